@@ -1,0 +1,16 @@
+// ismsgen page script: bundled and minified by esbuild at build time.
+// Every feature degrades: without JavaScript the pages show the state as of
+// the build date, and search falls back to the register.
+import { initSearch } from "./search";
+import { initReviewStates } from "./reviewstate";
+
+function start(): void {
+  initReviewStates();
+  initSearch();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}

@@ -1,0 +1,76 @@
+// Command ismsgen compiles an ISMS (ISO/IEC 27001) document set — Markdown
+// files with TOML front matter under content/ and a site configuration in
+// isms.toml — into a static, cross-linked intranet site.
+//
+// Usage:
+//
+//	ismsgen build   [--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD] [--classification LEVEL] [--base-url URL]
+//	ismsgen check   [--source DIR] [--now YYYY-MM-DD] [--format text|json]
+//	ismsgen serve   [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
+//	ismsgen new     --tier N --id ID --title TITLE [--type TYPE] [--source DIR]
+//	ismsgen version
+//
+// Exit codes: 0 success; 1 content errors, each printed as path:line:
+// message; 2 usage errors; 3 (check) the content is valid but a review is
+// overdue or missing.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+	exitReview  = 3
+)
+
+// version is set at link time (-ldflags "-X main.version=…").
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `ismsgen compiles an ISMS document set into a static intranet site.
+
+Commands:
+  build    build the site into --dest (default <source>/public)
+  check    validate the content and report overdue and missing reviews
+  serve    build, serve on loopback and rebuild on change
+  new      write a new draft document
+  version  print the version
+
+Run "ismsgen COMMAND -h" for the flags of a command.
+`
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "ismsgen %s\n", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "ismsgen: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}

@@ -1,0 +1,216 @@
+package link
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+)
+
+// Options say what this build publishes.
+type Options struct {
+	Now     model.Date
+	Drafts  bool   // publish draft and review documents
+	Ceiling string // highest classification published; "" = the site's
+}
+
+// Published reports whether a document is part of this build.
+func Published(cfg *model.Config, opts Options, d *model.Document) bool {
+	ceiling := opts.Ceiling
+	if ceiling == "" {
+		ceiling = cfg.Classification
+	}
+	if cfg.Level(d.Classification) > cfg.Level(ceiling) {
+		return false
+	}
+	return opts.Drafts || !d.IsUnapproved()
+}
+
+// found is what one body contains.
+type found struct {
+	links    []model.Link
+	anchors  map[string]bool
+	problems diag.List
+}
+
+// Site resolves links among all documents and returns the published site.
+func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site, diag.List) {
+	var diags diag.List
+	all := make(map[string]*model.Document, len(docs))
+	for _, d := range docs {
+		all[model.FoldID(d.ID)] = d
+	}
+	var published []*model.Document
+	for _, d := range docs {
+		if Published(cfg, opts, d) {
+			published = append(published, d)
+		}
+	}
+	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
+
+	bodies := make([]found, len(docs))
+	par.Each(len(docs), func(i int) { bodies[i] = scan(docs[i], all) })
+	anchors := make(map[*model.Document]map[string]bool, len(docs))
+	for i, d := range docs {
+		anchors[d] = bodies[i].anchors
+		diags.Add(bodies[i].problems...)
+	}
+
+	for i, d := range docs {
+		if site.Doc(d.ID) != d {
+			continue
+		}
+		for _, l := range bodies[i].links {
+			target := all[model.FoldID(l.TargetID)]
+			if site.Doc(target.ID) == nil {
+				diags.Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
+			} else {
+				l.Target = target
+				if l.Fragment != "" && !anchors[target][l.Fragment] {
+					diags.Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
+				}
+			}
+			d.Graph.LinksOut = append(d.Graph.LinksOut, l)
+		}
+	}
+	graph(site)
+	return site, diags
+}
+
+func firstAnchor(a map[string]bool) string {
+	keys := make([]string, 0, len(a))
+	for k := range a {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) == 0 {
+		return "section"
+	}
+	return keys[0]
+}
+
+// scan parses one body and collects its id links and heading anchors.
+func scan(d *model.Document, all map[string]*model.Document) found {
+	f := found{anchors: map[string]bool{}}
+	root := markdown.Parse(nil, d.Body)
+	for _, h := range markdown.Headings(root, d.Body) {
+		f.anchors[h.ID] = true
+	}
+	attachments := map[string]bool{}
+	for _, a := range d.Attachments {
+		attachments[a.Name] = true
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l, ok := n.(*ast.Link)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(l.Destination)
+		id, frag, isID := markdown.SplitTarget(dest)
+		if !isID || attachments[dest] {
+			return ast.WalkContinue, nil
+		}
+		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos(), 0), len(d.Body))], []byte("\n"))
+		if all[model.FoldID(id)] == nil {
+			hint := "link to a document by its id, e.g. [管理评审程序](ISMS-P-009); other files need a path such as ./form.docx"
+			if s := nearest(id, all); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			f.problems.Errorf(d.Path, line, hint, "broken link: no document has the id %q", id)
+			return ast.WalkContinue, nil
+		}
+		f.links = append(f.links, model.Link{TargetID: id, Fragment: frag, Line: line})
+		return ast.WalkContinue, nil
+	})
+	return f
+}
+
+func nearest(id string, all map[string]*model.Document) string {
+	up := model.FoldID(id)
+	best, bestD := "", 3
+	for key, d := range all {
+		if dist := editDistance(up, key); dist < bestD || dist == bestD && d.ID < best {
+			best, bestD = d.ID, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	if abs(len(a)-len(b)) > 2 {
+		return 3
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// graph fills in each published document's Graph from the others.
+func graph(site *model.Site) {
+	for _, d := range site.Docs {
+		if p := site.Doc(d.Parent); p != nil {
+			d.Graph.Parent = p
+			p.Graph.Children = append(p.Graph.Children, d)
+		}
+		for _, id := range d.Supersedes {
+			if old := site.Doc(id); old != nil {
+				d.Graph.Supersedes = append(d.Graph.Supersedes, old)
+				old.Graph.SupersededBy = append(old.Graph.SupersededBy, d)
+			}
+		}
+		for _, id := range d.Related {
+			if r := site.Doc(id); r != nil {
+				d.Graph.Related = append(d.Graph.Related, r)
+				r.Graph.Related = append(r.Graph.Related, d)
+			}
+		}
+		for _, l := range d.Graph.LinksOut {
+			if l.Target != nil && l.Target != d {
+				l.Target.Graph.LinkedFrom = append(l.Target.Graph.LinkedFrom, d)
+			}
+		}
+	}
+	for _, d := range site.Docs {
+		g := &d.Graph
+		for _, list := range []*[]*model.Document{&g.Children, &g.LinkedFrom, &g.Supersedes, &g.SupersededBy, &g.Related} {
+			*list = sortedSet(*list)
+		}
+	}
+}
+
+// sortedSet sorts documents by id and drops repeats.
+func sortedSet(list []*model.Document) []*model.Document {
+	slices.SortFunc(list, func(a, b *model.Document) int { return strings.Compare(a.ID, b.ID) })
+	return slices.Compact(list)
+}

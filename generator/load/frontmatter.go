@@ -1,0 +1,126 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"ismsgen/generator/diag"
+)
+
+// File is one parsed TOML file: a document's front matter with its body, or
+// isms.toml (no body).
+type File struct {
+	Path     string         // relative to the source, forward slashes
+	Meta     map[string]any // the decoded TOML, untyped
+	Lines    map[string]int // key path ("history.0.date") → line in the file
+	Body     []byte         // Markdown after the closing +++
+	BodyLine int            // line of the file where Body starts
+}
+
+var fence = []byte("+++")
+
+// ParseDocument splits and decodes one Markdown document. The opening +++
+// is line 1; a UTF-8 byte-order mark and CRLF line endings are accepted.
+func ParseDocument(path string, src []byte) (*File, diag.List) {
+	var diags diag.List
+	src, ok := normalise(path, src, &diags)
+	if !ok {
+		return nil, diags
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		diags.Errorf(path, 1, "start the file with a line +++, the TOML front matter (id, title, tier, …), a closing +++ and then the Markdown body", "the file is empty")
+		return nil, diags
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
+		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")
+		return nil, diags
+	}
+	// Find the closing fence: a line that is exactly +++.
+	line := 2
+	off := 0
+	for {
+		if off >= len(rest) {
+			diags.Errorf(path, 1, "add a line +++ after the last front-matter key", "the front matter opened here is never closed")
+			return nil, diags
+		}
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l, end = rest[off:], len(rest)-off
+		} else {
+			l = rest[off : off+end]
+		}
+		if bytes.Equal(bytes.TrimRight(l, " \t"), fence) {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	fm := rest[:off]
+	body := []byte{}
+	if next := off + len(fence); next < len(rest) {
+		body = bytes.TrimPrefix(bytes.TrimLeft(rest[next:], " \t"), []byte("\n"))
+	}
+	f := &File{Path: path, Body: body, BodyLine: line + 1}
+	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
+	if f.Meta == nil {
+		return nil, diags
+	}
+	return f, diags
+}
+
+// ParseConfig decodes isms.toml.
+func ParseConfig(path string, src []byte) (*File, diag.List) {
+	var diags diag.List
+	src, ok := normalise(path, src, &diags)
+	if !ok {
+		return nil, diags
+	}
+	f := &File{Path: path}
+	f.Meta, f.Lines = decodeTOML(path, src, 0, &diags)
+	if f.Meta == nil {
+		return nil, diags
+	}
+	return f, diags
+}
+
+// normalise drops a byte-order mark, turns CRLF into LF and checks UTF-8.
+func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		bad := 0
+		for bad < len(src) {
+			r, size := utf8.DecodeRune(src[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(src[:bad], []byte("\n"))
+		diags.Errorf(path, line, "save the file as UTF-8 (files saved as GBK/GB2312 or UTF-16 by older editors must be converted, e.g. `iconv -f GBK -t UTF-8`)", "the file is not valid UTF-8 text")
+		return nil, false
+	}
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src, true
+}
+
+// decodeTOML parses TOML text whose first line is line lineOffset+1 of the file.
+func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, map[string]int) {
+	meta := map[string]any{}
+	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(path, lineOffset+pe.Position.Line, "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once", "invalid TOML: %s", pe.Message)
+		} else {
+			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
+		}
+		return nil, nil
+	}
+	return meta, keyLines(text, lineOffset)
+}

@@ -1,0 +1,89 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDocument(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		src     string
+		want    string // first diagnostic, "" for none
+		bodyLn  int
+		wantKey string
+		keyLine int
+	}{
+		{name: "plain", src: "+++\nid = \"A-1\"\ntitle = \"T\"\n+++\n# Body\n", bodyLn: 5, wantKey: "title", keyLine: 3},
+		{name: "bom", src: "\xef\xbb\xbf+++\nid = \"A-1\"\n+++\nbody\n", bodyLn: 4, wantKey: "id", keyLine: 2},
+		{name: "crlf", src: "+++\r\nid = \"A-1\"\r\ntitle = \"T\"\r\n+++\r\nbody\r\n", bodyLn: 5, wantKey: "title", keyLine: 3},
+		{name: "history lines", src: "+++\nid = \"A\"\n\n[[history]]\nversion = \"1\"\n\n[[history]]\nversion = \"2\"\ndate = 2025-01-01\n+++\n", bodyLn: 11, wantKey: "history.1.date", keyLine: 9},
+		{name: "empty", src: "", want: "x.md:1: the file is empty"},
+		{name: "whitespace only", src: "\n \n", want: "x.md:1: the file is empty"},
+		{name: "no front matter", src: "# Title\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
+		{name: "yaml front matter", src: "---\nid: A\n---\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
+		{name: "unclosed", src: "+++\nid = \"A\"\n# Body\n", want: "x.md:1: the front matter opened here is never closed"},
+		{name: "toml error line", src: "+++\nid = \"A\"\ntitle = 管理\n+++\n", want: "x.md:3: invalid TOML"},
+		{name: "duplicate key", src: "+++\nid = \"A\"\nid = \"B\"\n+++\n", want: "x.md:3: invalid TOML"},
+		{name: "not utf-8", src: "+++\nid = \"A\"\ntitle = \"\xb9\xdc\xc0\xed\"\n+++\n", want: "x.md:3: the file is not valid UTF-8 text"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, diags := ParseDocument("x.md", []byte(tc.src))
+			if tc.want != "" {
+				if len(diags) == 0 || !strings.HasPrefix(diags[0].String(), tc.want) {
+					t.Fatalf("diagnostics %v, want prefix %q", diags, tc.want)
+				}
+				if f != nil {
+					t.Fatalf("got a file despite the error")
+				}
+				return
+			}
+			if len(diags) > 0 {
+				t.Fatalf("unexpected diagnostics: %v", diags)
+			}
+			if f.BodyLine != tc.bodyLn {
+				t.Errorf("BodyLine = %d, want %d", f.BodyLine, tc.bodyLn)
+			}
+			if got := f.Lines[tc.wantKey]; got != tc.keyLine {
+				t.Errorf("Lines[%q] = %d, want %d (all: %v)", tc.wantKey, got, tc.keyLine, f.Lines)
+			}
+			if strings.Contains(string(f.Body), "\r") {
+				t.Errorf("body keeps CR: %q", f.Body)
+			}
+		})
+	}
+}
+
+func TestKeyLinesSkipsMultilineStrings(t *testing.T) {
+	text := "a = 1\nb = \"\"\"\nc = 2\n\"\"\"\nd = 3\n"
+	lines := keyLines([]byte(text), 1)
+	if _, ok := lines["c"]; ok {
+		t.Errorf("a line inside a multi-line string was taken as a key: %v", lines)
+	}
+	if lines["d"] != 6 {
+		t.Errorf("d at %d, want 6", lines["d"])
+	}
+}
+
+func FuzzParseDocument(f *testing.F) {
+	for _, s := range []string{
+		"+++\nid = \"A\"\n+++\nbody",
+		"+++\n[[history]]\nversion = \"1\"\n+++\n",
+		"\xef\xbb\xbf+++\r\nid = 'x'\r\n+++\r\n",
+		"+++\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, diags := ParseDocument("f.md", src)
+		if file == nil && len(diags) == 0 {
+			t.Fatal("no file and no diagnostic")
+		}
+		for _, d := range diags {
+			if d.Line < 0 || d.Line > len(src)+2 {
+				t.Fatalf("diagnostic line %d outside the file", d.Line)
+			}
+		}
+	})
+}

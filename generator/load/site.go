@@ -1,0 +1,186 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/model"
+)
+
+// ContentDir is the folder of documents, relative to the source.
+const ContentDir = "content"
+
+// MaxFileSize is the largest document ismsgen reads (a policy is a few
+// hundred kilobytes; anything far larger is a mistake or an attack).
+const MaxFileSize = 32 << 20
+
+// Source is everything read from a site folder.
+type Source struct {
+	Root   string // the --source folder
+	Config *File  // isms.toml; nil when missing or unparsable
+	Docs   []*Doc // in path order
+}
+
+// Doc is one loaded document file.
+type Doc struct {
+	*File
+	Attachments []model.Attachment // page-bundle files beside index.md, by name
+}
+
+// Site reads isms.toml and every document under content/.
+func Site(root string) (*Source, diag.List) {
+	var diags diag.List
+	src := &Source{Root: root}
+
+	cfgBytes, err := os.ReadFile(filepath.Join(root, model.ConfigFile))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		diags.Errorf(model.ConfigFile, 0, "create isms.toml in the site folder (at least one [[departments]] entry), or pass --source DIR", "site configuration not found in %s", root)
+	case err != nil:
+		diags.Errorf(model.ConfigFile, 0, "", "cannot read: %v", err)
+	default:
+		var d diag.List
+		src.Config, d = ParseConfig(model.ConfigFile, cfgBytes)
+		diags.Add(d...)
+	}
+
+	paths, bundles, d := walk(root)
+	diags.Add(d...)
+	src.Docs = make([]*Doc, len(paths))
+	results := make([]diag.List, len(paths))
+	par.Each(len(paths), func(i int) {
+		src.Docs[i], results[i] = readDoc(root, paths[i], bundles[paths[i]])
+	})
+	kept := src.Docs[:0]
+	for i, doc := range src.Docs {
+		diags.Add(results[i]...)
+		if doc != nil {
+			kept = append(kept, doc)
+		}
+	}
+	src.Docs = kept
+	return src, diags
+}
+
+// walk lists the Markdown files under content/ and, for each page bundle's
+// index.md, the other regular files beside it.
+func walk(root string) ([]string, map[string][]string, diag.List) {
+	var diags diag.List
+	var paths []string
+	bundles := map[string][]string{}
+	base := filepath.Join(root, ContentDir)
+	info, err := os.Stat(base)
+	if err != nil || !info.IsDir() {
+		diags.Errorf(ContentDir, 0, "create the folder content/ and put the documents there", "the content folder is missing")
+		return nil, nil, diags
+	}
+	err = filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			diags.Errorf(rel, 0, "check the file permissions", "cannot read: %v", err)
+			return nil
+		}
+		name := e.Name()
+		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && e.IsDir()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			diags.Warnf(rel, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")
+		case e.IsDir():
+		case strings.EqualFold(path.Ext(name), ".md") && e.Type().IsRegular():
+			paths = append(paths, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(ContentDir, 0, "", "cannot read the content folder: %v", err)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if path.Base(p) != "index.md" {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(path.Dir(p))))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.EqualFold(path.Ext(name), ".md") {
+				bundles[p] = append(bundles[p], name)
+			}
+		}
+	}
+	return paths, bundles, diags
+}
+
+func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
+	var diags diag.List
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	src, err := readLimited(full)
+	if err != nil {
+		diags.Errorf(rel, 0, "", "%v", err)
+		return nil, diags
+	}
+	f, d := ParseDocument(rel, src)
+	diags.Add(d...)
+	if f == nil {
+		return nil, diags
+	}
+	doc := &Doc{File: f}
+	dir := filepath.Dir(full)
+	for _, name := range attachments {
+		a, err := attachment(filepath.Join(dir, name), name)
+		if err != nil {
+			diags.Errorf(path.Join(path.Dir(rel), name), 0, "", "cannot read attachment: %v", err)
+			continue
+		}
+		doc.Attachments = append(doc.Attachments, a)
+	}
+	return doc, diags
+}
+
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errors.New("the file is larger than 32 MiB; split it or move large content into an attachment")
+	}
+	return data, nil
+}
+
+func attachment(full, name string) (model.Attachment, error) {
+	f, err := os.Open(full)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	return model.Attachment{Name: name, Source: full, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}

@@ -1,0 +1,159 @@
+// Package markdown configures goldmark once for the whole pipeline: the
+// extensions ismsgen supports (GFM tables, strikethrough, task lists and
+// autolinks, footnotes, definition lists), heading ids that keep Chinese
+// text and are unique per page, and the rules for recognising a link whose
+// target is a document id. The link stage parses bodies with it to find
+// links and headings; the render stage parses and renders with it.
+//
+// Raw HTML in Markdown is never rendered.
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// New returns a goldmark instance with ismsgen's extensions; extra options
+// (such as a renderer for code blocks) are applied after them.
+func New(extra ...goldmark.Option) goldmark.Markdown {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+	return goldmark.New(append(opts, extra...)...)
+}
+
+var shared = New()
+
+// Parse parses a document body. Parsing never fails.
+func Parse(md goldmark.Markdown, body []byte) ast.Node {
+	if md == nil {
+		md = shared
+	}
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	return md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+}
+
+var targetPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+var fileExt = regexp.MustCompile(`\.[A-Za-z][A-Za-z0-9]{0,4}$`)
+
+// SplitTarget reports whether a link destination names a document id
+// ("ISMS-P-009" or "ISMS-P-009#section") and splits off the fragment. A
+// destination with a scheme, a slash or a file extension ("form.docx") is
+// an ordinary link.
+func SplitTarget(dest string) (id, fragment string, ok bool) {
+	id, fragment, _ = strings.Cut(dest, "#")
+	if id == "" || !targetPattern.MatchString(id) || fileExt.MatchString(id) && !strings.ContainsAny(id, "0123456789") {
+		return "", "", false
+	}
+	return id, fragment, true
+}
+
+// IsFileLink reports whether a destination is a plain relative file name,
+// such as an attachment beside a page bundle.
+func IsFileLink(dest string) bool {
+	return fileExt.MatchString(dest) && !strings.ContainsAny(dest, "/:?#")
+}
+
+// Heading is one heading of a document with its anchor id.
+type Heading struct {
+	Level int
+	Text  string
+	ID    string
+}
+
+// Headings lists the headings of a parsed body.
+func Headings(doc ast.Node, src []byte) []Heading {
+	var out []Heading
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		out = append(out, Heading{Level: h.Level, Text: PlainText(h, src), ID: string(idb)})
+	}
+	return out
+}
+
+// PlainText returns the text of a node and its descendants, without markup.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeText(&b, n, src)
+	return b.String()
+}
+
+func writeText(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
+			writeText(b, c, src)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		case *ast.RawHTML:
+		default:
+			writeText(b, c, src)
+		}
+	}
+}
+
+// Slug makes a heading id: lower-case letters (Han characters included) and
+// digits are kept, spaces become '-', other punctuation is dropped.
+// "4.1 制定计划" → "41-制定计划".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		case unicode.IsSpace(r):
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// headingIDs implements parser.IDs with Slug and per-page uniqueness.
+type headingIDs struct{ seen map[string]bool }
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = base + "-" + itoa(i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

@@ -1,0 +1,61 @@
+package model
+
+import "strings"
+
+// ConfigFile is the site configuration's file name, relative to the source.
+const ConfigFile = "isms.toml"
+
+// Department is an organisational unit that owns or receives documents.
+type Department struct {
+	ID   string
+	Name string
+	Line int // line in isms.toml
+}
+
+// Config is the typed isms.toml.
+type Config struct {
+	Title                 string
+	Organisation          string
+	Language              string   // "zh-CN" or "en"
+	BaseURL               string   // ends with "/"; "" when unset
+	Levels                []string // classification levels, lowest first
+	Classification        string   // the site's ceiling
+	DefaultClassification string
+	DefaultReviewCycle    Cycle
+	TierCycles            [4]Cycle // index 1..3; zero when not set
+	DueSoonDays           int
+	AckURL                string // template with {id} and {version}; "" when unset
+	Departments           []Department
+}
+
+// Level returns the rank of a classification level (0 = lowest) or -1.
+func (c *Config) Level(name string) int {
+	for i, l := range c.Levels {
+		if l == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Department looks up a department by id.
+func (c *Config) Department(id string) (Department, bool) {
+	for _, d := range c.Departments {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Department{}, false
+}
+
+// DepartmentIDs lists the department ids in configuration order.
+func (c *Config) DepartmentIDs() []string {
+	ids := make([]string, len(c.Departments))
+	for i, d := range c.Departments {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// IsChinese reports whether the interface language is Chinese.
+func (c *Config) IsChinese() bool { return strings.HasPrefix(c.Language, "zh") }

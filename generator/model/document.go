@@ -1,0 +1,146 @@
+package model
+
+import "strings"
+
+// Document types (the `type` key).
+const (
+	TypeManual    = "manual"
+	TypePolicy    = "policy"
+	TypeProcedure = "procedure"
+	TypeStandard  = "standard"
+	TypeGuideline = "guideline"
+	TypePlan      = "plan"
+	TypeForm      = "form"
+	TypeRecord    = "record"
+	TypeSoA       = "soa"
+)
+
+// Types lists every document type in display order.
+var Types = []string{TypeManual, TypePolicy, TypeProcedure, TypeStandard, TypeGuideline, TypePlan, TypeForm, TypeRecord, TypeSoA}
+
+// Document statuses (the `status` key).
+const (
+	StatusDraft    = "draft"
+	StatusReview   = "review"
+	StatusApproved = "approved"
+	StatusObsolete = "obsolete"
+)
+
+// Statuses lists every status in lifecycle order.
+var Statuses = []string{StatusDraft, StatusReview, StatusApproved, StatusObsolete}
+
+// AllStaff is the distribution entry meaning every department.
+const AllStaff = "all"
+
+// Training is an awareness course that goes with a document.
+type Training struct {
+	Title string
+	URL   string
+}
+
+// Revision is one entry of the revision history (变更履历).
+type Revision struct {
+	Version string
+	Date    Date
+	Author  string
+	Summary string
+}
+
+// Applicability is one Statement-of-Applicability entry.
+type Applicability struct {
+	Control        string // canonical 2022 id, e.g. "5.35"
+	Applicable     bool
+	Justification  string
+	Implementation string
+	Line           int
+}
+
+// Attachment is a file published beside a page-bundle document.
+type Attachment struct {
+	Name   string // file name inside the bundle
+	Source string // path on disk to copy from
+	Size   int64
+	SHA256 string // hex
+}
+
+// Document is one controlled document with its front matter typed and
+// checked, its Markdown body, and the positions needed for diagnostics.
+type Document struct {
+	Path string // relative to the source, e.g. "content/tier2/isms-p-009.md"
+
+	ID             string
+	Title          string
+	Tier           int
+	Type           string
+	Version        string
+	Status         string
+	Owners         []string
+	Author         string
+	Reviewer       string
+	Approver       string
+	Approved       Date
+	Effective      Date // defaults to Approved
+	LastReviewed   Date
+	NextReview     Date
+	ReviewCycle    Cycle
+	Classification string
+	Distribution   []string // department ids or AllStaff
+	Parent         string
+	Related        []string
+	Supersedes     []string
+	Controls       []string // canonical 2022 ids
+	Clauses        []string
+	Retention      string
+	Training       []Training
+	History        []Revision
+	Applicability  []Applicability
+
+	Body        []byte // Markdown after the closing +++
+	BodyLine    int    // line of the file where Body starts
+	Attachments []Attachment
+
+	// Lines maps a front-matter key path ("next_review", "history.2.date")
+	// to its line in the file; see Line.
+	Lines map[string]int
+
+	// Filled in by the link stage.
+	Graph Graph
+}
+
+// Line returns the line of a front-matter key path, falling back to the
+// enclosing table and then to the opening +++ (line 1).
+func (d *Document) Line(key string) int {
+	for key != "" {
+		if n, ok := d.Lines[key]; ok {
+			return n
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	return 1
+}
+
+// IsCurrent reports whether the document is in force or on its way there
+// (not obsolete).
+func (d *Document) IsCurrent() bool { return d.Status != StatusObsolete }
+
+// IsUnapproved reports whether the document is a draft or in review.
+func (d *Document) IsUnapproved() bool {
+	return d.Status == StatusDraft || d.Status == StatusReview
+}
+
+// DistributedTo reports whether department dept must hold the document.
+func (d *Document) DistributedTo(dept string) bool {
+	for _, x := range d.Distribution {
+		if x == AllStaff || x == dept {
+			return true
+		}
+	}
+	return false
+}
+
+// URL is the document page's path relative to the site root.
+func (d *Document) URL() string { return "docs/" + d.ID + "/" }

@@ -1,0 +1,27 @@
+package generator
+
+import (
+	"strings"
+	"sync/atomic"
+
+	"ismsgen/generator/write"
+)
+
+// counter counts what a build writes.
+type counter struct {
+	*write.Tx
+	pages, files int64
+}
+
+func (c *counter) File(rel string, data []byte) error {
+	atomic.AddInt64(&c.files, 1)
+	if strings.HasSuffix(rel, ".html") {
+		atomic.AddInt64(&c.pages, 1)
+	}
+	return c.Tx.File(rel, data)
+}
+
+func (c *counter) Copy(rel, from string) error {
+	atomic.AddInt64(&c.files, 1)
+	return c.Tx.Copy(rel, from)
+}

@@ -1,0 +1,183 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gmrender "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+)
+
+// Body is one document's rendered body.
+type Body struct {
+	HTML     []byte
+	Headings []markdown.Heading
+	Text     string // plain text, for search
+}
+
+// bodies renders Markdown bodies; safe for concurrent use.
+type bodies struct {
+	md       goldmark.Markdown
+	withheld string // placeholder for an empty link to a left-out document
+}
+
+func newBodies(withheld string) *bodies {
+	code := &codeRenderer{}
+	md := markdown.New(goldmark.WithRendererOptions(
+		gmrender.WithNodeRenderers(util.Prioritized(code, 100)),
+	))
+	return &bodies{md: md, withheld: withheld}
+}
+
+// render parses d's body, resolves its id links for a page rel levels
+// below the site root, and renders it.
+func (b *bodies) render(site *model.Site, d *model.Document, rel string) Body {
+	root := markdown.Parse(b.md, d.Body)
+	attachments := map[string]bool{}
+	for _, a := range d.Attachments {
+		attachments[a.Name] = true
+	}
+	var links []*ast.Link
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		dest := string(l.Destination)
+		if dangerous(dest) {
+			unwrap(l, nil)
+			continue
+		}
+		id, frag, ok := markdown.SplitTarget(dest)
+		if !ok || attachments[dest] {
+			continue
+		}
+		b.resolve(site, l, id, frag, rel)
+	}
+	var out bytes.Buffer
+	_ = b.md.Renderer().Render(&out, d.Body, root)
+	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, d.Body), Text: markdown.PlainText(root, d.Body)}
+}
+
+// resolve points an id link at the target's page, or — for a document this
+// build leaves out — replaces the link by its own text (or a neutral
+// placeholder), never showing the target's title.
+func (b *bodies) resolve(site *model.Site, l *ast.Link, id, frag, rel string) {
+	target := site.Doc(id)
+	if target != nil {
+		dest := rel + target.URL()
+		if frag != "" {
+			dest += "#" + frag
+		}
+		l.Destination = []byte(dest)
+		if l.FirstChild() == nil {
+			l.AppendChild(l, ast.NewString([]byte(target.Title)))
+		}
+		l.SetAttributeString("class", []byte("doc-link"))
+		return
+	}
+	var placeholder ast.Node
+	if l.FirstChild() == nil {
+		placeholder = ast.NewString([]byte(b.withheld))
+	}
+	unwrap(l, placeholder)
+}
+
+// dangerous reports whether a link would run code or embed data:
+// javascript:, vbscript:, data: and file: links are shown as plain text.
+func dangerous(dest string) bool {
+	// Browsers ignore control characters and white space inside a scheme.
+	d := strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, dest))
+	for _, scheme := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+		if strings.HasPrefix(d, scheme) {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrap replaces a link by its children, or by placeholder when given.
+func unwrap(l *ast.Link, placeholder ast.Node) {
+	parent := l.Parent()
+	if placeholder != nil {
+		parent.InsertBefore(parent, l, placeholder)
+	}
+	for c := l.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, l, c)
+		c = next
+	}
+	parent.RemoveChild(parent, l)
+}
+
+// codeRenderer highlights fenced and indented code blocks with chroma,
+// using CSS classes (the stylesheet comes from the assets stage). Each
+// distinct block is highlighted once per process.
+type codeRenderer struct {
+	cache sync.Map // lang + "\x00" + code → []byte
+}
+
+func (c *codeRenderer) RegisterFuncs(reg gmrender.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+	reg.Register(ast.KindCodeBlock, c.render)
+}
+
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false))
+
+func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	lang := ""
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		lang = strings.ToLower(strings.Fields(string(f.Language(src)) + " ")[0])
+	}
+	var code bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	key := lang + "\x00" + code.String()
+	if cached, ok := c.cache.Load(key); ok {
+		_, _ = w.Write(cached.([]byte))
+		return ast.WalkSkipChildren, nil
+	}
+	var out bytes.Buffer
+	lexer := lexers.Get(lang)
+	if lang == "" || lexer == nil {
+		out.WriteString(`<pre class="chroma"><code>`)
+		out.Write(util.EscapeHTML(code.Bytes()))
+		out.WriteString("</code></pre>\n")
+	} else {
+		it, err := lexer.Tokenise(nil, code.String())
+		if err == nil {
+			err = formatter.Format(&out, styles.Fallback, it)
+		}
+		if err != nil {
+			out.Reset()
+			out.WriteString(`<pre class="chroma"><code>`)
+			out.Write(util.EscapeHTML(code.Bytes()))
+			out.WriteString("</code></pre>\n")
+		}
+	}
+	c.cache.Store(key, out.Bytes())
+	_, _ = w.Write(out.Bytes())
+	return ast.WalkSkipChildren, nil
+}

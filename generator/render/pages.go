@@ -1,0 +1,179 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"net/url"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
+)
+
+// DocView is the data of a document page.
+type DocView struct {
+	Doc      *model.Document
+	Body     template.HTML
+	TOC      []markdown.Heading // level-2 headings
+	Review   *reports.Review    // nil when not subject to review
+	Banner   string             // "", "draft", "review", "not_effective", "overdue", "obsolete"
+	LinksOut []*model.Document  // distinct published targets, in body order
+	AckURL   string
+}
+
+func (r *renderer) document(d *model.Document, out Output) (Text, error) {
+	url := d.URL()
+	rel := strings.Repeat("../", strings.Count(url, "/"))
+	body := r.bodies.render(r.in.Site, d, rel)
+	v := &DocView{Doc: d, Body: html(body.HTML), Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d)}
+	for _, h := range body.Headings {
+		if h.Level == 2 {
+			v.TOC = append(v.TOC, h)
+		}
+	}
+	seen := map[*model.Document]bool{}
+	for _, l := range d.Graph.LinksOut {
+		if l.Target != nil && l.Target != d && !seen[l.Target] {
+			seen[l.Target] = true
+			v.LinksOut = append(v.LinksOut, l.Target)
+		}
+	}
+	v.Banner = banner(d, v.Review, r.in.Site.Now)
+	if err := r.emit(out, "doc.html", r.page(url, d.Title, "tiers", v)); err != nil {
+		return Text{}, err
+	}
+	for _, a := range d.Attachments {
+		if err := out.Copy(url+a.Name, a.Source); err != nil {
+			return Text{}, err
+		}
+	}
+	return Text{Doc: d, Headings: body.Headings, Plain: body.Text}, nil
+}
+
+// banner picks the one status banner a document page shows.
+func banner(d *model.Document, rv *reports.Review, now model.Date) string {
+	switch {
+	case d.Status == model.StatusObsolete:
+		return "obsolete"
+	case d.Status == model.StatusDraft:
+		return "draft"
+	case d.Status == model.StatusReview:
+		return "review"
+	case !d.Effective.IsZero() && d.Effective.After(now):
+		return "not_effective"
+	case rv != nil && rv.State == reports.Overdue:
+		return "overdue"
+	}
+	return ""
+}
+
+// ackURL fills the acknowledgement link template with the document's id
+// and version, each query-escaped.
+func ackURL(tmpl string, d *model.Document) string {
+	if tmpl == "" || d.Status != model.StatusApproved {
+		return ""
+	}
+	return strings.NewReplacer("{id}", url.QueryEscape(d.ID), "{version}", url.QueryEscape(d.Version)).Replace(tmpl)
+}
+
+// HomeView is the data of the home page.
+type HomeView struct {
+	Tiers   [3]TierSummary
+	Recent  []*model.Document
+	Overdue int
+	DueSoon int
+	Missing int
+	Pending int
+	Total   int
+}
+
+// TierSummary is one tier's box on the home page.
+type TierSummary struct {
+	Tier  int
+	Count int
+	Top   []*model.Document
+}
+
+func (r *renderer) home() *HomeView {
+	v := &HomeView{Total: len(r.in.Site.Docs)}
+	for i := range v.Tiers {
+		v.Tiers[i].Tier = i + 1
+	}
+	var recent []*model.Document
+	for _, d := range r.in.Site.Docs {
+		t := &v.Tiers[d.Tier-1]
+		t.Count++
+		if d.IsCurrent() && len(t.Top) < 8 && (d.Tier < 3 || d.Status == model.StatusApproved) {
+			t.Top = append(t.Top, d)
+		}
+		if d.Status == model.StatusApproved && !d.Effective.IsZero() && !d.Effective.After(r.in.Site.Now) {
+			recent = append(recent, d)
+		}
+		if d.Status == model.StatusReview {
+			v.Pending++
+		}
+	}
+	slices.SortStableFunc(recent, func(a, b *model.Document) int { return b.Effective.Compare(a.Effective) })
+	v.Recent = recent[:min(len(recent), 10)]
+	for _, rv := range r.in.Reports.Reviews {
+		switch rv.State {
+		case reports.Overdue:
+			v.Overdue++
+		case reports.DueSoon:
+			v.DueSoon++
+		case reports.Missing:
+			v.Missing++
+		}
+	}
+	return v
+}
+
+// RegisterView is the master list of controlled documents.
+type RegisterView struct {
+	Rows []RegisterRow
+}
+
+// RegisterRow is one line of the register.
+type RegisterRow struct {
+	Doc    *model.Document
+	Review *reports.Review
+}
+
+func (r *renderer) register() *RegisterView {
+	v := &RegisterView{}
+	for _, d := range r.in.Site.Docs {
+		v.Rows = append(v.Rows, RegisterRow{Doc: d, Review: r.in.Reports.ReviewOf(d)})
+	}
+	slices.SortStableFunc(v.Rows, func(a, b RegisterRow) int { return cmp.Compare(a.Doc.Tier, b.Doc.Tier) })
+	return v
+}
+
+// TierView lists the documents of one tier by type.
+type TierView struct {
+	Tier   int
+	Groups []TypeGroup
+}
+
+// TypeGroup is the documents of one type.
+type TypeGroup struct {
+	Type string
+	Docs []RegisterRow
+}
+
+func (r *renderer) tier(tier int) *TierView {
+	v := &TierView{Tier: tier}
+	for _, typ := range model.Types {
+		g := TypeGroup{Type: typ}
+		for _, d := range r.in.Site.Docs {
+			if d.Tier == tier && d.Type == typ {
+				g.Docs = append(g.Docs, RegisterRow{Doc: d, Review: r.in.Reports.ReviewOf(d)})
+			}
+		}
+		if len(g.Docs) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	return v
+}

@@ -1,0 +1,181 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"ismsgen/generator/assets"
+	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
+)
+
+// Output receives the pages; write.Tx and serve's in-memory site implement it.
+// Both methods must be safe for concurrent use.
+type Output interface {
+	File(rel string, data []byte) error
+	Copy(rel, from string) error
+}
+
+// Input is everything render needs.
+type Input struct {
+	Site    *model.Site
+	Reports *reports.Data
+	Assets  *assets.Bundle
+	Strings *i18n.Strings
+	Layouts fs.FS // the layouts overlay
+}
+
+// Text is what render learned about one document body, for the search index.
+type Text struct {
+	Doc      *model.Document
+	Headings []markdown.Heading
+	Plain    string
+}
+
+// Page is the value every layout is executed with.
+type Page struct {
+	Site    *model.Site
+	Config  *model.Config
+	Title   string
+	URL     string // the page's URL relative to the site root ("" for home)
+	Rel     string // from the page back to the site root: "", "../", "../../"
+	Home    string // the link to the home page: "./" or Rel
+	CSS, JS string // asset URLs relative to the page
+	Section string // the navigation entry to highlight
+	Lang    string
+	Now     string
+	Data    any
+}
+
+// Result is what render reports back.
+type Result struct {
+	Texts []Text   // every document's text, in site order, for the search index
+	Pages []string // every page URL relative to the site root, sorted, for the sitemap
+}
+
+// Site renders every page into out.
+func Site(in Input, out Output) (*Result, error) {
+	r, err := newRenderer(in)
+	if err != nil {
+		return nil, err
+	}
+	docs := in.Site.Docs
+	texts := make([]Text, len(docs))
+	errs := make([]error, len(docs))
+	par.Each(len(docs), func(i int) {
+		texts[i], errs[i] = r.document(docs[i], out)
+	})
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	res := &Result{Texts: texts}
+	for _, p := range r.sitePages() {
+		if err := r.emit(out, p.layout, p.page); err != nil {
+			return nil, err
+		}
+		if p.page.URL != "404.html" {
+			res.Pages = append(res.Pages, p.page.URL)
+		}
+	}
+	for _, d := range docs {
+		res.Pages = append(res.Pages, d.URL())
+	}
+	sort.Strings(res.Pages)
+	return res, nil
+}
+
+type renderer struct {
+	in     Input
+	tpl    *templates
+	bodies *bodies
+	bufs   sync.Pool
+}
+
+func newRenderer(in Input) (*renderer, error) {
+	tpl, err := parseTemplates(in.Layouts, in.Site.Config, in.Strings)
+	if err != nil {
+		return nil, err
+	}
+	return &renderer{
+		in:     in,
+		tpl:    tpl,
+		bodies: newBodies(in.Strings.T("doc.withheld")),
+		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}, nil
+}
+
+// page makes the common part of a page at url ("docs/X/"; "" for home).
+func (r *renderer) page(url, title, section string, data any) *Page {
+	rel := strings.Repeat("../", strings.Count(url, "/"))
+	p := &Page{
+		Site: r.in.Site, Config: r.in.Site.Config, Title: title, URL: url, Rel: rel,
+		Section: section, Lang: r.in.Site.Config.Language, Now: r.in.Site.Now.String(), Data: data,
+		Home: rel,
+	}
+	if rel == "" {
+		p.Home = "./"
+	}
+	if r.in.Assets != nil {
+		if r.in.Assets.CSS != "" {
+			p.CSS = rel + r.in.Assets.CSS
+		}
+		if r.in.Assets.JS != "" {
+			p.JS = rel + r.in.Assets.JS
+		}
+	}
+	return p
+}
+
+// emit executes a layout and writes the page to <URL>index.html (or to
+// URL itself when it names a file, like 404.html).
+func (r *renderer) emit(out Output, layout string, p *Page) error {
+	t := r.tpl.pages[layout]
+	if t == nil {
+		return fmt.Errorf("layouts/%s: layout not found", layout)
+	}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
+		return fmt.Errorf("layouts/%s: %w", layout, err)
+	}
+	file := p.URL + "index.html"
+	if strings.HasSuffix(p.URL, ".html") {
+		file = p.URL
+	}
+	return out.File(file, buf.Bytes())
+}
+
+type sitePage struct {
+	layout string
+	page   *Page
+}
+
+// sitePages lists every page that is not a document page.
+func (r *renderer) sitePages() []sitePage {
+	s := r.in.Strings
+	pages := []sitePage{
+		{"home.html", r.page("", s.T("home.title"), "home", r.home())},
+		{"register.html", r.page("register/", s.T("register.title"), "register", r.register())},
+		{"search.html", r.page("search/", s.T("search.title"), "search", nil)},
+		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil)},
+	}
+	for tier := 1; tier <= 3; tier++ {
+		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", r.tier(tier))})
+	}
+	return pages
+}
+
+// html marks rendered Markdown as safe: goldmark escapes all text and
+// drops raw HTML and dangerous URLs.
+func html(b []byte) template.HTML { return template.HTML(b) }

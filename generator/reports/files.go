@@ -1,0 +1,113 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+
+	"ismsgen/generator/model"
+)
+
+// File is one machine-readable output file, relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Files makes every machine-readable file of the site.
+func Files(site *model.Site, data *Data, pages []string) []File {
+	return []File{
+		{"documents.json", DocumentsJSON(site, data)},
+		{"sitemap.xml", Sitemap(site, pages)},
+	}
+}
+
+// jsonDate is a date that marshals as "YYYY-MM-DD" or null.
+type jsonDate model.Date
+
+func (d jsonDate) MarshalJSON() ([]byte, error) {
+	if model.Date(d).IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(model.Date(d).String())
+}
+
+type documentJSON struct {
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Tier           int      `json:"tier"`
+	Type           string   `json:"type"`
+	Version        string   `json:"version"`
+	Status         string   `json:"status"`
+	Classification string   `json:"classification"`
+	Owners         []string `json:"owners"`
+	Distribution   []string `json:"distribution"`
+	URL            string   `json:"url"`
+	Approved       jsonDate `json:"approved"`
+	Effective      jsonDate `json:"effective"`
+	NextReview     jsonDate `json:"next_review"`
+	ReviewState    *State   `json:"review_state"`
+	Parent         *string  `json:"parent"`
+	Controls       []string `json:"controls"`
+}
+
+// DocumentsJSON is documents.json: every published document (SPEC.md).
+func DocumentsJSON(site *model.Site, data *Data) []byte {
+	out := struct {
+		Generated string         `json:"generated"`
+		Documents []documentJSON `json:"documents"`
+	}{Generated: site.Now.String(), Documents: []documentJSON{}}
+	for _, d := range site.Docs {
+		j := documentJSON{
+			ID: d.ID, Title: d.Title, Tier: d.Tier, Type: d.Type, Version: d.Version, Status: d.Status,
+			Classification: d.Classification, Owners: nonNil(d.Owners), Distribution: nonNil(d.Distribution),
+			URL: d.URL(), Approved: jsonDate(d.Approved), Effective: jsonDate(d.Effective), Controls: nonNil(d.Controls),
+		}
+		if r := data.ReviewOf(d); r != nil {
+			j.NextReview = jsonDate(r.Date)
+			state := r.State
+			j.ReviewState = &state
+		} else {
+			j.NextReview = jsonDate(d.NextReview)
+		}
+		if p := d.Graph.Parent; p != nil {
+			j.Parent = &p.ID
+		}
+		out.Documents = append(out.Documents, j)
+	}
+	return marshal(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// marshal encodes v as indented JSON ending in a newline; <, > and & are
+// escaped as \u003c etc., so the file is safe to embed anywhere.
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // only plain data types: cannot fail
+	return b.Bytes()
+}
+
+// Sitemap lists every page by its absolute URL (base_url); it is empty of
+// URLs when base_url is not set, since sitemaps need absolute addresses.
+func Sitemap(site *model.Site, pages []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	if base := site.Config.BaseURL; base != "" {
+		for _, p := range pages {
+			b.WriteString("  <url><loc>")
+			_ = xml.EscapeText(&b, []byte(base+p))
+			b.WriteString("</loc></url>\n")
+		}
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

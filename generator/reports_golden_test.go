@@ -1,0 +1,5 @@
+package generator_test
+
+// reportGoldenFiles are report pages and exports of testdata/site compared
+// with testdata/golden (see TestReportGolden).
+var reportGoldenFiles = []string{}

@@ -1,0 +1,153 @@
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+var configKeys = []string{
+	"title", "organisation", "language", "base_url", "classification_levels",
+	"classification", "default_classification", "default_review_cycle",
+	"due_soon_days", "ack_url", "review_cycles", "departments",
+}
+
+var deptIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// DefaultLevels are the classification levels when isms.toml names none.
+var DefaultLevels = []string{"public", "internal", "confidential", "secret"}
+
+// Config turns isms.toml into a model.Config. It returns nil only when the
+// file is missing.
+func Config(f *load.File) (*model.Config, diag.List) {
+	var diags diag.List
+	if f == nil {
+		return nil, diags
+	}
+	line := func(key string) int {
+		for key != "" {
+			if n, ok := f.Lines[key]; ok {
+				return n
+			}
+			i := strings.LastIndexByte(key, '.')
+			if i < 0 {
+				break
+			}
+			key = key[:i]
+		}
+		return 1
+	}
+	r := &fields{path: f.Path, meta: f.Meta, line: line, diags: &diags}
+	r.known(configKeys, "isms.toml")
+
+	c := &model.Config{
+		Title:        r.str("title", false),
+		Organisation: r.str("organisation", false),
+		Language:     r.str("language", false),
+		DueSoonDays:  30,
+	}
+	if c.Title == "" {
+		c.Title = "ISMS"
+	}
+	switch c.Language {
+	case "":
+		c.Language = "zh-CN"
+	case "zh-CN", "en":
+	default:
+		r.errorf("language", `write language = "zh-CN" or language = "en"`, "unsupported interface language %q", c.Language)
+		c.Language = "zh-CN"
+	}
+	if base := r.str("base_url", false); base != "" {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			r.errorf("base_url", `write the site's address, e.g. base_url = "https://isms.example.com/"`, "base_url %q is not an http(s) address", base)
+		} else {
+			c.BaseURL = strings.TrimSuffix(base, "/") + "/"
+		}
+	}
+	if n, ok := r.integer("due_soon_days"); ok {
+		if n < 0 || n > 3660 {
+			r.errorf("due_soon_days", "use a number of days such as 30", "due_soon_days %d is out of range", n)
+		} else {
+			c.DueSoonDays = n
+		}
+	}
+
+	c.Levels = r.strs("classification_levels")
+	if !r.has("classification_levels") {
+		c.Levels = DefaultLevels
+	} else if len(c.Levels) == 0 {
+		r.errorf("classification_levels", `list the levels lowest first, e.g. ["public", "internal", "confidential"]`, "classification_levels is empty")
+		c.Levels = DefaultLevels
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Levels {
+		if seen[l] {
+			r.errorf("classification_levels", "name each level once", "classification level %q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	c.Classification = level(r, c, "classification", "internal")
+	c.DefaultClassification = level(r, c, "default_classification", "internal")
+
+	c.DefaultReviewCycle = r.cycle("default_review_cycle")
+	if t := r.table("review_cycles"); t != nil {
+		t.known([]string{"tier1", "tier2", "tier3"}, "[review_cycles]")
+		for tier := 1; tier <= 3; tier++ {
+			c.TierCycles[tier] = t.cycle(fmt.Sprintf("tier%d", tier))
+		}
+	}
+	if ack := r.str("ack_url", false); ack != "" {
+		c.AckURL = r.webURL("ack_url", ack)
+	}
+
+	depts := r.tables("departments")
+	if len(depts) == 0 {
+		diags.Errorf(f.Path, 1, "add at least one department:\n      [[departments]]\n      id = \"hr\"\n      name = \"人力资源部\"", "no [[departments]] defined")
+	}
+	ids := map[string]int{}
+	for _, d := range depts {
+		d.known([]string{"id", "name"}, "[[departments]]")
+		dep := model.Department{ID: d.str("id", true), Name: d.str("name", false), Line: d.at("id")}
+		if dep.ID == "" {
+			continue
+		}
+		switch {
+		case !deptIDPattern.MatchString(dep.ID):
+			d.errorf("id", "use ASCII letters, digits, '-' and '_' (e.g. \"hr\"); the Chinese name goes in name", "department id %q is not a simple identifier", dep.ID)
+			continue
+		case dep.ID == model.AllStaff:
+			d.errorf("id", `"all" means every department in distribution lists; choose another id`, "department id %q is reserved", dep.ID)
+			continue
+		case ids[dep.ID] != 0:
+			d.errorf("id", fmt.Sprintf("department ids must be unique; the first is at line %d", ids[dep.ID]), "duplicate department id %q", dep.ID)
+			continue
+		}
+		ids[dep.ID] = dep.Line
+		if dep.Name == "" {
+			dep.Name = dep.ID
+		}
+		c.Departments = append(c.Departments, dep)
+	}
+	return c, diags
+}
+
+func level(r *fields, c *model.Config, key, fallback string) string {
+	v := r.str(key, false)
+	if v == "" {
+		if c.Level(fallback) < 0 {
+			return c.Levels[len(c.Levels)-1]
+		}
+		return fallback
+	}
+	if c.Level(v) < 0 {
+		r.errorf(key, fmt.Sprintf("use one of the classification_levels: %s", strings.Join(c.Levels, ", ")), "unknown classification level %q", v)
+		return fallback
+	}
+	return v
+}

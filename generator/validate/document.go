@@ -1,0 +1,245 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/catalog"
+	"ismsgen/generator/diag"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+var documentKeys = []string{
+	"id", "title", "tier", "type", "version", "status", "owners", "author",
+	"reviewer", "approver", "approved", "effective", "last_reviewed",
+	"next_review", "review_cycle", "classification", "distribution", "parent",
+	"related", "supersedes", "controls", "clauses", "retention", "training",
+	"history", "applicability",
+}
+
+// idPattern is the document id syntax of SPEC.md.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+
+// CheckID reports what is wrong with a document id, or "" when it is fine.
+// Ids become folder names in the output, so anything that could climb out
+// of docs/ is refused.
+func CheckID(id string) string {
+	switch {
+	case id == "":
+		return "the id is empty"
+	case len(id) > 100:
+		return "the id is longer than 100 characters"
+	case !idPattern.MatchString(id):
+		return fmt.Sprintf("id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
+	case strings.Contains(id, ".."), id[0] == '.', id[0] == '-':
+		return fmt.Sprintf("id %q must not start with '.' or '-' or contain '..'", id)
+	}
+	return ""
+}
+
+const idHint = `ids look like "ISMS-P-009": ASCII letters, digits, '.', '_' and '-' (put Chinese words in the title)`
+
+// document converts and checks one document's front matter on its own;
+// rules that need the other documents are in Documents.
+func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Document {
+	d := &model.Document{Path: src.Path, Body: src.Body, BodyLine: src.BodyLine, Lines: src.Lines, Attachments: src.Attachments}
+	r := &fields{path: src.Path, meta: src.Meta, line: d.Line, diags: diags}
+	r.known(documentKeys, "a document's front matter")
+
+	d.ID = r.str("id", true)
+	if msg := CheckID(d.ID); msg != "" && d.ID != "" {
+		r.errorf("id", idHint, "%s", msg)
+		d.ID = ""
+	}
+	d.Title = r.str("title", true)
+	d.Version = r.str("version", true)
+	if tier, ok := r.integer("tier"); ok {
+		if tier < 1 || tier > 3 {
+			r.errorf("tier", "tier 1: manual and top policy; tier 2: procedures and policies; tier 3: records and forms", "tier must be 1, 2 or 3, not %d", tier)
+		} else {
+			d.Tier = tier
+		}
+	} else if !r.has("tier") {
+		r.errorf("id", "add tier = 1, 2 or 3", "missing required key \"tier\"")
+	}
+
+	d.Type = r.str("type", false)
+	switch {
+	case d.Type == "" && d.Tier > 0:
+		d.Type = [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[d.Tier]
+	case d.Type != "" && !contains(model.Types, d.Type):
+		r.errorf("type", "type is one of: "+strings.Join(model.Types, ", "), "unknown document type %q", d.Type)
+	}
+	d.Status = r.str("status", false)
+	switch {
+	case d.Status == "" && !r.has("status"):
+		d.Status = model.StatusDraft
+		diags.Warnf(d.Path, 1, "no-status", `add status = "approved" (or "draft", "review", "obsolete")`, "no status given; the document is treated as a draft and left out unless --drafts")
+	case !contains(model.Statuses, d.Status):
+		r.errorf("status", "status is one of: draft, review, approved, obsolete", "unknown status %q", d.Status)
+		d.Status = model.StatusDraft
+	}
+
+	d.Owners = departments(r, cfg, "owners", false)
+	if !r.has("owners") {
+		r.errorf("id", fmt.Sprintf("add owners = [%q] with the responsible department ids from isms.toml", firstDept(cfg)), "missing required key \"owners\"")
+	} else if len(d.Owners) == 0 && r.has("owners") {
+		r.errorf("owners", "name at least one department id from isms.toml", "owners is empty")
+	}
+	d.Distribution = departments(r, cfg, "distribution", true)
+	if !r.has("distribution") {
+		d.Distribution = d.Owners
+	}
+
+	d.Author = r.str("author", false)
+	d.Reviewer = r.str("reviewer", false)
+	d.Approver = r.str("approver", false)
+	d.Approved = r.date("approved")
+	d.Effective = r.date("effective")
+	d.LastReviewed = r.date("last_reviewed")
+	d.NextReview = r.date("next_review")
+	d.ReviewCycle = r.cycle("review_cycle")
+	if d.Status == model.StatusApproved {
+		if d.Approver == "" && !r.has("approver") {
+			r.errorf("status", `add approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver")
+		}
+		if d.Approved.IsZero() && !r.has("approved") {
+			r.errorf("status", "add approved = YYYY-MM-DD, the date of approval", "an approved document needs an approval date (approved)")
+		}
+	}
+	if d.Effective.IsZero() {
+		d.Effective = d.Approved
+	} else if !d.Approved.IsZero() && d.Effective.Before(d.Approved) {
+		r.errorf("effective", "a document takes effect on or after its approval; correct one of the dates", "effective date %s is before the approval date %s", d.Effective, d.Approved)
+	}
+
+	d.Classification = r.str("classification", false)
+	if d.Classification == "" {
+		d.Classification = cfg.DefaultClassification
+	} else if cfg.Level(d.Classification) < 0 {
+		r.errorf("classification", "use one of the classification_levels in isms.toml: "+strings.Join(cfg.Levels, ", "), "unknown classification level %q", d.Classification)
+		// Treat an unknown level as the highest so that it can never leak.
+		d.Classification = cfg.Levels[len(cfg.Levels)-1]
+	}
+
+	d.Parent = r.str("parent", false)
+	d.Related = r.strs("related")
+	d.Supersedes = r.strs("supersedes")
+	d.Retention = r.str("retention", false)
+	d.Controls = controls(r)
+	d.Clauses = clauses(r)
+
+	for _, t := range r.tables("training") {
+		t.known([]string{"title", "url"}, "[[training]]")
+		tr := model.Training{Title: t.str("title", true), URL: t.webURL("url", t.str("url", true))}
+		if tr.Title != "" || tr.URL != "" {
+			d.Training = append(d.Training, tr)
+		}
+	}
+	for _, h := range r.tables("history") {
+		h.known([]string{"version", "date", "author", "summary"}, "[[history]]")
+		d.History = append(d.History, model.Revision{Version: h.str("version", true), Date: h.date("date"), Author: h.str("author", false), Summary: h.str("summary", false)})
+	}
+	applicability(r, d)
+	return d
+}
+
+func firstDept(cfg *model.Config) string {
+	if len(cfg.Departments) > 0 {
+		return cfg.Departments[0].ID
+	}
+	return "hr"
+}
+
+func departments(r *fields, cfg *model.Config, key string, allowAll bool) []string {
+	var out []string
+	for _, id := range r.strs(key) {
+		if id == model.AllStaff && allowAll {
+			out = append(out, id)
+			continue
+		}
+		if _, ok := cfg.Department(id); !ok {
+			hint := "departments are defined in isms.toml as [[departments]]: " + strings.Join(cfg.DepartmentIDs(), ", ")
+			if allowAll {
+				hint += `, or "all" for every member of staff`
+			}
+			if s := closest(id, cfg.DepartmentIDs()); s != "" {
+				hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+			}
+			r.errorf(key, hint, "unknown department %q in %s", id, key)
+			continue
+		}
+		if !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func controls(r *fields) []string {
+	var out []string
+	for _, c := range r.strs("controls") {
+		id, err := catalog.ParseControl(c)
+		if err != nil {
+			r.errorf("controls", err.Hint, "%s", err.Message)
+			continue
+		}
+		if !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func clauses(r *fields) []string {
+	var out []string
+	for _, c := range r.strs("clauses") {
+		id, err := catalog.ParseClause(c)
+		if err != nil {
+			r.errorf("clauses", err.Hint, "%s", err.Message)
+			continue
+		}
+		if !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func applicability(r *fields, d *model.Document) {
+	entries := r.tables("applicability")
+	if len(entries) > 0 && d.Type != model.TypeSoA {
+		r.errorf("applicability", `only the Statement of Applicability (type = "soa") lists [[applicability]] entries`, "[[applicability]] in a document of type %q", d.Type)
+	}
+	seen := map[string]int{}
+	for _, e := range entries {
+		e.known([]string{"control", "applicable", "justification", "implementation"}, "[[applicability]]")
+		a := model.Applicability{Justification: e.str("justification", false), Implementation: e.str("implementation", false), Line: e.at("control")}
+		raw := e.str("control", true)
+		applicable, ok := e.boolean("applicable")
+		if !ok && !e.has("applicable") {
+			e.errorf("control", "add applicable = true or applicable = false", "SoA entry for %q does not say whether the control is applicable", raw)
+		}
+		a.Applicable = applicable
+		if raw == "" {
+			continue
+		}
+		id, err := catalog.ParseControl(raw)
+		if err != nil {
+			e.errorf("control", err.Hint, "%s", err.Message)
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			e.errorf("control", fmt.Sprintf("each control is assessed once; the first entry is at line %d", first), "control %s is listed twice in the Statement of Applicability", id)
+			continue
+		}
+		if ok && !applicable && a.Justification == "" {
+			e.errorf("control", "ISO/IEC 27001 6.1.3 d requires a justification for excluding a control: add justification = \"…\"", "control %s is excluded without a justification", id)
+		}
+		seen[id] = a.Line
+		a.Control = id
+		d.Applicability = append(d.Applicability, a)
+	}
+}

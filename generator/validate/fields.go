@@ -1,0 +1,302 @@
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+)
+
+// fields reads typed values out of one decoded TOML table and reports
+// problems at the line of each key.
+type fields struct {
+	path   string
+	meta   map[string]any
+	prefix string // key path of this table, "" or "history.2."
+	line   func(key string) int
+	diags  *diag.List
+}
+
+func (f *fields) at(key string) int { return f.line(f.prefix + key) }
+
+func (f *fields) errorf(key, hint, format string, args ...any) {
+	f.diags.Errorf(f.path, f.at(key), hint, format, args...)
+}
+
+// known reports keys that are not in allowed, with a suggestion.
+func (f *fields) known(allowed []string, what string) {
+	keys := make([]string, 0, len(f.meta))
+	for k := range f.meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if contains(allowed, k) {
+			continue
+		}
+		hint := fmt.Sprintf("the keys of %s are: %s", what, strings.Join(allowed, ", "))
+		if s := closest(k, allowed); s != "" {
+			hint = fmt.Sprintf("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
+		}
+		f.errorf(k, hint, "unknown key %q", f.prefix+k)
+	}
+}
+
+func (f *fields) has(key string) bool {
+	_, ok := f.meta[key]
+	return ok
+}
+
+func (f *fields) str(key string, required bool) string {
+	v, ok := f.meta[key]
+	if !ok {
+		if required {
+			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), fmt.Sprintf("add %s = \"…\"", key), "missing required key %q", f.prefix+key)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		f.errorf(key, fmt.Sprintf("write it in quotes: %s = \"%v\"", key, tomlish(v)), "%q must be a string, not %s", f.prefix+key, typeName(v))
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if required && s == "" {
+		f.errorf(key, "", "%q must not be empty", f.prefix+key)
+	}
+	return s
+}
+
+func (f *fields) integer(key string) (int, bool) {
+	v, ok := f.meta[key]
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		hint := fmt.Sprintf("write a whole number without quotes: %s = 2", key)
+		if s, isStr := v.(string); isStr {
+			if m, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+				hint = fmt.Sprintf("write it without quotes: %s = %d", key, m)
+			}
+		}
+		f.errorf(key, hint, "%q must be a whole number, not %s", f.prefix+key, typeName(v))
+		return 0, false
+	}
+	return int(n), true
+}
+
+func (f *fields) boolean(key string) (bool, bool) {
+	v, ok := f.meta[key]
+	if !ok {
+		return false, false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		f.errorf(key, fmt.Sprintf("write %s = true or %s = false, without quotes", key, key), "%q must be true or false, not %s", f.prefix+key, typeName(v))
+	}
+	return b, ok
+}
+
+func (f *fields) strs(key string) []string {
+	v, ok := f.meta[key]
+	if !ok {
+		return nil
+	}
+	if s, isStr := v.(string); isStr {
+		f.errorf(key, fmt.Sprintf("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.prefix+key)
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		f.errorf(key, fmt.Sprintf("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.prefix+key, typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			f.errorf(key, "put every item in quotes", "%q must be a list of strings; %v is %s", f.prefix+key, tomlish(item), typeName(item))
+			continue
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (f *fields) date(key string) model.Date {
+	v, ok := f.meta[key]
+	if !ok {
+		return model.Date{}
+	}
+	hint := fmt.Sprintf("write a date as %s = 2025-03-01 (or \"2025-03-01\")", key)
+	switch t := v.(type) {
+	case time.Time:
+		// The TOML decoder marks a local date (2025-03-01, no time) with a
+		// location named "date-local".
+		if t.Location().String() != "date-local" {
+			f.errorf(key, hint, "%q must be a date without a time", f.prefix+key)
+			return model.Date{}
+		}
+		return model.DateOf(t)
+	case string:
+		d, err := model.ParseDate(strings.TrimSpace(t))
+		if err != nil {
+			f.errorf(key, hint, "%q: %v", f.prefix+key, err)
+		}
+		return d
+	}
+	f.errorf(key, hint, "%q must be a date, not %s", f.prefix+key, typeName(v))
+	return model.Date{}
+}
+
+func (f *fields) cycle(key string) model.Cycle {
+	s := f.str(key, false)
+	if s == "" {
+		return model.Cycle{}
+	}
+	c, err := model.ParseCycle(s)
+	if err != nil {
+		f.errorf(key, "write \"12 months\", \"2 years\" or \"90 days\"", "%q: %v", f.prefix+key, err)
+	}
+	return c
+}
+
+// tables reads an array of tables ([[history]]) as fields for each entry.
+func (f *fields) tables(key string) []*fields {
+	v, ok := f.meta[key]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]map[string]any)
+	if !ok {
+		if anyList, isList := v.([]any); isList {
+			for _, item := range anyList {
+				m, isMap := item.(map[string]any)
+				if !isMap {
+					list = nil
+					break
+				}
+				list = append(list, m)
+			}
+			ok = list != nil || len(anyList) == 0
+		}
+	}
+	if !ok {
+		f.errorf(key, fmt.Sprintf("write each entry as a [[%s]] table", key), "%q must be a list of tables, not %s", f.prefix+key, typeName(v))
+		return nil
+	}
+	out := make([]*fields, len(list))
+	for i, m := range list {
+		out[i] = &fields{path: f.path, meta: m, prefix: fmt.Sprintf("%s%s.%d.", f.prefix, key, i), line: f.line, diags: f.diags}
+	}
+	return out
+}
+
+// table reads a plain table ([review_cycles]).
+func (f *fields) table(key string) *fields {
+	v, ok := f.meta[key]
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		f.errorf(key, fmt.Sprintf("write it as a table: [%s]", key), "%q must be a table, not %s", f.prefix+key, typeName(v))
+		return nil
+	}
+	return &fields{path: f.path, meta: m, prefix: f.prefix + key + ".", line: f.line, diags: f.diags}
+}
+
+// webURL checks a link that the site shows to readers: http(s) or mailto,
+// or a relative link; never javascript:, data: or vbscript:.
+func (f *fields) webURL(key, value string) string {
+	if value == "" {
+		return ""
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto") {
+		f.errorf(key, "use an https:// address", "%q: %q is not a web address ismsgen will link to", f.prefix+key, value)
+		return ""
+	}
+	return value
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func tomlish(v any) string {
+	if t, ok := v.(time.Time); ok {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprint(v)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the allowed word within two edits of s, if any.
+func closest(s string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if d := distance(strings.ToLower(s), a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance, with adjacent transposition.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

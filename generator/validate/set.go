@@ -1,0 +1,162 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+// Documents converts and checks every loaded document, then the rules that
+// span documents: unique ids, parents that exist and form no cycle,
+// supersedes and related targets, one current Statement of Applicability.
+// The result is sorted by id and holds every document that has an id, even
+// one with errors, so that later checks can still run; callers stop when
+// the diagnostics contain errors.
+func Documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List) {
+	var diags diag.List
+	converted := make([]*model.Document, len(src))
+	perDoc := make([]diag.List, len(src))
+	par.Each(len(src), func(i int) {
+		converted[i] = document(cfg, src[i], &perDoc[i])
+	})
+	for _, l := range perDoc {
+		diags.Add(l...)
+	}
+
+	byID := map[string]*model.Document{}
+	var docs []*model.Document
+	for _, d := range converted { // src is in path order, so "first" is stable
+		if d.ID == "" {
+			continue
+		}
+		key := model.FoldID(d.ID)
+		if first, dup := byID[key]; dup {
+			how := ""
+			if first.ID != d.ID {
+				how = fmt.Sprintf(" (ids are compared ignoring case: %q)", first.ID)
+			}
+			diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q%s: also used by %s:%d", d.ID, how, first.Path, first.Line("id"))
+			continue
+		}
+		byID[key] = d
+		docs = append(docs, d)
+	}
+	slices.SortFunc(docs, func(a, b *model.Document) int { return strings.Compare(a.ID, b.ID) })
+
+	for _, d := range docs {
+		references(d, byID, &diags)
+	}
+	parentCycles(docs, byID, &diags)
+	soaCount(docs, byID, &diags)
+	return docs, diags
+}
+
+func references(d *model.Document, byID map[string]*model.Document, diags *diag.List) {
+	check := func(key, id string) *model.Document {
+		target := byID[model.FoldID(id)]
+		switch {
+		case target == nil:
+			hint := "check the id; every document id in content/ is valid here"
+			if s := nearestID(id, byID); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			diags.Errorf(d.Path, d.Line(key), hint, "%s names %q, but no document has that id", key, id)
+		case target == d:
+			diags.Errorf(d.Path, d.Line(key), "remove the document's own id from "+key, "%s names the document itself", key)
+			return nil
+		}
+		return target
+	}
+	if d.Parent != "" {
+		if p := check("parent", d.Parent); p != nil && p.Tier > d.Tier && d.Tier > 0 {
+			diags.Warnf(d.Path, d.Line("parent"), "parent-tier", "the parent is the higher-tier document that this one implements (tier 1 above tier 2 above tier 3)", "parent %s is tier %d, below this tier-%d document", p.ID, p.Tier, d.Tier)
+		}
+	}
+	for _, id := range d.Supersedes {
+		check("supersedes", id)
+	}
+	for _, id := range d.Related {
+		check("related", id)
+	}
+}
+
+// parentCycles reports each cycle of parents once, at the line of the
+// parent key of every document in the cycle.
+func parentCycles(docs []*model.Document, byID map[string]*model.Document, diags *diag.List) {
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := map[*model.Document]int{}
+	for _, start := range docs {
+		var chain []*model.Document
+		d := start
+		for d != nil && state[d] == unvisited {
+			state[d] = visiting
+			chain = append(chain, d)
+			d = byID[model.FoldID(d.Parent)]
+		}
+		if d != nil && state[d] == visiting {
+			i := slices.Index(chain, d)
+			cycle := chain[i:]
+			names := make([]string, 0, len(cycle)+1)
+			for _, c := range cycle {
+				names = append(names, c.ID)
+			}
+			names = append(names, cycle[0].ID)
+			for _, c := range cycle {
+				diags.Errorf(c.Path, c.Line("parent"), "a document's parent is a higher-tier document; remove parent from one document of the cycle", "parent cycle: %s", strings.Join(names, " → "))
+			}
+		}
+		for _, c := range chain {
+			state[c] = done
+		}
+	}
+}
+
+// soaCount allows one current Statement of Applicability, unless the
+// newer ones supersede the older.
+func soaCount(docs []*model.Document, byID map[string]*model.Document, diags *diag.List) {
+	var current []*model.Document
+	for _, d := range docs {
+		if d.Type == model.TypeSoA && d.Status != model.StatusObsolete {
+			current = append(current, d)
+		}
+	}
+	replaced := map[*model.Document]bool{}
+	for _, d := range current {
+		for _, id := range d.Supersedes {
+			if t := byID[model.FoldID(id)]; t != nil {
+				replaced[t] = true
+			}
+		}
+	}
+	var live []*model.Document
+	for _, d := range current {
+		if !replaced[d] {
+			live = append(live, d)
+		}
+	}
+	if len(live) > 1 {
+		for _, d := range live[1:] {
+			diags.Errorf(d.Path, d.Line("type"), fmt.Sprintf("keep one current SoA: mark the old one status = \"obsolete\", or list it in supersedes = [%q]", live[0].ID), "a second current Statement of Applicability; %s is one too", live[0].ID)
+		}
+	}
+}
+
+func nearestID(id string, byID map[string]*model.Document) string {
+	best, bestD := "", 3
+	up := model.FoldID(id)
+	for key, d := range byID {
+		if dist := distance(up, key); dist < bestD || dist == bestD && d.ID < best {
+			best, bestD = d.ID, dist
+		}
+	}
+	return best
+}

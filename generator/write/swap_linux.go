@@ -1,0 +1,9 @@
+package write
+
+import "golang.org/x/sys/unix"
+
+// exchange atomically swaps two existing paths (renameat2 RENAME_EXCHANGE),
+// so that there is no moment at which --dest is missing.
+func exchange(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}
