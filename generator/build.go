@@ -71,11 +71,14 @@ func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
 	diags.Add(d...)
 	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification})
 	diags.Add(d...)
-	diags.Sort()
 	if diags.HasErrors() {
+		diags.Sort()
 		return nil, nil, diags, nil
 	}
-	return site, reports.Compute(site), diags, nil
+	data := reports.Compute(site)
+	diags.Add(data.Diagnostics...)
+	diags.Sort()
+	return site, data, diags, nil
 }
 
 // Build compiles the site into opts.Dest. When it returns errors (in the

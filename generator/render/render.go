@@ -170,6 +170,8 @@ func (r *renderer) sitePages() []sitePage {
 		{"search.html", r.page("search/", s.T("search.title"), "search", nil)},
 		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil)},
 	}
+	pages = append(pages, r.reportPages()...)
+	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {
 		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", r.tier(tier))})
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 )
 
@@ -13,6 +14,11 @@ type Data struct {
 	Now     model.Date
 	Reviews []Review // every published document subject to review, most urgent first
 	byDoc   map[*model.Document]*Review
+
+	// Diagnostics are findings that are not input errors (an SoA that does
+	// not assess every control, a clause without documented information);
+	// check and build print them as warnings.
+	Diagnostics diag.List
 }
 
 // Compute derives the reports from the linked site.
