@@ -85,7 +85,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	d.Owners = departments(r, cfg, "owners", false)
 	if !r.has("owners") {
 		r.errorf("id", fmt.Sprintf("add owners = [%q] with the responsible department ids from isms.toml", firstDept(cfg)), "missing required key \"owners\"")
-	} else if len(d.Owners) == 0 && r.has("owners") {
+	} else if list, ok := src.Meta["owners"].([]any); ok && len(list) == 0 {
 		r.errorf("owners", "name at least one department id from isms.toml", "owners is empty")
 	}
 	d.Distribution = departments(r, cfg, "distribution", true)

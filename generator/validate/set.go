@@ -100,7 +100,11 @@ func parentCycles(docs []*model.Document, byID map[string]*model.Document, diags
 		for d != nil && state[d] == unvisited {
 			state[d] = visiting
 			chain = append(chain, d)
-			d = byID[model.FoldID(d.Parent)]
+			next := byID[model.FoldID(d.Parent)]
+			if next == d { // reported by references as "names the document itself"
+				next = nil
+			}
+			d = next
 		}
 		if d != nil && state[d] == visiting {
 			i := slices.Index(chain, d)

@@ -1,0 +1,159 @@
+package link
+
+import (
+	"strings"
+	"testing"
+
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+const config = `
+classification = "internal"
+[[departments]]
+id = "hr"
+`
+
+func doc(id, status, class, body string) string {
+	return `+++
+id = "` + id + `"
+title = "Title of ` + id + `"
+tier = 2
+version = "1"
+status = "` + status + `"
+owners = ["hr"]
+approver = "x"
+approved = 2025-01-01
+classification = "` + class + `"
++++
+` + body
+}
+
+func site(t *testing.T, opts Options, docs ...string) (*model.Site, []string) {
+	t.Helper()
+	cf, _ := load.ParseConfig("isms.toml", []byte(config))
+	cfg, d := validate.Config(cf)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	var src []*load.Doc
+	for i, text := range docs {
+		f, d := load.ParseDocument("content/"+string(rune('a'+i))+".md", []byte(text))
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		src = append(src, &load.Doc{File: f})
+	}
+	all, d := validate.Documents(cfg, src)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	s, d := Site(cfg, all, opts)
+	d.Sort()
+	var out []string
+	for _, x := range d {
+		out = append(out, x.String())
+	}
+	return s, out
+}
+
+func TestLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		opts  Options
+		docs  []string
+		want  []string
+		check func(t *testing.T, s *model.Site)
+	}{
+		{
+			name: "broken id link at its line",
+			docs: []string{doc("A", "approved", "internal", "line one\n\nsee [x](NOPE-1) and [y](B)\n"), doc("B", "approved", "internal", "")},
+			want: []string{`content/a.md:14: broken link: no document has the id "NOPE-1"`},
+		},
+		{
+			name: "link to a draft is withheld, with a warning",
+			docs: []string{doc("A", "approved", "internal", "[](B)\n"), doc("B", "draft", "internal", "")},
+			want: []string{`content/a.md:12: warning: link to B, a document this build leaves out: its text is shown without a link`},
+			check: func(t *testing.T, s *model.Site) {
+				a := s.Doc("A")
+				if len(a.Graph.LinksOut) != 1 || a.Graph.LinksOut[0].Target != nil {
+					t.Errorf("LinksOut = %+v, want one withheld link", a.Graph.LinksOut)
+				}
+				if s.Doc("B") != nil {
+					t.Error("the draft is published")
+				}
+			},
+		},
+		{
+			name: "drafts publish the draft",
+			opts: Options{Drafts: true},
+			docs: []string{doc("A", "approved", "internal", "[](B)\n"), doc("B", "draft", "internal", "")},
+			check: func(t *testing.T, s *model.Site) {
+				if b := s.Doc("B"); b == nil || len(b.Graph.LinkedFrom) != 1 {
+					t.Errorf("B not published or not linked from A")
+				}
+			},
+		},
+		{
+			name: "above the ceiling is never published, not even with drafts",
+			opts: Options{Drafts: true},
+			docs: []string{doc("A", "approved", "internal", "[secret](B)\n"), doc("B", "approved", "confidential", "")},
+			want: []string{`content/a.md:12: warning: link to B, a document this build leaves out: its text is shown without a link`},
+			check: func(t *testing.T, s *model.Site) {
+				if s.Doc("B") != nil {
+					t.Error("confidential document published")
+				}
+			},
+		},
+		{
+			name: "a higher ceiling publishes it",
+			opts: Options{Ceiling: "confidential"},
+			docs: []string{doc("A", "approved", "internal", "[secret](B)\n"), doc("B", "approved", "confidential", "")},
+		},
+		{
+			name: "missing fragment warns",
+			docs: []string{doc("A", "approved", "internal", "[x](B#nope) [y](B#2-范围)\n"), doc("B", "approved", "internal", "## 2 范围\n")},
+			want: []string{`content/a.md:12: warning: B has no heading with the id "nope"`},
+		},
+		{
+			name: "case-insensitive ids, files and URLs are not id links",
+			docs: []string{doc("A", "approved", "internal", "[x](b) [f](form.docx) [u](https://example.com/x) [p](../x/) [m](mailto:a@b.c)\n"), doc("B", "approved", "internal", "")},
+			check: func(t *testing.T, s *model.Site) {
+				if got := len(s.Doc("A").Graph.LinksOut); got != 1 {
+					t.Errorf("%d id links, want 1", got)
+				}
+			},
+		},
+		{
+			name: "graph: children, supersedes, backlinks",
+			docs: []string{
+				doc("A", "approved", "internal", "[](C)"),
+				strings.Replace(doc("B", "approved", "internal", ""), "\n+++\n", "\nparent = \"A\"\nsupersedes = [\"C\"]\n+++\n", 1),
+				doc("C", "obsolete", "internal", "[](A) [](A)"),
+			},
+			check: func(t *testing.T, s *model.Site) {
+				a, b, c := s.Doc("A"), s.Doc("B"), s.Doc("C")
+				if len(a.Graph.Children) != 1 || a.Graph.Children[0] != b || b.Graph.Parent != a {
+					t.Error("parent/children wrong")
+				}
+				if len(c.Graph.SupersededBy) != 1 || c.Graph.SupersededBy[0] != b {
+					t.Error("superseded-by wrong")
+				}
+				if len(a.Graph.LinkedFrom) != 1 || a.Graph.LinkedFrom[0] != c {
+					t.Errorf("A linked from %v, want [C] once", a.Graph.LinkedFrom)
+				}
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, got := site(t, tc.opts, tc.docs...)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+			if tc.check != nil && s != nil {
+				tc.check(t, s)
+			}
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"ismsgen/generator/model"
+)
+
+func TestBody(t *testing.T) {
+	target := &model.Document{ID: "ISMS-P-009", Title: `管理评审 <script>alert(1)</script> & "程序"`}
+	cfg := &model.Config{Levels: []string{"internal"}}
+	site := model.NewSite(cfg, model.Date{}, false, []*model.Document{target})
+	b := newBodies("未发布文件")
+	for _, tc := range []struct {
+		name, md string
+		want     []string // substrings of the HTML
+		not      []string
+	}{
+		{"chinese heading ids, unique", "## 4 程序\n\n## 4 程序\n\n### 4.1 制定计划\n",
+			[]string{`<h2 id="4-程序">`, `<h2 id="4-程序-1">`, `<h3 id="41-制定计划">`}, nil},
+		{"empty id link gets the title, escaped", "[](ISMS-P-009)",
+			[]string{`<a href="../../docs/ISMS-P-009/" class="doc-link">管理评审 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;程序&quot;</a>`}, []string{"<script>"}},
+		{"id link keeps its text and fragment", "[评审](isms-p-009#4-程序)",
+			[]string{`<a href="../../docs/ISMS-P-009/#4-%E7%A8%8B%E5%BA%8F" class="doc-link">评审</a>`}, nil},
+		{"withheld link keeps its text only", "见[调查报告](SECRET-1)。",
+			[]string{`<p>见调查报告。</p>`}, []string{"SECRET-1", "href"}},
+		{"withheld empty link shows the placeholder", "见[](SECRET-1)。",
+			[]string{`<p>见未发布文件。</p>`}, []string{"SECRET-1"}},
+		{"raw html is dropped", "<script>alert(1)</script>\n\n<b onclick=x>b</b>",
+			nil, []string{"<script>", "onclick"}},
+		{"dangerous links become text", "[a](javascript:alert(1)) [b](JAVASCRIPT:x) [c](data:text/html,x) [d](vbscript:x)",
+			[]string{"<p>a b c d</p>"}, []string{"href"}},
+		{"code is highlighted with classes", "```go\nfunc main() {}\n```",
+			[]string{`<pre class="chroma">`, `<span class="kd">func</span>`}, []string{"style="}},
+		{"unknown language is escaped plain code", "```nolang\n<b>x</b>\n```",
+			[]string{`&lt;b&gt;x&lt;/b&gt;`}, nil},
+		{"gfm table, strikethrough, tasks, footnote, definition list",
+			"| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n\nTerm\n: def\n",
+			[]string{"<table>", "<del>old</del>", `type="checkbox"`, `class="footnotes"`, "<dt>Term</dt>"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &model.Document{ID: "X", Body: []byte(tc.md)}
+			got := string(b.render(site, d, "../../").HTML)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("unexpected %q in:\n%s", n, got)
+				}
+			}
+		})
+	}
+}
