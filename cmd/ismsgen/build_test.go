@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyTree copies the sample site (isms.toml and content/) into a
+// temporary folder.
+func copyTree(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"isms.toml", "content"} {
+		src := filepath.Join("..", "..", name)
+		err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
+			target := filepath.Join(dst, rel)
+			if e.IsDir() {
+				return os.MkdirAll(target, 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	_ = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			data, _ := os.ReadFile(p)
+			files[p] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A broken copy of the sample (a typo key in one file, a broken link in
+// another, a duplicate id in a third) reports all three with path and
+// line, exits 1 and leaves public/ as it was.
+func TestBrokenSample(t *testing.T) {
+	site := copyTree(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("clean build: exit %d\n%s", code, stderr.String())
+	}
+	before := snapshot(t, filepath.Join(site, "public"))
+
+	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-009.md"), "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")
+	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-001.md"), "](ISMS-P-002)", "](ISMS-P-902)")
+	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-003.md"), `id = "ISMS-P-003"`, `id = "ISMS-P-004"`)
+
+	stdout.Reset()
+	stderr.Reset()
+	code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr)
+	if code != exitContent {
+		t.Fatalf("exit %d, want %d\n%s", code, exitContent, stderr.String())
+	}
+	out := stderr.String()
+	for _, want := range []string{
+		`content/tier2/isms-p-009.md:12: unknown key "next_reveiw"`,
+		`content/tier2/isms-p-001.md:`, `: broken link: no document has the id "ISMS-P-902"`,
+		`content/tier2/isms-p-004.md:2: duplicate id "ISMS-P-004": also used by content/tier2/isms-p-003.md:2`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, out)
+		}
+	}
+	after := snapshot(t, filepath.Join(site, "public"))
+	if len(after) != len(before) {
+		t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))
+	}
+	for p, data := range before {
+		if after[p] != data {
+			t.Errorf("%s changed", p)
+		}
+	}
+}
+
+func TestBuildUsageErrors(t *testing.T) {
+	site := copyTree(t)
+	notOurs := filepath.Join(t.TempDir(), "mine")
+	if err := os.MkdirAll(notOurs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notOurs, "keep.txt"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad --now", []string{"build", "--source", site, "--now", "2026-02-30"}, "is not a real date"},
+		{"unknown flag", []string{"build", "--sauce", site}, "flag provided but not defined"},
+		{"unknown level", []string{"build", "--source", site, "--classification", "top"}, `--classification "top" is not one of the levels`},
+		{"dest is source", []string{"build", "--source", site, "--dest", site}, "is the source folder or contains it"},
+		{"dest above source", []string{"build", "--source", site, "--dest", filepath.Dir(site)}, "is the source folder or contains it"},
+		{"dest inside content", []string{"build", "--source", site, "--dest", filepath.Join(site, "content", "out")}, "inside the site's content"},
+		{"dest not ours", []string{"build", "--source", site, "--dest", notOurs}, "was not created by ismsgen"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tc.args, &stdout, &stderr); code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr.String())
+			}
+		})
+	}
+	if data, err := os.ReadFile(filepath.Join(notOurs, "keep.txt")); err != nil || string(data) != "precious" {
+		t.Errorf("a folder ismsgen did not create was touched: %v %q", err, data)
+	}
+}
