@@ -1,0 +1,252 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Theme is one of the four groups of Annex A controls.
+type Theme string
+
+// The Annex A themes, which are clauses 5 to 8 of ISO/IEC 27002:2022.
+const (
+	Organizational Theme = "organizational" // 5.x
+	People         Theme = "people"         // 6.x
+	Physical       Theme = "physical"       // 7.x
+	Technological  Theme = "technological"  // 8.x
+)
+
+// Themes returns the four themes in Annex A order (5, 6, 7, 8), in a new
+// slice.
+func Themes() []Theme {
+	return []Theme{Organizational, People, Physical, Technological}
+}
+
+// Number returns the theme's clause number in Annex A, 5 to 8, or 0 for a
+// string that is not a theme.
+func (t Theme) Number() int {
+	switch t {
+	case Organizational:
+		return 5
+	case People:
+		return 6
+	case Physical:
+		return 7
+	case Technological:
+		return 8
+	}
+	return 0
+}
+
+// Control is one ISO/IEC 27001:2022 Annex A control.
+type Control struct {
+	ID              string // "5.35", without the "A." prefix
+	Theme           Theme
+	Title           string // English name
+	TitleZH         string // Chinese name
+	TitleZHVerified bool   // TitleZH was checked against GB/T 22081-2024
+	New             bool   // introduced by the 2022 edition
+}
+
+// Controls returns the 93 Annex A controls in numeric order (5.1, 5.2, …,
+// 5.10, …, 8.34). The slice is a new copy on each call.
+func Controls() []Control {
+	return slices.Clone(load().controls)
+}
+
+// Lookup returns the control with the canonical id ("5.35"; not "A.5.35",
+// which ParseControl accepts).
+func Lookup(id string) (Control, bool) {
+	d := load()
+	if i, ok := d.byID[id]; ok {
+		return d.controls[i], true
+	}
+	return Control{}, false
+}
+
+// Less reports whether c comes before o in numeric order.
+func (c Control) Less(o Control) bool { return CompareIDs(c.ID, o.ID) < 0 }
+
+// RefError is a control or clause reference that cannot be used; Message
+// says what is wrong and Hint how to fix it.
+type RefError struct {
+	Message, Hint string
+}
+
+// Error returns the message followed by the hint.
+func (e *RefError) Error() string {
+	if e.Hint == "" {
+		return e.Message
+	}
+	return e.Message + "; " + e.Hint
+}
+
+// ParseControl normalises a control reference from front matter: "5.35",
+// "A.5.35", "a.5.35" and " 5.35 " all give "5.35". An ISO/IEC 27001:2013 id
+// ("A.12.3.1", "12.3.1") is an error whose hint names the 2022 control(s)
+// replacing it; an unknown id is an error whose hint suggests a close id
+// ("5.3.5", "A5.35", "5,35" → "5.35") or gives the valid ranges.
+//
+// A canonical id is returned without allocating.
+func ParseControl(s string) (string, *RefError) {
+	d := load()
+	if i, ok := d.byID[s]; ok {
+		return d.controls[i].ID, nil
+	}
+	return d.parseControl(s)
+}
+
+// parseControl is ParseControl for anything but a canonical id.
+func (d *data) parseControl(s string) (string, *RefError) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", &RefError{
+			Message: "empty Annex A control reference",
+			Hint:    `write a control id such as "5.1"; ` + d.controlHint(),
+		}
+	}
+	u, prefixed := t, false
+	if len(u) > 2 && (u[0] == 'A' || u[0] == 'a') && u[1] == '.' {
+		u, prefixed = u[2:], true
+	}
+	if i, ok := d.byID[u]; ok {
+		return d.controls[i].ID, nil
+	}
+	if o, ok := d.old[u]; ok {
+		return "", d.oldError(s, o)
+	}
+
+	parts, loosePrefixed, ok := looseParts(t)
+	if ok {
+		prefixed = prefixed || loosePrefixed
+		if len(parts) == 3 {
+			if o, ok := d.old[strings.Join(parts, ".")]; ok {
+				return "", d.oldError(s, o)
+			}
+		}
+		if sugg := d.suggestControls(parts); len(sugg) > 0 {
+			return "", &RefError{
+				Message: fmt.Sprintf("unknown Annex A control %q", s),
+				Hint:    "did you mean " + d.describeControls(sugg, " or ") + "?",
+			}
+		}
+		if len(parts) == 2 {
+			key := parts[0] + "." + parts[1]
+			_, isClause := d.clause[key]
+			if to, ok := d.oldGroup[key]; ok && (prefixed || !isClause) {
+				return "", &RefError{
+					Message: fmt.Sprintf("%q is an ISO/IEC 27001:2013 Annex A control objective (A.%s), not an ISO/IEC 27001:2022 control", s, key),
+					Hint:    fmt.Sprintf("its controls are replaced by %s; %s", d.describeControls(to, ", "), d.controlHint()),
+				}
+			}
+			if isClause && !prefixed {
+				c := d.clauses[d.clause[key]]
+				return "", &RefError{
+					Message: fmt.Sprintf("unknown Annex A control %q", s),
+					Hint:    fmt.Sprintf("%s (%s) is a clause of ISO/IEC 27001, not an Annex A control: list it in clauses; %s", c.ID, c.Title, d.controlHint()),
+				}
+			}
+		}
+	}
+	return "", &RefError{
+		Message: fmt.Sprintf("unknown Annex A control %q", s),
+		Hint:    d.controlHint(),
+	}
+}
+
+func (d *data) controlHint() string {
+	return "ISO/IEC 27001:2022 Annex A has controls " + d.controlRange
+}
+
+// oldError explains that s is the 2013 control o.
+func (d *data) oldError(s string, o oldControl) *RefError {
+	noun := "control that replaces"
+	if len(o.MapsTo) > 1 {
+		noun = "controls that replace"
+	}
+	return &RefError{
+		Message: fmt.Sprintf("%q is an ISO/IEC 27001:2013 control id (%s %s), not an ISO/IEC 27001:2022 Annex A control", s, o.ID, o.Title),
+		Hint:    fmt.Sprintf("use %s, the ISO/IEC 27001:2022 %s %s", d.describeControls(o.MapsTo, " or "), noun, o.ID),
+	}
+}
+
+// describeControls writes ids as `"8.13" (Information backup)`, joined by sep.
+func (d *data) describeControls(ids []string, sep string) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		fmt.Fprintf(&b, "%q (%s)", id, d.controls[d.byID[id]].Title)
+	}
+	return b.String()
+}
+
+// suggestControls returns the real control ids that parts (the numbers of a
+// mistyped reference) may have meant: the numbers read as theme.control
+// ("5,35", "A5.35", "5.035"), or their digits with the point after the first
+// one ("5.3.5", "53.5", "535").
+func (d *data) suggestControls(parts []string) []string {
+	var out []string
+	try := func(id string) {
+		if _, ok := d.byID[id]; ok && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	if len(parts) == 2 {
+		try(parts[0] + "." + parts[1])
+	}
+	if digits := strings.Join(parts, ""); len(digits) >= 2 && digits[1] != '0' {
+		try(digits[:1] + "." + digits[1:])
+	}
+	return out
+}
+
+// looseParts reads a mistyped id as its numbers: "A5,35" → ["5" "35"], true.
+// It allows a leading "A" or "Annex A", full-width digits and any of the
+// usual separators, and strips leading zeros; prefixed reports the "A". It
+// fails on any other letter.
+func looseParts(s string) (parts []string, prefixed, ok bool) {
+	s = strings.ToLower(s)
+	if rest, cut := strings.CutPrefix(s, "annex"); cut {
+		s, prefixed = strings.TrimLeft(rest, " "), true
+	}
+	if rest, cut := strings.CutPrefix(s, "a"); cut {
+		s, prefixed = rest, true
+	}
+	var cur []byte
+	flush := func() bool {
+		if len(cur) == 0 {
+			return true
+		}
+		p := strings.TrimLeft(string(cur), "0")
+		if p == "" {
+			p = "0"
+		}
+		cur = cur[:0]
+		if len(p) > 4 || len(parts) == 4 {
+			return false
+		}
+		parts = append(parts, p)
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			cur = append(cur, byte(r))
+		case r >= '０' && r <= '９':
+			cur = append(cur, byte(r-'０'+'0'))
+		case strings.ContainsRune(" \t.,;:-_/·．，。、：；\u3000", r):
+			if !flush() {
+				return nil, false, false
+			}
+		default:
+			return nil, false, false
+		}
+	}
+	if !flush() || len(parts) == 0 {
+		return nil, false, false
+	}
+	return parts, prefixed, true
+}
