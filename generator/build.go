@@ -140,7 +140,7 @@ func emit(opts Options, site *model.Site, data *reports.Data, bundle *assets.Bun
 			return err
 		}
 	}
-	for _, f := range reports.Files(site, data, rendered.Pages) {
+	for _, f := range reports.Files(site, data, rendered.Pages, strings) {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return err
 		}
@@ -162,4 +162,35 @@ func searchEntries(texts []render.Text) []search.Entry {
 		entries[i] = e
 	}
 	return entries
+}
+
+// discard is an Output that keeps nothing.
+type discard struct{}
+
+func (discard) File(string, []byte) error { return nil }
+func (discard) Copy(string, string) error { return nil }
+
+// SearchEntries runs the pipeline up to rendering, writes nothing, and
+// returns what the search index is built from. Tests use it to judge
+// search quality on a real site.
+func SearchEntries(opts Options) ([]search.Entry, error) {
+	site, data, diags, err := Analyse(opts)
+	if err != nil {
+		return nil, err
+	}
+	if site == nil {
+		return nil, fmt.Errorf("the site has errors: %v", diags.Errors())
+	}
+	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
+	if err != nil {
+		return nil, err
+	}
+	rendered, err := render.Site(render.Input{
+		Site: site, Reports: data, Strings: strings,
+		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
+	}, discard{})
+	if err != nil {
+		return nil, err
+	}
+	return searchEntries(rendered.Texts), nil
 }

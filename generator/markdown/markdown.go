@@ -105,9 +105,18 @@ func writeText(b *strings.Builder, n ast.Node, src []byte) {
 			writeText(b, c, src)
 		case *ast.AutoLink:
 			b.Write(t.Label(src))
-		case *ast.RawHTML:
+		case *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := c.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
 		default:
 			writeText(b, c, src)
+		}
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte(' ') // keep words of adjacent blocks apart
 		}
 	}
 }

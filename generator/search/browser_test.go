@@ -1,0 +1,169 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// nodeHarness bundles testdata/agree.ts (which imports the browser code,
+// assets/js/search.ts) with esbuild's Go API and returns the script's path.
+// It skips the test when Node.js is not installed.
+func nodeHarness(t testing.TB) (node, script string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed: the browser code is not run")
+	}
+	out := filepath.Join(t.TempDir(), "agree.mjs")
+	r := api.Build(api.BuildOptions{
+		EntryPoints: []string{"testdata/agree.ts"},
+		Bundle:      true,
+		Platform:    api.PlatformNode,
+		Format:      api.FormatESModule,
+		Outfile:     out,
+		Write:       true,
+		LogLevel:    api.LogLevelSilent,
+	})
+	for _, m := range r.Errors {
+		t.Errorf("esbuild: %s at %v", m.Text, m.Location)
+	}
+	if len(r.Errors) > 0 {
+		t.FailNow()
+	}
+	return node, out
+}
+
+func writeFiles(t testing.TB, dir string, files []File) {
+	t.Helper()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestBrowserAgrees runs the browser's ranking and snippets (search.ts) in
+// Node.js on Build's files and checks they equal Index.Search's.
+func TestBrowserAgrees(t *testing.T) {
+	node, script := nodeHarness(t)
+	es := append(handEntries(), syntheticEntries(400, 1500)...)
+	if sample, err := sampleEntries("../../content"); err == nil {
+		have := map[string]bool{}
+		for _, e := range es {
+			have[e.ID] = true
+		}
+		for _, e := range sample {
+			if !have[e.ID] {
+				es = append(es, e)
+			}
+		}
+	}
+	site := t.TempDir()
+	writeFiles(t, site, Build(es))
+	queries := []string{"备份", "PR-002", "P-009", "ISMS-PR-002", "isms-p", "access", "控制程序", "信息安全事件",
+		"管理评审", "备份 access", "xyzzy", "量子", "销", "s", "A.5.15", "云服务 audit", "ＩＳＭＳ－Ｐ－０００９",
+		"風險", "信息安全 risk assessment", "r-01", "2022", "データ"}
+	for _, q := range judgedQueries(t) {
+		queries = append(queries, q.Q)
+	}
+	qfile := filepath.Join(t.TempDir(), "q.json")
+	data, _ := json.Marshal(queries)
+	if err := os.WriteFile(qfile, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, script, site, qfile, "20")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got []struct {
+		Q    string
+		Hits []Result
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("node output: %v\n%.500s", err, out)
+	}
+	ix := NewIndex(es)
+	for i, q := range queries {
+		want := ix.Search(q, 20)
+		var b []Result
+		for _, h := range got[i].Hits {
+			b = append(b, Result{ID: h.ID, Score: h.Score, Snippet: h.Snippet})
+		}
+		for j := range want {
+			want[j].URL, want[j].Title = "", ""
+		}
+		if len(b) != len(want) {
+			t.Errorf("%q: Go found %d, browser %d\nGo      %v\nbrowser %v", q, len(want), len(b), ids(want), ids(b))
+			continue
+		}
+		for j := range want {
+			if want[j] != b[j] {
+				t.Errorf("%q result %d:\nGo      %+v\nbrowser %+v", q, j, want[j], b[j])
+				break
+			}
+		}
+	}
+}
+
+// TestBrowserTiming10k builds the index of 10,000 documents and times, in
+// Node.js, loading it and answering a first query. Set
+// ISMS_SEARCH_CORPUS=DIR/content to use a generated corpus
+// (shared/tools/gencorpus.py) instead of synthetic documents. It takes
+// seconds, so it runs only when ISMS_SEARCH_TIMING=1 or
+// ISMS_SEARCH_CORPUS is set.
+func TestBrowserTiming10k(t *testing.T) {
+	if os.Getenv("ISMS_SEARCH_TIMING") == "" && os.Getenv("ISMS_SEARCH_CORPUS") == "" {
+		t.Skip("set ISMS_SEARCH_TIMING=1 to time loading and querying 10,000 documents in Node.js")
+	}
+	node, script := nodeHarness(t)
+	var es []Entry
+	if dir := os.Getenv("ISMS_SEARCH_CORPUS"); dir != "" {
+		var err error
+		if es, err = sampleEntries(dir); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		es = syntheticEntries(10000, 3000)
+	}
+	site := t.TempDir()
+	files := Build(es)
+	writeFiles(t, site, files)
+	size := 0
+	for _, f := range files {
+		if !strings.HasPrefix(f.Path, "search/t/") {
+			size += len(f.Data)
+		}
+	}
+	t.Logf("%d documents, %d files, %d bytes of index without texts", len(es), len(files), size)
+	args := []string{script, site, "time", "备份", "信息安全事件", "access control", "PR-002", "ISMS-P-0009", "xyzzy", "in", "信", "20", "isms-"}
+	out, err := exec.Command(node, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	for line := range strings.Lines(string(out)) {
+		var r struct {
+			Q       string
+			Hits    int
+			TotalMs float64
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("node output %q: %v", line, err)
+		}
+		t.Logf("%s", strings.TrimSpace(line))
+		if r.TotalMs > 300 {
+			t.Errorf("%q: load and first query took %.0f ms", r.Q, r.TotalMs)
+		}
+	}
+}

@@ -1,0 +1,553 @@
+package search
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Entry is one published document as the search sees it.
+type Entry struct {
+	ID, Title, URL string // URL relative to the site root, e.g. "docs/ISMS-P-009/"
+	Tier           int
+	Type, Status   string
+	Version        string
+	Obsolete       bool      // also implied by Status "obsolete"
+	Headings       []Heading // in order
+	Text           string    // the body's plain text (no markup), may be long
+}
+
+// Heading is a section heading of a document and the anchor of its id.
+type Heading struct{ Text, Anchor string }
+
+// File is one output file of the index.
+type File struct {
+	Path string // relative to the site root, e.g. "search/index.js"
+	Data []byte
+}
+
+// TextCap is the number of characters of each document's text (whitespace
+// collapsed) kept in the index for snippets. Matches further in are still
+// found, but their snippet shows the beginning of the text.
+const TextCap = 2000
+
+// Field bits of a posting.
+const (
+	fieldBody  = 1
+	fieldHead  = 2
+	fieldTitle = 4
+	fieldID    = 8
+)
+
+// bloomBits is the size of the filter of following characters kept for
+// each bigram posting: a following character c sets bit c % bloomBits.
+const bloomBits = 12
+
+// tfBucket maps a body frequency to two bits: 1, 2–3, 4–7, 8 or more.
+func tfBucket(n uint16) uint8 {
+	switch {
+	case n >= 8:
+		return 3
+	case n >= 4:
+		return 2
+	case n >= 2:
+		return 1
+	}
+	return 0
+}
+
+// acc is what one document says about one token.
+type acc struct {
+	mask  uint8
+	tf    uint16
+	bloom uint16
+}
+
+func (a *acc) info() uint8 { return a.mask | tfBucket(a.tf)<<4 }
+
+type hanPost struct {
+	key uint64
+	acc
+}
+
+type wordPost struct {
+	tok string
+	acc
+}
+
+// docTokens is the token set of one document, split into partitions so
+// that the partitions can be merged into posting lists in parallel.
+type docTokens struct {
+	han   [][]hanPost
+	words [][]wordPost
+}
+
+// partOfHan and partOfWord pick a token's merge partition.
+func partOfHan(k uint64, parts int) int { return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(parts)) }
+
+func partOfWord(w string, parts int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return int(h % uint32(parts))
+}
+
+// Han tokens are keyed by code points: a character c is c, a bigram ab is
+// bigramFlag|a<<21|b; short words are keyed by wordKey.
+const bigramFlag = 1 << 42
+
+func hanKey(rs []rune) uint64 {
+	if len(rs) == 1 {
+		return uint64(rs[0])
+	}
+	return bigramFlag | uint64(rs[0])<<21 | uint64(rs[1])
+}
+
+// wordFlag marks a key that packs a word of at most 8 ASCII bytes, first
+// byte highest: most words and id parts, kept out of the string maps.
+const wordFlag = 1 << 63
+
+func wordKey(tok []byte) (uint64, bool) {
+	if len(tok) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i, c := range tok {
+		if c >= 0x80 {
+			return 0, false
+		}
+		k |= uint64(c) << (56 - 8*i)
+	}
+	return k | wordFlag, true
+}
+
+func hanKeyString(k uint64) string {
+	if k&wordFlag != 0 {
+		var b []byte
+		for i := 0; i < 8; i++ {
+			if c := byte(k >> (56 - 8*i) & 0x7F); c != 0 {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
+	if k&bigramFlag == 0 {
+		return string(rune(k))
+	}
+	return string([]rune{rune(k >> 21 & 0x1FFFFF), rune(k & 0x1FFFFF)})
+}
+
+// keyTable is an open-addressing hash table from non-zero keys to V,
+// faster than a map for the many small lookups of tokenising.
+type keyTable[V any] struct {
+	keys  []uint64 // 0: empty
+	vals  []V
+	used  []int32 // occupied slots, in order of insertion
+	shift uint
+}
+
+func (kt *keyTable[V]) reset() {
+	for _, i := range kt.used {
+		kt.keys[i] = 0
+	}
+	kt.used = kt.used[:0]
+}
+
+// get returns k's value, adding a zero value if k is new.
+func (kt *keyTable[V]) get(k uint64) (v *V, added bool) {
+	if 2*(len(kt.used)+1) > len(kt.keys) {
+		kt.grow()
+	}
+	m := len(kt.keys) - 1
+	for i := int(k * 0x9E3779B97F4A7C15 >> kt.shift); ; i = (i + 1) & m {
+		switch kt.keys[i] {
+		case k:
+			return &kt.vals[i], false
+		case 0:
+			var zero V
+			kt.keys[i] = k
+			kt.vals[i] = zero
+			kt.used = append(kt.used, int32(i))
+			return &kt.vals[i], true
+		}
+	}
+}
+
+func (kt *keyTable[V]) grow() {
+	old := *kt
+	size := max(1024, 2*len(old.keys))
+	*kt = keyTable[V]{keys: make([]uint64, size), vals: make([]V, size), used: make([]int32, 0, size/2), shift: 64}
+	for s := size; s > 1; s >>= 1 {
+		kt.shift--
+	}
+	for _, i := range old.used {
+		v, _ := kt.get(old.keys[i])
+		*v = old.vals[i]
+	}
+}
+
+// tokenizer collects the tokens of one document at a time.
+type tokenizer struct {
+	han   keyTable[acc]
+	words map[string]*acc
+	rs    []rune
+	buf   []byte
+	pool  []acc
+	n     int
+}
+
+func newTokenizer() *tokenizer {
+	return &tokenizer{words: map[string]*acc{}}
+}
+
+func (t *tokenizer) newAcc() *acc {
+	if t.n == len(t.pool) {
+		t.pool = make([]acc, 1024)
+		t.n = 0
+	}
+	a := &t.pool[t.n]
+	t.n++
+	return a
+}
+
+func (t *tokenizer) add(s string, field uint8) {
+	t.rs = t.rs[:0]
+	for _, r := range s {
+		t.rs = append(t.rs, fold(r))
+	}
+	scan(t.rs, func(seg *segment) {
+		if seg.han != nil {
+			h := seg.han
+			for i := range h {
+				for w := 1; w <= 2 && i+w <= len(h); w++ {
+					a, _ := t.han.get(hanKey(h[i : i+w]))
+					a.mask |= field
+					if field == fieldBody && a.tf < 0xFFFF {
+						a.tf++
+					}
+					if w == 2 && i+2 < len(h) {
+						a.bloom |= 1 << (h[i+2] % bloomBits)
+					}
+				}
+			}
+			return
+		}
+		t.buf = seg.latinTokens(t.buf, func(tok []byte) {
+			var a *acc
+			if k, ok := wordKey(tok); ok {
+				a, _ = t.han.get(k)
+			} else if a = t.words[string(tok)]; a == nil {
+				a = t.newAcc()
+				*a = acc{}
+				t.words[string(tok)] = a
+			}
+			a.mask |= field
+			if field == fieldBody && a.tf < 0xFFFF {
+				a.tf++
+			}
+		})
+	})
+}
+
+// document fills d with the tokens of e, reusing d's slices.
+func (t *tokenizer) document(e *Entry, parts int, d *docTokens) {
+	t.han.reset()
+	clear(t.words)
+	t.add(e.ID, fieldID)
+	t.add(e.Title, fieldTitle)
+	for _, h := range e.Headings {
+		t.add(h.Text, fieldHead)
+	}
+	t.add(e.Text, fieldBody)
+	if len(d.han) != parts {
+		*d = docTokens{han: make([][]hanPost, parts), words: make([][]wordPost, parts)}
+	}
+	for p := range parts {
+		d.han[p] = d.han[p][:0]
+		d.words[p] = d.words[p][:0]
+	}
+	for _, i := range t.han.used {
+		k := t.han.keys[i]
+		p := partOfHan(k, parts)
+		d.han[p] = append(d.han[p], hanPost{k, t.han.vals[i]})
+	}
+	for w, a := range t.words {
+		p := partOfWord(w, parts)
+		d.words[p] = append(d.words[p], wordPost{w, *a})
+	}
+	t.n = 0
+}
+
+// postingList accumulates one token's encoded postings in document order.
+type postingList struct {
+	last int32
+	buf  []byte
+}
+
+// alphabet is the base-64 alphabet of posting strings.
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+func (p *postingList) add(doc int32, a *acc, bigram bool) {
+	v := uint32(doc - p.last - 1)
+	p.last = doc
+	for v >= 32 {
+		p.buf = append(p.buf, alphabet[32+v&31])
+		v >>= 5
+	}
+	p.buf = append(p.buf, alphabet[v], alphabet[a.info()])
+	if bigram {
+		p.buf = append(p.buf, alphabet[a.bloom&63], alphabet[a.bloom>>6&63])
+	}
+}
+
+// posting is one decoded entry of a posting list.
+type posting struct {
+	doc   int32
+	info  uint8
+	bloom uint16
+}
+
+// decodePostings decodes a posting string; bigram lists carry the filter.
+func decodePostings(s []byte, bigram bool) []posting {
+	var out []posting
+	doc := int32(-1)
+	for i := 0; i < len(s); {
+		var v, shift uint32
+		for {
+			c := uint32(strings.IndexByte(alphabet, s[i]))
+			i++
+			if c < 32 {
+				v |= c << shift
+				break
+			}
+			v |= (c - 32) << shift
+			shift += 5
+		}
+		doc += int32(v) + 1
+		p := posting{doc: doc, info: uint8(strings.IndexByte(alphabet, s[i]))}
+		i++
+		if bigram {
+			p.bloom = uint16(strings.IndexByte(alphabet, s[i])) | uint16(strings.IndexByte(alphabet, s[i+1]))<<6
+			i += 2
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// isBigram reports whether tok is a pair of CJK characters.
+func isBigram(tok string) bool {
+	r1, n := utf8.DecodeRuneInString(tok)
+	r2, m := utf8.DecodeRuneInString(tok[n:])
+	return n+m == len(tok) && m > 0 && isCJK(r1) && isCJK(r2)
+}
+
+// docMeta is what the index keeps of a document besides its tokens.
+type docMeta struct {
+	ID, Title, URL string
+	Tier           int
+	Type, Status   string
+	Version        string
+	Obsolete       bool
+	Headings       []Heading
+	text           string // collapsed, at most TextCap characters
+	foldedTitle    string
+}
+
+// collapse returns s with each run of white space replaced by one space,
+// trimmed, and cut to at most max characters.
+func collapse(s string, max int) string { return string(appendCollapsed(nil, s, max, false)) }
+
+// appendCollapsed appends collapse(s, max) to b; with escape, as the inside
+// of a JSON string that is also safe in JavaScript source. Control
+// characters count as white space and invalid UTF-8 becomes U+FFFD.
+func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
+	n := 0
+	space := false
+	for i := 0; i < len(s) && n < max; {
+		r, size := rune(s[i]), 1
+		if r >= 0x80 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r)) {
+			i += size // white space and control characters
+			space = n > 0
+			continue
+		}
+		if space {
+			if n+1 >= max {
+				break
+			}
+			b = append(b, ' ')
+			n++
+			space = false
+		}
+		switch {
+		case escape && (r == '"' || r == '\\'):
+			b = append(b, '\\', byte(r))
+		case escape && (r == 0x2028 || r == 0x2029):
+			b = append(b, '\\', 'u', '2', '0', '2', byte('0'+r-0x2020))
+		case r == utf8.RuneError && size == 1:
+			b = utf8.AppendRune(b, r)
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+		n++
+	}
+	return b
+}
+
+// newIndex tokenises all entries (in parallel, in batches) and returns the
+// index with its posting strings. With keepText the index keeps each
+// document's snippet text (for Search); with textFiles it also returns the
+// search/t/<n>.js files (for Build), so that Build need not hold the texts
+// twice.
+func newIndex(entries []Entry, keepText, textFiles bool) (*Index, []File) {
+	es := make([]*Entry, len(entries))
+	for i := range entries {
+		es[i] = &entries[i]
+	}
+	slices.SortStableFunc(es, func(a, b *Entry) int { // ids are unique; the rest keeps duplicates stable
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
+	})
+
+	ix := &Index{docs: make([]docMeta, len(es)), ids: map[string]int32{}}
+	for i, e := range es {
+		ix.docs[i] = docMeta{
+			ID: e.ID, Title: e.Title, URL: e.URL, Tier: e.Tier, Type: e.Type,
+			Status: e.Status, Version: e.Version,
+			Obsolete:    e.Obsolete || e.Status == "obsolete",
+			Headings:    e.Headings,
+			foldedTitle: foldString(e.Title),
+		}
+		if _, dup := ix.ids[foldString(e.ID)]; !dup {
+			ix.ids[foldString(e.ID)] = int32(i)
+		}
+	}
+
+	var tfiles []File
+	if textFiles {
+		tfiles = make([]File, len(es))
+	}
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([]*partition, workers)
+	for w := range workers {
+		parts[w] = &partition{tok: newTokenizer(), words: map[string]int32{}}
+	}
+	const batch = 256
+	out := make([]docTokens, batch)
+	for start := 0; start < len(es); start += batch {
+		end := min(start+batch, len(es))
+		var wg sync.WaitGroup
+		for w, pt := range parts { // tokenise the batch's documents
+			wg.Go(func() {
+				for i := start + w; i < end; i += workers {
+					pt.tok.document(es[i], workers, &out[i-start])
+					if keepText {
+						ix.docs[i].text = collapse(es[i].Text, TextCap)
+					}
+					if textFiles {
+						tfiles[i] = textFile(i, es[i].Text, es[i].Headings)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for w, pt := range parts { // append their tokens of partition w
+			wg.Go(func() {
+				for i := start; i < end; i++ {
+					pt.merge(int32(i), &out[i-start], w)
+				}
+			})
+		}
+		wg.Wait()
+	}
+
+	done := make([][]tokenPostings, workers)
+	var wg sync.WaitGroup
+	for w, pt := range parts {
+		wg.Go(func() {
+			done[w] = pt.finish()
+			slices.SortFunc(done[w], func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
+		})
+	}
+	wg.Wait()
+	all := done[0]
+	for _, d := range done[1:] {
+		all = mergeSorted(all, d)
+	}
+	ix.vocab = make([]string, len(all))
+	ix.posts = make([][]byte, len(all))
+	for i, tp := range all {
+		ix.vocab[i], ix.posts[i] = tp.tok, tp.post
+	}
+	return ix, tfiles
+}
+
+// partition holds the posting lists of the tokens of one merge partition.
+type partition struct {
+	tok   *tokenizer
+	keyed keyTable[int32] // key → 1 + index in lists
+	words map[string]int32
+	lists []postingList
+}
+
+// merge appends document doc's tokens of partition w.
+func (pt *partition) merge(doc int32, d *docTokens, w int) {
+	for j := range d.han[w] {
+		p := &d.han[w][j]
+		x, added := pt.keyed.get(p.key)
+		if added {
+			pt.lists = append(pt.lists, postingList{last: -1})
+			*x = int32(len(pt.lists))
+		}
+		pt.lists[*x-1].add(doc, &p.acc, p.key&(bigramFlag|wordFlag) == bigramFlag)
+	}
+	for j := range d.words[w] {
+		p := &d.words[w][j]
+		x, ok := pt.words[p.tok]
+		if !ok {
+			pt.lists = append(pt.lists, postingList{last: -1})
+			x = int32(len(pt.lists))
+			pt.words[p.tok] = x
+		}
+		pt.lists[x-1].add(doc, &p.acc, false)
+	}
+}
+
+type tokenPostings struct {
+	tok  string
+	post []byte
+}
+
+// mergeSorted merges two lists sorted by token.
+func mergeSorted(a, b []tokenPostings) []tokenPostings {
+	out := make([]tokenPostings, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].tok < b[0].tok {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// finish returns the partition's tokens and posting strings.
+func (pt *partition) finish() []tokenPostings {
+	out := make([]tokenPostings, 0, len(pt.lists))
+	for _, i := range pt.keyed.used {
+		out = append(out, tokenPostings{hanKeyString(pt.keyed.keys[i]), pt.lists[pt.keyed.vals[i]-1].buf})
+	}
+	for t, x := range pt.words {
+		out = append(out, tokenPostings{t, pt.lists[x-1].buf})
+	}
+	return out
+}

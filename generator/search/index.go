@@ -1,0 +1,359 @@
+package search
+
+import (
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Scores. The browser (assets/js/search.ts) uses the same integers.
+const (
+	scoreIDExact     = 1000
+	scoreIDPrefix    = 600
+	scoreTitleExact  = 300
+	scoreTitlePrefix = 200
+	scoreHeadExact   = 100
+	scoreHeadPrefix  = 60
+	scoreBodyExact   = 30
+	scoreBodyPrefix  = 20
+	scorePerTF       = 5     // per body-frequency bucket
+	scoreLoose       = 5     // a Han run whose bigrams occur, but not together
+	scoreWholeID     = 10000 // the query is the document's id
+	maxTerms         = 16    // further query terms are ignored
+)
+
+// Index is the search index in memory: the same documents, posting strings
+// and ranking as the files Build writes, for tests and tools.
+type Index struct {
+	docs  []docMeta
+	ids   map[string]int32 // folded id → document
+	vocab []string         // sorted tokens
+	posts [][]byte         // their encoded postings
+}
+
+// postings returns the encoded postings of tok, "" if it occurs nowhere.
+func (ix *Index) postings(tok string) []byte {
+	if i, ok := slices.BinarySearch(ix.vocab, tok); ok {
+		return ix.posts[i]
+	}
+	return nil
+}
+
+// Result is one search hit.
+type Result struct {
+	ID, URL, Title string
+	Score          float64
+	// Snippet is a piece of the document's text around the first match,
+	// with "…" where it is cut and each match wrapped in ⟦ and ⟧.
+	Snippet string
+}
+
+// NewIndex builds the in-memory index of entries.
+func NewIndex(entries []Entry) *Index {
+	ix, _ := newIndex(entries, true, false)
+	return ix
+}
+
+// term kinds.
+const (
+	termWord   = iota // a word or compound; prefix match when 2+ characters
+	termHan1          // one CJK character
+	termHanRun        // 2+ CJK characters: all bigrams, preferably together
+)
+
+type term struct {
+	kind  int
+	text  string // folded
+	runes []rune
+}
+
+// parseQuery splits a query into its distinct terms, at most maxTerms.
+func parseQuery(q string) []term {
+	var terms []term
+	seen := map[string]bool{}
+	addTerm := func(kind int, rs []rune) {
+		s := string(rs)
+		if seen[s] || len(terms) >= maxTerms {
+			return
+		}
+		seen[s] = true
+		terms = append(terms, term{kind: kind, text: s, runes: slices.Clone(rs)})
+	}
+	scan(foldRunes(q), func(seg *segment) {
+		switch {
+		case len(seg.han) == 1:
+			addTerm(termHan1, seg.han)
+		case seg.han != nil:
+			addTerm(termHanRun, seg.han)
+		case len(seg.parts) >= 2 && len(seg.parts) <= MaxCompoundParts:
+			addTerm(termWord, []rune(string(seg.appendCompound(nil, 0))))
+		default:
+			for _, p := range seg.parts {
+				addTerm(termWord, p)
+			}
+		}
+	})
+	return terms
+}
+
+// fieldScore scores a token match by its best field.
+func fieldScore(info uint8, exact bool) int {
+	mask, tf := info&15, int(info>>4)
+	pick := func(e, p int) int {
+		if exact {
+			return e
+		}
+		return p
+	}
+	switch {
+	case mask&fieldID != 0:
+		return pick(scoreIDExact, scoreIDPrefix)
+	case mask&fieldTitle != 0:
+		return pick(scoreTitleExact, scoreTitlePrefix)
+	case mask&fieldHead != 0:
+		return pick(scoreHeadExact, scoreHeadPrefix)
+	}
+	return pick(scoreBodyExact, scoreBodyPrefix) + scorePerTF*tf
+}
+
+// termScores returns each document's score for t, 0 where it does not match.
+func (ix *Index) termScores(t term) []int {
+	scores := make([]int, len(ix.docs))
+	switch t.kind {
+	case termWord, termHan1:
+		if t.kind == termHan1 || len(t.runes) < 2 {
+			for _, p := range decodePostings(ix.postings(t.text), false) {
+				scores[p.doc] = fieldScore(p.info, true)
+			}
+			break
+		}
+		// A word matches the words it starts, a compound the compounds.
+		compound := strings.ContainsAny(t.text, "-_.")
+		i := sort.SearchStrings(ix.vocab, t.text)
+		for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], t.text); i++ {
+			tok := ix.vocab[i]
+			if !compound && strings.ContainsAny(tok, "-_.") {
+				continue
+			}
+			for _, p := range decodePostings(ix.posts[i], false) {
+				scores[p.doc] = max(scores[p.doc], fieldScore(p.info, tok == t.text))
+			}
+		}
+	case termHanRun:
+		rs := t.runes
+		n := len(rs) - 1 // bigrams
+		lists := map[string][]posting{}
+		for i := range n {
+			bg := string(rs[i : i+2])
+			if _, ok := lists[bg]; !ok {
+				lists[bg] = decodePostings(ix.postings(bg), true)
+			}
+		}
+		count := make([]int, len(ix.docs))
+		mask := make([]uint8, len(ix.docs))
+		tf := make([]uint8, len(ix.docs))
+		loose := make([]bool, len(ix.docs))
+		for i := range len(ix.docs) {
+			mask[i], tf[i] = 15, 3
+		}
+		for _, l := range lists {
+			for _, p := range l {
+				count[p.doc]++
+				mask[p.doc] &= p.info & 15
+				tf[p.doc] = min(tf[p.doc], p.info>>4)
+			}
+		}
+		// Each three characters in a row must have been seen in a row:
+		// bigram i's filter holds character i+2.
+		for i := 0; i+2 < len(rs); i++ {
+			bit := uint16(1) << (rs[i+2] % bloomBits)
+			for _, p := range lists[string(rs[i:i+2])] {
+				if p.bloom&bit == 0 {
+					loose[p.doc] = true
+				}
+			}
+		}
+		for d := range ix.docs {
+			if count[d] != len(lists) {
+				continue
+			}
+			switch {
+			case strings.Contains(ix.docs[d].foldedTitle, t.text):
+				scores[d] = scoreTitleExact
+			case loose[d]:
+				scores[d] = scoreLoose
+			case mask[d]&fieldHead != 0:
+				scores[d] = scoreHeadExact
+			default:
+				scores[d] = scoreBodyExact + scorePerTF*int(tf[d])
+			}
+		}
+	}
+	return scores
+}
+
+// Search returns up to limit documents that match every term of query, best
+// first: not obsolete before obsolete, then by score, then by id.
+func (ix *Index) Search(query string, limit int) []Result {
+	terms := parseQuery(query)
+	if len(terms) == 0 || limit <= 0 {
+		return nil
+	}
+	total := make([]int, len(ix.docs))
+	for i, t := range terms {
+		s := ix.termScores(t)
+		for d := range total {
+			if s[d] == 0 || (i > 0 && total[d] == 0) {
+				total[d] = 0
+			} else {
+				total[d] += s[d]
+			}
+		}
+	}
+	if len(terms) == 1 && terms[0].kind == termWord {
+		if d, ok := ix.ids[terms[0].text]; ok && total[d] > 0 {
+			total[d] += scoreWholeID
+		}
+	}
+	var hits []int
+	for d, s := range total {
+		if s > 0 {
+			hits = append(hits, d)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if oa, ob := ix.docs[a].Obsolete, ix.docs[b].Obsolete; oa != ob {
+			return ob
+		}
+		if total[a] != total[b] {
+			return total[a] > total[b]
+		}
+		return a < b
+	})
+	if len(hits) == 0 {
+		return nil
+	}
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Result, len(hits))
+	for i, d := range hits {
+		m := &ix.docs[d]
+		out[i] = Result{ID: m.ID, URL: m.URL, Title: m.Title, Score: float64(total[d]), Snippet: snippetString(m.text, terms)}
+	}
+	return out
+}
+
+// Snippet geometry, in characters.
+const (
+	snippetLen  = 140
+	snippetLead = 30
+)
+
+// snippetSpan is a half-open range of characters; mark says highlighted.
+type snippetSpan struct {
+	start, end int
+	mark       bool
+}
+
+// snippet picks the window of text around the first match and splits it
+// into plain and marked spans; cutStart/cutEnd say whether to show "…".
+func snippet(text []rune, terms []term) (spans []snippetSpan, cutStart, cutEnd bool) {
+	f := make([]rune, len(text))
+	for i, r := range text {
+		f[i] = fold(r)
+	}
+	var ranges [][2]int
+	find := func(pat []rune, wordStart, wordEnd bool) bool {
+		found := false
+		for i := 0; i+len(pat) <= len(f); i++ {
+			if !slices.Equal(f[i:i+len(pat)], pat) {
+				continue
+			}
+			if wordStart && i > 0 && isWord(f[i-1]) {
+				continue
+			}
+			if wordEnd && i+len(pat) < len(f) && isWord(f[i+len(pat)]) {
+				continue
+			}
+			ranges = append(ranges, [2]int{i, i + len(pat)})
+			found = true
+		}
+		return found
+	}
+	for _, t := range terms {
+		switch t.kind {
+		case termWord:
+			find(t.runes, true, len(t.runes) < 2)
+		case termHan1:
+			find(t.runes, false, false)
+		case termHanRun:
+			if !find(t.runes, false, false) {
+				for i := 0; i+1 < len(t.runes); i++ {
+					find(t.runes[i:i+2], false, false)
+				}
+			}
+		}
+	}
+	slices.SortFunc(ranges, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	merged := ranges[:0] // overlapping or touching matches become one
+	for _, r := range ranges {
+		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	ranges = merged
+	start := 0
+	if len(ranges) > 0 {
+		start = max(0, ranges[0][0]-snippetLead)
+	}
+	end := min(len(text), start+snippetLen)
+	start = max(0, min(start, end-snippetLen))
+	pos := start
+	for _, r := range ranges {
+		s, e := max(r[0], pos), min(r[1], end)
+		if s >= e {
+			continue
+		}
+		if s > pos {
+			spans = append(spans, snippetSpan{pos, s, false})
+		}
+		spans = append(spans, snippetSpan{s, e, true})
+		pos = e
+	}
+	if pos < end {
+		spans = append(spans, snippetSpan{pos, end, false})
+	}
+	return spans, start > 0, end < len(text)
+}
+
+// snippetString renders snippet as plain text with ⟦ ⟧ around matches.
+func snippetString(text string, terms []term) string {
+	rs := []rune(text)
+	spans, cutStart, cutEnd := snippet(rs, terms)
+	var b strings.Builder
+	if cutStart {
+		b.WriteString("…")
+	}
+	for _, s := range spans {
+		if s.mark {
+			b.WriteString("⟦")
+		}
+		b.WriteString(string(rs[s.start:s.end]))
+		if s.mark {
+			b.WriteString("⟧")
+		}
+	}
+	if cutEnd {
+		b.WriteString("…")
+	}
+	return b.String()
+}

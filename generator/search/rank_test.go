@@ -1,0 +1,277 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// handEntries is a small hand-made document set for ranking tests.
+func handEntries() []Entry {
+	e := func(id, title string, tier int, status string, heads []string, text string) Entry {
+		var hs []Heading
+		for i, h := range heads {
+			hs = append(hs, Heading{Text: h, Anchor: fmt.Sprintf("h%d", i+1)})
+		}
+		return Entry{ID: id, Title: title, URL: "docs/" + id + "/", Tier: tier, Type: "procedure",
+			Status: status, Version: "1.0", Obsolete: status == "obsolete", Headings: hs, Text: text}
+	}
+	return []Entry{
+		e("ISMS-PR-002", "备份与恢复程序", 2, "approved", []string{"1 目的", "2 备份策略"},
+			"本程序规定信息系统数据备份与恢复的要求。Backup and restore of data. 备份介质应异地存放。"),
+		e("ISMS-P-002", "访问控制程序", 2, "approved", []string{"1 目的", "2 账号管理"},
+			"规定用户访问权限的申请与审批。Access control for all systems. 日志的备份见 ISMS-PR-002。"),
+		e("ISMS-PR-0020", "信息安全事件管理程序", 2, "approved", []string{"1 事件分级"},
+			"信息安全事件的报告、响应与处置。Incident response."),
+		e("ISMS-P-009", "管理评审程序", 2, "approved", []string{"1 管理评审输入", "2 管理评审输出"},
+			"最高管理者每年至少组织一次管理评审。Management review."),
+		e("ISMS-POL-001", "信息安全方针", 1, "approved", nil,
+			"本公司致力于信息安全管理。对安全事件及时响应。Information security policy."),
+		e("ISMS-P-001", "旧版备份程序", 2, "obsolete", nil, "已由备份与恢复程序取代。"),
+		e("ISMS-F-003", "备份记录表", 3, "approved", nil, "记录每次备份的时间、介质和执行人。"),
+		e("ISMS-G-004", "介质管理指南", 2, "approved", []string{"1 备份介质"}, "存储介质的标记、保管与销毁。"),
+		e("ISMS-S-005", "服务器配置标准", 2, "approved", nil, "服务器上线前应完成加固，并纳入备份范围。Server hardening."),
+		e("ISMS-M-001", "信息安全管理手册", 1, "approved", []string{"4 组织环境"},
+			"Information security management system (ISMS) manual. 访问控制。制程管理。程序文件。"),
+		e("ISMS-R-006", "控制程序评审记录", 3, "approved", nil, "本记录用于评审各项控制程序的有效性。"),
+	}
+}
+
+func ids(rs []Result) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	ix := NewIndex(handEntries())
+	tests := []struct {
+		name, q string
+		want    []string // exact order of all results; nil means none
+		first   string   // or only the first
+	}{
+		{name: "whole id first", q: "ISMS-PR-002", first: "ISMS-PR-002"},
+		{name: "id case and width insensitive", q: "ｉｓｍｓ－ｐｒ－００２", first: "ISMS-PR-002"},
+		{name: "partial id", q: "P-009", want: []string{"ISMS-P-009"}},
+		{name: "PR-002 before P-002 and PR-0020", q: "PR-002", want: []string{"ISMS-PR-002", "ISMS-PR-0020", "ISMS-P-002"}},
+		{name: "title over heading over body, obsolete last", q: "备份",
+			want: []string{"ISMS-F-003", "ISMS-PR-002", "ISMS-G-004", "ISMS-P-002", "ISMS-S-005", "ISMS-P-001"}},
+		{name: "title beats body frequency", q: "管理评审", want: []string{"ISMS-P-009"}},
+		{name: "AND across terms", q: "备份 access", want: []string{"ISMS-P-002"}},
+		{name: "AND across Han and id", q: "备份 PR-002", want: []string{"ISMS-PR-002", "ISMS-P-002"}},
+		{name: "English prefix", q: "back", want: []string{"ISMS-PR-002"}},
+		{name: "English is case-insensitive", q: "INCIDENT", want: []string{"ISMS-PR-0020"}},
+		{name: "adjacent run above scattered bigrams", q: "控制程序", want: []string{"ISMS-P-002", "ISMS-R-006", "ISMS-M-001"}},
+		{name: "single Han character", q: "销", want: []string{"ISMS-G-004"}},
+		{name: "word in no document", q: "xyzzy", want: nil},
+		{name: "Han word in no document", q: "量子计算", want: nil},
+		{name: "one known and one unknown term", q: "备份 xyzzy", want: nil},
+		{name: "bigrams present but not in one document", q: "备份事件", want: nil},
+		{name: "one-letter word is not a prefix", q: "h", want: nil},
+		{name: "one-letter id part", q: "s", want: []string{"ISMS-S-005"}},
+		{name: "punctuation only", q: "，。!?", want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ix.Search(tt.q, 20)
+			if tt.first != "" {
+				if len(got) == 0 || got[0].ID != tt.first {
+					t.Errorf("Search(%q) = %v, want %s first", tt.q, ids(got), tt.first)
+				}
+				return
+			}
+			if !slices.Equal(ids(got), tt.want) {
+				t.Errorf("Search(%q)\n got %v\nwant %v", tt.q, ids(got), tt.want)
+				for _, r := range got {
+					t.Logf("  %s %.0f %s", r.ID, r.Score, r.Snippet)
+				}
+			}
+		})
+	}
+}
+
+func TestScoresAreOrdered(t *testing.T) {
+	// The field scores must keep id > title > heading > body for exact and
+	// prefix matches alike, whatever the body frequency.
+	order := []int{
+		fieldScore(fieldID, true), fieldScore(fieldID, false),
+		fieldScore(fieldTitle, true), fieldScore(fieldTitle, false),
+		fieldScore(fieldHead, true), fieldScore(fieldHead, false),
+		fieldScore(fieldBody|3<<4, true), fieldScore(fieldBody|3<<4, false), scoreLoose,
+	}
+	if !slices.IsSortedFunc(order, func(a, b int) int { return b - a }) {
+		t.Errorf("scores out of order: %v", order)
+	}
+	if fieldScore(fieldBody|3<<4, true)*maxTerms >= scoreWholeID || scoreHeadExact <= fieldScore(fieldBody|3<<4, true) {
+		t.Error("bonuses overlap")
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	ix := NewIndex(handEntries())
+	tests := []struct{ q, id, want string }{
+		{"备份", "ISMS-S-005", "服务器上线前应完成加固，并纳入⟦备份⟧范围。Server hardening."},
+		{"access", "ISMS-P-002", "规定用户访问权限的申请与审批。⟦Access⟧ control for all systems. 日志的备份见 ISMS-PR-002。"},
+		{"PR-002", "ISMS-P-002", "规定用户访问权限的申请与审批。Access control for all systems. 日志的备份见 ISMS-⟦PR-002⟧。"},
+		{"控制程序", "ISMS-M-001", "Information security management system (ISMS) manual. 访问⟦控制⟧。⟦制程⟧管理。⟦程序⟧文件。"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, r := range ix.Search(tt.q, 20) {
+			if r.ID == tt.id {
+				got = r.Snippet
+			}
+		}
+		if got != tt.want {
+			t.Errorf("snippet of %s for %q\n got %q\nwant %q", tt.id, tt.q, got, tt.want)
+		}
+	}
+	long := strings.Repeat("甲乙丙丁", 100) + "目标词" + strings.Repeat("戊己庚辛", 100)
+	got := snippetString(long, parseQuery("目标词"))
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "⟦目标词⟧") ||
+		len([]rune(got)) != snippetLen+2+2 {
+		t.Errorf("long snippet %q", got)
+	}
+}
+
+func TestCollapse(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"  a \n\n b\tc  ", 100, "a b c"},
+		{"备份　 恢复", 100, "备份 恢复"},
+		{"abcdef", 3, "abc"},
+		{"ab cd", 3, "ab"},
+		{"a\x00b\xffc", 10, "a b\uFFFDc"},
+	}
+	for _, tt := range tests {
+		if got := collapse(tt.in, tt.max); got != tt.want {
+			t.Errorf("collapse(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
+
+// indexFromFiles reads Build's files back into an Index, as the browser does.
+func indexFromFiles(t testing.TB, files []File) *Index {
+	t.Helper()
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	value := func(path, key string, v any) {
+		t.Helper()
+		data, ok := byPath[path]
+		if !ok {
+			t.Fatalf("missing %s", path)
+		}
+		head := dataPrefix + `"` + key + `"]=`
+		if !bytes.HasPrefix(data, []byte(head)) || !bytes.HasSuffix(data, []byte(";\n")) {
+			t.Fatalf("%s: not a data file for %q: %.60s", path, key, data)
+		}
+		if err := json.Unmarshal(data[len(head):len(data)-2], v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	var meta struct {
+		V, Shards, Cap int
+		Docs           [][]any
+	}
+	value("search/index.js", "i", &meta)
+	if meta.V != IndexVersion || meta.Cap != TextCap {
+		t.Fatalf("index.js: version %d cap %d", meta.V, meta.Cap)
+	}
+	ix := &Index{ids: map[string]int32{}}
+	for i, d := range meta.Docs {
+		m := docMeta{ID: d[0].(string), Title: d[1].(string), URL: d[2].(string), Tier: int(d[3].(float64)),
+			Type: d[4].(string), Status: d[5].(string), Version: d[6].(string), Obsolete: d[7].(float64) == 1}
+		if m.URL == "" {
+			m.URL = "docs/" + m.ID + "/"
+		}
+		m.foldedTitle = foldString(m.Title)
+		var frag []json.RawMessage
+		value(fmt.Sprintf("search/t/%d.js", i), fmt.Sprintf("t%d", i), &frag)
+		var hs [][2]string
+		if err := json.Unmarshal(frag[0], &m.text); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(frag[1], &hs); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			m.Headings = append(m.Headings, Heading{Text: h[0], Anchor: h[1]})
+		}
+		ix.docs = append(ix.docs, m)
+		ix.ids[foldString(m.ID)] = int32(i)
+	}
+	type kv struct{ tok, post string }
+	var all []kv
+	for k := range meta.Shards {
+		var flat []string
+		value(fmt.Sprintf("search/p/%d.js", k), fmt.Sprintf("p%d", k), &flat)
+		for i := 0; i+1 < len(flat); i += 2 {
+			if shardOf(flat[i], meta.Shards) != k {
+				t.Fatalf("token %q in shard %d, want %d", flat[i], k, shardOf(flat[i], meta.Shards))
+			}
+			all = append(all, kv{flat[i], flat[i+1]})
+		}
+	}
+	slices.SortFunc(all, func(a, b kv) int { return strings.Compare(a.tok, b.tok) })
+	for _, p := range all {
+		ix.vocab = append(ix.vocab, p.tok)
+		ix.posts = append(ix.posts, []byte(p.post))
+	}
+	if len(byPath) != 1+meta.Shards+len(meta.Docs) {
+		t.Fatalf("%d files, want %d", len(byPath), 1+meta.Shards+len(meta.Docs))
+	}
+	return ix
+}
+
+func TestFilesRoundTrip(t *testing.T) {
+	es := append(handEntries(), syntheticEntries(300, 1500)...)
+	es[0].Text += "\u2028\"quoted\" \\ back\x01slash" // characters JSON and JS treat differently
+	ix := NewIndex(es)
+	back := indexFromFiles(t, Build(es))
+	for _, q := range []string{"备份", "PR-002", "access", "控制程序", "isms", "信息安全", "quoted", "r-01", "云服务 audit"} {
+		a, b := ix.Search(q, 50), back.Search(q, 50)
+		if !slices.Equal(a, b) {
+			t.Errorf("%q: in memory %v, from files %v", q, ids(a), ids(b))
+		}
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	es := append(handEntries(), syntheticEntries(500, 800)...)
+	want := Build(es)
+	rng := rand.New(rand.NewPCG(3, 4))
+	rng.Shuffle(len(es), func(i, j int) { es[i], es[j] = es[j], es[i] })
+	got := Build(es)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, then %d", len(want), len(got))
+	}
+	for i := range got {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Fatalf("file %d (%s) differs after shuffling the entries", i, got[i].Path)
+		}
+	}
+	if want[0].Path != "search/index.js" || !bytes.Contains(want[0].Data, []byte(`["ISMS-F-003","备份记录表","",3,"procedure","approved","1.0",0]`)) {
+		t.Errorf("index.js: %.300s", want[0].Data)
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	files := Build(nil)
+	if len(files) != 2 || files[0].Path != "search/index.js" || files[1].Path != "search/p/0.js" {
+		t.Fatalf("Build(nil) = %v", files)
+	}
+	if got := NewIndex(nil).Search("备份", 10); got != nil {
+		t.Errorf("empty index found %v", got)
+	}
+}

@@ -1,0 +1,109 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"empty", "", nil},
+		{"han bigrams and characters", "备份", []string{"备", "备份", "份"}},
+		{"han run", "管理评审", []string{"管", "管理", "理", "理评", "评", "评审", "审"}},
+		{"single han", "表", []string{"表"}},
+		{"english lower-cased", "Access CONTROL policy", []string{"access", "control", "policy"}},
+		{"mixed without spaces", "ISMS文件v2", []string{"isms", "文", "文件", "件", "v2"}},
+		{"mixed with spaces", "访问控制 Access Control", []string{"访", "访问", "问", "问控", "控", "控制", "制", "access", "control"}},
+		{"id kept whole, tails and parts", "ISMS-P-009", []string{"isms-p-009", "p-009", "isms", "p", "009"}},
+		{"id in a sentence", "见ISMS-PR-002。", []string{"见", "isms-pr-002", "pr-002", "isms", "pr", "002"}},
+		{"control number", "A.5.15", []string{"a.5.15", "5.15", "a", "5", "15"}},
+		{"underscore joins", "max_login_attempts", []string{"max_login_attempts", "login_attempts", "max", "login", "attempts"}},
+		{"double joiner splits", "a--b", []string{"a", "b"}},
+		{"trailing joiner dropped", "ISMS-P-", []string{"isms-p", "isms", "p"}},
+		{"full-width letters and digits", "ＩＳＭＳ－Ｐ－００９", []string{"isms-p-009", "p-009", "isms", "p", "009"}},
+		{"full-width space separates", "备份　恢复", []string{"备", "备份", "份", "恢", "恢复", "复"}},
+		{"non-breaking hyphen", "ISMS\u2011P\u2011009", []string{"isms-p-009", "p-009", "isms", "p", "009"}},
+		{"Chinese punctuation separates", "风险，评估。「资产」", []string{"风", "风险", "险", "评", "评估", "估", "资", "资产", "产"}},
+		{"ascii punctuation", "risk/assessment (ISO/IEC 27001:2022)!", []string{"risk", "assessment", "iso", "iec", "27001", "2022"}},
+		{"latin-1 case folding", "ÉCOLE Straße", []string{"école", "straße"}},
+		{"greek and cyrillic folding", "ΑΒΓ ДОМ", []string{"αβγ", "дом"}},
+		{"long word cut", strings.Repeat("a", 40), []string{strings.Repeat("a", MaxTokenRunes)}},
+		{"too many parts: words only", "a-b-c-d-e-f-g-h-i", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}},
+		{"kana and hangul are bigrammed", "データ 보안", []string{"デ", "デー", "ー", "ータ", "タ", "보", "보안", "안"}},
+		{"invalid utf-8 separates", "ab\xffcd", []string{"ab", "cd"}},
+		{"emoji separates", "备份🙂恢复", []string{"备", "备份", "份", "恢", "恢复", "复"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Tokenize(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("Tokenize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFoldIsOneToOne(t *testing.T) {
+	// Snippets rely on folding keeping offsets: one code point in, one out.
+	for _, s := range []string{"ＡＢＣ１２３　ａ", "ÀÉÎÕÜ×Þ", "ΑΩΣ АЯ", "mixed 中文 Text"} {
+		if got := len(foldRunes(s)); got != utf8.RuneCountInString(s) {
+			t.Errorf("fold changed the length of %q: %d", s, got)
+		}
+	}
+	if fold('×') != '×' || fold('\u03A2') != '\u03A2' {
+		t.Error("× and U+03A2 have no small letters and must stay")
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // kind:text
+	}{
+		{"P-009", []string{"w:p-009"}},
+		{"ISMS-P-009", []string{"w:isms-p-009"}},
+		{"备份 backup", []string{"r:备份", "w:backup"}},
+		{"表 PR", []string{"1:表", "w:pr"}},
+		{"信息安全事件", []string{"r:信息安全事件"}},
+		{"a a A", []string{"w:a"}},
+		{"  ，。 ", nil},
+		{"a-b-c-d-e-f-g-h-i", []string{"w:a", "w:b", "w:c", "w:d", "w:e", "w:f", "w:g", "w:h", "w:i"}},
+	}
+	kinds := map[int]string{termWord: "w", termHan1: "1", termHanRun: "r"}
+	for _, tt := range tests {
+		var got []string
+		for _, term := range parseQuery(tt.in) {
+			got = append(got, kinds[term.kind]+":"+term.text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("parseQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if n := len(parseQuery(strings.Repeat("x ", 10) + "a b c d e f g h i j k l m n o p q")); n != maxTerms {
+		t.Errorf("got %d terms, want at most %d", n, maxTerms)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"ISMS-P-009 管理评审程序", "ＩＳＭＳ－Ｐ－００９", "a--b..c__d", "\xff\xfe备份", "データ 보안 🙂", "5.35 A.5.15 v2.1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range Tokenize(s) {
+			if tok == "" || !utf8.ValidString(tok) {
+				t.Fatalf("bad token %q from %q", tok, s)
+			}
+			if n := utf8.RuneCountInString(tok); n > MaxCompoundParts*(MaxTokenRunes+1) {
+				t.Fatalf("token of %d characters from %q", n, s)
+			}
+			if tok != foldString(tok) {
+				t.Fatalf("token %q is not folded", tok)
+			}
+		}
+		parseQuery(s)
+	})
+}
