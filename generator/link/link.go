@@ -10,6 +10,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -35,6 +36,7 @@ func Published(cfg *model.Config, opts Options, d *model.Document) bool {
 
 // found is what one body contains.
 type found struct {
+	broken   []string // ids of broken links, in the order of their diagnostics
 	links    []model.Link
 	anchors  map[string]bool
 	problems diag.List
@@ -57,6 +59,7 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site,
 
 	bodies := make([]found, len(docs))
 	par.Each(len(docs), func(i int) { bodies[i] = scan(docs[i], all) })
+	hints(bodies, docs)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	for i, d := range docs {
 		anchors[d] = bodies[i].anchors
@@ -122,58 +125,14 @@ func scan(d *model.Document, all map[string]*model.Document) found {
 		}
 		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos(), 0), len(d.Body))], []byte("\n"))
 		if all[model.FoldID(id)] == nil {
-			hint := "link to a document by its id, e.g. [管理评审程序](ISMS-P-009); other files need a path such as ./form.docx"
-			if s := nearest(id, all); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
-			}
-			f.problems.Errorf(d.Path, line, hint, "broken link: no document has the id %q", id)
+			f.problems.Errorf(d.Path, line, brokenHint, "broken link: no document has the id %q", id)
+			f.broken = append(f.broken, id)
 			return ast.WalkContinue, nil
 		}
 		f.links = append(f.links, model.Link{TargetID: id, Fragment: frag, Line: line})
 		return ast.WalkContinue, nil
 	})
 	return f
-}
-
-func nearest(id string, all map[string]*model.Document) string {
-	up := model.FoldID(id)
-	best, bestD := "", 3
-	for key, d := range all {
-		if dist := editDistance(up, key); dist < bestD || dist == bestD && d.ID < best {
-			best, bestD = d.ID, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	if abs(len(a)-len(b)) > 2 {
-		return 3
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // graph fills in each published document's Graph from the others.
@@ -213,4 +172,31 @@ func graph(site *model.Site) {
 func sortedSet(list []*model.Document) []*model.Document {
 	slices.SortFunc(list, func(a, b *model.Document) int { return strings.Compare(a.ID, b.ID) })
 	return slices.Compact(list)
+}
+
+const brokenHint = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009); other files need a path such as ./form.docx"
+
+// hints adds "did you mean" to the first broken links (a search over
+// every id is too slow to make for hundreds of them).
+func hints(bodies []found, docs []*model.Document) {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	budget := suggest.NewBudget(50)
+	for i := range bodies {
+		k := 0
+		for j := range bodies[i].problems {
+			p := &bodies[i].problems[j]
+			if p.Hint != brokenHint {
+				continue
+			}
+			if budget.Take() {
+				if s := suggest.Closest(bodies[i].broken[k], ids); s != "" {
+					p.Hint = fmt.Sprintf("did you mean %q?", s)
+				}
+			}
+			k++
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"ismsgen/generator/catalog"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
@@ -165,7 +166,7 @@ func departments(r *fields, cfg *model.Config, key string, allowAll bool) []stri
 			if allowAll {
 				hint += `, or "all" for every member of staff`
 			}
-			if s := closest(id, cfg.DepartmentIDs()); s != "" {
+			if s := suggest.Closest(id, cfg.DepartmentIDs()); s != "" {
 				hint = fmt.Sprintf("did you mean %q? %s", s, hint)
 			}
 			r.errorf(key, hint, "unknown department %q in %s", id, key)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/model"
 )
 
@@ -40,7 +41,7 @@ func (f *fields) known(allowed []string, what string) {
 			continue
 		}
 		hint := fmt.Sprintf("the keys of %s are: %s", what, strings.Join(allowed, ", "))
-		if s := closest(k, allowed); s != "" {
+		if s := suggest.Closest(k, allowed); s != "" {
 			hint = fmt.Sprintf("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
 		}
 		f.errorf(k, hint, "unknown key %q", f.prefix+k)
@@ -262,41 +263,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// closest returns the allowed word within two edits of s, if any.
-func closest(s string, allowed []string) string {
-	best, bestD := "", 3
-	for _, a := range allowed {
-		if d := distance(strings.ToLower(s), a); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein edit distance, with adjacent transposition.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

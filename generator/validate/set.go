@@ -7,6 +7,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
@@ -48,21 +49,34 @@ func Documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List
 	}
 	slices.SortFunc(docs, func(a, b *model.Document) int { return strings.Compare(a.ID, b.ID) })
 
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	budget := suggest.NewBudget(50)
 	for _, d := range docs {
-		references(d, byID, &diags)
+		references(d, byID, ids, budget, &diags)
 	}
 	parentCycles(docs, byID, &diags)
 	soaCount(docs, byID, &diags)
 	return docs, diags
 }
 
-func references(d *model.Document, byID map[string]*model.Document, diags *diag.List) {
+func references(d *model.Document, byID map[string]*model.Document, ids []string, budget *suggest.Budget, diags *diag.List) {
 	check := func(key, id string) *model.Document {
 		target := byID[model.FoldID(id)]
 		switch {
+		case target == nil && key == "supersedes":
+			// Replaced documents often predate the document set (an id of
+			// the old system): a warning, with a suggestion in case of a typo.
+			hint := "if the replaced document is kept in content/, check the id; if it predates this document set, nothing needs doing"
+			if s := suggestion(id, ids, budget); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			diags.Warnf(d.Path, d.Line(key), "supersedes-unknown", hint, "supersedes %q, which is not in this document set", id)
 		case target == nil:
-			hint := "check the id; every document id in content/ is valid here"
-			if s := nearestID(id, byID); s != "" {
+			hint := "check the id; it must be the id of a document in content/"
+			if s := suggestion(id, ids, budget); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			diags.Errorf(d.Path, d.Line(key), hint, "%s names %q, but no document has that id", key, id)
@@ -154,13 +168,9 @@ func soaCount(docs []*model.Document, byID map[string]*model.Document, diags *di
 	}
 }
 
-func nearestID(id string, byID map[string]*model.Document) string {
-	best, bestD := "", 3
-	up := model.FoldID(id)
-	for key, d := range byID {
-		if dist := distance(up, key); dist < bestD || dist == bestD && d.ID < best {
-			best, bestD = d.ID, dist
-		}
+func suggestion(id string, ids []string, budget *suggest.Budget) string {
+	if !budget.Take() {
+		return ""
 	}
-	return best
+	return suggest.Closest(id, ids)
 }

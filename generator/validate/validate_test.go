@@ -141,7 +141,7 @@ func TestDocumentRules(t *testing.T) {
 		{"unknown classification", edit(good, "classification", `classification = "top-secret"`), []string{p + `:11: unknown classification level "top-secret"`}},
 		{"parent missing", edit(good, "parent", `parent = "ISMS-M-404"`), []string{p + `:11: parent names "ISMS-M-404", but no document has that id`}},
 		{"parent self", edit(good, "parent", `parent = "ISMS-P-001"`), []string{p + `:11: parent names the document itself`}},
-		{"supersedes missing", edit(good, "supersedes", `supersedes = ["OLD-1"]`), []string{p + `:11: supersedes names "OLD-1", but no document has that id`}},
+		{"supersedes missing", edit(good, "supersedes", `supersedes = ["OLD-1"]`), []string{p + `:11: warning: supersedes "OLD-1", which is not in this document set`}},
 		{"related missing", edit(good, "related", `related = ["X-1"]`), []string{p + `:11: related names "X-1", but no document has that id`}},
 		{"javascript training url", edit(good, "x", "[[training]]\ntitle = \"t\"\nurl = \"javascript:alert(1)\""), []string{p + `:13: "training.0.url": "javascript:alert(1)" is not a web address ismsgen will link to`}},
 		{"training missing title", edit(good, "x", "[[training]]\nurl = \"https://lms.example.com/1\""), []string{p + `:11: missing required key "training.0.title"`}},
