@@ -1,5 +1,217 @@
 package render
 
-// controlPages lists the Annex A control pages and the Statement of
-// Applicability.
-func (r *renderer) controlPages() []sitePage { return nil }
+import (
+	"strings"
+
+	"ismsgen/generator/catalog"
+	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
+)
+
+// controlPages lists the Annex A pages (controls/ and one page per
+// control), the Statement of Applicability (soa/) and the clauses page
+// (clauses/). Their data is reports.Coverage; the views here add the
+// titles in the interface language and the links.
+func (r *renderer) controlPages() []sitePage {
+	s, cov := r.in.Strings, r.in.Reports.Controls
+	rows := r.controlRows(cov)
+	pages := []sitePage{
+		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows))},
+		{"soa.html", r.page("soa/", s.T("soa.title"), "soa", r.soaView(cov, rows))},
+		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", r.clausesView(cov))},
+	}
+	for i := range rows {
+		v := &ControlView{ControlRow: rows[i], SoA: cov.SoA}
+		for _, d := range rows[i].Docs {
+			v.Docs = append(v.Docs, reports.Entry{Doc: d, Review: r.in.Reports.ReviewOf(d)})
+		}
+		if i > 0 {
+			v.Prev = &rows[i-1]
+		}
+		if i+1 < len(rows) {
+			v.Next = &rows[i+1]
+		}
+		title := s.T("control.title", rows[i].Control.ID, rows[i].Title)
+		pages = append(pages, sitePage{"control.html", r.page(rows[i].URL, title, "controls", v)})
+	}
+	return pages
+}
+
+// ControlRow is one control as the pages show it.
+type ControlRow struct {
+	reports.ControlCoverage
+	Title   string // in the interface language
+	Alt     string // in the other language
+	AltLang string // the other language's code, for the lang attribute
+	URL     string // "controls/5.35/"
+}
+
+// ThemeRows is the controls of one theme.
+type ThemeRows struct {
+	Theme  catalog.Theme
+	Number int // 5 to 8
+	Rows   []ControlRow
+}
+
+// ControlsView is the data of controls/.
+type ControlsView struct {
+	SoA                            *model.Document // nil when none is published
+	Figures                        reports.CoverageFigures
+	Themes                         []ThemeRows
+	Gaps, Inconsistent, Unassessed []ControlRow
+	Missing                        []RequirementRow // documented information no document provides
+}
+
+// ControlView is the data of controls/<id>/.
+type ControlView struct {
+	ControlRow
+	SoA        *model.Document
+	Docs       []reports.Entry // implementing documents with their reviews
+	Prev, Next *ControlRow     // neighbours in catalogue order; nil at the ends
+}
+
+// SoAView is the data of soa/: the SoA in use, as a controlled document.
+type SoAView struct {
+	Doc        *model.Document // nil when none is published
+	Review     *reports.Review
+	Banner     string // as on a document page (see banner)
+	Figures    reports.CoverageFigures
+	Themes     []ThemeRows
+	Unassessed []ControlRow
+}
+
+// ClausesView is the data of clauses/.
+type ClausesView struct {
+	Figures      reports.CoverageFigures
+	Requirements []RequirementRow
+	Clauses      []ClauseRow
+}
+
+// RequirementRow is one item of mandatory documented information.
+type RequirementRow struct {
+	reports.RequirementCoverage
+	Label      string // "6.1.3 d)"
+	Title, Alt string
+	AltLang    string
+}
+
+// ClauseRow is one clause with the documents that list it.
+type ClauseRow struct {
+	reports.ClauseCoverage
+	Title, Alt string
+	AltLang    string
+	Top        bool // a top-level clause (4 … 10)
+}
+
+func (r *renderer) altLang() string {
+	if r.in.Site.Config.IsChinese() {
+		return "en"
+	}
+	return "zh-CN"
+}
+
+func (r *renderer) titles(en, zh string) (title, alt string) {
+	if r.in.Site.Config.IsChinese() {
+		return zh, en
+	}
+	return en, zh
+}
+
+func (r *renderer) controlRows(cov *reports.Coverage) []ControlRow {
+	rows := make([]ControlRow, len(cov.Controls))
+	for i, c := range cov.Controls {
+		title, alt := reports.ControlTitles(r.in.Site.Config, c.Control)
+		rows[i] = ControlRow{ControlCoverage: c, Title: title, Alt: alt, AltLang: r.altLang(), URL: "controls/" + c.Control.ID + "/"}
+	}
+	return rows
+}
+
+func byTheme(rows []ControlRow) []ThemeRows {
+	var out []ThemeRows
+	for _, t := range catalog.Themes() {
+		g := ThemeRows{Theme: t, Number: t.Number()}
+		for _, row := range rows {
+			if row.Control.Theme == t {
+				g.Rows = append(g.Rows, row)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (r *renderer) controlsView(cov *reports.Coverage, rows []ControlRow) *ControlsView {
+	v := &ControlsView{SoA: cov.SoA, Figures: cov.Figures, Themes: byTheme(rows)}
+	for _, row := range rows {
+		switch {
+		case row.Gap():
+			v.Gaps = append(v.Gaps, row)
+		case row.Inconsistent():
+			v.Inconsistent = append(v.Inconsistent, row)
+		case row.State == reports.NotAssessed:
+			v.Unassessed = append(v.Unassessed, row)
+		}
+	}
+	for _, req := range r.requirementRows(cov) {
+		if req.Missing() {
+			v.Missing = append(v.Missing, req)
+		}
+	}
+	return v
+}
+
+func (r *renderer) soaView(cov *reports.Coverage, rows []ControlRow) *SoAView {
+	v := &SoAView{Doc: cov.SoA, Figures: cov.Figures, Themes: byTheme(rows)}
+	if v.Doc != nil {
+		v.Review = r.in.Reports.ReviewOf(v.Doc)
+		v.Banner = banner(v.Doc, v.Review, r.in.Site.Now)
+		for _, row := range rows {
+			if row.State == reports.NotAssessed {
+				v.Unassessed = append(v.Unassessed, row)
+			}
+		}
+	}
+	return v
+}
+
+func (r *renderer) requirementRows(cov *reports.Coverage) []RequirementRow {
+	out := make([]RequirementRow, len(cov.Requirements))
+	for i, req := range cov.Requirements {
+		title, alt := r.titles(req.Requirement.Title, req.Requirement.TitleZH)
+		out[i] = RequirementRow{RequirementCoverage: req, Label: reports.RequirementLabel(req.Requirement.Key), Title: title, Alt: alt, AltLang: r.altLang()}
+	}
+	return out
+}
+
+func (r *renderer) clausesView(cov *reports.Coverage) *ClausesView {
+	v := &ClausesView{Figures: cov.Figures, Requirements: r.requirementRows(cov)}
+	for _, c := range cov.Clauses {
+		title, alt := r.titles(c.Clause.Title, c.Clause.TitleZH)
+		v.Clauses = append(v.Clauses, ClauseRow{ClauseCoverage: c, Title: title, Alt: alt, AltLang: r.altLang(), Top: !strings.Contains(c.Clause.ID, ".")})
+	}
+	return v
+}
+
+// catalogTitle is the template function "catalogTitle": the title, in
+// the interface language, of an Annex A control (kind "control") or a
+// clause (kind "clause"); "" for an unknown id.
+func catalogTitle(cfg *model.Config) func(kind, id string) string {
+	return func(kind, id string) string {
+		if kind == "control" {
+			if c, ok := catalog.Lookup(id); ok {
+				title, _ := reports.ControlTitles(cfg, c)
+				return title
+			}
+			return ""
+		}
+		for _, c := range catalog.Clauses() {
+			if c.ID == id {
+				if cfg.IsChinese() {
+					return c.TitleZH
+				}
+				return c.Title
+			}
+		}
+		return ""
+	}
+}

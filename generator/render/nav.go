@@ -15,6 +15,12 @@ var navigation = []struct{ section, url, key string }{
 	{"home", "", "nav.home"},
 	{"tiers", "tiers/1/", "nav.tiers"},
 	{"register", "register/", "nav.register"},
+	{"approvals", "approvals/", "nav.approvals"},
+	{"reviews", "reviews/", "nav.reviews"},
+	{"distribution", "distribution/", "nav.distribution"},
+	{"training", "training/", "nav.training"},
+	{"controls", "controls/", "nav.controls"},
+	{"soa", "soa/", "nav.soa"},
 }
 
 func navItems(p *Page) []NavItem {

@@ -112,7 +112,10 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			}{rel, rows}
 		},
 		"tierNumbers": func() []int { return []int{1, 2, 3} },
+		"rows":        rows,
 		"join":        func(list []string) string { return orDash(strings.Join(list, sep)) },
+
+		"catalogTitle": catalogTitle(cfg), // controlpages.go
 	}
 }
 

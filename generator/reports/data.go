@@ -9,16 +9,43 @@ import (
 	"ismsgen/generator/model"
 )
 
-// Data is everything the reports know about the site as of --now.
+// Data is everything the reports know about the site as of --now. It is
+// computed once by Compute; the render stage and the exports only format it.
 type Data struct {
 	Now     model.Date
 	Reviews []Review // every published document subject to review, most urgent first
 	byDoc   map[*model.Document]*Review
 
+	// Approvals groups the published documents by approval status.
+	Approvals Approvals
+	// Withdrawn lists what departments must withdraw (回收): obsolete and
+	// superseded documents and earlier versions, most recent first.
+	Withdrawn []Withdrawal
+	// Distribution is what each department holds (发放), in the order of
+	// the departments in isms.toml.
+	Distribution []DeptDistribution
+	// Owners is each department's to-do list, in isms.toml order.
+	Owners []Owner
+	// OwnerTotals counts review states per owning department, for the
+	// departments that own a document subject to review.
+	OwnerTotals []ReviewTotals
+	// Training lists awareness training by document and by department.
+	Training Training
+	// Controls is the Annex A and clause coverage, with the Statement of
+	// Applicability in use.
+	Controls *Coverage
+
 	// Diagnostics are findings that are not input errors (an SoA that does
 	// not assess every control, a clause without documented information);
 	// check and build print them as warnings.
 	Diagnostics diag.List
+}
+
+// Entry is a published document with its review (nil when the document is
+// not subject to review).
+type Entry struct {
+	Doc    *model.Document
+	Review *Review
 }
 
 // Compute derives the reports from the linked site.
@@ -33,12 +60,42 @@ func Compute(site *model.Site) *Data {
 	for i := range d.Reviews {
 		d.byDoc[d.Reviews[i].Doc] = &d.Reviews[i]
 	}
+	d.Withdrawn = withdrawals(site)
+	d.Diagnostics.Add(supersededWarnings(site, d.Withdrawn)...)
+	d.Approvals = approvals(site, d)
+	d.Distribution = distribution(site, d.Withdrawn)
+	d.Owners, d.OwnerTotals = owners(site, d)
+	d.Training = training(site)
+	d.Controls = coverage(site, &d.Diagnostics)
 	return d
 }
 
 // ReviewOf returns a document's review, or nil when it is not subject to
 // review.
 func (d *Data) ReviewOf(doc *model.Document) *Review { return d.byDoc[doc] }
+
+// entry pairs a document with its review.
+func (d *Data) entry(doc *model.Document) Entry { return Entry{Doc: doc, Review: d.ReviewOf(doc)} }
+
+// Counts counts the reviews by state.
+func (d *Data) Counts() map[State]int {
+	counts := map[State]int{}
+	for _, r := range d.Reviews {
+		counts[r.State]++
+	}
+	return counts
+}
+
+// InState returns the reviews in one state, in urgency order.
+func (d *Data) InState(s State) []Review {
+	var out []Review
+	for _, r := range d.Reviews {
+		if r.State == s {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 var stateOrder = map[State]int{Overdue: 0, DueSoon: 1, Missing: 2, OK: 3}
 
@@ -50,4 +107,15 @@ func urgency(a, b Review) int {
 		cmp.Compare(a.Days, b.Days),
 		strings.Compare(a.Doc.ID, b.Doc.ID),
 	)
+}
+
+// byTierAndID orders documents by tier, then id.
+func byTierAndID(a, b *model.Document) int {
+	return cmp.Or(cmp.Compare(a.Tier, b.Tier), strings.Compare(a.ID, b.ID))
+}
+
+// inForce reports whether a document is approved and its effective date
+// has come.
+func inForce(d *model.Document, now model.Date) bool {
+	return d.Status == model.StatusApproved && !d.Effective.After(now)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 
+	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
 )
 
@@ -14,12 +15,27 @@ type File struct {
 	Data []byte
 }
 
-// Files makes every machine-readable file of the site.
-func Files(site *model.Site, data *Data, pages []string) []File {
-	return []File{
+// Files makes every machine-readable file of the site; strings label the
+// columns and events of the exports in the site's language.
+func Files(site *model.Site, data *Data, pages []string, strings *i18n.Strings) []File {
+	l := labels{s: strings, cfg: site.Config}
+	files := []File{
 		{"documents.json", DocumentsJSON(site, data)},
 		{"sitemap.xml", Sitemap(site, pages)},
+		{"reviews.json", marshal(ReviewsDocument(site, data))},
+		{"reviews.csv", reviewsCSV(site, data, l)},
+		{"register.csv", registerCSV(site, data, l)},
+		{"soa.csv", SoACSV(site, data, l)},
+		{"reviews.ics", calendar(site, data.Reviews, l.t("ics.name", site.Config.Title), l)},
+		{"feed.xml", feed(site, l)},
 	}
+	for _, o := range data.Owners {
+		if o.HasCalendar() {
+			name := l.t("ics.name_owner", site.Config.Title, o.Dept.Name)
+			files = append(files, File{o.CalendarPath(), calendar(site, o.Reviews(data), name, l)})
+		}
+	}
+	return files
 }
 
 // jsonDate is a date that marshals as "YYYY-MM-DD" or null.

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The sample's review figures at --now 2026-11-25.
+var (
+	sampleOverdue = []string{"ISMS-P-014", "ISMS-P-002", "ISMS-P-005", "ISMS-F-006", "ISMS-G-002", "ISMS-M-002"}
+	sampleDueSoon = []string{"ISMS-P-009", "ISMS-F-004", "ISMS-S-001"}
+	sampleMissing = []string{"ISMS-F-003", "ISMS-F-005", "ISMS-F-008"}
+)
+
+func TestCheckSampleText(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--source", "../..", "--now", "2026-11-25"}, &stdout, &stderr); code != exitReview {
+		t.Fatalf("exit %d, want %d\n%s", code, exitReview, stderr.String())
+	}
+	out := stdout.String()
+	if !strings.Contains(out, "Reviews as of 2026-11-25: 6 overdue, 3 due soon, 3 missing") {
+		t.Errorf("no summary line:\n%s", out)
+	}
+	// Each document is listed in its section, in order, at path:line of its review field.
+	sections := []struct {
+		heading string
+		ids     []string
+	}{{"overdue (6):", sampleOverdue}, {"due within 30 days (3):", sampleDueSoon}, {"missing a review date (3):", sampleMissing}}
+	line := regexp.MustCompile(`^  content/\S+\.md:\d+: (\S+) `)
+	for i, s := range sections {
+		start := strings.Index(out, s.heading)
+		if start < 0 {
+			t.Errorf("no section %q", s.heading)
+			continue
+		}
+		body := out[start+len(s.heading):]
+		if i+1 < len(sections) {
+			body = body[:max(strings.Index(body, sections[i+1].heading), 0)]
+		}
+		var got []string
+		for _, l := range strings.Split(body, "\n") {
+			if m := line.FindStringSubmatch(l); m != nil {
+				got = append(got, m[1])
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(s.ids, " ") {
+			t.Errorf("%s lists %v, want %v", s.heading, got, s.ids)
+		}
+	}
+	if !strings.Contains(out, "content/tier2/isms-p-014.md:12: ISMS-P-014") {
+		t.Errorf("overdue line without the path:line of the review field:\n%s", out)
+	}
+	if !strings.Contains(stderr.String(), "warning:") {
+		t.Errorf("warnings go to stderr:\n%s", stderr.String())
+	}
+}
+
+// check --format json, decoded with the schema of SPEC.md and nothing else.
+func TestCheckSampleJSON(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--source", "../..", "--now", "2026-11-25", "--format", "json"}, &stdout, &stderr); code != exitReview {
+		t.Fatalf("exit %d, want %d\n%s", code, exitReview, stderr.String())
+	}
+	type diagnostic struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Message string `json:"message"`
+		Hint    string `json:"hint"`
+		Code    string `json:"code"`
+	}
+	var got struct {
+		Errors   []diagnostic `json:"errors"`
+		Warnings []diagnostic `json:"warnings"`
+		Reviews  struct {
+			Now         string `json:"now"`
+			DueSoonDays int    `json:"due_soon_days"`
+			Documents   []struct {
+				ID         string   `json:"id"`
+				Title      string   `json:"title"`
+				URL        string   `json:"url"`
+				Owners     []string `json:"owners"`
+				NextReview *string  `json:"next_review"`
+				State      string   `json:"state"`
+				Days       *int     `json:"days"`
+			} `json:"documents"`
+		} `json:"reviews"`
+	}
+	dec := json.NewDecoder(&stdout)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Errors == nil || len(got.Errors) != 0 || len(got.Warnings) == 0 {
+		t.Errorf("errors %v, warnings %v", got.Errors, got.Warnings)
+	}
+	for _, w := range got.Warnings {
+		if w.File == "" || w.Line < 0 || w.Message == "" { // line 0: the whole file
+			t.Errorf("warning without file, line or message: %+v", w)
+		}
+	}
+	if got.Reviews.Now != "2026-11-25" || got.Reviews.DueSoonDays != 30 {
+		t.Errorf("now %q, due_soon_days %d", got.Reviews.Now, got.Reviews.DueSoonDays)
+	}
+	byState := map[string][]string{}
+	for _, d := range got.Reviews.Documents {
+		byState[d.State] = append(byState[d.State], d.ID)
+		if (d.State == "missing") != (d.Days == nil) || (d.State == "missing") != (d.NextReview == nil) {
+			t.Errorf("%s: state %s with days %v and next_review %v", d.ID, d.State, d.Days, d.NextReview)
+		}
+		if d.Days != nil && (*d.Days < 0) != (d.State == "overdue") {
+			t.Errorf("%s: %d days but %s", d.ID, *d.Days, d.State)
+		}
+		if d.URL != "docs/"+d.ID+"/" || d.Title == "" || len(d.Owners) == 0 {
+			t.Errorf("%s: url %q, title %q, owners %v", d.ID, d.URL, d.Title, d.Owners)
+		}
+	}
+	for state, want := range map[string][]string{"overdue": sampleOverdue, "due_soon": sampleDueSoon, "missing": sampleMissing} {
+		if strings.Join(byState[state], " ") != strings.Join(want, " ") {
+			t.Errorf("%s: %v, want %v", state, byState[state], want)
+		}
+	}
+	if len(byState["ok"]) != 22 {
+		t.Errorf("%d ok, want 22", len(byState["ok"]))
+	}
+}
+
+// writeSite writes a one-document site whose review is due on next.
+func writeSite(t *testing.T, next string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"isms.toml": "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n",
+		"content/a.md": "+++\nid = \"A-1\"\ntitle = \"A\"\ntier = 2\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"isd\"]\n" +
+			"approver = \"CISO\"\napproved = 2026-01-01\nnext_review = " + next + "\n+++\nText.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExitCodes(t *testing.T) {
+	ok, overdue, broken := writeSite(t, "2027-06-01"), writeSite(t, "2026-11-24"), writeSite(t, "2026-02-30")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no command", nil, exitUsage},
+		{"unknown command", []string{"frobnicate"}, exitUsage},
+		{"version", []string{"version"}, exitOK},
+		{"help", []string{"help"}, exitOK},
+		{"check: bad --now", []string{"check", "--source", ok, "--now", "2026-13-01"}, exitUsage},
+		{"check: --now not a date", []string{"check", "--source", ok, "--now", "tomorrow"}, exitUsage},
+		{"check: bad --format", []string{"check", "--source", ok, "--format", "xml"}, exitUsage},
+		{"check: unknown flag", []string{"check", "--formats", "json"}, exitUsage},
+		{"check: stray argument", []string{"check", "--source", ok, "extra"}, exitUsage},
+		{"check: nothing due", []string{"check", "--source", ok, "--now", "2026-11-25"}, exitOK},
+		{"check: nothing due, json", []string{"check", "--source", ok, "--now", "2026-11-25", "--format", "json"}, exitOK},
+		{"check: due today is not overdue", []string{"check", "--source", overdue, "--now", "2026-11-24"}, exitOK},
+		{"check: overdue", []string{"check", "--source", overdue, "--now", "2026-11-25"}, exitReview},
+		{"check: content error", []string{"check", "--source", broken, "--now", "2026-11-25"}, exitContent},
+		{"check: content error, json", []string{"check", "--source", broken, "--format", "json"}, exitContent},
+		{"build: bad --now", []string{"build", "--source", ok, "--now", "2026-11-31"}, exitUsage},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tc.args, &stdout, &stderr); code != tc.want {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.want, stdout.String(), stderr.String())
+			}
+		})
+	}
+}

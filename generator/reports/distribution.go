@@ -1,0 +1,70 @@
+package reports
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/model"
+)
+
+// DeptDistribution is what one department must hold (发放) and what it must
+// withdraw (回收). distribution = ["all"] reaches every department.
+type DeptDistribution struct {
+	Dept      model.Department
+	Tiers     []TierDocs        // documents in force distributed to it, by tier; tiers without any are left out
+	Current   int               // how many documents in force it holds
+	Upcoming  []*model.Document // approved but not yet effective: to be issued, the soonest first
+	Withdrawn []Withdrawal      // withdrawn documents and versions distributed to it, the most recent first
+}
+
+// TierDocs is the documents of one tier, by id.
+type TierDocs struct {
+	Tier int
+	Docs []*model.Document
+}
+
+// distribution works out each department's holdings. A document is in
+// force when it is approved, its effective date has come and no approved
+// document in force replaces it.
+func distribution(site *model.Site, withdrawn []Withdrawal) []DeptDistribution {
+	gone := map[*model.Document]bool{}
+	for _, w := range withdrawn {
+		if !w.Earlier && !w.Scheduled {
+			gone[w.Doc] = true
+		}
+	}
+	out := make([]DeptDistribution, 0, len(site.Config.Departments))
+	for _, dept := range site.Config.Departments {
+		dd := DeptDistribution{Dept: dept}
+		var tiers [3][]*model.Document
+		for _, d := range site.Docs {
+			if !d.DistributedTo(dept.ID) {
+				continue
+			}
+			switch {
+			case d.Status != model.StatusApproved || gone[d]:
+			case d.Effective.After(site.Now):
+				dd.Upcoming = append(dd.Upcoming, d)
+			case d.Tier >= 1 && d.Tier <= 3:
+				tiers[d.Tier-1] = append(tiers[d.Tier-1], d)
+				dd.Current++
+			}
+		}
+		for i, docs := range tiers {
+			if len(docs) > 0 {
+				dd.Tiers = append(dd.Tiers, TierDocs{Tier: i + 1, Docs: docs})
+			}
+		}
+		slices.SortFunc(dd.Upcoming, func(x, y *model.Document) int {
+			return cmp.Or(x.Effective.Compare(y.Effective), strings.Compare(x.ID, y.ID))
+		})
+		for _, w := range withdrawn {
+			if w.Doc.DistributedTo(dept.ID) {
+				dd.Withdrawn = append(dd.Withdrawn, w)
+			}
+		}
+		out = append(out, dd)
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"ismsgen/generator/model"
+)
+
+// calendar is an iCalendar file (RFC 5545) with one all-day event on the
+// review date of each review that has one. Event UIDs depend only on the
+// document's id and version, so a calendar client that subscribes to the
+// file updates events instead of duplicating them; DTSTAMP is --now, so the
+// same input gives the same bytes.
+func calendar(site *model.Site, reviews []Review, name string, l labels) []byte {
+	var c icsWriter
+	c.line("BEGIN:VCALENDAR")
+	c.line("VERSION:2.0")
+	c.line("PRODID:-//ismsgen//ISMS review calendar//EN")
+	c.line("CALSCALE:GREGORIAN")
+	c.line("METHOD:PUBLISH")
+	c.line("X-WR-CALNAME:" + icsText(name))
+	stamp := icsDate(site.Now) + "T000000Z"
+	for _, r := range reviews {
+		if r.Date.IsZero() {
+			continue
+		}
+		d := r.Doc
+		c.line("BEGIN:VEVENT")
+		c.line("UID:" + icsText(d.ID+"-"+d.Version+"@ismsgen"))
+		c.line("DTSTAMP:" + stamp)
+		c.line("DTSTART;VALUE=DATE:" + icsDate(r.Date))
+		c.line("DTEND;VALUE=DATE:" + icsDate(r.Date.AddDays(1)))
+		c.line("SUMMARY:" + icsText(l.t("ics.summary", d.ID, d.Title)))
+		desc := []string{
+			l.t("field.version") + ": " + d.Version,
+			l.t("field.owners") + ": " + l.depts(d.Owners),
+		}
+		if d.Approver != "" {
+			desc = append(desc, l.t("field.approver")+": "+d.Approver)
+		}
+		if !d.LastReviewed.IsZero() {
+			desc = append(desc, l.t("field.last_reviewed")+": "+d.LastReviewed.String())
+		}
+		if site.Config.BaseURL != "" {
+			u := absURL(site.Config, d.URL())
+			desc = append(desc, u)
+			c.line("URL:" + u)
+		}
+		c.line("DESCRIPTION:" + icsText(strings.Join(desc, "\n")))
+		c.line("TRANSP:TRANSPARENT")
+		c.line("END:VEVENT")
+	}
+	c.line("END:VCALENDAR")
+	return c.Bytes()
+}
+
+// icsWriter writes content lines ending in CRLF, folded at 75 octets.
+type icsWriter struct{ bytes.Buffer }
+
+// line writes one content line, folded so that no line exceeds 75 octets
+// (the CRLF not counted) and no UTF-8 character is split: continuation
+// lines start with a space, which counts towards their 75.
+func (w *icsWriter) line(s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		w.WriteString(s[:cut])
+		w.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74
+	}
+	w.WriteString(s)
+	w.WriteString("\r\n")
+}
+
+// icsText escapes a TEXT value: backslash, semicolon, comma and newline;
+// carriage returns and other control characters are dropped, since RFC
+// 5545 does not allow them in a value.
+func icsText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == ';':
+			b.WriteString(`\;`)
+		case r == ',':
+			b.WriteString(`\,`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 && r != '\t' || r == 0x7f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// icsDate formats a date as YYYYMMDD.
+func icsDate(d model.Date) string { return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day) }
