@@ -1,10 +1,12 @@
 // ismsgen page script: bundled and minified by esbuild at build time.
 // Every feature degrades: without JavaScript the pages show the state as of
 // the build date, and search falls back to the register.
+import { initFileLinks } from "./filelinks";
 import { initSearch } from "./search";
 import { initReviewStates } from "./reviewstate";
 
 function start(): void {
+  initFileLinks();
   initReviewStates();
   initSearch();
 }

@@ -1,9 +1,12 @@
 // Site search: the header box (a combobox with a drop-down of results) on
-// every page and the results page search/?q=. The index files are built by
+// every page, and the results page search/?q= (a list of links, fed by its
+// own box and the header box). The index files are built by
 // generator/search (see its doc.go for the format) and loaded lazily with
 // <script src> tags, so search works offline, from file:// and under a
 // Content-Security-Policy of default-src 'self'. The ranking below must stay
 // in lockstep with generator/search/index.go (same integers, same order).
+
+import { fileHref } from "./filelinks";
 
 /** A document row of index.js: id, title, url ("" = docs/<id>/), tier, type, status, version, obsolete. */
 export type Doc = [string, string, string, number, string, string, string, number];
@@ -292,13 +295,14 @@ const ZH = {
   tier: ["一级", "二级", "三级"],
   st: { draft: "草稿", review: "审核中", approved: "已批准", obsolete: "作废" } as Record<string, string>,
   found: "找到 %n 个文件", none: "没有与“%q”匹配的文件", loading: "正在搜索…", failed: "无法加载搜索索引",
-  all: "查看全部 %n 个结果", more: "显示更多",
+  all: "查看全部 %n 个结果", more: "显示更多", results: "搜索结果",
 };
 const EN: typeof ZH = {
   tier: ["Tier 1", "Tier 2", "Tier 3"],
   st: { draft: "Draft", review: "In review", approved: "Approved", obsolete: "Obsolete" },
   found: "%n documents found", none: "No document matches “%q”", loading: "Searching…",
   failed: "The search index could not be loaded", all: "See all %n results", more: "Show more",
+  results: "Search results",
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -308,7 +312,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-/** initSearch wires up the header box and, on search/, the results page. */
+const PAGE_SIZE = 50, DROP_SIZE = 8;
+
+/** initSearch wires up the header box (a combobox with a listbox of results)
+ * and, on search/, the results page (a plain list of links, fed by the page's
+ * own box and the header box). */
 export function initSearch(): void {
   const input = document.getElementById("site-search-q") as HTMLInputElement | null;
   const page = document.getElementById("search-page");
@@ -318,143 +326,177 @@ export function initSearch(): void {
   const indexURL = host.getAttribute("data-index") || "search/index.js";
   const root = host.getAttribute("data-root") || "";
   const eng = engine(indexURL.slice(0, indexURL.lastIndexOf("/") + 1), scriptLoader);
-  const fileURL = location.protocol === "file:";
-  const href = (doc: Doc, anchor?: string): string => {
-    let u = root + (doc[2] || "docs/" + doc[0] + "/");
-    if (fileURL && u.endsWith("/")) u += "index.html";
-    return anchor ? u + "#" + anchor : u;
-  };
-  const status = page && document.getElementById("search-status");
-  const list = (page && document.getElementById("search-results")) || el("ul", "site-search-list");
-  const pageSize = page ? 50 : 8;
-  let seq = 0, active = -1, shown = 0, last: Found | undefined, lastQ = "";
+  const href = (doc: Doc): string => fileHref(root + (doc[2] || "docs/" + doc[0] + "/"));
+  const count = (q: string, n: number) => (!q ? "" : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", q));
 
-  list.id ||= "site-search-list";
-  list.setAttribute("role", "listbox");
-  if (!page) {
-    list.hidden = true;
-    list.addEventListener("mousedown", (e) => e.preventDefault()); // keep focus in the box
-    input!.form!.appendChild(list);
-  }
-  const say = (s: string) => { if (status) status.textContent = s; };
-  const expand = (open: boolean) => {
-    if (!page) list.hidden = !open;
-    input?.setAttribute("aria-expanded", `${open}`);
-  };
-  const options = () => list.querySelectorAll<HTMLElement>("[role=option]");
-  const setActive = (i: number) => {
-    const opts = options();
-    active = opts.length ? (i + opts.length) % opts.length : -1;
-    opts.forEach((o, x) => o.setAttribute("aria-selected", `${x === active}`));
-    if (active >= 0) {
-      input?.setAttribute("aria-activedescendant", opts[active].id);
-      opts[active].scrollIntoView({ block: "nearest" });
-    } else input?.removeAttribute("aria-activedescendant");
-  };
-
-  const item = (h: Hit, { terms, docs }: Found, x: number): HTMLElement => {
+  /** item is a result: its title (a link when link is set, else text with
+   * the address in data-href), id, tier, status and a snippet with the
+   * matches in <mark>. Index data only ever goes into textContent. */
+  const item = (h: Hit, { terms, docs }: Found, link: boolean): HTMLLIElement => {
     const doc = docs[h.d], li = el("li", "search-result" + (doc[7] ? " is-obsolete" : ""));
-    li.id = list.id + "-" + x;
-    li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", "false");
-    const a = el("a", "search-title", doc[1]);
-    a.href = href(doc);
-    a.tabIndex = -1;
+    const title = el(link ? "a" : "span", "search-title", doc[1]);
+    if (link) (title as HTMLAnchorElement).href = href(doc); else li.dataset.href = href(doc);
     const meta = el("span", "search-meta");
     meta.append(el("span", "search-id", doc[0]), el("span", "search-tier", L.tier[doc[3] - 1] || `${doc[3]}`),
       el("span", "search-status status-" + doc[5], doc[7] ? L.st.obsolete : L.st[doc[5]] || doc[5]));
     const snip = el("span", "search-snippet");
-    li.append(a, meta, snip);
+    li.append(title, meta, snip);
     eng.text(h.d).then((fr) => {
       const s = snippet(fr[0], terms);
       if (s.pre) snip.append("…");
       for (const [text, mark] of s.parts) snip.append(mark ? el("mark", "", text) : text);
       if (s.post) snip.append("…");
     }, () => { /* no snippet */ });
-    li.addEventListener("click", (e) => { if (e.target !== a) location.href = a.href; });
     return li;
   };
 
-  const render = (more: boolean) => {
-    if (!last) return;
-    const { hits } = last;
-    if (!more) { list.textContent = ""; shown = 0; active = -1; input?.removeAttribute("aria-activedescendant"); }
-    list.querySelector(".search-more")?.remove();
-    const stop = Math.min(hits.length, shown + pageSize);
-    for (; shown < stop; shown++) list.appendChild(item(hits[shown], last, shown));
-    if (shown < hits.length) {
-      const li = el("li", "search-more"), b = el(page ? "button" : "a", "", page ? L.more : L.all.replace("%n", `${hits.length}`));
-      if (page) b.addEventListener("click", () => render(true));
-      else (b as HTMLAnchorElement).href = root + "search/" + (fileURL ? "index.html" : "") + "?q=" + encodeURIComponent(lastQ);
-      li.setAttribute("role", "none");
-      li.appendChild(b);
-      list.appendChild(li);
-    }
-    if (!hits.length && !page && lastQ) {
-      const li = el("li", "search-empty", L.none.replace("%q", lastQ));
-      li.setAttribute("role", "none");
-      list.appendChild(li);
-    }
-    say(!lastQ ? "" : hits.length ? L.found.replace("%n", `${hits.length}`) : L.none.replace("%q", lastQ));
-    expand(!!lastQ);
+  // query searches q and calls show with the results (none: the index did
+  // not load). Typing waits for the next frame, so a burst of keystrokes
+  // costs one search; only the latest query's results are shown.
+  let seq = 0, frame = 0;
+  const query = (q: string, show: (q: string, r?: Found) => void, wait: boolean) => {
+    cancelAnimationFrame(frame);
+    const go = () => {
+      const my = ++seq;
+      if (!q) return show(q, { terms: [], hits: [], docs: [] });
+      eng.search(q).then((r) => { if (my === seq) show(q, r); }, () => { if (my === seq) show(q); });
+    };
+    if (wait) frame = requestAnimationFrame(go); else go();
   };
 
-  const run = (q: string) => {
-    const my = ++seq;
-    q = q.trim();
-    if (page) {
-      try { history.replaceState(null, "", location.pathname + (q ? "?q=" + encodeURIComponent(q) : "") + location.hash); } catch { /* file: */ }
+  let slash = input;
+  if (page) {
+    // The results page: an ordered list of links; Tab moves through them.
+    const list = document.getElementById("search-results") || page.appendChild(el("ol"));
+    const status = document.getElementById("search-status");
+    const own = document.getElementById("search-page-q") as HTMLInputElement | null;
+    const boxes = [own, input].filter((b): b is HTMLInputElement => !!b);
+    slash = own || input;
+    let found: Found = { terms: [], hits: [], docs: [] }, shown = 0;
+    const say = (s: string) => { if (status) status.textContent = s; };
+    const more = () => {
+      list.querySelector(".search-more")?.remove();
+      const hits = found.hits, stop = Math.min(hits.length, shown + PAGE_SIZE);
+      for (; shown < stop; shown++) list.appendChild(item(hits[shown], found, true));
+      if (shown < hits.length) {
+        const li = el("li", "search-more"), b = el("button", "", L.more), next = shown;
+        b.type = "button";
+        b.addEventListener("click", () => { more(); list.children[next]?.querySelector("a")?.focus(); });
+        li.appendChild(b);
+        list.appendChild(li);
+      }
+    };
+    const show = (q: string, r?: Found) => {
+      if (!r) return say(L.failed);
+      found = r;
+      shown = 0;
+      list.textContent = "";
+      more();
+      say(count(q, r.hits.length));
+    };
+    const run = (q: string, wait: boolean) => {
+      q = q.trim();
+      try {
+        history.replaceState(history.state, "", location.pathname + (q ? "?q=" + encodeURIComponent(q) : "") + location.hash);
+      } catch { /* file:// may refuse */ }
+      if (q && !wait) say(L.loading);
+      query(q, show, wait);
+    };
+    const q = new URLSearchParams(location.search).get("q") || "";
+    for (const b of boxes) {
+      b.value = q;
+      const sync = () => { for (const o of boxes) if (o !== b) o.value = b.value; };
+      b.addEventListener("input", () => { sync(); run(b.value, true); });
+      b.form?.addEventListener("submit", (e) => { e.preventDefault(); sync(); run(b.value, false); });
     }
-    if (!q) { lastQ = ""; last = { terms: [], hits: [], docs: [] }; render(false); return; }
-    say(L.loading);
-    eng.search(q).then((r) => {
-      if (my !== seq) return;
+    run(q, false);
+  } else if (input) {
+    // The header box: an ARIA 1.2 combobox. The options are not links (a
+    // link inside an option is a control inside a control): Enter or a
+    // click opens the option's data-href. The focus stays in the box.
+    const pop = el("div", "site-search-pop"), list = el("ul", "site-search-list"),
+      foot = el("div", "site-search-foot"), live = el("span", "visually-hidden");
+    list.id = "site-search-list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", L.results);
+    live.setAttribute("role", "status");
+    pop.hidden = true;
+    pop.append(list, foot);
+    pop.addEventListener("mousedown", (e) => e.preventDefault()); // keep the focus in the box
+    (input.form || input.parentElement!).append(pop, live);
+    let active = -1, lastQ = "";
+    const options = () => list.children as HTMLCollectionOf<HTMLElement>;
+    const select = (i: number) => {
+      const o = options();
+      active = i;
+      for (let x = 0; x < o.length; x++) o[x].setAttribute("aria-selected", `${x === i}`);
+      if (i >= 0) {
+        input.setAttribute("aria-activedescendant", o[i].id);
+        o[i].scrollIntoView({ block: "nearest" });
+      } else input.removeAttribute("aria-activedescendant");
+    };
+    const open = (on: boolean) => {
+      on &&= !!lastQ;
+      pop.hidden = !on;
+      input.setAttribute("aria-expanded", `${on}`);
+      if (!on) select(-1);
+    };
+    const go = (o?: HTMLElement) => { if (o?.dataset.href) location.href = o.dataset.href; };
+    const show = (q: string, r?: Found) => {
       lastQ = q;
-      last = r;
-      render(false);
-    }, () => { if (my === seq) say(L.failed); });
-  };
-
-  if (input) {
+      list.textContent = foot.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      const hits = r ? r.hits : [];
+      hits.slice(0, DROP_SIZE).forEach((h, x) => {
+        const li = item(h, r!, false);
+        li.id = list.id + "-" + x;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        list.appendChild(li);
+      });
+      list.hidden = !hits.length;
+      if (hits.length > DROP_SIZE) {
+        const a = el("a", "", L.all.replace("%n", `${hits.length}`));
+        a.href = fileHref(root + "search/?q=" + encodeURIComponent(q));
+        foot.appendChild(a);
+      } else if (q) foot.textContent = r ? (hits.length ? "" : count(q, 0)) : L.failed;
+      foot.hidden = !foot.firstChild;
+      live.textContent = r ? count(q, hits.length) : L.failed;
+      open(document.activeElement === input);
+    };
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
-    input.addEventListener("focus", () => { eng.open().catch(() => say(L.failed)); if (!page && lastQ) expand(true); });
-    input.addEventListener("input", () => run(input.value));
-    input.addEventListener("blur", () => { if (!page) expand(false); });
+    input.addEventListener("focus", () => { eng.open().catch(() => { /* said at the search */ }); open(true); });
+    input.addEventListener("blur", () => open(false));
+    input.addEventListener("input", () => query(input.value.trim(), show, true));
+    list.addEventListener("click", (e) => go((e.target as Element).closest<HTMLElement>("[role=option]") || undefined));
     input.addEventListener("keydown", (e) => {
-      const k = e.key;
+      const k = e.key, n = options().length;
       if (k === "ArrowDown" || k === "ArrowUp") {
         e.preventDefault();
-        if (!page) expand(!!lastQ);
-        setActive(active < 0 && k === "ArrowUp" ? -1 : active + (k === "ArrowDown" ? 1 : -1));
-      } else if (k === "Enter" && active >= 0) {
+        if (pop.hidden) open(true);
+        if (!pop.hidden && n) select(k === "ArrowDown" ? (active + 1) % n : active <= 0 ? n - 1 : active - 1);
+      } else if (k === "Enter" && active >= 0 && !pop.hidden) {
         e.preventDefault();
-        const a = options()[active]?.querySelector("a");
-        if (a) location.href = a.href;
-      } else if (k === "Escape") {
-        if (!page && !list.hidden) { e.preventDefault(); expand(false); setActive(-1); }
+        go(options()[active]);
+      } else if (k === "Escape" && !pop.hidden) {
+        e.preventDefault();
+        open(false);
       }
     });
-    input.form?.addEventListener("submit", (e) => {
-      if (page) { e.preventDefault(); run(input.value); } else if (fileURL) {
-        e.preventDefault();
-        location.href = root + "search/index.html?q=" + encodeURIComponent(input.value.trim());
-      }
-    });
+  }
+  if (slash) {
+    const box = slash;
     document.addEventListener("keydown", (e) => {
       const t = e.target as HTMLElement;
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable ||
         /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
       e.preventDefault();
-      input.focus();
-      input.select();
+      box.focus();
+      box.select();
     });
-  }
-  if (page) {
-    const q = new URLSearchParams(location.search).get("q") || "";
-    if (input) input.value = q;
-    run(q);
   }
 }
