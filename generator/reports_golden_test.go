@@ -1,5 +1,105 @@
 package generator_test
 
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+)
+
 // reportGoldenFiles are report pages and exports of testdata/site compared
-// with testdata/golden (see TestReportGolden).
-var reportGoldenFiles = []string{}
+// with testdata/golden (see TestReportGolden). Names under drafts/ come
+// from a build with --drafts.
+var reportGoldenFiles = []string{
+	"approvals/index.html",
+	"reviews/index.html",
+	"distribution/index.html",
+	"distribution/hr/index.html",
+	"owners/hr/index.html",
+	"owners/isd/index.html",
+	"training/index.html",
+	"reviews.json",
+	"reviews.csv",
+	"register.csv",
+	"reviews.ics",
+	"owners/hr/reviews.ics",
+	"feed.xml",
+	"drafts/approvals/index.html",
+	"drafts/owners/hr/index.html",
+	"drafts/docs/SITE-P-005/index.html",
+}
+
+const draftsPrefix = "drafts/"
+
+func TestReportGolden(t *testing.T) {
+	out := readTree(t, build(t, "testdata/site", generator.Options{}))
+	withDrafts := readTree(t, build(t, "testdata/site", generator.Options{Drafts: true}))
+	for _, name := range reportGoldenFiles {
+		tree, file := out, name
+		if rest, ok := strings.CutPrefix(name, draftsPrefix); ok {
+			tree, file = withDrafts, rest
+		}
+		got, ok := tree[file]
+		if !ok {
+			t.Errorf("%s was not written", name)
+			continue
+		}
+		compareGolden(t, name, got)
+	}
+}
+
+// compareGolden compares got with testdata/golden/<name>, or rewrites the
+// golden file with -update.
+func compareGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	got = assetHash.ReplaceAll(got, []byte("$1-HASH.$2"))
+	golden := filepath.Join("testdata/golden", filepath.FromSlash(name))
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -run Golden -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (run go test ./generator -run Golden -update and review the diff):\n%s", name, golden, firstDiff(want, got))
+	}
+}
+
+// Nothing above the classification ceiling and no unpublished draft
+// appears in any report page or export.
+func TestReportsLeakNothing(t *testing.T) {
+	out := readTree(t, build(t, "testdata/site", generator.Options{}))
+	for name, data := range out {
+		if !isReportFile(name) {
+			continue
+		}
+		for _, secret := range []string{"SITE-R-009", "Confidential Incident", "SITE-P-002", "Draft Access Policy", "SITE-P-005", "Supplier Security"} {
+			if bytes.Contains(data, []byte(secret)) {
+				t.Errorf("%s contains %q", name, secret)
+			}
+		}
+	}
+}
+
+func isReportFile(name string) bool {
+	for _, prefix := range []string{"approvals/", "reviews/", "distribution/", "owners/", "training/"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	switch name {
+	case "reviews.json", "reviews.csv", "register.csv", "reviews.ics", "feed.xml":
+		return true
+	}
+	return false
+}
