@@ -3,11 +3,13 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/markdown"
 )
 
 // File is one parsed TOML file: a document's front matter with its body, or
@@ -66,6 +68,32 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 		body = bytes.TrimPrefix(bytes.TrimLeft(rest[next:], " \t"), []byte("\n"))
 	}
 	f := &File{Path: path, Body: body, BodyLine: line + 1}
+	// Absurdly deep nesting costs goldmark quadratic time per line; cap it
+	// here, once, so that the link and render stages see the same body
+	// (see markdown.LimitNesting).
+	var limited, links []markdown.Limited
+	f.Body, limited = markdown.LimitNesting(f.Body)
+	// So do link destinations that run on without end, for the same reason.
+	f.Body, links = markdown.LimitLinks(f.Body)
+	limited = append(limited, links...)
+	// One warning per kind, at its first line: a hostile file could have
+	// a million such lines.
+	count := map[string]int{}
+	for _, l := range limited {
+		count[l.Message]++
+	}
+	for _, l := range limited {
+		n := count[l.Message]
+		if n == 0 {
+			continue
+		}
+		more := ""
+		if n > 1 {
+			more = fmt.Sprintf(" (and on %d more lines)", n-1)
+		}
+		count[l.Message] = 0
+		diags.Warnf(path, f.BodyLine+l.Line, "markdown-limit", l.Hint, "%s%s", l.Message, more)
+	}
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
 		return nil, diags
@@ -113,6 +141,10 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 // decodeTOML parses TOML text whose first line is line lineOffset+1 of the file.
 func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, map[string]int) {
 	meta := map[string]any{}
+	if line, msg := tomlGuard(text); line >= 0 {
+		diags.Errorf(path, lineOffset+line+1, "front matter and isms.toml need two or three levels: keys, [[history]] tables and lists of strings", "%s", msg)
+		return nil, nil
+	}
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

@@ -143,17 +143,29 @@ func Slug(s string) string {
 }
 
 // headingIDs implements parser.IDs with Slug and per-page uniqueness.
-type headingIDs struct{ seen map[string]bool }
+type headingIDs struct {
+	seen map[string]bool
+	// next is, per base id, the suffix to try first: without it, n
+	// headings with the same text cost n²/2 lookups (50,000 identical
+	// headings took hours).
+	next map[string]int
+}
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value))
 	if base == "" {
 		base = "section"
 	}
-	id := base
-	for i := 1; h.seen[id]; i++ {
-		id = base + "-" + itoa(i)
+	if h.next == nil {
+		h.next = map[string]int{}
 	}
+	id := base
+	i := max(h.next[base], 1)
+	for h.seen[id] {
+		id = base + "-" + itoa(i)
+		i++
+	}
+	h.next[base] = i
 	h.seen[id] = true
 	return []byte(id)
 }

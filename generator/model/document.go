@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // Document types (the `type` key).
 const (
@@ -61,6 +64,13 @@ type Attachment struct {
 	Source string // path on disk to copy from
 	Size   int64
 	SHA256 string // hex
+}
+
+// Href is the attachment's link relative to its document page: the name
+// with '#', '?', '%', spaces and the like percent-encoded, and ':' too so
+// that a name such as "javascript:x.txt" is a file, not a scheme.
+func (a Attachment) Href() string {
+	return strings.ReplaceAll(url.PathEscape(a.Name), ":", "%3A")
 }
 
 // Document is one controlled document with its front matter typed and

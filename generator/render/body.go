@@ -47,12 +47,35 @@ func (b *bodies) render(site *model.Site, d *model.Document, rel string) Body {
 		attachments[a.Name] = true
 	}
 	var links []*ast.Link
+	var others []ast.Node // images and autolinks
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			links = append(links, l)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, n)
+		case *ast.Image, *ast.AutoLink:
+			others = append(others, n)
 		}
 		return ast.WalkContinue, nil
 	})
+	// goldmark would keep such an image or autolink with an empty src or
+	// href; show its text instead, as for links.
+	for _, n := range others {
+		switch n := n.(type) {
+		case *ast.Image:
+			if dangerous(string(n.Destination)) && !rasterData(string(n.Destination)) {
+				unwrap(n, nil)
+			}
+		case *ast.AutoLink:
+			if dangerous(string(n.URL(d.Body))) {
+				label := ast.NewString(n.Label(d.Body))
+				label.SetRaw(true)
+				n.Parent().ReplaceChild(n.Parent(), n, label)
+			}
+		}
+	}
 	for _, l := range links {
 		dest := string(l.Destination)
 		if dangerous(dest) {
@@ -82,38 +105,64 @@ func (b *bodies) resolve(site *model.Site, l *ast.Link, id, frag, rel string) {
 		}
 		l.Destination = []byte(dest)
 		if l.FirstChild() == nil {
-			l.AppendChild(l, ast.NewString([]byte(target.Title)))
+			l.AppendChild(l, rawText(target.Title))
 		}
 		l.SetAttributeString("class", []byte("doc-link"))
 		return
 	}
 	var placeholder ast.Node
 	if l.FirstChild() == nil {
-		placeholder = ast.NewString([]byte(b.withheld))
+		placeholder = rawText(b.withheld)
 	}
 	unwrap(l, placeholder)
+}
+
+// rawText is text shown exactly as it is: HTML-escaped, but without the
+// Markdown meaning of backslashes and entities, so that a title such as
+// "A &amp; B" or "C:\*" reads the same in a link as on its own page.
+func rawText(s string) *ast.String {
+	n := ast.NewString([]byte(s))
+	n.SetRaw(true)
+	return n
 }
 
 // dangerous reports whether a link would run code or embed data:
 // javascript:, vbscript:, data: and file: links are shown as plain text.
 func dangerous(dest string) bool {
-	// Browsers ignore control characters and white space inside a scheme.
-	d := strings.ToLower(strings.Map(func(r rune) rune {
-		if r <= ' ' {
-			return -1
+	// goldmark resolves entities and backslash escapes when it writes the
+	// URL ("&#106;avascript:" is "javascript:"), so look at both forms.
+	for _, u := range []string{dest, string(util.URLEscape([]byte(dest), true))} {
+		// Browsers ignore control characters and white space inside a scheme.
+		d := strings.ToLower(strings.Map(func(r rune) rune {
+			if r <= ' ' {
+				return -1
+			}
+			return r
+		}, u))
+		for _, scheme := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+			if strings.HasPrefix(d, scheme) {
+				return true
+			}
 		}
-		return r
-	}, dest))
-	for _, scheme := range []string{"javascript:", "vbscript:", "data:", "file:"} {
-		if strings.HasPrefix(d, scheme) {
+	}
+	return false
+}
+
+// rasterData reports whether an image URL is an embedded PNG, GIF, JPEG
+// or WebP picture: data, not code (goldmark lets these through as well).
+func rasterData(dest string) bool {
+	d := strings.ToLower(strings.TrimSpace(dest))
+	for _, p := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
+		if strings.HasPrefix(d, p) {
 			return true
 		}
 	}
 	return false
 }
 
-// unwrap replaces a link by its children, or by placeholder when given.
-func unwrap(l *ast.Link, placeholder ast.Node) {
+// unwrap replaces a link (or an image) by its children, or by placeholder
+// when given.
+func unwrap(l ast.Node, placeholder ast.Node) {
 	parent := l.Parent()
 	if placeholder != nil {
 		parent.InsertBefore(parent, l, placeholder)

@@ -82,7 +82,11 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	if !r.has("classification_levels") {
 		c.Levels = DefaultLevels
 	} else if len(c.Levels) == 0 {
-		r.errorf("classification_levels", `list the levels lowest first, e.g. ["public", "internal", "confidential"]`, "classification_levels is empty")
+		// A value of the wrong type was reported by strs; say "empty" only
+		// for a real empty list, not a second time for the same line.
+		if list, isList := f.Meta["classification_levels"].([]any); isList && len(list) == 0 {
+			r.errorf("classification_levels", `list the levels lowest first, e.g. ["public", "internal", "confidential"]`, "classification_levels is empty")
+		}
 		c.Levels = DefaultLevels
 	}
 	seen := map[string]bool{}

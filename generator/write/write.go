@@ -39,6 +39,7 @@ func CheckDest(source, dest string) error {
 	if err != nil {
 		return err
 	}
+	given := dst
 	src, dst = resolve(src), resolve(dst)
 	if within(src, dst) {
 		return fmt.Errorf("--dest %s is the source folder or contains it; choose a folder such as %s", dest, filepath.Join(source, "public"))
@@ -46,14 +47,18 @@ func CheckDest(source, dest string) error {
 	if within(dst, filepath.Join(src, "content")) || within(dst, filepath.Join(src, "layouts")) || within(dst, filepath.Join(src, "assets")) {
 		return fmt.Errorf("--dest %s is inside the site's content, layouts or assets; choose a folder such as %s", dest, filepath.Join(source, "public"))
 	}
+	// A link as --dest would be replaced by a real folder on commit (the
+	// swap renames the link, not its target), so it is refused; resolve
+	// has followed it, so look at the path as given.
+	if info, err := os.Lstat(given); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("--dest %s is a symbolic link; name the real folder", dest)
+	}
 	info, err := os.Lstat(dst)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
 		return err
-	case info.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("--dest %s is a symbolic link; name the real folder", dest)
 	case !info.IsDir():
 		return fmt.Errorf("--dest %s exists and is not a folder", dest)
 	}

@@ -1,0 +1,22 @@
+// Package hostile holds the tests that feed ismsgen hostile and broken
+// input and check that nothing leaks, nothing is lost and every error is
+// clear.
+//
+// The tests write small sites into temporary folders and run the real
+// pipeline (generator.Build and generator.Analyse) on them, or the
+// command-line program where exit codes and SIGKILL matter:
+//
+//   - input_test.go: malformed front matter and isms.toml, each error at
+//     its path and line, all at once, and the previous output untouched;
+//   - files_test.go: symbolic links, attachment names and --dest folders
+//     ismsgen must refuse;
+//   - size_test.go: very large and very deeply nested documents;
+//   - inject_test.go: markup, formula and calendar injection through every
+//     value that reaches an output format;
+//   - ceiling_test.go: documents above the classification ceiling appear
+//     in no output byte;
+//   - kill_test.go: a build killed at any moment leaves the previous
+//     output byte-identical (corpus_test.go generates the large site);
+//   - determinism_test.go: GOMAXPROCS 1 and 8 give the same bytes;
+//   - cli_test.go: exit codes and the printed diagnostics.
+package hostile
