@@ -90,28 +90,16 @@ func Build(opts Options) (*Result, error) {
 	if err := write.CheckDest(opts.Source, opts.Dest); err != nil {
 		return nil, &UsageError{err.Error()}
 	}
-	site, data, diags, err := Analyse(opts)
-	if err != nil || site == nil {
-		return &Result{Diagnostics: diags}, err
-	}
-	res := &Result{Site: site, Reports: data, Diagnostics: diags}
-
-	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
-	if err != nil {
+	p, res, err := prepare(opts)
+	if p == nil {
 		return res, err
 	}
-	bundle, d := assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
-	if d.HasErrors() {
-		res.Diagnostics.Add(d...)
-		return res, nil
-	}
-
 	tx, err := write.Begin(opts.Dest)
 	if err != nil {
 		return res, err
 	}
-	out := &counter{Tx: tx}
-	if err := emit(opts, site, data, bundle, strings, out); err != nil {
+	out := &counter{Output: tx}
+	if err := emit(opts, p, out); err != nil {
 		tx.Abort()
 		return res, err
 	}
@@ -122,19 +110,70 @@ func Build(opts Options) (*Result, error) {
 	return res, nil
 }
 
-func emit(opts Options, site *model.Site, data *reports.Data, bundle *assets.Bundle, strings *i18n.Strings, out *counter) error {
-	for _, f := range bundle.Files {
+// BuildTo compiles the site into out instead of a folder: the same files
+// as Build, nothing written to disk. When it returns errors (in the
+// diagnostics or as error), out may hold part of the site.
+func BuildTo(opts Options, out render.Output) (*Result, error) {
+	p, res, err := prepare(opts)
+	if p == nil {
+		return res, err
+	}
+	c := &counter{Output: out}
+	if err := emit(opts, p, c); err != nil {
+		return res, err
+	}
+	res.Pages, res.Files = int(c.pages), int(c.files)
+	return res, nil
+}
+
+// prepared is what the stages before rendering produced.
+type prepared struct {
+	site    *model.Site
+	data    *reports.Data
+	bundle  *assets.Bundle
+	strings *i18n.Strings
+}
+
+// prepare analyses the site and bundles the assets; prepared is nil when
+// that failed.
+func prepare(opts Options) (*prepared, *Result, error) {
+	site, data, diags, err := Analyse(opts)
+	if err != nil || site == nil {
+		return nil, &Result{Diagnostics: diags}, err
+	}
+	res := &Result{Site: site, Reports: data, Diagnostics: diags}
+	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
+	if err != nil {
+		return nil, res, err
+	}
+	bundle, d := assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
+	if d.HasErrors() {
+		res.Diagnostics.Add(d...)
+		return nil, res, nil
+	}
+	return &prepared{site: site, data: data, bundle: bundle, strings: strings}, res, nil
+}
+
+func emit(opts Options, p *prepared, out render.Output) error {
+	for _, f := range p.bundle.Files {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return err
 		}
 	}
 	rendered, err := render.Site(render.Input{
-		Site: site, Reports: data, Assets: bundle, Strings: strings,
+		Site: p.site, Reports: p.data, Assets: p.bundle, Strings: p.strings,
 		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
 	}, out)
 	if err != nil {
 		return err
 	}
+	return Derived(p.site, p.data, rendered, p.strings, out)
+}
+
+// Derived writes the files made from the rendered site rather than from a
+// layout: the search index and the machine-readable files. Build calls it
+// after rendering; serve calls it after the pages a change affects.
+func Derived(site *model.Site, data *reports.Data, rendered *render.Result, strings *i18n.Strings, out render.Output) error {
 	for _, f := range search.Build(searchEntries(rendered.Texts)) {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return err

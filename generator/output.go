@@ -4,12 +4,12 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"ismsgen/generator/write"
+	"ismsgen/generator/render"
 )
 
 // counter counts what a build writes.
 type counter struct {
-	*write.Tx
+	render.Output
 	pages, files int64
 }
 
@@ -18,10 +18,10 @@ func (c *counter) File(rel string, data []byte) error {
 	if strings.HasSuffix(rel, ".html") {
 		atomic.AddInt64(&c.pages, 1)
 	}
-	return c.Tx.File(rel, data)
+	return c.Output.File(rel, data)
 }
 
 func (c *counter) Copy(rel, from string) error {
 	atomic.AddInt64(&c.files, 1)
-	return c.Tx.Copy(rel, from)
+	return c.Output.Copy(rel, from)
 }

@@ -44,6 +44,15 @@ type found struct {
 
 // Site resolves links among all documents and returns the published site.
 func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site, diag.List) {
+	scans := make([]*Scanned, len(docs))
+	par.Each(len(docs), func(i int) { scans[i] = Scan(docs[i]) })
+	return SiteScanned(cfg, docs, opts, scans)
+}
+
+// SiteScanned is Site with every body already scanned: scans[i] is
+// Scan(docs[i]), or a Scan of an earlier copy of the same file. serve keeps
+// the scans of unchanged files between rebuilds.
+func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scans []*Scanned) (*model.Site, diag.List) {
 	var diags diag.List
 	all := make(map[string]*model.Document, len(docs))
 	for _, d := range docs {
@@ -58,7 +67,7 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site,
 	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
 
 	bodies := make([]found, len(docs))
-	par.Each(len(docs), func(i int) { bodies[i] = scan(docs[i], all) })
+	par.Each(len(docs), func(i int) { bodies[i] = check(docs[i], scans[i], all) })
 	hints(bodies, docs)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	for i, d := range docs {
@@ -99,12 +108,21 @@ func firstAnchor(a map[string]bool) string {
 	return keys[0]
 }
 
-// scan parses one body and collects its id links and heading anchors.
-func scan(d *model.Document, all map[string]*model.Document) found {
-	f := found{anchors: map[string]bool{}}
+// Scanned is what one body holds for the link stage: its id links, in
+// body order, whether or not their targets exist, and its heading anchors.
+// It depends only on the body, where it starts and the attachment names.
+type Scanned struct {
+	links   []model.Link
+	anchors map[string]bool
+}
+
+// Scan parses one document's body and collects its id links and heading
+// anchors.
+func Scan(d *model.Document) *Scanned {
+	s := &Scanned{anchors: map[string]bool{}}
 	root := markdown.Parse(nil, d.Body)
 	for _, h := range markdown.Headings(root, d.Body) {
-		f.anchors[h.ID] = true
+		s.anchors[h.ID] = true
 	}
 	attachments := map[string]bool{}
 	for _, a := range d.Attachments {
@@ -124,14 +142,24 @@ func scan(d *model.Document, all map[string]*model.Document) found {
 			return ast.WalkContinue, nil
 		}
 		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos(), 0), len(d.Body))], []byte("\n"))
-		if all[model.FoldID(id)] == nil {
-			f.problems.Errorf(d.Path, line, brokenHint, "broken link: no document has the id %q", id)
-			f.broken = append(f.broken, id)
-			return ast.WalkContinue, nil
-		}
-		f.links = append(f.links, model.Link{TargetID: id, Fragment: frag, Line: line})
+		s.links = append(s.links, model.Link{TargetID: id, Fragment: frag, Line: line})
 		return ast.WalkContinue, nil
 	})
+	return s
+}
+
+// check sorts a scanned body's links into those whose target exists and
+// broken ones, which are errors at their lines.
+func check(d *model.Document, s *Scanned, all map[string]*model.Document) found {
+	f := found{anchors: s.anchors}
+	for _, l := range s.links {
+		if all[model.FoldID(l.TargetID)] == nil {
+			f.problems.Errorf(d.Path, l.Line, brokenHint, "broken link: no document has the id %q", l.TargetID)
+			f.broken = append(f.broken, l.TargetID)
+			continue
+		}
+		f.links = append(f.links, l)
+	}
 	return f
 }
 

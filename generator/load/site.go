@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
@@ -39,20 +40,9 @@ type Doc struct {
 
 // Site reads isms.toml and every document under content/.
 func Site(root string) (*Source, diag.List) {
-	var diags diag.List
 	src := &Source{Root: root}
-
-	cfgBytes, err := os.ReadFile(filepath.Join(root, model.ConfigFile))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		diags.Errorf(model.ConfigFile, 0, "create isms.toml in the site folder (at least one [[departments]] entry), or pass --source DIR", "site configuration not found in %s", root)
-	case err != nil:
-		diags.Errorf(model.ConfigFile, 0, "", "cannot read: %v", err)
-	default:
-		var d diag.List
-		src.Config, d = ParseConfig(model.ConfigFile, cfgBytes)
-		diags.Add(d...)
-	}
+	var diags diag.List
+	src.Config, diags = Config(root)
 
 	paths, bundles, d := walk(root)
 	diags.Add(d...)
@@ -84,7 +74,11 @@ func walk(root string) ([]string, map[string][]string, diag.List) {
 		diags.Errorf(ContentDir, 0, "create the folder content/ and put the documents there", "the content folder is missing")
 		return nil, nil, diags
 	}
-	err = filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+	// The trailing separator makes WalkDir read the folder that content/
+	// names when content/ itself is a symbolic link (a document set kept
+	// elsewhere, on purpose); links below it are still never followed.
+	err = filepath.WalkDir(base+string(filepath.Separator), func(p string, e fs.DirEntry, err error) error {
+		p = filepath.Clean(p)
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
@@ -122,6 +116,10 @@ func walk(root string) ([]string, map[string][]string, diag.List) {
 		for _, e := range entries {
 			name := e.Name()
 			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.EqualFold(path.Ext(name), ".md") {
+				if why := unpublishable(name); why != "" {
+					diags.Warnf(path.Dir(p), 0, "attachment", "rename the file, or zip it if it must be shared as it is", "attachment %q is not published: %s", strings.ToValidUTF8(name, "\uFFFD"), why)
+					continue
+				}
 				bundles[p] = append(bundles[p], name)
 			}
 		}
@@ -183,4 +181,27 @@ func attachment(full, name string) (model.Attachment, error) {
 		return model.Attachment{}, err
 	}
 	return model.Attachment{Name: name, Source: full, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// activeExt are the attachment types a browser runs as part of the site
+// (same origin, so the Content-Security-Policy allows their scripts): a
+// page bundle could otherwise publish raw HTML and script beside the
+// page, or an index.html that replaces the document page itself.
+var activeExt = []string{".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".svgz"}
+
+// unpublishable says why a page-bundle file cannot be published as an
+// attachment, or returns "".
+func unpublishable(name string) string {
+	switch {
+	case !utf8.ValidString(name):
+		return "its name is not UTF-8"
+	case strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' }):
+		return "its name contains a control character or a backslash"
+	}
+	for _, ext := range activeExt {
+		if strings.EqualFold(path.Ext(name), ext) {
+			return "web pages, scripts and SVG images would run as part of the site"
+		}
+	}
+	return ""
 }

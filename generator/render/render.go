@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"sort"
 	"strings"
 	"sync"
 
@@ -63,35 +62,46 @@ type Result struct {
 
 // Site renders every page into out.
 func Site(in Input, out Output) (*Result, error) {
-	r, err := newRenderer(in)
+	r, err := New(in)
 	if err != nil {
 		return nil, err
 	}
-	docs := in.Site.Docs
+	texts, pages, err := r.r.all(in.Site.Docs, out)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Texts: texts, Pages: PageList(pages, in.Site.Docs)}, nil
+}
+
+// all renders the site pages and the pages of docs as one set of jobs on
+// every core, the site pages first: they are the longest (a register or
+// a department's distribution list names thousands of documents), so
+// starting them first keeps the cores busy to the end. It returns the
+// documents' texts in the order of docs and the URLs of the site pages
+// that belong in the sitemap, as Documents and SitePages do.
+func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, error) {
+	site := r.sitePages()
 	texts := make([]Text, len(docs))
-	errs := make([]error, len(docs))
-	par.Each(len(docs), func(i int) {
-		texts[i], errs[i] = r.document(docs[i], out)
+	errs := make([]error, len(site)+len(docs))
+	par.Each(len(site)+len(docs), func(i int) {
+		if i < len(site) {
+			errs[len(docs)+i] = r.emit(out, site[i].layout, site[i].page)
+			return
+		}
+		texts[i-len(site)], errs[i-len(site)] = r.document(docs[i-len(site)], out)
 	})
-	for _, e := range errs {
+	for _, e := range errs { // the documents' errors first, as Site always reported them
 		if e != nil {
-			return nil, e
+			return nil, nil, e
 		}
 	}
-	res := &Result{Texts: texts}
-	for _, p := range r.sitePages() {
-		if err := r.emit(out, p.layout, p.page); err != nil {
-			return nil, err
-		}
+	var urls []string
+	for _, p := range site {
 		if p.page.URL != "404.html" {
-			res.Pages = append(res.Pages, p.page.URL)
+			urls = append(urls, p.page.URL)
 		}
 	}
-	for _, d := range docs {
-		res.Pages = append(res.Pages, d.URL())
-	}
-	sort.Strings(res.Pages)
-	return res, nil
+	return texts, urls, nil
 }
 
 type renderer struct {

@@ -161,6 +161,11 @@ func departments(r *fields, cfg *model.Config, key string, allowAll bool) []stri
 			out = append(out, id)
 			continue
 		}
+		if len(cfg.Departments) == 0 {
+			// isms.toml defines no departments and says so at its line;
+			// repeating that for every owner of every document buries it.
+			continue
+		}
 		if _, ok := cfg.Department(id); !ok {
 			hint := "departments are defined in isms.toml as [[departments]]: " + strings.Join(cfg.DepartmentIDs(), ", ")
 			if allowAll {

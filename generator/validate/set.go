@@ -28,7 +28,25 @@ func Documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List
 	for _, l := range perDoc {
 		diags.Add(l...)
 	}
+	docs, d := Set(converted)
+	diags.Add(d...)
+	return docs, diags
+}
 
+// Document converts and checks one loaded document on its own, without
+// the rules that need the other documents (see Set). serve keeps the
+// result while the file is unchanged.
+func Document(cfg *model.Config, src *load.Doc) (*model.Document, diag.List) {
+	var diags diag.List
+	d := document(cfg, src, &diags)
+	return d, diags
+}
+
+// Set checks the rules that span documents over documents converted by
+// Document, given in path order; it returns those that have an id, sorted
+// by id, as Documents does.
+func Set(converted []*model.Document) ([]*model.Document, diag.List) {
+	var diags diag.List
 	byID := map[string]*model.Document{}
 	var docs []*model.Document
 	for _, d := range converted { // src is in path order, so "first" is stable
@@ -53,16 +71,16 @@ func Documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	budget := suggest.NewBudget(50)
+	sg := &suggester{ids: ids, budget: suggest.NewBudget(50)}
 	for _, d := range docs {
-		references(d, byID, ids, budget, &diags)
+		references(d, byID, sg, &diags)
 	}
 	parentCycles(docs, byID, &diags)
 	soaCount(docs, byID, &diags)
 	return docs, diags
 }
 
-func references(d *model.Document, byID map[string]*model.Document, ids []string, budget *suggest.Budget, diags *diag.List) {
+func references(d *model.Document, byID map[string]*model.Document, sg *suggester, diags *diag.List) {
 	check := func(key, id string) *model.Document {
 		target := byID[model.FoldID(id)]
 		switch {
@@ -70,13 +88,13 @@ func references(d *model.Document, byID map[string]*model.Document, ids []string
 			// Replaced documents often predate the document set (an id of
 			// the old system): a warning, with a suggestion in case of a typo.
 			hint := "if the replaced document is kept in content/, check the id; if it predates this document set, nothing needs doing"
-			if s := suggestion(id, ids, budget); s != "" {
+			if s := sg.closest(id); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			diags.Warnf(d.Path, d.Line(key), "supersedes-unknown", hint, "supersedes %q, which is not in this document set", id)
 		case target == nil:
 			hint := "check the id; it must be the id of a document in content/"
-			if s := suggestion(id, ids, budget); s != "" {
+			if s := sg.closest(id); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			diags.Errorf(d.Path, d.Line(key), hint, "%s names %q, but no document has that id", key, id)
@@ -168,9 +186,20 @@ func soaCount(docs []*model.Document, byID map[string]*model.Document, diags *di
 	}
 }
 
-func suggestion(id string, ids []string, budget *suggest.Budget) string {
-	if !budget.Take() {
+// suggester finds the "did you mean" ids within a budget; the index of
+// the ids is made by the first search.
+type suggester struct {
+	ids    []string
+	index  *suggest.Index
+	budget *suggest.Budget
+}
+
+func (sg *suggester) closest(id string) string {
+	if !sg.budget.Take() {
 		return ""
 	}
-	return suggest.Closest(id, ids)
+	if sg.index == nil {
+		sg.index = suggest.NewIndex(sg.ids)
+	}
+	return sg.index.Closest(id)
 }

@@ -9,11 +9,53 @@ const MaxDistance = 2
 
 // Closest returns the candidate closest to word within MaxDistance edits
 // (ties: the smaller candidate), comparing case-insensitively, or "".
+// For many searches over the same candidates, use an Index.
 func Closest(word string, candidates []string) string {
-	w := strings.ToLower(word)
+	return search(word, candidates, nil)
+}
+
+// Index holds candidates prepared for many searches (the budgeted "did
+// you mean" over every document id, on each rebuild of ismsgen serve):
+// each search then passes over a candidate that is clearly too different
+// in a few nanoseconds.
+type Index struct {
+	candidates []string
+	sets       []uint64 // the characters of each ASCII candidate; see bit
+	ascii      []bool
+}
+
+// NewIndex prepares candidates; the Index keeps the slice.
+func NewIndex(candidates []string) *Index {
+	ix := &Index{candidates: candidates, sets: make([]uint64, len(candidates)), ascii: make([]bool, len(candidates))}
+	for i, c := range candidates {
+		ix.sets[i], ix.ascii[i] = charSet(c)
+	}
+	return ix
+}
+
+// Closest is Closest(word, candidates) for the index's candidates.
+func (ix *Index) Closest(word string) string {
+	return search(word, ix.candidates, ix)
+}
+
+// search is Closest, with the candidates' sets from ix when it is not nil.
+func search(word string, candidates []string, ix *Index) string {
+	w := []rune(strings.ToLower(word))
+	var s scratch
+	s.count(w)
 	best, bestD := "", MaxDistance+1
-	for _, c := range candidates {
-		d := Distance(w, strings.ToLower(c))
+	for i, c := range candidates {
+		var set uint64
+		ascii := false
+		if ix != nil {
+			set, ascii = ix.sets[i], ix.ascii[i]
+		} else if s.ascii {
+			set, ascii = charSet(c)
+		}
+		if ascii && s.ascii && s.farApart(w, c, set) {
+			continue // Distance would be MaxDistance+1, which never wins
+		}
+		d := s.distance(w, s.lower(c))
 		if d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}
@@ -25,36 +67,8 @@ func Closest(word string, candidates []string) string {
 // substitutions and transpositions of adjacent characters), capped at
 // MaxDistance+1 so that clearly different words cost little.
 func Distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > MaxDistance {
-		return MaxDistance + 1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > MaxDistance {
-			return MaxDistance + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(rb)], MaxDistance+1)
+	var s scratch
+	return s.distance([]rune(a), []rune(b))
 }
 
 func abs(n int) int {

@@ -1,0 +1,165 @@
+package serve
+
+import (
+	"hash/maphash"
+	"io"
+	"time"
+
+	"ismsgen/generator"
+	"ismsgen/generator/diag"
+	"ismsgen/generator/link"
+	"ismsgen/generator/model"
+	"ismsgen/generator/render"
+	"ismsgen/generator/reports"
+	"ismsgen/generator/validate"
+)
+
+// engine keeps the last good state of every stage and rebuilds what a
+// change affects. It is used by one goroutine at a time (the server's
+// loop); background site jobs get immutable values only.
+type engine struct {
+	opts  generator.Options
+	log   io.Writer
+	store *store
+	hub   *hub
+	seed  maphash.Seed
+
+	gen       int    // counts the rebuilds
+	version   uint64 // counts the file reads; a file's version names its content
+	g         *globals
+	gDiags    diag.List // of isms.toml and the assets
+	files     map[string]*file
+	paths     []string // the documents as load lists them, in path order
+	walkDiags diag.List
+
+	// What the served pages were made from: each document page's
+	// fingerprint and text, and the fingerprint of the site pages.
+	prints    map[string]uint64
+	texts     map[string]render.Text
+	siteSum   uint64
+	sitePages []string // URLs of the site pages, for the sitemap
+	failed    bool     // the last rebuild failed
+	renderAll bool     // the globals changed since every page was last made
+
+	jobs    chan *siteJob
+	results chan siteResult
+	running *siteJob // the site job under way
+	next    *siteJob // the job to run when it is done
+	fullGen int      // the last rebuild that made every page
+	waiting []chan struct{}
+}
+
+// changes is what the watcher saw between two rebuilds.
+type changes struct {
+	full   bool            // isms.toml, layouts/ or assets/ changed
+	reread bool            // events were lost: read every document again
+	paths  map[string]bool // files or folders under content/, relative to the source
+}
+
+func (c changes) empty() bool { return !c.full && !c.reread && len(c.paths) == 0 }
+
+func (c *changes) merge(o changes) {
+	c.full = c.full || o.full
+	c.reread = c.reread || o.reread
+	for p := range o.paths {
+		if c.paths == nil {
+			c.paths = map[string]bool{}
+		}
+		c.paths[p] = true
+	}
+}
+
+func newEngine(opts generator.Options, log io.Writer, st *store, h *hub) *engine {
+	return &engine{
+		opts: opts, log: log, store: st, hub: h, seed: maphash.MakeSeed(),
+		files: map[string]*file{}, prints: map[string]uint64{}, texts: map[string]render.Text{},
+		jobs: make(chan *siteJob, 1), results: make(chan siteResult, 1),
+	}
+}
+
+// today is the date review calculations use.
+func (e *engine) today() model.Date {
+	if !e.opts.Now.IsZero() {
+		return e.opts.Now
+	}
+	return model.DateOf(time.Now())
+}
+
+// rebuild brings the served site up to date with ch and reports the
+// outcome: one log line, and a reload or errors event.
+func (e *engine) rebuild(ch changes) {
+	start := time.Now()
+	now := e.today()
+	if ch.full || e.g == nil || e.g.now != now {
+		e.g = nil
+	}
+	touched := e.reload(ch)
+	if e.g != nil && len(touched) == 0 {
+		return // nothing that ismsgen reads changed (an editor's temporary file)
+	}
+	e.gen++
+	e.stopRunning()
+	if e.g == nil {
+		e.g, e.gDiags = loadGlobals(e.opts, now)
+		for _, f := range e.files {
+			f.conv = nil // converted with the old configuration
+		}
+		e.renderAll = true
+	}
+	site, data, diags := e.analyse()
+	if site == nil {
+		e.fail(start, diags)
+		return
+	}
+	// Nothing is served yet when the first build failed: make everything.
+	if err := e.render(site, data, e.renderAll || e.store.empty(), start, touched, diags); err != nil {
+		diags.Add(renderError(err))
+		e.fail(start, diags)
+		return
+	}
+	e.renderAll = false
+}
+
+// analyse runs validate, link and reports over the current files; the
+// site is nil when there are errors.
+func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
+	var diags diag.List
+	diags.Add(e.walkDiags...)
+	for _, p := range e.paths {
+		diags.Add(e.files[p].loadDiags...)
+	}
+	diags.Add(e.gDiags...)
+	if e.g == nil || e.g.cfg == nil {
+		diags.Sort()
+		return nil, nil, diags
+	}
+	e.convert()
+	converted := make([]*model.Document, 0, len(e.paths))
+	scanOf := make(map[*model.Document]*link.Scanned, len(e.paths))
+	for _, p := range e.paths {
+		f := e.files[p]
+		if f.conv == nil {
+			continue
+		}
+		diags.Add(f.convDiags...)
+		d := *f.conv // a fresh copy: link fills in its Graph
+		converted = append(converted, &d)
+		scanOf[&d] = f.scan
+	}
+	docs, d := validate.Set(converted)
+	diags.Add(d...)
+	scans := make([]*link.Scanned, len(docs))
+	for i, doc := range docs {
+		scans[i] = scanOf[doc]
+	}
+	site, d := link.SiteScanned(e.g.cfg, docs, link.Options{Now: e.g.now, Drafts: e.opts.Drafts, Ceiling: e.opts.Classification}, scans)
+	diags.Add(d...)
+	if diags.HasErrors() || e.g.bundle == nil {
+		diags.Sort()
+		return nil, nil, diags
+	}
+	data := reports.Compute(site)
+	diags.Add(data.Diagnostics...)
+	diags.Sort()
+	return site, data, diags
+}

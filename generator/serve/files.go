@@ -1,0 +1,117 @@
+package serve
+
+import (
+	"fmt"
+	"hash/maphash"
+	"path"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/link"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+// file is one document file as serve last read it, with what the stages
+// made of it while it stays unchanged.
+type file struct {
+	version     uint64 // new on every read
+	attachments []string
+	doc         *load.Doc // nil when it could not be read or parsed
+	loadDiags   diag.List
+
+	conv      *model.Document // nil until converted (again, after isms.toml changed)
+	convDiags diag.List
+	meta      uint64 // hash of the front matter as converted
+	scan      *link.Scanned
+}
+
+// reload lists the documents as load does and reads again those that are
+// new, changed (ch) or whose attachments changed; it forgets those that
+// are gone. It returns the paths it read or forgot.
+func (e *engine) reload(ch changes) []string {
+	paths, bundles, walkDiags := load.Files(e.opts.Source)
+	dirty := map[string]bool{}
+	var folders []string
+	for p := range ch.paths {
+		dirty[p] = true
+		if !strings.EqualFold(path.Ext(p), ".md") {
+			// An attachment, or a folder: its bundle's index.md, and
+			// everything in it.
+			dirty[path.Join(path.Dir(p), "index.md")] = true
+			folders = append(folders, p+"/")
+		}
+	}
+	var todo []string
+	listed := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		listed[p] = true
+		f := e.files[p]
+		if f == nil || ch.reread || dirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]) {
+			todo = append(todo, p)
+		}
+	}
+	var gone []string
+	for p := range e.files {
+		if !listed[p] {
+			gone = append(gone, p)
+			delete(e.files, p)
+		}
+	}
+	read := make([]*file, len(todo))
+	par.Each(len(todo), func(i int) {
+		p := todo[i]
+		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
+		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p]}
+	})
+	for i, p := range todo {
+		e.version++
+		read[i].version = e.version
+		e.files[p] = read[i]
+	}
+	e.paths, e.walkDiags = paths, walkDiags
+	slices.Sort(gone)
+	return append(todo, gone...)
+}
+
+func under(p string, folders []string) bool {
+	for _, f := range folders {
+		if strings.HasPrefix(p, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// convert converts and scans the documents read since the last rebuild
+// (all of them after isms.toml changed).
+func (e *engine) convert() {
+	var todo []*file
+	for _, p := range e.paths {
+		if f := e.files[p]; f.doc != nil && f.conv == nil {
+			todo = append(todo, f)
+		}
+	}
+	par.Each(len(todo), func(i int) {
+		f := todo[i]
+		f.conv, f.convDiags = validate.Document(e.g.cfg, f.doc)
+		f.meta = e.metaHash(f.conv)
+		if f.scan == nil {
+			f.scan = link.Scan(f.conv)
+		}
+	})
+}
+
+// metaHash hashes everything of a converted document but its body: what
+// the list and report pages, and the machine-readable files, are made of.
+func (e *engine) metaHash(d *model.Document) uint64 {
+	c := *d
+	c.Body, c.BodyLine, c.Lines = nil, 0, nil
+	var h maphash.Hash
+	h.SetSeed(e.seed)
+	fmt.Fprintf(&h, "%+v", c)
+	return h.Sum64()
+}

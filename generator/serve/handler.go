@@ -1,0 +1,207 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// The URLs serve adds to the site; no site page can have them, because
+// document ids and department ids cannot start with "_".
+const (
+	ScriptPath = "/__ismsgen/reload.js"
+	EventsPath = "/__ismsgen/events"
+	ErrorsPath = "/__ismsgen/errors"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Handler serves the site from memory, with the reload script added to
+// every HTML page, and the event stream, script and errors of serve.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
+
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	switch r.URL.Path {
+	case ScriptPath:
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = w.Write(reloadJS)
+		return
+	case EventsPath:
+		s.events(w, r)
+		return
+	case ErrorsPath:
+		h.Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(struct {
+			Build  int       `json:"build"`
+			Errors []Problem `json:"errors"`
+		}{s.store.current(), s.hub.current()})
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	key := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") {
+		key = strings.TrimPrefix(key+"/index.html", "/")
+	}
+	e, build, ok := s.store.get(key)
+	if !ok && !strings.HasSuffix(r.URL.Path, "/") {
+		if _, _, dir := s.store.get(key + "/index.html"); dir {
+			target := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		if s.store.empty() {
+			s.errorPage(w)
+			return
+		}
+		status = http.StatusNotFound
+		key = "404.html"
+		if e, build, ok = s.store.get(key); !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	if e.from != "" {
+		s.serveFile(w, r, e.from)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(key))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h.Set("Content-Type", ctype)
+	data := e.data
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, build)
+	}
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
+}
+
+// serveFile serves an attachment from the document's page bundle.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, from string) {
+	f, err := os.Open(from)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeContent(w, r, path.Base(from), info.ModTime(), f)
+}
+
+// inject adds the reload script before </body>; build is the site update
+// the page belongs to, so that a page that missed a reload notices.
+func inject(page []byte, build int) []byte {
+	tag := fmt.Sprintf(`<script src="%s" data-build="%d"></script>`, ScriptPath, build)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// events streams Server-Sent Events: hello (the server and the build of
+// the site it serves), then reload and errors events as rebuilds finish.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
+		return
+	}
+	ch, cancel := s.hub.subscribe()
+	defer cancel()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 500\n\n")
+	sendEvent(w, "hello", struct {
+		Server string `json:"server"`
+		Build  int    `json:"build"`
+	}{s.id, s.store.current()})
+	if errs := s.hub.current(); len(errs) > 0 {
+		sendEvent(w, KindErrors, Event{Kind: KindErrors, Build: s.store.current(), Errors: errs})
+	}
+	flusher.Flush()
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case ev, ok := <-ch:
+			if !ok {
+				return
+			}
+			sendEvent(w, ev.Kind, ev)
+			flusher.Flush()
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+			flusher.Flush()
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+func sendEvent(w http.ResponseWriter, kind string, v any) {
+	data, _ := json.Marshal(v)
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", kind, data)
+}
+
+// errorPage is every page while there is no good site yet: the errors of
+// the first build, and the script that reloads when they are fixed.
+func (s *Server) errorPage(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_ = errorTemplate.Execute(w, struct {
+		Errors []Problem
+		Script string
+	}{s.hub.current(), ScriptPath})
+}
+
+var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
+<title>ismsgen serve: the site has errors</title>
+</head>
+<body>
+<h1>The site has errors</h1>
+<p>Fix them and this page reloads by itself.</p>
+<ul>{{range .Errors}}<li><code>{{.Text}}</code>{{with .Hint}}<br>{{.}}{{end}}</li>{{end}}</ul>
+<script src="{{.Script}}" data-build="0"></script>
+</body>
+</html>
+`))

@@ -1,0 +1,168 @@
+package serve
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+	"ismsgen/generator/render"
+	"ismsgen/generator/reports"
+)
+
+// render re-renders the document pages whose inputs changed, publishes
+// them, and hands the other pages to the background (or, for a full
+// rebuild, makes them at once).
+func (e *engine) render(site *model.Site, data *reports.Data, full bool, start time.Time, touched []string, diags diag.List) error {
+	if e.g.renderer == nil {
+		r, err := render.New(render.Input{Site: site, Reports: data, Assets: e.g.bundle, Strings: e.g.strings, Layouts: e.g.layouts})
+		if err != nil {
+			return err
+		}
+		e.g.renderer = r
+	}
+	r := e.g.renderer.With(site, data)
+	prints, siteSum := e.fingerprints(site)
+	u, fresh, removed, err := e.documentPages(r, site, prints, full)
+	if err != nil {
+		return err
+	}
+	job := &siteJob{gen: e.gen, renderer: r, site: site, data: data, strings: e.g.strings, pages: full || siteSum != e.siteSum}
+	job.texts = make([]render.Text, len(site.Docs))
+	for i, d := range site.Docs {
+		t, ok := fresh[d.ID]
+		if !ok {
+			t = e.texts[d.ID]
+		}
+		t.Doc = d
+		job.texts[i] = t
+	}
+	siteGen := 0
+	if full {
+		assets := map[string]entry{}
+		for _, f := range e.g.bundle.Files {
+			assets[f.Path] = entry{data: f.Data}
+		}
+		u["assets"] = assets
+		res := job.run()
+		if res.err != nil {
+			return res.err
+		}
+		for g, files := range res.u {
+			u[g] = files
+		}
+		e.sitePages, siteGen, e.fullGen = res.sitePages, e.gen, e.gen
+		e.next = nil
+	}
+
+	changed, build, _ := e.store.apply(u, siteGen)
+	e.prints, e.siteSum = prints, siteSum
+	for id, t := range fresh {
+		e.texts[id] = t
+	}
+	for _, id := range removed {
+		delete(e.texts, id)
+	}
+	if e.failed {
+		e.hub.publish(Event{Kind: KindErrors, Build: build, Errors: []Problem{}})
+		e.failed = false
+	}
+	pages := pageURLs(changed)
+	e.hub.publish(Event{Kind: KindReload, Build: build, Pages: pages, All: full})
+	outcome := count(len(pages), "page") + " updated"
+	if w := diags.Warnings(); full && len(w) > 0 {
+		outcome += fmt.Sprintf(", %s (ismsgen check lists them)", count(len(w), "warning"))
+	}
+	e.logf(start, what(touched, full), "%s", outcome)
+	if !full && (job.pages || len(fresh) > 0 || len(removed) > 0) {
+		e.schedule(job)
+	}
+	return nil
+}
+
+// documentPages renders the document pages whose fingerprint changed
+// (all of them when full) and returns them as an update, with their
+// texts, and the ids of the documents no longer published.
+func (e *engine) documentPages(r *render.Renderer, site *model.Site, prints map[string]uint64, full bool) (update, map[string]render.Text, []string, error) {
+	var todo []*model.Document
+	for _, d := range site.Docs {
+		if old, ok := e.prints[d.ID]; full || !ok || old != prints[d.ID] {
+			todo = append(todo, d)
+		}
+	}
+	out := newMemOut()
+	texts, err := r.Documents(todo, out)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	u := update{}
+	fresh := make(map[string]render.Text, len(todo))
+	for i, d := range todo {
+		u["doc:"+d.ID] = map[string]entry{}
+		fresh[d.ID] = texts[i]
+	}
+	for key, en := range out.files { // docs/<id>/index.html and attachments
+		id, _, _ := strings.Cut(strings.TrimPrefix(key, "docs/"), "/")
+		if u["doc:"+id] == nil {
+			u["doc:"+id] = map[string]entry{}
+		}
+		u["doc:"+id][key] = en
+	}
+	var removed []string
+	for id := range e.prints {
+		if _, ok := prints[id]; !ok {
+			removed = append(removed, id)
+			u["doc:"+id] = nil
+		}
+	}
+	return u, fresh, removed, nil
+}
+
+// fail reports a failed rebuild; the last good site stays.
+func (e *engine) fail(start time.Time, diags diag.List) {
+	errs := diags.Errors()
+	e.failed = true
+	e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(errs)})
+	e.logf(start, "rebuild failed", "%s; still serving the last good site", count(len(errs), "error"))
+	for _, d := range errs {
+		fmt.Fprintf(e.log, "  %s\n", d)
+	}
+}
+
+// logf prints the one line of a rebuild: the time of day, what happened,
+// how long it took, and the outcome.
+func (e *engine) logf(start time.Time, what, format string, args ...any) {
+	fmt.Fprintf(e.log, "%s %s in %s: %s\n", time.Now().Format("15:04:05"), what, time.Since(start).Round(100*time.Microsecond), fmt.Sprintf(format, args...))
+}
+
+// what names the cause of a rebuild for the log.
+func what(touched []string, full bool) string {
+	switch {
+	case full:
+		return "full rebuild"
+	case len(touched) == 1:
+		return "rebuilt " + touched[0]
+	case len(touched) == 0:
+		return "rebuilt"
+	}
+	return fmt.Sprintf("rebuilt %s and %d more", touched[0], len(touched)-1)
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// renderError turns a layout error ("layouts/doc.html: template: …") into
+// a diagnostic at that file.
+func renderError(err error) diag.Diagnostic {
+	msg := err.Error()
+	file := ""
+	if f, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(f, "layouts/") {
+		file, msg = f, rest
+	}
+	return diag.Diagnostic{File: file, Severity: diag.Error, Message: msg, Hint: "fix the layout, or delete the site's copy to use the default"}
+}

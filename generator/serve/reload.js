@@ -1,0 +1,96 @@
+// ismsgen serve: reloads the page when a rebuild changed it, and shows the
+// errors of a failed rebuild over the last good page until they are fixed.
+// Served by `ismsgen serve` only; never part of a built site.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var build = Number(script && script.getAttribute("data-build")) || 0;
+  var server = null;
+  var zh = /^zh/i.test(document.documentElement.lang || "");
+  var overlay = null;
+
+  function here() {
+    var p = location.pathname;
+    try {
+      p = decodeURI(p);
+    } catch (e) {
+      // keep it encoded
+    }
+    return p.replace(/index\.html$/, "");
+  }
+
+  // Styles are set through the CSSOM: the site's Content-Security-Policy
+  // forbids inline style attributes and elements, not this.
+  function styled(tag, css, text) {
+    var el = document.createElement(tag);
+    Object.keys(css).forEach(function (k) {
+      el.style[k] = css[k];
+    });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function hide() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  function show(errors) {
+    hide();
+    overlay = styled("div", {
+      position: "fixed", left: "0", right: "0", bottom: "0", maxHeight: "60vh", overflow: "auto",
+      zIndex: "2147483647", background: "#3b0d0d", color: "#fff", padding: "1rem 1.25rem",
+      font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+      boxShadow: "0 -4px 16px rgba(0,0,0,.4)", borderTop: "4px solid #e5484d"
+    });
+    overlay.id = "ismsgen-errors";
+    overlay.setAttribute("role", "alert");
+    var title = zh
+      ? "重新生成失败（" + errors.length + " 个错误）。页面为上一次成功生成的版本，修正后自动刷新。"
+      : "The rebuild failed (" + errors.length + " error" + (errors.length === 1 ? "" : "s") +
+        "). This is the last good version of the page; it reloads when the errors are fixed.";
+    var head = styled("p", { margin: "0 2rem .75rem 0", fontWeight: "bold" }, title);
+    var close = styled("button", {
+      position: "absolute", top: ".5rem", right: ".75rem", background: "transparent", color: "#fff",
+      border: "1px solid #fff", borderRadius: "4px", cursor: "pointer", font: "inherit"
+    }, "×");
+    close.type = "button";
+    close.setAttribute("aria-label", zh ? "关闭" : "Close");
+    close.addEventListener("click", hide);
+    var list = styled("ol", { margin: "0", paddingLeft: "1.5rem" });
+    errors.forEach(function (e) {
+      var item = styled("li", { marginBottom: ".5rem" });
+      item.appendChild(styled("div", { whiteSpace: "pre-wrap" }, e.text));
+      if (e.hint) item.appendChild(styled("div", { color: "#f5c2c2", whiteSpace: "pre-wrap" }, e.hint));
+      list.appendChild(item);
+    });
+    overlay.appendChild(head);
+    overlay.appendChild(close);
+    overlay.appendChild(list);
+    document.body.appendChild(overlay);
+  }
+
+  var events = new EventSource("/__ismsgen/events");
+  events.addEventListener("hello", function (e) {
+    var m = JSON.parse(e.data);
+    // A restarted server, or a rebuild this page missed: reload.
+    if ((server !== null && m.server !== server) || m.build > build) {
+      location.reload();
+      return;
+    }
+    server = m.server;
+  });
+  events.addEventListener("reload", function (e) {
+    var m = JSON.parse(e.data);
+    if (m.all || (m.pages || []).indexOf(here()) >= 0) {
+      location.reload();
+      return;
+    }
+    build = Math.max(build, m.build);
+  });
+  events.addEventListener("errors", function (e) {
+    var m = JSON.parse(e.data);
+    if (m.errors && m.errors.length) show(m.errors);
+    else hide();
+  });
+})();
