@@ -86,31 +86,19 @@ var goldenFiles = []string{
 }
 
 func TestGolden(t *testing.T) {
-	out := readTree(t, build(t, "testdata/site", generator.Options{}))
-	for _, name := range goldenFiles {
-		got, ok := out[name]
+	compareTree(t, readTree(t, build(t, "testdata/site", generator.Options{})), goldenFiles)
+}
+
+// compareTree compares each named file of a built tree with its golden file.
+func compareTree(t *testing.T, tree map[string][]byte, names []string) {
+	t.Helper()
+	for _, name := range names {
+		got, ok := tree[name]
 		if !ok {
 			t.Errorf("%s was not written", name)
 			continue
 		}
-		got = assetHash.ReplaceAll(got, []byte("$1-HASH.$2"))
-		golden := filepath.Join("testdata/golden", filepath.FromSlash(name))
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./generator -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (run go test ./generator -update and review the diff):\n%s", name, golden, firstDiff(want, got))
-		}
+		compareGolden(t, name, got)
 	}
 }
 

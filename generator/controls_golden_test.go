@@ -20,15 +20,7 @@ var controlGoldenFiles = []string{
 }
 
 func TestControlGolden(t *testing.T) {
-	out := readTree(t, build(t, "testdata/site", generator.Options{}))
-	for _, name := range controlGoldenFiles {
-		got, ok := out[name]
-		if !ok {
-			t.Errorf("%s was not written", name)
-			continue
-		}
-		compareGolden(t, name, got)
-	}
+	compareTree(t, readTree(t, build(t, "testdata/site", generator.Options{})), controlGoldenFiles)
 }
 
 // The control pages and soa.csv count only published documents: neither

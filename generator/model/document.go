@@ -119,9 +119,13 @@ type Document struct {
 
 // Line returns the line of a front-matter key path, falling back to the
 // enclosing table and then to the opening +++ (line 1).
-func (d *Document) Line(key string) int {
+func (d *Document) Line(key string) int { return KeyLine(d.Lines, key) }
+
+// KeyLine looks a key path up in a map of key lines ("history.2.date"),
+// falling back to the enclosing table and then to line 1.
+func KeyLine(lines map[string]int, key string) int {
 	for key != "" {
-		if n, ok := d.Lines[key]; ok {
+		if n, ok := lines[key]; ok {
 			return n
 		}
 		i := strings.LastIndexByte(key, '.')

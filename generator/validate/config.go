@@ -29,19 +29,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	if f == nil {
 		return nil, diags
 	}
-	line := func(key string) int {
-		for key != "" {
-			if n, ok := f.Lines[key]; ok {
-				return n
-			}
-			i := strings.LastIndexByte(key, '.')
-			if i < 0 {
-				break
-			}
-			key = key[:i]
-		}
-		return 1
-	}
+	line := func(key string) int { return model.KeyLine(f.Lines, key) }
 	r := &fields{path: f.Path, meta: f.Meta, line: line, diags: &diags}
 	r.known(configKeys, "isms.toml")
 
