@@ -1,0 +1,111 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"ismsgen"
+	"ismsgen/generator"
+	"ismsgen/generator/serve"
+)
+
+// copySampleSite copies isms.toml and content/ of the sample into a
+// temporary folder that the test may edit.
+func copySampleSite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range []string{"isms.toml", "content"} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, name), func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(repoRoot, p)
+			if e.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// edit returns an action that replaces old with new in a file: the
+// change serve sees, made from inside a chromedp action so that the test
+// can wait for the page load it causes.
+func edit(path, old, new string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, _ *chromedp.Target) (chromedp.Void, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Void{}, os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
+	}
+}
+
+// TestServeReloadsOpenPages: with ismsgen serve, an open page reloads by
+// itself after its document is edited; a broken document shows the error
+// overlay over the last good page; fixing it removes the overlay.
+func TestServeReloadsOpenPages(t *testing.T) {
+	needBrowser(t)
+	site := copySampleSite(t)
+	srv, err := serve.New(serve.Options{Options: generator.Options{
+		Source: site, Now: now,
+		Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(l)
+
+	tb := newTab(t)
+	doc := filepath.Join(site, "content", "tier2", "isms-p-009.md")
+	tb.open(t, serve.URL(l)+"docs/ISMS-P-009/")
+	if err := tb.poll(`() => document.body.innerText.includes("按策划的时间间隔")`, 10*time.Second); err != nil {
+		t.Fatalf("the page does not show the document: %v", err)
+	}
+
+	tb.follow(t, "edit the document", edit(doc, "按策划的时间间隔", "按浏览器测试的时间间隔"))
+	if err := tb.poll(`() => document.body.innerText.includes("按浏览器测试的时间间隔")`, 10*time.Second); err != nil {
+		t.Fatalf("after the reload the page lacks the edit: %v", err)
+	}
+
+	if _, err := edit(doc, "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")(tb.ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.poll(`() => { const o = document.getElementById("ismsgen-errors"); return o && o.innerText.includes('isms-p-009.md:12: unknown key "next_reveiw"'); }`, 10*time.Second); err != nil {
+		t.Fatalf("no error overlay with the error at its line: %v", err)
+	}
+	if !eval[bool](t, tb, `document.body.innerText.includes("按浏览器测试的时间间隔")`) {
+		t.Error("the last good page is gone under the overlay")
+	}
+
+	if _, err := edit(doc, "next_reveiw = 2026-12-10\n", "")(tb.ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.poll(`() => !document.getElementById("ismsgen-errors")`, 10*time.Second); err != nil {
+		t.Fatalf("the overlay stays after the fix: %v", err)
+	}
+	if errs, _ := tb.recorded(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
