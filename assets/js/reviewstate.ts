@@ -42,4 +42,10 @@ export function initReviewStates(): void {
     const label = el.firstChild;
     if (label && label.nodeType === Node.TEXT_NODE) label.textContent = labels[lang][state];
   });
+  // A document page built before its review date carries a hidden
+  // "review overdue" banner; show it once that date has passed.
+  document.querySelectorAll<HTMLElement>("[data-overdue-after]").forEach((el) => {
+    const review = parseDate(el.getAttribute("data-overdue-after"));
+    if (review !== null && review < now) el.hidden = false;
+  });
 }

@@ -55,10 +55,11 @@ func TestReviewStateFollowsTheClock(t *testing.T) {
 	for _, c := range []struct {
 		today       model.Date
 		class, text string
+		banner      bool // the "review overdue" banner shows
 	}{
-		{model.Date{Year: 2026, Month: 1, Day: 10}, "review-state--ok", "正常"},
-		{model.Date{Year: 2026, Month: 2, Day: 20}, "review-state--due_soon", "即将到期"},
-		{model.Date{Year: 2026, Month: 11, Day: 25}, "review-state--overdue", "评审逾期"},
+		{model.Date{Year: 2026, Month: 1, Day: 10}, "review-state--ok", "正常", false},
+		{model.Date{Year: 2026, Month: 2, Day: 20}, "review-state--due_soon", "即将到期", false},
+		{model.Date{Year: 2026, Month: 11, Day: 25}, "review-state--overdue", "评审逾期", true},
 	} {
 		tb := newTab(t)
 		fixClock(t, tb, c.today)
@@ -69,6 +70,10 @@ func TestReviewStateFollowsTheClock(t *testing.T) {
 		class, text := state(tb)
 		if !strings.Contains(" "+class+" ", " "+c.class+" ") || strings.Count(class, "review-state--") != 1 || text != c.text {
 			t.Errorf("read on %s: the review state is %q %q, want class %s and %q", c.today, class, text, c.class, c.text)
+		}
+		banner := eval[bool](t, tb, `(() => { const b = document.querySelector(".banner--overdue"); return !!b && !b.hidden && b.getBoundingClientRect().height > 0; })()`)
+		if banner != c.banner {
+			t.Errorf("read on %s: overdue banner shown = %v, want %v", c.today, banner, c.banner)
 		}
 		errs, _ := tb.recorded()
 		for _, e := range errs {
