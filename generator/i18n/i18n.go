@@ -46,11 +46,43 @@ func (s *Strings) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return v
 	}
-	pairs := make([]string, 0, 2*len(args))
-	for i, a := range args {
-		pairs = append(pairs, "{"+strconv.Itoa(i)+"}", fmt.Sprint(a))
+	// Templates call T for every row of long tables: substitute in one
+	// pass rather than building a strings.Replacer per call.
+	var b strings.Builder
+	b.Grow(len(v) + 16*len(args))
+	for {
+		i := strings.IndexByte(v, '{')
+		if i < 0 {
+			break
+		}
+		j := i + 1
+		for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j < len(v) && v[j] == '}' {
+			if n, err := strconv.Atoi(v[i+1 : j]); err == nil && n < len(args) && strconv.Itoa(n) == v[i+1:j] {
+				b.WriteString(v[:i])
+				b.WriteString(arg(args[n]))
+				v = v[j+1:]
+				continue
+			}
+		}
+		b.WriteString(v[:i+1])
+		v = v[i+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(v)
+	b.WriteString(v)
+	return b.String()
+}
+
+// arg formats a placeholder's value as fmt.Sprint does.
+func arg(a any) string {
+	switch a := a.(type) {
+	case string:
+		return a
+	case int:
+		return strconv.Itoa(a)
+	}
+	return fmt.Sprint(a)
 }
 
 // Has reports whether key is defined.

@@ -1,7 +1,10 @@
 package i18n_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"ismsgen"
 	"ismsgen/generator/i18n"
@@ -41,5 +44,29 @@ func TestPlaceholders(t *testing.T) {
 	}
 	if got := s.T("no.such.key"); got != "[no.such.key]" {
 		t.Errorf("missing key renders as %q", got)
+	}
+}
+
+// T substitutes placeholders exactly as a strings.Replacer of "{0}", "{1}"…
+// would: once, left to right, the inserted text never read again.
+func TestPlaceholderEdges(t *testing.T) {
+	cases := []string{
+		"{0} and {1}", "{{0}}", "{0", "{}", "{01} {1}", "{2} out of range", "{0}{0}{1}",
+		"no placeholders", "", "{", "}{0}{", "中文{0}说明{1}。", "{-1} {1x} {0}",
+	}
+	args := []any{"{1}", 7}
+	var b strings.Builder
+	for i, c := range cases {
+		fmt.Fprintf(&b, "k%d = %q\n", i, c)
+	}
+	s, err := i18n.Load(fstest.MapFS{"xx.toml": {Data: []byte(b.String())}}, "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		want := strings.NewReplacer("{0}", "{1}", "{1}", "7").Replace(c)
+		if got := s.T(fmt.Sprintf("k%d", i), args...); got != want {
+			t.Errorf("T(%q) = %q, want %q", c, got, want)
+		}
 	}
 }
