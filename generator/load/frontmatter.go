@@ -98,6 +98,9 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if f.Meta == nil {
 		return nil, diags
 	}
+	// The body is kept until its page is rendered, the rest of the file
+	// is not: give the body its own bytes, so that the file's can go.
+	f.Body = bytes.Clone(f.Body)
 	return f, diags
 }
 

@@ -242,6 +242,12 @@ func LimitLinks(body []byte) ([]byte, []Limited) {
 // nil when the line stays as it is.
 func limitLinkLine(line []byte, budget *int, long int) []byte {
 	n := len(line)
+	// A destination ends by the end of the line at the latest: when the
+	// first "](" is too near the end for any to be longer than long,
+	// nothing changes (and the tables below need not be built).
+	if i := bytes.Index(line, []byte("](")); i < 0 || n-(i+2) <= long {
+		return nil
+	}
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 	isPunct := func(c byte) bool {
 		return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
