@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/i18n"
@@ -30,6 +31,13 @@ type Input struct {
 	Assets  *assets.Bundle
 	Strings *i18n.Strings
 	Layouts fs.FS // the layouts overlay
+
+	// Text, when set, is given each document's text as soon as its page
+	// is written, from several goroutines and in any order (i is the
+	// document's place in Site.Docs), and Site returns no Texts: the
+	// search index can take each text and let it go, rather than all the
+	// texts of the site being held until the end.
+	Text func(i int, t Text) error
 }
 
 // Text is what render learned about one document body, for the search index.
@@ -81,19 +89,42 @@ func Site(in Input, out Output) (*Result, error) {
 // that belong in the sitemap, as Documents and SitePages do.
 func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, error) {
 	site := r.sitePages()
+	// Each layout's copy, with the rows it cached, goes when its last
+	// page is written: the site pages come first, so the documents'
+	// pages are rendered without them.
+	left := map[string]*atomic.Int32{}
+	for _, p := range site {
+		if left[p.layout] == nil {
+			left[p.layout] = new(atomic.Int32)
+		}
+		left[p.layout].Add(1)
+	}
 	texts := make([]Text, len(docs))
 	errs := make([]error, len(site)+len(docs))
 	par.Each(len(site)+len(docs), func(i int) {
 		if i < len(site) {
 			errs[len(docs)+i] = r.emit(out, site[i].layout, site[i].page)
+			if left[site[i].layout].Add(-1) == 0 {
+				r.setsMu.Lock()
+				delete(r.sets, site[i].layout)
+				r.setsMu.Unlock()
+			}
 			return
 		}
-		texts[i-len(site)], errs[i-len(site)] = r.document(docs[i-len(site)], out)
+		j := i - len(site)
+		t, err := r.document(docs[j], out)
+		if err == nil && r.in.Text != nil {
+			err, t = r.in.Text(j, t), Text{}
+		}
+		texts[j], errs[j] = t, err
 	})
 	for _, e := range errs { // the documents' errors first, as Site always reported them
 		if e != nil {
 			return nil, nil, e
 		}
+	}
+	if r.in.Text != nil {
+		texts = nil
 	}
 	var urls []string
 	for _, p := range site {
@@ -109,6 +140,33 @@ type renderer struct {
 	tpl    *templates
 	bodies *bodies
 	bufs   sync.Pool
+
+	setsMu sync.Mutex
+	sets   map[string]*layoutSet // this renderer's copies of the layouts, made as they are needed
+}
+
+// layout returns this renderer's copy of a page layout's templates.
+func (r *renderer) layout(name string) (*layoutSet, error) {
+	r.setsMu.Lock()
+	defer r.setsMu.Unlock()
+	if ls := r.sets[name]; ls != nil {
+		return ls, nil
+	}
+	master := r.tpl.pages[name]
+	if master == nil {
+		return nil, fmt.Errorf("layouts/%s: layout not found", name)
+	}
+	t, err := master.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	ls := &layoutSet{t: t}
+	t.Funcs(template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows})
+	if r.sets == nil {
+		r.sets = map[string]*layoutSet{}
+	}
+	r.sets[name] = ls
+	return ls, nil
 }
 
 func newRenderer(in Input) (*renderer, error) {
@@ -149,10 +207,11 @@ func (r *renderer) page(url, title, section string, data any) *Page {
 // emit executes a layout and writes the page to <URL>index.html (or to
 // URL itself when it names a file, like 404.html).
 func (r *renderer) emit(out Output, layout string, p *Page) error {
-	t := r.tpl.pages[layout]
-	if t == nil {
-		return fmt.Errorf("layouts/%s: layout not found", layout)
+	ls, err := r.layout(layout)
+	if err != nil {
+		return err
 	}
+	t := ls.t
 	buf := r.bufs.Get().(*bytes.Buffer)
 	defer r.bufs.Put(buf)
 	buf.Reset()

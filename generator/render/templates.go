@@ -5,15 +5,247 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
+	"strconv"
 	"strings"
+	"sync"
+	"text/template/parse"
 
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
 )
 
-// templates holds one parsed template set per page layout.
+// templates holds one parsed template set per page layout. They are never
+// executed: each renderer executes its own copies (see layoutSet), so
+// that "cached" fragments last one build and no longer.
 type templates struct {
 	pages map[string]*template.Template // "doc.html" → base + partials + page
+}
+
+// layoutSet is one renderer's copy of a page layout's template set and
+// the fragments its "cached" and "cachedRows" calls have made.
+type layoutSet struct {
+	t *template.Template
+
+	mu    sync.Mutex
+	frags map[fragKey]template.HTML // made by cached
+	rows  map[rowsKey]*rowCache     // made by cachedRows
+}
+
+// maxFragKeys is the most keys a "cached" call may give.
+const maxFragKeys = 4
+
+type fragKey struct {
+	name string
+	n    int
+	keys [maxFragKeys]any
+}
+
+// cached is the template function "cached": {{cached "NAME" DATA KEY...}}
+// executes the template NAME with DATA, as {{template "NAME" DATA}} does,
+// and returns what it wrote; a later call with the same NAME and KEYs in
+// the same build returns that again without executing the template. The
+// KEYs (at most four strings, numbers, booleans or pointers) must tell
+// apart everything the fragment shows: the site header is keyed by the
+// way back to the site root and the section to highlight. Use it in HTML
+// text (between tags), where the result is inserted as it is.
+func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, error) {
+	if len(keys) > maxFragKeys {
+		return "", fmt.Errorf("cached %q: at most %d keys, not %d", name, maxFragKeys, len(keys))
+	}
+	k := fragKey{name: name, n: len(keys)}
+	for i, v := range keys {
+		if !keyKind(v) {
+			return "", fmt.Errorf("cached %q: key %d is a %T; keys are strings, numbers, booleans or pointers", name, i+1, v)
+		}
+		k.keys[i] = v
+	}
+	ls.mu.Lock()
+	h, ok := ls.frags[k]
+	ls.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := ls.t.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	if h, ok := ls.frags[k]; ok { // made meanwhile by another page
+		return h, nil
+	}
+	if ls.frags == nil {
+		ls.frags = map[fragKey]template.HTML{}
+	}
+	ls.frags[k] = template.HTML(b.String())
+	return ls.frags[k], nil
+}
+
+type rowsKey struct{ name, rel, kind string }
+
+// rowCache holds the rows cachedRows made for one NAME, REL and KIND: by
+// the element itself when it can be compared (a document, a string, a
+// struct of such), else by its identity (see appendIdentity).
+type rowCache struct {
+	mu         sync.RWMutex
+	byValue    map[any]string
+	byIdentity map[string]keptRow
+}
+
+// keptRow is a row made for an element known by its identity. It keeps
+// the element, and so everything the identity points to: no other value
+// can take those addresses while the row is cached.
+type keptRow struct {
+	html string
+	keep any
+}
+
+// cachedRows is the template function "cachedRows":
+// {{cachedRows "NAME" REL KIND LIST}} writes, for every element of LIST,
+// what the template NAME writes for rows REL KIND ELEMENT, as
+// {{range LIST}}{{template "NAME" (rows REL KIND .)}}{{end}} does; but
+// each element's output is made once per build, for each NAME, REL and
+// KIND, and repeated from then on (a document listed on twelve
+// departments' pages is formatted once). The template must show nothing
+// but what REL, KIND and the element say.
+func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML, error) {
+	v := reflect.ValueOf(list)
+	if !v.IsValid() {
+		return "", nil
+	}
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return "", fmt.Errorf("cachedRows %q: %T is not a list", name, list)
+	}
+	rk := rowsKey{name, rel, kind}
+	ls.mu.Lock()
+	rc := ls.rows[rk]
+	if rc == nil {
+		if ls.rows == nil {
+			ls.rows = map[rowsKey]*rowCache{}
+		}
+		rc = &rowCache{byValue: map[any]string{}, byIdentity: map[string]keptRow{}}
+		ls.rows[rk] = rc
+	}
+	ls.mu.Unlock()
+	byValue := comparable(v.Type().Elem())
+	var b strings.Builder
+	var id []byte
+	for i := range v.Len() {
+		e := v.Index(i)
+		elem := e.Interface()
+		useValue := byValue || v.Type().Elem().Kind() == reflect.Interface && e.Elem().IsValid() && comparable(e.Elem().Type())
+		if !useValue {
+			var ok bool
+			if id, ok = appendIdentity(id[:0], e); !ok {
+				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart", name, list)
+			}
+		}
+		rc.mu.RLock()
+		var row string
+		var ok bool
+		if useValue {
+			row, ok = rc.byValue[elem]
+		} else {
+			var kr keptRow
+			kr, ok = rc.byIdentity[string(id)]
+			row = kr.html
+		}
+		rc.mu.RUnlock()
+		if !ok {
+			var rb strings.Builder
+			if err := ls.t.ExecuteTemplate(&rb, name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
+				return "", err
+			}
+			row = rb.String()
+			rc.mu.Lock()
+			if useValue {
+				rc.byValue[elem] = row
+			} else {
+				rc.byIdentity[string(id)] = keptRow{html: row, keep: elem}
+			}
+			rc.mu.Unlock()
+		}
+		b.WriteString(row)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// comparable reports whether values of t can be compared without a panic:
+// no interfaces, slices, maps or functions inside.
+func comparable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface, reflect.Slice, reflect.Map, reflect.Func:
+		return false
+	case reflect.Array:
+		return comparable(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if !comparable(t.Field(i).Type) {
+				return false
+			}
+		}
+	}
+	return t.Comparable()
+}
+
+// appendIdentity appends to b what tells a value apart from every other
+// value of its type in one build: its numbers and strings, the addresses
+// its pointers hold, and the start and length of its lists (which are not
+// changed while pages are rendered). Two copies of a value have the same
+// identity. It fails for maps, functions, channels and interfaces.
+func appendIdentity(b []byte, v reflect.Value) ([]byte, bool) {
+	switch v.Kind() {
+	case reflect.String:
+		b = strconv.AppendInt(b, int64(v.Len()), 10)
+		return append(append(b, ':'), v.String()...), true
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool()), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.AppendInt(b, v.Int(), 10), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.AppendUint(b, v.Uint(), 10), true
+	case reflect.Float32, reflect.Float64:
+		return strconv.AppendFloat(b, v.Float(), 'g', -1, 64), true
+	case reflect.Pointer, reflect.UnsafePointer:
+		return strconv.AppendUint(b, uint64(v.Pointer()), 16), true
+	case reflect.Slice:
+		b = strconv.AppendUint(b, uint64(v.Pointer()), 16)
+		return strconv.AppendInt(append(b, '+'), int64(v.Len()), 10), true
+	case reflect.Array:
+		for i := range v.Len() {
+			var ok bool
+			if b, ok = appendIdentity(append(b, ','), v.Index(i)); !ok {
+				return nil, false
+			}
+		}
+		return b, true
+	case reflect.Struct:
+		for i := range v.NumField() {
+			var ok bool
+			if b, ok = appendIdentity(append(b, ','), v.Field(i)); !ok {
+				return nil, false
+			}
+		}
+		return append(b, ';'), true
+	}
+	return nil, false
+}
+
+// keyKind reports whether v can be a key of "cached": a value whose
+// comparison cannot panic.
+func keyKind(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch reflect.TypeOf(v).Kind() {
+	case reflect.String, reflect.Bool, reflect.Pointer,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
 }
 
 // parseTemplates reads base.html, partials/*.html and every other *.html
@@ -45,9 +277,65 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 		if err := parseInto(page, layouts, name); err != nil {
 			return nil, err
 		}
+		for _, tt := range page.Templates() {
+			if tt.Tree != nil {
+				foldStrings(tt.Tree.Root, s)
+			}
+		}
 		t.pages[name] = page
 	}
 	return t, nil
+}
+
+// foldStrings replaces every call of "t" with one string constant and no
+// other argument ({{t "field.id"}}) by the string it returns, so that a
+// table does not look up the same column label for each of its thousands
+// of rows. The escaping that html/template adds is the same for the
+// constant as for the call's result, so the pages do not change.
+func foldStrings(n parse.Node, s *i18n.Strings) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				foldStrings(c, s)
+			}
+		}
+	case *parse.ActionNode:
+		foldStrings(n.Pipe, s)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				foldStrings(c, s)
+			}
+		}
+	case *parse.CommandNode:
+		if len(n.Args) == 2 {
+			fn, ok1 := n.Args[0].(*parse.IdentifierNode)
+			key, ok2 := n.Args[1].(*parse.StringNode)
+			if ok1 && ok2 && fn.Ident == "t" {
+				v := s.T(key.Text)
+				n.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(v), Text: v}}
+				return
+			}
+		}
+		for _, a := range n.Args {
+			foldStrings(a, s)
+		}
+	case *parse.IfNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.RangeNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.WithNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.TemplateNode:
+		foldStrings(n.Pipe, s)
+	}
+}
+
+func foldBranch(b *parse.BranchNode, s *i18n.Strings) {
+	foldStrings(b.Pipe, s)
+	foldStrings(b.List, s)
+	foldStrings(b.ElseList, s)
 }
 
 func parseInto(t *template.Template, layouts fs.FS, name string) error {
@@ -116,6 +404,15 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		"join":        func(list []string) string { return orDash(strings.Join(list, sep)) },
 
 		"catalogTitle": catalogTitle(cfg), // controlpages.go
+
+		// Each renderer binds "cached" to its own copy of the layouts
+		// (layoutSet.cached); this one only lets the layouts parse.
+		"cached": func(name string, data any, keys ...any) (template.HTML, error) {
+			return "", fmt.Errorf("cached %q: the layouts were executed without a renderer", name)
+		},
+		"cachedRows": func(name, rel, kind string, list any) (template.HTML, error) {
+			return "", fmt.Errorf("cachedRows %q: the layouts were executed without a renderer", name)
+		},
 	}
 }
 
