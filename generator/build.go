@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/overlay"
+	"ismsgen/generator/internal/par"
 	"ismsgen/generator/link"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -39,6 +41,9 @@ type Options struct {
 
 // Result summarises a build.
 type Result struct {
+	// Site is the published site. Build lets go of what only the build
+	// needed, to keep large sites small in memory: its documents have no
+	// Body (each is dropped once its page is written) and no Lines.
 	Site        *model.Site
 	Reports     *reports.Data
 	Diagnostics diag.List // warnings (and errors when the build failed)
@@ -54,9 +59,31 @@ func (e *UsageError) Error() string { return e.Msg }
 // Analyse runs the stages that find problems: load, validate, link and
 // reports. It writes nothing. The site is nil when there are errors.
 func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
-	src, diags := load.Site(opts.Source)
-	cfg, d := validate.Config(src.Config)
+	config, diags := load.Config(opts.Source)
+	paths, bundles, d := load.Files(opts.Source)
 	diags.Add(d...)
+	cfg, d := validate.Config(config)
+	if cfg != nil && opts.Classification != "" && cfg.Level(opts.Classification) < 0 {
+		return nil, nil, nil, &UsageError{fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
+	}
+	// Each document is converted as soon as it is read, by the same
+	// worker (as load.Site and validate.Documents would, one after the
+	// other): its untyped front matter goes at once, so a large site
+	// never holds all of it.
+	converted := make([]*model.Document, len(paths))
+	perDoc := make([]diag.List, len(paths))
+	par.Each(len(paths), func(i int) {
+		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
+		perDoc[i] = d
+		if src != nil && cfg != nil {
+			converted[i], d = validate.Document(cfg, src)
+			perDoc[i].Add(d...)
+		}
+	})
+	for _, l := range perDoc {
+		diags.Add(l...)
+	}
+	diags.Add(d...) // the configuration's
 	if cfg == nil {
 		diags.Sort()
 		return nil, nil, diags, nil
@@ -64,10 +91,7 @@ func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
-	if opts.Classification != "" && cfg.Level(opts.Classification) < 0 {
-		return nil, nil, nil, &UsageError{fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
-	}
-	docs, d := validate.Documents(cfg, src.Docs)
+	docs, d := validate.Set(slices.DeleteFunc(converted, func(d *model.Document) bool { return d == nil }))
 	diags.Add(d...)
 	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification})
 	diags.Add(d...)
@@ -142,6 +166,12 @@ func prepare(opts Options) (*prepared, *Result, error) {
 		return nil, &Result{Diagnostics: diags}, err
 	}
 	res := &Result{Site: site, Reports: data, Diagnostics: diags}
+	// Every diagnostic has been made: the line of each front-matter key
+	// is no more use, and on a large site these maps are a fifth of the
+	// memory that rendering holds.
+	for _, d := range site.Docs {
+		d.Lines = nil
+	}
 	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
 	if err != nil {
 		return nil, res, err
@@ -160,26 +190,43 @@ func emit(opts Options, p *prepared, out render.Output) error {
 			return err
 		}
 	}
+	// The search index takes each document's text as its page is written
+	// (see render.Input.Text): the same files as Derived makes.
+	index := search.NewBuilder(searchEntries(p.site.Docs, nil))
 	rendered, err := render.Site(render.Input{
 		Site: p.site, Reports: p.data, Assets: p.bundle, Strings: p.strings,
 		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
+		Text: func(i int, t render.Text) error {
+			// The page is written: nothing needs the Markdown any more.
+			t.Doc.Body = nil
+			f := index.Add(i, searchHeadings(t), t.Plain)
+			return out.File(f.Path, f.Data)
+		},
 	}, out)
 	if err != nil {
 		return err
 	}
-	return Derived(p.site, p.data, rendered, p.strings, out)
+	return writeFiles(out, index.Files(), reports.Files(p.site, p.data, rendered.Pages, p.strings))
 }
 
 // Derived writes the files made from the rendered site rather than from a
 // layout: the search index and the machine-readable files. Build calls it
 // after rendering; serve calls it after the pages a change affects.
 func Derived(site *model.Site, data *reports.Data, rendered *render.Result, strings *i18n.Strings, out render.Output) error {
-	for _, f := range search.Build(searchEntries(rendered.Texts)) {
+	docs := make([]*model.Document, len(rendered.Texts))
+	for i, t := range rendered.Texts {
+		docs[i] = t.Doc
+	}
+	return writeFiles(out, search.Build(searchEntries(docs, rendered.Texts)), reports.Files(site, data, rendered.Pages, strings))
+}
+
+func writeFiles(out render.Output, index []search.File, files []reports.File) error {
+	for _, f := range index {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return err
 		}
 	}
-	for _, f := range reports.Files(site, data, rendered.Pages, strings) {
+	for _, f := range files {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return err
 		}
@@ -187,20 +234,28 @@ func Derived(site *model.Site, data *reports.Data, rendered *render.Result, stri
 	return nil
 }
 
-func searchEntries(texts []render.Text) []search.Entry {
-	entries := make([]search.Entry, len(texts))
-	for i, t := range texts {
-		d := t.Doc
-		e := search.Entry{
+// searchEntries makes the search entries of docs, with the headings and
+// texts of texts when given (texts[i] is docs[i]'s).
+func searchEntries(docs []*model.Document, texts []render.Text) []search.Entry {
+	entries := make([]search.Entry, len(docs))
+	for i, d := range docs {
+		entries[i] = search.Entry{
 			ID: d.ID, Title: d.Title, URL: d.URL(), Tier: d.Tier, Type: d.Type, Status: d.Status,
-			Version: d.Version, Obsolete: d.Status == model.StatusObsolete, Text: t.Plain,
+			Version: d.Version, Obsolete: d.Status == model.StatusObsolete,
 		}
-		for _, h := range t.Headings {
-			e.Headings = append(e.Headings, search.Heading{Text: h.Text, Anchor: h.ID})
+		if texts != nil {
+			entries[i].Headings, entries[i].Text = searchHeadings(texts[i]), texts[i].Plain
 		}
-		entries[i] = e
 	}
 	return entries
+}
+
+func searchHeadings(t render.Text) []search.Heading {
+	var hs []search.Heading
+	for _, h := range t.Headings {
+		hs = append(hs, search.Heading{Text: h.Text, Anchor: h.ID})
+	}
+	return hs
 }
 
 // discard is an Output that keeps nothing.
@@ -231,5 +286,9 @@ func SearchEntries(opts Options) ([]search.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return searchEntries(rendered.Texts), nil
+	docs := make([]*model.Document, len(rendered.Texts))
+	for i, t := range rendered.Texts {
+		docs[i] = t.Doc
+	}
+	return searchEntries(docs, rendered.Texts), nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -404,96 +405,176 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 	return b
 }
 
-// newIndex tokenises all entries (in parallel, in batches) and returns the
-// index with its posting strings. With keepText the index keeps each
-// document's snippet text (for Search); with textFiles it also returns the
-// search/t/<n>.js files (for Build), so that Build need not hold the texts
-// twice.
+// newIndex tokenises all entries (in parallel) and returns the index with
+// its posting strings. With keepText the index keeps each document's
+// snippet text (for Search); with textFiles it also returns the
+// search/t/<n>.js files (for Build).
 func newIndex(entries []Entry, keepText, textFiles bool) (*Index, []File) {
-	es := make([]*Entry, len(entries))
-	for i := range entries {
-		es[i] = &entries[i]
-	}
-	slices.SortStableFunc(es, func(a, b *Entry) int { // ids are unique; the rest keeps duplicates stable
-		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
-	})
-
-	ix := &Index{docs: make([]docMeta, len(es)), ids: map[string]int32{}}
-	for i, e := range es {
-		ix.docs[i] = docMeta{
-			ID: e.ID, Title: e.Title, URL: e.URL, Tier: e.Tier, Type: e.Type,
-			Status: e.Status, Version: e.Version,
-			Obsolete:    e.Obsolete || e.Status == "obsolete",
-			Headings:    e.Headings,
-			foldedTitle: foldString(e.Title),
-		}
-		if _, dup := ix.ids[foldString(e.ID)]; !dup {
-			ix.ids[foldString(e.ID)] = int32(i)
-		}
-	}
-
+	b := newBuilder(entries, keepText)
 	var tfiles []File
 	if textFiles {
-		tfiles = make([]File, len(es))
+		tfiles = make([]File, len(entries))
 	}
-	workers := runtime.GOMAXPROCS(0)
-	parts := make([]*partition, workers)
-	for w := range workers {
-		parts[w] = &partition{tok: newTokenizer(), words: map[string]int32{}}
-	}
-	const batch = 256
-	out := make([]docTokens, batch)
-	for start := 0; start < len(es); start += batch {
-		end := min(start+batch, len(es))
-		var wg sync.WaitGroup
-		for w, pt := range parts { // tokenise the batch's documents
-			wg.Go(func() {
-				for i := start + w; i < end; i += workers {
-					pt.tok.document(es[i], workers, &out[i-start])
-					if keepText {
-						ix.docs[i].text = collapse(es[i].Text, TextCap)
-					}
-					if textFiles {
-						tfiles[i] = textFile(i, es[i].Text, es[i].Headings)
-					}
-				}
-			})
-		}
-		wg.Wait()
-		for w, pt := range parts { // append their tokens of partition w
-			wg.Go(func() {
-				for i := start; i < end; i++ {
-					pt.merge(int32(i), &out[i-start], w)
-				}
-			})
-		}
-		wg.Wait()
-	}
-
-	done := make([][]tokenPostings, workers)
+	workers := min(runtime.GOMAXPROCS(0), max(len(entries), 1))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w, pt := range parts {
+	for range workers {
 		wg.Go(func() {
-			done[w] = pt.finish()
-			slices.SortFunc(done[w], func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(entries) {
+					return
+				}
+				f := b.Add(i, entries[i].Headings, entries[i].Text)
+				if textFiles {
+					tfiles[b.pos[i]] = f
+				}
+			}
 		})
 	}
 	wg.Wait()
-	all := done[0]
-	for _, d := range done[1:] {
-		all = mergeSorted(all, d)
+	b.finish()
+	return b.ix, tfiles
+}
+
+// Builder makes the index files of a fixed set of documents whose texts
+// arrive one by one, in any order and from any goroutine: each text is
+// tokenised, its postings appended and the text dropped as it comes, so
+// that a build never holds the texts of every document at once. Build is
+// NewBuilder, Add for every entry and Files; the files are the same.
+type Builder struct {
+	ix       *Index
+	pos      []int32 // entry → document number (documents are numbered in order of id)
+	keepText bool
+	toks     sync.Pool // *tokenizer
+	part     *partition
+
+	mu      sync.Mutex // guards pending and next
+	pending map[int32]*docTokens
+	next    int32      // the next document whose tokens go into the posting lists
+	merging sync.Mutex // held by the goroutine appending to the posting lists
+}
+
+// NewBuilder starts the index of entries, of which it reads everything
+// but the headings and the text: Add gives those.
+func NewBuilder(entries []Entry) *Builder { return newBuilder(entries, false) }
+
+func newBuilder(entries []Entry, keepText bool) *Builder {
+	order := make([]int32, len(entries))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	ix.vocab = make([]string, len(all))
-	ix.posts = make([][]byte, len(all))
+	slices.SortStableFunc(order, func(x, y int32) int { // ids are unique; the rest keeps duplicates stable
+		a, b := &entries[x], &entries[y]
+		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
+	})
+	b := &Builder{
+		ix:       &Index{docs: make([]docMeta, len(entries)), ids: map[string]int32{}},
+		pos:      make([]int32, len(entries)),
+		keepText: keepText,
+		toks:     sync.Pool{New: func() any { return newTokenizer() }},
+		part:     &partition{words: map[string]int32{}},
+		pending:  map[int32]*docTokens{},
+	}
+	for n, i := range order {
+		e := &entries[i]
+		b.pos[i] = int32(n)
+		b.ix.docs[n] = docMeta{
+			ID: e.ID, Title: e.Title, URL: e.URL, Tier: e.Tier, Type: e.Type,
+			Status: e.Status, Version: e.Version,
+			Obsolete:    e.Obsolete || e.Status == "obsolete",
+			foldedTitle: foldString(e.Title),
+		}
+		if _, dup := b.ix.ids[foldString(e.ID)]; !dup {
+			b.ix.ids[foldString(e.ID)] = int32(n)
+		}
+	}
+	return b
+}
+
+// Add gives the headings and the text of entry i (of those NewBuilder was
+// given) and returns its file search/t/<n>.js, which holds the start of
+// the text for snippets. Add each entry once; it is safe for concurrent
+// use.
+func (b *Builder) Add(i int, headings []Heading, text string) File {
+	n := b.pos[i]
+	m := &b.ix.docs[n]
+	m.Headings = headings
+	if b.keepText {
+		m.text = collapse(text, TextCap)
+	}
+	t := b.toks.Get().(*tokenizer)
+	d := &docTokens{}
+	t.document(&Entry{ID: m.ID, Title: m.Title, Headings: headings, Text: text}, 1, d)
+	b.toks.Put(t)
+	b.mu.Lock()
+	b.pending[n] = d
+	b.mu.Unlock()
+	b.drain()
+	return textFile(int(n), text, headings)
+}
+
+// drain appends the tokens of the documents that are next in order to the
+// posting lists, unless another goroutine is doing so.
+func (b *Builder) drain() {
+	for b.merging.TryLock() {
+		for {
+			b.mu.Lock()
+			n, d := b.next, b.pending[b.next]
+			if d != nil {
+				delete(b.pending, n)
+				b.next++
+			}
+			b.mu.Unlock()
+			if d == nil {
+				break
+			}
+			b.part.merge(n, d, 0)
+		}
+		b.merging.Unlock()
+		// A document may have come after the last look and before the
+		// unlock; its goroutine found the lock taken.
+		b.mu.Lock()
+		more := b.pending[b.next] != nil
+		b.mu.Unlock()
+		if !more {
+			return
+		}
+	}
+}
+
+// finish appends what is left (a document never added has no tokens) and
+// sorts the vocabulary.
+func (b *Builder) finish() {
+	b.merging.Lock()
+	b.mu.Lock()
+	for n := b.next; n < int32(len(b.ix.docs)); n++ {
+		if d := b.pending[n]; d != nil {
+			b.part.merge(n, d, 0)
+		}
+	}
+	b.next, b.pending = int32(len(b.ix.docs)), nil
+	b.mu.Unlock()
+	b.merging.Unlock()
+	all := b.part.finish()
+	slices.SortFunc(all, func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
+	b.ix.vocab = make([]string, len(all))
+	b.ix.posts = make([][]byte, len(all))
 	for i, tp := range all {
-		ix.vocab[i], ix.posts[i] = tp.tok, tp.post
+		b.ix.vocab[i], b.ix.posts[i] = tp.tok, tp.post
 	}
-	return ix, tfiles
+	b.part = nil
+}
+
+// Files returns search/index.js and the posting shards, once every entry
+// has been added; the Builder is of no use afterwards.
+func (b *Builder) Files() []File {
+	b.finish()
+	return b.ix.files()
 }
 
 // partition holds the posting lists of the tokens of one merge partition.
 type partition struct {
-	tok   *tokenizer
 	keyed keyTable[int32] // key → 1 + index in lists
 	words map[string]int32
 	lists []postingList
@@ -525,19 +606,6 @@ func (pt *partition) merge(doc int32, d *docTokens, w int) {
 type tokenPostings struct {
 	tok  string
 	post []byte
-}
-
-// mergeSorted merges two lists sorted by token.
-func mergeSorted(a, b []tokenPostings) []tokenPostings {
-	out := make([]tokenPostings, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0].tok < b[0].tok {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
 }
 
 // finish returns the partition's tokens and posting strings.
