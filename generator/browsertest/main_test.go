@@ -447,10 +447,27 @@ func eval[T any](t *testing.T, tb *tab, expr string, opts ...chromedp.EvaluateOp
 
 // poll waits until the JavaScript function, called with args, returns a
 // truthy value; it reports whether it did within the timeout.
+// A navigation while it polls (a reload that serve sends, say) destroys
+// the page's JavaScript context under the poll: it polls again in the new
+// page, within the same timeout.
 func (tb *tab) poll(fn string, timeout time.Duration, args ...any) error {
-	_, err := chromedp.Run(tb.ctx, chromedp.PollFunction[chromedp.Void](fn,
-		chromedp.WithPollingArgs(args...), chromedp.WithPollingTimeout(timeout)))
-	return err
+	deadline := time.Now().Add(timeout)
+	for {
+		_, err := chromedp.Run(tb.ctx, chromedp.PollFunction[chromedp.Void](fn,
+			chromedp.WithPollingArgs(args...), chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil || !contextLost(err) || time.Now().After(deadline) {
+			return err
+		}
+	}
+}
+
+// contextLost reports whether err says that the JavaScript context an
+// evaluation ran in went away with its page.
+func contextLost(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") ||
+		strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated or closed")
 }
 
 func firstLine(s string) string {
