@@ -286,22 +286,21 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkRenderDocuments and BenchmarkRenderSitePages split
 // BenchmarkRender in two.
 func BenchmarkRenderDocuments(b *testing.B) {
-	s := prepareStages(b)
-	r, err := render.New(s.renderInput(benchSite(b)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
-		if _, err := r.Documents(s.site.Docs, discardOutput{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perDoc(b, len(s.site.Docs))
+	benchRenderer(b, func(r *render.Renderer) error {
+		_, err := r.Documents(prepareStages(b).site.Docs, discardOutput{})
+		return err
+	})
 }
 
 func BenchmarkRenderSitePages(b *testing.B) {
+	benchRenderer(b, func(r *render.Renderer) error {
+		_, err := r.SitePages(discardOutput{})
+		return err
+	})
+}
+
+// benchRenderer times run on one renderer of the corpus.
+func benchRenderer(b *testing.B, run func(*render.Renderer) error) {
 	s := prepareStages(b)
 	r, err := render.New(s.renderInput(benchSite(b)))
 	if err != nil {
@@ -310,7 +309,7 @@ func BenchmarkRenderSitePages(b *testing.B) {
 	b.ReportAllocs()
 	startCPU(b)
 	for b.Loop() {
-		if _, err := r.SitePages(discardOutput{}); err != nil {
+		if err := run(r); err != nil {
 			b.Fatal(err)
 		}
 	}
