@@ -80,23 +80,11 @@ type wordPost struct {
 	acc
 }
 
-// docTokens is the token set of one document, split into partitions so
-// that the partitions can be merged into posting lists in parallel.
+// docTokens is the token set of one document, waiting to be appended to
+// the posting lists.
 type docTokens struct {
-	han   [][]hanPost
-	words [][]wordPost
-}
-
-// partOfHan and partOfWord pick a token's merge partition.
-func partOfHan(k uint64, parts int) int { return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(parts)) }
-
-func partOfWord(w string, parts int) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return int(h % uint32(parts))
+	han   []hanPost
+	words []wordPost
 }
 
 // Han tokens are keyed by code points: a character c is c, a bigram ab is
@@ -256,8 +244,8 @@ func (t *tokenizer) add(s string, field uint8) {
 	})
 }
 
-// document fills d with the tokens of e, reusing d's slices.
-func (t *tokenizer) document(e *Entry, parts int, d *docTokens) {
+// document fills d with the tokens of e.
+func (t *tokenizer) document(e *Entry, d *docTokens) {
 	t.han.reset()
 	clear(t.words)
 	t.add(e.ID, fieldID)
@@ -266,21 +254,13 @@ func (t *tokenizer) document(e *Entry, parts int, d *docTokens) {
 		t.add(h.Text, fieldHead)
 	}
 	t.add(e.Text, fieldBody)
-	if len(d.han) != parts {
-		*d = docTokens{han: make([][]hanPost, parts), words: make([][]wordPost, parts)}
-	}
-	for p := range parts {
-		d.han[p] = d.han[p][:0]
-		d.words[p] = d.words[p][:0]
-	}
+	d.han = make([]hanPost, 0, len(t.han.used))
 	for _, i := range t.han.used {
-		k := t.han.keys[i]
-		p := partOfHan(k, parts)
-		d.han[p] = append(d.han[p], hanPost{k, t.han.vals[i]})
+		d.han = append(d.han, hanPost{t.han.keys[i], t.han.vals[i]})
 	}
+	d.words = make([]wordPost, 0, len(t.words))
 	for w, a := range t.words {
-		p := partOfWord(w, parts)
-		d.words[p] = append(d.words[p], wordPost{w, *a})
+		d.words = append(d.words, wordPost{w, *a})
 	}
 	t.n = 0
 }
@@ -447,7 +427,7 @@ type Builder struct {
 	pos      []int32 // entry → document number (documents are numbered in order of id)
 	keepText bool
 	toks     sync.Pool // *tokenizer
-	part     *partition
+	lists    *postingTable
 
 	mu      sync.Mutex // guards pending and next
 	pending map[int32]*docTokens
@@ -473,7 +453,7 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 		pos:      make([]int32, len(entries)),
 		keepText: keepText,
 		toks:     sync.Pool{New: func() any { return newTokenizer() }},
-		part:     &partition{words: map[string]int32{}},
+		lists:    &postingTable{words: map[string]int32{}},
 		pending:  map[int32]*docTokens{},
 	}
 	for n, i := range order {
@@ -505,7 +485,7 @@ func (b *Builder) Add(i int, headings []Heading, text string) File {
 	}
 	t := b.toks.Get().(*tokenizer)
 	d := &docTokens{}
-	t.document(&Entry{ID: m.ID, Title: m.Title, Headings: headings, Text: text}, 1, d)
+	t.document(&Entry{ID: m.ID, Title: m.Title, Headings: headings, Text: text}, d)
 	b.toks.Put(t)
 	b.mu.Lock()
 	b.pending[n] = d
@@ -529,7 +509,7 @@ func (b *Builder) drain() {
 			if d == nil {
 				break
 			}
-			b.part.merge(n, d, 0)
+			b.lists.merge(n, d)
 		}
 		b.merging.Unlock()
 		// A document may have come after the last look and before the
@@ -550,20 +530,20 @@ func (b *Builder) finish() {
 	b.mu.Lock()
 	for n := b.next; n < int32(len(b.ix.docs)); n++ {
 		if d := b.pending[n]; d != nil {
-			b.part.merge(n, d, 0)
+			b.lists.merge(n, d)
 		}
 	}
 	b.next, b.pending = int32(len(b.ix.docs)), nil
 	b.mu.Unlock()
 	b.merging.Unlock()
-	all := b.part.finish()
+	all := b.lists.finish()
 	slices.SortFunc(all, func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
 	b.ix.vocab = make([]string, len(all))
 	b.ix.posts = make([][]byte, len(all))
 	for i, tp := range all {
 		b.ix.vocab[i], b.ix.posts[i] = tp.tok, tp.post
 	}
-	b.part = nil
+	b.lists = nil
 }
 
 // Files returns search/index.js and the posting shards, once every entry
@@ -573,17 +553,17 @@ func (b *Builder) Files() []File {
 	return b.ix.files()
 }
 
-// partition holds the posting lists of the tokens of one merge partition.
-type partition struct {
+// postingTable holds the posting list of every token.
+type postingTable struct {
 	keyed keyTable[int32] // key → 1 + index in lists
 	words map[string]int32
 	lists []postingList
 }
 
-// merge appends document doc's tokens of partition w.
-func (pt *partition) merge(doc int32, d *docTokens, w int) {
-	for j := range d.han[w] {
-		p := &d.han[w][j]
+// merge appends document doc's tokens; documents come in order.
+func (pt *postingTable) merge(doc int32, d *docTokens) {
+	for j := range d.han {
+		p := &d.han[j]
 		x, added := pt.keyed.get(p.key)
 		if added {
 			pt.lists = append(pt.lists, postingList{last: -1})
@@ -591,8 +571,8 @@ func (pt *partition) merge(doc int32, d *docTokens, w int) {
 		}
 		pt.lists[*x-1].add(doc, &p.acc, p.key&(bigramFlag|wordFlag) == bigramFlag)
 	}
-	for j := range d.words[w] {
-		p := &d.words[w][j]
+	for j := range d.words {
+		p := &d.words[j]
 		x, ok := pt.words[p.tok]
 		if !ok {
 			pt.lists = append(pt.lists, postingList{last: -1})
@@ -608,8 +588,8 @@ type tokenPostings struct {
 	post []byte
 }
 
-// finish returns the partition's tokens and posting strings.
-func (pt *partition) finish() []tokenPostings {
+// finish returns the tokens and their posting strings.
+func (pt *postingTable) finish() []tokenPostings {
 	out := make([]tokenPostings, 0, len(pt.lists))
 	for _, i := range pt.keyed.used {
 		out = append(out, tokenPostings{hanKeyString(pt.keyed.keys[i]), pt.lists[pt.keyed.vals[i]-1].buf})
