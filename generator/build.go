@@ -192,7 +192,7 @@ func emit(opts Options, p *prepared, out render.Output) error {
 	}
 	// The search index takes each document's text as its page is written
 	// (see render.Input.Text): the same files as Derived makes.
-	index := search.NewBuilder(searchEntries(p.site.Docs, nil))
+	index := search.NewBuilder(docEntries(p.site.Docs))
 	rendered, err := render.Site(render.Input{
 		Site: p.site, Reports: p.data, Assets: p.bundle, Strings: p.strings,
 		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
@@ -213,11 +213,7 @@ func emit(opts Options, p *prepared, out render.Output) error {
 // layout: the search index and the machine-readable files. Build calls it
 // after rendering; serve calls it after the pages a change affects.
 func Derived(site *model.Site, data *reports.Data, rendered *render.Result, strings *i18n.Strings, out render.Output) error {
-	docs := make([]*model.Document, len(rendered.Texts))
-	for i, t := range rendered.Texts {
-		docs[i] = t.Doc
-	}
-	return writeFiles(out, search.Build(searchEntries(docs, rendered.Texts)), reports.Files(site, data, rendered.Pages, strings))
+	return writeFiles(out, search.Build(textEntries(rendered.Texts)), reports.Files(site, data, rendered.Pages, strings))
 }
 
 func writeFiles(out render.Output, index []search.File, files []reports.File) error {
@@ -234,24 +230,35 @@ func writeFiles(out render.Output, index []search.File, files []reports.File) er
 	return nil
 }
 
-// searchEntries makes the search entries of docs, with the headings and
-// texts of texts when given (texts[i] is docs[i]'s).
-func searchEntries(docs []*model.Document, texts []render.Text) []search.Entry {
+// docEntries makes the search entries of docs without their headings and
+// texts, which search.Builder.Add gives later.
+func docEntries(docs []*model.Document) []search.Entry {
 	entries := make([]search.Entry, len(docs))
 	for i, d := range docs {
-		entries[i] = search.Entry{
-			ID: d.ID, Title: d.Title, URL: d.URL(), Tier: d.Tier, Type: d.Type, Status: d.Status,
-			Version: d.Version, Obsolete: d.Status == model.StatusObsolete,
-		}
-		if texts != nil {
-			entries[i].Headings, entries[i].Text = searchHeadings(texts[i]), texts[i].Plain
-		}
+		entries[i] = searchEntry(d)
 	}
 	return entries
 }
 
+// textEntries makes the whole search entries of rendered documents.
+func textEntries(texts []render.Text) []search.Entry {
+	entries := make([]search.Entry, len(texts))
+	for i, t := range texts {
+		entries[i] = searchEntry(t.Doc)
+		entries[i].Headings, entries[i].Text = searchHeadings(t), t.Plain
+	}
+	return entries
+}
+
+func searchEntry(d *model.Document) search.Entry {
+	return search.Entry{
+		ID: d.ID, Title: d.Title, URL: d.URL(), Tier: d.Tier, Type: d.Type, Status: d.Status,
+		Version: d.Version, Obsolete: d.Status == model.StatusObsolete,
+	}
+}
+
 func searchHeadings(t render.Text) []search.Heading {
-	var hs []search.Heading
+	hs := make([]search.Heading, 0, len(t.Headings))
 	for _, h := range t.Headings {
 		hs = append(hs, search.Heading{Text: h.Text, Anchor: h.ID})
 	}
@@ -286,9 +293,5 @@ func SearchEntries(opts Options) ([]search.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := make([]*model.Document, len(rendered.Texts))
-	for i, t := range rendered.Texts {
-		docs[i] = t.Doc
-	}
-	return searchEntries(docs, rendered.Texts), nil
+	return textEntries(rendered.Texts), nil
 }
