@@ -205,6 +205,19 @@ func perDoc(b *testing.B, n int) {
 	}
 }
 
+// benchStage runs op as the benchmark's operation and reports its CPU
+// time for a site of docs documents.
+func benchStage(b *testing.B, docs int, op func() error) {
+	b.ReportAllocs()
+	startCPU(b)
+	for b.Loop() {
+		if err := op(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perDoc(b, docs)
+}
+
 var cpuStart = map[string]time.Duration{}
 
 // startCPU notes the CPU time used so far; perDoc reports the difference.
@@ -236,13 +249,11 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkValidate(b *testing.B) {
 	s := prepareStages(b)
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
+	benchStage(b, len(s.src.Docs), func() error {
 		cfg, _ := validate.Config(s.src.Config)
 		validate.Documents(cfg, s.src.Docs)
-	}
-	perDoc(b, len(s.src.Docs))
+		return nil
+	})
 }
 
 func BenchmarkLink(b *testing.B) {
@@ -260,12 +271,10 @@ func BenchmarkLink(b *testing.B) {
 
 func BenchmarkReports(b *testing.B) {
 	s := prepareStages(b)
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
+	benchStage(b, len(s.site.Docs), func() error {
 		reports.Compute(s.site)
-	}
-	perDoc(b, len(s.site.Docs))
+		return nil
+	})
 }
 
 // BenchmarkRender renders every page (document pages and site pages) into
@@ -273,72 +282,54 @@ func BenchmarkReports(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	s := prepareStages(b)
 	in := s.renderInput(benchSite(b))
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
-		if _, err := render.Site(in, discardOutput{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perDoc(b, len(s.site.Docs))
+	benchStage(b, len(s.site.Docs), func() error {
+		_, err := render.Site(in, discardOutput{})
+		return err
+	})
 }
 
 // BenchmarkRenderDocuments and BenchmarkRenderSitePages split
 // BenchmarkRender in two.
 func BenchmarkRenderDocuments(b *testing.B) {
-	benchRenderer(b, func(r *render.Renderer) error {
-		_, err := r.Documents(prepareStages(b).site.Docs, discardOutput{})
+	benchRenderer(b, func(r *render.Renderer, s *stages) error {
+		_, err := r.Documents(s.site.Docs, discardOutput{})
 		return err
 	})
 }
 
 func BenchmarkRenderSitePages(b *testing.B) {
-	benchRenderer(b, func(r *render.Renderer) error {
+	benchRenderer(b, func(r *render.Renderer, _ *stages) error {
 		_, err := r.SitePages(discardOutput{})
 		return err
 	})
 }
 
 // benchRenderer times run on one renderer of the corpus.
-func benchRenderer(b *testing.B, run func(*render.Renderer) error) {
+func benchRenderer(b *testing.B, run func(*render.Renderer, *stages) error) {
 	s := prepareStages(b)
 	r, err := render.New(s.renderInput(benchSite(b)))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
-		if err := run(r); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perDoc(b, len(s.site.Docs))
+	benchStage(b, len(s.site.Docs), func() error { return run(r, s) })
 }
 
 // BenchmarkSearch builds the search index files.
 func BenchmarkSearch(b *testing.B) {
 	s := prepareStages(b)
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
+	benchStage(b, len(s.entries), func() error {
 		search.Build(s.entries)
-	}
-	perDoc(b, len(s.entries))
+		return nil
+	})
 }
 
 // BenchmarkDerived makes the search index and the machine-readable files
 // from a rendered site.
 func BenchmarkDerived(b *testing.B) {
 	s := prepareStages(b)
-	b.ReportAllocs()
-	startCPU(b)
-	for b.Loop() {
-		if err := generator.Derived(s.site, s.data, s.rendered, s.strings, discardOutput{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perDoc(b, len(s.site.Docs))
+	benchStage(b, len(s.site.Docs), func() error {
+		return generator.Derived(s.site, s.data, s.rendered, s.strings, discardOutput{})
+	})
 }
 
 // BenchmarkWrite writes every file of the site into a new output folder
