@@ -128,13 +128,13 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 		ls.rows[rk] = rc
 	}
 	ls.mu.Unlock()
-	byValue := comparable(v.Type().Elem())
+	byValue := safelyComparable(v.Type().Elem())
 	var b strings.Builder
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
 		elem := e.Interface()
-		useValue := byValue || v.Type().Elem().Kind() == reflect.Interface && e.Elem().IsValid() && comparable(e.Elem().Type())
+		useValue := byValue || v.Type().Elem().Kind() == reflect.Interface && e.Elem().IsValid() && safelyComparable(e.Elem().Type())
 		if !useValue {
 			var ok bool
 			if id, ok = appendIdentity(id[:0], e); !ok {
@@ -171,17 +171,17 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	return template.HTML(b.String()), nil
 }
 
-// comparable reports whether values of t can be compared without a panic:
+// safelyComparable reports whether values of t can be compared without a panic:
 // no interfaces, slices, maps or functions inside.
-func comparable(t reflect.Type) bool {
+func safelyComparable(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Interface, reflect.Slice, reflect.Map, reflect.Func:
 		return false
 	case reflect.Array:
-		return comparable(t.Elem())
+		return safelyComparable(t.Elem())
 	case reflect.Struct:
 		for i := range t.NumField() {
-			if !comparable(t.Field(i).Type) {
+			if !safelyComparable(t.Field(i).Type) {
 				return false
 			}
 		}

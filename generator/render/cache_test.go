@@ -1,0 +1,114 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+)
+
+// cacheSet parses src with "cached" and "cachedRows" bound to a new
+// layoutSet, as layout does for each renderer, and counts how often the
+// fragment templates run (the function "count").
+func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
+	t.Helper()
+	runs := new(int)
+	ls := &layoutSet{}
+	ls.t = template.Must(template.New("page").Funcs(template.FuncMap{
+		"cached": ls.cached, "cachedRows": ls.cachedRows, "rows": rows,
+		"count": func() string { *runs++; return "" },
+	}).Parse(src))
+	return ls, runs
+}
+
+func execute(t *testing.T, ls *layoutSet, data any) string {
+	t.Helper()
+	var b strings.Builder
+	if err := ls.t.ExecuteTemplate(&b, "page", data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+type withdrawal struct { // not comparable: it holds a slice
+	ID   string
+	Refs []string
+}
+
+// cachedRows writes what a range over the same template writes, makes
+// each row once per rel, kind and element, and never mixes up elements or
+// rels that differ.
+func TestCachedRowsMatchesRange(t *testing.T) {
+	const rowT = `{{define "row"}}{{count}}<li>{{.Rel}}|{{.Kind}}|{{.Rows}}</li>{{end}}`
+	ls, runs := cacheSet(t, `{{cachedRows "row" .Rel .Kind .List}}`+rowT)
+	ref, _ := cacheSet(t, `{{$r := .Rel}}{{$k := .Kind}}{{range .List}}{{template "row" (rows $r $k .)}}{{end}}`+rowT)
+
+	refs := []string{"ISMS-P-001", "ISMS-P-002"}
+	a, b := &withdrawal{ID: "A", Refs: refs}, &withdrawal{ID: "B", Refs: refs}
+	pages := []struct {
+		rel, kind string
+		list      any
+	}{
+		{"../", "issue", []string{"x", "<y>", "x"}},
+		{"../", "issue", []string{"x", "z"}},
+		{"../../", "issue", []string{"x"}},     // another depth: another row
+		{"../", "draft", []string{"x"}},        // another kind: another row
+		{"../", "issue", []any{"x", 7, "x"}},   // interfaces, by their values
+		{"../", "issue", []*withdrawal{a, b}},  // pointers, by address
+		{"../", "issue", []withdrawal{*a, *b}}, // structs with slices, by identity
+		{"../", "issue", []withdrawal{{ID: "A", Refs: []string{"ISMS-P-001"}}}},
+	}
+	for _, p := range pages {
+		data := map[string]any{"Rel": p.rel, "Kind": p.kind, "List": p.list}
+		got, want := execute(t, ls, data), execute(t, ref, data)
+		if got != want {
+			t.Errorf("cachedRows %s %s %v:\n got %s\nwant %s", p.rel, p.kind, p.list, got, want)
+		}
+	}
+	// Distinct rows: x <y> z (../ issue), x (../../ issue), x (../ draft),
+	// 7 (interface), a b (pointers), a b (values), the shorter A.
+	if *runs != 3+1+1+1+2+2+1 {
+		t.Errorf("the row template ran %d times, want 11", *runs)
+	}
+}
+
+func TestCachedRowsErrors(t *testing.T) {
+	ls, _ := cacheSet(t, `{{cachedRows "row" "" "" .}}{{define "row"}}{{.Rows}}{{end}}`)
+	var b strings.Builder
+	if err := ls.t.ExecuteTemplate(&b, "page", "not a list"); err == nil || !strings.Contains(err.Error(), "is not a list") {
+		t.Errorf("a string as the list: err = %v", err)
+	}
+	if err := ls.t.ExecuteTemplate(&b, "page", []map[string]int{{"a": 1}}); err == nil || !strings.Contains(err.Error(), "cannot be told apart") {
+		t.Errorf("maps as elements: err = %v", err)
+	}
+	if got := execute(t, ls, nil); got != "" {
+		t.Errorf("no list writes %q", got)
+	}
+}
+
+// cached runs its template once for each set of keys.
+func TestCached(t *testing.T) {
+	ls, runs := cacheSet(t, `{{cached "header" . .Rel .Section}}{{define "header"}}{{count}}<nav>{{.Rel}} {{.Section}} {{.Title}}</nav>{{end}}`)
+	for _, c := range []struct{ rel, section, title, want string }{
+		{"../", "docs", "one", "<nav>../ docs one</nav>"},
+		{"../", "docs", "two", "<nav>../ docs one</nav>"}, // the title is not a key: the first is kept
+		{"../../", "docs", "three", "<nav>../../ docs three</nav>"},
+		{"../", "reviews", "four", "<nav>../ reviews four</nav>"},
+	} {
+		if got := execute(t, ls, map[string]string{"Rel": c.rel, "Section": c.section, "Title": c.title}); got != c.want {
+			t.Errorf("cached %s %s: got %s, want %s", c.rel, c.section, got, c.want)
+		}
+	}
+	if *runs != 3 {
+		t.Errorf("the header ran %d times, want 3", *runs)
+	}
+
+	bad, _ := cacheSet(t, `{{cached "h" . 1 2 3 4 5}}{{define "h"}}{{end}}`)
+	var b strings.Builder
+	if err := bad.t.ExecuteTemplate(&b, "page", nil); err == nil || !strings.Contains(err.Error(), "at most 4 keys") {
+		t.Errorf("five keys: err = %v", err)
+	}
+	slice, _ := cacheSet(t, `{{cached "h" . .}}{{define "h"}}{{end}}`)
+	if err := slice.t.ExecuteTemplate(&b, "page", []string{"a"}); err == nil || !strings.Contains(err.Error(), "keys are strings") {
+		t.Errorf("a list as key: err = %v", err)
+	}
+}
