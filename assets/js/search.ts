@@ -391,6 +391,7 @@ export function initSearch(): void {
       found = r;
       shown = 0;
       list.textContent = "";
+      list.dataset.q = q; // the query the list shows (typing may be ahead of it)
       more();
       say(count(q, r.hits.length));
     };
@@ -443,7 +444,7 @@ export function initSearch(): void {
     };
     const go = (o?: HTMLElement) => { if (o?.dataset.href) location.href = o.dataset.href; };
     const show = (q: string, r?: Found) => {
-      lastQ = q;
+      lastQ = list.dataset.q = q;
       list.textContent = foot.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");

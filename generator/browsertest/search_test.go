@@ -31,10 +31,13 @@ var searchCases = []searchCase{
 	{query: "ｉｓｍｓ-ｐ-００９", first: "ISMS-P-009"},
 }
 
-// resultsMatch is a JavaScript predicate: the list sel shows results, the
-// first is first (when given), and every id of top is among the first
+// resultsMatch is a JavaScript predicate: the list sel shows the results
+// of the query now in its search box (not of a shorter query typed on the
+// way, whose results can still be replaced), the first is first (when given), and every id of top is among the first
 // len(top) (+1 with first).
 const resultsMatch = `(sel, first, top) => {
+	const list = document.querySelector(sel), box = list && (document.querySelector('[aria-controls="' + list.id + '"]') || document.getElementById("search-page-q"));
+	if (!list || (box && list.dataset.q !== box.value.trim())) return false;
 	top = top ? top.split(" ") : [];
 	const ids = [...document.querySelectorAll(sel + " .search-id")].map(e => e.textContent.trim());
 	if (!ids.length || (first && ids[0] !== first)) return false;
