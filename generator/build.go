@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -59,25 +60,50 @@ func (e *UsageError) Error() string { return e.Msg }
 // Analyse runs the stages that find problems: load, validate, link and
 // reports. It writes nothing. The site is nil when there are errors.
 func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
+	a, err := analyse(opts, true)
+	return a.site, a.data, a.diags, err
+}
+
+// analysis is what analyse found.
+type analysis struct {
+	site  *model.Site
+	data  *reports.Data
+	diags diag.List
+	sums  map[*model.Document]bodySum // of the bodies let go; nil when kept
+}
+
+// analyse is Analyse; unless keepBodies, the documents come without their
+// Markdown, which each worker lets go as soon as the link stage has
+// scanned it (on a large site the bodies would be a third of the memory
+// held to the end of rendering), keeping its checksum for readBody.
+func analyse(opts Options, keepBodies bool) (analysis, error) {
 	config, diags := load.Config(opts.Source)
 	paths, bundles, d := load.Files(opts.Source)
 	diags.Add(d...)
 	cfg, d := validate.Config(config)
 	if cfg != nil && opts.Classification != "" && cfg.Level(opts.Classification) < 0 {
-		return nil, nil, nil, &UsageError{fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
+		return analysis{}, &UsageError{fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
 	}
-	// Each document is converted as soon as it is read, by the same
-	// worker (as load.Site and validate.Documents would, one after the
-	// other): its untyped front matter goes at once, so a large site
-	// never holds all of it.
+	// Each document is converted and its body scanned as soon as it is
+	// read, by the same worker (as load.Site, validate.Documents and
+	// link.Site would, one after the other): its untyped front matter
+	// goes at once, so a large site never holds all of it.
 	converted := make([]*model.Document, len(paths))
+	scans := make([]*link.Scanned, len(paths))
+	sums := make([]bodySum, len(paths))
 	perDoc := make([]diag.List, len(paths))
 	par.Each(len(paths), func(i int) {
 		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
 		perDoc[i] = d
-		if src != nil && cfg != nil {
-			converted[i], d = validate.Document(cfg, src)
-			perDoc[i].Add(d...)
+		if src == nil || cfg == nil {
+			return
+		}
+		doc, d := validate.Document(cfg, src)
+		perDoc[i].Add(d...)
+		converted[i], scans[i] = doc, link.Scan(doc)
+		if !keepBodies {
+			sums[i] = sumOf(doc.Body)
+			doc.Body = nil
 		}
 	})
 	for _, l := range perDoc {
@@ -86,23 +112,50 @@ func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
 	diags.Add(d...) // the configuration's
 	if cfg == nil {
 		diags.Sort()
-		return nil, nil, diags, nil
+		return analysis{diags: diags}, nil
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
+	scanOf := make(map[*model.Document]*link.Scanned, len(paths))
+	var sumOfDoc map[*model.Document]bodySum
+	if !keepBodies {
+		sumOfDoc = make(map[*model.Document]bodySum, len(paths))
+	}
+	for i, doc := range converted {
+		if doc != nil {
+			scanOf[doc] = scans[i]
+			if sumOfDoc != nil {
+				sumOfDoc[doc] = sums[i]
+			}
+		}
+	}
 	docs, d := validate.Set(slices.DeleteFunc(converted, func(d *model.Document) bool { return d == nil }))
 	diags.Add(d...)
-	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification})
+	scans = scans[:0]
+	for _, doc := range docs {
+		scans = append(scans, scanOf[doc])
+	}
+	site, d := link.SiteScanned(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scans)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		diags.Sort()
-		return nil, nil, diags, nil
+		return analysis{diags: diags}, nil
 	}
 	data := reports.Compute(site)
 	diags.Add(data.Diagnostics...)
 	diags.Sort()
-	return site, data, diags, nil
+	if !keepBodies {
+		// Every diagnostic has been made: the line of each front-matter
+		// key is no more use, and on a large site these maps are a fifth
+		// of the memory that rendering would hold.
+		for _, doc := range converted { // nil at the end, after DeleteFunc
+			if doc != nil {
+				doc.Lines = nil
+			}
+		}
+	}
+	return analysis{site: site, data: data, diags: diags, sums: sumOfDoc}, nil
 }
 
 // Build compiles the site into opts.Dest. When it returns errors (in the
@@ -156,22 +209,18 @@ type prepared struct {
 	data    *reports.Data
 	bundle  *assets.Bundle
 	strings *i18n.Strings
+	sums    map[*model.Document]bodySum // of the bodies prepare let go
 }
 
 // prepare analyses the site and bundles the assets; prepared is nil when
 // that failed.
 func prepare(opts Options) (*prepared, *Result, error) {
-	site, data, diags, err := Analyse(opts)
+	a, err := analyse(opts, false)
+	site, data := a.site, a.data
 	if err != nil || site == nil {
-		return nil, &Result{Diagnostics: diags}, err
+		return nil, &Result{Diagnostics: a.diags}, err
 	}
-	res := &Result{Site: site, Reports: data, Diagnostics: diags}
-	// Every diagnostic has been made: the line of each front-matter key
-	// is no more use, and on a large site these maps are a fifth of the
-	// memory that rendering holds.
-	for _, d := range site.Docs {
-		d.Lines = nil
-	}
+	res := &Result{Site: site, Reports: data, Diagnostics: a.diags}
 	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
 	if err != nil {
 		return nil, res, err
@@ -181,7 +230,33 @@ func prepare(opts Options) (*prepared, *Result, error) {
 		res.Diagnostics.Add(d...)
 		return nil, res, nil
 	}
-	return &prepared{site: site, data: data, bundle: bundle, strings: strings}, res, nil
+	return &prepared{site: site, data: data, bundle: bundle, strings: strings, sums: a.sums}, res, nil
+}
+
+// sumOf is what readBody checks a body read again against.
+func sumOf(body []byte) bodySum {
+	return bodySum{crc: crc32.Checksum(body, castagnoli), n: len(body)}
+}
+
+type bodySum struct {
+	crc uint32
+	n   int
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// readBody reads d's body again from the source folder; a file that
+// changed since it was loaded is an error, not a page made of two
+// versions.
+func (p *prepared) readBody(source string, d *model.Document) ([]byte, error) {
+	body, err := load.ReadBody(source, d.Path)
+	if err != nil {
+		return nil, err
+	}
+	if sumOf(body) != p.sums[d] {
+		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
+	}
+	return body, nil
 }
 
 func emit(opts Options, p *prepared, out render.Output) error {
@@ -197,11 +272,10 @@ func emit(opts Options, p *prepared, out render.Output) error {
 		Site: p.site, Reports: p.data, Assets: p.bundle, Strings: p.strings,
 		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
 		Text: func(i int, t render.Text) error {
-			// The page is written: nothing needs the Markdown any more.
-			t.Doc.Body = nil
 			f := index.Add(i, searchHeadings(t), t.Plain)
 			return out.File(f.Path, f.Data)
 		},
+		Body: func(d *model.Document) ([]byte, error) { return p.readBody(opts.Source, d) },
 	}, out)
 	if err != nil {
 		return err

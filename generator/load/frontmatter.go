@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -28,18 +29,61 @@ var fence = []byte("+++")
 // is line 1; a UTF-8 byte-order mark and CRLF line endings are accepted.
 func ParseDocument(path string, src []byte) (*File, diag.List) {
 	var diags diag.List
-	src, ok := normalise(path, src, &diags)
+	fm, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
 		return nil, diags
 	}
+	f := &File{Path: path, Body: limitBody(path, body, bodyLine, &diags), BodyLine: bodyLine}
+	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
+	if f.Meta == nil {
+		return nil, diags
+	}
+	// The body is kept until its page is rendered, the rest of the file
+	// is not: give the body its own bytes, so that the file's can go.
+	f.Body = bytes.Clone(f.Body)
+	return f, diags
+}
+
+// ReadBody reads the body of the document at rel under root again, as
+// ParseDocument gave it. A large build lets the bodies go after the link
+// stage and reads each again to render its page.
+func ReadBody(root, rel string) ([]byte, error) {
+	src, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, err
+	}
+	body, ok := bodyOf(rel, src)
+	if !ok {
+		return nil, fmt.Errorf("%s: the file changed during the build; build again", rel)
+	}
+	return body, nil
+}
+
+// bodyOf is the body that ParseDocument gives for src, if it splits.
+func bodyOf(path string, src []byte) ([]byte, bool) {
+	var diags diag.List
+	_, body, bodyLine, ok := splitDocument(path, src, &diags)
+	if !ok {
+		return nil, false
+	}
+	return limitBody(path, body, bodyLine, &diags), true
+}
+
+// splitDocument splits a document file into its front matter and body;
+// bodyLine is the line of the file where the body starts.
+func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, bodyLine int, ok bool) {
+	src, ok = normalise(path, src, diags)
+	if !ok {
+		return nil, nil, 0, false
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		diags.Errorf(path, 1, "start the file with a line +++, the TOML front matter (id, title, tier, …), a closing +++ and then the Markdown body", "the file is empty")
-		return nil, diags
+		return nil, nil, 0, false
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")
-		return nil, diags
+		return nil, nil, 0, false
 	}
 	// Find the closing fence: a line that is exactly +++.
 	line := 2
@@ -47,7 +91,7 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	for {
 		if off >= len(rest) {
 			diags.Errorf(path, 1, "add a line +++ after the last front-matter key", "the front matter opened here is never closed")
-			return nil, diags
+			return nil, nil, 0, false
 		}
 		end := bytes.IndexByte(rest[off:], '\n')
 		var l []byte
@@ -62,19 +106,23 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 		off += end + 1
 		line++
 	}
-	fm := rest[:off]
-	body := []byte{}
+	body = []byte{}
 	if next := off + len(fence); next < len(rest) {
 		body = bytes.TrimPrefix(bytes.TrimLeft(rest[next:], " \t"), []byte("\n"))
 	}
-	f := &File{Path: path, Body: body, BodyLine: line + 1}
+	return rest[:off], body, line + 1, true
+}
+
+// limitBody caps what would cost goldmark too much time in body, whose
+// first line is line bodyLine of the file, and warns where it did.
+func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
 	// Absurdly deep nesting costs goldmark quadratic time per line; cap it
 	// here, once, so that the link and render stages see the same body
 	// (see markdown.LimitNesting).
 	var limited, links []markdown.Limited
-	f.Body, limited = markdown.LimitNesting(f.Body)
+	body, limited = markdown.LimitNesting(body)
 	// So do link destinations that run on without end, for the same reason.
-	f.Body, links = markdown.LimitLinks(f.Body)
+	body, links = markdown.LimitLinks(body)
 	limited = append(limited, links...)
 	// One warning per kind, at its first line: a hostile file could have
 	// a million such lines.
@@ -92,16 +140,9 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 			more = fmt.Sprintf(" (and on %d more lines)", n-1)
 		}
 		count[l.Message] = 0
-		diags.Warnf(path, f.BodyLine+l.Line, "markdown-limit", l.Hint, "%s%s", l.Message, more)
+		diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s%s", l.Message, more)
 	}
-	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
-	if f.Meta == nil {
-		return nil, diags
-	}
-	// The body is kept until its page is rendered, the rest of the file
-	// is not: give the body its own bytes, so that the file's can go.
-	f.Body = bytes.Clone(f.Body)
-	return f, diags
+	return body
 }
 
 // ParseConfig decodes isms.toml.

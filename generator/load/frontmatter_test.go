@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -79,6 +80,10 @@ func FuzzParseDocument(f *testing.F) {
 		file, diags := ParseDocument("f.md", src)
 		if file == nil && len(diags) == 0 {
 			t.Fatal("no file and no diagnostic")
+		}
+		// A build reads each body again to render it (ReadBody).
+		if body, ok := bodyOf("f.md", src); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
+			t.Fatalf("the body read again is %q (%v), ParseDocument gave %q", body, ok, file.Body)
 		}
 		for _, d := range diags {
 			if d.Line < 0 || d.Line > len(src)+2 {

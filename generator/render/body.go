@@ -38,10 +38,10 @@ func newBodies(withheld string) *bodies {
 	return &bodies{md: md, withheld: withheld}
 }
 
-// render parses d's body, resolves its id links for a page rel levels
+// render parses d's body src, resolves its id links for a page rel levels
 // below the site root, and renders it.
-func (b *bodies) render(site *model.Site, d *model.Document, rel string) Body {
-	root := markdown.Parse(b.md, d.Body)
+func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel string) Body {
+	root := markdown.Parse(b.md, src)
 	attachments := map[string]bool{}
 	for _, a := range d.Attachments {
 		attachments[a.Name] = true
@@ -69,8 +69,8 @@ func (b *bodies) render(site *model.Site, d *model.Document, rel string) Body {
 				unwrap(n, nil)
 			}
 		case *ast.AutoLink:
-			if dangerous(string(n.URL(d.Body))) {
-				label := ast.NewString(n.Label(d.Body))
+			if dangerous(string(n.URL(src))) {
+				label := ast.NewString(n.Label(src))
 				label.SetRaw(true)
 				n.Parent().ReplaceChild(n.Parent(), n, label)
 			}
@@ -89,8 +89,8 @@ func (b *bodies) render(site *model.Site, d *model.Document, rel string) Body {
 		b.resolve(site, l, id, frag, rel)
 	}
 	var out bytes.Buffer
-	_ = b.md.Renderer().Render(&out, d.Body, root)
-	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, d.Body), Text: markdown.PlainText(root, d.Body)}
+	_ = b.md.Renderer().Render(&out, src, root)
+	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
 
 // resolve points an id link at the target's page, or — for a document this

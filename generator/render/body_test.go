@@ -41,7 +41,7 @@ func TestBody(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &model.Document{ID: "X", Body: []byte(tc.md)}
-			got := string(b.render(site, d, "../../").HTML)
+			got := string(b.render(site, d, d.Body, "../../").HTML)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("missing %q in:\n%s", w, got)

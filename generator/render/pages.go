@@ -26,7 +26,14 @@ type DocView struct {
 func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	url := d.URL()
 	rel := strings.Repeat("../", strings.Count(url, "/"))
-	body := r.bodies.render(r.in.Site, d, rel)
+	src := d.Body
+	if src == nil && r.in.Body != nil {
+		var err error
+		if src, err = r.in.Body(d); err != nil {
+			return Text{}, err
+		}
+	}
+	body := r.bodies.render(r.in.Site, d, src, rel)
 	v := &DocView{Doc: d, Body: html(body.HTML), Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d)}
 	for _, h := range body.Headings {
 		if h.Level == 2 {

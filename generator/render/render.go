@@ -38,6 +38,11 @@ type Input struct {
 	// search index can take each text and let it go, rather than all the
 	// texts of the site being held until the end.
 	Text func(i int, t Text) error
+
+	// Body, when set, gives the Markdown body of a document whose Body
+	// is nil: a large build lets the bodies go after the link stage and
+	// reads each again when its page is rendered.
+	Body func(d *model.Document) ([]byte, error)
 }
 
 // Text is what render learned about one document body, for the search index.

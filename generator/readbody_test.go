@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen"
+	"ismsgen/generator/model"
+)
+
+// TestReadBody: a build lets the bodies go after the link stage and reads
+// each again for its page; a file edited in between is an error naming
+// it, not a page made of two versions.
+func TestReadBody(t *testing.T) {
+	site := t.TempDir()
+	if err := os.CopyFS(filepath.Join(site, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	config, err := os.ReadFile("../isms.toml")
+	if err == nil {
+		err = os.WriteFile(filepath.Join(site, "isms.toml"), config, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: site, Now: model.Date{Year: 2026, Month: 11, Day: 25},
+		Defaults: Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()}}
+	p, res, err := prepare(opts)
+	if p == nil {
+		t.Fatalf("prepare: %v %v", err, res.Diagnostics.Errors())
+	}
+	d := p.site.Doc("ISMS-P-009")
+	if d == nil || d.Body != nil {
+		t.Fatalf("ISMS-P-009 is %v; want it published, without its body", d)
+	}
+	body, err := p.readBody(site, d)
+	if err != nil || !strings.Contains(string(body), "](") {
+		t.Fatalf("readBody: %v, %.80q", err, body)
+	}
+
+	file := filepath.Join(site, filepath.FromSlash(d.Path))
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(src, "\nOne more line.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.readBody(site, d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
+		t.Errorf("readBody of an edited file: %v; want an error naming %s", err, d.Path)
+	}
+}
