@@ -129,7 +129,11 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	}
 	ls.mu.Unlock()
 	byValue := safelyComparable(v.Type().Elem())
-	var b strings.Builder
+	// The rows are joined once their lengths are known: a list of
+	// thousands of rows is megabytes, which growing a builder as it goes
+	// would allocate about twice over.
+	rows := make([]string, v.Len())
+	size := 0
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
@@ -166,6 +170,12 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 			}
 			rc.mu.Unlock()
 		}
+		rows[i] = row
+		size += len(row)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, row := range rows {
 		b.WriteString(row)
 	}
 	return template.HTML(b.String()), nil
