@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 
 	"ismsgen/generator/assets"
@@ -38,6 +42,12 @@ type Options struct {
 	Classification string // "" = the site's ceiling
 	BaseURL        string // "" = from isms.toml
 	Defaults       Defaults
+
+	// FitMemory sets a soft limit on the Go heap while the pages are
+	// rendered, from what the analysis left live (see fitMemory), unless
+	// GOMEMLIMIT is set. The command does; a program that builds sites
+	// as a part of its work decides for itself.
+	FitMemory bool
 }
 
 // Result summarises a build.
@@ -171,6 +181,9 @@ func Build(opts Options) (*Result, error) {
 	if p == nil {
 		return res, err
 	}
+	if opts.FitMemory {
+		defer fitMemory()()
+	}
 	tx, err := write.Begin(opts.Dest)
 	if err != nil {
 		return res, err
@@ -231,6 +244,31 @@ func prepare(opts Options) (*prepared, *Result, error) {
 		return nil, res, nil
 	}
 	return &prepared{site: site, data: data, bundle: bundle, strings: strings, sums: a.sums}, res, nil
+}
+
+// fitMemory limits the Go heap to a multiple of what is live once the
+// site is analysed, plus room for the pages in progress, and returns the
+// function that restores the previous limit. The collector then returns
+// memory to the system as the build goes, instead of letting the heap
+// grow to twice its peak: on 10,000 generated documents a third less peak
+// memory, on 50,000 a third less for about a tenth more time (README,
+// "Performance"). The limit is soft: a build that needs more gets it, at
+// the cost of more collection. GOMEMLIMIT in the environment (also
+// GOMEMLIMIT=off) wins.
+func fitMemory() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() != metrics.KindUint64 {
+		return func() {}
+	}
+	// Rendering adds the search index and the pages in progress to what
+	// analysis left: about as much again on a large site.
+	prev := debug.SetMemoryLimit(32<<20 + int64(live[0].Value.Uint64())*7/2)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // sumOf is what readBody checks a body read again against.

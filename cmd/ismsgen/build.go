@@ -28,7 +28,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generator.Build(generator.Options{
 		Source: *source, Dest: *dest, Drafts: *drafts, Now: date,
-		Classification: *class, BaseURL: *baseURL, Defaults: defaults(),
+		Classification: *class, BaseURL: *baseURL, Defaults: defaults(), FitMemory: true,
 	})
 	var usageErr *generator.UsageError
 	switch {

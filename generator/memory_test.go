@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -51,4 +52,27 @@ func TestReadBody(t *testing.T) {
 	if _, err := p.readBody(site, d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
 		t.Errorf("readBody of an edited file: %v; want an error naming %s", err, d.Path)
 	}
+}
+
+// TestFitMemory: the build's heap limit follows what is live and is
+// restored afterwards; GOMEMLIMIT in the environment wins.
+func TestFitMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Setenv("GOMEMLIMIT", "")
+	restore := fitMemory()
+	during := debug.SetMemoryLimit(-1)
+	restore()
+	if during < 32<<20 || during >= before {
+		t.Errorf("the limit during the build is %d bytes, want at least 32 MiB and below the previous %d", during, before)
+	}
+	if after := debug.SetMemoryLimit(-1); after != before {
+		t.Errorf("the limit after the build is %d, want the previous %d", after, before)
+	}
+
+	t.Setenv("GOMEMLIMIT", "off")
+	restore = fitMemory()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set, the limit became %d", got)
+	}
+	restore()
 }
