@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"ismsgen/generator/internal/par"
 )
 
 // Marker is the file that says a folder was made by ismsgen.
@@ -176,7 +178,7 @@ func (t *Tx) Commit() error {
 	if _, err := os.Lstat(t.dest); err == nil {
 		if exchange(t.tmp, t.dest) == nil {
 			// t.tmp now holds the previous output.
-			return os.RemoveAll(t.tmp)
+			return removeTree(t.tmp)
 		}
 		old = t.tmp + "-old"
 		if err := os.Rename(t.dest, old); err != nil {
@@ -192,9 +194,38 @@ func (t *Tx) Commit() error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
+}
+
+// removeTree removes dir and everything in it, the entries of its large
+// folders (docs/ holds a folder per document) on every core: the old
+// output of a large site is tens of thousands of files.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var paths []string
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() {
+			if sub, err := os.ReadDir(p); err == nil && len(sub) > 64 {
+				for _, s := range sub {
+					paths = append(paths, filepath.Join(p, s.Name()))
+				}
+				continue // removed with dir
+			}
+		}
+		paths = append(paths, p)
+	}
+	errs := make([]error, len(paths))
+	par.Each(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
 
 // Abort removes the unfinished output; the old output stays as it was.
