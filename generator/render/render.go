@@ -216,11 +216,10 @@ func (r *renderer) emit(out Output, layout string, p *Page) error {
 	if err != nil {
 		return err
 	}
-	t := ls.t
 	buf := r.bufs.Get().(*bytes.Buffer)
 	defer r.bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
+	if err := ls.execute(buf, p); err != nil {
 		return fmt.Errorf("layouts/%s: %w", layout, err)
 	}
 	file := p.URL + "index.html"

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"text/template/parse"
+	"sync/atomic"
 
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
@@ -26,6 +26,9 @@ type templates struct {
 // the fragments its "cached" and "cachedRows" calls have made.
 type layoutSet struct {
 	t *template.Template
+
+	first  sync.Mutex  // held by the first page, which runs alone
+	folded atomic.Bool // the first page has run: see execute
 
 	mu    sync.Mutex
 	frags map[fragKey]template.HTML // made by cached
@@ -295,57 +298,6 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 		t.pages[name] = page
 	}
 	return t, nil
-}
-
-// foldStrings replaces every call of "t" with one string constant and no
-// other argument ({{t "field.id"}}) by the string it returns, so that a
-// table does not look up the same column label for each of its thousands
-// of rows. The escaping that html/template adds is the same for the
-// constant as for the call's result, so the pages do not change.
-func foldStrings(n parse.Node, s *i18n.Strings) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				foldStrings(c, s)
-			}
-		}
-	case *parse.ActionNode:
-		foldStrings(n.Pipe, s)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				foldStrings(c, s)
-			}
-		}
-	case *parse.CommandNode:
-		if len(n.Args) == 2 {
-			fn, ok1 := n.Args[0].(*parse.IdentifierNode)
-			key, ok2 := n.Args[1].(*parse.StringNode)
-			if ok1 && ok2 && fn.Ident == "t" {
-				v := s.T(key.Text)
-				n.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(v), Text: v}}
-				return
-			}
-		}
-		for _, a := range n.Args {
-			foldStrings(a, s)
-		}
-	case *parse.IfNode:
-		foldBranch(&n.BranchNode, s)
-	case *parse.RangeNode:
-		foldBranch(&n.BranchNode, s)
-	case *parse.WithNode:
-		foldBranch(&n.BranchNode, s)
-	case *parse.TemplateNode:
-		foldStrings(n.Pipe, s)
-	}
-}
-
-func foldBranch(b *parse.BranchNode, s *i18n.Strings) {
-	foldStrings(b.Pipe, s)
-	foldStrings(b.List, s)
-	foldStrings(b.ElseList, s)
 }
 
 func parseInto(t *template.Template, layouts fs.FS, name string) error {

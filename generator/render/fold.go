@@ -1,0 +1,172 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"ismsgen/generator/i18n"
+)
+
+// foldStrings replaces every call of "t" with one string constant and no
+// other argument ({{t "field.id"}}) by the string it returns, so that a
+// table does not look up the same column label for each of its thousands
+// of rows. The escaping that html/template adds is the same for the
+// constant as for the call's result, so the pages do not change.
+func foldStrings(n parse.Node, s *i18n.Strings) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				foldStrings(c, s)
+			}
+		}
+	case *parse.ActionNode:
+		foldStrings(n.Pipe, s)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				foldStrings(c, s)
+			}
+		}
+	case *parse.CommandNode:
+		if len(n.Args) == 2 {
+			fn, ok1 := n.Args[0].(*parse.IdentifierNode)
+			key, ok2 := n.Args[1].(*parse.StringNode)
+			if ok1 && ok2 && fn.Ident == "t" {
+				v := s.T(key.Text)
+				n.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(v), Text: v}}
+				return
+			}
+		}
+		for _, a := range n.Args {
+			foldStrings(a, s)
+		}
+	case *parse.IfNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.RangeNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.WithNode:
+		foldBranch(&n.BranchNode, s)
+	case *parse.TemplateNode:
+		foldStrings(n.Pipe, s)
+	}
+}
+
+func foldBranch(b *parse.BranchNode, s *i18n.Strings) {
+	foldStrings(b.Pipe, s)
+	foldStrings(b.List, s)
+	foldStrings(b.ElseList, s)
+}
+
+// execute runs the layout for page p. The first page runs alone: running
+// it makes html/template escape the templates it uses, which foldEscaped
+// then simplifies for every later page.
+func (ls *layoutSet) execute(w io.Writer, p *Page) error {
+	if !ls.folded.Load() {
+		ls.first.Lock()
+		if !ls.folded.Load() {
+			defer ls.first.Unlock()
+			err := ls.t.ExecuteTemplate(w, "base", p)
+			foldEscaped(ls.t)
+			ls.folded.Store(true)
+			return err
+		}
+		ls.first.Unlock()
+	}
+	return ls.t.ExecuteTemplate(w, "base", p)
+}
+
+// foldEscaped replaces each action of t's escaped templates that prints a
+// string constant (a folded {{t "key"}}) through html/template's text or
+// attribute escaper by the text it prints, when escaping leaves the
+// constant as it is. A table's column labels are then written as text
+// for each of its thousands of rows instead of going through a call of
+// the escaper each time; the pages do not change. Templates that have
+// not been escaped yet have no escaper in their actions and are left
+// alone. t must not be executing.
+func foldEscaped(t *template.Template) {
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			foldEscapedList(tt.Tree.Root)
+		}
+	}
+}
+
+func foldEscapedList(l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	nodes := make([]parse.Node, 0, len(l.Nodes))
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if s, ok := escapedConstant(n); ok {
+				nodes = appendText(nodes, &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(s)})
+				continue
+			}
+		case *parse.TextNode:
+			nodes = appendText(nodes, n)
+			continue
+		case *parse.IfNode:
+			foldEscapedList(n.List)
+			foldEscapedList(n.ElseList)
+		case *parse.RangeNode:
+			foldEscapedList(n.List)
+			foldEscapedList(n.ElseList)
+		case *parse.WithNode:
+			foldEscapedList(n.List)
+			foldEscapedList(n.ElseList)
+		}
+		nodes = append(nodes, n)
+	}
+	l.Nodes = nodes
+}
+
+// appendText appends a text node, joined to the text node before it.
+func appendText(nodes []parse.Node, t *parse.TextNode) []parse.Node {
+	if len(nodes) == 0 {
+		return append(nodes, t)
+	}
+	if last, ok := nodes[len(nodes)-1].(*parse.TextNode); ok {
+		joined := make([]byte, 0, len(last.Text)+len(t.Text))
+		nodes[len(nodes)-1] = &parse.TextNode{NodeType: parse.NodeText, Pos: last.Pos, Text: append(append(joined, last.Text...), t.Text...)}
+		return nodes
+	}
+	return append(nodes, t)
+}
+
+// textEscapers are html/template's escapers for text, quoted attribute
+// values and RCDATA (title, textarea): for a string they replace only
+// the characters of unsafeInText.
+var textEscapers = map[string]bool{
+	"_html_template_htmlescaper":   true,
+	"_html_template_attrescaper":   true,
+	"_html_template_rcdataescaper": true,
+}
+
+const unsafeInText = "\x00\"&'+<>"
+
+// escapedConstant returns what an escaped action {{"text" | escaper…}}
+// prints, when that is the constant itself.
+func escapedConstant(a *parse.ActionNode) (string, bool) {
+	p := a.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	str, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok || strings.ContainsAny(str.Text, unsafeInText) {
+		return "", false
+	}
+	for _, c := range p.Cmds[1:] {
+		if len(c.Args) != 1 {
+			return "", false
+		}
+		if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || !textEscapers[id.Ident] {
+			return "", false
+		}
+	}
+	return str.Text, true
+}
