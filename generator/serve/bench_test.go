@@ -18,8 +18,22 @@ import (
 // python3 /work/shared/tools/gencorpus.py /tmp/c10k 10000.
 //
 //	go test -run ^$ -bench EditReload ./generator/serve
-//	ISMSGEN_SERVE_CORPUS=/tmp/c10k go test -run ^$ -bench EditReload -benchtime 20x ./generator/serve
+//	ISMSGEN_SERVE_CORPUS=/tmp/c10k go test -run ^$ -bench 'EditReload|NoopRebuild' -benchtime 20x ./generator/serve
 func BenchmarkEditReload(b *testing.B) {
+	benchRebuild(b, func(i int, data []byte) []byte { return fmt.Appendf(data, "\n\n追加段落 %d。\n", i) })
+}
+
+// BenchmarkNoopRebuild measures a document saved without a change → the
+// end of the rebuild (a reload event that updates no page).
+func BenchmarkNoopRebuild(b *testing.B) {
+	benchRebuild(b, nil)
+}
+
+// benchRebuild writes a document of the site, edited by edit (nil: as it
+// was), once per iteration, and reports the median and 90th percentile of
+// the time from the write to the reload event: of the document's page, or
+// (nil) of any.
+func benchRebuild(b *testing.B, edit func(i int, data []byte) []byte) {
 	site := benchSite(b)
 	srv, err := New(testOptions(site))
 	if err != nil {
@@ -40,13 +54,16 @@ func BenchmarkEditReload(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		data = fmt.Appendf(data, "\n\n追加段落 %d。\n", i)
+		page := ""
+		if edit != nil {
+			data, page = edit(i, data), "/docs/"+d.id+"/"
+		}
 		b.StartTimer()
 		start := time.Now()
 		if err := os.WriteFile(d.path, data, 0o644); err != nil {
 			b.Fatal(err)
 		}
-		waitReload(b, events, "/docs/"+d.id+"/")
+		waitReload(b, events, page)
 		took = append(took, time.Since(start))
 	}
 	slices.Sort(took)
@@ -102,6 +119,7 @@ func publishedDocs(b *testing.B, srv *Server, site string) []benchDoc {
 	return docs
 }
 
+// waitReload waits for the reload event of page ("": any reload event).
 func waitReload(b *testing.B, events <-chan Event, page string) {
 	timeout := time.After(time.Minute)
 	for {
@@ -110,7 +128,7 @@ func waitReload(b *testing.B, events <-chan Event, page string) {
 			if ev.Kind == KindErrors && len(ev.Errors) > 0 {
 				b.Fatalf("the edit broke the site: %v", ev.Errors)
 			}
-			if ev.Kind == KindReload && slices.Contains(ev.Pages, page) {
+			if ev.Kind == KindReload && (page == "" || slices.Contains(ev.Pages, page)) {
 				return
 			}
 		case <-timeout:
