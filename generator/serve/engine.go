@@ -93,9 +93,14 @@ func (e *engine) rebuild(ch changes) {
 	if ch.full || e.g == nil || e.g.now != now {
 		e.g = nil
 	}
-	touched := e.reload(ch)
+	touched, unchanged := e.reload(ch)
 	if e.g != nil && len(touched) == 0 {
-		return // nothing that ismsgen reads changed (an editor's temporary file)
+		// Nothing that ismsgen reads changed: an editor's temporary
+		// file, or a document saved as it was.
+		if len(unchanged) > 0 {
+			e.logf(start, "saved "+unchanged[0], "no change, nothing to rebuild")
+		}
+		return
 	}
 	e.gen++
 	e.stopRunning()

@@ -3,7 +3,9 @@ package serve
 import (
 	"fmt"
 	"hash/maphash"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -18,7 +20,8 @@ import (
 // file is one document file as serve last read it, with what the stages
 // made of it while it stays unchanged.
 type file struct {
-	version     uint64 // new on every read
+	version     uint64 // new on every read that found new content
+	sum         uint64 // of the file's bytes, to tell a save that changed nothing
 	attachments []string
 	doc         *load.Doc // nil when it could not be read or parsed
 	loadDiags   diag.List
@@ -31,17 +34,19 @@ type file struct {
 
 // reload lists the documents as load does and reads again those that are
 // new, changed (ch) or whose attachments changed; it forgets those that
-// are gone. It returns the paths it read or forgot.
-func (e *engine) reload(ch changes) []string {
+// are gone. It returns the paths it read or forgot, and those it found
+// saved without a change (which keep all that was made of them).
+func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	paths, bundles, walkDiags := load.Files(e.opts.Source)
 	dirty := map[string]bool{}
+	bundleDirty := map[string]bool{} // an attachment or folder of the bundle changed
 	var folders []string
 	for p := range ch.paths {
 		dirty[p] = true
 		if !strings.EqualFold(path.Ext(p), ".md") {
 			// An attachment, or a folder: its bundle's index.md, and
 			// everything in it.
-			dirty[path.Join(path.Dir(p), "index.md")] = true
+			bundleDirty[path.Join(path.Dir(p), "index.md")] = true
 			folders = append(folders, p+"/")
 		}
 	}
@@ -50,7 +55,7 @@ func (e *engine) reload(ch changes) []string {
 	for _, p := range paths {
 		listed[p] = true
 		f := e.files[p]
-		if f == nil || ch.reread || dirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]) {
+		if f == nil || ch.reread || dirty[p] || bundleDirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]) {
 			todo = append(todo, p)
 		}
 	}
@@ -64,17 +69,29 @@ func (e *engine) reload(ch changes) []string {
 	read := make([]*file, len(todo))
 	par.Each(len(todo), func(i int) {
 		p := todo[i]
+		raw, err := os.ReadFile(filepath.Join(e.opts.Source, filepath.FromSlash(p)))
+		sum := maphash.Bytes(e.seed, raw)
+		// Only the file itself was saved, with the same bytes: an
+		// editor's save without a change, or a touch.
+		if old := e.files[p]; err == nil && old != nil && old.sum == sum && !ch.reread && !bundleDirty[p] && !under(p, folders) && slices.Equal(old.attachments, bundles[p]) {
+			return
+		}
 		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
-		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p]}
+		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p], sum: sum}
 	})
 	for i, p := range todo {
+		if read[i] == nil {
+			unchanged = append(unchanged, p)
+			continue
+		}
 		e.version++
 		read[i].version = e.version
 		e.files[p] = read[i]
+		touched = append(touched, p)
 	}
 	e.paths, e.walkDiags = paths, walkDiags
 	slices.Sort(gone)
-	return append(todo, gone...)
+	return append(touched, gone...), unchanged
 }
 
 func under(p string, folders []string) bool {

@@ -2,9 +2,12 @@ package serve
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // An edit reloads the page with the new content; a broken document keeps
@@ -106,5 +109,53 @@ func TestHTTP(t *testing.T) {
 	}
 	if status, body := get(t, base+"documents.json"); status != 200 || strings.Contains(body, ScriptPath) {
 		t.Error("the script is added to something other than a page")
+	}
+}
+
+// TestSaveWithoutChange: a document saved as it was rebuilds nothing and
+// reloads nothing; the next real edit is rebuilt as usual.
+func TestSaveWithoutChange(t *testing.T) {
+	site := copySample(t)
+	opts := testOptions(site)
+	nothing := make(chan struct{}, 1)
+	opts.Log = lineWatch{"no change", nothing}
+	srv, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	events, cancel := srv.Subscribe()
+	defer cancel()
+	<-srv.Settled()
+
+	file := filepath.Join(site, "content", "tier2", "isms-p-009.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-nothing:
+	case ev := <-events:
+		t.Fatalf("a save without a change sent %+v", ev)
+	case <-time.After(time.Minute):
+		t.Fatal("no log line for a save without a change")
+	}
+
+	if err := os.WriteFile(file, append(data, "\n追加段落。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case ev := <-events:
+			if ev.Kind == KindReload && slices.Contains(ev.Pages, "/docs/ISMS-P-009/") {
+				return
+			}
+		case <-deadline:
+			t.Fatal("no reload of the edited page")
+		}
 	}
 }
