@@ -89,6 +89,7 @@ func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel str
 		b.resolve(site, l, id, frag, rel)
 	}
 	var out bytes.Buffer
+	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	_ = b.md.Renderer().Render(&out, src, root)
 	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
