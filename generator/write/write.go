@@ -209,6 +209,9 @@ func removeTree(dir string) error {
 	}
 	var paths []string
 	for _, e := range entries {
+		if e.Name() == Marker {
+			continue // last: a build killed meanwhile leaves a folder that the next build knows as its own
+		}
 		p := filepath.Join(dir, e.Name())
 		if e.IsDir() {
 			if sub, err := os.ReadDir(p); err == nil && len(sub) > 64 {
