@@ -3,8 +3,8 @@ package generator
 import (
 	"fmt"
 	"hash/crc32"
-	"math"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -162,7 +162,7 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 		// of the memory that rendering would hold.
 		for _, doc := range converted { // nil at the end, after DeleteFunc
 			if doc != nil {
-				doc.Lines = nil
+				doc.Lines = model.KeyLines{}
 			}
 		}
 	}
@@ -275,7 +275,7 @@ func fitMemory() (restore func()) {
 	}
 	// Rendering adds the search index and the pages in progress to what
 	// analysis left: about as much again on a large site.
-	limit := max(32<<20+live[0].Value.Uint64()*7/2, held[0].Value.Uint64()-held[1].Value.Uint64())
+	limit := max(32<<20+live[0].Value.Uint64()*3, held[0].Value.Uint64()-held[1].Value.Uint64())
 	prev := debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
 	return func() { debug.SetMemoryLimit(prev) }
 }

@@ -11,6 +11,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
 )
 
 // File is one parsed TOML file: a document's front matter with its body, or
@@ -18,7 +19,7 @@ import (
 type File struct {
 	Path     string         // relative to the source, forward slashes
 	Meta     map[string]any // the decoded TOML, untyped
-	Lines    map[string]int // key path ("history.0.date") → line in the file
+	Lines    model.KeyLines // key path ("history.0.date") → line in the file
 	Body     []byte         // Markdown after the closing +++
 	BodyLine int            // line of the file where Body starts
 }
@@ -183,11 +184,11 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 }
 
 // decodeTOML parses TOML text whose first line is line lineOffset+1 of the file.
-func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, map[string]int) {
+func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, model.KeyLines) {
 	meta := map[string]any{}
 	if line, msg := tomlGuard(text); line >= 0 {
 		diags.Errorf(path, lineOffset+line+1, "front matter and isms.toml need two or three levels: keys, [[history]] tables and lists of strings", "%s", msg)
-		return nil, nil
+		return nil, model.KeyLines{}
 	}
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
@@ -196,7 +197,7 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 		} else {
 			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
 		}
-		return nil, nil
+		return nil, model.KeyLines{}
 	}
-	return meta, keyLines(text, lineOffset)
+	return meta, model.NewKeyLines(keyLines(text, lineOffset))
 }

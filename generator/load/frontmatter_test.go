@@ -45,7 +45,7 @@ func TestParseDocument(t *testing.T) {
 			if f.BodyLine != tc.bodyLn {
 				t.Errorf("BodyLine = %d, want %d", f.BodyLine, tc.bodyLn)
 			}
-			if got := f.Lines[tc.wantKey]; got != tc.keyLine {
+			if got, _ := f.Lines.Get(tc.wantKey); got != tc.keyLine {
 				t.Errorf("Lines[%q] = %d, want %d (all: %v)", tc.wantKey, got, tc.keyLine, f.Lines)
 			}
 			if strings.Contains(string(f.Body), "\r") {

@@ -111,7 +111,7 @@ type Document struct {
 
 	// Lines maps a front-matter key path ("next_review", "history.2.date")
 	// to its line in the file; see Line.
-	Lines map[string]int
+	Lines KeyLines
 
 	// Filled in by the link stage.
 	Graph Graph
@@ -119,23 +119,7 @@ type Document struct {
 
 // Line returns the line of a front-matter key path, falling back to the
 // enclosing table and then to the opening +++ (line 1).
-func (d *Document) Line(key string) int { return KeyLine(d.Lines, key) }
-
-// KeyLine looks a key path up in a map of key lines ("history.2.date"),
-// falling back to the enclosing table and then to line 1.
-func KeyLine(lines map[string]int, key string) int {
-	for key != "" {
-		if n, ok := lines[key]; ok {
-			return n
-		}
-		i := strings.LastIndexByte(key, '.')
-		if i < 0 {
-			break
-		}
-		key = key[:i]
-	}
-	return 1
-}
+func (d *Document) Line(key string) int { return d.Lines.Line(key) }
 
 // IsCurrent reports whether the document is in force or on its way there
 // (not obsolete).

@@ -58,7 +58,7 @@ func ReviewOf(cfg *model.Config, now model.Date, d *model.Document) Review {
 		}
 		r.Cycle, r.CycleFrom = cycleOf(cfg, d)
 		r.Line = d.Line(key)
-		if _, ok := d.Lines["review_cycle"]; ok && r.Cycle.IsZero() {
+		if d.Lines.Has("review_cycle") && r.Cycle.IsZero() {
 			r.Line = d.Line("review_cycle")
 		}
 		if from.IsZero() || r.Cycle.IsZero() {

@@ -95,13 +95,13 @@ func TestReviewOf(t *testing.T) {
 				ID: "X-1", Tier: tc.doc.tier, Type: model.TypeProcedure, Status: model.StatusApproved,
 				Approved: date(t, tc.doc.approved), LastReviewed: date(t, tc.doc.lastReviewed),
 				NextReview: date(t, tc.doc.nextReview), ReviewCycle: cycle(t, tc.doc.cycle),
-				Lines: map[string]int{"approved": 10},
+				Lines: model.NewKeyLines(map[string]int{"approved": 10}),
 			}
 			if tc.doc.lastReviewed != "" {
-				d.Lines["last_reviewed"] = 11
+				d.Lines.Set("last_reviewed", 11)
 			}
 			if tc.doc.nextReview != "" {
-				d.Lines["next_review"] = 12
+				d.Lines.Set("next_review", 12)
 			}
 			r := ReviewOf(cfg, date(t, now), d)
 			if r.Date.String() != tc.wantDate || r.State != tc.wantState || r.Days != tc.wantDays {

@@ -127,7 +127,7 @@ func existing(opts Options) ([]string, error) {
 		id, _ := d.Meta["id"].(string)
 		id = strings.TrimSpace(id)
 		if model.FoldID(id) == model.FoldID(opts.ID) {
-			return nil, usage("id %q exists already: %s:%d has id %q (ids are compared ignoring case); choose another", opts.ID, d.Path, d.Lines["id"], id)
+			return nil, usage("id %q exists already: %s:%d has id %q (ids are compared ignoring case); choose another", opts.ID, d.Path, d.Lines.Line("id"), id)
 		}
 		typ, _ := d.Meta["type"].(string)
 		status, _ := d.Meta["status"].(string)

@@ -126,7 +126,7 @@ func (e *engine) convert() {
 // the list and report pages, and the machine-readable files, are made of.
 func (e *engine) metaHash(d *model.Document) uint64 {
 	c := *d
-	c.Body, c.BodyLine, c.Lines = nil, 0, nil
+	c.Body, c.BodyLine, c.Lines = nil, 0, model.KeyLines{}
 	var h maphash.Hash
 	h.SetSeed(e.seed)
 	fmt.Fprintf(&h, "%+v", c)

@@ -49,7 +49,7 @@ func loadGlobals(opts generator.Options, now model.Date) (*globals, diag.List) {
 	}
 	strings, err := i18n.Load(opts.Defaults.I18n, cfg.Language)
 	if err != nil {
-		diags.Errorf(model.ConfigFile, f.Lines["language"], "", "%v", err)
+		diags.Errorf(model.ConfigFile, f.Lines.Line("language"), "", "%v", err)
 		return g, diags
 	}
 	bundle, d := assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))

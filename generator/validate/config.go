@@ -29,7 +29,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	if f == nil {
 		return nil, diags
 	}
-	line := func(key string) int { return model.KeyLine(f.Lines, key) }
+	line := func(key string) int { return f.Lines.Line(key) }
 	r := &fields{path: f.Path, meta: f.Meta, line: line, diags: &diags}
 	r.known(configKeys, "isms.toml")
 

@@ -1,0 +1,72 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"unique"
+)
+
+// KeyLines maps the key paths of a TOML file ("next_review",
+// "history.2.date") to their lines, for diagnostics. It is a sorted list
+// whose key strings are shared by every file that has the key: a large
+// site holds one for each of tens of thousands of documents until every
+// diagnostic has been made.
+type KeyLines struct {
+	entries []keyLine
+}
+
+type keyLine struct {
+	key  string
+	line int32
+}
+
+// NewKeyLines makes the KeyLines of a map from key path to line.
+func NewKeyLines(m map[string]int) KeyLines {
+	k := KeyLines{entries: make([]keyLine, 0, len(m))}
+	for key, line := range m {
+		k.entries = append(k.entries, keyLine{unique.Make(key).Value(), int32(line)})
+	}
+	slices.SortFunc(k.entries, func(a, b keyLine) int { return strings.Compare(a.key, b.key) })
+	return k
+}
+
+// Get returns the line of exactly this key path.
+func (k KeyLines) Get(key string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(k.entries, key, func(e keyLine, key string) int { return strings.Compare(e.key, key) })
+	if !ok {
+		return 0, false
+	}
+	return int(k.entries[i].line), true
+}
+
+// Has reports whether the file has this key path.
+func (k KeyLines) Has(key string) bool {
+	_, ok := k.Get(key)
+	return ok
+}
+
+// Line returns the line of a key path, falling back to the enclosing
+// table and then to line 1.
+func (k KeyLines) Line(key string) int {
+	for key != "" {
+		if n, ok := k.Get(key); ok {
+			return n
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	return 1
+}
+
+// Set sets the line of a key path.
+func (k *KeyLines) Set(key string, line int) {
+	i, ok := slices.BinarySearchFunc(k.entries, key, func(e keyLine, key string) int { return strings.Compare(e.key, key) })
+	if ok {
+		k.entries[i].line = int32(line)
+		return
+	}
+	k.entries = slices.Insert(k.entries, i, keyLine{unique.Make(key).Value(), int32(line)})
+}

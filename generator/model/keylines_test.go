@@ -1,0 +1,33 @@
+package model
+
+import "testing"
+
+func TestKeyLines(t *testing.T) {
+	k := NewKeyLines(map[string]int{"id": 2, "history": 9, "history.0": 9, "history.0.date": 11, "review_cycles.tier1": 5})
+	k.Set("title", 3)
+	k.Set("id", 4)
+	for _, tc := range []struct {
+		key  string
+		line int
+		has  bool
+	}{
+		{"id", 4, true},                 // Set replaces
+		{"title", 3, true},              // Set inserts
+		{"history.0.date", 11, true},    // exact
+		{"history.0.version", 9, false}, // the enclosing table
+		{"history.3.date", 9, false},    // an unknown entry: the array's first table
+		{"review_cycles", 1, false},     // only a key below it: line 1
+		{"", 1, false},
+	} {
+		if got := k.Line(tc.key); got != tc.line {
+			t.Errorf("Line(%q) = %d, want %d", tc.key, got, tc.line)
+		}
+		if got := k.Has(tc.key); got != tc.has {
+			t.Errorf("Has(%q) = %v, want %v", tc.key, got, tc.has)
+		}
+	}
+	var zero KeyLines
+	if zero.Line("id") != 1 || zero.Has("id") {
+		t.Errorf("the zero KeyLines knows a key")
+	}
+}
