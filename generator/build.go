@@ -279,7 +279,8 @@ func fitMemory() (restore func()) {
 	// needs room above what analysis held, or the collector runs all
 	// through the render. Tuned on generated sites of 10,000 and 50,000
 	// documents: a tighter limit costs time, a looser one memory.
-	limit := max(32<<20+live[0].Value.Uint64()*3, (held[0].Value.Uint64()-held[1].Value.Uint64())*6/5-32<<20)
+	room := (held[0].Value.Uint64() - held[1].Value.Uint64()) * 6 / 5
+	limit := max(32<<20+live[0].Value.Uint64()*3, room-min(room, 32<<20))
 	prev := debug.SetMemoryLimit(int64(min(limit, math.MaxInt64)))
 	return func() { debug.SetMemoryLimit(prev) }
 }
