@@ -51,12 +51,17 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 		}
 	}
 	var todo []string
+	savedOnly := map[string]bool{} // of todo: only the file itself was written
 	listed := make(map[string]bool, len(paths))
 	for _, p := range paths {
 		listed[p] = true
 		f := e.files[p]
-		if f == nil || ch.reread || dirty[p] || bundleDirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]) {
+		switch {
+		case f == nil || ch.reread || bundleDirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]):
 			todo = append(todo, p)
+		case dirty[p]:
+			todo = append(todo, p)
+			savedOnly[p] = true
 		}
 	}
 	var gone []string
@@ -71,10 +76,8 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 		p := todo[i]
 		raw, err := os.ReadFile(filepath.Join(e.opts.Source, filepath.FromSlash(p)))
 		sum := maphash.Bytes(e.seed, raw)
-		// Only the file itself was saved, with the same bytes: an
-		// editor's save without a change, or a touch.
-		if old := e.files[p]; err == nil && old != nil && old.sum == sum && !ch.reread && !bundleDirty[p] && !under(p, folders) && slices.Equal(old.attachments, bundles[p]) {
-			return
+		if err == nil && savedOnly[p] && e.files[p].sum == sum {
+			return // saved with the same bytes: an editor's save without a change, or a touch
 		}
 		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
 		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p], sum: sum}
