@@ -35,17 +35,7 @@ func BenchmarkNoopRebuild(b *testing.B) {
 // (nil) to the log line of a save without a change.
 func benchRebuild(b *testing.B, edit func(i int, data []byte) []byte) {
 	site := benchSite(b)
-	opts := testOptions(site)
-	nothing := make(chan struct{}, 1)
-	opts.Log = lineWatch{"no change", nothing}
-	srv, err := New(opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Close()
-	events, cancel := srv.Subscribe()
-	defer cancel()
-	<-srv.Settled() // and the loop has finished with the files
+	srv, events, nothing := startWatched(b, site, "no change")
 	docs := publishedDocs(b, srv, site)
 	var took []time.Duration
 	b.ResetTimer()
@@ -80,22 +70,6 @@ func benchRebuild(b *testing.B, edit func(i int, data []byte) []byte) {
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
 	b.ReportMetric(float64(took[len(took)*9/10].Microseconds())/1000, "p90-ms")
-}
-
-// lineWatch is a log that signals each line containing what.
-type lineWatch struct {
-	what   string
-	signal chan<- struct{}
-}
-
-func (w lineWatch) Write(p []byte) (int, error) {
-	if strings.Contains(string(p), w.what) {
-		select {
-		case w.signal <- struct{}{}:
-		default: // one is waiting already
-		}
-	}
-	return len(p), nil
 }
 
 func benchSite(b *testing.B) string {

@@ -242,3 +242,38 @@ func (testLog) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// startWatched starts a server on site, without HTTP, whose log signals
+// each line that contains what; it returns once the first build is done
+// and the loop has finished with the files.
+func startWatched(tb testing.TB, site, what string) (*Server, <-chan Event, <-chan struct{}) {
+	tb.Helper()
+	opts := testOptions(site)
+	lines := make(chan struct{}, 1)
+	opts.Log = lineWatch{what, lines}
+	srv, err := New(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { srv.Close() })
+	events, cancel := srv.Subscribe()
+	tb.Cleanup(cancel)
+	<-srv.Settled()
+	return srv, events, lines
+}
+
+// lineWatch is a log that signals each line containing what.
+type lineWatch struct {
+	what   string
+	signal chan<- struct{}
+}
+
+func (w lineWatch) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), w.what) {
+		select {
+		case w.signal <- struct{}{}:
+		default: // one is waiting already
+		}
+	}
+	return len(p), nil
+}

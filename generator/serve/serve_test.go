@@ -116,17 +116,7 @@ func TestHTTP(t *testing.T) {
 // reloads nothing; the next real edit is rebuilt as usual.
 func TestSaveWithoutChange(t *testing.T) {
 	site := copySample(t)
-	opts := testOptions(site)
-	nothing := make(chan struct{}, 1)
-	opts.Log = lineWatch{"no change", nothing}
-	srv, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	events, cancel := srv.Subscribe()
-	defer cancel()
-	<-srv.Settled()
+	_, events, nothing := startWatched(t, site, "no change")
 
 	file := filepath.Join(site, "content", "tier2", "isms-p-009.md")
 	data, err := os.ReadFile(file)
