@@ -158,8 +158,8 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 	diags.Sort()
 	if !keepBodies {
 		// Every diagnostic has been made: the line of each front-matter
-		// key is no more use, and on a large site these maps are a fifth
-		// of the memory that rendering would hold.
+		// key is no more use, and on a large site the key lines are a
+		// tenth of what analysis holds.
 		for _, doc := range converted { // nil at the end, after DeleteFunc
 			if doc != nil {
 				doc.Lines = model.KeyLines{}
