@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"math"
 	"os"
@@ -55,7 +54,7 @@ type Options struct {
 type Result struct {
 	// Site is the published site. Build lets go of what only the build
 	// needed, to keep large sites small in memory: its documents have no
-	// Body (each is dropped once its page is written) and no Lines.
+	// Body (each is read again for its page) and no Lines.
 	Site        *model.Site
 	Reports     *reports.Data
 	Diagnostics diag.List // warnings (and errors when the build failed)
@@ -80,13 +79,14 @@ type analysis struct {
 	site  *model.Site
 	data  *reports.Data
 	diags diag.List
-	sums  map[*model.Document]bodySum // of the bodies let go; nil when kept
+	sums  map[*model.Document]uint64 // fingerprints of the files whose bodies were let go; nil when kept
 }
 
 // analyse is Analyse; unless keepBodies, the documents come without their
 // Markdown, which each worker lets go as soon as the link stage has
 // scanned it (on a large site the bodies would be a third of the memory
-// held to the end of rendering), keeping its checksum for readBody.
+// held to the end of rendering), keeping the file's fingerprint for
+// readBody.
 func analyse(opts Options, keepBodies bool) (analysis, error) {
 	config, diags := load.Config(opts.Source)
 	paths, bundles, d := load.Files(opts.Source)
@@ -101,7 +101,7 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 	// goes at once, so a large site never holds all of it.
 	converted := make([]*model.Document, len(paths))
 	scans := make([]*link.Scanned, len(paths))
-	sums := make([]bodySum, len(paths))
+	sums := make([]uint64, len(paths))
 	perDoc := make([]diag.List, len(paths))
 	par.Each(len(paths), func(i int) {
 		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
@@ -113,7 +113,7 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 		perDoc[i].Add(d...)
 		converted[i], scans[i] = doc, link.Scan(doc)
 		if !keepBodies {
-			sums[i] = sumOf(doc.Body)
+			sums[i] = src.Sum
 			doc.Body = nil
 		}
 	})
@@ -129,9 +129,9 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 		cfg.BaseURL = opts.BaseURL
 	}
 	scanOf := make(map[*model.Document]*link.Scanned, len(paths))
-	var sumOfDoc map[*model.Document]bodySum
+	var sumOfDoc map[*model.Document]uint64
 	if !keepBodies {
-		sumOfDoc = make(map[*model.Document]bodySum, len(paths))
+		sumOfDoc = make(map[*model.Document]uint64, len(paths))
 	}
 	for i, doc := range converted {
 		if doc != nil {
@@ -143,9 +143,9 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 	}
 	docs, d := validate.Set(slices.DeleteFunc(converted, func(d *model.Document) bool { return d == nil }))
 	diags.Add(d...)
-	scans = scans[:0]
-	for _, doc := range docs {
-		scans = append(scans, scanOf[doc])
+	scans = make([]*link.Scanned, len(docs))
+	for i, doc := range docs {
+		scans[i] = scanOf[doc]
 	}
 	site, d := link.SiteScanned(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scans)
 	diags.Add(d...)
@@ -160,10 +160,8 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 		// Every diagnostic has been made: the line of each front-matter
 		// key is no more use, and on a large site the key lines are a
 		// tenth of what analysis holds.
-		for _, doc := range converted { // nil at the end, after DeleteFunc
-			if doc != nil {
-				doc.Lines = model.KeyLines{}
-			}
+		for _, doc := range docs { // the others are not referenced any more
+			doc.Lines = model.KeyLines{}
 		}
 	}
 	return analysis{site: site, data: data, diags: diags, sums: sumOfDoc}, nil
@@ -223,7 +221,7 @@ type prepared struct {
 	data    *reports.Data
 	bundle  *assets.Bundle
 	strings *i18n.Strings
-	sums    map[*model.Document]bodySum // of the bodies prepare let go
+	sums    map[*model.Document]uint64 // fingerprints of the files whose bodies prepare let go
 }
 
 // prepare analyses the site and bundles the assets; prepared is nil when
@@ -285,27 +283,15 @@ func fitMemory() (restore func()) {
 	return func() { debug.SetMemoryLimit(prev) }
 }
 
-// sumOf is what readBody checks a body read again against.
-func sumOf(body []byte) bodySum {
-	return bodySum{crc: crc32.Checksum(body, castagnoli), n: len(body)}
-}
-
-type bodySum struct {
-	crc uint32
-	n   int
-}
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // readBody reads d's body again from the source folder; a file that
 // changed since it was loaded is an error, not a page made of two
 // versions.
 func (p *prepared) readBody(source string, d *model.Document) ([]byte, error) {
-	body, err := load.ReadBody(source, d.Path)
+	body, sum, err := load.ReadBody(source, d.Path)
 	if err != nil {
 		return nil, err
 	}
-	if sumOf(body) != p.sums[d] {
+	if sum != p.sums[d] {
 		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
 	}
 	return body, nil

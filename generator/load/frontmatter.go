@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
 	"unicode/utf8"
 
@@ -46,18 +47,18 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 }
 
 // ReadBody reads the body of the document at rel under root again, as
-// ParseDocument gave it. A large build lets the bodies go after the link
-// stage and reads each again to render its page.
-func ReadBody(root, rel string) ([]byte, error) {
+// ParseDocument gave it, with the fingerprint of the file's bytes: the
+// body is that of the file read before only if the fingerprint is that
+// read's Doc.Sum (a file that no longer splits into front matter and body
+// has none). A large build lets the bodies go after the link stage and
+// reads each again to render its page.
+func ReadBody(root, rel string) ([]byte, uint64, error) {
 	src, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	body, ok := bodyOf(rel, src)
-	if !ok {
-		return nil, fmt.Errorf("%s: the file changed during the build; build again", rel)
-	}
-	return body, nil
+	body, _ := bodyOf(rel, src)
+	return body, maphash.Bytes(sumSeed, src), nil
 }
 
 // bodyOf is the body that ParseDocument gives for src, if it splits.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -37,7 +38,14 @@ type Source struct {
 type Doc struct {
 	*File
 	Attachments []model.Attachment // page-bundle files beside index.md, by name
+	// Sum fingerprints the file's bytes as read: a later read with the
+	// same Sum, in the same process, found the file as it was (see
+	// ReadBody).
+	Sum uint64
 }
+
+// sumSeed keys the fingerprints of one process.
+var sumSeed = maphash.MakeSeed()
 
 // Site reads isms.toml and every document under content/.
 func Site(root string) (*Source, diag.List) {
@@ -141,7 +149,7 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 	if f == nil {
 		return nil, diags
 	}
-	doc := &Doc{File: f}
+	doc := &Doc{File: f, Sum: maphash.Bytes(sumSeed, src)}
 	dir := filepath.Dir(full)
 	for _, name := range attachments {
 		a, err := attachment(filepath.Join(dir, name), name)

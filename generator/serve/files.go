@@ -3,9 +3,7 @@ package serve
 import (
 	"fmt"
 	"hash/maphash"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,7 +19,6 @@ import (
 // made of it while it stays unchanged.
 type file struct {
 	version     uint64 // new on every read that found new content
-	sum         uint64 // of the file's bytes, to tell a save that changed nothing
 	attachments []string
 	doc         *load.Doc // nil when it could not be read or parsed
 	loadDiags   diag.List
@@ -74,13 +71,11 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	read := make([]*file, len(todo))
 	par.Each(len(todo), func(i int) {
 		p := todo[i]
-		raw, err := os.ReadFile(filepath.Join(e.opts.Source, filepath.FromSlash(p)))
-		sum := maphash.Bytes(e.seed, raw)
-		if err == nil && savedOnly[p] && e.files[p].sum == sum {
+		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
+		if old := e.files[p]; savedOnly[p] && doc != nil && old.doc != nil && doc.Sum == old.doc.Sum {
 			return // saved with the same bytes: an editor's save without a change, or a touch
 		}
-		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
-		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p], sum: sum}
+		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p]}
 	})
 	for i, p := range todo {
 		if read[i] == nil {
