@@ -44,21 +44,28 @@ func foldStrings(n parse.Node, s *i18n.Strings) {
 		for _, a := range n.Args {
 			foldStrings(a, s)
 		}
-	case *parse.IfNode:
-		foldBranch(&n.BranchNode, s)
-	case *parse.RangeNode:
-		foldBranch(&n.BranchNode, s)
-	case *parse.WithNode:
-		foldBranch(&n.BranchNode, s)
 	case *parse.TemplateNode:
 		foldStrings(n.Pipe, s)
+	default:
+		if b := branch(n); b != nil {
+			foldStrings(b.Pipe, s)
+			foldStrings(b.List, s)
+			foldStrings(b.ElseList, s)
+		}
 	}
 }
 
-func foldBranch(b *parse.BranchNode, s *i18n.Strings) {
-	foldStrings(b.Pipe, s)
-	foldStrings(b.List, s)
-	foldStrings(b.ElseList, s)
+// branch returns the branches of an if, range or with node, or nil.
+func branch(n parse.Node) *parse.BranchNode {
+	switch n := n.(type) {
+	case *parse.IfNode:
+		return &n.BranchNode
+	case *parse.RangeNode:
+		return &n.BranchNode
+	case *parse.WithNode:
+		return &n.BranchNode
+	}
+	return nil
 }
 
 // execute runs the layout for page p. The first page runs alone: running
@@ -110,15 +117,11 @@ func foldEscapedList(l *parse.ListNode) {
 		case *parse.TextNode:
 			nodes = appendText(nodes, n)
 			continue
-		case *parse.IfNode:
-			foldEscapedList(n.List)
-			foldEscapedList(n.ElseList)
-		case *parse.RangeNode:
-			foldEscapedList(n.List)
-			foldEscapedList(n.ElseList)
-		case *parse.WithNode:
-			foldEscapedList(n.List)
-			foldEscapedList(n.ElseList)
+		default:
+			if b := branch(n); b != nil {
+				foldEscapedList(b.List)
+				foldEscapedList(b.ElseList)
+			}
 		}
 		nodes = append(nodes, n)
 	}

@@ -49,12 +49,11 @@ func constantActions(tpl *template.Template) int {
 				if _, ok := node.Pipe.Cmds[0].Args[0].(*parse.StringNode); ok {
 					n++
 				}
-			case *parse.IfNode:
-				walk(node.List)
-				walk(node.ElseList)
-			case *parse.RangeNode:
-				walk(node.List)
-				walk(node.ElseList)
+			default:
+				if b := branch(node); b != nil {
+					walk(b.List)
+					walk(b.ElseList)
+				}
 			}
 		}
 	}
