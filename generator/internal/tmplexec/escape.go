@@ -1,0 +1,191 @@
+package tmplexec
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// escaper is one of html/template's escaping functions, applied to the
+// value piped into it.
+type escaper func(b Writer, v reflect.Value) bool
+
+// escapers are the escaping functions that html/template inserts into
+// escaped actions and that Execute implements. An escaped template that
+// calls any other (JavaScript, CSS, unquoted attributes) is executed by
+// html/template.
+var escapers = map[string]escaper{
+	"_html_template_htmlescaper":   escapeHTML,
+	"_html_template_attrescaper":   escapeAttr,
+	"_html_template_rcdataescaper": escapeAttr, // the same as attr for all but HTML content, which falls back
+	"_html_template_urlfilter":     filterURL,
+	"_html_template_urlnormalizer": func(b Writer, v reflect.Value) bool { return processURL(b, v, true) },
+	"_html_template_urlescaper":    func(b Writer, v reflect.Value) bool { return processURL(b, v, false) },
+}
+
+// content kinds of html/template's typed strings.
+type content int
+
+const (
+	plain content = iota
+	htmlContent
+	urlContent
+	otherContent // CSS, HTMLAttr, JS, JSStr, Srcset: escaped as plain text by the escapers here
+)
+
+var (
+	stringType  = reflect.TypeFor[string]()
+	htmlType    = reflect.TypeFor[template.HTML]()
+	urlType     = reflect.TypeFor[template.URL]()
+	stringerTyp = reflect.TypeFor[fmt.Stringer]()
+	errorTyp    = reflect.TypeFor[error]()
+)
+
+// stringOf converts the value an escaper receives to the string it
+// escapes, as html/template does: a typed string (template.HTML …) keeps
+// its kind of content, any pointers to it are followed, and everything
+// else is printed with fmt, Stringers and errors by their own methods.
+// It reports false for a value that needs no escaping (no value at all,
+// which html/template prints as nothing).
+func stringOf(v reflect.Value) (string, content) {
+	if !v.IsValid() {
+		return "", plain
+	}
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return "", plain
+		}
+		v = v.Elem()
+	}
+	switch v.Type() { // the common cases, without an allocation
+	case stringType:
+		return v.String(), plain
+	case htmlType:
+		return v.String(), htmlContent
+	}
+	d := v
+	for d.Kind() == reflect.Pointer && !d.IsNil() {
+		d = d.Elem()
+	}
+	switch d.Type() {
+	case stringType:
+		return d.String(), plain
+	case htmlType:
+		return d.String(), htmlContent
+	case urlType:
+		return d.String(), urlContent
+	case reflect.TypeFor[template.CSS](), reflect.TypeFor[template.HTMLAttr](), reflect.TypeFor[template.JS](),
+		reflect.TypeFor[template.JSStr](), reflect.TypeFor[template.Srcset]():
+		return d.String(), otherContent
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if !v.Type().Implements(stringerTyp) && !v.Type().Implements(errorTyp) {
+			return strconv.FormatInt(v.Int(), 10), plain
+		}
+	}
+	// What html/template does for every other value: follow pointers
+	// until a Stringer or error, and print.
+	p := v
+	for !p.Type().Implements(stringerTyp) && !p.Type().Implements(errorTyp) && p.Kind() == reflect.Pointer && !p.IsNil() {
+		p = p.Elem()
+	}
+	return fmt.Sprint(p.Interface()), plain
+}
+
+// htmlSpecial marks the bytes that html/template's text and attribute
+// escapers replace; every other byte, in valid UTF-8 or not, is kept.
+var htmlSpecial = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+func writeEscaped(b Writer, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if r := htmlSpecial[s[i]]; r != "" {
+			b.WriteString(s[start:i])
+			b.WriteString(r)
+			start = i + 1
+		}
+	}
+	b.WriteString(s[start:])
+}
+
+func escapeHTML(b Writer, v reflect.Value) bool {
+	s, c := stringOf(v)
+	if c == htmlContent {
+		b.WriteString(s)
+	} else {
+		writeEscaped(b, s)
+	}
+	return true
+}
+
+// escapeAttr is the escaper for quoted attribute values and for RCDATA
+// (title, textarea). HTML content there is normalised differently (tags
+// stripped in attributes); that is left to html/template.
+func escapeAttr(b Writer, v reflect.Value) bool {
+	s, c := stringOf(v)
+	if c == htmlContent {
+		return false
+	}
+	writeEscaped(b, s)
+	return true
+}
+
+// filterURL lets a URL through unless it has a scheme other than http,
+// https or mailto, which it replaces by "#ZgotmplZ".
+func filterURL(b Writer, v reflect.Value) bool {
+	s, c := stringOf(v)
+	if c != urlContent {
+		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+			!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			s = "#ZgotmplZ"
+		}
+	}
+	b.WriteString(s)
+	return true
+}
+
+// processURL percent-encodes the bytes of a URL that are not unreserved
+// (RFC 3986) or, when normalising, reserved; a normalised URL keeps its
+// valid %XX escapes. Typed URLs are always normalised.
+func processURL(b Writer, v reflect.Value, norm bool) bool {
+	s, c := stringOf(v)
+	if c == urlContent {
+		norm = true
+	}
+	const hex = "0123456789abcdef"
+	start := 0
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
+			ch == '-', ch == '.', ch == '_', ch == '~':
+			continue
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", ch) >= 0:
+			continue
+		case norm && ch == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[ch>>4])
+		b.WriteByte(hex[ch&15])
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,224 @@
+package tmplexec
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"text/template/parse"
+)
+
+type item struct {
+	ID, Title string
+	Status    string
+	Count     int
+	Tags      []string
+	Parent    *item
+	Any       any
+	Safe      template.HTML
+	Link      template.URL
+	Kind      kindName
+	inner     string
+}
+
+func (i item) Label() string            { return i.ID + ": " + i.Title }
+func (i *item) URL() string             { return "docs/" + i.ID + "/" }
+func (i item) Plus(n int) int           { return i.Count + n }
+func (i item) Fails() (string, error)   { return "", errors.New("no") }
+func (i item) Join(sep string) string   { return strings.Join(i.Tags, sep) }
+func (i item) Pair() (string, string)   { return "a", "b" }
+func (i *item) Nested() *item           { return i.Parent }
+func (i item) Greeting(a ...any) string { return fmt.Sprint(a...) }
+
+type kindName string
+
+func (k kindName) String() string { return "kind<" + string(k) + ">" }
+
+type page struct {
+	Rel   string
+	Items []*item
+	Vals  []item
+	First *item
+	None  *item
+	Empty []string
+	Map   map[string]string
+	Data  any
+	N     int
+	U     uint
+	F     float64
+	Err   error
+}
+
+var testFuncs = template.FuncMap{
+	"upper":  strings.ToUpper,
+	"tier":   func(n int) string { return fmt.Sprintf("tier %d", n) },
+	"show":   func(v any) string { return fmt.Sprintf("%v", v) },
+	"t":      func(key string, args ...any) string { return key + fmt.Sprint(args...) },
+	"pair":   func(a, b string) string { return a + "+" + b },
+	"items":  func(p *page) []*item { return p.Items },
+	"fail":   func() (string, error) { return "", errors.New("failed") },
+	"panics": func() string { panic("boom") },
+	"list":   func(xs ...string) []string { return xs },
+	"ptr":    func(i item) *item { return &i },
+	"value":  func(i *item) item { return *i },
+}
+
+func testPage() *page {
+	parent := &item{ID: "ISMS-M-001", Title: "Manual <1>", Status: "approved"}
+	items := []*item{
+		parent,
+		{ID: "ISMS-P-002", Title: `Access "control" & 'more'`, Status: "draft", Count: 3, Tags: []string{"a", "b+c"}, Parent: parent, Any: 7},
+		{ID: "ISMS-F-003", Title: "表单\x00<script>", Status: "in_review", Any: "text", Safe: "<b>bold</b>", Link: "javascript:alert(1)", Kind: "form"},
+		{ID: "bad\xffutf8", Title: "", Any: &item{ID: "inner"}, Tags: []string{}},
+	}
+	return &page{
+		Rel: "../../", Items: items, Vals: []item{*items[1], *items[2]}, First: items[1],
+		Map: map[string]string{"k": "v"}, Data: items[2], N: 2, U: 2, F: 2.5, Err: errors.New("an <error>"),
+	}
+}
+
+// run executes src with html/template and with a Set built on its escaped
+// trees, and returns both outputs and the Set's error.
+func run(t *testing.T, src string, data any) (want, got string, err error) {
+	t.Helper()
+	tmpl, perr := template.New("page").Funcs(testFuncs).Parse(src)
+	if perr != nil {
+		t.Fatalf("%s: %v", src, perr)
+	}
+	var w strings.Builder
+	if xerr := tmpl.Execute(&w, data); xerr != nil {
+		return "", "", fmt.Errorf("html/template: %w", xerr)
+	}
+	set := New(testFuncs, func(name string) *parse.Tree {
+		if tt := tmpl.Lookup(name); tt != nil {
+			return tt.Tree
+		}
+		return nil
+	})
+	var g strings.Builder
+	err = set.Execute(&g, "page", data)
+	return w.String(), g.String(), err
+}
+
+// Every case must give html/template's output; those marked fallback
+// must be left to html/template (an error), all others must not.
+func TestExecuteMatchesHTMLTemplate(t *testing.T) {
+	cases := []struct {
+		src      string
+		fallback bool
+	}{
+		{src: `<p>{{.Rel}}</p>`},
+		{src: `{{range .Items}}<li><a href="{{$.Rel}}{{.URL}}" title="{{.Title}}">{{.ID}} {{.Title}}</a>{{end}}`},
+		{src: `{{range $i, $e := .Items}}{{$i}}={{$e.ID}};{{else}}none{{end}}`},
+		{src: `{{range $e := .Items}}{{$e.Label}}|{{end}}{{range .Empty}}x{{else}}empty{{end}}`},
+		{src: `{{range .Vals}}{{.Label}} {{.Plus 2}} {{.Join ","}}{{end}}`},
+		{src: `{{with .First}}{{.Parent.Title}} {{.Nested.ID}}{{end}}{{with .None}}x{{else}}no first{{end}}`},
+		{src: `{{with .None}}a{{else with .First}}b {{.ID}}{{else}}c{{end}}`},
+		{src: `{{if .Empty}}a{{else if .Items}}b{{else}}c{{end}}{{if not .N}}zero{{end}}`},
+		{src: `{{if and .First .None}}a{{end}}{{if or .None .First}}{{(or .None .First).ID}}{{end}}{{and .N .Rel}}|{{or .None "dflt"}}`},
+		{src: `{{if eq .N 2}}two{{end}}{{if eq .U 2}}u{{end}}{{if eq .N .U}}nu{{end}}{{if ne .Rel "x"}}ne{{end}}{{if eq .Rel "a" "../../"}}any{{end}}`},
+		{src: `{{if eq .F 2.5}}f{{end}}`, fallback: true}, // float constants are left to text/template's rules
+		{src: `{{len .Items}} {{len .Rel}} {{len .Empty}} {{len .Map}}`},
+		{src: `{{printf "%s-%d" .Rel .N}} {{printf "%v" .First.Tags}} {{printf "%q" .None}}`},
+		{src: `{{upper .Rel}} {{tier .N}} {{show .First.Any}} {{show .None}} {{t "key" .N .Rel}} {{t "only"}} {{pair "a" .Rel}} {{.Rel | upper}}`},
+		{src: `{{range items .}}{{.ID}},{{end}}{{(ptr (value .First)).URL}}`},
+		{src: `{{$x := .First}}{{$x.ID}}{{$x = .Data}}{{$x.ID}}{{with $y := .First.Parent}}{{$y.Title}}{{end}}`},
+		{src: `{{define "row"}}<tr><td>{{.ID}}</td><td>{{.Title}}</td></tr>{{end}}{{range .Items}}{{template "row" .}}{{end}}{{template "row" .First}}`},
+		{src: `{{define "t"}}<title>{{.}}</title>{{end}}{{template "t" .First.Title}}<textarea>{{.First.Title}}</textarea>`},
+		{src: `{{range .Items}}<a href="{{.Link}}">x</a><a href="/q?x={{.Title}}&y={{.ID}}">y</a><a href="{{.Title}}">z</a>{{end}}`},
+		{src: `<a href="{{.Data.Link}}">{{.Data.Safe}}</a><p title="{{.Data.Kind}}">{{.Data.Kind}} {{.Err}}</p>`},
+		{src: `{{range .Items}}{{.Any}}|{{.Parent}}|{{end}}{{.Map.k}}{{.Map.missing}}{{with .Map.missing}}x{{else}}none{{end}}`},
+		{src: `{{range .Items}}<b>{{.Count}}</b>{{.Status}}{{end}}{{.N}}{{.U}}{{.F}}{{true}}{{"lit<>"}}{{3}}`},
+		{src: `{{.None.ID}}`, fallback: true},               // html/template fails: nil pointer
+		{src: `{{range .Map}}{{.}}{{end}}`, fallback: true}, // range over a map
+		{src: `<p title="{{.Data.Safe}}">`, fallback: true}, // HTML in an attribute
+		{src: `<script>var x = {{.Rel}};</script>`, fallback: true},
+		{src: `{{range .Items}}{{if eq .Status "draft"}}{{break}}{{end}}{{.ID}}{{end}}`, fallback: true},
+		{src: `{{.First.Fails}}`},
+		{src: `{{fail}}`},
+		{src: `{{panics}}`},
+		{src: `{{.First.Pair}}`},
+		{src: `{{eq .First .First}}`, fallback: true},
+		{src: `{{template "missing"}}`},
+		{src: `{{with .Data}}{{.URL}} {{.Label}}{{end}}{{range .Vals}}{{.URL}}{{end}}`},
+		{src: `{{.First.Greeting 1 "a" true}} {{.First.Greeting}}`},
+		{src: `{{list "a" "b" .Rel}} {{len (list)}}`},
+		{src: `{{.First.inner}}`},
+		{src: `<!-- comment -->{{/* note */}}<p>{{- .Rel -}} </p>`},
+	}
+	for _, c := range cases {
+		want, got, err := run(t, c.src, testPage())
+		switch {
+		case strings.HasPrefix(fmt.Sprint(err), "html/template:"):
+			// html/template fails: the Set must not have been reached.
+			if got != "" {
+				t.Errorf("%s: html/template failed but the set wrote %q", c.src, got)
+			}
+		case err != nil && !errors.Is(err, errFallback):
+			t.Errorf("%s: %v", c.src, err)
+		case err != nil && !c.fallback:
+			t.Errorf("%s: left to html/template: %v", c.src, err)
+		case err == nil && c.fallback:
+			t.Errorf("%s: executed, want it left to html/template; wrote %q", c.src, got)
+		case err == nil && got != want:
+			t.Errorf("%s:\n got %q\nwant %q", c.src, got, want)
+		}
+	}
+}
+
+// An escaped template whose functions fail or panic is left to
+// html/template, which reports the failure itself.
+func TestFailuresFallBack(t *testing.T) {
+	for _, src := range []string{`{{fail}}`, `{{panics}}`, `{{.First.Fails}}`, `{{template "nothing"}}`} {
+		tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src + `{{define "ok"}}ok{{end}}`))
+		if err := tmpl.ExecuteTemplate(new(strings.Builder), "ok", nil); err != nil {
+			t.Fatal(err)
+		}
+		_ = tmpl.Execute(new(strings.Builder), testPage()) // escapes "page", then fails
+		set := New(testFuncs, func(name string) *parse.Tree {
+			if tt := tmpl.Lookup(name); tt != nil {
+				return tt.Tree
+			}
+			return nil
+		})
+		if err := set.Execute(new(strings.Builder), "page", testPage()); !errors.Is(err, errFallback) {
+			t.Errorf("%s: got %v, want it left to html/template", src, err)
+		}
+	}
+}
+
+// A tree that html/template has not escaped is never executed: its
+// actions have no escapers.
+func TestUnescapedTreeFallsBack(t *testing.T) {
+	tmpl := template.Must(template.New("page").Parse(`<p>{{.}}</p>`))
+	set := New(nil, func(string) *parse.Tree { return tmpl.Tree })
+	var b strings.Builder
+	if err := set.Execute(&b, "page", "<script>"); !errors.Is(err, errFallback) {
+		t.Fatalf("got %v and %q, want it left to html/template", err, b.String())
+	}
+}
+
+// FuzzEscapers compares every escaping context the Set implements with
+// html/template, for any string and for it as typed HTML and URL.
+func FuzzEscapers(f *testing.F) {
+	for _, s := range []string{"", "a<b>&'\"+", "\x00", "javascript:alert(1)", "HTTP://x/%zz%4a?q=1&r=[2]", "mailto:a@b", "/docs/x y/#frag", "\xff\xfe", "表单 ISMS-P-001", "a:b/c", "%"} {
+		f.Add(s)
+	}
+	const src = `<p>{{.S}}{{.H}}</p><a href="{{.S}}" title="{{.S}}">{{.U}}</a><a href="{{.U}}">x</a><a href="/q?a={{.S}}&b={{.U}}">y</a><title>{{.S}}</title>` +
+		`<a href="{{.S}}/{{.S}}#{{.S}}">z</a><img alt='{{.S}}' src="x/{{.S}}">`
+	f.Fuzz(func(t *testing.T, s string) {
+		data := struct {
+			S string
+			H template.HTML
+			U template.URL
+		}{s, template.HTML(s), template.URL(s)}
+		want, got, err := run(t, src, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
+		}
+	})
+}
