@@ -4,6 +4,9 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"text/template/parse"
+
+	"ismsgen/generator/internal/tmplexec"
 )
 
 // cacheSet parses src with "cached" and "cachedRows" bound to a new
@@ -13,10 +16,17 @@ func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
 	t.Helper()
 	runs := new(int)
 	ls := &layoutSet{}
-	ls.t = template.Must(template.New("page").Funcs(template.FuncMap{
+	fm := template.FuncMap{
 		"cached": ls.cached, "cachedRows": ls.cachedRows, "rows": rows,
 		"count": func() string { *runs++; return "" },
-	}).Parse(src))
+	}
+	ls.t = template.Must(template.New("page").Funcs(fm).Parse(src))
+	ls.fast = tmplexec.New(fm, func(name string) *parse.Tree {
+		if tt := ls.t.Lookup(name); tt != nil {
+			return tt.Tree
+		}
+		return nil
+	})
 	return ls, runs
 }
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"io"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -66,24 +65,6 @@ func branch(n parse.Node) *parse.BranchNode {
 		return &n.BranchNode
 	}
 	return nil
-}
-
-// execute runs the layout for page p. The first page runs alone: running
-// it makes html/template escape the templates it uses, which foldEscaped
-// then simplifies for every later page.
-func (ls *layoutSet) execute(w io.Writer, p *Page) error {
-	if !ls.folded.Load() {
-		ls.first.Lock()
-		if !ls.folded.Load() {
-			defer ls.first.Unlock()
-			err := ls.t.ExecuteTemplate(w, "base", p)
-			foldEscaped(ls.t)
-			ls.folded.Store(true)
-			return err
-		}
-		ls.first.Unlock()
-	}
-	return ls.t.ExecuteTemplate(w, "base", p)
 }
 
 // foldEscaped replaces each action of t's escaped templates that prints a

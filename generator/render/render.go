@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 	"ismsgen/generator/reports"
@@ -166,7 +169,16 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 		return nil, fmt.Errorf("layouts/%s: %w", name, err)
 	}
 	ls := &layoutSet{t: t}
-	t.Funcs(template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows})
+	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows}
+	t.Funcs(own)
+	all := maps.Clone(r.tpl.funcs)
+	maps.Copy(all, own)
+	ls.fast = tmplexec.New(all, func(name string) *parse.Tree {
+		if tt := t.Lookup(name); tt != nil {
+			return tt.Tree
+		}
+		return nil
+	})
 	if r.sets == nil {
 		r.sets = map[string]*layoutSet{}
 	}

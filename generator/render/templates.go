@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/model"
 )
 
@@ -20,19 +21,24 @@ import (
 // that "cached" fragments last one build and no longer.
 type templates struct {
 	pages map[string]*template.Template // "doc.html" → base + partials + page
+	funcs template.FuncMap              // the functions they were parsed with
 }
 
 // layoutSet is one renderer's copy of a page layout's template set and
 // the fragments its "cached" and "cachedRows" calls have made.
 type layoutSet struct {
-	t *template.Template
+	t    *template.Template
+	fast *tmplexec.Set // executes t's escaped templates
 
-	first  sync.Mutex  // held by the first page, which runs alone
-	folded atomic.Bool // the first page has run: see execute
+	first     sync.Mutex  // held while the layout is prepared: see execute
+	prepared  atomic.Bool // the layout is escaped and folded
+	fastBase  bool        // "base" escaped without an error: tmplexec may run it
+	preparing atomic.Bool // "cached" and "cachedRows" refuse to run while the layout is prepared
 
-	mu    sync.Mutex
-	frags map[fragKey]template.HTML // made by cached
-	rows  map[rowsKey]*rowCache     // made by cachedRows
+	mu      sync.Mutex
+	frags   map[fragKey]template.HTML // made by cached
+	rows    map[rowsKey]*rowCache     // made by cachedRows
+	escaped map[string]bool           // templates that html/template has run (and so escaped), by name
 }
 
 // maxFragKeys is the most keys a "cached" call may give.
@@ -53,6 +59,9 @@ type fragKey struct {
 // way back to the site root and the section to highlight. Use it in HTML
 // text (between tags), where the result is inserted as it is.
 func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, error) {
+	if ls.preparing.Load() {
+		return "", errPreparing
+	}
 	if len(keys) > maxFragKeys {
 		return "", fmt.Errorf("cached %q: at most %d keys, not %d", name, maxFragKeys, len(keys))
 	}
@@ -70,7 +79,7 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 		return h, nil
 	}
 	var b strings.Builder
-	if err := ls.t.ExecuteTemplate(&b, name, data); err != nil {
+	if err := ls.run(&b, name, data); err != nil {
 		return "", err
 	}
 	ls.mu.Lock()
@@ -113,6 +122,9 @@ type keptRow struct {
 // departments' pages is formatted once). The template must show nothing
 // but what REL, KIND and the element say.
 func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML, error) {
+	if ls.preparing.Load() {
+		return "", errPreparing
+	}
 	v := reflect.ValueOf(list)
 	if !v.IsValid() {
 		return "", nil
@@ -161,7 +173,7 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 		rc.mu.RUnlock()
 		if !ok {
 			var rb strings.Builder
-			if err := ls.t.ExecuteTemplate(&rb, name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
+			if err := ls.run(&rb, name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
 				return "", err
 			}
 			row = rb.String()
@@ -264,7 +276,7 @@ func keyKind(v any) bool {
 // parseTemplates reads base.html, partials/*.html and every other *.html
 // of the layouts overlay.
 func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
-	common := template.New("").Funcs(funcs(cfg, s))
+	common := template.New("").Funcs(funcs(cfg, s)) // the same functions as t.funcs below
 	names, err := fs.Glob(layouts, "*.html")
 	if err != nil {
 		return nil, err
@@ -278,7 +290,7 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			return nil, err
 		}
 	}
-	t := &templates{pages: map[string]*template.Template{}}
+	t := &templates{pages: map[string]*template.Template{}, funcs: funcs(cfg, s)}
 	for _, name := range names {
 		if name == "base.html" {
 			continue

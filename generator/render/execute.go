@@ -1,0 +1,80 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// errPreparing stops the run of a layout that only escapes it.
+var errPreparing = errors.New("the layout is being prepared")
+
+// execute runs the layout for page p: with tmplexec, or with html/template
+// where tmplexec leaves a page to it. The first page of a layout prepares
+// it while the others wait (see prepare).
+func (ls *layoutSet) execute(w *bytes.Buffer, p *Page) error {
+	if !ls.prepared.Load() {
+		ls.first.Lock()
+		if !ls.prepared.Load() {
+			ls.fastBase = ls.prepare()
+			ls.prepared.Store(true)
+		}
+		ls.first.Unlock()
+	}
+	if ls.fastBase {
+		start := w.Len()
+		if ls.fast.Execute(w, "base", p) == nil {
+			return nil
+		}
+		w.Truncate(start) // what tmplexec leaves to html/template
+	}
+	return ls.t.ExecuteTemplate(w, "base", p)
+}
+
+// prepare makes html/template escape "base" and every template it calls,
+// by running it on no page: the run stops at the first field it reads,
+// and "cached" and "cachedRows" refuse to run meanwhile, so that nothing
+// is written or cached. foldEscaped then simplifies the escaped templates.
+// It reports whether they escaped without an error; if not, every page
+// runs with html/template, which reports the error.
+func (ls *layoutSet) prepare() bool {
+	ls.preparing.Store(true)
+	err := ls.t.ExecuteTemplate(io.Discard, "base", (*Page)(nil))
+	ls.preparing.Store(false)
+	var escaping *template.Error
+	if errors.As(err, &escaping) {
+		return false
+	}
+	foldEscaped(ls.t)
+	return true
+}
+
+// run executes the template name, as "cached" and "cachedRows" do: with
+// html/template the first time, which escapes it, and with tmplexec from
+// then on (or again with html/template when tmplexec leaves it to it).
+// b must be empty.
+func (ls *layoutSet) run(b *strings.Builder, name string, data any) error {
+	ls.mu.Lock()
+	escaped := ls.escaped[name]
+	ls.mu.Unlock()
+	if escaped {
+		if ls.fast.Execute(b, name, data) == nil {
+			return nil
+		}
+		b.Reset()
+	}
+	if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
+		return err
+	}
+	if !escaped {
+		ls.mu.Lock()
+		if ls.escaped == nil {
+			ls.escaped = map[string]bool{}
+		}
+		ls.escaped[name] = true
+		ls.mu.Unlock()
+	}
+	return nil
+}
