@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -120,5 +121,31 @@ func TestCached(t *testing.T) {
 	slice, _ := cacheSet(t, `{{cached "h" . .}}{{define "h"}}{{end}}`)
 	if err := slice.t.ExecuteTemplate(&b, "page", []string{"a"}); err == nil || !strings.Contains(err.Error(), "keys are strings") {
 		t.Errorf("a list as key: err = %v", err)
+	}
+}
+
+// Preparing a layout caches nothing: its run on no page stops at
+// "cached" instead of keeping a header made for no page, and the pages
+// then run with tmplexec.
+func TestPrepareCachesNothing(t *testing.T) {
+	ls, runs := cacheSet(t, `{{define "base"}}{{cached "header" . "k"}}<main>{{.Title}}</main>{{end}}`+
+		`{{define "header"}}{{count}}<h1>{{with .}}{{.Title}}{{end}}</h1>{{end}}`)
+	for _, c := range []struct{ title, want string }{
+		{"One", "<h1>One</h1><main>One</main>"},
+		{"Two &", "<h1>One</h1><main>Two &amp;</main>"}, // the header is cached by its key
+	} {
+		var b bytes.Buffer
+		if err := ls.execute(&b, &Page{Title: c.title}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s: got %s, want %s", c.title, b.String(), c.want)
+		}
+	}
+	if *runs != 1 {
+		t.Errorf("the header ran %d times, want 1", *runs)
+	}
+	if !ls.fastBase {
+		t.Error("the layout did not escape: its pages ran with html/template")
 	}
 }
