@@ -9,7 +9,7 @@ import (
 
 var (
 	errorType = reflect.TypeFor[error]()
-	anyType   = reflect.TypeFor[any]()
+	valueType = reflect.TypeFor[reflect.Value]()
 )
 
 // escaperOf returns the escaper that cmd calls on the value piped into
@@ -254,7 +254,7 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 	if len(out) == 2 && !out[1].IsNil() {
 		s.give("the function failed: %v", out[1].Interface())
 	}
-	if out[0].Type() == reflect.TypeFor[reflect.Value]() {
+	if out[0].Type() == valueType {
 		s.give("a function returned a reflect.Value")
 	}
 	return out[0]

@@ -40,15 +40,13 @@ var (
 	htmlType    = reflect.TypeFor[template.HTML]()
 	urlType     = reflect.TypeFor[template.URL]()
 	stringerTyp = reflect.TypeFor[fmt.Stringer]()
-	errorTyp    = reflect.TypeFor[error]()
 )
 
 // stringOf converts the value an escaper receives to the string it
 // escapes, as html/template does: a typed string (template.HTML …) keeps
 // its kind of content, any pointers to it are followed, and everything
 // else is printed with fmt, Stringers and errors by their own methods.
-// It reports false for a value that needs no escaping (no value at all,
-// which html/template prints as nothing).
+// No value at all (a nil interface) is the empty string.
 func stringOf(v reflect.Value) (string, content) {
 	if !v.IsValid() {
 		return "", plain
@@ -82,14 +80,14 @@ func stringOf(v reflect.Value) (string, content) {
 	}
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if !v.Type().Implements(stringerTyp) && !v.Type().Implements(errorTyp) {
+		if !v.Type().Implements(stringerTyp) && !v.Type().Implements(errorType) {
 			return strconv.FormatInt(v.Int(), 10), plain
 		}
 	}
 	// What html/template does for every other value: follow pointers
 	// until a Stringer or error, and print.
 	p := v
-	for !p.Type().Implements(stringerTyp) && !p.Type().Implements(errorTyp) && p.Kind() == reflect.Pointer && !p.IsNil() {
+	for !p.Type().Implements(stringerTyp) && !p.Type().Implements(errorType) && p.Kind() == reflect.Pointer && !p.IsNil() {
 		p = p.Elem()
 	}
 	return fmt.Sprint(p.Interface()), plain
