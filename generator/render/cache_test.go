@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strings"
 	"testing"
-	"text/template/parse"
 
 	"ismsgen/generator/internal/tmplexec"
 )
@@ -22,12 +21,7 @@ func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
 		"count": func() string { *runs++; return "" },
 	}
 	ls.t = template.Must(template.New("page").Funcs(fm).Parse(src))
-	ls.fast = tmplexec.New(fm, func(name string) *parse.Tree {
-		if tt := ls.t.Lookup(name); tt != nil {
-			return tt.Tree
-		}
-		return nil
-	})
+	ls.fast = tmplexec.New(ls.t, fm)
 	return ls, runs
 }
 

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"text/template/parse"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/i18n"
@@ -173,12 +172,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)
-	ls.fast = tmplexec.New(all, func(name string) *parse.Tree {
-		if tt := t.Lookup(name); tt != nil {
-			return tt.Tree
-		}
-		return nil
-	})
+	ls.fast = tmplexec.New(t, all)
 	if r.sets == nil {
 		r.sets = map[string]*layoutSet{}
 	}

@@ -24,16 +24,15 @@ const maxDepth = 10000
 
 // Set executes the escaped templates of one html/template set.
 type Set struct {
-	lookup func(name string) *parse.Tree
-	funcs  map[string]function
-	trees  sync.Map // name → *parse.Tree, as lookup gave it
+	t     *template.Template
+	funcs map[string]function
+	trees sync.Map // name → *parse.Tree, as t held it
 }
 
-// New returns a Set that finds templates with lookup (the escaped tree
-// of a template name, or nil) and calls funcs, the functions the set was
-// parsed and executed with.
-func New(funcs template.FuncMap, lookup func(name string) *parse.Tree) *Set {
-	s := &Set{lookup: lookup, funcs: make(map[string]function, len(funcs))}
+// New returns a Set that executes the templates of t, once html/template
+// has escaped them, with funcs, the functions t was parsed with.
+func New(t *template.Template, funcs template.FuncMap) *Set {
+	s := &Set{t: t, funcs: make(map[string]function, len(funcs))}
 	for name, f := range funcs {
 		s.funcs[name] = function{reflect.ValueOf(f), f}
 	}
@@ -74,10 +73,11 @@ func (s *Set) tree(name string) *parse.Tree {
 	if t, ok := s.trees.Load(name); ok {
 		return t.(*parse.Tree)
 	}
-	t := s.lookup(name)
-	if t == nil || t.Root == nil {
+	tt := s.t.Lookup(name)
+	if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
 		return nil
 	}
+	t := tt.Tree
 	s.trees.Store(name, t)
 	return t
 }

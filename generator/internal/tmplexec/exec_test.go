@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"strings"
 	"testing"
-	"text/template/parse"
 )
 
 type item struct {
@@ -90,12 +89,7 @@ func run(t *testing.T, src string, data any) (want, got string, err error) {
 	if xerr := tmpl.Execute(&w, data); xerr != nil {
 		return "", "", fmt.Errorf("html/template: %w", xerr)
 	}
-	set := New(testFuncs, func(name string) *parse.Tree {
-		if tt := tmpl.Lookup(name); tt != nil {
-			return tt.Tree
-		}
-		return nil
-	})
+	set := New(tmpl, testFuncs)
 	var g strings.Builder
 	err = set.Execute(&g, "page", data)
 	return w.String(), g.String(), err
@@ -176,12 +170,7 @@ func TestFailuresFallBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		_ = tmpl.Execute(new(strings.Builder), testPage()) // escapes "page", then fails
-		set := New(testFuncs, func(name string) *parse.Tree {
-			if tt := tmpl.Lookup(name); tt != nil {
-				return tt.Tree
-			}
-			return nil
-		})
+		set := New(tmpl, testFuncs)
 		if err := set.Execute(new(strings.Builder), "page", testPage()); !errors.Is(err, errFallback) {
 			t.Errorf("%s: got %v, want it left to html/template", src, err)
 		}
@@ -192,7 +181,7 @@ func TestFailuresFallBack(t *testing.T) {
 // actions have no escapers.
 func TestUnescapedTreeFallsBack(t *testing.T) {
 	tmpl := template.Must(template.New("page").Parse(`<p>{{.}}</p>`))
-	set := New(nil, func(string) *parse.Tree { return tmpl.Tree })
+	set := New(tmpl, nil)
 	var b strings.Builder
 	if err := set.Execute(&b, "page", "<script>"); !errors.Is(err, errFallback) {
 		t.Fatalf("got %v and %q, want it left to html/template", err, b.String())
