@@ -15,14 +15,7 @@ var errPreparing = errors.New("the layout is being prepared")
 // where tmplexec leaves a page to it. The first page of a layout prepares
 // it while the others wait (see prepare).
 func (ls *layoutSet) execute(w *bytes.Buffer, p *Page) error {
-	if !ls.prepared.Load() {
-		ls.first.Lock()
-		if !ls.prepared.Load() {
-			ls.fastBase = ls.prepare()
-			ls.prepared.Store(true)
-		}
-		ls.first.Unlock()
-	}
+	ls.prepared.Do(func() { ls.fastBase = ls.prepare() })
 	if ls.fastBase {
 		start := w.Len()
 		if ls.fast.Execute(w, "base", p) == nil {

@@ -30,8 +30,7 @@ type layoutSet struct {
 	t    *template.Template
 	fast *tmplexec.Set // executes t's escaped templates
 
-	first     sync.Mutex  // held while the layout is prepared: see execute
-	prepared  atomic.Bool // the layout is escaped and folded
+	prepared  sync.Once   // the layout is escaped and folded: see execute
 	fastBase  bool        // "base" escaped without an error: tmplexec may run it
 	preparing atomic.Bool // "cached" and "cachedRows" refuse to run while the layout is prepared
 
@@ -276,7 +275,8 @@ func keyKind(v any) bool {
 // parseTemplates reads base.html, partials/*.html and every other *.html
 // of the layouts overlay.
 func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
-	common := template.New("").Funcs(funcs(cfg, s)) // the same functions as t.funcs below
+	fm := funcs(cfg, s)
+	common := template.New("").Funcs(fm)
 	names, err := fs.Glob(layouts, "*.html")
 	if err != nil {
 		return nil, err
@@ -290,7 +290,7 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			return nil, err
 		}
 	}
-	t := &templates{pages: map[string]*template.Template{}, funcs: funcs(cfg, s)}
+	t := &templates{pages: map[string]*template.Template{}, funcs: fm}
 	for _, name := range names {
 		if name == "base.html" {
 			continue
