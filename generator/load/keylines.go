@@ -12,24 +12,27 @@ import (
 // The TOML is known to parse, so a light scan is enough; a key it cannot
 // place falls back to its table's line (see model.Document.Line).
 func keyLines(text []byte, lineOffset int) map[string]int {
-	lines := map[string]int{}
+	lines := make(map[string]int, 32)
 	counts := map[string]int{}
 	prefix := ""
-	inMulti := ""
-	for i, raw := range bytes.Split(text, []byte("\n")) {
-		n := lineOffset + i + 1
-		l := strings.TrimSpace(string(raw))
-		if inMulti != "" {
-			if strings.Count(l, inMulti)%2 == 1 {
-				inMulti = ""
+	var inMulti []byte
+	n := lineOffset
+	for rest, more := text, true; more; {
+		var raw []byte
+		raw, rest, more = bytes.Cut(rest, newline)
+		n++
+		l := bytes.TrimSpace(raw)
+		if inMulti != nil {
+			if bytes.Count(l, inMulti)%2 == 1 {
+				inMulti = nil
 			}
 			continue
 		}
 		switch {
-		case l == "" || l[0] == '#':
+		case len(l) == 0 || l[0] == '#':
 			continue
-		case strings.HasPrefix(l, "[["):
-			name := tableName(strings.TrimPrefix(l, "[["), "]]")
+		case bytes.HasPrefix(l, []byte("[[")):
+			name := tableName(string(l[2:]), "]]")
 			idx := counts[name]
 			counts[name]++
 			prefix = name + "." + strconv.Itoa(idx) + "."
@@ -39,26 +42,32 @@ func keyLines(text []byte, lineOffset int) map[string]int {
 			}
 			continue
 		case l[0] == '[':
-			name := tableName(l[1:], "]")
+			name := tableName(string(l[1:]), "]")
 			prefix = name + "."
 			lines[name] = n
 			continue
 		}
-		eq := strings.IndexByte(l, '=')
+		eq := bytes.IndexByte(l, '=')
 		if eq <= 0 {
 			continue
 		}
-		key := unquote(strings.TrimSpace(l[:eq]))
-		lines[prefix+key] = n
+		// One string per key: the conversion inside the concatenation
+		// does not allocate on its own.
+		lines[prefix+string(unquoteBytes(bytes.TrimSpace(l[:eq])))] = n
 		val := l[eq+1:]
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.Count(val, q)%2 == 1 {
+		for _, q := range multiQuotes {
+			if bytes.Count(val, q)%2 == 1 {
 				inMulti = q
 			}
 		}
 	}
 	return lines
 }
+
+var (
+	newline     = []byte("\n")
+	multiQuotes = [][]byte{[]byte(`"""`), []byte(`'''`)}
+)
 
 func tableName(s, closer string) string {
 	if i := strings.Index(s, closer); i >= 0 {
@@ -69,6 +78,13 @@ func tableName(s, closer string) string {
 		parts[i] = unquote(strings.TrimSpace(p))
 	}
 	return strings.Join(parts, ".")
+}
+
+func unquoteBytes(s []byte) []byte {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
 }
 
 func unquote(s string) string {
