@@ -156,11 +156,18 @@ func (t *Tx) path(rel string) (string, error) {
 	}
 	dir := path.Dir(clean)
 	t.mu.Lock()
-	known := t.dirs[dir]
+	known, parentKnown := t.dirs[dir], t.dirs[path.Dir(dir)]
 	t.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(filepath.Join(t.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return "", err
+		full := filepath.Join(t.tmp, filepath.FromSlash(dir))
+		// Most folders (docs/<id>/) are new ones in a folder already made:
+		// one mkdir instead of MkdirAll's stat of the folder, stat of its
+		// parent and mkdir. MkdirAll sorts out the rest (another page made
+		// the folder meanwhile, or its parent is new too).
+		if !parentKnown || os.Mkdir(full, 0o755) != nil {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				return "", err
+			}
 		}
 		t.mu.Lock()
 		for d := dir; !t.dirs[d]; d = path.Dir(d) {
