@@ -6,8 +6,8 @@ import (
 	"text/template/parse"
 )
 
-// member is what a name means on one type: a method, an exported field,
-// or neither.
+// member is what a name means on one type: a method, an exported field
+// of the struct it is or points to, or neither.
 type member struct {
 	method int   // index in the type's method set, or -1
 	field  []int // index of the struct field, or nil
@@ -30,8 +30,13 @@ func lookupMember(t reflect.Type, name string) member {
 	m := member{method: -1}
 	if meth, ok := t.MethodByName(name); ok {
 		m.method = meth.Index
-	} else if t.Kind() == reflect.Struct {
-		if f, ok := t.FieldByName(name); ok && f.IsExported() {
+	}
+	st := t
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		if f, ok := st.FieldByName(name); ok && f.IsExported() {
 			m.field = f.Index
 		}
 	}
@@ -65,7 +70,10 @@ func (s *state) field(dot, receiver reflect.Value, name string, args []parse.Nod
 	if ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	if m := lookupMember(ptr.Type(), name); m.method >= 0 {
+	// One lookup for both: the methods of ptr, the fields of the struct
+	// that receiver is and ptr is or points to.
+	m := lookupMember(ptr.Type(), name)
+	if m.method >= 0 {
 		var callArgs []parse.Node
 		if len(args) > 0 {
 			callArgs = args[1:]
@@ -81,7 +89,6 @@ func (s *state) field(dot, receiver reflect.Value, name string, args []parse.Nod
 	if receiver.Kind() != reflect.Struct {
 		s.give("%s of a %s", name, receiver.Kind())
 	}
-	m := lookupMember(receiver.Type(), name)
 	if m.field == nil {
 		s.give("no field %s", name)
 	}
