@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
+	"sync"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
@@ -303,6 +304,13 @@ func emit(opts Options, p *prepared, out render.Output) error {
 			return err
 		}
 	}
+	// The machine-readable files but the sitemap need nothing from the
+	// pages: they are made and written while the pages are rendered,
+	// instead of after them, mostly on one core (documents.json is the
+	// longest): 0.6 s of 15.6 on 50,000 documents.
+	var data sync.WaitGroup
+	var dataErr error
+	data.Go(func() { dataErr = writeFiles(out, nil, reports.DataFiles(p.site, p.data, p.strings)) })
 	// The search index takes each document's text as its page is written
 	// (see render.Input.Text): the same files as Derived makes.
 	index := search.NewBuilder(docEntries(p.site.Docs))
@@ -315,10 +323,14 @@ func emit(opts Options, p *prepared, out render.Output) error {
 		},
 		Body: func(d *model.Document) ([]byte, error) { return p.readBody(opts.Source, d) },
 	}, out)
+	data.Wait()
 	if err != nil {
 		return err
 	}
-	return writeFiles(out, index.Files(), reports.Files(p.site, p.data, rendered.Pages, p.strings))
+	if dataErr != nil {
+		return dataErr
+	}
+	return writeFiles(out, index.Files(), []reports.File{reports.SitemapFile(p.site, rendered.Pages)})
 }
 
 // Derived writes the files made from the rendered site rather than from a

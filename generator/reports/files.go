@@ -17,8 +17,16 @@ type File struct {
 }
 
 // Files makes every machine-readable file of the site; strings label the
-// columns and events of the exports in the site's language.
+// columns and events of the exports in the site's language. pages are the
+// URLs of the pages that are not documents' (for the sitemap).
 func Files(site *model.Site, data *Data, pages []string, strings *i18n.Strings) []File {
+	return append(DataFiles(site, data, strings), SitemapFile(site, pages))
+}
+
+// DataFiles makes the files of Files that need nothing from the rendered
+// pages: all but the sitemap. A build makes them while the pages are
+// rendered.
+func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
 	l := labels{s: strings, cfg: site.Config}
 	type job struct {
 		path string
@@ -26,7 +34,6 @@ func Files(site *model.Site, data *Data, pages []string, strings *i18n.Strings) 
 	}
 	jobs := []job{
 		{"documents.json", func() []byte { return DocumentsJSON(site, data) }},
-		{"sitemap.xml", func() []byte { return Sitemap(site, pages) }},
 		{"reviews.json", func() []byte { return marshal(ReviewsDocument(site, data)) }},
 		{"reviews.csv", func() []byte { return reviewsCSV(site, data, l) }},
 		{"register.csv", func() []byte { return registerCSV(site, data, l) }},
@@ -45,6 +52,11 @@ func Files(site *model.Site, data *Data, pages []string, strings *i18n.Strings) 
 	files := make([]File, len(jobs))
 	par.Each(len(jobs), func(i int) { files[i] = File{jobs[i].path, jobs[i].make()} })
 	return files
+}
+
+// SitemapFile is sitemap.xml (see Sitemap).
+func SitemapFile(site *model.Site, pages []string) File {
+	return File{"sitemap.xml", Sitemap(site, pages)}
 }
 
 // jsonDate is a date that marshals as "YYYY-MM-DD" or null.
