@@ -149,6 +149,10 @@ func coverage(site *model.Site, diags *diag.List) *Coverage {
 			entries[e.Control] = e
 		}
 	}
+	// One pass over the documents, not one per control and clause: on
+	// 50,000 documents that was a fifth of the reports' time.
+	byControl := docsByID(docs, func(d *model.Document) []string { return d.Controls })
+	byClause := docsByID(docs, func(d *model.Document) []string { return d.Clauses })
 	f := &c.Figures
 	for _, ctl := range catalog.Controls() {
 		cc := ControlCoverage{Control: ctl, State: NotAssessed, Entry: entries[ctl.ID]}
@@ -162,11 +166,7 @@ func coverage(site *model.Site, diags *diag.List) *Coverage {
 			cc.State = Excluded
 			f.Excluded++
 		}
-		for _, d := range docs {
-			if slices.Contains(d.Controls, ctl.ID) {
-				cc.Docs = append(cc.Docs, d)
-			}
-		}
+		cc.Docs = byControl[ctl.ID]
 		switch {
 		case cc.Gap():
 			f.Gaps++
@@ -197,17 +197,26 @@ func coverage(site *model.Site, diags *diag.List) *Coverage {
 	f.Requirements = len(c.Requirements)
 
 	for _, cl := range catalog.Clauses() {
-		cc := ClauseCoverage{Clause: cl}
-		for _, d := range docs {
-			if slices.Contains(d.Clauses, cl.ID) {
-				cc.Docs = append(cc.Docs, d)
-			}
-		}
+		cc := ClauseCoverage{Clause: cl, Docs: byClause[cl.ID]}
 		c.Clauses = append(c.Clauses, cc)
 	}
 
 	diags.Add(c.findings()...)
 	return c
+}
+
+// docsByID lists, for every id that ids gives for some of docs, those
+// documents in their order, each once.
+func docsByID(docs []*model.Document, ids func(*model.Document) []string) map[string][]*model.Document {
+	by := map[string][]*model.Document{}
+	for _, d := range docs {
+		for _, id := range ids(d) {
+			if l := by[id]; len(l) == 0 || l[len(l)-1] != d { // an id twice in one document
+				by[id] = append(l, d)
+			}
+		}
+	}
+	return by
 }
 
 // retired reports a document that no longer counts: obsolete, or replaced
