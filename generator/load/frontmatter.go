@@ -186,6 +186,9 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 
 // decodeTOML parses TOML text whose first line is line lineOffset+1 of the file.
 func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, model.KeyLines) {
+	if meta, ok := decodeSimple(text); ok {
+		return meta, model.NewKeyLines(keyLines(text, lineOffset))
+	}
 	meta := map[string]any{}
 	if line, msg := tomlGuard(text); line >= 0 {
 		diags.Errorf(path, lineOffset+line+1, "front matter and isms.toml need two or three levels: keys, [[history]] tables and lists of strings", "%s", msg)
