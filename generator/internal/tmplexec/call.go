@@ -12,22 +12,6 @@ var (
 	valueType = reflect.TypeFor[reflect.Value]()
 )
 
-// escaperOf returns the escaper that cmd calls on the value piped into
-// it, or nil.
-func (s *state) escaperOf(cmd *parse.CommandNode) escaper {
-	if len(cmd.Args) != 1 {
-		return nil
-	}
-	id, ok := cmd.Args[0].(*parse.IdentifierNode)
-	if !ok {
-		return nil
-	}
-	if _, own := s.set.funcs[id.Ident]; own {
-		return nil
-	}
-	return escapers[id.Ident]
-}
-
 // call calls the function name with args and, when have is true, final
 // as its last argument: the set's functions first, then the escapers,
 // then the builtins, as text/template looks them up.

@@ -26,7 +26,7 @@ const maxDepth = 10000
 type Set struct {
 	t     *template.Template
 	funcs map[string]function
-	trees sync.Map // name → *parse.Tree, as t held it
+	trees sync.Map // name → *tree, made from the tree t held
 }
 
 // New returns a Set that executes the templates of t, once html/template
@@ -64,22 +64,21 @@ func (s *Set) Execute(b Writer, name string, data any) (err error) {
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	st := &state{set: s, b: b, vars: []variable{{"$", dot}}}
-	st.walk(dot, tree.Root)
+	st := &state{set: s, tree: tree, b: b, vars: []variable{{"$", dot}}}
+	st.walk(dot, tree.root)
 	return nil
 }
 
-func (s *Set) tree(name string) *parse.Tree {
+func (s *Set) tree(name string) *tree {
 	if t, ok := s.trees.Load(name); ok {
-		return t.(*parse.Tree)
+		return t.(*tree)
 	}
 	tt := s.t.Lookup(name)
 	if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
 		return nil
 	}
-	t := tt.Tree
-	s.trees.Store(name, t)
-	return t
+	t, _ := s.trees.LoadOrStore(name, newTree(s, tt.Tree))
+	return t.(*tree)
 }
 
 // function is a template function, as a value to call by reflection and
@@ -96,6 +95,7 @@ type variable struct {
 
 type state struct {
 	set   *Set
+	tree  *tree // the template being executed
 	b     Writer
 	vars  []variable
 	depth int
@@ -114,14 +114,12 @@ func (s *state) walk(dot reflect.Value, node parse.Node) {
 	case *parse.TextNode:
 		s.b.Write(n.Text)
 	case *parse.ActionNode:
-		if last := len(n.Pipe.Cmds) - 1; len(n.Pipe.Decl) == 0 && last > 0 {
-			if esc := s.escaperOf(n.Pipe.Cmds[last]); esc != nil {
-				// The last escaper writes the page itself.
-				if !esc(s.b, s.commands(dot, n.Pipe.Cmds[:last])) {
-					s.give("%s: value left to html/template", n)
-				}
-				return
+		if esc := s.tree.actions[n]; esc != nil {
+			// The last escaper writes the page itself.
+			if !esc(s.b, s.commands(dot, n.Pipe.Cmds[:len(n.Pipe.Cmds)-1])) {
+				s.give("%s: value left to html/template", n)
 			}
+			return
 		}
 		s.pipeline(dot, n.Pipe)
 		if len(n.Pipe.Decl) == 0 {
@@ -230,8 +228,8 @@ func (s *state) template(dot reflect.Value, t *parse.TemplateNode) {
 		s.give("templates nested too deeply")
 	}
 	dot = s.pipeline(dot, t.Pipe)
-	inner := state{set: s.set, b: s.b, vars: []variable{{"$", dot}}, depth: s.depth + 1}
-	inner.walk(dot, tree.Root)
+	inner := state{set: s.set, tree: tree, b: s.b, vars: []variable{{"$", dot}}, depth: s.depth + 1}
+	inner.walk(dot, tree.root)
 }
 
 func (s *state) pipeline(dot reflect.Value, pipe *parse.PipeNode) reflect.Value {

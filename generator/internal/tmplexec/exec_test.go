@@ -157,6 +157,49 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 	}
 }
 
+type (
+	nameFirst  struct{ Name string }
+	nameSecond struct {
+		ID   int
+		Name string
+	}
+	nameThird struct {
+		A, B bool
+		Name []string
+	}
+	nameMethod struct{ Name0 string }
+	nameDeep   struct {
+		X    nameFirst
+		Name *nameFirst
+	}
+	nameMap map[string]string
+)
+
+func (m nameMethod) Name() string { return "method " + m.Name0 }
+
+// One name in one template, met on more types than it keeps (a partial
+// given many kinds of data): each type must read its own field or
+// method, on every execution.
+func TestNameOnManyTypes(t *testing.T) {
+	data := []any{
+		nameFirst{"a"}, nameSecond{2, "b"}, &nameThird{Name: []string{"c"}}, nameMethod{"d"},
+		&nameMethod{"e"}, nameDeep{Name: &nameFirst{"f"}}, nameMap{"Name": "g"}, nameFirst{"h"}, nameSecond{9, "i"},
+	}
+	const src = `{{define "name"}}<i>{{.Name}}</i>{{end}}{{range .}}{{template "name" .}}{{end}}`
+	tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	var want strings.Builder
+	if err := tmpl.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	set := New(tmpl, testFuncs)
+	for range 3 {
+		var got strings.Builder
+		if err := set.Execute(&got, "page", data); err != nil || got.String() != want.String() {
+			t.Fatalf("got %q (%v), want %q", got.String(), err, want.String())
+		}
+	}
+}
+
 // An escaped template whose functions fail or panic is left to
 // html/template, which reports the failure itself.
 func TestFailuresFallBack(t *testing.T) {

@@ -48,17 +48,19 @@ func lookupMember(t reflect.Type, name string) member {
 // command's arguments (args[1:], evaluated on dot) and final, if it is
 // a method.
 func (s *state) fieldChain(dot, receiver reflect.Value, names []string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
-	for _, name := range names[:len(names)-1] {
-		receiver = s.field(dot, receiver, name, nil, reflect.Value{}, false)
+	last := len(names) - 1
+	for i := range last {
+		receiver = s.field(dot, receiver, &names[i], nil, reflect.Value{}, false)
 	}
-	return s.field(dot, receiver, names[len(names)-1], args, final, have)
+	return s.field(dot, receiver, &names[last], args, final, have)
 }
 
 // field evaluates one name on receiver as text/template does: a method
 // of the value or of a pointer to it, else a field of the struct it is
 // or points to, or the element of a map by strings. Every failure is
 // left to html/template.
-func (s *state) field(dot, receiver reflect.Value, name string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+func (s *state) field(dot, receiver reflect.Value, at *string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+	name := *at
 	if !receiver.IsValid() {
 		return reflect.Value{} // text/template: no value, no error
 	}
@@ -72,7 +74,7 @@ func (s *state) field(dot, receiver reflect.Value, name string, args []parse.Nod
 	}
 	// One lookup for both: the methods of ptr, the fields of the struct
 	// that receiver is and ptr is or points to.
-	m := lookupMember(ptr.Type(), name)
+	m := s.tree.member(ptr.Type(), at)
 	if m.method >= 0 {
 		var callArgs []parse.Node
 		if len(args) > 0 {

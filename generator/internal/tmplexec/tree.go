@@ -1,0 +1,137 @@
+package tmplexec
+
+import (
+	"reflect"
+	"slices"
+	"sync/atomic"
+	"text/template/parse"
+)
+
+// tree is one escaped template with what executing it would otherwise
+// look up on every use: the escaper that ends each action, and a cache of
+// what each field or method name means on the types met there. Both are
+// made once, when the template is first executed; the maps do not change
+// after that, so executions read them without locks.
+type tree struct {
+	root    *parse.ListNode
+	actions map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
+	names   map[*string]*nameSite         // keyed by the name's place in its node
+}
+
+// nameSite is one field or method name in a template.
+type nameSite struct {
+	name string
+	seen atomic.Pointer[[]typedMember] // the first types met here
+}
+
+type typedMember struct {
+	t reflect.Type
+	m member
+}
+
+// maxSiteTypes is how many types a name keeps; a name met on more types
+// (a partial given many kinds of data) looks the others up in members.
+const maxSiteTypes = 4
+
+func newTree(set *Set, t *parse.Tree) *tree {
+	tr := &tree{root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
+	tr.index(set, t.Root)
+	return tr
+}
+
+// index records the actions and names under n.
+func (tr *tree) index(set *Set, n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				tr.index(set, c)
+			}
+		}
+	case *parse.ActionNode:
+		tr.actions[n] = set.finalEscaper(n.Pipe)
+		tr.index(set, n.Pipe)
+	case *parse.IfNode:
+		tr.indexBranch(set, &n.BranchNode)
+	case *parse.WithNode:
+		tr.indexBranch(set, &n.BranchNode)
+	case *parse.RangeNode:
+		tr.indexBranch(set, &n.BranchNode)
+	case *parse.TemplateNode:
+		tr.index(set, n.Pipe)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, cmd := range n.Cmds {
+				for _, arg := range cmd.Args {
+					tr.index(set, arg)
+				}
+			}
+		}
+	case *parse.FieldNode:
+		tr.addNames(n.Ident)
+	case *parse.VariableNode:
+		tr.addNames(n.Ident)
+	case *parse.ChainNode:
+		tr.index(set, n.Node)
+		tr.addNames(n.Field)
+	}
+}
+
+func (tr *tree) indexBranch(set *Set, b *parse.BranchNode) {
+	tr.index(set, b.Pipe)
+	tr.index(set, b.List)
+	tr.index(set, b.ElseList)
+}
+
+func (tr *tree) addNames(names []string) {
+	for i := range names {
+		tr.names[&names[i]] = &nameSite{name: names[i]}
+	}
+}
+
+// member is what the name at p means on t.
+func (tr *tree) member(t reflect.Type, p *string) member {
+	site := tr.names[p]
+	if site == nil {
+		return lookupMember(t, *p)
+	}
+	seen := site.seen.Load()
+	if seen != nil {
+		for _, e := range *seen {
+			if e.t == t {
+				return e.m
+			}
+		}
+	}
+	m := lookupMember(t, site.name)
+	if seen == nil || len(*seen) < maxSiteTypes {
+		var next []typedMember
+		if seen != nil {
+			next = slices.Clone(*seen)
+		}
+		next = append(next, typedMember{t, m})
+		site.seen.CompareAndSwap(seen, &next) // another execution may have added one meanwhile: it is kept
+	}
+	return m
+}
+
+// finalEscaper returns the escaper that the action with pipe ends with,
+// which then writes the page itself, or nil.
+func (set *Set) finalEscaper(pipe *parse.PipeNode) escaper {
+	last := len(pipe.Cmds) - 1
+	if len(pipe.Decl) > 0 || last < 1 {
+		return nil
+	}
+	cmd := pipe.Cmds[last]
+	if len(cmd.Args) != 1 {
+		return nil
+	}
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	if _, own := set.funcs[id.Ident]; own {
+		return nil
+	}
+	return escapers[id.Ident]
+}
