@@ -8,17 +8,6 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// Front matter is nearly always written in a small part of TOML: bare
-// keys, one-line strings without escapes, whole numbers, true and false,
-// dates, one-line lists of those, and [[tables]] of such keys (every
-// document of the sample and of the generated benchmark sites is).
-// decodeSimple decodes exactly that part into the map that toml.Decode
-// gives, four times faster: BurntSushi/toml's decoder was a tenth of a
-// build's CPU, most of it building its own tables for features front
-// matter does not use. Everything else, and every error, is left to
-// toml.Decode. FuzzDecodeSimple checks that the two agree wherever
-// decodeSimple answers.
-
 // localDate is the location toml.Decode gives a date without a time (its
 // own, unexported); nil leaves dates to toml.Decode.
 var localDate = func() *time.Location {
@@ -31,8 +20,18 @@ var localDate = func() *time.Location {
 	return nil
 }()
 
-// decodeSimple decodes text if it is written in the part of TOML described
-// above; ok is false otherwise.
+// decodeSimple decodes text if it is written in the small part of TOML
+// that front matter nearly always uses: bare keys, one-line strings
+// without escapes, whole numbers, true and false, dates, one-line lists
+// of those, and [[tables]] of such keys (every document of the sample and
+// of the generated benchmark sites is); ok is false otherwise.
+//
+// It gives exactly the map that toml.Decode gives, four times faster:
+// BurntSushi/toml's decoder was a tenth of a build's CPU, most of it
+// building its own tables for features front matter does not use.
+// Everything else, and every error, is left to toml.Decode.
+// FuzzDecodeSimple checks that the two agree wherever decodeSimple
+// answers.
 func decodeSimple(text []byte) (meta map[string]any, ok bool) {
 	for _, c := range text {
 		if c < ' ' && c != '\t' && c != '\n' || c == 0x7f {
