@@ -90,9 +90,17 @@ func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel str
 	}
 	var out bytes.Buffer
 	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
-	_ = b.md.Renderer().Render(&out, src, root)
+	_ = b.md.Renderer().Render(bufWriter{&out}, src, root)
 	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
+
+// bufWriter lets goldmark write straight into a bytes.Buffer: a writer
+// without Flush and Buffered gets a 4 KB bufio.Writer of its own for
+// every body, and each byte is copied twice.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Flush() error  { return nil }
+func (bufWriter) Buffered() int { return 0 }
 
 // resolve points an id link at the target's page, or — for a document this
 // build leaves out — replaces the link by its own text (or a neutral
