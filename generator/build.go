@@ -144,11 +144,7 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 	}
 	docs, d := validate.Set(slices.DeleteFunc(converted, func(d *model.Document) bool { return d == nil }))
 	diags.Add(d...)
-	scans = make([]*link.Scanned, len(docs))
-	for i, doc := range docs {
-		scans[i] = scanOf[doc]
-	}
-	site, d := link.SiteScanned(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scans)
+	site, d := link.SiteScanned(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scanOf)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		diags.Sort()

@@ -46,13 +46,18 @@ type found struct {
 func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site, diag.List) {
 	scans := make([]*Scanned, len(docs))
 	par.Each(len(docs), func(i int) { scans[i] = Scan(docs[i]) })
-	return SiteScanned(cfg, docs, opts, scans)
+	scanOf := make(map[*model.Document]*Scanned, len(docs))
+	for i, d := range docs {
+		scanOf[d] = scans[i]
+	}
+	return SiteScanned(cfg, docs, opts, scanOf)
 }
 
-// SiteScanned is Site with every body already scanned: scans[i] is
-// Scan(docs[i]), or a Scan of an earlier copy of the same file. serve keeps
-// the scans of unchanged files between rebuilds.
-func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scans []*Scanned) (*model.Site, diag.List) {
+// SiteScanned is Site with every body already scanned: scanOf[d] is
+// Scan(d), or a Scan of an earlier copy of the same file. The build scans
+// each body as it reads it, and serve keeps the scans of unchanged files
+// between rebuilds.
+func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*model.Document]*Scanned) (*model.Site, diag.List) {
 	var diags diag.List
 	all := make(map[string]*model.Document, len(docs))
 	for _, d := range docs {
@@ -67,7 +72,7 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scans 
 	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
 
 	bodies := make([]found, len(docs))
-	par.Each(len(docs), func(i int) { bodies[i] = check(docs[i], scans[i], all) })
+	par.Each(len(docs), func(i int) { bodies[i] = check(docs[i], scanOf[docs[i]], all) })
 	hints(bodies, docs)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	for i, d := range docs {

@@ -153,11 +153,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	}
 	docs, d := validate.Set(converted)
 	diags.Add(d...)
-	scans := make([]*link.Scanned, len(docs))
-	for i, doc := range docs {
-		scans[i] = scanOf[doc]
-	}
-	site, d := link.SiteScanned(e.g.cfg, docs, link.Options{Now: e.g.now, Drafts: e.opts.Drafts, Ceiling: e.opts.Classification}, scans)
+	site, d := link.SiteScanned(e.g.cfg, docs, link.Options{Now: e.g.now, Drafts: e.opts.Drafts, Ceiling: e.opts.Classification}, scanOf)
 	diags.Add(d...)
 	if diags.HasErrors() || e.g.bundle == nil {
 		diags.Sort()
