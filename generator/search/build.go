@@ -2,13 +2,13 @@ package search
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"ismsgen/generator/internal/par"
 )
 
 // Entry is one published document as the search sees it.
@@ -395,24 +395,12 @@ func newIndex(entries []Entry, keepText, textFiles bool) (*Index, []File) {
 	if textFiles {
 		tfiles = make([]File, len(entries))
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(len(entries), 1))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(entries) {
-					return
-				}
-				f := b.Add(i, entries[i].Headings, entries[i].Text)
-				if textFiles {
-					tfiles[b.pos[i]] = f
-				}
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(entries), func(i int) {
+		f := b.Add(i, entries[i].Headings, entries[i].Text)
+		if textFiles {
+			tfiles[b.pos[i]] = f
+		}
+	})
 	b.finish()
 	return b.ix, tfiles
 }

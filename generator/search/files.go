@@ -2,11 +2,11 @@ package search
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"ismsgen/generator/internal/par"
 )
 
 // IndexVersion is the format version written into search/index.js.
@@ -181,32 +181,24 @@ func (ix *Index) files() []File {
 		k := shardOf(t, shards)
 		byShard[k] = append(byShard[k], i)
 	}
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for k := w; k < shards; k += workers {
-				size := 64
-				for _, i := range byShard[k] {
-					size += len(ix.vocab[i])*2 + len(ix.posts[i]) + 6
-				}
-				key := fmt.Sprintf("p%d", k)
-				b := dataStart(make([]byte, 0, size), key)
-				b = append(b, '[')
-				for j, i := range byShard[k] {
-					if j > 0 {
-						b = append(b, ',')
-					}
-					b = appendJSString(b, ix.vocab[i])
-					b = append(b, ',')
-					b = appendJSBytes(b, ix.posts[i])
-					ix.posts[i] = nil // Build drops the index: let it go early
-				}
-				b = append(b, "];\n"...)
-				files[1+k] = File{Path: fmt.Sprintf("search/p/%d.js", k), Data: b}
+	par.Each(shards, func(k int) {
+		size := 64
+		for _, i := range byShard[k] {
+			size += len(ix.vocab[i])*2 + len(ix.posts[i]) + 6
+		}
+		b := dataStart(make([]byte, 0, size), fmt.Sprintf("p%d", k))
+		b = append(b, '[')
+		for j, i := range byShard[k] {
+			if j > 0 {
+				b = append(b, ',')
 			}
-		})
-	}
-	wg.Wait()
+			b = appendJSString(b, ix.vocab[i])
+			b = append(b, ',')
+			b = appendJSBytes(b, ix.posts[i])
+			ix.posts[i] = nil // Build drops the index: let it go early
+		}
+		b = append(b, "];\n"...)
+		files[1+k] = File{Path: fmt.Sprintf("search/p/%d.js", k), Data: b}
+	})
 	return files
 }
