@@ -286,7 +286,7 @@ func fitMemory() (restore func()) {
 func (p *prepared) readBody(source string, d *model.Document) ([]byte, error) {
 	body, sum, err := load.ReadBody(source, d.Path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: read earlier in this build, it cannot be read again for its page (%w); build again", d.Path, err)
 	}
 	if sum != p.sums[d] {
 		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
