@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"ismsgen/generator/model"
 )
 
 // localDate is the location toml.Decode gives a date without a time (its
@@ -140,18 +142,12 @@ func simpleValue(s []byte, list bool) (v any, rest []byte, ok bool) {
 		return true, rest, true
 	case string(word) == "false":
 		return false, rest, true
-	case isDate(word):
-		if localDate == nil {
-			return nil, nil, false
-		}
-		y, _ := strconv.Atoi(string(word[0:4]))
-		m, _ := strconv.Atoi(string(word[5:7]))
-		d, _ := strconv.Atoi(string(word[8:10]))
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, localDate)
-		if t.Year() != y || t.Month() != time.Month(m) || t.Day() != d {
+	case len(word) == 10 && word[4] == '-' && word[7] == '-':
+		d, err := model.ParseDate(string(word))
+		if err != nil || localDate == nil {
 			return nil, nil, false // 2025-02-30: toml.Decode says what is wrong
 		}
-		return t, rest, true
+		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, localDate), rest, true
 	case isWholeNumber(word):
 		n, err := strconv.ParseInt(string(word), 10, 64)
 		if err != nil {
@@ -170,19 +166,6 @@ func isBareKey(k []byte) bool {
 		}
 	}
 	return len(k) > 0
-}
-
-// isDate reports YYYY-MM-DD.
-func isDate(w []byte) bool {
-	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
-		return false
-	}
-	for i, c := range w {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // isWholeNumber reports a decimal integer as TOML writes it: an optional
