@@ -53,7 +53,7 @@ func keyLines(text []byte, lineOffset int) map[string]int {
 		}
 		// One string per key: the conversion inside the concatenation
 		// does not allocate on its own.
-		lines[prefix+string(unquoteBytes(bytes.TrimSpace(l[:eq])))] = n
+		lines[prefix+string(unquote(bytes.TrimSpace(l[:eq])))] = n
 		val := l[eq+1:]
 		for _, q := range multiQuotes {
 			if bytes.Count(val, q)%2 == 1 {
@@ -80,14 +80,7 @@ func tableName(s, closer string) string {
 	return strings.Join(parts, ".")
 }
 
-func unquoteBytes(s []byte) []byte {
-	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
-		return s[1 : len(s)-1]
-	}
-	return s
-}
-
-func unquote(s string) string {
+func unquote[S ~string | ~[]byte](s S) S {
 	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
 		return s[1 : len(s)-1]
 	}
