@@ -215,7 +215,7 @@ func LimitLinks(body []byte) ([]byte, []Limited) {
 			} else {
 				fence = nil
 			}
-		} else if fence == nil && bytes.Contains(line, []byte("](")) {
+		} else if fence == nil {
 			fixed = limitLinkLine(line, &budget, LongLink)
 		}
 		if fixed != nil {
