@@ -40,6 +40,13 @@ var (
 	htmlType    = reflect.TypeFor[template.HTML]()
 	urlType     = reflect.TypeFor[template.URL]()
 	stringerTyp = reflect.TypeFor[fmt.Stringer]()
+
+	// The other typed strings (otherContent).
+	cssType    = reflect.TypeFor[template.CSS]()
+	attrType   = reflect.TypeFor[template.HTMLAttr]()
+	jsType     = reflect.TypeFor[template.JS]()
+	jsStrType  = reflect.TypeFor[template.JSStr]()
+	srcsetType = reflect.TypeFor[template.Srcset]()
 )
 
 // stringOf converts the value an escaper receives to the string it
@@ -57,12 +64,6 @@ func stringOf(v reflect.Value) (string, content) {
 		}
 		v = v.Elem()
 	}
-	switch v.Type() { // the common cases, without an allocation
-	case stringType:
-		return v.String(), plain
-	case htmlType:
-		return v.String(), htmlContent
-	}
 	d := v
 	for d.Kind() == reflect.Pointer && !d.IsNil() {
 		d = d.Elem()
@@ -74,8 +75,7 @@ func stringOf(v reflect.Value) (string, content) {
 		return d.String(), htmlContent
 	case urlType:
 		return d.String(), urlContent
-	case reflect.TypeFor[template.CSS](), reflect.TypeFor[template.HTMLAttr](), reflect.TypeFor[template.JS](),
-		reflect.TypeFor[template.JSStr](), reflect.TypeFor[template.Srcset]():
+	case cssType, attrType, jsType, jsStrType, srcsetType:
 		return d.String(), otherContent
 	}
 	switch v.Kind() {
