@@ -18,10 +18,10 @@ type tree struct {
 	names   map[*string]*nameSite         // keyed by the name's place in its node
 }
 
-// nameSite is one field or method name in a template.
+// nameSite is one field or method name in a template: the types met
+// there first.
 type nameSite struct {
-	name string
-	seen atomic.Pointer[[]typedMember] // the first types met here
+	seen atomic.Pointer[[]typedMember]
 }
 
 type typedMember struct {
@@ -85,7 +85,7 @@ func (tr *tree) indexBranch(set *Set, b *parse.BranchNode) {
 
 func (tr *tree) addNames(names []string) {
 	for i := range names {
-		tr.names[&names[i]] = &nameSite{name: names[i]}
+		tr.names[&names[i]] = &nameSite{}
 	}
 }
 
@@ -103,7 +103,7 @@ func (tr *tree) member(t reflect.Type, p *string) member {
 			}
 		}
 	}
-	m := lookupMember(t, site.name)
+	m := lookupMember(t, *p)
 	if seen == nil || len(*seen) < maxSiteTypes {
 		var next []typedMember
 		if seen != nil {
