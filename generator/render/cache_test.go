@@ -142,4 +142,8 @@ func TestPrepareCachesNothing(t *testing.T) {
 	if !ls.fastBase {
 		t.Error("the layout did not escape: its pages ran with html/template")
 	}
+	var b bytes.Buffer
+	if err := ls.fast.Execute(&b, "base", &Page{Title: "Three"}); err != nil || b.String() != "<h1>One</h1><main>Three</main>" {
+		t.Errorf("tmplexec on a page: %q, %v; want the page, not left to html/template", b.String(), err)
+	}
 }
