@@ -143,6 +143,7 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	}
 	ls.mu.Unlock()
 	byValue := safelyComparable(v.Type().Elem())
+	ofInterfaces := v.Type().Elem().Kind() == reflect.Interface
 	// The rows are joined once their lengths are known: a list of
 	// thousands of rows is megabytes, which growing a builder as it goes
 	// would allocate about twice over.
@@ -151,9 +152,11 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
-		elem := e.Interface()
-		useValue := byValue || v.Type().Elem().Kind() == reflect.Interface && e.Elem().IsValid() && safelyComparable(e.Elem().Type())
-		if !useValue {
+		var elem any // made only where needed: for a struct known by identity, a copy on the heap
+		useValue := byValue || ofInterfaces && e.Elem().IsValid() && safelyComparable(e.Elem().Type())
+		if useValue {
+			elem = e.Interface()
+		} else {
 			var ok bool
 			if id, ok = appendIdentity(id[:0], e); !ok {
 				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart", name, list)
@@ -171,6 +174,9 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 		}
 		rc.mu.RUnlock()
 		if !ok {
+			if elem == nil {
+				elem = e.Interface()
+			}
 			var rb strings.Builder
 			if err := ls.run(&rb, name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
 				return "", err
