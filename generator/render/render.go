@@ -106,7 +106,10 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 		}
 		left[p.layout].Add(1)
 	}
-	texts := make([]Text, len(docs))
+	var texts []Text // given to in.Text instead, when there is one
+	if r.in.Text == nil {
+		texts = make([]Text, len(docs))
+	}
 	errs := make([]error, len(site)+len(docs))
 	par.Each(len(site)+len(docs), func(i int) {
 		if i < len(site) {
@@ -120,18 +123,19 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 		}
 		j := i - len(site)
 		t, err := r.document(docs[j], out)
-		if err == nil && r.in.Text != nil {
-			err, t = r.in.Text(j, t), Text{}
+		switch {
+		case err != nil:
+		case texts == nil:
+			err = r.in.Text(j, t)
+		default:
+			texts[j] = t
 		}
-		texts[j], errs[j] = t, err
+		errs[j] = err
 	})
 	for _, e := range errs { // the documents' errors first, as Site always reported them
 		if e != nil {
 			return nil, nil, e
 		}
-	}
-	if r.in.Text != nil {
-		texts = nil
 	}
 	var urls []string
 	for _, p := range site {
