@@ -159,7 +159,7 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 		} else {
 			var ok bool
 			if id, ok = appendIdentity(id[:0], e); !ok {
-				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart", name, list)
+				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, list)
 			}
 		}
 		rc.mu.RLock()
