@@ -120,7 +120,8 @@ func publishedDocs(b *testing.B, srv *Server, site string) []benchDoc {
 	return docs
 }
 
-func waitReload(b *testing.B, events <-chan Event, page string) {
+func waitReload(b testing.TB, events <-chan Event, page string) {
+	b.Helper()
 	timeout := time.After(time.Minute)
 	for {
 		select {

@@ -224,7 +224,7 @@ func (s *stream) reloadOf(t *testing.T, page string) {
 }
 
 // settle waits for the background work of the rebuilds so far.
-func settle(t *testing.T, srv *Server) {
+func settle(t testing.TB, srv *Server) {
 	t.Helper()
 	select {
 	case <-srv.Settled():
@@ -258,7 +258,7 @@ func startWatched(tb testing.TB, site, what string) (*Server, <-chan Event, <-ch
 	tb.Cleanup(func() { srv.Close() })
 	events, cancel := srv.Subscribe()
 	tb.Cleanup(cancel)
-	<-srv.Settled()
+	settle(tb, srv)
 	return srv, events, lines
 }
 

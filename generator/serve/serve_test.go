@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -137,15 +136,5 @@ func TestSaveWithoutChange(t *testing.T) {
 	if err := os.WriteFile(file, append(data, "\n追加段落。\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.After(time.Minute)
-	for {
-		select {
-		case ev := <-events:
-			if ev.Kind == KindReload && slices.Contains(ev.Pages, "/docs/ISMS-P-009/") {
-				return
-			}
-		case <-deadline:
-			t.Fatal("no reload of the edited page")
-		}
-	}
+	waitReload(t, events, "/docs/ISMS-P-009/")
 }
