@@ -60,13 +60,3 @@ func (k KeyLines) Line(key string) int {
 	}
 	return 1
 }
-
-// Set sets the line of a key path.
-func (k *KeyLines) Set(key string, line int) {
-	i, ok := slices.BinarySearchFunc(k.entries, key, func(e keyLine, key string) int { return strings.Compare(e.key, key) })
-	if ok {
-		k.entries[i].line = int32(line)
-		return
-	}
-	k.entries = slices.Insert(k.entries, i, keyLine{unique.Make(key).Value(), int32(line)})
-}

@@ -3,16 +3,14 @@ package model
 import "testing"
 
 func TestKeyLines(t *testing.T) {
-	k := NewKeyLines(map[string]int{"id": 2, "history": 9, "history.0": 9, "history.0.date": 11, "review_cycles.tier1": 5})
-	k.Set("title", 3)
-	k.Set("id", 4)
+	k := NewKeyLines(map[string]int{"id": 4, "title": 3, "history": 9, "history.0": 9, "history.0.date": 11, "review_cycles.tier1": 5})
 	for _, tc := range []struct {
 		key  string
 		line int
 		has  bool
 	}{
-		{"id", 4, true},                 // Set replaces
-		{"title", 3, true},              // Set inserts
+		{"id", 4, true},
+		{"title", 3, true},
 		{"history.0.date", 11, true},    // exact
 		{"history.0.version", 9, false}, // the enclosing table
 		{"history.3.date", 9, false},    // an unknown entry: the array's first table

@@ -30,7 +30,7 @@ func covSoA(t *testing.T, id string, entries ...string) *model.Document {
 	t.Helper()
 	d := covDoc(t, id)
 	d.Type, d.Tier = model.TypeSoA, 1
-	d.Lines.Set("applicability", 20)
+	d.Lines = model.NewKeyLines(map[string]int{"type": 5, "controls": 12, "applicability": 20})
 	for i, e := range entries {
 		ctl, excluded := strings.CutPrefix(e, "-")
 		a := model.Applicability{Control: ctl, Applicable: !excluded, Line: 20 + 5*i}

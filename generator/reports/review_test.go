@@ -91,17 +91,18 @@ func TestReviewOf(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := &model.Config{DueSoonDays: 30, DefaultReviewCycle: cycle(t, tc.cfg.def)}
 			cfg.TierCycles[1], cfg.TierCycles[2] = cycle(t, tc.cfg.tier1), cycle(t, tc.cfg.tier2)
+			lines := map[string]int{"approved": 10}
+			if tc.doc.lastReviewed != "" {
+				lines["last_reviewed"] = 11
+			}
+			if tc.doc.nextReview != "" {
+				lines["next_review"] = 12
+			}
 			d := &model.Document{
 				ID: "X-1", Tier: tc.doc.tier, Type: model.TypeProcedure, Status: model.StatusApproved,
 				Approved: date(t, tc.doc.approved), LastReviewed: date(t, tc.doc.lastReviewed),
 				NextReview: date(t, tc.doc.nextReview), ReviewCycle: cycle(t, tc.doc.cycle),
-				Lines: model.NewKeyLines(map[string]int{"approved": 10}),
-			}
-			if tc.doc.lastReviewed != "" {
-				d.Lines.Set("last_reviewed", 11)
-			}
-			if tc.doc.nextReview != "" {
-				d.Lines.Set("next_review", 12)
+				Lines: model.NewKeyLines(lines),
 			}
 			r := ReviewOf(cfg, date(t, now), d)
 			if r.Date.String() != tc.wantDate || r.State != tc.wantState || r.Days != tc.wantDays {
