@@ -151,8 +151,11 @@ func TestKilledBuild(t *testing.T) {
 		{"a few pages", func(tmp string) bool { return count(tmp) >= 10 }, "previous"},
 		{"a third of the pages", func(tmp string) bool { return count(tmp) >= docs/3 }, "previous"},
 		{"two thirds of the pages", func(tmp string) bool { return count(tmp) >= 2*docs/3 }, "previous"},
-		{"search index written", exists("search/index.js"), "previous"},
+		// The exports are written while the pages are rendered, and the
+		// search index last, just before the swap: a kill then may come
+		// before or after it, never in the middle.
 		{"reports written", exists("feed.xml"), "either"},
+		{"search index written", exists("search/index.js"), "either"},
 		{"while the old output is removed", afterSwap(count, docs), "new"},
 	}
 	for _, p := range points {
@@ -196,7 +199,8 @@ func TestKilledBuild(t *testing.T) {
 		}
 		var exit *exec.ExitError
 		killed := errors.As(waitErr, &exit) && exit.Sys().(syscall.WaitStatus).Signaled()
-		if !killed {
+		if !killed && p.after == "previous" {
+			// The later points come as the build ends: it may finish first.
 			t.Errorf("%s: the build was not killed (%v); the point came too late", p.name, waitErr)
 		}
 		now := hashTree(t, dest)
