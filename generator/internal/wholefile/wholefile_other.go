@@ -1,0 +1,46 @@
+//go:build !unix
+
+package wholefile
+
+import (
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Write writes data to the file name, creating it with perm (before the
+// umask) or truncating it, as os.WriteFile does.
+func Write(name string, data []byte, perm fs.FileMode) error {
+	return os.WriteFile(name, data, perm)
+}
+
+// Read reads the whole file name, or fails with ErrTooLarge (wrapped in
+// an *fs.PathError) when it holds more than limit bytes.
+func Read(name string, limit int) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= int64(limit) {
+		size = int(info.Size())
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package wholefile
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		data  string
+		limit int
+		want  string
+		err   error
+	}{
+		{"empty", "", 10, "", nil},
+		{"short", "abc", 10, "abc", nil},
+		{"at the limit", "0123456789", 10, "0123456789", nil},
+		{"one byte over", "0123456789x", 10, "", ErrTooLarge},
+		{"far over", strings.Repeat("x", 100_000), 10, "", ErrTooLarge},
+		{"large", strings.Repeat("abc", 100_000), 1 << 20, strings.Repeat("abc", 100_000), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+			if err := os.WriteFile(name, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Read(name, tc.limit)
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("Read: error %v, want %v", err, tc.err)
+			}
+			if err == nil && string(got) != tc.want {
+				t.Errorf("Read: %d bytes, want %d", len(got), len(tc.want))
+			}
+		})
+	}
+}
+
+// TestReadErrors checks that errors name the operation and the file, as
+// those of package os do: they reach the user.
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.md")
+	_, err := Read(missing, 10)
+	_, osErr := os.ReadFile(missing)
+	if err == nil || err.Error() != osErr.Error() || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Read of a missing file: %v, want %v", err, osErr)
+	}
+	if _, err := Read(dir, 10); err == nil || !strings.Contains(err.Error(), dir) {
+		t.Errorf("Read of a folder: %v, want an error naming it", err)
+	}
+}
+
+func TestWrite(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "page.html")
+	long := bytes.Repeat([]byte("<p>x</p>"), 200_000)
+	for _, data := range [][]byte{long, []byte("short"), nil} { // each truncates the one before
+		if err := Write(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Fatalf("Write of %d bytes: the file holds %d", len(data), len(got))
+		}
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm()&^0o644 != 0 {
+		t.Errorf("mode %v, want at most 0644", info.Mode().Perm())
+	}
+	err = Write(filepath.Join(dir, "no", "such", "folder.html"), nil, 0o644)
+	osErr := os.WriteFile(filepath.Join(dir, "no", "such", "folder.html"), nil, 0o644)
+	if err == nil || err.Error() != osErr.Error() {
+		t.Errorf("Write into a missing folder: %v, want %v", err, osErr)
+	}
+}

@@ -1,0 +1,83 @@
+//go:build unix
+
+package wholefile
+
+import (
+	"io/fs"
+
+	"golang.org/x/sys/unix"
+)
+
+// Write writes data to the file name, creating it with perm (before the
+// umask) or truncating it, as os.WriteFile does.
+func Write(name string, data []byte, perm fs.FileMode) error {
+	fd, err := open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, uint32(perm.Perm()))
+	if err != nil {
+		return err
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+// Read reads the whole file name, or fails with ErrTooLarge (wrapped in
+// an *fs.PathError) when it holds more than limit bytes.
+func Read(name string, limit int) ([]byte, error) {
+	fd, err := open(name, unix.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	size := 0
+	if err := unix.Fstat(fd, &st); err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG && st.Size <= int64(limit) {
+		size = int(st.Size)
+	}
+	// Room for the whole file and one byte more, so that the read that
+	// finds its end needs no larger buffer.
+	buf := make([]byte, 0, size+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
+		}
+	}
+}
+
+func open(name string, mode int, perm uint32) (int, error) {
+	for {
+		fd, err := unix.Open(name, mode|unix.O_CLOEXEC, perm)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return -1, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return fd, nil
+	}
+}
