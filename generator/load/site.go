@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -17,6 +16,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/wholefile"
 	"ismsgen/generator/model"
 )
 
@@ -163,26 +163,11 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 }
 
 func readLimited(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Room for the whole file at once, as os.ReadFile makes: growing a
-	// buffer as it reads was a tenth of what a build allocates.
-	size := 0
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
-		size = int(info.Size())
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, err
-	}
-	data := buf.Bytes()
-	if len(data) > MaxFileSize {
+	data, err := wholefile.Read(name, MaxFileSize)
+	if errors.Is(err, wholefile.ErrTooLarge) {
 		return nil, errors.New("the file is larger than 32 MiB; split it or move large content into an attachment")
 	}
-	return data, nil
+	return data, err
 }
 
 func attachment(full, name string) (model.Attachment, error) {

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/wholefile"
 )
 
 // Marker is the file that says a folder was made by ismsgen.
@@ -133,7 +134,7 @@ func (t *Tx) File(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return wholefile.Write(full, data, 0o644)
 }
 
 // Copy copies a file from disk into the output (attachments).
@@ -146,7 +147,7 @@ func (t *Tx) Copy(rel, from string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return wholefile.Write(full, data, 0o644)
 }
 
 func (t *Tx) path(rel string) (string, error) {
