@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -131,11 +132,19 @@ func writeText(b *strings.Builder, n ast.Node, src []byte) {
 // digits are kept, spaces become '-', other punctuation is dropped.
 // "4.1 制定计划" → "41-制定计划".
 func Slug(s string) string {
+	s = strings.TrimSpace(s)
 	var b strings.Builder
+	b.Grow(len(s)) // lower case is rarely longer
 	dash := false
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '-':
+			b.WriteByte(byte(r))
+			dash = false
+		case 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r - 'A' + 'a'))
+			dash = false
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(unicode.ToLower(r))
 			dash = false
 		case unicode.IsSpace(r):

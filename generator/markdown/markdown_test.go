@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -46,6 +48,37 @@ func TestSlug(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// slugByDefinition is Slug as its comment defines it, without the fast
+// paths for ASCII.
+func slugByDefinition(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		case unicode.IsSpace(r):
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"4.1 制定计划", "Roles & Responsibilities", "ÀÉÎ Ⱥ K İ", "a\tb\u00a0c", "\xff\xfe-", "Ⅻ ½ ٣"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Slug(s), slugByDefinition(s); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func FuzzSplitTarget(f *testing.F) {
