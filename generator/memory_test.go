@@ -62,8 +62,8 @@ func TestFitMemory(t *testing.T) {
 	restore := fitMemory()
 	during := debug.SetMemoryLimit(-1)
 	restore()
-	if during < 32<<20 || during >= before {
-		t.Errorf("the limit during the build is %d bytes, want at least 32 MiB and below the previous %d", during, before)
+	if during < 64<<20 || during >= before {
+		t.Errorf("the limit during the build is %d bytes, want at least 64 MiB and below the previous %d", during, before)
 	}
 	if after := debug.SetMemoryLimit(-1); after != before {
 		t.Errorf("the limit after the build is %d, want the previous %d", after, before)
@@ -75,4 +75,21 @@ func TestFitMemory(t *testing.T) {
 		t.Errorf("with GOMEMLIMIT set, the limit became %d", got)
 	}
 	restore()
+}
+
+// TestMemoryLimit: the render's heap limit grows in proportion to what
+// analysis left live, with a floor for small sites.
+func TestMemoryLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, tc := range []struct{ live, want uint64 }{
+		{0, 64 * mib},
+		{8 * mib, 64 * mib},
+		{30 * mib, 125 * mib},    // 10,000 generated documents
+		{138 * mib, 611 * mib},   // 50,000
+		{1024 * mib, 4598 * mib}, // a site eight times larger
+	} {
+		if got := memoryLimit(tc.live); got != tc.want {
+			t.Errorf("memoryLimit(%d MiB) = %d MiB, want %d MiB", tc.live/mib, got/mib, tc.want/mib)
+		}
+	}
 }
