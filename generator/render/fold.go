@@ -3,10 +3,10 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"text/template/parse"
 
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/tmplexec"
 )
 
 // foldStrings replaces every call of "t" with one string constant and no
@@ -91,7 +91,7 @@ func foldEscapedList(l *parse.ListNode) {
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			if s, ok := escapedConstant(n); ok {
+			if s, ok := tmplexec.EscapedConstant(n); ok {
 				nodes = appendText(nodes, &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(s)})
 				continue
 			}
@@ -120,37 +120,4 @@ func appendText(nodes []parse.Node, t *parse.TextNode) []parse.Node {
 		return nodes
 	}
 	return append(nodes, t)
-}
-
-// textEscapers are html/template's escapers for text, quoted attribute
-// values and RCDATA (title, textarea): for a string they replace only
-// the characters of unsafeInText.
-var textEscapers = map[string]bool{
-	"_html_template_htmlescaper":   true,
-	"_html_template_attrescaper":   true,
-	"_html_template_rcdataescaper": true,
-}
-
-const unsafeInText = "\x00\"&'+<>"
-
-// escapedConstant returns what an escaped action {{"text" | escaper…}}
-// prints, when that is the constant itself.
-func escapedConstant(a *parse.ActionNode) (string, bool) {
-	p := a.Pipe
-	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
-		return "", false
-	}
-	str, ok := p.Cmds[0].Args[0].(*parse.StringNode)
-	if !ok || strings.ContainsAny(str.Text, unsafeInText) {
-		return "", false
-	}
-	for _, c := range p.Cmds[1:] {
-		if len(c.Args) != 1 {
-			return "", false
-		}
-		if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || !textEscapers[id.Ident] {
-			return "", false
-		}
-	}
-	return str.Text, true
 }

@@ -6,23 +6,69 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"text/template/parse"
 )
 
 // escaper is one of html/template's escaping functions, applied to the
 // value piped into it.
 type escaper func(b Writer, v reflect.Value) bool
 
+// The names of html/template's escaping functions in escaped templates.
+const (
+	htmlEscaper   = "_html_template_htmlescaper"
+	attrEscaper   = "_html_template_attrescaper"
+	rcdataEscaper = "_html_template_rcdataescaper"
+	urlFilter     = "_html_template_urlfilter"
+	urlNormalizer = "_html_template_urlnormalizer"
+	urlEscaper    = "_html_template_urlescaper"
+)
+
 // escapers are the escaping functions that html/template inserts into
 // escaped actions and that Execute implements. An escaped template that
 // calls any other (JavaScript, CSS, unquoted attributes) is executed by
 // html/template.
 var escapers = map[string]escaper{
-	"_html_template_htmlescaper":   escapeHTML,
-	"_html_template_attrescaper":   escapeAttr,
-	"_html_template_rcdataescaper": escapeAttr, // the same as attr for all but HTML content, which falls back
-	"_html_template_urlfilter":     filterURL,
-	"_html_template_urlnormalizer": func(b Writer, v reflect.Value) bool { return processURL(b, v, true) },
-	"_html_template_urlescaper":    func(b Writer, v reflect.Value) bool { return processURL(b, v, false) },
+	htmlEscaper:   escapeHTML,
+	attrEscaper:   escapeAttr,
+	rcdataEscaper: escapeAttr, // the same as attr for all but HTML content, which falls back
+	urlFilter:     filterURL,
+	urlNormalizer: func(b Writer, v reflect.Value) bool { return processURL(b, v, true) },
+	urlEscaper:    func(b Writer, v reflect.Value) bool { return processURL(b, v, false) },
+}
+
+// unsafeInText are the bytes that the escapers for text, quoted
+// attribute values and RCDATA (title, textarea) replace in a string.
+const unsafeInText = "\x00\"&'+<>"
+
+// EscapedConstant returns what an escaped action {{"text" | escaper…}}
+// prints when that is the constant itself: its escapers are those for
+// text, quoted attribute values or RCDATA, and the constant has none of
+// the bytes they replace. A caller may then write the text in place of
+// the action.
+func EscapedConstant(a *parse.ActionNode) (string, bool) {
+	p := a.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	str, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok || strings.ContainsAny(str.Text, unsafeInText) {
+		return "", false
+	}
+	for _, c := range p.Cmds[1:] {
+		if len(c.Args) != 1 {
+			return "", false
+		}
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if !ok {
+			return "", false
+		}
+		switch id.Ident {
+		case htmlEscaper, attrEscaper, rcdataEscaper:
+		default:
+			return "", false
+		}
+	}
+	return str.Text, true
 }
 
 // content kinds of html/template's typed strings.
