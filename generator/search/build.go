@@ -396,9 +396,9 @@ func newIndex(entries []Entry, keepText, textFiles bool) (*Index, []File) {
 		tfiles = make([]File, len(entries))
 	}
 	par.Each(len(entries), func(i int) {
-		f := b.Add(i, entries[i].Headings, entries[i].Text)
+		n := b.add(i, entries[i].Headings, entries[i].Text)
 		if textFiles {
-			tfiles[b.pos[i]] = f
+			tfiles[n] = textFile(int(n), entries[i].Text, entries[i].Headings)
 		}
 	})
 	b.finish()
@@ -465,6 +465,12 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 // the text for snippets. Add each entry once; it is safe for concurrent
 // use.
 func (b *Builder) Add(i int, headings []Heading, text string) File {
+	n := b.add(i, headings, text)
+	return textFile(int(n), text, headings)
+}
+
+// add is Add without the text file; it returns the document's number.
+func (b *Builder) add(i int, headings []Heading, text string) int32 {
 	n := b.pos[i]
 	m := &b.ix.docs[n]
 	m.Headings = headings
@@ -479,7 +485,7 @@ func (b *Builder) Add(i int, headings []Heading, text string) File {
 	b.pending[n] = d
 	b.mu.Unlock()
 	b.drain()
-	return textFile(int(n), text, headings)
+	return n
 }
 
 // drain appends the tokens of the documents that are next in order to the
