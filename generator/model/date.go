@@ -51,7 +51,21 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	return string(d.AppendISO(make([]byte, 0, 10)))
+}
+
+// AppendISO appends the date as YYYY-MM-DD, as String writes it, but
+// the zero date too ("0000-00-00"). Pages, reports and exports write
+// tens of thousands of dates: digits are appended without fmt.
+func (d Date) AppendISO(b []byte) []byte {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	y, m := d.Year, int(d.Month)
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-',
+		byte('0'+d.Day/10), byte('0'+d.Day%10))
 }
 
 // Time returns midnight UTC of the date.

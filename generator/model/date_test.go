@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+	"time"
+)
 
 func mustDate(t *testing.T, s string) Date {
 	t.Helper()
@@ -91,6 +95,20 @@ func TestParseCycle(t *testing.T) {
 		got, err := ParseCycle(tc.in)
 		if (err == nil) != tc.ok || got != tc.want {
 			t.Errorf("ParseCycle(%q) = %v, %v; want %v, ok=%v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestAppendISO: the same text as fmt's %04d-%02d-%02d for every date,
+// in range or not.
+func TestAppendISO(t *testing.T) {
+	for _, d := range []Date{
+		{2026, time.November, 28}, {1, 1, 1}, {999, 12, 31}, {9999, 12, 31}, {0, 0, 0},
+		{10000, 1, 1}, {-1, 1, 1}, {2026, 100, 1}, {2026, 1, 100}, {2026, -1, 5}, {2026, 5, -5},
+	} {
+		want := fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		if got := string(d.AppendISO([]byte("x"))); got != "x"+want {
+			t.Errorf("AppendISO(%#v) = %q, want %q", d, got, "x"+want)
 		}
 	}
 }

@@ -66,7 +66,8 @@ func (d jsonDate) MarshalJSON() ([]byte, error) {
 	if model.Date(d).IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(model.Date(d).String())
+	b := append(make([]byte, 0, 12), '"')
+	return append(model.Date(d).AppendISO(b), '"'), nil // digits and dashes: nothing to escape
 }
 
 type documentJSON struct {
