@@ -31,15 +31,14 @@ func (f *fields) errorf(key, hint, format string, args ...any) {
 
 // known reports keys that are not in allowed, with a suggestion.
 func (f *fields) known(allowed []string, what string) {
-	keys := make([]string, 0, len(f.meta))
+	var unknown []string // nearly always none: nothing to sort
 	for k := range f.meta {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if contains(allowed, k) {
-			continue
+		if !contains(allowed, k) {
+			unknown = append(unknown, k)
 		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
 		hint := fmt.Sprintf("the keys of %s are: %s", what, strings.Join(allowed, ", "))
 		if s := suggest.Closest(k, allowed); s != "" {
 			hint = fmt.Sprintf("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
