@@ -92,7 +92,7 @@ func owners(site *model.Site, data *Data) ([]Owner, []ReviewTotals) {
 				o.Owned = append(o.Owned, data.entry(d))
 			}
 		}
-		slices.SortStableFunc(o.Owned, func(x, y Entry) int { return byTierAndID(x.Doc, y.Doc) })
+		slices.SortFunc(o.Owned, func(x, y Entry) int { return byTierAndID(x.Doc, y.Doc) }) // ids are unique
 		if o.Totals.Total() > 0 {
 			totals = append(totals, o.Totals)
 		}
