@@ -3,7 +3,8 @@
 // autolinks, footnotes, definition lists), heading ids that keep Chinese
 // text and are unique per page, and the rules for recognising a link whose
 // target is a document id. The link stage parses bodies with it to find
-// links and headings; the render stage parses and renders with it.
+// links and headings (ParseForLinks, which skips the text that cannot
+// hold a link); the render stage parses and renders with it.
 //
 // Raw HTML in Markdown is never rendered.
 package markdown
