@@ -125,7 +125,7 @@ type Scanned struct {
 // anchors.
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
-	root := markdown.Parse(nil, d.Body)
+	root := markdown.ParseForLinks(d.Body)
 	for _, h := range markdown.Headings(root, d.Body) {
 		s.anchors[h.ID] = true
 	}
