@@ -244,7 +244,8 @@ func (t *tokenizer) add(s string, field uint8) {
 	})
 }
 
-// document fills d with the tokens of e.
+// document appends the tokens of e to d, whose lists are empty (they may
+// have room from an earlier document).
 func (t *tokenizer) document(e *Entry, d *docTokens) {
 	t.han.reset()
 	clear(t.words)
@@ -254,11 +255,15 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 		t.add(h.Text, fieldHead)
 	}
 	t.add(e.Text, fieldBody)
-	d.han = make([]hanPost, 0, len(t.han.used))
+	if cap(d.han) < len(t.han.used) {
+		d.han = make([]hanPost, 0, len(t.han.used))
+	}
 	for _, i := range t.han.used {
 		d.han = append(d.han, hanPost{t.han.keys[i], t.han.vals[i]})
 	}
-	d.words = make([]wordPost, 0, len(t.words))
+	if cap(d.words) < len(t.words) {
+		d.words = make([]wordPost, 0, len(t.words))
+	}
 	for w, a := range t.words {
 		d.words = append(d.words, wordPost{w, *a})
 	}
@@ -415,6 +420,7 @@ type Builder struct {
 	pos      []int32 // entry → document number (documents are numbered in order of id)
 	keepText bool
 	toks     sync.Pool // *tokenizer
+	spare    sync.Pool // *docTokens, merged: their room is used again
 	lists    *postingTable
 
 	mu      sync.Mutex // guards pending and next
@@ -478,7 +484,10 @@ func (b *Builder) add(i int, headings []Heading, text string) int32 {
 		m.text = collapse(text, TextCap)
 	}
 	t := b.toks.Get().(*tokenizer)
-	d := &docTokens{}
+	d, _ := b.spare.Get().(*docTokens)
+	if d == nil {
+		d = &docTokens{}
+	}
 	t.document(&Entry{ID: m.ID, Title: m.Title, Headings: headings, Text: text}, d)
 	b.toks.Put(t)
 	b.mu.Lock()
@@ -504,6 +513,8 @@ func (b *Builder) drain() {
 				break
 			}
 			b.lists.merge(n, d)
+			d.han, d.words = d.han[:0], d.words[:0]
+			b.spare.Put(d)
 		}
 		b.merging.Unlock()
 		// A document may have come after the last look and before the
