@@ -3,7 +3,6 @@ package tmplexec
 import (
 	"fmt"
 	"reflect"
-	"strings"
 	"text/template/parse"
 )
 
@@ -23,9 +22,13 @@ func (s *state) call(dot reflect.Value, name string, args []parse.Node, final re
 		if len(args) != 0 || !have {
 			s.give("%s with arguments", name)
 		}
-		var b strings.Builder
-		if !esc(&b, final) {
+		b := s.scratch
+		b.Reset()
+		if !esc(b, final) {
 			s.give("%s: value left to html/template", name)
+		}
+		if final.Kind() == reflect.String && final.Type() == stringType && string(b.Bytes()) == final.String() {
+			return final // nothing to escape, as in most URLs: no new string
 		}
 		return reflect.ValueOf(b.String())
 	}

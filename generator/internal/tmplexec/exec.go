@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -64,7 +65,11 @@ func (s *Set) Execute(b Writer, name string, data any) (err error) {
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	st := &state{set: s, tree: tree, b: b, vars: []variable{{"$", dot}}}
+	// Room for the variables of this template and of those it calls,
+	// which take theirs from the same array (see template).
+	vars := make([]variable, 1, 16)
+	vars[0] = variable{"$", dot}
+	st := &state{set: s, tree: tree, b: b, vars: vars, scratch: new(bytes.Buffer)}
 	st.walk(dot, tree.root)
 	return nil
 }
@@ -94,11 +99,12 @@ type variable struct {
 }
 
 type state struct {
-	set   *Set
-	tree  *tree // the template being executed
-	b     Writer
-	vars  []variable
-	depth int
+	set     *Set
+	tree    *tree // the template being executed
+	b       Writer
+	vars    []variable
+	depth   int
+	scratch *bytes.Buffer // for escapers whose output goes on down a pipeline; shared with the templates called
 }
 
 func (s *state) give(format string, args ...any) {
@@ -228,7 +234,10 @@ func (s *state) template(dot reflect.Value, t *parse.TemplateNode) {
 		s.give("templates nested too deeply")
 	}
 	dot = s.pipeline(dot, t.Pipe)
-	inner := state{set: s.set, tree: tree, b: s.b, vars: []variable{{"$", dot}}, depth: s.depth + 1}
+	// The called template's variables go after the caller's, in the
+	// room the caller's array has left: the caller does not look beyond
+	// its own until the call returns.
+	inner := state{set: s.set, tree: tree, b: s.b, vars: append(s.vars[len(s.vars):], variable{"$", dot}), depth: s.depth + 1, scratch: s.scratch}
 	inner.walk(dot, tree.root)
 }
 
