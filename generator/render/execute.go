@@ -5,7 +5,7 @@ import (
 	"errors"
 	"html/template"
 	"io"
-	"strings"
+	"sync"
 )
 
 // errPreparing stops the run of a layout that only escapes it.
@@ -47,19 +47,25 @@ func (ls *layoutSet) prepare() bool {
 // run executes the template name, as "cached" and "cachedRows" do: with
 // html/template the first time, which escapes it, and with tmplexec from
 // then on (or again with html/template when tmplexec leaves it to it).
-// b must be empty.
-func (ls *layoutSet) run(b *strings.Builder, name string, data any) error {
+// It returns what the template wrote.
+func (ls *layoutSet) run(name string, data any) (string, error) {
+	// A fragment is written into a buffer used again, and copied once:
+	// a builder grown as it goes made five or six arrays for each of the
+	// hundreds of thousands of rows a large site's lists have.
+	b := fragmentBufs.Get().(*bytes.Buffer)
+	defer fragmentBufs.Put(b)
+	b.Reset()
 	ls.mu.Lock()
 	escaped := ls.escaped[name]
 	ls.mu.Unlock()
 	if escaped {
 		if ls.fast.Execute(b, name, data) == nil {
-			return nil
+			return b.String(), nil
 		}
 		b.Reset()
 	}
 	if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
-		return err
+		return "", err
 	}
 	if !escaped {
 		ls.mu.Lock()
@@ -69,5 +75,7 @@ func (ls *layoutSet) run(b *strings.Builder, name string, data any) error {
 		ls.escaped[name] = true
 		ls.mu.Unlock()
 	}
-	return nil
+	return b.String(), nil
 }
+
+var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}

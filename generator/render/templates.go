@@ -77,8 +77,8 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 	if ok {
 		return h, nil
 	}
-	var b strings.Builder
-	if err := ls.run(&b, name, data); err != nil {
+	frag, err := ls.run(name, data)
+	if err != nil {
 		return "", err
 	}
 	ls.mu.Lock()
@@ -89,7 +89,7 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 	if ls.frags == nil {
 		ls.frags = map[fragKey]template.HTML{}
 	}
-	ls.frags[k] = template.HTML(b.String())
+	ls.frags[k] = template.HTML(frag)
 	return ls.frags[k], nil
 }
 
@@ -177,11 +177,10 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 			if elem == nil {
 				elem = e.Interface()
 			}
-			var rb strings.Builder
-			if err := ls.run(&rb, name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
+			var err error
+			if row, err = ls.run(name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
 				return "", err
 			}
-			row = rb.String()
 			rc.mu.Lock()
 			if useValue {
 				rc.byValue[elem] = row
