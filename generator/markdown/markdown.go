@@ -89,11 +89,20 @@ func Headings(doc ast.Node, src []byte) []Heading {
 // PlainText returns the text of a node and its descendants, without markup.
 func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	if n.Kind() == ast.KindDocument {
+	switch {
+	case n.Kind() == ast.KindDocument:
 		// A body's text is at most its Markdown and one space per block:
 		// room for it at once, instead of doubling a buffer from empty
 		// (4 % of what a build allocated).
 		b.Grow(len(src) + len(src)/8)
+	case n.Type() == ast.TypeBlock:
+		// A heading's text is about as long as its line.
+		size := 0
+		for i := range n.Lines().Len() {
+			seg := n.Lines().At(i)
+			size += seg.Len() + 1
+		}
+		b.Grow(size)
 	}
 	writeText(&b, n, src)
 	return b.String()
