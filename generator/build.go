@@ -110,6 +110,9 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 		if src == nil || cfg == nil {
 			return
 		}
+		if keepBodies {
+			src.OwnBody() // kept to the end of the analysis, and the rest of the file is not
+		}
 		doc, d := validate.Document(cfg, src)
 		perDoc[i].Add(d...)
 		converted[i], scans[i] = doc, link.Scan(doc)

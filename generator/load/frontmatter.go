@@ -29,6 +29,8 @@ var fence = []byte("+++")
 
 // ParseDocument splits and decodes one Markdown document. The opening +++
 // is line 1; a UTF-8 byte-order mark and CRLF line endings are accepted.
+// The Body may share src's bytes: a caller that keeps it for long gives
+// it bytes of its own (OwnBody), so that the rest of the file can go.
 func ParseDocument(path string, src []byte) (*File, diag.List) {
 	var diags diag.List
 	fm, body, bodyLine, ok := splitDocument(path, src, &diags)
@@ -40,11 +42,12 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if f.Meta == nil {
 		return nil, diags
 	}
-	// The body is kept until its page is rendered, the rest of the file
-	// is not: give the body its own bytes, so that the file's can go.
-	f.Body = bytes.Clone(f.Body)
 	return f, diags
 }
+
+// OwnBody gives the body bytes of its own, apart from the file it was
+// read from.
+func (f *File) OwnBody() { f.Body = bytes.Clone(f.Body) }
 
 // ReadBody reads the body of the document at rel under root again, as
 // ParseDocument gave it, with the fingerprint of the file's bytes: the

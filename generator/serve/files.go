@@ -72,6 +72,9 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	par.Each(len(todo), func(i int) {
 		p := todo[i]
 		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
+		if doc != nil {
+			doc.OwnBody() // kept from one rebuild to the next
+		}
 		if old := e.files[p]; savedOnly[p] && doc != nil && old.doc != nil && doc.Sum == old.doc.Sum {
 			return // saved with the same bytes: an editor's save without a change, or a touch
 		}
