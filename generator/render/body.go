@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"sync"
 
@@ -19,7 +20,7 @@ import (
 
 // Body is one document's rendered body.
 type Body struct {
-	HTML     []byte
+	HTML     template.HTML // safe: goldmark escapes all text and drops raw HTML and dangerous URLs
 	Headings []markdown.Heading
 	Text     string // plain text, for search
 }
@@ -88,11 +89,17 @@ func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel str
 		}
 		b.resolve(site, l, id, frag, rel)
 	}
-	var out bytes.Buffer
+	// The HTML is written into a buffer used again and copied once, into
+	// the string the page template takes.
+	out := htmlBufs.Get().(*bytes.Buffer)
+	defer htmlBufs.Put(out)
+	out.Reset()
 	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
-	_ = b.md.Renderer().Render(bufWriter{&out}, src, root)
-	return Body{HTML: out.Bytes(), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
+	_ = b.md.Renderer().Render(bufWriter{out}, src, root)
+	return Body{HTML: template.HTML(out.String()), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
+
+var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // bufWriter lets goldmark write straight into a bytes.Buffer: a writer
 // without Flush and Buffered gets a 4 KB bufio.Writer of its own for

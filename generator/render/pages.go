@@ -34,7 +34,7 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 		}
 	}
 	body := r.bodies.render(r.in.Site, d, src, rel)
-	v := &DocView{Doc: d, Body: html(body.HTML), Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d)}
+	v := &DocView{Doc: d, Body: body.HTML, Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d)}
 	for _, h := range body.Headings {
 		if h.Level == 2 {
 			v.TOC = append(v.TOC, h)

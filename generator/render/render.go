@@ -260,7 +260,3 @@ func (r *renderer) sitePages() []sitePage {
 	}
 	return pages
 }
-
-// html marks rendered Markdown as safe: goldmark escapes all text and
-// drops raw HTML and dangerous URLs.
-func html(b []byte) template.HTML { return template.HTML(b) }
