@@ -91,15 +91,18 @@ func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel str
 	}
 	// The HTML is written into a buffer used again and copied once, into
 	// the string the page template takes.
-	out := htmlBufs.Get().(*bytes.Buffer)
-	defer htmlBufs.Put(out)
+	out := scratchBufs.Get().(*bytes.Buffer)
+	defer scratchBufs.Put(out)
 	out.Reset()
 	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	_ = b.md.Renderer().Render(bufWriter{out}, src, root)
 	return Body{HTML: template.HTML(out.String()), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
 
-var htmlBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// scratchBufs are the buffers that bodies, rows and fragments are written
+// into before they are copied into strings (pages have their own, larger
+// ones: see renderer.bufs).
+var scratchBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // bufWriter lets goldmark write straight into a bytes.Buffer: a writer
 // without Flush and Buffered gets a 4 KB bufio.Writer of its own for

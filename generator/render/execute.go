@@ -5,7 +5,6 @@ import (
 	"errors"
 	"html/template"
 	"io"
-	"sync"
 )
 
 // errPreparing stops the run of a layout that only escapes it.
@@ -52,8 +51,8 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	// A fragment is written into a buffer used again, and copied once:
 	// a builder grown as it goes made five or six arrays for each of the
 	// hundreds of thousands of rows a large site's lists have.
-	b := fragmentBufs.Get().(*bytes.Buffer)
-	defer fragmentBufs.Put(b)
+	b := scratchBufs.Get().(*bytes.Buffer)
+	defer scratchBufs.Put(b)
 	b.Reset()
 	ls.mu.Lock()
 	escaped := ls.escaped[name]
@@ -77,5 +76,3 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	}
 	return b.String(), nil
 }
-
-var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
