@@ -3,7 +3,6 @@
 package wholefile
 
 import (
-	"io"
 	"io/fs"
 	"os"
 )
@@ -26,21 +25,5 @@ func Read(name string, limit int) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= int64(limit) {
 		size = int(info.Size())
 	}
-	buf := make([]byte, 0, size+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if len(buf) > limit {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
-		}
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+	return readAll(name, size, limit, f.Read)
 }

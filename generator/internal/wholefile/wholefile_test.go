@@ -3,6 +3,7 @@ package wholefile
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,5 +85,47 @@ func TestWrite(t *testing.T) {
 	osErr := os.WriteFile(filepath.Join(dir, "no", "such", "folder.html"), nil, 0o644)
 	if err == nil || err.Error() != osErr.Error() {
 		t.Errorf("Write into a missing folder: %v, want %v", err, osErr)
+	}
+}
+
+// TestReadAll: the loop both systems share, with reads that end as
+// package os's do (data, then io.EOF, or both at once) and as read(2)
+// does (0 bytes), and one that fails.
+func TestReadAll(t *testing.T) {
+	chunks := func(parts []string, end error) func([]byte) (int, error) {
+		return func(p []byte) (int, error) {
+			if len(parts) == 0 {
+				return 0, end
+			}
+			n := copy(p, parts[0])
+			if parts[0] = parts[0][n:]; parts[0] == "" {
+				parts = parts[1:]
+			}
+			return n, nil
+		}
+	}
+	broken := errors.New("device gone")
+	for _, tc := range []struct {
+		name  string
+		read  func([]byte) (int, error)
+		size  int
+		limit int
+		want  string
+		err   error
+	}{
+		{"os-style end", chunks([]string{"abc", "def"}, io.EOF), 0, 10, "abcdef", nil},
+		{"read(2)-style end", chunks([]string{"abc", "def"}, nil), 6, 10, "abcdef", nil},
+		{"data with EOF", func(p []byte) (int, error) { return copy(p, "xyz"), io.EOF }, 3, 10, "xyz", nil},
+		{"over the limit", chunks([]string{"abcdef"}, io.EOF), 0, 5, "", ErrTooLarge},
+		{"failing read", chunks([]string{"ab"}, broken), 0, 10, "", broken},
+	} {
+		got, err := readAll("f.md", tc.size, tc.limit, tc.read)
+		if !errors.Is(err, tc.err) {
+			t.Errorf("%s: error %v, want %v", tc.name, err, tc.err)
+			continue
+		}
+		if err == nil && string(got) != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

@@ -45,28 +45,18 @@ func Read(name string, limit int) ([]byte, error) {
 	if err := unix.Fstat(fd, &st); err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG && st.Size <= int64(limit) {
 		size = int(st.Size)
 	}
-	// Room for the whole file and one byte more, so that the read that
-	// finds its end needs no larger buffer.
-	buf := make([]byte, 0, size+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+	return readAll(name, size, limit, func(p []byte) (int, error) {
+		for {
+			n, err := unix.Read(fd, p)
+			switch {
+			case err == unix.EINTR:
+				continue
+			case err != nil:
+				return 0, &fs.PathError{Op: "read", Path: name, Err: err}
+			}
+			return n, nil
 		}
-		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		if n == 0 {
-			return buf, nil
-		}
-		buf = buf[:len(buf)+n]
-		if len(buf) > limit {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
-		}
-	}
+	})
 }
 
 func open(name string, mode int, perm uint32) (int, error) {
