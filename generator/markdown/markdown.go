@@ -96,7 +96,8 @@ func PlainText(n ast.Node, src []byte) string {
 		// (4 % of what a build allocated).
 		b.Grow(len(src) + len(src)/8)
 	case n.Type() == ast.TypeBlock:
-		// A heading's text is about as long as its line.
+		// A block's text (a heading's, for Headings) is about as long as
+		// its lines.
 		size := 0
 		for i := range n.Lines().Len() {
 			seg := n.Lines().At(i)

@@ -27,7 +27,7 @@ func (s *state) call(dot reflect.Value, name string, args []parse.Node, final re
 		if !esc(b, final) {
 			s.give("%s: value left to html/template", name)
 		}
-		if final.Kind() == reflect.String && final.Type() == stringType && string(b.Bytes()) == final.String() {
+		if final.IsValid() && final.Type() == stringType && string(b.Bytes()) == final.String() {
 			return final // nothing to escape, as in most URLs: no new string
 		}
 		return reflect.ValueOf(b.String())
