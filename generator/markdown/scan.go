@@ -12,16 +12,16 @@ import (
 
 // forLinks is New with linklessParagraphs: see ParseForLinks.
 var forLinks = New(goldmark.WithParserOptions(parser.WithParagraphTransformers(
-	util.Prioritized(linklessParagraphs{}, 1000), // after link reference definitions and tables
+	util.Prioritized(linklessParagraphs{}, 50), // before link reference definitions and tables
 )))
 
 // ParseForLinks parses a body for what the link stage reads: its links
 // (*ast.Link, with their positions) and its headings' ids. Every
-// paragraph without a '[' is left with no text, so that no time goes
-// into the inline parsing of text that cannot hold a link: a link starts
-// with a '[' in its own paragraph (an entity for '[' is text, not
-// syntax). The blocks and headings are those Parse gives; the tree is of
-// no other use.
+// paragraph without a '[' is dropped as it closes, before link reference
+// definitions and tables are looked for in it, so that no time goes into
+// text that cannot hold a link: a link starts with a '[' in its own
+// paragraph (an entity for '[' is text, not syntax). The links and
+// headings are those Parse gives; the tree is of no other use.
 func ParseForLinks(body []byte) ast.Node {
 	return Parse(forLinks, body)
 }
@@ -44,25 +44,40 @@ func (linklessParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc par
 	if mayTakeParagraph(src, lines.At(lines.Len()-1).Stop) {
 		return
 	}
-	p.SetLines(text.NewSegments())
+	empty := ast.NewTextBlock()
+	empty.SetBlankPreviousLines(p.HasBlankPreviousLines())
+	p.Parent().ReplaceChild(p.Parent(), p, empty)
 }
 
-// mayTakeParagraph reports whether the line after a paragraph that ends
-// at stop could make it a setext heading ("===", "---") or a definition
-// term (": …"): those take the paragraph's text, which must then stay.
-// Container markers ('>') and indentation before it are skipped; list
-// markers ('-') make it keep the text too, which is only slower.
+// mayTakeParagraph reports whether what follows a paragraph that ends at
+// stop could take its text: the next line as a setext underline (a line
+// of only '=' or only '-'), or the next line that is not blank as the
+// description of a definition list, whose term the paragraph then is
+// (": …", after blank lines too). Such a paragraph must keep its text.
+// Container markers ('>') and indentation are skipped, which only keeps
+// more paragraphs than needed; the next item of a "-" list takes nothing.
 func mayTakeParagraph(src []byte, stop int) bool {
 	rest := src[min(stop, len(src)):]
 	if stop > 0 && stop <= len(src) && src[stop-1] != '\n' {
-		i := bytes.IndexByte(rest, '\n')
-		if i < 0 {
+		_, after, found := bytes.Cut(rest, []byte{'\n'})
+		if !found {
 			return false
 		}
-		rest = rest[i+1:]
+		rest = after
 	}
-	for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '>') {
-		rest = rest[1:]
+	for next := true; len(rest) > 0; next = false {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		line = bytes.TrimLeft(line, " \t>")
+		line = bytes.TrimRight(line, " \t\r")
+		switch {
+		case len(line) == 0:
+			continue // a blank line: a description may still follow
+		case line[0] == ':':
+			return true
+		default:
+			return next && (line[0] == '=' || line[0] == '-') && len(bytes.Trim(line, string(line[:1]))) == 0
+		}
 	}
-	return len(rest) > 0 && (rest[0] == '=' || rest[0] == '-' || rest[0] == ':')
+	return false
 }

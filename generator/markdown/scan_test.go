@@ -55,6 +55,9 @@ func TestParseForLinks(t *testing.T) {
 		"- a\n\n  - b [x](X)\n",
 		"lazy\n> ===\n[a](A)\n",
 		"a  \nb\n===\n",
+		"- a\n- b [x](X)\n- c\n",
+		"Term\n\n: description\n  # heading in it\n",
+		"a\n> ---\n\n[x](X)\n",
 	} {
 		sameLinks(t, []byte(src))
 	}
