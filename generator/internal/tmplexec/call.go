@@ -2,6 +2,7 @@ package tmplexec
 
 import (
 	"fmt"
+	"html/template"
 	"reflect"
 	"text/template/parse"
 )
@@ -234,7 +235,10 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 		}
 		argv[i] = s.validate(final, t)
 	}
-	if v, ok := callDirect(direct, argv); ok {
+	if v, ok, err := callDirect(direct, argv); ok {
+		if err != nil {
+			s.give("the function failed: %v", err)
+		}
 		return v
 	}
 	out := fn.Call(argv)
@@ -249,22 +253,35 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 
 // callDirect calls the shapes of function that layouts use most without
 // reflection; the arguments are already of the parameters' types.
-func callDirect(fn any, argv []reflect.Value) (reflect.Value, bool) {
+func callDirect(fn any, argv []reflect.Value) (reflect.Value, bool, error) {
 	switch f := fn.(type) {
 	case func(string) string:
-		return reflect.ValueOf(f(argv[0].String())), true
+		return reflect.ValueOf(f(argv[0].String())), true, nil
 	case func(int) string:
-		return reflect.ValueOf(f(int(argv[0].Int()))), true
+		return reflect.ValueOf(f(int(argv[0].Int()))), true, nil
 	case func(any) string:
-		return reflect.ValueOf(f(ifaceOf(argv[0]))), true
+		return reflect.ValueOf(f(ifaceOf(argv[0]))), true, nil
+	case func(int, int) int:
+		return reflect.ValueOf(f(int(argv[0].Int()), int(argv[1].Int()))), true, nil
 	case func(string, ...any) string:
-		rest := make([]any, len(argv)-1)
-		for i, a := range argv[1:] {
-			rest[i] = ifaceOf(a)
-		}
-		return reflect.ValueOf(f(argv[0].String(), rest...)), true
+		return reflect.ValueOf(f(argv[0].String(), ifacesOf(argv[1:])...)), true, nil
+	case func(string, any, ...any) (template.HTML, error): // a cache of fragments
+		h, err := f(argv[0].String(), ifaceOf(argv[1]), ifacesOf(argv[2:])...)
+		return reflect.ValueOf(h), true, err
+	case func(string, string, string, any) (template.HTML, error): // a cache of rows
+		h, err := f(argv[0].String(), argv[1].String(), argv[2].String(), ifaceOf(argv[3]))
+		return reflect.ValueOf(h), true, err
 	}
-	return reflect.Value{}, false
+	return reflect.Value{}, false, nil
+}
+
+// ifacesOf is what a final parameter ...any receives.
+func ifacesOf(argv []reflect.Value) []any {
+	rest := make([]any, len(argv))
+	for i, a := range argv {
+		rest[i] = ifaceOf(a)
+	}
+	return rest
 }
 
 // ifaceOf is the interface value a parameter of type any receives.

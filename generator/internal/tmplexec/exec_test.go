@@ -61,6 +61,19 @@ var testFuncs = template.FuncMap{
 	"list":   func(xs ...string) []string { return xs },
 	"ptr":    func(i item) *item { return &i },
 	"value":  func(i *item) item { return *i },
+	"add":    func(a, b int) int { return a + b },
+	"frag": func(name string, data any, keys ...any) (template.HTML, error) {
+		if name == "" {
+			return "", errors.New("no name")
+		}
+		return template.HTML(fmt.Sprintf("<i>%s %v %v</i>", name, data, keys)), nil
+	},
+	"rowsOf": func(name, rel, kind string, list any) (template.HTML, error) {
+		if name == "" {
+			return "", errors.New("no name")
+		}
+		return template.HTML(fmt.Sprintf("<tr>%s %s %s %v</tr>", name, rel, kind, list)), nil
+	},
 }
 
 func testPage() *page {
@@ -113,6 +126,7 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 		{src: `{{printf "%s-%d" .Rel .N}} {{printf "%v" .First.Tags}} {{printf "%q" .None}}`},
 		{src: `{{upper .Rel}} {{tier .N}} {{show .First.Any}} {{show .None}} {{t "key" .N .Rel}} {{t "only"}} {{pair "a" .Rel}} {{.Rel | upper}}`},
 		{src: `{{range items .}}{{.ID}},{{end}}{{(ptr (value .First)).URL}}`},
+		{src: `{{add .N 3}} {{frag "f" .N}} {{frag "g" .Rel 1 "k" .N}} {{rowsOf "r" .Rel "kind" .First.Tags}} {{.First.Tags | rowsOf "r" "" ""}}`},
 		{src: `{{$x := .First}}{{$x.ID}}{{$x = .Data}}{{$x.ID}}{{with $y := .First.Parent}}{{$y.Title}}{{end}}`},
 		{src: `{{define "row"}}<tr><td>{{.ID}}</td><td>{{.Title}}</td></tr>{{end}}{{range .Items}}{{template "row" .}}{{end}}{{template "row" .First}}`},
 		{src: `{{define "t"}}<title>{{.}}</title>{{end}}{{template "t" .First.Title}}<textarea>{{.First.Title}}</textarea>`},
@@ -203,7 +217,7 @@ func TestNameOnManyTypes(t *testing.T) {
 // An escaped template whose functions fail or panic is left to
 // html/template, which reports the failure itself.
 func TestFailuresFallBack(t *testing.T) {
-	for _, src := range []string{`{{fail}}`, `{{panics}}`, `{{.First.Fails}}`, `{{template "nothing"}}`} {
+	for _, src := range []string{`{{fail}}`, `{{panics}}`, `{{.First.Fails}}`, `{{template "nothing"}}`, `{{frag "" 1}}`, `{{rowsOf "" "" "" 1}}`} {
 		tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src + `{{define "ok"}}ok{{end}}`))
 		if err := tmpl.ExecuteTemplate(new(strings.Builder), "ok", nil); err != nil {
 			t.Fatal(err)
