@@ -17,16 +17,20 @@ var forLinks = New(goldmark.WithParserOptions(parser.WithParagraphTransformers(
 
 // ParseForLinks parses a body for what the link stage reads: its links
 // (*ast.Link, with their positions) and its headings' ids. Every
-// paragraph without a '[' is dropped as it closes, before link reference
-// definitions and tables are looked for in it, so that no time goes into
-// text that cannot hold a link: a link starts with a '[' in its own
-// paragraph (an entity for '[' is text, not syntax). The links and
+// paragraph without a '[' gives way to an empty block as it closes,
+// before link reference definitions and tables are looked for in it, so
+// that no time goes into text that cannot hold a link: a link starts
+// with a '[' in its own paragraph (an entity for '[' is text, not
+// syntax). The links and
 // headings are those Parse gives; the tree is of no other use.
 func ParseForLinks(body []byte) ast.Node {
 	return Parse(forLinks, body)
 }
 
-// linklessParagraphs empties the paragraphs without a '[' as they close.
+// linklessParagraphs puts an empty text block in the place of each
+// paragraph without a '[' as it closes. The block keeps the place: a list
+// item with no child would end at the next blank line, and the blank
+// line before the paragraph is the block's.
 type linklessParagraphs struct{}
 
 func (linklessParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
