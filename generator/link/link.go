@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/internal/suggest"
@@ -125,31 +123,22 @@ type Scanned struct {
 // anchors.
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
-	root := markdown.ParseForLinks(d.Body)
-	for _, h := range markdown.Headings(root, d.Body) {
-		s.anchors[h.ID] = true
+	links, ids := markdown.ScanLinks(d.Body)
+	for _, id := range ids {
+		s.anchors[id] = true
 	}
 	attachments := map[string]bool{}
 	for _, a := range d.Attachments {
 		attachments[a.Name] = true
 	}
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	for _, l := range links {
+		id, frag, isID := markdown.SplitTarget(l.Dest)
+		if !isID || attachments[l.Dest] {
+			continue
 		}
-		l, ok := n.(*ast.Link)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		dest := string(l.Destination)
-		id, frag, isID := markdown.SplitTarget(dest)
-		if !isID || attachments[dest] {
-			return ast.WalkContinue, nil
-		}
-		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos(), 0), len(d.Body))], []byte("\n"))
+		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos, 0), len(d.Body))], []byte("\n"))
 		s.links = append(s.links, model.Link{TargetID: id, Fragment: frag, Line: line})
-		return ast.WalkContinue, nil
-	})
+	}
 	return s
 }
 

@@ -2,9 +2,10 @@
 // extensions ismsgen supports (GFM tables, strikethrough, task lists and
 // autolinks, footnotes, definition lists), heading ids that keep Chinese
 // text and are unique per page, and the rules for recognising a link whose
-// target is a document id. The link stage parses bodies with it to find
-// links and headings (ParseForLinks, which skips the text that cannot
-// hold a link); the render stage parses and renders with it.
+// target is a document id. The link stage finds each body's links and
+// headings with ScanLinks, which reads plain bodies line by line and
+// gives the others to goldmark (ParseForLinks, which skips the text that
+// cannot hold a link); the render stage parses and renders with it.
 //
 // Raw HTML in Markdown is never rendered.
 package markdown

@@ -1,0 +1,313 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// LinkAt is one link of a body: its destination, and the offset of its
+// '[' in the body.
+type LinkAt struct {
+	Dest string
+	Pos  int
+}
+
+// ScanLinks returns what the link stage reads from a body: its links in
+// order, and the ids of its top-level headings, as ParseForLinks gives
+// them. A body in the plain Markdown most documents are written in is
+// read line by line without goldmark (see quickScan); any other goes to
+// ParseForLinks.
+func ScanLinks(body []byte) ([]LinkAt, []string) {
+	if links, ids, ok := quickScan(body); ok {
+		return links, ids
+	}
+	root := ParseForLinks(body)
+	var links []LinkAt
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, LinkAt{Dest: string(l.Destination), Pos: l.Pos()})
+		}
+		return ast.WalkContinue, nil
+	})
+	var ids []string
+	for _, h := range Headings(root, body) {
+		ids = append(ids, h.ID)
+	}
+	return links, ids
+}
+
+// quickScan reads the links and top-level heading ids of body when every
+// line is one whose meaning for links and headings does not depend on
+// the lines around it: a blank line; a code fence and the lines it holds;
+// an ATX heading at the margin; or text at the margin, after at most one
+// list marker, whose brackets and backticks pair up within the line and
+// whose links are plain inline links, "[text](destination)" with no
+// spaces, quotes, brackets, parentheses, '<', '&' or '\' in the
+// destination. It declines (ok false) everything else: indented lines,
+// block quotes, setext headings, thematic breaks, definitions of any kind
+// (link references, footnotes, definition lists), tables with links,
+// raw HTML and autolinks, escapes, and a link on a line that linkify
+// could take an address from. A fuzz target holds it to ParseForLinks.
+func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
+	if bytes.IndexByte(body, '\\') >= 0 || bytes.IndexByte(body, '<') >= 0 ||
+		bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 {
+		return nil, nil, false
+	}
+	headings := headingIDs{seen: map[string]bool{}}
+	var fence []byte // the marker of the open code fence
+	for start := 0; start < len(body); {
+		line := body[start:]
+		next := len(body)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], start+i+1
+		}
+		off := start
+		start = next
+		if fence != nil {
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			continue
+		}
+		if len(bytes.Trim(line, " \t")) == 0 {
+			continue
+		}
+		if m := fenceMarker(line); m != nil {
+			if m[0] == '`' && bytes.IndexByte(line[len(m):], '`') >= 0 {
+				return nil, nil, false // not a fence: a code span
+			}
+			fence = m
+			continue
+		}
+		if line[0] == '#' {
+			level := len(line) - len(bytes.TrimLeft(line, "#"))
+			if level <= 6 && (level == len(line) || line[level] == ' ' || line[level] == '\t') {
+				text := bytes.Trim(line[level:], " ")
+				if bytes.IndexByte(line, '\t') >= 0 || bytes.HasSuffix(text, []byte{'#'}) {
+					return nil, nil, false // a closing sequence or a tab: goldmark's rules
+				}
+				ids = append(ids, string(headings.Generate(text, ast.KindHeading)))
+				if links, ok = lineLinks(line, off, links); !ok {
+					return nil, nil, false
+				}
+				continue
+			}
+		}
+		content, ok := itemContent(line)
+		if !ok || !plainStart(content) || len(content) < len(line) && isTask(content) {
+			return nil, nil, false
+		}
+		if links, ok = lineLinks(line, off, links); !ok {
+			return nil, nil, false
+		}
+	}
+	return links, ids, true
+}
+
+// fenceMarker returns the run of three or more '`' or '~' that opens a
+// code fence at the start of line, or nil.
+func fenceMarker(line []byte) []byte {
+	if len(line) == 0 || line[0] != '`' && line[0] != '~' {
+		return nil
+	}
+	n := len(line) - len(bytes.TrimLeft(line, string(line[:1])))
+	if n < 3 {
+		return nil
+	}
+	return line[:n]
+}
+
+// closesFence reports whether line closes the fence opened by marker: up
+// to three spaces, a run of the same character at least as long, and
+// nothing after it but spaces and tabs.
+func closesFence(line, marker []byte) bool {
+	indent := len(line) - len(bytes.TrimLeft(line, " "))
+	if indent > 3 {
+		return false
+	}
+	line = line[indent:]
+	n := len(line) - len(bytes.TrimLeft(line, string(marker[:1])))
+	return n >= len(marker) && len(bytes.Trim(line[n:], " \t")) == 0
+}
+
+// itemContent returns what follows the list marker at the start of line
+// ("- ", "* ", "+ ", "1. ", "1) "), or the whole line when it has none.
+// It declines an empty item (a lone "-" may underline a heading), and a
+// marker followed by a tab or by more than one space.
+func itemContent(line []byte) ([]byte, bool) {
+	marker := 0
+	switch line[0] {
+	case '-', '*', '+':
+		marker = 1
+	default:
+		digits := len(line) - len(bytes.TrimLeft(line, "0123456789"))
+		if digits > 0 && digits <= 9 && digits < len(line) && (line[digits] == '.' || line[digits] == ')') {
+			marker = digits + 1
+		}
+	}
+	switch {
+	case marker == 0:
+		return line, true
+	case len(bytes.Trim(line[marker:], " \t")) == 0:
+		return nil, false
+	case line[marker] == ' ':
+		if line[marker+1] == ' ' {
+			return nil, false
+		}
+		return line[marker+1:], true
+	case line[marker] == '\t':
+		return nil, false
+	}
+	return line, true // "-x", "1.5": text
+}
+
+// plainStart reports whether text that starts a line (or follows its list
+// marker) is ordinary text, which opens no block of its own: no
+// indentation, quote, heading, list marker, fence, definition, setext
+// underline or thematic break.
+func plainStart(text []byte) bool {
+	switch text[0] {
+	case ' ', '\t', '>', ':':
+		return false
+	case '-', '*', '_', '=', '+':
+		// alone, with spaces, they underline or break; "**bold**", "-x" are text
+		if len(bytes.Trim(text, string(text[:1])+" \t")) == 0 {
+			return false
+		}
+	case '#':
+		level := len(text) - len(bytes.TrimLeft(text, "#"))
+		if level <= 6 && (level == len(text) || text[level] == ' ' || text[level] == '\t') {
+			return false // a heading in a list item
+		}
+	case '`', '~':
+		if fenceMarker(text) != nil {
+			return false
+		}
+	case '[':
+		// "[label]: …" defines a link reference
+		if end := bytes.IndexByte(text, ']'); end > 0 && end+1 < len(text) && text[end+1] == ':' {
+			return false
+		}
+	}
+	c, ok := itemContent(text)
+	return ok && len(c) == len(text) // no second marker
+}
+
+// isTask reports whether a list item's text starts with a task box,
+// "[ ]" or "[x]", which the task list extension takes even before a '('.
+func isTask(text []byte) bool {
+	return len(text) >= 3 && text[0] == '[' && text[2] == ']' && (text[1] == ' ' || text[1] == '\t' || text[1] == 'x' || text[1] == 'X')
+}
+
+// mayLinkify reports whether linkify could make a link in b: every link
+// it makes starts with "http:", "https:", "ftp:" or "www.", or is an
+// e-mail address.
+func mayLinkify(b []byte) bool {
+	return bytes.IndexByte(b, '@') >= 0 || bytes.Contains(b, []byte("http")) ||
+		bytes.Contains(b, []byte("ftp:")) || bytes.Contains(b, []byte("www."))
+}
+
+// codeSpans returns the code spans of line as [start, end) pairs: each
+// run of backticks with the next run of the same length. A run without
+// one is declined: it may close on a later line.
+func codeSpans(line []byte) ([][2]int, bool) {
+	var spans [][2]int
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		n := runLength(line, i)
+		j := i + n
+		for {
+			k := bytes.IndexByte(line[j:], '`')
+			if k < 0 {
+				return nil, false
+			}
+			j += k
+			m := runLength(line, j)
+			if m == n {
+				spans = append(spans, [2]int{i, j + m})
+				i = j + m
+				break
+			}
+			j += m
+		}
+	}
+	return spans, true
+}
+
+func runLength(line []byte, i int) int {
+	n := 0
+	for i+n < len(line) && line[i+n] == line[i] {
+		n++
+	}
+	return n
+}
+
+// lineLinks appends the inline links of line, which starts at offset off
+// in the body, to links. It declines a line whose code spans, brackets
+// or links are more than plain.
+func lineLinks(line []byte, off int, links []LinkAt) ([]LinkAt, bool) {
+	hasBracket := bytes.IndexByte(line, '[') >= 0 || bytes.IndexByte(line, ']') >= 0
+	if !hasBracket && bytes.IndexByte(line, '`') < 0 {
+		return links, true
+	}
+	if hasBracket && (bytes.IndexByte(line, '|') >= 0 || mayLinkify(line) ||
+		bytes.Contains(line, []byte("![")) || bytes.Contains(line, []byte("[^"))) {
+		return links, false
+	}
+	code, ok := codeSpans(line)
+	if !ok {
+		return links, false
+	}
+	inCode := func(i int) bool {
+		for _, s := range code {
+			if i >= s[0] && i < s[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		switch {
+		case line[i] == ']' && !inCode(i):
+			return links, false // closes nothing
+		case line[i] != '[' || inCode(i):
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(line); j++ {
+			if inCode(j) {
+				return links, false // a code span in the link text
+			}
+			if line[j] == '[' {
+				return links, false // brackets within brackets
+			}
+			if line[j] == ']' {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			return links, false
+		}
+		open := i
+		i = end
+		if end+1 >= len(line) || line[end+1] != '(' {
+			continue // "[text]": no link without a reference definition
+		}
+		close := bytes.IndexByte(line[end+2:], ')')
+		if close <= 0 {
+			return links, false
+		}
+		dest := line[end+2 : end+2+close]
+		if bytes.ContainsAny(dest, " \t\"'()[]<>&`\\") {
+			return links, false
+		}
+		links = append(links, LinkAt{Dest: string(dest), Pos: off + open})
+		i = end + 2 + close
+	}
+	return links, true
+}
