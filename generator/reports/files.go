@@ -126,10 +126,13 @@ func nonNil(s []string) []string {
 // marshal encodes v as indented JSON ending in a newline; <, > and & are
 // escaped as \u003c etc., so the file is safe to embed anywhere.
 func marshal(v any) []byte {
+	compact, _ := json.Marshal(v) // only plain data types: cannot fail
+	// Indented once into room for it, where an indenting Encoder would
+	// grow two buffers from empty: documents.json is megabytes.
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v) // only plain data types: cannot fail
+	b.Grow(len(compact)*2 + 1)
+	_ = json.Indent(&b, compact, "", "  ")
+	b.WriteByte('\n')
 	return b.Bytes()
 }
 
