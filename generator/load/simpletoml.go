@@ -187,5 +187,11 @@ func isWholeNumber(w []byte) bool {
 
 // trimBlank trims TOML's white space (spaces and tabs) from both ends.
 func trimBlank(s []byte) []byte {
-	return bytes.Trim(s, " \t")
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
