@@ -84,9 +84,10 @@ func TestMemoryLimit(t *testing.T) {
 	for _, tc := range []struct{ live, want uint64 }{
 		{0, 64 * mib},
 		{8 * mib, 64 * mib},
-		{30 * mib, 125 * mib},    // 10,000 generated documents
-		{138 * mib, 611 * mib},   // 50,000
-		{1024 * mib, 4598 * mib}, // a site eight times larger
+		{14 * mib, 64 * mib},
+		{30 * mib, 135 * mib},    // 10,000 generated documents
+		{138 * mib, 621 * mib},   // 50,000
+		{1024 * mib, 4608 * mib}, // a site eight times larger
 	} {
 		if got := memoryLimit(tc.live); got != tc.want {
 			t.Errorf("memoryLimit(%d MiB) = %d MiB, want %d MiB", tc.live/mib, got/mib, tc.want/mib)
