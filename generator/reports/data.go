@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
@@ -62,11 +63,17 @@ func Compute(site *model.Site) *Data {
 	}
 	d.Withdrawn = withdrawals(site)
 	d.Diagnostics.Add(supersededWarnings(site, d.Withdrawn)...)
+	// The reports from here on only read the site, the reviews and the
+	// withdrawals, and each fills in its own fields (owners reads the
+	// approvals too): on a large site they took a third of a second one
+	// after the other, while the other core idled.
+	var wg sync.WaitGroup
+	wg.Go(func() { d.Distribution = distribution(site, d.Withdrawn) })
+	wg.Go(func() { d.Training = training(site) })
+	wg.Go(func() { d.Controls = coverage(site, &d.Diagnostics) }) // the only one with diagnostics
 	d.Approvals = approvals(site, d)
-	d.Distribution = distribution(site, d.Withdrawn)
 	d.Owners, d.OwnerTotals = owners(site, d)
-	d.Training = training(site)
-	d.Controls = coverage(site, &d.Diagnostics)
+	wg.Wait()
 	return d
 }
 
