@@ -48,6 +48,7 @@ func hugeBodies() map[string]string {
 		"50,000 footnotes":               repeat("x[^1] ", 50_000) + "\n\n[^1]: note\n",
 		"1 MB single line":               repeat("长", 350_000) + "\n",
 		"10,000 backticks":               repeat("`", 10_000) + "x\n",
+		"20,000 code spans, long link":   repeat("`a` ", 20_000) + "[" + repeat("x", 50_000) + "](H-P-001)\n",
 		"100,000 list items":             repeat("- item\n", 100_000),
 	}
 }

@@ -262,13 +262,14 @@ func lineLinks(line []byte, off int, links []LinkAt) ([]LinkAt, bool) {
 	if !ok {
 		return links, false
 	}
+	// inCode reports whether offset i is in a code span; the offsets it
+	// is asked about never decrease, so one pass over the spans answers.
+	next := 0
 	inCode := func(i int) bool {
-		for _, s := range code {
-			if i >= s[0] && i < s[1] {
-				return true
-			}
+		for next < len(code) && code[next][1] <= i {
+			next++
 		}
-		return false
+		return next < len(code) && code[next][0] <= i
 	}
 	for i := 0; i < len(line); i++ {
 		switch {
