@@ -1,7 +1,6 @@
 package link
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -136,8 +135,7 @@ func Scan(d *model.Document) *Scanned {
 		if !isID || attachments[l.Dest] {
 			continue
 		}
-		line := d.BodyLine + bytes.Count(d.Body[:min(max(l.Pos, 0), len(d.Body))], []byte("\n"))
-		s.links = append(s.links, model.Link{TargetID: id, Fragment: frag, Line: line})
+		s.links = append(s.links, model.Link{TargetID: id, Fragment: frag, Line: d.BodyLine + l.Line})
 	}
 	return s
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,6 +24,7 @@ func sameAsGoldmark(t *testing.T, src []byte) bool {
 	for _, l := range links {
 		gotLinks = append(gotLinks, fmt.Sprintf("%s@%d", l.Dest, l.Pos))
 	}
+	sameLines(t, src, links)
 	var wantIDs []string
 	for _, h := range wantHeads {
 		wantIDs = append(wantIDs, h.ID)
@@ -34,6 +36,17 @@ func sameAsGoldmark(t *testing.T, src []byte) bool {
 		t.Errorf("%q: heading ids %q, want %q", src, ids, wantIDs)
 	}
 	return true
+}
+
+// sameLines fails the test when a link's line is not the line of its
+// offset in src.
+func sameLines(t *testing.T, src []byte, links []LinkAt) {
+	t.Helper()
+	for _, l := range links {
+		if want := bytes.Count(src[:l.Pos], []byte("\n")); l.Line != want {
+			t.Errorf("%q: link to %s at %d is on line %d, want %d", src, l.Dest, l.Pos, l.Line, want)
+		}
+	}
 }
 
 // quickCases are bodies quickScan must read (true) or leave to goldmark.
@@ -54,6 +67,7 @@ var quickCases = []struct {
 	{"    code [a](A)\n", false},
 	{"[r]: A\n\n[r]\n", false},
 	{"x[^1]\n\n[^1]: [g](G)\n", false},
+	{"[^1]: [early](E)\n\ntext[^1] [late](L)\n\n> [q](Q)\n", false}, // goldmark walks the footnote after the text
 	{"Term\n: [c](C)\n", false},
 	{"| [e](E) |\n", false},
 	{"see http://a.com/[x](Y)\n", false},
@@ -75,6 +89,7 @@ func TestQuickScan(t *testing.T) {
 			t.Errorf("%q: read %v, want %v", c.src, read, c.read)
 		}
 		gotLinks, gotIDs := ScanLinks([]byte(c.src))
+		sameLines(t, []byte(c.src), gotLinks)
 		wantLinks, wantHeads := linksOf(ParseForLinks([]byte(c.src)), []byte(c.src))
 		if len(gotLinks) != len(wantLinks) || len(gotIDs) != len(wantHeads) {
 			t.Errorf("%q: ScanLinks found %d links and %d headings, want %d and %d", c.src, len(gotLinks), len(gotIDs), len(wantLinks), len(wantHeads))
