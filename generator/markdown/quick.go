@@ -91,7 +91,7 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 			}
 			continue
 		}
-		if len(bytes.Trim(line, " \t")) == 0 {
+		if blank(line) {
 			continue
 		}
 		if m := fenceMarker(line); m != nil {
@@ -101,19 +101,16 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 			fence = m
 			continue
 		}
-		if line[0] == '#' {
-			level := len(line) - len(bytes.TrimLeft(line, "#"))
-			if level <= 6 && (level == len(line) || line[level] == ' ' || line[level] == '\t') {
-				text := bytes.Trim(line[level:], " ")
-				if bytes.IndexByte(line, '\t') >= 0 || bytes.HasSuffix(text, []byte{'#'}) {
-					return nil, nil, false // a closing sequence or a tab: goldmark's rules
-				}
-				ids = append(ids, string(headings.Generate(text, ast.KindHeading)))
-				if links, ok = lineLinks(line, off, lineNo, links); !ok {
-					return nil, nil, false
-				}
-				continue
+		if level := atxLevel(line); level > 0 {
+			text := bytes.Trim(line[level:], " ")
+			if bytes.IndexByte(line, '\t') >= 0 || bytes.HasSuffix(text, []byte{'#'}) {
+				return nil, nil, false // a closing sequence or a tab: goldmark's rules
 			}
+			ids = append(ids, string(headings.Generate(text, ast.KindHeading)))
+			if links, ok = lineLinks(line, off, lineNo, links); !ok {
+				return nil, nil, false
+			}
+			continue
 		}
 		content, ok := itemContent(line)
 		if !ok || !plainStart(content) || len(content) < len(line) && isTask(content) {
@@ -126,13 +123,23 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 	return links, ids, true
 }
 
+// atxLevel is the level of the ATX heading that line is ("## x": 2), or
+// 0: one to six '#', then a space, a tab or the end of the line.
+func atxLevel(line []byte) int {
+	n := runLength(line, 0)
+	if len(line) == 0 || line[0] != '#' || n > 6 || n < len(line) && line[n] != ' ' && line[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
 // fenceMarker returns the run of three or more '`' or '~' that opens a
 // code fence at the start of line, or nil.
 func fenceMarker(line []byte) []byte {
 	if len(line) == 0 || line[0] != '`' && line[0] != '~' {
 		return nil
 	}
-	n := len(line) - len(bytes.TrimLeft(line, string(line[:1])))
+	n := runLength(line, 0)
 	if n < 3 {
 		return nil
 	}
@@ -148,8 +155,11 @@ func closesFence(line, marker []byte) bool {
 		return false
 	}
 	line = line[indent:]
-	n := len(line) - len(bytes.TrimLeft(line, string(marker[:1])))
-	return n >= len(marker) && len(bytes.Trim(line[n:], " \t")) == 0
+	if len(line) == 0 || line[0] != marker[0] {
+		return false
+	}
+	n := runLength(line, 0)
+	return n >= len(marker) && blank(line[n:])
 }
 
 // itemContent returns what follows the list marker at the start of line
@@ -170,7 +180,7 @@ func itemContent(line []byte) ([]byte, bool) {
 	switch {
 	case marker == 0:
 		return line, true
-	case len(bytes.Trim(line[marker:], " \t")) == 0:
+	case blank(line[marker:]):
 		return nil, false
 	case line[marker] == ' ':
 		if line[marker+1] == ' ' {
@@ -197,8 +207,7 @@ func plainStart(text []byte) bool {
 			return false
 		}
 	case '#':
-		level := len(text) - len(bytes.TrimLeft(text, "#"))
-		if level <= 6 && (level == len(text) || text[level] == ' ' || text[level] == '\t') {
+		if atxLevel(text) > 0 {
 			return false // a heading in a list item
 		}
 	case '`', '~':
@@ -213,6 +222,16 @@ func plainStart(text []byte) bool {
 	}
 	c, ok := itemContent(text)
 	return ok && len(c) == len(text) // no second marker
+}
+
+// blank reports whether b holds nothing but spaces and tabs.
+func blank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // isTask reports whether a list item's text starts with a task box,
@@ -259,6 +278,8 @@ func codeSpans(line []byte) ([][2]int, bool) {
 	return spans, true
 }
 
+// runLength is the length of the run of line[i] that starts at i (0 past
+// the end).
 func runLength(line []byte, i int) int {
 	n := 0
 	for i+n < len(line) && line[i+n] == line[i] {
