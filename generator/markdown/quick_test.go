@@ -114,8 +114,8 @@ func TestQuickScanTakesTheSample(t *testing.T) {
 		}
 	}
 	t.Logf("quickScan read %d of %d sample documents", read, len(files)+len(more))
-	if read == 0 {
-		t.Error("quickScan read none of the sample documents")
+	if total := len(files) + len(more); read*2 < total {
+		t.Errorf("quickScan read %d of %d sample documents, want most: what did it stop reading?", read, total)
 	}
 }
 
