@@ -276,9 +276,10 @@ func fitMemory() (restore func()) {
 // 50,000 generated documents (138 MB live) the collector took 7.2-8.6
 // CPU-s of a build with the 520 MB that a limit from the analysis's peak
 // gave, 5.6-6.4 CPU-s with 611 MB. On 10,000 (30 MB live) a limit 10 MiB
-// lower, as this one was, meant 23 collections while rendering instead
-// of 19 and 0.7 CPU-s of collection instead of 0.55, for a peak 10 MiB
-// lower (140 MiB instead of 150).
+// lower means 23 collections while rendering instead of 19 and 0.7 CPU-s
+// of collection instead of 0.55, for a peak 10 MiB lower (140 MiB
+// instead of 150); 5 times what is live, 16 collections and 0.47 CPU-s
+// for a peak of 166 MiB, too near 0.15 of Hugo's.
 func memoryLimit(live uint64) uint64 {
 	return max(64<<20, live*9/2)
 }

@@ -118,8 +118,8 @@ type Scanned struct {
 	anchors map[string]bool
 }
 
-// Scan parses one document's body and collects its id links and heading
-// anchors.
+// Scan reads one document's body (markdown.ScanLinks) and collects its id
+// links, at their lines, and its heading anchors.
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
 	links, ids := markdown.ScanLinks(d.Body)
