@@ -206,6 +206,16 @@ func (c *codeRenderer) RegisterFuncs(reg gmrender.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindCodeBlock, c.render)
 }
 
+// codeLanguage is the lexer name of a fence's language word, lower-cased:
+// its first field, or "" when it has none (goldmark keeps a no-break
+// space as the word, which strings.Fields takes for white space).
+func codeLanguage(word []byte) string {
+	if f := strings.Fields(string(word)); len(f) > 0 {
+		return strings.ToLower(f[0])
+	}
+	return ""
+}
+
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false))
 
 func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -214,7 +224,7 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 	}
 	lang := ""
 	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
-		lang = strings.ToLower(strings.Fields(string(f.Language(src)) + " ")[0])
+		lang = codeLanguage(f.Language(src))
 	}
 	var code bytes.Buffer
 	lines := n.Lines()

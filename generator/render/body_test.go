@@ -33,6 +33,8 @@ func TestBody(t *testing.T) {
 			[]string{"<p>a b c d</p>"}, []string{"href"}},
 		{"code is highlighted with classes", "```go\nfunc main() {}\n```",
 			[]string{`<pre class="chroma">`, `<span class="kd">func</span>`}, []string{"style="}},
+		{"a fence whose language is a no-break space is plain code", "```\u00a0\n<b>x</b>\n```",
+			[]string{`<pre class="chroma"><code>&lt;b&gt;x&lt;/b&gt;`}, nil},
 		{"unknown language is escaped plain code", "```nolang\n<b>x</b>\n```",
 			[]string{`&lt;b&gt;x&lt;/b&gt;`}, nil},
 		{"gfm table, strikethrough, tasks, footnote, definition list",
