@@ -28,6 +28,7 @@ type Body struct {
 // bodies renders Markdown bodies; safe for concurrent use.
 type bodies struct {
 	md       goldmark.Markdown
+	code     *codeRenderer
 	withheld string // placeholder for an empty link to a left-out document
 }
 
@@ -36,12 +37,70 @@ func newBodies(withheld string) *bodies {
 	md := markdown.New(goldmark.WithRendererOptions(
 		gmrender.WithNodeRenderers(util.Prioritized(code, 100)),
 	))
-	return &bodies{md: md, withheld: withheld}
+	return &bodies{md: md, code: code, withheld: withheld}
 }
 
-// render parses d's body src, resolves its id links for a page rel levels
-// below the site root, and renders it.
+// render renders d's body src for a page rel levels below the site root,
+// its id links resolved. A body in plain Markdown is rendered line by
+// line (markdown.QuickRender, 5 to 10 times faster, to the same bytes);
+// any other goes through goldmark.
 func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel string) Body {
+	if body, ok := b.quick(site, d, src, rel); ok {
+		return body
+	}
+	return b.goldmark(site, d, src, rel)
+}
+
+// quick renders src with markdown.QuickRender, making of each link what
+// goldmark would after resolve (see goldmark).
+func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel string) (Body, bool) {
+	link := func(dest string) markdown.QuickLink {
+		if dangerous(dest) {
+			return markdown.QuickLink{Unwrap: true}
+		}
+		id, frag, ok := markdown.SplitTarget(dest)
+		if !ok || isAttachment(d, dest) {
+			return markdown.QuickLink{Dest: dest}
+		}
+		target := site.Doc(id)
+		if target == nil {
+			return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
+		}
+		href := rel + target.URL()
+		if frag != "" {
+			href += "#" + frag
+		}
+		return markdown.QuickLink{Dest: href, Class: "doc-link", Fill: target.Title}
+	}
+	code := func(lang, code []byte) []byte {
+		l := ""
+		if lang != nil {
+			l = codeLanguage(lang)
+		}
+		return b.code.highlight(l, code)
+	}
+	out := scratchBufs.Get().(*bytes.Buffer)
+	defer scratchBufs.Put(out)
+	out.Reset()
+	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
+	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code})
+	if !ok {
+		return Body{}, false
+	}
+	return Body{HTML: template.HTML(out.String()), Headings: heads, Text: text}, true
+}
+
+func isAttachment(d *model.Document, name string) bool {
+	for _, a := range d.Attachments {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// goldmark parses src, resolves its id links and renders it.
+func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel string) Body {
 	root := markdown.Parse(b.md, src)
 	attachments := map[string]bool{}
 	for _, a := range d.Attachments {
@@ -232,30 +291,35 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	key := lang + "\x00" + code.String()
+	_, _ = w.Write(c.highlight(lang, code.Bytes()))
+	return ast.WalkSkipChildren, nil
+}
+
+// highlight returns the HTML of a code block in language lang ("" for
+// none), from the cache when the block was seen before.
+func (c *codeRenderer) highlight(lang string, code []byte) []byte {
+	key := lang + "\x00" + string(code)
 	if cached, ok := c.cache.Load(key); ok {
-		_, _ = w.Write(cached.([]byte))
-		return ast.WalkSkipChildren, nil
+		return cached.([]byte)
 	}
 	var out bytes.Buffer
 	lexer := lexers.Get(lang)
 	if lang == "" || lexer == nil {
 		out.WriteString(`<pre class="chroma"><code>`)
-		out.Write(util.EscapeHTML(code.Bytes()))
+		out.Write(util.EscapeHTML(code))
 		out.WriteString("</code></pre>\n")
 	} else {
-		it, err := lexer.Tokenise(nil, code.String())
+		it, err := lexer.Tokenise(nil, string(code))
 		if err == nil {
 			err = formatter.Format(&out, styles.Fallback, it)
 		}
 		if err != nil {
 			out.Reset()
 			out.WriteString(`<pre class="chroma"><code>`)
-			out.Write(util.EscapeHTML(code.Bytes()))
+			out.Write(util.EscapeHTML(code))
 			out.WriteString("</code></pre>\n")
 		}
 	}
 	c.cache.Store(key, out.Bytes())
-	_, _ = w.Write(out.Bytes())
-	return ast.WalkSkipChildren, nil
+	return out.Bytes()
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -56,4 +57,59 @@ func TestBody(t *testing.T) {
 			}
 		})
 	}
+}
+
+// quickBodyCases are bodies for the two renderings of a body to agree on:
+// id links found, left out and with fragments, attachments, dangerous
+// links and code.
+var quickBodyCases = []string{
+	"## 4 程序\n\n见[评审](isms-p-009#4-程序)与[](ISMS-P-009)，[调查](SECRET-1)、[](SECRET-1)。\n",
+	"- [表格](form.docx) [外部](https://example.com/a?b=c)\n- [a](javascript:x) [](vbscript:x) [b](JavaScript:y)\n",
+	"| a | b |\n| - | :-: |\n| [x](ISMS-P-009) | **粗** |\n\n```go\nfunc main() {}\n```\n\n```\n<b>\n```\n",
+}
+
+// quickSite is a site with one document to link to, whose title needs
+// escaping, and the document whose body is rendered, with an attachment.
+func quickSite() (*model.Site, *model.Document) {
+	target := &model.Document{ID: "ISMS-P-009", Title: `管理评审 <script> & "程序"`}
+	d := &model.Document{ID: "X", Attachments: []model.Attachment{{Name: "form.docx"}}}
+	cfg := &model.Config{Levels: []string{"internal"}}
+	return model.NewSite(cfg, model.Date{}, false, []*model.Document{target, d}), d
+}
+
+// sameBody fails the test when the quick rendering of src takes it and
+// differs from goldmark's; it reports whether the quick one took it.
+func sameBody(t *testing.T, b *bodies, src string) bool {
+	t.Helper()
+	site, d := quickSite()
+	got, ok := b.quick(site, d, []byte(src), "../../")
+	if !ok {
+		return false
+	}
+	if want := b.goldmark(site, d, []byte(src), "../../"); !reflect.DeepEqual(got, want) {
+		t.Errorf("%q:\n%+v\nwant\n%+v", src, got, want)
+	}
+	return true
+}
+
+func TestQuickBody(t *testing.T) {
+	b := newBodies("未发布文件")
+	for _, src := range quickBodyCases {
+		if !sameBody(t, b, src) {
+			t.Errorf("%q: the quick rendering did not take it", src)
+		}
+	}
+}
+
+func FuzzQuickBody(f *testing.F) {
+	for _, src := range quickBodyCases {
+		f.Add(src)
+	}
+	b := newBodies("未发布文件")
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 2000 {
+			return
+		}
+		sameBody(t, b, src)
+	})
 }
