@@ -77,22 +77,29 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf
 		diags.Add(bodies[i].problems...)
 	}
 
-	for i, d := range docs {
+	// Each published document's links, on every core; the warnings are
+	// kept in the order of the documents.
+	warnings := make([]diag.List, len(docs))
+	par.Each(len(docs), func(i int) {
+		d := docs[i]
 		if site.Doc(d.ID) != d {
-			continue
+			return
 		}
 		for _, l := range bodies[i].links {
 			target := all[model.FoldID(l.TargetID)]
 			if site.Doc(target.ID) == nil {
-				diags.Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
+				warnings[i].Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
 			} else {
 				l.Target = target
 				if l.Fragment != "" && !anchors[target][l.Fragment] {
-					diags.Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
+					warnings[i].Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
 				}
 			}
 			d.Graph.LinksOut = append(d.Graph.LinksOut, l)
 		}
+	})
+	for _, w := range warnings {
+		diags.Add(w...)
 	}
 	graph(site)
 	return site, diags
@@ -157,22 +164,41 @@ func check(d *model.Document, s *Scanned, all map[string]*model.Document) found 
 
 // graph fills in each published document's Graph from the others.
 func graph(site *model.Site) {
-	for _, d := range site.Docs {
-		if p := site.Doc(d.Parent); p != nil {
-			d.Graph.Parent = p
-			p.Graph.Children = append(p.Graph.Children, d)
-		}
+	// The lookups by id (most of the work on a large site) run on every
+	// core; the lists are then filled in one pass, in the order of the
+	// documents, and each is sorted on its own.
+	type edges struct {
+		parent              *model.Document
+		supersedes, related []*model.Document
+	}
+	resolved := make([]edges, len(site.Docs))
+	par.Each(len(site.Docs), func(i int) {
+		d, e := site.Docs[i], &resolved[i]
+		e.parent = site.Doc(d.Parent)
 		for _, id := range d.Supersedes {
 			if old := site.Doc(id); old != nil {
-				d.Graph.Supersedes = append(d.Graph.Supersedes, old)
-				old.Graph.SupersededBy = append(old.Graph.SupersededBy, d)
+				e.supersedes = append(e.supersedes, old)
 			}
 		}
 		for _, id := range d.Related {
 			if r := site.Doc(id); r != nil {
-				d.Graph.Related = append(d.Graph.Related, r)
-				r.Graph.Related = append(r.Graph.Related, d)
+				e.related = append(e.related, r)
 			}
+		}
+	})
+	for i, d := range site.Docs {
+		e := &resolved[i]
+		if p := e.parent; p != nil {
+			d.Graph.Parent = p
+			p.Graph.Children = append(p.Graph.Children, d)
+		}
+		for _, old := range e.supersedes {
+			d.Graph.Supersedes = append(d.Graph.Supersedes, old)
+			old.Graph.SupersededBy = append(old.Graph.SupersededBy, d)
+		}
+		for _, r := range e.related {
+			d.Graph.Related = append(d.Graph.Related, r)
+			r.Graph.Related = append(r.Graph.Related, d)
 		}
 		for _, l := range d.Graph.LinksOut {
 			if l.Target != nil && l.Target != d {
@@ -180,12 +206,12 @@ func graph(site *model.Site) {
 			}
 		}
 	}
-	for _, d := range site.Docs {
-		g := &d.Graph
-		for _, list := range []*[]*model.Document{&g.Children, &g.LinkedFrom, &g.Supersedes, &g.SupersededBy, &g.Related} {
-			*list = sortedSet(*list)
-		}
-	}
+	par.Each(len(site.Docs), func(i int) {
+		g := &site.Docs[i].Graph
+		g.Children, g.LinkedFrom = sortedSet(g.Children), sortedSet(g.LinkedFrom)
+		g.Supersedes, g.SupersededBy = sortedSet(g.Supersedes), sortedSet(g.SupersededBy)
+		g.Related = sortedSet(g.Related)
+	})
 }
 
 // sortedSet sorts documents by id and drops repeats.

@@ -34,37 +34,37 @@ func distribution(site *model.Site, withdrawn []Withdrawal) []DeptDistribution {
 			gone[w.Doc] = true
 		}
 	}
-	out := make([]DeptDistribution, 0, len(site.Config.Departments))
-	for _, dept := range site.Config.Departments {
-		dd := DeptDistribution{Dept: dept}
-		var tiers [3][]*model.Document
-		for _, d := range site.Docs {
-			if !d.DistributedTo(dept.ID) {
-				continue
-			}
-			switch {
-			case d.Status != model.StatusApproved || gone[d]:
-			case d.Effective.After(site.Now):
-				dd.Upcoming = append(dd.Upcoming, d)
-			case d.Tier >= 1 && d.Tier <= 3:
-				tiers[d.Tier-1] = append(tiers[d.Tier-1], d)
-				dd.Current++
-			}
+	ds := newDepts(site.Config)
+	out := make([]DeptDistribution, len(site.Config.Departments))
+	tiers := make([][3][]*model.Document, len(out))
+	for i, dept := range site.Config.Departments {
+		out[i].Dept = dept
+	}
+	for _, d := range site.Docs {
+		switch {
+		case d.Status != model.StatusApproved || gone[d]:
+		case d.Effective.After(site.Now):
+			ds.distributedTo(d, func(i int) { out[i].Upcoming = append(out[i].Upcoming, d) })
+		case d.Tier >= 1 && d.Tier <= 3:
+			ds.distributedTo(d, func(i int) {
+				tiers[i][d.Tier-1] = append(tiers[i][d.Tier-1], d)
+				out[i].Current++
+			})
 		}
-		for i, docs := range tiers {
+	}
+	for _, w := range withdrawn {
+		ds.distributedTo(w.Doc, func(i int) { out[i].Withdrawn = append(out[i].Withdrawn, w) })
+	}
+	for i := range out {
+		dd := &out[i]
+		for t, docs := range tiers[i] {
 			if len(docs) > 0 {
-				dd.Tiers = append(dd.Tiers, TierDocs{Tier: i + 1, Docs: docs})
+				dd.Tiers = append(dd.Tiers, TierDocs{Tier: t + 1, Docs: docs})
 			}
 		}
 		slices.SortFunc(dd.Upcoming, func(x, y *model.Document) int {
 			return cmp.Or(x.Effective.Compare(y.Effective), strings.Compare(x.ID, y.ID))
 		})
-		for _, w := range withdrawn {
-			if w.Doc.DistributedTo(dept.ID) {
-				dd.Withdrawn = append(dd.Withdrawn, w)
-			}
-		}
-		out = append(out, dd)
 	}
 	return out
 }

@@ -71,7 +71,8 @@ func Set(converted []*model.Document) ([]*model.Document, diag.List) {
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	sg := &suggester{ids: ids, budget: suggest.NewBudget(50)}
+	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions)}
+	sg.prefetch(unknownReferences(docs, byID, suggestions))
 	for _, d := range docs {
 		references(d, byID, sg, &diags)
 	}
@@ -192,14 +193,65 @@ type suggester struct {
 	ids    []string
 	index  *suggest.Index
 	budget *suggest.Budget
+	found  map[string]string // the searches made ahead (see prefetch)
 }
 
 func (sg *suggester) closest(id string) string {
 	if !sg.budget.Take() {
 		return ""
 	}
+	if s, ok := sg.found[id]; ok {
+		return s
+	}
 	if sg.index == nil {
 		sg.index = suggest.NewIndex(sg.ids)
 	}
 	return sg.index.Closest(id)
+}
+
+// suggestions is how many unknown references get a "did you mean".
+const suggestions = 50
+
+// prefetch searches for the ids that closest will be asked about, on
+// every core: each search passes over every document id (2.6 ms on
+// 50,000 documents), and fifty of them one after the other were an
+// eighth of a second in which the other core idled.
+func (sg *suggester) prefetch(ids []string) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	if len(ids) == 0 {
+		return
+	}
+	sg.index = suggest.NewIndex(sg.ids)
+	found := make([]string, len(ids))
+	par.Each(len(ids), func(i int) { found[i] = sg.index.Closest(ids[i]) })
+	sg.found = make(map[string]string, len(ids))
+	for i, id := range ids {
+		sg.found[id] = found[i]
+	}
+}
+
+// unknownReferences lists the first n references to ids that no document
+// has, in the order references checks them (with repeats).
+func unknownReferences(docs []*model.Document, byID map[string]*model.Document, n int) []string {
+	var out []string
+	add := func(id string) {
+		if len(out) < n && byID[model.FoldID(id)] == nil {
+			out = append(out, id)
+		}
+	}
+	for _, d := range docs {
+		if len(out) == n {
+			break
+		}
+		if d.Parent != "" {
+			add(d.Parent)
+		}
+		for _, id := range d.Supersedes {
+			add(id)
+		}
+		for _, id := range d.Related {
+			add(id)
+		}
+	}
+	return out
 }
