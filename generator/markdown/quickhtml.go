@@ -252,7 +252,9 @@ func (q *quickHTML) heading(line []byte, level int) bool {
 	if !q.inline(text) {
 		return false
 	}
-	q.headings = append(q.headings, Heading{Level: level, Text: q.plain.String()[from:], ID: string(id)})
+	// A copy: a slice of the text would keep all of it for as long as the
+	// search index keeps the headings.
+	q.headings = append(q.headings, Heading{Level: level, Text: strings.Clone(q.plain.String()[from:]), ID: string(id)})
 	q.out.WriteString("</h")
 	q.out.WriteByte('0' + byte(level))
 	q.out.WriteString(">\n")

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -146,4 +147,22 @@ func FuzzQuickRender(f *testing.F) {
 		}
 		renderSameAsGoldmark(t, []byte(src))
 	})
+}
+
+// TestQuickRenderHeadingsOwnTheirText checks that a heading's text is not
+// a slice of the body's text: the search index keeps the headings of
+// every document to the end of a build, and would keep every text with
+// them.
+func TestQuickRenderHeadingsOwnTheirText(t *testing.T) {
+	var out bytes.Buffer
+	heads, plain, ok := QuickRender(&out, []byte("# 标题\n\n正文。\n\n## 第二\n"), QuickOptions{Code: plainCode})
+	if !ok || len(heads) != 2 {
+		t.Fatalf("took %v, %d headings", ok, len(heads))
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(plain)))
+	for _, h := range heads {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(h.Text))); p >= start && p < start+uintptr(len(plain)) {
+			t.Errorf("heading %q is a slice of the body's text", h.Text)
+		}
+	}
 }
