@@ -21,7 +21,7 @@ func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
 		"count": func() string { *runs++; return "" },
 	}
 	ls.t = template.Must(template.New("page").Funcs(fm).Parse(src))
-	ls.fast = tmplexec.New(ls.t, fm)
+	ls.fast = tmplexec.New(ls.t, fm, directs(fm))
 	return ls, runs
 }
 

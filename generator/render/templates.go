@@ -20,8 +20,9 @@ import (
 // executed: each renderer executes its own copies (see layoutSet), so
 // that "cached" fragments last one build and no longer.
 type templates struct {
-	pages map[string]*template.Template // "doc.html" → base + partials + page
-	funcs template.FuncMap              // the functions they were parsed with
+	pages  map[string]*template.Template // "doc.html" → base + partials + page
+	funcs  template.FuncMap              // the functions they were parsed with
+	direct map[string]tmplexec.Direct    // callers without reflection for some of them
 }
 
 // layoutSet is one renderer's copy of a page layout's template set and
@@ -295,7 +296,7 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			return nil, err
 		}
 	}
-	t := &templates{pages: map[string]*template.Template{}, funcs: fm}
+	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm)}
 	for _, name := range names {
 		if name == "base.html" {
 			continue

@@ -255,6 +255,9 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 // reflection; the arguments are already of the parameters' types.
 func callDirect(fn any, argv []reflect.Value) (reflect.Value, bool, error) {
 	switch f := fn.(type) {
+	case Direct:
+		v, err := f(argv)
+		return v, true, err
 	case func(string) string:
 		return reflect.ValueOf(f(argv[0].String())), true, nil
 	case func(int) string:

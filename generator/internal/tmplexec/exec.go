@@ -31,14 +31,26 @@ type Set struct {
 }
 
 // New returns a Set that executes the templates of t, once html/template
-// has escaped them, with funcs, the functions t was parsed with.
-func New(t *template.Template, funcs template.FuncMap) *Set {
+// has escaped them, with funcs, the functions t was parsed with; direct
+// may give some of them a Direct caller.
+func New(t *template.Template, funcs template.FuncMap, direct map[string]Direct) *Set {
 	s := &Set{t: t, funcs: make(map[string]function, len(funcs))}
 	for name, f := range funcs {
-		s.funcs[name] = function{reflect.ValueOf(f), f}
+		fn := function{reflect.ValueOf(f), f}
+		if d := direct[name]; d != nil {
+			fn.direct = d
+		}
+		s.funcs[name] = fn
 	}
 	return s
 }
+
+// Direct calls one of the set's functions without reflection, for a
+// function of a type that tmplexec does not know (one that takes a
+// caller's own types): argv are its arguments, already checked against
+// its parameters' types as for any call. It must do what the function
+// does.
+type Direct func(argv []reflect.Value) (reflect.Value, error)
 
 // Writer is where Execute writes: a strings.Builder or a bytes.Buffer.
 type Writer interface {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -100,7 +101,7 @@ func run(t *testing.T, src string, data any) (want, got string, werr, gerr error
 	}
 	var w, g strings.Builder
 	werr = tmpl.Execute(&w, data)
-	gerr = New(tmpl, testFuncs).Execute(&g, "page", data)
+	gerr = New(tmpl, testFuncs, nil).Execute(&g, "page", data)
 	return w.String(), g.String(), werr, gerr
 }
 
@@ -205,7 +206,7 @@ func TestNameOnManyTypes(t *testing.T) {
 	if err := tmpl.Execute(&want, data); err != nil {
 		t.Fatal(err)
 	}
-	set := New(tmpl, testFuncs)
+	set := New(tmpl, testFuncs, nil)
 	for range 3 {
 		var got strings.Builder
 		if err := set.Execute(&got, "page", data); err != nil || got.String() != want.String() {
@@ -223,7 +224,7 @@ func TestFailuresFallBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		_ = tmpl.Execute(new(strings.Builder), testPage()) // escapes "page", then fails
-		set := New(tmpl, testFuncs)
+		set := New(tmpl, testFuncs, nil)
 		if err := set.Execute(new(strings.Builder), "page", testPage()); !errors.Is(err, errFallback) {
 			t.Errorf("%s: got %v, want it left to html/template", src, err)
 		}
@@ -234,7 +235,7 @@ func TestFailuresFallBack(t *testing.T) {
 // actions have no escapers.
 func TestUnescapedTreeFallsBack(t *testing.T) {
 	tmpl := template.Must(template.New("page").Parse(`<p>{{.}}</p>`))
-	set := New(tmpl, nil)
+	set := New(tmpl, nil, nil)
 	var b strings.Builder
 	if err := set.Execute(&b, "page", "<script>"); !errors.Is(err, errFallback) {
 		t.Fatalf("got %v and %q, want it left to html/template", err, b.String())
@@ -263,4 +264,39 @@ func FuzzEscapers(f *testing.F) {
 			t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
 		}
 	})
+}
+
+// TestDirect checks that a Direct caller is used for its function, with
+// the arguments checked as for any call, and that its result and its
+// error are those of the function.
+func TestDirect(t *testing.T) {
+	calls := 0
+	value := func(i *item) item { return *i }
+	direct := map[string]Direct{"value": func(argv []reflect.Value) (reflect.Value, error) {
+		calls++
+		return reflect.ValueOf(value(argv[0].Interface().(*item))), nil
+	}, "fail": func([]reflect.Value) (reflect.Value, error) {
+		calls++
+		return reflect.Value{}, errors.New("failed")
+	}}
+	tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(`{{(value .First).ID}} {{range .Items}}{{(value .).Status}},{{end}}`))
+	var want, got strings.Builder
+	if err := tmpl.Execute(&want, testPage()); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(tmpl, testFuncs, direct).Execute(&got, "page", testPage()); err != nil || got.String() != want.String() {
+		t.Errorf("got %q, %v; want %q", got.String(), err, want.String())
+	}
+	if calls != 1+len(testPage().Items) {
+		t.Errorf("the direct caller was called %d times, want %d", calls, 1+len(testPage().Items))
+	}
+	fail := template.Must(template.New("page").Funcs(testFuncs).Parse(`{{fail}}`))
+	if err := New(fail, testFuncs, direct).Execute(&got, "page", nil); err == nil {
+		t.Error("the direct caller's error was lost")
+	}
+	wrong := template.Must(template.New("page").Funcs(testFuncs).Parse(`{{value .Rel}}`))
+	before := calls
+	if err := New(wrong, testFuncs, direct).Execute(&got, "page", testPage()); err == nil || calls != before {
+		t.Errorf("an argument of the wrong type reached the direct caller (%v)", err)
+	}
 }
