@@ -80,22 +80,9 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf
 	// Each published document's links, on every core; the warnings are
 	// kept in the order of the documents.
 	warnings := make([]diag.List, len(docs))
-	par.Each(len(docs), func(i int) {
-		d := docs[i]
-		if site.Doc(d.ID) != d {
-			return
-		}
-		for _, l := range bodies[i].links {
-			target := all[model.FoldID(l.TargetID)]
-			if site.Doc(target.ID) == nil {
-				warnings[i].Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
-			} else {
-				l.Target = target
-				if l.Fragment != "" && !anchors[target][l.Fragment] {
-					warnings[i].Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
-				}
-			}
-			d.Graph.LinksOut = append(d.Graph.LinksOut, l)
+	par.Ranges(len(docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			linksOut(site, docs[i], bodies[i].links, all, anchors, &warnings[i])
 		}
 	})
 	for _, w := range warnings {
@@ -103,6 +90,26 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf
 	}
 	graph(site)
 	return site, diags
+}
+
+// linksOut fills in the links of d, if it is published, and warns of
+// those to documents left out or to headings that are not there.
+func linksOut(site *model.Site, d *model.Document, links []model.Link, all map[string]*model.Document, anchors map[*model.Document]map[string]bool, warnings *diag.List) {
+	if site.Doc(d.ID) != d {
+		return
+	}
+	for _, l := range links {
+		target := all[model.FoldID(l.TargetID)]
+		if site.Doc(target.ID) == nil {
+			warnings.Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
+		} else {
+			l.Target = target
+			if l.Fragment != "" && !anchors[target][l.Fragment] {
+				warnings.Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
+			}
+		}
+		d.Graph.LinksOut = append(d.Graph.LinksOut, l)
+	}
 }
 
 func firstAnchor(a map[string]bool) string {
@@ -172,17 +179,19 @@ func graph(site *model.Site) {
 		supersedes, related []*model.Document
 	}
 	resolved := make([]edges, len(site.Docs))
-	par.Each(len(site.Docs), func(i int) {
-		d, e := site.Docs[i], &resolved[i]
-		e.parent = site.Doc(d.Parent)
-		for _, id := range d.Supersedes {
-			if old := site.Doc(id); old != nil {
-				e.supersedes = append(e.supersedes, old)
+	par.Ranges(len(site.Docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d, e := site.Docs[i], &resolved[i]
+			e.parent = site.Doc(d.Parent)
+			for _, id := range d.Supersedes {
+				if old := site.Doc(id); old != nil {
+					e.supersedes = append(e.supersedes, old)
+				}
 			}
-		}
-		for _, id := range d.Related {
-			if r := site.Doc(id); r != nil {
-				e.related = append(e.related, r)
+			for _, id := range d.Related {
+				if r := site.Doc(id); r != nil {
+					e.related = append(e.related, r)
+				}
 			}
 		}
 	})
@@ -206,11 +215,13 @@ func graph(site *model.Site) {
 			}
 		}
 	}
-	par.Each(len(site.Docs), func(i int) {
-		g := &site.Docs[i].Graph
-		g.Children, g.LinkedFrom = sortedSet(g.Children), sortedSet(g.LinkedFrom)
-		g.Supersedes, g.SupersededBy = sortedSet(g.Supersedes), sortedSet(g.SupersededBy)
-		g.Related = sortedSet(g.Related)
+	par.Ranges(len(site.Docs), func(lo, hi int) {
+		for _, d := range site.Docs[lo:hi] {
+			g := &d.Graph
+			g.Children, g.LinkedFrom = sortedSet(g.Children), sortedSet(g.LinkedFrom)
+			g.Supersedes, g.SupersededBy = sortedSet(g.Supersedes), sortedSet(g.SupersededBy)
+			g.Related = sortedSet(g.Related)
+		}
 	})
 }
 

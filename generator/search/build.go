@@ -541,8 +541,7 @@ func (b *Builder) finish() {
 	b.next, b.pending = int32(len(b.ix.docs)), nil
 	b.mu.Unlock()
 	b.merging.Unlock()
-	all := b.lists.finish()
-	slices.SortFunc(all, func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
+	all := sortTokens(b.lists.finish())
 	b.ix.vocab = make([]string, len(all))
 	b.ix.posts = make([][]byte, len(all))
 	for i, tp := range all {
@@ -591,6 +590,35 @@ func (pt *postingTable) merge(doc int32, d *docTokens) {
 type tokenPostings struct {
 	tok  string
 	post []byte
+}
+
+// sortTokens sorts tokens (which are unique) by their text: in halves on
+// two cores and merged, on a vocabulary large enough to be worth it (on
+// 50,000 documents, 111,000 tokens, whose sort took 29 ms on one core).
+func sortTokens(all []tokenPostings) []tokenPostings {
+	byText := func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) }
+	if len(all) < 1<<14 {
+		slices.SortFunc(all, byText)
+		return all
+	}
+	half := len(all) / 2
+	par.Each(2, func(i int) {
+		if i == 0 {
+			slices.SortFunc(all[:half], byText)
+		} else {
+			slices.SortFunc(all[half:], byText)
+		}
+	})
+	out := make([]tokenPostings, 0, len(all))
+	a, b := all[:half], all[half:]
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].tok < b[0].tok {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // finish returns the tokens and their posting strings.

@@ -136,6 +136,32 @@ func textFile(n int, body string, headings []Heading) File {
 	return File{Path: fmt.Sprintf("search/t/%d.js", n), Data: b}
 }
 
+// appendDoc appends a document's entry in index.js, after a comma when
+// it is not the first.
+func appendDoc(b []byte, d *docMeta, comma bool) []byte {
+	if comma {
+		b = append(b, ',')
+	}
+	url := d.URL
+	if url == "docs/"+d.ID+"/" {
+		url = "" // the usual place
+	}
+	b = append(b, '[')
+	for _, s := range []string{d.ID, d.Title, url} {
+		b = appendJSString(b, s)
+		b = append(b, ',')
+	}
+	b = strconv.AppendInt(b, int64(d.Tier), 10)
+	for _, s := range []string{d.Type, d.Status, d.Version} {
+		b = append(b, ',')
+		b = appendJSString(b, s)
+	}
+	if d.Obsolete {
+		return append(b, ",1]"...)
+	}
+	return append(b, ",0]"...)
+}
+
 // files encodes the index as Build's files, but for the texts. It empties
 // the posting lists as it goes: the index is no use afterwards.
 func (ix *Index) files() []File {
@@ -145,40 +171,32 @@ func (ix *Index) files() []File {
 	}
 	shards := max(1, min(4096, (total+shardTarget-1)/shardTarget))
 
-	// index.js: {"v":1,"shards":S,"cap":C,"docs":[[id,title,url,tier,type,status,version,obsolete],...]}
+	// index.js: {"v":1,"shards":S,"cap":C,"docs":[[id,title,url,tier,type,status,version,obsolete],...]},
+	// the documents written in parts on every core.
+	parts := make([][]byte, min(len(ix.docs), 16))
+	par.Each(len(parts), func(p int) {
+		lo, hi := p*len(ix.docs)/len(parts), (p+1)*len(ix.docs)/len(parts)
+		for i := lo; i < hi; i++ {
+			parts[p] = appendDoc(parts[p], &ix.docs[i], i > 0)
+		}
+	})
 	b := fmt.Appendf(nil, `{"v":%d,"shards":%d,"cap":%d,"docs":[`, IndexVersion, shards, TextCap)
-	for i, d := range ix.docs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		url := d.URL
-		if url == "docs/"+d.ID+"/" {
-			url = "" // the usual place
-		}
-		b = append(b, '[')
-		for _, s := range []string{d.ID, d.Title, url} {
-			b = appendJSString(b, s)
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(d.Tier), 10)
-		for _, s := range []string{d.Type, d.Status, d.Version} {
-			b = append(b, ',')
-			b = appendJSString(b, s)
-		}
-		if d.Obsolete {
-			b = append(b, ",1]"...)
-		} else {
-			b = append(b, ",0]"...)
-		}
+	for _, part := range parts {
+		b = append(b, part...)
 	}
 	b = append(b, "]}"...)
 	files := make([]File, 1+shards)
 	files[0] = dataFile("search/index.js", "i", b)
 
 	// p/<k>.js: [token, postings, token, postings, ...], tokens sorted.
+	shardOfToken := make([]int32, len(ix.vocab))
+	par.Ranges(len(ix.vocab), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			shardOfToken[i] = int32(shardOf(ix.vocab[i], shards))
+		}
+	})
 	byShard := make([][]int, shards)
-	for i, t := range ix.vocab {
-		k := shardOf(t, shards)
+	for i, k := range shardOfToken {
 		byShard[k] = append(byShard[k], i)
 	}
 	par.Each(shards, func(k int) {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -106,4 +107,26 @@ func FuzzTokenize(f *testing.F) {
 		}
 		parseQuery(s)
 	})
+}
+
+// TestSortTokens checks the two-core sort of a large vocabulary against
+// a plain sort.
+func TestSortTokens(t *testing.T) {
+	for _, n := range []int{0, 5, 1 << 14, 1<<14 + 3, 50000} {
+		var all []tokenPostings
+		for i := range n {
+			all = append(all, tokenPostings{tok: fmt.Sprintf("%x", uint32(i)*2654435761)})
+		}
+		want := slices.Clone(all)
+		slices.SortFunc(want, func(a, b tokenPostings) int { return strings.Compare(a.tok, b.tok) })
+		got := sortTokens(all)
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d tokens, want %d", n, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].tok != want[i].tok {
+				t.Fatalf("n=%d: token %d is %q, want %q", n, i, got[i].tok, want[i].tok)
+			}
+		}
+	}
 }

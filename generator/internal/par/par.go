@@ -41,3 +41,11 @@ func Each(n int, fn func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Ranges calls fn(lo, hi) for consecutive ranges that cover [0, n), on up
+// to GOMAXPROCS goroutines: for many small items, where taking them one
+// by one would cost more than the items themselves.
+func Ranges(n int, fn func(lo, hi int)) {
+	parts := min(n, 4*runtime.GOMAXPROCS(0))
+	Each(parts, func(p int) { fn(p*n/parts, (p+1)*n/parts) })
+}
