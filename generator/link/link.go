@@ -69,7 +69,11 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf
 	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
 
 	bodies := make([]found, len(docs))
-	par.Each(len(docs), func(i int) { bodies[i] = check(docs[i], scanOf[docs[i]], all) })
+	par.Ranges(len(docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			bodies[i] = check(docs[i], scanOf[docs[i]], all)
+		}
+	})
 	hints(bodies, docs)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	for i, d := range docs {
