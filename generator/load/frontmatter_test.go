@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"ismsgen/generator/model"
 	"strings"
 	"testing"
 )
@@ -57,12 +58,12 @@ func TestParseDocument(t *testing.T) {
 
 func TestKeyLinesSkipsMultilineStrings(t *testing.T) {
 	text := "a = 1\nb = \"\"\"\nc = 2\n\"\"\"\nd = 3\n"
-	lines := keyLines([]byte(text), 1)
-	if _, ok := lines["c"]; ok {
+	lines := model.NewKeyLines(keyLines([]byte(text), 1))
+	if lines.Has("c") {
 		t.Errorf("a line inside a multi-line string was taken as a key: %v", lines)
 	}
-	if lines["d"] != 6 {
-		t.Errorf("d at %d, want 6", lines["d"])
+	if d, _ := lines.Get("d"); d != 6 {
+		t.Errorf("d at %d, want 6", d)
 	}
 }
 

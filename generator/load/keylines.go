@@ -4,15 +4,19 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"ismsgen/generator/model"
 )
 
-// keyLines maps every key path in TOML text to its line, so that later
-// stages can point at the exact line of a bad value. Paths use dots and
-// array-of-table indexes: "title", "history.1.date", "review_cycles.tier1".
-// The TOML is known to parse, so a light scan is enough; a key it cannot
-// place falls back to its table's line (see model.Document.Line).
-func keyLines(text []byte, lineOffset int) map[string]int {
-	lines := make(map[string]int, 32)
+// keyLines lists every key path in TOML text with its line, in the order
+// of the text (model.NewKeyLines keeps the last line of a path), so that
+// later stages can point at the exact line of a bad value. Paths use dots
+// and array-of-table indexes: "title", "history.1.date",
+// "review_cycles.tier1". The TOML is known to parse, so a light scan is
+// enough; a key it cannot place falls back to its table's line (see
+// model.Document.Line).
+func keyLines(text []byte, lineOffset int) []model.KeyLine {
+	lines := make([]model.KeyLine, 0, 32)
 	counts := map[string]int{}
 	prefix := ""
 	var inMulti []byte
@@ -36,15 +40,15 @@ func keyLines(text []byte, lineOffset int) map[string]int {
 			idx := counts[name]
 			counts[name]++
 			prefix = name + "." + strconv.Itoa(idx) + "."
-			lines[strings.TrimSuffix(prefix, ".")] = n
+			lines = append(lines, model.KeyLine{Key: strings.TrimSuffix(prefix, "."), Line: n})
 			if idx == 0 {
-				lines[name] = n
+				lines = append(lines, model.KeyLine{Key: name, Line: n})
 			}
 			continue
 		case l[0] == '[':
 			name := tableName(string(l[1:]), "]")
 			prefix = name + "."
-			lines[name] = n
+			lines = append(lines, model.KeyLine{Key: name, Line: n})
 			continue
 		}
 		eq := bytes.IndexByte(l, '=')
@@ -53,7 +57,7 @@ func keyLines(text []byte, lineOffset int) map[string]int {
 		}
 		// One string per key: the conversion inside the concatenation
 		// does not allocate on its own.
-		lines[prefix+string(unquote(bytes.TrimSpace(l[:eq])))] = n
+		lines = append(lines, model.KeyLine{Key: prefix + string(unquote(bytes.TrimSpace(l[:eq]))), Line: n})
 		val := l[eq+1:]
 		for _, q := range multiQuotes {
 			if bytes.Count(val, q)%2 == 1 {

@@ -20,14 +20,39 @@ type keyLine struct {
 	line int32
 }
 
-// NewKeyLines makes the KeyLines of a map from key path to line.
-func NewKeyLines(m map[string]int) KeyLines {
-	k := KeyLines{entries: make([]keyLine, 0, len(m))}
-	for key, line := range m {
-		k.entries = append(k.entries, keyLine{unique.Make(key).Value(), int32(line)})
+// KeyLine is one key path and its line.
+type KeyLine struct {
+	Key  string
+	Line int
+}
+
+// NewKeyLines makes the KeyLines of key paths in the order of the file;
+// a path given twice keeps its last line.
+func NewKeyLines(lines []KeyLine) KeyLines {
+	k := KeyLines{entries: make([]keyLine, len(lines))}
+	for i, l := range lines {
+		k.entries[i] = keyLine{unique.Make(l.Key).Value(), int32(l.Line)}
 	}
-	slices.SortFunc(k.entries, func(a, b keyLine) int { return strings.Compare(a.key, b.key) })
+	// Stable, so that of the same path the last comes last and is kept.
+	slices.SortStableFunc(k.entries, func(a, b keyLine) int { return strings.Compare(a.key, b.key) })
+	kept := k.entries[:0]
+	for i, e := range k.entries {
+		if i+1 < len(k.entries) && k.entries[i+1].key == e.key {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	k.entries = kept
 	return k
+}
+
+// KeyLinesOf makes the KeyLines of a map from key path to line.
+func KeyLinesOf(m map[string]int) KeyLines {
+	lines := make([]KeyLine, 0, len(m))
+	for key, line := range m {
+		lines = append(lines, KeyLine{key, line})
+	}
+	return NewKeyLines(lines)
 }
 
 // Get returns the line of exactly this key path.

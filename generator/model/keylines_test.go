@@ -3,7 +3,7 @@ package model
 import "testing"
 
 func TestKeyLines(t *testing.T) {
-	k := NewKeyLines(map[string]int{"id": 4, "title": 3, "history": 9, "history.0": 9, "history.0.date": 11, "review_cycles.tier1": 5})
+	k := KeyLinesOf(map[string]int{"id": 4, "title": 3, "history": 9, "history.0": 9, "history.0.date": 11, "review_cycles.tier1": 5})
 	for _, tc := range []struct {
 		key  string
 		line int
@@ -27,5 +27,19 @@ func TestKeyLines(t *testing.T) {
 	var zero KeyLines
 	if zero.Line("id") != 1 || zero.Has("id") {
 		t.Errorf("the zero KeyLines knows a key")
+	}
+}
+
+// TestNewKeyLinesKeepsTheLastLine checks that of a key path listed twice
+// the later line is kept, as a map filled in file order would keep it.
+func TestNewKeyLinesKeepsTheLastLine(t *testing.T) {
+	k := NewKeyLines([]KeyLine{{"title", 3}, {"id", 2}, {"title", 8}, {"a", 1}, {"title", 9}, {"id", 4}})
+	for key, want := range map[string]int{"title": 9, "id": 4, "a": 1} {
+		if got, ok := k.Get(key); !ok || got != want {
+			t.Errorf("%s at %d (%v), want %d", key, got, ok, want)
+		}
+	}
+	if len(k.entries) != 3 {
+		t.Errorf("%d entries, want 3", len(k.entries))
 	}
 }

@@ -20,7 +20,7 @@ func covDoc(t *testing.T, id string, controls ...string) *model.Document {
 		ID: id, Title: "Title " + id, Tier: 2, Type: model.TypeProcedure, Version: "1.0", Status: model.StatusApproved,
 		Approved: date(t, "2026-01-01"), Effective: date(t, "2026-01-01"), Owners: []string{"isd"},
 		Controls: controls, Path: "content/" + strings.ToLower(id) + ".md",
-		Lines: model.NewKeyLines(map[string]int{"type": 5, "controls": 12}),
+		Lines: model.KeyLinesOf(map[string]int{"type": 5, "controls": 12}),
 	}
 }
 
@@ -30,7 +30,7 @@ func covSoA(t *testing.T, id string, entries ...string) *model.Document {
 	t.Helper()
 	d := covDoc(t, id)
 	d.Type, d.Tier = model.TypeSoA, 1
-	d.Lines = model.NewKeyLines(map[string]int{"type": 5, "controls": 12, "applicability": 20})
+	d.Lines = model.KeyLinesOf(map[string]int{"type": 5, "controls": 12, "applicability": 20})
 	for i, e := range entries {
 		ctl, excluded := strings.CutPrefix(e, "-")
 		a := model.Applicability{Control: ctl, Applicable: !excluded, Line: 20 + 5*i}

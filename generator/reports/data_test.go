@@ -20,7 +20,7 @@ func testSite(t *testing.T) *model.Site {
 		return &model.Document{
 			ID: id, Title: "Title " + id, Tier: tier, Type: model.TypeProcedure, Version: "1.0", Status: status,
 			Approved: date(t, approved), Effective: date(t, effective), Owners: owners, Distribution: dist,
-			Path: "content/" + strings.ToLower(id) + ".md", Lines: model.NewKeyLines(map[string]int{"status": 7, "approved": 9}),
+			Path: "content/" + strings.ToLower(id) + ".md", Lines: model.KeyLinesOf(map[string]int{"status": 7, "approved": 9}),
 		}
 	}
 	all, isd, hr, it := []string{model.AllStaff}, []string{"isd"}, []string{"hr"}, []string{"it"}

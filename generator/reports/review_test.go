@@ -102,7 +102,7 @@ func TestReviewOf(t *testing.T) {
 				ID: "X-1", Tier: tc.doc.tier, Type: model.TypeProcedure, Status: model.StatusApproved,
 				Approved: date(t, tc.doc.approved), LastReviewed: date(t, tc.doc.lastReviewed),
 				NextReview: date(t, tc.doc.nextReview), ReviewCycle: cycle(t, tc.doc.cycle),
-				Lines: model.NewKeyLines(lines),
+				Lines: model.KeyLinesOf(lines),
 			}
 			r := ReviewOf(cfg, date(t, now), d)
 			if r.Date.String() != tc.wantDate || r.State != tc.wantState || r.Days != tc.wantDays {
