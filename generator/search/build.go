@@ -357,6 +357,24 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 	n := 0
 	space := false
 	for i := 0; i < len(s) && n < max; {
+		// Most of a Chinese text: a character from U+4000 to U+9FFF, three
+		// bytes that are always valid UTF-8 and never white space or
+		// escaped, copied without decoding (a snippet took 4.5 ns a
+		// character).
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if space {
+				if n+1 >= max {
+					break
+				}
+				b = append(b, ' ')
+				n++
+				space = false
+			}
+			b = append(b, s[i:i+3]...)
+			i += 3
+			n++
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= 0x80 {
 			r, size = utf8.DecodeRuneInString(s[i:])

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // handEntries is a small hand-made document set for ranking tests.
@@ -274,4 +276,58 @@ func TestBuildEmpty(t *testing.T) {
 	if got := NewIndex(nil).Search("备份", 10); got != nil {
 		t.Errorf("empty index found %v", got)
 	}
+}
+
+// collapseByRunes is appendCollapsed without its fast path for common
+// Chinese characters: each character decoded and looked at.
+func collapseByRunes(s string, max int, escape bool) string {
+	var b []byte
+	n := 0
+	space := false
+	for _, r := range s {
+		if n >= max {
+			break
+		}
+		if r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r)) {
+			space = n > 0
+			continue
+		}
+		if space {
+			if n+1 >= max {
+				break
+			}
+			b = append(b, ' ')
+			n++
+			space = false
+		}
+		switch {
+		case escape && (r == '"' || r == '\\'):
+			b = append(b, '\\', byte(r))
+		case escape && (r == 0x2028 || r == 0x2029):
+			b = append(b, '\\', 'u', '2', '0', '2', byte('0'+r-0x2020))
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+		n++
+	}
+	return string(b)
+}
+
+// FuzzCollapse holds appendCollapsed's fast path to the character by
+// character reading, with and without escapes, at every cut.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"备份　 恢复", "a\x00b\xffc", "管理\xe4\xb8评审", "\xe9\xbf\xbf\u2028x\"", "  中 文  "} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		max = max%40 + 1
+		if max < 1 {
+			max += 40
+		}
+		for _, escape := range []bool{false, true} {
+			if got, want := string(appendCollapsed(nil, s, max, escape)), collapseByRunes(s, max, escape); got != want {
+				t.Errorf("appendCollapsed(%q, %d, %v) = %q, want %q", s, max, escape, got, want)
+			}
+		}
+	})
 }
