@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -176,7 +175,12 @@ func Build(opts Options) (*Result, error) {
 	if err := write.CheckDest(opts.Source, opts.Dest); err != nil {
 		return nil, &UsageError{err.Error()}
 	}
+	restoreGC := func() {}
+	if opts.FitMemory {
+		restoreGC = analysisGC()
+	}
 	p, res, err := prepare(opts)
+	restoreGC()
 	if p == nil {
 		return res, err
 	}
@@ -257,7 +261,10 @@ func fitMemory() (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	runtime.GC()
+	// A collection, and the free memory returned to the system: the
+	// limit counts what the heap holds mapped, and the analysis's garbage
+	// would otherwise take room from the render's first collections.
+	debug.FreeOSMemory()
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	if live[0].Value.Kind() != metrics.KindUint64 {
@@ -265,6 +272,23 @@ func fitMemory() (restore func()) {
 	}
 	prev := debug.SetMemoryLimit(int64(min(memoryLimit(live[0].Value.Uint64()), math.MaxInt64)))
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// analysisGC lets the heap grow to three times what is live, instead of
+// twice, while the site is analysed, unless GOGC is set; it returns the
+// function that restores the previous setting. The analysis makes its
+// live data as it goes, from nothing, so the default made 16-19
+// collections on 10,000 documents, which took 60-100 ms of the
+// analysis's 300-400 ms of wall time (GOGC=off: 260-290 ms). With 200,
+// 10 collections; the analysis's peak, three times its final live data,
+// stays below the render's limit (4.5 times), so the build's peak is
+// the same.
+func analysisGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(200)
+	return func() { debug.SetGCPercent(prev) }
 }
 
 // memoryLimit is the heap limit for rendering a site whose analysis left
