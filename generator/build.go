@@ -231,7 +231,16 @@ type prepared struct {
 // prepare analyses the site and bundles the assets; prepared is nil when
 // that failed.
 func prepare(opts Options) (*prepared, *Result, error) {
+	// The assets (esbuild, 5-10 ms) are bundled beside the analysis,
+	// whose serial parts leave a core idle.
+	var bundled sync.WaitGroup
+	var bundle *assets.Bundle
+	var d diag.List
+	bundled.Go(func() {
+		bundle, d = assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
+	})
 	a, err := analyse(opts, false)
+	bundled.Wait()
 	site, data := a.site, a.data
 	if err != nil || site == nil {
 		return nil, &Result{Diagnostics: a.diags}, err
@@ -241,7 +250,6 @@ func prepare(opts Options) (*prepared, *Result, error) {
 	if err != nil {
 		return nil, res, err
 	}
-	bundle, d := assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
 	if d.HasErrors() {
 		res.Diagnostics.Add(d...)
 		return nil, res, nil
