@@ -362,7 +362,27 @@ func emit(opts Options, p *prepared, out render.Output) error {
 	if dataErr != nil {
 		return dataErr
 	}
-	return writeFiles(out, index.Files(), []reports.File{reports.SitemapFile(p.site, rendered.Pages)})
+	// The last steps, after the pages: the search index's files and the
+	// sitemap side by side, then every file written on every core.
+	var sitemap reports.File
+	var made sync.WaitGroup
+	made.Go(func() { sitemap = reports.SitemapFile(p.site, rendered.Pages) })
+	files := index.Files()
+	made.Wait()
+	errs := make([]error, len(files)+1)
+	par.Each(len(files)+1, func(i int) {
+		if i == len(files) {
+			errs[i] = out.File(sitemap.Path, sitemap.Data)
+			return
+		}
+		errs[i] = out.File(files[i].Path, files[i].Data)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err // the first, as writeFiles would stop at it
+		}
+	}
+	return nil
 }
 
 // Derived writes the files made from the rendered site rather than from a
