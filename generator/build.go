@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -269,10 +270,7 @@ func fitMemory() (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	// A collection, and the free memory returned to the system: the
-	// limit counts what the heap holds mapped, and the analysis's garbage
-	// would otherwise take room from the render's first collections.
-	debug.FreeOSMemory()
+	runtime.GC()
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	if live[0].Value.Kind() != metrics.KindUint64 {
