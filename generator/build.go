@@ -298,20 +298,23 @@ func analysisGC() (restore func()) {
 }
 
 // memoryLimit is the heap limit for rendering a site whose analysis left
-// live bytes in use: 4.5 times that, and at least 64 MiB (under 14 MiB
-// live). Rendering adds the search index and the pages in progress,
-// about as much again on a large site; the collector's work grows as the
-// room above what is live shrinks. A limit in proportion to what is live
-// keeps that work per document the same on large sites and small: on
-// 50,000 generated documents (138 MB live) the collector took 7.2-8.6
-// CPU-s of a build with the 520 MB that a limit from the analysis's peak
-// gave, 5.6-6.4 CPU-s with 611 MB. On 10,000 (30 MB live) a limit 10 MiB
-// lower means 23 collections while rendering instead of 19 and 0.7 CPU-s
-// of collection instead of 0.55, for a peak 10 MiB lower (140 MiB
-// instead of 150); 5 times what is live, 16 collections and 0.47 CPU-s
-// for a peak of 166 MiB, too near 0.15 of Hugo's.
+// live bytes in use: 5.5 times that less 32 MiB, and at least 64 MiB
+// (under 18 MiB live). Rendering adds the search index and the pages in
+// progress, about as much again on a large site; the collector's work
+// grows as the room above what is live shrinks, and each collection marks
+// what is live. On 10,000 generated documents (30 MB live) the limit is
+// 133 MiB, for a peak of 145-150 MiB: a limit 10 MiB lower meant 23
+// collections while rendering instead of 19 and 0.7 CPU-s of collection
+// instead of 0.55 (as measured when the limit was 4.5 times what is
+// live), and a higher one would bring the peak too near 0.15 of Hugo's.
+// The 32 MiB taken off leave a large site more room per live byte, where
+// the process's own memory beside the heap weighs less: on 50,000 (138 MB
+// live) 727 MiB instead of 4.5 times live's 621, which took the
+// collector's work while rendering from 14 collections and 2.1-2.2 CPU-s
+// to 11 and 1.5-1.65, for a peak of 725 MiB instead of 622 (0.14 of
+// Hugo's 5.3 GiB).
 func memoryLimit(live uint64) uint64 {
-	return max(64<<20, live*9/2)
+	return max(64<<20, max(live*11/2, 32<<20)-32<<20) // no wrap below 32 MiB
 }
 
 // readBody reads d's body again from the source folder; a file that
