@@ -2,10 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"unsafe"
 
@@ -115,23 +112,7 @@ func TestQuickRender(t *testing.T) {
 // TestQuickRenderTakesTheSample checks QuickRender on every document of
 // the sample site, and that it takes most of them.
 func TestQuickRenderTakesTheSample(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "*", "*.md"))
-	more, _ := filepath.Glob(filepath.Join("..", "..", "content", "*", "*", "*.md"))
-	took := 0
-	for _, f := range append(files, more...) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, body, _ := strings.Cut(string(src), "\n+++\n")
-		if renderSameAsGoldmark(t, []byte(body)) {
-			took++
-		}
-	}
-	t.Logf("QuickRender took %d of %d sample documents", took, len(files)+len(more))
-	if total := len(files) + len(more); took*2 < total {
-		t.Errorf("QuickRender took %d of %d sample documents, want most: what did it stop taking?", took, total)
-	}
+	takesMostOfTheSample(t, "QuickRender", renderSameAsGoldmark)
 }
 
 func FuzzQuickRender(f *testing.F) {

@@ -357,29 +357,19 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 	n := 0
 	space := false
 	for i := 0; i < len(s) && n < max; {
-		// Most of a Chinese text: a character from U+4000 to U+9FFF, three
+		// Most of a Chinese text is characters from U+4000 to U+9FFF: three
 		// bytes that are always valid UTF-8 and never white space or
 		// escaped, copied without decoding (a snippet took 4.5 ns a
 		// character).
-		if c := s[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			if space {
-				if n+1 >= max {
-					break
-				}
-				b = append(b, ' ')
-				n++
-				space = false
-			}
-			b = append(b, s[i:i+3]...)
-			i += 3
-			n++
-			continue
-		}
 		r, size := rune(s[i]), 1
-		if r >= 0x80 {
+		plain := r >= 0xE4 && r <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+		switch {
+		case plain:
+			size = 3
+		case r >= 0x80:
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r)) {
+		if !plain && (r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r))) {
 			i += size // white space and control characters
 			space = n > 0
 			continue
@@ -393,6 +383,8 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 			space = false
 		}
 		switch {
+		case plain:
+			b = append(b, s[i:i+3]...)
 		case escape && (r == '"' || r == '\\'):
 			b = append(b, '\\', byte(r))
 		case escape && (r == 0x2028 || r == 0x2029):
