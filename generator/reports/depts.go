@@ -1,6 +1,10 @@
 package reports
 
-import "ismsgen/generator/model"
+import (
+	"slices"
+
+	"ismsgen/generator/model"
+)
 
 // depts finds the departments a document names in one step, for the
 // reports that list every department's documents: asking each department
@@ -45,17 +49,8 @@ func (ds *depts) each(ids []string, all bool, fn func(i int)) {
 // distributedTo calls fn for every department d is distributed to, as
 // Document.DistributedTo tells them.
 func (ds *depts) distributedTo(d *model.Document, fn func(i int)) {
-	ds.each(d.Distribution, slicesContains(d.Distribution, model.AllStaff), fn)
+	ds.each(d.Distribution, slices.Contains(d.Distribution, model.AllStaff), fn)
 }
 
 // ownedBy calls fn for every department that owns d.
 func (ds *depts) ownedBy(d *model.Document, fn func(i int)) { ds.each(d.Owners, false, fn) }
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
