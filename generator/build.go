@@ -370,20 +370,7 @@ func emit(opts Options, p *prepared, out render.Output) error {
 	made.Go(func() { sitemap = reports.SitemapFile(p.site, rendered.Pages) })
 	files := index.Files()
 	made.Wait()
-	errs := make([]error, len(files)+1)
-	par.Each(len(files)+1, func(i int) {
-		if i == len(files) {
-			errs[i] = out.File(sitemap.Path, sitemap.Data)
-			return
-		}
-		errs[i] = out.File(files[i].Path, files[i].Data)
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err // the first, as writeFiles would stop at it
-		}
-	}
-	return nil
+	return writeFiles(out, files, []reports.File{sitemap})
 }
 
 // Derived writes the files made from the rendered site rather than from a
@@ -393,14 +380,21 @@ func Derived(site *model.Site, data *reports.Data, rendered *render.Result, stri
 	return writeFiles(out, search.Build(textEntries(rendered.Texts)), reports.Files(site, data, rendered.Pages, strings))
 }
 
+// writeFiles writes the search index's files and then files, on every
+// core (a large site's index is hundreds of files), and returns the first
+// error in that order.
 func writeFiles(out render.Output, index []search.File, files []reports.File) error {
-	for _, f := range index {
-		if err := out.File(f.Path, f.Data); err != nil {
-			return err
+	errs := make([]error, len(index)+len(files))
+	par.Each(len(errs), func(i int) {
+		if i < len(index) {
+			errs[i] = out.File(index[i].Path, index[i].Data)
+			return
 		}
-	}
-	for _, f := range files {
-		if err := out.File(f.Path, f.Data); err != nil {
+		f := files[i-len(index)]
+		errs[i] = out.File(f.Path, f.Data)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
