@@ -105,16 +105,24 @@ func references(d *model.Document, byID map[string]*model.Document, sg *suggeste
 		}
 		return target
 	}
-	if d.Parent != "" {
-		if p := check("parent", d.Parent); p != nil && p.Tier > d.Tier && d.Tier > 0 {
+	eachReference(d, func(key, id string) {
+		if p := check(key, id); key == "parent" && p != nil && p.Tier > d.Tier && d.Tier > 0 {
 			diags.Warnf(d.Path, d.Line("parent"), "parent-tier", "the parent is the higher-tier document that this one implements (tier 1 above tier 2 above tier 3)", "parent %s is tier %d, below this tier-%d document", p.ID, p.Tier, d.Tier)
 		}
+	})
+}
+
+// eachReference calls fn with each id that d's front matter names, and
+// its key, in the order references checks them.
+func eachReference(d *model.Document, fn func(key, id string)) {
+	if d.Parent != "" {
+		fn("parent", d.Parent)
 	}
 	for _, id := range d.Supersedes {
-		check("supersedes", id)
+		fn("supersedes", id)
 	}
 	for _, id := range d.Related {
-		check("related", id)
+		fn("related", id)
 	}
 }
 
@@ -234,24 +242,15 @@ func (sg *suggester) prefetch(ids []string) {
 // has, in the order references checks them (with repeats).
 func unknownReferences(docs []*model.Document, byID map[string]*model.Document, n int) []string {
 	var out []string
-	add := func(id string) {
-		if len(out) < n && byID[model.FoldID(id)] == nil {
-			out = append(out, id)
-		}
-	}
 	for _, d := range docs {
 		if len(out) == n {
 			break
 		}
-		if d.Parent != "" {
-			add(d.Parent)
-		}
-		for _, id := range d.Supersedes {
-			add(id)
-		}
-		for _, id := range d.Related {
-			add(id)
-		}
+		eachReference(d, func(_, id string) {
+			if len(out) < n && byID[model.FoldID(id)] == nil {
+				out = append(out, id)
+			}
+		})
 	}
 	return out
 }
