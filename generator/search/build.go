@@ -611,16 +611,10 @@ func sortTokens(all []tokenPostings) []tokenPostings {
 		slices.SortFunc(all, byText)
 		return all
 	}
-	half := len(all) / 2
-	par.Each(2, func(i int) {
-		if i == 0 {
-			slices.SortFunc(all[:half], byText)
-		} else {
-			slices.SortFunc(all[half:], byText)
-		}
-	})
+	a, b := all[:len(all)/2], all[len(all)/2:]
+	halves := [][]tokenPostings{a, b}
+	par.Each(2, func(i int) { slices.SortFunc(halves[i], byText) })
 	out := make([]tokenPostings, 0, len(all))
-	a, b := all[:half], all[half:]
 	for len(a) > 0 && len(b) > 0 {
 		if a[0].tok < b[0].tok {
 			out, a = append(out, a[0]), a[1:]
