@@ -298,23 +298,21 @@ func analysisGC() (restore func()) {
 }
 
 // memoryLimit is the heap limit for rendering a site whose analysis left
-// live bytes in use: 5.5 times that less 32 MiB, and at least 64 MiB
-// (under 18 MiB live). Rendering adds the search index and the pages in
+// live bytes in use: 5.5 times that less 16 MiB, and at least 64 MiB
+// (under 15 MiB live). Rendering adds the search index and the pages in
 // progress, about as much again on a large site; the collector's work
 // grows as the room above what is live shrinks, and each collection marks
 // what is live. On 10,000 generated documents (30 MB live) the limit is
-// 133 MiB, for a peak of 145-150 MiB: a limit 10 MiB lower meant 23
-// collections while rendering instead of 19 and 0.7 CPU-s of collection
-// instead of 0.55 (as measured when the limit was 4.5 times what is
-// live), and a higher one would bring the peak too near 0.15 of Hugo's.
-// The 32 MiB taken off leave a large site more room per live byte, where
+// 149 MiB, for a peak of 160 MiB (0.14 of Hugo's): 16 MiB less made the
+// build 4 % slower (1.48 s instead of 1.42, median of 7), and a limit 10
+// MiB lower still took the collections while rendering from 19 to 23.
+// The 16 MiB taken off leave a large site more room per live byte, where
 // the process's own memory beside the heap weighs less: on 50,000 (138 MB
-// live) 727 MiB instead of 4.5 times live's 621, which took the
-// collector's work while rendering from 14 collections and 2.1-2.2 CPU-s
-// to 11 and 1.5-1.65, for a peak of 725 MiB instead of 622 (0.14 of
-// Hugo's 5.3 GiB).
+// live) 743 MiB, for a peak of 741 MiB (0.14 of Hugo's 5.3 GiB), where
+// 4.5 times live (621 MiB) meant 14 collections while rendering and
+// 2.1-2.2 CPU-s of collection instead of 11 and 1.5-1.65.
 func memoryLimit(live uint64) uint64 {
-	return max(64<<20, max(live*11/2, 32<<20)-32<<20) // no wrap below 32 MiB
+	return max(64<<20, max(live*11/2, 16<<20)-16<<20) // no wrap below 16 MiB
 }
 
 // readBody reads d's body again from the source folder; a file that
