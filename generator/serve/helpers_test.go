@@ -128,14 +128,21 @@ type sse struct {
 
 // reload and errors decode an event's data.
 func (e sse) reload(t *testing.T) (pages []string, all bool) {
+	pages, all, _ = e.reloadOfBuild(t)
+	return pages, all
+}
+
+// reloadOfBuild is reload, with the number of the update it announces.
+func (e sse) reloadOfBuild(t *testing.T) (pages []string, all bool, build int) {
 	var m struct {
 		Pages []string `json:"pages"`
 		All   bool     `json:"all"`
+		Build int      `json:"build"`
 	}
 	if err := json.Unmarshal([]byte(e.data), &m); err != nil {
 		t.Fatal(err)
 	}
-	return m.Pages, m.All
+	return m.Pages, m.All, m.Build
 }
 
 func (e sse) errors(t *testing.T) []Problem {
@@ -151,6 +158,10 @@ func (e sse) errors(t *testing.T) []Problem {
 // stream reads /__ismsgen/events.
 type stream struct {
 	events chan sse
+	// seen is the last update whose reload reloadOf must skip: one
+	// announced before the change a test waits for, such as the one the
+	// background sends when it has made the previous change's site pages.
+	seen int
 }
 
 func openEvents(t *testing.T, base string) *stream {
@@ -210,7 +221,10 @@ func (s *stream) reloadOf(t *testing.T, page string) {
 		if ev.kind != KindReload {
 			return false
 		}
-		pages, all := ev.reload(t)
+		pages, all, build := ev.reloadOfBuild(t)
+		if build <= s.seen {
+			return false
+		}
 		if page == "" {
 			return true
 		}
