@@ -71,7 +71,7 @@ func (e *UsageError) Error() string { return e.Msg }
 // Analyse runs the stages that find problems: load, validate, link and
 // reports. It writes nothing. The site is nil when there are errors.
 func Analyse(opts Options) (*model.Site, *reports.Data, diag.List, error) {
-	a, err := analyse(opts, true)
+	a, err := analyse(opts, true, nil)
 	return a.site, a.data, a.diags, err
 }
 
@@ -87,8 +87,10 @@ type analysis struct {
 // Markdown, which each worker lets go as soon as the link stage has
 // scanned it (on a large site the bodies would be a third of the memory
 // held to the end of rendering), keeping the file's fingerprint for
-// readBody.
-func analyse(opts Options, keepBodies bool) (analysis, error) {
+// readBody. read, when not nil, is called with the valid configuration
+// once every document has been read, before the steps that run mostly
+// on one core: a build parses the layouts meanwhile.
+func analyse(opts Options, keepBodies bool, read func(*model.Config)) (analysis, error) {
 	config, diags := load.Config(opts.Source)
 	paths, bundles, d := load.Files(opts.Source)
 	diags.Add(d...)
@@ -121,6 +123,9 @@ func analyse(opts Options, keepBodies bool) (analysis, error) {
 			doc.Body = nil
 		}
 	})
+	if read != nil && cfg != nil {
+		read(cfg)
+	}
 	for _, l := range perDoc {
 		diags.Add(l...)
 	}
@@ -226,6 +231,7 @@ type prepared struct {
 	data    *reports.Data
 	bundle  *assets.Bundle
 	strings *i18n.Strings
+	parsed  *render.Parsed
 	sums    map[*model.Document]uint64 // fingerprints of the files whose bodies prepare let go
 }
 
@@ -240,22 +246,42 @@ func prepare(opts Options) (*prepared, *Result, error) {
 	bundled.Go(func() {
 		bundle, d = assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
 	})
-	a, err := analyse(opts, false)
+	// The layouts are parsed beside the analysis's last steps, which
+	// run mostly on one core.
+	var parsing sync.WaitGroup
+	var strings *i18n.Strings
+	var parsed *render.Parsed
+	var stringsErr, parseErr error
+	a, err := analyse(opts, false, func(cfg *model.Config) {
+		parsing.Go(func() {
+			if strings, stringsErr = i18n.Load(opts.Defaults.I18n, cfg.Language); stringsErr == nil {
+				parsed, parseErr = render.ParseLayouts(layouts(opts), cfg, strings)
+			}
+		})
+	})
 	bundled.Wait()
+	parsing.Wait()
 	site, data := a.site, a.data
 	if err != nil || site == nil {
 		return nil, &Result{Diagnostics: a.diags}, err
 	}
 	res := &Result{Site: site, Reports: data, Diagnostics: a.diags}
-	strings, err := i18n.Load(opts.Defaults.I18n, site.Config.Language)
-	if err != nil {
-		return nil, res, err
+	if stringsErr != nil {
+		return nil, res, stringsErr
 	}
 	if d.HasErrors() {
 		res.Diagnostics.Add(d...)
 		return nil, res, nil
 	}
-	return &prepared{site: site, data: data, bundle: bundle, strings: strings, sums: a.sums}, res, nil
+	if parseErr != nil {
+		return nil, res, parseErr
+	}
+	return &prepared{site: site, data: data, bundle: bundle, strings: strings, parsed: parsed, sums: a.sums}, res, nil
+}
+
+// layouts is the site's layouts folder over the embedded ones.
+func layouts(opts Options) fs.FS {
+	return overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts)
 }
 
 // fitMemory limits the Go heap to a multiple of what is live once the
@@ -298,21 +324,23 @@ func analysisGC() (restore func()) {
 }
 
 // memoryLimit is the heap limit for rendering a site whose analysis left
-// live bytes in use: 5.5 times that less 16 MiB, and at least 64 MiB
-// (under 15 MiB live). Rendering adds the search index and the pages in
-// progress, about as much again on a large site; the collector's work
-// grows as the room above what is live shrinks, and each collection marks
-// what is live. On 10,000 generated documents (30 MB live) the limit is
-// 149 MiB, for a peak of 160 MiB (0.14 of Hugo's): 16 MiB less made the
-// build 4 % slower (1.48 s instead of 1.42, median of 7), and a limit 10
-// MiB lower still took the collections while rendering from 19 to 23.
-// The 16 MiB taken off leave a large site more room per live byte, where
-// the process's own memory beside the heap weighs less: on 50,000 (138 MB
+// live bytes in use, the parsed layouts included (4 MB with the default
+// ones): 5.5 times that less 38 MiB, and at least 64 MiB (under 19 MiB
+// live). Rendering adds the search index and the pages in progress,
+// about as much again on a large site; the collector's work grows as the
+// room above what is live shrinks, and each collection marks what is
+// live. On 10,000 generated documents (34 MB live) the limit is 149 MiB,
+// for a peak of 160 MiB (0.14 of Hugo's): 16 MiB less made the build 4 %
+// slower (1.48 s instead of 1.42, median of 7), and a limit 10 MiB lower
+// still took the collections while rendering from 19 to 23. The 38 MiB
+// taken off leave a large site more room per live byte, where the
+// process's own memory beside the heap weighs less: on 50,000 (142 MB
 // live) 743 MiB, for a peak of 741 MiB (0.14 of Hugo's 5.3 GiB), where
-// 4.5 times live (621 MiB) meant 14 collections while rendering and
-// 2.1-2.2 CPU-s of collection instead of 11 and 1.5-1.65.
+// 4.5 times live without the layouts (621 MiB) meant 14 collections
+// while rendering and 2.1-2.2 CPU-s of collection instead of 11 and
+// 1.5-1.65.
 func memoryLimit(live uint64) uint64 {
-	return max(64<<20, max(live*11/2, 16<<20)-16<<20) // no wrap below 16 MiB
+	return max(64<<20, max(live*11/2, 38<<20)-38<<20) // no wrap below 38 MiB
 }
 
 // readBody reads d's body again from the source folder; a file that
@@ -347,7 +375,7 @@ func emit(opts Options, p *prepared, out render.Output) error {
 	index := search.NewBuilder(docEntries(p.site.Docs))
 	rendered, err := render.Site(render.Input{
 		Site: p.site, Reports: p.data, Assets: p.bundle, Strings: p.strings,
-		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
+		Layouts: layouts(opts), Parsed: p.parsed,
 		Text: func(i int, t render.Text) error {
 			f := index.Add(i, searchHeadings(t), t.Plain)
 			return out.File(f.Path, f.Data)
@@ -456,8 +484,7 @@ func SearchEntries(opts Options) ([]search.Entry, error) {
 		return nil, err
 	}
 	rendered, err := render.Site(render.Input{
-		Site: site, Reports: data, Strings: strings,
-		Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts),
+		Site: site, Reports: data, Strings: strings, Layouts: layouts(opts),
 	}, discard{})
 	if err != nil {
 		return nil, err

@@ -45,6 +45,11 @@ type Input struct {
 	// is nil: a large build lets the bodies go after the link stage and
 	// reads each again when its page is rendered.
 	Body func(d *model.Document) ([]byte, error)
+
+	// Parsed, when set, is Layouts already parsed by ParseLayouts with
+	// Site.Config and Strings: a build parses them while the site is
+	// still being analysed.
+	Parsed *Parsed
 }
 
 // Text is what render learned about one document body, for the search index.
@@ -185,9 +190,14 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 }
 
 func newRenderer(in Input) (*renderer, error) {
-	tpl, err := parseTemplates(in.Layouts, in.Site.Config, in.Strings)
-	if err != nil {
-		return nil, err
+	var tpl *templates
+	if in.Parsed != nil {
+		tpl = in.Parsed.tpl
+	} else {
+		var err error
+		if tpl, err = parseTemplates(in.Layouts, in.Site.Config, in.Strings); err != nil {
+			return nil, err
+		}
 	}
 	return &renderer{
 		in:     in,

@@ -278,6 +278,20 @@ func keyKind(v any) bool {
 	return false
 }
 
+// Parsed is a layouts overlay parsed for one configuration and one set of
+// interface strings; renderers execute copies of it, never it.
+type Parsed struct{ tpl *templates }
+
+// ParseLayouts parses the layouts overlay for cfg and s, as New does: a
+// layout's syntax error is reported here.
+func ParseLayouts(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*Parsed, error) {
+	tpl, err := parseTemplates(layouts, cfg, s)
+	if err != nil {
+		return nil, err
+	}
+	return &Parsed{tpl}, nil
+}
+
 // parseTemplates reads base.html, partials/*.html and every other *.html
 // of the layouts overlay.
 func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
