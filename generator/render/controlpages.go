@@ -16,9 +16,9 @@ func (r *renderer) controlPages() []sitePage {
 	s, cov := r.in.Strings, r.in.Reports.Controls
 	rows := r.controlRows(cov)
 	pages := []sitePage{
-		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows))},
-		{"soa.html", r.page("soa/", s.T("soa.title"), "soa", r.soaView(cov, rows))},
-		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", r.clausesView(cov))},
+		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows)), nil},
+		{"soa.html", r.page("soa/", s.T("soa.title"), "soa", r.soaView(cov, rows)), nil},
+		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", r.clausesView(cov)), nil},
 	}
 	for i := range rows {
 		v := &ControlView{ControlRow: rows[i], SoA: cov.SoA}
@@ -32,7 +32,7 @@ func (r *renderer) controlPages() []sitePage {
 			v.Next = &rows[i+1]
 		}
 		title := s.T("control.title", rows[i].Control.ID, rows[i].Title)
-		pages = append(pages, sitePage{"control.html", r.page(rows[i].URL, title, "controls", v)})
+		pages = append(pages, sitePage{"control.html", r.page(rows[i].URL, title, "controls", v), nil})
 	}
 	return pages
 }

@@ -118,7 +118,7 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	errs := make([]error, len(site)+len(docs))
 	par.Each(len(site)+len(docs), func(i int) {
 		if i < len(site) {
-			errs[len(docs)+i] = r.emit(out, site[i].layout, site[i].page)
+			errs[len(docs)+i] = r.emit(out, site[i].layout, site[i].made())
 			if left[site[i].layout].Add(-1) == 0 {
 				r.setsMu.Lock()
 				delete(r.sets, site[i].layout)
@@ -252,21 +252,34 @@ func (r *renderer) emit(out Output, layout string, p *Page) error {
 type sitePage struct {
 	layout string
 	page   *Page
+	// data, when set, makes page.Data: the register, the tiers and the
+	// home page go through every document, which on a large site is
+	// better done in the page's own job, beside the other pages, than
+	// before them on one core.
+	data func() any
+}
+
+// made is the page, its data made.
+func (p sitePage) made() *Page {
+	if p.data != nil {
+		p.page.Data = p.data()
+	}
+	return p.page
 }
 
 // sitePages lists every page that is not a document page.
 func (r *renderer) sitePages() []sitePage {
 	s := r.in.Strings
 	pages := []sitePage{
-		{"home.html", r.page("", s.T("home.title"), "home", r.home())},
-		{"register.html", r.page("register/", s.T("register.title"), "register", r.register())},
-		{"search.html", r.page("search/", s.T("search.title"), "search", nil)},
-		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil)},
+		{"home.html", r.page("", s.T("home.title"), "home", nil), func() any { return r.home() }},
+		{"register.html", r.page("register/", s.T("register.title"), "register", nil), func() any { return r.register() }},
+		{"search.html", r.page("search/", s.T("search.title"), "search", nil), nil},
+		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil), nil},
 	}
 	pages = append(pages, r.reportPages()...)
 	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {
-		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", r.tier(tier))})
+		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", nil), func() any { return r.tier(tier) }})
 	}
 	return pages
 }

@@ -53,7 +53,7 @@ func (r *Renderer) Documents(docs []*model.Document, out Output) ([]Text, error)
 func (r *Renderer) SitePages(out Output) ([]string, error) {
 	var urls []string
 	for _, p := range r.r.sitePages() {
-		if err := r.r.emit(out, p.layout, p.page); err != nil {
+		if err := r.r.emit(out, p.layout, p.made()); err != nil {
 			return nil, err
 		}
 		if p.page.URL != "404.html" {

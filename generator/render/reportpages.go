@@ -11,19 +11,19 @@ import (
 func (r *renderer) reportPages() []sitePage {
 	s, data := r.in.Strings, r.in.Reports
 	pages := []sitePage{
-		{"approvals.html", r.page("approvals/", s.T("approvals.title"), "approvals", &data.Approvals)},
-		{"reviews.html", r.page("reviews/", s.T("reviews.title"), "reviews", r.reviews())},
-		{"distribution.html", r.page("distribution/", s.T("distribution.title"), "distribution", data)},
-		{"training.html", r.page("training/", s.T("training.title"), "training", r.training())},
+		{"approvals.html", r.page("approvals/", s.T("approvals.title"), "approvals", &data.Approvals), nil},
+		{"reviews.html", r.page("reviews/", s.T("reviews.title"), "reviews", nil), func() any { return r.reviews() }},
+		{"distribution.html", r.page("distribution/", s.T("distribution.title"), "distribution", data), nil},
+		{"training.html", r.page("training/", s.T("training.title"), "training", nil), func() any { return r.training() }},
 	}
 	for i := range data.Distribution {
 		dd := &data.Distribution[i]
 		pages = append(pages, sitePage{"distribution-dept.html",
-			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", dd)})
+			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", dd), nil})
 	}
 	for i := range data.Owners {
 		o := &data.Owners[i]
-		pages = append(pages, sitePage{"owner.html", r.page("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", o)})
+		pages = append(pages, sitePage{"owner.html", r.page("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", o), nil})
 	}
 	return pages
 }
