@@ -74,7 +74,7 @@ func approvals(site *model.Site, data *Data) Approvals {
 	slices.SortFunc(a.NotEffective, func(x, y *model.Document) int {
 		return cmp.Or(x.Effective.Compare(y.Effective), strings.Compare(x.ID, y.ID))
 	})
-	slices.SortFunc(a.InForce, func(x, y Entry) int { return byTierAndID(x.Doc, y.Doc) })
+	sortByTierAndID(a.InForce)
 	return a
 }
 
