@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -541,7 +540,7 @@ func (q *quickHTML) link(label, dest []byte) {
 	if !l.Unwrap {
 		q.out.WriteString(`<a href="`)
 		d := util.URLEscape([]byte(l.Dest), true)
-		if !html.IsDangerousURL(d) {
+		if !dangerousURL(d) {
 			q.out.Write(util.EscapeHTML(d))
 		}
 		q.out.WriteByte('"')

@@ -204,9 +204,41 @@ func rawText(s string) *ast.String {
 	return n
 }
 
+// dangerousSchemes are the schemes of the links that dangerous stops.
+var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
+
 // dangerous reports whether a link would run code or embed data:
 // javascript:, vbscript:, data: and file: links are shown as plain text.
 func dangerous(dest string) bool {
+	if plainURL(dest) {
+		// Nothing to strip, resolve or lower beyond ASCII letters, and
+		// escaping would put a "%" before any scheme it could make: the
+		// answer of the general case below (FuzzDangerous), without
+		// its copies. Almost every link is one of these.
+		for _, scheme := range dangerousSchemes {
+			if len(dest) >= len(scheme) && strings.EqualFold(dest[:len(scheme)], scheme) {
+				return true
+			}
+		}
+		return false
+	}
+	return dangerousAnyURL(dest)
+}
+
+// plainURL reports whether dest is printable ASCII without the
+// characters that goldmark resolves or escapes in a scheme's place:
+// "&" (entities), "\\" (escapes) and "%".
+func plainURL(dest string) bool {
+	for i := range len(dest) {
+		if c := dest[i]; c <= ' ' || c >= 0x7f || c == '&' || c == '\\' || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// dangerousAnyURL is dangerous for any dest.
+func dangerousAnyURL(dest string) bool {
 	// goldmark resolves entities and backslash escapes when it writes the
 	// URL ("&#106;avascript:" is "javascript:"), so look at both forms.
 	for _, u := range []string{dest, string(util.URLEscape([]byte(dest), true))} {
@@ -217,7 +249,7 @@ func dangerous(dest string) bool {
 			}
 			return r
 		}, u))
-		for _, scheme := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+		for _, scheme := range dangerousSchemes {
 			if strings.HasPrefix(d, scheme) {
 				return true
 			}

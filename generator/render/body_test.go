@@ -113,3 +113,20 @@ func FuzzQuickBody(f *testing.F) {
 		sameBody(t, b, src)
 	})
 }
+
+// FuzzDangerous: the shortcut for plain URLs gives the general answer.
+func FuzzDangerous(f *testing.F) {
+	for _, s := range []string{
+		"../../docs/ISMS-P-001/", "https://example.org/a?b=c", "#scope", "javascript:alert(1)",
+		"JavaScript:x", "vbscript:x", "DATA:text/html,x", "file:///etc", "data:image/png;base64,AA",
+		"java\tscript:x", "&#106;avascript:x", "\\javascript:x", "java%73cript:x", "JAVASCR\u0130PT:x",
+		"javascript", "mailto:a@example.org",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		if got, want := dangerous(dest), dangerousAnyURL(dest); got != want {
+			t.Errorf("dangerous(%q) = %v, the general case says %v", dest, got, want)
+		}
+	})
+}
