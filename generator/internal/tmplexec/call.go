@@ -48,6 +48,18 @@ func (s *state) call(dot reflect.Value, name string, args []parse.Node, final re
 		}
 		s.give("len of a %s", v.Kind())
 	case "eq", "ne":
+		if len(args) == 2 && !have {
+			// The common {{if eq .Status "approved"}}: no list of
+			// values, and a constant string compared where it is.
+			eq := false
+			a := s.arg(dot, args[0])
+			if c, ok := args[1].(*parse.StringNode); ok && basicKind(indirectInterface(a)) == stringKind {
+				eq = indirectInterface(a).String() == c.Text
+			} else {
+				eq = equal(s, a, s.arg(dot, args[1]))
+			}
+			return reflect.ValueOf(eq == (name == "eq"))
+		}
 		vals := s.values(dot, args, final, have)
 		if len(vals) < 2 || name == "ne" && len(vals) != 2 {
 			s.give("%s with %d arguments", name, len(vals))
@@ -213,7 +225,13 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 	default:
 		s.give("function of %d results", typ.NumOut())
 	}
-	argv := make([]reflect.Value, numIn)
+	// The arguments go on the frame's stack, above those of the calls
+	// in progress: a call made while they are evaluated goes above them
+	// (when it grows the stack, argv keeps the old array).
+	base := len(*s.args)
+	*s.args = append(*s.args, make([]reflect.Value, numIn)...)
+	argv := (*s.args)[base : base+numIn : base+numIn]
+	defer func() { clear(argv); *s.args = (*s.args)[:base] }()
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		argv[i] = s.typedArg(dot, typ.In(i), args[i])

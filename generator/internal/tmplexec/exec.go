@@ -80,7 +80,7 @@ func (s *Set) Execute(b Writer, name string, data any) (err error) {
 	f := frames.Get().(*frame)
 	defer f.release()
 	vars := append(f.vars[:0], variable{"$", dot})
-	st := &state{set: s, tree: tree, b: b, vars: vars, scratch: &f.scratch}
+	st := &state{set: s, tree: tree, b: b, vars: vars, scratch: &f.scratch, args: &f.args}
 	st.walk(dot, tree.root)
 	return nil
 }
@@ -116,6 +116,7 @@ type variable struct {
 type frame struct {
 	vars    [16]variable
 	scratch bytes.Buffer
+	args    []reflect.Value // the arguments of the calls in progress
 }
 
 var frames = sync.Pool{New: func() any { return new(frame) }}
@@ -124,6 +125,7 @@ var frames = sync.Pool{New: func() any { return new(frame) }}
 func (f *frame) release() {
 	clear(f.vars[:])
 	f.scratch.Reset()
+	f.args = f.args[:0] // each call has cleared its own
 	frames.Put(f)
 }
 
@@ -133,7 +135,8 @@ type state struct {
 	b       Writer
 	vars    []variable
 	depth   int
-	scratch *bytes.Buffer // for escapers whose output goes on down a pipeline; shared with the templates called
+	scratch *bytes.Buffer    // for escapers whose output goes on down a pipeline; shared with the templates called
+	args    *[]reflect.Value // the frame's stack of arguments; shared with the templates called
 }
 
 func (s *state) give(format string, args ...any) {
@@ -266,7 +269,7 @@ func (s *state) template(dot reflect.Value, t *parse.TemplateNode) {
 	// The called template's variables go after the caller's, in the
 	// room the caller's array has left: the caller does not look beyond
 	// its own until the call returns.
-	inner := state{set: s.set, tree: tree, b: s.b, vars: append(s.vars[len(s.vars):], variable{"$", dot}), depth: s.depth + 1, scratch: s.scratch}
+	inner := state{set: s.set, tree: tree, b: s.b, vars: append(s.vars[len(s.vars):], variable{"$", dot}), depth: s.depth + 1, scratch: s.scratch, args: s.args}
 	inner.walk(dot, tree.root)
 }
 
