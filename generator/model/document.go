@@ -115,6 +115,8 @@ type Document struct {
 
 	// Filled in by the link stage.
 	Graph Graph
+
+	url string // see KeepURL
 }
 
 // Line returns the line of a front-matter key path, falling back to the
@@ -141,4 +143,15 @@ func (d *Document) DistributedTo(dept string) bool {
 }
 
 // URL is the document page's path relative to the site root.
-func (d *Document) URL() string { return "docs/" + d.ID + "/" }
+func (d *Document) URL() string {
+	if len(d.url) == len(d.ID)+len("docs//") && d.url[len("docs/"):len(d.url)-1] == d.ID {
+		return d.url
+	}
+	return "docs/" + d.ID + "/"
+}
+
+// KeepURL makes URL give one string, made now, instead of a new one on
+// every call (a page lists dozens of documents, a build calls URL about
+// twenty times per document). Call it once the ID is set; URL stays right
+// if the ID changes after.
+func (d *Document) KeepURL() { d.url = "docs/" + d.ID + "/" }

@@ -144,6 +144,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		d.History = append(d.History, model.Revision{Version: h.str("version", true), Date: h.date("date"), Author: h.str("author", false), Summary: h.str("summary", false)})
 	}
 	applicability(r, d)
+	d.KeepURL()
 	return d
 }
 
