@@ -181,7 +181,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)
-	ls.fast = tmplexec.New(t, all, r.tpl.direct)
+	ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods)
 	if r.sets == nil {
 		r.sets = map[string]*layoutSet{}
 	}

@@ -20,9 +20,10 @@ import (
 // executed: each renderer executes its own copies (see layoutSet), so
 // that "cached" fragments last one build and no longer.
 type templates struct {
-	pages  map[string]*template.Template // "doc.html" → base + partials + page
-	funcs  template.FuncMap              // the functions they were parsed with
-	direct map[string]tmplexec.Direct    // callers without reflection for some of them
+	pages   map[string]*template.Template                // "doc.html" → base + partials + page
+	funcs   template.FuncMap                             // the functions they were parsed with
+	direct  map[string]tmplexec.Direct                   // callers without reflection for some of them
+	methods map[tmplexec.MethodKey]tmplexec.DirectMethod // and for some methods of the model
 }
 
 // layoutSet is one renderer's copy of a page layout's template set and
@@ -310,7 +311,7 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			return nil, err
 		}
 	}
-	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm)}
+	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods()}
 	for _, name := range names {
 		if name == "base.html" {
 			continue

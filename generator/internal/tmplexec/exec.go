@@ -25,9 +25,10 @@ const maxDepth = 10000
 
 // Set executes the escaped templates of one html/template set.
 type Set struct {
-	t     *template.Template
-	funcs map[string]function
-	trees sync.Map // name → *tree, made from the tree t held
+	t       *template.Template
+	funcs   map[string]function
+	methods map[MethodKey]DirectMethod
+	trees   sync.Map // name → *tree, made from the tree t held
 }
 
 // New returns a Set that executes the templates of t, once html/template
@@ -51,6 +52,27 @@ func New(t *template.Template, funcs template.FuncMap, direct map[string]Direct)
 // its parameters' types as for any call. It must do what the function
 // does.
 type Direct func(argv []reflect.Value) (reflect.Value, error)
+
+// MethodKey names a method: Name on values of Type (a pointer type for
+// a method called on an addressable value, such as a field reached
+// through a pointer).
+type MethodKey struct {
+	Type reflect.Type
+	Name string
+}
+
+// DirectMethod calls a method that takes no arguments and returns one
+// value without reflection: recv is the receiver, of the key's Type. It
+// must do what the method does.
+type DirectMethod func(recv reflect.Value) reflect.Value
+
+// WithMethods gives the methods in m a caller without reflection, for
+// their calls without arguments; call it before the first Execute. It
+// returns s.
+func (s *Set) WithMethods(m map[MethodKey]DirectMethod) *Set {
+	s.methods = m
+	return s
+}
 
 // Writer is where Execute writes: a strings.Builder or a bytes.Buffer.
 type Writer interface {

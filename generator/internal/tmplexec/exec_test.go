@@ -300,3 +300,40 @@ func TestDirect(t *testing.T) {
 		t.Errorf("an argument of the wrong type reached the direct caller (%v)", err)
 	}
 }
+
+// A method with a direct caller is called through it when it is given no
+// arguments, on the receiver's type as the key names it, and writes what
+// html/template writes; with arguments, or on another type, it is called
+// as before.
+func TestDirectMethods(t *testing.T) {
+	const src = `{{range .Items}}<a href="{{.URL}}">{{.Label}}</a>{{end}}{{.First.URL}}|{{range .Vals}}{{.Label}}{{end}}|{{.First.Join ","}}`
+	tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	var want strings.Builder
+	if err := tmpl.Execute(&want, testPage()); err != nil {
+		t.Fatal(err)
+	}
+	calls := map[string]int{}
+	methods := map[MethodKey]DirectMethod{
+		{reflect.TypeFor[*item](), "URL"}: func(v reflect.Value) reflect.Value {
+			calls["URL"]++
+			return reflect.ValueOf(v.Interface().(*item).URL())
+		},
+		{reflect.TypeFor[*item](), "Label"}: func(v reflect.Value) reflect.Value {
+			calls["Label"]++
+			return reflect.ValueOf(v.Interface().(*item).Label())
+		},
+		{reflect.TypeFor[*item](), "Join"}: func(reflect.Value) reflect.Value {
+			calls["Join"]++
+			return reflect.ValueOf("not called: Join takes an argument")
+		},
+	}
+	set := New(tmpl, testFuncs, nil).WithMethods(methods)
+	var got strings.Builder
+	if err := set.Execute(&got, "page", testPage()); err != nil || got.String() != want.String() {
+		t.Fatalf("got %q (%v), want %q", got.String(), err, want.String())
+	}
+	p := testPage()
+	if calls["URL"] != len(p.Items)+1 || calls["Label"] != len(p.Items)+len(p.Vals) || calls["Join"] != 0 {
+		t.Errorf("direct calls %v, want URL %d, Label %d (on addressable values too), Join 0", calls, len(p.Items)+1, len(p.Items)+len(p.Vals))
+	}
+}

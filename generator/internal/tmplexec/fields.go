@@ -9,8 +9,9 @@ import (
 // member is what a name means on one type: a method, an exported field
 // of the struct it is or points to, or neither.
 type member struct {
-	method int   // index in the type's method set, or -1
-	field  []int // index of the struct field, or nil
+	method int          // index in the type's method set, or -1
+	field  []int        // index of the struct field, or nil
+	direct DirectMethod // the method's caller without reflection, if the set has one
 }
 
 type memberKey struct {
@@ -75,6 +76,9 @@ func (s *state) field(dot, receiver reflect.Value, at *string, args []parse.Node
 	// One lookup for both: the methods of ptr, the fields of the struct
 	// that receiver is and ptr is or points to.
 	m := s.tree.member(ptr.Type(), at)
+	if m.direct != nil && len(args) <= 1 && !have {
+		return m.direct(ptr)
+	}
 	if m.method >= 0 {
 		var callArgs []parse.Node
 		if len(args) > 0 {

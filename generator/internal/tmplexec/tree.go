@@ -13,6 +13,7 @@ import (
 // made once, when the template is first executed; the maps do not change
 // after that, so executions read them without locks.
 type tree struct {
+	methods map[MethodKey]DirectMethod // the set's
 	root    *parse.ListNode
 	actions map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
 	names   map[*string]*nameSite         // keyed by the name's place in its node
@@ -34,7 +35,7 @@ type typedMember struct {
 const maxSiteTypes = 4
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	tr := &tree{root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
+	tr := &tree{methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
 	tr.index(set, t.Root)
 	return tr
 }
@@ -93,7 +94,7 @@ func (tr *tree) addNames(names []string) {
 func (tr *tree) member(t reflect.Type, p *string) member {
 	site := tr.names[p]
 	if site == nil {
-		return lookupMember(t, *p)
+		return tr.lookup(t, *p)
 	}
 	seen := site.seen.Load()
 	if seen != nil {
@@ -103,7 +104,7 @@ func (tr *tree) member(t reflect.Type, p *string) member {
 			}
 		}
 	}
-	m := lookupMember(t, *p)
+	m := tr.lookup(t, *p)
 	if seen == nil || len(*seen) < maxSiteTypes {
 		var next []typedMember
 		if seen != nil {
@@ -111,6 +112,15 @@ func (tr *tree) member(t reflect.Type, p *string) member {
 		}
 		next = append(next, typedMember{t, m})
 		site.seen.CompareAndSwap(seen, &next) // another execution may have added one meanwhile: it is kept
+	}
+	return m
+}
+
+// lookup is lookupMember with the set's caller of the method, if any.
+func (tr *tree) lookup(t reflect.Type, name string) member {
+	m := lookupMember(t, name)
+	if m.method >= 0 {
+		m.direct = tr.methods[MethodKey{t, name}]
 	}
 	return m
 }
