@@ -116,7 +116,7 @@ type Document struct {
 	// Filled in by the link stage.
 	Graph Graph
 
-	url string // see KeepURL
+	url, urlID string // see KeepURL: the URL, and the ID it was made for
 }
 
 // Line returns the line of a front-matter key path, falling back to the
@@ -144,7 +144,7 @@ func (d *Document) DistributedTo(dept string) bool {
 
 // URL is the document page's path relative to the site root.
 func (d *Document) URL() string {
-	if len(d.url) == len(d.ID)+len("docs//") && d.url[len("docs/"):len(d.url)-1] == d.ID {
+	if d.urlID == d.ID && d.url != "" { // the same string: no bytes compared
 		return d.url
 	}
 	return "docs/" + d.ID + "/"
@@ -154,4 +154,4 @@ func (d *Document) URL() string {
 // every call (a page lists dozens of documents, a build calls URL about
 // twenty times per document). Call it once the ID is set; URL stays right
 // if the ID changes after.
-func (d *Document) KeepURL() { d.url = "docs/" + d.ID + "/" }
+func (d *Document) KeepURL() { d.url, d.urlID = "docs/"+d.ID+"/", d.ID }
