@@ -183,6 +183,7 @@ func (kt *keyTable[V]) grow() {
 
 // tokenizer collects the tokens of one document at a time.
 type tokenizer struct {
+	seg   segment // scan's, used again
 	han   keyTable[acc]
 	words map[string]*acc
 	rs    []rune
@@ -210,7 +211,7 @@ func (t *tokenizer) add(s string, field uint8) {
 	for _, r := range s {
 		t.rs = append(t.rs, fold(r))
 	}
-	scan(t.rs, func(seg *segment) {
+	scanInto(&t.seg, t.rs, func(seg *segment) {
 		if seg.han != nil {
 			h := seg.han
 			for i := range h {

@@ -89,6 +89,13 @@ type segment struct {
 // slices (which point into rs) are only valid during the call.
 func scan(rs []rune, f func(seg *segment)) {
 	var seg segment
+	scanInto(&seg, rs, f)
+}
+
+// scanInto is scan with the segment's room given: a tokenizer's, used
+// again for each text instead of growing new lists of parts.
+func scanInto(into *segment, rs []rune, f func(seg *segment)) {
+	seg := into
 	n := len(rs)
 	for i := 0; i < n; {
 		r := rs[i]
@@ -99,7 +106,7 @@ func scan(rs []rune, f func(seg *segment)) {
 				j++
 			}
 			seg.han = rs[i:j]
-			f(&seg)
+			f(seg)
 			seg.han = nil
 			i = j
 		case isWord(r):
@@ -124,7 +131,7 @@ func scan(rs []rune, f func(seg *segment)) {
 				}
 				break
 			}
-			f(&seg)
+			f(seg)
 			i = j
 		default:
 			i++
