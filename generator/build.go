@@ -325,22 +325,24 @@ func analysisGC() (restore func()) {
 
 // memoryLimit is the heap limit for rendering a site whose analysis left
 // live bytes in use, the parsed layouts included (4 MB with the default
-// ones): 5.5 times that less 38 MiB, and at least 64 MiB (under 19 MiB
+// ones): 5.5 times that less 46 MiB, and at least 64 MiB (under 20 MiB
 // live). Rendering adds the search index and the pages in progress,
 // about as much again on a large site; the collector's work grows as the
 // room above what is live shrinks, and each collection marks what is
-// live. On 10,000 generated documents (34 MB live) the limit is 149 MiB,
-// for a peak of 160 MiB (0.14 of Hugo's): 16 MiB less made the build 4 %
-// slower (1.48 s instead of 1.42, median of 7), and a limit 10 MiB lower
-// still took the collections while rendering from 19 to 23. The 38 MiB
-// taken off leave a large site more room per live byte, where the
-// process's own memory beside the heap weighs less: on 50,000 (142 MB
-// live) 743 MiB, for a peak of 741 MiB (0.14 of Hugo's 5.3 GiB), where
-// 4.5 times live without the layouts (621 MiB) meant 14 collections
-// while rendering and 2.1-2.2 CPU-s of collection instead of 11 and
-// 1.5-1.65.
+// live. The limit trades time for memory within the targets of 0.45
+// times Hugo's time and 0.15 times its peak, with room on both. On
+// 10,000 generated documents (34 MB live) it is 141 MiB, for a peak of
+// 153 MiB (0.135 of Hugo's): 8 MiB more made the build 2 % faster (1.48 s
+// instead of 1.51, median of 7) for a peak of 161-164 MiB (0.143-0.145
+// of Hugo's 1,126-1,140 MiB in two comparisons), too near the target;
+// 16 MiB less made it 4 % slower again. The 46 MiB taken off leave a
+// large site more room per live byte, where the process's own memory
+// beside the heap weighs less: on 50,000 (142 MB live) 735 MiB, for a
+// peak of 740 MiB (0.13-0.14 of Hugo's), where 4.5 times live without
+// the layouts (621 MiB) meant 14 collections while rendering and
+// 2.1-2.2 CPU-s of collection instead of 11 and 1.5-1.65.
 func memoryLimit(live uint64) uint64 {
-	return max(64<<20, max(live*11/2, 38<<20)-38<<20) // no wrap below 38 MiB
+	return max(64<<20, max(live*11/2, 46<<20)-46<<20) // no wrap below 46 MiB
 }
 
 // readBody reads d's body again from the source folder; a file that
