@@ -332,13 +332,13 @@ func analysisGC() (restore func()) {
 // live. The limit trades time for memory within the targets of 0.45
 // times Hugo's time and 0.15 times its peak, with room on both. On
 // 10,000 generated documents (34 MB live) it is 141 MiB, for a peak of
-// 153 MiB (0.135 of Hugo's): 8 MiB more made the build 2 % faster (1.48 s
+// 153-156 MiB (0.135-0.139 of Hugo's): 8 MiB more made the build 2 % faster (1.48 s
 // instead of 1.51, median of 7) for a peak of 161-164 MiB (0.143-0.145
 // of Hugo's 1,126-1,140 MiB in two comparisons), too near the target;
 // 16 MiB less made it 4 % slower again. The 46 MiB taken off leave a
 // large site more room per live byte, where the process's own memory
 // beside the heap weighs less: on 50,000 (142 MB live) 735 MiB, for a
-// peak of 740 MiB (0.13-0.14 of Hugo's), where 4.5 times live without
+// peak of 740-748 MiB (0.14 of Hugo's), where 4.5 times live without
 // the layouts (621 MiB) meant 14 collections while rendering and
 // 2.1-2.2 CPU-s of collection instead of 11 and 1.5-1.65.
 func memoryLimit(live uint64) uint64 {
