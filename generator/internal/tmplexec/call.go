@@ -51,10 +51,10 @@ func (s *state) call(dot reflect.Value, name string, args []parse.Node, final re
 		if len(args) == 2 && !have {
 			// The common {{if eq .Status "approved"}}: no list of
 			// values, and a constant string compared where it is.
-			eq := false
 			a := s.arg(dot, args[0])
+			var eq bool
 			if c, ok := args[1].(*parse.StringNode); ok && basicKind(indirectInterface(a)) == stringKind {
-				eq = indirectInterface(a).String() == c.Text
+				eq = indirectInterface(a).String() == c.Text // equal's answer, without boxing the constant
 			} else {
 				eq = equal(s, a, s.arg(dot, args[1]))
 			}

@@ -123,6 +123,10 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 		{src: `{{if and .First .None}}a{{end}}{{if or .None .First}}{{(or .None .First).ID}}{{end}}{{and .N .Rel}}|{{or .None "dflt"}}`},
 		{src: `{{if eq .N 2}}two{{end}}{{if eq .U 2}}u{{end}}{{if eq .N .U}}nu{{end}}{{if ne .Rel "x"}}ne{{end}}{{if eq .Rel "a" "../../"}}any{{end}}`},
 		{src: `{{if eq .F 2.5}}f{{end}}`, fallback: true}, // float constants are left to text/template's rules
+		// Two values, a constant string second: compared where they are.
+		{src: `{{range .Items}}{{if ne .Status "draft"}}n{{end}}{{if eq .Kind "form"}}k{{end}}{{if eq .Status .ID}}s{{end}}|{{end}}{{if eq .Data.Any "text"}}t{{end}}{{if ne .Data.Any "x"}}x{{end}}`},
+		{src: `{{if eq .None.ID "x"}}x{{end}}`, fallback: true},
+		{src: `{{if eq .N "2"}}x{{end}}`, fallback: true}, // incompatible kinds are text/template's error
 		{src: `{{len .Items}} {{len .Rel}} {{len .Empty}} {{len .Map}}`},
 		{src: `{{printf "%s-%d" .Rel .N}} {{printf "%v" .First.Tags}} {{printf "%q" .None}}`},
 		{src: `{{upper .Rel}} {{tier .N}} {{show .First.Any}} {{show .None}} {{t "key" .N .Rel}} {{t "only"}} {{pair "a" .Rel}} {{.Rel | upper}}`},
