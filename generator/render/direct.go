@@ -64,7 +64,6 @@ func dateCaller(date func(model.Date) string) tmplexec.Direct {
 // 10,000 documents.
 func directMethods() map[tmplexec.MethodKey]tmplexec.DirectMethod {
 	doc := reflect.TypeFor[*model.Document]()
-	isZero := func(v reflect.Value) reflect.Value { return reflect.ValueOf(argOf[model.Date](v).IsZero()) }
 	return map[tmplexec.MethodKey]tmplexec.DirectMethod{
 		{Type: doc, Name: "URL"}: func(v reflect.Value) reflect.Value {
 			return reflect.ValueOf((*model.Document)(v.UnsafePointer()).URL())
@@ -72,7 +71,9 @@ func directMethods() map[tmplexec.MethodKey]tmplexec.DirectMethod {
 		{Type: doc, Name: "IsUnapproved"}: func(v reflect.Value) reflect.Value {
 			return reflect.ValueOf((*model.Document)(v.UnsafePointer()).IsUnapproved())
 		},
-		{Type: reflect.TypeFor[model.Date](), Name: "IsZero"}: isZero,
+		{Type: reflect.TypeFor[model.Date](), Name: "IsZero"}: func(v reflect.Value) reflect.Value {
+			return reflect.ValueOf(argOf[model.Date](v).IsZero())
+		},
 		{Type: reflect.TypeFor[*model.Date](), Name: "IsZero"}: func(v reflect.Value) reflect.Value {
 			return reflect.ValueOf((*model.Date)(v.UnsafePointer()).IsZero())
 		},
