@@ -87,10 +87,10 @@ type analysis struct {
 // Markdown, which each worker lets go as soon as the link stage has
 // scanned it (on a large site the bodies would be a third of the memory
 // held to the end of rendering), keeping the file's fingerprint for
-// readBody. read, when not nil, is called with the valid configuration
+// readBody. afterRead, when not nil, is called with the valid configuration
 // once every document has been read, before the steps that run mostly
 // on one core: a build parses the layouts meanwhile.
-func analyse(opts Options, keepBodies bool, read func(*model.Config)) (analysis, error) {
+func analyse(opts Options, keepBodies bool, afterRead func(*model.Config)) (analysis, error) {
 	config, diags := load.Config(opts.Source)
 	paths, bundles, d := load.Files(opts.Source)
 	diags.Add(d...)
@@ -123,8 +123,8 @@ func analyse(opts Options, keepBodies bool, read func(*model.Config)) (analysis,
 			doc.Body = nil
 		}
 	})
-	if read != nil && cfg != nil {
-		read(cfg)
+	if afterRead != nil && cfg != nil {
+		afterRead(cfg)
 	}
 	for _, l := range perDoc {
 		diags.Add(l...)
