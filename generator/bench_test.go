@@ -5,15 +5,12 @@ package generator_test
 //	go test ./generator -run '^$' -bench . -benchmem
 //	ISMSGEN_BENCH_DOCS=10000 go test ./generator -run '^$' -bench Build -cpuprofile cpu.out -memprofile mem.out
 //
-// The corpus comes from gencorpus.py (ISMSGEN_GENCORPUS, default
-// ../../shared/tools/gencorpus.py from this folder), ISMSGEN_BENCH_DOCS
-// documents (default 1000), generated once into the temporary folder and
-// reused; ISMSGEN_BENCH_SITE names an existing site instead. Without
-// python3 or the script the benchmarks are skipped.
+// The corpus is generated as cmd/gencorpus does, ISMSGEN_BENCH_DOCS
+// documents (default 1000), once into the temporary folder and reused;
+// ISMSGEN_BENCH_SITE names an existing site instead.
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -33,6 +30,7 @@ import (
 	"ismsgen/generator/search"
 	"ismsgen/generator/validate"
 	"ismsgen/generator/write"
+	"ismsgen/internal/corpus"
 )
 
 // benchSite returns the folder of the benchmark corpus, generating it on
@@ -49,25 +47,14 @@ func benchSite(b *testing.B) string {
 			b.Fatalf("ISMSGEN_BENCH_DOCS=%q: want a positive number", v)
 		}
 	}
-	site := filepath.Join(os.TempDir(), "ismsgen-bench-"+strconv.Itoa(n))
+	site := filepath.Join(os.TempDir(), "ismsgen-corpus-"+strconv.Itoa(n))
 	done := filepath.Join(site, ".complete") // the same N always gives the same corpus
 	if _, err := os.Stat(done); err == nil {
 		return site
 	}
-	script := os.Getenv("ISMSGEN_GENCORPUS")
-	if script == "" {
-		script = filepath.Join("..", "..", "shared", "tools", "gencorpus.py")
-	}
-	if _, err := os.Stat(script); err != nil {
-		b.Skipf("no corpus generator at %s (set ISMSGEN_GENCORPUS or ISMSGEN_BENCH_SITE): %v", script, err)
-	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		b.Skip("python3 is not installed: cannot generate the benchmark corpus")
-	}
 	_ = os.RemoveAll(site)
-	if out, err := exec.Command(python, script, site, strconv.Itoa(n)).CombinedOutput(); err != nil {
-		b.Fatalf("gencorpus: %v\n%s", err, out)
+	if _, err := corpus.Generate(site, corpus.Options{Docs: n}); err != nil {
+		b.Fatalf("gencorpus: %v", err)
 	}
 	if err := os.WriteFile(done, nil, 0o644); err != nil {
 		b.Fatal(err)

@@ -4,10 +4,10 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./cmd/benchcompare [-sizes 10000,50000] [-runs 3] [-gencorpus ../shared/tools/gencorpus.py] [-work /dev/shm/benchcompare]
+//	go run ./cmd/benchcompare [-sizes 10000,50000] [-runs 3] [-work /dev/shm/benchcompare]
 //
-// It generates each corpus twice with gencorpus.py (an ismsgen site and the
-// equivalent Hugo site, same seed), builds ismsgen from this checkout, and
+// It generates each corpus twice as cmd/gencorpus does (an ismsgen site and
+// the equivalent Hugo site, same seed), builds ismsgen from this checkout, and
 // runs "ismsgen build" and "hugo" alternately, each into a fresh output
 // folder on the work folder (tmpfs by default, as in the reference
 // measurements). Hugo comes from Debian: apt-get install -y hugo.
@@ -24,6 +24,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"ismsgen/internal/corpus"
 )
 
 // sample is one measured run.
@@ -36,17 +38,16 @@ type sample struct {
 func main() {
 	sizes := flag.String("sizes", "10000,50000", "comma-separated document counts")
 	runs := flag.Int("runs", 3, "interleaved runs per tool and size")
-	gen := flag.String("gencorpus", "../shared/tools/gencorpus.py", "path of gencorpus.py")
 	work := flag.String("work", "/dev/shm/benchcompare", "scratch folder (tmpfs recommended)")
 	hugo := flag.String("hugo", "hugo", "the hugo binary")
 	flag.Parse()
-	if err := run(*sizes, *runs, *gen, *work, *hugo); err != nil {
+	if err := run(*sizes, *runs, *work, *hugo); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcompare:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes string, runs int, gen, work, hugo string) error {
+func run(sizes string, runs int, work, hugo string) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -72,13 +73,11 @@ func run(sizes string, runs int, gen, work, hugo string) error {
 		}
 		site := filepath.Join(work, fmt.Sprintf("ismsgen-%d", n))
 		hsite := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
-		for _, args := range [][]string{{site, strconv.Itoa(n)}, {hsite, strconv.Itoa(n), "--hugo"}} {
-			if _, err := os.Stat(args[0]); err == nil {
-				continue // same N and seed give the same corpus
-			}
-			if out, err := exec.Command("python3", append([]string{gen}, args...)...).CombinedOutput(); err != nil {
-				return fmt.Errorf("gencorpus: %v\n%s", err, out)
-			}
+		if err := generate(site, corpus.Options{Docs: n}); err != nil {
+			return err
+		}
+		if err := generate(hsite, corpus.Options{Docs: n, Hugo: true}); err != nil {
+			return err
 		}
 		var ism, hug []sample
 		for i := 0; i < runs; i++ {
@@ -116,6 +115,22 @@ func run(sizes string, runs int, gen, work, hugo string) error {
 		fmt.Printf("\nscaling: ismsgen %d→%d docs: time ×%.2f (docs ×%.1f)\n", a.n, b.n, b.ism.wall.Seconds()/a.ism.wall.Seconds(), float64(b.n)/float64(a.n))
 	}
 	return nil
+}
+
+// generate writes a corpus into dir unless an earlier run left it there
+// complete: the same options give the same corpus.
+func generate(dir string, o corpus.Options) error {
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err == nil {
+		return nil
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if _, err := corpus.Generate(dir, o); err != nil {
+		return fmt.Errorf("gencorpus: %v", err)
+	}
+	return os.WriteFile(done, nil, 0o644)
 }
 
 // measure runs a command and reads its wall time and, from the kernel's

@@ -120,7 +120,7 @@ func TestBrowserAgrees(t *testing.T) {
 // TestBrowserTiming10k builds the index of 10,000 documents and times, in
 // Node.js, loading it and answering a first query. Set
 // ISMS_SEARCH_CORPUS=DIR/content to use a generated corpus
-// (shared/tools/gencorpus.py) instead of synthetic documents. It takes
+// (go run ./cmd/gencorpus 10000 DIR) instead of synthetic documents. It takes
 // seconds, so it runs only when ISMS_SEARCH_TIMING=1 or
 // ISMS_SEARCH_CORPUS is set.
 func TestBrowserTiming10k(t *testing.T) {

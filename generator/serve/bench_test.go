@@ -15,7 +15,7 @@ import (
 // page, on a quiet server (the background work of the previous edit is
 // done). It edits a copy of the sample, or of the site in
 // $ISMSGEN_SERVE_CORPUS, e.g. one made by
-// python3 /work/shared/tools/gencorpus.py /tmp/c10k 10000.
+// go run ./cmd/gencorpus 10000 /tmp/c10k.
 //
 //	go test -run ^$ -bench EditReload ./generator/serve
 //	ISMSGEN_SERVE_CORPUS=/tmp/c10k go test -run ^$ -bench 'EditReload|NoopRebuild' -benchtime 20x ./generator/serve
