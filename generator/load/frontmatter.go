@@ -11,6 +11,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -187,10 +188,14 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 	return src, true
 }
 
-// decodeTOML parses TOML text whose first line is line lineOffset+1 of the file.
+// decodeTOML parses TOML text whose first line is line lineOffset+1 of the
+// file: with decodeSimple when it can, unless the fast paths are off, and
+// otherwise with BurntSushi/toml.
 func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map[string]any, model.KeyLines) {
-	if meta, ok := decodeSimple(text); ok {
-		return meta, model.NewKeyLines(keyLines(text, lineOffset))
+	if fast.On() {
+		if meta, ok := decodeSimple(text); ok {
+			return meta, model.NewKeyLines(keyLines(text, lineOffset))
+		}
 	}
 	meta := map[string]any{}
 	if line, msg := tomlGuard(text); line >= 0 {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
+
+	"ismsgen/generator/internal/fast"
 )
 
 // LinkAt is one link of a body: its destination, the offset of its '['
@@ -18,12 +20,18 @@ type LinkAt struct {
 // order, and the ids of its top-level headings, as ParseForLinks gives
 // them. A body in the plain Markdown most documents are written in is
 // read line by line without goldmark (see quickScan); any other goes to
-// ParseForLinks.
+// ParseForLinks. With the fast paths off (package fast), every body goes
+// to goldmark's own Parse.
 func ScanLinks(body []byte) ([]LinkAt, []string) {
-	if links, ids, ok := quickScan(body); ok {
-		return links, ids
+	var root ast.Node
+	if fast.On() {
+		if links, ids, ok := quickScan(body); ok {
+			return links, ids
+		}
+		root = ParseForLinks(body)
+	} else {
+		root = Parse(nil, body)
 	}
-	root := ParseForLinks(body)
 	var links []LinkAt
 	lines := lineCounter{src: body}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -14,6 +14,7 @@ import (
 	gmrender "github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -43,10 +44,13 @@ func newBodies(withheld string) *bodies {
 // render renders d's body src for a page rel levels below the site root,
 // its id links resolved. A body in plain Markdown is rendered line by
 // line (markdown.QuickRender, 5 to 10 times faster, to the same bytes);
-// any other goes through goldmark.
+// any other, and every body when the fast paths are off, goes through
+// goldmark.
 func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel string) Body {
-	if body, ok := b.quick(site, d, src, rel); ok {
-		return body
+	if fast.On() {
+		if body, ok := b.quick(site, d, src, rel); ok {
+			return body
+		}
 	}
 	return b.goldmark(site, d, src, rel)
 }
@@ -210,7 +214,7 @@ var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
 // dangerous reports whether a link would run code or embed data:
 // javascript:, vbscript:, data: and file: links are shown as plain text.
 func dangerous(dest string) bool {
-	if plainURL(dest) {
+	if fast.On() && plainURL(dest) {
 		// Nothing to strip, resolve or lower beyond ASCII letters, and
 		// escaping would put a "%" before any scheme it could make: the
 		// answer of the general case below (FuzzDangerous), without
@@ -328,12 +332,23 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 }
 
 // highlight returns the HTML of a code block in language lang ("" for
-// none), from the cache when the block was seen before.
+// none), from the cache when the block was seen before and the fast
+// paths are on.
 func (c *codeRenderer) highlight(lang string, code []byte) []byte {
+	if !fast.On() {
+		return highlighted(lang, code)
+	}
 	key := lang + "\x00" + string(code)
 	if cached, ok := c.cache.Load(key); ok {
 		return cached.([]byte)
 	}
+	out := highlighted(lang, code)
+	c.cache.Store(key, out)
+	return out
+}
+
+// highlighted is the HTML of a code block, highlighted by chroma.
+func highlighted(lang string, code []byte) []byte {
 	var out bytes.Buffer
 	lexer := lexers.Get(lang)
 	if lang == "" || lexer == nil {
@@ -352,6 +367,5 @@ func (c *codeRenderer) highlight(lang string, code []byte) []byte {
 			out.WriteString("</code></pre>\n")
 		}
 	}
-	c.cache.Store(key, out.Bytes())
 	return out.Bytes()
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/tmplexec"
 )
 
@@ -21,7 +22,9 @@ func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
 		"count": func() string { *runs++; return "" },
 	}
 	ls.t = template.Must(template.New("page").Funcs(fm).Parse(src))
-	ls.fast = tmplexec.New(ls.t, fm, directs(fm))
+	if fast.On() { // as layout makes it
+		ls.fast = tmplexec.New(ls.t, fm, directs(fm))
+	}
 	return ls, runs
 }
 
@@ -43,6 +46,7 @@ type withdrawal struct { // not comparable: it holds a slice
 // each row once per rel, kind and element, and never mixes up elements or
 // rels that differ.
 func TestCachedRowsMatchesRange(t *testing.T) {
+	defer fast.Set(true)() // the caches and tmplexec are fast paths
 	const rowT = `{{define "row"}}{{count}}<li>{{.Rel}}|{{.Kind}}|{{.Rows}}</li>{{end}}`
 	ls, runs := cacheSet(t, `{{cachedRows "row" .Rel .Kind .List}}`+rowT)
 	ref, _ := cacheSet(t, `{{$r := .Rel}}{{$k := .Kind}}{{range .List}}{{template "row" (rows $r $k .)}}{{end}}`+rowT)
@@ -92,6 +96,7 @@ func TestCachedRowsErrors(t *testing.T) {
 
 // cached runs its template once for each set of keys.
 func TestCached(t *testing.T) {
+	defer fast.Set(true)() // the caches and tmplexec are fast paths
 	ls, runs := cacheSet(t, `{{cached "header" . .Rel .Section}}{{define "header"}}{{count}}<nav>{{.Rel}} {{.Section}} {{.Title}}</nav>{{end}}`)
 	for _, c := range []struct{ rel, section, title, want string }{
 		{"../", "docs", "one", "<nav>../ docs one</nav>"},
@@ -122,6 +127,7 @@ func TestCached(t *testing.T) {
 // "cached" instead of keeping a header made for no page, and the pages
 // then run with tmplexec.
 func TestPrepareCachesNothing(t *testing.T) {
+	defer fast.Set(true)() // the caches and tmplexec are fast paths
 	ls, runs := cacheSet(t, `{{define "base"}}{{cached "header" . "k"}}<main>{{.Title}}</main>{{end}}`+
 		`{{define "header"}}{{count}}<h1>{{with .}}{{.Title}}{{end}}</h1>{{end}}`)
 	for _, c := range []struct{ title, want string }{
@@ -145,5 +151,23 @@ func TestPrepareCachesNothing(t *testing.T) {
 	var b bytes.Buffer
 	if err := ls.fast.Execute(&b, "base", &Page{Title: "Three"}); err != nil || b.String() != "<h1>One</h1><main>Three</main>" {
 		t.Errorf("tmplexec on a page: %q, %v; want the page, not left to html/template", b.String(), err)
+	}
+}
+
+// With the fast paths off, "cached" and "cachedRows" make every fragment
+// anew, with html/template: the page is then what a layout without them
+// writes.
+func TestCachedOff(t *testing.T) {
+	defer fast.Set(false)()
+	ls, runs := cacheSet(t, `{{cached "header" . .Rel}}{{cachedRows "row" .Rel "" .List}}`+
+		`{{define "header"}}{{count}}<nav>{{.Rel}} {{.Title}}</nav>{{end}}{{define "row"}}{{count}}<li>{{.Rows}}</li>{{end}}`)
+	for _, title := range []string{"one", "two"} {
+		data := map[string]any{"Rel": "../", "Title": title, "List": []string{"x", "x"}}
+		if got, want := execute(t, ls, data), "<nav>../ "+title+"</nav><li>x</li><li>x</li>"; got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	}
+	if *runs != 6 {
+		t.Errorf("the fragments ran %d times, want 6: one header and two rows per page", *runs)
 	}
 }

@@ -11,9 +11,13 @@ import (
 var errPreparing = errors.New("the layout is being prepared")
 
 // execute runs the layout for page p: with tmplexec, or with html/template
-// where tmplexec leaves a page to it. The first page of a layout prepares
-// it while the others wait (see prepare).
+// where tmplexec leaves a page to it or the fast paths are off (ls.fast is
+// nil). The first page of a layout prepares it while the others wait (see
+// prepare).
 func (ls *layoutSet) execute(w *bytes.Buffer, p *Page) error {
+	if ls.fast == nil {
+		return ls.t.ExecuteTemplate(w, "base", p)
+	}
 	ls.prepared.Do(func() { ls.fastBase = ls.prepare() })
 	if ls.fastBase {
 		start := w.Len()
@@ -45,8 +49,8 @@ func (ls *layoutSet) prepare() bool {
 
 // run executes the template name, as "cached" and "cachedRows" do: with
 // html/template the first time, which escapes it, and with tmplexec from
-// then on (or again with html/template when tmplexec leaves it to it).
-// It returns what the template wrote.
+// then on (or again with html/template when tmplexec leaves it to it or
+// the fast paths are off). It returns what the template wrote.
 func (ls *layoutSet) run(name string, data any) (string, error) {
 	// A fragment is written into a buffer used again, and copied once:
 	// a builder grown as it goes made five or six arrays for each of the
@@ -54,6 +58,12 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	b := scratchBufs.Get().(*bytes.Buffer)
 	defer scratchBufs.Put(b)
 	b.Reset()
+	if ls.fast == nil {
+		if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
 	ls.mu.Lock()
 	escaped := ls.escaped[name]
 	ls.mu.Unlock()

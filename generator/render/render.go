@@ -12,6 +12,7 @@ import (
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/markdown"
@@ -181,7 +182,9 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)
-	ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods)
+	if fast.On() {
+		ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods)
+	}
 	if r.sets == nil {
 		r.sets = map[string]*layoutSet{}
 	}

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/model"
 )
@@ -30,7 +31,7 @@ type templates struct {
 // the fragments its "cached" and "cachedRows" calls have made.
 type layoutSet struct {
 	t    *template.Template
-	fast *tmplexec.Set // executes t's escaped templates
+	fast *tmplexec.Set // executes t's escaped templates; nil when the fast paths are off
 
 	prepared  sync.Once   // the layout is escaped and folded: see execute
 	fastBase  bool        // "base" escaped without an error: tmplexec may run it
@@ -58,7 +59,8 @@ type fragKey struct {
 // KEYs (at most four strings, numbers, booleans or pointers) must tell
 // apart everything the fragment shows: the site header is keyed by the
 // way back to the site root and the section to highlight. Use it in HTML
-// text (between tags), where the result is inserted as it is.
+// text (between tags), where the result is inserted as it is. With the
+// fast paths off, every call executes the template.
 func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, error) {
 	if ls.preparing.Load() {
 		return "", errPreparing
@@ -72,6 +74,10 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 			return "", fmt.Errorf("cached %q: key %d is a %T; keys are strings, numbers, booleans or pointers", name, i+1, v)
 		}
 		k.keys[i] = v
+	}
+	if !fast.On() {
+		frag, err := ls.run(name, data)
+		return template.HTML(frag), err
 	}
 	ls.mu.Lock()
 	h, ok := ls.frags[k]
@@ -121,7 +127,8 @@ type keptRow struct {
 // each element's output is made once per build, for each NAME, REL and
 // KIND, and repeated from then on (a document listed on twelve
 // departments' pages is formatted once). The template must show nothing
-// but what REL, KIND and the element say.
+// but what REL, KIND and the element say. With the fast paths off, every
+// row is made anew.
 func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML, error) {
 	if ls.preparing.Load() {
 		return "", errPreparing
@@ -151,6 +158,7 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	// would allocate about twice over.
 	rows := make([]string, v.Len())
 	size := 0
+	memo := fast.On()
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
@@ -164,17 +172,19 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, list)
 			}
 		}
-		rc.mu.RLock()
 		var row string
 		var ok bool
-		if useValue {
-			row, ok = rc.byValue[elem]
-		} else {
-			var kr keptRow
-			kr, ok = rc.byIdentity[string(id)]
-			row = kr.html
+		if memo {
+			rc.mu.RLock()
+			if useValue {
+				row, ok = rc.byValue[elem]
+			} else {
+				var kr keptRow
+				kr, ok = rc.byIdentity[string(id)]
+				row = kr.html
+			}
+			rc.mu.RUnlock()
 		}
-		rc.mu.RUnlock()
 		if !ok {
 			if elem == nil {
 				elem = e.Interface()
@@ -183,6 +193,8 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 			if row, err = ls.run(name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
 				return "", err
 			}
+		}
+		if !ok && memo {
 			rc.mu.Lock()
 			if useValue {
 				rc.byValue[elem] = row
@@ -323,9 +335,11 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 		if err := parseInto(page, layouts, name); err != nil {
 			return nil, err
 		}
-		for _, tt := range page.Templates() {
-			if tt.Tree != nil {
-				foldStrings(tt.Tree.Root, s)
+		if fast.On() {
+			for _, tt := range page.Templates() {
+				if tt.Tree != nil {
+					foldStrings(tt.Tree.Root, s)
+				}
 			}
 		}
 		t.pages[name] = page

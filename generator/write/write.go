@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/internal/wholefile"
 )
@@ -164,8 +165,9 @@ func (t *Tx) path(rel string) (string, error) {
 		// Most folders (docs/<id>/) are new ones in a folder already made:
 		// one mkdir instead of MkdirAll's stat of the folder, stat of its
 		// parent and mkdir. MkdirAll sorts out the rest (another page made
-		// the folder meanwhile, or its parent is new too).
-		if !parentKnown || os.Mkdir(full, 0o755) != nil {
+		// the folder meanwhile, or its parent is new too), and does it all
+		// when the fast paths are off.
+		if !parentKnown || !fast.On() || os.Mkdir(full, 0o755) != nil {
 			if err := os.MkdirAll(full, 0o755); err != nil {
 				return "", err
 			}
@@ -209,10 +211,11 @@ func (t *Tx) Commit() error {
 
 // removeTree removes dir and everything in it, the entries of its large
 // folders (docs/ holds a folder per document) on every core: the old
-// output of a large site is tens of thousands of files.
+// output of a large site is tens of thousands of files. With the fast
+// paths off, os.RemoveAll does it all.
 func removeTree(dir string) error {
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if err != nil || !fast.On() {
 		return os.RemoveAll(dir)
 	}
 	var paths []string

@@ -3,7 +3,8 @@
 // opens with the network poller, which on Linux costs four fcntl calls
 // and a failing epoll_ctl per file, more system calls than the reading
 // or writing itself. A build of 10,000 documents opens 36,000 files.
-// Elsewhere it uses package os.
+// Elsewhere, and when the fast paths are off (ISMSGEN_FAST=0), it uses
+// package os.
 package wholefile
 
 import "errors"

@@ -3,12 +3,15 @@ package wholefile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ismsgen/generator/internal/fast"
 )
 
 func TestRead(t *testing.T) {
@@ -126,6 +129,40 @@ func TestReadAll(t *testing.T) {
 		}
 		if err == nil && string(got) != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSameAsOS: Read and Write give what package os gives (osRead and
+// osWrite, which they use when the fast paths are off): the same bytes
+// and the same error text, which reaches the user.
+func TestSameAsOS(t *testing.T) {
+	defer fast.Set(true)()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "doc.md")
+	if err := os.WriteFile(file, []byte("+++\nid = \"X\"\n+++\n正文\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		path  string
+		limit int
+	}{
+		{"a file", file, 1 << 20},
+		{"over the limit", file, 4},
+		{"a missing file", filepath.Join(dir, "missing.md"), 10},
+		{"a folder", dir, 10},
+	} {
+		got, err := Read(tc.path, tc.limit)
+		want, osErr := osRead(tc.path, tc.limit)
+		if string(got) != string(want) || fmt.Sprint(err) != fmt.Sprint(osErr) {
+			t.Errorf("%s: Read %q, %v; package os %q, %v", tc.name, got, err, want, osErr)
+		}
+	}
+	for _, name := range []string{filepath.Join(dir, "out.html"), filepath.Join(dir, "no", "folder.html"), dir} {
+		err, osErr := Write(name, []byte("<p>x</p>"), 0o644), osWrite(name, []byte("<p>x</p>"), 0o644)
+		if fmt.Sprint(err) != fmt.Sprint(osErr) {
+			t.Errorf("Write %s: %v; package os %v", name, err, osErr)
 		}
 	}
 }

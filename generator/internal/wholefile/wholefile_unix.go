@@ -6,11 +6,17 @@ import (
 	"io/fs"
 
 	"golang.org/x/sys/unix"
+
+	"ismsgen/generator/internal/fast"
 )
 
 // Write writes data to the file name, creating it with perm (before the
-// umask) or truncating it, as os.WriteFile does.
+// umask) or truncating it, as os.WriteFile does; with package os when the
+// fast paths are off.
 func Write(name string, data []byte, perm fs.FileMode) error {
+	if !fast.On() {
+		return osWrite(name, data, perm)
+	}
 	fd, err := open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC, uint32(perm.Perm()))
 	if err != nil {
 		return err
@@ -33,8 +39,12 @@ func Write(name string, data []byte, perm fs.FileMode) error {
 }
 
 // Read reads the whole file name, or fails with ErrTooLarge (wrapped in
-// an *fs.PathError) when it holds more than limit bytes.
+// an *fs.PathError) when it holds more than limit bytes; with package os
+// when the fast paths are off.
 func Read(name string, limit int) ([]byte, error) {
+	if !fast.On() {
+		return osRead(name, limit)
+	}
 	fd, err := open(name, unix.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
