@@ -11,11 +11,18 @@
 // runs "ismsgen build" and "hugo" alternately, each into a fresh output
 // folder on the work folder (tmpfs by default, as in the reference
 // measurements). Hugo comes from Debian: apt-get install -y hugo.
+//
+// Beside each ismsgen build it builds a real-world-shaped corpus of the
+// same size (gencorpus -shape real: file links, images in bundle folders,
+// more tables and code; -real=false leaves it out), and prints the build
+// time per KiB of Markdown of both and their ratio, which should be at
+// most 1.5.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,14 +47,15 @@ func main() {
 	runs := flag.Int("runs", 3, "interleaved runs per tool and size")
 	work := flag.String("work", "/dev/shm/benchcompare", "scratch folder (tmpfs recommended)")
 	hugo := flag.String("hugo", "hugo", "the hugo binary")
+	withReal := flag.Bool("real", true, "also build the real-world-shaped corpus and compare the time per KiB")
 	flag.Parse()
-	if err := run(*sizes, *runs, *work, *hugo); err != nil {
+	if err := run(*sizes, *runs, *work, *hugo, *withReal); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcompare:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes string, runs int, work, hugo string) error {
+func run(sizes string, runs int, work, hugo string, withReal bool) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -64,6 +72,7 @@ func run(sizes string, runs int, work, hugo string) error {
 		n           int
 		ism, hug    sample // medians
 		ismPerThous float64
+		plain, real perKiB
 	}
 	var rows []row
 	for _, field := range strings.Split(sizes, ",") {
@@ -79,7 +88,14 @@ func run(sizes string, runs int, work, hugo string) error {
 		if err := generate(hsite, corpus.Options{Docs: n, Hugo: true}); err != nil {
 			return err
 		}
-		var ism, hug []sample
+		rsite := filepath.Join(work, fmt.Sprintf("ismsgen-real-%d", n))
+		var realErr error
+		if withReal {
+			if err := generate(rsite, corpus.Options{Docs: n, Shape: corpus.Real}); err != nil {
+				return err
+			}
+		}
+		var ism, hug, shaped []sample
 		for i := 0; i < runs; i++ {
 			out := filepath.Join(work, "out-ismsgen")
 			os.RemoveAll(out)
@@ -95,10 +111,30 @@ func run(sizes string, runs int, work, hugo string) error {
 				return err
 			}
 			hug = append(hug, s)
-			fmt.Printf("n=%d run %d: ismsgen %.2fs %s, hugo %.2fs %s\n", n, i+1, ism[i].wall.Seconds(), mib(ism[i].rss), hug[i].wall.Seconds(), mib(hug[i].rss))
+			fmt.Printf("n=%d run %d: ismsgen %.2fs %s, hugo %.2fs %s", n, i+1, ism[i].wall.Seconds(), mib(ism[i].rss), hug[i].wall.Seconds(), mib(hug[i].rss))
+			if withReal && realErr == nil {
+				os.RemoveAll(out)
+				if s, realErr = measure(bin, "build", "--source", rsite, "--dest", out, "--now", "2026-11-25"); realErr == nil {
+					shaped = append(shaped, s)
+					fmt.Printf(", ismsgen real-shaped %.2fs %s", s.wall.Seconds(), mib(s.rss))
+				}
+			}
+			fmt.Println()
 		}
 		r := row{n: n, ism: median(ism), hug: median(hug)}
 		r.ismPerThous = float64(r.ism.rss) / float64(n) * 1000 / (1 << 20)
+		if r.plain, err = newPerKiB(site, r.ism, nil); err != nil {
+			return err
+		}
+		if withReal {
+			var m sample
+			if realErr == nil {
+				m = median(shaped)
+			}
+			if r.real, err = newPerKiB(rsite, m, realErr); err != nil {
+				return err
+			}
+		}
 		rows = append(rows, r)
 	}
 	fmt.Println()
@@ -114,7 +150,66 @@ func run(sizes string, runs int, work, hugo string) error {
 		a, b := rows[0], rows[len(rows)-1]
 		fmt.Printf("\nscaling: ismsgen %d→%d docs: time ×%.2f (docs ×%.1f)\n", a.n, b.n, b.ism.wall.Seconds()/a.ism.wall.Seconds(), float64(b.n)/float64(a.n))
 	}
+	if !withReal {
+		return nil
+	}
+	fmt.Println()
+	fmt.Println("| docs | corpus | Markdown | ismsgen wall | ismsgen CPU | wall per KiB | CPU per KiB | per KiB ÷ plain (wall, CPU) |")
+	fmt.Println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range rows {
+		fmt.Println(r.plain.row(r.n, "plain", perKiB{}))
+		fmt.Println(r.real.row(r.n, "real-shaped", r.plain))
+	}
+	fmt.Println("\nA real-world-shaped corpus should build within 1.5 times the plain corpus's time per KiB.")
 	return nil
+}
+
+// perKiB is the build time of a corpus per KiB of its Markdown.
+type perKiB struct {
+	kib       float64
+	s         sample
+	err       error   // the build failed
+	wall, cpu float64 // ms per KiB
+}
+
+func newPerKiB(site string, s sample, buildErr error) (perKiB, error) {
+	b, err := markdownBytes(site)
+	p := perKiB{kib: float64(b) / 1024, s: s, err: buildErr}
+	p.wall = float64(s.wall.Microseconds()) / 1000 / p.kib
+	p.cpu = float64(s.cpu.Microseconds()) / 1000 / p.kib
+	return p, err
+}
+
+// row is the corpus's line of the per-KiB table; against, if set, the
+// plain corpus's figures the ratio is taken of.
+func (p perKiB) row(n int, name string, against perKiB) string {
+	head := fmt.Sprintf("| %d | %s | %.1f MiB |", n, name, p.kib/1024)
+	if p.err != nil {
+		msg := strings.TrimSpace(p.err.Error())
+		return head + fmt.Sprintf(" the build failed: %s | | | | |", msg[strings.LastIndex(msg, "\n")+1:])
+	}
+	ratio := "1"
+	if against.kib > 0 {
+		ratio = fmt.Sprintf("×%.2f, ×%.2f", p.wall/against.wall, p.cpu/against.cpu)
+	}
+	return head + fmt.Sprintf(" %.2f s | %.2f s | %.3f ms | %.3f ms | %s |", p.s.wall.Seconds(), p.s.cpu.Seconds(), p.wall, p.cpu, ratio)
+}
+
+// markdownBytes adds up the sizes of the Markdown files under
+// site/content.
+func markdownBytes(site string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		info, err := e.Info()
+		if err == nil {
+			n += info.Size()
+		}
+		return err
+	})
+	return n, err
 }
 
 // generate writes a corpus into dir unless an earlier run left it there

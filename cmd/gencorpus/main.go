@@ -5,12 +5,18 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./cmd/gencorpus [-seed S] [-hugo] N DIR
+//	go run ./cmd/gencorpus [-seed S] [-hugo | -shape real] N DIR
 //
 // DIR must not exist or be empty. It receives isms.toml and
 // content/tier{1,2,3}/*.md (about 2 %, 18 % and 80 % of the documents),
 // or with -hugo the same documents as a Hugo site (hugo.toml, minimal
 // layouts, links written as page URLs) for cmd/benchcompare.
+//
+// -shape real writes documents shaped like sets written without ismsgen in
+// mind: relative links to other documents' .md files (../tier2/x.md,
+// x.md#2-范围), page bundles (tierN/ID/index.md) with PNG images in img/,
+// nested and task lists, GFM tables, fenced code with and without a
+// language, and first headings that repeat the title.
 package main
 
 import (
@@ -30,6 +36,7 @@ func main() {
 	var o corpus.Options
 	flag.Uint64Var(&o.Seed, "seed", 0, "another seed gives another corpus of the same shape")
 	flag.BoolVar(&o.Hugo, "hugo", false, "write a Hugo site instead of an ismsgen site")
+	shape := flag.String("shape", "plain", "the documents' bodies: plain or real")
 	flag.Parse()
 	if flag.NArg() != 2 {
 		flag.Usage()
@@ -40,7 +47,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gencorpus: N is a number of documents, at least 1, not %q\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	o.Docs = n
+	o.Docs, o.Shape = n, corpus.Shape(*shape)
 	dir := flag.Arg(1)
 	stats, err := corpus.Generate(dir, o)
 	if err != nil {

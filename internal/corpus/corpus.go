@@ -4,7 +4,9 @@
 //
 // The same Options always give a byte-identical tree. A corpus is written
 // as an ismsgen site (isms.toml and content/) or as the equivalent Hugo
-// site, whose links are page URLs instead of ids.
+// site, whose links are page URLs instead of ids. Its bodies are plain
+// (id links, short lists, a table or a code block in some) or shaped like
+// document sets written without ismsgen in mind (see Real).
 //
 // Tier shares: about 2 % tier 1, 18 % tier 2, 80 % tier 3. Bodies are 1 to
 // 4 KiB of Chinese and English text with 2 to 5 links each.
@@ -17,11 +19,26 @@ import (
 	"strings"
 )
 
+// Shape is the kind of body a corpus gets.
+type Shape string
+
+const (
+	// Plain bodies link by id and have a few lists, tables and code blocks.
+	Plain Shape = "plain"
+	// Real bodies look like document sets written elsewhere: relative
+	// links to other documents' .md files (some with a fragment), page
+	// bundles with images in img/, nested and task lists, more GFM
+	// tables, fenced code with and without a language (and text), and
+	// first headings that repeat the title, with or without the id.
+	Real Shape = "real"
+)
+
 // Options say what to generate.
 type Options struct {
-	Docs int    // number of documents, at least 1
-	Seed uint64 // another seed gives another corpus of the same shape
-	Hugo bool   // write a Hugo site (hugo.toml, layouts/) instead of an ismsgen site
+	Docs  int    // number of documents, at least 1
+	Seed  uint64 // another seed gives another corpus of the same shape
+	Hugo  bool   // write a Hugo site (hugo.toml, layouts/) instead of an ismsgen site
+	Shape Shape  // Plain when empty
 }
 
 // Stats describe a generated corpus.
@@ -30,12 +47,13 @@ type Stats struct {
 	Tiers         [3]int // documents per tier
 	MarkdownBytes int64  // the documents' files
 	Links         int    // links from one document to another
-	Files         int    // every file written
+	Images        int
+	Files         int // every file written
 }
 
 func (s Stats) String() string {
-	return fmt.Sprintf("%d docs (tier1 %d, tier2 %d, tier3 %d), %.1f MiB of Markdown, %d links, %d files",
-		s.Docs, s.Tiers[0], s.Tiers[1], s.Tiers[2], float64(s.MarkdownBytes)/(1<<20), s.Links, s.Files)
+	return fmt.Sprintf("%d docs (tier1 %d, tier2 %d, tier3 %d), %.1f MiB of Markdown, %d links, %d images, %d files",
+		s.Docs, s.Tiers[0], s.Tiers[1], s.Tiers[2], float64(s.MarkdownBytes)/(1<<20), s.Links, s.Images, s.Files)
 }
 
 // Generate writes a corpus into dir, which must not exist or be empty.
@@ -54,8 +72,13 @@ func Generate(dir string, o Options) (Stats, error) {
 }
 
 func (o Options) check() error {
-	if o.Docs < 1 {
+	switch {
+	case o.Docs < 1:
 		return fmt.Errorf("the number of documents must be at least 1, not %d", o.Docs)
+	case o.Shape != "" && o.Shape != Plain && o.Shape != Real:
+		return fmt.Errorf("unknown shape %q: plain or real", o.Shape)
+	case o.Shape == Real && o.Hugo:
+		return fmt.Errorf("the real shape is for ismsgen sites only: its file links are not Hugo's")
 	}
 	return nil
 }
@@ -87,8 +110,13 @@ func draw(o Options) *corpus {
 	if o.Hugo {
 		link = c.countLinks(hugoLink)
 	}
+	body := plainBody
+	if o.Shape == Real {
+		drawBundles(r, c.docs)
+		link, body = c.countLinks(fileLink), realBody
+	}
 	for _, d := range c.docs {
-		d.body = plainBody(r, d, c.docs, link)
+		d.body = body(r, d, c.docs, link)
 	}
 	return c
 }
@@ -112,6 +140,10 @@ func (c *corpus) write(dir string) error {
 		data := []byte(d.text())
 		files["content/"+d.file()] = data
 		c.stats.MarkdownBytes += int64(len(data))
+		for _, img := range d.images {
+			files["content/"+d.dir()+"/"+d.id+"/"+img.path] = img.png
+			c.stats.Images++
+		}
 	}
 	if c.opts.Hugo {
 		addHugoFiles(files)

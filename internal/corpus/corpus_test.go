@@ -59,7 +59,7 @@ func sameTree(t *testing.T, a, b map[string][]byte) {
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, o := range []Options{{Docs: 300}, {Docs: 300, Hugo: true}, {Docs: 300, Seed: 7}} {
+	for _, o := range []Options{{Docs: 300}, {Docs: 300, Hugo: true}, {Docs: 300, Seed: 7}, {Docs: 300, Shape: Real}} {
 		a, sa := generate(t, o)
 		b, sb := generate(t, o)
 		if sa != sb {
@@ -197,7 +197,9 @@ func TestRefusesFolderInUse(t *testing.T) {
 	if _, err := Generate(dir, Options{Docs: 10}); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("into a folder in use: %v, want an error that says it is not empty", err)
 	}
-	if _, err := Generate(t.TempDir(), Options{}); err == nil {
-		t.Error("no error for 0 documents")
+	for _, o := range []Options{{}, {Docs: 10, Shape: "odd"}, {Docs: 10, Shape: Real, Hugo: true}} {
+		if _, err := Generate(t.TempDir(), o); err == nil {
+			t.Errorf("%+v: no error", o)
+		}
 	}
 }

@@ -11,17 +11,24 @@ type doc struct {
 	id, title string
 	tier      int
 	kind      kind
+	bundle    bool // written as content/tierN/ID/index.md with images beside it
 	parent    *doc
 	related   []*doc
 	meta      meta
 	body      []block
+	images    []image // the bundle's images
 }
 
 // dir is the document's folder under content/, and file its Markdown
 // file's path relative to content/.
 func (d *doc) dir() string { return "tier" + strconv.Itoa(d.tier) }
 
-func (d *doc) file() string { return d.dir() + "/" + d.id + ".md" }
+func (d *doc) file() string {
+	if d.bundle {
+		return d.dir() + "/" + d.id + "/index.md"
+	}
+	return d.dir() + "/" + d.id + ".md"
+}
 
 // tierShares are the shares of tier 1 and tier 2; tier 3 has the rest.
 const (
