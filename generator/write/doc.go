@@ -5,4 +5,11 @@
 //
 // ismsgen marks the folders it creates with a marker file and never deletes
 // or replaces a folder without it, nor one that contains the source.
+//
+// The output's folders are 0755 and its files 0644, less the umask, so
+// that a web server running as another user reads them. A --dest that
+// cannot be replaced as a whole (a mount point, or a folder whose parent
+// may not be written to) is filled in place, entry by entry. Interrupt
+// removes the temporary folder of a build told to stop (SIGINT, SIGTERM).
+// Problems with --dest are *Error values that say what to do.
 package write

@@ -2,8 +2,8 @@ package write
 
 import "golang.org/x/sys/unix"
 
-// exchange atomically swaps two existing paths (renameat2 RENAME_EXCHANGE),
+// exchangePaths atomically swaps two existing paths (renameat2 RENAME_EXCHANGE),
 // so that there is no moment at which --dest is missing.
-func exchange(a, b string) error {
+func exchangePaths(a, b string) error {
 	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 }

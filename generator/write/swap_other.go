@@ -4,4 +4,4 @@ package write
 
 import "errors"
 
-func exchange(a, b string) error { return errors.ErrUnsupported }
+func exchangePaths(a, b string) error { return errors.ErrUnsupported }
