@@ -64,9 +64,15 @@ type Result struct {
 }
 
 // UsageError is a problem with the command line rather than the content.
-type UsageError struct{ Msg string }
+// Err, when set, is the typed error it comes from (a *write.Error).
+type UsageError struct {
+	Msg string
+	Err error
+}
 
 func (e *UsageError) Error() string { return e.Msg }
+
+func (e *UsageError) Unwrap() error { return e.Err }
 
 // Analyse runs the stages that find problems: load, validate, link and
 // reports. It writes nothing. The site is nil when there are errors.
@@ -96,7 +102,7 @@ func analyse(opts Options, keepBodies bool, afterRead func(*model.Config)) (anal
 	diags.Add(d...)
 	cfg, d := validate.Config(config)
 	if cfg != nil && opts.Classification != "" && cfg.Level(opts.Classification) < 0 {
-		return analysis{}, &UsageError{fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
+		return analysis{}, &UsageError{Msg: fmt.Sprintf("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)}
 	}
 	// Each document is converted and its body scanned as soon as it is
 	// read, by the same worker (as load.Site, validate.Documents and
@@ -179,7 +185,7 @@ func Build(opts Options) (*Result, error) {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	if err := write.CheckDest(opts.Source, opts.Dest); err != nil {
-		return nil, &UsageError{err.Error()}
+		return nil, &UsageError{Msg: err.Error(), Err: err}
 	}
 	restoreGC := func() {}
 	if opts.FitMemory {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"ismsgen/generator"
+	"ismsgen/generator/write"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -26,12 +27,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
+	stop := catchStop()
 	res, err := generator.Build(generator.Options{
 		Source: *source, Dest: *dest, Drafts: *drafts, Now: date,
 		Classification: *class, BaseURL: *baseURL, Defaults: defaults(), FitMemory: true,
 	})
+	stop.stop()
+	var destErr *write.Error
 	var usageErr *generator.UsageError
 	switch {
+	case errors.As(err, &destErr):
+		printDestError(stderr, "build", destErr)
+		return exitUsage
 	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
 		return exitUsage

@@ -16,7 +16,10 @@
 //   - ceiling_test.go: documents above the classification ceiling appear
 //     in no output byte;
 //   - kill_test.go: a build killed at any moment leaves the previous
-//     output byte-identical (corpus_test.go generates the large site);
+//     output byte-identical (corpus_test.go generates the large site),
+//     and one stopped by SIGINT or SIGTERM leaves no temporary folder;
+//   - dest_test.go: the output's modes, read as another user; a --dest
+//     that is a mount point, or cannot be written;
 //   - determinism_test.go: GOMAXPROCS 1 and 8 give the same bytes;
 //   - cli_test.go: exit codes and the printed diagnostics.
 package hostile

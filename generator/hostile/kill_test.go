@@ -241,3 +241,135 @@ func afterSwap(count func(string) int, docs int) func(string) bool {
 		return full && n < docs
 	}
 }
+
+// A build stopped with SIGINT (Ctrl-C) or SIGTERM at any moment — at
+// once, as its temporary folder appears, after some of the pages, once
+// the reports or the search index are written, while the old output is
+// removed — leaves no temporary folder, dies of the signal (or, signalled
+// as it ends, finishes), and leaves --dest complete: the previous output
+// or the new one. Twenty tries, each signal at every point.
+func TestSignalledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	bin := ismsgenBinary(t)
+	const n = 600
+	site := writeSite(t, corpus(n, 1))
+	dest := filepath.Join(site, "public")
+	build := func() {
+		t.Helper()
+		if out, err := exec.Command(bin, "build", "--source", site, "--now", "2026-11-25").CombinedOutput(); err != nil {
+			t.Fatalf("build: %v\n%s", err, out)
+		}
+	}
+	build()
+	old := hashTree(t, dest)
+	docs := 0
+	for name := range old {
+		if strings.HasPrefix(name, "docs/") && strings.HasSuffix(name, "/index.html") {
+			docs++
+		}
+	}
+	for name, text := range corpus(n, 2) {
+		writeFile(t, filepath.Join(site, filepath.FromSlash(name)), text)
+	}
+
+	tmpDir := func() string {
+		matches, _ := filepath.Glob(filepath.Join(site, ".ismsgen-tmp-public-*"))
+		for _, m := range matches {
+			if _, err := os.Stat(filepath.Join(m, ".ismsgen-output")); err == nil && !strings.HasSuffix(m, "-old") {
+				return m
+			}
+		}
+		return ""
+	}
+	count := func(dir string) int {
+		entries, _ := os.ReadDir(filepath.Join(dir, "docs"))
+		return len(entries)
+	}
+	exists := func(name string) func(string) bool {
+		return func(tmp string) bool {
+			_, err := os.Stat(filepath.Join(tmp, name))
+			return err == nil
+		}
+	}
+	points := []struct {
+		name    string
+		reached func(tmp string) bool // nil: at once
+		late    bool                  // the build may finish before the signal
+	}{
+		{"at once", nil, false},
+		{"temporary folder created", func(string) bool { return true }, false},
+		{"one page", func(tmp string) bool { return count(tmp) >= 1 }, false},
+		{"a third of the pages", func(tmp string) bool { return count(tmp) >= docs/3 }, false},
+		{"two thirds of the pages", func(tmp string) bool { return count(tmp) >= 2*docs/3 }, false},
+		{"reports written", exists("feed.xml"), true},
+		{"search index written", exists("search/index.js"), true},
+		{"while the old output is removed", nil, true}, // replaced below
+		{"half the pages", func(tmp string) bool { return count(tmp) >= docs/2 }, false},
+		{"a few pages", func(tmp string) bool { return count(tmp) >= 10 }, false},
+	}
+	signals := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}
+	for try := range 20 {
+		p := points[try%len(points)]
+		sig := signals[try/len(points)]
+		if p.name == "while the old output is removed" {
+			p.reached = afterSwap(count, docs)
+		}
+		var stderr strings.Builder
+		cmd := exec.Command(bin, "build", "--source", site, "--now", "2026-11-25")
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var waitErr error
+		exited := false
+	poll:
+		for tmp := ""; p.reached != nil; runtime.Gosched() {
+			select {
+			case waitErr = <-done:
+				exited = true
+				break poll
+			default:
+			}
+			if tmp == "" {
+				tmp = tmpDir()
+			}
+			if tmp != "" && p.reached(tmp) {
+				break
+			}
+		}
+		if !exited {
+			_ = cmd.Process.Signal(sig)
+			waitErr = <-done
+		}
+		var exit *exec.ExitError
+		status := "finished"
+		switch {
+		case errors.As(waitErr, &exit) && exit.Sys().(syscall.WaitStatus).Signaled():
+			if got := exit.Sys().(syscall.WaitStatus).Signal(); got != sig {
+				t.Errorf("%s, %v: died of %v", p.name, sig, got)
+			}
+			status = "stopped"
+		case waitErr != nil:
+			t.Errorf("%s, %v: %v\n%s", p.name, sig, waitErr, stderr.String())
+		case !p.late:
+			t.Errorf("%s, %v: the build finished before the signal; the point came too late", p.name, sig)
+		}
+		if l := leftovers(t, site); len(l) > 0 {
+			t.Errorf("%s, %v: temporary folders left: %v", p.name, sig, l)
+		}
+		now := hashTree(t, dest)
+		_, previous := sameHashes(old, now)
+		if !previous && status == "stopped" && !p.late {
+			why, _ := sameHashes(old, now)
+			t.Errorf("%s, %v: the output changed (%s)", p.name, sig, why)
+		}
+		if !previous {
+			old = now // the new output, complete: the previous one of the next try
+		}
+		t.Logf("try %d, %v %s: %s", try+1, sig, p.name, status)
+	}
+}
