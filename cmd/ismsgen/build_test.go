@@ -128,6 +128,7 @@ func TestBuildUsageErrors(t *testing.T) {
 		{"dest above source", []string{"build", "--source", site, "--dest", filepath.Dir(site)}, "is the source folder or contains it"},
 		{"dest inside content", []string{"build", "--source", site, "--dest", filepath.Join(site, "content", "out")}, "inside the site's content"},
 		{"dest not ours", []string{"build", "--source", site, "--dest", notOurs}, "was not created by ismsgen"},
+		{"dest below a file", []string{"build", "--source", site, "--dest", filepath.Join(notOurs, "keep.txt", "public")}, "ismsgen build: --dest " + filepath.Join(notOurs, "keep.txt", "public") + " cannot be created: " + filepath.Join(notOurs, "keep.txt") + " is a file, not a folder\n    hint: choose a --dest whose parent folders are folders\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
