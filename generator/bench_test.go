@@ -10,6 +10,7 @@ package generator_test
 // ISMSGEN_BENCH_SITE names an existing site instead.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,16 +20,11 @@ import (
 	"time"
 
 	"ismsgen/generator"
-	"ismsgen/generator/assets"
-	"ismsgen/generator/i18n"
-	"ismsgen/generator/internal/overlay"
-	"ismsgen/generator/link"
-	"ismsgen/generator/load"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
 	"ismsgen/generator/search"
-	"ismsgen/generator/validate"
 	"ismsgen/generator/write"
 	"ismsgen/internal/corpus"
 )
@@ -62,16 +58,16 @@ func benchSite(b *testing.B) string {
 	return site
 }
 
-// stages holds the result of every stage, computed once per corpus, as
-// the input of the next stage's benchmark.
+// stages holds the result of every stage, computed once per corpus with
+// the stage functions the build runs, as the input of the next stage's
+// benchmark.
 type stages struct {
-	src      *load.Source
+	opts     generator.Options
 	cfg      *model.Config
-	docs     []*model.Document
+	docs     *generator.Documents // with their bodies
 	site     *model.Site
 	data     *reports.Data
-	strings  *i18n.Strings
-	bundle   *assets.Bundle
+	theme    *generator.Theme
 	entries  []search.Entry
 	rendered *render.Result
 	files    *memOutput // every file of the site
@@ -87,54 +83,39 @@ func prepareStages(b *testing.B) *stages {
 	b.Helper()
 	site := benchSite(b)
 	benchOnce.Do(func() {
-		s := &stages{}
-		src, d := load.Site(site)
-		if d.HasErrors() {
-			benchErr = "load: " + d.Errors()[0].String()
+		s := &stages{opts: generator.Options{Source: site, Now: now, Defaults: defaults()}}
+		var diags diag.List
+		s.cfg, diags, _ = generator.Config(s.opts)
+		if s.cfg == nil {
+			benchErr = fmt.Sprint("config: ", diags.Errors())
 			return
 		}
-		s.src = src
-		cfg, d := validate.Config(src.Config)
-		if cfg == nil {
-			benchErr = "config: " + d.Errors()[0].String()
-			return
-		}
-		s.cfg = cfg
-		docs, d := validate.Documents(cfg, src.Docs)
-		if d.HasErrors() {
-			benchErr = "validate: " + d.Errors()[0].String()
-			return
-		}
-		s.docs = docs
-		s.site, d = link.Site(cfg, docs, link.Options{Now: now})
-		if d.HasErrors() {
-			benchErr = "link: " + d.Errors()[0].String()
+		s.docs = generator.ReadDocuments(s.opts, s.cfg, true)
+		site, d := generator.Link(s.opts, s.cfg, s.docs.Converted)
+		if s.site = site; site == nil {
+			benchErr = fmt.Sprint("documents: ", append(s.docs.Diags, d...).Errors())
 			return
 		}
 		s.data = reports.Compute(s.site)
-		var err error
-		if s.strings, err = i18n.Load(defaults().I18n, cfg.Language); err != nil {
-			benchErr = err.Error()
+		if s.theme, d = generator.Layouts(s.opts, s.cfg); s.theme == nil {
+			benchErr = fmt.Sprint("layouts: ", d)
 			return
 		}
-		bundle, d := assets.Build(overlay.New(filepath.Join(site, "assets"), defaults().Assets))
-		if d.HasErrors() {
-			benchErr = "assets: " + d.Errors()[0].String()
+		if s.theme.Assets, d = generator.Assets(s.opts); d.HasErrors() {
+			benchErr = fmt.Sprint("assets: ", d)
 			return
 		}
-		s.bundle = bundle
 		s.files = &memOutput{files: map[string][]byte{}}
-		s.rendered, err = render.Site(s.renderInput(site), s.files)
-		if err != nil {
+		var err error
+		if s.rendered, err = render.Site(s.renderInput(), s.files); err != nil {
 			benchErr = err.Error()
 			return
 		}
-		if err := generator.Derived(s.site, s.data, s.rendered, s.strings, s.files); err != nil {
+		if err := generator.Derived(s.site, s.data, s.rendered, s.theme.Strings, s.files); err != nil {
 			benchErr = err.Error()
 			return
 		}
-		s.entries, err = generator.SearchEntries(generator.Options{Source: site, Now: now, Defaults: defaults()})
-		if err != nil {
+		if s.entries, err = generator.SearchEntries(s.opts); err != nil {
 			benchErr = err.Error()
 			return
 		}
@@ -146,10 +127,10 @@ func prepareStages(b *testing.B) *stages {
 	return benchCache
 }
 
-func (s *stages) renderInput(site string) render.Input {
+func (s *stages) renderInput() render.Input {
+	t := s.theme
 	return render.Input{
-		Site: s.site, Reports: s.data, Assets: s.bundle, Strings: s.strings,
-		Layouts: overlay.New(filepath.Join(site, "layouts"), defaults().Layouts),
+		Site: s.site, Reports: s.data, Assets: t.Assets, Strings: t.Strings, Layouts: t.Layouts, Parsed: t.Parsed,
 	}
 }
 
@@ -221,23 +202,12 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func BenchmarkLoad(b *testing.B) {
-	site := benchSite(b)
-	b.ReportAllocs()
-	start := startCPU(b)
-	n := 0
-	for b.Loop() {
-		src, _ := load.Site(site)
-		n = len(src.Docs)
-	}
-	perDoc(b, n, start)
-}
-
-func BenchmarkValidate(b *testing.B) {
+// BenchmarkRead reads, converts and scans every document file, as the
+// build does (its bodies let go).
+func BenchmarkRead(b *testing.B) {
 	s := prepareStages(b)
-	benchStage(b, len(s.src.Docs), func() error {
-		cfg, _ := validate.Config(s.src.Config)
-		validate.Documents(cfg, s.src.Docs)
+	benchStage(b, len(s.docs.Converted), func() error {
+		generator.ReadDocuments(s.opts, s.cfg, false)
 		return nil
 	})
 }
@@ -249,12 +219,16 @@ func BenchmarkLink(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		paused := cpuTime()
-		docs, _ := validate.Documents(s.cfg, s.src.Docs) // link fills in each document's Graph
-		start += cpuTime() - paused                      // not the link stage's CPU time either
+		fresh := make([]generator.Converted, len(s.docs.Converted)) // link fills in each document's Graph
+		for i, c := range s.docs.Converted {
+			d := *c.Doc
+			fresh[i] = generator.Converted{Doc: &d, Scan: c.Scan}
+		}
+		start += cpuTime() - paused // not the link stage's CPU time either
 		b.StartTimer()
-		link.Site(s.cfg, docs, link.Options{Now: now})
+		generator.Link(s.opts, s.cfg, fresh)
 	}
-	perDoc(b, len(s.docs), start)
+	perDoc(b, len(s.site.Docs), start)
 }
 
 func BenchmarkReports(b *testing.B) {
@@ -269,7 +243,7 @@ func BenchmarkReports(b *testing.B) {
 // an output that keeps nothing.
 func BenchmarkRender(b *testing.B) {
 	s := prepareStages(b)
-	in := s.renderInput(benchSite(b))
+	in := s.renderInput()
 	benchStage(b, len(s.site.Docs), func() error {
 		_, err := render.Site(in, discardOutput{})
 		return err
@@ -295,7 +269,7 @@ func BenchmarkRenderSitePages(b *testing.B) {
 // benchRenderer times run on one renderer of the corpus.
 func benchRenderer(b *testing.B, run func(*render.Renderer, *stages) error) {
 	s := prepareStages(b)
-	r, err := render.New(s.renderInput(benchSite(b)))
+	r, err := render.New(s.renderInput())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -316,7 +290,7 @@ func BenchmarkSearch(b *testing.B) {
 func BenchmarkDerived(b *testing.B) {
 	s := prepareStages(b)
 	benchStage(b, len(s.site.Docs), func() error {
-		return generator.Derived(s.site, s.data, s.rendered, s.strings, discardOutput{})
+		return generator.Derived(s.site, s.data, s.rendered, s.theme.Strings, discardOutput{})
 	})
 }
 

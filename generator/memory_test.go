@@ -28,15 +28,21 @@ func TestReadBody(t *testing.T) {
 	}
 	opts := Options{Source: site, Now: model.Date{Year: 2026, Month: 11, Day: 25},
 		Defaults: Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()}}
-	p, res, err := prepare(opts)
-	if p == nil {
-		t.Fatalf("prepare: %v %v", err, res.Diagnostics.Errors())
+	cfg, _, err := Config(opts)
+	if cfg == nil {
+		t.Fatalf("config: %v", err)
 	}
-	d := p.site.Doc("ISMS-P-009")
+	docs := ReadDocuments(opts, cfg, false)
+	var d *model.Document
+	for _, c := range docs.Converted {
+		if c.Doc.ID == "ISMS-P-009" {
+			d = c.Doc
+		}
+	}
 	if d == nil || d.Body != nil {
-		t.Fatalf("ISMS-P-009 is %v; want it published, without its body", d)
+		t.Fatalf("ISMS-P-009 is %v; want it read, without its body", d)
 	}
-	body, err := p.readBody(site, d)
+	body, err := docs.Body(d)
 	if err != nil || !strings.Contains(string(body), "](") {
 		t.Fatalf("readBody: %v, %.80q", err, body)
 	}
@@ -49,7 +55,7 @@ func TestReadBody(t *testing.T) {
 	if err := os.WriteFile(file, append(src, "\nOne more line.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.readBody(site, d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
+	if _, err := docs.Body(d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
 		t.Errorf("readBody of an edited file: %v; want an error naming %s", err, d.Path)
 	}
 }
@@ -59,9 +65,10 @@ func TestReadBody(t *testing.T) {
 func TestFitMemory(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	t.Setenv("GOMEMLIMIT", "")
-	restore := fitMemory()
+	mem := planMemory(true)
+	mem.rendering()
 	during := debug.SetMemoryLimit(-1)
-	restore()
+	mem.done()
 	if during < 64<<20 || during >= before {
 		t.Errorf("the limit during the build is %d bytes, want at least 64 MiB and below the previous %d", during, before)
 	}
@@ -70,11 +77,12 @@ func TestFitMemory(t *testing.T) {
 	}
 
 	t.Setenv("GOMEMLIMIT", "off")
-	restore = fitMemory()
+	mem = planMemory(true)
+	mem.rendering()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("with GOMEMLIMIT set, the limit became %d", got)
 	}
-	restore()
+	mem.done()
 }
 
 // TestMemoryLimit: the render's heap limit grows with what analysis left

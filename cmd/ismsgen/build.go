@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/write"
 )
 
@@ -34,7 +35,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	})
 	stop.stop()
 	var destErr *write.Error
-	var usageErr *generator.UsageError
+	var usageErr *diag.UsageError
 	switch {
 	case errors.As(err, &destErr):
 		printDestError(stderr, "build", destErr)

@@ -28,12 +28,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
 		return exitUsage
 	}
-	site, data, diags, err := generator.Analyse(generator.Options{Source: *source, Now: date, Defaults: defaults()})
-	var usageErr *generator.UsageError
-	if errors.As(err, &usageErr) {
+	res, err := generator.Check(generator.Options{Source: *source, Now: date, Defaults: defaults()})
+	var usageErr *diag.UsageError
+	switch {
+	case errors.As(err, &usageErr):
 		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
 		return exitUsage
+	case err != nil:
+		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
+		return exitContent
 	}
+	site, data, diags := res.Site, res.Reports, res.Diagnostics
 	var rj *reports.ReviewsJSON
 	if data != nil {
 		rj = reports.ReviewsDocument(site, data)

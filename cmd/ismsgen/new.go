@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"ismsgen/generator"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"ismsgen/generator/scaffold"
 )
@@ -24,7 +24,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	path, err := scaffold.New(scaffold.Options{
 		Source: *source, Tier: *tier, ID: *id, Title: *title, Type: *typ, Today: model.DateOf(time.Now()),
 	})
-	var usageErr *generator.UsageError
+	var usageErr *diag.UsageError
 	var cfgErr *scaffold.ConfigError
 	switch {
 	case errors.As(err, &usageErr):

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/serve"
 )
 
@@ -40,7 +41,7 @@ func serveUntil[T any](args []string, stdout, stderr io.Writer, stop <-chan T) i
 		Options: generator.Options{Source: *source, Drafts: *drafts, Defaults: defaults()},
 		Log:     stdout,
 	})
-	var usageErr *generator.UsageError
+	var usageErr *diag.UsageError
 	switch {
 	case errors.As(err, &usageErr):
 		l.Close()

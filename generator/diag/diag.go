@@ -37,6 +37,7 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	File     string   // path relative to the site source, with forward slashes
 	Line     int      // 1-based; 0 when the problem concerns the whole file
+	Col      int      // 1-based column in the line; 0 when not known
 	Severity Severity // Error or Warning
 	Code     string   // stable identifier for warnings, e.g. "withheld-link"
 	Message  string   // what is wrong
@@ -49,6 +50,9 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.File)
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
 	}
 	b.WriteString(": ")
 	if d.Severity == Warning {
@@ -107,6 +111,7 @@ func compare(a, b Diagnostic) int {
 	return cmp.Or(
 		strings.Compare(a.File, b.File),
 		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
 		cmp.Compare(a.Severity, b.Severity),
 		strings.Compare(a.Message, b.Message),
 	)

@@ -160,10 +160,11 @@ func TestCeiling(t *testing.T) {
 				}
 
 				// check warns at the line of each link to a left-out document.
-				_, _, diags, err := generator.Analyse(opts(full))
+				res, err := generator.Check(opts(full))
 				if err != nil {
 					t.Fatal(err)
 				}
+				diags := res.Diagnostics
 				var want []string
 				for i, r := range allRestricted() {
 					if leftOut(r) {

@@ -3,7 +3,7 @@
 // clear.
 //
 // The tests write small sites into temporary folders and run the real
-// pipeline (generator.Build and generator.Analyse) on them, or the
+// pipeline (generator.Build and generator.Check) on them, or the
 // command-line program where exit codes and SIGKILL matter:
 //
 //   - input_test.go: malformed front matter and isms.toml, each error at

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 )
 
 const secret = "OUTSIDE-SECRET-7f3a"
@@ -214,7 +215,7 @@ func TestDestRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := generator.Build(options(site, tc.dest))
-			var usage *generator.UsageError
+			var usage *diag.UsageError
 			if !errors.As(err, &usage) {
 				t.Fatalf("Build = %v, %v; want a usage error", res, err)
 			}

@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -39,22 +40,13 @@ type found struct {
 	problems diag.List
 }
 
-// Site resolves links among all documents and returns the published site.
-func Site(cfg *model.Config, docs []*model.Document, opts Options) (*model.Site, diag.List) {
-	scans := make([]*Scanned, len(docs))
-	par.Each(len(docs), func(i int) { scans[i] = Scan(docs[i]) })
-	scanOf := make(map[*model.Document]*Scanned, len(docs))
-	for i, d := range docs {
-		scanOf[d] = scans[i]
-	}
-	return SiteScanned(cfg, docs, opts, scanOf)
-}
-
-// SiteScanned is Site with every body already scanned: scanOf[d] is
-// Scan(d), or a Scan of an earlier copy of the same file. The build scans
+// Site decides what this build publishes, resolves the links among all
+// documents and returns the published site. scanOf[d], when there, is
+// Scan(d) or a Scan of an earlier copy of the same file: the build scans
 // each body as it reads it, and serve keeps the scans of unchanged files
-// between rebuilds.
-func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*model.Document]*Scanned) (*model.Site, diag.List) {
+// between rebuilds. Bodies without one are scanned here.
+func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*model.Document]*Scanned) (*model.Site, diag.List) {
+	scanOf = scanMissing(docs, scanOf)
 	var diags diag.List
 	all := make(map[string]*model.Document, len(docs))
 	for _, d := range docs {
@@ -94,6 +86,27 @@ func SiteScanned(cfg *model.Config, docs []*model.Document, opts Options, scanOf
 	}
 	graph(site)
 	return site, diags
+}
+
+// scanMissing returns scanOf with a Scan of every document it lacks.
+func scanMissing(docs []*model.Document, scanOf map[*model.Document]*Scanned) map[*model.Document]*Scanned {
+	var missing []*model.Document
+	for _, d := range docs {
+		if scanOf[d] == nil {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) == 0 {
+		return scanOf
+	}
+	scans := make([]*Scanned, len(missing))
+	par.Each(len(missing), func(i int) { scans[i] = Scan(missing[i]) })
+	all := make(map[*model.Document]*Scanned, len(docs))
+	maps.Copy(all, scanOf)
+	for i, d := range missing {
+		all[d] = scans[i]
+	}
+	return all
 }
 
 // linksOut fills in the links of d, if it is published, and warns of

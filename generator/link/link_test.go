@@ -37,19 +37,23 @@ func site(t *testing.T, opts Options, docs ...string) (*model.Site, []string) {
 	if d.HasErrors() {
 		t.Fatal(d)
 	}
-	var src []*load.Doc
+	var converted []*model.Document
 	for i, text := range docs {
 		f, d := load.ParseDocument("content/"+string(rune('a'+i))+".md", []byte(text))
 		if d.HasErrors() {
 			t.Fatal(d)
 		}
-		src = append(src, &load.Doc{File: f})
+		doc, d := validate.Document(cfg, &load.Doc{File: f})
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		converted = append(converted, doc)
 	}
-	all, d := validate.Documents(cfg, src)
+	all, d := validate.Set(converted)
 	if d.HasErrors() {
 		t.Fatal(d)
 	}
-	s, d := Site(cfg, all, opts)
+	s, d := Site(cfg, all, opts, nil)
 	d.Sort()
 	var out []string
 	for _, x := range d {

@@ -27,9 +27,9 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	url := d.URL()
 	rel := strings.Repeat("../", strings.Count(url, "/"))
 	src := d.Body
-	if src == nil && r.in.Body != nil {
+	if src == nil && r.in.Bodies != nil {
 		var err error
-		if src, err = r.in.Body(d); err != nil {
+		if src, err = r.in.Bodies.Body(d); err != nil {
 			return Text{}, err
 		}
 	}

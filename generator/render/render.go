@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -35,22 +36,32 @@ type Input struct {
 	Strings *i18n.Strings
 	Layouts fs.FS // the layouts overlay
 
-	// Text, when set, is given each document's text as soon as its page
-	// is written, from several goroutines and in any order (i is the
-	// document's place in Site.Docs), and Site returns no Texts: the
-	// search index can take each text and let it go, rather than all the
-	// texts of the site being held until the end.
-	Text func(i int, t Text) error
+	// Index, when set, takes each document's text as soon as its page
+	// is written, and Site returns no Texts: the search index can take
+	// each text and let it go, rather than all the texts of the site
+	// being held until the end.
+	Index TextSink
 
-	// Body, when set, gives the Markdown body of a document whose Body
+	// Bodies, when set, gives the Markdown body of a document whose Body
 	// is nil: a large build lets the bodies go after the link stage and
 	// reads each again when its page is rendered.
-	Body func(d *model.Document) ([]byte, error)
+	Bodies BodySource
 
 	// Parsed, when set, is Layouts already parsed by ParseLayouts with
 	// Site.Config and Strings: a build parses them while the site is
 	// still being analysed.
 	Parsed *Parsed
+}
+
+// TextSink takes the documents' texts, from several goroutines and in any
+// order; i is the document's place in Site.Docs.
+type TextSink interface {
+	Text(i int, t Text) error
+}
+
+// BodySource gives the Markdown body of a document.
+type BodySource interface {
+	Body(d *model.Document) ([]byte, error)
 }
 
 // Text is what render learned about one document body, for the search index.
@@ -112,8 +123,8 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 		}
 		left[p.layout].Add(1)
 	}
-	var texts []Text // given to in.Text instead, when there is one
-	if r.in.Text == nil {
+	var texts []Text // given to in.Index instead, when there is one
+	if r.in.Index == nil {
 		texts = make([]Text, len(docs))
 	}
 	errs := make([]error, len(site)+len(docs))
@@ -132,16 +143,14 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 		switch {
 		case err != nil:
 		case texts == nil:
-			err = r.in.Text(j, t)
+			err = r.in.Index.Text(j, t)
 		default:
 			texts[j] = t
 		}
 		errs[j] = err
 	})
-	for _, e := range errs { // the documents' errors first, as Site always reported them
-		if e != nil {
-			return nil, nil, e
-		}
+	if err := joinDistinct(errs); err != nil {
+		return nil, nil, err
 	}
 	var urls []string
 	for _, p := range site {
@@ -171,11 +180,11 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	}
 	master := r.tpl.pages[name]
 	if master == nil {
-		return nil, fmt.Errorf("layouts/%s: layout not found", name)
+		return nil, &LayoutError{name, errors.New("layout not found")}
 	}
 	t, err := master.Clone()
 	if err != nil {
-		return nil, fmt.Errorf("layouts/%s: %w", name, err)
+		return nil, &LayoutError{name, err}
 	}
 	ls := &layoutSet{t: t}
 	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows}
@@ -243,7 +252,7 @@ func (r *renderer) emit(out Output, layout string, p *Page) error {
 	defer r.bufs.Put(buf)
 	buf.Reset()
 	if err := ls.execute(buf, p); err != nil {
-		return fmt.Errorf("layouts/%s: %w", layout, err)
+		return &LayoutError{layout, err}
 	}
 	file := p.URL + "index.html"
 	if strings.HasSuffix(p.URL, ".html") {

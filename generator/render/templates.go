@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -306,7 +307,8 @@ func ParseLayouts(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*Parsed, e
 }
 
 // parseTemplates reads base.html, partials/*.html and every other *.html
-// of the layouts overlay.
+// of the layouts overlay. It parses every file, so that all their syntax
+// errors are reported at once (joined *LayoutErrors).
 func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
 	fm := funcs(cfg, s)
 	common := template.New("").Funcs(fm)
@@ -318,10 +320,9 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 	if err != nil {
 		return nil, err
 	}
+	var errs []error
 	for _, p := range append([]string{"base.html"}, partials...) {
-		if err := parseInto(common, layouts, p); err != nil {
-			return nil, err
-		}
+		errs = append(errs, parseInto(common, layouts, p))
 	}
 	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods()}
 	for _, name := range names {
@@ -333,7 +334,8 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			return nil, err
 		}
 		if err := parseInto(page, layouts, name); err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		if fast.On() {
 			for _, tt := range page.Templates() {
@@ -344,16 +346,19 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 		}
 		t.pages[name] = page
 	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
 func parseInto(t *template.Template, layouts fs.FS, name string) error {
 	data, err := fs.ReadFile(layouts, name)
 	if err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+		return &LayoutError{name, err}
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
-		return fmt.Errorf("layouts/%s: %w", name, err)
+		return &LayoutError{name, err}
 	}
 	return nil
 }

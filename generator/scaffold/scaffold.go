@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -40,10 +39,10 @@ func DefaultType(tier int) string {
 	return [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[tier]
 }
 
-// New writes the document to content/tier<N>/<id in lower case>.md and
-// returns its path (Source joined with it). Bad options, an id that a
-// document has already (ignoring case) and an existing file are
-// *generator.UsageError; nothing is ever overwritten.
+// New writes the document to content/tier<N>/<id in lower case>.md and returns its
+// path (Source joined with it). Bad options, an id that a document has
+// already (ignoring case) and an existing file are *diag.UsageError;
+// nothing is ever overwritten.
 func New(opts Options) (string, error) {
 	if err := check(&opts); err != nil {
 		return "", err
@@ -90,7 +89,7 @@ func New(opts Options) (string, error) {
 }
 
 func usage(format string, args ...any) error {
-	return &generator.UsageError{Msg: fmt.Sprintf(format, args...)}
+	return diag.Usagef(format, args...)
 }
 
 // check validates the options and fills in the type.
@@ -121,9 +120,13 @@ func check(opts *Options) error {
 // returns the ids of the current Statements of Applicability (a new one
 // supersedes them).
 func existing(opts Options) ([]string, error) {
-	src, _ := load.Site(opts.Source)
+	paths, _, _ := load.Files(opts.Source)
 	var soas []string
-	for _, d := range src.Docs {
+	for _, p := range paths {
+		d, _ := load.ReadDoc(opts.Source, p, nil)
+		if d == nil {
+			continue
+		}
 		id, _ := d.Meta["id"].(string)
 		id = strings.TrimSpace(id)
 		if model.FoldID(id) == model.FoldID(opts.ID) {

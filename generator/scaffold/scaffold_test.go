@@ -10,6 +10,7 @@ import (
 
 	"ismsgen"
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"ismsgen/generator/scaffold"
 )
@@ -112,10 +113,11 @@ func TestNewPassesCheck(t *testing.T) {
 	}
 	for _, site := range []string{zh, en} {
 		for _, drafts := range []bool{false, true} {
-			s, _, diags, err := generator.Analyse(generator.Options{Source: site, Now: today, Drafts: drafts, Defaults: defaults()})
-			if err != nil || diags.HasErrors() {
-				t.Fatalf("check (drafts %v): %v\n%v", drafts, err, diags.Errors())
+			res, err := generator.Check(generator.Options{Source: site, Now: today, Drafts: drafts, Defaults: defaults()})
+			if err != nil || res.Diagnostics.HasErrors() {
+				t.Fatalf("check (drafts %v): %v\n%v", drafts, err, res.Diagnostics.Errors())
 			}
+			s := res.Site
 			if drafts && s.Doc("NEW-PROCEDURE") == nil && s.Doc("NEW-PROCEDURE-EN") == nil {
 				t.Errorf("the new documents are not published with --drafts")
 			}
@@ -151,7 +153,7 @@ func TestNewRefuses(t *testing.T) {
 	} {
 		tc.opts.Source, tc.opts.Today = site, today
 		_, err := scaffold.New(tc.opts)
-		var usage *generator.UsageError
+		var usage *diag.UsageError
 		if !errors.As(err, &usage) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want a usage error with %q", tc.name, err, tc.want)
 		}

@@ -106,11 +106,11 @@ type benchDoc struct{ path, id string }
 func publishedDocs(b *testing.B, srv *Server, site string) []benchDoc {
 	var docs []benchDoc
 	for path, f := range srv.eng.files {
-		if f.conv == nil {
+		if f.conv.Doc == nil {
 			continue
 		}
-		if _, _, ok := srv.store.get("docs/" + f.conv.ID + "/index.html"); ok {
-			docs = append(docs, benchDoc{filepath.Join(site, filepath.FromSlash(path)), f.conv.ID})
+		if _, _, ok := srv.store.get("docs/" + f.conv.Doc.ID + "/index.html"); ok {
+			docs = append(docs, benchDoc{filepath.Join(site, filepath.FromSlash(path)), f.conv.Doc.ID})
 		}
 	}
 	if len(docs) == 0 {

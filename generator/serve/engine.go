@@ -7,11 +7,9 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
-	"ismsgen/generator/link"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
-	"ismsgen/generator/validate"
 )
 
 // engine keeps the last good state of every stage and rebuilds what a
@@ -107,7 +105,7 @@ func (e *engine) rebuild(ch changes) {
 	if e.g == nil {
 		e.g, e.gDiags = loadGlobals(e.opts, now)
 		for _, f := range e.files {
-			f.conv = nil // converted with the old configuration
+			f.conv = generator.Converted{} // converted with the old configuration
 		}
 		e.renderAll = true
 	}
@@ -139,23 +137,21 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 		return nil, nil, diags
 	}
 	e.convert()
-	converted := make([]*model.Document, 0, len(e.paths))
-	scanOf := make(map[*model.Document]*link.Scanned, len(e.paths))
+	converted := make([]generator.Converted, 0, len(e.paths))
 	for _, p := range e.paths {
 		f := e.files[p]
-		if f.conv == nil {
+		if f.conv.Doc == nil {
 			continue
 		}
 		diags.Add(f.convDiags...)
-		d := *f.conv // a fresh copy: link fills in its Graph
-		converted = append(converted, &d)
-		scanOf[&d] = f.scan
+		d := *f.conv.Doc // a fresh copy: link fills in its Graph
+		converted = append(converted, generator.Converted{Doc: &d, Scan: f.conv.Scan})
 	}
-	docs, d := validate.Set(converted)
+	opts := e.opts
+	opts.Now = e.g.now
+	site, d := generator.Link(opts, e.g.cfg, converted)
 	diags.Add(d...)
-	site, d := link.SiteScanned(e.g.cfg, docs, link.Options{Now: e.g.now, Drafts: e.opts.Drafts, Ceiling: e.opts.Classification}, scanOf)
-	diags.Add(d...)
-	if diags.HasErrors() || e.g.bundle == nil {
+	if diags.HasErrors() || e.g.theme == nil {
 		diags.Sort()
 		return nil, nil, diags
 	}

@@ -7,12 +7,11 @@ import (
 	"slices"
 	"strings"
 
+	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
-	"ismsgen/generator/link"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
-	"ismsgen/generator/validate"
 )
 
 // file is one document file as serve last read it, with what the stages
@@ -23,10 +22,9 @@ type file struct {
 	doc         *load.Doc // nil when it could not be read or parsed
 	loadDiags   diag.List
 
-	conv      *model.Document // nil until converted (again, after isms.toml changed)
+	conv      generator.Converted // conv.Doc is nil until converted (again, after isms.toml changed)
 	convDiags diag.List
 	meta      uint64 // hash of the front matter as converted
-	scan      *link.Scanned
 }
 
 // reload lists the documents as load does and reads again those that are
@@ -109,17 +107,14 @@ func under(p string, folders []string) bool {
 func (e *engine) convert() {
 	var todo []*file
 	for _, p := range e.paths {
-		if f := e.files[p]; f.doc != nil && f.conv == nil {
+		if f := e.files[p]; f.doc != nil && f.conv.Doc == nil {
 			todo = append(todo, f)
 		}
 	}
 	par.Each(len(todo), func(i int) {
 		f := todo[i]
-		f.conv, f.convDiags = validate.Document(e.g.cfg, f.doc)
-		f.meta = e.metaHash(f.conv)
-		if f.scan == nil {
-			f.scan = link.Scan(f.conv)
-		}
+		f.conv, f.convDiags = generator.Convert(e.g.cfg, f.doc)
+		f.meta = e.metaHash(f.conv.Doc)
 	})
 }
 

@@ -132,7 +132,7 @@ parent = "ISMS-M-001"
 func compareWithBuild(t *testing.T, step string, srv *Server, site string) {
 	t.Helper()
 	out := newMemOut()
-	res, err := generator.BuildTo(testOptions(site).Options, out)
+	res, err := generator.Run(testOptions(site).Options, out)
 	if err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("%s: build: %v %v", step, err, res.Diagnostics.Errors())
 	}

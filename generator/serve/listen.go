@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"net"
 
-	"ismsgen/generator"
+	"ismsgen/generator/diag"
 )
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
@@ -12,20 +12,20 @@ const DefaultAddr = "127.0.0.1:1313"
 
 // Listen opens addr for serving. An address without a host (":1313")
 // would serve the site to the whole network without saying so, and is
-// refused with a *generator.UsageError; a non-loopback address given
+// refused with a *diag.UsageError; a non-loopback address given
 // explicitly ("0.0.0.0:1313", "192.0.2.10:1313") is opened, and warning
 // says that every published document is readable from the network.
 func Listen(addr string) (l net.Listener, warning string, err error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, "", &generator.UsageError{Msg: fmt.Sprintf("--addr %q: %v (write host:port, e.g. %s)", addr, err, DefaultAddr)}
+		return nil, "", diag.Usagef("--addr %q: %v (write host:port, e.g. %s)", addr, err, DefaultAddr)
 	}
 	if host == "" {
-		return nil, "", &generator.UsageError{Msg: fmt.Sprintf("--addr %q would serve the site on every network interface; serve listens on loopback (--addr %s), or on another address only when it is named, e.g. --addr 0.0.0.0:%s", addr, DefaultAddr, port)}
+		return nil, "", diag.Usagef("--addr %q would serve the site on every network interface; serve listens on loopback (--addr %s), or on another address only when it is named, e.g. --addr 0.0.0.0:%s", addr, DefaultAddr, port)
 	}
 	l, err = net.Listen("tcp", addr)
 	if err != nil {
-		return nil, "", &generator.UsageError{Msg: fmt.Sprintf("--addr %s: %v", addr, err)}
+		return nil, "", diag.Usagef("--addr %s: %v", addr, err)
 	}
 	if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		where := "on " + ip.String()

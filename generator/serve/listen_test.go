@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 )
 
 func TestListen(t *testing.T) {
@@ -26,7 +27,7 @@ func TestListen(t *testing.T) {
 		if l != nil {
 			l.Close()
 		}
-		var usage *generator.UsageError
+		var usage *diag.UsageError
 		switch {
 		case tc.refused != "" && (!errors.As(err, &usage) || !strings.Contains(err.Error(), tc.refused)):
 			t.Errorf("%s: error %v, want one with %q", tc.addr, err, tc.refused)
@@ -44,7 +45,7 @@ func TestListen(t *testing.T) {
 // what build writes.
 func TestBuildHasNoReloadScript(t *testing.T) {
 	out := newMemOut()
-	if _, err := generator.BuildTo(testOptions(copySample(t)).Options, out); err != nil {
+	if _, err := generator.Run(testOptions(copySample(t)).Options, out); err != nil {
 		t.Fatal(err)
 	}
 	if len(out.files) == 0 {

@@ -16,7 +16,8 @@ import (
 // rebuild, makes them at once).
 func (e *engine) render(site *model.Site, data *reports.Data, full bool, start time.Time, touched []string, diags diag.List) error {
 	if e.g.renderer == nil {
-		r, err := render.New(render.Input{Site: site, Reports: data, Assets: e.g.bundle, Strings: e.g.strings, Layouts: e.g.layouts})
+		t := e.g.theme
+		r, err := render.New(render.Input{Site: site, Reports: data, Assets: t.Assets, Strings: t.Strings, Layouts: t.Layouts, Parsed: t.Parsed})
 		if err != nil {
 			return err
 		}
@@ -28,7 +29,7 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 	if err != nil {
 		return err
 	}
-	job := &siteJob{gen: e.gen, renderer: r, site: site, data: data, strings: e.g.strings, pages: full || siteSum != e.siteSum}
+	job := &siteJob{gen: e.gen, renderer: r, site: site, data: data, strings: e.g.theme.Strings, pages: full || siteSum != e.siteSum}
 	job.texts = make([]render.Text, len(site.Docs))
 	for i, d := range site.Docs {
 		t, ok := fresh[d.ID]
@@ -41,7 +42,7 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 	siteGen := 0
 	if full {
 		assets := map[string]entry{}
-		for _, f := range e.g.bundle.Files {
+		for _, f := range e.g.theme.Assets.Files {
 			assets[f.Path] = entry{data: f.Data}
 		}
 		u["assets"] = assets

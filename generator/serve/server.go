@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 )
 
 // Options configure a Server.
@@ -57,7 +58,10 @@ type Server struct {
 // source that is not a folder, or a watcher that cannot start.
 func New(opts Options) (*Server, error) {
 	if info, err := os.Stat(opts.Source); err != nil || !info.IsDir() {
-		return nil, &generator.UsageError{Msg: fmt.Sprintf("--source %s is not a folder", opts.Source)}
+		return nil, diag.Usagef("--source %s is not a folder", opts.Source)
+	}
+	if _, _, err := generator.Config(opts.Options); err != nil {
+		return nil, err // a flag that does not fit the site
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard

@@ -22,7 +22,7 @@ func validateOne(t *testing.T, text string) (*model.Document, diag.List) {
 	if cfg == nil || f == nil {
 		t.Fatalf("did not load: %v", all)
 	}
-	docs, d := Documents(cfg, []*load.Doc{{File: f}})
+	docs, d := documents(cfg, []*load.Doc{{File: f}})
 	all.Add(d...)
 	all.Sort()
 	if len(docs) != 1 {

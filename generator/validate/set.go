@@ -12,27 +12,6 @@ import (
 	"ismsgen/generator/model"
 )
 
-// Documents converts and checks every loaded document, then the rules that
-// span documents: unique ids, parents that exist and form no cycle,
-// supersedes and related targets, one current Statement of Applicability.
-// The result is sorted by id and holds every document that has an id, even
-// one with errors, so that later checks can still run; callers stop when
-// the diagnostics contain errors.
-func Documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List) {
-	var diags diag.List
-	converted := make([]*model.Document, len(src))
-	perDoc := make([]diag.List, len(src))
-	par.Each(len(src), func(i int) {
-		converted[i] = document(cfg, src[i], &perDoc[i])
-	})
-	for _, l := range perDoc {
-		diags.Add(l...)
-	}
-	docs, d := Set(converted)
-	diags.Add(d...)
-	return docs, diags
-}
-
 // Document converts and checks one loaded document on its own, without
 // the rules that need the other documents (see Set). serve keeps the
 // result while the file is unchanged.
@@ -42,9 +21,12 @@ func Document(cfg *model.Config, src *load.Doc) (*model.Document, diag.List) {
 	return d, diags
 }
 
-// Set checks the rules that span documents over documents converted by
-// Document, given in path order; it returns those that have an id, sorted
-// by id, as Documents does.
+// Set checks the rules that span documents — unique ids, parents that
+// exist and form no cycle, supersedes and related targets, one current
+// Statement of Applicability — over documents converted by Document,
+// given in path order. It returns those that have an id, sorted
+// by id, even one with errors, so that later checks can still run;
+// callers stop when the diagnostics contain errors.
 func Set(converted []*model.Document) ([]*model.Document, diag.List) {
 	var diags diag.List
 	byID := map[string]*model.Document{}

@@ -6,6 +6,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/load"
+	"ismsgen/generator/model"
 )
 
 const testConfig = `
@@ -55,7 +56,7 @@ func run(t *testing.T, config string, docs map[string]string) []string {
 			src = append(src, &load.Doc{File: f})
 		}
 	}
-	_, d = Documents(cfg, src)
+	_, d = documents(cfg, src)
 	all.Add(d...)
 	all.Sort()
 	return lines(all)
@@ -223,4 +224,19 @@ func TestConfigRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// documents converts each loaded document and checks the set, as the
+// build does.
+func documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List) {
+	var diags diag.List
+	var converted []*model.Document
+	for _, s := range src {
+		d, l := Document(cfg, s)
+		diags.Add(l...)
+		converted = append(converted, d)
+	}
+	docs, l := Set(converted)
+	diags.Add(l...)
+	return docs, diags
 }

@@ -1,0 +1,191 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+
+	"ismsgen/generator/assets"
+	"ismsgen/generator/diag"
+	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/overlay"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/link"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/render"
+	"ismsgen/generator/validate"
+)
+
+// The stage functions: Build runs them in order; serve, check, the tests
+// and the benchmarks call the same ones.
+
+// Config reads isms.toml and checks it, then the flags that depend on it.
+// The configuration is nil when it has errors; the error is a
+// *diag.UsageError for a flag that does not fit the site.
+func Config(opts Options) (*model.Config, diag.List, error) {
+	file, diags := load.Config(opts.Source)
+	cfg, d := validate.Config(file)
+	diags.Add(d...)
+	if cfg == nil {
+		return nil, diags, nil
+	}
+	if opts.Classification != "" && cfg.Level(opts.Classification) < 0 {
+		return nil, diags, diag.Usagef("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
+	return cfg, diags, nil
+}
+
+// Assets bundles the site's assets over the embedded ones.
+func Assets(opts Options) (*assets.Bundle, diag.List) {
+	return assets.Build(overlay.New(filepath.Join(opts.Source, "assets"), opts.Defaults.Assets))
+}
+
+// Theme is what every page is made with besides the content.
+type Theme struct {
+	Strings *i18n.Strings
+	Layouts fs.FS // the site's layouts over the embedded ones
+	Parsed  *render.Parsed
+	Assets  *assets.Bundle
+}
+
+// Layouts loads the interface strings of the site's language and parses
+// the site's layouts over the embedded ones with them; a layout's syntax
+// error is a diagnostic at its line.
+func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
+	var diags diag.List
+	strings, err := i18n.Load(opts.Defaults.I18n, cfg.Language)
+	if err != nil {
+		diags.Errorf(model.ConfigFile, 0, "", "%v", err)
+		return nil, diags
+	}
+	t := &Theme{Strings: strings, Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts)}
+	if t.Parsed, err = render.ParseLayouts(t.Layouts, cfg, strings); err != nil {
+		return nil, layoutDiagnostics(err)
+	}
+	return t, diags
+}
+
+// layoutDiagnostics reports the errors of the layouts as diagnostics, and
+// any other error (a layout that cannot be read) as one without a line.
+func layoutDiagnostics(err error) diag.List {
+	diags, rest := render.Diagnostics(err)
+	if rest != nil {
+		diags.Errorf("layouts", 0, "", "%v", rest)
+	}
+	return diags
+}
+
+// Converted is one document after the stages that need only its own file:
+// validate's checks and link's scan of its body.
+type Converted struct {
+	Doc  *model.Document
+	Scan *link.Scanned
+}
+
+// Convert converts a loaded document and scans its body for links.
+func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
+	doc, diags := validate.Document(cfg, src)
+	return Converted{Doc: doc, Scan: link.Scan(doc)}, diags
+}
+
+// Documents is every document file of the site, read and converted.
+type Documents struct {
+	Converted []Converted // in path order; only those that could be read and converted
+	Diags     diag.List
+	source    string
+	sums      map[*model.Document]uint64 // fingerprints of the files whose bodies were let go
+}
+
+// ReadDocuments lists and reads the document files and converts each as
+// soon as it is read, on every core: a file's untyped front matter then
+// goes at once, so a large site never holds all of it. Without cfg (it
+// has errors) the files are only read, for their own errors. Unless
+// keepBodies, each body is let go once scanned and read again for its
+// page (Body): on a large site the bodies would be a third of what the
+// build holds to the end.
+func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents {
+	paths, bundles, diags := load.Files(opts.Source)
+	converted := make([]Converted, len(paths))
+	sums := make([]uint64, len(paths))
+	perFile := make([]diag.List, len(paths))
+	par.Each(len(paths), func(i int) {
+		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
+		perFile[i] = d
+		if src == nil || cfg == nil {
+			return
+		}
+		if keepBodies {
+			src.OwnBody() // kept to the end, without the rest of the file
+		}
+		c, d := Convert(cfg, src)
+		perFile[i].Add(d...)
+		converted[i], sums[i] = c, src.Sum
+		if !keepBodies {
+			c.Doc.Body = nil
+		}
+	})
+	docs := &Documents{Diags: diags, source: opts.Source}
+	if !keepBodies {
+		docs.sums = make(map[*model.Document]uint64, len(paths))
+	}
+	for i, c := range converted {
+		docs.Diags.Add(perFile[i]...)
+		if c.Doc == nil {
+			continue
+		}
+		docs.Converted = append(docs.Converted, c)
+		if docs.sums != nil {
+			docs.sums[c.Doc] = sums[i]
+		}
+	}
+	return docs
+}
+
+// Body reads a document's body again, for its page; a file that changed
+// since it was read is an error, not a page made of two versions.
+func (ds *Documents) Body(d *model.Document) ([]byte, error) {
+	if d.Body != nil || ds.sums == nil {
+		return d.Body, nil
+	}
+	body, sum, err := load.ReadBody(ds.source, d.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read earlier in this build, it cannot be read again for its page (%w); build again", d.Path, err)
+	}
+	if sum != ds.sums[d] {
+		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
+	}
+	return body, nil
+}
+
+// letGo lets go of what only the analysis needed, once every diagnostic
+// has been made: the scans of the bodies, and the line of each
+// front-matter key (on a large site a tenth of what the build holds).
+func (ds *Documents) letGo() {
+	for _, c := range ds.Converted {
+		c.Doc.Lines = model.KeyLines{}
+	}
+	ds.Converted = nil
+}
+
+// Link checks the rules that span documents, decides what this build
+// publishes and resolves the links between documents. The site is nil
+// when the documents have errors.
+func Link(opts Options, cfg *model.Config, converted []Converted) (*model.Site, diag.List) {
+	docs := make([]*model.Document, len(converted))
+	scans := make(map[*model.Document]*link.Scanned, len(converted))
+	for i, c := range converted {
+		docs[i], scans[c.Doc] = c.Doc, c.Scan
+	}
+	docs, diags := validate.Set(slices.Clip(docs))
+	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scans)
+	diags.Add(d...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return site, diags
+}
