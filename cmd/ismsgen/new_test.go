@@ -15,8 +15,8 @@ func TestNewCommand(t *testing.T) {
 		code int
 		want string // on stdout for exit 0, else on stderr
 	}{
-		{[]string{"--tier", "2", "--id", "ISMS-P-099", "--title", "信息安全事件管理程序"}, exitOK, filepath.Join(site, "content", "tier2", "isms-p-099.md")},
-		{[]string{"--tier", "3", "--id", "ISMS-F-099", "--title", "访问申请表", "--type", "record"}, exitOK, "isms-f-099.md"},
+		{[]string{"--tier", "2", "--id", "ISMS-P-099", "--title", "信息安全事件管理程序"}, exitOK, filepath.Join(site, "content", "tier2", "ISMS-P-099.md")},
+		{[]string{"--tier", "3", "--id", "ISMS-F-099", "--title", "访问申请表", "--type", "record"}, exitOK, "ISMS-F-099.md"},
 		{[]string{"--tier", "2", "--id", "ISMS-P-099", "--title", "again"}, exitUsage, `id "ISMS-P-099" exists already`},
 		{[]string{"--tier", "1", "--id", "isms-p-009", "--title", "x"}, exitUsage, "ignoring case"},
 		{[]string{"--tier", "2", "--id", "ISMS/P", "--title", "x"}, exitUsage, "may only contain"},

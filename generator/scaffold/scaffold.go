@@ -39,7 +39,7 @@ func DefaultType(tier int) string {
 	return [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[tier]
 }
 
-// New writes the document to content/tier<N>/<id in lower case>.md and returns its
+// New writes the document to content/tier<N>/<id>.md and returns its
 // path (Source joined with it). Bad options, an id that a document has
 // already (ignoring case) and an existing file are *diag.UsageError;
 // nothing is ever overwritten.
@@ -62,10 +62,10 @@ func New(opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	rel := path.Join(load.ContentDir, fmt.Sprintf("tier%d", opts.Tier), strings.ToLower(opts.ID)+".md")
+	rel := path.Join(load.ContentDir, fmt.Sprintf("tier%d", opts.Tier), opts.ID+".md")
 	full := filepath.Join(opts.Source, filepath.FromSlash(rel))
-	if _, err := os.Lstat(full); err == nil {
-		return "", usage("%s already exists; ismsgen new never overwrites a file", rel)
+	if taken := sameName(full); taken != "" {
+		return "", usage("%s already exists; ismsgen new never overwrites a file", path.Join(path.Dir(rel), taken))
 	}
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return "", err
@@ -86,6 +86,18 @@ func New(opts Options) (string, error) {
 		return "", err
 	}
 	return full, nil
+}
+
+// sameName returns the name of a file in full's folder whose name is
+// full's ignoring case (the same file on Windows and macOS), or "".
+func sameName(full string) string {
+	entries, _ := os.ReadDir(filepath.Dir(full))
+	for _, e := range entries {
+		if strings.EqualFold(e.Name(), filepath.Base(full)) {
+			return e.Name()
+		}
+	}
+	return ""
 }
 
 func usage(format string, args ...any) error {

@@ -92,7 +92,7 @@ func TestNewPassesCheck(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		if want := filepath.Join(tc.site, "content", "tier"+string(rune('0'+tc.tier)), strings.ToLower(id)+".md"); path != want {
+		if want := filepath.Join(tc.site, "content", "tier"+string(rune('0'+tc.tier)), id+".md"); path != want {
 			t.Errorf("%s: written to %s, want %s", id, path, want)
 		}
 		data, err := os.ReadFile(path)
@@ -161,7 +161,7 @@ func TestNewRefuses(t *testing.T) {
 	if data, _ := os.ReadFile(taken); string(data) != "not a document" {
 		t.Error("an existing file was overwritten")
 	}
-	if _, err := os.Stat(filepath.Join(site, "content", "tier2", "isms-p-097.md")); err == nil {
+	if _, err := os.Stat(filepath.Join(site, "content", "tier2", "ISMS-P-097.md")); err == nil {
 		t.Error("a refused document was written")
 	}
 }
