@@ -58,6 +58,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitContent
 	case data != nil && data.NeedsAttention():
+		if *format == "text" {
+			fmt.Fprintf(stderr, "ismsgen check: %s (exit code %d: the content is valid, the reviews above need attention)\n", data.AttentionSummary(), exitReview)
+		}
 		return exitReview
 	}
 	return exitOK

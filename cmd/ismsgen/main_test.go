@@ -26,6 +26,11 @@ func TestCheckSampleText(t *testing.T) {
 	if !strings.Contains(out, "Reviews as of 2026-11-25: 6 overdue, 3 due soon, 3 missing") {
 		t.Errorf("no summary line:\n%s", out)
 	}
+	// The last line says why the exit code is 3: "go run" prints only
+	// "exit status 3".
+	if want := "ismsgen check: 6 reviews overdue, 3 review dates missing (exit code 3: the content is valid, the reviews above need attention)\n"; !strings.HasSuffix(stderr.String(), want) {
+		t.Errorf("stderr does not end with %q:\n%s", want, stderr.String())
+	}
 	// Each document is listed in its section, in order, at path:line of its review field.
 	sections := []struct {
 		heading string

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"ismsgen/generator/model"
 )
@@ -46,6 +47,28 @@ func (d *Data) NeedsAttention() bool {
 		}
 	}
 	return false
+}
+
+// AttentionSummary says in a few words what NeedsAttention found, e.g.
+// "2 reviews overdue, 1 review date missing".
+func (d *Data) AttentionSummary() string {
+	overdue, missing := 0, 0
+	for _, r := range d.Reviews {
+		switch r.State {
+		case Overdue:
+			overdue++
+		case Missing:
+			missing++
+		}
+	}
+	var parts []string
+	if overdue > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s overdue", overdue, plural(overdue, "review", "reviews")))
+	}
+	if missing > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s missing", missing, plural(missing, "review date", "review dates")))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // PrintReviews writes the review report for check: overdue, due soon and
