@@ -56,6 +56,17 @@ func TestServeCommand(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "管理评审程序") {
 		t.Errorf("GET: %d", resp.StatusCode)
 	}
+	// A page of another site whose name points at 127.0.0.1 reads nothing.
+	req, _ := http.NewRequest("GET", url+"docs/ISMS-P-009/", nil)
+	req.Host = "rebound.example:" + strings.TrimSuffix(url[strings.LastIndex(url, ":")+1:], "/")
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMisdirectedRequest {
+			t.Errorf("GET with Host %s: %d, want 421", req.Host, resp.StatusCode)
+		}
+	}
 	close(stop)
 	var rest []string
 	for l := range lines {

@@ -18,4 +18,11 @@
 // Events of /__ismsgen/events. When a rebuild fails the last good site
 // keeps being served and open pages show every error in an overlay until
 // the content is fixed; /__ismsgen/errors returns the same errors as JSON.
+//
+// Serve answers only requests whose Host header names the address it
+// listens on (localhost too, for loopback), 421 to others, so that a page
+// of another site cannot read the intranet's through DNS rebinding. Only
+// files of the site are served, each with an explicit Content-Type from a
+// fixed list (attachments by the list the build publishes them by) and
+// X-Content-Type-Options: nosniff.
 package serve

@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strings"
@@ -27,6 +27,8 @@ var reloadJS []byte
 
 // Handler serves the site from memory, with the reload script added to
 // every HTML page, and the event stream, script and errors of serve.
+// Every response has an explicit Content-Type and nosniff. It does not
+// check the Host header: Serve does.
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
@@ -61,11 +63,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	e, build, ok := s.store.get(key)
 	if !ok && !strings.HasSuffix(r.URL.Path, "/") {
 		if _, _, dir := s.store.get(key + "/index.html"); dir {
-			target := r.URL.Path + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			// The cleaned key, not the path as sent: "//host/docs/X"
+			// must not become a redirect to another site.
+			target := &url.URL{Path: "/" + key + "/", RawQuery: r.URL.RawQuery}
+			http.Redirect(w, r, target.String(), http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -82,15 +83,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	ctype := contentType(key, e.from != "")
+	h.Set("Content-Type", ctype)
+	if ctype == octetStream {
+		h.Set("Content-Disposition", "attachment")
+	}
+
 	if e.from != "" {
 		s.serveFile(w, r, e.from)
 		return
 	}
-	ctype := mime.TypeByExtension(path.Ext(key))
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
-	h.Set("Content-Type", ctype)
 	data := e.data
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data, build)

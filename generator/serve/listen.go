@@ -7,6 +7,13 @@ import (
 	"ismsgen/generator/diag"
 )
 
+// listener is a listener with the host named in --addr, which Serve
+// accepts in the Host header beside the address bound.
+type listener struct {
+	net.Listener
+	host string
+}
+
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
 const DefaultAddr = "127.0.0.1:1313"
 
@@ -15,6 +22,8 @@ const DefaultAddr = "127.0.0.1:1313"
 // refused with a *diag.UsageError; a non-loopback address given
 // explicitly ("0.0.0.0:1313", "192.0.2.10:1313") is opened, and warning
 // says that every published document is readable from the network.
+// Serve answers only requests whose Host header names the address (see
+// hostsOf).
 func Listen(addr string) (l net.Listener, warning string, err error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -23,10 +32,11 @@ func Listen(addr string) (l net.Listener, warning string, err error) {
 	if host == "" {
 		return nil, "", diag.Usagef("--addr %q would serve the site on every network interface; serve listens on loopback (--addr %s), or on another address only when it is named, e.g. --addr 0.0.0.0:%s", addr, DefaultAddr, port)
 	}
-	l, err = net.Listen("tcp", addr)
+	tl, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, "", diag.Usagef("--addr %s: %v", addr, err)
 	}
+	l = &listener{Listener: tl, host: host}
 	if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		where := "on " + ip.String()
 		if ip.IsUnspecified() {

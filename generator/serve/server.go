@@ -155,9 +155,10 @@ func untilTomorrow() time.Duration {
 }
 
 // Serve serves the site on l until Close; it may be called for several
-// listeners.
+// listeners. It answers only requests whose Host header names the
+// address l listens on (421 otherwise): see hostsOf.
 func (s *Server) Serve(l net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: checkHost(hostsOf(l), s.Handler()), ReadHeaderTimeout: 10 * time.Second}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
