@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./cmd/gencorpus [-seed S] [-hugo | -shape real] N DIR
+//	go run ./cmd/gencorpus [-seed S] [-hugo | -shape real] [-git-commits K [-git-share P]] N DIR
 //
 // DIR must not exist or be empty. It receives isms.toml and
 // content/tier{1,2,3}/*.md (about 2 %, 18 % and 80 % of the documents),
@@ -17,6 +17,13 @@
 // x.md#2-范围), page bundles (tierN/ID/index.md) with PNG images in img/,
 // nested and task lists, GFM tables, fenced code with and without a
 // language, and first headings that repeat the title.
+//
+// -git-commits K makes DIR a git repository: the corpus as generated is
+// the first commit, then K commits a day apart each revise a share P
+// (-git-share, default 0.2) of the documents: a sentence of the body
+// rewritten, the version raised, a [[history]] entry added. Author,
+// committer and dates are fixed (the git command's environment; no git
+// configuration is needed), so the commits are the same every time.
 package main
 
 import (
@@ -37,6 +44,8 @@ func main() {
 	flag.Uint64Var(&o.Seed, "seed", 0, "another seed gives another corpus of the same shape")
 	flag.BoolVar(&o.Hugo, "hugo", false, "write a Hugo site instead of an ismsgen site")
 	shape := flag.String("shape", "plain", "the documents' bodies: plain or real")
+	flag.IntVar(&o.GitCommits, "git-commits", 0, "write a git repository with this many commits after the first")
+	flag.Float64Var(&o.GitShare, "git-share", 0.2, "the share of the documents each commit revises")
 	flag.Parse()
 	if flag.NArg() != 2 {
 		flag.Usage()

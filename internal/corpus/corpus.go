@@ -6,7 +6,8 @@
 // as an ismsgen site (isms.toml and content/) or as the equivalent Hugo
 // site, whose links are page URLs instead of ids. Its bodies are plain
 // (id links, short lists, a table or a code block in some) or shaped like
-// document sets written without ismsgen in mind (see Real).
+// document sets written without ismsgen in mind (see Real). It may be a
+// git repository whose commits revise a share of the documents each.
 //
 // Tier shares: about 2 % tier 1, 18 % tier 2, 80 % tier 3. Bodies are 1 to
 // 4 KiB of Chinese and English text with 2 to 5 links each.
@@ -39,21 +40,37 @@ type Options struct {
 	Seed  uint64 // another seed gives another corpus of the same shape
 	Hugo  bool   // write a Hugo site (hugo.toml, layouts/) instead of an ismsgen site
 	Shape Shape  // Plain when empty
+
+	// GitCommits > 0 makes the site a git repository (the git command must
+	// be installed; it needs no configuration and no network): a first
+	// commit of the corpus as generated, then GitCommits commits, a day
+	// apart, each of which revises GitShare (0 < GitShare ≤ 1) of the
+	// documents: a sentence of the body rewritten, the version raised and
+	// a [[history]] entry added (approved documents approved again that
+	// day). Author, committer and dates are fixed, so the commits' ids are
+	// the same every time.
+	GitCommits int
+	GitShare   float64
 }
 
 // Stats describe a generated corpus.
 type Stats struct {
 	Docs          int
 	Tiers         [3]int // documents per tier
-	MarkdownBytes int64  // the documents' files
+	MarkdownBytes int64  // the documents' files as first written
 	Links         int    // links from one document to another
 	Images        int
-	Files         int // every file written
+	Files         int // every file written, outside .git
+	Commits       int
 }
 
 func (s Stats) String() string {
-	return fmt.Sprintf("%d docs (tier1 %d, tier2 %d, tier3 %d), %.1f MiB of Markdown, %d links, %d images, %d files",
+	str := fmt.Sprintf("%d docs (tier1 %d, tier2 %d, tier3 %d), %.1f MiB of Markdown, %d links, %d images, %d files",
 		s.Docs, s.Tiers[0], s.Tiers[1], s.Tiers[2], float64(s.MarkdownBytes)/(1<<20), s.Links, s.Images, s.Files)
+	if s.Commits > 0 {
+		str += fmt.Sprintf(", %d commits", s.Commits)
+	}
+	return str
 }
 
 // Generate writes a corpus into dir, which must not exist or be empty.
@@ -68,6 +85,11 @@ func Generate(dir string, o Options) (Stats, error) {
 	if err := c.write(dir); err != nil {
 		return Stats{}, err
 	}
+	if o.GitCommits > 0 {
+		if err := c.commit(dir); err != nil {
+			return Stats{}, err
+		}
+	}
 	return c.stats, nil
 }
 
@@ -79,6 +101,10 @@ func (o Options) check() error {
 		return fmt.Errorf("unknown shape %q: plain or real", o.Shape)
 	case o.Shape == Real && o.Hugo:
 		return fmt.Errorf("the real shape is for ismsgen sites only: its file links are not Hugo's")
+	case o.GitCommits < 0:
+		return fmt.Errorf("the number of commits must not be negative, not %d", o.GitCommits)
+	case o.GitCommits > 0 && !(o.GitShare > 0 && o.GitShare <= 1):
+		return fmt.Errorf("the share of the documents each commit revises must be above 0 and at most 1, not %g", o.GitShare)
 	}
 	return nil
 }
