@@ -16,6 +16,7 @@ import (
 	"ismsgen/generator"
 	"ismsgen/generator/internal/sitecheck"
 	"ismsgen/generator/model"
+	"ismsgen/internal/sitetest"
 )
 
 // assetHash matches content-hashed asset names, which golden files show as
@@ -173,7 +174,7 @@ func TestDeterministic(t *testing.T) {
 
 // A build with an error leaves the existing output exactly as it was.
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	site := copySite(t, "testdata/site")
+	site := sitetest.Copy(t, "testdata/site")
 	dest := filepath.Join(site, "public")
 	opts := generator.Options{Source: site, Dest: dest, Now: now, Defaults: defaults()}
 	if res, err := generator.Build(opts); err != nil || res.Diagnostics.HasErrors() {
@@ -210,35 +211,4 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 			t.Errorf("temporary folder left behind: %s", e.Name())
 		}
 	}
-}
-
-// copySite copies a site folder into a temporary folder.
-func copySite(t *testing.T, src string) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "site")
-	err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if rel == "public" || strings.HasPrefix(rel, ".") && rel != "." {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		target := filepath.Join(dst, rel)
-		if e.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }

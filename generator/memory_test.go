@@ -9,23 +9,14 @@ import (
 
 	"ismsgen"
 	"ismsgen/generator/model"
+	"ismsgen/internal/sitetest"
 )
 
 // TestReadBody: a build lets the bodies go after the link stage and reads
 // each again for its page; a file edited in between is an error naming
 // it, not a page made of two versions.
 func TestReadBody(t *testing.T) {
-	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "content"), os.DirFS("../content")); err != nil {
-		t.Fatal(err)
-	}
-	config, err := os.ReadFile("../isms.toml")
-	if err == nil {
-		err = os.WriteFile(filepath.Join(site, "isms.toml"), config, 0o644)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := sitetest.Sample(t)
 	opts := Options{Source: site, Now: model.Date{Year: 2026, Month: 11, Day: 25},
 		Defaults: Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()}}
 	cfg, _, err := Config(opts)

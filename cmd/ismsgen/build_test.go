@@ -3,40 +3,12 @@ package main
 import (
 	"bytes"
 	"io/fs"
+	"ismsgen/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// copyTree copies the sample site (isms.toml and content/) into a
-// temporary folder.
-func copyTree(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, name := range []string{"isms.toml", "content"} {
-		src := filepath.Join("..", "..", name)
-		err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
-			target := filepath.Join(dst, rel)
-			if e.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 func snapshot(t *testing.T, root string) map[string]string {
 	t.Helper()
@@ -69,7 +41,7 @@ func replaceIn(t *testing.T, path, old, new string) {
 // another, a duplicate id in a third) reports all three with path and
 // line, exits 1 and leaves public/ as it was.
 func TestBrokenSample(t *testing.T) {
-	site := copyTree(t)
+	site := sitetest.Sample(t)
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("clean build: exit %d\n%s", code, stderr.String())
@@ -108,7 +80,7 @@ func TestBrokenSample(t *testing.T) {
 }
 
 func TestBuildUsageErrors(t *testing.T) {
-	site := copyTree(t)
+	site := sitetest.Sample(t)
 	notOurs := filepath.Join(t.TempDir(), "mine")
 	if err := os.MkdirAll(notOurs, 0o755); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"ismsgen/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,7 @@ import (
 )
 
 func TestNewCommand(t *testing.T) {
-	site := copyTree(t)
+	site := sitetest.Sample(t)
 	for _, tc := range []struct {
 		args []string
 		code int

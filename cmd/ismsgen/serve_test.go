@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"ismsgen/internal/sitetest"
 	"net/http"
 	"regexp"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // serve prints the URL once, serves the site until it is stopped, and
 // stops cleanly.
 func TestServeCommand(t *testing.T) {
-	site := copyTree(t)
+	site := sitetest.Sample(t)
 	outR, outW := io.Pipe()
 	var stderr bytes.Buffer
 	stop := make(chan struct{})
@@ -81,7 +82,7 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServeUsageErrors(t *testing.T) {
-	site := copyTree(t)
+	site := sitetest.Sample(t)
 	for _, tc := range []struct {
 		args []string
 		want string

@@ -3,7 +3,6 @@ package browsertest
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -15,34 +14,8 @@ import (
 	"ismsgen"
 	"ismsgen/generator"
 	"ismsgen/generator/serve"
+	"ismsgen/internal/sitetest"
 )
-
-// copySampleSite copies isms.toml and content/ of the sample into a
-// temporary folder that the test may edit.
-func copySampleSite(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, name := range []string{"isms.toml", "content"} {
-		err := filepath.WalkDir(filepath.Join(repoRoot, name), func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, p)
-			if e.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // edit returns an action that replaces old with new in a file: the
 // change serve sees, made from inside a chromedp action so that the test
@@ -62,7 +35,7 @@ func edit(path, old, new string) chromedp.Action[chromedp.Void] {
 // overlay over the last good page; fixing it removes the overlay.
 func TestServeReloadsOpenPages(t *testing.T) {
 	needBrowser(t)
-	site := copySampleSite(t)
+	site := sitetest.Sample(t)
 	srv, err := serve.New(serve.Options{Options: generator.Options{
 		Source: site, Now: now,
 		Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},

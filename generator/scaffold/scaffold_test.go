@@ -2,7 +2,6 @@ package scaffold_test
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,36 +12,10 @@ import (
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"ismsgen/generator/scaffold"
+	"ismsgen/internal/sitetest"
 )
 
 var today = model.Date{Year: 2026, Month: 11, Day: 25}
-
-// sample copies the sample site into a temporary folder.
-func sample(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, name := range []string{"isms.toml", "content"} {
-		err := filepath.WalkDir(filepath.Join(root, name), func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if e.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // english is a site in English with no documents yet.
 func english(t *testing.T) string {
@@ -61,7 +34,7 @@ func english(t *testing.T) string {
 // A new document of every type, in either language, has the sections of
 // its type and passes check as it is, also when drafts are published.
 func TestNewPassesCheck(t *testing.T) {
-	zh, en := sample(t), english(t)
+	zh, en := sitetest.Sample(t), english(t)
 	for _, tc := range []struct {
 		site  string
 		tier  int
@@ -130,7 +103,7 @@ func defaults() generator.Defaults {
 }
 
 func TestNewRefuses(t *testing.T) {
-	site := sample(t)
+	site := sitetest.Sample(t)
 	taken := filepath.Join(site, "content", "tier2", "isms-p-098.md")
 	if err := os.WriteFile(taken, []byte("not a document"), 0o644); err != nil {
 		t.Fatal(err)

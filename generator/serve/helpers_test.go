@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -29,34 +28,6 @@ func testOptions(source string) Options {
 		Source: source, Now: testNow,
 		Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},
 	}}
-}
-
-// copySample copies the sample site (isms.toml and content/) into a
-// temporary folder.
-func copySample(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, name := range []string{"isms.toml", "content"} {
-		err := filepath.WalkDir(filepath.Join(root, name), func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			if e.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
 }
 
 // start serves the site in source on a free loopback port.

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"ismsgen/internal/sitetest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,7 +16,7 @@ import (
 // exactly what a full build of the same files makes: incremental rebuilds
 // leave nothing stale and miss nothing.
 func TestIncrementalMatchesBuild(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	srv, base := start(t, site)
 	events := openEvents(t, base)
 	path := func(rel string) string { return filepath.Join(site, filepath.FromSlash(rel)) }

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"errors"
+	"ismsgen/internal/sitetest"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestListen(t *testing.T) {
 // what build writes.
 func TestBuildHasNoReloadScript(t *testing.T) {
 	out := newMemOut()
-	if _, err := generator.Run(testOptions(copySample(t)).Options, out); err != nil {
+	if _, err := generator.Run(testOptions(sitetest.Sample(t)).Options, out); err != nil {
 		t.Fatal(err)
 	}
 	if len(out.files) == 0 {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"ismsgen/internal/sitetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // the last good page and reports every error, at its line, on the event
 // stream and at /__ismsgen/errors; fixing it clears the errors.
 func TestEditBreakFix(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	_, base := start(t, site)
 	doc := filepath.Join(site, "content", "tier2", "isms-p-009.md")
 	page := base + "docs/ISMS-P-009/"
@@ -63,7 +64,7 @@ func TestEditBreakFix(t *testing.T) {
 // The first build may fail: every page then lists the errors, and the site
 // appears once they are fixed.
 func TestBrokenAtStart(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	doc := filepath.Join(site, "content", "tier2", "isms-p-001.md")
 	replaceIn(t, doc, "](ISMS-P-002)", "](ISMS-P-902)")
 	srv, base := start(t, site)
@@ -86,7 +87,7 @@ func TestBrokenAtStart(t *testing.T) {
 }
 
 func TestHTTP(t *testing.T) {
-	_, base := start(t, copySample(t))
+	_, base := start(t, sitetest.Sample(t))
 	for _, tc := range []struct {
 		path   string
 		status int
@@ -114,7 +115,7 @@ func TestHTTP(t *testing.T) {
 // TestSaveWithoutChange: a document saved as it was rebuilds nothing and
 // reloads nothing; the next real edit is rebuilt as usual.
 func TestSaveWithoutChange(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	_, events, nothing := startWatched(t, site, "no change")
 
 	file := filepath.Join(site, "content", "tier2", "isms-p-009.md")

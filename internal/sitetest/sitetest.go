@@ -1,0 +1,127 @@
+// Package sitetest makes document sets for tests: copies of the
+// repository's sample site, and sites written as txtar archives
+// (testdata/*.txtar), whose files are easier to read and to review than
+// strings in Go.
+//
+// An archive's comment may name a base on its first line: "base: sample"
+// writes the archive's files over a copy of the sample.
+package sitetest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// Root is the repository's root folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Sample copies the sample site (isms.toml and content/) into a new
+// temporary folder and returns it.
+func Sample(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := CopySample(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// CopySample copies the sample site into dir.
+func CopySample(dir string) error {
+	root := Root()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
+		return err
+	}
+	config, err := os.ReadFile(filepath.Join(root, "isms.toml"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "isms.toml"), config, 0o644)
+}
+
+// Copy copies the site folder src (its isms.toml, content/, layouts/ and
+// assets/; not its output) into a new temporary folder and returns it.
+func Copy(t testing.TB, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"isms.toml", "content", "layouts", "assets"} {
+		from := filepath.Join(src, name)
+		info, err := os.Stat(from)
+		switch {
+		case os.IsNotExist(err):
+			continue
+		case err != nil:
+			t.Fatal(err)
+		case info.IsDir():
+			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(from))
+		default:
+			var data []byte
+			if data, err = os.ReadFile(from); err == nil {
+				err = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// Txtar writes the site in the archive at path (relative to the test's
+// folder) into a new temporary folder and returns it.
+func Txtar(t testing.TB, path string) string {
+	t.Helper()
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := Extract(a, dir); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return dir
+}
+
+// Extract writes the archive's files into dir, over its base.
+func Extract(a *txtar.Archive, dir string) error {
+	first, _, _ := bytes.Cut(a.Comment, []byte("\n"))
+	switch base := strings.TrimSpace(strings.TrimPrefix(string(first), "base:")); {
+	case !bytes.HasPrefix(first, []byte("base:")):
+	case base == "sample":
+		if err := CopySample(dir); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("unknown base %q (want: base: sample)", base)
+	}
+	files := map[string]string{}
+	for _, f := range a.Files {
+		files[f.Name] = string(f.Data)
+	}
+	return Write(dir, files)
+}
+
+// Write writes files (slash-separated path → content) into dir, making
+// their folders.
+func Write(dir string, files map[string]string) error {
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
