@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"io"
+	"ismsgen/internal/sitetest"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -107,7 +108,7 @@ func portOf(l net.Listener) string {
 // A request for another host is answered 421 with a short explanation,
 // on every path: the pages, the events, the errors, the script.
 func TestHostRefused(t *testing.T) {
-	_, base := start(t, copySample(t))
+	_, base := start(t, sitetest.Sample(t))
 	for _, p := range []string{"", "docs/ISMS-P-009/", "documents.json", "__ismsgen/errors", "__ismsgen/events", "__ismsgen/reload.js", "no/such/page"} {
 		for host, want := range map[string]int{"evil.example:1313": 421, "localhost": 200} {
 			req, err := http.NewRequest("GET", base+p, nil)
@@ -169,7 +170,7 @@ func rawGet(t *testing.T, addr, target, host string) *http.Response {
 // an absolute URL; and a path that starts with "//" is not redirected to
 // another site.
 func TestPathsStayInTheSite(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	const canary = "CANARY-outside-the-site-41c9"
 	writeFile(t, filepath.Join(site, "secret.txt"), canary)
 	writeFile(t, filepath.Join(filepath.Dir(site), "secret.txt"), canary)
@@ -260,7 +261,7 @@ func TestContentTypes(t *testing.T) {
 // explicit Content-Type and nosniff; only pages are HTML. An attachment
 // whose content is HTML but whose name has no extension is not.
 func TestServedTypes(t *testing.T) {
-	site := copySample(t)
+	site := sitetest.Sample(t)
 	writeFile(t, filepath.Join(site, "content", "tier3", "ISMS-F-007", "evil"), "<html><script>alert(1)</script></html>")
 	srv, base := start(t, site)
 	settle(t, srv)
