@@ -157,13 +157,12 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// renderError turns a layout error ("layouts/doc.html: template: …") into
-// a diagnostic at that file.
-func renderError(err error) diag.Diagnostic {
-	msg := err.Error()
-	file := ""
-	if f, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(f, "layouts/") {
-		file, msg = f, rest
+// renderErrors reports the errors of rendering as a build does: those of
+// the layouts at their line and column, with a hint; others as they are.
+func renderErrors(err error) diag.List {
+	diags, rest := render.Diagnostics(err)
+	if rest != nil {
+		diags.Errorf("", 0, "", "%v", rest)
 	}
-	return diag.Diagnostic{File: file, Severity: diag.Error, Message: msg, Hint: "fix the layout, or delete the site's copy to use the default"}
+	return diags
 }

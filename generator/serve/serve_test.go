@@ -139,3 +139,24 @@ func TestSaveWithoutChange(t *testing.T) {
 	}
 	waitReload(t, events, "/docs/ISMS-P-009/")
 }
+
+// A broken layout is reported as a build reports it, at its line and
+// column with a hint; fixing it brings the site back.
+func TestBrokenLayout(t *testing.T) {
+	site := sitetest.Sample(t)
+	_, base := start(t, site)
+	events := openEvents(t, base)
+	events.next(t, "hello", func(ev sse) bool { return ev.kind == "hello" })
+
+	writeFile(t, filepath.Join(site, "layouts", "doc.html"), `{{define "main"}}<h1>{{.Data.Doc.Title}}</h1>{{.Data.Doc.Nope}}{{end}}`)
+	ev := events.next(t, "errors", func(ev sse) bool { return ev.kind == KindErrors && len(ev.errors(t)) > 0 })
+	errs := ev.errors(t)
+	want := `layouts/doc.html:1:52: executing "main" at <.Data.Doc.Nope>: can't evaluate field Nope in type *model.Document`
+	if len(errs) != 1 || errs[0].Text != want || !strings.Contains(errs[0].Hint, "docs/layouts.md") {
+		t.Errorf("errors: %+v, want one: %s", errs, want)
+	}
+	if err := os.Remove(filepath.Join(site, "layouts", "doc.html")); err != nil {
+		t.Fatal(err)
+	}
+	events.next(t, "errors cleared", func(ev sse) bool { return ev.kind == KindErrors && len(ev.errors(t)) == 0 })
+}

@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"ismsgen/generator"
-	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
@@ -116,9 +115,11 @@ func (e *engine) siteDone(res siteResult) {
 		return
 	}
 	if res.err != nil {
-		d := renderError(res.err)
-		fmt.Fprintf(e.log, "  %s\n", d)
-		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(diag.List{d})})
+		diags := renderErrors(res.err)
+		for _, d := range diags {
+			fmt.Fprintf(e.log, "  %s\n", d)
+		}
+		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(diags)})
 		e.failed = true
 		e.siteSum = 0 // make the site pages again next time
 		return
