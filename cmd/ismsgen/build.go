@@ -47,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
 		return exitContent
 	}
-	res.Diagnostics.Print(stderr)
+	res.Diagnostics.PrintSummary(stderr, warningsPerCode)
 	if res.Diagnostics.HasErrors() {
 		n := len(res.Diagnostics.Errors())
 		fmt.Fprintf(stderr, "ismsgen build: %d error(s); nothing was written, the previous output is unchanged\n", n)

@@ -46,7 +46,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		writeCheckJSON(stdout, diags, rj)
 	} else {
-		diags.Print(stderr)
+		diags.PrintSummary(stderr, warningsPerCode)
 		if data != nil {
 			reports.PrintReviews(stdout, site, data)
 		}

@@ -29,6 +29,10 @@ const (
 	exitReview  = 3
 )
 
+// warningsPerCode is how many warnings of one code build and check print;
+// check --format json lists them all.
+const warningsPerCode = 20
+
 // version is set at link time (-ldflags "-X main.version=…").
 var version = "dev"
 

@@ -19,3 +19,21 @@ func ExampleList_Print() {
 	//     hint: did you mean "next_review"?
 	// content/tier2/b.md:12: warning: link to a document this build leaves out
 }
+
+func ExampleList_PrintSummary() {
+	var l diag.List
+	for i := 1; i <= 4; i++ {
+		l.Warnf("content/a.md", i, "missing-anchor", "", "no heading %d", i)
+	}
+	l.Warnf("content/b.md", 2, "withheld-link", "", "link to a document this build leaves out")
+	l.Errorf("content/c.md", 1, "", "the file is empty")
+	l.Sort()
+	l.PrintSummary(os.Stdout, 2)
+	// Output:
+	// content/a.md:1: warning: no heading 1
+	// content/a.md:2: warning: no heading 2
+	// content/b.md:2: warning: link to a document this build leaves out
+	// content/c.md:1: the file is empty
+	// … and 2 more missing-anchor warnings (ismsgen check --format json lists them all)
+	// 5 warnings: 4 missing-anchor, 1 withheld-link
+}
