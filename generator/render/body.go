@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -347,25 +348,61 @@ func (c *codeRenderer) highlight(lang string, code []byte) []byte {
 	return out
 }
 
-// highlighted is the HTML of a code block, highlighted by chroma.
+// highlighted is the HTML of a code block, highlighted by chroma when
+// its language is one chroma knows; other blocks are plain.
 func highlighted(lang string, code []byte) []byte {
 	var out bytes.Buffer
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		out.WriteString(`<pre class="chroma"><code>`)
-		out.Write(util.EscapeHTML(code))
-		out.WriteString("</code></pre>\n")
-	} else {
+	if lexer := lexerFor(lang); lexer != nil {
 		it, err := lexer.Tokenise(nil, string(code))
-		if err == nil {
-			err = formatter.Format(&out, styles.Fallback, it)
+		if err == nil && formatter.Format(&out, styles.Fallback, it) == nil {
+			return out.Bytes()
 		}
-		if err != nil {
-			out.Reset()
-			out.WriteString(`<pre class="chroma"><code>`)
-			out.Write(util.EscapeHTML(code))
-			out.WriteString("</code></pre>\n")
-		}
+		out.Reset()
 	}
+	out.WriteString(`<pre class="chroma"><code>`)
+	out.Write(util.EscapeHTML(code))
+	out.WriteString("</code></pre>\n")
 	return out.Bytes()
 }
+
+// lexerFor is chroma's lexer for a fence's language word, or nil for a
+// block shown as plain text: no word, a plain-text word, or a word chroma
+// does not know. It looks the word up by name, alias and file extension
+// in a table made once: chroma's own lookup tries every lexer's file
+// patterns for a word it does not know, about 4 ms a block, and a fence
+// without a language was looked up as "".
+func lexerFor(lang string) chroma.Lexer {
+	if plainLanguages[lang] {
+		return nil
+	}
+	return lexerTable()[lang]
+}
+
+// plainLanguages are the words that mean "no highlighting".
+var plainLanguages = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true, "nohighlight": true}
+
+var lexerTable = sync.OnceValue(func() map[string]chroma.Lexer {
+	table := map[string]chroma.Lexer{}
+	add := func(key string, l chroma.Lexer) {
+		if key = strings.ToLower(key); key != "" && table[key] == nil {
+			table[key] = l
+		}
+	}
+	all := lexers.GlobalLexerRegistry.Lexers
+	for _, l := range all {
+		add(l.Config().Name, l)
+	}
+	for _, l := range all {
+		for _, a := range l.Config().Aliases {
+			add(a, l)
+		}
+	}
+	for _, l := range all {
+		for _, f := range l.Config().Filenames {
+			if ext, ok := strings.CutPrefix(f, "*."); ok && !strings.ContainsAny(ext, "*?[") {
+				add(ext, l)
+			}
+		}
+	}
+	return table
+})

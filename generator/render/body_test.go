@@ -130,3 +130,32 @@ func FuzzDangerous(f *testing.F) {
 		}
 	})
 }
+
+// TestLexerFor: a fence's language word finds chroma's lexer by name,
+// alias or file extension; no word, plain-text words and words chroma
+// does not know are plain text, without chroma's slow guessing.
+func TestLexerFor(t *testing.T) {
+	for lang, want := range map[string]string{
+		"go": "Go", "golang": "Go", "py": "Python", "python": "Python", "yml": "YAML", "sh": "Bash",
+		"": "", "text": "", "txt": "", "plaintext": "", "none": "", "no-such-language": "", "console-of-mine": "",
+	} {
+		got := ""
+		if l := lexerFor(lang); l != nil {
+			got = l.Config().Name
+		}
+		if got != want {
+			t.Errorf("lexerFor(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	plain := string(highlighted("no-such-language", []byte("a < b\n")))
+	if plain != "<pre class=\"chroma\"><code>a &lt; b\n</code></pre>\n" {
+		t.Errorf("an unknown language: %q", plain)
+	}
+}
+
+func BenchmarkHighlightNoLanguage(b *testing.B) {
+	code := []byte("$ ismsgen build\nbuilt 39 documents\n")
+	for b.Loop() {
+		highlighted("", code)
+	}
+}
