@@ -24,11 +24,17 @@ const (
 	Error Severity = iota
 	// Warning is reported by check and build but does not stop the build.
 	Warning
+	// Note tells how the build was made (for example without the git
+	// history); it is no problem with the content.
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -47,16 +53,18 @@ type Diagnostic struct {
 // String formats the diagnostic as "path:line: message".
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Col)
+	if d.File != "" {
+		b.WriteString(d.File)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+			if d.Col > 0 {
+				fmt.Fprintf(&b, ":%d", d.Col)
+			}
 		}
+		b.WriteString(": ")
 	}
-	b.WriteString(": ")
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
+	if d.Severity != Error {
+		b.WriteString(d.Severity.String() + ": ")
 	}
 	b.WriteString(d.Message)
 	return b.String()
@@ -75,6 +83,12 @@ func (l *List) Warnf(file string, line int, code, hint string, format string, ar
 	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// Notef adds a note about the whole build (file "" when it concerns no
+// file).
+func (l *List) Notef(file, hint string, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Severity: Note, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
 // Add appends diagnostics from another list.
 func (l *List) Add(other ...Diagnostic) { *l = append(*l, other...) }
 
@@ -88,6 +102,9 @@ func (l List) Errors() List { return l.filter(Error) }
 
 // Warnings returns the warnings, sorted.
 func (l List) Warnings() List { return l.filter(Warning) }
+
+// Notes returns the notes, sorted.
+func (l List) Notes() List { return l.filter(Note) }
 
 func (l List) filter(s Severity) List {
 	var out List
