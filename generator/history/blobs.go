@@ -1,0 +1,124 @@
+package history
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// blobs reads file contents from the repository through one
+// `git cat-file --batch` process. It is safe for concurrent use.
+type blobs struct {
+	mu  sync.Mutex
+	cmd *exec.Cmd
+	in  *bufio.Writer
+	out *bufio.Reader
+	w   io.Closer
+	err error // the process failed: every later read fails
+}
+
+func (r *Repo) openBlobs() (*blobs, error) {
+	cmd := r.run.command("cat-file", "--batch")
+	w, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	rd, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return &blobs{cmd: cmd, in: bufio.NewWriterSize(w, 64<<10), out: bufio.NewReaderSize(rd, 256<<10), w: w}, nil
+}
+
+// read returns the contents of each blob, in order; nil for a blob the
+// repository does not have, or one too large to be a document. The requests are
+// written beside the reading, so that git never waits for the next one.
+func (b *blobs) read(oids []string) ([][]byte, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err != nil {
+		return nil, b.err
+	}
+	written := make(chan error, 1)
+	go func() {
+		for _, oid := range oids {
+			b.in.WriteString(oid)
+			if err := b.in.WriteByte('\n'); err != nil {
+				written <- err
+				return
+			}
+		}
+		written <- b.in.Flush()
+	}()
+	out := make([][]byte, len(oids))
+	var err error
+	for i, oid := range oids {
+		if out[i], err = b.next(oid); err != nil {
+			break
+		}
+	}
+	if werr := <-written; err == nil && werr != nil {
+		err = werr
+	}
+	if err != nil {
+		b.err = fmt.Errorf("git cat-file: %w", err)
+		return nil, b.err
+	}
+	return out, nil
+}
+
+// maxBlob is the largest text read, as load reads no larger document.
+const maxBlob = 32 << 20
+
+// next reads one answer of cat-file: "<oid> blob <size>\n<data>\n".
+func (b *blobs) next(oid string) ([]byte, error) {
+	header, err := b.out.ReadString('\n')
+	if err != nil {
+		return nil, err
+	}
+	f := strings.Fields(header)
+	if len(f) == 2 && f[0] == oid && f[1] == "missing" {
+		return nil, nil // not in this clone (a partial one): the version is missing
+	}
+	if len(f) != 3 || f[0] != oid {
+		return nil, fmt.Errorf("object %s: %s", oid, strings.TrimSpace(header))
+	}
+	if f[1] != "blob" {
+		return nil, fmt.Errorf("object %s is a %s, not a file", oid, f[1])
+	}
+	size, err := strconv.Atoi(f[2])
+	if err != nil || size < 0 {
+		return nil, fmt.Errorf("object %s: bad size %q", oid, f[2])
+	}
+	if size > maxBlob {
+		_, err := b.out.Discard(size + 1)
+		return nil, err
+	}
+	data := make([]byte, size+1)
+	if _, err := io.ReadFull(b.out, data); err != nil {
+		return nil, err
+	}
+	return data[:size:size], nil
+}
+
+// close ends the process.
+func (b *blobs) close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.cmd == nil {
+		return
+	}
+	b.w.Close()
+	_ = b.cmd.Wait()
+	b.cmd = nil
+	if b.err == nil {
+		b.err = fmt.Errorf("git cat-file: closed")
+	}
+}

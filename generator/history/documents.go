@@ -1,0 +1,249 @@
+package history
+
+import (
+	"bytes"
+	"maps"
+	"reflect"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+// reviewKeys may change without a new version: a review that changes
+// nothing else is recorded by its dates alone.
+var reviewKeys = []string{"last_reviewed", "next_review"}
+
+// walk follows one document's file back through its commits, reading
+// only as many earlier texts as it needs: those of the run of commits
+// that carry the current approved version, and the last text of each
+// other version that [[history]] names.
+type walk struct {
+	d     *model.Document
+	f     *fileLog
+	dirty bool // the file on disk may differ from its last commit
+
+	next    int  // the next rev to read
+	inRun   bool // every rev read so far carries the current version, approved
+	set     int  // the oldest rev of that run; -1 when none
+	want    map[string]bool
+	found   map[string]int // version → the newest rev that carries it
+	headers map[int]header // of the revs read
+	texts   map[int][]byte // of the revs of the run, and of those found
+}
+
+// Documents gives each document of docs its Versions, and warns of the
+// approved texts changed without a new version. Documents whose file is
+// in no commit get none.
+func (h *History) Documents(docs []*model.Document) (diag.List, error) {
+	var walks []*walk
+	h.mu.Lock()
+	for _, d := range docs {
+		f := h.log.files[d.Path]
+		if f == nil || len(f.revs) == 0 {
+			d.Versions = nil
+			continue
+		}
+		w := &walk{d: d, f: f, dirty: h.dirty[d.Path], set: -1, want: map[string]bool{}, found: map[string]int{},
+			headers: map[int]header{}, texts: map[int][]byte{}}
+		for _, r := range d.History {
+			if r.Version != "" && r.Version != d.Version {
+				w.want[r.Version] = true
+			}
+		}
+		w.inRun = d.Status == model.StatusApproved
+		if !w.dirty && w.inRun {
+			// The last commit's text is the file on disk: its version and
+			// status are the document's.
+			w.set, w.next = 0, 1
+		}
+		if !w.dirty && !w.inRun {
+			w.next = 1
+		}
+		walks = append(walks, w)
+	}
+	h.mu.Unlock()
+	if err := h.readRounds(walks); err != nil {
+		return nil, err
+	}
+	diags := make([]diag.List, len(walks))
+	errs := make([]error, len(walks))
+	// The texts compared are read first, all at once.
+	if err := h.readCompared(walks); err != nil {
+		return nil, err
+	}
+	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i]) })
+	var out diag.List
+	for i := range walks {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out.Add(diags[i]...)
+	}
+	return out, nil
+}
+
+// needs reports whether the walk must read another text.
+func (w *walk) needs() bool {
+	return w.next < len(w.f.revs) && (w.inRun || len(w.found) < len(w.want))
+}
+
+// take records the text of the next rev.
+func (w *walk) take(text []byte, hd header) {
+	i := w.next
+	w.next++
+	w.headers[i] = hd
+	if w.inRun {
+		if hd.Version == w.d.Version && hd.Status == model.StatusApproved {
+			w.set = i
+			w.texts[i] = text
+			return
+		}
+		w.inRun = false
+	}
+	if w.want[hd.Version] {
+		if _, ok := w.found[hd.Version]; !ok {
+			w.found[hd.Version] = i
+			w.texts[i] = text
+		}
+	}
+}
+
+// readRounds reads the texts the walks need, one rev of every walk per
+// round (a file has a handful of commits), each round in one request.
+func (h *History) readRounds(walks []*walk) error {
+	for {
+		var oids []string
+		var who []*walk
+		for _, w := range walks {
+			if w.needs() {
+				oids = append(oids, w.f.revs[w.next].blob)
+				who = append(who, w)
+			}
+		}
+		if len(oids) == 0 {
+			return nil
+		}
+		texts, err := h.blobs.read(oids)
+		if err != nil {
+			return err
+		}
+		headers := make([]header, len(texts))
+		par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
+		for i, w := range who {
+			w.take(texts[i], headers[i])
+		}
+	}
+}
+
+// readCompared reads the texts that finish compares and the walks did
+// not read: the last commit's, when the file on disk was not read.
+func (h *History) readCompared(walks []*walk) error {
+	var oids []string
+	var who []*walk
+	for _, w := range walks {
+		if w.set > 0 && w.texts[0] == nil || w.dirty && w.texts[0] == nil {
+			oids = append(oids, w.f.revs[0].blob)
+			who = append(who, w)
+		}
+	}
+	if len(oids) == 0 {
+		return nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return err
+	}
+	for i, w := range who {
+		w.texts[0] = texts[i]
+	}
+	return nil
+}
+
+// finish makes the document's Versions from what its walk read, and the
+// warning of a text changed after approval.
+func (h *History) finish(w *walk) (diag.List, error) {
+	var diags diag.List
+	d, revs := w.d, w.f.revs
+	v := &model.Versions{Current: h.log.commit(revs[0])}
+	v.Shallow = h.log.shallow && revs[len(revs)-1].commit == int32(len(h.log.commits)-1)
+	if w.set >= 0 {
+		v.Set = h.log.commit(revs[w.set])
+	}
+	seen := map[string]bool{}
+	for _, r := range d.History {
+		i, ok := w.found[r.Version]
+		if !ok || seen[r.Version] {
+			continue
+		}
+		seen[r.Version] = true
+		hd := w.headers[i]
+		v.Earlier = append(v.Earlier, model.Version{
+			Version: r.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
+			Title: hd.Title, Status: hd.Status, Classification: hd.Classification,
+		})
+		h.keep(revs[i].blob, w.texts[i])
+	}
+	d.Versions = v
+	if w.set < 0 {
+		return nil, nil
+	}
+	// The current text: the file on disk when it differs from the last
+	// commit, else the last commit's.
+	current, uncommitted := w.texts[0], false
+	if w.dirty {
+		disk, err := h.working(d.Path)
+		if err != nil {
+			return nil, err
+		}
+		if disk != nil && !sameText(disk, w.texts[0]) {
+			current, uncommitted = disk, true
+		}
+	}
+	if current == nil || w.set == 0 && !uncommitted || sameDocument(w.texts[w.set], current) {
+		return nil, nil
+	}
+	approved := w.texts[w.set]
+	for i := w.set - 1; i >= 0; i-- {
+		if !sameDocument(approved, w.texts[i]) {
+			v.ChangedIn = h.log.commit(revs[i])
+			break
+		}
+	}
+	if v.ChangedIn.IsZero() {
+		v.ChangedUncommitted = true
+		diags.Warnf(d.Path, d.Line("version"), "changed-after-approval",
+			"raise version and add a [[history]] entry for the change (material = false for a correction that needs no new acknowledgement), or restore the approved text",
+			"the file differs from the text of version %s approved in commit %s (%s), in changes not yet committed, but the version was not raised",
+			d.Version, v.Set.Short(), v.Set.Date())
+		return diags, nil
+	}
+	diags.Warnf(d.Path, d.Line("version"), "changed-after-approval",
+		"raise version and add a [[history]] entry for the change (material = false for a correction that needs no new acknowledgement), or restore the approved text",
+		"the text changed in commit %s (%s, %s) after version %s was approved in commit %s (%s), but the version was not raised",
+		v.ChangedIn.Short(), v.ChangedIn.Date(), v.ChangedIn.Author, d.Version, v.Set.Short(), v.Set.Date())
+	return diags, nil
+}
+
+// sameDocument reports whether two texts of a document have the same
+// body and front matter, the review dates aside.
+func sameDocument(a, b []byte) bool {
+	if sameText(a, b) {
+		return true
+	}
+	fa, _ := load.ParseDocument("", a)
+	fb, _ := load.ParseDocument("", b)
+	if fa == nil || fb == nil {
+		return false
+	}
+	if !bytes.Equal(fa.Body, fb.Body) {
+		return false
+	}
+	ma, mb := maps.Clone(fa.Meta), maps.Clone(fb.Meta)
+	for _, k := range reviewKeys {
+		delete(ma, k)
+		delete(mb, k)
+	}
+	return reflect.DeepEqual(ma, mb)
+}

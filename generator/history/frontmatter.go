@@ -1,0 +1,136 @@
+package history
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"ismsgen/generator/load"
+)
+
+// header is what the history stage needs of one earlier text's front
+// matter.
+type header struct {
+	ID, Title, Version, Status, Classification string
+	Tier                                       int
+	ok                                         bool // the text has front matter
+}
+
+// headerKeys are the keys header reads.
+var headerKeys = map[string]bool{"id": true, "title": true, "version": true, "status": true, "classification": true, "tier": true}
+
+// readHeader reads the header of a document's text. Most front matter is
+// plain `key = "value"` lines, which are read as they are; anything else
+// (a multi-line or escaped string, an inline table) is left to the TOML
+// decoder.
+func readHeader(text []byte) header {
+	if h, ok := scanHeader(text); ok {
+		return h
+	}
+	f, _ := load.ParseDocument("", text)
+	if f == nil {
+		return header{}
+	}
+	h := header{ok: true}
+	h.ID, _ = f.Meta["id"].(string)
+	h.Title, _ = f.Meta["title"].(string)
+	h.Version, _ = f.Meta["version"].(string)
+	h.Status, _ = f.Meta["status"].(string)
+	h.Classification, _ = f.Meta["classification"].(string)
+	if t, ok := f.Meta["tier"].(int64); ok {
+		h.Tier = int(t)
+	}
+	h.ID, h.Title, h.Version = strings.TrimSpace(h.ID), strings.TrimSpace(h.Title), strings.TrimSpace(h.Version)
+	h.Status, h.Classification = strings.TrimSpace(h.Status), strings.TrimSpace(h.Classification)
+	return h
+}
+
+// scanHeader reads the keys of header from the lines before the first
+// table; ok is false when a line is not simple enough to be sure of.
+func scanHeader(text []byte) (header, bool) {
+	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
+		return header{}, false
+	}
+	h := header{ok: true}
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		l := bytes.TrimSpace(line)
+		switch {
+		case len(l) == 0 || l[0] == '#':
+			continue
+		case string(l) == "+++" || l[0] == '[':
+			return h, true
+		}
+		key, value, ok := bytes.Cut(l, []byte("="))
+		if !ok {
+			return h, false
+		}
+		k := string(bytes.TrimSpace(key))
+		if strings.ContainsAny(k, `"'`) {
+			return h, false // a quoted key may be one of ours
+		}
+		if !headerKeys[k] {
+			if bytes.Contains(value, []byte(`"""`)) || bytes.Contains(value, []byte(`'''`)) {
+				return h, false // a multi-line string: its lines are not keys
+			}
+			continue
+		}
+		v, ok := simpleValue(bytes.TrimSpace(value))
+		if !ok {
+			return h, false
+		}
+		switch k {
+		case "id":
+			h.ID = v
+		case "title":
+			h.Title = v
+		case "version":
+			h.Version = v
+		case "status":
+			h.Status = v
+		case "classification":
+			h.Classification = v
+		case "tier":
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return h, false
+			}
+			h.Tier = n
+		}
+	}
+	return h, false // never closed
+}
+
+// simpleValue reads a string without escapes, or a bare word such as a
+// number, followed by nothing but a comment.
+func simpleValue(v []byte) (string, bool) {
+	if len(v) == 0 {
+		return "", false
+	}
+	var s, after []byte
+	switch q := v[0]; q {
+	case '"', '\'':
+		end := bytes.IndexByte(v[1:], q)
+		if end < 0 {
+			return "", false
+		}
+		s, after = v[1:1+end], v[2+end:]
+		if q == '"' && bytes.IndexByte(s, '\\') >= 0 {
+			return "", false
+		}
+	default:
+		end := bytes.IndexAny(v, " \t#")
+		if end < 0 {
+			end = len(v)
+		}
+		s, after = v[:end], v[end:]
+	}
+	after = bytes.TrimSpace(after)
+	if len(after) > 0 && after[0] != '#' {
+		return "", false
+	}
+	return strings.TrimSpace(string(s)), true
+}

@@ -1,0 +1,130 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"ismsgen/generator/diag"
+)
+
+// History is what the history stage read of one repository for one
+// build: the log of the content folder, the files that may differ from
+// the head commit, and the texts of the earlier versions found.
+type History struct {
+	repo   *Repo
+	source string
+	log    *Log
+	blobs  *blobs
+
+	mu    sync.Mutex
+	dirty map[string]bool   // paths (relative to the source) that may differ from the head commit
+	texts map[string][]byte // earlier versions' texts, by blob id, for their pages
+}
+
+// Read reads the history of the content folder of source, held in repo
+// (see Open), and starts the reader of earlier texts. Close it when the
+// pages are made.
+func Read(repo *Repo, source string) (*History, diag.List, error) {
+	var notes diag.List
+	log, err := repo.ReadLog()
+	if err != nil {
+		return nil, notes, err
+	}
+	h := &History{repo: repo, source: source, log: log, texts: map[string][]byte{}, dirty: map[string]bool{}}
+	if !repo.pinned {
+		if h.dirty, err = repo.changedFiles(); err != nil {
+			return nil, notes, err
+		}
+	}
+	if h.blobs, err = repo.openBlobs(); err != nil {
+		return nil, notes, err
+	}
+	if log.shallow {
+		oldest := log.Oldest()
+		notes.Notef("", "fetch the whole history (git fetch --unshallow) to publish every earlier version", "the repository is a shallow clone whose history stops at commit %s of %s: versions before it are missing", oldest.Short(), oldest.Date())
+	}
+	return h, notes, nil
+}
+
+// changedFiles lists the files of the content folder that may differ
+// from the head commit: changed, staged, or only touched (git compares
+// the files' status, not their bytes, and writes nothing).
+func (r *Repo) changedFiles() (map[string]bool, error) {
+	out, err := r.run.output("diff-index", "-z", "--name-only", "--no-renames", r.head, "--", r.contentSpec())
+	if err != nil {
+		return nil, err
+	}
+	dirty := map[string]bool{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if rel := r.rel(p); rel != "" {
+			dirty[rel] = true
+		}
+	}
+	return dirty, nil
+}
+
+// Touched records that the files at paths (relative to the source) may
+// have changed since Read: serve calls it for the files saved.
+func (h *History) Touched(paths ...string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, p := range paths {
+		h.dirty[p] = true
+	}
+}
+
+// Text returns the text of an earlier version (model.Version.Blob).
+func (h *History) Text(blob string) ([]byte, error) {
+	h.mu.Lock()
+	t, ok := h.texts[blob]
+	h.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	texts, err := h.blobs.read([]string{blob})
+	if err != nil {
+		return nil, err
+	}
+	if texts[0] == nil {
+		return nil, errors.New("the repository does not have the text of blob " + blob)
+	}
+	return texts[0], nil
+}
+
+// Close ends the reader of earlier texts.
+func (h *History) Close() {
+	if h != nil && h.blobs != nil {
+		h.blobs.close()
+	}
+}
+
+// working reads the file at rel in the source folder as it is now.
+func (h *History) working(rel string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(h.source, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// keep keeps an earlier version's text for its pages.
+func (h *History) keep(blob string, text []byte) {
+	h.mu.Lock()
+	h.texts[blob] = text
+	h.mu.Unlock()
+}
+
+// sameText reports whether two texts of a document say the same but
+// for bytes that change nothing (line endings, a byte-order mark).
+func sameText(a, b []byte) bool {
+	norm := func(t []byte) []byte {
+		t = bytes.TrimPrefix(t, []byte("\xef\xbb\xbf"))
+		return bytes.ReplaceAll(t, []byte("\r\n"), []byte("\n"))
+	}
+	return bytes.Equal(norm(a), norm(b))
+}

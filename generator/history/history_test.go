@@ -1,0 +1,241 @@
+package history_test
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/history"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+const config = `title = "T"
+[[departments]]
+id = "isd"
+name = "信息安全部"
+`
+
+// doc is a document's text: version, status, the versions of its
+// [[history]] and its body.
+func doc(id, version, status, body string, history ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = \"访问控制程序\"\ntier = 2\nversion = %q\nstatus = %q\nowners = [\"isd\"]\nauthor = \"张三\"\napprover = \"总经理\"\napproved = 2026-01-05\nnext_review = 2027-01-05\n", id, version, status)
+	for _, v := range history {
+		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = 2026-01-05\n", v)
+	}
+	b.WriteString("+++\n\n")
+	b.WriteString(body)
+	return b.String()
+}
+
+// repo makes a scripted repository in a temporary folder with isms.toml.
+func repo(t *testing.T) *gitfixture.Repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, r.Write("isms.toml", config))
+	return r
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func commit(t *testing.T, r *gitfixture.Repo, when, author string) string {
+	t.Helper()
+	h, err := r.Commit(when, author, "change")
+	must(t, err)
+	return h
+}
+
+// documents loads and validates the documents of a site folder.
+func documents(t *testing.T, dir string) []*model.Document {
+	t.Helper()
+	src, d := load.Site(dir)
+	cfg, d2 := validate.Config(src.Config)
+	docs, d3 := validate.Documents(cfg, src.Docs)
+	d = append(append(d, d2...), d3...)
+	if d.HasErrors() {
+		t.Fatalf("site: %v", d.Errors())
+	}
+	return docs
+}
+
+// read runs the history stage over the documents of dir.
+func read(t *testing.T, dir string) ([]*model.Document, diag.List, *history.History) {
+	t.Helper()
+	repo, notes := history.Open(dir)
+	if repo == nil {
+		t.Fatalf("not a repository: %v", notes)
+	}
+	h, n, err := history.Read(repo, dir)
+	must(t, err)
+	t.Cleanup(h.Close)
+	docs := documents(t, dir)
+	diags, err := h.Documents(docs)
+	must(t, err)
+	return docs, append(n, diags...), h
+}
+
+func TestOutsideGit(t *testing.T) {
+	repo, notes := history.Open(t.TempDir())
+	if repo != nil || len(notes) != 1 || notes[0].Severity != diag.Note || !strings.Contains(notes[0].Message, "not in a git work tree") {
+		t.Fatalf("got %v, %v; want no repository and one note", repo, notes)
+	}
+}
+
+func TestVersionsFollowRenames(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/old/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/old/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	c2 := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	must(t, r.Move("content/old/p1.md", "content/tier2/p1.md"))
+	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", "第三版。\n", "1.0", "1.1", "2.0")))
+	c4 := commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
+
+	docs, diags, h := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	v := docs[0].Versions
+	if v == nil || len(v.Earlier) != 2 {
+		t.Fatalf("versions %+v, want 1.0 and 1.1", v)
+	}
+	want := []struct{ version, commit, path, text string }{
+		{"1.0", c1, "content/old/p1.md", "第一版"},
+		// 1.1 was last carried by the rename's commit, which kept its text.
+		{"1.1", "", "content/tier2/p1.md", "第二版"},
+	}
+	for i, w := range want {
+		e := v.Earlier[i]
+		if e.Version != w.version || w.commit != "" && e.Commit.Hash != w.commit || e.Path != w.path {
+			t.Errorf("earlier[%d] = %s %s %s, want %s %s %s", i, e.Version, e.Commit.Short(), e.Path, w.version, w.commit, w.path)
+		}
+		text, err := h.Text(e.Blob)
+		must(t, err)
+		if !strings.Contains(string(text), w.text) {
+			t.Errorf("earlier[%d] text %q, want %q", i, text, w.text)
+		}
+	}
+	if v.Earlier[1].Commit.Date() != (model.Date{Year: 2026, Month: 2, Day: 6}) {
+		t.Errorf("1.1's last commit is of %s, want the rename's, 2026-02-06", v.Earlier[1].Commit.Date())
+	}
+	if v.Set.Hash != c4 || v.Current.Hash != c4 || v.Changed() {
+		t.Errorf("set %s current %s changed %v, want %s and no change", v.Set.Short(), v.Current.Short(), v.Changed(), c4)
+	}
+	_ = c2
+}
+
+func TestChangedAfterApproval(t *testing.T) {
+	r := repo(t)
+	body := "## 1 目的\n\n控制访问。\n"
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "review", body, "1.0")))
+	commit(t, r, "2026-01-02T09:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body, "1.0")))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	// A review that changes only the review date needs no new version.
+	must(t, r.Write("content/p.md", strings.Replace(doc("P-1", "1.0", "approved", body, "1.0"), "next_review = 2027-01-05", "last_reviewed = 2026-06-01\nnext_review = 2027-06-01", 1)))
+	commit(t, r, "2026-06-01T09:00:00+08:00", "张三")
+	docs, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 || docs[0].Versions.Changed() || docs[0].Versions.Set.Hash != approved {
+		t.Fatalf("after a review: %v, set %s; want no warning and the approval's commit", diags, docs[0].Versions.Set.Short())
+	}
+
+	// An uncommitted change of the body.
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0")))
+	docs, diags, _ = read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the file differs from the text of version 1.0 approved in commit "+approved[:10]+" (2026-01-05), in changes not yet committed, but the version was not raised")
+	if !docs[0].Versions.ChangedUncommitted {
+		t.Error("ChangedUncommitted is false")
+	}
+
+	// Committed, it is named with its commit.
+	changed := commit(t, r, "2026-07-01T09:00:00+08:00", "李四")
+	docs, diags, _ = read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-07-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+	if docs[0].Versions.ChangedIn.Hash != changed {
+		t.Errorf("ChangedIn %s, want %s", docs[0].Versions.ChangedIn.Short(), changed)
+	}
+
+	// A new version clears it.
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", body+"\n新增一段。\n", "1.0", "1.1")))
+	commit(t, r, "2026-07-02T09:00:00+08:00", "李四")
+	docs, diags, _ = read(t, r.Dir)
+	if len(diags) != 0 || len(docs[0].Versions.Earlier) != 1 || docs[0].Versions.Earlier[0].Commit.Hash != changed {
+		t.Errorf("after 1.1: %v %+v; want no warning and 1.0 as of the last commit that carried it", diags, docs[0].Versions.Earlier)
+	}
+}
+
+func assertWarning(t *testing.T, diags diag.List, want string) {
+	t.Helper()
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("diagnostics:\n%v\nwant:\n%s", diags, want)
+	}
+}
+
+func TestTombstones(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/old.md", doc("OLD-1", "3.0", "approved", "旧程序。\n", "3.0")))
+	must(t, r.Write("content/draft.md", doc("DRAFT-1", "0.1", "draft", "草稿。\n")))
+	must(t, r.Write("content/new.md", doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Remove("content/old.md"))
+	must(t, r.Remove("content/draft.md"))
+	must(t, r.Write("content/new.md", strings.Replace(doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0"), "tier = 2", "tier = 2\nsupersedes = [\"OLD-1\"]", 1)))
+	deleted := commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
+	docs, _, h := read(t, r.Dir)
+	tombs, err := h.Tombstones(docs)
+	must(t, err)
+	if len(tombs) != 2 {
+		t.Fatalf("%d tombstones, want OLD-1 and DRAFT-1 (Publish drops the draft)", len(tombs))
+	}
+	cfg := &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal"}
+	site := model.NewSite(cfg, model.Date{Year: 2026, Month: 3, Day: 2}, false, docs)
+	history.Publish(site, tombs, func(c, s string) bool { return s != model.StatusDraft })
+	if len(site.Tombstones) != 1 {
+		t.Fatalf("published tombstones %v, want OLD-1", site.Tombstones)
+	}
+	ts := site.Tombstones[0]
+	if ts.ID != "OLD-1" || ts.Withdrawn.Hash != deleted || ts.Last.Version != "3.0" || len(ts.ReplacedBy) != 1 || ts.ReplacedBy[0].ID != "NEW-1" {
+		t.Errorf("tombstone %+v", ts)
+	}
+	text, err := h.Text(ts.Last.Blob)
+	must(t, err)
+	if !strings.Contains(string(text), "旧程序") {
+		t.Errorf("last text %q", text)
+	}
+}
+
+func TestShallowClone(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	last := commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
+	clone := filepath.Join(t.TempDir(), "clone")
+	must(t, r.Git(nil, "clone", "-q", "--depth", "1", "file://"+r.Dir, clone))
+	docs, notes, _ := read(t, clone)
+	want := "note: the repository is a shallow clone whose history stops at commit " + last[:10] + " of 2026-02-05: versions before it are missing"
+	if len(notes) != 1 || notes[0].String() != want {
+		t.Errorf("notes %v, want %q", notes, want)
+	}
+	if v := docs[0].Versions; v == nil || !v.Shallow || len(v.Earlier) != 0 {
+		t.Errorf("versions %+v, want shallow and no earlier version", v)
+	}
+}

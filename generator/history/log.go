@@ -1,0 +1,169 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"ismsgen/generator/model"
+)
+
+// Log is the history of every file under the source's content folder:
+// one `git log` of the whole folder, renames followed.
+type Log struct {
+	commits []model.Commit      // newest first
+	files   map[string]*fileLog // files at head, by path relative to the source
+	deleted []*fileLog          // files deleted since, the most recent deletion first
+	shallow bool                // the oldest commit is a shallow clone's boundary
+}
+
+// fileLog is one file's commits, newest first.
+type fileLog struct {
+	revs []rev
+}
+
+// rev is what one commit did to one file.
+type rev struct {
+	commit int32  // index in Log.commits
+	blob   string // the file's blob after the commit; "" when the commit deleted it
+	old    string // its blob before the commit; "" when the commit added it
+	path   string // its path after the commit (before, when deleted), relative to the source
+}
+
+// logFormat starts each commit with a record separator, its hash, its
+// committer date (strict ISO 8601, with the committer's offset) and its
+// author's name; the raw changes follow.
+const logFormat = "--format=%x1e%H%x1f%cI%x1f%an"
+
+// ReadLog reads the history of the content folder up to the repository's
+// head commit, following the first parent of merges (the main line: what
+// was published) and renames.
+func (r *Repo) ReadLog() (*Log, error) {
+	out, err := r.run.output("log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color",
+		"--first-parent", "--diff-merges=first-parent", logFormat, r.head, "--", r.contentSpec())
+	if err != nil {
+		return nil, err
+	}
+	l, err := parseLog(out, r)
+	if err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	l.shallow = r.shallow
+	return l, nil
+}
+
+// parseLog reads the output of ReadLog's command.
+func parseLog(out []byte, r *Repo) (*Log, error) {
+	l := &Log{files: map[string]*fileLog{}}
+	// track maps a path, as the commits met so far (from the newest) last
+	// saw it, to its file.
+	track := map[string]*fileLog{}
+	for _, rec := range bytes.Split(out, []byte{0x1e}) {
+		if len(rec) == 0 {
+			continue
+		}
+		head, raw, _ := bytes.Cut(rec, []byte{0})
+		fields := strings.Split(string(head), "\x1f")
+		if len(fields) != 3 {
+			return nil, fmt.Errorf("unexpected commit header %q", head)
+		}
+		when, err := time.Parse(time.RFC3339, fields[1])
+		if err != nil {
+			return nil, fmt.Errorf("commit %s: %v", fields[0], err)
+		}
+		c := int32(len(l.commits))
+		l.commits = append(l.commits, model.Commit{Hash: fields[0], When: when, Author: fields[2]})
+		if err := parseChanges(bytes.TrimPrefix(raw, []byte("\n")), func(status byte, old, blob, from, to string) {
+			l.change(track, c, status, old, blob, r.rel(from), r.rel(to))
+		}); err != nil {
+			return nil, fmt.Errorf("commit %s: %w", fields[0], err)
+		}
+	}
+	return l, nil
+}
+
+// change records one raw change of commit c, met from the newest commit
+// back: to is the path after the commit, from the path before.
+func (l *Log) change(track map[string]*fileLog, c int32, status byte, old, blob, from, to string) {
+	file := func(p string) *fileLog {
+		f := track[p]
+		if f == nil {
+			f = &fileLog{}
+			l.files[p] = f
+		}
+		return f
+	}
+	switch status {
+	case 'D':
+		// A file deleted here; a later file at the same path, if any,
+		// was added after, and is another file.
+		f := &fileLog{revs: []rev{{commit: c, old: old, path: from}}}
+		l.deleted = append(l.deleted, f)
+		track[from] = f
+	case 'A', 'C':
+		f := file(to)
+		f.revs = append(f.revs, rev{commit: c, blob: blob, path: to})
+		delete(track, to) // before this commit, nothing was there
+	case 'R':
+		f := file(to)
+		f.revs = append(f.revs, rev{commit: c, blob: blob, old: old, path: to})
+		delete(track, to)
+		track[from] = f
+	default: // M, T: modified
+		f := file(to)
+		f.revs = append(f.revs, rev{commit: c, blob: blob, old: old, path: to})
+		track[to] = f
+	}
+}
+
+// parseChanges reads `git log -z --raw` entries:
+// ":old-mode new-mode old-blob new-blob STATUS\0path\0" and, for renames
+// and copies, a second path.
+func parseChanges(raw []byte, fn func(status byte, old, blob, from, to string)) error {
+	for len(raw) > 0 {
+		if raw[0] != ':' {
+			return fmt.Errorf("unexpected raw change %q", raw[:min(len(raw), 40)])
+		}
+		meta, rest, ok := bytes.Cut(raw, []byte{0})
+		if !ok {
+			return fmt.Errorf("truncated raw change")
+		}
+		f := strings.Fields(string(meta[1:]))
+		if len(f) != 5 || f[4] == "" {
+			return fmt.Errorf("unexpected raw change %q", meta)
+		}
+		status := f[4][0]
+		old, blob := f[2], f[3]
+		if strings.Trim(old, "0") == "" {
+			old = ""
+		}
+		if strings.Trim(blob, "0") == "" {
+			blob = ""
+		}
+		var from, to []byte
+		if from, rest, ok = bytes.Cut(rest, []byte{0}); !ok {
+			return fmt.Errorf("truncated raw change")
+		}
+		to = from
+		if status == 'R' || status == 'C' {
+			if to, rest, ok = bytes.Cut(rest, []byte{0}); !ok {
+				return fmt.Errorf("truncated raw change")
+			}
+		}
+		fn(status, old, blob, string(from), string(to))
+		raw = bytes.TrimLeft(rest, "\n")
+	}
+	return nil
+}
+
+// commit returns the commit of a rev.
+func (l *Log) commit(rv rev) model.Commit { return l.commits[rv.commit] }
+
+// Oldest is the oldest commit read: where a shallow clone's history stops.
+func (l *Log) Oldest() model.Commit {
+	if len(l.commits) == 0 {
+		return model.Commit{}
+	}
+	return l.commits[len(l.commits)-1]
+}

@@ -1,0 +1,79 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// Repo is the git work tree that holds a site's source folder, read at
+// one commit: HEAD, or the commit of --as-of (see At).
+type Repo struct {
+	run     *runner
+	top     string // the work tree's top folder
+	prefix  string // the source folder relative to top, "" or "dir/sub/"
+	head    string // the commit whose history is read
+	pinned  bool   // head is not HEAD: the source is head's tree, nothing is uncommitted
+	shallow bool   // the history stops early (a shallow clone)
+}
+
+// Open finds the git work tree that holds source and its HEAD. Outside
+// one, or when git cannot be used, the repository is nil and the note
+// says why the site is built without its history; a shallow clone is
+// used as far as its history goes, with a note.
+func Open(source string) (*Repo, diag.List) {
+	var notes diag.List
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		abs = source
+	}
+	run, err := newRunner(abs)
+	if err != nil {
+		notes.Notef("", "install git to publish earlier versions, what changed and withdrawn documents", "git is not installed (%v): built without the documents' history", errors.Unwrap(err))
+		return nil, notes
+	}
+	out, err := run.output("rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository")
+	switch {
+	case dubiousOwnership(err):
+		notes.Notef("", "if you trust the repository, mark it as safe: git config --global --add safe.directory PATH", "git refuses the repository of %s because another user owns it: built without the documents' history", abs)
+		return nil, notes
+	case notRepository(err):
+		notes.Notef("", "commit the site to git to publish earlier versions, what changed and withdrawn documents", "%s is not in a git work tree: built without the documents' history", abs)
+		return nil, notes
+	case err != nil:
+		notes.Notef("", "", "cannot read the git repository (%v): built without the documents' history", err)
+		return nil, notes
+	}
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(lines) < 4 || lines[0] != "true" {
+		notes.Notef("", "commit the site to git to publish earlier versions, what changed and withdrawn documents", "%s is not in a git work tree: built without the documents' history", abs)
+		return nil, notes
+	}
+	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true"}
+	r.run.dir = r.top
+	head, err := run.output("rev-parse", "-q", "--verify", "HEAD^{commit}")
+	if err != nil || len(bytes.TrimSpace(head)) == 0 {
+		notes.Notef("", "commit the documents to publish their history", "the git repository of %s has no commit yet: built without the documents' history", abs)
+		return nil, notes
+	}
+	r.head = string(bytes.TrimSpace(head))
+	return r, notes
+}
+
+// rel turns a path relative to the work tree into one relative to the
+// source, or "" when it is outside the source.
+func (r *Repo) rel(path string) string {
+	if !strings.HasPrefix(path, r.prefix) {
+		return ""
+	}
+	return path[len(r.prefix):]
+}
+
+// contentSpec is the pathspec of the source's content folder.
+func (r *Repo) contentSpec() string { return ":(literal)" + r.prefix + "content" }
+
+// Head is the commit whose history is read.
+func (r *Repo) Head() string { return r.head }

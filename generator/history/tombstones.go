@@ -1,0 +1,101 @@
+package history
+
+import (
+	"slices"
+	"strings"
+
+	"ismsgen/generator/internal/par"
+	"ismsgen/generator/model"
+)
+
+// Tombstones lists the documents whose files were deleted and whose ids
+// no document of docs has: one for each id, from its latest deletion,
+// the most recent first. Publish decides which of them the site shows.
+func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error) {
+	if len(h.log.deleted) == 0 {
+		return nil, nil
+	}
+	oids := make([]string, 0, len(h.log.deleted))
+	var files []*fileLog
+	for _, f := range h.log.deleted {
+		if d := f.revs[0]; d.old != "" && strings.EqualFold(pathExt(d.path), ".md") {
+			oids = append(oids, d.old)
+			files = append(files, f)
+		}
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	headers := make([]header, len(texts))
+	par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
+	taken := map[string]bool{}
+	for _, d := range docs {
+		taken[model.FoldID(d.ID)] = true
+	}
+	var out []*model.Tombstone
+	for i, f := range files {
+		hd := headers[i]
+		key := model.FoldID(hd.ID)
+		if !hd.ok || hd.ID == "" || taken[key] || !validID(hd.ID) {
+			continue
+		}
+		taken[key] = true
+		del := f.revs[0]
+		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification}
+		if len(f.revs) > 1 {
+			last.Commit = h.log.commit(f.revs[1])
+		}
+		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
+		h.keep(del.old, texts[i])
+	}
+	return out, nil
+}
+
+// validID reports whether an id can name a folder of the site: the
+// syntax validate checks for current documents.
+func validID(id string) bool {
+	if id == "" || len(id) > 100 || id[0] == '.' || id[0] == '-' || strings.Contains(id, "..") {
+		return false
+	}
+	return !strings.ContainsFunc(id, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-')
+	})
+}
+
+func pathExt(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
+		return p[i:]
+	}
+	return ""
+}
+
+// Publish keeps of the documents' earlier versions, and of tombs, what
+// this build publishes: published says whether a text with this
+// classification and status would be published (the ceiling and
+// --drafts, as for the current documents). A tombstone's replacements
+// are the published documents whose supersedes names it.
+func Publish(site *model.Site, tombs []*model.Tombstone, published func(classification, status string) bool) {
+	ok := func(v model.Version) bool {
+		return published(v.Classification, v.Status)
+	}
+	for _, d := range site.Docs {
+		if d.Versions != nil {
+			d.Versions.Earlier = slices.DeleteFunc(d.Versions.Earlier, func(v model.Version) bool { return !ok(v) })
+		}
+	}
+	site.Tombstones = nil
+	for _, t := range tombs {
+		if !ok(t.Last) || t.Last.Status == model.StatusDraft || t.Last.Status == model.StatusReview || site.Doc(t.ID) != nil {
+			continue // never published, or not in this build
+		}
+		t.ReplacedBy = nil
+		for _, d := range site.Docs {
+			if d.Status == model.StatusApproved && slices.ContainsFunc(d.Supersedes, func(id string) bool { return strings.EqualFold(id, t.ID) }) {
+				t.ReplacedBy = append(t.ReplacedBy, d)
+			}
+		}
+		site.Tombstones = append(site.Tombstones, t)
+	}
+	slices.SortFunc(site.Tombstones, func(a, b *model.Tombstone) int { return strings.Compare(a.ID, b.ID) })
+}
