@@ -3,6 +3,7 @@ package generator
 import (
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/history"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
 	"ismsgen/generator/write"
@@ -41,6 +42,9 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The git history is read while the documents are.
+	gitLog := beside(func() (*history.History, diag.List) { return GitLog(opts) })
+	defer closeLog(gitLog)
 	// 2. Every document file: load, validate on its own, scan its links.
 	docs := ReadDocuments(opts, cfg, false)
 	diags.Add(docs.Diags...)
@@ -53,6 +57,10 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	// the links between documents.
 	site, d := Link(opts, cfg, docs.Converted)
 	diags.Add(d...)
+	// 3b. The documents' earlier versions and the tombstones, from git.
+	hist, d := gitLog.wait()
+	diags.Add(d...)
+	diags.Add(Versions(opts, hist, docs.Converted, site)...)
 	// 4. The reports: reviews, approvals, distribution, controls.
 	var data *reports.Data
 	if !diags.HasErrors() {
@@ -75,7 +83,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	docs.letGo()
 	mem.rendering()
 	count := &counter{Output: out}
-	d, err = Publish(site, data, th, docs, count)
+	d, err = Publish(site, data, th, docs, hist, count)
 	res.Diagnostics.Add(d...)
 	res.Pages, res.Files = int(count.pages), int(count.files)
 	return res, err
@@ -88,6 +96,8 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	gitLog := beside(func() (*history.History, diag.List) { return GitLog(opts) })
+	defer closeLog(gitLog)
 	docs := ReadDocuments(opts, cfg, false)
 	diags.Add(docs.Diags...)
 	if cfg == nil {
@@ -95,6 +105,9 @@ func Check(opts Options) (*Result, error) {
 	}
 	site, d := Link(opts, cfg, docs.Converted)
 	diags.Add(d...)
+	hist, d := gitLog.wait()
+	diags.Add(d...)
+	diags.Add(Versions(opts, hist, docs.Converted, site)...)
 	_, d = Layouts(opts, cfg)
 	diags.Add(d...)
 	if diags.HasErrors() {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/history"
 	"ismsgen/generator/model"
 	"ismsgen/generator/reports"
 )
@@ -25,6 +26,11 @@ type Options struct {
 	Classification string // "" = the site's ceiling
 	BaseURL        string // "" = from isms.toml
 	Defaults       Defaults
+
+	// NoHistory builds without reading the documents' history from git
+	// (earlier versions, changes, tombstones), as outside git.
+	NoHistory bool
+	repo      *history.Repo // the repository at the commit of --as-of
 
 	// FitMemory tunes the Go collector for a build that is the process's
 	// only work (see memory.go). The command sets it; a program that

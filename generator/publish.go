@@ -13,7 +13,7 @@ import (
 // Publish renders every page of the site into out, with the search index
 // and the machine-readable files. The errors of the layouts are
 // diagnostics; the error is for an output that cannot be written.
-func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.BodySource, out render.Output) (diag.List, error) {
+func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.BodySource, earlier render.EarlierSource, out render.Output) (diag.List, error) {
 	for _, f := range theme.Assets.Files {
 		if err := out.File(f.Path, f.Data); err != nil {
 			return nil, err
@@ -29,7 +29,7 @@ func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.B
 	})}
 	rendered, err := render.Site(render.Input{
 		Site: site, Reports: data, Assets: theme.Assets, Strings: theme.Strings,
-		Layouts: theme.Layouts, Parsed: theme.Parsed, Index: index, Bodies: bodies,
+		Layouts: theme.Layouts, Parsed: theme.Parsed, Index: index, Bodies: bodies, Earlier: earlier,
 	}, out)
 	dataErr, _ := dataFiles.wait()
 	builder, _ := index.setup.wait()

@@ -80,6 +80,9 @@ func (h *History) Touched(paths ...string) {
 
 // Text returns the text of an earlier version (model.Version.Blob).
 func (h *History) Text(blob string) ([]byte, error) {
+	if h == nil {
+		return nil, errors.New("no git history was read")
+	}
 	h.mu.Lock()
 	t, ok := h.texts[blob]
 	h.mu.Unlock()

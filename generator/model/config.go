@@ -26,6 +26,9 @@ type Config struct {
 	DueSoonDays           int
 	AckURL                string // template with {id} and {version}; "" when unset
 	Departments           []Department
+	// Approvers lists who may approve the documents of each tier
+	// ([approvers], index 1..3); an empty list allows anyone.
+	Approvers [4][]string
 }
 
 // Level returns the rank of a classification level (0 = lowest) or -1.

@@ -47,6 +47,9 @@ type Revision struct {
 	Date    Date
 	Author  string
 	Summary string
+	// Material is false for a change that needs no new acknowledgement
+	// (a typo, the layout): material = false.
+	Material bool
 }
 
 // Applicability is one Statement-of-Applicability entry.
@@ -112,6 +115,10 @@ type Document struct {
 	// Lines maps a front-matter key path ("next_review", "history.2.date")
 	// to its line in the file; see Line.
 	Lines KeyLines
+
+	// Versions is what git holds of the file (the history stage); nil
+	// outside git.
+	Versions *Versions
 
 	// Filled in by the link stage.
 	Graph Graph

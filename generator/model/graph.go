@@ -29,6 +29,10 @@ type Site struct {
 
 	Docs []*Document // published documents, sorted by id
 	byID map[string]*Document
+
+	// Tombstones are the documents whose files were deleted after they
+	// had been published (the history stage), by id.
+	Tombstones []*Tombstone
 }
 
 // NewSite indexes the published documents (which must be sorted by id).

@@ -47,6 +47,10 @@ type Input struct {
 	// reads each again when its page is rendered.
 	Bodies BodySource
 
+	// Earlier, when set, gives the texts of the documents' earlier
+	// versions (model.Version.Blob) for their pages.
+	Earlier EarlierSource
+
 	// Parsed, when set, is Layouts already parsed by ParseLayouts with
 	// Site.Config and Strings: a build parses them while the site is
 	// still being analysed.
@@ -62,6 +66,11 @@ type TextSink interface {
 // BodySource gives the Markdown body of a document.
 type BodySource interface {
 	Body(d *model.Document) ([]byte, error)
+}
+
+// EarlierSource gives the text of a document's earlier version.
+type EarlierSource interface {
+	Text(blob string) ([]byte, error)
 }
 
 // Text is what render learned about one document body, for the search index.

@@ -14,7 +14,7 @@ import (
 var configKeys = []string{
 	"title", "organisation", "language", "base_url", "classification_levels",
 	"classification", "default_classification", "default_review_cycle",
-	"due_soon_days", "ack_url", "review_cycles", "departments",
+	"due_soon_days", "ack_url", "review_cycles", "departments", "approvers",
 }
 
 var deptIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
@@ -92,6 +92,12 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		t.known([]string{"tier1", "tier2", "tier3"}, "[review_cycles]")
 		for tier := 1; tier <= 3; tier++ {
 			c.TierCycles[tier] = t.cycle(fmt.Sprintf("tier%d", tier))
+		}
+	}
+	if t := r.table("approvers"); t != nil {
+		t.known([]string{"tier1", "tier2", "tier3"}, "[approvers]")
+		for tier := 1; tier <= 3; tier++ {
+			c.Approvers[tier] = t.strs(fmt.Sprintf("tier%d", tier))
 		}
 	}
 	if ack := r.str("ack_url", false); ack != "" {

@@ -140,9 +140,14 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		}
 	}
 	for _, h := range r.tables("history") {
-		h.known([]string{"version", "date", "author", "summary"}, "[[history]]")
-		d.History = append(d.History, model.Revision{Version: h.str("version", true), Date: h.date("date"), Author: h.str("author", false), Summary: h.str("summary", false)})
+		h.known([]string{"version", "date", "author", "summary", "material"}, "[[history]]")
+		rev := model.Revision{Version: h.str("version", true), Date: h.date("date"), Author: h.str("author", false), Summary: h.str("summary", false), Material: true}
+		if m, ok := h.boolean("material"); ok {
+			rev.Material = m
+		}
+		d.History = append(d.History, rev)
 	}
+	approval(cfg, d, diags)
 	applicability(r, d)
 	d.KeepURL()
 	return d

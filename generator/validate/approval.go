@@ -1,0 +1,34 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+)
+
+// approval checks who approved a document and that its revision history
+// reaches its version: an author who approves their own text, an
+// approver whom [approvers] does not allow for the tier, and a version
+// that the last [[history]] entry does not name.
+func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
+	if d.Approver != "" && d.Author != "" && strings.EqualFold(d.Approver, d.Author) {
+		diags.Warnf(d.Path, d.Line("approver"), "self-approval",
+			"a document is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
+			"approver %q is also the author", d.Approver)
+	}
+	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.Contains(allowed, d.Approver) {
+		diags.Warnf(d.Path, d.Line("approver"), "approval-authority",
+			"[approvers] in isms.toml lists who may approve each tier: have one of them approve the document, or add the approver there",
+			"approver %q may not approve tier-%d documents; [approvers] allows %s", d.Approver, d.Tier, strings.Join(allowed, ", "))
+	}
+	if len(d.History) > 0 && d.Version != "" {
+		last := d.History[len(d.History)-1]
+		if last.Version != "" && last.Version != d.Version {
+			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
+				"add a [[history]] entry for this version at the end (version, date, author, summary), newest last",
+				"version %q, but the last [[history]] entry is %q", d.Version, last.Version)
+		}
+	}
+}

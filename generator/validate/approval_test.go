@@ -1,0 +1,45 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestApprovalWarnings(t *testing.T) {
+	approvers := testConfig + "\n[approvers]\ntier1 = [\"总经理\"]\ntier2 = [\"总经理\", \"管理者代表\"]\n"
+	// A tier that [approvers] leaves out may be approved by anyone.
+	tier3 := strings.Replace(good, "tier = 2", "tier = 3", 1)
+	if got := run(t, approvers, map[string]string{"x.md": strings.Replace(tier3, "总经理", "信息安全经理", 1)}); len(got) != 0 {
+		t.Errorf("tier 3 without a list: %q", got)
+	}
+	cases := []struct {
+		name, config, edit, tail string
+		want                     []string
+	}{
+		{"fine", approvers, "", "", nil},
+		{"self-approval", testConfig, "approver = \"总经理\"\nauthor = \"总经理\"", "",
+			[]string{`x.md:9: warning: approver "总经理" is also the author`}},
+		{"approval-authority", approvers, "approver = \"信息安全经理\"", "",
+			[]string{`x.md:9: warning: approver "信息安全经理" may not approve tier-2 documents; [approvers] allows 总经理, 管理者代表`}},
+		{"no [approvers]: anyone", testConfig, "approver = \"信息安全经理\"", "", nil},
+		{"history-behind-version", testConfig, "", "[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"0.9\"\n",
+			[]string{`x.md:6: warning: version "1.0", but the last [[history]] entry is "0.9"`}},
+		{"history at the version", testConfig, "", "[[history]]\nversion = \"0.9\"\n\n[[history]]\nversion = \"1.0\"\nmaterial = false\n", nil},
+		{"material must be true or false", testConfig, "", "[[history]]\nversion = \"1.0\"\nmaterial = \"no\"\n",
+			[]string{`x.md:13: "history.0.material" must be true or false, not a string`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := good
+			if tc.edit != "" {
+				doc = strings.Replace(doc, "approver = \"总经理\"", tc.edit, 1)
+			}
+			doc = strings.Replace(doc, "\n+++\n正文", "\n"+tc.tail+"+++\n正文", 1)
+			got := run(t, tc.config, map[string]string{"x.md": doc})
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
