@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
 )
 
 // History is what the history stage read of one repository for one
@@ -24,6 +25,8 @@ type History struct {
 	mu    sync.Mutex
 	dirty map[string]bool   // paths (relative to the source) that may differ from the head commit
 	texts map[string][]byte // earlier versions' texts, by blob id, for their pages
+
+	deleted []*model.Tombstone // every document file deleted, read once (see Tombstones)
 }
 
 // Read reads the history of the content folder of source, held in repo

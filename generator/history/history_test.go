@@ -65,10 +65,23 @@ func commit(t *testing.T, r *gitfixture.Repo, when, author string) string {
 // documents loads and validates the documents of a site folder.
 func documents(t *testing.T, dir string) []*model.Document {
 	t.Helper()
-	src, d := load.Site(dir)
-	cfg, d2 := validate.Config(src.Config)
-	docs, d3 := validate.Documents(cfg, src.Docs)
-	d = append(append(d, d2...), d3...)
+	file, d := load.Config(dir)
+	cfg, d2 := validate.Config(file)
+	d.Add(d2...)
+	paths, bundles, d3 := load.Files(dir)
+	d.Add(d3...)
+	var converted []*model.Document
+	for _, p := range paths {
+		src, d4 := load.ReadDoc(dir, p, bundles[p])
+		d.Add(d4...)
+		if src != nil {
+			doc, d5 := validate.Document(cfg, src)
+			d.Add(d5...)
+			converted = append(converted, doc)
+		}
+	}
+	docs, d6 := validate.Set(converted)
+	d.Add(d6...)
 	if d.HasErrors() {
 		t.Fatalf("site: %v", d.Errors())
 	}

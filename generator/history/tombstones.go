@@ -12,9 +12,32 @@ import (
 // no document of docs has: one for each id, from its latest deletion,
 // the most recent first. Publish decides which of them the site shows.
 func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error) {
-	if len(h.log.deleted) == 0 {
-		return nil, nil
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.deleted == nil {
+		var err error
+		if h.deleted, err = h.readDeleted(); err != nil {
+			return nil, err
+		}
 	}
+	taken := map[string]bool{}
+	for _, d := range docs {
+		taken[model.FoldID(d.ID)] = true
+	}
+	var out []*model.Tombstone
+	for _, t := range h.deleted {
+		if key := model.FoldID(t.ID); !taken[key] {
+			taken[key] = true
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// readDeleted reads the last text of every document file deleted, the
+// most recent deletion first, once.
+func (h *History) readDeleted() ([]*model.Tombstone, error) {
+	out := []*model.Tombstone{}
 	oids := make([]string, 0, len(h.log.deleted))
 	var files []*fileLog
 	for _, f := range h.log.deleted {
@@ -29,25 +52,18 @@ func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error)
 	}
 	headers := make([]header, len(texts))
 	par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
-	taken := map[string]bool{}
-	for _, d := range docs {
-		taken[model.FoldID(d.ID)] = true
-	}
-	var out []*model.Tombstone
 	for i, f := range files {
 		hd := headers[i]
-		key := model.FoldID(hd.ID)
-		if !hd.ok || hd.ID == "" || taken[key] || !validID(hd.ID) {
+		if !hd.ok || !validID(hd.ID) {
 			continue
 		}
-		taken[key] = true
 		del := f.revs[0]
 		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification}
 		if len(f.revs) > 1 {
 			last.Commit = h.log.commit(f.revs[1])
 		}
 		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
-		h.keep(del.old, texts[i])
+		h.texts[del.old] = texts[i] // h.mu is held
 	}
 	return out, nil
 }
@@ -81,7 +97,14 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 	}
 	for _, d := range site.Docs {
 		if d.Versions != nil {
-			d.Versions.Earlier = slices.DeleteFunc(d.Versions.Earlier, func(v model.Version) bool { return !ok(v) })
+			v := *d.Versions // serve keeps the document's, for every build
+			v.Earlier = nil
+			for _, e := range d.Versions.Earlier {
+				if ok(e) {
+					v.Earlier = append(v.Earlier, e)
+				}
+			}
+			d.Versions = &v
 		}
 	}
 	site.Tombstones = nil
@@ -89,13 +112,14 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 		if !ok(t.Last) || t.Last.Status == model.StatusDraft || t.Last.Status == model.StatusReview || site.Doc(t.ID) != nil {
 			continue // never published, or not in this build
 		}
-		t.ReplacedBy = nil
+		ts := *t // the history keeps its own, for the next build
+		ts.ReplacedBy = nil
 		for _, d := range site.Docs {
 			if d.Status == model.StatusApproved && slices.ContainsFunc(d.Supersedes, func(id string) bool { return strings.EqualFold(id, t.ID) }) {
-				t.ReplacedBy = append(t.ReplacedBy, d)
+				ts.ReplacedBy = append(ts.ReplacedBy, d)
 			}
 		}
-		site.Tombstones = append(site.Tombstones, t)
+		site.Tombstones = append(site.Tombstones, &ts)
 	}
 	slices.SortFunc(site.Tombstones, func(a, b *model.Tombstone) int { return strings.Compare(a.ID, b.ID) })
 }
