@@ -3,6 +3,8 @@ package wholefile
 import (
 	"io/fs"
 	"os"
+
+	"ismsgen/generator/internal/safefile"
 )
 
 // osWrite is Write with package os: on systems other than Unix, and on
@@ -11,9 +13,10 @@ func osWrite(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
 
-// osRead is Read with package os.
+// osRead is Read with package os, opened through safefile.Open, which
+// follows no symbolic link either.
 func osRead(name string, limit int) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := safefile.Open(name)
 	if err != nil {
 		return nil, err
 	}

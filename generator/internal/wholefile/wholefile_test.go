@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/internal/safefile"
 )
 
 func TestRead(t *testing.T) {
@@ -164,5 +165,27 @@ func TestSameAsOS(t *testing.T) {
 		if fmt.Sprint(err) != fmt.Sprint(osErr) {
 			t.Errorf("Write %s: %v; package os %v", name, err, osErr)
 		}
+	}
+}
+
+// TestReadNoFollow: Read opens a document as safefile.Open does, never
+// through a symbolic link (a file swapped for one during a build), with
+// the fast paths on and off.
+func TestReadNoFollow(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "secret.txt")
+	if err := os.WriteFile(target, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "doc.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		if data, err := Read(link, 100); !errors.Is(err, safefile.ErrNotRegular) || data != nil {
+			t.Errorf("fast paths %v: Read of a symbolic link: %q, %v; want safefile.ErrNotRegular", on, data, err)
+		}
+		restore()
 	}
 }

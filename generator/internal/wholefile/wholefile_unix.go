@@ -3,11 +3,13 @@
 package wholefile
 
 import (
+	"errors"
 	"io/fs"
 
 	"golang.org/x/sys/unix"
 
 	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/internal/safefile"
 )
 
 // Write writes data to the file name, creating it with perm (before the
@@ -38,21 +40,33 @@ func Write(name string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// Read reads the whole file name, or fails with ErrTooLarge (wrapped in
-// an *fs.PathError) when it holds more than limit bytes; with package os
-// when the fast paths are off.
+// Read reads the whole regular file name, or fails with ErrTooLarge
+// (wrapped in an *fs.PathError) when it holds more than limit bytes; with
+// package os when the fast paths are off. As safefile.Open, it follows no
+// symbolic link in the last element of name and fails with
+// safefile.ErrNotRegular on one, or on anything else that is not a
+// regular file.
 func Read(name string, limit int) ([]byte, error) {
 	if !fast.On() {
 		return osRead(name, limit)
 	}
-	fd, err := open(name, unix.O_RDONLY, 0)
+	fd, err := open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
+	if errors.Is(err, unix.ELOOP) || errors.Is(err, unix.EMLINK) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: safefile.ErrNotRegular}
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: safefile.ErrNotRegular}
+	}
 	size := 0
-	if err := unix.Fstat(fd, &st); err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG && st.Size <= int64(limit) {
+	if st.Size <= int64(limit) {
 		size = int(st.Size)
 	}
 	return readAll(name, size, limit, func(p []byte) (int, error) {
