@@ -21,6 +21,7 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
@@ -149,8 +150,8 @@ func (m *memOutput) File(rel string, data []byte) error {
 	return nil
 }
 
-func (m *memOutput) Copy(rel, from string) error {
-	data, err := os.ReadFile(from)
+func (m *memOutput) Copy(rel string, a model.Attachment) error {
+	data, err := safefile.Read(a.Source, a.Size, a.SHA256)
 	if err != nil {
 		return err
 	}
@@ -160,8 +161,8 @@ func (m *memOutput) Copy(rel, from string) error {
 // discardOutput keeps nothing.
 type discardOutput struct{}
 
-func (discardOutput) File(string, []byte) error { return nil }
-func (discardOutput) Copy(string, string) error { return nil }
+func (discardOutput) File(string, []byte) error           { return nil }
+func (discardOutput) Copy(string, model.Attachment) error { return nil }
 
 // perDoc reports the number of documents and the CPU time (user and
 // system, all threads) per operation since the benchmark began: on a busy

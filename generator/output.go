@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 )
 
@@ -21,7 +22,7 @@ func (c *counter) File(rel string, data []byte) error {
 	return c.Output.File(rel, data)
 }
 
-func (c *counter) Copy(rel, from string) error {
+func (c *counter) Copy(rel string, a model.Attachment) error {
 	atomic.AddInt64(&c.files, 1)
-	return c.Output.Copy(rel, from)
+	return c.Output.Copy(rel, a)
 }

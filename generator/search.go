@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 
+	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
 	"ismsgen/generator/search"
@@ -40,5 +41,5 @@ func SearchEntries(opts Options) ([]search.Entry, error) {
 // discard is an Output that keeps nothing.
 type discard struct{}
 
-func (discard) File(string, []byte) error { return nil }
-func (discard) Copy(string, string) error { return nil }
+func (discard) File(string, []byte) error           { return nil }
+func (discard) Copy(string, model.Attachment) error { return nil }

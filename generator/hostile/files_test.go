@@ -107,28 +107,29 @@ func TestAttachmentNames(t *testing.T) {
 	files["content/tier3/F-1/index.md"] = strings.Replace(doc("H-F-001", "Form", "", "Forms.\n"), "tier = 2", "tier = 3", 1)
 	names := []string{
 		"form with spaces.docx", "信息安全检查表.xlsx", "a#b.txt", "what?.txt", "javascript:alert(1).txt",
-		"<script>alert(1)<", `"quote'.txt`, "100%.txt", "semi;colon,.csv",
+		`"quote'.txt`, "100%.txt", "semi;colon,.csv",
 	}
 	for _, n := range names {
 		files["content/tier3/F-1/"+n] = "content of " + n
 	}
-	bad := []string{"index.html", "page.htm", "evil.js", "pic.svg", "back\\slash.txt", "new\nline.txt", "tab\t.txt", "\xff\xfe.txt"}
+	bad := []string{"index.html", "page.htm", "evil.js", "pic.svg", "<script>alert(1)<", "back\\slash.txt", "new\nline.txt", "tab\t.txt", "\xff\xfe.txt"}
 	for _, n := range bad {
 		files["content/tier3/F-1/"+n] = "content of " + n
 	}
 	site := writeSite(t, files)
 	dest := filepath.Join(site, "public")
 	const why1 = "its name contains a control character or a backslash"
-	const why2 = "web pages, scripts and SVG images would run as part of the site"
+	const why2 = " files can run code in a browser, on a web server or on the reader's computer"
 	sameLines(t, mustBuild(t, options(site, dest)), []string{
-		`content/tier3/F-1: warning: attachment "back\\slash.txt" is not published: ` + why1,
-		`content/tier3/F-1: warning: attachment "evil.js" is not published: ` + why2,
-		`content/tier3/F-1: warning: attachment "index.html" is not published: ` + why2,
-		`content/tier3/F-1: warning: attachment "new\nline.txt" is not published: ` + why1,
-		`content/tier3/F-1: warning: attachment "page.htm" is not published: ` + why2,
-		`content/tier3/F-1: warning: attachment "pic.svg" is not published: ` + why2,
-		`content/tier3/F-1: warning: attachment "tab\t.txt" is not published: ` + why1,
-		"content/tier3/F-1: warning: attachment \"\ufffd.txt\" is not published: its name is not UTF-8",
+		`content/tier3/F-1/index.md:1: warning: attachment "<script>alert(1)<" is not published: without an extension its type is unknown, and a browser may take it for a web page`,
+		`content/tier3/F-1/index.md:1: warning: attachment "back\\slash.txt" is not published: ` + why1,
+		`content/tier3/F-1/index.md:1: warning: attachment "evil.js" is not published: .js` + why2,
+		`content/tier3/F-1/index.md:1: warning: attachment "index.html" is not published: .html` + why2,
+		`content/tier3/F-1/index.md:1: warning: attachment "new\nline.txt" is not published: ` + why1,
+		`content/tier3/F-1/index.md:1: warning: attachment "page.htm" is not published: .htm` + why2,
+		`content/tier3/F-1/index.md:1: warning: attachment "pic.svg" is not published: .svg` + why2,
+		`content/tier3/F-1/index.md:1: warning: attachment "tab\t.txt" is not published: ` + why1,
+		"content/tier3/F-1/index.md:1: warning: attachment \"\ufffd.txt\" is not published: its name is not UTF-8",
 	})
 	out := readTree(t, dest)
 	page := out["docs/H-F-001/index.html"]

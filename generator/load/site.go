@@ -1,21 +1,19 @@
 package load
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"hash/maphash"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/filetype"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/internal/wholefile"
 	"ismsgen/generator/model"
 )
@@ -72,7 +70,8 @@ func Site(root string) (*Source, diag.List) {
 }
 
 // walk lists the Markdown files under content/ and, for each page bundle's
-// index.md, the other regular files beside it.
+// index.md, the other regular files beside it: the attachments, and those
+// that readDoc will not publish.
 func walk(root string) ([]string, map[string][]string, diag.List) {
 	var diags diag.List
 	var paths []string
@@ -125,11 +124,7 @@ func walk(root string) ([]string, map[string][]string, diag.List) {
 		for _, e := range entries {
 			name := e.Name()
 			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.EqualFold(path.Ext(name), ".md") {
-				if why := unpublishable(name); why != "" {
-					diags.Warnf(path.Dir(p), 0, "attachment", "rename the file, or zip it if it must be shared as it is", "attachment %q is not published: %s", strings.ToValidUTF8(name, "\uFFFD"), why)
-					continue
-				}
-				bundles[p] = append(bundles[p], name)
+				bundles[p] = append(bundles[p], name) // readDoc publishes those filetype allows
 			}
 		}
 	}
@@ -141,7 +136,7 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	src, err := readLimited(full)
 	if err != nil {
-		diags.Errorf(rel, 0, "", "%v", err)
+		unreadable(&diags, rel, err)
 		return nil, diags
 	}
 	f, d := ParseDocument(rel, src)
@@ -152,57 +147,40 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 	doc := &Doc{File: f, Sum: maphash.Bytes(sumSeed, src)}
 	dir := filepath.Dir(full)
 	for _, name := range attachments {
-		a, err := attachment(filepath.Join(dir, name), name)
-		if err != nil {
-			diags.Errorf(path.Join(path.Dir(rel), name), 0, "", "cannot read attachment: %v", err)
+		found := filetype.Check(name)
+		if found.Problem != filetype.OK {
+			skipped(&diags, f, name, found)
 			continue
 		}
-		doc.Attachments = append(doc.Attachments, a)
+		source := filepath.Join(dir, name)
+		size, sum, err := safefile.Hash(source)
+		if err != nil {
+			unreadable(&diags, path.Join(path.Dir(rel), name), err)
+			continue
+		}
+		doc.Attachments = append(doc.Attachments, model.Attachment{Name: name, Source: source, Size: size, SHA256: sum})
 	}
 	return doc, diags
 }
 
 func readLimited(name string) ([]byte, error) {
-	data, err := wholefile.Read(name, MaxFileSize)
-	if errors.Is(err, wholefile.ErrTooLarge) {
-		return nil, errors.New("the file is larger than 32 MiB; split it or move large content into an attachment")
-	}
-	return data, err
+	return wholefile.Read(name, MaxFileSize)
 }
 
-func attachment(full, name string) (model.Attachment, error) {
-	f, err := os.Open(full)
-	if err != nil {
-		return model.Attachment{}, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return model.Attachment{}, err
-	}
-	return model.Attachment{Name: name, Source: full, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
-}
-
-// activeExt are the attachment types a browser runs as part of the site
-// (same origin, so the Content-Security-Policy allows their scripts): a
-// page bundle could otherwise publish raw HTML and script beside the
-// page, or an index.html that replaces the document page itself.
-var activeExt = []string{".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".svgz"}
-
-// unpublishable says why a page-bundle file cannot be published as an
-// attachment, or returns "".
-func unpublishable(name string) string {
+// unreadable reports a file that could not be read, at its first line.
+func unreadable(diags *diag.List, rel string, err error) {
 	switch {
-	case !utf8.ValidString(name):
-		return "its name is not UTF-8"
-	case strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\\' }):
-		return "its name contains a control character or a backslash"
-	}
-	for _, ext := range activeExt {
-		if strings.EqualFold(path.Ext(name), ext) {
-			return "web pages, scripts and SVG images would run as part of the site"
+	case errors.Is(err, wholefile.ErrTooLarge):
+		diags.Errorf(rel, 1, "split the document, or move large content into an attachment of a page bundle", "the file is larger than %d MiB", MaxFileSize>>20)
+	case errors.Is(err, safefile.ErrNotRegular):
+		diags.Errorf(rel, 1, "put the file itself in its place: symbolic links are never followed, and a file replaced by one while ismsgen reads the site is not published", "the file is no longer a regular file (a symbolic link or a device took its place)")
+	case errors.Is(err, fs.ErrPermission):
+		diags.Errorf(rel, 1, "check the file's permissions: the user who runs ismsgen must be able to read it", "cannot read the file: permission denied")
+	default:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is the diagnostic's
 		}
+		diags.Errorf(rel, 1, "check that the file is readable and build again", "cannot read the file: %v", err)
 	}
-	return ""
 }

@@ -2,11 +2,15 @@ package render
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"html/template"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 	"ismsgen/generator/reports"
@@ -52,8 +56,8 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 		return Text{}, err
 	}
 	for _, a := range d.Attachments {
-		if err := out.Copy(url+a.Name, a.Source); err != nil {
-			return Text{}, err
+		if err := out.Copy(url+a.Name, a); err != nil {
+			return Text{}, attachmentError(d, a, err)
 		}
 	}
 	return Text{Doc: d, Headings: body.Headings, Plain: body.Text}, nil
@@ -183,4 +187,17 @@ func (r *renderer) tier(tier int) *TierView {
 		}
 	}
 	return v
+}
+
+// attachmentError says which attachment of d could not be published, and
+// what to do.
+func attachmentError(d *model.Document, a model.Attachment, err error) error {
+	rel := path.Join(path.Dir(d.Path), a.Name)
+	switch {
+	case errors.Is(err, safefile.ErrChanged):
+		return fmt.Errorf("%s: the file changed during the build, so its page would list a SHA-256 other than that of the published file; build again", rel)
+	case errors.Is(err, safefile.ErrNotRegular):
+		return fmt.Errorf("%s: the file was replaced by a symbolic link or a device during the build, and is not published; put the file itself back and build again", rel)
+	}
+	return fmt.Errorf("%s: cannot publish the attachment: %w", rel, err)
 }

@@ -25,7 +25,10 @@ import (
 // Both methods must be safe for concurrent use.
 type Output interface {
 	File(rel string, data []byte) error
-	Copy(rel, from string) error
+	// Copy publishes an attachment at rel: the bytes of a.Source, read as
+	// safefile.Copy does, only while they are the a.Size bytes with the
+	// a.SHA256 that the page lists.
+	Copy(rel string, a model.Attachment) error
 }
 
 // Input is everything render needs.

@@ -8,7 +8,8 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"os"
+
+	"ismsgen/generator/internal/safefile"
 	"path"
 	"strings"
 	"time"
@@ -90,7 +91,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	if e.from != "" {
-		s.serveFile(w, r, e.from)
+		s.serveFile(w, r, e)
 		return
 	}
 	data := e.data
@@ -104,20 +105,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveFile serves an attachment from the document's page bundle.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, from string) {
-	f, err := os.Open(from)
+// serveFile serves an attachment from the document's page bundle: the
+// bytes its page lists, read without following a symbolic link. A file
+// changed since (the rebuild that follows has not yet replaced the page)
+// or gone is not served.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, e entry) {
+	data, err := safefile.Read(e.from, e.size, e.sum)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		http.NotFound(w, r)
-		return
-	}
-	http.ServeContent(w, r, path.Base(from), info.ModTime(), f)
+	http.ServeContent(w, r, path.Base(e.from), time.Time{}, bytes.NewReader(data))
 }
 
 // inject adds the reload script before </body>; build is the site update

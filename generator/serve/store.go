@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"ismsgen/generator/model"
 	"sort"
 	"strings"
 	"sync"
@@ -9,13 +10,18 @@ import (
 )
 
 // entry is one file of the served site: its bytes, or for an attachment
-// the file on disk to read it from.
+// the file on disk to read it from, with the size and SHA-256 its page
+// lists (see safefile.Read).
 type entry struct {
 	data []byte
 	from string
+	size int64
+	sum  string
 }
 
-func (e entry) same(o entry) bool { return e.from == o.from && bytes.Equal(e.data, o.data) }
+func (e entry) same(o entry) bool {
+	return e.from == o.from && e.size == o.size && e.sum == o.sum && bytes.Equal(e.data, o.data)
+}
 
 // store is the site being served. Files belong to groups (one per
 // document page and its attachments, one for the other pages, one for the
@@ -146,10 +152,10 @@ func (m *memOut) File(rel string, data []byte) error {
 	return nil
 }
 
-// Copy records the file to serve rel from.
-func (m *memOut) Copy(rel, from string) error {
+// Copy records the attachment to serve rel from.
+func (m *memOut) Copy(rel string, a model.Attachment) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[rel] = entry{from: from}
+	m.files[rel] = entry{from: a.Source, size: a.Size, sum: a.SHA256}
 	return nil
 }

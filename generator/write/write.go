@@ -15,7 +15,9 @@ import (
 
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/internal/wholefile"
+	"ismsgen/generator/model"
 )
 
 // Marker is the file that says a folder was made by ismsgen.
@@ -148,8 +150,9 @@ func (t *Tx) File(rel string, data []byte) error {
 	return wholefile.Write(full, data, 0o644)
 }
 
-// Copy copies a file from disk into the output (attachments).
-func (t *Tx) Copy(rel, from string) error {
+// Copy copies an attachment into the output, through safefile.Copy: a
+// file that is no longer the one the page lists fails.
+func (t *Tx) Copy(rel string, a model.Attachment) error {
 	if err := t.hold(); err != nil {
 		return err
 	}
@@ -158,11 +161,15 @@ func (t *Tx) Copy(rel, from string) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(from)
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	return wholefile.Write(full, data, 0o644)
+	err = safefile.Copy(f, a.Source, a.Size, a.SHA256)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (t *Tx) path(rel string) (string, error) {

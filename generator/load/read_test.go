@@ -1,0 +1,77 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A document or attachment that cannot be read is an error at its line 1
+// that says why, in words: too large, no longer a regular file (a link
+// swapped in), gone.
+func TestUnreadable(t *testing.T) {
+	const good = "+++\nid = \"A-1\"\n+++\nBody.\n"
+	for _, tc := range []struct {
+		name        string
+		setup       func(t *testing.T, dir string)
+		attachments []string
+		want        []string
+	}{
+		{"too large", func(t *testing.T, dir string) {
+			if err := os.Truncate(filepath.Join(dir, "index.md"), MaxFileSize+1); err != nil {
+				t.Fatal(err)
+			}
+		}, nil, []string{"content/A-1/index.md:1: the file is larger than 32 MiB"}},
+		{"a symbolic link", func(t *testing.T, dir string) {
+			swap(t, filepath.Join(dir, "index.md"))
+		}, nil, []string{"content/A-1/index.md:1: the file is no longer a regular file (a symbolic link or a device took its place)"}},
+		{"a folder", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "index.md"))
+			if err := os.Mkdir(filepath.Join(dir, "index.md"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}, nil, []string{"content/A-1/index.md:1: the file is no longer a regular file (a symbolic link or a device took its place)"}},
+		{"gone", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "index.md"))
+		}, nil, []string{"content/A-1/index.md:1: cannot read the file: no such file or directory"}},
+		{"an attachment swapped for a link", func(t *testing.T, dir string) {
+			swap(t, filepath.Join(dir, "form.pdf"))
+		}, []string{"form.pdf"}, []string{"content/A-1/form.pdf:1: the file is no longer a regular file (a symbolic link or a device took its place)"}},
+		{"an attachment gone", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "form.pdf"))
+		}, []string{"form.pdf"}, []string{"content/A-1/form.pdf:1: cannot read the file: no such file or directory"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "content", "A-1")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, text := range map[string]string{"index.md": good, "form.pdf": "%PDF", "../outside": "secret"} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tc.setup(t, dir)
+			_, diags := ReadDoc(root, "content/A-1/index.md", tc.attachments)
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// swap puts a symbolic link to a file outside the bundle in name's place.
+func swap(t *testing.T, name string) {
+	t.Helper()
+	if err := os.Remove(name); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(filepath.Dir(name), "..", "outside"), name); err != nil {
+		t.Fatal(err)
+	}
+}
