@@ -13,6 +13,7 @@ import (
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/link"
 	"ismsgen/generator/load"
+	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/validate"
@@ -87,9 +88,12 @@ type Converted struct {
 	Scan *link.Scanned
 }
 
-// Convert converts a loaded document and scans its body for links.
+// Convert converts a loaded document and scans its body for links. A
+// first heading that only repeats the title is left out of the body (see
+// markdown.WithoutTitleHeading): the page shows the title already.
 func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
 	doc, diags := validate.Document(cfg, src)
+	doc.Body = markdown.WithoutTitleHeading(doc.Body, doc.ID, doc.Title)
 	return Converted{Doc: doc, Scan: link.Scan(doc)}, diags
 }
 
@@ -159,7 +163,7 @@ func (ds *Documents) Body(d *model.Document) ([]byte, error) {
 	if sum != ds.sums[d] {
 		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
 	}
-	return body, nil
+	return markdown.WithoutTitleHeading(body, d.ID, d.Title), nil
 }
 
 // letGo lets go of what only the analysis needed, once every diagnostic

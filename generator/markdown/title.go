@@ -1,0 +1,137 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+)
+
+// WithoutTitleHeading blanks the body's first heading when it only
+// repeats the document's title (ignoring case, punctuation, white space
+// and the id): the page shows the title above the body already, and
+// sets converted from Word or other tools start each body with it. Only
+// a heading before any other text counts, ATX (# Title) or setext
+// (Title, then ===). The heading's lines become empty lines, so that
+// every other line keeps its number. body is not changed; the result
+// shares it when nothing is blanked.
+func WithoutTitleHeading(body []byte, id, title string) []byte {
+	want := titleKey(title, id)
+	if want == "" {
+		return body
+	}
+	rest := body
+	for off := 0; len(rest) > 0; {
+		line, next := cutLine(rest)
+		trimmed := bytes.TrimSpace(line)
+		switch {
+		case len(trimmed) == 0 || isCommentLine(trimmed):
+			off += len(rest) - len(next)
+			rest = next
+			continue
+		case atxHeading(line) != nil:
+			if titleKey(string(atxHeading(line)), id) != want {
+				return body
+			}
+			return blankLines(body, off, off+len(line))
+		}
+		// A setext heading: this line, then a line of = or -.
+		under, _ := cutLine(next)
+		if isUnderline(bytes.TrimSpace(under)) && leadingSpaces(line) < 4 {
+			if titleKey(string(trimmed), id) != want {
+				return body
+			}
+			return blankLines(body, off, off+len(line)+1+len(under))
+		}
+		return body
+	}
+	return body
+}
+
+// cutLine splits off the first line, without its line end.
+func cutLine(s []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(s, '\n'); i >= 0 {
+		return bytes.TrimSuffix(s[:i], []byte("\r")), s[i+1:]
+	}
+	return s, nil
+}
+
+// atxHeading returns the text of an ATX heading line, or nil.
+func atxHeading(line []byte) []byte {
+	if leadingSpaces(line) >= 4 {
+		return nil
+	}
+	t := bytes.TrimLeft(line, " ")
+	level := 0
+	for level < len(t) && t[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level < len(t) && t[level] != ' ' && t[level] != '\t' {
+		return nil
+	}
+	text := bytes.TrimSpace(t[level:])
+	// A closing run of # after a space is not part of the text.
+	if i := bytes.LastIndexFunc(text, func(r rune) bool { return r != '#' }); i >= 0 && i < len(text)-1 && (text[i] == ' ' || text[i] == '\t') {
+		text = bytes.TrimSpace(text[:i])
+	} else if i < 0 {
+		text = nil
+	}
+	if text == nil {
+		text = []byte{}
+	}
+	return text
+}
+
+// isUnderline reports whether a trimmed line is a setext underline.
+func isUnderline(u []byte) bool {
+	return len(u) > 0 && (len(bytes.Trim(u, "=")) == 0 || len(bytes.Trim(u, "-")) == 0)
+}
+
+func leadingSpaces(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+func isCommentLine(t []byte) bool {
+	return bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->"))
+}
+
+// blankLines returns a copy of body with the bytes from start to end replaced
+// by as many line ends as they held.
+func blankLines(body []byte, start, end int) []byte {
+	out := make([]byte, 0, len(body))
+	out = append(out, body[:start]...)
+	out = append(out, bytes.Repeat([]byte("\n"), bytes.Count(body[start:end], []byte("\n")))...)
+	return append(out, body[end:]...)
+}
+
+// indexFold is the index of the first instance of id in s, ignoring
+// ASCII case (ids are ASCII), or -1.
+func indexFold(s, id string) int {
+	if id == "" {
+		return -1
+	}
+	for i := 0; i+len(id) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(id)], id) {
+			return i
+		}
+	}
+	return -1
+}
+
+// titleKey is a title for comparison: without the id, Markdown emphasis,
+// punctuation, symbols and white space, in lower case.
+func titleKey(s, id string) string {
+	if i := indexFold(s, id); i >= 0 {
+		s = s[:i] + s[i+len(id):]
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
