@@ -252,6 +252,17 @@ const brokenHint = "link to a document by its id, e.g. [管理评审程序](ISMS
 
 // hints adds "did you mean" to the first broken links (a search over
 // every id is too slow to make for hundreds of them).
+// closestOther is the id closest to target but own, the id of the
+// document the broken link is in: a link to itself is never the fix.
+func closestOther(target string, ids []string, own string) string {
+	s := suggest.Closest(target, ids)
+	if s != own {
+		return s
+	}
+	others := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == own })
+	return suggest.Closest(target, others)
+}
+
 func hints(bodies []found, docs []*model.Document) {
 	ids := make([]string, len(docs))
 	for i, d := range docs {
@@ -266,7 +277,7 @@ func hints(bodies []found, docs []*model.Document) {
 				continue
 			}
 			if budget.Take() {
-				if s := suggest.Closest(bodies[i].broken[k], ids); s != "" {
+				if s := closestOther(bodies[i].broken[k], ids, docs[i].ID); s != "" {
 					p.Hint = fmt.Sprintf("did you mean %q?", s)
 				}
 			}

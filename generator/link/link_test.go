@@ -161,3 +161,20 @@ func TestLinks(t *testing.T) {
 		})
 	}
 }
+
+// "Did you mean" never names the document the broken link is in.
+func TestHintNotSelf(t *testing.T) {
+	cf, _ := load.ParseConfig("isms.toml", []byte(config))
+	cfg, _ := validate.Config(cf)
+	var docs []*model.Document
+	for i, text := range []string{doc("ISMS-P-009", "approved", "internal", "[x](ISMS-P-0009)\n"), doc("ISMS-P-019", "approved", "internal", "")} {
+		f, _ := load.ParseDocument("content/"+string(rune('a'+i))+".md", []byte(text))
+		d, _ := validate.Document(cfg, &load.Doc{File: f})
+		docs = append(docs, d)
+	}
+	docs, _ = validate.Set(docs)
+	_, diags := Site(cfg, docs, Options{}, nil)
+	if errs := diags.Errors(); len(errs) != 1 || errs[0].Hint != `did you mean "ISMS-P-019"?` {
+		t.Errorf("%+v, want one error whose hint names ISMS-P-019", errs)
+	}
+}
