@@ -47,7 +47,7 @@ func TestBadInput(t *testing.T) {
 		{"no front matter", map[string]string{"content/x.md": "# Just Markdown\n"},
 			[]string{`content/x.md:1: the file does not start with front matter (a line +++)`}},
 		{"YAML front matter", map[string]string{"content/x.md": "---\nid: X-1\n---\n"},
-			[]string{`content/x.md:1: the file does not start with front matter (a line +++)`}},
+			[]string{`content/x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++`}},
 		{"empty file", map[string]string{"content/x.md": ""},
 			[]string{`content/x.md:1: the file is empty`}},
 		{"GBK file", map[string]string{"content/x.md": "+++\nid = \"X-1\"\ntitle = \"\xb9\xdc\xc0\xed\"\n+++\n"},

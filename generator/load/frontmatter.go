@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -88,6 +89,10 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
+		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
+			diags.Errorf(path, 1, "write it as TOML between lines +++, e.g. "+strings.Join(yamlKeys(src, 4), ", "), "the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++")
+			return nil, nil, 0, false
+		}
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")
 		return nil, nil, 0, false
 	}
@@ -205,7 +210,11 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			diags.Errorf(path, lineOffset+pe.Position.Line, "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once", "invalid TOML: %s", pe.Message)
+			hint := dateHint(lineOf(text, pe.Position.Line))
+			if hint == "" {
+				hint = "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once"
+			}
+			diags.Errorf(path, lineOffset+pe.Position.Line, hint, "invalid TOML: %s", pe.Message)
 		} else {
 			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
 		}

@@ -23,7 +23,7 @@ func TestParseDocument(t *testing.T) {
 		{name: "empty", src: "", want: "x.md:1: the file is empty"},
 		{name: "whitespace only", src: "\n \n", want: "x.md:1: the file is empty"},
 		{name: "no front matter", src: "# Title\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
-		{name: "yaml front matter", src: "---\nid: A\n---\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
+		{name: "yaml front matter", src: "---\nid: A\n---\n", want: "x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++"},
 		{name: "unclosed", src: "+++\nid = \"A\"\n# Body\n", want: "x.md:1: the front matter opened here is never closed"},
 		{name: "toml error line", src: "+++\nid = \"A\"\ntitle = 管理\n+++\n", want: "x.md:3: invalid TOML"},
 		{name: "duplicate key", src: "+++\nid = \"A\"\nid = \"B\"\n+++\n", want: "x.md:3: invalid TOML"},
@@ -53,6 +53,32 @@ func TestParseDocument(t *testing.T) {
 				t.Errorf("body keeps CR: %q", f.Body)
 			}
 		})
+	}
+}
+
+// Errors whose cause people recognise say how to write it instead.
+func TestFrontMatterHints(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"YAML", "---\nid: X-1\ntitle: \"管理评审程序\"\ntier: 2\n  nested: x\nowners: [hr, it]\napproved: 2017-11-22\n---\nbody\n",
+			`x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++` +
+				"\n    hint: write it as TOML between lines +++, e.g. id = \"X-1\", title = \"管理评审程序\", tier = 2, owners = [\"hr\", \"it\"]"},
+		{"dotted date", "+++\nid = \"X-1\"\napproved = 2017.11.22\n+++\n",
+			"hint: dates are written year-month-day with hyphens and no quotes: approved = 2017-11-22"},
+		{"slashed date", "+++\nid = \"X-1\"\nnext_review = 2017/1/2 # soon\n+++\n",
+			"hint: dates are written year-month-day with hyphens and no quotes: next_review = 2017-01-02"},
+		{"Chinese date", "+++\nid = \"X-1\"\napproved = 2017年11月22日\n+++\n",
+			"x.md:3: invalid TOML"},
+	} {
+		_, diags := ParseDocument("x.md", []byte(tc.src))
+		var b bytes.Buffer
+		diags.Print(&b)
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%s:\n%s\nwant %q", tc.name, b.String(), tc.want)
+		}
+	}
+	_, diags := ParseDocument("x.md", []byte("+++\nid = \"X-1\"\napproved = 2017年11月22日\n+++\n"))
+	if len(diags) != 1 || diags[0].Hint != "dates are written year-month-day with hyphens and no quotes: approved = 2017-11-22" {
+		t.Errorf("Chinese date: %+v", diags)
 	}
 }
 
