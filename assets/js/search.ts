@@ -8,11 +8,12 @@
 
 import { fileHref } from "./filelinks";
 
-/** A document row of index.js: id, title, url ("" = docs/<id>/), tier, type, status, version, obsolete. */
-export type Doc = [string, string, string, number, string, string, string, number];
-interface Meta { v: number; shards: number; cap: number; docs: Doc[] }
-/** Document text for snippets and its headings [text, anchor]. */
-export type Frag = [string, [string, string][]];
+/** A document of the index (search/d/<n>.js): id, title, url ("" = docs/<id>/), tier, type, status,
+ * version, obsolete, the start of its text for snippets, and its headings [text, anchor]. */
+export type Doc = [string, string, string, number, string, string, string, number, string, [string, string][]];
+/** A directory of chunks: each chunk's first key and its size in bytes. */
+type Dir = [string, number][];
+interface Meta { v: number; n: number; cap: number; pb: number; obs: string; w: Dir; b: Dir; a: Dir; i: Dir }
 /** A query term: k 0 word/compound, 1 one CJK character, 2 a CJK run. */
 export interface Term { k: number; t: string; r: number[] }
 /** A hit: document number and score. */
@@ -27,9 +28,12 @@ const ID_EXACT = 1000, ID_PREFIX = 600, TITLE_EXACT = 300, TITLE_PREFIX = 200,
   MAX_PARTS = 8, BLOOM_BITS = 12, F_HEAD = 2, F_TITLE = 4, F_ID = 8,
   SNIPPET_LEN = 140, SNIPPET_LEAD = 30;
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const DEC = new Uint8Array(128);
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+  GAP_LAST = "!#$%&'()*+,./:;=", GAP_MORE = ">?@[]^`{|}~";
+const DEC = new Uint8Array(128).fill(255);
 for (let i = 0; i < 64; i++) DEC[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < GAP_LAST.length; i++) DEC[GAP_LAST.charCodeAt(i)] = 64 + i;
+for (let i = 0; i < GAP_MORE.length; i++) DEC[GAP_MORE.charCodeAt(i)] = 96 + i;
 
 /** fold maps a code point to its search form (generator/search fold). */
 export function fold(c: number): number {
@@ -92,28 +96,57 @@ export function parseQuery(q: string): Term[] {
   return terms;
 }
 
-/** shardOf: FNV-1a over a token's key, see files.go. */
-function shardOf(tok: string, n: number): number {
-  const j = tok.search(/[-_.]/), len = j < 0 ? 2 : Array.from(tok.slice(0, j)).length + 2;
-  let h = 0x811c9dc5, k = 0;
-  for (const ch of tok) {
-    if (k++ === len) break;
-    h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+/** cmp compares strings by code points, as Go sorts the index's keys
+ * (UTF-16 puts U+E000–U+FFFF after the surrogates that make the code
+ * points above them). */
+function cmp(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    const sx = x >= 0xd800 && x < 0xe000, sy = y >= 0xd800 && y < 0xe000;
+    return sx !== sy ? (sx ? 1 : -1) : x - y;
   }
-  return h % n;
+  return a.length - b.length;
 }
 
-/** decode calls f for each posting of an encoded list. */
-function decode(s: string, bigram: boolean, f: (d: number, info: number, bloom: number) => void): void {
+/** chunkOf returns the chunk of dir where key is or would be (-1: none). */
+function chunkOf(dir: Dir, key: string): number {
+  let lo = 0, hi = dir.length; // the first chunk whose first key is after key
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(dir[mid][0], key) > 0) hi = mid; else lo = mid + 1;
+  }
+  return dir.length ? Math.max(0, lo - 1) : -1;
+}
+
+/** decode calls f for each posting of an encoded list: the document, the
+ * field bits and body frequency, a bigram's places in the title (when it
+ * is in the title), and the posting's number in the list. */
+function decode(s: string, bigram: boolean, f: (d: number, info: number, title: number[] | null, j: number) => void): void {
   let d = -1;
-  for (let i = 0; i < s.length;) {
+  const varint = (): number => {
     let v = 0, shift = 0, c: number;
-    while ((c = DEC[s.charCodeAt(i++)]) >= 32) { v |= (c - 32) << shift; shift += 5; }
-    d += (v | (c << shift)) + 1;
+    while ((c = DEC[s.charCodeAt(i++)]) >= 32) { v += (c - 32) * 2 ** shift; shift += 5; }
+    return v + c * 2 ** shift;
+  };
+  let i = 0;
+  for (let j = 0; i < s.length; j++) {
+    let skip = 0, mul = 1, c: number;
+    while ((c = DEC[s.charCodeAt(i)]) >= 64) {
+      i++;
+      if (c >= 96) { skip += (c - 96) * mul; mul *= GAP_MORE.length; continue; }
+      skip += (c - 64) * mul + 1;
+      break;
+    }
+    d += skip + 1;
     const info = DEC[s.charCodeAt(i++)];
-    let bloom = 0;
-    if (bigram) { bloom = DEC[s.charCodeAt(i)] | (DEC[s.charCodeAt(i + 1)] << 6); i += 2; }
-    f(d, info, bloom);
+    let title: number[] | null = null;
+    if (bigram && info & F_TITLE) {
+      title = [];
+      for (let n = varint(), p = 0; n > 0; n--) title.push(p += varint());
+    }
+    f(d, info, title, j);
   }
 }
 
@@ -125,108 +158,156 @@ function fieldScore(info: number, exact: boolean): number {
   return (exact ? BODY_EXACT : BODY_PREFIX) + PER_TF * (info >> 4);
 }
 
-interface Shard { a: string[]; m: Map<string, string> }
+/** A loaded chunk: its keys and values in order, and by key. */
+interface Chunk { a: (string | number)[]; m: Map<string, string | number> }
 
-/** Results of a query: its terms, the matching documents best first, and all documents. */
-export interface Found { terms: Term[]; hits: Hit[]; docs: Doc[] }
+/** Results of a query: its terms, and the matching documents best first. */
+export interface Found { terms: Term[]; hits: Hit[] }
 
 /** An Engine loads an index lazily and answers queries. */
 export interface Engine {
   /** open loads index.js (once). */
-  open(): Promise<Meta>;
+  open(): Promise<unknown>;
   /** search returns every document matching all terms of q, best first. */
   search(q: string): Promise<Found>;
-  /** text loads document d's snippet text and headings. */
-  text(d: number): Promise<Frag>;
+  /** doc loads what a result shows of document d. */
+  doc(d: number): Promise<Doc>;
 }
 
-/** engine makes an Engine for the index whose files are under base (ending with '/'). */
+/** engine makes an Engine for the index whose files are under base (ending with '/').
+ * A query reads index.js (once) and the chunks its terms need: the chunk
+ * of each exact token; for a word prefix the chunks its tokens span, or
+ * its merged list when they span more than the budget; for a run of CJK
+ * characters its bigrams and the filters of all but the last. */
 export function engine(base: string, load: Loader): Engine {
-  const shards = new Map<number, Promise<Shard>>(), texts = new Map<number, Promise<Frag>>(),
-    ids = new Map<string, number>(), titles: string[] = [];
+  const chunks = new Map<string, Promise<Chunk>>(), docs = new Map<number, Promise<Doc>>();
   let ready: Promise<Meta> | undefined;
-  const open = (): Promise<Meta> => ready ||= (load(base + "index.js", "i") as Promise<Meta>).then((m) => {
-    m.docs.forEach((d, i) => { const k = str(cps(d[0])); if (!ids.has(k)) ids.set(k, i); });
-    return m;
-  });
-  const shard = (k: number): Promise<Shard> => {
-    let p = shards.get(k);
+  const open = (): Promise<Meta> => ready ||= load(base + "index.js", "i") as Promise<Meta>;
+  const chunk = (name: string): Promise<Chunk> => {
+    let p = chunks.get(name);
     if (!p) {
-      p = (load(base + "p/" + k + ".js", "p" + k) as Promise<string[]>).then((a) => {
-        const m = new Map<string, string>();
-        for (let i = 0; i < a.length; i += 2) m.set(a[i], a[i + 1]);
+      p = (load(base + name[0] + "/" + name.slice(1) + ".js", name) as Promise<(string | number)[]>).then((a) => {
+        const m = new Map<string, string | number>();
+        for (let i = 0; i < a.length; i += 2) m.set(a[i] as string, a[i + 1]);
         return { a, m };
       });
-      shards.set(k, p);
+      chunks.set(name, p);
     }
     return p;
   };
-  const text = (d: number): Promise<Frag> => {
-    let p = texts.get(d);
-    if (!p) { p = load(base + "t/" + d + ".js", "t" + d) as Promise<Frag>; texts.set(d, p); }
+  const doc = (d: number): Promise<Doc> => {
+    let p = docs.get(d);
+    if (!p) { p = load(base + "d/" + d + ".js", "d" + d) as Promise<Doc>; docs.set(d, p); }
     return p;
-  };
-
-  const termScores = (t: Term, docs: Doc[], get: (tok: string) => string, sh?: Shard): Int32Array => {
-    const n = docs.length, scores = new Int32Array(n);
-    if (t.k === 1 || (t.k === 0 && t.r.length < 2)) {
-      decode(get(t.t), false, (d, info) => { scores[d] = fieldScore(info, true); });
-    } else if (t.k === 0) {
-      // A word matches the words it starts, a compound the compounds.
-      const a = sh!.a, compound = /[-_.]/.test(t.t);
-      for (let i = 0; i < a.length; i += 2) {
-        if (!a[i].startsWith(t.t) || (!compound && /[-_.]/.test(a[i]))) continue;
-        const exact = a[i] === t.t;
-        decode(a[i + 1], false, (d, info) => { scores[d] = Math.max(scores[d], fieldScore(info, exact)); });
-      }
-    } else {
-      const r = t.r, bigrams = new Set<string>();
-      for (let i = 0; i + 1 < r.length; i++) bigrams.add(str(r.slice(i, i + 2)));
-      const count = new Uint16Array(n), mask = new Uint8Array(n).fill(15), tf = new Uint8Array(n).fill(3),
-        loose = new Uint8Array(n);
-      for (const bg of bigrams) {
-        decode(get(bg), true, (d, info) => { count[d]++; mask[d] &= info & 15; tf[d] = Math.min(tf[d], info >> 4); });
-      }
-      // Each three characters in a row must have been seen in a row:
-      // bigram i's filter holds character i+2.
-      for (let i = 0; i + 2 < r.length; i++) {
-        const bit = 1 << (r[i + 2] % BLOOM_BITS);
-        decode(get(str(r.slice(i, i + 2))), true, (d, _info, bloom) => { if (!(bloom & bit)) loose[d] = 1; });
-      }
-      for (let d = 0; d < n; d++) {
-        if (count[d] !== bigrams.size) continue;
-        scores[d] = (titles[d] ??= str(cps(docs[d][1]))).includes(t.t) ? TITLE_EXACT : loose[d] ? LOOSE :
-          mask[d] & F_HEAD ? HEAD_EXACT : BODY_EXACT + PER_TF * tf[d];
-      }
-    }
-    return scores;
   };
 
   const search = async (q: string): Promise<Found> => {
-    const meta = await open(), docs = meta.docs, n = docs.length, terms = parseQuery(q), keys = new Set<number>();
-    const key = (tok: string) => shardOf(tok, meta.shards);
-    for (const t of terms) {
-      if (t.k < 2) keys.add(key(t.t));
-      else for (let i = 0; i + 1 < t.r.length; i++) keys.add(key(str(t.r.slice(i, i + 2))));
-    }
-    const loaded = new Map<number, Shard>();
-    await Promise.all([...keys].map((k) => shard(k).then((s) => loaded.set(k, s))));
-    const get = (tok: string) => loaded.get(key(tok))!.m.get(tok) || "";
+    const m = await open(), n = m.n, terms = parseQuery(q), want = new Set<string>();
+    const need = (s: "w" | "b" | "a" | "i", key: string) => {
+      const k = chunkOf(m[s], key);
+      if (k >= 0) want.add(s + k);
+    };
+    // A prefix's span: the chunks from its own on that start with it.
+    const spans = terms.map((t) => {
+      if (t.k !== 0 || t.r.length < 2) return null;
+      const lo = chunkOf(m.w, t.t);
+      if (lo < 0) return null;
+      let hi = lo, size = m.w[lo][1];
+      while (hi + 1 < m.w.length && m.w[hi + 1][0].startsWith(t.t)) size += m.w[++hi][1];
+      return { lo, hi, merged: hi > lo && size > m.pb };
+    });
+    const bigrams = (t: Term): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i + 1 < t.r.length; i++) out.push(str(t.r.slice(i, i + 2)));
+      return out;
+    };
+    terms.forEach((t, x) => {
+      const sp = spans[x];
+      if (t.k === 2) {
+        bigrams(t).forEach((bg, i, all) => { need("w", bg); if (i + 1 < all.length) need("b", bg); });
+      } else if (!sp) need("w", t.t);
+      else if (sp.merged) { want.add("w" + sp.lo); need("a", t.t); } else for (let k = sp.lo; k <= sp.hi; k++) want.add("w" + k);
+    });
+    const whole = terms.length === 1 && terms[0].k === 0;
+    if (whole) need("i", terms[0].t);
+    const loaded = new Map<string, Chunk>();
+    await Promise.all([...want].map((name) => chunk(name).then((c) => loaded.set(name, c))));
+    const get = (s: "w" | "b" | "a" | "i", key: string): string | number | undefined =>
+      loaded.get(s + chunkOf(m[s], key))?.m.get(key);
+    const list = (s: "w" | "b" | "a", key: string): string => (get(s, key) as string | undefined) || "";
+
+    const termScores = (t: Term, x: number): Int32Array => {
+      const scores = new Int32Array(n), sp = spans[x];
+      if (t.k === 1 || (t.k === 0 && !sp)) {
+        decode(list("w", t.t), false, (d, info) => { scores[d] = fieldScore(info, true); });
+      } else if (t.k === 0 && sp) {
+        // A word matches the words it starts, a compound the compounds.
+        const compound = /[-_.]/.test(t.t);
+        const add = (post: string, exact: boolean) =>
+          decode(post, false, (d, info) => { scores[d] = Math.max(scores[d], fieldScore(info, exact)); });
+        if (sp.merged) {
+          add(list("w", t.t), true);
+          add(list("a", t.t), false);
+        } else {
+          for (let k = sp.lo; k <= sp.hi; k++) {
+            const a = loaded.get("w" + k)!.a;
+            for (let i = 0; i < a.length; i += 2) {
+              const tok = a[i] as string;
+              if (tok.startsWith(t.t) && (compound || !/[-_.]/.test(tok))) add(a[i + 1] as string, tok === t.t);
+            }
+          }
+        }
+      } else {
+        const r = t.r, bgs = bigrams(t), distinct = new Set(bgs);
+        const count = new Uint16Array(n), mask = new Uint8Array(n).fill(15), tf = new Uint8Array(n).fill(3),
+          loose = new Uint8Array(n);
+        const places = new Map<string, Map<number, number[]>>(); // bigram → document → places in the title
+        for (const bg of distinct) {
+          const inTitle = new Map<number, number[]>();
+          places.set(bg, inTitle);
+          decode(list("w", bg), true, (d, info, title) => {
+            count[d]++;
+            mask[d] &= info & 15;
+            tf[d] = Math.min(tf[d], info >> 4);
+            if (title) inTitle.set(d, title);
+          });
+        }
+        // Each three characters in a row must have been seen in a row:
+        // bigram i's filter holds character i+2.
+        for (let i = 0; i + 2 < r.length; i++) {
+          const bit = 1 << (r[i + 2] % BLOOM_BITS), bloom = list("b", bgs[i]);
+          decode(list("w", bgs[i]), true, (d, _info, _title, j) => {
+            if (!((DEC[bloom.charCodeAt(2 * j)] | (DEC[bloom.charCodeAt(2 * j + 1)] << 6)) & bit)) loose[d] = 1;
+          });
+        }
+        // The title holds the run where bigram i is i places after bigram 0.
+        const inTitle = (d: number): boolean => (places.get(bgs[0])!.get(d) || []).some((p) =>
+          bgs.every((bg, i) => places.get(bg)!.get(d)!.includes(p + i)));
+        for (let d = 0; d < n; d++) {
+          if (count[d] !== distinct.size) continue;
+          scores[d] = mask[d] & F_TITLE && inTitle(d) ? TITLE_EXACT : loose[d] ? LOOSE :
+            mask[d] & F_HEAD ? HEAD_EXACT : BODY_EXACT + PER_TF * tf[d];
+        }
+      }
+      return scores;
+    };
+
     const total = new Int32Array(n);
     terms.forEach((t, x) => {
-      const s = termScores(t, docs, get, loaded.get(key(t.t)));
+      const s = termScores(t, x);
       for (let d = 0; d < n; d++) total[d] = s[d] === 0 || (x > 0 && total[d] === 0) ? 0 : total[d] + s[d];
     });
-    if (terms.length === 1 && terms[0].k === 0) {
-      const d = ids.get(terms[0].t);
+    if (whole) {
+      const d = get("i", terms[0].t) as number | undefined;
       if (d !== undefined && total[d] > 0) total[d] += WHOLE_ID;
     }
+    const obsolete = (d: number): number => (DEC[m.obs.charCodeAt((d / 6) | 0)] >> (d % 6)) & 1;
     const hits: Hit[] = [];
     for (let d = 0; d < n; d++) if (total[d] > 0) hits.push({ d, s: total[d] });
-    hits.sort((a, b) => docs[a.d][7] - docs[b.d][7] || b.s - a.s || a.d - b.d);
-    return { terms, hits, docs };
+    hits.sort((a, b) => obsolete(a.d) - obsolete(b.d) || b.s - a.s || a.d - b.d);
+    return { terms, hits };
   };
-  return { open, search, text };
+  return { open, search, doc };
 }
 
 /** snippet picks the piece of text around the first match, as index.go's snippet. */
@@ -312,7 +393,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-const PAGE_SIZE = 50, DROP_SIZE = 8;
+const PAGE_SIZE = 20, DROP_SIZE = 8;
 
 /** initSearch wires up the header box (a combobox with a listbox of results)
  * and, on search/, the results page (a plain list of links, fed by the page's
@@ -332,34 +413,37 @@ export function initSearch(): void {
   /** item is a result: its title (a link when link is set, else text with
    * the address in data-href), id, tier, status and a snippet with the
    * matches in <mark>. Index data only ever goes into textContent. */
-  const item = (h: Hit, { terms, docs }: Found, link: boolean): HTMLLIElement => {
-    const doc = docs[h.d], li = el("li", "search-result" + (doc[7] ? " is-obsolete" : ""));
+  const item = (doc: Doc, terms: Term[], link: boolean): HTMLLIElement => {
+    const li = el("li", "search-result" + (doc[7] ? " is-obsolete" : ""));
     const title = el(link ? "a" : "span", "search-title", doc[1]);
     if (link) (title as HTMLAnchorElement).href = href(doc); else li.dataset.href = href(doc);
     const meta = el("span", "search-meta");
     meta.append(el("span", "search-id", doc[0]), el("span", "search-tier", L.tier[doc[3] - 1] || `${doc[3]}`),
       el("span", "search-status status-" + doc[5], doc[7] ? L.st.obsolete : L.st[doc[5]] || doc[5]));
-    const snip = el("span", "search-snippet");
+    const snip = el("span", "search-snippet"), s = snippet(doc[8], terms);
+    if (s.pre) snip.append("…");
+    for (const [text, mark] of s.parts) snip.append(mark ? el("mark", "", text) : text);
+    if (s.post) snip.append("…");
     li.append(title, meta, snip);
-    eng.text(h.d).then((fr) => {
-      const s = snippet(fr[0], terms);
-      if (s.pre) snip.append("…");
-      for (const [text, mark] of s.parts) snip.append(mark ? el("mark", "", text) : text);
-      if (s.post) snip.append("…");
-    }, () => { /* no snippet */ });
     return li;
   };
+  /** docsOf loads the documents of hits[from:to], in order. */
+  const docsOf = (hits: Hit[], from: number, to: number): Promise<Doc[]> =>
+    Promise.all(hits.slice(from, to).map((h) => eng.doc(h.d)));
 
-  // query searches q and calls show with the results (none: the index did
-  // not load). Typing waits for the next frame, so a burst of keystrokes
-  // costs one search; only the latest query's results are shown.
+  // query searches q and calls show with the results and the documents of
+  // the first few (none: the index did not load). Typing waits for the
+  // next frame, so a burst of keystrokes costs one search; only the latest
+  // query's results are shown.
   let seq = 0, frame = 0;
-  const query = (q: string, show: (q: string, r?: Found) => void, wait: boolean) => {
+  const none: Found = { terms: [], hits: [] };
+  const query = (q: string, first: number, show: (q: string, r?: Found, docs?: Doc[]) => void, wait: boolean) => {
     cancelAnimationFrame(frame);
     const go = () => {
       const my = ++seq;
-      if (!q) return show(q, { terms: [], hits: [], docs: [] });
-      eng.search(q).then((r) => { if (my === seq) show(q, r); }, () => { if (my === seq) show(q); });
+      if (!q) return show(q, none, []);
+      eng.search(q).then((r) => docsOf(r.hits, 0, first).then((docs) => { if (my === seq) show(q, r, docs); }))
+        .catch(() => { if (my === seq) show(q); });
     };
     if (wait) frame = requestAnimationFrame(go); else go();
   };
@@ -372,27 +456,32 @@ export function initSearch(): void {
     const own = document.getElementById("search-page-q") as HTMLInputElement | null;
     const boxes = [own, input].filter((b): b is HTMLInputElement => !!b);
     slash = own || input;
-    let found: Found = { terms: [], hits: [], docs: [] }, shown = 0;
+    let found: Found = none, shown = 0;
     const say = (s: string) => { if (status) status.textContent = s; };
-    const more = () => {
+    // more appends the documents of the next hits, once they are loaded.
+    const more = (docs: Doc[]) => {
       list.querySelector(".search-more")?.remove();
-      const hits = found.hits, stop = Math.min(hits.length, shown + PAGE_SIZE);
-      for (; shown < stop; shown++) list.appendChild(item(hits[shown], found, true));
-      if (shown < hits.length) {
-        const li = el("li", "search-more"), b = el("button", "", L.more), next = shown;
+      for (const doc of docs) list.appendChild(item(doc, found.terms, true));
+      shown += docs.length;
+      if (shown < found.hits.length) {
+        const li = el("li", "search-more"), b = el("button", "", L.more), next = shown, shows = found;
         b.type = "button";
-        b.addEventListener("click", () => { more(); list.children[next]?.querySelector("a")?.focus(); });
+        b.addEventListener("click", () => docsOf(shows.hits, next, next + PAGE_SIZE).then((d) => {
+          if (found !== shows) return;
+          more(d);
+          list.children[next]?.querySelector("a")?.focus();
+        }, () => say(L.failed)));
         li.appendChild(b);
         list.appendChild(li);
       }
     };
-    const show = (q: string, r?: Found) => {
-      if (!r) return say(L.failed);
+    const show = (q: string, r?: Found, docs?: Doc[]) => {
+      if (!r || !docs) return say(L.failed);
       found = r;
       shown = 0;
       list.textContent = "";
       list.dataset.q = q; // the query the list shows (typing may be ahead of it)
-      more();
+      more(docs);
       say(count(q, r.hits.length));
     };
     const run = (q: string, wait: boolean) => {
@@ -401,7 +490,7 @@ export function initSearch(): void {
         history.replaceState(history.state, "", location.pathname + (q ? "?q=" + encodeURIComponent(q) : "") + location.hash);
       } catch { /* file:// may refuse */ }
       if (q && !wait) say(L.loading);
-      query(q, show, wait);
+      query(q, PAGE_SIZE, show, wait);
     };
     const q = new URLSearchParams(location.search).get("q") || "";
     for (const b of boxes) {
@@ -443,14 +532,15 @@ export function initSearch(): void {
       if (!on) select(-1);
     };
     const go = (o?: HTMLElement) => { if (o?.dataset.href) location.href = o.dataset.href; };
-    const show = (q: string, r?: Found) => {
+    const show = (q: string, r?: Found, docs?: Doc[]) => {
       lastQ = list.dataset.q = q;
       list.textContent = foot.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
-      const hits = r ? r.hits : [];
-      hits.slice(0, DROP_SIZE).forEach((h, x) => {
-        const li = item(h, r!, false);
+      const hits = r && docs ? r.hits : [];
+      if (!docs) r = undefined;
+      hits.slice(0, DROP_SIZE).forEach((_h, x) => {
+        const li = item(docs![x], r!.terms, false);
         li.id = list.id + "-" + x;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
@@ -472,7 +562,7 @@ export function initSearch(): void {
     input.setAttribute("aria-expanded", "false");
     input.addEventListener("focus", () => { eng.open().catch(() => { /* said at the search */ }); open(true); });
     input.addEventListener("blur", () => open(false));
-    input.addEventListener("input", () => query(input.value.trim(), show, true));
+    input.addEventListener("input", () => query(input.value.trim(), DROP_SIZE, show, true));
     list.addEventListener("click", (e) => go((e.target as Element).closest<HTMLElement>("[role=option]") || undefined));
     input.addEventListener("keydown", (e) => {
       const k = e.key, n = options().length;

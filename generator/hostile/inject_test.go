@@ -10,6 +10,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -428,15 +429,13 @@ func checkSearchData(t *testing.T, name string, data []byte) {
 	if bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
 		t.Errorf("%s: an unescaped line separator", name)
 	}
-	if name == "search/index.js" {
-		var index struct{ Docs [][]any }
-		if err := json.Unmarshal(m[2], &index); err != nil {
+	if strings.HasPrefix(name, "search/d/") {
+		var doc []any
+		if err := json.Unmarshal(m[2], &doc); err != nil {
 			t.Fatal(err)
 		}
-		for i, d := range index.Docs {
-			if d[1] != evilTitles[i] {
-				t.Errorf("search index title %q, want %q", d[1], evilTitles[i])
-			}
+		if !slices.Contains(evilTitles, doc[1].(string)) {
+			t.Errorf("%s: search index title %q, none of the titles written", name, doc[1])
 		}
 	}
 }

@@ -69,20 +69,20 @@ func BenchmarkBuild10k(b *testing.B) {
 
 // reportSizes reports the bytes of the index files by kind.
 func reportSizes(b *testing.B, files []File) {
-	var meta, post, text, maxShard int
+	var meta, post, text, maxChunk int
 	for _, f := range files {
 		switch {
-		case strings.HasPrefix(f.Path, "search/p/"):
-			post += len(f.Data)
-			maxShard = max(maxShard, len(f.Data))
-		case strings.HasPrefix(f.Path, "search/t/"):
+		case strings.HasPrefix(f.Path, "search/d/"):
 			text += len(f.Data)
-		default:
+		case f.Path == "search/index.js":
 			meta += len(f.Data)
+		default:
+			post += len(f.Data)
+			maxChunk = max(maxChunk, len(f.Data))
 		}
 	}
 	b.ReportMetric(float64(meta), "index.js-bytes")
-	b.ReportMetric(float64(post), "postings-bytes")
-	b.ReportMetric(float64(maxShard), "max-shard-bytes")
-	b.ReportMetric(float64(text), "text-bytes")
+	b.ReportMetric(float64(post), "chunk-bytes")
+	b.ReportMetric(float64(maxChunk), "max-chunk-bytes")
+	b.ReportMetric(float64(text), "doc-bytes")
 }

@@ -84,8 +84,26 @@ type wordPost struct {
 // docTokens is the token set of one document, waiting to be appended to
 // the posting lists.
 type docTokens struct {
-	han   []hanPost
-	words []wordPost
+	han      []hanPost
+	words    []wordPost
+	titlePos []titlePos // where each bigram of the title occurs, sorted
+}
+
+// titlePos is one occurrence of a bigram in a title: its key and the
+// place of its first character in the folded title, in code points.
+type titlePos struct {
+	key uint64
+	pos int32
+}
+
+// positions returns the places in the title of the bigram k.
+func (d *docTokens) positions(k uint64) []titlePos {
+	i, _ := slices.BinarySearchFunc(d.titlePos, k, func(p titlePos, k uint64) int { return cmp.Compare(p.key, k) })
+	j := i
+	for j < len(d.titlePos) && d.titlePos[j].key == k {
+		j++
+	}
+	return d.titlePos[i:j]
 }
 
 // Han tokens are keyed by code points: a character c is c, a bigram ab is
@@ -184,13 +202,14 @@ func (kt *keyTable[V]) grow() {
 
 // tokenizer collects the tokens of one document at a time.
 type tokenizer struct {
-	seg   segment // scan's, used again
-	han   keyTable[acc]
-	words map[string]*acc
-	rs    []rune
-	buf   []byte
-	pool  []acc
-	n     int
+	seg      segment // scan's, used again
+	han      keyTable[acc]
+	words    map[string]*acc
+	titlePos []titlePos
+	rs       []rune
+	buf      []byte
+	pool     []acc
+	n        int
 }
 
 func newTokenizer() *tokenizer {
@@ -225,6 +244,9 @@ func (t *tokenizer) add(s string, field uint8) {
 					if w == 2 && i+2 < len(h) {
 						a.bloom |= 1 << (h[i+2] % bloomBits)
 					}
+					if w == 2 && field == fieldTitle {
+						t.titlePos = append(t.titlePos, titlePos{hanKey(h[i : i+2]), int32(seg.start + i)})
+					}
 				}
 			}
 			return
@@ -251,6 +273,7 @@ func (t *tokenizer) add(s string, field uint8) {
 func (t *tokenizer) document(e *Entry, d *docTokens) {
 	t.han.reset()
 	clear(t.words)
+	t.titlePos = t.titlePos[:0]
 	t.add(e.ID, fieldID)
 	t.add(e.Title, fieldTitle)
 	for _, h := range e.Headings {
@@ -269,29 +292,71 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 	for w, a := range t.words {
 		d.words = append(d.words, wordPost{w, *a})
 	}
+	d.titlePos = append(d.titlePos[:0], t.titlePos...)
+	slices.SortFunc(d.titlePos, func(a, b titlePos) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.pos, b.pos)) })
 	t.n = 0
 }
 
-// postingList accumulates one token's encoded postings in document order.
+// postingList accumulates one token's encoded postings in document order
+// (see doc.go) and, for a bigram, the filters of the characters that
+// follow it, one pair of characters per posting.
 type postingList struct {
-	last int32
-	buf  []byte
+	last  int32
+	buf   []byte
+	bloom []byte
 }
 
-// alphabet is the base-64 alphabet of posting strings.
+// alphabet is the base-64 alphabet of posting strings: a posting's field
+// bits and body frequency, and the digits of numbers after it.
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
-func (p *postingList) add(doc int32, a *acc, bigram bool) {
-	v := uint32(doc - p.last - 1)
-	p.last = doc
+// The digits of a skip (how many document numbers a posting passes over)
+// come from characters that are not in alphabet: a posting that follows
+// the previous document's needs none. The last digit is from gapLast,
+// the others, lowest first, from gapMore.
+const (
+	gapLast = "!#$%&'()*+,./:;="
+	gapMore = ">?@[]^`{|}~"
+)
+
+// appendSkip appends the digits of a skip of n > 0 documents.
+func appendSkip(b []byte, n uint32) []byte {
+	v := n - 1
+	for v >= uint32(len(gapLast)) {
+		b = append(b, gapMore[v%uint32(len(gapMore))])
+		v /= uint32(len(gapMore))
+	}
+	return append(b, gapLast[v])
+}
+
+// appendVarint appends v in alphabet: values 32–63 carry 5 bits and
+// continue, lowest first.
+func appendVarint(b []byte, v uint32) []byte {
 	for v >= 32 {
-		p.buf = append(p.buf, alphabet[32+v&31])
+		b = append(b, alphabet[32+v&31])
 		v >>= 5
 	}
-	p.buf = append(p.buf, alphabet[v], alphabet[a.info()])
-	if bigram {
-		p.buf = append(p.buf, alphabet[a.bloom&63], alphabet[a.bloom>>6&63])
+	return append(b, alphabet[v])
+}
+
+func (p *postingList) add(doc int32, a *acc, bigram bool, title []titlePos) {
+	if skip := uint32(doc - p.last - 1); skip > 0 {
+		p.buf = appendSkip(p.buf, skip)
 	}
+	p.last = doc
+	p.buf = append(p.buf, alphabet[a.info()])
+	if !bigram {
+		return
+	}
+	if a.mask&fieldTitle != 0 {
+		p.buf = appendVarint(p.buf, uint32(len(title)))
+		prev := int32(0)
+		for _, t := range title {
+			p.buf = appendVarint(p.buf, uint32(t.pos-prev))
+			prev = t.pos
+		}
+	}
+	p.bloom = append(p.bloom, alphabet[a.bloom&63], alphabet[a.bloom>>6&63])
 }
 
 // posting is one decoded entry of a posting list.
@@ -299,30 +364,72 @@ type posting struct {
 	doc   int32
 	info  uint8
 	bloom uint16
+	title []int32 // a bigram's places in the title
 }
 
-// decodePostings decodes a posting string; bigram lists carry the filter.
-func decodePostings(s []byte, bigram bool) []posting {
+// digit values of the characters of posting strings: 0–63 alphabet,
+// 64+ gapLast, 96+ gapMore.
+var digit = func() (d [128]uint8) {
+	for i := range d {
+		d[i] = 255
+	}
+	for i := range len(alphabet) {
+		d[alphabet[i]] = uint8(i)
+	}
+	for i := range len(gapLast) {
+		d[gapLast[i]] = uint8(64 + i)
+	}
+	for i := range len(gapMore) {
+		d[gapMore[i]] = uint8(96 + i)
+	}
+	return d
+}()
+
+// decodePostings decodes a posting string; a bigram's carries the places
+// in the title, and bloom (its filters) may be given.
+func decodePostings(s []byte, bigram bool, bloom []byte) []posting {
 	var out []posting
 	doc := int32(-1)
-	for i := 0; i < len(s); {
+	varint := func(i int) (uint32, int) {
 		var v, shift uint32
 		for {
-			c := uint32(strings.IndexByte(alphabet, s[i]))
+			c := uint32(digit[s[i]])
 			i++
 			if c < 32 {
-				v |= c << shift
-				break
+				return v | c<<shift, i
 			}
 			v |= (c - 32) << shift
 			shift += 5
 		}
-		doc += int32(v) + 1
-		p := posting{doc: doc, info: uint8(strings.IndexByte(alphabet, s[i]))}
+	}
+	for i := 0; i < len(s); {
+		var skip, mul uint32 = 0, 1
+		for digit[s[i]] >= 64 {
+			c := uint32(digit[s[i]])
+			i++
+			if c >= 96 {
+				skip += (c - 96) * mul
+				mul *= uint32(len(gapMore))
+				continue
+			}
+			skip += (c-64)*mul + 1
+			break
+		}
+		doc += int32(skip) + 1
+		p := posting{doc: doc, info: digit[s[i]]}
 		i++
-		if bigram {
-			p.bloom = uint16(strings.IndexByte(alphabet, s[i])) | uint16(strings.IndexByte(alphabet, s[i+1]))<<6
-			i += 2
+		if bigram && p.info&fieldTitle != 0 {
+			var n, d uint32
+			n, i = varint(i)
+			pos := int32(0)
+			for range n {
+				d, i = varint(i)
+				pos += int32(d)
+				p.title = append(p.title, pos)
+			}
+		}
+		if k := 2 * len(out); bigram && k+1 < len(bloom) {
+			p.bloom = uint16(digit[bloom[k]]) | uint16(digit[bloom[k+1]])<<6
 		}
 		out = append(out, p)
 	}
@@ -404,22 +511,22 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 
 // newIndex tokenises all entries (in parallel) and returns the index with
 // its posting strings. With keepText the index keeps each document's
-// snippet text (for Search); with textFiles it also returns the
-// search/t/<n>.js files (for Build).
-func newIndex(entries []Entry, keepText, textFiles bool) (*Index, []File) {
+// snippet text (for Search); with docFiles it also returns the
+// search/d/<n>.js files (for Build).
+func newIndex(entries []Entry, keepText, docFiles bool) (*Index, []File) {
 	b := newBuilder(entries, keepText)
-	var tfiles []File
-	if textFiles {
-		tfiles = make([]File, len(entries))
+	var dfiles []File
+	if docFiles {
+		dfiles = make([]File, len(entries))
 	}
 	par.Each(len(entries), func(i int) {
 		n := b.add(i, entries[i].Headings, entries[i].Text)
-		if textFiles {
-			tfiles[n] = textFile(int(n), entries[i].Text, entries[i].Headings)
+		if docFiles {
+			dfiles[n] = docFile(int(n), &b.ix.docs[n], entries[i].Text)
 		}
 	})
 	b.finish()
-	return b.ix, tfiles
+	return b.ix, dfiles
 }
 
 // Builder makes the index files of a fixed set of documents whose texts
@@ -479,12 +586,12 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 }
 
 // Add gives the headings and the text of entry i (of those NewBuilder was
-// given) and returns its file search/t/<n>.js, which holds the start of
-// the text for snippets. Add each entry once; it is safe for concurrent
-// use.
+// given) and returns its file search/d/<n>.js, which holds what a result
+// shows: the document's number, title and status, and the start of its
+// text for snippets. Add each entry once; it is safe for concurrent use.
 func (b *Builder) Add(i int, headings []Heading, text string) File {
 	n := b.add(i, headings, text)
-	return textFile(int(n), text, headings)
+	return docFile(int(n), &b.ix.docs[n], text)
 }
 
 // add is Add without the text file; it returns the document's number.
@@ -556,14 +663,15 @@ func (b *Builder) finish() {
 	all := sortTokens(b.lists.finish())
 	b.ix.vocab = make([]string, len(all))
 	b.ix.posts = make([][]byte, len(all))
+	b.ix.blooms = make([][]byte, len(all))
 	for i, tp := range all {
-		b.ix.vocab[i], b.ix.posts[i] = tp.tok, tp.post
+		b.ix.vocab[i], b.ix.posts[i], b.ix.blooms[i] = tp.tok, tp.post, tp.bloom
 	}
 	b.lists = nil
 }
 
-// Files returns search/index.js and the posting shards, once every entry
-// has been added; the Builder is of no use afterwards.
+// Files returns search/index.js and the chunks of the vocabulary, once
+// every entry has been added; the Builder is of no use afterwards.
 func (b *Builder) Files() []File {
 	b.finish()
 	return b.ix.files()
@@ -585,7 +693,12 @@ func (pt *postingTable) merge(doc int32, d *docTokens) {
 			pt.lists = append(pt.lists, postingList{last: -1})
 			*x = int32(len(pt.lists))
 		}
-		pt.lists[*x-1].add(doc, &p.acc, p.key&(bigramFlag|wordFlag) == bigramFlag)
+		bigram := p.key&(bigramFlag|wordFlag) == bigramFlag
+		var title []titlePos
+		if bigram && p.mask&fieldTitle != 0 {
+			title = d.positions(p.key)
+		}
+		pt.lists[*x-1].add(doc, &p.acc, bigram, title)
 	}
 	for j := range d.words {
 		p := &d.words[j]
@@ -595,13 +708,13 @@ func (pt *postingTable) merge(doc int32, d *docTokens) {
 			x = int32(len(pt.lists))
 			pt.words[p.tok] = x
 		}
-		pt.lists[x-1].add(doc, &p.acc, false)
+		pt.lists[x-1].add(doc, &p.acc, false, nil)
 	}
 }
 
 type tokenPostings struct {
-	tok  string
-	post []byte
+	tok         string
+	post, bloom []byte
 }
 
 // sortTokens sorts tokens (which are unique) by their text: in halves on
@@ -632,10 +745,11 @@ func sortTokens(all []tokenPostings) []tokenPostings {
 func (pt *postingTable) finish() []tokenPostings {
 	out := make([]tokenPostings, 0, len(pt.lists))
 	for _, i := range pt.keyed.used {
-		out = append(out, tokenPostings{hanKeyString(pt.keyed.keys[i]), pt.lists[pt.keyed.vals[i]-1].buf})
+		l := &pt.lists[pt.keyed.vals[i]-1]
+		out = append(out, tokenPostings{hanKeyString(pt.keyed.keys[i]), l.buf, l.bloom})
 	}
 	for t, x := range pt.words {
-		out = append(out, tokenPostings{t, pt.lists[x-1].buf})
+		out = append(out, tokenPostings{t, pt.lists[x-1].buf, nil})
 	}
 	return out
 }

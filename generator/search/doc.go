@@ -47,21 +47,48 @@
 //
 // # Files
 //
-//	search/index.js   {"v","shards","cap","docs":[[id,title,url,tier,type,status,version,obsolete]]}
-//	search/p/<k>.js   [token, postings, token, postings, ...] for the tokens of shard k
-//	search/t/<n>.js   [text, [[heading, anchor], ...]] of document n, for snippets
+// A query reads only what its terms need, as Pagefind does: index.js,
+// the chunks of the vocabulary that hold its tokens and the documents it
+// shows, never the whole index (at 50,000 documents a one-character
+// query reads about a tenth of a megabyte).
 //
-// Documents are numbered in order of ID; url is "" when it is docs/<id>/.
-// A token's shard is FNV-1a of its key modulo the number of shards (about
-// one per 64 KB of postings): the key of a word is its first two
-// characters, of a compound everything up to the first character after
-// its first joiner, so every prefix query reads one shard per term. A
-// posting list is a string over A–Z a–z 0–9 - _ (values 0–63): per
-// document the gap to the previous document number minus one (base-32
-// varint: values 32–63 carry 5 bits and continue), then one value of field
-// bits (1 body, 2 heading, 4 title, 8 id) plus 16 × body-frequency step,
-// then for bigrams the 12-bit follower filter in two values, low bits
-// first. The snippet text is the body with white space collapsed, cut to
-// TextCap characters; a match further in still finds the document, but its
-// snippet shows the beginning.
+//	search/index.js   {"v","n","cap","pb","obs","w","b","a","i"}
+//	search/w/<k>.js   [token, postings, token, postings, ...]: chunk k of the vocabulary
+//	search/b/<k>.js   [bigram, filters, ...]: the filters of the characters that follow each bigram
+//	search/a/<k>.js   [prefix, postings, ...]: the merged lists of the widest prefixes
+//	search/i/<k>.js   [folded id, document, ...]: which document each id is
+//	search/d/<n>.js   [id, title, url, tier, type, status, version, obsolete, text, [[heading, anchor], ...]]
+//
+// Documents are numbered in order of ID; n is their number, url is "" when
+// it is docs/<id>/, obs has one bit per document (6 to a character of the
+// alphabet below, lowest first) for the obsolete ones, and text is the
+// body with white space collapsed, cut to TextCap (cap) characters: a
+// match further in still finds the document, but its snippet shows the
+// beginning.
+//
+// Each series (w, b, a, i) is sorted by code point and cut into chunks of
+// about 24 KB (ids 8 KB; a token with longer postings has a chunk of its
+// own). index.js holds each series' directory, [[first key, bytes], ...]:
+// a key is in the last chunk whose first key is not after it. A word
+// prefix p reads the chunks from its own on that start with p; when they
+// are more than one and together larger than pb bytes, it reads instead
+// p's merged list in a/: for each document, the posting of the token that
+// p starts (other than p, and no compound unless p is one) that scores
+// best as a prefix match. A run of CJK characters reads its bigrams in w/
+// and the filters of all but the last in b/; a query of one word reads
+// its id in i/ for the whole-id bonus.
+//
+// A posting list is a string: for each document, in order, the number of
+// documents it passes over since the previous one (none when it is the
+// next: nothing; else n-1 in digits of gapMore, lowest first, then one
+// of gapLast), then one character of the alphabet A–Z a–z 0–9 - _ for the
+// field bits (1 body, 2 heading, 4 title, 8 id) plus 16 × the
+// body-frequency step. A bigram in the title then has its places in the
+// title: their number and each place's distance from the previous one
+// (the first from 0), in code points, each a varint of the alphabet
+// (values 32–63 carry 5 bits and continue). So the browser knows whether
+// a title holds a run of characters without the titles of every
+// document. A bigram's filters in b/ are two characters of the alphabet
+// per posting, in the order of its postings: the 12-bit filter of the
+// characters that follow it, low bits first.
 package search

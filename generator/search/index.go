@@ -25,18 +25,20 @@ const (
 // Index is the search index in memory: the same documents, posting strings
 // and ranking as the files Build writes, for tests and tools.
 type Index struct {
-	docs  []docMeta
-	ids   map[string]int32 // folded id → document
-	vocab []string         // sorted tokens
-	posts [][]byte         // their encoded postings
+	docs   []docMeta
+	ids    map[string]int32 // folded id → document
+	vocab  []string         // sorted tokens
+	posts  [][]byte         // their encoded postings
+	blooms [][]byte         // a bigram's filters of following characters; nil for other tokens
 }
 
-// postings returns the encoded postings of tok, "" if it occurs nowhere.
-func (ix *Index) postings(tok string) []byte {
+// postings returns the encoded postings of tok and its filters, nil if
+// it occurs nowhere.
+func (ix *Index) postings(tok string) (post, bloom []byte) {
 	if i, ok := slices.BinarySearch(ix.vocab, tok); ok {
-		return ix.posts[i]
+		return ix.posts[i], ix.blooms[i]
 	}
-	return nil
+	return nil, nil
 }
 
 // Result is one search hit.
@@ -122,7 +124,8 @@ func (ix *Index) termScores(t term) []int {
 	switch t.kind {
 	case termWord, termHan1:
 		if t.kind == termHan1 || len(t.runes) < 2 {
-			for _, p := range decodePostings(ix.postings(t.text), false) {
+			post, _ := ix.postings(t.text)
+			for _, p := range decodePostings(post, false, nil) {
 				scores[p.doc] = fieldScore(p.info, true)
 			}
 			break
@@ -135,7 +138,7 @@ func (ix *Index) termScores(t term) []int {
 			if !compound && strings.ContainsAny(tok, "-_.") {
 				continue
 			}
-			for _, p := range decodePostings(ix.posts[i], false) {
+			for _, p := range decodePostings(ix.posts[i], false, nil) {
 				scores[p.doc] = max(scores[p.doc], fieldScore(p.info, tok == t.text))
 			}
 		}
@@ -146,7 +149,8 @@ func (ix *Index) termScores(t term) []int {
 		for i := range n {
 			bg := string(rs[i : i+2])
 			if _, ok := lists[bg]; !ok {
-				lists[bg] = decodePostings(ix.postings(bg), true)
+				post, bloom := ix.postings(bg)
+				lists[bg] = decodePostings(post, true, bloom)
 			}
 		}
 		count := make([]int, len(ix.docs))

@@ -161,14 +161,18 @@ func TestCollapse(t *testing.T) {
 	}
 }
 
-// indexFromFiles reads Build's files back into an Index, as the browser does.
+// indexFromFiles reads Build's files back into an Index, as the browser
+// does, and checks what the browser relies on: each directory names its
+// chunks' first keys and exact sizes, the obsolete bits match the
+// documents, the ids lead to their documents and the prefix lists are
+// those of the vocabulary.
 func indexFromFiles(t testing.TB, files []File) *Index {
 	t.Helper()
 	byPath := map[string][]byte{}
 	for _, f := range files {
 		byPath[f.Path] = f.Data
 	}
-	value := func(path, key string, v any) {
+	value := func(path, key string, v any) int {
 		t.Helper()
 		data, ok := byPath[path]
 		if !ok {
@@ -181,71 +185,157 @@ func indexFromFiles(t testing.TB, files []File) *Index {
 		if err := json.Unmarshal(data[len(head):len(data)-2], v); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
+		return len(data)
 	}
 	var meta struct {
-		V, Shards, Cap int
-		Docs           [][]any
+		V, N, Cap, Pb int
+		Obs           string
+		W, B, A, I    [][2]any
 	}
 	value("search/index.js", "i", &meta)
-	if meta.V != IndexVersion || meta.Cap != TextCap {
-		t.Fatalf("index.js: version %d cap %d", meta.V, meta.Cap)
+	if meta.V != IndexVersion || meta.Cap != TextCap || meta.Pb != prefixBudget {
+		t.Fatalf("index.js: version %d cap %d budget %d", meta.V, meta.Cap, meta.Pb)
 	}
 	ix := &Index{ids: map[string]int32{}}
-	for i, d := range meta.Docs {
-		m := docMeta{ID: d[0].(string), Title: d[1].(string), URL: d[2].(string), Tier: int(d[3].(float64)),
-			Type: d[4].(string), Status: d[5].(string), Version: d[6].(string), Obsolete: d[7].(float64) == 1}
+	for i := range meta.N {
+		var frag []json.RawMessage
+		value(fmt.Sprintf("search/d/%d.js", i), fmt.Sprintf("d%d", i), &frag)
+		var m docMeta
+		var obsolete int
+		var hs [][2]string
+		for j, v := range []any{&m.ID, &m.Title, &m.URL, &m.Tier, &m.Type, &m.Status, &m.Version, &obsolete, &m.text, &hs} {
+			if err := json.Unmarshal(frag[j], v); err != nil {
+				t.Fatalf("d%d field %d: %v", i, j, err)
+			}
+		}
+		m.Obsolete = obsolete == 1
+		if bit := strings.IndexByte(alphabet, meta.Obs[i/6])>>(i%6)&1 == 1; bit != m.Obsolete {
+			t.Fatalf("d%d: obsolete %v, bit %v", i, m.Obsolete, bit)
+		}
 		if m.URL == "" {
 			m.URL = "docs/" + m.ID + "/"
 		}
 		m.foldedTitle = foldString(m.Title)
-		var frag []json.RawMessage
-		value(fmt.Sprintf("search/t/%d.js", i), fmt.Sprintf("t%d", i), &frag)
-		var hs [][2]string
-		if err := json.Unmarshal(frag[0], &m.text); err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(frag[1], &hs); err != nil {
-			t.Fatal(err)
-		}
 		for _, h := range hs {
 			m.Headings = append(m.Headings, Heading{Text: h[0], Anchor: h[1]})
 		}
 		ix.docs = append(ix.docs, m)
 		ix.ids[foldString(m.ID)] = int32(i)
 	}
-	type kv struct{ tok, post string }
-	var all []kv
-	for k := range meta.Shards {
-		var flat []string
-		value(fmt.Sprintf("search/p/%d.js", k), fmt.Sprintf("p%d", k), &flat)
-		for i := 0; i+1 < len(flat); i += 2 {
-			if shardOf(flat[i], meta.Shards) != k {
-				t.Fatalf("token %q in shard %d, want %d", flat[i], k, shardOf(flat[i], meta.Shards))
+	chunks := func(name string, dir [][2]any, f func(flat []json.RawMessage)) []dirEntry {
+		var out []dirEntry
+		for k, d := range dir {
+			var flat []json.RawMessage
+			size := value(fmt.Sprintf("search/%s/%d.js", name, k), fmt.Sprintf("%s%d", name, k), &flat)
+			var first string
+			json.Unmarshal(flat[0], &first)
+			if first != d[0].(string) || float64(size) != d[1].(float64) {
+				t.Fatalf("%s%d starts with %q and has %d bytes; the directory says %v", name, k, first, size, d)
 			}
-			all = append(all, kv{flat[i], flat[i+1]})
+			out = append(out, dirEntry{first, size})
+			f(flat)
+		}
+		return out
+	}
+	str := func(r json.RawMessage) string {
+		var s string
+		if err := json.Unmarshal(r, &s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	wdir := chunks("w", meta.W, func(flat []json.RawMessage) {
+		for i := 0; i+1 < len(flat); i += 2 {
+			ix.vocab = append(ix.vocab, str(flat[i]))
+			ix.posts = append(ix.posts, []byte(str(flat[i+1])))
+		}
+	})
+	if !slices.IsSorted(ix.vocab) {
+		t.Fatal("the vocabulary is not sorted")
+	}
+	ix.blooms = make([][]byte, len(ix.vocab))
+	chunks("b", meta.B, func(flat []json.RawMessage) {
+		for i := 0; i+1 < len(flat); i += 2 {
+			j, ok := slices.BinarySearch(ix.vocab, str(flat[i]))
+			if !ok || !isBigram(ix.vocab[j]) {
+				t.Fatalf("filters of %q, which is not a bigram of the vocabulary", str(flat[i]))
+			}
+			ix.blooms[j] = []byte(str(flat[i+1]))
+		}
+	})
+	chunks("i", meta.I, func(flat []json.RawMessage) {
+		for i := 0; i+1 < len(flat); i += 2 {
+			var d int32
+			json.Unmarshal(flat[i+1], &d)
+			if id := str(flat[i]); ix.ids[id] != d {
+				t.Fatalf("id %q leads to %d, not %d", id, d, ix.ids[id])
+			}
+		}
+	})
+	var pkeys []string
+	var pposts [][]byte
+	chunks("a", meta.A, func(flat []json.RawMessage) {
+		for i := 0; i+1 < len(flat); i += 2 {
+			pkeys = append(pkeys, str(flat[i]))
+			pposts = append(pposts, []byte(str(flat[i+1])))
+		}
+	})
+	wantKeys, wantPosts := ix.prefixLists(wdir)
+	var nonEmpty []string
+	for i, k := range wantKeys {
+		if len(wantPosts[i]) > 0 {
+			nonEmpty = append(nonEmpty, k)
 		}
 	}
-	slices.SortFunc(all, func(a, b kv) int { return strings.Compare(a.tok, b.tok) })
-	for _, p := range all {
-		ix.vocab = append(ix.vocab, p.tok)
-		ix.posts = append(ix.posts, []byte(p.post))
+	if !slices.Equal(pkeys, wantKeys) {
+		t.Fatalf("prefix lists %q, want %q", pkeys, wantKeys)
 	}
-	if len(byPath) != 1+meta.Shards+len(meta.Docs) {
-		t.Fatalf("%d files, want %d", len(byPath), 1+meta.Shards+len(meta.Docs))
+	for i := range pkeys {
+		if !bytes.Equal(pposts[i], wantPosts[i]) {
+			t.Fatalf("prefix list %q: %q, want %q", pkeys[i], pposts[i], wantPosts[i])
+		}
+	}
+	if n := 1 + meta.N + len(meta.W) + len(meta.B) + len(meta.A) + len(meta.I); len(byPath) != n {
+		t.Fatalf("%d files, want %d", len(byPath), n)
 	}
 	return ix
 }
 
+// smallChunks cuts the index of a small site as a large site's is cut:
+// many chunks, and prefixes that span more than the budget.
+func smallChunks(t testing.TB) {
+	ct, it, pb := chunkTarget, idChunkTarget, prefixBudget
+	chunkTarget, idChunkTarget, prefixBudget = 2<<10, 256, 6<<10
+	t.Cleanup(func() { chunkTarget, idChunkTarget, prefixBudget = ct, it, pb })
+}
+
 func TestFilesRoundTrip(t *testing.T) {
-	es := append(handEntries(), syntheticEntries(300, 1500)...)
-	es[0].Text += "\u2028\"quoted\" \\ back\x01slash" // characters JSON and JS treat differently
-	ix := NewIndex(es)
-	back := indexFromFiles(t, Build(es))
-	for _, q := range []string{"备份", "PR-002", "access", "控制程序", "isms", "信息安全", "quoted", "r-01", "云服务 audit"} {
-		a, b := ix.Search(q, 50), back.Search(q, 50)
-		if !slices.Equal(a, b) {
-			t.Errorf("%q: in memory %v, from files %v", q, ids(a), ids(b))
-		}
+	for _, small := range []bool{false, true} {
+		t.Run(fmt.Sprint("small chunks ", small), func(t *testing.T) {
+			if small {
+				smallChunks(t)
+			}
+			es := append(handEntries(), syntheticEntries(300, 1500)...)
+			es[0].Text += "\u2028\"quoted\" \\ back\x01slash" // characters JSON and JS treat differently
+			ix := NewIndex(es)
+			files := Build(es)
+			back := indexFromFiles(t, files)
+			var merged int
+			for _, f := range files {
+				if strings.HasPrefix(f.Path, "search/a/") {
+					merged++
+				}
+			}
+			if small && merged == 0 {
+				t.Error("no prefix list: the test does not cover them")
+			}
+			for _, q := range []string{"备份", "PR-002", "access", "控制程序", "isms", "信息安全", "quoted", "r-01", "云服务 audit"} {
+				a, b := ix.Search(q, 50), back.Search(q, 50)
+				if !slices.Equal(a, b) {
+					t.Errorf("%q: in memory %v, from files %v", q, ids(a), ids(b))
+				}
+			}
+		})
 	}
 }
 
@@ -263,14 +353,21 @@ func TestBuildIsDeterministic(t *testing.T) {
 			t.Fatalf("file %d (%s) differs after shuffling the entries", i, got[i].Path)
 		}
 	}
-	if want[0].Path != "search/index.js" || !bytes.Contains(want[0].Data, []byte(`["ISMS-F-003","备份记录表","",3,"procedure","approved","1.0",0]`)) {
-		t.Errorf("index.js: %.300s", want[0].Data)
+	if want[0].Path != "search/index.js" {
+		t.Errorf("first file %s", want[0].Path)
+	}
+	found := false
+	for _, f := range want {
+		found = found || strings.HasPrefix(f.Path, "search/d/") && bytes.Contains(f.Data, []byte(`]=["ISMS-F-003","备份记录表","",3,"procedure","approved","1.0",0,"`))
+	}
+	if !found {
+		t.Error("no search/d/ file for ISMS-F-003 as written")
 	}
 }
 
 func TestBuildEmpty(t *testing.T) {
 	files := Build(nil)
-	if len(files) != 2 || files[0].Path != "search/index.js" || files[1].Path != "search/p/0.js" {
+	if len(files) != 1 || files[0].Path != "search/index.js" {
 		t.Fatalf("Build(nil) = %v", files)
 	}
 	if got := NewIndex(nil).Search("备份", 10); got != nil {

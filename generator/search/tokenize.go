@@ -81,6 +81,7 @@ func foldString(s string) string { return string(foldRunes(s)) }
 // or one or more words with the single joiners between them.
 type segment struct {
 	han     []rune
+	start   int      // where han starts in the scanned text, in code points
 	parts   [][]rune // words, each cut to MaxTokenRunes
 	joiners []rune   // len(parts)-1
 }
@@ -105,7 +106,7 @@ func scanInto(into *segment, rs []rune, f func(seg *segment)) {
 			for j < n && isCJK(rs[j]) {
 				j++
 			}
-			seg.han = rs[i:j]
+			seg.han, seg.start = rs[i:j], i
 			f(seg)
 			seg.han = nil
 			i = j

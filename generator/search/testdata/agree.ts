@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       const r = await e.search(q);
       const top = r.hits.slice(0, 10);
-      await Promise.all(top.map((h) => e.text(h.d).then((f) => snippet(f[0], r.terms))));
+      await Promise.all(top.map((h) => e.doc(h.d).then((f) => snippet(f[8], r.terms))));
       const t2 = performance.now();
       const again = performance.now();
       await e.search(q);
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
     const r = await e.search(q);
     const hits = [];
     for (const h of r.hits.slice(0, limit)) {
-      const doc = r.docs[h.d];
-      const s = snippet((await e.text(h.d))[0], r.terms);
+      const doc = await e.doc(h.d);
+      const s = snippet(doc[8], r.terms);
       const text = (s.pre ? "…" : "") + s.parts.map(([t, m]) => (m ? "⟦" + t + "⟧" : t)).join("") + (s.post ? "…" : "");
       hits.push({ ID: doc[0], Score: h.s, Snippet: text });
     }
