@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"ismsgen/generator"
-	"ismsgen/generator/diag"
+	"ismsgen/generator/write"
 )
 
 const secret = "OUTSIDE-SECRET-7f3a"
@@ -216,9 +216,9 @@ func TestDestRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := generator.Build(options(site, tc.dest))
-			var usage *diag.UsageError
-			if !errors.As(err, &usage) {
-				t.Fatalf("Build = %v, %v; want a usage error", res, err)
+			var destErr *write.Error
+			if !errors.As(err, &destErr) {
+				t.Fatalf("Build = %v, %v; want a *write.Error, which the command reports as a usage error", res, err)
 			}
 			if !strings.Contains(err.Error(), "--dest "+tc.dest+" ") || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %q, want --dest %s … %s", err, tc.dest, tc.want)
