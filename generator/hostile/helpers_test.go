@@ -14,6 +14,7 @@ import (
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
+	"ismsgen/internal/sitetest"
 )
 
 // now is the --now of every build in this package.
@@ -78,39 +79,8 @@ func writeSite(t *testing.T, files map[string]string) string {
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	keepSite(t, files)
+	sitetest.Keep(t, dir) // for .ci/fastcompare
 	return dir
-}
-
-// keepSite writes a copy of the site into a folder of its own under
-// $ISMSGEN_KEEP_SITES, when that is set, named after the test: CI builds
-// each of them with the fast paths on and off and compares the outputs
-// (.ci/fastcompare).
-func keepSite(t *testing.T, files map[string]string) {
-	t.Helper()
-	root := os.Getenv("ISMSGEN_KEEP_SITES")
-	if root == "" {
-		return
-	}
-	name := strings.Map(func(r rune) rune {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '.' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	dir := filepath.Join(root, name)
-	for n := 2; ; n++ { // a test may write several sites
-		if _, err := os.Stat(dir); err != nil {
-			break
-		}
-		dir = filepath.Join(root, fmt.Sprintf("%s-%d", name, n))
-	}
-	for name, text := range files {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), text)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func writeFile(t *testing.T, path, text string) {

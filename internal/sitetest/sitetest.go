@@ -54,6 +54,13 @@ func CopySample(dir string) error {
 func Copy(t testing.TB, src string) string {
 	t.Helper()
 	dir := t.TempDir()
+	if err := copySite(dir, src); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func copySite(dir, src string) error {
 	for _, name := range []string{"isms.toml", "content", "layouts", "assets"} {
 		from := filepath.Join(src, name)
 		info, err := os.Stat(from)
@@ -61,7 +68,7 @@ func Copy(t testing.TB, src string) string {
 		case os.IsNotExist(err):
 			continue
 		case err != nil:
-			t.Fatal(err)
+			return err
 		case info.IsDir():
 			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(from))
 		default:
@@ -71,10 +78,47 @@ func Copy(t testing.TB, src string) string {
 			}
 		}
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	return dir
+	return nil
+}
+
+// KeepEnv names the folder where Keep leaves a copy of each site a test
+// writes.
+const KeepEnv = "ISMSGEN_KEEP_SITES"
+
+// Keep copies the site a test wrote at dir, as it is now, into a folder
+// of its own under $ISMSGEN_KEEP_SITES named after the test, when that
+// is set: CI builds each with the fast paths on and off and compares the
+// outputs (.ci/fastcompare).
+func Keep(t testing.TB, dir string) {
+	t.Helper()
+	root := os.Getenv(KeepEnv)
+	if root == "" {
+		return
+	}
+	name := strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '.' {
+			return r
+		}
+		return '_'
+	}, t.Name())
+	keep := filepath.Join(root, name)
+	for n := 2; ; n++ { // a test may write several sites
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(keep, 0o755); err == nil {
+			break
+		} else if !os.IsExist(err) {
+			t.Fatal(err)
+		}
+		keep = filepath.Join(root, fmt.Sprintf("%s-%d", name, n))
+	}
+	if err := copySite(keep, dir); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Txtar writes the site in the archive at path (relative to the test's
@@ -89,6 +133,7 @@ func Txtar(t testing.TB, path string) string {
 	if err := Extract(a, dir); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
+	Keep(t, dir)
 	return dir
 }
 
