@@ -85,6 +85,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	count := &counter{Output: out}
 	d, err = Publish(site, data, th, docs, hist, count)
 	res.Diagnostics.Add(d...)
+	res.Diagnostics.Sort()
 	res.Pages, res.Files = int(count.pages), int(count.files)
 	return res, err
 }

@@ -12,7 +12,9 @@ import (
 
 // Publish renders every page of the site into out, with the search index
 // and the machine-readable files. The errors of the layouts are
-// diagnostics; the error is for an output that cannot be written.
+// diagnostics, and so are the notes about templates left to html/template
+// (render.FallbackCode); the error is for an output that cannot be
+// written.
 func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.BodySource, earlier render.EarlierSource, out render.Output) (diag.List, error) {
 	for _, f := range theme.Assets.Files {
 		if err := out.File(f.Path, f.Data); err != nil {
@@ -43,7 +45,7 @@ func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.B
 	sitemap := beside(func() (reports.File, diag.List) { return reports.SitemapFile(site, rendered.Pages), nil })
 	files := builder.Files()
 	sm, _ := sitemap.wait()
-	return nil, writeFiles(out, files, []reports.File{sm})
+	return rendered.Notes, writeFiles(out, files, []reports.File{sm})
 }
 
 // indexer adds each document's text to the search index as its page is

@@ -21,10 +21,16 @@ func (ls *layoutSet) execute(w *bytes.Buffer, p *Page) error {
 	ls.prepared.Do(func() { ls.fastBase = ls.prepare() })
 	if ls.fastBase {
 		start := w.Len()
-		if ls.fast.Execute(w, "base", p) == nil {
+		left := ls.fast.Execute(w, "base", p)
+		if left == nil {
 			return nil
 		}
 		w.Truncate(start) // what tmplexec leaves to html/template
+		if err := ls.t.ExecuteTemplate(w, "base", p); err != nil {
+			return err
+		}
+		ls.fallbacks.add(left)
+		return nil
 	}
 	return ls.t.ExecuteTemplate(w, "base", p)
 }
@@ -67,14 +73,18 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	ls.mu.Lock()
 	escaped := ls.escaped[name]
 	ls.mu.Unlock()
+	var left error
 	if escaped {
-		if ls.fast.Execute(b, name, data) == nil {
+		if left = ls.fast.Execute(b, name, data); left == nil {
 			return b.String(), nil
 		}
 		b.Reset()
 	}
 	if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
 		return "", err
+	}
+	if left != nil {
+		ls.fallbacks.add(left)
 	}
 	if !escaped {
 		ls.mu.Lock()

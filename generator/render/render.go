@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"ismsgen/generator/assets"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/par"
@@ -100,8 +101,9 @@ type Page struct {
 
 // Result is what render reports back.
 type Result struct {
-	Texts []Text   // every document's text, in site order, for the search index
-	Pages []string // every page URL relative to the site root, sorted, for the sitemap
+	Texts []Text    // every document's text, in site order, for the search index
+	Pages []string  // every page URL relative to the site root, sorted, for the sitemap
+	Notes diag.List // the templates tmplexec left to html/template (FallbackCode), once each
 }
 
 // Site renders every page into out.
@@ -114,7 +116,7 @@ func Site(in Input, out Output) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Texts: texts, Pages: PageList(pages, in.Site.Docs)}, nil
+	return &Result{Texts: texts, Pages: PageList(pages, in.Site.Docs), Notes: r.r.fallbacks.notes()}, nil
 }
 
 // all renders the site pages and the pages of docs as one set of jobs on
@@ -174,10 +176,11 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 }
 
 type renderer struct {
-	in     Input
-	tpl    *templates
-	bodies *bodies
-	bufs   sync.Pool
+	in        Input
+	tpl       *templates
+	bodies    *bodies
+	bufs      sync.Pool
+	fallbacks fallbacks
 
 	setsMu sync.Mutex
 	sets   map[string]*layoutSet // this renderer's copies of the layouts, made as they are needed
@@ -198,7 +201,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	if err != nil {
 		return nil, &LayoutError{name, err}
 	}
-	ls := &layoutSet{t: t}
+	ls := &layoutSet{t: t, fallbacks: &r.fallbacks}
 	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows}
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)

@@ -31,8 +31,9 @@ type templates struct {
 // layoutSet is one renderer's copy of a page layout's template set and
 // the fragments its "cached" and "cachedRows" calls have made.
 type layoutSet struct {
-	t    *template.Template
-	fast *tmplexec.Set // executes t's escaped templates; nil when the fast paths are off
+	t         *template.Template
+	fast      *tmplexec.Set // executes t's escaped templates; nil when the fast paths are off
+	fallbacks *fallbacks    // the renderer's: where tmplexec left a page to html/template
 
 	prepared  sync.Once   // the layout is escaped and folded: see execute
 	fastBase  bool        // "base" escaped without an error: tmplexec may run it

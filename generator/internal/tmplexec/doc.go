@@ -8,10 +8,11 @@
 // continue, range over maps, channels, integers and functions, and the
 // builtins other than and, or, not, eq, ne, len and printf. Where a
 // template or its data needs more, or execution would fail, Execute
-// returns an error and writes output that the caller must discard; the
-// caller then executes the template with html/template, which writes the
-// same page or reports the error in its own words. Execute therefore
-// never has to match html/template's errors, only its output.
+// returns a *Fallback (which template, and why) and writes output that
+// the caller must discard; the caller then executes the template with
+// html/template, which writes the same page or reports the error in its
+// own words. Execute therefore never has to match html/template's
+// errors, only its output.
 //
 // The templates must use the default missingkey option. The escaped trees
 // must not change while they are executed.

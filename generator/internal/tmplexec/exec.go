@@ -12,12 +12,29 @@ import (
 	"text/template/parse"
 )
 
-// errFallback means: execute this with html/template. Execute wraps it
-// with what was not supported or failed, for tests and debugging.
+// errFallback means: execute this with html/template. Every error of
+// Execute is a *Fallback, which wraps it.
 var errFallback = errors.New("left to html/template")
 
+// Fallback is the error of an execution that Execute leaves to
+// html/template: the template it was executing when it stopped, and why.
+type Fallback struct {
+	Template string // the template's name ("header")
+	File     string // the name of what defined it, as parsed ("partials/header.html")
+	Reason   string // what Execute does not run, or what failed
+}
+
+func (f *Fallback) Error() string {
+	return fmt.Sprintf("template %q: %s: %s", f.Template, errFallback, f.Reason)
+}
+
+func (f *Fallback) Unwrap() error { return errFallback }
+
 // fallback stops an execution; Execute recovers it.
-type fallback struct{ why string }
+type fallback struct {
+	tree *tree // where it stopped
+	why  string
+}
 
 // maxDepth is how deeply templates may call templates before Execute
 // gives up (html/template then reports its own limit).
@@ -87,15 +104,16 @@ type Writer interface {
 func (s *Set) Execute(b Writer, name string, data any) (err error) {
 	tree := s.tree(name)
 	if tree == nil {
-		return fmt.Errorf("%w: no template %q", errFallback, name)
+		return &Fallback{Template: name, Reason: "no such template"}
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			if f, ok := r.(fallback); ok {
-				err = fmt.Errorf("%w: %s", errFallback, f.why)
+				err = &Fallback{Template: f.tree.name, File: f.tree.file, Reason: f.why}
 				return
 			}
-			err = fmt.Errorf("%w: %v", errFallback, r) // a template function panicked
+			// A template function panicked.
+			err = &Fallback{Template: tree.name, File: tree.file, Reason: fmt.Sprintf("a function panicked: %v", r)}
 		}
 	}()
 	dot := reflect.ValueOf(data)
@@ -162,7 +180,7 @@ type state struct {
 }
 
 func (s *state) give(format string, args ...any) {
-	panic(fallback{fmt.Sprintf(format, args...)})
+	panic(fallback{s.tree, fmt.Sprintf(format, args...)})
 }
 
 func (s *state) walk(dot reflect.Value, node parse.Node) {

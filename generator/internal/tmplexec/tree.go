@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"text/template/parse"
 )
@@ -13,10 +14,11 @@ import (
 // made once, when the template is first executed; the maps do not change
 // after that, so executions read them without locks.
 type tree struct {
-	methods map[MethodKey]DirectMethod // the set's
-	root    *parse.ListNode
-	actions map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
-	names   map[*string]*nameSite         // keyed by the name's place in its node
+	name, file string                     // the template's name and the file it was parsed from
+	methods    map[MethodKey]DirectMethod // the set's
+	root       *parse.ListNode
+	actions    map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
+	names      map[*string]*nameSite         // keyed by the name's place in its node
 }
 
 // nameSite is one field or method name in a template: the types met
@@ -35,7 +37,10 @@ type typedMember struct {
 const maxSiteTypes = 4
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	tr := &tree{methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
+	// html/template names the copies it escapes for other contexts
+	// "name$htmltemplate_…": they are the template the author wrote.
+	name, _, _ := strings.Cut(t.Name, "$htmltemplate")
+	tr := &tree{name: name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
 	tr.index(set, t.Root)
 	return tr
 }
