@@ -60,7 +60,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	// 3b. The documents' earlier versions and the tombstones, from git.
 	hist, d := gitLog.wait()
 	diags.Add(d...)
-	diags.Add(Versions(opts, hist, docs.Converted, site)...)
+	diags = Versions(opts, hist, docs.Converted, site, diags)
 	// 4. The reports: reviews, approvals, distribution, controls.
 	var data *reports.Data
 	if !diags.HasErrors() {
@@ -108,7 +108,7 @@ func Check(opts Options) (*Result, error) {
 	diags.Add(d...)
 	hist, d := gitLog.wait()
 	diags.Add(d...)
-	diags.Add(Versions(opts, hist, docs.Converted, site)...)
+	diags = Versions(opts, hist, docs.Converted, site, diags)
 	_, d = Layouts(opts, cfg)
 	diags.Add(d...)
 	if diags.HasErrors() {

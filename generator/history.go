@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
 	"ismsgen/generator/link"
@@ -36,36 +40,67 @@ func closeLog(l *later[*history.History]) {
 	h.Close()
 }
 
-// Versions gives each document its earlier versions from h (and the
-// warnings of texts changed after approval), and the site, when there is
-// one, what this build publishes of them and of the tombstones: what the
-// ceiling and --drafts allow, as for documents.
-func Versions(opts Options, h *history.History, converted []Converted, site *model.Site) diag.List {
+// Versions gives each document its earlier versions from h, and the
+// site what this build publishes of them and of the tombstones (see
+// DocumentVersions and Withdrawn).
+func Versions(opts Options, h *history.History, converted []Converted, site *model.Site, diags diag.List) diag.List {
+	if h == nil {
+		return diags
+	}
+	diags = append(diags, DocumentVersions(h, converted)...)
+	return Withdrawn(opts, h, converted, site, diags)
+}
+
+// DocumentVersions gives each converted document its earlier versions
+// and returns the warnings of texts changed after approval: serve calls
+// it for the files it reads again, whose history alone is read.
+func DocumentVersions(h *history.History, converted []Converted) diag.List {
 	if h == nil {
 		return nil
 	}
+	diags, err := h.Documents(docsOf(converted))
+	if err != nil {
+		for _, c := range converted {
+			c.Doc.Versions = nil
+		}
+		return failedHistory(err)
+	}
+	return diags
+}
+
+// Withdrawn keeps of the site's earlier versions and of the withdrawn
+// documents (tombstones) what this build publishes: what the ceiling and
+// --drafts allow, as for documents. It returns diags without the
+// warnings of supersedes naming a withdrawn document, which git knows.
+func Withdrawn(opts Options, h *history.History, converted []Converted, site *model.Site, diags diag.List) diag.List {
+	if h == nil || site == nil {
+		return diags
+	}
+	tombs, err := h.Tombstones(docsOf(converted))
+	if err != nil {
+		return append(diags, failedHistory(err)...)
+	}
+	lopts := link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}
+	history.Publish(site, tombs, func(class, status string) bool { return published(site.Config, lopts, class, status) })
+	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
+		return d.Code == "supersedes-unknown" && slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
+			return strings.Contains(d.Message, strconv.Quote(t.ID))
+		})
+	})
+}
+
+func docsOf(converted []Converted) []*model.Document {
 	docs := make([]*model.Document, len(converted))
 	for i, c := range converted {
 		docs[i] = c.Doc
 	}
-	diags, err := h.Documents(docs)
-	var tombs []*model.Tombstone
-	if err == nil && site != nil {
-		tombs, err = h.Tombstones(docs)
-	}
-	if err != nil {
-		var notes diag.List
-		notes.Notef("", "", "cannot read the git history (%v): built without the documents' history", err)
-		for _, d := range docs {
-			d.Versions = nil
-		}
-		return notes
-	}
-	if site != nil {
-		lopts := link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}
-		history.Publish(site, tombs, func(class, status string) bool { return published(site.Config, lopts, class, status) })
-	}
-	return diags
+	return docs
+}
+
+func failedHistory(err error) diag.List {
+	var notes diag.List
+	notes.Notef("", "", "cannot read the git history (%v): built without the documents' history", err)
+	return notes
 }
 
 // published reports whether a text with this classification and status

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"net/url"
+	"time"
+)
 
 // Commit is one git commit, as far as the site shows it.
 type Commit struct {
@@ -97,3 +100,109 @@ type Tombstone struct {
 
 // URL is the tombstone's page, the document's old URL.
 func (t *Tombstone) URL() string { return "docs/" + t.ID + "/" }
+
+// VersionFolder is the folder name of a version's pages under v/ and
+// changes/: the version itself, or "" when it cannot name a folder (a
+// slash, a control character, "." or "..").
+func VersionFolder(version string) string {
+	if version == "" || version == "." || version == ".." || len(version) > 64 {
+		return ""
+	}
+	for _, r := range version {
+		if r < ' ' || r == 0x7f || r == '/' || r == '\\' || r == '%' || r == '?' || r == '#' {
+			return ""
+		}
+	}
+	return version
+}
+
+// versionHref is the link to a version's folder under dir, relative to
+// the document's page.
+func versionHref(dir, version string) string {
+	f := VersionFolder(version)
+	if f == "" {
+		return ""
+	}
+	return dir + url.PathEscape(f) + "/"
+}
+
+// VersionURL is the link from the document's page to the page of an
+// earlier version, "" when this build has none.
+func (d *Document) VersionURL(version string) string {
+	if d.Versions.Of(version) == nil || version == d.Version {
+		return ""
+	}
+	return versionHref("v/", version)
+}
+
+// ChangesURL is the link from the document's page to what changed in a
+// version (the current one or an earlier one), "" when there is no such
+// page: the version before it must be an earlier version this build shows.
+func (d *Document) ChangesURL(version string) string {
+	if d.PreviousOf(version) == nil {
+		return ""
+	}
+	return versionHref("changes/", version)
+}
+
+// PreviousOf is the earlier version that version replaced: the one of the
+// [[history]] entry before version's, when this build shows it and
+// version itself is shown (the current version, or an earlier one).
+func (d *Document) PreviousOf(version string) *Version {
+	if d.Versions == nil || version != d.Version && d.Versions.Of(version) == nil {
+		return nil
+	}
+	prev := ""
+	for _, r := range d.History {
+		if r.Version == version {
+			break
+		}
+		if r.Version != "" {
+			prev = r.Version
+		}
+	}
+	if prev == "" || prev == version {
+		return nil
+	}
+	return d.Versions.Of(prev)
+}
+
+// Revision returns the [[history]] entry of a version (the last, when
+// several name it), or nil.
+func (d *Document) Revision(version string) *Revision {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		if d.History[i].Version == version {
+			return &d.History[i]
+		}
+	}
+	return nil
+}
+
+// MaterialVersion is the version whose acknowledgement stands: the
+// current version, or, when its [[history]] entry says material = false,
+// the latest version before it whose change was material.
+func (d *Document) MaterialVersion() string {
+	end := -1
+	for i, r := range d.History {
+		if r.Version == d.Version {
+			end = i
+		}
+	}
+	if end < 0 || d.History[end].Material {
+		return d.Version
+	}
+	for i := end - 1; i >= 0; i-- {
+		if r := d.History[i]; r.Material && r.Version != "" {
+			return r.Version
+		}
+	}
+	return d.Version
+}
+
+// EarlierText is the text of an earlier version (or of the current file),
+// split into its front matter and body, and converted as far as it goes.
+type EarlierText struct {
+	Doc         *Document // its front matter converted and its Body; nil when it does not parse
+	FrontMatter string    // the TOML between the +++ lines
+	Body        string    // the Markdown after them
+}

@@ -48,23 +48,33 @@ func newBodies(withheld string) *bodies {
 // any other, and every body when the fast paths are off, goes through
 // goldmark.
 func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel string) Body {
+	return b.renderFiles(site, d, src, rel, "")
+}
+
+// renderFiles is render for a page below the document's own (an earlier
+// version's): files is the way from the page to the document's folder,
+// put before every relative link to a file or image.
+func (b *bodies) renderFiles(site *model.Site, d *model.Document, src []byte, rel, files string) Body {
 	if fast.On() {
-		if body, ok := b.quick(site, d, src, rel); ok {
+		if body, ok := b.quick(site, d, src, rel, files); ok {
 			return body
 		}
 	}
-	return b.goldmark(site, d, src, rel)
+	return b.goldmark(site, d, src, rel, files)
 }
 
 // quick renders src with markdown.QuickRender, making of each link what
 // goldmark would after resolve (see goldmark).
-func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel string) (Body, bool) {
+func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
 	link := func(dest string) markdown.QuickLink {
 		if dangerous(dest) {
 			return markdown.QuickLink{Unwrap: true}
 		}
 		id, frag, ok := markdown.SplitTarget(dest)
 		if !ok || isAttachment(d, dest) {
+			if files != "" && relativeFile(dest) {
+				dest = files + dest
+			}
 			return markdown.QuickLink{Dest: dest}
 		}
 		target := site.Doc(id)
@@ -105,7 +115,7 @@ func isAttachment(d *model.Document, name string) bool {
 }
 
 // goldmark parses src, resolves its id links and renders it.
-func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel string) Body {
+func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, files string) Body {
 	root := markdown.Parse(b.md, src)
 	attachments := map[string]bool{}
 	for _, a := range d.Attachments {
@@ -132,6 +142,8 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel s
 		case *ast.Image:
 			if dangerous(string(n.Destination)) && !rasterData(string(n.Destination)) {
 				unwrap(n, nil)
+			} else if files != "" && relativeFile(string(n.Destination)) {
+				n.Destination = []byte(files + string(n.Destination))
 			}
 		case *ast.AutoLink:
 			if dangerous(string(n.URL(src))) {
@@ -149,6 +161,9 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel s
 		}
 		id, frag, ok := markdown.SplitTarget(dest)
 		if !ok || attachments[dest] {
+			if files != "" && relativeFile(dest) {
+				l.Destination = []byte(files + dest)
+			}
 			continue
 		}
 		b.resolve(site, l, id, frag, rel)
@@ -161,6 +176,18 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel s
 	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	_ = b.md.Renderer().Render(bufWriter{out}, src, root)
 	return Body{HTML: template.HTML(out.String()), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
+}
+
+// relativeFile reports whether a link's destination is a path relative
+// to the page: no scheme, not absolute, not a fragment or a query.
+func relativeFile(dest string) bool {
+	if dest == "" || strings.ContainsAny(dest[:1], "/#?") {
+		return false
+	}
+	if i := strings.IndexAny(dest, ":/?#"); i >= 0 && dest[i] == ':' {
+		return false // a scheme: https:, mailto:
+	}
+	return true
 }
 
 // scratchBufs are the buffers that bodies, rows and fragments are written

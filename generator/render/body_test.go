@@ -82,11 +82,11 @@ func quickSite() (*model.Site, *model.Document) {
 func sameBody(t *testing.T, b *bodies, src string) bool {
 	t.Helper()
 	site, d := quickSite()
-	got, ok := b.quick(site, d, []byte(src), "../../")
+	got, ok := b.quick(site, d, []byte(src), "../../", "")
 	if !ok {
 		return false
 	}
-	if want := b.goldmark(site, d, []byte(src), "../../"); !reflect.DeepEqual(got, want) {
+	if want := b.goldmark(site, d, []byte(src), "../../", ""); !reflect.DeepEqual(got, want) {
 		t.Errorf("%q:\n%+v\nwant\n%+v", src, got, want)
 	}
 	return true

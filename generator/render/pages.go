@@ -60,6 +60,9 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 			return Text{}, attachmentError(d, a, err)
 		}
 	}
+	if err := r.versionPages(d, out); err != nil {
+		return Text{}, err
+	}
 	return Text{Doc: d, Headings: body.Headings, Plain: body.Text}, nil
 }
 
@@ -86,7 +89,9 @@ func ackURL(tmpl string, d *model.Document) string {
 	if tmpl == "" || d.Status != model.StatusApproved {
 		return ""
 	}
-	return strings.NewReplacer("{id}", url.QueryEscape(d.ID), "{version}", url.QueryEscape(d.Version)).Replace(tmpl)
+	// A change that is not material (material = false) needs no new
+	// acknowledgement: the link stays that of the last material version.
+	return strings.NewReplacer("{id}", url.QueryEscape(d.ID), "{version}", url.QueryEscape(d.MaterialVersion())).Replace(tmpl)
 }
 
 // HomeView is the data of the home page.

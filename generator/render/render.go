@@ -72,11 +72,6 @@ type BodySource interface {
 	Body(d *model.Document) ([]byte, error)
 }
 
-// EarlierSource gives the text of a document's earlier version.
-type EarlierSource interface {
-	Text(blob string) ([]byte, error)
-}
-
 // Text is what render learned about one document body, for the search index.
 type Text struct {
 	Doc      *model.Document
@@ -168,7 +163,9 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	}
 	var urls []string
 	for _, p := range site {
-		if p.page.URL != "404.html" {
+		// Neither the 404 page nor a withdrawn document's (under docs/)
+		// belongs in the sitemap.
+		if p.page.URL != "404.html" && !strings.HasPrefix(p.page.URL, "docs/") {
 			urls = append(urls, p.page.URL)
 		}
 	}
@@ -304,6 +301,7 @@ func (r *renderer) sitePages() []sitePage {
 		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil), nil},
 	}
 	pages = append(pages, r.reportPages()...)
+	pages = append(pages, r.tombstonePages()...)
 	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {
 		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", nil), func() any { return r.tier(tier) }})

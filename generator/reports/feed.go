@@ -58,13 +58,15 @@ type atomEntry struct {
 // feed otherwise.
 func feed(site *model.Site, l labels) []byte {
 	var docs []*model.Document
+	announced := map[*model.Document]announcement{}
 	for _, d := range site.Docs {
 		if inForce(d, site.Now) {
 			docs = append(docs, d)
+			announced[d] = announce(d)
 		}
 	}
 	slices.SortFunc(docs, func(a, b *model.Document) int {
-		return cmp.Or(b.Effective.Compare(a.Effective), strings.Compare(a.ID, b.ID))
+		return cmp.Or(announced[b].date.Compare(announced[a].date), strings.Compare(a.ID, b.ID))
 	})
 	docs = docs[:min(len(docs), feedLimit)]
 
@@ -81,20 +83,21 @@ func feed(site *model.Site, l labels) []byte {
 		f.ID = cfg.BaseURL + "feed.xml"
 	}
 	if len(docs) > 0 {
-		f.Updated = atomTime(docs[0].Effective)
+		f.Updated = atomTime(announced[docs[0]].date)
 	}
 	for _, d := range docs {
-		summary := l.t("feed.summary", d.Version, d.Effective, cmp.Or(d.Approver, "—"))
+		a := announced[d]
+		summary := l.t("feed.summary", a.version, a.date, cmp.Or(d.Approver, "—"))
 		for _, h := range d.History {
-			if h.Version == d.Version && h.Summary != "" {
+			if h.Version == a.version && h.Summary != "" {
 				summary += " " + h.Summary
 			}
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			ID:        "urn:ismsgen:" + urnPart(d.ID) + ":" + urnPart(d.Version),
-			Title:     d.ID + " " + d.Title + " " + d.Version,
-			Updated:   atomTime(d.Effective),
-			Published: atomTime(d.Effective),
+			ID:        "urn:ismsgen:" + urnPart(d.ID) + ":" + urnPart(a.version),
+			Title:     d.ID + " " + d.Title + " " + a.version,
+			Updated:   atomTime(a.date),
+			Published: atomTime(a.date),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: absURL(cfg, d.URL())}},
 			Category:  []atomCategory{{Term: d.Type, Label: l.code("type.", d.Type)}},
 			Summary:   summary,
@@ -107,6 +110,25 @@ func feed(site *model.Site, l labels) []byte {
 	_ = enc.Encode(f) // plain strings only: cannot fail
 	b.WriteString("\n")
 	return b.Bytes()
+}
+
+// announcement is the version of a document that the feed announces:
+// the current one, or, after changes that are not material (material =
+// false), the last material one, with the date it took effect.
+type announcement struct {
+	version string
+	date    model.Date
+}
+
+func announce(d *model.Document) announcement {
+	a := announcement{d.Version, d.Effective}
+	if v := d.MaterialVersion(); v != d.Version {
+		a.version = v
+		if r := d.Revision(v); r != nil && !r.Date.IsZero() {
+			a.date = r.Date
+		}
+	}
+	return a
 }
 
 // atomTime is midnight UTC of a date in RFC 3339.

@@ -7,6 +7,7 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/history"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
@@ -21,6 +22,12 @@ type engine struct {
 	store *store
 	hub   *hub
 	seed  maphash.Seed
+
+	// hist is the git history, read once: a save changes no commit, and
+	// only the saved file's history is read again (see convert).
+	hist      *history.History
+	histNotes diag.List
+	histRead  bool
 
 	gen       int    // counts the rebuilds
 	version   uint64 // counts the file reads; a file's version names its content
@@ -102,6 +109,10 @@ func (e *engine) rebuild(ch changes) {
 	}
 	e.gen++
 	e.stopRunning()
+	if !e.histRead {
+		e.hist, e.histNotes = generator.GitLog(e.opts)
+		e.histRead = true
+	}
 	if e.g == nil {
 		e.g, e.gDiags = loadGlobals(e.opts, now)
 		for _, f := range e.files {
@@ -132,6 +143,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 		diags.Add(e.files[p].loadDiags...)
 	}
 	diags.Add(e.gDiags...)
+	diags.Add(e.histNotes...)
 	if e.g == nil || e.g.cfg == nil {
 		diags.Sort()
 		return nil, nil, diags
@@ -151,6 +163,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	opts.Now = e.g.now
 	site, d := generator.Link(opts, e.g.cfg, converted)
 	diags.Add(d...)
+	diags = generator.Withdrawn(opts, e.hist, converted, site, diags)
 	if diags.HasErrors() || e.g.theme == nil {
 		diags.Sort()
 		return nil, nil, diags

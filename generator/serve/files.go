@@ -114,8 +114,25 @@ func (e *engine) convert() {
 	par.Each(len(todo), func(i int) {
 		f := todo[i]
 		f.conv, f.convDiags = generator.Convert(e.g.cfg, f.doc)
-		f.meta = e.metaHash(f.conv.Doc)
 	})
+	// The history of the files read again, and of no other.
+	if e.hist != nil && len(todo) > 0 {
+		convs := make([]generator.Converted, len(todo))
+		byPath := make(map[string]*file, len(todo))
+		for i, f := range todo {
+			convs[i] = f.conv
+			byPath[f.conv.Doc.Path] = f
+			e.hist.Touched(f.conv.Doc.Path)
+		}
+		for _, d := range generator.DocumentVersions(e.hist, convs) {
+			if f := byPath[d.File]; f != nil {
+				f.convDiags.Add(d)
+			} else {
+				e.histNotes.Add(d)
+			}
+		}
+	}
+	par.Each(len(todo), func(i int) { todo[i].meta = e.metaHash(todo[i].conv.Doc) })
 }
 
 // metaHash hashes everything of a converted document but its body: what

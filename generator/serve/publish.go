@@ -17,7 +17,7 @@ import (
 func (e *engine) render(site *model.Site, data *reports.Data, full bool, start time.Time, touched []string, diags diag.List) error {
 	if e.g.renderer == nil {
 		t := e.g.theme
-		r, err := render.New(render.Input{Site: site, Reports: data, Assets: t.Assets, Strings: t.Strings, Layouts: t.Layouts, Parsed: t.Parsed})
+		r, err := render.New(render.Input{Site: site, Reports: data, Assets: t.Assets, Strings: t.Strings, Layouts: t.Layouts, Parsed: t.Parsed, Earlier: e.hist})
 		if err != nil {
 			return err
 		}

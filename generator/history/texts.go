@@ -1,0 +1,66 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+// Earlier returns the text of an earlier version (model.Version.Blob),
+// split and converted with cfg as far as it goes: a text that was valid
+// then may not be now, and its page shows what it can.
+func (h *History) Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error) {
+	text, err := h.Text(blob)
+	if err != nil {
+		return nil, err
+	}
+	return split(cfg, path, text), nil
+}
+
+// Current returns the text of the document's file as it is now, as
+// Earlier does: what the current version's changes are compared with.
+func (h *History) Current(cfg *model.Config, d *model.Document) (*model.EarlierText, error) {
+	if h == nil {
+		return nil, errors.New("no git history was read")
+	}
+	text, err := h.working(d.Path)
+	if err != nil {
+		return nil, err
+	}
+	if text == nil {
+		return nil, errors.New(d.Path + ": the file is gone")
+	}
+	return split(cfg, d.Path, text), nil
+}
+
+// split splits a document's text into its front matter and body and
+// converts the front matter; diagnostics are of no use here.
+func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
+	text = bytes.ReplaceAll(bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
+	t := &model.EarlierText{Body: string(text)}
+	if first, rest, ok := bytes.Cut(text, []byte("\n")); ok && string(bytes.TrimRight(first, " \t")) == "+++" {
+		for off := 0; off < len(rest); {
+			end := bytes.IndexByte(rest[off:], '\n')
+			if end < 0 {
+				end = len(rest) - off
+			}
+			if string(bytes.TrimRight(rest[off:off+end], " \t")) == "+++" {
+				t.FrontMatter = string(rest[:off])
+				t.Body = string(bytes.TrimLeft(rest[min(len(rest), off+end+1):], "\n"))
+				break
+			}
+			off += end + 1
+		}
+	}
+	f, _ := load.ParseDocument(path, text)
+	if f == nil || cfg == nil {
+		return t
+	}
+	f.OwnBody()
+	d, _ := validate.Document(cfg, &load.Doc{File: f})
+	t.Doc = d
+	return t
+}

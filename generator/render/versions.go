@@ -1,0 +1,212 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+
+	"ismsgen/generator/model"
+	"ismsgen/generator/textdiff"
+)
+
+// EarlierSource gives the texts of documents' earlier versions, and of
+// the current files, for the pages of versions and changes.
+type EarlierSource interface {
+	Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error)
+	Current(cfg *model.Config, d *model.Document) (*model.EarlierText, error)
+}
+
+// VersionView is the data of an earlier version's page,
+// docs/<id>/v/<version>/: the text as the last commit that carried the
+// version held it, marked superseded.
+type VersionView struct {
+	ID       string
+	Doc      *model.Document  // the document now; nil for a withdrawn one's last text
+	Tomb     *model.Tombstone // the withdrawn document, for its last text
+	Version  model.Version
+	Old      *model.Document // the text's front matter; nil when it no longer parses
+	Raw      string          // the whole text, when it does not parse
+	Body     template.HTML
+	Revision *model.Revision // its [[history]] entry
+	Changes  string          // its changes page, relative to this page; "" when none
+	Current  string          // the document's page, relative to this page
+}
+
+// ChangesView is the data of docs/<id>/changes/<version>/: what changed
+// from the version before to this one, front matter and body.
+type ChangesView struct {
+	Doc               *model.Document
+	Version, Previous string
+	From, To          model.Commit // To is zero for the current text when not committed
+	Revision          *model.Revision
+	FrontMatter, Body template.HTML // the texts with their changes marked
+	Inserted, Deleted int           // characters (or words) inserted and deleted
+	Current           string        // the document's page, relative to this page
+	PreviousURL       string        // the previous version's page
+	VersionURL        string        // this version's page (the current page for the current version)
+}
+
+// versionPages writes a published document's earlier versions and what
+// changed in each version that has one before it.
+func (r *renderer) versionPages(d *model.Document, out Output) error {
+	if d.Versions == nil || r.in.Earlier == nil {
+		return nil
+	}
+	cfg := r.in.Site.Config
+	texts := map[string]*model.EarlierText{}
+	text := func(v *model.Version) (*model.EarlierText, error) {
+		if v == nil { // the current file
+			return r.in.Earlier.Current(cfg, d)
+		}
+		if t, ok := texts[v.Blob]; ok {
+			return t, nil
+		}
+		t, err := r.in.Earlier.Earlier(cfg, v.Blob, v.Path)
+		texts[v.Blob] = t
+		return t, err
+	}
+	for i := range d.Versions.Earlier {
+		v := &d.Versions.Earlier[i]
+		dir := d.URL() + "v/" + folder(v.Version)
+		if dir == d.URL()+"v/" {
+			continue
+		}
+		t, err := text(v)
+		if err != nil {
+			return err
+		}
+		view := &VersionView{ID: d.ID, Doc: d, Version: *v, Revision: d.Revision(v.Version), Current: "../../"}
+		if c := d.ChangesURL(v.Version); c != "" {
+			view.Changes = "../../" + c
+		}
+		if err := r.emit(out, "version.html", r.page(dir, r.versionTitle(d.Title, t, v.Version), "tiers", r.fillVersion(view, d, t, dir))); err != nil {
+			return err
+		}
+	}
+	versions := []string{d.Version}
+	for _, v := range d.Versions.Earlier {
+		versions = append(versions, v.Version)
+	}
+	for _, version := range versions {
+		prev := d.PreviousOf(version)
+		if prev == nil || folder(version) == "" {
+			continue
+		}
+		var this *model.Version
+		to := d.Versions.Current
+		if version != d.Version {
+			this = d.Versions.Of(version)
+			to = this.Commit
+		} else if d.Versions.ChangedUncommitted || d.Versions.Set.IsZero() {
+			to = model.Commit{}
+		}
+		older, err := text(prev)
+		if err != nil {
+			return err
+		}
+		newer, err := text(this)
+		if err != nil {
+			return err
+		}
+		dir := d.URL() + "changes/" + folder(version)
+		view := &ChangesView{
+			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
+			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
+		}
+		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(older.FrontMatter, newer.FrontMatter)
+		var ins, del int
+		view.Body, ins, del = diffHTML(older.Body, newer.Body)
+		view.Inserted, view.Deleted = view.Inserted+ins, view.Deleted+del
+		title := r.in.Strings.T("changes.title", d.Title, version)
+		if err := r.emit(out, "changes.html", r.page(dir, title, "tiers", view)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillVersion renders the text of an earlier version into view.
+func (r *renderer) fillVersion(view *VersionView, d *model.Document, t *model.EarlierText, dir string) *VersionView {
+	view.Old = t.Doc
+	if t.Doc == nil {
+		view.Raw = t.Body
+		return view
+	}
+	// Its links to documents go to their pages now; its links to files
+	// go to the document's attachments, two folders up.
+	owner := d
+	if owner == nil {
+		owner = &model.Document{Path: view.Version.Path}
+	}
+	rel := strings.Repeat("../", strings.Count(dir, "/"))
+	view.Body = r.bodies.renderFiles(r.in.Site, owner, []byte(t.Body), rel, "../../").HTML
+	return view
+}
+
+// versionTitle is the title of an earlier version's page.
+func (r *renderer) versionTitle(title string, t *model.EarlierText, version string) string {
+	if t != nil && t.Doc != nil && t.Doc.Title != "" {
+		title = t.Doc.Title
+	}
+	return r.in.Strings.T("version.title", title, version)
+}
+
+// folder is a version's folder, with its slash, escaped for a link
+// ("" when the version cannot name one).
+func folder(version string) string {
+	f := model.VersionFolder(version)
+	if f == "" {
+		return ""
+	}
+	return url.PathEscape(f) + "/"
+}
+
+// diffHTML marks the changes from old to new: escaped text with <ins>
+// and <del>, and how many characters (or words) each side has.
+func diffHTML(old, new string) (template.HTML, int, int) {
+	var b strings.Builder
+	ins, del := 0, 0
+	for _, s := range textdiff.Diff(old, new) {
+		text := template.HTMLEscapeString(s.Text)
+		switch s.Op {
+		case textdiff.Insert:
+			ins += len([]rune(strings.TrimSpace(s.Text)))
+			b.WriteString(`<ins class="diff-ins">` + text + `</ins>`)
+		case textdiff.Delete:
+			del += len([]rune(strings.TrimSpace(s.Text)))
+			b.WriteString(`<del class="diff-del">` + text + `</del>`)
+		default:
+			b.WriteString(text)
+		}
+	}
+	return template.HTML(b.String()), ins, del
+}
+
+// TombstoneView is the data of a withdrawn document's page: the URL it
+// had still says what became of it.
+type TombstoneView struct {
+	Tomb *model.Tombstone
+	Last string // its last text's page, relative to this page; "" when none
+}
+
+// tombstonePages lists the pages of the withdrawn documents and of their
+// last texts. They are in no sitemap (see all), search index or feed.
+func (r *renderer) tombstonePages() []sitePage {
+	var pages []sitePage
+	for _, t := range r.in.Site.Tombstones {
+		view := &TombstoneView{Tomb: t}
+		url := t.URL()
+		if f := folder(t.Last.Version); f != "" && r.in.Earlier != nil {
+			// Read now: a text that cannot be read leaves the page out
+			// rather than showing a page without it.
+			if text, err := r.in.Earlier.Earlier(r.in.Site.Config, t.Last.Blob, t.Last.Path); err == nil {
+				view.Last = "v/" + f
+				dir := url + "v/" + f
+				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: "../../"}, nil, text, dir)
+				pages = append(pages, sitePage{"version.html", r.page(dir, r.versionTitle(t.Title, text, t.Last.Version), "tiers", v), nil})
+			}
+		}
+		pages = append(pages, sitePage{"tombstone.html", r.page(url, t.Title, "tiers", view), nil})
+	}
+	return pages
+}
