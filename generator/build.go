@@ -35,6 +35,12 @@ func Build(opts Options) (*Result, error) {
 func Run(opts Options, out render.Output) (*Result, error) {
 	mem := planMemory(opts.FitMemory)
 	defer mem.done()
+	// 0. With --as-of, the source as the day's last commit holds it.
+	opts, asOfNote, done, err := asOf(opts)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	bundled := beside(func() (*assets.Bundle, diag.List) { return Assets(opts) })
 
 	// 1. isms.toml, and the flags that depend on it.
@@ -42,6 +48,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	diags.Add(asOfNote...)
 	// The git history is read while the documents are.
 	gitLog := beside(func() (*history.History, diag.List) { return GitLog(opts) })
 	defer closeLog(gitLog)

@@ -1,15 +1,23 @@
 package generator_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"ismsgen/generator"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/history/demo"
 	"ismsgen/generator/model"
 )
@@ -25,26 +33,48 @@ var historyGoldenFiles = []string{
 	"docs/ISMS-P-009/v/1.0/index.html",
 }
 
-// demoSite writes the demonstration history into a new folder. Its
-// commits have fixed dates and authors, so their hashes are the same
-// every time.
+var (
+	demoOnce sync.Once
+	demoDir  string // removed by TestMain
+	demoErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoDir != "" {
+		os.RemoveAll(filepath.Dir(demoDir))
+	}
+	os.Exit(code)
+}
+
+// demoSite writes the demonstration history once, for the tests that
+// read it. Its commits have fixed dates and authors, so their hashes are
+// the same every time.
 func demoSite(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	dir := filepath.Join(t.TempDir(), "site")
-	if err := demo.Write(dir); err != nil {
-		t.Fatal(err)
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ismsgen-demo-")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoDir = filepath.Join(dir, "site")
+		demoErr = demo.Write(demoDir)
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
 	}
-	return dir
+	return demoDir
 }
 
 // historyBuild builds the demonstration with opts, keeping the warnings.
 func historyBuild(t *testing.T, source string, opts generator.Options) (map[string][]byte, *generator.Result) {
 	t.Helper()
 	opts.Source, opts.Dest, opts.Defaults = source, filepath.Join(t.TempDir(), "public"), defaults()
-	if opts.Now.IsZero() {
+	if opts.Now.IsZero() && opts.AsOf.IsZero() {
 		opts.Now = model.Date{Year: 2026, Month: 3, Day: 2}
 	}
 	res, err := generator.Build(opts)
@@ -207,5 +237,133 @@ func TestOutsideGitNote(t *testing.T) {
 	notes := res.Diagnostics.Notes()
 	if len(notes) != 1 || !strings.Contains(notes[0].Message, "is not in a git work tree") {
 		t.Errorf("notes %v, want one that says the folder is not in git", notes)
+	}
+}
+
+// --as-of builds the site as the last commit of the day held it; the
+// committer's own clock decides a commit's day, not the machine's.
+func TestAsOfEdges(t *testing.T) {
+	site := demoSite(t)
+	saved := time.Local
+	defer func() { time.Local = saved }()
+	cases := []struct {
+		day     string
+		id      string
+		version string // "" when the document is not there yet
+	}{
+		{"2025-12-30", "ISMS-P-020", ""},
+		{"2025-12-31", "ISMS-P-020", "1.0"}, // committed at 23:59 +08:00
+		{"2026-01-01", "ISMS-P-020", "1.1"}, // committed at 00:00 +08:00
+		{"2025-09-30", "ISMS-P-009", "1.0"}, // before its file was deleted
+		{"2026-02-28", "ISMS-P-001", "1.2"},
+	}
+	for _, zone := range []*time.Location{time.UTC, time.FixedZone("UTC+8", 8*3600), time.FixedZone("UTC-5", -5*3600)} {
+		time.Local = zone
+		for _, tc := range cases {
+			if zone != time.UTC && !strings.HasPrefix(tc.day, "2025-12-31") && !strings.HasPrefix(tc.day, "2026-01-01") {
+				continue // the machine's zone matters only at midnight, if at all
+			}
+			day, _ := model.ParseDate(tc.day)
+			tree, res := historyBuild(t, site, generator.Options{AsOf: day})
+			if res.Site.Now != day {
+				t.Errorf("%s: --now is %s", tc.day, res.Site.Now)
+			}
+			var found string
+			for _, d := range res.Site.Docs {
+				if d.ID == tc.id {
+					found = d.Version
+				}
+			}
+			if found != tc.version {
+				t.Errorf("zone %s, as of %s: %s is version %q, want %q", zone, tc.day, tc.id, found, tc.version)
+			}
+			if tc.day == "2025-09-30" && len(res.Site.Tombstones) != 0 {
+				t.Errorf("as of %s: tombstones %v before the deletion", tc.day, res.Site.Tombstones)
+			}
+			if _, ok := tree["docs/ISMS-P-001/index.html"]; !ok {
+				t.Errorf("as of %s: no page of ISMS-P-001", tc.day)
+			}
+		}
+	}
+	// The review made at 20:00 in New York on 1 March is of 1 March,
+	// though it was already 2 March in Beijing and in UTC.
+	day := model.Date{Year: 2026, Month: 3, Day: 1}
+	_, res := historyBuild(t, site, generator.Options{AsOf: day})
+	for _, d := range res.Site.Docs {
+		if d.ID == "ISMS-P-001" && d.LastReviewed != day {
+			t.Errorf("as of %s: last_reviewed %s, want the review of that evening", day, d.LastReviewed)
+		}
+	}
+}
+
+func TestAsOfUsageErrors(t *testing.T) {
+	site := demoSite(t)
+	for _, tc := range []struct {
+		source, day, want string
+	}{
+		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10"},
+		{t.TempDir(), "2026-01-01", "needs the site's git history"},
+	} {
+		day, _ := model.ParseDate(tc.day)
+		_, err := generator.Build(generator.Options{Source: tc.source, Dest: filepath.Join(t.TempDir(), "out"), AsOf: day, Defaults: defaults()})
+		var usage *diag.UsageError
+		if !errors.As(err, &usage) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("as of %s: %v, want a usage error saying %q", tc.day, err, tc.want)
+		}
+	}
+}
+
+// Two packs of the same day are the same bytes, and the manifest holds
+// the SHA-256 of every other file.
+func TestPackDeterministic(t *testing.T) {
+	site := demoSite(t)
+	day := model.Date{Year: 2026, Month: 1, Day: 1}
+	var packs [2]bytes.Buffer
+	for i := range packs {
+		res, err := generator.Pack(generator.Options{Source: site, AsOf: day, Defaults: defaults()}, &packs[i])
+		if err != nil || res.Diagnostics.HasErrors() {
+			t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
+		}
+	}
+	if !bytes.Equal(packs[0].Bytes(), packs[1].Bytes()) {
+		t.Fatal("two packs of the same day differ")
+	}
+	z, err := zip.NewReader(bytes.NewReader(packs[0].Bytes()), int64(packs[0].Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	var names []string
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(r)
+		files[f.Name] = data
+		names = append(names, f.Name)
+	}
+	want := []string{"MANIFEST.txt", "documents/ISMS-G-001.html", "documents/ISMS-P-001.html", "documents/ISMS-P-010.html",
+		"documents/ISMS-P-020.html", "documents/ISMS-P-030.html", "documents/ISMS-P-031.html", "documents/ISMS-P-032.html",
+		"documents/ISMS-S-001.html", "register.csv", "register.html", "reviews.csv", "reviews.html", "soa.csv", "soa.html"}
+	if !slices.Equal(names, want) {
+		t.Errorf("entries %v\nwant %v", names, want)
+	}
+	manifest := string(files["MANIFEST.txt"])
+	for name, data := range files {
+		if name != "MANIFEST.txt" && !strings.Contains(manifest, fmt.Sprintf("%x  %s\n", sha256.Sum256(data), name)) {
+			t.Errorf("the manifest has no right sum of %s", name)
+		}
+		if strings.HasSuffix(name, ".html") && (bytes.Contains(data, []byte("<script")) || bytes.Contains(data, []byte(`rel="stylesheet"`))) {
+			t.Errorf("%s is not self-contained", name)
+		}
+	}
+	// As of that day: 1.1 of the incident procedure, 1.2 of access control
+	// before the change of 10 January.
+	if p := string(files["documents/ISMS-P-020.html"]); !strings.Contains(p, "4 小时内报告") {
+		t.Error("the incident procedure in the pack is not version 1.1")
+	}
+	if bytes.Contains(files["documents/ISMS-P-001.html"], []byte("外包人员除外")) {
+		t.Error("the pack of 2026-01-01 holds a change of 2026-01-10")
 	}
 }

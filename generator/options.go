@@ -27,6 +27,9 @@ type Options struct {
 	BaseURL        string // "" = from isms.toml
 	Defaults       Defaults
 
+	// AsOf builds the site as it stood at the end of that day, from git
+	// (see history.Repo.At); it is --now too.
+	AsOf model.Date
 	// NoHistory builds without reading the documents' history from git
 	// (earlier versions, changes, tombstones), as outside git.
 	NoHistory bool

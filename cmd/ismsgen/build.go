@@ -12,17 +12,18 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD] [--classification LEVEL] [--base-url URL]", stderr)
+	fs := newFlags("build", "[--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD | --as-of YYYY-MM-DD] [--classification LEVEL] [--base-url URL]", stderr)
 	source := fs.String("source", ".", "the site folder (holds isms.toml and content/)")
 	dest := fs.String("dest", "", "the output folder (default <source>/public)")
 	drafts := fs.Bool("drafts", false, "also publish draft documents and documents in review, marked as such")
 	now := fs.String("now", "", "the date review calculations use, YYYY-MM-DD (default today)")
 	class := fs.String("classification", "", "the highest classification the output may contain (default from isms.toml)")
 	baseURL := fs.String("base-url", "", "the site's absolute address, for the feed, sitemap and calendar")
+	asOf := fs.String("as-of", "", "build the site as it stood at the end of this day, YYYY-MM-DD, from its git history (the committer's own clock decides a commit's day); it is --now too")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	date, err := parseNow(*now)
+	day, date, err := parseAsOf(*asOf, *now)
 	if err != nil {
 		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
 		return exitUsage
@@ -30,7 +31,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	stop := catchStop()
 	res, err := generator.Build(generator.Options{
-		Source: *source, Dest: *dest, Drafts: *drafts, Now: date,
+		Source: *source, Dest: *dest, Drafts: *drafts, Now: date, AsOf: day,
 		Classification: *class, BaseURL: *baseURL, Defaults: defaults(), FitMemory: true,
 	})
 	stop.stop()

@@ -4,10 +4,11 @@
 //
 // Usage:
 //
-//	ismsgen build   [--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD] [--classification LEVEL] [--base-url URL]
+//	ismsgen build   [--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD | --as-of YYYY-MM-DD] [--classification LEVEL] [--base-url URL]
 //	ismsgen check   [--source DIR] [--now YYYY-MM-DD] [--format text|json]
 //	ismsgen serve   [--source DIR] [--addr 127.0.0.1:1313] [--drafts]
 //	ismsgen new     --tier N --id ID --title TITLE [--type TYPE] [--source DIR]
+//	ismsgen pack    --as-of YYYY-MM-DD [--source DIR] [--out FILE.zip] [--classification LEVEL]
 //	ismsgen version
 //
 // Exit codes: 0 success; 1 content errors, each printed as path:line:
@@ -47,6 +48,7 @@ Commands:
   check    validate the content and report overdue and missing reviews
   serve    build, serve on loopback and rebuild on change
   new      write a new draft document
+  pack     write the audit evidence pack of a day (from git)
   version  print the version
 
 Run "ismsgen COMMAND -h" for the flags of a command.
@@ -68,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
+	case "pack":
+		return runPack(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "ismsgen %s\n", version)
 		return exitOK

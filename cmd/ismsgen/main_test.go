@@ -178,6 +178,11 @@ func TestExitCodes(t *testing.T) {
 		{"check: content error", []string{"check", "--source", broken, "--now", "2026-11-25"}, exitContent},
 		{"check: content error, json", []string{"check", "--source", broken, "--format", "json"}, exitContent},
 		{"build: bad --now", []string{"build", "--source", ok, "--now", "2026-11-31"}, exitUsage},
+		{"build: bad --as-of", []string{"build", "--source", ok, "--as-of", "2026-11-31"}, exitUsage},
+		{"build: --as-of and another --now", []string{"build", "--source", ok, "--as-of", "2026-11-30", "--now", "2026-12-01"}, exitUsage},
+		{"build: --as-of outside git", []string{"build", "--source", ok, "--as-of", "2026-11-30"}, exitUsage},
+		{"pack: no --as-of", []string{"pack", "--source", ok}, exitUsage},
+		{"pack: outside git", []string{"pack", "--source", ok, "--as-of", "2026-11-30", "--out", filepath.Join(t.TempDir(), "p.zip")}, exitUsage},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

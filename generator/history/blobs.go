@@ -19,6 +19,7 @@ type blobs struct {
 	out *bufio.Reader
 	w   io.Closer
 	err error // the process failed: every later read fails
+	max int   // the largest blob read; larger ones are nil
 }
 
 func (r *Repo) openBlobs() (*blobs, error) {
@@ -34,7 +35,7 @@ func (r *Repo) openBlobs() (*blobs, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return &blobs{cmd: cmd, in: bufio.NewWriterSize(w, 64<<10), out: bufio.NewReaderSize(rd, 256<<10), w: w}, nil
+	return &blobs{cmd: cmd, in: bufio.NewWriterSize(w, 64<<10), out: bufio.NewReaderSize(rd, 256<<10), w: w, max: maxBlob}, nil
 }
 
 // read returns the contents of each blob, in order; nil for a blob the
@@ -97,7 +98,7 @@ func (b *blobs) next(oid string) ([]byte, error) {
 	if err != nil || size < 0 {
 		return nil, fmt.Errorf("object %s: bad size %q", oid, f[2])
 	}
-	if size > maxBlob {
+	if size > b.max {
 		_, err := b.out.Discard(size + 1)
 		return nil, err
 	}

@@ -1,0 +1,117 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"ismsgen/generator/model"
+)
+
+// At returns the repository as it stood at the end of day: at the newest
+// commit of the main line (first parents) whose committer date, on the
+// committer's own clock, is on or before day. A commit made at 23:59 in
+// Beijing belongs to that day in Beijing, whatever the time zone of the
+// machine that builds: the same history gives the same site everywhere.
+func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
+	out, err := r.run.output("log", "--first-parent", "--no-show-signature", "--format=%H%x1f%cI%x1f%an", r.head, "--")
+	if err != nil {
+		return nil, model.Commit{}, err
+	}
+	var oldest model.Commit
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Split(line, "\x1f")
+		if len(f) != 3 {
+			continue
+		}
+		when, err := time.Parse(time.RFC3339, f[1])
+		if err != nil {
+			return nil, model.Commit{}, fmt.Errorf("commit %s: %v", f[0], err)
+		}
+		c := model.Commit{Hash: f[0], When: when, Author: f[2]}
+		if !c.Date().After(day) {
+			at := *r
+			at.head, at.pinned = c.Hash, true
+			return &at, c, nil
+		}
+		oldest = c
+	}
+	if oldest.IsZero() {
+		return nil, model.Commit{}, &DateError{Day: day}
+	}
+	return nil, model.Commit{}, &DateError{Day: day, First: oldest, Shallow: r.shallow}
+}
+
+// DateError says that no commit is dated on or before a day.
+type DateError struct {
+	Day     model.Date
+	First   model.Commit // the oldest commit there is
+	Shallow bool
+}
+
+func (e *DateError) Error() string {
+	switch {
+	case e.First.IsZero():
+		return fmt.Sprintf("no commit of the site is dated on or before %s", e.Day)
+	case e.Shallow:
+		return fmt.Sprintf("no commit of the site is dated on or before %s: this shallow clone's history starts on %s (git fetch --unshallow fetches the rest)", e.Day, e.First.Date())
+	}
+	return fmt.Sprintf("no commit of the site is dated on or before %s: its history starts on %s", e.Day, e.First.Date())
+}
+
+// Checkout writes the source folder as the repository's commit holds it
+// into dir: every file, with the bytes of the commit (git's attributes
+// and filters are not applied), but no symbolic link or submodule.
+func (r *Repo) Checkout(dir string) error {
+	spec := r.head
+	if r.prefix != "" {
+		spec += ":" + strings.TrimSuffix(r.prefix, "/")
+	}
+	out, err := r.run.output("ls-tree", "-r", "-z", "--full-tree", spec)
+	if err != nil {
+		return err
+	}
+	var paths, oids []string
+	var modes []os.FileMode
+	for _, entry := range bytes.Split(out, []byte{0}) {
+		meta, path, ok := bytes.Cut(entry, []byte{'\t'})
+		if !ok {
+			continue
+		}
+		f := strings.Fields(string(meta))
+		if len(f) != 3 || f[1] != "blob" || (f[0] != "100644" && f[0] != "100755") {
+			continue // a symbolic link (120000) or a submodule
+		}
+		mode := os.FileMode(0o644)
+		if f[0] == "100755" {
+			mode = 0o755
+		}
+		paths, oids, modes = append(paths, string(path)), append(oids, f[2]), append(modes, mode)
+	}
+	b, err := r.openBlobs()
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	b.max = 1 << 31 // attachments too, however large
+	texts, err := b.read(oids)
+	if err != nil {
+		return err
+	}
+	for i, p := range paths {
+		if texts[i] == nil || !filepath.IsLocal(p) {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, texts[i], modes[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package generator
+
+import (
+	"io"
+	"mime"
+	"os"
+	"path"
+	"strings"
+	"sync"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+	"ismsgen/generator/pack"
+)
+
+// Pack builds the site as it stood at the end of opts.AsOf (see asOf) in
+// memory and writes its audit evidence pack to w (see package pack). The
+// ceiling and --drafts apply as to a build.
+func Pack(opts Options, w io.Writer) (*Result, error) {
+	if opts.AsOf.IsZero() {
+		return nil, diag.Usagef("pack needs --as-of YYYY-MM-DD: the day whose documents in force it holds")
+	}
+	out := &memory{files: map[string][]byte{}}
+	res, err := Run(opts, out)
+	if err != nil || res.Diagnostics.HasErrors() {
+		return res, err
+	}
+	in := pack.Input{Date: opts.AsOf, Files: out.files, Attachment: out.image}
+	for _, e := range res.Reports.Approvals.InForce {
+		in.InForce = append(in.InForce, e.Doc)
+	}
+	return res, pack.Write(w, in)
+}
+
+// memory is an Output that keeps the site in memory, the images among
+// the copied files too (the pack shows them inside its pages).
+type memory struct {
+	mu     sync.Mutex
+	files  map[string][]byte
+	images map[string][]byte
+}
+
+func (m *memory) File(rel string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = append([]byte(nil), data...)
+	return nil
+}
+
+func (m *memory) Copy(rel string, a model.Attachment) error {
+	if !strings.HasPrefix(mime.TypeByExtension(path.Ext(rel)), "image/") {
+		return nil
+	}
+	data, err := os.ReadFile(a.Source)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.images == nil {
+		m.images = map[string][]byte{}
+	}
+	m.images[rel] = data
+	return nil
+}
+
+func (m *memory) image(rel string) ([]byte, error) { return m.images[rel], nil }
