@@ -146,6 +146,7 @@ func firstAnchor(a map[string]bool) string {
 // It depends only on the body, where it starts and the attachment names.
 type Scanned struct {
 	links   []model.Link
+	images  []model.Link // those of links written as images, "![](ISMS-P-009)"
 	anchors map[string]bool
 }
 
@@ -162,11 +163,19 @@ func Scan(d *model.Document) *Scanned {
 		attachments[a.Name] = true
 	}
 	for _, l := range links {
-		id, frag, isID := markdown.SplitTarget(l.Dest)
+		split := markdown.SplitTarget
+		if l.Kind == markdown.KindImage {
+			split = markdown.ImageID
+		}
+		id, frag, isID := split(l.Dest)
 		if !isID || attachments[l.Dest] {
 			continue
 		}
-		s.links = append(s.links, model.Link{TargetID: id, Fragment: frag, Line: d.BodyLine + l.Line})
+		link := model.Link{TargetID: id, Fragment: frag, Line: d.BodyLine + l.Line}
+		s.links = append(s.links, link)
+		if l.Kind == markdown.KindImage {
+			s.images = append(s.images, link)
+		}
 	}
 	return s
 }
@@ -182,6 +191,11 @@ func check(d *model.Document, s *Scanned, all map[string]*model.Document) found 
 			continue
 		}
 		f.links = append(f.links, l)
+	}
+	for _, l := range s.images {
+		if all[model.FoldID(l.TargetID)] != nil {
+			f.problems.Warnf(d.Path, l.Line, "image-of-document", "write [text](ID) for a link to a document; an image needs a picture file, such as ./diagram.png", "image whose source is the document %s: it is shown as a link to the document", l.TargetID)
+		}
 	}
 	return f
 }

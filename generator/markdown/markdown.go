@@ -11,6 +11,8 @@
 package markdown
 
 import (
+	"ismsgen/generator/internal/filetype"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -21,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // New returns a goldmark instance with ismsgen's extensions; extra options
@@ -28,7 +31,7 @@ import (
 func New(extra ...goldmark.Option) goldmark.Markdown {
 	opts := []goldmark.Option{
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(linkHeadings{}, 1000))),
 	}
 	return goldmark.New(append(opts, extra...)...)
 }
@@ -40,7 +43,7 @@ func Parse(md goldmark.Markdown, body []byte) ast.Node {
 	if md == nil {
 		md = shared
 	}
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]bool{}}))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	return md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 }
 
@@ -50,13 +53,32 @@ var fileExt = regexp.MustCompile(`\.[A-Za-z][A-Za-z0-9]{0,4}$`)
 // SplitTarget reports whether a link destination names a document id
 // ("ISMS-P-009" or "ISMS-P-009#section") and splits off the fragment. A
 // destination with a scheme, a slash or a file extension ("form.docx") is
-// an ordinary link.
+// an ordinary link. Escapes do not change what a destination is: it is
+// read as Unescape gives it ("ISMS&#45;P-009", "ISMS\-P-009" and
+// "ISMS%2DP-009" are the id ISMS-P-009).
 func SplitTarget(dest string) (id, fragment string, ok bool) {
-	id, fragment, _ = strings.Cut(dest, "#")
+	id, fragment, _ = strings.Cut(Unescape(dest), "#")
 	if id == "" || !targetPattern.MatchString(id) || fileExt.MatchString(id) && !strings.ContainsAny(id, "0123456789") {
 		return "", "", false
 	}
 	return id, fragment, true
+}
+
+// Unescape is a link destination as the browser would follow it:
+// backslash escapes, entity and numeric character references (as
+// goldmark resolves them when it writes the URL) and then
+// percent-encoding resolved. A destination without '\', '&' or '%' is
+// returned as it is.
+func Unescape(dest string) string {
+	if !strings.ContainsAny(dest, `\&%`) {
+		return dest
+	}
+	b := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest))))
+	s := string(b)
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	return s
 }
 
 // IsFileLink reports whether a destination is a plain relative file name,
@@ -169,7 +191,8 @@ func Slug(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// headingIDs implements parser.IDs with Slug and per-page uniqueness.
+// headingIDs implements parser.IDs with Slug and per-page uniqueness; an
+// id the page's layout uses itself (layoutID) is taken too.
 type headingIDs struct {
 	seen map[string]bool
 	// next is, per base id, the suffix to try first: without it, n
@@ -188,7 +211,7 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	}
 	id := base
 	i := max(h.next[base], 1)
-	for h.seen[id] {
+	for h.seen[id] || layoutID(id) {
 		id = base + "-" + itoa(i)
 		i++
 	}
@@ -204,4 +227,41 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// ImageID reports whether an image's destination names a document id, as
+// SplitTarget does for a link, but for a destination whose extension is
+// that of a file type ismsgen publishes ("fig1.png", "scan2.pdf"): such
+// an image shows a file. An image of a document ("![](ISMS-P-009)") is
+// shown as a link to it, never as an <img> whose source is the id.
+func ImageID(dest string) (id, fragment string, ok bool) {
+	id, fragment, ok = SplitTarget(dest)
+	if ok {
+		if _, file := filetype.ContentType(id); file {
+			return "", "", false
+		}
+	}
+	return id, fragment, ok
+}
+
+// AngleID reports whether n, raw HTML to goldmark, is an id in angle
+// brackets ("<ISMS-P-009>"), as an author writes an autolink, and
+// returns the id: a tag name with a '-' and a digit, which no HTML
+// element has, and nothing else.
+func AngleID(n *ast.RawHTML, src []byte) (string, bool) {
+	if n.Segments.Len() != 1 {
+		return "", false
+	}
+	seg := n.Segments.At(0)
+	raw := seg.Value(src)
+	if len(raw) < 3 || raw[0] != '<' || raw[len(raw)-1] != '>' {
+		return "", false
+	}
+	id := string(raw[1 : len(raw)-1])
+	first := id[0]
+	if !('A' <= first && first <= 'Z' || 'a' <= first && first <= 'z') || !targetPattern.MatchString(id) ||
+		!strings.Contains(id, "-") || !strings.ContainsAny(id, "0123456789") {
+		return "", false
+	}
+	return id, true
 }

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -26,6 +28,18 @@ func TestSplitTarget(t *testing.T) {
 		{"", "", "", false},
 		{"ISMS P 009", "", "", false},
 		{"文件", "", "", false},
+		// Escapes do not change what a destination is.
+		{"ISMS&#45;P-009", "ISMS-P-009", "", true},
+		{"ISMS&#x2D;P-009", "ISMS-P-009", "", true},
+		{"ISMS&#45;P&#46;009", "ISMS-P.009", "", true},
+		{`ISMS\-P-009`, "ISMS-P-009", "", true},
+		{"ISMS%2DP-009", "ISMS-P-009", "", true},
+		{"ISMS%2dP%2D009%23scope", "ISMS-P-009", "scope", true},
+		{"ISMS-P-009#4-%E7%A8%8B%E5%BA%8F", "ISMS-P-009", "4-程序", true},
+		{"%49SMS-P-009", "ISMS-P-009", "", true},
+		{"ISMS-P-009%", "", "", false},
+		{"form&#46;docx", "", "", false},
+		{"a%2Fb", "", "", false},
 	} {
 		id, frag, ok := SplitTarget(tc.dest)
 		if id != tc.id || frag != tc.frag || ok != tc.ok {
@@ -82,7 +96,7 @@ func FuzzSlug(f *testing.F) {
 }
 
 func FuzzSplitTarget(f *testing.F) {
-	for _, s := range []string{"ISMS-P-009", "ISMS-P-009#4-程序", "form.docx", "https://x", "#a", "..", "A..B"} {
+	for _, s := range []string{"ISMS-P-009", "ISMS-P-009#4-程序", "form.docx", "https://x", "#a", "..", "A..B", "ISMS&#45;P-009", `ISMS\-P-009`, "ISMS%2DP-009%23x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, dest string) {
@@ -93,7 +107,7 @@ func FuzzSplitTarget(f *testing.F) {
 		if id == "" || !targetPattern.MatchString(id) {
 			t.Fatalf("SplitTarget(%q) accepted id %q", dest, id)
 		}
-		if want := id + "#" + frag; frag != "" && want != dest {
+		if want := id + "#" + frag; frag != "" && want != Unescape(dest) {
 			t.Fatalf("SplitTarget(%q) = %q + %q", dest, id, frag)
 		}
 	})
@@ -112,4 +126,24 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = PlainText(doc, []byte(src))
 	})
+}
+
+// ScanLinks finds images and ids in angle brackets beside links, and
+// ImageID and AngleID say which of them name a document.
+func TestScanLinkKinds(t *testing.T) {
+	src := []byte("Text <ISMS-P-009> and <br> <my-tag> <x-1>y</x-1>.\n\n![](ISMS-P-010) ![a](fig1.png) [l](ISMS-P-011)\n")
+	links, _ := ScanLinks(src)
+	var got []string
+	for _, l := range links {
+		got = append(got, fmt.Sprintf("%d:%s@%d", l.Kind, l.Dest, l.Line))
+	}
+	want := []string{"2:ISMS-P-009@0", "2:x-1@0", "1:ISMS-P-010@2", "1:fig1.png@2", "0:ISMS-P-011@2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ScanLinks = %q, want %q", got, want)
+	}
+	for dest, want := range map[string]bool{"ISMS-P-010": true, "ISMS-P-010#a": true, "fig1.png": false, "scan2.PDF": false, "ISMS-P-009.1": true, "img/x.png": false} {
+		if _, _, ok := ImageID(dest); ok != want {
+			t.Errorf("ImageID(%q) = %v, want %v", dest, ok, want)
+		}
+	}
 }

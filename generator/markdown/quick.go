@@ -9,12 +9,23 @@ import (
 )
 
 // LinkAt is one link of a body: its destination, the offset of its '['
-// in the body, and the line of the body it is on (0 for the first).
+// in the body, the line of the body it is on (0 for the first), and how
+// it was written.
 type LinkAt struct {
 	Dest string
 	Pos  int
 	Line int
+	Kind LinkKind
 }
+
+// LinkKind is how a link was written.
+type LinkKind uint8
+
+const (
+	KindLink  LinkKind = iota // [text](dest), [text][ref], [text]
+	KindImage                 // ![alt](dest): a link when dest is an id (ImageID)
+	KindAngle                 // <ISMS-P-009>: raw HTML to goldmark, an id link here (AngleID)
+)
 
 // ScanLinks returns what the link stage reads from a body: its links in
 // order, and the ids of its top-level headings, as ParseForLinks gives
@@ -35,10 +46,26 @@ func ScanLinks(body []byte) ([]LinkAt, []string) {
 	var links []LinkAt
 	lines := lineCounter{src: body}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			pos := min(max(l.Pos(), 0), len(body))
-			links = append(links, LinkAt{Dest: string(l.Destination), Pos: l.Pos(), Line: lines.at(pos)})
+		if !entering {
+			return ast.WalkContinue, nil
 		}
+		at := LinkAt{Pos: n.Pos()}
+		switch n := n.(type) {
+		case *ast.Link:
+			at.Dest = string(n.Destination)
+		case *ast.Image:
+			at.Dest, at.Kind = string(n.Destination), KindImage
+		case *ast.RawHTML:
+			id, ok := AngleID(n, body)
+			if !ok {
+				return ast.WalkContinue, nil
+			}
+			at.Dest, at.Kind = id, KindAngle
+		default:
+			return ast.WalkContinue, nil
+		}
+		at.Line = lines.at(min(max(at.Pos, 0), len(body)))
+		links = append(links, at)
 		return ast.WalkContinue, nil
 	})
 	var ids []string
@@ -83,7 +110,7 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 		bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 {
 		return nil, nil, false
 	}
-	headings := headingIDs{seen: map[string]bool{}}
+	headings := *newHeadingIDs()
 	var fence []byte // the marker of the open code fence
 	for start, lineNo := 0, 0; start < len(body); lineNo++ {
 		line := body[start:]
@@ -113,6 +140,9 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 			text := bytes.Trim(line[level:], " ")
 			if bytes.IndexByte(line, '\t') >= 0 || bytes.HasSuffix(text, []byte{'#'}) {
 				return nil, nil, false // a closing sequence or a tab: goldmark's rules
+			}
+			if bytes.IndexByte(text, '[') >= 0 {
+				return nil, nil, false // a link's id comes from its text alone (linkHeadings)
 			}
 			ids = append(ids, string(headings.Generate(text, ast.KindHeading)))
 			if links, ok = lineLinks(line, off, lineNo, links); !ok {

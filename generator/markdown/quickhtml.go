@@ -41,7 +41,7 @@ func QuickRender(out *bytes.Buffer, body []byte, o QuickOptions) (headings []Hea
 	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 || !utf8.Valid(body) {
 		return nil, "", false
 	}
-	q := quickHTML{out: out, o: o, ids: headingIDs{seen: map[string]bool{}}}
+	q := quickHTML{out: out, o: o, ids: *newHeadingIDs()}
 	q.plain.Grow(len(body) + len(body)/8)
 	if !q.blocks(body) {
 		return nil, "", false
@@ -238,8 +238,8 @@ func (q *quickHTML) item(line, content []byte) bool {
 
 func (q *quickHTML) heading(line []byte, level int) bool {
 	text := bytes.Trim(line[level:], " ")
-	if len(text) == 0 || text[len(text)-1] == '#' {
-		return false // an empty heading, or a closing sequence
+	if len(text) == 0 || text[len(text)-1] == '#' || bytes.IndexByte(text, '[') >= 0 {
+		return false // an empty heading, a closing sequence, or a link (see linkHeadings)
 	}
 	id := q.ids.Generate(text, ast.KindHeading)
 	q.out.WriteString("<h")

@@ -98,7 +98,8 @@ var renderCases = []struct {
 	{"```\u00a0\n<b>\n```\n", true},  // no-break space language word
 	{"| `a|b` |\n| - |\n", false},    // a pipe in a code span splits the cell
 	{"**粗体**。**Bold** x\n", true},    // closers before punctuation and space
-	{"- **a**\n1. `b`\n## [c](C)\n", true},
+	{"- **a**\n1. `b`\n## c\n", true},
+	{"## [c](C)\n", false}, // a heading with a link: its id is made from its text (linkHeadings)
 }
 
 func TestQuickRender(t *testing.T) {

@@ -16,19 +16,19 @@ var forLinks = New(goldmark.WithParserOptions(parser.WithParagraphTransformers(
 )))
 
 // ParseForLinks parses a body for what the link stage reads: its links
-// (*ast.Link, with their positions) and its headings' ids. Every
-// paragraph without a '[' gives way to an empty block as it closes,
-// before link reference definitions and tables are looked for in it, so
-// that no time goes into text that cannot hold a link: a link starts
-// with a '[' in its own paragraph (an entity for '[' is text, not
-// syntax). The links and
+// (*ast.Link and *ast.Image, with their positions, and the raw HTML of
+// AngleID) and its headings' ids. Every paragraph without a '[' or a '<'
+// gives way to an empty block as it closes, before link reference
+// definitions and tables are looked for in it, so that no time goes into
+// text that cannot hold a link: a link starts with a '[' (or a '<') in
+// its own paragraph (an entity for '[' is text, not syntax). The links and
 // headings are those Parse gives; the tree is of no other use.
 func ParseForLinks(body []byte) ast.Node {
 	return Parse(forLinks, body)
 }
 
 // linklessParagraphs puts an empty text block in the place of each
-// paragraph without a '[' as it closes. The block keeps the place: a list
+// paragraph without a '[' or a '<' as it closes. The block keeps the place: a list
 // item with no child would end at the next blank line, and the blank
 // line before the paragraph is the block's.
 type linklessParagraphs struct{}
@@ -41,8 +41,8 @@ func (linklessParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc par
 	}
 	for i := range lines.Len() {
 		seg := lines.At(i)
-		if bytes.IndexByte(seg.Value(src), '[') >= 0 {
-			return
+		if bytes.IndexByte(seg.Value(src), '[') >= 0 || bytes.IndexByte(seg.Value(src), '<') >= 0 {
+			return // a link, an image, or perhaps a <ISMS-P-009> (AngleID)
 		}
 	}
 	if mayTakeParagraph(src, lines.At(lines.Len()-1).Stop) {

@@ -16,8 +16,18 @@ import (
 func linksOf(root ast.Node, src []byte) ([]string, []Heading) {
 	var links []string
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
 			links = append(links, fmt.Sprintf("%s@%d", l.Destination, l.Pos()))
+		case *ast.Image:
+			links = append(links, fmt.Sprintf("!%s@%d", l.Destination, l.Pos()))
+		case *ast.RawHTML:
+			if id, ok := AngleID(l, src); ok {
+				links = append(links, fmt.Sprintf("<%s>@%d", id, l.Pos()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -130,7 +130,7 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 		switch n := n.(type) {
 		case *ast.Link:
 			links = append(links, n)
-		case *ast.Image, *ast.AutoLink:
+		case *ast.Image, *ast.AutoLink, *ast.RawHTML:
 			others = append(others, n)
 		}
 		return ast.WalkContinue, nil
@@ -140,10 +140,18 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 	for _, n := range others {
 		switch n := n.(type) {
 		case *ast.Image:
-			if dangerous(string(n.Destination)) && !rasterData(string(n.Destination)) {
+			if _, _, ok := markdown.ImageID(string(n.Destination)); ok && !attachments[string(n.Destination)] {
+				// An image of a document is a link to it (the link stage
+				// warns): never an <img> whose source is an id.
+				links = append(links, asLink(n, n.Destination, n.Title))
+			} else if dangerous(string(n.Destination)) && !rasterData(string(n.Destination)) {
 				unwrap(n, nil)
 			} else if files != "" && relativeFile(string(n.Destination)) {
 				n.Destination = []byte(files + string(n.Destination))
+			}
+		case *ast.RawHTML:
+			if id, ok := markdown.AngleID(n, src); ok {
+				links = append(links, asLink(n, []byte(id), nil))
 			}
 		case *ast.AutoLink:
 			if dangerous(string(n.URL(src))) {
@@ -188,6 +196,19 @@ func relativeFile(dest string) bool {
 		return false // a scheme: https:, mailto:
 	}
 	return true
+}
+
+// asLink puts a link to dest in n's place, with n's children as its text.
+func asLink(n ast.Node, dest, title []byte) *ast.Link {
+	l := ast.NewLink()
+	l.Destination, l.Title = dest, title
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		l.AppendChild(l, c)
+		c = next
+	}
+	n.Parent().ReplaceChild(n.Parent(), n, l)
+	return l
 }
 
 // scratchBufs are the buffers that bodies, rows and fragments are written
