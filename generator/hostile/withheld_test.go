@@ -1,0 +1,97 @@
+package hostile_test
+
+import (
+	"bytes"
+	"ismsgen/generator"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A document this build leaves out (above the ceiling, or a draft) leaves
+// no trace, whichever way a link to it is written: in a heading (whose
+// anchor, table-of-contents entry and search entry are made from the
+// link's own text), with its id escaped as an entity, a backslash or
+// percent-encoding, through a reference definition, in angle brackets,
+// or as the source of an image. Each is the id, with every rule for ids:
+// a warning at its line, the link's own text or a placeholder, and the
+// same escapes of a published id resolve to its page.
+func TestWithheldLeavesNoTrace(t *testing.T) {
+	files := good()
+	files["content/tier2/leak-c.md"] = doc("QZLEAK-C-001", "QZLEAK confidential title", `classification = "confidential"`, "## QZLEAK heading\n\nQZLEAK body.\n")
+	files["content/tier2/leak-d.md"] = strings.Replace(doc("QZLEAK-D-001", "QZLEAK draft title", "", "## QZLEAK heading\n\nQZLEAK body.\n"), `status = "approved"`, `status = "draft"`, 1)
+	body := strings.Join([]string{
+		"## Heading with [](QZLEAK-C-001) inside", // 12
+		"",
+		"## Draft [see](QZLEAK-D-001#part) here", // 14
+		"",
+		"Entity [a](QZLEAK&#45;C-001), escape [b](QZLEAK\\-C-001), percent [c](QZLEAK%2DC-001).", // 16
+		"",
+		"Reference [d][r] and [](QZLEAK%2dD-001) and [](QZLEAK&#x2D;D-001#x).", // 18
+		"",
+		"Angle <QZLEAK-C-001>, image ![](QZLEAK-C-001), image ![alt](QZLEAK-D-001).", // 20
+		"",
+		"Published: [](H&#45;P-001), [p](H\\-P-001#scope), [](H%2DP-001), ![](H-P-001), <H-P-001>.", // 22
+		"",
+		"[r]: QZLEAK&#45;C-001",
+		"",
+	}, "\n")
+	files["content/tier2/hub.md"] = doc("H-P-002", "Hub", "", body)
+	site := writeSite(t, files)
+	dest := filepath.Join(site, "public")
+	const withheld = ": warning: link to %s, a document this build leaves out: its text is shown without a link"
+	w := func(line, id string) string {
+		return "content/tier2/hub.md:" + line + strings.Replace(withheld, "%s", id, 1)
+	}
+	image := func(line, id string) string {
+		return "content/tier2/hub.md:" + line + ": warning: image whose source is the document " + id + ": it is shown as a link to the document"
+	}
+	sameLines(t, mustBuild(t, options(site, dest)), []string{
+		w("12", "QZLEAK-C-001"),
+		w("14", "QZLEAK-D-001"),
+		w("16", "QZLEAK-C-001"), // three times: the same warning at a line is printed once
+		w("18", "QZLEAK-C-001"), w("18", "QZLEAK-D-001"),
+		image("20", "QZLEAK-C-001"), image("20", "QZLEAK-D-001"),
+		w("20", "QZLEAK-C-001"), w("20", "QZLEAK-D-001"),
+		image("22", "H-P-001"),
+	})
+	out := readTree(t, dest)
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzleak")) || strings.Contains(strings.ToLower(name), "qzleak") {
+			t.Errorf("%s holds a trace of a left-out document", name)
+		}
+	}
+	page := string(out["docs/H-P-002/index.html"])
+	for _, want := range []string{
+		`<h2 id="heading-with-inside">Heading with unpublished document inside</h2>`,
+		`<h2 id="draft-see-here">Draft see here</h2>`,
+		`Entity a, escape b, percent c.`,
+		`Reference d and unpublished document and unpublished document.`,
+		`Angle unpublished document, image unpublished document, image alt.`,
+		`Published: <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/#scope" class="doc-link">p</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "<img") {
+		t.Error("an image of a document is an <img>")
+	}
+}
+
+// An escaped id that names no document is a broken link like any other.
+func TestEscapedBrokenLink(t *testing.T) {
+	files := good()
+	files["content/tier2/hub.md"] = doc("H-P-002", "Hub", "", "[a](NOPE&#45;1) [b](NOPE\\-2)\n\n![](NOPE%2D3) <NOPE-4>\n")
+	site := writeSite(t, files)
+	res, err := generator.Build(options(site, filepath.Join(site, "public")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, strs(res.Diagnostics.Errors()), []string{
+		`content/tier2/hub.md:12: broken link: no document has the id "NOPE-1"`,
+		`content/tier2/hub.md:12: broken link: no document has the id "NOPE-2"`,
+		`content/tier2/hub.md:14: broken link: no document has the id "NOPE-3"`,
+		`content/tier2/hub.md:14: broken link: no document has the id "NOPE-4"`,
+	})
+}
