@@ -26,6 +26,7 @@ var layoutIDs = map[string]bool{
 	"site-search-q": true, "soa-heading": true, "tiers-heading": true, "toc-heading": true, "todo": true,
 	"training-heading": true, "unassessed": true, "upcoming": true, "withdrawn": true,
 	"site-search-list": true, // the search box's list of suggestions
+	"fm-heading":       true, "body-heading": true,
 	// The usual ids of content and navigation, which a site's own
 	// layouts may give.
 	"content": true, "toc": true, "search": true, "nav": true, "header": true, "footer": true, "top": true,
