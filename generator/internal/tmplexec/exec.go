@@ -300,6 +300,12 @@ func (s *state) rangeNode(dot reflect.Value, r *parse.RangeNode) {
 func (s *state) template(dot reflect.Value, t *parse.TemplateNode) {
 	tree := s.set.tree(t.Name)
 	if tree == nil {
+		// html/template escapes a template called in another context
+		// than HTML text as a copy named "name$htmltemplate_…", which it
+		// does not let a Set look up.
+		if name, _, copied := strings.Cut(t.Name, "$htmltemplate"); copied {
+			s.give("{{template %q}} in an attribute, a script or a style", name)
+		}
 		s.give("no template %q", t.Name)
 	}
 	if s.depth == maxDepth {

@@ -3,7 +3,6 @@ package tmplexec
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"text/template/parse"
 )
@@ -37,10 +36,7 @@ type typedMember struct {
 const maxSiteTypes = 4
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	// html/template names the copies it escapes for other contexts
-	// "name$htmltemplate_…": they are the template the author wrote.
-	name, _, _ := strings.Cut(t.Name, "$htmltemplate")
-	tr := &tree{name: name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
+	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
 	tr.index(set, t.Root)
 	return tr
 }
