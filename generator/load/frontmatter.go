@@ -171,7 +171,8 @@ func ParseConfig(path string, src []byte) (*File, diag.List) {
 	return f, diags
 }
 
-// normalise drops a byte-order mark, turns CRLF into LF and checks UTF-8.
+// normalise drops a byte-order mark, turns CRLF and CR into LF and checks
+// UTF-8.
 func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(src) {
@@ -183,12 +184,16 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 			}
 			bad += size
 		}
-		line := 1 + bytes.Count(src[:bad], []byte("\n"))
+		before := src[:bad]
+		line := 1 + bytes.Count(before, []byte("\n")) + bytes.Count(before, []byte("\r")) - bytes.Count(before, []byte("\r\n"))
 		diags.Errorf(path, line, "save the file as UTF-8 (files saved as GBK/GB2312 or UTF-16 by older editors must be converted, e.g. `iconv -f GBK -t UTF-8`)", "the file is not valid UTF-8 text")
 		return nil, false
 	}
-	if bytes.Contains(src, []byte("\r\n")) {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		// CRLF (Windows) and a CR alone (classic Mac OS, and some
+		// exports) both end a line.
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	return src, true
 }

@@ -19,6 +19,8 @@ func TestParseDocument(t *testing.T) {
 		{name: "plain", src: "+++\nid = \"A-1\"\ntitle = \"T\"\n+++\n# Body\n", bodyLn: 5, wantKey: "title", keyLine: 3},
 		{name: "bom", src: "\xef\xbb\xbf+++\nid = \"A-1\"\n+++\nbody\n", bodyLn: 4, wantKey: "id", keyLine: 2},
 		{name: "crlf", src: "+++\r\nid = \"A-1\"\r\ntitle = \"T\"\r\n+++\r\nbody\r\n", bodyLn: 5, wantKey: "title", keyLine: 3},
+		{name: "cr only", src: "+++\rid = \"A-1\"\rtitle = \"T\"\r+++\rbody\r", bodyLn: 5, wantKey: "title", keyLine: 3},
+		{name: "cr, crlf and lf mixed", src: "+++\r\nid = \"A-1\"\r\n\rtitle = \"T\"\n+++\rbody\r", bodyLn: 6, wantKey: "title", keyLine: 4},
 		{name: "history lines", src: "+++\nid = \"A\"\n\n[[history]]\nversion = \"1\"\n\n[[history]]\nversion = \"2\"\ndate = 2025-01-01\n+++\n", bodyLn: 11, wantKey: "history.1.date", keyLine: 9},
 		{name: "empty", src: "", want: "x.md:1: the file is empty"},
 		{name: "whitespace only", src: "\n \n", want: "x.md:1: the file is empty"},
@@ -27,6 +29,7 @@ func TestParseDocument(t *testing.T) {
 		{name: "unclosed", src: "+++\nid = \"A\"\n# Body\n", want: "x.md:1: the front matter opened here is never closed"},
 		{name: "toml error line", src: "+++\nid = \"A\"\ntitle = 管理\n+++\n", want: "x.md:3: invalid TOML"},
 		{name: "duplicate key", src: "+++\nid = \"A\"\nid = \"B\"\n+++\n", want: "x.md:3: invalid TOML"},
+		{name: "not utf-8 after CR line ends", src: "+++\rid = \"A\"\r\ntitle = \"\xb9\xdc\"\r+++\r", want: "x.md:3: the file is not valid UTF-8 text"},
 		{name: "not utf-8", src: "+++\nid = \"A\"\ntitle = \"\xb9\xdc\xc0\xed\"\n+++\n", want: "x.md:3: the file is not valid UTF-8 text"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,6 +11,7 @@
 package markdown
 
 import (
+	"bytes"
 	"ismsgen/generator/internal/filetype"
 	"net/url"
 	"regexp"
@@ -132,18 +133,31 @@ func PlainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-func writeText(b *strings.Builder, n ast.Node, src []byte) {
+func writeText(b *strings.Builder, n ast.Node, src []byte) { writeTextIn(b, n, src, false) }
+
+// writeTextIn is writeText; in code (a code span), text is shown as it
+// is written, elsewhere its backslash escapes and character references
+// are resolved, as the page shows them: the search index and the table
+// of contents take the text and escape it once, so "A &amp; B" must
+// reach them as "A & B".
+func writeTextIn(b *strings.Builder, n ast.Node, src []byte, code bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !code && bytes.ContainsAny(v, `&\`) {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
 			b.Write(t.Value)
-		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
-			writeText(b, c, src)
+		case *ast.CodeSpan:
+			writeTextIn(b, c, src, true)
+		case *ast.Emphasis, *ast.Link:
+			writeTextIn(b, c, src, code)
 		case *ast.AutoLink:
 			b.Write(t.Label(src))
 		case *ast.RawHTML, *ast.HTMLBlock:
@@ -154,7 +168,7 @@ func writeText(b *strings.Builder, n ast.Node, src []byte) {
 				b.Write(seg.Value(src))
 			}
 		default:
-			writeText(b, c, src)
+			writeTextIn(b, c, src, code)
 		}
 		if c.Type() == ast.TypeBlock {
 			b.WriteByte(' ') // keep words of adjacent blocks apart

@@ -147,3 +147,17 @@ func TestScanLinkKinds(t *testing.T) {
 		}
 	}
 }
+
+// PlainText, the text of the search index and of the table of contents,
+// resolves character references and backslash escapes once, as the page
+// shows them; code keeps them as written.
+func TestPlainTextResolvesEscapes(t *testing.T) {
+	src := []byte("## R&amp;D \\*notes\\* &#169; &copy; &unknown;\n\nA &amp; B, \\[x\\], `&amp; \\*`, [l&amp;k](https://x?a=1&amp;b=2).\n\n    &amp; code\n")
+	root := Parse(nil, src)
+	if got, want := PlainText(root, src), "R&D *notes* © © &unknown; A & B, [x], &amp; \\*, l&k. &amp; code\n "; got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+	if h := Headings(root, src); len(h) != 1 || h[0].Text != "R&D *notes* © © &unknown;" {
+		t.Errorf("Headings = %+v", h)
+	}
+}

@@ -78,9 +78,16 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		c.Levels = DefaultLevels
 	}
 	seen := map[string]bool{}
+	folded := map[string]string{} // lower case → as first written
 	for _, l := range c.Levels {
-		if seen[l] {
+		first, similar := folded[strings.ToLower(l)]
+		switch {
+		case seen[l]:
 			r.errorf("classification_levels", "name each level once", "classification level %q is listed twice", l)
+		case similar:
+			r.errorf("classification_levels", "name each level once, in one spelling: a document's classification must match it exactly, and levels that differ only in case would be two levels to it", "classification levels %q and %q differ only in case", first, l)
+		default:
+			folded[strings.ToLower(l)] = l
 		}
 		seen[l] = true
 	}

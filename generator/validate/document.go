@@ -7,6 +7,7 @@ import (
 
 	"ismsgen/generator/catalog"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/filetype"
 	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -23,21 +24,72 @@ var documentKeys = []string{
 // idPattern is the document id syntax of SPEC.md.
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
-// CheckID reports what is wrong with a document id, or "" when it is fine.
-// Ids become folder names in the output, so anything that could climb out
-// of docs/ is refused.
-func CheckID(id string) string {
+// idProblem is what is wrong with a document id.
+type idProblem int
+
+const (
+	idOK idProblem = iota
+	idEmpty
+	idLong
+	idChars
+	idDots
+	idWindows // a device name on Windows, or a '.' at the end
+)
+
+// checkID says what is wrong with a document id. Ids become folder names
+// in the output, so anything that could climb out of docs/ is refused,
+// and so is a name that a Windows share cannot hold (the site is copied
+// to one as often as it is served).
+func checkID(id string) idProblem {
 	switch {
 	case id == "":
-		return "the id is empty"
+		return idEmpty
 	case len(id) > 100:
-		return "the id is longer than 100 characters"
+		return idLong
 	case !idPattern.MatchString(id):
-		return fmt.Sprintf("id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
+		return idChars
 	case strings.Contains(id, ".."), id[0] == '.', id[0] == '-':
+		return idDots
+	case strings.HasSuffix(id, "."), filetype.ReservedOnWindows(id):
+		return idWindows
+	}
+	return idOK
+}
+
+// CheckID reports what is wrong with a document id, or "" when it is
+// fine (for the command line; a document's id is reported by idError).
+func CheckID(id string) string {
+	switch checkID(id) {
+	case idEmpty:
+		return "the id is empty"
+	case idLong:
+		return "the id is longer than 100 characters"
+	case idChars:
+		return fmt.Sprintf("id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
+	case idDots:
 		return fmt.Sprintf("id %q must not start with '.' or '-' or contain '..'", id)
+	case idWindows:
+		return fmt.Sprintf("id %q is a name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also before a '.') or ends in '.'", id)
 	}
 	return ""
+}
+
+// idError reports what is wrong with the id of a document, at its line.
+func idError(r *fields, id string) bool {
+	switch checkID(id) {
+	case idLong:
+		r.errorf("id", idHint, "the id is longer than 100 characters")
+	case idChars:
+		r.errorf("id", idHint, "id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
+	case idDots:
+		r.errorf("id", idHint, "id %q must not start with '.' or '-' or contain '..'", id)
+	case idWindows:
+		r.errorf("id", `choose another id, such as "ISMS-P-009": Windows takes CON, PRN, AUX, NUL, COM0-9 and LPT0-9 for devices (also before a '.', as in "aux.1") and drops a '.' at the end of a name`,
+			"id %q cannot name a folder on a Windows share (its page is docs/%s/)", id, id)
+	default:
+		return false
+	}
+	return true
 }
 
 const idHint = `ids look like "ISMS-P-009": ASCII letters, digits, '.', '_' and '-' (put Chinese words in the title)`
@@ -50,8 +102,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	r.known(documentKeys, "a document's front matter")
 
 	d.ID = r.str("id", true)
-	if msg := CheckID(d.ID); msg != "" && d.ID != "" {
-		r.errorf("id", idHint, "%s", msg)
+	if d.ID != "" && idError(r, d.ID) {
 		d.ID = ""
 	}
 	d.Title = r.str("title", true)

@@ -148,7 +148,7 @@ func Check(name string) Finding {
 	if strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") {
 		return Finding{Problem: TrailingDot}
 	}
-	if reservedOnWindows(name) {
+	if ReservedOnWindows(name) {
 		return Finding{Problem: Reserved}
 	}
 	stem, ext := splitExt(name)
@@ -193,11 +193,11 @@ func splitExt(name string) (stem, ext string) {
 	return name[:len(name)-len(ext)], strings.ToLower(ext)
 }
 
-// reservedOnWindows reports whether Windows takes name for a device:
+// ReservedOnWindows reports whether Windows takes name for a device:
 // CON, PRN, AUX, NUL, COM0-9 and LPT0-9 (also with superscript digits),
 // CONIN$ and CONOUT$, in any case, alone or before an extension
 // ("aux.txt", "Com1.tar.gz"), with or without spaces before the dot.
-func reservedOnWindows(name string) bool {
+func ReservedOnWindows(name string) bool {
 	base, _, _ := strings.Cut(name, ".")
 	base = strings.ToUpper(strings.TrimRight(base, " "))
 	switch base {
