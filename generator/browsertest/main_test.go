@@ -348,13 +348,20 @@ func needBrowser(t *testing.T) {
 // newTab opens a tab in the shared browser; it closes with the test.
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newTabTimeout(t, tabTimeout)
+}
+
+// newTabTimeout is newTab with its own bound on what the test does in it,
+// for a test that goes through many pages.
+func newTabTimeout(t *testing.T, timeout time.Duration) *tab {
+	t.Helper()
 	needBrowser(t)
 	tabCtx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
 	if err := chromedp.Do(tabCtx); err != nil { // opens the tab, with no timeout
 		t.Fatalf("open a tab: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(tabCtx, tabTimeout)
+	ctx, cancelTimeout := context.WithTimeout(tabCtx, timeout)
 	t.Cleanup(cancelTimeout)
 	tb := &tab{ctx: ctx}
 	err := chromedp.Listen(tabCtx, func(ev any) {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
@@ -160,7 +161,8 @@ func TestAxe(t *testing.T) {
 			if scheme == "dark" {
 				rules = []string{"color-contrast", "link-in-text-block"}
 			}
-			tb := newTab(t)
+			// Each page is an audit of a few seconds, more on a busy machine.
+			tb := newTabTimeout(t, tabTimeout+time.Duration(len(pages))*5*time.Second)
 			axeInstall(t, tb, src)
 			_, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
