@@ -34,7 +34,7 @@ func TestAttachmentAllowList(t *testing.T) {
 		{"Pic.SVG", ".svg" + active},
 		{"Page.HTML", ".html" + active},
 		{"macro.xlsm", ".xlsm" + active},
-		{"feed.rss", ".rss is not one of the types ismsgen publishes (office documents, PDF, OFD, images other than SVG, sound and video, archives, plain text and CSV)"},
+		{"feed.rss", ".rss is not one of the types ismsgen publishes (office documents, PDF, images other than SVG, sound and video, archives, plain text and CSV)"},
 		{"README", noExt},
 		{"page", noExt},
 		{"report.html.", `Windows drops the dot or space at the end of its name, which makes it "report.html"`},

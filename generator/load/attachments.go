@@ -32,7 +32,7 @@ func skipped(diags *diag.List, f *File, name string, found filetype.Finding) {
 	case filetype.Active:
 		diags.Warnf(f.Path, line, code, "publish it as PDF, an image or plain text, or zip it if it must be shared as it is", "attachment %q is not published: %s files can run code in a browser, on a web server or on the reader's computer", shown, found.Ext)
 	default:
-		diags.Warnf(f.Path, line, code, "convert it to one of those types, or zip it", "attachment %q is not published: %s is not one of the types ismsgen publishes (office documents, PDF, OFD, images other than SVG, sound and video, archives, plain text and CSV)", shown, found.Ext)
+		diags.Warnf(f.Path, line, code, "convert it to one of those types, or zip it", "attachment %q is not published: %s is not one of the types ismsgen publishes (office documents, PDF, images other than SVG, sound and video, archives, plain text and CSV)", shown, found.Ext)
 	}
 }
 

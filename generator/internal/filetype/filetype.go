@@ -8,6 +8,12 @@
 // The list allows rather than forbids: a type that is not on it (.xml,
 // .xsl, .svg, .php, .hta, web.config, a name without an extension) is
 // not published, whatever new way a browser or server finds to run it.
+// Every type on it is one that web servers' own type lists know (Apache's
+// and nginx's mime.types): a server that meets an extension it does not
+// know may send no type, and the browser then guesses one from the
+// content, which may be a web page. That leaves out WPS Office's .et and
+// .dps, OFD and Visio's .vsdx (which Debian's list calls XML); they can be
+// zipped.
 package filetype
 
 import (
@@ -36,20 +42,14 @@ var inert = map[string]string{
 	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 	".ppsx": "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
 	".potx": "application/vnd.openxmlformats-officedocument.presentationml.template",
-	".vsdx": "application/vnd.ms-visio.drawing",
 	".mpp":  "application/vnd.ms-project",
 	".odt":  "application/vnd.oasis.opendocument.text",
 	".ods":  "application/vnd.oasis.opendocument.spreadsheet",
 	".odp":  "application/vnd.oasis.opendocument.presentation",
 	".odg":  "application/vnd.oasis.opendocument.graphics",
 	".rtf":  "application/rtf",
-	// WPS Office (Kingsoft), and OFD, the Chinese fixed-layout format
-	// (GB/T 33190): downloaded, never shown in the browser.
-	".wps": "application/octet-stream",
-	".et":  "application/octet-stream",
-	".dps": "application/octet-stream",
-	".ofd": "application/ofd",
-	".pdf": "application/pdf",
+	".wps":  "application/vnd.ms-works",
+	".pdf":  "application/pdf",
 	// Pictures (not SVG: it is a web page that can hold script).
 	".png":  "image/png",
 	".jpg":  "image/jpeg",
