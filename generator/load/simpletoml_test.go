@@ -38,6 +38,8 @@ var simpleCases = []struct {
 	{"[[history]]\nversion = \"1.0\"\ndate = 2024-01-02\n\n[[history]]\nversion = \"1.1\"\n", true},
 	{"id = \"A\"\n[[training]]\ntitle = \"t\"\nurl = \"https://lms.example.com/1\"\n[[history]]\nhistory = 1", true},
 	{"[[history]]", true},
+	{"type = \"record\"\nretention = \"永久\"\n[[actions]]\nid = \"NC-2026-05\"\ntitle = \"离职账号\"\nsource = \"nonconformity\"\ndocuments = [\"ISMS-P-008\"]\nowner = \"it\"\ndue = 2026-11-30\nclosed = 2026-11-20\nevidence = \"https://oa.example.com/7\"\n[[actions]]\nid = \"MR-1\"\ndue = 2024-02-29", true},
+	{"type = \"external\"\nissuer = \"TC260\"\nedition = \"GB/T 22080-2025\"\nacquired = 2025-08-01\nreplaced_by = \"\"", true},
 
 	{`a = "escaped \" quote"`, false},
 	{`a = "\u4e2d"`, false},

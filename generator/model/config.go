@@ -25,6 +25,7 @@ type Config struct {
 	TierCycles            [4]Cycle // index 1..3; zero when not set
 	DueSoonDays           int
 	AckURL                string // template with {id} and {version}; "" when unset
+	ManagementReviewCycle Cycle  // the longest time between management reviews; 12 months unless set
 	Departments           []Department
 	// Approvers lists who may approve the documents of each tier
 	// ([approvers], index 1..3); an empty list allows anyone.

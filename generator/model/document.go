@@ -16,10 +16,11 @@ const (
 	TypeForm      = "form"
 	TypeRecord    = "record"
 	TypeSoA       = "soa"
+	TypeExternal  = "external" // of external origin: a law, a standard, a customer's requirements
 )
 
 // Types lists every document type in display order.
-var Types = []string{TypeManual, TypePolicy, TypeProcedure, TypeStandard, TypeGuideline, TypePlan, TypeForm, TypeRecord, TypeSoA}
+var Types = []string{TypeManual, TypePolicy, TypeProcedure, TypeStandard, TypeGuideline, TypePlan, TypeForm, TypeRecord, TypeSoA, TypeExternal}
 
 // Document statuses (the `status` key).
 const (
@@ -103,7 +104,10 @@ type Document struct {
 	Supersedes     []string
 	Controls       []string // canonical 2022 ids
 	Clauses        []string
-	Retention      string
+	Retention      string    // as written
+	Kept           Retention // Retention parsed; zero when absent or not valid
+	External       External  // type = "external" only
+	Actions        []Action  // records only
 	Training       []Training
 	History        []Revision
 	Applicability  []Applicability

@@ -15,9 +15,15 @@ var configKeys = []string{
 	"title", "organisation", "language", "base_url", "classification_levels",
 	"classification", "default_classification", "default_review_cycle",
 	"due_soon_days", "ack_url", "review_cycles", "departments", "approvers",
+	"management_review_cycle",
 }
 
 var deptIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// DefaultManagementReviewCycle is management_review_cycle when isms.toml
+// sets none: ISO/IEC 27001 asks for reviews at planned intervals, and
+// certification bodies expect at least one a year.
+var DefaultManagementReviewCycle = model.Cycle{N: 12, Unit: model.Months}
 
 // DefaultLevels are the classification levels when isms.toml names none.
 var DefaultLevels = []string{"public", "internal", "confidential", "secret"}
@@ -106,6 +112,10 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		for tier := 1; tier <= 3; tier++ {
 			c.Approvers[tier] = t.strs(fmt.Sprintf("tier%d", tier))
 		}
+	}
+	c.ManagementReviewCycle = r.cycle("management_review_cycle")
+	if c.ManagementReviewCycle.IsZero() {
+		c.ManagementReviewCycle = DefaultManagementReviewCycle
 	}
 	if ack := r.str("ack_url", false); ack != "" {
 		c.AckURL = r.webURL("ack_url", ack)

@@ -18,7 +18,8 @@ var documentKeys = []string{
 	"reviewer", "approver", "approved", "effective", "last_reviewed",
 	"next_review", "review_cycle", "classification", "distribution", "parent",
 	"related", "supersedes", "controls", "clauses", "retention", "training",
-	"history", "applicability",
+	"history", "applicability", "issuer", "edition", "acquired", "replaced_by",
+	"actions",
 }
 
 // idPattern is the document id syntax of SPEC.md.
@@ -153,7 +154,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	d.LastReviewed = r.date("last_reviewed")
 	d.NextReview = r.date("next_review")
 	d.ReviewCycle = r.cycle("review_cycle")
-	if d.Status == model.StatusApproved {
+	if d.Status == model.StatusApproved && d.Type != model.TypeExternal { // an external document is approved by its issuer
 		if d.Approver == "" && !r.has("approver") {
 			r.errorf("status", `add approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver")
 		}
@@ -179,7 +180,6 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	d.Parent = r.str("parent", false)
 	d.Related = r.strs("related")
 	d.Supersedes = r.strs("supersedes")
-	d.Retention = r.str("retention", false)
 	d.Controls = controls(r)
 	d.Clauses = clauses(r)
 
@@ -200,6 +200,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	}
 	approval(cfg, d, diags)
 	applicability(r, d)
+	recordFields(r, cfg, d)
 	d.KeepURL()
 	return d
 }

@@ -60,6 +60,7 @@ func Set(converted []*model.Document) ([]*model.Document, diag.List) {
 	}
 	parentCycles(docs, byID, &diags)
 	soaCount(docs, byID, &diags)
+	actionReferences(docs, byID, sg, &diags)
 	return docs, diags
 }
 

@@ -1,0 +1,180 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"ismsgen/generator/catalog"
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/suggest"
+	"ismsgen/generator/model"
+)
+
+// actionKeys are the keys of an [[actions]] table.
+var actionKeys = []string{"id", "title", "source", "clause", "documents", "owner", "due", "closed", "evidence"}
+
+// externalKeys are the keys only an external document has; the first
+// three are expected of every one.
+var externalKeys = []string{"issuer", "edition", "acquired", "replaced_by"}
+
+// recordFields reads what forms, records and external documents add to
+// the common front matter: the retention, the origin of an external
+// document, and the [[actions]] a record raises. The documents an action
+// names are checked with the set (see actionReferences).
+func recordFields(r *fields, cfg *model.Config, d *model.Document) {
+	d.Retention = r.str("retention", false)
+	if d.Retention != "" {
+		if kept, ok := model.ParseRetention(d.Retention); ok {
+			d.Kept = kept
+		} else {
+			r.errorf("retention", `write how long the record is kept, e.g. retention = "3 years", or retention = "permanent"`,
+				`retention %q is not "N days", "N months", "N years" or "permanent" (永久)`, d.Retention)
+		}
+	}
+	external(r, d)
+	actions(r, cfg, d)
+}
+
+func external(r *fields, d *model.Document) {
+	if d.Type != model.TypeExternal {
+		for _, k := range externalKeys {
+			if r.has(k) {
+				r.errorf(k, fmt.Sprintf(`set type = "external" for a law, a standard or a customer's requirements, or remove %s`, k),
+					"%s is a field of external documents, and this document is of type %q", k, d.Type)
+			}
+		}
+		return
+	}
+	d.External = model.External{
+		Issuer:     r.str("issuer", false),
+		Edition:    r.str("edition", false),
+		Acquired:   r.date("acquired"),
+		ReplacedBy: r.str("replaced_by", false),
+	}
+	var gaps []string
+	for _, k := range externalKeys[:3] {
+		if !r.has(k) {
+			gaps = append(gaps, k)
+		}
+	}
+	if len(gaps) > 0 {
+		r.diags.Warnf(r.path, r.at("type"), "external-incomplete",
+			"an external document says who issued it (issuer), which edition is in use (edition) and when it was obtained (acquired = YYYY-MM-DD)",
+			"external document without %s", strings.Join(gaps, ", "))
+	}
+}
+
+func actions(r *fields, cfg *model.Config, d *model.Document) {
+	tables := r.tables("actions")
+	if len(tables) > 0 && d.Type != model.TypeRecord {
+		r.errorf("actions", `actions are raised by records (type = "record"): an audit report, a management review, an incident report`,
+			"[[actions]] in a document of type %q", d.Type)
+	}
+	for i, t := range tables {
+		t.known(actionKeys, "[[actions]]")
+		a := model.Action{
+			ID: t.str("id", true), Title: t.str("title", true), Source: t.str("source", true),
+			Owner: t.str("owner", true), Due: t.date("due"), Closed: t.date("closed"),
+			Documents: t.strs("documents"), Evidence: t.str("evidence", false), Line: t.at("id"),
+		}
+		if strings.ContainsFunc(a.ID, func(c rune) bool { return c < ' ' || c == 0x7f }) {
+			t.errorf("id", "", "action id %q contains a control character", a.ID)
+			a.ID = ""
+		}
+		if a.Source != "" && !contains(model.ActionSources, a.Source) {
+			t.errorf("source", fmt.Sprintf("source is one of: %s", strings.Join(model.ActionSources, ", ")), "unknown action source %q", a.Source)
+		}
+		name := a.ID // for the messages
+		if name == "" {
+			name = fmt.Sprintf("#%d", i+1)
+		}
+		if !t.has("due") {
+			t.errorf("id", "add due = YYYY-MM-DD, the date by which the action is to be done", "action %s has no due date", name)
+		}
+		if a.Owner != "" && len(cfg.Departments) > 0 {
+			if _, ok := cfg.Department(a.Owner); !ok {
+				t.errorf("owner", departmentHint(cfg, a.Owner), "unknown department %q in owner", a.Owner)
+			}
+		}
+		if c := t.str("clause", false); c != "" {
+			a.Clause = actionClause(t, name, c)
+		}
+		if isWebAddress(a.Evidence) && t.webURL("evidence", a.Evidence) == "" {
+			a.Evidence = ""
+		}
+		d.Actions = append(d.Actions, a) // all of them: the i-th action is the i-th table
+	}
+}
+
+// actionReferences checks what the actions of the set name: ids unique in
+// the site (ignoring case, like document ids), documents that exist, and
+// evidence that is a document id or a web address.
+func actionReferences(docs []*model.Document, byID map[string]*model.Document, sg *suggester, diags *diag.List) {
+	type place struct {
+		path string
+		line int
+	}
+	seen := map[string]place{}
+	for _, d := range docs {
+		for i := range d.Actions {
+			a := &d.Actions[i]
+			at := func(key string) int { return d.Line(fmt.Sprintf("actions.%d.%s", i, key)) }
+			if a.ID != "" {
+				key := model.FoldID(a.ID)
+				if first, dup := seen[key]; dup {
+					diags.Errorf(d.Path, a.Line, "give each action its own id, e.g. the number of the nonconformity or decision", "duplicate action id %q: also used at %s:%d", a.ID, first.path, first.line)
+				} else {
+					seen[key] = place{d.Path, a.Line}
+				}
+			}
+			for _, id := range a.Documents {
+				if byID[model.FoldID(id)] == nil {
+					diags.Errorf(d.Path, at("documents"), unknownHint(sg, id), "action %s names document %q, but no document has that id", a.ID, id)
+				}
+			}
+			if a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] == nil {
+				hint := "give the id of the document that shows the action was taken, or an https:// address"
+				if s := sg.closest(a.Evidence); s != "" {
+					hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+				}
+				diags.Warnf(d.Path, at("evidence"), "action-evidence", hint, "evidence %q of action %s is neither a document id nor a web address: it is shown as text", a.Evidence, a.ID)
+			}
+		}
+	}
+}
+
+// unknownHint is the hint for an id that no document has.
+func unknownHint(sg *suggester, id string) string {
+	if s := sg.closest(id); s != "" {
+		return fmt.Sprintf("did you mean %q?", s)
+	}
+	return "check the id; it must be the id of a document in content/"
+}
+
+// departmentHint lists the departments, with the nearest to id first.
+func departmentHint(cfg *model.Config, id string) string {
+	ids := cfg.DepartmentIDs()
+	if s := suggest.Closest(id, ids); s != "" {
+		return fmt.Sprintf("did you mean %q? departments are defined in isms.toml as [[departments]]: %s", s, strings.Join(ids, ", "))
+	}
+	return fmt.Sprintf("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", "))
+}
+
+// actionClause normalises an action's clause: a clause of ISO/IEC 27001
+// ("10.2") or, since a finding often names one, an Annex A control
+// ("A.5.18").
+func actionClause(t *fields, id, raw string) string {
+	c, err := catalog.ParseClause(raw)
+	if err == nil {
+		return c
+	}
+	if ctl, cerr := catalog.ParseControl(raw); cerr == nil {
+		return "A." + ctl
+	}
+	t.errorf("clause", err.Hint, "action %s: %s", id, err.Message)
+	return ""
+}
+
+// isWebAddress reports whether an action's evidence is meant as an
+// address rather than a document id.
+func isWebAddress(s string) bool { return strings.ContainsAny(s, ":/") }
