@@ -49,12 +49,30 @@ type reviewsFile struct {
 	} `json:"documents"`
 }
 
-// decodeJSON decodes data into v; reviews.json is declared whole above,
-// so for it unknown fields are errors.
+// actionsFile is actions.json as SPEC.md gives it.
+type actionsFile struct {
+	Now     string `json:"now"`
+	Actions []struct {
+		ID        string   `json:"id"`
+		Title     string   `json:"title"`
+		Source    string   `json:"source"`
+		Record    string   `json:"record"`
+		Owner     string   `json:"owner"`
+		Documents []string `json:"documents"`
+		Due       string   `json:"due"`
+		Closed    *string  `json:"closed"`
+		State     string   `json:"state"`
+		Days      *int     `json:"days"`
+	} `json:"actions"`
+}
+
+// decodeJSON decodes data into v; reviews.json and actions.json are
+// declared whole above, so for them unknown fields are errors.
 func decodeJSON(t *testing.T, data []byte, v any) {
 	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, ok := v.(*reviewsFile); ok {
+	switch v.(type) {
+	case *reviewsFile, *actionsFile:
 		dec.DisallowUnknownFields()
 	}
 	if err := dec.Decode(v); err != nil {
@@ -168,7 +186,8 @@ func TestSampleCSVHasChineseHeaders(t *testing.T) {
 // checkICS parses a calendar with go-ical, re-encodes it (which checks
 // the required and unique properties of RFC 5545) and checks the line
 // format: CRLF, at most 75 octets, no split UTF-8 character.
-func checkICS(t *testing.T, name string, data []byte, reviews reviewsFile, owner string) {
+// An owner's calendar also holds the due date of each of its open actions.
+func checkICS(t *testing.T, name string, data []byte, reviews reviewsFile, actions actionsFile, owner string) {
 	t.Helper()
 	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\r\n"), "\r\n") {
 		if len(line) > 75 || !utf8.ValidString(line) || strings.ContainsAny(line, "\r\n") {
@@ -192,6 +211,11 @@ func checkICS(t *testing.T, name string, data []byte, reviews reviewsFile, owner
 		}
 		want[r.ID] = strings.ReplaceAll(*r.NextReview, "-", "")
 	}
+	for _, a := range actions.Actions {
+		if owner != "" && a.Owner == owner && a.State != "closed" {
+			want["action-"+a.ID] = strings.ReplaceAll(a.Due, "-", "")
+		}
+	}
 	events := cal.Events()
 	if len(events) != len(want) {
 		t.Errorf("%s has %d events, want %d", name, len(events), len(want))
@@ -203,7 +227,14 @@ func checkICS(t *testing.T, name string, data []byte, reviews reviewsFile, owner
 			t.Errorf("%s: bad or repeated UID %q (%v)", name, uid, err)
 		}
 		uids[uid] = true
-		id := uid[:strings.Index(uid, "-"+versionOf(uid))]
+		id, summaryID := "", ""
+		if rest, ok := strings.CutPrefix(uid, "action-"); ok {
+			summaryID = strings.TrimSuffix(rest, "@ismsgen")
+			id = "action-" + summaryID
+		} else {
+			id = uid[:strings.Index(uid, "-"+versionOf(uid))]
+			summaryID = id
+		}
 		start := e.Props.Get(ical.PropDateTimeStart)
 		if start.ValueType() != ical.ValueDate || start.Value != want[id] {
 			t.Errorf("%s: %s starts %s (%s), want the date %s", name, uid, start.Value, start.ValueType(), want[id])
@@ -211,7 +242,7 @@ func checkICS(t *testing.T, name string, data []byte, reviews reviewsFile, owner
 		if stamp, err := e.Props.DateTime(ical.PropDateTimeStamp, time.UTC); err != nil || stamp.Format("2006-01-02") != reviews.Now {
 			t.Errorf("%s: %s DTSTAMP %v %v", name, uid, stamp, err)
 		}
-		if summary, _ := e.Props.Text(ical.PropSummary); !strings.Contains(summary, id) {
+		if summary, _ := e.Props.Text(ical.PropSummary); !strings.Contains(summary, summaryID) {
 			t.Errorf("%s: %s summary %q", name, uid, summary)
 		}
 	}
@@ -229,10 +260,12 @@ func TestReviewsICS(t *testing.T) {
 		out := readTree(t, build(t, site, generator.Options{}))
 		var reviews reviewsFile
 		decodeJSON(t, out["reviews.json"], &reviews)
-		checkICS(t, site+" reviews.ics", out["reviews.ics"], reviews, "")
+		var actions actionsFile
+		decodeJSON(t, out["actions.json"], &actions)
+		checkICS(t, site+" reviews.ics", out["reviews.ics"], reviews, actions, "")
 		for name, data := range out {
 			if dept, ok := strings.CutSuffix(strings.TrimPrefix(name, "owners/"), "/reviews.ics"); ok && strings.HasPrefix(name, "owners/") {
-				checkICS(t, site+" "+name, data, reviews, dept)
+				checkICS(t, site+" "+name, data, reviews, actions, dept)
 			}
 		}
 	}
@@ -293,7 +326,7 @@ func TestFeedIsAtom(t *testing.T) {
 		decodeJSON(t, out["documents.json"], &docs)
 		want := map[string]string{} // entry id → effective date of approved, effective documents
 		for _, d := range docs.Documents {
-			if d.Status == "approved" && str(d.Effective) <= docs.Generated {
+			if d.Status == "approved" && d.Effective != nil && str(d.Effective) <= docs.Generated {
 				want["urn:ismsgen:"+d.ID+":"+d.Version] = str(d.Effective)
 			}
 		}

@@ -27,6 +27,18 @@ var reportGoldenFiles = []string{
 	"reviews.ics",
 	"owners/hr/reviews.ics",
 	"feed.xml",
+	"records/index.html",
+	"external/index.html",
+	"actions/index.html",
+	"management-review/index.html",
+	"docs/SITE-R-002/index.html",
+	"records.json",
+	"records.csv",
+	"actions.json",
+	"actions.csv",
+	"management-review.json",
+	"owners/isd/reviews.ics",
+	"drafts/actions/index.html",
 	"drafts/approvals/index.html",
 	"drafts/owners/hr/index.html",
 	"drafts/docs/SITE-P-005/index.html",
@@ -83,7 +95,7 @@ func TestReportsLeakNothing(t *testing.T) {
 		if !isReportFile(name) {
 			continue
 		}
-		for _, secret := range []string{"SITE-R-009", "Confidential Incident", "SITE-P-002", "Draft Access Policy", "SITE-P-005", "Supplier Security"} {
+		for _, secret := range []string{"SITE-R-009", "Confidential Incident", "Confidential follow-up", "SEC-1", "SITE-P-002", "Draft Access Policy", "SITE-P-005", "Supplier Security"} {
 			if bytes.Contains(data, []byte(secret)) {
 				t.Errorf("%s contains %q", name, secret)
 			}
@@ -92,13 +104,14 @@ func TestReportsLeakNothing(t *testing.T) {
 }
 
 func isReportFile(name string) bool {
-	for _, prefix := range []string{"approvals/", "reviews/", "distribution/", "owners/", "training/"} {
+	for _, prefix := range []string{"approvals/", "reviews/", "distribution/", "owners/", "training/", "records/", "external/", "actions/", "management-review/"} {
 		if strings.HasPrefix(name, prefix) {
 			return true
 		}
 	}
 	switch name {
-	case "reviews.json", "reviews.csv", "register.csv", "reviews.ics", "feed.xml":
+	case "reviews.json", "reviews.csv", "register.csv", "reviews.ics", "feed.xml",
+		"records.json", "records.csv", "actions.json", "actions.csv", "management-review.json":
 		return true
 	}
 	return false

@@ -4,10 +4,13 @@
 import { initFileLinks } from "./filelinks";
 import { initSearch } from "./search";
 import { initReviewStates } from "./reviewstate";
+import { initActionFilter, initPrintButtons } from "./actionfilter";
 
 function start(): void {
   initFileLinks();
   initReviewStates();
+  initActionFilter();
+  initPrintButtons();
   initSearch();
 }
 

@@ -40,15 +40,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	site, data, diags := res.Site, res.Reports, res.Diagnostics
 	var rj *reports.ReviewsJSON
+	var aj *reports.ActionsJSON
 	if data != nil {
 		rj = reports.ReviewsDocument(site, data)
+		aj = reports.ActionsDocument(site, data)
 	}
 	if *format == "json" {
-		writeCheckJSON(stdout, diags, rj)
+		writeCheckJSON(stdout, diags, rj, aj)
 	} else {
 		diags.PrintSummary(stderr, warningsPerCode)
 		if data != nil {
 			reports.PrintReviews(stdout, site, data)
+			reports.PrintActions(stdout, site, data)
 		}
 	}
 	switch {
@@ -57,9 +60,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ismsgen check: %d error(s)\n", len(diags.Errors()))
 		}
 		return exitContent
-	case data != nil && data.NeedsAttention():
+	case data != nil && (data.NeedsAttention() || data.NeedsAction()):
 		if *format == "text" {
-			fmt.Fprintf(stderr, "ismsgen check: %s (exit code %d: the content is valid, the reviews above need attention)\n", data.AttentionSummary(), exitReview)
+			fmt.Fprintf(stderr, "ismsgen check: %s (exit code %d: the content is valid, the reviews and actions above need attention)\n", data.AttentionSummary(), exitReview)
 		}
 		return exitReview
 	}
@@ -74,7 +77,7 @@ type diagJSON struct {
 	Code    string `json:"code,omitempty"`
 }
 
-func writeCheckJSON(w io.Writer, diags diag.List, reviews *reports.ReviewsJSON) {
+func writeCheckJSON(w io.Writer, diags diag.List, reviews *reports.ReviewsJSON, actions *reports.ActionsJSON) {
 	conv := func(l diag.List) []diagJSON {
 		out := []diagJSON{}
 		for _, d := range l {
@@ -88,5 +91,6 @@ func writeCheckJSON(w io.Writer, diags diag.List, reviews *reports.ReviewsJSON) 
 		Errors   []diagJSON           `json:"errors"`
 		Warnings []diagJSON           `json:"warnings"`
 		Reviews  *reports.ReviewsJSON `json:"reviews"`
-	}{conv(diags.Errors()), conv(diags.Warnings()), reviews})
+		Actions  *reports.ActionsJSON `json:"actions"`
+	}{conv(diags.Errors()), conv(diags.Warnings()), reviews, actions})
 }

@@ -13,7 +13,7 @@
 //
 // Exit codes: 0 success; 1 content errors, each printed as path:line:
 // message; 2 usage errors; 3 (check) the content is valid but a review is
-// overdue or missing.
+// overdue or missing, or an action is overdue.
 package main
 
 import (
@@ -45,7 +45,7 @@ const usage = `ismsgen compiles an ISMS document set into a static intranet site
 
 Commands:
   build    build the site into --dest (default <source>/public)
-  check    validate the content and report overdue and missing reviews
+  check    validate the content and report overdue and missing reviews and overdue actions
   serve    build, serve on loopback and rebuild on change
   new      write a new draft document
   pack     write the audit evidence pack of a day (from git)

@@ -28,7 +28,7 @@ func TestCheckSampleText(t *testing.T) {
 	}
 	// The last line says why the exit code is 3: "go run" prints only
 	// "exit status 3".
-	if want := "ismsgen check: 6 reviews overdue, 3 review dates missing (exit code 3: the content is valid, the reviews above need attention)\n"; !strings.HasSuffix(stderr.String(), want) {
+	if want := "ismsgen check: 6 reviews overdue, 3 review dates missing (exit code 3: the content is valid, the reviews and actions above need attention)\n"; !strings.HasSuffix(stderr.String(), want) {
 		t.Errorf("stderr does not end with %q:\n%s", want, stderr.String())
 	}
 	// Each document is listed in its section, in order, at path:line of its review field.
@@ -94,6 +94,21 @@ func TestCheckSampleJSON(t *testing.T) {
 				Days       *int     `json:"days"`
 			} `json:"documents"`
 		} `json:"reviews"`
+		Actions struct {
+			Now     string `json:"now"`
+			Actions []struct {
+				ID        string   `json:"id"`
+				Title     string   `json:"title"`
+				Source    string   `json:"source"`
+				Record    string   `json:"record"`
+				Owner     string   `json:"owner"`
+				Documents []string `json:"documents"`
+				Due       string   `json:"due"`
+				Closed    *string  `json:"closed"`
+				State     string   `json:"state"`
+				Days      *int     `json:"days"`
+			} `json:"actions"`
+		} `json:"actions"`
 	}
 	dec := json.NewDecoder(&stdout)
 	dec.DisallowUnknownFields()

@@ -14,10 +14,10 @@ import (
 var levels = []string{"public", "internal", "confidential", "secret"}
 
 // restricted is one document that some builds must leave out: an approved
-// document or a draft at one classification level. Every value it has —
+// record or a draft at one classification level. Every value it has —
 // id, title, body, headings, attachment name and content, training,
-// history, approver, retention, SoA entry — contains its marker, and
-// nothing else in the site does.
+// history, approver, SoA entry, action — contains its marker, and nothing
+// else in the site does.
 type restricted struct {
 	level int
 	draft bool
@@ -54,14 +54,15 @@ func allRestricted() []restricted {
 // documents around every restricted one refer to it in every way a
 // document can: body links with text, without text and with a fragment,
 // related, parent of a child, superseding and superseded, the same
-// department, the same training course and control. With leaveOut, the
+// department, the same training course and control, an action's
+// documents and evidence. With leaveOut, the
 // restricted documents it names are not written at all and the
 // references to them are dropped (links become their text or the
 // placeholder): that is the site a build must be indistinguishable from.
 func ceilingSite(leaveOut func(restricted) bool) map[string]string {
 	files := map[string]string{}
 	all := allRestricted()
-	var hubLinks, related []string
+	var hubLinks, related, actions []string
 	for _, r := range all {
 		gone := leaveOut != nil && leaveOut(r)
 		c := r.code()
@@ -71,10 +72,12 @@ func ceilingSite(leaveOut func(restricted) bool) map[string]string {
 			hubLinks = append(hubLinks, fmt.Sprintf("- to %s: [see text](%s), empty [](%s), fragment [frag](%s#part)", c, r.id(), r.id(), r.id()))
 			related = append(related, fmt.Sprintf("%q", r.id()))
 		}
-		child, newer := "", ""
+		child, newer, concerns := "", "", `documents = ["H-HUB"]`
 		if !gone {
 			child, newer = fmt.Sprintf("parent = %q", r.id()), fmt.Sprintf("supersedes = [%q]", r.id())
+			concerns = fmt.Sprintf("documents = [%q, \"H-HUB\"]\nevidence = %[1]q", r.id())
 		}
+		actions = append(actions, fmt.Sprintf("[[actions]]\nid = \"H-ACT-%s\"\ntitle = \"Action %[1]s\"\nsource = \"nonconformity\"\n%s\nowner = \"isd\"\ndue = 2026-06-01\n", c, concerns))
 		files["content/tier3/child-"+c+".md"] = strings.Replace(doc("H-CHILD-"+c, "Child "+c, child+"\nclassification = \"public\"", "A child.\n"), "tier = 2", "tier = 3", 1)
 		files["content/tier2/old-"+c+".md"] = doc("H-OLD-"+c, "Old "+c, "classification = \"public\"", "Old.\n")
 		files["content/tier2/new-"+c+".md"] = doc("H-NEW-"+c, "New "+c, newer+"\nclassification = \"public\"", "New.\n")
@@ -82,7 +85,7 @@ func ceilingSite(leaveOut func(restricted) bool) map[string]string {
 			continue
 		}
 		m := r.marker()
-		typ, soa := `type = "procedure"`, ""
+		typ, soa := `type = "record"`, fmt.Sprintf("\n[[actions]]\nid = \"%s-A\"\ntitle = \"%s action\"\nsource = \"audit\"\ndocuments = [\"H-HUB\"]\nowner = \"isd\"\ndue = 2026-06-01\nevidence = \"H-HUB\"\n", r.id(), m)
 		if r.level == len(levels)-1 && !r.draft {
 			typ = `type = "soa"`
 			soa = fmt.Sprintf("\n[[applicability]]\ncontrol = \"5.1\"\napplicable = true\njustification = \"%s justification\"\nimplementation = \"%s implementation\"\n", m, m)
@@ -100,7 +103,7 @@ related = ["H-HUB"]
 supersedes = ["H-OLD-%[3]s"]
 controls = ["5.1"]
 clauses = ["9.3"]
-retention = "%[1]s retention"
+retention = "3 years"
 next_review = 2026-12-01
 
 [[training]]
@@ -129,6 +132,8 @@ controls = ["5.1"]
 title = "Awareness"
 url = "https://lms.example.com/course/1"`, strings.Join(related, ", ")), "# Hub\n\nLinks:\n\n"+strings.Join(hubLinks, "\n")+"\n")
 	files["content/tier1/hub.md"] = strings.Replace(hub, "tier = 2\ntype = \"procedure\"", "tier = 1\ntype = \"manual\"", 1)
+	rec := doc("H-REC", "Audit record", "classification = \"public\"\nretention = \"3 years\"\nclauses = [\"9.2\"]\n\n"+strings.Join(actions, "\n"), "Findings.\n")
+	files["content/tier3/rec.md"] = strings.Replace(rec, "tier = 2\ntype = \"procedure\"", "tier = 3\ntype = \"record\"", 1)
 	return files
 }
 

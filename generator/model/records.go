@@ -81,6 +81,10 @@ type Action struct {
 	Closed    Date   // zero while open
 	Evidence  string // a document id or a web address; optional
 	Line      int    // line of the action's id, for diagnostics
+
+	// EvidenceIsDoc says that Evidence is the id of a document of the
+	// set, published or not (the validate stage finds out).
+	EvidenceIsDoc bool
 }
 
 // Anchor is the fragment that identifies the action on the pages that

@@ -18,6 +18,8 @@ var navigation = []struct{ section, url, key string }{
 	{"approvals", "approvals/", "nav.approvals"},
 	{"reviews", "reviews/", "nav.reviews"},
 	{"distribution", "distribution/", "nav.distribution"},
+	{"actions", "actions/", "nav.actions"},
+	{"management-review", "management-review/", "nav.management_review"},
 	{"training", "training/", "nav.training"},
 	{"controls", "controls/", "nav.controls"},
 	{"soa", "soa/", "nav.soa"},

@@ -25,6 +25,7 @@ type DocView struct {
 	Banner   string             // "", "draft", "review", "not_effective", "overdue", "obsolete"
 	LinksOut []*model.Document  // distinct published targets, in body order
 	AckURL   string
+	Actions  []reports.Action // the actions a record raises
 }
 
 func (r *renderer) document(d *model.Document, out Output) (Text, error) {
@@ -38,7 +39,7 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 		}
 	}
 	body := r.bodies.render(r.in.Site, d, src, rel)
-	v := &DocView{Doc: d, Body: body.HTML, Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d)}
+	v := &DocView{Doc: d, Body: body.HTML, Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d), Actions: recordActions(r.in.Site, d)}
 	for _, h := range body.Headings {
 		if h.Level == 2 {
 			v.TOC = append(v.TOC, h)
@@ -103,6 +104,9 @@ type HomeView struct {
 	Missing int
 	Pending int
 	Total   int
+
+	ActionsOverdue      int
+	ManagementReviewDue bool
 }
 
 // TierSummary is one tier's box on the home page.
@@ -113,7 +117,7 @@ type TierSummary struct {
 }
 
 func (r *renderer) home() *HomeView {
-	v := &HomeView{Total: len(r.in.Site.Docs)}
+	v := &HomeView{Total: len(r.in.Site.Docs), ActionsOverdue: len(r.in.Reports.ActionsIn(reports.ActionOverdue)), ManagementReviewDue: r.in.Reports.ManagementReview.Due}
 	for i := range v.Tiers {
 		v.Tiers[i].Tier = i + 1
 	}

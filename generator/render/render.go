@@ -302,6 +302,7 @@ func (r *renderer) sitePages() []sitePage {
 	}
 	pages = append(pages, r.reportPages()...)
 	pages = append(pages, r.tombstonePages()...)
+	pages = append(pages, r.recordPages()...)
 	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {
 		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", nil), func() any { return r.tier(tier) }})

@@ -16,6 +16,7 @@ import (
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
 )
 
 // templates holds one parsed template set per page layout. They are never
@@ -406,8 +407,11 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			}
 			return orDash(strings.Join(names, sep))
 		},
-		"navItems": navItems,
-		"docList":  docList,
+		"retention": func(r model.Retention) string { return reports.RetentionText(s, r) },
+		"disposal":  func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
+		"source":    func(v string) string { return label("action.source.", v) },
+		"navItems":  navItems,
+		"docList":   docList,
 		"docTable": func(rel string, rows []RegisterRow) any {
 			return struct {
 				Rel  string

@@ -58,7 +58,7 @@ func registerCSV(site *model.Site, data *Data, l labels) []byte {
 		l.t("field.status"), l.t("field.classification"), l.t("field.owners"), l.t("field.author"),
 		l.t("field.reviewer"), l.t("field.approver"), l.t("field.approved"), l.t("field.effective"),
 		l.t("field.last_reviewed"), l.t("field.next_review"), l.t("field.review_state"),
-		l.t("field.distribution"), l.t("field.parent"), l.t("csv.url"),
+		l.t("field.distribution"), l.t("field.parent"), l.t("csv.url"), l.t("field.retention"),
 	}
 	rows := make([][]string, 0, len(site.Docs))
 	for _, d := range site.Docs {
@@ -75,7 +75,7 @@ func registerCSV(site *model.Site, data *Data, l labels) []byte {
 			l.code("status.", d.Status), l.code("class.", d.Classification), l.depts(d.Owners), d.Author,
 			d.Reviewer, d.Approver, d.Approved.String(), d.Effective.String(),
 			d.LastReviewed.String(), next.String(), state,
-			l.depts(d.Distribution), parent, absURL(site.Config, d.URL()),
+			l.depts(d.Distribution), parent, absURL(site.Config, d.URL()), l.retention(d.Kept),
 		})
 	}
 	return spreadsheetCSV(header, rows)

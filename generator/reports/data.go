@@ -35,6 +35,16 @@ type Data struct {
 	// Controls is the Annex A and clause coverage, with the Statement of
 	// Applicability in use.
 	Controls *Coverage
+	// Records is every published form and record with its retention,
+	// past disposal first (记录清单).
+	Records []Record
+	// External is the published documents of external origin, by id.
+	External []ExternalDoc
+	// Actions is the actions of the published records, open ones by due
+	// date (the overdue first), then the closed.
+	Actions []Action
+	// ManagementReview is when the next one is due and its input pack.
+	ManagementReview ManagementReview
 
 	// Diagnostics are findings that are not input errors (an SoA that does
 	// not assess every control, a clause without documented information);
@@ -80,12 +90,18 @@ func Compute(site *model.Site) *Data {
 	for i := range d.Reviews {
 		d.byDoc[d.Reviews[i].Doc] = &d.Reviews[i]
 	}
+	d.Records = records(site)
+	d.Actions = actions(site)
 	withdrawn.Wait()
 	d.Approvals = approvals(site, d)
+	d.External = externals(site, d)
 	d.Owners, d.OwnerTotals = owners(site, d)
 	others.Wait()
+	var reviewDue diag.List
+	d.ManagementReview = managementReview(site, d, &reviewDue)
 	d.Diagnostics.Add(superseded...)
 	d.Diagnostics.Add(coverageDiags...)
+	d.Diagnostics.Add(reviewDue...)
 	return d
 }
 

@@ -60,7 +60,7 @@ func feed(site *model.Site, l labels) []byte {
 	var docs []*model.Document
 	announced := map[*model.Document]announcement{}
 	for _, d := range site.Docs {
-		if inForce(d, site.Now) {
+		if inForce(d, site.Now) && !d.Effective.IsZero() { // an external document may have no date
 			docs = append(docs, d)
 			announced[d] = announce(d)
 		}

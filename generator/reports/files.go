@@ -38,13 +38,18 @@ func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
 		{"reviews.csv", func() []byte { return reviewsCSV(site, data, l) }},
 		{"register.csv", func() []byte { return registerCSV(site, data, l) }},
 		{"soa.csv", func() []byte { return SoACSV(site, data, l) }},
-		{"reviews.ics", func() []byte { return calendar(site, data.Reviews, l.t("ics.name", site.Config.Title), l) }},
+		{"reviews.ics", func() []byte { return calendar(site, data.Reviews, nil, l.t("ics.name", site.Config.Title), l) }},
 		{"feed.xml", func() []byte { return feed(site, l) }},
+		{"records.json", func() []byte { return marshal(RecordsDocument(site, data)) }},
+		{"records.csv", func() []byte { return recordsCSV(site, data, l) }},
+		{"actions.json", func() []byte { return marshal(ActionsDocument(site, data)) }},
+		{"actions.csv", func() []byte { return actionsCSV(site, data, l) }},
+		{"management-review.json", func() []byte { return marshal(ManagementReviewDocument(site, data)) }},
 	}
 	for _, o := range data.Owners {
 		if o.HasCalendar() {
 			name := l.t("ics.name_owner", site.Config.Title, o.Dept.Name)
-			jobs = append(jobs, job{o.CalendarPath(), func() []byte { return calendar(site, o.Reviews(data), name, l) }})
+			jobs = append(jobs, job{o.CalendarPath(), func() []byte { return calendar(site, o.Reviews(data), o.Actions, name, l) }})
 		}
 	}
 	// Each file is made on its own: on a large site documents.json alone
@@ -87,6 +92,7 @@ type documentJSON struct {
 	ReviewState    *State   `json:"review_state"`
 	Parent         *string  `json:"parent"`
 	Controls       []string `json:"controls"`
+	Retention      *string  `json:"retention"`
 }
 
 // DocumentsJSON is documents.json: every published document (SPEC.md).
@@ -100,6 +106,7 @@ func DocumentsJSON(site *model.Site, data *Data) []byte {
 			ID: d.ID, Title: d.Title, Tier: d.Tier, Type: d.Type, Version: d.Version, Status: d.Status,
 			Classification: d.Classification, Owners: nonNil(d.Owners), Distribution: nonNil(d.Distribution),
 			URL: d.URL(), Approved: jsonDate(d.Approved), Effective: jsonDate(d.Effective), Controls: nonNil(d.Controls),
+			Retention: retentionOf(d),
 		}
 		if r := data.ReviewOf(d); r != nil {
 			j.NextReview = jsonDate(r.Date)

@@ -10,11 +10,12 @@ import (
 )
 
 // calendar is an iCalendar file (RFC 5545) with one all-day event on the
-// review date of each review that has one. Event UIDs depend only on the
-// document's id and version, so a calendar client that subscribes to the
-// file updates events instead of duplicating them; DTSTAMP is --now, so the
-// same input gives the same bytes.
-func calendar(site *model.Site, reviews []Review, name string, l labels) []byte {
+// review date of each review that has one, and one on the due date of
+// each open action. Event UIDs depend only on the document's id and
+// version, or the action's id, so a calendar client that subscribes to
+// the file updates events instead of duplicating them; DTSTAMP is --now,
+// so the same input gives the same bytes.
+func calendar(site *model.Site, reviews []Review, actions []Action, name string, l labels) []byte {
 	var c icsWriter
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
@@ -53,8 +54,39 @@ func calendar(site *model.Site, reviews []Review, name string, l labels) []byte 
 		c.line("TRANSP:TRANSPARENT")
 		c.line("END:VEVENT")
 	}
+	for _, a := range actions {
+		if a.IsOpen() {
+			actionEvent(&c, site, a, stamp, l)
+		}
+	}
 	c.line("END:VCALENDAR")
 	return c.Bytes()
+}
+
+// actionEvent writes the all-day event of an open action on its due date.
+func actionEvent(c *icsWriter, site *model.Site, a Action, stamp string, l labels) {
+	c.line("BEGIN:VEVENT")
+	c.line("UID:" + icsText("action-"+a.ID+"@ismsgen"))
+	c.line("DTSTAMP:" + stamp)
+	c.line("DTSTART;VALUE=DATE:" + icsDate(a.Due))
+	c.line("DTEND;VALUE=DATE:" + icsDate(a.Due.AddDays(1)))
+	c.line("SUMMARY:" + icsText(l.t("ics.action_summary", a.ID, a.Title)))
+	desc := []string{
+		l.t("action.source") + ": " + l.code("action.source.", a.Source),
+		l.t("action.record") + ": " + a.Record.ID + " " + a.Record.Title,
+		l.t("action.owner") + ": " + l.depts([]string{a.Owner}),
+	}
+	if ids := a.PublishedDocs(); len(ids) > 0 {
+		desc = append(desc, l.t("action.documents")+": "+strings.Join(ids, ", "))
+	}
+	if site.Config.BaseURL != "" {
+		u := absURL(site.Config, "actions/#"+a.Anchor())
+		desc = append(desc, u)
+		c.line("URL:" + u)
+	}
+	c.line("DESCRIPTION:" + icsText(strings.Join(desc, "\n")))
+	c.line("TRANSP:TRANSPARENT")
+	c.line("END:VEVENT")
 }
 
 // icsWriter writes content lines ending in CRLF, folded at 75 octets.

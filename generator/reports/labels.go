@@ -47,3 +47,22 @@ func (l labels) depts(ids []string) string {
 // absURL is a site-relative URL made absolute with base_url, or left
 // relative when base_url is not set.
 func absURL(cfg *model.Config, rel string) string { return cfg.BaseURL + rel }
+
+// retention is a retention period in the interface language.
+func (l labels) retention(r model.Retention) string { return RetentionText(l.s, r) }
+
+// RetentionText is a retention period in the interface language: "3 年",
+// "永久"; "" when none is set.
+func RetentionText(s *i18n.Strings, r model.Retention) string {
+	switch {
+	case r.Permanent:
+		return s.T("retention.permanent")
+	case r.Period.IsZero():
+		return ""
+	}
+	unit := string(r.Period.Unit) // "years"
+	if r.Period.N == 1 {
+		unit = unit[:len(unit)-1]
+	}
+	return s.T("retention."+unit, r.Period.N)
+}

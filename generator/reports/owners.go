@@ -17,7 +17,21 @@ type Owner struct {
 	Drafts  []*model.Document // its drafts
 	Owned   []Entry           // everything it owns, by tier and id
 	Totals  ReviewTotals
+	Actions []Action // the actions it owns, as the actions list orders them
 }
+
+// OpenActions are the department's actions not closed, by due date.
+func (o Owner) OpenActions() []Action {
+	return slices.DeleteFunc(slices.Clone(o.Actions), func(a Action) bool { return !a.IsOpen() })
+}
+
+// ClosedActions are the department's closed actions, the latest first.
+func (o Owner) ClosedActions() []Action {
+	return slices.DeleteFunc(slices.Clone(o.Actions), Action.IsOpen)
+}
+
+// ActionCounts counts the department's actions by state.
+func (o Owner) ActionCounts() ActionCounts { return countActions(o.Actions) }
 
 // ReviewTotals counts one owning department's reviews by state. A
 // document with several owners counts for each of them.
@@ -29,9 +43,11 @@ type ReviewTotals struct {
 // Total is the number of documents subject to review that the department owns.
 func (t ReviewTotals) Total() int { return t.Overdue + t.DueSoon + t.Missing + t.OK }
 
-// HasCalendar reports whether the department owns a review with a date,
-// and so has a calendar at CalendarPath.
-func (o Owner) HasCalendar() bool { return o.Totals.Overdue+o.Totals.DueSoon+o.Totals.OK > 0 }
+// HasCalendar reports whether the department owns a review with a date
+// or an open action, and so has a calendar at CalendarPath.
+func (o Owner) HasCalendar() bool {
+	return o.Totals.Overdue+o.Totals.DueSoon+o.Totals.OK > 0 || slices.ContainsFunc(o.Actions, Action.IsOpen)
+}
 
 // CalendarPath is the department's review calendar, relative to the site root.
 func (o Owner) CalendarPath() string { return "owners/" + o.Dept.ID + "/reviews.ics" }
@@ -87,6 +103,9 @@ func owners(site *model.Site, data *Data) ([]Owner, []ReviewTotals) {
 	}
 	for _, d := range site.Docs {
 		ds.ownedBy(d, func(i int) { out[i].Owned = append(out[i].Owned, data.entry(d)) })
+	}
+	for _, a := range data.Actions {
+		ds.each([]string{a.Owner}, false, func(i int) { out[i].Actions = append(out[i].Actions, a) })
 	}
 	var totals []ReviewTotals
 	for i := range out {

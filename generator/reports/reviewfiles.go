@@ -49,8 +49,9 @@ func (d *Data) NeedsAttention() bool {
 	return false
 }
 
-// AttentionSummary says in a few words what NeedsAttention found, e.g.
-// "2 reviews overdue, 1 review date missing".
+// AttentionSummary says in a few words what NeedsAttention and
+// NeedsAction found, e.g. "2 reviews overdue, 1 review date missing,
+// 1 action overdue".
 func (d *Data) AttentionSummary() string {
 	overdue, missing := 0, 0
 	for _, r := range d.Reviews {
@@ -67,6 +68,9 @@ func (d *Data) AttentionSummary() string {
 	}
 	if missing > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s missing", missing, plural(missing, "review date", "review dates")))
+	}
+	if n := countActions(d.Actions).Overdue; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s overdue", n, plural(n, "action", "actions")))
 	}
 	return strings.Join(parts, ", ")
 }

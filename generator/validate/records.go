@@ -132,7 +132,8 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, s
 					diags.Errorf(d.Path, at("documents"), unknownHint(sg, id), "action %s names document %q, but no document has that id", a.ID, id)
 				}
 			}
-			if a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] == nil {
+			a.EvidenceIsDoc = a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] != nil
+			if a.Evidence != "" && !isWebAddress(a.Evidence) && !a.EvidenceIsDoc {
 				hint := "give the id of the document that shows the action was taken, or an https:// address"
 				if s := sg.closest(a.Evidence); s != "" {
 					hint = fmt.Sprintf("did you mean %q? %s", s, hint)
