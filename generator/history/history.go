@@ -23,8 +23,8 @@ type History struct {
 	blobs  *blobs
 
 	mu    sync.Mutex
-	dirty map[string]bool   // paths (relative to the source) that may differ from the head commit
-	texts map[string][]byte // earlier versions' texts, by blob id, for their pages
+	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
+	texts *store          // earlier versions' texts, by blob id, for their pages
 
 	deleted []*model.Tombstone // every document file deleted, read once (see Tombstones)
 }
@@ -38,7 +38,7 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 	if err != nil {
 		return nil, notes, err
 	}
-	h := &History{repo: repo, source: source, log: log, texts: map[string][]byte{}, dirty: map[string]bool{}}
+	h := &History{repo: repo, source: source, log: log, texts: newStore(), dirty: map[string]bool{}}
 	if !repo.pinned {
 		if h.dirty, err = repo.changedFiles(); err != nil {
 			return nil, notes, err
@@ -86,11 +86,8 @@ func (h *History) Text(blob string) ([]byte, error) {
 	if h == nil {
 		return nil, errors.New("no git history was read")
 	}
-	h.mu.Lock()
-	t, ok := h.texts[blob]
-	h.mu.Unlock()
-	if ok {
-		return t, nil
+	if t, ok, err := h.texts.get(blob); ok || err != nil {
+		return t, err
 	}
 	texts, err := h.blobs.read([]string{blob})
 	if err != nil {
@@ -106,6 +103,7 @@ func (h *History) Text(blob string) ([]byte, error) {
 func (h *History) Close() {
 	if h != nil && h.blobs != nil {
 		h.blobs.close()
+		h.texts.close()
 	}
 }
 
@@ -119,11 +117,7 @@ func (h *History) working(rel string) ([]byte, error) {
 }
 
 // keep keeps an earlier version's text for its pages.
-func (h *History) keep(blob string, text []byte) {
-	h.mu.Lock()
-	h.texts[blob] = text
-	h.mu.Unlock()
-}
+func (h *History) keep(blob string, text []byte) { h.texts.put(blob, text) }
 
 // sameText reports whether two texts of a document say the same but
 // for bytes that change nothing (line endings, a byte-order mark).

@@ -10,8 +10,9 @@ import (
 )
 
 // Earlier returns the text of an earlier version (model.Version.Blob),
-// split and converted with cfg as far as it goes: a text that was valid
-// then may not be now, and its page shows what it can.
+// split into its front matter and body, and with cfg (when not nil)
+// converted as far as it goes: a text that was valid then may not be
+// now, and its page shows what it can.
 func (h *History) Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error) {
 	text, err := h.Text(blob)
 	if err != nil {
@@ -20,9 +21,9 @@ func (h *History) Earlier(cfg *model.Config, blob, path string) (*model.EarlierT
 	return split(cfg, path, text), nil
 }
 
-// Current returns the text of the document's file as it is now, as
-// Earlier does: what the current version's changes are compared with.
-func (h *History) Current(cfg *model.Config, d *model.Document) (*model.EarlierText, error) {
+// Current returns the text of the document's file as it is now, split:
+// what the current version's changes are compared with.
+func (h *History) Current(d *model.Document) (*model.EarlierText, error) {
 	if h == nil {
 		return nil, errors.New("no git history was read")
 	}
@@ -33,11 +34,11 @@ func (h *History) Current(cfg *model.Config, d *model.Document) (*model.EarlierT
 	if text == nil {
 		return nil, errors.New(d.Path + ": the file is gone")
 	}
-	return split(cfg, d.Path, text), nil
+	return split(nil, d.Path, text), nil
 }
 
-// split splits a document's text into its front matter and body and
-// converts the front matter; diagnostics are of no use here.
+// split splits a document's text into its front matter and body and,
+// with cfg, converts the front matter; diagnostics are of no use here.
 func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
 	text = bytes.ReplaceAll(bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	t := &model.EarlierText{Body: string(text)}
@@ -55,8 +56,11 @@ func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
 			off += end + 1
 		}
 	}
+	if cfg == nil {
+		return t
+	}
 	f, _ := load.ParseDocument(path, text)
-	if f == nil || cfg == nil {
+	if f == nil {
 		return t
 	}
 	f.OwnBody()

@@ -63,7 +63,7 @@ func (h *History) readDeleted() ([]*model.Tombstone, error) {
 			last.Commit = h.log.commit(f.revs[1])
 		}
 		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
-		h.texts[del.old] = texts[i] // h.mu is held
+		h.keep(del.old, texts[i])
 	}
 	return out, nil
 }

@@ -12,8 +12,10 @@ import (
 // EarlierSource gives the texts of documents' earlier versions, and of
 // the current files, for the pages of versions and changes.
 type EarlierSource interface {
+	// Earlier is an earlier version's text, converted with cfg unless
+	// it is nil (a diff needs only the text).
 	Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error)
-	Current(cfg *model.Config, d *model.Document) (*model.EarlierText, error)
+	Current(d *model.Document) (*model.EarlierText, error)
 }
 
 // VersionView is the data of an earlier version's page,
@@ -53,15 +55,15 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		return nil
 	}
 	cfg := r.in.Site.Config
-	texts := map[string]*model.EarlierText{}
-	text := func(v *model.Version) (*model.EarlierText, error) {
+	texts := map[string]*model.EarlierText{} // by blob: each is shown, then compared
+	text := func(v *model.Version, convert *model.Config) (*model.EarlierText, error) {
 		if v == nil { // the current file
-			return r.in.Earlier.Current(cfg, d)
+			return r.in.Earlier.Current(d)
 		}
 		if t, ok := texts[v.Blob]; ok {
 			return t, nil
 		}
-		t, err := r.in.Earlier.Earlier(cfg, v.Blob, v.Path)
+		t, err := r.in.Earlier.Earlier(convert, v.Blob, v.Path)
 		texts[v.Blob] = t
 		return t, err
 	}
@@ -71,7 +73,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		if dir == d.URL()+"v/" {
 			continue
 		}
-		t, err := text(v)
+		t, err := text(v, cfg)
 		if err != nil {
 			return err
 		}
@@ -100,11 +102,11 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		} else if d.Versions.ChangedUncommitted || d.Versions.Set.IsZero() {
 			to = model.Commit{}
 		}
-		older, err := text(prev)
+		older, err := text(prev, nil)
 		if err != nil {
 			return err
 		}
-		newer, err := text(this)
+		newer, err := text(this, nil)
 		if err != nil {
 			return err
 		}

@@ -42,6 +42,61 @@ func Diff(old, new string) []Span {
 		}
 		return []Span{{Equal, old}}
 	}
+	// What the texts share at their start and end, in whole lines, is
+	// left out of the diff: a revision changes a few lines of a long
+	// text, and the units of the rest would cost time for nothing.
+	head, tail := commonLines(old, new)
+	spans := diffMiddle(old[head:len(old)-tail], new[head:len(new)-tail])
+	if head > 0 {
+		spans = merge([]Span{{Equal, old[:head]}}, spans)
+	}
+	if tail > 0 {
+		spans = merge(spans, []Span{{Equal, old[len(old)-tail:]}})
+	}
+	return spans
+}
+
+// commonLines returns how many bytes of whole lines old and new share at
+// their start, and then at their end.
+func commonLines(old, new string) (head, tail int) {
+	for head < len(old) && head < len(new) {
+		i := strings.IndexByte(old[head:], '\n')
+		if i < 0 || !strings.HasPrefix(new[head:], old[head:head+i+1]) {
+			break
+		}
+		head += i + 1
+	}
+	a, b := old[head:], new[head:]
+	for tail < len(a) && tail < len(b) {
+		rest := a[:len(a)-tail]
+		i := strings.LastIndexByte(strings.TrimSuffix(rest, "\n"), '\n')
+		line := rest[i+1:]
+		if i < 0 || !strings.HasSuffix(b[:len(b)-tail], line) || len(b)-tail-len(line) < 0 || len(b)-tail-len(line) > 0 && b[len(b)-tail-len(line)-1] != '\n' {
+			break
+		}
+		tail += len(line)
+	}
+	return head, tail
+}
+
+// merge joins two lists of spans, the last of a and the first of b made
+// one when they are of the same kind.
+func merge(a, b []Span) []Span {
+	if len(a) > 0 && len(b) > 0 && a[len(a)-1].Op == b[0].Op {
+		a[len(a)-1].Text += b[0].Text
+		b = b[1:]
+	}
+	return append(a, b...)
+}
+
+// diffMiddle diffs what commonLines left.
+func diffMiddle(old, new string) []Span {
+	if old == new {
+		if old == "" {
+			return nil
+		}
+		return []Span{{Equal, old}}
+	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
 	units := map[string]rune{}
