@@ -49,7 +49,7 @@ func build(t *testing.T, source string, opts generator.Options) string {
 	}
 	if res.Diagnostics.HasErrors() {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b)
+		res.Diagnostics.Print(&b, nil)
 		t.Fatalf("build %s:\n%s", source, b.String())
 	}
 	return dest

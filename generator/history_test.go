@@ -83,7 +83,7 @@ func historyBuild(t *testing.T, source string, opts generator.Options) (map[stri
 	}
 	if res.Diagnostics.HasErrors() {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b)
+		res.Diagnostics.Print(&b, nil)
 		t.Fatal(b.String())
 	}
 	return readTree(t, opts.Dest), res

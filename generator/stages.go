@@ -100,6 +100,7 @@ func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
 // Documents is every document file of the site, read and converted.
 type Documents struct {
 	Converted []Converted // in path order; only those that could be read and converted
+	Failed    []string    // the ids of the files that could not be, as far as they could be made out
 	Diags     diag.List
 	source    string
 	sums      map[*model.Document]uint64 // fingerprints of the files whose bodies were let go
@@ -139,6 +140,13 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	}
 	for i, c := range converted {
 		docs.Diags.Add(perFile[i]...)
+		if c.Doc == nil || c.Doc.ID == "" {
+			if perFile[i].HasErrors() {
+				if id := load.SalvageID(opts.Source, paths[i]); id != "" {
+					docs.Failed = append(docs.Failed, id)
+				}
+			}
+		}
 		if c.Doc == nil {
 			continue
 		}
@@ -178,15 +186,25 @@ func (ds *Documents) letGo() {
 
 // Link checks the rules that span documents, decides what this build
 // publishes and resolves the links between documents. The site is nil
-// when the documents have errors.
-func Link(opts Options, cfg *model.Config, converted []Converted) (*model.Site, diag.List) {
+// when the documents have errors. failed are the ids of the document
+// files that could not be read or converted (Documents.Failed): their
+// errors are reported at their files, and a link or a reference to one
+// is not reported again.
+func Link(opts Options, cfg *model.Config, converted []Converted, failed ...string) (*model.Site, diag.List) {
 	docs := make([]*model.Document, len(converted))
 	scans := make(map[*model.Document]*link.Scanned, len(converted))
 	for i, c := range converted {
 		docs[i], scans[c.Doc] = c.Doc, c.Scan
 	}
-	docs, diags := validate.Set(slices.Clip(docs))
-	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}, scans)
+	var failedIDs map[string]bool
+	for _, id := range failed {
+		if failedIDs == nil {
+			failedIDs = map[string]bool{}
+		}
+		failedIDs[model.FoldID(id)] = true
+	}
+	docs, diags := validate.Set(slices.Clip(docs), failedIDs)
+	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs}, scans)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		return nil, diags

@@ -11,21 +11,21 @@ import (
 	"ismsgen/generator/write"
 )
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD | --as-of YYYY-MM-DD] [--classification LEVEL] [--base-url URL]", stderr)
-	source := fs.String("source", ".", "the site folder (holds isms.toml and content/)")
-	dest := fs.String("dest", "", "the output folder (default <source>/public)")
-	drafts := fs.Bool("drafts", false, "also publish draft documents and documents in review, marked as such")
-	now := fs.String("now", "", "the date review calculations use, YYYY-MM-DD (default today)")
-	class := fs.String("classification", "", "the highest classification the output may contain (default from isms.toml)")
-	baseURL := fs.String("base-url", "", "the site's absolute address, for the feed, sitemap and calendar")
-	asOf := fs.String("as-of", "", "build the site as it stood at the end of this day, YYYY-MM-DD, from its git history (the committer's own clock decides a commit's day); it is --now too")
-	if code := parse(fs, args); code >= 0 {
+func runBuild(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
+	fs := newFlags("build", "[--source DIR] [--dest DIR] [--drafts] [--now YYYY-MM-DD | --as-of YYYY-MM-DD] [--classification LEVEL] [--base-url URL]", stderr, c)
+	source := fs.String("source", ".", c.Sprintf("the site folder (holds isms.toml and content/)"))
+	dest := fs.String("dest", "", c.Sprintf("the output folder (default <source>/public)"))
+	drafts := fs.Bool("drafts", false, c.Sprintf("also publish draft documents and documents in review, marked as such"))
+	now := fs.String("now", "", c.Sprintf("the date review calculations use, YYYY-MM-DD (default today)"))
+	class := fs.String("classification", "", c.Sprintf("the highest classification the output may contain (default from isms.toml)"))
+	baseURL := fs.String("base-url", "", c.Sprintf("the site's absolute address, for the feed, sitemap and calendar"))
+	asOf := fs.String("as-of", "", c.Sprintf("build the site as it stood at the end of this day, YYYY-MM-DD, from its git history (the committer's own clock decides a commit's day); it is --now too"))
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	day, date, err := parseAsOf(*asOf, *now)
 	if err != nil {
-		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
+		say(stderr, c, "build", "%v", err)
 		return exitUsage
 	}
 	start := time.Now()
@@ -39,21 +39,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var usageErr *diag.UsageError
 	switch {
 	case errors.As(err, &destErr):
-		printDestError(stderr, "build", destErr)
+		printDestError(stderr, c, "build", destErr)
 		return exitUsage
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
+		say(stderr, c, "build", "%v", err)
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "ismsgen build: %v\n", err)
+		say(stderr, c, "build", "%v", err)
 		return exitContent
 	}
-	res.Diagnostics.PrintSummary(stderr, warningsPerCode)
+	res.Diagnostics.PrintSummary(stderr, c, warningsPerCode)
 	if res.Diagnostics.HasErrors() {
 		n := len(res.Diagnostics.Errors())
-		fmt.Fprintf(stderr, "ismsgen build: %d error(s); nothing was written, the previous output is unchanged\n", n)
+		say(stderr, c, "build", "%d error(s); nothing was written, the previous output is unchanged", n)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "built %d documents, %d pages, %d files in %s\n", len(res.Site.Docs), res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(stdout, c.Sprintf("built %d documents, %d pages, %d files in %s", len(res.Site.Docs), res.Pages, res.Files, time.Since(start).Round(time.Millisecond)))
 	return exitOK
 }

@@ -39,48 +39,70 @@ func replaceIn(t *testing.T, path, old, new string) {
 
 // A broken copy of the sample (a typo key in one file, a broken link in
 // another, a duplicate id in a third) reports all three with path and
-// line, exits 1 and leaves public/ as it was.
+// line, in the site's language, exits 1 and leaves public/ as it was.
 func TestBrokenSample(t *testing.T) {
-	site := sitetest.Sample(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr); code != exitOK {
-		t.Fatalf("clean build: exit %d\n%s", code, stderr.String())
-	}
-	before := snapshot(t, filepath.Join(site, "public"))
-
-	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-009.md"), "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")
-	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-001.md"), "](ISMS-P-002)", "](ISMS-P-902)")
-	replaceIn(t, filepath.Join(site, "content/tier2/isms-p-003.md"), `id = "ISMS-P-003"`, `id = "ISMS-P-004"`)
-
-	stdout.Reset()
-	stderr.Reset()
-	code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr)
-	if code != exitContent {
-		t.Fatalf("exit %d, want %d\n%s", code, exitContent, stderr.String())
-	}
-	out := stderr.String()
-	for _, want := range []string{
-		`content/tier2/isms-p-009.md:12: unknown key "next_reveiw"`,
-		`content/tier2/isms-p-001.md:`, `: broken link: no document has the id "ISMS-P-902"`,
-		`content/tier2/isms-p-004.md:2: duplicate id "ISMS-P-004": also used by content/tier2/isms-p-003.md:2`,
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"zh-CN", []string{
+			`content/tier2/isms-p-009.md:12: 未知字段 "next_reveiw"` + "\n    提示：是否应为 \"next_review\"？",
+			`content/tier2/isms-p-001.md:`, `: 链接无效：没有编号为 "ISMS-P-902" 的文件`,
+			`content/tier2/isms-p-004.md:2: 文件编号 "ISMS-P-004" 重复：content/tier2/isms-p-003.md:2 也使用了该编号`,
+			"ismsgen build: 11 个错误；未写入任何内容，原有输出保持不变\n",
+		}},
+		{"en", []string{
+			`content/tier2/isms-p-009.md:12: unknown key "next_reveiw"` + "\n    hint: did you mean \"next_review\"?",
+			`content/tier2/isms-p-001.md:`, `: broken link: no document has the id "ISMS-P-902"`,
+			`content/tier2/isms-p-004.md:2: duplicate id "ISMS-P-004": also used by content/tier2/isms-p-003.md:2`,
+			"ismsgen build: 11 error(s); nothing was written, the previous output is unchanged\n",
+		}},
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, out)
-		}
-	}
-	after := snapshot(t, filepath.Join(site, "public"))
-	if len(after) != len(before) {
-		t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))
-	}
-	for p, data := range before {
-		if after[p] != data {
-			t.Errorf("%s changed", p)
-		}
+		t.Run(tc.lang, func(t *testing.T) {
+			site := sitetest.Sample(t)
+			if err := sitetest.SetLanguage(site, tc.lang); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr); code != exitOK {
+				t.Fatalf("clean build: exit %d\n%s", code, stderr.String())
+			}
+			before := snapshot(t, filepath.Join(site, "public"))
+
+			replaceIn(t, filepath.Join(site, "content/tier2/isms-p-009.md"), "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")
+			replaceIn(t, filepath.Join(site, "content/tier2/isms-p-001.md"), "](ISMS-P-002)", "](ISMS-P-902)")
+			replaceIn(t, filepath.Join(site, "content/tier2/isms-p-003.md"), `id = "ISMS-P-003"`, `id = "ISMS-P-004"`)
+
+			stdout.Reset()
+			stderr.Reset()
+			code := run([]string{"build", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr)
+			if code != exitContent {
+				t.Fatalf("exit %d, want %d\n%s", code, exitContent, stderr.String())
+			}
+			out := stderr.String()
+			for _, want := range tc.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, out)
+				}
+			}
+			after := snapshot(t, filepath.Join(site, "public"))
+			if len(after) != len(before) {
+				t.Fatalf("public/ has %d files after the failed build, %d before", len(after), len(before))
+			}
+			for p, data := range before {
+				if after[p] != data {
+					t.Errorf("%s changed", p)
+				}
+			}
+		})
 	}
 }
 
 func TestBuildUsageErrors(t *testing.T) {
 	site := sitetest.Sample(t)
+	if err := sitetest.SetLanguage(site, "en"); err != nil {
+		t.Fatal(err)
+	}
 	notOurs := filepath.Join(t.TempDir(), "mine")
 	if err := os.MkdirAll(notOurs, 0o755); err != nil {
 		t.Fatal(err)

@@ -3,39 +3,39 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/i18n"
 	"ismsgen/generator/reports"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[--source DIR] [--now YYYY-MM-DD] [--format text|json]", stderr)
-	source := fs.String("source", ".", "the site folder (holds isms.toml and content/)")
-	now := fs.String("now", "", "the date review calculations use, YYYY-MM-DD (default today)")
-	format := fs.String("format", "text", "output format: text or json")
-	if code := parse(fs, args); code >= 0 {
+func runCheck(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
+	fs := newFlags("check", "[--source DIR] [--now YYYY-MM-DD] [--format text|json]", stderr, c)
+	source := fs.String("source", ".", c.Sprintf("the site folder (holds isms.toml and content/)"))
+	now := fs.String("now", "", c.Sprintf("the date review calculations use, YYYY-MM-DD (default today)"))
+	format := fs.String("format", "text", c.Sprintf("output format: text or json"))
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "ismsgen check: --format must be text or json, not %q\n", *format)
+		say(stderr, c, "check", "--format must be text or json, not %q", *format)
 		return exitUsage
 	}
 	date, err := parseNow(*now)
 	if err != nil {
-		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
+		say(stderr, c, "check", "%v", err)
 		return exitUsage
 	}
 	res, err := generator.Check(generator.Options{Source: *source, Now: date, Defaults: defaults()})
 	var usageErr *diag.UsageError
 	switch {
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
+		say(stderr, c, "check", "%v", err)
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "ismsgen check: %v\n", err)
+		say(stderr, c, "check", "%v", err)
 		return exitContent
 	}
 	site, data, diags := res.Site, res.Reports, res.Diagnostics
@@ -46,42 +46,61 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		aj = reports.ActionsDocument(site, data)
 	}
 	if *format == "json" {
-		writeCheckJSON(stdout, diags, rj, aj)
+		writeCheckJSON(stdout, c, diags, rj, aj)
 	} else {
-		diags.PrintSummary(stderr, warningsPerCode)
+		diags.PrintSummary(stderr, c, warningsPerCode)
 		if data != nil {
-			reports.PrintReviews(stdout, site, data)
-			reports.PrintActions(stdout, site, data)
+			reports.PrintReviews(stdout, c, site, data)
+			reports.PrintActions(stdout, c, site, data)
 		}
 	}
 	switch {
 	case diags.HasErrors():
 		if *format == "text" {
-			fmt.Fprintf(stderr, "ismsgen check: %d error(s)\n", len(diags.Errors()))
+			say(stderr, c, "check", "%d error(s)", len(diags.Errors()))
 		}
 		return exitContent
 	case data != nil && (data.NeedsAttention() || data.NeedsAction()):
 		if *format == "text" {
-			fmt.Fprintf(stderr, "ismsgen check: %s (exit code %d: the content is valid, the reviews and actions above need attention)\n", data.AttentionSummary(), exitReview)
+			say(stderr, c, "check", "%s (exit code %d: the content is valid, the reviews and actions above need attention)", data.AttentionSummary(c), exitReview)
 		}
 		return exitReview
 	}
 	return exitOK
 }
 
+// diagJSON is one diagnostic of check --format json: the message and the
+// hint in the site's language, the stable code, and both texts in every
+// language ismsgen speaks.
 type diagJSON struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"`
-	Code    string `json:"code,omitempty"`
+	File     string            `json:"file"`
+	Line     int               `json:"line"`
+	Message  string            `json:"message"`
+	Hint     string            `json:"hint,omitempty"`
+	Code     string            `json:"code,omitempty"`
+	Messages map[string]string `json:"messages"`
+	Hints    map[string]string `json:"hints,omitempty"`
 }
 
-func writeCheckJSON(w io.Writer, diags diag.List, reviews *reports.ReviewsJSON, actions *reports.ActionsJSON) {
+func writeCheckJSON(w io.Writer, c *diag.Catalog, diags diag.List, reviews *reports.ReviewsJSON, actions *reports.ActionsJSON) {
+	langs := map[string]*diag.Catalog{}
+	for _, lang := range i18n.Languages {
+		langs[lang] = generator.Messages(defaults(), lang)
+	}
 	conv := func(l diag.List) []diagJSON {
 		out := []diagJSON{}
 		for _, d := range l {
-			out = append(out, diagJSON{File: d.File, Line: d.Line, Message: d.Message, Hint: d.Hint, Code: d.Code})
+			j := diagJSON{File: d.File, Line: d.Line, Message: c.Message(d), Hint: c.Hint(d), Code: d.Code, Messages: map[string]string{}}
+			for lang, lc := range langs {
+				j.Messages[lang] = lc.Message(d)
+				if h := lc.Hint(d); h != "" {
+					if j.Hints == nil {
+						j.Hints = map[string]string{}
+					}
+					j.Hints[lang] = h
+				}
+			}
+			out = append(out, j)
 		}
 		return out
 	}

@@ -54,31 +54,33 @@ Commands:
 Run "ismsgen COMMAND -h" for the flags of a command.
 `
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. It speaks the
+// language of the site that the command's --source names.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, messages(nil).Sprintf(usage))
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
+	c := messages(rest)
 	switch cmd {
 	case "build":
-		return runBuild(rest, stdout, stderr)
+		return runBuild(rest, stdout, stderr, c)
 	case "check":
-		return runCheck(rest, stdout, stderr)
+		return runCheck(rest, stdout, stderr, c)
 	case "serve":
 		return runServe(rest, stdout, stderr)
 	case "new":
-		return runNew(rest, stdout, stderr)
+		return runNew(rest, stdout, stderr, c)
 	case "pack":
-		return runPack(rest, stdout, stderr)
+		return runPack(rest, stdout, stderr, c)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "ismsgen %s\n", version)
 		return exitOK
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, c.Sprintf(usage))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "ismsgen: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "%s\n\n%s", c.Sprintf("ismsgen: unknown command %q", cmd), c.Sprintf(usage))
 	return exitUsage
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"ismsgen/internal/sitetest"
 )
 
 // The sample's review figures at --now 2026-11-25.
@@ -18,8 +20,12 @@ var (
 )
 
 func TestCheckSampleText(t *testing.T) {
+	site := sitetest.Sample(t)
+	if err := sitetest.SetLanguage(site, "en"); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "--source", "../..", "--now", "2026-11-25"}, &stdout, &stderr); code != exitReview {
+	if code := run([]string{"check", "--source", site, "--now", "2026-11-25"}, &stdout, &stderr); code != exitReview {
 		t.Fatalf("exit %d, want %d\n%s", code, exitReview, stderr.String())
 	}
 	out := stdout.String()
@@ -65,6 +71,34 @@ func TestCheckSampleText(t *testing.T) {
 	}
 }
 
+// The sample speaks Chinese: check's report, its warnings and its last
+// line are in Chinese, with the stable paths and ids.
+func TestCheckSampleChinese(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--source", "../..", "--now", "2026-11-25"}, &stdout, &stderr); code != exitReview {
+		t.Fatalf("exit %d, want %d\n%s", code, exitReview, stderr.String())
+	}
+	for _, want := range []string{
+		"截至 2026-11-25 的文件评审：逾期 6 份，即将到期 3 份，缺少评审日期 3 份，正常 22 份\n",
+		"\n评审逾期（6 份）：\n  content/tier2/isms-p-014.md:12: ISMS-P-014 物理与环境安全管理程序 — 评审应于 2026-03-18 完成（已逾期 252 天）\n",
+		"\n30 天内到期（3 份）：\n",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, want := range []string{
+		"content/tier2/isms-p-006.md:83: 警告：链接到 ISMS-R-005，但本次构建未发布该文件：链接文字照常显示，但不带链接\n    提示：",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if want := "ismsgen check: 6 份文件评审逾期、3 份文件缺少评审日期（退出码 3：内容有效，但以上评审和措施事项需要处理）\n"; !strings.HasSuffix(stderr.String(), want) {
+		t.Errorf("stderr does not end with %q:\n%s", want, stderr.String())
+	}
+}
+
 // check --format json, decoded with the schema of SPEC.md and nothing else.
 func TestCheckSampleJSON(t *testing.T) {
 	var stdout, stderr bytes.Buffer
@@ -72,11 +106,13 @@ func TestCheckSampleJSON(t *testing.T) {
 		t.Fatalf("exit %d, want %d\n%s", code, exitReview, stderr.String())
 	}
 	type diagnostic struct {
-		File    string `json:"file"`
-		Line    int    `json:"line"`
-		Message string `json:"message"`
-		Hint    string `json:"hint"`
-		Code    string `json:"code"`
+		File     string            `json:"file"`
+		Line     int               `json:"line"`
+		Message  string            `json:"message"`
+		Hint     string            `json:"hint"`
+		Code     string            `json:"code"`
+		Messages map[string]string `json:"messages"`
+		Hints    map[string]string `json:"hints"`
 	}
 	var got struct {
 		Errors   []diagnostic `json:"errors"`
@@ -119,8 +155,13 @@ func TestCheckSampleJSON(t *testing.T) {
 		t.Errorf("errors %v, warnings %v", got.Errors, got.Warnings)
 	}
 	for _, w := range got.Warnings {
-		if w.File == "" || w.Line < 0 || w.Message == "" { // line 0: the whole file
-			t.Errorf("warning without file, line or message: %+v", w)
+		if w.File == "" || w.Line < 0 || w.Message == "" || w.Code == "" { // line 0: the whole file
+			t.Errorf("warning without file, line, message or code: %+v", w)
+		}
+		// The message in the site's language, and in both.
+		if w.Message != w.Messages["zh-CN"] || w.Messages["en"] == "" || w.Messages["en"] == w.Message ||
+			w.Hint != w.Hints["zh-CN"] || w.Hints["en"] == "" {
+			t.Errorf("warning %s: message %q, messages %q, hint %q, hints %q", w.Code, w.Message, w.Messages, w.Hint, w.Hints)
 		}
 	}
 	if got.Reviews.Now != "2026-11-25" || got.Reviews.DueSoonDays != 30 {

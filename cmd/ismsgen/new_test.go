@@ -11,6 +11,9 @@ import (
 
 func TestNewCommand(t *testing.T) {
 	site := sitetest.Sample(t)
+	if err := sitetest.SetLanguage(site, "en"); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		code int

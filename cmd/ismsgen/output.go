@@ -9,13 +9,14 @@ import (
 	"syscall"
 	"time"
 
+	"ismsgen/generator/diag"
 	"ismsgen/generator/write"
 )
 
 // printDestError explains a --dest the command cannot write to, and what
 // to do instead.
-func printDestError(stderr io.Writer, cmd string, e *write.Error) {
-	fmt.Fprintf(stderr, "ismsgen %s: %s\n    hint: %s\n", cmd, e.Message, e.Fix)
+func printDestError(stderr io.Writer, c *diag.Catalog, cmd string, e *write.Error) {
+	fmt.Fprintf(stderr, "ismsgen %s: %s\n    %s\n", cmd, c.Text(e.Message), c.Sprintf("hint: %s", e.Fix))
 }
 
 // stopper removes the output being written when SIGINT or SIGTERM

@@ -11,22 +11,22 @@ import (
 	"ismsgen/generator/diag"
 )
 
-func runPack(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("pack", "--as-of YYYY-MM-DD [--source DIR] [--out FILE.zip] [--classification LEVEL]", stderr)
-	source := fs.String("source", ".", "the site folder (holds isms.toml and content/), in a git work tree")
-	asOf := fs.String("as-of", "", "the day whose documents in force the pack holds, YYYY-MM-DD (required)")
-	out := fs.String("out", "", "the zip file to write (default isms-pack-<day>.zip in the current folder)")
-	class := fs.String("classification", "", "the highest classification the pack may contain (default from isms.toml)")
-	if code := parse(fs, args); code >= 0 {
+func runPack(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
+	fs := newFlags("pack", "--as-of YYYY-MM-DD [--source DIR] [--out FILE.zip] [--classification LEVEL]", stderr, c)
+	source := fs.String("source", ".", c.Sprintf("the site folder (holds isms.toml and content/), in a git work tree"))
+	asOf := fs.String("as-of", "", c.Sprintf("the day whose documents in force the pack holds, YYYY-MM-DD (required)"))
+	out := fs.String("out", "", c.Sprintf("the zip file to write (default isms-pack-<day>.zip in the current folder)"))
+	class := fs.String("classification", "", c.Sprintf("the highest classification the pack may contain (default from isms.toml)"))
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if *asOf == "" {
-		fmt.Fprintln(stderr, "ismsgen pack: --as-of YYYY-MM-DD is required: the day whose documents in force the pack holds")
+		say(stderr, c, "pack", "--as-of YYYY-MM-DD is required: the day whose documents in force the pack holds")
 		return exitUsage
 	}
 	day, _, err := parseAsOf(*asOf, "")
 	if err != nil {
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitUsage
 	}
 	if *out == "" {
@@ -36,7 +36,7 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	// leaves no part of a zip, and an earlier pack stays as it was.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".ismsgen-pack-*.zip")
 	if err != nil {
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitUsage
 	}
 	defer os.Remove(tmp.Name())
@@ -47,25 +47,25 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	var usageErr *diag.UsageError
 	switch {
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitContent
 	}
-	res.Diagnostics.PrintSummary(stderr, warningsPerCode)
+	res.Diagnostics.PrintSummary(stderr, c, warningsPerCode)
 	if res.Diagnostics.HasErrors() {
-		fmt.Fprintf(stderr, "ismsgen pack: %d error(s) in the site as of %s; no pack was written\n", len(res.Diagnostics.Errors()), day)
+		say(stderr, c, "pack", "%d error(s) in the site as of %s; no pack was written", len(res.Diagnostics.Errors()), day)
 		return exitContent
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitContent
 	}
 	if err := os.Rename(tmp.Name(), *out); err != nil {
-		fmt.Fprintf(stderr, "ismsgen pack: %v\n", err)
+		say(stderr, c, "pack", "%v", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d documents in force at the end of %s\n", *out, len(res.Reports.Approvals.InForce), day)
+	fmt.Fprintln(stdout, c.Sprintf("wrote %s: %d documents in force at the end of %s", *out, len(res.Reports.Approvals.InForce), day))
 	return exitOK
 }

@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs testdata/script/*.txtar: the command line as a user
 // runs it, with what it prints and its exit codes. "sample DIR" copies
-// the repository's sample site into DIR.
+// the repository's sample site into DIR; "lang DIR LANG" sets the
+// language of the site in DIR.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -32,6 +33,12 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("usage: sample DIR")
 				}
 				ts.Check(sitetest.CopySample(ts.MkAbs(args[0])))
+			},
+			"lang": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: lang DIR LANG")
+				}
+				ts.Check(sitetest.SetLanguage(ts.MkAbs(args[0]), args[1]))
 			},
 		},
 	})

@@ -32,7 +32,8 @@ func TestServeCommand(t *testing.T) {
 			lines <- sc.Text()
 		}
 	}()
-	serving := regexp.MustCompile(`^serving .* at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)$`)
+	// The sample speaks Chinese.
+	serving := regexp.MustCompile(`^正在提供 .*：(http://127\.0\.0\.1:\d+/)（按 Ctrl-C 停止）$`)
 	var url string
 	timeout := time.After(time.Minute)
 	for url == "" {
@@ -76,13 +77,16 @@ func TestServeCommand(t *testing.T) {
 	if c := <-code; c != exitOK {
 		t.Errorf("exit %d\n%s", c, stderr.String())
 	}
-	if len(rest) == 0 || rest[len(rest)-1] != "stopped" {
+	if len(rest) == 0 || rest[len(rest)-1] != "已停止" {
 		t.Errorf("output after the URL: %q", rest)
 	}
 }
 
 func TestServeUsageErrors(t *testing.T) {
 	site := sitetest.Sample(t)
+	if err := sitetest.SetLanguage(site, "en"); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string

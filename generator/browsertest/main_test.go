@@ -153,7 +153,7 @@ func buildSite(t testing.TB, source string, date model.Date) string {
 	}
 	if res.Diagnostics.HasErrors() {
 		var b bytes.Buffer
-		res.Diagnostics.Print(&b)
+		res.Diagnostics.Print(&b, nil)
 		t.Fatalf("build %s:\n%s", source, b.String())
 	}
 	return dest
@@ -202,7 +202,7 @@ func sampleSite(t *testing.T) *site {
 		})
 		if err == nil && res.Diagnostics.HasErrors() {
 			var b bytes.Buffer
-			res.Diagnostics.Print(&b)
+			res.Diagnostics.Print(&b, nil)
 			err = fmt.Errorf("%s", b.String())
 		}
 		if err != nil {

@@ -65,8 +65,8 @@ func TestServeReloadsOpenPages(t *testing.T) {
 	if _, err := edit(doc, "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")(tb.ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := tb.poll(`() => { const o = document.getElementById("ismsgen-errors"); return o && o.innerText.includes('isms-p-009.md:12: unknown key "next_reveiw"'); }`, 10*time.Second); err != nil {
-		t.Fatalf("no error overlay with the error at its line: %v", err)
+	if err := tb.poll(`() => { const o = document.getElementById("ismsgen-errors"); return o && o.innerText.includes('isms-p-009.md:12: 未知字段 "next_reveiw"') && o.innerText.includes("重新生成失败"); }`, 10*time.Second); err != nil {
+		t.Fatalf("no error overlay in the site's language with the error at its line: %v", err)
 	}
 	if !eval[bool](t, tb, `document.body.innerText.includes("按浏览器测试的时间间隔")`) {
 		t.Error("the last good page is gone under the overlay")

@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	"fmt"
+	"ismsgen/generator/diag"
 	"slices"
 	"strings"
 )
@@ -31,33 +31,36 @@ func ParseClause(s string) (string, *RefError) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return "", &RefError{
-			Message: "empty ISO/IEC 27001 clause reference",
-			Hint:    `write a clause number such as "9.3"; ` + d.clauseHint(),
+			Message: diag.Msg("empty ISO/IEC 27001 clause reference"),
+			Hint:    diag.Msg("write a clause number such as \"9.3\"; %s", d.clauseHint()),
 		}
 	}
 	u := stripItem(t)
 	if i, ok := d.clause[u]; ok {
 		return d.clauses[i].ID, nil
 	}
-	msg := fmt.Sprintf("unknown ISO/IEC 27001 clause %q", s)
+	msg := diag.Msg("unknown ISO/IEC 27001 clause %q", s)
 	if parts, prefixed, ok := looseParts(u); ok && !prefixed {
 		if i, ok := d.clause[strings.Join(parts, ".")]; ok {
-			return "", &RefError{Message: msg, Hint: fmt.Sprintf("did you mean %q (%s)?", d.clauses[i].ID, d.clauses[i].Title)}
+			return "", &RefError{Message: msg, Hint: diag.Msg("did you mean %q (%s)?", d.clauses[i].ID, d.clauses[i].name())}
 		}
 	}
 	if id, err := ParseControl(t); err == nil {
 		c, _ := Lookup(id)
 		return "", &RefError{
 			Message: msg,
-			Hint:    fmt.Sprintf("%s is Annex A control %s (%s), not a clause: list it in controls; %s", t, c.ID, c.Title, d.clauseHint()),
+			Hint:    diag.Msg("%s is Annex A control %s (%s), not a clause: list it in controls; %s", t, c.ID, diag.Name{EN: c.Title, ZH: c.TitleZH}, d.clauseHint()),
 		}
 	}
 	return "", &RefError{Message: msg, Hint: d.clauseHint()}
 }
 
-func (d *data) clauseHint() string {
-	return "ISO/IEC 27001:2022 has clauses " + d.clauseRange + ", with sub-clauses such as 6.1.2 and 9.2.2"
+func (d *data) clauseHint() diag.Text {
+	return diag.Msg("ISO/IEC 27001:2022 has clauses %s, with sub-clauses such as 6.1.2 and 9.2.2", d.clauseRange)
 }
+
+// name is the clause's title in either language, for a message.
+func (c Clause) name() diag.Name { return diag.Name{EN: c.Title, ZH: c.TitleZH} }
 
 // stripItem drops an item letter after a clause number: "6.1.3d",
 // "6.1.3 d", "6.1.3(d)" and "6.1.3 (d)" become "6.1.3".

@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	"fmt"
+	"ismsgen/generator/diag"
 	"slices"
 	"strings"
 )
@@ -71,15 +71,15 @@ func (c Control) Less(o Control) bool { return CompareIDs(c.ID, o.ID) < 0 }
 // RefError is a control or clause reference that cannot be used; Message
 // says what is wrong and Hint how to fix it.
 type RefError struct {
-	Message, Hint string
+	Message, Hint diag.Text
 }
 
-// Error returns the message followed by the hint.
+// Error returns the message followed by the hint, in English.
 func (e *RefError) Error() string {
-	if e.Hint == "" {
-		return e.Message
+	if e.Hint.IsZero() {
+		return e.Message.String()
 	}
-	return e.Message + "; " + e.Hint
+	return e.Message.String() + "; " + e.Hint.String()
 }
 
 // ParseControl normalises a control reference from front matter: "5.35",
@@ -102,8 +102,8 @@ func (d *data) parseControl(s string) (string, *RefError) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return "", &RefError{
-			Message: "empty Annex A control reference",
-			Hint:    `write a control id such as "5.1"; ` + d.controlHint(),
+			Message: diag.Msg("empty Annex A control reference"),
+			Hint:    diag.Msg("write a control id such as \"5.1\"; %s", d.controlHint()),
 		}
 	}
 	u, prefixed := t, false
@@ -127,8 +127,8 @@ func (d *data) parseControl(s string) (string, *RefError) {
 		}
 		if sugg := d.suggestControls(parts); len(sugg) > 0 {
 			return "", &RefError{
-				Message: fmt.Sprintf("unknown Annex A control %q", s),
-				Hint:    "did you mean " + d.describeControls(sugg, " or ") + "?",
+				Message: diag.Msg("unknown Annex A control %q", s),
+				Hint:    diag.Msg("did you mean %s?", d.describeControls(sugg, true)),
 			}
 		}
 		if len(parts) == 2 {
@@ -136,51 +136,53 @@ func (d *data) parseControl(s string) (string, *RefError) {
 			_, isClause := d.clause[key]
 			if to, ok := d.oldGroup[key]; ok && (prefixed || !isClause) {
 				return "", &RefError{
-					Message: fmt.Sprintf("%q is an ISO/IEC 27001:2013 Annex A control objective (A.%s), not an ISO/IEC 27001:2022 control", s, key),
-					Hint:    fmt.Sprintf("its controls are replaced by %s; %s", d.describeControls(to, ", "), d.controlHint()),
+					Message: diag.Msg("%q is an ISO/IEC 27001:2013 Annex A control objective (A.%s), not an ISO/IEC 27001:2022 control", s, key),
+					Hint:    diag.Msg("its controls are replaced by %s; %s", d.describeControls(to, false), d.controlHint()),
 				}
 			}
 			if isClause && !prefixed {
 				c := d.clauses[d.clause[key]]
 				return "", &RefError{
-					Message: fmt.Sprintf("unknown Annex A control %q", s),
-					Hint:    fmt.Sprintf("%s (%s) is a clause of ISO/IEC 27001, not an Annex A control: list it in clauses; %s", c.ID, c.Title, d.controlHint()),
+					Message: diag.Msg("unknown Annex A control %q", s),
+					Hint:    diag.Msg("%s (%s) is a clause of ISO/IEC 27001, not an Annex A control: list it in clauses; %s", c.ID, c.name(), d.controlHint()),
 				}
 			}
 		}
 	}
 	return "", &RefError{
-		Message: fmt.Sprintf("unknown Annex A control %q", s),
+		Message: diag.Msg("unknown Annex A control %q", s),
 		Hint:    d.controlHint(),
 	}
 }
 
-func (d *data) controlHint() string {
-	return "ISO/IEC 27001:2022 Annex A has controls " + d.controlRange
+func (d *data) controlHint() diag.Text {
+	return diag.Msg("ISO/IEC 27001:2022 Annex A has controls %s", d.controlRange)
 }
 
 // oldError explains that s is the 2013 control o.
 func (d *data) oldError(s string, o oldControl) *RefError {
-	noun := "control that replaces"
+	hint := diag.Msg("use %s, the ISO/IEC 27001:2022 control that replaces %s", d.describeControls(o.MapsTo, true), o.ID)
 	if len(o.MapsTo) > 1 {
-		noun = "controls that replace"
+		hint = diag.Msg("use %s, the ISO/IEC 27001:2022 controls that replace %s", d.describeControls(o.MapsTo, true), o.ID)
 	}
 	return &RefError{
-		Message: fmt.Sprintf("%q is an ISO/IEC 27001:2013 control id (%s %s), not an ISO/IEC 27001:2022 Annex A control", s, o.ID, o.Title),
-		Hint:    fmt.Sprintf("use %s, the ISO/IEC 27001:2022 %s %s", d.describeControls(o.MapsTo, " or "), noun, o.ID),
+		Message: diag.Msg("%q is an ISO/IEC 27001:2013 control id (%s %s), not an ISO/IEC 27001:2022 Annex A control", s, o.ID, o.Title),
+		Hint:    hint,
 	}
 }
 
-// describeControls writes ids as `"8.13" (Information backup)`, joined by sep.
-func (d *data) describeControls(ids []string, sep string) string {
-	var b strings.Builder
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		fmt.Fprintf(&b, "%q (%s)", id, d.controls[d.byID[id]].Title)
+// describeControls writes ids as `"8.13" (Information backup)`, joined
+// with "or" or with commas.
+func (d *data) describeControls(ids []string, or bool) diag.Join {
+	j := diag.Join{Last: diag.Comma}
+	if or {
+		j.Last = diag.Or
 	}
-	return b.String()
+	for _, id := range ids {
+		c := d.controls[d.byID[id]]
+		j.Items = append(j.Items, diag.Msg("%q (%s)", id, diag.Name{EN: c.Title, ZH: c.TitleZH}))
+	}
+	return j
 }
 
 // suggestControls returns the real control ids that parts (the numbers of a

@@ -3,6 +3,7 @@ package catalog
 import (
 	_ "embed"
 	"fmt"
+	"ismsgen/generator/diag"
 	"slices"
 	"strings"
 	"sync"
@@ -29,8 +30,8 @@ type data struct {
 	clause   map[string]int // clause id → index in clauses
 	reqs     []Requirement
 
-	controlRange string // "5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34"
-	clauseRange  string // "4.1–4.4, 5.1–5.3, …"
+	controlRange diag.Join // "5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34"
+	clauseRange  diag.Join // "4 (4.1–4.4), 5 (5.1–5.3), …"
 }
 
 // oldControl is an ISO/IEC 27001:2013 Annex A control.
@@ -143,6 +144,7 @@ func decode() (*data, error) {
 		ranges = append(ranges, first+"–"+last)
 	}
 	d.controlRange = joinAnd(ranges)
+	ranges = nil
 
 	for _, x := range m.Control {
 		key, ok := strings.CutPrefix(x.ID, "A.")
@@ -174,7 +176,6 @@ func decode() (*data, error) {
 		d.clause[x.ID] = len(d.clauses)
 		d.clauses = append(d.clauses, Clause{ID: x.ID, Title: x.EN, TitleZH: x.ZH})
 	}
-	ranges = ranges[:0]
 	for _, top := range d.clauses {
 		if strings.Contains(top.ID, ".") {
 			continue
@@ -205,9 +206,10 @@ func decode() (*data, error) {
 }
 
 // joinAnd joins "a", "b", "c" as "a, b and c".
-func joinAnd(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
+func joinAnd(s []string) diag.Join {
+	items := make([]any, len(s))
+	for i, x := range s {
+		items[i] = x
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return diag.Join{Items: items}
 }

@@ -65,15 +65,15 @@ func TestParseControl(t *testing.T) {
 		if got != "" {
 			t.Errorf("ParseControl(%q) returned %q with an error", tt.in, got)
 		}
-		if !strings.Contains(err.Message, tt.msg) {
-			t.Errorf("ParseControl(%q).Message = %q, want it to contain %q", tt.in, err.Message, tt.msg)
+		if !strings.Contains(err.Message.String(), tt.msg) {
+			t.Errorf("ParseControl(%q).Message = %q, want it to contain %q", tt.in, err.Message.String(), tt.msg)
 		}
 		for _, h := range tt.hint {
-			if !strings.Contains(err.Hint, h) {
-				t.Errorf("ParseControl(%q).Hint = %q, want it to contain %q", tt.in, err.Hint, h)
+			if !strings.Contains(err.Hint.String(), h) {
+				t.Errorf("ParseControl(%q).Hint = %q, want it to contain %q", tt.in, err.Hint.String(), h)
 			}
 		}
-		if e := err.Error(); !strings.Contains(e, err.Message) || !strings.Contains(e, err.Hint) {
+		if e := err.Error(); !strings.Contains(e, err.Message.String()) || !strings.Contains(e, err.Hint.String()) {
 			t.Errorf("ParseControl(%q).Error() = %q lacks message or hint", tt.in, e)
 		}
 	}
@@ -90,7 +90,7 @@ func TestParseControlAllIDs(t *testing.T) {
 	for key, o := range load().old {
 		for _, in := range []string{o.ID, key} {
 			_, err := ParseControl(in)
-			if err == nil || !strings.Contains(err.Message, "2013") || !strings.Contains(err.Hint, `"`+o.MapsTo[0]+`"`) {
+			if err == nil || !strings.Contains(err.Message.String(), "2013") || !strings.Contains(err.Hint.String(), `"`+o.MapsTo[0]+`"`) {
 				t.Errorf("ParseControl(%q) error = %v", in, err)
 			}
 		}
@@ -150,12 +150,12 @@ func TestParseClause(t *testing.T) {
 			t.Errorf("ParseClause(%q) = %q, nil; want error %q", tt.in, got, tt.msg)
 			continue
 		}
-		if !strings.Contains(err.Message, tt.msg) {
-			t.Errorf("ParseClause(%q).Message = %q, want it to contain %q", tt.in, err.Message, tt.msg)
+		if !strings.Contains(err.Message.String(), tt.msg) {
+			t.Errorf("ParseClause(%q).Message = %q, want it to contain %q", tt.in, err.Message.String(), tt.msg)
 		}
 		for _, h := range tt.hint {
-			if !strings.Contains(err.Hint, h) {
-				t.Errorf("ParseClause(%q).Hint = %q, want it to contain %q", tt.in, err.Hint, h)
+			if !strings.Contains(err.Hint.String(), h) {
+				t.Errorf("ParseClause(%q).Hint = %q, want it to contain %q", tt.in, err.Hint.String(), h)
 			}
 		}
 	}
@@ -300,7 +300,7 @@ func FuzzParseControl(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := ParseControl(s)
 		if err != nil {
-			if id != "" || err.Message == "" || err.Hint == "" {
+			if id != "" || err.Message.IsZero() || err.Hint.IsZero() {
 				t.Fatalf("ParseControl(%q) = %q, %+v", s, id, err)
 			}
 		} else {
@@ -315,7 +315,7 @@ func FuzzParseControl(f *testing.F) {
 			if again, err := ParseClause(cid); err != nil || again != cid {
 				t.Fatalf("ParseClause(%q) = %q, but ParseClause(%q) = %q, %v", s, cid, cid, again, err)
 			}
-		} else if cid != "" || cerr.Hint == "" {
+		} else if cid != "" || cerr.Hint.IsZero() {
 			t.Fatalf("ParseClause(%q) = %q, %+v", s, cid, cerr)
 		}
 		if c := CompareIDs(s, s); c != 0 {

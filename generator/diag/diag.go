@@ -46,47 +46,65 @@ type Diagnostic struct {
 	Col      int      // 1-based column in the line; 0 when not known
 	Severity Severity // Error or Warning
 	Code     string   // stable identifier for warnings, e.g. "withheld-link"
-	Message  string   // what is wrong
-	Hint     string   // how to fix it; may be empty
+	Message  string   // what is wrong, in English
+	Hint     string   // how to fix it, in English; may be empty
+
+	// Message and Hint before formatting, which a Catalog puts in the
+	// site's language.
+	text, hint Text
 }
 
-// String formats the diagnostic as "path:line: message".
-func (d Diagnostic) String() string {
-	var b strings.Builder
-	if d.File != "" {
-		b.WriteString(d.File)
-		if d.Line > 0 {
-			fmt.Fprintf(&b, ":%d", d.Line)
-			if d.Col > 0 {
-				fmt.Fprintf(&b, ":%d", d.Col)
-			}
+// String formats the diagnostic as "path:line: message", in English (a
+// Catalog's Line is the same in the site's language).
+func (d Diagnostic) String() string { return (*Catalog)(nil).Line(d) }
+
+// where writes "path:line:col: ", nothing for a note about no file.
+func (d Diagnostic) where(b *strings.Builder) {
+	if d.File == "" {
+		return
+	}
+	b.WriteString(d.File)
+	if d.Line > 0 {
+		fmt.Fprintf(b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(b, ":%d", d.Col)
 		}
-		b.WriteString(": ")
 	}
-	if d.Severity != Error {
-		b.WriteString(d.Severity.String() + ": ")
-	}
-	b.WriteString(d.Message)
-	return b.String()
+	b.WriteString(": ")
+}
+
+// New makes a diagnostic. hint is a constant string, a Text made with Msg,
+// or nil; format is a constant English format, as for fmt.Sprintf.
+func New(file string, line int, sev Severity, code string, hint any, format string, args ...any) Diagnostic {
+	t, h := Msg(format, args...), textOf(hint)
+	return Diagnostic{File: file, Line: line, Severity: sev, Code: code, Message: t.String(), Hint: h.String(), text: t, hint: h}
+}
+
+// SetHint replaces the hint (a constant string or a Text).
+func (d *Diagnostic) SetHint(hint any) {
+	d.hint = textOf(hint)
+	d.Hint = d.hint.String()
 }
 
 // List collects diagnostics. The zero value is ready to use.
 type List []Diagnostic
 
-// Errorf adds an error at file:line.
-func (l *List) Errorf(file string, line int, hint string, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+// Errorf adds an error at file:line. The format is a constant English
+// format and hint a constant string or a Text made with Msg, so that both
+// can be put in the site's language (see Catalog).
+func (l *List) Errorf(file string, line int, hint any, format string, args ...any) {
+	*l = append(*l, New(file, line, Error, "", hint, format, args...))
 }
 
-// Warnf adds a warning with a stable code at file:line.
-func (l *List) Warnf(file string, line int, code, hint string, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), Hint: hint})
+// Warnf adds a warning with a stable code at file:line; see Errorf.
+func (l *List) Warnf(file string, line int, code string, hint any, format string, args ...any) {
+	*l = append(*l, New(file, line, Warning, code, hint, format, args...))
 }
 
 // Notef adds a note about the whole build (file "" when it concerns no
 // file).
-func (l *List) Notef(file, hint string, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Severity: Note, Message: fmt.Sprintf(format, args...), Hint: hint})
+func (l *List) Notef(file string, hint any, format string, args ...any) {
+	*l = append(*l, New(file, 0, Note, "", hint, format, args...))
 }
 
 // Add appends diagnostics from another list.
@@ -121,7 +139,9 @@ func (l List) filter(s Severity) List {
 // duplicates (the same problem found twice, e.g. by two passes).
 func (l *List) Sort() {
 	slices.SortStableFunc(*l, compare)
-	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool { return a == b })
+	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
+		return compare(a, b) == 0 && a.Code == b.Code && a.Hint == b.Hint
+	})
 }
 
 func compare(a, b Diagnostic) int {
@@ -135,16 +155,17 @@ func compare(a, b Diagnostic) int {
 }
 
 // Print writes each diagnostic as "path:line: message", followed by an
-// indented hint line when there is one. The lines are buffered: a large
-// site's thousands of warnings took a system call each, after the build.
-func (l List) Print(w io.Writer) {
+// indented hint line when there is one, in the language of c (English
+// when c is nil). The lines are buffered: a large site's thousands of
+// warnings took a system call each, after the build.
+func (l List) Print(w io.Writer, c *Catalog) {
 	b := bufio.NewWriterSize(w, 64<<10)
 	for _, d := range l {
-		b.WriteString(d.String())
+		b.WriteString(c.Line(d))
 		b.WriteByte('\n')
-		if d.Hint != "" {
-			b.WriteString("    hint: ")
-			b.WriteString(d.Hint)
+		if h := c.Hint(d); h != "" {
+			b.WriteString("    ")
+			b.WriteString(c.Sprintf("hint: %s", h))
 			b.WriteByte('\n')
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // which bury everything else. Each code cut short gets a line that says
 // how many were left out, and the warnings end with a count per code.
 // Errors are always all printed.
-func (l List) PrintSummary(w io.Writer, limit int) {
+func (l List) PrintSummary(w io.Writer, c *Catalog, limit int) {
 	count := map[string]int{}
 	var shown List
 	for _, d := range l {
@@ -26,7 +26,7 @@ func (l List) PrintSummary(w io.Writer, limit int) {
 		}
 		shown = append(shown, d)
 	}
-	shown.Print(w)
+	shown.Print(w, c)
 	if len(count) == 0 {
 		return
 	}
@@ -35,36 +35,29 @@ func (l List) PrintSummary(w io.Writer, limit int) {
 	})
 	b := bufio.NewWriter(w)
 	total := 0
-	for _, c := range codes {
-		if n := count[c] - limit; n > 0 {
-			fmt.Fprintf(b, "… and %d more %s warnings (ismsgen check --format json lists them all)\n", n, codeName(c))
+	for _, code := range codes {
+		if n := count[code] - limit; n > 0 {
+			fmt.Fprintln(b, c.Sprintf("… and %d more %s warnings (ismsgen check --format json lists them all)", n, codeName(code)))
 		}
-		total += count[c]
+		total += count[code]
 	}
-	fmt.Fprintf(b, "%d %s:", total, plural(total, "warning", "warnings"))
-	for i, c := range codes {
-		sep := ","
-		if i == 0 {
-			sep = ""
-		}
-		fmt.Fprintf(b, "%s %d %s", sep, count[c], codeName(c))
+	per := Join{Last: Comma}
+	for _, code := range codes {
+		per.Items = append(per.Items, Msg("%d %s", count[code], codeName(code)))
 	}
-	b.WriteString("\n")
+	if total == 1 {
+		fmt.Fprintln(b, c.Sprintf("1 warning: %s", per))
+	} else {
+		fmt.Fprintln(b, c.Sprintf("%d warnings: %s", total, per))
+	}
 	b.Flush()
 }
 
 // codeName is a warning's code for people: warnings without one are
 // "other".
-func codeName(code string) string {
+func codeName(code string) any {
 	if code == "" {
-		return "other"
+		return Msg("other")
 	}
 	return code
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

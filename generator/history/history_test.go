@@ -80,7 +80,7 @@ func documents(t *testing.T, dir string) []*model.Document {
 			converted = append(converted, doc)
 		}
 	}
-	docs, d6 := validate.Set(converted)
+	docs, d6 := validate.Set(converted, nil)
 	d.Add(d6...)
 	if d.HasErrors() {
 		t.Fatalf("site: %v", d.Errors())

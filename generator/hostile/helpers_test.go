@@ -143,7 +143,7 @@ func strs(l diag.List) []string {
 
 func printed(l diag.List) string {
 	var b bytes.Buffer
-	l.Print(&b)
+	l.Print(&b, nil)
 	return b.String()
 }
 

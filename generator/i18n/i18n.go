@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"ismsgen/generator/diag"
 )
 
 // Languages are the supported interface languages.
@@ -99,4 +101,23 @@ func (s *Strings) Keys() []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Messages reads the catalog of the diagnostics and the command line's
+// messages in lang from messages.<lang>.toml in fsys: English format →
+// translation. English needs none.
+func Messages(fsys fs.FS, lang string) (*diag.Catalog, error) {
+	if lang == "en" {
+		return diag.NewCatalog(lang, nil), nil
+	}
+	name := "messages." + lang + ".toml"
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("messages for %q: %w", lang, err)
+	}
+	m := map[string]string{}
+	if err := toml.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("i18n/%s: %w", name, err)
+	}
+	return diag.NewCatalog(lang, m), nil
 }

@@ -1,7 +1,6 @@
 package link
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -18,6 +17,10 @@ type Options struct {
 	Now     model.Date
 	Drafts  bool   // publish draft and review documents
 	Ceiling string // highest classification published; "" = the site's
+	// Failed holds the ids (model.FoldID) of the documents that could not
+	// be read or converted, whose errors are reported already: a link
+	// to one is not reported again.
+	Failed map[string]bool
 }
 
 // Published reports whether a document is part of this build.
@@ -63,7 +66,7 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*m
 	bodies := make([]found, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			bodies[i] = check(docs[i], scanOf[docs[i]], all)
+			bodies[i] = check(docs[i], scanOf[docs[i]], all, opts.Failed)
 		}
 	})
 	hints(bodies, docs)
@@ -122,7 +125,7 @@ func linksOut(site *model.Site, d *model.Document, links []model.Link, all map[s
 		} else {
 			l.Target = target
 			if l.Fragment != "" && !anchors[target][l.Fragment] {
-				warnings.Warnf(d.Path, l.Line, "missing-anchor", fmt.Sprintf("link to one of the headings of %s, e.g. %s#%s", target.ID, target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
+				warnings.Warnf(d.Path, l.Line, "missing-anchor", diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
 			}
 		}
 		d.Graph.LinksOut = append(d.Graph.LinksOut, l)
@@ -181,11 +184,15 @@ func Scan(d *model.Document) *Scanned {
 }
 
 // check sorts a scanned body's links into those whose target exists and
-// broken ones, which are errors at their lines.
-func check(d *model.Document, s *Scanned, all map[string]*model.Document) found {
+// broken ones, which are errors at their lines, unless the target is a
+// document that failed.
+func check(d *model.Document, s *Scanned, all map[string]*model.Document, failed map[string]bool) found {
 	f := found{anchors: s.anchors}
 	for _, l := range s.links {
-		if all[model.FoldID(l.TargetID)] == nil {
+		if key := model.FoldID(l.TargetID); all[key] == nil {
+			if failed[key] {
+				continue // its own errors are reported at its file
+			}
 			f.problems.Errorf(d.Path, l.Line, brokenHint, "broken link: no document has the id %q", l.TargetID)
 			f.broken = append(f.broken, l.TargetID)
 			continue
@@ -292,7 +299,7 @@ func hints(bodies []found, docs []*model.Document) {
 			}
 			if budget.Take() {
 				if s := closestOther(bodies[i].broken[k], ids, docs[i].ID); s != "" {
-					p.Hint = fmt.Sprintf("did you mean %q?", s)
+					p.SetHint(diag.Msg("did you mean %q?", s))
 				}
 			}
 			k++

@@ -49,7 +49,7 @@ func site(t *testing.T, opts Options, docs ...string) (*model.Site, []string) {
 		}
 		converted = append(converted, doc)
 	}
-	all, d := validate.Set(converted)
+	all, d := validate.Set(converted, nil)
 	if d.HasErrors() {
 		t.Fatal(d)
 	}
@@ -172,7 +172,7 @@ func TestHintNotSelf(t *testing.T) {
 		d, _ := validate.Document(cfg, &load.Doc{File: f})
 		docs = append(docs, d)
 	}
-	docs, _ = validate.Set(docs)
+	docs, _ = validate.Set(docs, nil)
 	_, diags := Site(cfg, docs, Options{}, nil)
 	if errs := diags.Errors(); len(errs) != 1 || errs[0].Hint != `did you mean "ISMS-P-019"?` {
 		t.Errorf("%+v, want one error whose hint names ISMS-P-019", errs)

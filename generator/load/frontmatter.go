@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"path/filepath"
 	"strings"
@@ -90,7 +89,7 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
 		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
-			diags.Errorf(path, 1, "write it as TOML between lines +++, e.g. "+strings.Join(yamlKeys(src, 4), ", "), "the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++")
+			diags.Errorf(path, 1, diag.Msg("write it as TOML between lines +++, e.g. %s", strings.Join(yamlKeys(src, 4), ", ")), "the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++")
 			return nil, nil, 0, false
 		}
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")
@@ -139,19 +138,19 @@ func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte 
 	// a million such lines.
 	count := map[string]int{}
 	for _, l := range limited {
-		count[l.Message]++
+		count[l.Message.Format]++
 	}
 	for _, l := range limited {
-		n := count[l.Message]
+		n := count[l.Message.Format]
 		if n == 0 {
 			continue
 		}
-		more := ""
+		count[l.Message.Format] = 0
 		if n > 1 {
-			more = fmt.Sprintf(" (and on %d more lines)", n-1)
+			diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s (and on %d more lines)", l.Message, n-1)
+		} else {
+			diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s", l.Message)
 		}
-		count[l.Message] = 0
-		diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s%s", l.Message, more)
 	}
 	return body
 }
@@ -215,9 +214,9 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			hint := dateHint(lineOf(text, pe.Position.Line))
-			if hint == "" {
-				hint = "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once"
+			var hint any = "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once"
+			if h := dateHint(lineOf(text, pe.Position.Line)); !h.IsZero() {
+				hint = h
 			}
 			diags.Errorf(path, lineOffset+pe.Position.Line, hint, "invalid TOML: %s", pe.Message)
 		} else {

@@ -74,7 +74,7 @@ func TestFrontMatterHints(t *testing.T) {
 	} {
 		_, diags := ParseDocument("x.md", []byte(tc.src))
 		var b bytes.Buffer
-		diags.Print(&b)
+		diags.Print(&b, nil)
 		if !strings.Contains(b.String(), tc.want) {
 			t.Errorf("%s:\n%s\nwant %q", tc.name, b.String(), tc.want)
 		}

@@ -2,7 +2,7 @@ package load
 
 import (
 	"bytes"
-	"fmt"
+	"ismsgen/generator/diag"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,16 +14,19 @@ import (
 var looseDate = regexp.MustCompile(`=\s*["']?(\d{4})\s*[./年-]\s*(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*日?["']?\s*(?:#.*)?$`)
 
 // dateHint, for a line that TOML could not read, says how to write the
-// date on it, or returns "".
-func dateHint(line []byte) string {
+// date on it, or returns nothing (a zero Text).
+func dateHint(line []byte) diag.Text {
 	m := looseDate.FindSubmatch(line)
 	if m == nil {
-		return ""
+		return diag.Text{}
 	}
 	key := strings.TrimSpace(string(line[:bytes.IndexByte(line, '=')]))
 	month, _ := strconv.Atoi(string(m[2]))
 	day, _ := strconv.Atoi(string(m[3]))
-	return fmt.Sprintf("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return diag.Msg("%s-%s-%s is not a real date: the month is 01 to 12 and the day 01 to 31", m[1], m[2], m[3])
+	}
+	return diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
 }
 
 // lineOf returns line n (1-based) of text, or nil.

@@ -1,5 +1,7 @@
 package load
 
+import "ismsgen/generator/diag"
+
 // TOML that the decoder (github.com/BurntSushi/toml) handles in time and
 // memory quadratic in its nesting: inline tables 2,000 deep allocate
 // 600 MB and 50,000 deep exhaust any machine; a key of 50,000 dotted
@@ -13,7 +15,7 @@ const (
 // tomlGuard returns the 0-based line of the first place where text nests
 // too deeply or a key has too many parts, with a message, or -1. It knows
 // just enough TOML to skip strings and comments.
-func tomlGuard(text []byte) (int, string) {
+func tomlGuard(text []byte) (int, diag.Text) {
 	line, depth, dots := 0, 0, 0
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; c {
@@ -56,7 +58,7 @@ func tomlGuard(text []byte) (int, string) {
 			depth++
 			dots = 0
 			if depth > maxTOMLDepth {
-				return line, "tables or lists are nested more than 32 levels deep"
+				return line, diag.Msg("tables or lists are nested more than 32 levels deep")
 			}
 		case ']', '}':
 			depth = max(depth-1, 0)
@@ -65,11 +67,11 @@ func tomlGuard(text []byte) (int, string) {
 		case '.':
 			dots++
 			if dots >= maxTOMLKeyParts {
-				return line, "a key has more than 32 dotted parts"
+				return line, diag.Msg("a key has more than 32 dotted parts")
 			}
 		}
 	}
-	return -1, ""
+	return -1, diag.Text{}
 }
 
 func hasPrefixAt(text []byte, i int, p []byte) bool {

@@ -2,7 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
+	"ismsgen/generator/diag"
 )
 
 // MaxNesting is the deepest nesting of block quotes and lists that one
@@ -19,13 +19,13 @@ const (
 	MaxIndent  = 128
 )
 
-var nestingHint = fmt.Sprintf("nest at most %d levels of lists and block quotes, indented at most %d spaces", MaxNesting, MaxIndent)
+var nestingHint = diag.Msg("nest at most %d levels of lists and block quotes, indented at most %d spaces", MaxNesting, MaxIndent)
 
 // Limited is a line that LimitNesting changed.
 type Limited struct {
 	Line    int // 0-based line of the body
-	Message string
-	Hint    string
+	Message diag.Text
+	Hint    diag.Text
 }
 
 // LimitNesting returns body with every line kept within MaxNesting and
@@ -54,7 +54,7 @@ func LimitNesting(body []byte) ([]byte, []Limited) {
 				fence = nil
 			}
 		} else if fence == nil {
-			if fixed, msg := limitLine(line); msg != "" {
+			if fixed, msg := limitLine(line); !msg.IsZero() {
 				if out == nil {
 					out = append(make([]byte, 0, len(body)+16), body[:start]...)
 				}
@@ -77,9 +77,9 @@ func LimitNesting(body []byte) ([]byte, []Limited) {
 
 // limitLine walks the container prefix of one line: white space and
 // block-quote or list markers.
-func limitLine(line []byte) ([]byte, string) {
+func limitLine(line []byte) ([]byte, diag.Text) {
 	var fixed []byte // nil until the first change
-	msg := ""
+	var msg diag.Text
 	depth, indent, i, copied := 0, 0, 0, 0
 	for {
 		ws := i
@@ -96,7 +96,7 @@ func limitLine(line []byte) ([]byte, string) {
 		if keep < i && len(bytes.TrimSpace(rest)) > 0 {
 			fixed = append(fixed, line[copied:keep]...)
 			copied = i
-			msg = "the line is indented more deeply than ismsgen renders; the extra indentation is dropped"
+			msg = diag.Msg("the line is indented more deeply than ismsgen renders; the extra indentation is dropped")
 		}
 		indent += min(i, keep) - ws
 		size, punct := marker(rest)
@@ -107,13 +107,13 @@ func limitLine(line []byte) ([]byte, string) {
 		if depth > MaxNesting {
 			fixed = append(append(fixed, line[copied:i+punct]...), '\\')
 			copied = i + punct
-			msg = "block quotes or lists nested more deeply than ismsgen renders; the deeper markers are shown as text"
+			msg = diag.Msg("block quotes or lists nested more deeply than ismsgen renders; the deeper markers are shown as text")
 			break
 		}
 		i += size
 	}
-	if msg == "" {
-		return nil, ""
+	if msg.IsZero() {
+		return nil, msg
 	}
 	return append(fixed, line[copied:]...), msg
 }
@@ -223,7 +223,7 @@ func LimitLinks(body []byte) ([]byte, []Limited) {
 				out = append(make([]byte, 0, len(body)+64), body[:start]...)
 			}
 			out = append(out, fixed...)
-			limited = append(limited, Limited{Line: n, Message: "link destinations too long to scan; the rest are shown as text", Hint: "close each link: [text](ISMS-P-009) or [text](https://…)"})
+			limited = append(limited, Limited{Line: n, Message: diag.Msg("link destinations too long to scan; the rest are shown as text"), Hint: diag.Msg("close each link: [text](ISMS-P-009) or [text](https://…)")})
 		} else if out != nil {
 			out = append(out, line...)
 		}

@@ -5,6 +5,10 @@ import "strings"
 // ConfigFile is the site configuration's file name, relative to the source.
 const ConfigFile = "isms.toml"
 
+// DefaultLanguage is the interface language of a site whose isms.toml
+// names none.
+const DefaultLanguage = "zh-CN"
+
 // Department is an organisational unit that owns or receives documents.
 type Department struct {
 	ID   string

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"ismsgen/generator/diag"
 )
 
 // Unit is the unit of a review cycle or retention period.
@@ -32,7 +34,7 @@ func ParseCycle(s string) (Cycle, error) {
 	}
 	n, err := strconv.Atoi(t[:i])
 	if err != nil || n <= 0 || n > 1200 {
-		return Cycle{}, fmt.Errorf("%q is not a period like \"12 months\", \"2 years\" or \"90 days\"", s)
+		return Cycle{}, diag.Msg("%q is not a period like \"12 months\", \"2 years\" or \"90 days\"", s)
 	}
 	switch strings.ToLower(strings.TrimSpace(t[i:])) {
 	case "day", "days", "天", "日":
@@ -42,7 +44,7 @@ func ParseCycle(s string) (Cycle, error) {
 	case "year", "years", "年":
 		return Cycle{n, Years}, nil
 	}
-	return Cycle{}, fmt.Errorf("%q is not a period like \"12 months\", \"2 years\" or \"90 days\"", s)
+	return Cycle{}, diag.Msg("%q is not a period like \"12 months\", \"2 years\" or \"90 days\"", s)
 }
 
 // IsZero reports whether no cycle is set.

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"ismsgen/generator/diag"
 )
 
 // Date is a calendar date without a time zone. The zero value means "no date".
@@ -18,13 +20,13 @@ type Date struct {
 // (2025-02-30) as well as any other layout.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return Date{}, diag.Msg("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	y, err1 := strconv.Atoi(s[:4])
 	m, err2 := strconv.Atoi(s[5:7])
 	d, err3 := strconv.Atoi(s[8:])
 	if err1 != nil || err2 != nil || err3 != nil || strings.ContainsAny(s, "+ ") {
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return Date{}, diag.Msg("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return MakeDate(y, m, d)
 }
@@ -32,7 +34,7 @@ func ParseDate(s string) (Date, error) {
 // MakeDate checks that y-m-d exists and returns it as a Date.
 func MakeDate(y, m, d int) (Date, error) {
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
-		return Date{}, fmt.Errorf("%04d-%02d-%02d is not a real date", y, m, d)
+		return Date{}, diag.Msg("%04d-%02d-%02d is not a real date", y, m, d)
 	}
 	return Date{y, time.Month(m), d}, nil
 }

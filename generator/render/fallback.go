@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"sync"
 
@@ -59,11 +58,9 @@ func (f *fallbacks) notes() diag.List {
 		if k[0] != "" {
 			file += "/" + k[0]
 		}
-		out = append(out, diag.Diagnostic{
-			File: file, Severity: diag.Note, Code: FallbackCode,
-			Message: fmt.Sprintf("template %q is run by html/template rather than ismsgen's faster executor (%s); its pages are the same, only slower to make", k[1], f.seen[k]),
-			Hint:    "nothing needs doing; docs/performance.md says what the faster executor runs",
-		})
+		out = append(out, diag.New(file, 0, diag.Note, FallbackCode,
+			"nothing needs doing; docs/performance.md says what the faster executor runs",
+			"template %q is run by html/template rather than ismsgen's faster executor (%s); its pages are the same, only slower to make", k[1], f.seen[k]))
 	}
 	return out
 }

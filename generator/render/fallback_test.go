@@ -26,7 +26,7 @@ func TestFallbackNotes(t *testing.T) {
 		}
 		notes := f.notes()
 		var b strings.Builder
-		notes.Print(&b)
+		notes.Print(&b, nil)
 		got = append(got, b.String())
 		if len(notes) != 2 || notes[0].File != "layouts/doc.html" || notes[1].File != "layouts/partials/list.html" ||
 			!strings.Contains(notes[1].Message, "function index") || notes[0].Severity != diag.Note || notes[0].Code != FallbackCode {

@@ -43,7 +43,7 @@ func Diagnostics(err error) (diags diag.List, rest error) {
 			d.Col, _ = strconv.Atoi(m[3])
 			d.Message = m[4]
 		}
-		d.Hint = layoutHint(d.Message, d.File)
+		d.SetHint(layoutHint(d.Message, d.File))
 		diags.Add(d)
 	}
 	diags.Sort()
@@ -51,16 +51,16 @@ func Diagnostics(err error) (diags diag.List, rest error) {
 }
 
 // layoutHint says how to fix a layout error, from what it says.
-func layoutHint(msg, file string) string {
+func layoutHint(msg, file string) diag.Text {
 	switch {
 	case strings.Contains(msg, "can't evaluate field"):
-		return "the page's data has no such field: compare with ismsgen's own " + file + " (docs/layouts.md lists what each layout is given), or delete the site's copy to use the default"
+		return diag.Msg("the page's data has no such field: compare with ismsgen's own %s (docs/layouts.md lists what each layout is given), or delete the site's copy to use the default", file)
 	case strings.Contains(msg, "not defined"):
-		return "use a function or template that exists (docs/layouts.md lists them), or delete the site's copy of " + file + " to use the default"
+		return diag.Msg("use a function or template that exists (docs/layouts.md lists them), or delete the site's copy of %s to use the default", file)
 	case strings.Contains(msg, "layout not found"):
-		return "ismsgen needs this layout: restore it, or delete the site's layouts/ copy so the default is used"
+		return diag.Msg("ismsgen needs this layout: restore it, or delete the site's layouts/ copy so the default is used")
 	}
-	return "fix the layout, or delete the site's copy of " + file + " to use the default"
+	return diag.Msg("fix the layout, or delete the site's copy of %s to use the default", file)
 }
 
 // flatten lists the errors joined in err.

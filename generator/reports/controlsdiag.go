@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"strings"
 
 	"ismsgen/generator/diag"
@@ -25,38 +24,40 @@ func (c *Coverage) findings() diag.List {
 			"no Statement of Applicability is published: every Annex A control is shown as not assessed")
 	} else {
 		if un := c.Unassessed(); len(un) > 0 {
-			line, what := soa.Line("type"), "any of the"
+			const hint = "add an [[applicability]] entry for each, with applicable = true or false, and a justification"
 			if len(soa.Applicability) > 0 {
-				line, what = soa.Line("applicability"), fmt.Sprintf("%d of the", len(un))
+				l.Warnf(soa.Path, soa.Line("applicability"), "soa-unassessed", hint,
+					"the Statement of Applicability %s does not assess %d of the %d Annex A controls: %s", soa.ID, len(un), len(c.Controls), controlIDs(un))
+			} else {
+				l.Warnf(soa.Path, soa.Line("type"), "soa-unassessed", hint,
+					"the Statement of Applicability %s does not assess any of the %d Annex A controls", soa.ID, len(c.Controls))
 			}
-			msg := fmt.Sprintf("the Statement of Applicability %s does not assess %s %d Annex A controls", soa.ID, what, len(c.Controls))
-			if len(soa.Applicability) > 0 {
-				msg += ": " + controlIDs(un)
-			}
-			l.Warnf(soa.Path, line, "soa-unassessed",
-				"add an [[applicability]] entry for each, with applicable = true or false, and a justification", "%s", msg)
 		}
 		if gaps := c.Gaps(); len(gaps) > 0 {
-			l.Warnf(soa.Path, gaps[0].Entry.Line, "soa-gap",
-				"list each control in the controls of the published document that implements it; /controls/ lists the gaps",
-				"%d %s the Statement of Applicability marks applicable %s no published document implementing %s: %s",
-				len(gaps), plural(len(gaps), "control", "controls"), plural(len(gaps), "has", "have"), plural(len(gaps), "it", "them"), controlIDs(gaps))
+			const hint = "list each control in the controls of the published document that implements it; /controls/ lists the gaps"
+			if len(gaps) == 1 {
+				l.Warnf(soa.Path, gaps[0].Entry.Line, "soa-gap", hint,
+					"1 control the Statement of Applicability marks applicable has no published document implementing it: %s", controlIDs(gaps))
+			} else {
+				l.Warnf(soa.Path, gaps[0].Entry.Line, "soa-gap", hint,
+					"%d controls the Statement of Applicability marks applicable have no published document implementing them: %s", len(gaps), controlIDs(gaps))
+			}
 		}
 		for _, cc := range c.Inconsistencies() {
 			for _, d := range cc.Docs {
 				l.Warnf(d.Path, d.Line("controls"), "soa-excluded-control",
-					fmt.Sprintf("remove %s from controls, or, if the document does implement it, mark it applicable in %s (%s:%d) with the reason", cc.Control.ID, soa.ID, soa.Path, cc.Entry.Line),
-					"%s claims Annex A control %s (%s), which the Statement of Applicability %s excludes", d.ID, cc.Control.ID, cc.Control.Title, soa.ID)
+					diag.Msg("remove %[1]s from controls, or, if the document does implement it, mark it applicable in %[2]s (%[3]s:%[4]d) with the reason", cc.Control.ID, soa.ID, soa.Path, cc.Entry.Line),
+					"%s claims Annex A control %s (%s), which the Statement of Applicability %s excludes", d.ID, cc.Control.ID, diag.Name{EN: cc.Control.Title, ZH: cc.Control.TitleZH}, soa.ID)
 			}
 		}
 	}
 	for _, r := range c.MissingRequirements() {
-		hint := fmt.Sprintf("add %q to the clauses of the published document or record that provides it", r.Requirement.Clause)
+		hint := diag.Msg("add %q to the clauses of the published document or record that provides it", r.Requirement.Clause)
 		if r.Requirement.SoA {
-			hint += `, or publish the Statement of Applicability (type = "soa")`
+			hint = diag.Msg("add %q to the clauses of the published document or record that provides it, or publish the Statement of Applicability (type = \"soa\")", r.Requirement.Clause)
 		}
 		l.Warnf(ContentDir, 0, "clause-gap", hint,
-			"no published document provides the documented information required by ISO/IEC 27001 %s: %s", RequirementLabel(r.Requirement.Key), r.Requirement.Title)
+			"no published document provides the documented information required by ISO/IEC 27001 %s: %s", RequirementLabel(r.Requirement.Key), diag.Name{EN: r.Requirement.Title, ZH: r.Requirement.TitleZH})
 	}
 	return l
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 )
 
@@ -154,16 +155,16 @@ func (d *Data) NeedsAction() bool {
 
 // PrintActions writes the overdue actions for check, each line with the
 // path:line of the action's id.
-func PrintActions(w io.Writer, site *model.Site, data *Data) {
+func PrintActions(w io.Writer, cat *diag.Catalog, site *model.Site, data *Data) {
 	c := countActions(data.Actions)
-	fmt.Fprintf(w, "\nActions as of %s: %d overdue, %d open, %d closed\n", site.Now, c.Overdue, c.Open, c.Closed)
+	fmt.Fprintf(w, "\n%s\n", cat.Sprintf("Actions as of %s: %d overdue, %d open, %d closed", site.Now, c.Overdue, c.Open, c.Closed))
 	if c.Overdue == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\noverdue (%d):\n", c.Overdue)
+	fmt.Fprintf(w, "\n%s\n", cat.Sprintf("overdue (%d):", c.Overdue))
 	for _, a := range data.Actions {
 		if a.State == ActionOverdue {
-			fmt.Fprintf(w, "  %s:%d: %s %s — due %s (%d days ago), owner %s\n", a.Record.Path, a.Line, a.ID, a.Title, a.Due, -a.Days, a.Owner)
+			fmt.Fprintf(w, "  %s:%d: %s\n", a.Record.Path, a.Line, cat.Sprintf("%s %s — due %s (%d days ago), owner %s", a.ID, a.Title, a.Due, -a.Days, a.Owner))
 		}
 	}
 }

@@ -3,8 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strings"
 
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 )
 
@@ -51,8 +51,8 @@ func (d *Data) NeedsAttention() bool {
 
 // AttentionSummary says in a few words what NeedsAttention and
 // NeedsAction found, e.g. "2 reviews overdue, 1 review date missing,
-// 1 action overdue".
-func (d *Data) AttentionSummary() string {
+// 1 action overdue", in the language of c.
+func (d *Data) AttentionSummary(c *diag.Catalog) string {
 	overdue, missing := 0, 0
 	for _, r := range d.Reviews {
 		switch r.State {
@@ -62,48 +62,64 @@ func (d *Data) AttentionSummary() string {
 			missing++
 		}
 	}
-	var parts []string
-	if overdue > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s overdue", overdue, plural(overdue, "review", "reviews")))
+	var parts []any
+	switch {
+	case overdue == 1:
+		parts = append(parts, diag.Msg("1 review overdue"))
+	case overdue > 1:
+		parts = append(parts, diag.Msg("%d reviews overdue", overdue))
 	}
-	if missing > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s missing", missing, plural(missing, "review date", "review dates")))
+	switch {
+	case missing == 1:
+		parts = append(parts, diag.Msg("1 review date missing"))
+	case missing > 1:
+		parts = append(parts, diag.Msg("%d review dates missing", missing))
 	}
-	if n := countActions(d.Actions).Overdue; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s overdue", n, plural(n, "action", "actions")))
+	switch n := countActions(d.Actions).Overdue; {
+	case n == 1:
+		parts = append(parts, diag.Msg("1 action overdue"))
+	case n > 1:
+		parts = append(parts, diag.Msg("%d actions overdue", n))
 	}
-	return strings.Join(parts, ", ")
+	return c.Sprintf("%s", diag.Join{Items: parts, Last: diag.Comma})
 }
 
-// PrintReviews writes the review report for check: overdue, due soon and
-// missing, each line with the path:line of the document's review field.
-func PrintReviews(w io.Writer, site *model.Site, data *Data) {
-	sections := []struct {
-		state State
-		title string
-	}{{Overdue, "overdue"}, {DueSoon, fmt.Sprintf("due within %d days", site.Config.DueSoonDays)}, {Missing, "missing a review date"}}
+// PrintReviews writes the review report for check, in the language of c:
+// overdue, due soon and missing, each line with the path:line of the
+// document's review field.
+func PrintReviews(w io.Writer, c *diag.Catalog, site *model.Site, data *Data) {
 	counts := map[State]int{}
 	for _, r := range data.Reviews {
 		counts[r.State]++
 	}
-	fmt.Fprintf(w, "Reviews as of %s: %d overdue, %d due soon, %d missing, %d ok\n", site.Now, counts[Overdue], counts[DueSoon], counts[Missing], counts[OK])
+	sections := []struct {
+		state State
+		title diag.Text
+	}{
+		{Overdue, diag.Msg("overdue (%d):", counts[Overdue])},
+		{DueSoon, diag.Msg("due within %d days (%d):", site.Config.DueSoonDays, counts[DueSoon])},
+		{Missing, diag.Msg("missing a review date (%d):", counts[Missing])},
+	}
+	fmt.Fprintln(w, c.Sprintf("Reviews as of %s: %d overdue, %d due soon, %d missing, %d ok", site.Now, counts[Overdue], counts[DueSoon], counts[Missing], counts[OK]))
 	for _, s := range sections {
 		if counts[s.state] == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d):\n", s.title, counts[s.state])
+		fmt.Fprintf(w, "\n%s\n", c.Text(s.title))
 		for _, r := range data.Reviews {
 			if r.State != s.state {
 				continue
 			}
+			var line string
 			switch r.State {
 			case Overdue:
-				fmt.Fprintf(w, "  %s:%d: %s %s — review was due %s (%d days ago)\n", r.Doc.Path, r.Line, r.Doc.ID, r.Doc.Title, r.Date, -r.Days)
+				line = c.Sprintf("%s %s — review was due %s (%d days ago)", r.Doc.ID, r.Doc.Title, r.Date, -r.Days)
 			case DueSoon:
-				fmt.Fprintf(w, "  %s:%d: %s %s — review due %s (in %d days)\n", r.Doc.Path, r.Line, r.Doc.ID, r.Doc.Title, r.Date, r.Days)
+				line = c.Sprintf("%s %s — review due %s (in %d days)", r.Doc.ID, r.Doc.Title, r.Date, r.Days)
 			case Missing:
-				fmt.Fprintf(w, "  %s:%d: %s %s — no review date: set next_review, or a review_cycle (document, [review_cycles] or default_review_cycle in isms.toml)\n", r.Doc.Path, r.Line, r.Doc.ID, r.Doc.Title)
+				line = c.Sprintf("%s %s — no review date: set next_review, or a review_cycle (document, [review_cycles] or default_review_cycle in isms.toml)", r.Doc.ID, r.Doc.Title)
 			}
+			fmt.Fprintf(w, "  %s:%d: %s\n", r.Doc.Path, r.Line, line)
 		}
 	}
 }

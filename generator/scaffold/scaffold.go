@@ -112,7 +112,7 @@ func check(opts *Options) error {
 		return usage("--tier must be 1, 2 or 3 (1: manual and top policy, 2: procedures and policies, 3: records and forms)")
 	case opts.ID == "":
 		return usage("--id is required, e.g. --id ISMS-P-020")
-	case validate.CheckID(opts.ID) != "":
+	case !validate.CheckID(opts.ID).IsZero():
 		return usage("--id: %s", validate.CheckID(opts.ID))
 	case opts.Title == "":
 		return usage("--title is required, e.g. --title 信息安全事件管理程序")

@@ -35,7 +35,7 @@ func BenchmarkNoopRebuild(b *testing.B) {
 // (nil) to the log line of a save without a change.
 func benchRebuild(b *testing.B, edit func(i int, data []byte) []byte) {
 	site := benchSite(b)
-	srv, events, nothing := startWatched(b, site, "no change")
+	srv, events, nothing := startWatched(b, site, "内容未变")
 	docs := publishedDocs(b, srv, site)
 	var took []time.Duration
 	b.ResetTimer()

@@ -8,6 +8,7 @@ import (
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
@@ -52,6 +53,7 @@ type engine struct {
 	next    *siteJob // the job to run when it is done
 	fullGen int      // the last rebuild that made every page
 	waiting []chan struct{}
+	msgs    *diag.Catalog // see messages
 }
 
 // changes is what the watcher saw between two rebuilds.
@@ -82,6 +84,21 @@ func newEngine(opts generator.Options, log io.Writer, st *store, h *hub) *engine
 	}
 }
 
+// messages is the catalog of the site's language: of isms.toml as the
+// last rebuild read it, or as it can be read when it has errors.
+func (e *engine) messages() *diag.Catalog {
+	lang := ""
+	if e.g != nil && e.g.cfg != nil {
+		lang = e.g.cfg.Language
+	} else {
+		lang = generator.Language(e.opts.Source)
+	}
+	if e.msgs == nil || e.msgs.Lang() != lang {
+		e.msgs = generator.Messages(e.opts.Defaults, lang)
+	}
+	return e.msgs
+}
+
 // today is the date review calculations use.
 func (e *engine) today() model.Date {
 	if !e.opts.Now.IsZero() {
@@ -103,7 +120,7 @@ func (e *engine) rebuild(ch changes) {
 		// Nothing that ismsgen reads changed: an editor's temporary
 		// file, or a document saved as it was.
 		if len(unchanged) > 0 {
-			e.logf(start, "saved "+unchanged[0], "no change, nothing to rebuild")
+			e.logf(start, diag.Msg("saved %s", unchanged[0]), "no change, nothing to rebuild")
 		}
 		return
 	}
@@ -150,8 +167,16 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	}
 	e.convert()
 	converted := make([]generator.Converted, 0, len(e.paths))
+	var failed []string
 	for _, p := range e.paths {
 		f := e.files[p]
+		if f.conv.Doc == nil || f.conv.Doc.ID == "" {
+			if f.loadDiags.HasErrors() || f.convDiags.HasErrors() {
+				if id := load.SalvageID(e.opts.Source, p); id != "" {
+					failed = append(failed, id)
+				}
+			}
+		}
 		if f.conv.Doc == nil {
 			continue
 		}
@@ -161,7 +186,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	}
 	opts := e.opts
 	opts.Now = e.g.now
-	site, d := generator.Link(opts, e.g.cfg, converted)
+	site, d := generator.Link(opts, e.g.cfg, converted, failed...)
 	diags.Add(d...)
 	diags = generator.Withdrawn(opts, e.hist, converted, site, diags)
 	if diags.HasErrors() || e.g.theme == nil {

@@ -52,7 +52,8 @@ const (
 	KindErrors = "errors"
 )
 
-// Problem is one diagnostic as the overlay shows it: "file:line: message".
+// Problem is one diagnostic as the overlay shows it: "file:line: message",
+// in the site's language.
 type Problem struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
@@ -61,10 +62,10 @@ type Problem struct {
 	Text    string `json:"text"` // the whole "file:line: message"
 }
 
-func problems(l diag.List) []Problem {
+func problems(l diag.List, c *diag.Catalog) []Problem {
 	out := []Problem{}
 	for _, d := range l {
-		out = append(out, Problem{File: d.File, Line: d.Line, Message: d.Message, Hint: d.Hint, Text: d.String()})
+		out = append(out, Problem{File: d.File, Line: d.Line, Message: c.Message(d), Hint: c.Hint(d), Text: c.Line(d)})
 	}
 	return out
 }

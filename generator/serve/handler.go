@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"ismsgen/generator"
 	"net/http"
 	"net/url"
 
@@ -184,22 +185,26 @@ func sendEvent(w http.ResponseWriter, kind string, v any) {
 func (s *Server) errorPage(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusServiceUnavailable)
+	opts := s.eng.opts
+	c := generator.Messages(opts.Defaults, generator.Language(opts.Source))
 	_ = errorTemplate.Execute(w, struct {
-		Errors []Problem
-		Script string
-	}{s.hub.current(), ScriptPath})
+		Lang, Title, Heading, Text string
+		Errors                     []Problem
+		Script                     string
+	}{c.Lang(), c.Sprintf("ismsgen serve: the site has errors"), c.Sprintf("The site has errors"),
+		c.Sprintf("Fix them and this page reloads by itself."), s.hub.current(), ScriptPath})
 }
 
 var errorTemplate = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
-<title>ismsgen serve: the site has errors</title>
+<title>{{.Title}}</title>
 </head>
 <body>
-<h1>The site has errors</h1>
-<p>Fix them and this page reloads by itself.</p>
+<h1>{{.Heading}}</h1>
+<p>{{.Text}}</p>
 <ul>{{range .Errors}}<li><code>{{.Text}}</code>{{with .Hint}}<br>{{.}}{{end}}</li>{{end}}</ul>
 <script src="{{.Script}}" data-build="0"></script>
 </body>

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"fmt"
 	"net"
 
 	"ismsgen/generator/diag"
@@ -24,25 +23,25 @@ const DefaultAddr = "127.0.0.1:1313"
 // says that every published document is readable from the network.
 // Serve answers only requests whose Host header names the address (see
 // hostsOf).
-func Listen(addr string) (l net.Listener, warning string, err error) {
+func Listen(addr string) (l net.Listener, warning diag.Text, err error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, "", diag.Usagef("--addr %q: %v (write host:port, e.g. %s)", addr, err, DefaultAddr)
+		return nil, warning, diag.Usagef("--addr %q: %v (write host:port, e.g. %s)", addr, err, DefaultAddr)
 	}
 	if host == "" {
-		return nil, "", diag.Usagef("--addr %q would serve the site on every network interface; serve listens on loopback (--addr %s), or on another address only when it is named, e.g. --addr 0.0.0.0:%s", addr, DefaultAddr, port)
+		return nil, warning, diag.Usagef("--addr %q would serve the site on every network interface; serve listens on loopback (--addr %s), or on another address only when it is named, e.g. --addr 0.0.0.0:%s", addr, DefaultAddr, port)
 	}
 	tl, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, "", diag.Usagef("--addr %s: %v", addr, err)
+		return nil, warning, diag.Usagef("--addr %s: %v", addr, err)
 	}
 	l = &listener{Listener: tl, host: host}
 	if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
-		where := "on " + ip.String()
+		where := diag.Msg("on %s", ip.String())
 		if ip.IsUnspecified() {
-			where = "on every network interface"
+			where = diag.Msg("on every network interface")
 		}
-		warning = fmt.Sprintf("warning: serving %s, not only on this computer: anyone who can reach %s can read every published document, including drafts when --drafts is set", where, l.Addr())
+		warning = diag.Msg("warning: serving %s, not only on this computer: anyone who can reach %s can read every published document, including drafts when --drafts is set", where, l.Addr())
 	}
 	return l, warning, nil
 }

@@ -71,11 +71,11 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 	}
 	pages := pageURLs(changed)
 	e.hub.publish(Event{Kind: KindReload, Build: build, Pages: pages, All: full})
-	outcome := count(len(pages), "page") + " updated"
 	if w := diags.Warnings(); full && len(w) > 0 {
-		outcome += fmt.Sprintf(", %s (ismsgen check lists them)", count(len(w), "warning"))
+		e.logf(start, what(touched, full), "%d page(s) updated, %d warning(s) (ismsgen check lists them)", len(pages), len(w))
+	} else {
+		e.logf(start, what(touched, full), "%d page(s) updated", len(pages))
 	}
-	e.logf(start, what(touched, full), "%s", outcome)
 	if !full && (job.pages || len(fresh) > 0 || len(removed) > 0) {
 		e.schedule(job)
 	}
@@ -124,37 +124,32 @@ func (e *engine) documentPages(r *render.Renderer, site *model.Site, prints map[
 func (e *engine) fail(start time.Time, diags diag.List) {
 	errs := diags.Errors()
 	e.failed = true
-	e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(errs)})
-	e.logf(start, "rebuild failed", "%s; still serving the last good site", count(len(errs), "error"))
+	c := e.messages()
+	e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(errs, c)})
+	e.logf(start, diag.Msg("rebuild failed"), "%d error(s); still serving the last good site", len(errs))
 	for _, d := range errs {
-		fmt.Fprintf(e.log, "  %s\n", d)
+		fmt.Fprintf(e.log, "  %s\n", c.Line(d))
 	}
 }
 
 // logf prints the one line of a rebuild: the time of day, what happened,
 // how long it took, and the outcome.
-func (e *engine) logf(start time.Time, what, format string, args ...any) {
-	fmt.Fprintf(e.log, "%s %s in %s: %s\n", time.Now().Format("15:04:05"), what, time.Since(start).Round(100*time.Microsecond), fmt.Sprintf(format, args...))
+func (e *engine) logf(start time.Time, what diag.Text, format string, args ...any) {
+	c := e.messages()
+	fmt.Fprintf(e.log, "%s %s\n", time.Now().Format("15:04:05"), c.Sprintf("%s in %s: %s", what, time.Since(start).Round(100*time.Microsecond), diag.Msg(format, args...)))
 }
 
 // what names the cause of a rebuild for the log.
-func what(touched []string, full bool) string {
+func what(touched []string, full bool) diag.Text {
 	switch {
 	case full:
-		return "full rebuild"
+		return diag.Msg("full rebuild")
 	case len(touched) == 1:
-		return "rebuilt " + touched[0]
+		return diag.Msg("rebuilt %s", touched[0])
 	case len(touched) == 0:
-		return "rebuilt"
+		return diag.Msg("rebuilt")
 	}
-	return fmt.Sprintf("rebuilt %s and %d more", touched[0], len(touched)-1)
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return diag.Msg("rebuilt %s and %d more", touched[0], len(touched)-1)
 }
 
 // renderErrors reports the errors of rendering as a build does: those of

@@ -38,7 +38,8 @@ func TestEditBreakFix(t *testing.T) {
 
 	replaceIn(t, doc, "approved = 2025-12-10", "next_reveiw = 2026-12-10\napproved = 2025-12-10")
 	ev := events.next(t, "errors", func(ev sse) bool { return ev.kind == KindErrors })
-	want := `content/tier2/isms-p-009.md:12: unknown key "next_reveiw"`
+	// In the site's language: the sample speaks Chinese.
+	want := `content/tier2/isms-p-009.md:12: 未知字段 "next_reveiw"`
 	if errs := ev.errors(t); len(errs) != 1 || errs[0].Text != want || errs[0].Line != 12 {
 		t.Errorf("errors event: %+v, want %s", errs, want)
 	}
@@ -68,11 +69,12 @@ func TestBrokenAtStart(t *testing.T) {
 	doc := filepath.Join(site, "content", "tier2", "isms-p-001.md")
 	replaceIn(t, doc, "](ISMS-P-002)", "](ISMS-P-902)")
 	srv, base := start(t, site)
-	if errs := srv.Errors(); len(errs) == 0 || !strings.Contains(errs[0].Text, `broken link: no document has the id "ISMS-P-902"`) {
+	if errs := srv.Errors(); len(errs) == 0 || !strings.Contains(errs[0].Text, `链接无效：没有编号为 "ISMS-P-902" 的文件`) || errs[0].Hint != `是否应为 "ISMS-P-002"？` {
 		t.Fatalf("errors: %+v", errs)
 	}
 	status, body := get(t, base+"docs/ISMS-P-001/")
-	if status != 503 || !strings.Contains(body, "content/tier2/isms-p-001.md:") || !strings.Contains(body, ScriptPath) {
+	if status != 503 || !strings.Contains(body, "content/tier2/isms-p-001.md:") || !strings.Contains(body, ScriptPath) ||
+		!strings.Contains(body, `<html lang="zh-CN">`) || !strings.Contains(body, "<h1>站点有错误</h1>") {
 		t.Fatalf("%d\n%s", status, body)
 	}
 	events := openEvents(t, base)
@@ -116,7 +118,7 @@ func TestHTTP(t *testing.T) {
 // reloads nothing; the next real edit is rebuilt as usual.
 func TestSaveWithoutChange(t *testing.T) {
 	site := sitetest.Sample(t)
-	_, events, nothing := startWatched(t, site, "no change")
+	_, events, nothing := startWatched(t, site, "内容未变")
 
 	file := filepath.Join(site, "content", "tier2", "isms-p-009.md")
 	data, err := os.ReadFile(file)

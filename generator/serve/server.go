@@ -73,7 +73,9 @@ func New(opts Options) (*Server, error) {
 		idle: make(chan chan struct{}), done: make(chan struct{}), loopDone: make(chan struct{}), workDone: make(chan struct{}),
 	}
 	s.eng = newEngine(opts.Options, opts.Log, s.store, s.hub)
-	w, err := newWatcher(opts.Source, func(err error) { fmt.Fprintf(opts.Log, "  watching: %v\n", err) })
+	w, err := newWatcher(opts.Source, func(err error) {
+		fmt.Fprintf(opts.Log, "  %s\n", generator.Messages(opts.Defaults, generator.Language(opts.Source)).Sprintf("watching: %v", err))
+	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot watch %s: %w", opts.Source, err)
 	}

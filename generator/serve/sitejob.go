@@ -116,10 +116,11 @@ func (e *engine) siteDone(res siteResult) {
 	}
 	if res.err != nil {
 		diags := renderErrors(res.err)
+		c := e.messages()
 		for _, d := range diags {
-			fmt.Fprintf(e.log, "  %s\n", d)
+			fmt.Fprintf(e.log, "  %s\n", c.Line(d))
 		}
-		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(diags)})
+		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(diags, c)})
 		e.failed = true
 		e.siteSum = 0 // make the site pages again next time
 		return

@@ -50,11 +50,11 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	}
 	switch c.Language {
 	case "":
-		c.Language = "zh-CN"
+		c.Language = model.DefaultLanguage
 	case "zh-CN", "en":
 	default:
 		r.errorf("language", `write language = "zh-CN" or language = "en"`, "unsupported interface language %q", c.Language)
-		c.Language = "zh-CN"
+		c.Language = model.DefaultLanguage
 	}
 	if base := r.str("base_url", false); base != "" {
 		u, err := url.Parse(base)
@@ -140,7 +140,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 			d.errorf("id", `"all" means every department in distribution lists; choose another id`, "department id %q is reserved", dep.ID)
 			continue
 		case ids[dep.ID] != 0:
-			d.errorf("id", fmt.Sprintf("department ids must be unique; the first is at line %d", ids[dep.ID]), "duplicate department id %q", dep.ID)
+			d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", ids[dep.ID]), "duplicate department id %q", dep.ID)
 			continue
 		}
 		ids[dep.ID] = dep.Line
@@ -161,7 +161,7 @@ func level(r *fields, c *model.Config, key, fallback string) string {
 		return fallback
 	}
 	if c.Level(v) < 0 {
-		r.errorf(key, fmt.Sprintf("use one of the classification_levels: %s", strings.Join(c.Levels, ", ")), "unknown classification level %q", v)
+		r.errorf(key, diag.Msg("use one of the classification_levels: %s", strings.Join(c.Levels, ", ")), "unknown classification level %q", v)
 		return fallback
 	}
 	return v

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -57,22 +56,23 @@ func checkID(id string) idProblem {
 	return idOK
 }
 
-// CheckID reports what is wrong with a document id, or "" when it is
-// fine (for the command line; a document's id is reported by idError).
-func CheckID(id string) string {
+// CheckID reports what is wrong with a document id, or nothing (a zero
+// Text) when it is fine (for the command line; a document's id is
+// reported by idError).
+func CheckID(id string) diag.Text {
 	switch checkID(id) {
 	case idEmpty:
-		return "the id is empty"
+		return diag.Msg("the id is empty")
 	case idLong:
-		return "the id is longer than 100 characters"
+		return diag.Msg("the id is longer than 100 characters")
 	case idChars:
-		return fmt.Sprintf("id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
+		return diag.Msg("id %q may only contain ASCII letters, digits, '.', '_' and '-'", id)
 	case idDots:
-		return fmt.Sprintf("id %q must not start with '.' or '-' or contain '..'", id)
+		return diag.Msg("id %q must not start with '.' or '-' or contain '..'", id)
 	case idWindows:
-		return fmt.Sprintf("id %q is a name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also before a '.') or ends in '.'", id)
+		return diag.Msg("id %q is a name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9, also before a '.') or ends in '.'", id)
 	}
-	return ""
+	return diag.Text{}
 }
 
 // idError reports what is wrong with the id of a document, at its line.
@@ -123,7 +123,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	case d.Type == "" && d.Tier > 0:
 		d.Type = [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[d.Tier]
 	case d.Type != "" && !contains(model.Types, d.Type):
-		r.errorf("type", "type is one of: "+strings.Join(model.Types, ", "), "unknown document type %q", d.Type)
+		r.errorf("type", diag.Msg("type is one of: %s", strings.Join(model.Types, ", ")), "unknown document type %q", d.Type)
 	}
 	d.Status = r.str("status", false)
 	switch {
@@ -137,7 +137,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 
 	d.Owners = departments(r, cfg, "owners", false)
 	if !r.has("owners") {
-		r.errorf("id", fmt.Sprintf("add owners = [%q] with the responsible department ids from isms.toml", firstDept(cfg)), "missing required key \"owners\"")
+		r.errorf("id", diag.Msg("add owners = [%q] with the responsible department ids from isms.toml", firstDept(cfg)), "missing required key \"owners\"")
 	} else if list, ok := src.Meta["owners"].([]any); ok && len(list) == 0 {
 		r.errorf("owners", "name at least one department id from isms.toml", "owners is empty")
 	}
@@ -172,7 +172,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	if d.Classification == "" {
 		d.Classification = cfg.DefaultClassification
 	} else if cfg.Level(d.Classification) < 0 {
-		r.errorf("classification", "use one of the classification_levels in isms.toml: "+strings.Join(cfg.Levels, ", "), "unknown classification level %q", d.Classification)
+		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), "unknown classification level %q", d.Classification)
 		// Treat an unknown level as the highest so that it can never leak.
 		d.Classification = cfg.Levels[len(cfg.Levels)-1]
 	}
@@ -225,12 +225,12 @@ func departments(r *fields, cfg *model.Config, key string, allowAll bool) []stri
 			continue
 		}
 		if _, ok := cfg.Department(id); !ok {
-			hint := "departments are defined in isms.toml as [[departments]]: " + strings.Join(cfg.DepartmentIDs(), ", ")
+			hint := diag.Msg("departments are defined in isms.toml as [[departments]]: %s", strings.Join(cfg.DepartmentIDs(), ", "))
 			if allowAll {
-				hint += `, or "all" for every member of staff`
+				hint = diag.Msg("departments are defined in isms.toml as [[departments]]: %s, or \"all\" for every member of staff", strings.Join(cfg.DepartmentIDs(), ", "))
 			}
 			if s := suggest.Closest(id, cfg.DepartmentIDs()); s != "" {
-				hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+				hint = diag.Msg("did you mean %q? %s", s, hint)
 			}
 			r.errorf(key, hint, "unknown department %q in %s", id, key)
 			continue
@@ -296,7 +296,7 @@ func applicability(r *fields, d *model.Document) {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			e.errorf("control", fmt.Sprintf("each control is assessed once; the first entry is at line %d", first), "control %s is listed twice in the Statement of Applicability", id)
+			e.errorf("control", diag.Msg("each control is assessed once; the first entry is at line %d", first), "control %s is listed twice in the Statement of Applicability", id)
 			continue
 		}
 		if ok && !applicable && a.Justification == "" {

@@ -25,7 +25,7 @@ type fields struct {
 
 func (f *fields) at(key string) int { return f.line(f.prefix + key) }
 
-func (f *fields) errorf(key, hint, format string, args ...any) {
+func (f *fields) errorf(key string, hint any, format string, args ...any) {
 	f.diags.Errorf(f.path, f.at(key), hint, format, args...)
 }
 
@@ -39,9 +39,9 @@ func (f *fields) known(allowed []string, what string) {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		hint := fmt.Sprintf("the keys of %s are: %s", what, strings.Join(allowed, ", "))
+		hint := diag.Msg("the keys of %s are: %s", what, strings.Join(allowed, ", "))
 		if s := suggest.Closest(k, allowed); s != "" {
-			hint = fmt.Sprintf("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
+			hint = diag.Msg("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
 		}
 		f.errorf(k, hint, "unknown key %q", f.prefix+k)
 	}
@@ -56,13 +56,13 @@ func (f *fields) str(key string, required bool) string {
 	v, ok := f.meta[key]
 	if !ok {
 		if required {
-			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), fmt.Sprintf("add %s = \"…\"", key), "missing required key %q", f.prefix+key)
+			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), diag.Msg("add %s = \"…\"", key), "missing required key %q", f.prefix+key)
 		}
 		return ""
 	}
 	s, ok := v.(string)
 	if !ok {
-		f.errorf(key, fmt.Sprintf("write it in quotes: %s = \"%v\"", key, tomlish(v)), "%q must be a string, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write it in quotes: %s = \"%v\"", key, tomlish(v)), "%q must be a string, not %s", f.prefix+key, typeName(v))
 		return ""
 	}
 	s = strings.TrimSpace(s)
@@ -79,10 +79,10 @@ func (f *fields) integer(key string) (int, bool) {
 	}
 	n, ok := v.(int64)
 	if !ok {
-		hint := fmt.Sprintf("write a whole number without quotes: %s = 2", key)
+		hint := diag.Msg("write a whole number without quotes: %s = 2", key)
 		if s, isStr := v.(string); isStr {
 			if m, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
-				hint = fmt.Sprintf("write it without quotes: %s = %d", key, m)
+				hint = diag.Msg("write it without quotes: %s = %d", key, m)
 			}
 		}
 		f.errorf(key, hint, "%q must be a whole number, not %s", f.prefix+key, typeName(v))
@@ -98,7 +98,7 @@ func (f *fields) boolean(key string) (bool, bool) {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		f.errorf(key, fmt.Sprintf("write %s = true or %s = false, without quotes", key, key), "%q must be true or false, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write %[1]s = true or %[1]s = false, without quotes", key), "%q must be true or false, not %s", f.prefix+key, typeName(v))
 	}
 	return b, ok
 }
@@ -109,12 +109,12 @@ func (f *fields) strs(key string) []string {
 		return nil
 	}
 	if s, isStr := v.(string); isStr {
-		f.errorf(key, fmt.Sprintf("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.prefix+key)
+		f.errorf(key, diag.Msg("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.prefix+key)
 		return nil
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.errorf(key, fmt.Sprintf("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.prefix+key, typeName(v))
 		return nil
 	}
 	out := make([]string, 0, len(list))
@@ -136,7 +136,7 @@ func (f *fields) date(key string) model.Date {
 	if !ok {
 		return model.Date{}
 	}
-	hint := fmt.Sprintf("write a date as %s = 2025-03-01 (or \"2025-03-01\")", key)
+	hint := diag.Msg("write a date as %s = 2025-03-01 (or \"2025-03-01\")", key)
 	switch t := v.(type) {
 	case time.Time:
 		// The TOML decoder marks a local date (2025-03-01, no time) with a
@@ -190,7 +190,7 @@ func (f *fields) tables(key string) []*fields {
 		}
 	}
 	if !ok {
-		f.errorf(key, fmt.Sprintf("write each entry as a [[%s]] table", key), "%q must be a list of tables, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write each entry as a [[%s]] table", key), "%q must be a list of tables, not %s", f.prefix+key, typeName(v))
 		return nil
 	}
 	out := make([]*fields, len(list))
@@ -208,7 +208,7 @@ func (f *fields) table(key string) *fields {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		f.errorf(key, fmt.Sprintf("write it as a table: [%s]", key), "%q must be a table, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write it as a table: [%s]", key), "%q must be a table, not %s", f.prefix+key, typeName(v))
 		return nil
 	}
 	return &fields{path: f.path, meta: m, prefix: f.prefix + key + ".", line: f.line, diags: f.diags}
@@ -228,29 +228,37 @@ func (f *fields) webURL(key, value string) string {
 	return value
 }
 
-func typeName(v any) string {
+// typeName says what kind of TOML value v is, for a message.
+func typeName(v any) diag.Text {
 	switch v.(type) {
 	case string:
-		return "a string"
+		return diag.Msg("a string")
 	case int64:
-		return "a number"
+		return diag.Msg("a number")
 	case float64:
-		return "a decimal number"
+		return diag.Msg("a decimal number")
 	case bool:
-		return "true/false"
+		return diag.Msg("true/false")
 	case time.Time:
-		return "a date"
+		return diag.Msg("a date")
 	case []any, []map[string]any:
-		return "a list"
+		return diag.Msg("a list")
 	case map[string]any:
-		return "a table"
+		return diag.Msg("a table")
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.Msg("%T", v)
 }
 
 func tomlish(v any) string {
-	if t, ok := v.(time.Time); ok {
-		return t.Format(time.DateOnly)
+	switch v := v.(type) {
+	case time.Time:
+		return v.Format(time.DateOnly)
+	case float64: // as written: 1.0, not 1
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if !strings.ContainsAny(s, ".eEn") {
+			s += ".0"
+		}
+		return s
 	}
 	return fmt.Sprint(v)
 }

@@ -39,7 +39,7 @@ func external(r *fields, d *model.Document) {
 	if d.Type != model.TypeExternal {
 		for _, k := range externalKeys {
 			if r.has(k) {
-				r.errorf(k, fmt.Sprintf(`set type = "external" for a law, a standard or a customer's requirements, or remove %s`, k),
+				r.errorf(k, diag.Msg(`set type = "external" for a law, a standard or a customer's requirements, or remove %s`, k),
 					"%s is a field of external documents, and this document is of type %q", k, d.Type)
 			}
 		}
@@ -82,7 +82,7 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 			a.ID = ""
 		}
 		if a.Source != "" && !contains(model.ActionSources, a.Source) {
-			t.errorf("source", fmt.Sprintf("source is one of: %s", strings.Join(model.ActionSources, ", ")), "unknown action source %q", a.Source)
+			t.errorf("source", diag.Msg("source is one of: %s", strings.Join(model.ActionSources, ", ")), "unknown action source %q", a.Source)
 		}
 		name := a.ID // for the messages
 		if name == "" {
@@ -109,7 +109,7 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 // actionReferences checks what the actions of the set name: ids unique in
 // the site (ignoring case, like document ids), documents that exist, and
 // evidence that is a document id or a web address.
-func actionReferences(docs []*model.Document, byID map[string]*model.Document, sg *suggester, diags *diag.List) {
+func actionReferences(docs []*model.Document, byID map[string]*model.Document, failed map[string]bool, sg *suggester, diags *diag.List) {
 	type place struct {
 		path string
 		line int
@@ -128,15 +128,15 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, s
 				}
 			}
 			for _, id := range a.Documents {
-				if byID[model.FoldID(id)] == nil {
+				if byID[model.FoldID(id)] == nil && !failed[model.FoldID(id)] {
 					diags.Errorf(d.Path, at("documents"), unknownHint(sg, id), "action %s names document %q, but no document has that id", a.ID, id)
 				}
 			}
 			a.EvidenceIsDoc = a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] != nil
 			if a.Evidence != "" && !isWebAddress(a.Evidence) && !a.EvidenceIsDoc {
-				hint := "give the id of the document that shows the action was taken, or an https:// address"
+				var hint any = "give the id of the document that shows the action was taken, or an https:// address"
 				if s := sg.closest(a.Evidence); s != "" {
-					hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+					hint = diag.Msg("did you mean %q? %s", s, hint)
 				}
 				diags.Warnf(d.Path, at("evidence"), "action-evidence", hint, "evidence %q of action %s is neither a document id nor a web address: it is shown as text", a.Evidence, a.ID)
 			}
@@ -145,20 +145,20 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, s
 }
 
 // unknownHint is the hint for an id that no document has.
-func unknownHint(sg *suggester, id string) string {
+func unknownHint(sg *suggester, id string) diag.Text {
 	if s := sg.closest(id); s != "" {
-		return fmt.Sprintf("did you mean %q?", s)
+		return diag.Msg("did you mean %q?", s)
 	}
-	return "check the id; it must be the id of a document in content/"
+	return diag.Msg("check the id; it must be the id of a document in content/")
 }
 
 // departmentHint lists the departments, with the nearest to id first.
-func departmentHint(cfg *model.Config, id string) string {
+func departmentHint(cfg *model.Config, id string) diag.Text {
 	ids := cfg.DepartmentIDs()
 	if s := suggest.Closest(id, ids); s != "" {
-		return fmt.Sprintf("did you mean %q? departments are defined in isms.toml as [[departments]]: %s", s, strings.Join(ids, ", "))
+		return diag.Msg("did you mean %q? %s", s, diag.Msg("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", ")))
 	}
-	return fmt.Sprintf("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", "))
+	return diag.Msg("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", "))
 }
 
 // actionClause normalises an action's clause: a clause of ISO/IEC 27001

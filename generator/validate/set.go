@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -26,8 +25,11 @@ func Document(cfg *model.Config, src *load.Doc) (*model.Document, diag.List) {
 // Statement of Applicability — over documents converted by Document,
 // given in path order. It returns those that have an id, sorted
 // by id, even one with errors, so that later checks can still run;
-// callers stop when the diagnostics contain errors.
-func Set(converted []*model.Document) ([]*model.Document, diag.List) {
+// callers stop when the diagnostics contain errors. failed holds the
+// ids (model.FoldID) of the documents that could not be read or
+// converted: their errors are reported at their own files, and a
+// reference to one is not reported again.
+func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document, diag.List) {
 	var diags diag.List
 	byID := map[string]*model.Document{}
 	var docs []*model.Document
@@ -37,11 +39,11 @@ func Set(converted []*model.Document) ([]*model.Document, diag.List) {
 		}
 		key := model.FoldID(d.ID)
 		if first, dup := byID[key]; dup {
-			how := ""
 			if first.ID != d.ID {
-				how = fmt.Sprintf(" (ids are compared ignoring case: %q)", first.ID)
+				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q (ids are compared ignoring case: %q): also used by %s:%d", d.ID, first.ID, first.Path, first.Line("id"))
+			} else {
+				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q: also used by %s:%d", d.ID, first.Path, first.Line("id"))
 			}
-			diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q%s: also used by %s:%d", d.ID, how, first.Path, first.Line("id"))
 			continue
 		}
 		byID[key] = d
@@ -54,36 +56,38 @@ func Set(converted []*model.Document) ([]*model.Document, diag.List) {
 		ids[i] = d.ID
 	}
 	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions)}
-	sg.prefetch(unknownReferences(docs, byID, suggestions))
+	sg.prefetch(unknownReferences(docs, byID, failed, suggestions))
 	for _, d := range docs {
-		references(d, byID, sg, &diags)
+		references(d, byID, failed, sg, &diags)
 	}
 	parentCycles(docs, byID, &diags)
 	soaCount(docs, byID, &diags)
-	actionReferences(docs, byID, sg, &diags)
+	actionReferences(docs, byID, failed, sg, &diags)
 	return docs, diags
 }
 
-func references(d *model.Document, byID map[string]*model.Document, sg *suggester, diags *diag.List) {
+func references(d *model.Document, byID map[string]*model.Document, failed map[string]bool, sg *suggester, diags *diag.List) {
 	check := func(key, id string) *model.Document {
 		target := byID[model.FoldID(id)]
 		switch {
+		case target == nil && failed[model.FoldID(id)]:
+			// Its own errors are reported at its file.
 		case target == nil && key == "supersedes":
 			// Replaced documents often predate the document set (an id of
 			// the old system): a warning, with a suggestion in case of a typo.
-			hint := "if the replaced document is kept in content/, check the id; if it predates this document set, nothing needs doing"
+			var hint any = "if the replaced document is kept in content/, check the id; if it predates this document set, nothing needs doing"
 			if s := sg.closest(id); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
+				hint = diag.Msg("did you mean %q?", s)
 			}
 			diags.Warnf(d.Path, d.Line(key), "supersedes-unknown", hint, "supersedes %q, which is not in this document set", id)
 		case target == nil:
-			hint := "check the id; it must be the id of a document in content/"
+			var hint any = "check the id; it must be the id of a document in content/"
 			if s := sg.closest(id); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
+				hint = diag.Msg("did you mean %q?", s)
 			}
 			diags.Errorf(d.Path, d.Line(key), hint, "%s names %q, but no document has that id", key, id)
 		case target == d:
-			diags.Errorf(d.Path, d.Line(key), "remove the document's own id from "+key, "%s names the document itself", key)
+			diags.Errorf(d.Path, d.Line(key), diag.Msg("remove the document's own id from %s", key), "%s names the document itself", key)
 			return nil
 		}
 		return target
@@ -173,7 +177,7 @@ func soaCount(docs []*model.Document, byID map[string]*model.Document, diags *di
 	}
 	if len(live) > 1 {
 		for _, d := range live[1:] {
-			diags.Errorf(d.Path, d.Line("type"), fmt.Sprintf("keep one current SoA: mark the old one status = \"obsolete\", or list it in supersedes = [%q]", live[0].ID), "a second current Statement of Applicability; %s is one too", live[0].ID)
+			diags.Errorf(d.Path, d.Line("type"), diag.Msg("keep one current SoA: mark the old one status = \"obsolete\", or list it in supersedes = [%q]", live[0].ID), "a second current Statement of Applicability; %s is one too", live[0].ID)
 		}
 	}
 }
@@ -223,14 +227,14 @@ func (sg *suggester) prefetch(ids []string) {
 
 // unknownReferences lists the first n references to ids that no document
 // has, in the order references checks them (with repeats).
-func unknownReferences(docs []*model.Document, byID map[string]*model.Document, n int) []string {
+func unknownReferences(docs []*model.Document, byID map[string]*model.Document, failed map[string]bool, n int) []string {
 	var out []string
 	for _, d := range docs {
 		if len(out) == n {
 			break
 		}
 		eachReference(d, func(_, id string) {
-			if len(out) < n && byID[model.FoldID(id)] == nil {
+			if len(out) < n && byID[model.FoldID(id)] == nil && !failed[model.FoldID(id)] {
 				out = append(out, id)
 			}
 		})

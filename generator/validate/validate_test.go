@@ -236,7 +236,7 @@ func documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List
 		diags.Add(l...)
 		converted = append(converted, d)
 	}
-	docs, l := Set(converted)
+	docs, l := Set(converted, nil)
 	diags.Add(l...)
 	return docs, diags
 }

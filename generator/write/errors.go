@@ -2,8 +2,8 @@ package write
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
+	"ismsgen/generator/diag"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -35,14 +35,9 @@ const (
 
 // Text is a message as a constant English format string and its
 // arguments, so that it can be translated by its format.
-type Text struct {
-	Format string
-	Args   []any
-}
+type Text = diag.Text
 
-func (t Text) String() string { return fmt.Sprintf(t.Format, t.Args...) }
-
-func text(format string, args ...any) Text { return Text{format, args} }
+func text(format string, args ...any) Text { return diag.Msg(format, args...) }
 
 // Error is a problem with --dest: the user must choose another folder or
 // change this one. Message says what is wrong, Fix what to do.
@@ -55,6 +50,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message.String() + "; " + e.Fix.String() }
+
+// In is the error in the language of c.
+func (e *Error) In(c *diag.Catalog) string { return c.Text(e.Message) + "; " + c.Text(e.Fix) }
 
 func (e *Error) Unwrap() error { return e.Err }
 

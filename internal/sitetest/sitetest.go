@@ -170,3 +170,25 @@ func Write(dir string, files map[string]string) error {
 	}
 	return nil
 }
+
+// SetLanguage sets the interface language (language = "…") in the
+// isms.toml of the site in dir: the sample speaks Chinese.
+func SetLanguage(dir, lang string) error {
+	p := filepath.Join(dir, "isms.toml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	var out []string
+	set := false
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "language") && !set {
+			l, set = fmt.Sprintf("language = %q", lang), true
+		}
+		out = append(out, l)
+	}
+	if !set {
+		out = append([]string{fmt.Sprintf("language = %q", lang)}, out...)
+	}
+	return os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644)
+}

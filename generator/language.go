@@ -1,0 +1,51 @@
+package generator
+
+import (
+	"os"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/i18n"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+// Language is the interface language of the site at source, for what is
+// said before a build has read isms.toml, or without one: the language
+// isms.toml names, the default language when it names none, and the
+// reader's locale (LC_ALL, LC_MESSAGES, LANG) when there is no isms.toml
+// to read.
+func Language(source string) string {
+	f, _ := load.Config(source)
+	if f == nil {
+		return localeLanguage()
+	}
+	if lang, ok := f.Meta["language"].(string); ok && slices.Contains(i18n.Languages, lang) {
+		return lang
+	}
+	return model.DefaultLanguage
+}
+
+// localeLanguage is Chinese for a Chinese locale, else English.
+func localeLanguage() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			if strings.HasPrefix(strings.ToLower(l), "zh") {
+				return "zh-CN"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// Messages is the catalog that puts diagnostics and the command line's
+// messages in lang; English when lang has none.
+func Messages(d Defaults, lang string) *diag.Catalog {
+	c, err := i18n.Messages(d.I18n, lang)
+	if err != nil {
+		return nil // the embedded catalogs are tested; a site has no catalog of its own
+	}
+	return c
+}
