@@ -5,12 +5,14 @@ import { initFileLinks } from "./filelinks";
 import { initSearch } from "./search";
 import { initReviewStates } from "./reviewstate";
 import { initActionFilter, initPrintButtons } from "./actionfilter";
+import { initLists } from "./lists";
 
 function start(): void {
   initFileLinks();
   initReviewStates();
   initActionFilter();
   initPrintButtons();
+  initLists();
   initSearch();
 }
 

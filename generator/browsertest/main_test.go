@@ -52,6 +52,7 @@ func TestMain(m *testing.M) {
 
 func run(m *testing.M) int {
 	defer closeSample()
+	defer closeLists()
 	path, why := chromiumPath()
 	if path == "" {
 		noBrowser = why

@@ -18,20 +18,19 @@ func (r *renderer) controlPages() []sitePage {
 	pages := []sitePage{
 		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows)), nil},
 		{"soa.html", r.page("soa/", s.T("soa.title"), "soa", r.soaView(cov, rows)), nil},
-		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", r.clausesView(cov)), nil},
+		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", nil), func() any { return r.clausesView(cov) }},
 	}
 	for i := range rows {
+		title := s.T("control.title", rows[i].Control.ID, rows[i].Title)
 		v := &ControlView{ControlRow: rows[i], SoA: cov.SoA}
-		for _, d := range rows[i].Docs {
-			v.Docs = append(v.Docs, reports.Entry{Doc: d, Review: r.in.Reports.ReviewOf(d)})
-		}
+		v.Docs = r.newList(rows[i].URL, title, "docs", title, colsControl, r.entryRows(rows[i].Docs))
+		v.Docs.Single, v.Docs.Cache = true, true // a document implements several controls
 		if i > 0 {
 			v.Prev = &rows[i-1]
 		}
 		if i+1 < len(rows) {
 			v.Next = &rows[i+1]
 		}
-		title := s.T("control.title", rows[i].Control.ID, rows[i].Title)
 		pages = append(pages, sitePage{"control.html", r.page(rows[i].URL, title, "controls", v), nil})
 	}
 	return pages
@@ -66,9 +65,11 @@ type ControlsView struct {
 type ControlView struct {
 	ControlRow
 	SoA        *model.Document
-	Docs       []reports.Entry // implementing documents with their reviews
-	Prev, Next *ControlRow     // neighbours in catalogue order; nil at the ends
+	Docs       *List       // implementing documents with their reviews
+	Prev, Next *ControlRow // neighbours in catalogue order; nil at the ends
 }
+
+func (v *ControlView) lists() []*List { return []*List{v.Docs} }
 
 // SoAView is the data of soa/: the SoA in use, as a controlled document.
 type SoAView struct {
@@ -85,7 +86,10 @@ type ClausesView struct {
 	Figures      reports.CoverageFigures
 	Requirements []RequirementRow
 	Clauses      []ClauseRow
+	all          []*List // the documents of the rows that show only the first of them
 }
+
+func (v *ClausesView) lists() []*List { return v.all }
 
 // RequirementRow is one item of mandatory documented information.
 type RequirementRow struct {
@@ -93,6 +97,7 @@ type RequirementRow struct {
 	Label      string // "6.1.3 d)"
 	Title, Alt string
 	AltLang    string
+	DocsHref   string // where all its documents are, when the row shows only the first
 }
 
 // ClauseRow is one clause with the documents that list it.
@@ -100,7 +105,8 @@ type ClauseRow struct {
 	reports.ClauseCoverage
 	Title, Alt string
 	AltLang    string
-	Top        bool // a top-level clause (4 … 10)
+	Top        bool   // a top-level clause (4 … 10)
+	DocsHref   string // where all its documents are, when the row shows only the first
 }
 
 func (r *renderer) altLang() string {
@@ -184,10 +190,27 @@ func (r *renderer) requirementRows(cov *reports.Coverage) []RequirementRow {
 }
 
 func (r *renderer) clausesView(cov *reports.Coverage) *ClausesView {
+	s := r.in.Strings
 	v := &ClausesView{Figures: cov.Figures, Requirements: r.requirementRows(cov)}
+	// all lists the documents of a row that shows only the first of them.
+	all := func(id, title string, docs []*model.Document) string {
+		if len(docs) <= cellDocs {
+			return ""
+		}
+		l := r.newList("clauses/", s.T("clauses.title"), id, title, colsControl, r.entryRows(docs))
+		l.Own, l.Cache = true, true
+		v.all = append(v.all, l)
+		return "clauses/" + l.PageFile(1)
+	}
+	for i := range v.Requirements {
+		req := &v.Requirements[i]
+		req.DocsHref = all("req-"+req.Requirement.Key, req.Label+" "+req.Title, req.Docs)
+	}
 	for _, c := range cov.Clauses {
 		title, alt := r.titles(c.Clause.Title, c.Clause.TitleZH)
-		v.Clauses = append(v.Clauses, ClauseRow{ClauseCoverage: c, Title: title, Alt: alt, AltLang: r.altLang(), Top: !strings.Contains(c.Clause.ID, ".")})
+		row := ClauseRow{ClauseCoverage: c, Title: title, Alt: alt, AltLang: r.altLang(), Top: !strings.Contains(c.Clause.ID, ".")}
+		row.DocsHref = all("clause-"+c.Clause.ID, c.Clause.ID+" "+title, c.Docs)
+		v.Clauses = append(v.Clauses, row)
 	}
 	return v
 }

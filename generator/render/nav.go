@@ -37,10 +37,22 @@ func navItems(p *Page) []NavItem {
 	return items
 }
 
-// DocList is the argument of the doclist partial.
+// DocList is the argument of the doclist and controls-doclinks partials.
 type DocList struct {
 	Rel  string
 	Docs []*model.Document
+	More int    // documents left out
+	Href string // where they all are, relative to the site root
 }
 
-func docList(rel string, docs []*model.Document) DocList { return DocList{rel, docs} }
+func docList(rel string, docs []*model.Document) DocList { return DocList{Rel: rel, Docs: docs} }
+
+// cellDocs is the most documents a cell of the controls, SoA and clauses
+// tables lists: the others are on the page its link leads to.
+const cellDocs = 10
+
+// docLinks is the first documents of docs, and the link to them all.
+func docLinks(rel string, docs []*model.Document, href string) DocList {
+	n := min(len(docs), cellDocs)
+	return DocList{Rel: rel, Docs: docs[:n], More: len(docs) - n, Href: href}
+}

@@ -152,49 +152,61 @@ func (r *renderer) home() *HomeView {
 
 // RegisterView is the master list of controlled documents.
 type RegisterView struct {
-	Rows []RegisterRow
+	Docs *List
 }
 
-// RegisterRow is one line of the register.
-type RegisterRow struct {
-	Doc    *model.Document
-	Review *reports.Review
+func (v *RegisterView) lists() []*List { return []*List{v.Docs} }
+
+// entryRows makes the rows of documents with their reviews.
+func (r *renderer) entryRows(docs []*model.Document) []ListRow {
+	rows := make([]ListRow, len(docs))
+	for i, d := range docs {
+		rows[i] = ListRow{Doc: d, Review: r.in.Reports.ReviewOf(d)}
+	}
+	return rows
 }
 
 func (r *renderer) register() *RegisterView {
-	v := &RegisterView{}
-	for _, d := range r.in.Site.Docs {
-		v.Rows = append(v.Rows, RegisterRow{Doc: d, Review: r.in.Reports.ReviewOf(d)})
-	}
-	slices.SortStableFunc(v.Rows, func(a, b RegisterRow) int { return cmp.Compare(a.Doc.Tier, b.Doc.Tier) })
-	return v
+	docs := slices.Clone(r.in.Site.Docs)
+	slices.SortStableFunc(docs, func(a, b *model.Document) int { return cmp.Compare(a.Tier, b.Tier) })
+	title := r.in.Strings.T("register.title")
+	l := r.newList("register/", title, "docs", title, colsRegister, r.entryRows(docs))
+	l.Single = true
+	return &RegisterView{Docs: l}
 }
 
-// TierView lists the documents of one tier by type.
+// TierView lists the documents of one tier, by type.
 type TierView struct {
-	Tier   int
-	Groups []TypeGroup
+	Tier  int
+	Types []TypeCount
+	Docs  *List
 }
 
-// TypeGroup is the documents of one type.
-type TypeGroup struct {
-	Type string
-	Docs []RegisterRow
+func (v *TierView) lists() []*List { return []*List{v.Docs} }
+
+// TypeCount is how many documents of a tier have one type.
+type TypeCount struct {
+	Type  string
+	Count int
 }
 
 func (r *renderer) tier(tier int) *TierView {
 	v := &TierView{Tier: tier}
+	var docs []*model.Document
 	for _, typ := range model.Types {
-		g := TypeGroup{Type: typ}
+		n := len(docs)
 		for _, d := range r.in.Site.Docs {
 			if d.Tier == tier && d.Type == typ {
-				g.Docs = append(g.Docs, RegisterRow{Doc: d, Review: r.in.Reports.ReviewOf(d)})
+				docs = append(docs, d)
 			}
 		}
-		if len(g.Docs) > 0 {
-			v.Groups = append(v.Groups, g)
+		if len(docs) > n {
+			v.Types = append(v.Types, TypeCount{typ, len(docs) - n})
 		}
 	}
+	title := r.in.Strings.T(fmt.Sprintf("tier.%d", tier))
+	v.Docs = r.newList(fmt.Sprintf("tiers/%d/", tier), title, "docs", title, colsTier, r.entryRows(docs))
+	v.Docs.Single = true
 	return v
 }
 

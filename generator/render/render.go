@@ -92,6 +92,9 @@ type Page struct {
 	Lang    string
 	Now     string
 	Data    any
+	// List, when set, is the list of Data whose page (its second or a
+	// later one) this is: base.html shows it instead of the page's main.
+	List *List
 }
 
 // Result is what render reports back.
@@ -136,10 +139,14 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	if r.in.Index == nil {
 		texts = make([]Text, len(docs))
 	}
-	errs := make([]error, len(site)+len(docs))
-	par.Each(len(site)+len(docs), func(i int) {
+	errs := make([]error, len(site)+len(docs)+1)
+	par.Each(len(site)+len(docs)+1, func(i int) {
+		if i == len(site)+len(docs) { // the documents as the lists' script sees them
+			errs[i] = out.File("lists/docs.js", r.docsData())
+			return
+		}
 		if i < len(site) {
-			errs[len(docs)+i] = r.emit(out, site[i].layout, site[i].made())
+			errs[len(docs)+i] = r.sitePage(out, site[i])
 			if left[site[i].layout].Add(-1) == 0 {
 				r.setsMu.Lock()
 				delete(r.sets, site[i].layout)
@@ -181,6 +188,12 @@ type renderer struct {
 
 	setsMu sync.Mutex
 	sets   map[string]*layoutSet // this renderer's copies of the layouts, made as they are needed
+
+	colsMu sync.Mutex
+	cols   map[string][]Column // the columns of each list kind
+
+	numbersOnce sync.Once
+	numbers     map[*model.Document]int // see docNumber
 }
 
 // layout returns this renderer's copy of a page layout's templates.
@@ -281,6 +294,16 @@ type sitePage struct {
 	// better done in the page's own job, beside the other pages, than
 	// before them on one core.
 	data func() any
+}
+
+// sitePage writes a site page, the other pages of its lists and their
+// data.
+func (r *renderer) sitePage(out Output, sp sitePage) error {
+	p := sp.made()
+	if err := r.emit(out, sp.layout, p); err != nil {
+		return err
+	}
+	return r.emitLists(out, sp.layout, p)
 }
 
 // made is the page, its data made.

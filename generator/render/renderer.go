@@ -48,12 +48,16 @@ func (r *Renderer) Documents(docs []*model.Document, out Output) ([]Text, error)
 }
 
 // SitePages renders every page that is not a document page — home, tiers,
-// register, reports, controls, search, 404 — and returns the URLs of those
-// that belong in the sitemap.
+// register, reports, controls, search, 404, the other pages of their
+// lists — with the lists' data, and returns the URLs of those that
+// belong in the sitemap (not the lists' other pages).
 func (r *Renderer) SitePages(out Output) ([]string, error) {
 	var urls []string
+	if err := out.File("lists/docs.js", r.r.docsData()); err != nil {
+		return nil, err
+	}
 	for _, p := range r.r.sitePages() {
-		if err := r.r.emit(out, p.layout, p.made()); err != nil {
+		if err := r.r.sitePage(out, p); err != nil {
 			return nil, err
 		}
 		if p.page.URL != "404.html" {

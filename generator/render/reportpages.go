@@ -7,59 +7,218 @@ import (
 
 // reportPages lists the document-control report pages (approvals, reviews,
 // distribution, owners, training). Their data is computed by reports; the
-// views here only add what the layouts need to format it.
+// views here make their long tables Lists and add what the layouts need
+// to format them.
 func (r *renderer) reportPages() []sitePage {
 	s, data := r.in.Strings, r.in.Reports
 	pages := []sitePage{
-		{"approvals.html", r.page("approvals/", s.T("approvals.title"), "approvals", &data.Approvals), nil},
+		{"approvals.html", r.page("approvals/", s.T("approvals.title"), "approvals", nil), func() any { return r.approvals() }},
 		{"reviews.html", r.page("reviews/", s.T("reviews.title"), "reviews", nil), func() any { return r.reviews() }},
-		{"distribution.html", r.page("distribution/", s.T("distribution.title"), "distribution", data), nil},
+		{"distribution.html", r.page("distribution/", s.T("distribution.title"), "distribution", nil), func() any { return r.distribution() }},
 		{"training.html", r.page("training/", s.T("training.title"), "training", nil), func() any { return r.training() }},
 	}
 	for i := range data.Distribution {
 		dd := &data.Distribution[i]
 		pages = append(pages, sitePage{"distribution-dept.html",
-			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", dd), nil})
+			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", nil),
+			func() any { return r.deptDistribution(dd) }})
 	}
 	for i := range data.Owners {
 		o := &data.Owners[i]
-		pages = append(pages, sitePage{"owner.html", r.page("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", o), nil})
+		pages = append(pages, sitePage{"owner.html", r.page("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", nil),
+			func() any { return r.owner(o) }})
 	}
 	return pages
 }
 
+// docRows makes the rows of documents without reviews.
+func docRows(docs []*model.Document) []ListRow {
+	rows := make([]ListRow, len(docs))
+	for i, d := range docs {
+		rows[i] = ListRow{Doc: d}
+	}
+	return rows
+}
+
+func reviewRows(rvs []reports.Review) []ListRow {
+	rows := make([]ListRow, len(rvs))
+	for i := range rvs {
+		rows[i] = ListRow{Doc: rvs[i].Doc, Review: &rvs[i]}
+	}
+	return rows
+}
+
+func entryRows(es []reports.Entry) []ListRow {
+	rows := make([]ListRow, len(es))
+	for i, e := range es {
+		rows[i] = ListRow{Doc: e.Doc, Review: e.Review}
+	}
+	return rows
+}
+
+func pendingRows(ps []reports.Pending) []ListRow {
+	rows := make([]ListRow, len(ps))
+	for i := range ps {
+		rows[i] = ListRow{Doc: ps[i].Doc, Pending: &ps[i]}
+	}
+	return rows
+}
+
+func withdrawalRows(ws []reports.Withdrawal) []ListRow {
+	rows := make([]ListRow, len(ws))
+	for i := range ws {
+		rows[i] = ListRow{Doc: ws[i].Doc, Withdrawal: &ws[i]}
+	}
+	return rows
+}
+
+// ApprovalsView is the data of the approval status page.
+type ApprovalsView struct {
+	Pending, Drafts, NotEffective, InForce, Obsolete *List
+}
+
+func (v *ApprovalsView) lists() []*List {
+	return []*List{v.Pending, v.Drafts, v.NotEffective, v.InForce, v.Obsolete}
+}
+
+func (r *renderer) approvals() *ApprovalsView {
+	s, a := r.in.Strings, &r.in.Reports.Approvals
+	host, title := "approvals/", s.T("approvals.title")
+	return &ApprovalsView{
+		Pending:      r.newList(host, title, "pending", s.T("approvals.pending"), colsPending, pendingRows(a.Pending)),
+		Drafts:       r.newList(host, title, "drafts", s.T("approvals.drafts"), colsDrafts, docRows(a.Drafts)),
+		NotEffective: r.newList(host, title, "not-effective", s.T("approvals.not_effective"), colsEffective, docRows(a.NotEffective)),
+		InForce:      r.newList(host, title, "in-force", s.T("approvals.in_force"), colsEntries, entryRows(a.InForce)),
+		Obsolete:     r.newList(host, title, "obsolete", s.T("approvals.obsolete"), colsWithdrawn, withdrawalRows(a.Obsolete)),
+	}
+}
+
 // ReviewsView is the data of the review report.
 type ReviewsView struct {
-	Overdue, DueSoon, Missing []reports.Review
+	Overdue, DueSoon, Missing *List
 	OK                        int
 	Totals                    []reports.ReviewTotals
 }
 
+func (v *ReviewsView) lists() []*List { return []*List{v.Overdue, v.DueSoon, v.Missing} }
+
 func (r *renderer) reviews() *ReviewsView {
-	d := r.in.Reports
+	s, d := r.in.Strings, r.in.Reports
+	host, title := "reviews/", s.T("reviews.title")
 	return &ReviewsView{
-		Overdue: d.InState(reports.Overdue), DueSoon: d.InState(reports.DueSoon), Missing: d.InState(reports.Missing),
-		OK: d.Counts()[reports.OK], Totals: d.OwnerTotals,
+		Overdue: r.newList(host, title, "overdue", s.T("reviews.overdue"), colsOverdue, reviewRows(d.InState(reports.Overdue))),
+		DueSoon: r.newList(host, title, "due-soon", s.T("reviews.due_soon", r.in.Site.Config.DueSoonDays), colsDueSoon,
+			reviewRows(d.InState(reports.DueSoon))),
+		Missing: r.newList(host, title, "missing", s.T("reviews.missing"), colsMissing, reviewRows(d.InState(reports.Missing))),
+		OK:      d.Counts()[reports.OK], Totals: d.OwnerTotals,
+	}
+}
+
+// DistributionView is the data of distribution/.
+type DistributionView struct {
+	Distribution []reports.DeptDistribution
+	Withdrawn    *List
+}
+
+func (v *DistributionView) lists() []*List { return []*List{v.Withdrawn} }
+
+func (r *renderer) distribution() *DistributionView {
+	s, d := r.in.Strings, r.in.Reports
+	return &DistributionView{Distribution: d.Distribution,
+		Withdrawn: r.newList("distribution/", s.T("distribution.title"), "withdrawn", s.T("distribution.all_withdrawn"), colsWithdrawn, withdrawalRows(d.Withdrawn))}
+}
+
+// DeptDistributionView is the data of distribution/<dept>/.
+type DeptDistributionView struct {
+	Dept                         model.Department
+	Current, Upcoming, Withdrawn *List
+}
+
+func (v *DeptDistributionView) lists() []*List { return []*List{v.Current, v.Upcoming, v.Withdrawn} }
+
+func (r *renderer) deptDistribution(dd *reports.DeptDistribution) *DeptDistributionView {
+	s := r.in.Strings
+	host, title := "distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name)
+	var current []*model.Document
+	for _, t := range dd.Tiers {
+		current = append(current, t.Docs...)
+	}
+	v := &DeptDistributionView{Dept: dd.Dept,
+		Current:   r.newList(host, title, "current", s.T("distribution.current"), colsIssue, docRows(current)),
+		Upcoming:  r.newList(host, title, "upcoming", s.T("distribution.upcoming"), colsIssue, docRows(dd.Upcoming)),
+		Withdrawn: r.newList(host, title, "withdrawn", s.T("distribution.withdrawn"), colsWithdrawn, withdrawalRows(dd.Withdrawn)),
+	}
+	for _, l := range v.lists() {
+		l.Cache = true // every department lists the documents distributed to all staff
+	}
+	return v
+}
+
+// OwnerView is the data of owners/<dept>/.
+type OwnerView struct {
+	Dept                         model.Department
+	Totals                       reports.ReviewTotals
+	HasCalendar                  bool
+	ToDo, Pending, Drafts, Owned *List
+
+	Actions                    []reports.Action // the actions it owns
+	OpenActions, ClosedActions []reports.Action
+	ActionCounts               reports.ActionCounts
+}
+
+func (v *OwnerView) lists() []*List { return []*List{v.ToDo, v.Pending, v.Drafts, v.Owned} }
+
+func (r *renderer) owner(o *reports.Owner) *OwnerView {
+	s := r.in.Strings
+	host, title := "owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name)
+	return &OwnerView{Dept: o.Dept, Totals: o.Totals, HasCalendar: o.HasCalendar(),
+		Actions: o.Actions, OpenActions: o.OpenActions(), ClosedActions: o.ClosedActions(), ActionCounts: o.ActionCounts(),
+		ToDo:    r.newList(host, title, "todo", s.T("owner.todo"), colsToDo, reviewRows(o.ToDo)),
+		Pending: r.newList(host, title, "pending", s.T("approvals.pending"), colsPending, pendingRows(o.Pending)),
+		Drafts:  r.newList(host, title, "drafts", s.T("approvals.drafts"), colsDrafts, docRows(o.Drafts)),
+		Owned:   r.newList(host, title, "owned", s.T("owner.owned"), colsEntries, entryRows(o.Owned)),
 	}
 }
 
 // TrainingView is the data of the training page.
 type TrainingView struct {
-	Docs  []TrainingDoc
-	Depts []reports.DeptTraining
+	Docs  *List
+	Depts []DeptCourses
 }
 
-// TrainingDoc is a document with its training and acknowledgement link.
-type TrainingDoc struct {
-	Doc    *model.Document
-	AckURL string
+func (v *TrainingView) lists() []*List { return []*List{v.Docs} }
+
+// DeptCourses is the training of one department: each course and the
+// first of its documents (the training list has them all).
+type DeptCourses struct {
+	Dept    model.Department
+	Courses []CourseDocs
 }
+
+// CourseDocs is a course and the first of its documents.
+type CourseDocs struct {
+	Title, URL string
+	Docs       []*model.Document
+	More       int // documents left out
+}
+
+// courseDocs is the most documents a course lists on the training page.
+const courseDocs = 20
 
 func (r *renderer) training() *TrainingView {
-	t := r.in.Reports.Training
-	v := &TrainingView{Depts: t.Depts}
-	for _, d := range t.Docs {
-		v.Docs = append(v.Docs, TrainingDoc{Doc: d, AckURL: ackURL(r.in.Site.Config.AckURL, d)})
+	s, t := r.in.Strings, r.in.Reports.Training
+	rows := make([]ListRow, len(t.Docs))
+	for i, d := range t.Docs {
+		rows[i] = ListRow{Doc: d, AckURL: ackURL(r.in.Site.Config.AckURL, d)}
+	}
+	v := &TrainingView{Docs: r.newList("training/", s.T("training.title"), "by-document", s.T("training.by_doc"), colsTraining, rows)}
+	for _, dt := range t.Depts {
+		dc := DeptCourses{Dept: dt.Dept}
+		for _, c := range dt.Courses {
+			n := min(len(c.Docs), courseDocs)
+			dc.Courses = append(dc.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n})
+		}
+		v.Depts = append(v.Depts, dc)
 	}
 	return v
 }

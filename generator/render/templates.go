@@ -407,20 +407,21 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			}
 			return orDash(strings.Join(names, sep))
 		},
-		"retention": func(r model.Retention) string { return reports.RetentionText(s, r) },
-		"disposal":  func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
-		"source":    func(v string) string { return label("action.source.", v) },
-		"navItems":  navItems,
-		"docList":   docList,
-		"docTable": func(rel string, rows []RegisterRow) any {
-			return struct {
-				Rel  string
-				Rows []RegisterRow
-			}{rel, rows}
-		},
-		"tierNumbers": func() []int { return []int{1, 2, 3} },
-		"rows":        rows,
-		"join":        func(list []string) string { return orDash(strings.Join(list, sep)) },
+		"retention":    func(r model.Retention) string { return reports.RetentionText(s, r) },
+		"disposal":     func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
+		"source":       func(v string) string { return label("action.source.", v) },
+		"navItems":     navItems,
+		"docList":      docList,
+		"docLinks":     docLinks,
+		"tierNumbers":  func() []int { return []int{1, 2, 3} },
+		"columns":      listColumns(s),
+		"pageSize":     func() int { return PageSize },
+		"departments":  func() []model.Department { return cfg.Departments },
+		"statuses":     func() []string { return model.Statuses },
+		"doctypes":     func() []string { return model.Types },
+		"reviewStates": func() []reports.State { return reviewStates },
+		"rows":         rows,
+		"join":         func(list []string) string { return orDash(strings.Join(list, sep)) },
 
 		"catalogTitle": catalogTitle(cfg), // controlpages.go
 

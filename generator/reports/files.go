@@ -120,7 +120,30 @@ func DocumentsJSON(site *model.Site, data *Data) []byte {
 		}
 		out.Documents = append(out.Documents, j)
 	}
-	return marshal(out)
+	return marshalList(`{"generated":`, out.Generated, `,"documents":[`, out.Documents, "]}\n")
+}
+
+// marshalList encodes an object whose last member is a list as JSON with
+// one element of the list to a line, without indentation: a large site's
+// documents.json is a third smaller than indented, and still read and
+// compared line by line. head is the object up to its first value, first
+// that value, mid the text up to the list's "[", tail what follows it.
+func marshalList[T any](head string, first any, mid string, list []T, tail string) []byte {
+	v, _ := json.Marshal(first)
+	b := make([]byte, 0, 64+len(list)*384)
+	b = append(append(append(b, head...), v...), mid...)
+	for i := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		v, _ := json.Marshal(list[i]) // only plain data types: cannot fail
+		b = append(b, v...)
+	}
+	if len(list) > 0 {
+		b = append(b, '\n')
+	}
+	return append(b, tail...)
 }
 
 func nonNil(s []string) []string {

@@ -1,0 +1,486 @@
+// Long lists (layouts/partials/list.html): the page shows one page of a
+// list, with links to its other pages, which work without JavaScript.
+// This script adds filters (text, tier, department, status, review state,
+// type), sorting by any column and paging in place, with the state in the
+// URL (?<list>.q=…&<list>.sort=…&<list>.p=…, shareable), and printing
+// every row. It loads the list's rows (lists/<name>.js) and the documents
+// they name (lists/docs.js) only when they are needed: on the first use
+// of a control, or at once when the URL holds a state. The files are
+// scripts, as the search index's are, so that this works from file://.
+// The cells are the same as the template list-row makes.
+
+import { fileHref } from "./filelinks";
+import { initReviewStates } from "./reviewstate";
+
+/** A document of lists/docs.js (see generator/render/listdata.go). */
+type DocRow = [string, string, string, number, number, string, number, number[], number, number, number,
+  0 | [number, number, number], number, number, number];
+const ID = 0, TITLE = 1, URL = 2, TIER = 3, TYPE = 4, VERSION = 5, STATUS = 6, OWNERS = 7, EFFECTIVE = 8,
+  APPROVED = 9, LAST_REVIEWED = 10, REVIEW = 11, AUTHOR = 12, REVIEWER = 13, APPROVER = 14;
+interface Docs {
+  docs: DocRow[]; now: number; sep: string; depts: [string, string][]; types: string[]; statuses: string[];
+  states: string[]; people: string[]; labels: Record<string, string>;
+}
+/** A list's rows: document numbers, and what the list says of each (withdrawals, approvals, training). */
+interface Rows { rows: number[]; x?: unknown[] }
+type Withdrawal = [string, number, number, number, number[]];
+type Pending = [number, number];
+type Training = [string, [string, string][]];
+
+declare global { interface Window { ISMSListData?: Record<string, unknown> } }
+
+const loaded = new Map<string, Promise<unknown>>();
+
+/** load runs the data script at url (once) and returns what it stored under key. */
+function load<T>(url: string, key: string): Promise<T> {
+  let p = loaded.get(url);
+  if (!p) {
+    p = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = url;
+      s.async = true;
+      s.onload = () => {
+        const box = window.ISMSListData || {}, v = box[key];
+        delete box[key];
+        s.remove();
+        v === undefined ? reject(new Error(url)) : resolve(v);
+      };
+      s.onerror = () => { s.remove(); loaded.delete(url); reject(new Error(url)); };
+      document.head.appendChild(s);
+    });
+    loaded.set(url, p);
+  }
+  return p as Promise<T>;
+}
+
+/** The state of a list: its filters, its order and its page. */
+interface State { q: string; tier: string; dept: string; status: string; review: string; type: string; sort: string; p: number }
+const FILTERS = ["q", "tier", "dept", "status", "review", "type"] as const;
+const blank = (): State => ({ q: "", tier: "", dept: "", status: "", review: "", type: "", sort: "", p: 1 });
+
+const fold = (s: string): string => s.normalize("NFKC").toLowerCase();
+const fmt = (s: string, ...args: (string | number)[]): string =>
+  s.replace(/\{(\d+)\}/g, (m, i) => (+i < args.length ? `${args[+i]}` : m));
+const ymd = (n: number): string => {
+  if (!n) return "—";
+  const s = `${n}`;
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** List is one long list on the page. */
+class List {
+  readonly id: string;
+  readonly size: number;
+  readonly root: string;
+  readonly cols: { key: string; label: string; th: HTMLTableCellElement }[];
+  readonly body: HTMLTableSectionElement;
+  readonly range: HTMLElement;
+  status: HTMLElement | null = null;
+  pager: HTMLElement | null;
+  state: State;
+  data?: Promise<[Docs, Rows]>;
+  ready?: [Docs, Rows];
+  shown: number[] = []; // the rows that match, in order
+  all = false; // every row is shown, for printing
+
+  constructor(readonly box: HTMLElement) {
+    this.id = box.dataset.list || "";
+    this.size = Number(box.dataset.size) || 100;
+    this.root = box.dataset.root || "";
+    this.body = box.querySelector("tbody")!;
+    this.range = box.querySelector(".list-range")!;
+    this.pager = box.querySelector(".pager");
+    this.cols = Array.from(box.querySelectorAll<HTMLTableCellElement>("thead th[data-col]"), (th) =>
+      ({ key: th.dataset.col!, label: th.textContent || "", th }));
+    this.state = this.fromURL();
+    this.tools();
+  }
+
+  /** fromURL reads the list's state from the address. */
+  fromURL(): State {
+    const q = new URLSearchParams(location.search), s = blank();
+    for (const f of FILTERS) s[f] = q.get(`${this.id}.${f}`) || "";
+    s.sort = q.get(`${this.id}.sort`) || "";
+    s.p = Number(q.get(`${this.id}.p`)) || Number(this.box.dataset.page) || 1;
+    return s;
+  }
+
+  /** stated reports whether the address holds a state for the list. */
+  stated(): boolean {
+    const q = new URLSearchParams(location.search);
+    return [...FILTERS, "sort", "p"].some((f) => q.has(`${this.id}.${f}`));
+  }
+
+  /** toURL writes the list's state into the address (file:// may refuse). */
+  toURL(): void {
+    const q = new URLSearchParams(location.search), s = this.state;
+    for (const f of [...FILTERS, "sort", "p"]) q.delete(`${this.id}.${f}`);
+    for (const f of FILTERS) if (s[f]) q.set(`${this.id}.${f}`, s[f]);
+    if (s.sort) q.set(`${this.id}.sort`, s.sort);
+    if (s.p > 1 && (this.filtered() || s.sort || s.p !== Number(this.box.dataset.page))) q.set(`${this.id}.p`, `${s.p}`);
+    const search = q.toString();
+    try {
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch { /* the state stays on the page */ }
+  }
+
+  filtered(): boolean { return FILTERS.some((f) => this.state[f] !== ""); }
+
+  /** tools adds the filters, the sort buttons and the print button. */
+  tools(): void {
+    const tpl = this.box.querySelector<HTMLTemplateElement>("template.list-tools-template");
+    if (tpl) {
+      const tools = tpl.content.firstElementChild!.cloneNode(true) as HTMLElement;
+      this.range.before(tools);
+      this.status = tools.querySelector(".list-status");
+      for (const f of FILTERS) {
+        const c = tools.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f}"]`);
+        if (!c) continue;
+        c.id = `${this.id}-${f}`;
+        c.value = this.state[f];
+        let timer = 0;
+        const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.update(); };
+        c.addEventListener(c instanceof HTMLInputElement ? "input" : "change", () => {
+          clearTimeout(timer);
+          timer = window.setTimeout(apply, c instanceof HTMLInputElement ? 150 : 0);
+        });
+        c.addEventListener("focus", () => void this.need(), { once: true });
+      }
+      tools.querySelector(".list-print")?.addEventListener("click", () => void this.printAll());
+    }
+    for (const c of this.cols) {
+      if (!sortable.has(c.key)) continue;
+      const b = el("button", "list-sort", c.label);
+      b.type = "button";
+      c.th.textContent = "";
+      c.th.append(b);
+      b.addEventListener("click", () => {
+        const s = this.state;
+        s.sort = s.sort === c.key ? "-" + c.key : c.key;
+        s.p = 1;
+        void this.update();
+      });
+      b.addEventListener("focus", () => void this.need(), { once: true });
+    }
+    this.marks();
+  }
+
+  /** marks shows the order on the column headers. */
+  marks(): void {
+    for (const c of this.cols) {
+      const s = this.state.sort;
+      if (s === c.key) c.th.setAttribute("aria-sort", "ascending");
+      else if (s === "-" + c.key) c.th.setAttribute("aria-sort", "descending");
+      else c.th.removeAttribute("aria-sort");
+    }
+  }
+
+  /** need loads the list's rows and documents (once). */
+  need(): Promise<[Docs, Rows]> {
+    if (!this.data) {
+      const b = this.box.dataset;
+      this.data = Promise.all([load<Docs>(b.docs!, "docs"), load<Rows>(b.src!, b.src!.replace(/^.*lists\/|\.js$/g, ""))]);
+      this.data.then((d) => { this.ready = d; }, () => { this.data = undefined; });
+    }
+    return this.data;
+  }
+
+  say(s: string): void { if (this.status) this.status.textContent = s; }
+
+  /** sayData says "loading" or "failed", in the words the page gives. */
+  sayData(what: "loading" | "failed"): void { this.say(this.status?.dataset[what] || ""); }
+
+  /** update shows the list as its state says, loading what it needs. */
+  async update(): Promise<void> {
+    this.marks();
+    this.toURL();
+    let d: [Docs, Rows];
+    try {
+      if (!this.ready) this.sayData("loading");
+      d = await this.need();
+    } catch {
+      this.sayData("failed");
+      return;
+    }
+    this.render(d[0], d[1]);
+  }
+
+  /** matches returns the rows that pass the filters, in the list's order. */
+  matches(docs: Docs, rows: Rows): number[] {
+    const s = this.state, q = fold(s.q), dept = docs.depts.findIndex((x) => x[0] === s.dept);
+    const out: number[] = [];
+    rows.rows.forEach((n, i) => {
+      const d = docs.docs[n], rv = d[REVIEW];
+      if (s.tier && `${d[TIER]}` !== s.tier) return;
+      if (s.status && docs.statuses[d[STATUS]] !== s.status) return;
+      if (s.type && docs.types[d[TYPE]] !== s.type) return;
+      if (s.dept && !d[OWNERS].includes(dept)) return;
+      if (s.review && (rv ? docs.states[rv[0]] : "none") !== s.review) return;
+      if (q && !fold(d[ID]).includes(q) && !fold(d[TITLE]).includes(q)) return;
+      out.push(i);
+    });
+    const key = s.sort.replace(/^-/, "");
+    if (sortable.has(key)) {
+      const by = sortable.get(key)!, dir = s.sort.startsWith("-") ? -1 : 1;
+      const keys = new Map<number, string | number>();
+      for (const i of out) keys.set(i, by(docs, docs.docs[rows.rows[i]], rows.x?.[i]));
+      const coll = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
+      out.sort((a, b) => {
+        const x = keys.get(a)!, y = keys.get(b)!;
+        if (x === "" || y === "") return x === y ? a - b : x === "" ? 1 : -1; // the blanks last
+        const c = typeof x === "number" && typeof y === "number" ? x - y : coll.compare(`${x}`, `${y}`);
+        return c * dir || a - b;
+      });
+    }
+    return out;
+  }
+
+  /** render shows the page of the rows that match (all of them when printing). */
+  render(docs: Docs, rows: Rows): void {
+    this.shown = this.matches(docs, rows);
+    const n = this.shown.length, pages = Math.max(1, Math.ceil(n / this.size));
+    const s = this.state;
+    s.p = Math.min(Math.max(1, s.p), pages);
+    const from = this.all ? 0 : (s.p - 1) * this.size, to = this.all ? n : Math.min(n, from + this.size);
+    const frag = document.createDocumentFragment();
+    for (let i = from; i < to; i++) frag.append(this.row(docs, rows, this.shown[i]));
+    this.body.replaceChildren(frag);
+    const total = rows.rows.length;
+    this.range.textContent = n === 0 ? label(docs, "list.none") : fmt(label(docs, "list.range"), from + 1, to, n) +
+      (n < total ? " · " + fmt(label(docs, "list.matching"), n, total) : "");
+    this.say(this.filtered() ? (n ? fmt(label(docs, "list.matching"), n, total) : label(docs, "list.none")) : "");
+    this.paging(pages);
+    initReviewStates();
+  }
+
+  /** paging makes the pager for the rows that match: links that keep the
+   * state in the address, followed in place. */
+  paging(pages: number): void {
+    const p = this.state.p, nav = this.pager || el("nav", "pager");
+    if (!this.pager) {
+      nav.setAttribute("aria-label", this.box.querySelector(".list-tools")?.getAttribute("aria-label") || "");
+      this.box.querySelector(".table-wrap")!.after(nav);
+      this.pager = nav;
+    }
+    nav.hidden = pages < 2 || this.all;
+    const ul = el("ul");
+    const link = (k: number, text: string, rel?: string): HTMLLIElement => {
+      const li = el("li"), a = el("a", "", text);
+      const q = new URLSearchParams(location.search);
+      q.set(`${this.id}.p`, `${k}`);
+      a.href = "?" + q.toString() + "#list-" + this.id;
+      if (rel) a.rel = rel;
+      if (k === p && !rel) a.setAttribute("aria-current", "page");
+      a.addEventListener("click", (e) => {
+        e.preventDefault();
+        this.state.p = k;
+        void this.update().then(() => this.range.focus());
+      });
+      li.append(a);
+      return li;
+    };
+    const prev = this.pager?.querySelector(".pager-prev a")?.textContent || "‹",
+      next = this.pager?.querySelector(".pager-next a")?.textContent || "›";
+    if (p > 1) ul.append(Object.assign(link(p - 1, prev, "prev"), { className: "pager-prev" }));
+    let last = 0;
+    for (let k = 1; k <= pages; k++) {
+      if (k !== 1 && k !== pages && Math.abs(k - p) > 2) continue;
+      if (k > last + 1) {
+        const gap = el("li");
+        gap.append(el("span", "pager-gap", "…"));
+        ul.append(gap);
+      }
+      ul.append(link(k, `${k}`));
+      last = k;
+    }
+    if (p < pages) ul.append(Object.assign(link(p + 1, next, "next"), { className: "pager-next" }));
+    nav.replaceChildren(ul);
+    this.range.tabIndex = -1;
+  }
+
+  /** printAll shows every row that matches and prints the page. */
+  async printAll(): Promise<void> {
+    try {
+      await this.need();
+    } catch {
+      this.sayData("failed");
+      return;
+    }
+    this.showAll(true);
+    window.print();
+  }
+
+  /** showAll shows every row that matches (for printing), or the page again. */
+  showAll(on: boolean): void {
+    if (!this.ready || this.all === on) return;
+    this.all = on;
+    this.box.classList.toggle("list--all", on);
+    this.render(this.ready[0], this.ready[1]);
+  }
+
+  /** row makes the row of the list's row i, cell by cell as list-row does. */
+  row(docs: Docs, rows: Rows, i: number): HTMLTableRowElement {
+    const tr = el("tr"), d = docs.docs[rows.rows[i]], x = rows.x?.[i];
+    for (const c of this.cols) {
+      const td = el("td");
+      td.dataset.label = c.label;
+      fill(td, c.key, docs, d, x, this.root);
+      tr.append(td);
+    }
+    return tr;
+  }
+}
+
+const label = (docs: Docs, key: string): string => docs.labels[key] ?? key;
+
+const person = (docs: Docs, n: number): string => docs.people[n] || "—";
+const href = (root: string, d: DocRow): string => fileHref(root + (d[URL] || "docs/" + d[ID] + "/"));
+
+function link(root: string, d: DocRow, text: string): HTMLAnchorElement {
+  const a = el("a", "", text);
+  a.href = href(root, d);
+  return a;
+}
+
+function badge(docs: Docs, status: string): HTMLSpanElement {
+  return el("span", "badge badge--" + status, label(docs, "status." + status));
+}
+
+function reviewState(docs: Docs, d: DocRow): HTMLSpanElement {
+  const rv = d[REVIEW];
+  if (!rv) return el("span", "review-state review-state--none", label(docs, "review.none"));
+  const state = docs.states[rv[0]], s = el("span", "review-state review-state--" + state, label(docs, "review." + state));
+  s.dataset.reviewDate = rv[1] ? ymd(rv[1]) : "";
+  if (rv[1]) s.append(" ", el("span", "review-state__date", ymd(rv[1])));
+  return s;
+}
+
+/** fill makes the cell of column key for document d (and what the list says of it, x). */
+function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, x: unknown, root: string): void {
+  const status = docs.statuses[d[STATUS]], rv = d[REVIEW];
+  switch (key) {
+    case "id": td.className = "doc-id"; td.textContent = d[ID]; return;
+    case "title": td.append(link(root, d, d[TITLE])); return;
+    case "title-status":
+      td.append(link(root, d, d[TITLE]));
+      if (status !== "approved") td.append(" ", badge(docs, status));
+      return;
+    case "title-withdrawn": {
+      td.append(link(root, d, d[TITLE]));
+      if ((x as Withdrawal)[3]) td.append(" ", el("span", "badge", label(docs, "withdrawn.earlier")));
+      else if (status !== "obsolete") td.append(" ", badge(docs, status));
+      return;
+    }
+    case "version": td.textContent = d[VERSION]; return;
+    case "owners": td.textContent = d[OWNERS].map((o) => docs.depts[o][1]).join(docs.sep) || "—"; return;
+    case "status": td.append(badge(docs, status)); return;
+    case "effective": td.textContent = ymd(d[EFFECTIVE]); return;
+    case "approved": td.textContent = ymd(d[APPROVED]); return;
+    case "last-reviewed": td.textContent = ymd(d[LAST_REVIEWED]); return;
+    case "review": case "review-state": td.append(reviewState(docs, d)); return;
+    case "type": td.textContent = label(docs, "type." + docs.types[d[TYPE]]); return;
+    case "author": td.textContent = person(docs, d[AUTHOR]); return;
+    case "reviewer": td.textContent = person(docs, d[REVIEWER]); return;
+    case "approver": td.textContent = person(docs, d[APPROVER]); return;
+    case "days-overdue": case "days-left": case "days": {
+      td.className = "num";
+      if (!rv) { td.textContent = "—"; return; }
+      const state = docs.states[rv[0]], days = rv[2];
+      td.textContent = state === "overdue" ? (key === "days-overdue" ? `${-days}` : fmt(label(docs, "review.days_overdue"), -days)) :
+        state === "missing" ? "—" : key === "days-left" ? `${days}` : fmt(label(docs, "review.days_left"), days);
+      return;
+    }
+    case "since": td.textContent = ymd((x as Pending)[0]); return;
+    case "waiting": {
+      const p = x as Pending;
+      td.className = "num";
+      td.textContent = p[0] ? fmt(label(docs, "approvals.days"), p[1]) : "—";
+      return;
+    }
+    case "w-version": td.textContent = (x as Withdrawal)[0]; return;
+    case "w-date": {
+      const w = x as Withdrawal;
+      if (!w[1]) { td.textContent = label(docs, "withdrawn.no_date"); return; }
+      td.textContent = ymd(w[1]);
+      if (w[2]) td.append(" ", el("span", "badge badge--review", label(docs, "withdrawn.scheduled")));
+      return;
+    }
+    case "replaced-by": {
+      const w = x as Withdrawal;
+      if (w[3]) { td.append(link(root, d, fmt(label(docs, "withdrawn.current_version"), d[VERSION]))); return; }
+      if (!w[4].length) { td.textContent = "—"; return; }
+      const ul = el("ul", "report-inline-list");
+      for (const n of w[4]) {
+        const r = docs.docs[n], a = link(root, r, " " + r[TITLE]), li = el("li");
+        a.prepend(el("span", "doc-id", r[ID]));
+        li.append(a, ` (${r[VERSION]})`);
+        ul.append(li);
+      }
+      td.append(ul);
+      return;
+    }
+    case "courses": {
+      const ul = el("ul", "report-inline-list training-list");
+      for (const [title, url] of (x as Training)[1]) {
+        const a = el("a", "", title), li = el("li");
+        a.href = url;
+        a.rel = "noopener noreferrer";
+        li.append(a);
+        ul.append(li);
+      }
+      td.append(ul);
+      return;
+    }
+    case "ack": {
+      const ack = (x as Training)[0];
+      if (!ack) { td.textContent = "—"; return; }
+      const a = el("a", "", label(docs, "training.ack"));
+      a.href = ack;
+      a.rel = "noopener noreferrer";
+      td.append(a);
+      return;
+    }
+  }
+}
+
+/** sortable gives each column that can be sorted the key of a row: a
+ * number, or text compared as the reader's language does; "" sorts last. */
+const sortable = new Map<string, (docs: Docs, d: DocRow, x: unknown) => string | number>([
+  ["id", (_, d) => d[ID]],
+  ["title", (_, d) => d[TITLE]], ["title-status", (_, d) => d[TITLE]], ["title-withdrawn", (_, d) => d[TITLE]],
+  ["version", (_, d) => d[VERSION]],
+  ["owners", (docs, d) => d[OWNERS].map((o) => docs.depts[o][1]).join(docs.sep)],
+  ["status", (_, d) => d[STATUS]],
+  ["type", (_, d) => d[TYPE]],
+  ["effective", (_, d) => d[EFFECTIVE] || ""], ["approved", (_, d) => d[APPROVED] || ""],
+  ["last-reviewed", (_, d) => d[LAST_REVIEWED] || ""],
+  ["review", (_, d) => (d[REVIEW] && d[REVIEW][1]) || ""], ["review-state", (_, d) => (d[REVIEW] ? d[REVIEW][0] : "")],
+  ["days-overdue", (_, d) => (d[REVIEW] && d[REVIEW][1] ? -d[REVIEW][2] : "")],
+  ["days-left", (_, d) => (d[REVIEW] && d[REVIEW][1] ? d[REVIEW][2] : "")],
+  ["days", (_, d) => (d[REVIEW] && d[REVIEW][1] ? d[REVIEW][2] : "")],
+  ["author", (docs, d) => docs.people[d[AUTHOR]]], ["reviewer", (docs, d) => docs.people[d[REVIEWER]]],
+  ["approver", (docs, d) => docs.people[d[APPROVER]]],
+  ["since", (_, _d, x) => (x as Pending)[0] || ""], ["waiting", (_, _d, x) => ((x as Pending)[0] ? (x as Pending)[1] : "")],
+  ["w-version", (_, _d, x) => (x as Withdrawal)[0]], ["w-date", (_, _d, x) => (x as Withdrawal)[1] || ""],
+]);
+
+/** initLists wires up every list of the page. */
+export function initLists(): void {
+  const lists = Array.from(document.querySelectorAll<HTMLElement>(".list[data-list]"), (box) => new List(box));
+  if (!lists.length) return;
+  // A state in the address is shown once the page has loaded: the rows
+  // load after the page, which is complete without them.
+  const restore = () => { for (const l of lists) if (l.stated()) void l.update(); };
+  if (document.readyState === "complete") restore(); else window.addEventListener("load", restore, { once: true });
+  // Printing with the browser's command prints every row of the lists
+  // whose rows are loaded; the others print their page and say so.
+  window.addEventListener("beforeprint", () => { for (const l of lists) l.showAll(true); });
+  window.addEventListener("afterprint", () => { for (const l of lists) l.showAll(false); });
+}

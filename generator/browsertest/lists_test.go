@@ -1,0 +1,366 @@
+package browsertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"ismsgen"
+	"ismsgen/generator"
+	"ismsgen/internal/corpus"
+)
+
+// The lists are tested on a generated site of listDocs documents (with
+// drafts), whose register, approvals and department lists have several
+// pages.
+const listDocs = 350
+
+var (
+	listOnce sync.Once
+	listed   *site
+	listErr  string
+)
+
+// listSite builds the generated site once and serves it on loopback.
+func listSite(t *testing.T) *site {
+	t.Helper()
+	needBrowser(t)
+	listOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ismsgen-lists-")
+		if err != nil {
+			listErr = err.Error()
+			return
+		}
+		listTemp = dir // removed by closeLists when the tests end
+		src, dest := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+		if _, err := corpus.Generate(src, corpus.Options{Docs: listDocs}); err != nil {
+			listErr = err.Error()
+			return
+		}
+		res, err := generator.Build(generator.Options{
+			Source: src, Dest: dest, Now: now, Drafts: true,
+			Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},
+		})
+		if err == nil && res.Diagnostics.HasErrors() {
+			err = fmt.Errorf("%v", res.Diagnostics.Errors())
+		}
+		if err != nil {
+			listErr = "build the generated site: " + err.Error()
+			return
+		}
+		srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+		listed = &site{dir: dest, root: srv.URL + "/", server: srv}
+	})
+	if listed == nil {
+		t.Fatal(listErr)
+	}
+	return listed
+}
+
+var listTemp string
+
+func closeLists() {
+	if listed != nil {
+		listed.server.Close()
+	}
+	if listTemp != "" {
+		os.RemoveAll(listTemp)
+	}
+}
+
+// registerIDs is every id of documents.json, in order.
+func registerIDs(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "documents.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Documents []struct{ ID string } }
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range v.Documents {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+// rowIDs is a JavaScript expression: the ids of the rows the register shows.
+const rowIDs = `[...document.querySelectorAll("#list-docs tbody tr td.doc-id")].map(td => td.textContent)`
+
+// TestListWithoutJavaScript: without JavaScript the register shows its
+// first page and links to the others, and following "next" reaches the
+// last document.
+func TestListWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := registerIDs(t, s.dir)
+	tb.open(t, s.root+"register/")
+	if eval[bool](t, tb, `!!document.querySelector("#list-docs .list-tools")`) {
+		t.Error("without JavaScript the filters show")
+	}
+	var got []string
+	for page := 1; ; page++ {
+		ids := eval[[]string](t, tb, rowIDs)
+		if len(ids) == 0 || len(ids) > 100 {
+			t.Fatalf("page %d shows %d rows", page, len(ids))
+		}
+		got = append(got, ids...)
+		if !eval[bool](t, tb, `!!document.querySelector("#list-docs .pager a[rel=next]")`) {
+			break
+		}
+		tb.follow(t, "next page", chromedp.Click(chromedp.CSS(`#list-docs .pager a[rel=next]`)))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the register's pages show %d documents, documents.json has %d", len(got), len(want))
+	}
+}
+
+// TestListFilterSortAndAddress: a filter narrows the list, the address
+// keeps the state and restores it, a column heading sorts, and paging
+// in place reaches the last row; from http and from file://.
+func TestListFilterSortAndAddress(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	for _, at := range []struct{ name, base string }{{"http", s.root}, {"file", ""}} {
+		t.Run(at.name, func(t *testing.T) {
+			tb := newTab(t)
+			u := at.base + "register/"
+			if at.base == "" {
+				u = fileURL(s.dir, "register/")
+			}
+			tb.open(t, u)
+			// A text filter narrows the list to the documents whose id or title holds it.
+			tb.do(t, "type a filter", chromedp.SendKeys(chromedp.ID("docs-q"), "ISMS-P-00"))
+			if err := tb.poll(`() => { const ids = `+rowIDs+`; return ids.length > 0 && ids.length < 100 && ids.every(id => id.includes("ISMS-P-00")); }`, tabTimeout/3); err != nil {
+				t.Fatalf("the text filter: rows %v (%v)", eval[[]string](t, tb, rowIDs), err)
+			}
+			// A department narrows it further.
+			dept := eval[string](t, tb, `(() => { const s = document.getElementById("docs-dept"); s.value = s.options[1].value; s.dispatchEvent(new Event("change")); return s.options[1].textContent; })()`)
+			if err := tb.poll(`(dept) => { const cells = [...document.querySelectorAll("#list-docs tbody td[data-label]:nth-child(5)")]; return cells.length > 0 && cells.every(td => td.textContent.includes(dept)); }`, tabTimeout/3, dept); err != nil {
+				t.Fatalf("the department filter %s: %v", dept, err)
+			}
+			filtered := eval[[]string](t, tb, rowIDs)
+			href := eval[string](t, tb, `location.href`)
+			if !strings.Contains(href, "docs.q=") || !strings.Contains(href, "docs.dept=") {
+				t.Fatalf("the address %s does not hold the filters", href)
+			}
+			// The address restores them.
+			tb.open(t, href)
+			if err := tb.poll(`(want) => JSON.stringify(`+rowIDs+`) === want && document.getElementById("docs-q").value === "ISMS-P-00"`, tabTimeout/3, jsonString(filtered)); err != nil {
+				t.Fatalf("opening %s shows %v, not %v (%v)", href, eval[[]string](t, tb, rowIDs), filtered, err)
+			}
+			// The title heading sorts, then sorts the other way.
+			for _, dir := range []string{"ascending", "descending"} {
+				tb.do(t, "sort by title", chromedp.Click(chromedp.CSS(`#list-docs th[data-col=title] button`)))
+				if err := tb.poll(`(dir) => {
+					const th = document.querySelector("#list-docs th[data-col=title]");
+					const t = [...document.querySelectorAll("#list-docs tbody td:nth-child(2)")].map(td => td.textContent);
+					const c = new Intl.Collator(document.documentElement.lang, {numeric: true});
+					return th.getAttribute("aria-sort") === dir && t.length > 1 && t.every((x, i) => !i || c.compare(t[i-1], x) * (dir === "ascending" ? 1 : -1) <= 0);
+				}`, tabTimeout/3, dir); err != nil {
+					t.Fatalf("sorting by title, %s: %v", dir, err)
+				}
+			}
+			// Without filters, paging in place reaches the last document.
+			tb.open(t, u)
+			tb.do(t, "sort by id", chromedp.Click(chromedp.CSS(`#list-docs th[data-col=id] button`)))
+			if err := tb.poll(`() => document.querySelector("#list-docs th[data-col=id]").getAttribute("aria-sort") === "ascending"`, tabTimeout/3); err != nil {
+				t.Fatal(err)
+			}
+			want := registerIDs(t, s.dir)
+			last := eval[string](t, tb, `[...document.querySelectorAll("#list-docs .pager a")].filter(a => /^\d+$/.test(a.textContent)).pop().textContent`)
+			tb.do(t, "the last page", chromedp.Click(chromedp.CSS(`#list-docs .pager li:nth-last-child(2) a`)))
+			if err := tb.poll(`(p) => location.search.includes("docs.p=" + p) && document.activeElement.classList.contains("list-range")`, tabTimeout/3, last); err != nil {
+				t.Fatalf("page %s: %v", last, err)
+			}
+			ids := eval[[]string](t, tb, rowIDs)
+			slices.SortFunc(want, func(a, b string) int { return compareNumeric(a, b) })
+			if len(ids) == 0 || ids[len(ids)-1] != want[len(want)-1] {
+				t.Errorf("the last page ends with %v, want %s", ids[max(0, len(ids)-3):], want[len(want)-1])
+			}
+			errs, _ := tb.recorded()
+			for _, e := range errs {
+				t.Error(e)
+			}
+		})
+	}
+}
+
+// compareNumeric compares as Intl.Collator with numeric does for ids:
+// runs of digits by value.
+func compareNumeric(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(x) != len(y) {
+				return len(x) - len(y)
+			}
+			if c := strings.Compare(x, y); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if c := strings.Compare(strings.ToLower(a[:1]), strings.ToLower(b[:1])); c != 0 {
+			return c
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+func jsonString(v any) string {
+	data, _ := json.Marshal(v)
+	return string(data)
+}
+
+// TestListKeyboard: the filters, the sort buttons and the pager work
+// from the keyboard.
+func TestListKeyboard(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"approvals/")
+	// Tab from the filter box reaches the next filter; typing filters.
+	tb.do(t, "focus the filter", chromedp.Focus(chromedp.ID("in-force-q")))
+	tb.do(t, "type", chromedp.KeyEvent("ISMS-F"), chromedp.KeyEvent(kb.Tab))
+	if id := eval[string](t, tb, `document.activeElement.closest(".list-tools") ? document.activeElement.id || document.activeElement.className : ""`); id == "" {
+		t.Errorf("Tab from the filter box leaves the filters")
+	}
+	if err := tb.poll(`() => { const ids = [...document.querySelectorAll("#list-in-force td.doc-id")].map(td => td.textContent); return ids.length > 0 && ids.every(id => id.includes("ISMS-F")); }`, tabTimeout/3); err != nil {
+		t.Fatalf("typing in the filter: %v", err)
+	}
+	// Enter on a sort button sorts.
+	tb.do(t, "focus the version heading", chromedp.Focus(chromedp.CSS(`#list-in-force th[data-col=version] button`)))
+	tb.do(t, "press Enter", chromedp.KeyEvent(kb.Enter))
+	if err := tb.poll(`() => document.querySelector("#list-in-force th[data-col=version]").getAttribute("aria-sort") === "ascending"`, tabTimeout/3); err != nil {
+		t.Fatalf("Enter on the version heading: %v", err)
+	}
+	// Enter on a page link shows that page and moves the focus to it.
+	if eval[bool](t, tb, `!!document.querySelector("#list-in-force .pager a[rel=next]")`) {
+		tb.do(t, "focus next", chromedp.Focus(chromedp.CSS(`#list-in-force .pager a[rel=next]`)))
+		tb.do(t, "press Enter", chromedp.KeyEvent(kb.Enter))
+		if err := tb.poll(`() => location.search.includes("in-force.p=2") && document.activeElement === document.querySelector("#list-in-force .list-range")`, tabTimeout/3); err != nil {
+			t.Fatalf("Enter on the next page link: %v", err)
+		}
+	}
+}
+
+// TestListPrint: "print the whole list" prints every row; printing a page
+// without it says which page it is, and hides the filters and the pager.
+func TestListPrint(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"register/")
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	shown := eval[map[string]bool](t, tb, `(() => {
+		const shown = sel => { const e = document.querySelector(sel); return !!e && getComputedStyle(e).display !== "none"; };
+		return {note: shown("#list-docs .list-print-note"), pager: shown("#list-docs .pager"), tools: shown("#list-docs .list-tools")};
+	})()`)
+	if !shown["note"] || shown["pager"] || shown["tools"] {
+		t.Errorf("printing one page: %v, want the note without the pager and the filters", shown)
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
+		t.Fatal(err)
+	}
+	total := len(registerIDs(t, s.dir))
+	tb.do(t, "print the whole list", chromedp.Evaluate[chromedp.Void](`window.print = () => { window.printedRows = document.querySelectorAll("#list-docs tbody tr").length; }`),
+		chromedp.Click(chromedp.CSS(`#list-docs .list-print`)))
+	if err := tb.poll(`(n) => window.printedRows === n`, tabTimeout/3, total); err != nil {
+		t.Fatalf("printing the whole list printed %v rows, want %d (%v)", eval[any](t, tb, `window.printedRows`), total, err)
+	}
+}
+
+// canonicalRows is a JavaScript function: the rows of a list as text,
+// cell by cell: class, label, text, links and the classes of the spans.
+const canonicalRows = `(sel) => [...document.querySelectorAll(sel + " tbody tr")].map(tr => [...tr.cells].map(td => [
+	td.className, td.dataset.label, td.textContent.replace(/\s+/g, " ").trim(),
+	[...td.querySelectorAll("a")].map(a => a.getAttribute("href") + " " + (a.rel || "")).join(","),
+	[...td.querySelectorAll("span")].map(s => s.className + " " + (s.dataset.reviewDate ?? "-")).join(","),
+].join("¦")).join("‖")).join("\n")`
+
+// TestListRowsAsTemplate: the rows the script makes from lists/*.js are
+// the rows the template makes, for every kind of list.
+func TestListRowsAsTemplate(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	pages := []string{"register/", "tiers/2/", "approvals/", "reviews/", "distribution/", "training/", "controls/5.1/"}
+	for _, sub := range []string{"distribution", "owners"} {
+		entries, err := os.ReadDir(filepath.Join(s.dir, sub))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() {
+				pages = append(pages, sub+"/"+e.Name()+"/")
+				break
+			}
+		}
+	}
+	kinds := map[string]bool{}
+	for _, p := range pages {
+		tb.open(t, s.root+p)
+		lists := eval[[]string](t, tb, `[...document.querySelectorAll(".list[data-list]")].map(l => l.dataset.list)`)
+		for _, id := range lists {
+			sel := "#list-" + id
+			want := eval[string](t, tb, "("+canonicalRows+")("+jsString(sel)+")")
+			kinds[eval[string](t, tb, `[...document.querySelectorAll(`+jsString(sel+" th")+`)].map(th => th.dataset.col).join(",")`)] = true
+			// An empty filter shows the list's first page, made by the
+			// script: it replaces the rows, and with them the mark.
+			tb.do(t, "filter by nothing", chromedp.Evaluate[chromedp.Void](`(() => { document.querySelector(`+jsString(sel+" tbody tr")+`).dataset.old = "1"; const q = document.getElementById(`+jsString(id+"-q")+`); q.value = " "; q.dispatchEvent(new Event("input")); })()`))
+			if err := tb.poll(`(sel) => { const tr = document.querySelector(sel + " tbody tr"); return tr && tr.dataset.old === undefined; }`, tabTimeout/3, sel); err != nil {
+				t.Fatalf("%s %s: the script did not show the rows: %v", p, id, err)
+			}
+			got := eval[string](t, tb, "("+canonicalRows+")("+jsString(sel)+")")
+			if got != want {
+				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+				for i := range min(len(gl), len(wl)) {
+					if gl[i] != wl[i] {
+						t.Errorf("%s %s row %d:\nscript   %s\ntemplate %s", p, id, i+1, gl[i], wl[i])
+						break
+					}
+				}
+				if len(gl) != len(wl) {
+					t.Errorf("%s %s: the script shows %d rows, the template %d", p, id, len(gl), len(wl))
+				}
+			}
+		}
+		errs, _ := tb.recorded()
+		for _, e := range errs {
+			t.Errorf("%s: %s", p, e)
+		}
+	}
+	t.Logf("%d kinds of list: %v", len(kinds), kinds)
+}

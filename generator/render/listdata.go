@@ -1,0 +1,192 @@
+package render
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
+)
+
+// The lists' data files are scripts, as the search index's are, so that
+// they load from file:// too: each stores a JSON value in the global
+// window.ISMSListData under its name.
+const listDataPrefix = "(window.ISMSListData=window.ISMSListData||{})["
+
+func dataScript(key string, value []byte) []byte {
+	b := make([]byte, 0, len(listDataPrefix)+len(key)+len(value)+8)
+	b = append(b, listDataPrefix...)
+	b = strconv.AppendQuote(b, key)
+	b = append(b, "]="...)
+	b = append(b, value...)
+	return append(b, ";\n"...)
+}
+
+// docNumbers gives each published document its place in Site.Docs, the
+// number lists/docs.js and the lists know it by.
+func (r *renderer) docNumber(d *model.Document) int {
+	r.numbersOnce.Do(func() {
+		r.numbers = make(map[*model.Document]int, len(r.in.Site.Docs))
+		for i, d := range r.in.Site.Docs {
+			r.numbers[d] = i
+		}
+	})
+	return r.numbers[d]
+}
+
+// ymd is a date as the number YYYYMMDD, 0 when it is not set.
+func ymd(d model.Date) int {
+	if d.IsZero() {
+		return 0
+	}
+	return d.Year*10000 + int(d.Month)*100 + d.Day
+}
+
+// listData is lists/<Name>.js: {"rows": [document, ...]} and, for the
+// lists that say more of each row than its document, "x": one value per
+// row: for a withdrawal [version, date, scheduled, earlier,
+// [replacing documents]], for a document awaiting approval [since,
+// days], for the training list [acknowledgement link, [[course, link],
+// ...]].
+func (r *renderer) listData(l *List) []byte {
+	b := append(make([]byte, 0, 8*len(l.Rows)+64), `{"rows":[`...)
+	for i, row := range l.Rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(r.docNumber(row.Doc)), 10)
+	}
+	b = append(b, ']')
+	if len(l.Rows) > 0 && (l.Rows[0].Withdrawal != nil || l.Rows[0].Pending != nil || l.Kind == colsTraining) {
+		b = append(b, `,"x":[`...)
+		for i, row := range l.Rows {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = r.appendExtra(b, row)
+		}
+		b = append(b, ']')
+	}
+	return dataScript(l.Name, append(b, '}'))
+}
+
+func (r *renderer) appendExtra(b []byte, row ListRow) []byte {
+	var v any
+	switch {
+	case row.Withdrawal != nil:
+		w := row.Withdrawal
+		by := make([]int, len(w.ReplacedBy))
+		for i, d := range w.ReplacedBy {
+			by[i] = r.docNumber(d)
+		}
+		v = []any{w.Version, ymd(w.Date), flag(w.Scheduled), flag(w.Earlier), by}
+	case row.Pending != nil:
+		v = []int{ymd(row.Pending.Since), row.Pending.Days}
+	default:
+		courses := make([][2]string, len(row.Doc.Training))
+		for i, t := range row.Doc.Training {
+			courses[i] = [2]string{t.Title, t.URL}
+		}
+		v = []any{row.AckURL, courses}
+	}
+	data, _ := json.Marshal(v) // strings, numbers and lists of them
+	return append(b, data...)
+}
+
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// reviewStates are the review states in the order lists/docs.js numbers them.
+var reviewStates = []reports.State{reports.OK, reports.DueSoon, reports.Overdue, reports.Missing}
+
+// docsData is lists/docs.js: what the lists show of every published
+// document, and the interface strings the page script needs.
+//
+//	{"now": YYYYMMDD, "sep": separator of names, "depts": [[id, name], ...],
+//	 "types": [...], "statuses": [...], "states": [...], "people": [...],
+//	 "labels": {key: string}, "docs": [[id, title, url, tier, type, version,
+//	 status, [owner, ...], effective, approved, last reviewed, review,
+//	 author, reviewer, approver], ...]}
+//
+// url is "" for docs/<id>/; type, status, owners and people are numbers
+// into their lists; dates are YYYYMMDD or 0; review is 0 for a document
+// not subject to review, else [state, date, days].
+func (r *renderer) docsData() []byte {
+	s, cfg := r.in.Strings, r.in.Site.Config
+	depts := make([][2]string, len(cfg.Departments))
+	deptNo := map[string]int{}
+	for i, d := range cfg.Departments {
+		depts[i] = [2]string{d.ID, d.Name}
+		deptNo[d.ID] = i
+	}
+	people := []string{""}
+	personNo := map[string]int{"": 0}
+	person := func(name string) int {
+		n, ok := personNo[name]
+		if !ok {
+			n = len(people)
+			people = append(people, name)
+			personNo[name] = n
+		}
+		return n
+	}
+	labels := map[string]string{}
+	for _, k := range []string{"review.none", "withdrawn.no_date", "withdrawn.scheduled", "withdrawn.earlier",
+		"withdrawn.current_version", "review.days_overdue", "review.days_left", "approvals.days", "training.ack",
+		"field.all_staff", "list.range", "list.matching", "list.none",
+		"tier.1", "tier.2", "tier.3"} {
+		labels[k] = s.T(k)
+	}
+	for _, st := range model.Statuses {
+		labels["status."+st] = s.T("status." + st)
+	}
+	for _, t := range model.Types {
+		labels["type."+t] = s.T("type." + t)
+	}
+	for _, st := range reviewStates {
+		labels["review."+string(st)] = s.T("review." + string(st))
+	}
+	sep := ", "
+	if cfg.IsChinese() {
+		sep = "、"
+	}
+
+	var b []byte
+	b = append(b, `{"docs":[`...)
+	for i, d := range r.in.Site.Docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		url := d.URL()
+		if url == "docs/"+d.ID+"/" {
+			url = ""
+		}
+		owners := make([]int, 0, len(d.Owners))
+		for _, o := range d.Owners {
+			if n, ok := deptNo[o]; ok {
+				owners = append(owners, n)
+			}
+		}
+		var review any = 0
+		if rv := r.in.Reports.ReviewOf(d); rv != nil {
+			review = []int{slices.Index(reviewStates, rv.State), ymd(rv.Date), rv.Days}
+		}
+		row, _ := json.Marshal([]any{d.ID, d.Title, url, d.Tier, slices.Index(model.Types, d.Type), d.Version,
+			slices.Index(model.Statuses, d.Status), owners, ymd(d.Effective), ymd(d.Approved), ymd(d.LastReviewed),
+			review, person(d.Author), person(d.Reviewer), person(d.Approver)})
+		b = append(b, row...)
+	}
+	b = append(b, ']')
+	rest, _ := json.Marshal(map[string]any{
+		"now": ymd(r.in.Site.Now), "sep": sep, "depts": depts, "types": model.Types, "statuses": model.Statuses,
+		"states": reviewStates, "people": people, "labels": labels,
+	})
+	b = append(b, ',')
+	b = append(b, rest[1:]...) // the object's members after "docs"
+	return dataScript("docs", b)
+}
