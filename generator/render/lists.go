@@ -180,6 +180,9 @@ func listFilters(rows []ListRow, data *reports.Data) []string {
 // Pages is the number of pages of the list.
 func (l *List) Pages() int { return max(1, (len(l.Rows)+PageSize-1)/PageSize) }
 
+// Paged reports whether the list has more than one page.
+func (l *List) Paged() bool { return l.Pages() > 1 }
+
 // Total is the number of rows.
 func (l *List) Total() int { return len(l.Rows) }
 
