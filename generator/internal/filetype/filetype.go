@@ -127,8 +127,10 @@ type Finding struct {
 	ContentType string // for OK: the type to send
 }
 
-// Check says whether a file named name (one path element) may be
-// published as an attachment, and with what Content-Type.
+// Check says whether a file named name may be published as an
+// attachment, and with what Content-Type. name is a file name, or a
+// slash-separated path inside its page bundle ("img/plan.png"), every
+// folder of which must be a name Windows keeps as it is.
 func Check(name string) Finding {
 	if !utf8.ValidString(name) {
 		return Finding{Problem: NotUTF8}
@@ -145,13 +147,17 @@ func Check(name string) Finding {
 			return Finding{Problem: Invisible, Rune: r}
 		}
 	}
-	if strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") {
-		return Finding{Problem: TrailingDot}
+	for elem := range strings.SplitSeq(name, "/") {
+		switch {
+		case elem == "" || elem == "." || elem == "..":
+			return Finding{Problem: Control}
+		case strings.HasSuffix(elem, ".") || strings.HasSuffix(elem, " "):
+			return Finding{Problem: TrailingDot}
+		case ReservedOnWindows(elem):
+			return Finding{Problem: Reserved}
+		}
 	}
-	if ReservedOnWindows(name) {
-		return Finding{Problem: Reserved}
-	}
-	stem, ext := splitExt(name)
+	stem, ext := splitExt(path.Base(name))
 	if ext == "" {
 		return Finding{Problem: NoExtension}
 	}

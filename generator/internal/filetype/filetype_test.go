@@ -93,6 +93,17 @@ func TestCheck(t *testing.T) {
 		{"del\x7f.txt", Finding{Problem: Control}},
 		{`back\slash.txt`, Finding{Problem: Control}},
 		{"\xff\xfe.txt", Finding{Problem: NotUTF8}},
+
+		// Paths inside the bundle: every folder is a name too.
+		{"img/plan.png", Finding{ContentType: "image/png"}},
+		{"upload/2024.1/scan.pdf", Finding{ContentType: "application/pdf"}},
+		{"img/page.html", Finding{Problem: Active, Ext: ".html"}},
+		{"con/plan.png", Finding{Problem: Reserved}},
+		{"img./plan.png", Finding{Problem: TrailingDot}},
+		{"a\u202e/plan.png", Finding{Problem: Invisible, Rune: 0x202e}},
+		{"img.d/README", Finding{Problem: NoExtension}},
+		{"../plan.png", Finding{Problem: Control}},
+		{"img//plan.png", Finding{Problem: Control}},
 	} {
 		if got := Check(tc.name); got != tc.want {
 			t.Errorf("Check(%q) = %+v, want %+v", tc.name, got, tc.want)
