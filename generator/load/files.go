@@ -34,7 +34,7 @@ func Config(root string) (*File, diag.List) {
 		diags.Errorf(model.ConfigFile, 0, "create isms.toml in the site folder (at least one [[departments]] entry), or pass --source DIR", "site configuration not found in %s", root)
 		return nil, diags
 	case err != nil:
-		diags.Errorf(model.ConfigFile, 0, "", "cannot read: %v", err)
+		unreadable(&diags, model.ConfigFile, err)
 		return nil, diags
 	}
 	return ParseConfig(model.ConfigFile, data)

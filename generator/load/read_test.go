@@ -75,3 +75,15 @@ func swap(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 }
+
+// An isms.toml that cannot be read is an error at its line 1 with a hint.
+func TestConfigUnreadable(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "isms.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Config(root)
+	if len(diags) != 1 || diags[0].String() != "isms.toml:1: cannot read the file: is a directory" || diags[0].Hint == "" {
+		t.Errorf("got %v", diags)
+	}
+}
