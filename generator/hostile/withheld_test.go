@@ -3,6 +3,7 @@ package hostile_test
 import (
 	"bytes"
 	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,4 +95,49 @@ func TestEscapedBrokenLink(t *testing.T) {
 		`content/tier2/hub.md:14: broken link: no document has the id "NOPE-3"`,
 		`content/tier2/hub.md:14: broken link: no document has the id "NOPE-4"`,
 	})
+}
+
+// The pages of a document's earlier versions and of what changed between
+// them show its Markdown and front matter as written: an id of a document
+// this build leaves out is masked there too, however it is written.
+func TestWithheldInChanges(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	repo, err := gitfixture.Init(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(rel, text string) {
+		t.Helper()
+		if err := repo.Write(rel, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	history := "\n[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
+	write("isms.toml", baseConfig)
+	write("content/tier2/leak.md", doc("QZLEAK-C-001", "QZLEAK title", `classification = "confidential"`, "QZLEAK body.\n"))
+	write("content/tier2/hub.md", doc("H-P-001", "Hub", history, "Hello.\n"))
+	if _, err := repo.Commit("2026-01-10T10:00:00Z", "Controller", "first"); err != nil {
+		t.Fatal(err)
+	}
+	next := strings.Replace(doc("H-P-001", "Hub", `related = ["QZLEAK-C-001"]`+history+"\n[[history]]\nversion = \"1.1\"\ndate = 2026-02-10\nsummary = \"second\"\n",
+		"Hello [](QZLEAK-C-001), [x](qzleak&#45;c-001#part), [y](QZLEAK%2DC-001).\n"), `version = "1.0"`, `version = "1.1"`, 1)
+	write("content/tier2/hub.md", next)
+	if _, err := repo.Commit("2026-02-10T10:00:00Z", "Controller", "second"); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, options(dir, dest))
+	out := readTree(t, dest)
+	changes := out["docs/H-P-001/changes/1.1/index.html"]
+	if changes == nil {
+		t.Fatal("no page of what changed in 1.1")
+	}
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzleak")) {
+			t.Errorf("%s holds a trace of a left-out document", name)
+		}
+	}
+	if !bytes.Contains(changes, []byte(`related = [&#34;unpublished document&#34;]`)) || !bytes.Contains(changes, []byte("[x](unpublished document#part)")) {
+		t.Errorf("the changes page does not show the placeholder where the id was")
+	}
 }

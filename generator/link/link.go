@@ -56,12 +56,16 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*m
 		all[model.FoldID(d.ID)] = d
 	}
 	var published []*model.Document
+	leftOut := map[string]bool{}
 	for _, d := range docs {
 		if Published(cfg, opts, d) {
 			published = append(published, d)
+		} else {
+			leftOut[model.FoldID(d.ID)] = true
 		}
 	}
 	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
+	site.LeftOut = leftOut
 
 	bodies := make([]found, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {

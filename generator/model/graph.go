@@ -33,6 +33,11 @@ type Site struct {
 	// Tombstones are the documents whose files were deleted after they
 	// had been published (the history stage), by id.
 	Tombstones []*Tombstone
+
+	// LeftOut holds the folded ids of the documents of the set that this
+	// build leaves out, for the pages that show text as it was written
+	// (what changed between versions) to mask them: never shown.
+	LeftOut map[string]bool
 }
 
 // NewSite indexes the published documents (which must be sorted by id).

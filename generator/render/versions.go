@@ -115,9 +115,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
-		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(older.FrontMatter, newer.FrontMatter)
+		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(r.mask(older.FrontMatter), r.mask(newer.FrontMatter))
 		var ins, del int
-		view.Body, ins, del = diffHTML(older.Body, newer.Body)
+		view.Body, ins, del = diffHTML(r.mask(older.Body), r.mask(newer.Body))
 		view.Inserted, view.Deleted = view.Inserted+ins, view.Deleted+del
 		title := r.in.Strings.T("changes.title", d.Title, version)
 		if err := r.emit(out, "changes.html", r.page(dir, title, "tiers", view)); err != nil {
@@ -131,7 +131,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 func (r *renderer) fillVersion(view *VersionView, d *model.Document, t *model.EarlierText, dir string) *VersionView {
 	view.Old = t.Doc
 	if t.Doc == nil {
-		view.Raw = t.Body
+		view.Raw = r.mask(t.Body)
 		return view
 	}
 	// Its links to documents go to their pages now; its links to files
