@@ -12,7 +12,8 @@ func newHeadingIDs() *headingIDs { return &headingIDs{seen: map[string]bool{}} }
 func (h *headingIDs) reset() { clear(h.seen); clear(h.next) }
 
 // layoutIDs are the ids the default layouts and scripts give elements of
-// a document page (TestLayoutIDs keeps the list): a heading whose slug is
+// a page that shows a body (TestLayoutIDs keeps the list, which holds the
+// report pages' ids as well): a heading whose slug is
 // one of them gets a suffix ("search-1"), in its anchor and in every link
 // to it, so that the page's script and its skip link find their element.
 var layoutIDs = map[string]bool{
@@ -26,7 +27,7 @@ var layoutIDs = map[string]bool{
 	"site-search-q": true, "soa-heading": true, "tiers-heading": true, "toc-heading": true, "todo": true,
 	"training-heading": true, "unassessed": true, "upcoming": true, "withdrawn": true,
 	"site-search-list": true, // the search box's list of suggestions
-	"fm-heading":       true, "body-heading": true,
+	"fm-heading":       true, "body-heading": true, "actions-heading": true,
 	// The usual ids of content and navigation, which a site's own
 	// layouts may give.
 	"content": true, "toc": true, "search": true, "nav": true, "header": true, "footer": true, "top": true,
