@@ -20,6 +20,7 @@ type blobs struct {
 	w   io.Closer
 	err error // the process failed: every later read fails
 	max int   // the largest blob read; larger ones are nil
+	n   int   // how many were asked for
 }
 
 func (r *Repo) openBlobs() (*blobs, error) {
@@ -47,6 +48,7 @@ func (b *blobs) read(oids []string) ([][]byte, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	b.n += len(oids)
 	written := make(chan error, 1)
 	go func() {
 		for _, oid := range oids {

@@ -99,6 +99,13 @@ func (h *History) Text(blob string) ([]byte, error) {
 	return texts[0], nil
 }
 
+// TextsRead is how many texts were read from the repository so far.
+func (h *History) TextsRead() int {
+	h.blobs.mu.Lock()
+	defer h.blobs.mu.Unlock()
+	return h.blobs.n
+}
+
 // Close ends the reader of earlier texts.
 func (h *History) Close() {
 	if h != nil && h.blobs != nil {

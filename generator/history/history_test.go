@@ -252,3 +252,37 @@ func TestShallowClone(t *testing.T) {
 		t.Errorf("versions %+v, want shallow and no earlier version", v)
 	}
 }
+
+// A save in serve reads the history of the saved file, and of no other.
+func TestDocumentsReadsOnlyItsFiles(t *testing.T) {
+	r := repo(t)
+	for _, id := range []string{"A", "B", "C"} {
+		must(t, r.Write("content/"+id+".md", doc(id, "1.0", "approved", "一。\n", "1.0")))
+	}
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	for _, id := range []string{"A", "B", "C"} {
+		must(t, r.Write("content/"+id+".md", doc(id, "1.1", "approved", "二。\n", "1.0", "1.1")))
+	}
+	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
+	docs, _, h := read(t, r.Dir)
+	before := h.TextsRead()
+	must(t, r.Write("content/B.md", doc("B", "1.1", "approved", "二，改。\n", "1.0", "1.1")))
+	var saved []*model.Document
+	for _, d := range documents(t, r.Dir) {
+		if d.ID == "B" {
+			saved = append(saved, d)
+		}
+	}
+	h.Touched("content/B.md")
+	diags, err := h.Documents(saved)
+	must(t, err)
+	// B's two commits at most: the text of 1.0, and its last commit's to
+	// compare the file on disk with.
+	if n := h.TextsRead() - before; n == 0 || n > 2 {
+		t.Errorf("the save read %d texts, want those of B's commits only (1 or 2)", n)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "not yet committed") {
+		t.Errorf("diagnostics %v, want B's uncommitted change after approval", diags)
+	}
+	_ = docs
+}
