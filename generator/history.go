@@ -48,7 +48,9 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 		return diags
 	}
 	diags = append(diags, DocumentVersions(h, converted)...)
-	return Withdrawn(opts, h, converted, site, diags)
+	diags = Withdrawn(opts, h, converted, site, diags)
+	h.LetGo() // a build reads no more history than this
+	return diags
 }
 
 // DocumentVersions gives each converted document its earlier versions

@@ -99,6 +99,16 @@ func (h *History) Text(blob string) ([]byte, error) {
 	return texts[0], nil
 }
 
+// LetGo lets go of the log once every document has its versions and the
+// tombstones are known: a build holds what it keeps to the end, and the
+// memory limit of its rendering is a multiple of that. Documents finds no
+// history after it.
+func (h *History) LetGo() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.log.files, h.log.deleted, h.dirty = map[string]*fileLog{}, nil, map[string]bool{}
+}
+
 // TextsRead is how many texts were read from the repository so far.
 func (h *History) TextsRead() int {
 	h.blobs.mu.Lock()
