@@ -20,6 +20,17 @@
 //     and one stopped by SIGINT or SIGTERM leaves no temporary folder;
 //   - dest_test.go: the output's modes, read as another user; a --dest
 //     that is a mount point, or cannot be written;
+//   - attachments_test.go: attachments published by an allow-list of
+//     inert types; every other type and every name that hides its type
+//     or that Windows changes is skipped, with a warning at its line;
+//   - race_test.go: a file swapped for a symbolic link or replaced while
+//     the site is read or written is never published;
+//   - withheld_test.go: a left-out document leaves no trace however a
+//     link to it is written (headings, escapes, references, images,
+//     angle brackets, what changed between versions);
+//   - findings_test.go: ids Windows reserves, levels that differ only in
+//     case, CR line ends, over-large files, headings that would take a
+//     layout's id, character references in the search index;
 //   - determinism_test.go: GOMAXPROCS 1 and 8 give the same bytes;
 //   - cli_test.go: exit codes and the printed diagnostics.
 package hostile
