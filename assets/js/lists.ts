@@ -26,6 +26,11 @@ interface Rows { rows: number[]; x?: unknown[] }
 type Withdrawal = [string, number, number, number, number[]];
 type Pending = [number, number];
 type Training = [string, [string, string][]];
+type RecordRow = [string, number, number, string, number];
+/** An action: anchor, id, title, source, owner, documents, due, closed, state, days, clause,
+ * evidence document (-1: none), evidence link, evidence text. */
+type Action = [string, string, string, string, number, number[], number, number, string, number, string, number, string, string];
+type Source = [string, number];
 
 declare global { interface Window { ISMSListData?: Record<string, unknown> } }
 
@@ -54,9 +59,11 @@ function load<T>(url: string, key: string): Promise<T> {
 }
 
 /** The state of a list: its filters, its order and its page. */
-interface State { q: string; tier: string; dept: string; status: string; review: string; type: string; sort: string; p: number }
-const FILTERS = ["q", "tier", "dept", "status", "review", "type"] as const;
-const blank = (): State => ({ q: "", tier: "", dept: "", status: "", review: "", type: "", sort: "", p: 1 });
+interface State {
+  q: string; tier: string; dept: string; status: string; review: string; type: string; source: string; sort: string; p: number;
+}
+const FILTERS = ["q", "tier", "dept", "status", "review", "type", "source"] as const;
+const blank = (): State => ({ q: "", tier: "", dept: "", status: "", review: "", type: "", source: "", sort: "", p: 1 });
 
 const fold = (s: string): string => s.normalize("NFKC").toLowerCase();
 const fmt = (s: string, ...args: (string | number)[]): string =>
@@ -218,6 +225,13 @@ class List {
     const out: number[] = [];
     rows.rows.forEach((n, i) => {
       const d = docs.docs[n], rv = d[REVIEW];
+      if (this.actions) { // an action is filtered by its owner, its source and its id and title
+        const a = rows.x![i] as Action;
+        if ((s.dept && a[4] !== dept) || (s.source && a[3] !== s.source) ||
+          (q && !fold(a[1]).includes(q) && !fold(a[2]).includes(q))) return;
+        out.push(i);
+        return;
+      }
       if (s.tier && `${d[TIER]}` !== s.tier) return;
       if (s.status && docs.statuses[d[STATUS]] !== s.status) return;
       if (s.type && docs.types[d[TYPE]] !== s.type) return;
@@ -325,9 +339,31 @@ class List {
     this.render(this.ready[0], this.ready[1]);
   }
 
+  /** find shows the page of the list's default order that holds the
+   * action with this anchor (an address of the actions list that names
+   * an action on another page), and scrolls to it. */
+  async find(anchor: string): Promise<void> {
+    let d: [Docs, Rows];
+    try {
+      d = await this.need();
+    } catch {
+      return;
+    }
+    const i = (d[1].x || []).findIndex((x) => (x as Action)[0] === anchor);
+    if (i < 0) return;
+    this.state = blank();
+    this.state.p = Math.floor(i / this.size) + 1;
+    this.render(d[0], d[1]);
+    document.getElementById(anchor)?.scrollIntoView();
+  }
+
+  /** actions reports whether the list is of actions. */
+  get actions(): boolean { return this.cols[0]?.key === "a-id"; }
+
   /** row makes the row of the list's row i, cell by cell as list-row does. */
   row(docs: Docs, rows: Rows, i: number): HTMLTableRowElement {
     const tr = el("tr"), d = docs.docs[rows.rows[i]], x = rows.x?.[i];
+    if (this.actions) tr.id = (x as Action)[0];
     for (const c of this.cols) {
       const td = el("td");
       td.dataset.label = c.label;
@@ -447,6 +483,80 @@ function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, x: u
       td.append(a);
       return;
     }
+    case "retention": td.textContent = (x as RecordRow)[0] || "—"; return;
+    case "r-from": td.textContent = ymd((x as RecordRow)[1]); return;
+    case "r-disposal": {
+      const r = x as RecordRow;
+      if (!r[2]) td.textContent = label(docs, "records.no_date");
+      else td.append(el("span", "record-state record-state--" + r[3], ymd(r[2])));
+      return;
+    }
+    case "r-days-past": case "r-days-left": {
+      const r = x as RecordRow;
+      td.className = "num";
+      td.textContent = !r[2] ? "—" : `${key === "r-days-past" ? -r[4] : r[4]}`;
+      return;
+    }
+    case "mr-event": td.textContent = fmt(label(docs, "mr.event." + (x as Source)[0]), ymd((x as Source)[1])); return;
+  }
+  if (key.startsWith("a-")) fillAction(td, key, docs, d, x as Action, root);
+}
+
+/** fillAction makes the cell of column key for an action (d is the record that raises it). */
+function fillAction(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, a: Action, root: string): void {
+  const idTitle = (r: DocRow): HTMLAnchorElement => {
+    const l = link(root, r, " " + r[TITLE]);
+    l.prepend(el("span", "doc-id", r[ID]));
+    return l;
+  };
+  switch (key) {
+    case "a-id": td.className = "doc-id"; td.textContent = a[1]; return;
+    case "a-title": {
+      const rec = el("span", "action-record", label(docs, "action.raised_by") + " ");
+      rec.append(idTitle(d));
+      if (a[10]) rec.append(` · ${label(docs, "action.clause")} ${a[10]}`);
+      td.append(a[2], rec);
+      return;
+    }
+    case "a-source": td.textContent = label(docs, "action.source." + a[3]); return;
+    case "a-owner": {
+      const o = el("a", "", docs.depts[a[4]]?.[1] || "");
+      o.href = fileHref(root + "owners/" + (docs.depts[a[4]]?.[0] || "") + "/#actions");
+      td.append(o);
+      return;
+    }
+    case "a-docs": {
+      if (!a[5].length) { td.textContent = "—"; return; }
+      const ul = el("ul", "report-inline-list");
+      for (const n of a[5]) {
+        const li = el("li");
+        li.append(idTitle(docs.docs[n]));
+        ul.append(li);
+      }
+      td.append(ul);
+      return;
+    }
+    case "a-due": td.textContent = ymd(a[6]); return;
+    case "a-closed": td.append(el("span", "action-state action-state--closed", ymd(a[7]))); return;
+    case "a-evidence": {
+      if (a[11] >= 0) td.append(idTitle(docs.docs[a[11]]));
+      else if (a[12]) {
+        const l = el("a", "", a[12]);
+        l.href = a[12];
+        l.rel = "noopener noreferrer";
+        td.append(l);
+      } else td.textContent = a[13] || "—";
+      return;
+    }
+    case "a-state": {
+      const state = a[8], s = el("span", "action-state action-state--" + state, label(docs, "action.state." + state));
+      s.dataset.due = ymd(a[6]) === "—" ? "" : ymd(a[6]);
+      s.textContent += state === "overdue" ? " · " + fmt(label(docs, "action.days_overdue"), -a[9]) :
+        state === "open" ? " · " + (a[9] ? fmt(label(docs, "action.days_left"), a[9]) : label(docs, "action.due_today")) :
+          " " + ymd(a[7]);
+      td.append(s);
+      return;
+    }
   }
 }
 
@@ -469,6 +579,15 @@ const sortable = new Map<string, (docs: Docs, d: DocRow, x: unknown) => string |
   ["approver", (docs, d) => docs.people[d[APPROVER]]],
   ["since", (_, _d, x) => (x as Pending)[0] || ""], ["waiting", (_, _d, x) => ((x as Pending)[0] ? (x as Pending)[1] : "")],
   ["w-version", (_, _d, x) => (x as Withdrawal)[0]], ["w-date", (_, _d, x) => (x as Withdrawal)[1] || ""],
+  ["retention", (_, _d, x) => (x as RecordRow)[0]], ["r-from", (_, _d, x) => (x as RecordRow)[1] || ""],
+  ["r-disposal", (_, _d, x) => (x as RecordRow)[2] || ""],
+  ["r-days-past", (_, _d, x) => ((x as RecordRow)[2] ? -(x as RecordRow)[4] : "")],
+  ["r-days-left", (_, _d, x) => ((x as RecordRow)[2] ? (x as RecordRow)[4] : "")],
+  ["mr-event", (_, _d, x) => (x as Source)[1] || ""],
+  ["a-id", (_, _d, x) => (x as Action)[1]], ["a-title", (_, _d, x) => (x as Action)[2]],
+  ["a-source", (_, _d, x) => (x as Action)[3]], ["a-owner", (docs, _d, x) => docs.depts[(x as Action)[4]]?.[1] || ""],
+  ["a-due", (_, _d, x) => (x as Action)[6] || ""], ["a-closed", (_, _d, x) => (x as Action)[7] || ""],
+  ["a-state", (_, _d, x) => (x as Action)[9]],
 ]);
 
 /** initLists wires up every list of the page. */
@@ -477,7 +596,11 @@ export function initLists(): void {
   if (!lists.length) return;
   // A state in the address is shown once the page has loaded: the rows
   // load after the page, which is complete without them.
-  const restore = () => { for (const l of lists) if (l.stated()) void l.update(); };
+  const restore = () => {
+    for (const l of lists) if (l.stated()) void l.update();
+    const target = decodeURIComponent(location.hash.slice(1));
+    if (target && !document.getElementById(target)) for (const l of lists) if (l.actions) void l.find(target);
+  };
   if (document.readyState === "complete") restore(); else window.addEventListener("load", restore, { once: true });
   // Printing with the browser's command prints every row of the lists
   // whose rows are loaded; the others print their page and say so.

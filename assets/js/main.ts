@@ -4,13 +4,12 @@
 import { initFileLinks } from "./filelinks";
 import { initSearch } from "./search";
 import { initReviewStates } from "./reviewstate";
-import { initActionFilter, initPrintButtons } from "./actionfilter";
+import { initPrintButtons } from "./printbuttons";
 import { initLists } from "./lists";
 
 function start(): void {
   initFileLinks();
   initReviewStates();
-  initActionFilter();
   initPrintButtons();
   initLists();
   initSearch();

@@ -48,6 +48,10 @@ func listSite(t *testing.T) *site {
 			listErr = err.Error()
 			return
 		}
+		if err := addActions(src, 60); err != nil {
+			listErr = err.Error()
+			return
+		}
 		res, err := generator.Build(generator.Options{
 			Source: src, Dest: dest, Now: now, Drafts: true,
 			Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},
@@ -69,6 +73,35 @@ func listSite(t *testing.T) *site {
 }
 
 var listTemp string
+
+// addActions gives the first n records of the generated site at src an
+// action each (the generator writes none): open, overdue and closed,
+// from every source, for the actions list.
+func addActions(src string, n int) error {
+	paths, err := filepath.Glob(filepath.Join(src, "content", "tier3", "ISMS-R-*.md"))
+	if err != nil {
+		return err
+	}
+	sources := []string{"nonconformity", "management-review", "audit", "incident", "other"}
+	owners := []string{"it", "hr", "finance", "legal", "ops"}
+	for i, p := range paths[:min(n, len(paths))] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		action := fmt.Sprintf("\n[[actions]]\nid = \"CA-%03d\"\ntitle = \"纠正措施 %d\"\nsource = %q\nowner = %q\ndue = 2026-%02d-15\nclause = \"10.2\"\n",
+			i, i, sources[i%len(sources)], owners[i%len(owners)], 1+i%12)
+		if i%3 == 0 {
+			action += fmt.Sprintf("closed = 2026-%02d-01\nevidence = \"https://tickets.example.com/%d\"\n", 1+i%10, i)
+		}
+		s := string(data)
+		end := strings.Index(s[3:], "\n+++") + 3
+		if err := os.WriteFile(p, []byte(s[:end]+"\n"+action+s[end:]), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func closeLists() {
 	if listed != nil {
@@ -316,7 +349,11 @@ func TestListRowsAsTemplate(t *testing.T) {
 	t.Parallel()
 	s := listSite(t)
 	tb := newTab(t)
-	pages := []string{"register/", "tiers/2/", "approvals/", "reviews/", "distribution/", "training/", "controls/5.1/"}
+	pages := []string{"register/", "tiers/2/", "approvals/", "reviews/", "distribution/", "training/", "controls/5.1/",
+		"records/", "actions/", "management-review/"}
+	if more, err := filepath.Glob(filepath.Join(s.dir, "management-review", "*-1.html")); err == nil && len(more) > 0 {
+		pages = append(pages, "management-review/"+filepath.Base(more[0]))
+	}
 	for _, sub := range []string{"distribution", "owners"} {
 		entries, err := os.ReadDir(filepath.Join(s.dir, sub))
 		if err != nil {

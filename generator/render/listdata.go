@@ -35,6 +35,16 @@ func (r *renderer) docNumber(d *model.Document) int {
 	return r.numbers[d]
 }
 
+// deptNumber is a department's place in isms.toml, -1 for none.
+func (r *renderer) deptNumber(id string) int {
+	for i, d := range r.in.Site.Config.Departments {
+		if d.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // ymd is a date as the number YYYYMMDD, 0 when it is not set.
 func ymd(d model.Date) int {
 	if d.IsZero() {
@@ -48,7 +58,11 @@ func ymd(d model.Date) int {
 // row: for a withdrawal [version, date, scheduled, earlier,
 // [replacing documents]], for a document awaiting approval [since,
 // days], for the training list [acknowledgement link, [[course, link],
-// ...]].
+// ...]], for a record [retention, from, disposal, state, days], for an
+// action [anchor, id, title, source, owner, [documents], due, closed,
+// state, days, clause, evidence document or -1, evidence link, evidence
+// text] (the row's document is the record that raises it), for a source
+// of the management review [kind, date]. Dates are YYYYMMDD or 0.
 func (r *renderer) listData(l *List) []byte {
 	b := append(make([]byte, 0, 8*len(l.Rows)+64), `{"rows":[`...)
 	for i, row := range l.Rows {
@@ -58,7 +72,8 @@ func (r *renderer) listData(l *List) []byte {
 		b = strconv.AppendInt(b, int64(r.docNumber(row.Doc)), 10)
 	}
 	b = append(b, ']')
-	if len(l.Rows) > 0 && (l.Rows[0].Withdrawal != nil || l.Rows[0].Pending != nil || l.Kind == colsTraining) {
+	if first := l.Rows[0]; first.Withdrawal != nil || first.Pending != nil || first.Record != nil ||
+		first.Action != nil || first.Source != nil || l.Kind == colsTraining {
 		b = append(b, `,"x":[`...)
 		for i, row := range l.Rows {
 			if i > 0 {
@@ -83,6 +98,23 @@ func (r *renderer) appendExtra(b []byte, row ListRow) []byte {
 		v = []any{w.Version, ymd(w.Date), flag(w.Scheduled), flag(w.Earlier), by}
 	case row.Pending != nil:
 		v = []int{ymd(row.Pending.Since), row.Pending.Days}
+	case row.Record != nil:
+		rec := row.Record
+		v = []any{reports.RetentionText(r.in.Strings, rec.Doc.Kept), ymd(rec.From), ymd(rec.Disposal), rec.State, rec.Days}
+	case row.Action != nil:
+		a := row.Action
+		docs := make([]int, len(a.Docs))
+		for i, d := range a.Docs {
+			docs[i] = r.docNumber(d)
+		}
+		proof := -1
+		if a.Proof != nil {
+			proof = r.docNumber(a.Proof)
+		}
+		v = []any{a.Anchor(), a.ID, a.Title, a.Source, r.deptNumber(a.Owner), docs, ymd(a.Due), ymd(a.Closed), a.State,
+			a.Days, a.Clause, proof, a.ProofURL, a.ProofText}
+	case row.Source != nil:
+		v = []any{row.Source.Kind, ymd(row.Source.Date)}
 	default:
 		courses := make([][2]string, len(row.Doc.Training))
 		for i, t := range row.Doc.Training {
@@ -150,6 +182,19 @@ func (r *renderer) docsData() []byte {
 	}
 	for _, st := range reviewStates {
 		labels["review."+string(st)] = s.T("review." + string(st))
+	}
+	for _, k := range []string{"records.no_date", "action.raised_by", "action.clause", "action.days_overdue",
+		"action.days_left", "action.due_today"} {
+		labels[k] = s.T(k)
+	}
+	for _, src := range model.ActionSources {
+		labels["action.source."+src] = s.T("action.source." + src)
+	}
+	for _, st := range []reports.ActionState{reports.ActionOverdue, reports.ActionOpen, reports.ActionClosed} {
+		labels["action.state."+string(st)] = s.T("action.state." + string(st))
+	}
+	for _, k := range []string{reports.SourceRecord, reports.SourceDocument, reports.SourceWithdrawn, reports.SourceExternal} {
+		labels["mr.event."+k] = s.T("mr.event." + k)
 	}
 	sep := ", "
 	if cfg.IsChinese() {

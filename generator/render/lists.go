@@ -41,6 +41,11 @@ var columnLabels = map[string]string{
 	"since": "approvals.since", "waiting": "approvals.waiting",
 	"w-version": "withdrawn.version", "w-date": "withdrawn.date", "replaced-by": "withdrawn.replaced_by",
 	"courses": "training.courses", "ack": "doc.ack",
+	"retention": "field.retention", "r-from": "records.from", "r-disposal": "records.disposal",
+	"r-days-past": "records.days_past", "r-days-left": "records.days_left",
+	"a-id": "action.id", "a-title": "action.title", "a-source": "action.source", "a-owner": "action.owner",
+	"a-docs": "action.documents", "a-due": "action.due", "a-closed": "action.closed", "a-evidence": "action.evidence",
+	"a-state": "action.state", "mr-event": "field.date",
 }
 
 // The columns of the lists.
@@ -59,6 +64,12 @@ const (
 	colsToDo      = "id,title-status,version,owners,last-reviewed,review,days,approver"
 	colsTraining  = "id,title-status,version,courses,ack"
 	colsControl   = "id,title-status,type,version,owners,review"
+	colsRecords   = "id,title-status,type,owners,retention,r-from"
+	colsPast      = colsRecords + ",r-disposal,r-days-past"
+	colsKept      = colsRecords + ",r-disposal,r-days-left"
+	colsOpen      = "a-id,a-title,a-source,a-owner,a-docs,a-due,a-state"
+	colsClosed    = "a-id,a-title,a-source,a-owner,a-docs,a-due,a-closed,a-evidence"
+	colsSources   = "id,title-status,mr-event"
 )
 
 // columns returns the columns of a list's keys, with their headings.
@@ -90,10 +101,13 @@ func listColumns(s *i18n.Strings) func(keys string) []Column {
 // ListRow is one row of a list: a document and what the list says of it.
 type ListRow struct {
 	Doc        *model.Document
-	Review     *reports.Review     // nil when the document is not subject to review
-	Pending    *reports.Pending    // for lists of documents awaiting approval
-	Withdrawal *reports.Withdrawal // for lists of withdrawn documents and versions
-	AckURL     string              // for the training list
+	Review     *reports.Review      // nil when the document is not subject to review
+	Pending    *reports.Pending     // for lists of documents awaiting approval
+	Withdrawal *reports.Withdrawal  // for lists of withdrawn documents and versions
+	AckURL     string               // for the training list
+	Record     *reports.Record      // for the records list
+	Action     *reports.Action      // for the lists of actions; Doc is the record that raises it
+	Source     *reports.InputSource // for the management review's inputs
 }
 
 // List is a long list of rows and the page of it being rendered.
@@ -149,10 +163,16 @@ func (r *renderer) columns(keys string) []Column {
 	return c
 }
 
-// listFilters returns the filters by which rows differ.
+// listFilters returns the filters by which rows differ. The rows of a
+// list of actions are filtered by the action's owner and source, the
+// others by their document's tier, owners, status, review state and type.
 func listFilters(rows []ListRow, data *reports.Data) []string {
-	var tiers, status, types, review, depts = map[int]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var tiers, status, types, review, depts, sources = map[int]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, row := range rows {
+		if a := row.Action; a != nil {
+			depts[a.Owner], sources[a.Source] = true, true
+			continue
+		}
 		d := row.Doc
 		tiers[d.Tier], status[d.Status], types[d.Type] = true, true, true
 		rv := row.Review
@@ -169,7 +189,7 @@ func listFilters(rows []ListRow, data *reports.Data) []string {
 	for _, f := range []struct {
 		name string
 		n    int
-	}{{"tier", len(tiers)}, {"dept", len(depts)}, {"status", len(status)}, {"review", len(review)}, {"type", len(types)}} {
+	}{{"tier", len(tiers)}, {"dept", len(depts)}, {"status", len(status)}, {"review", len(review)}, {"type", len(types)}, {"source", len(sources)}} {
 		if f.n > 1 {
 			out = append(out, f.name)
 		}

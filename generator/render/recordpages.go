@@ -22,21 +22,40 @@ func (r *renderer) recordPages() []sitePage {
 
 // RecordsView is the data of the records list.
 type RecordsView struct {
-	PastDisposal, DisposalDue, Kept, Permanent, NoRetention []reports.Record
+	PastDisposal, DisposalDue, Kept, Permanent, NoRetention *List
+}
+
+func (v *RecordsView) lists() []*List {
+	return []*List{v.PastDisposal, v.DisposalDue, v.Kept, v.Permanent, v.NoRetention}
+}
+
+func recordRows(rs []reports.Record) []ListRow {
+	rows := make([]ListRow, len(rs))
+	for i := range rs {
+		rows[i] = ListRow{Doc: rs[i].Doc, Record: &rs[i]}
+	}
+	return rows
 }
 
 func (r *renderer) records() *RecordsView {
-	d := r.in.Reports
+	s, d := r.in.Strings, r.in.Reports
+	host, title := "records/", s.T("records.title")
+	list := func(id, heading, cols string, state reports.RecordState) *List {
+		return r.newList(host, title, id, heading, cols, recordRows(d.RecordsIn(state)))
+	}
 	return &RecordsView{
-		PastDisposal: d.RecordsIn(reports.PastDisposal), DisposalDue: d.RecordsIn(reports.DisposalDue),
-		Kept: d.RecordsIn(reports.Kept), Permanent: d.RecordsIn(reports.Permanent), NoRetention: d.RecordsIn(reports.NoRetention),
+		PastDisposal: list("past-disposal", s.T("records.state.past_disposal"), colsPast, reports.PastDisposal),
+		DisposalDue:  list("disposal-due", s.T("records.due_within", r.in.Site.Config.DueSoonDays), colsKept, reports.DisposalDue),
+		Kept:         list("kept", s.T("records.state.kept"), colsKept, reports.Kept),
+		Permanent:    list("permanent", s.T("records.state.permanent"), colsRecords, reports.Permanent),
+		NoRetention:  list("no-retention", s.T("records.state.no_retention"), colsRecords, reports.NoRetention),
 	}
 }
 
 // ActionsView is the data of the actions list.
 type ActionsView struct {
-	Open    []reports.Action // overdue and open, by due date
-	Closed  []reports.Action // the most recently closed first
+	Open    *List // overdue and open, by due date
+	Closed  *List // the most recently closed first
 	Counts  reports.ActionCounts
 	Owners  []OwnerActions // the departments that own an action, in isms.toml order
 	Sources []string       // the sources the actions have, in model.ActionSources order
@@ -48,17 +67,60 @@ type OwnerActions struct {
 	Counts reports.ActionCounts
 }
 
-func (r *renderer) actions() *ActionsView {
-	d := r.in.Reports
-	v := &ActionsView{}
-	for _, a := range d.Actions {
+func (v *ActionsView) lists() []*List { return []*List{v.Open, v.Closed} }
+
+// actionLists splits the actions into the open and the closed, as the
+// actions list shows them.
+func actionLists(all []reports.Action) (open, closed []ListRow) {
+	for i := range all {
+		a := &all[i]
 		if a.IsOpen() {
-			v.Open = append(v.Open, a)
+			open = append(open, ListRow{Doc: a.Record, Action: a})
 		} else {
-			v.Closed = append(v.Closed, a)
+			closed = append(closed, ListRow{Doc: a.Record, Action: a})
 		}
 	}
-	v.Counts = reports.ActionCounts{Overdue: len(d.ActionsIn(reports.ActionOverdue)), Open: len(d.ActionsIn(reports.ActionOpen)), Closed: len(v.Closed)}
+	return open, closed
+}
+
+// actionPage is the template function "actionPage": the page of the
+// actions list that shows an action ("" for the first, "open-3.html"),
+// for a link to its row.
+func (r *renderer) actionPage(action any) string {
+	var a *reports.Action
+	switch v := action.(type) {
+	case reports.Action:
+		a = &v
+	case *reports.Action:
+		a = v
+	default:
+		return ""
+	}
+	r.actionPagesOnce.Do(func() {
+		r.actionPages = map[string]string{}
+		open, closed := actionLists(r.in.Reports.Actions)
+		for _, l := range []struct {
+			id   string
+			rows []ListRow
+		}{{"open", open}, {"closed", closed}} {
+			for i, row := range l.rows {
+				if k := i/PageSize + 1; k > 1 {
+					r.actionPages[row.Action.Anchor()] = (&List{ID: l.id}).PageFile(k)
+				}
+			}
+		}
+	})
+	return r.actionPages[a.Anchor()]
+}
+
+func (r *renderer) actions() *ActionsView {
+	s, d := r.in.Strings, r.in.Reports
+	v := &ActionsView{}
+	open, closed := actionLists(d.Actions)
+	host, title := "actions/", s.T("actions.title")
+	v.Open = r.newList(host, title, "open", s.T("actions.open"), colsOpen, open)
+	v.Closed = r.newList(host, title, "closed", s.T("actions.closed"), colsClosed, closed)
+	v.Counts = reports.ActionCounts{Overdue: len(d.ActionsIn(reports.ActionOverdue)), Open: len(d.ActionsIn(reports.ActionOpen)), Closed: len(closed)}
 	for _, o := range d.Owners {
 		if len(o.Actions) > 0 {
 			v.Owners = append(v.Owners, OwnerActions{Dept: o.Dept, Counts: o.ActionCounts()})
@@ -75,6 +137,8 @@ func (r *renderer) actions() *ActionsView {
 // ManagementReviewView is the data of the management-review input pack.
 type ManagementReviewView struct {
 	*reports.ManagementReview
+	Inputs   []MRInput               // each input with the first sources of each part
+	all      []*List                 // all the documents of the parts that show only the first
 	Reviews  ReviewCounts            // the review report's counts
 	Coverage reports.CoverageFigures // the SoA's figures
 	Missing  []string                // the items without any source
@@ -91,8 +155,59 @@ func (r *renderer) managementReview() *ManagementReviewView {
 		if in.Missing() {
 			v.Missing = append(v.Missing, in.Item)
 		}
+		mi := MRInput{ReviewInput: in}
+		for _, p := range in.Parts {
+			mi.Parts = append(mi.Parts, r.mrPart(v, in.Item, p))
+		}
+		v.Inputs = append(v.Inputs, mi)
 	}
 	return v
+}
+
+func (v *ManagementReviewView) lists() []*List { return v.all }
+
+// MRInput is one input of the management review as its page shows it.
+type MRInput struct {
+	reports.ReviewInput
+	Parts []MRPart
+}
+
+// MRPart is a part of an input: its first sources, and where the others are.
+type MRPart struct {
+	Key     string
+	Sources []reports.InputSource
+	More    int    // sources left out
+	All     string // the page of all of them, relative to the site root
+}
+
+// mrSources is the most sources a part of an input shows on the page.
+const mrSources = 20
+
+// mrPart makes a part of input item: a long part of documents shows its
+// first and links to a list of all; a long part of actions to the
+// actions list.
+func (r *renderer) mrPart(v *ManagementReviewView, item string, p reports.InputPart) MRPart {
+	n := min(len(p.Sources), mrSources)
+	mp := MRPart{Key: p.Key, Sources: p.Sources[:n], More: len(p.Sources) - n}
+	if mp.More == 0 {
+		return mp
+	}
+	var rows []ListRow
+	for i := range p.Sources {
+		if s := &p.Sources[i]; s.Doc != nil && s.Action == nil {
+			rows = append(rows, ListRow{Doc: s.Doc, Source: s})
+		}
+	}
+	if len(rows) < len(p.Sources) {
+		mp.All = "actions/"
+		return mp
+	}
+	s := r.in.Strings
+	l := r.newList("management-review/", s.T("mr.title"), item+"-"+p.Key, s.T("mr.part."+p.Key), colsSources, rows)
+	l.Own = true
+	v.all = append(v.all, l)
+	mp.All = "management-review/" + l.PageFile(1)
+	return mp
 }
 
 // ReviewCounts are the review report's counts by state.

@@ -194,6 +194,9 @@ type renderer struct {
 
 	numbersOnce sync.Once
 	numbers     map[*model.Document]int // see docNumber
+
+	actionPagesOnce sync.Once
+	actionPages     map[string]string // see actionPage
 }
 
 // layout returns this renderer's copy of a page layout's templates.
@@ -212,7 +215,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 		return nil, &LayoutError{name, err}
 	}
 	ls := &layoutSet{t: t, fallbacks: &r.fallbacks}
-	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows}
+	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows, "actionPage": r.actionPage}
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)

@@ -407,21 +407,22 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			}
 			return orDash(strings.Join(names, sep))
 		},
-		"retention":    func(r model.Retention) string { return reports.RetentionText(s, r) },
-		"disposal":     func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
-		"source":       func(v string) string { return label("action.source.", v) },
-		"navItems":     navItems,
-		"docList":      docList,
-		"docLinks":     docLinks,
-		"tierNumbers":  func() []int { return []int{1, 2, 3} },
-		"columns":      listColumns(s),
-		"pageSize":     func() int { return PageSize },
-		"departments":  func() []model.Department { return cfg.Departments },
-		"statuses":     func() []string { return model.Statuses },
-		"doctypes":     func() []string { return model.Types },
-		"reviewStates": func() []reports.State { return reviewStates },
-		"rows":         rows,
-		"join":         func(list []string) string { return orDash(strings.Join(list, sep)) },
+		"retention":     func(r model.Retention) string { return reports.RetentionText(s, r) },
+		"disposal":      func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
+		"source":        func(v string) string { return label("action.source.", v) },
+		"navItems":      navItems,
+		"docList":       docList,
+		"docLinks":      docLinks,
+		"tierNumbers":   func() []int { return []int{1, 2, 3} },
+		"columns":       listColumns(s),
+		"pageSize":      func() int { return PageSize },
+		"departments":   func() []model.Department { return cfg.Departments },
+		"statuses":      func() []string { return model.Statuses },
+		"doctypes":      func() []string { return model.Types },
+		"actionSources": func() []string { return model.ActionSources },
+		"reviewStates":  func() []reports.State { return reviewStates },
+		"rows":          rows,
+		"join":          func(list []string) string { return orDash(strings.Join(list, sep)) },
 
 		"catalogTitle": catalogTitle(cfg), // controlpages.go
 
@@ -433,6 +434,7 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		"cachedRows": func(name, rel, kind string, list any) (template.HTML, error) {
 			return "", fmt.Errorf("cachedRows %q: the layouts were executed without a renderer", name)
 		},
+		"actionPage": func(any) string { return "" },
 	}
 }
 
