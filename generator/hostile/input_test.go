@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"ismsgen/generator"
+
+	"golang.org/x/tools/txtar"
 )
 
 // good is a valid site: a manual and a procedure below it.
@@ -22,92 +24,48 @@ func soa(entries string) string {
 }
 
 // Every kind of broken input is reported as path:line: message, every
-// problem of the run at once, and the previous output stays exactly as it
-// was.
+// problem of the run at once, with a hint, and the previous output stays
+// exactly as it was. Each case of testdata/bad/*.txtar writes its files
+// over a valid site (good) and lists the errors it wants in "want"; the
+// cases made of bytes no text file shows well are here.
 func TestBadInput(t *testing.T) {
-	for _, tc := range []struct {
+	type badCase struct {
 		name  string
 		files map[string]string // added to the good site
 		want  []string
-	}{
-		{"malformed TOML", map[string]string{"content/x.md": "+++\nid = \"X-1\"\ntitle = \"unterminated\n+++\n"},
-			[]string{`content/x.md:3: invalid TOML: strings cannot contain newlines`}},
-		{"bare word value", map[string]string{"content/x.md": "+++\nid = \"X-1\"\ntitle = 管理\n+++\n"},
-			[]string{`content/x.md:3: invalid TOML: expected value but found "管理" instead`}},
-		{"duplicate key", map[string]string{"content/x.md": "+++\nid = \"X-1\"\nid = \"X-2\"\n+++\n"},
-			[]string{`content/x.md:3: invalid TOML: Key 'id' has already been defined.`}},
+	}
+	cases := []badCase{
 		{"50,000-deep inline tables", map[string]string{"content/x.md": doc("X-1", "T", "x = "+repeat("{a=", 50_000)+"1"+repeat("}", 50_000), "")},
 			[]string{`content/x.md:11: tables or lists are nested more than 32 levels deep`}},
 		{"100,000-deep lists", map[string]string{"content/x.md": doc("X-1", "T", "owners2 = "+repeat("[", 100_000)+repeat("]", 100_000), "")},
 			[]string{`content/x.md:11: tables or lists are nested more than 32 levels deep`}},
 		{"50,000-part dotted key", map[string]string{"content/x.md": doc("X-1", "T", repeat("a.", 50_000)+"b = 1", "")},
 			[]string{`content/x.md:11: a key has more than 32 dotted parts`}},
-		{"unclosed front matter", map[string]string{"content/x.md": "+++\nid = \"X-1\"\ntitle = \"T\"\n\n# Body\n"},
-			[]string{`content/x.md:1: the front matter opened here is never closed`}},
-		{"no front matter", map[string]string{"content/x.md": "# Just Markdown\n"},
-			[]string{`content/x.md:1: the file does not start with front matter (a line +++)`}},
-		{"YAML front matter", map[string]string{"content/x.md": "---\nid: X-1\n---\n"},
-			[]string{`content/x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++`}},
-		{"empty file", map[string]string{"content/x.md": ""},
-			[]string{`content/x.md:1: the file is empty`}},
 		{"GBK file", map[string]string{"content/x.md": "+++\nid = \"X-1\"\ntitle = \"\xb9\xdc\xc0\xed\"\n+++\n"},
 			[]string{`content/x.md:3: the file is not valid UTF-8 text`}},
 		{"UTF-16 file", map[string]string{"content/x.md": "\xff\xfe+\x00+\x00+\x00\n\x00"},
 			[]string{`content/x.md:1: the file is not valid UTF-8 text`}},
-		{"key typo", map[string]string{"content/x.md": doc("X-1", "T", "next_reveiw = 2027-01-01", "")},
-			[]string{`content/x.md:11: unknown key "next_reveiw"`}},
-		{"wrong types", map[string]string{"content/x.md": strings.NewReplacer(
-			`tier = 2`, `tier = "2"`, `title = "T"`, `title = 5`, `owners = ["isd"]`, `owners = "isd"`, `approved = 2026-01-10`, `approved = 20260110`,
-		).Replace(doc("X-1", "T", "controls = 5.1\nhistory = \"none\"", ""))},
-			[]string{`content/x.md:3: "title" must be a string, not a number`, `content/x.md:4: "tier" must be a whole number, not a string`, `content/x.md:8: "owners" must be a list of strings`, `content/x.md:10: "approved" must be a date, not a number`, `content/x.md:11: "controls" must be a list of strings, not a decimal number`, `content/x.md:12: "history" must be a list of tables, not a string`}},
-		{"impossible dates", map[string]string{"content/x.md": doc("X-1", "T", "effective = \"2026-02-30\"\nnext_review = \"2027-13-01\"\nlast_reviewed = \"0000-00-00\"", "")},
-			[]string{`content/x.md:11: "effective": 2026-02-30 is not a real date`, `content/x.md:12: "next_review": 2027-13-01 is not a real date`, `content/x.md:13: "last_reviewed": 0000-00-00 is not a real date`}},
-		{"impossible TOML date", map[string]string{"content/x.md": doc("X-1", "T", "effective = 2026-02-30", "")},
-			[]string{`content/x.md:11: invalid TOML: invalid datetime: "2026-02-30"`}},
-		{"date with time", map[string]string{"content/x.md": doc("X-1", "T", "effective = 2026-02-01T10:00:00Z", "")},
-			[]string{`content/x.md:11: "effective" must be a date without a time`}},
-		{"id with slash", map[string]string{"content/x.md": doc("X/1", "T", "", "")},
-			[]string{`content/x.md:2: id "X/1" may only contain ASCII letters, digits, '.', '_' and '-'`}},
-		{"id with dot-dot", map[string]string{"content/x.md": doc("../../etc", "T", "", "")},
-			[]string{`content/x.md:2: id "../../etc" may only contain ASCII letters, digits, '.', '_' and '-'`}},
-		{"id with space", map[string]string{"content/x.md": doc("X 1", "T", "", "")},
-			[]string{`content/x.md:2: id "X 1" may only contain ASCII letters, digits, '.', '_' and '-'`}},
-		{"id in Chinese", map[string]string{"content/x.md": doc("程序-1", "T", "", "")},
-			[]string{`content/x.md:2: id "程序-1" may only contain ASCII letters, digits, '.', '_' and '-'`}},
-		{"id differing in case", map[string]string{"content/x.md": doc("h-p-001", "T", "", "")},
-			[]string{`content/x.md:2: duplicate id "h-p-001" (ids are compared ignoring case: "H-P-001"): also used by content/tier2/p.md:2`}},
-		{"self parent", map[string]string{"content/x.md": doc("X-1", "T", `parent = "x-1"`, "")},
-			[]string{`content/x.md:11: parent names the document itself`}},
-		{"parent cycle of two", map[string]string{
-			"content/x.md": doc("X-1", "T", `parent = "X-2"`, ""),
-			"content/y.md": doc("X-2", "T", `parent = "X-1"`, ""),
-		}, []string{`content/x.md:11: parent cycle: X-1 → X-2 → X-1`, `content/y.md:11: parent cycle: X-1 → X-2 → X-1`}},
-		{"parent cycle of five", map[string]string{
-			"content/a.md": doc("C-1", "T", `parent = "C-2"`, ""),
-			"content/b.md": doc("C-2", "T", `parent = "C-3"`, ""),
-			"content/c.md": doc("C-3", "T", `parent = "C-4"`, ""),
-			"content/d.md": doc("C-4", "T", `parent = "C-5"`, ""),
-			"content/e.md": doc("C-5", "T", `parent = "C-1"`, ""),
-		}, []string{`content/a.md:11: parent cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-1`, `content/b.md:11: parent cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-1`, `content/c.md:11: parent cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-1`, `content/d.md:11: parent cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-1`, `content/e.md:11: parent cycle: C-1 → C-2 → C-3 → C-4 → C-5 → C-1`}},
-		{"duplicate SoA entries", map[string]string{"content/soa.md": soa("[[applicability]]\ncontrol = \"5.1\"\napplicable = true\n\n[[applicability]]\ncontrol = \"A.5.1\"\napplicable = false\njustification = \"x\"")},
-			[]string{`content/soa.md:16: control 5.1 is listed twice in the Statement of Applicability`}},
-		{"unknown department level control", map[string]string{"content/x.md": doc("X-1", "T", `distribution = ["isdd"]`+"\nclassification = \"top-secret\"\ncontrols = [\"5.99\", \"A.19.1\"]", "")},
-			[]string{`content/x.md:11: unknown department "isdd" in distribution`, `content/x.md:12: unknown classification level "top-secret"`, `content/x.md:13: unknown Annex A control "5.99"`, `content/x.md:13: unknown Annex A control "A.19.1"`}},
-		{"script training links", map[string]string{"content/x.md": doc("X-1", "T", "[[training]]\ntitle = \"a\"\nurl = \" JavaScript:alert(1)\"\n\n[[training]]\ntitle = \"b\"\nurl = \"java\\tscript:alert(1)\"\n\n[[training]]\ntitle = \"c\"\nurl = \"data:text/html,<script>alert(1)</script>\"\n\n[[training]]\ntitle = \"d\"\nurl = \"vbscript:msgbox(1)\"", "")},
-			[]string{
-				`content/x.md:13: "training.0.url": "JavaScript:alert(1)" is not a web address ismsgen will link to`,
-				`content/x.md:17: "training.1.url": "java\tscript:alert(1)" is not a web address ismsgen will link to`,
-				`content/x.md:21: "training.2.url": "data:text/html,<script>alert(1)</script>" is not a web address ismsgen will link to`,
-				`content/x.md:25: "training.3.url": "vbscript:msgbox(1)" is not a web address ismsgen will link to`,
-			}},
-		{"broken link", map[string]string{"content/x.md": doc("X-1", "T", "", "Intro.\n\nSee [x](H-P-002) and [](NOPE-1#a).\n")},
-			[]string{`content/x.md:14: broken link: no document has the id "H-P-002"`, `content/x.md:14: broken link: no document has the id "NOPE-1"`}},
-		{"everything at once", map[string]string{
-			"content/x.md": doc("X-1", "T", "next_reveiw = 2027-01-01", ""),
-			"content/y.md": "",
-			"content/z.md": doc("Z 1", "T", "", ""),
-		}, []string{`content/x.md:11: unknown key "next_reveiw"`, `content/y.md:1: the file is empty`, `content/z.md:2: id "Z 1" may only contain ASCII letters, digits, '.', '_' and '-'`}},
-	} {
+	}
+	archives, err := filepath.Glob("testdata/bad/*.txtar")
+	if err != nil || len(archives) == 0 {
+		t.Fatalf("no cases in testdata/bad: %v", err)
+	}
+	for _, path := range archives {
+		a, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := badCase{name: strings.TrimSpace(string(a.Comment)), files: map[string]string{}}
+		for _, f := range a.Files {
+			if f.Name == "want" {
+				c.want = strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n")
+			} else {
+				c.files[f.Name] = string(f.Data)
+			}
+		}
+		cases = append(cases, c)
+	}
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			files := good()
 			site := writeSite(t, files)
