@@ -12,8 +12,10 @@ import (
 )
 
 // reviewKeys may change without a new version: a review that changes
-// nothing else is recorded by its dates alone.
-var reviewKeys = []string{"last_reviewed", "next_review"}
+// nothing else is recorded by its dates alone. So may what the records
+// list keeps about a form or record (its retention) and a record's
+// actions, which are tracked to closure after the record is approved.
+var reviewKeys = []string{"last_reviewed", "next_review", "retention", "actions"}
 
 // walk follows one document's file back through its commits, reading
 // only as many earlier texts as it needs: those of the run of commits

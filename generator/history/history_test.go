@@ -286,3 +286,30 @@ func TestDocumentsReadsOnlyItsFiles(t *testing.T) {
 	}
 	_ = docs
 }
+
+// What the records list keeps (retention) and a record's actions, tracked
+// to closure after the record is approved, change without a new version;
+// the record's text does not.
+func TestRecordTrackingNeedsNoNewVersion(t *testing.T) {
+	r := repo(t)
+	record := func(extra, body string) string {
+		return "+++\nid = \"R-1\"\ntitle = \"内部审核报告\"\ntier = 3\ntype = \"record\"\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"isd\"]\napprover = \"总经理\"\napproved = 2026-01-05\n" +
+			extra + "+++\n\n" + body
+	}
+	const action = "\n[[actions]]\nid = \"NC-1\"\ntitle = \"整改\"\nsource = \"nonconformity\"\nowner = \"isd\"\ndue = 2026-03-31\n"
+	must(t, r.Write("content/r.md", record("", "审核发现。\n")))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	must(t, r.Write("content/r.md", record("retention = \"3 years\"\n"+action, "审核发现。\n")))
+	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
+	must(t, r.Write("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\nevidence = \"R-1\"\n", "审核发现。\n")))
+	commit(t, r, "2026-03-20T09:00:00+08:00", "张三")
+	_, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Fatalf("after tracking the action: %v; want no warning", diags)
+	}
+
+	must(t, r.Write("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\n", "审核发现，已修改。\n")))
+	changed := commit(t, r, "2026-04-01T09:00:00+08:00", "李四")
+	_, diags, _ = read(t, r.Dir)
+	assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-04-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+}
