@@ -97,11 +97,12 @@ func Compute(site *model.Site) *Data {
 	d.External = externals(site, d)
 	d.Owners, d.OwnerTotals = owners(site, d)
 	others.Wait()
-	var reviewDue diag.List
-	d.ManagementReview = managementReview(site, d, &reviewDue)
+	var loop diag.List // the findings of the ISMS's own loop: management review, actions
+	d.ManagementReview = managementReview(site, d, &loop)
+	unchangedDocuments(d.Actions, &loop)
 	d.Diagnostics.Add(superseded...)
 	d.Diagnostics.Add(coverageDiags...)
-	d.Diagnostics.Add(reviewDue...)
+	d.Diagnostics.Add(loop...)
 	return d
 }
 
