@@ -92,7 +92,7 @@ func prepareStages(b *testing.B) *stages {
 			return
 		}
 		s.docs = generator.ReadDocuments(s.opts, s.cfg, true)
-		site, d := generator.Link(s.opts, s.cfg, s.docs.Converted)
+		site, d := generator.Link(s.opts, s.cfg, s.docs.Converted, &s.docs.Files)
 		if s.site = site; site == nil {
 			benchErr = fmt.Sprint("documents: ", append(s.docs.Diags, d...).Errors())
 			return
@@ -227,7 +227,7 @@ func BenchmarkLink(b *testing.B) {
 		}
 		start += cpuTime() - paused // not the link stage's CPU time either
 		b.StartTimer()
-		generator.Link(s.opts, s.cfg, fresh)
+		generator.Link(s.opts, s.cfg, fresh, &s.docs.Files)
 	}
 	perDoc(b, len(s.site.Docs), start)
 }

@@ -62,7 +62,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	theme := beside(func() (*Theme, diag.List) { return Layouts(opts, cfg) })
 	// 3. The document set: rules across documents, what is published,
 	// the links between documents.
-	site, d := Link(opts, cfg, docs.Converted, docs.Failed...)
+	site, d := Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
 	diags.Add(d...)
 	// 3b. The documents' earlier versions and the tombstones, from git.
 	hist, d := gitLog.wait()
@@ -111,7 +111,7 @@ func Check(opts Options) (*Result, error) {
 	if cfg == nil {
 		return failed(diags), nil
 	}
-	site, d := Link(opts, cfg, docs.Converted, docs.Failed...)
+	site, d := Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
 	diags.Add(d...)
 	hist, d := gitLog.wait()
 	diags.Add(d...)

@@ -22,7 +22,7 @@ func SearchEntries(opts Options) ([]search.Entry, error) {
 	if cfg == nil {
 		return nil, fmt.Errorf("the site has errors: %v", diags.Errors())
 	}
-	site, d := Link(opts, cfg, docs.Converted, docs.Failed...)
+	site, d := Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
 	diags.Add(d...)
 	theme, d := Layouts(opts, cfg)
 	diags.Add(d...)

@@ -97,10 +97,12 @@ func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
 	return Converted{Doc: doc, Scan: link.Scan(doc)}, diags
 }
 
-// Documents is every document file of the site, read and converted.
+// Documents is every document file of the site, read and converted,
+// and what else content/ holds.
 type Documents struct {
 	Converted []Converted // in path order; only those that could be read and converted
 	Failed    []string    // the ids of the files that could not be, as far as they could be made out
+	Files     model.Files // the files in no page bundle, the folders: what links may name besides
 	Diags     diag.List
 	source    string
 	sums      map[*model.Document]uint64 // fingerprints of the files whose bodies were let go
@@ -114,7 +116,9 @@ type Documents struct {
 // page (Body): on a large site the bodies would be a third of what the
 // build holds to the end.
 func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents {
-	paths, bundles, diags := load.Files(opts.Source)
+	listing, diags := load.List(opts.Source)
+	paths, bundles := listing.Docs, listing.Bundles
+	files := beside(func() (model.Files, diag.List) { return load.ReadLoose(opts.Source, listing) })
 	converted := make([]Converted, len(paths))
 	sums := make([]uint64, len(paths))
 	perFile := make([]diag.List, len(paths))
@@ -135,6 +139,9 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 		}
 	})
 	docs := &Documents{Diags: diags, source: opts.Source}
+	var d diag.List
+	docs.Files, d = files.wait()
+	docs.Diags.Add(d...)
 	if !keepBodies {
 		docs.sums = make(map[*model.Document]uint64, len(paths))
 	}
@@ -185,12 +192,13 @@ func (ds *Documents) letGo() {
 }
 
 // Link checks the rules that span documents, decides what this build
-// publishes and resolves the links between documents. The site is nil
+// publishes and resolves the links of the bodies, to documents and to
+// the files under content/ (files, Documents.Files). The site is nil
 // when the documents have errors. failed are the ids of the document
 // files that could not be read or converted (Documents.Failed): their
 // errors are reported at their files, and a link or a reference to one
 // is not reported again.
-func Link(opts Options, cfg *model.Config, converted []Converted, failed ...string) (*model.Site, diag.List) {
+func Link(opts Options, cfg *model.Config, converted []Converted, files *model.Files, failed ...string) (*model.Site, diag.List) {
 	docs := make([]*model.Document, len(converted))
 	scans := make(map[*model.Document]*link.Scanned, len(converted))
 	for i, c := range converted {
@@ -204,7 +212,7 @@ func Link(opts Options, cfg *model.Config, converted []Converted, failed ...stri
 		failedIDs[model.FoldID(id)] = true
 	}
 	docs, diags := validate.Set(slices.Clip(docs), failedIDs)
-	site, d := link.Site(cfg, docs, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs}, scans)
+	site, d := link.Site(cfg, docs, files, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs}, scans)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		return nil, diags

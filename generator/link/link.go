@@ -37,8 +37,8 @@ func Published(cfg *model.Config, opts Options, d *model.Document) bool {
 
 // found is what one body contains.
 type found struct {
-	broken   []string // ids of broken links, in the order of their diagnostics
-	links    []model.Link
+	broken   []string // ids of broken id links, in the order of their diagnostics
+	links    []target
 	anchors  map[string]bool
 	problems diag.List
 }
@@ -48,7 +48,7 @@ type found struct {
 // Scan(d) or a Scan of an earlier copy of the same file: the build scans
 // each body as it reads it, and serve keeps the scans of unchanged files
 // between rebuilds. Bodies without one are scanned here.
-func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*model.Document]*Scanned) (*model.Site, diag.List) {
+func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Options, scanOf map[*model.Document]*Scanned) (*model.Site, diag.List) {
 	scanOf = scanMissing(docs, scanOf)
 	var diags diag.List
 	all := make(map[string]*model.Document, len(docs))
@@ -67,10 +67,14 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*m
 	site := model.NewSite(cfg, opts.Now, opts.Drafts, published)
 	site.LeftOut = leftOut
 
+	if files == nil {
+		files = &model.Files{}
+	}
+	rs := &resolver{all: all, failed: opts.Failed, files: newFiles(docs, files)}
 	bodies := make([]found, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			bodies[i] = check(docs[i], scanOf[docs[i]], all, opts.Failed)
+			bodies[i] = check(docs[i], scanOf[docs[i]], rs)
 		}
 	})
 	hints(bodies, docs)
@@ -83,14 +87,16 @@ func Site(cfg *model.Config, docs []*model.Document, opts Options, scanOf map[*m
 	// Each published document's links, on every core; the warnings are
 	// kept in the order of the documents.
 	warnings := make([]diag.List, len(docs))
+	loose := make([][]*model.Attachment, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			linksOut(site, docs[i], bodies[i].links, all, anchors, &warnings[i])
+			loose[i] = linksOut(site, docs[i], bodies[i].links, anchors, &warnings[i])
 		}
 	})
 	for _, w := range warnings {
 		diags.Add(w...)
 	}
+	site.Files = linkedFiles(files, loose, &diags)
 	graph(site)
 	return site, diags
 }
@@ -116,26 +122,6 @@ func scanMissing(docs []*model.Document, scanOf map[*model.Document]*Scanned) ma
 	return all
 }
 
-// linksOut fills in the links of d, if it is published, and warns of
-// those to documents left out or to headings that are not there.
-func linksOut(site *model.Site, d *model.Document, links []model.Link, all map[string]*model.Document, anchors map[*model.Document]map[string]bool, warnings *diag.List) {
-	if site.Doc(d.ID) != d {
-		return
-	}
-	for _, l := range links {
-		target := all[model.FoldID(l.TargetID)]
-		if site.Doc(target.ID) == nil {
-			warnings.Warnf(d.Path, l.Line, "withheld-link", "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link", "link to %s, a document this build leaves out: its text is shown without a link", l.TargetID)
-		} else {
-			l.Target = target
-			if l.Fragment != "" && !anchors[target][l.Fragment] {
-				warnings.Warnf(d.Path, l.Line, "missing-anchor", diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", target.ID, firstAnchor(anchors[target])), "%s has no heading with the id %q", target.ID, l.Fragment)
-			}
-		}
-		d.Graph.LinksOut = append(d.Graph.LinksOut, l)
-	}
-}
-
 func firstAnchor(a map[string]bool) string {
 	keys := make([]string, 0, len(a))
 	for k := range a {
@@ -148,65 +134,21 @@ func firstAnchor(a map[string]bool) string {
 	return keys[0]
 }
 
-// Scanned is what one body holds for the link stage: its id links, in
-// body order, whether or not their targets exist, and its heading anchors.
-// It depends only on the body, where it starts and the attachment names.
-type Scanned struct {
-	links   []model.Link
-	images  []model.Link // those of links written as images, "![](ISMS-P-009)"
-	anchors map[string]bool
-}
-
-// Scan reads one document's body (markdown.ScanLinks) and collects its id
-// links, at their lines, and its heading anchors.
-func Scan(d *model.Document) *Scanned {
-	s := &Scanned{anchors: map[string]bool{}}
-	links, ids := markdown.ScanLinks(d.Body)
-	for _, id := range ids {
-		s.anchors[id] = true
-	}
-	attachments := map[string]bool{}
-	for _, a := range d.Attachments {
-		attachments[a.Name] = true
-	}
-	for _, l := range links {
-		split := markdown.SplitTarget
-		if l.Kind == markdown.KindImage {
-			split = markdown.ImageID
-		}
-		id, frag, isID := split(l.Dest)
-		if !isID || attachments[l.Dest] {
-			continue
-		}
-		link := model.Link{TargetID: id, Fragment: frag, Line: d.BodyLine + l.Line}
-		s.links = append(s.links, link)
-		if l.Kind == markdown.KindImage {
-			s.images = append(s.images, link)
-		}
-	}
-	return s
-}
-
-// check sorts a scanned body's links into those whose target exists and
-// broken ones, which are errors at their lines, unless the target is a
-// document that failed.
-func check(d *model.Document, s *Scanned, all map[string]*model.Document, failed map[string]bool) found {
+// check resolves a scanned body's links; those that name nothing are
+// errors at their lines.
+func check(d *model.Document, s *Scanned, rs *resolver) found {
 	f := found{anchors: s.anchors}
-	for _, l := range s.links {
-		if key := model.FoldID(l.TargetID); all[key] == nil {
-			if failed[key] {
-				continue // its own errors are reported at its file
+	for _, r := range s.refs {
+		problems := len(f.problems)
+		t, ok := rs.resolve(d, r, &f.problems)
+		if !ok {
+			if len(f.problems) > problems && f.problems[len(f.problems)-1].Hint == brokenHint {
+				id, _, _ := markdown.SplitTarget(r.dest)
+				f.broken = append(f.broken, id)
 			}
-			f.problems.Errorf(d.Path, l.Line, brokenHint, "broken link: no document has the id %q", l.TargetID)
-			f.broken = append(f.broken, l.TargetID)
 			continue
 		}
-		f.links = append(f.links, l)
-	}
-	for _, l := range s.images {
-		if all[model.FoldID(l.TargetID)] != nil {
-			f.problems.Warnf(d.Path, l.Line, "image-of-document", "write [text](ID) for a link to a document; an image needs a picture file, such as ./diagram.png", "image whose source is the document %s: it is shown as a link to the document", l.TargetID)
-		}
+		f.links = append(f.links, t)
 	}
 	return f
 }

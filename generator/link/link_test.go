@@ -53,7 +53,7 @@ func site(t *testing.T, opts Options, docs ...string) (*model.Site, []string) {
 	if d.HasErrors() {
 		t.Fatal(d)
 	}
-	s, d := Site(cfg, all, opts, nil)
+	s, d := Site(cfg, all, nil, opts, nil)
 	d.Sort()
 	var out []string
 	for _, x := range d {
@@ -121,8 +121,8 @@ func TestLinks(t *testing.T) {
 			want: []string{`content/a.md:12: warning: B has no heading with the id "nope"`},
 		},
 		{
-			name: "case-insensitive ids, files and URLs are not id links",
-			docs: []string{doc("A", "approved", "internal", "[x](b) [f](form.docx) [u](https://example.com/x) [p](../x/) [m](mailto:a@b.c)\n"), doc("B", "approved", "internal", "")},
+			name: "case-insensitive ids; URLs are left as written",
+			docs: []string{doc("A", "approved", "internal", "[x](b) [u](https://example.com/x) [m](mailto:a@b.c) [t](tel:+861234)\n"), doc("B", "approved", "internal", "")},
 			check: func(t *testing.T, s *model.Site) {
 				if got := len(s.Doc("A").Graph.LinksOut); got != 1 {
 					t.Errorf("%d id links, want 1", got)
@@ -173,7 +173,7 @@ func TestHintNotSelf(t *testing.T) {
 		docs = append(docs, d)
 	}
 	docs, _ = validate.Set(docs, nil)
-	_, diags := Site(cfg, docs, Options{}, nil)
+	_, diags := Site(cfg, docs, nil, Options{}, nil)
 	if errs := diags.Errors(); len(errs) != 1 || errs[0].Hint != `did you mean "ISMS-P-019"?` {
 		t.Errorf("%+v, want one error whose hint names ISMS-P-019", errs)
 	}

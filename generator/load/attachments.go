@@ -13,26 +13,31 @@ import (
 // not published, and why: at the first line of the body that names it
 // (the link to it, most likely), else at line 1 of f.
 func skipped(diags *diag.List, f *File, name string, found filetype.Finding) {
-	line := mentioned(f, name)
+	notPublished(diags, f.Path, mentioned(f, name), name, found)
+}
+
+// notPublished warns at file:line that the file name is not published,
+// and why.
+func notPublished(diags *diag.List, file string, line int, name string, found filetype.Finding) {
 	shown := strings.ToValidUTF8(name, "\uFFFD")
 	const code = "attachment"
 	switch found.Problem {
 	case filetype.NotUTF8:
-		diags.Warnf(f.Path, line, code, "rename the file: names must be UTF-8 text", "attachment %q is not published: its name is not UTF-8", shown)
+		diags.Warnf(file, line, code, "rename the file: names must be UTF-8 text", "attachment %q is not published: its name is not UTF-8", shown)
 	case filetype.Control:
-		diags.Warnf(f.Path, line, code, "rename the file without control characters or backslashes", "attachment %q is not published: its name contains a control character or a backslash", shown)
+		diags.Warnf(file, line, code, "rename the file without control characters or backslashes", "attachment %q is not published: its name contains a control character or a backslash", shown)
 	case filetype.Invisible:
-		diags.Warnf(f.Path, line, code, "rename the file without it: such characters make a name show another type than it has (\"x\\u202Excod.exe\" shows as \"xexe.docx\")", "attachment %q is not published: its name contains the invisible or text-direction character U+%04X", shown, found.Rune)
+		diags.Warnf(file, line, code, "rename the file without it: such characters make a name show another type than it has (\"x\\u202Excod.exe\" shows as \"xexe.docx\")", "attachment %q is not published: its name contains the invisible or text-direction character U+%04X", shown, found.Rune)
 	case filetype.Reserved:
-		diags.Warnf(f.Path, line, code, "rename the file: CON, PRN, AUX, NUL, COM0-9 and LPT0-9 name devices on Windows, with any extension", "attachment %q is not published: its name is reserved on Windows, so the site could not be copied to a Windows share", shown)
+		diags.Warnf(file, line, code, "rename the file: CON, PRN, AUX, NUL, COM0-9 and LPT0-9 name devices on Windows, with any extension", "attachment %q is not published: its name is reserved on Windows, so the site could not be copied to a Windows share", shown)
 	case filetype.TrailingDot:
-		diags.Warnf(f.Path, line, code, "rename the file without the dot or space at the end", "attachment %q is not published: Windows drops the dot or space at the end of its name, which makes it %q", shown, strings.TrimRight(shown, ". "))
+		diags.Warnf(file, line, code, "rename the file without the dot or space at the end", "attachment %q is not published: Windows drops the dot or space at the end of its name, which makes it %q", shown, strings.TrimRight(shown, ". "))
 	case filetype.NoExtension:
-		diags.Warnf(f.Path, line, code, "add the extension of its type (.pdf, .docx, .txt, …), or zip it", "attachment %q is not published: without an extension its type is unknown, and a browser may take it for a web page", shown)
+		diags.Warnf(file, line, code, "add the extension of its type (.pdf, .docx, .txt, …), or zip it", "attachment %q is not published: without an extension its type is unknown, and a browser may take it for a web page", shown)
 	case filetype.Active:
-		diags.Warnf(f.Path, line, code, "publish it as PDF, an image or plain text, or zip it if it must be shared as it is", "attachment %q is not published: %s files can run code in a browser, on a web server or on the reader's computer", shown, found.Ext)
+		diags.Warnf(file, line, code, "publish it as PDF, an image or plain text, or zip it if it must be shared as it is", "attachment %q is not published: %s files can run code in a browser, on a web server or on the reader's computer", shown, found.Ext)
 	default:
-		diags.Warnf(f.Path, line, code, "convert it to one of those types, or zip it", "attachment %q is not published: %s is not one of the types ismsgen publishes (office documents, PDF, images other than SVG, sound and video, archives, plain text and CSV)", shown, found.Ext)
+		diags.Warnf(file, line, code, "convert it to one of those types, or zip it", "attachment %q is not published: %s is not one of the types ismsgen publishes (office documents, PDF, images other than SVG, sound and video, archives, plain text and CSV)", shown, found.Ext)
 	}
 }
 

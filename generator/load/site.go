@@ -4,11 +4,8 @@ import (
 	"errors"
 	"hash/maphash"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/filetype"
@@ -69,66 +66,10 @@ func Site(root string) (*Source, diag.List) {
 	return src, diags
 }
 
-// walk lists the Markdown files under content/ and, for each page bundle's
-// index.md, the other regular files beside it: the attachments, and those
-// that readDoc will not publish.
+// walk lists content/ (see Listing).
 func walk(root string) ([]string, map[string][]string, diag.List) {
-	var diags diag.List
-	var paths []string
-	bundles := map[string][]string{}
-	base := filepath.Join(root, ContentDir)
-	info, err := os.Stat(base)
-	if err != nil || !info.IsDir() {
-		diags.Errorf(ContentDir, 0, "create the folder content/ and put the documents there", "the content folder is missing")
-		return nil, nil, diags
-	}
-	// The trailing separator makes WalkDir read the folder that content/
-	// names when content/ itself is a symbolic link (a document set kept
-	// elsewhere, on purpose); links below it are still never followed.
-	err = filepath.WalkDir(base+string(filepath.Separator), func(p string, e fs.DirEntry, err error) error {
-		p = filepath.Clean(p)
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if err != nil {
-			diags.Errorf(rel, 0, "check the file permissions", "cannot read: %v", err)
-			return nil
-		}
-		name := e.Name()
-		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && e.IsDir()) {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case e.Type()&fs.ModeSymlink != 0:
-			diags.Warnf(rel, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")
-		case e.IsDir():
-		case strings.EqualFold(path.Ext(name), ".md") && e.Type().IsRegular():
-			paths = append(paths, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		diags.Errorf(ContentDir, 0, "", "cannot read the content folder: %v", err)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if path.Base(p) != "index.md" {
-			continue
-		}
-		entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(path.Dir(p))))
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.EqualFold(path.Ext(name), ".md") {
-				bundles[p] = append(bundles[p], name) // readDoc publishes those filetype allows
-			}
-		}
-	}
-	return paths, bundles, diags
+	l, diags := List(root)
+	return l.Docs, l.Bundles, diags
 }
 
 func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
@@ -152,13 +93,13 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 			skipped(&diags, f, name, found)
 			continue
 		}
-		source := filepath.Join(dir, name)
+		source := filepath.Join(dir, filepath.FromSlash(name))
 		size, sum, err := safefile.Hash(source)
 		if err != nil {
 			unreadable(&diags, path.Join(path.Dir(rel), name), err)
 			continue
 		}
-		doc.Attachments = append(doc.Attachments, model.Attachment{Name: name, Source: source, Size: size, SHA256: sum})
+		doc.Attachments = append(doc.Attachments, model.Attachment{Name: name, Path: path.Join(path.Dir(rel), name), Source: source, Size: size, SHA256: sum})
 	}
 	return doc, diags
 }

@@ -1,5 +1,11 @@
 package markdown
 
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/util"
+)
+
 // dangerousURL is goldmark's html.IsDangerousURL without its allocations:
 // javascript:, vbscript:, file: and data: URLs are dangerous, but for
 // data:image/png;, gif;, jpeg; and webp; (in any case). goldmark lowers
@@ -32,4 +38,30 @@ func hasPrefixFold(s []byte, prefix string) bool {
 		}
 	}
 	return true
+}
+
+// scriptSchemes are the schemes of the links that ScriptURL stops.
+var scriptSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
+
+// ScriptURL reports whether a link's destination would run code or embed
+// data: a javascript:, vbscript:, data: or file: URL, however it is
+// written. Such a link is shown as its text.
+func ScriptURL(dest string) bool {
+	// goldmark resolves entities and backslash escapes when it writes the
+	// URL ("&#106;avascript:" is "javascript:"), so look at both forms.
+	for _, u := range []string{dest, string(util.URLEscape([]byte(dest), true))} {
+		// Browsers ignore control characters and white space inside a scheme.
+		d := strings.ToLower(strings.Map(func(r rune) rune {
+			if r <= ' ' {
+				return -1
+			}
+			return r
+		}, u))
+		for _, scheme := range scriptSchemes {
+			if strings.HasPrefix(d, scheme) {
+				return true
+			}
+		}
+	}
+	return false
 }

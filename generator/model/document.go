@@ -62,9 +62,11 @@ type Applicability struct {
 	Line           int
 }
 
-// Attachment is a file published beside a page-bundle document.
+// Attachment is a file published beside a page-bundle document (or, in
+// Files.Loose, a file in no bundle that documents link to).
 type Attachment struct {
-	Name   string // file name inside the bundle
+	Name   string // path inside the bundle, slash-separated: "form.docx", "img/a.png"
+	Path   string // relative to the source, like Document.Path
 	Source string // path on disk to copy from
 	Size   int64
 	SHA256 string // hex
@@ -73,8 +75,22 @@ type Attachment struct {
 // Href is the attachment's link relative to its document page: the name
 // with '#', '?', '%', spaces and the like percent-encoded, and ':' too so
 // that a name such as "javascript:x.txt" is a file, not a scheme.
-func (a Attachment) Href() string {
-	return strings.ReplaceAll(url.PathEscape(a.Name), ":", "%3A")
+func (a Attachment) Href() string { return EscapePath(a.Name) }
+
+// EscapePath percent-encodes each element of a slash-separated path for
+// a link: '#', '?', '%', spaces and the like, ':' (so that a name such as
+// "javascript:x.txt" is a file, not a scheme) and '&' (which Markdown
+// would read as an entity).
+func EscapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		s = url.PathEscape(s)
+		if strings.ContainsAny(s, ":&") {
+			s = strings.NewReplacer(":", "%3A", "&", "%26").Replace(s)
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, "/")
 }
 
 // Document is one controlled document with its front matter typed and

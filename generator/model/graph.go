@@ -1,12 +1,37 @@
 package model
 
-// Link is one id link found in a document body.
+// Link is one link or image of a document body, as the link stage
+// resolved it: an id link, a relative path to a document's file or to a
+// published file, a heading of the page itself, or an image on another
+// host. Links the stage leaves as written (https:, mailto:) are not kept.
 type Link struct {
-	TargetID string    // as written, e.g. "ISMS-P-009"
-	Target   *Document // nil when the target is left out of this build
-	Fragment string    // without '#'
+	Dest     string    // the destination as written: render finds the link by it
+	Kind     LinkKind  // what the link became
+	TargetID string    // the document linked to (by id or by its file); "" for a file
+	Target   *Document // the published document linked to (ToDocument); nil otherwise
+	Fragment string    // one of Target's heading ids, without '#'; "" for the top of the page
+	File     string    // ToFile: the published file's URL relative to the site root
+	Image    bool      // an image (![alt](dest)) rather than a link
 	Line     int
 }
+
+// LinkKind says what a link of a body became on its page.
+type LinkKind uint8
+
+const (
+	// ToDocument links to Target's page (or a heading of it).
+	ToDocument LinkKind = iota
+	// ToFile links to (or shows) a published file: File.
+	ToFile
+	// TextOnly shows only the link's text (an image's alternative
+	// text), or a neutral placeholder for an empty one: the target is a
+	// document this build leaves out, or one of its files, or a file it
+	// does not publish. check warned at the link's line.
+	TextOnly
+	// ImageLink is an image on another host, shown as a link to it: the
+	// site loads nothing from other hosts. check warned at its line.
+	ImageLink
+)
 
 // Graph is what the link stage knows about a published document's place
 // among the others. Only published documents appear in it.
@@ -29,6 +54,10 @@ type Site struct {
 
 	Docs []*Document // published documents, sorted by id
 	byID map[string]*Document
+
+	// Files are the files in no page bundle that published documents
+	// link to, by path: published at model.LooseURL.
+	Files []*Attachment
 
 	// Tombstones are the documents whose files were deleted after they
 	// had been published (the history stage), by id.

@@ -66,26 +66,22 @@ func (b *bodies) renderFiles(site *model.Site, d *model.Document, src []byte, re
 // quick renders src with markdown.QuickRender, making of each link what
 // goldmark would after resolve (see goldmark).
 func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
+	resolved := linkTable(d)
 	link := func(dest string) markdown.QuickLink {
 		if dangerous(dest) {
 			return markdown.QuickLink{Unwrap: true}
 		}
-		id, frag, ok := markdown.SplitTarget(dest)
-		if !ok || isAttachment(d, dest) {
-			if files != "" && relativeFile(dest) {
-				dest = files + dest
-			}
-			return markdown.QuickLink{Dest: dest}
+		l := resolved[linkKey{dest: dest}]
+		if l == nil {
+			return b.unscanned(site, d, dest, rel, files)
 		}
-		target := site.Doc(id)
-		if target == nil {
-			return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
+		switch l.Kind {
+		case model.ToDocument:
+			return markdown.QuickLink{Dest: href(d, l, rel, files), Class: "doc-link", Fill: l.Target.Title}
+		case model.ToFile:
+			return markdown.QuickLink{Dest: href(d, l, rel, files)}
 		}
-		href := rel + target.URL()
-		if frag != "" {
-			href += "#" + frag
-		}
-		return markdown.QuickLink{Dest: href, Class: "doc-link", Fill: target.Title}
+		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
 	}
 	code := func(lang, code []byte) []byte {
 		l := ""
@@ -105,6 +101,29 @@ func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, fil
 	return Body{HTML: template.HTML(out.String()), Headings: heads, Text: text}, true
 }
 
+// unscanned is what becomes of a link the link stage did not see: one
+// it left as written (https:, a heading of the page), or one of the body
+// of an earlier version (see renderFiles), which is resolved here by id,
+// its relative paths kept as they were written.
+func (b *bodies) unscanned(site *model.Site, d *model.Document, dest, rel, files string) markdown.QuickLink {
+	id, frag, ok := markdown.SplitTarget(dest)
+	if !ok || isAttachment(d, dest) {
+		if files != "" && relativeFile(dest) {
+			dest = files + dest
+		}
+		return markdown.QuickLink{Dest: dest}
+	}
+	target := site.Doc(id)
+	if target == nil {
+		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
+	}
+	h := rel + target.URL()
+	if frag != "" {
+		h += "#" + frag
+	}
+	return markdown.QuickLink{Dest: h, Class: "doc-link", Fill: target.Title}
+}
+
 func isAttachment(d *model.Document, name string) bool {
 	for _, a := range d.Attachments {
 		if a.Name == name {
@@ -114,15 +133,54 @@ func isAttachment(d *model.Document, name string) bool {
 	return false
 }
 
+// linkKey finds a link of a body by what its Markdown says.
+type linkKey struct {
+	dest  string
+	image bool
+}
+
+// linkTable is what the link stage made of each link and image of d's
+// body (model.Link), by destination; those it left as written (https:,
+// mailto:, a heading of the page written as it is) are not in it.
+func linkTable(d *model.Document) map[linkKey]*model.Link {
+	if len(d.Graph.LinksOut) == 0 {
+		return nil
+	}
+	t := make(map[linkKey]*model.Link, len(d.Graph.LinksOut))
+	for i := range d.Graph.LinksOut {
+		l := &d.Graph.LinksOut[i]
+		t[linkKey{l.Dest, l.Image}] = l
+	}
+	return t
+}
+
+// href is the URL of a link to a published document or file from a page
+// of d rel below the site root, files from d's folder (see renderFiles):
+// a heading of the page itself is "#id", a file of d's own bundle its
+// name.
+func href(d *model.Document, l *model.Link, rel, files string) string {
+	var h string
+	switch {
+	case l.Kind == model.ToDocument && l.Target == d && strings.HasPrefix(l.Dest, "#") && files == "":
+	case l.Kind == model.ToDocument:
+		h = rel + l.Target.URL()
+	case strings.HasPrefix(l.File, d.URL()):
+		h = files + l.File[len(d.URL()):]
+	default:
+		h = rel + l.File
+	}
+	if l.Fragment != "" {
+		h += "#" + l.Fragment
+	}
+	return h
+}
+
 // goldmark parses src, resolves its id links and renders it.
 func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, files string) Body {
 	root := markdown.Parse(b.md, src)
-	attachments := map[string]bool{}
-	for _, a := range d.Attachments {
-		attachments[a.Name] = true
-	}
+	resolved := linkTable(d)
 	var links []*ast.Link
-	var others []ast.Node // images and autolinks
+	var others []ast.Node // images, autolinks and raw HTML
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -135,19 +193,23 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 		}
 		return ast.WalkContinue, nil
 	})
-	// goldmark would keep such an image or autolink with an empty src or
-	// href; show its text instead, as for links.
+	// goldmark would keep a dangerous image or autolink with an empty src
+	// or href; show its text instead, as for links.
 	for _, n := range others {
 		switch n := n.(type) {
 		case *ast.Image:
-			if _, _, ok := markdown.ImageID(string(n.Destination)); ok && !attachments[string(n.Destination)] {
-				// An image of a document is a link to it (the link stage
-				// warns): never an <img> whose source is an id.
-				links = append(links, asLink(n, n.Destination, n.Title))
-			} else if dangerous(string(n.Destination)) && !rasterData(string(n.Destination)) {
+			dest := string(n.Destination)
+			switch l := resolved[linkKey{dest, true}]; {
+			case dangerous(dest) && !rasterData(dest):
 				unwrap(n, nil)
-			} else if files != "" && relativeFile(string(n.Destination)) {
-				n.Destination = []byte(files + string(n.Destination))
+			case l != nil && l.TargetID != "":
+				// An image of a document is a link to it (the link stage
+				// warned): never an <img> whose source is an id.
+				b.resolve(d, asLink(n, n.Destination, n.Title), l, rel, files)
+			case l != nil:
+				b.resolveImage(d, n, l, rel, files)
+			default:
+				b.unscannedImage(d, n, files, &links)
 			}
 		case *ast.RawHTML:
 			if id, ok := markdown.AngleID(n, src); ok {
@@ -161,20 +223,26 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 			}
 		}
 	}
-	for _, l := range links {
-		dest := string(l.Destination)
-		if dangerous(dest) {
-			unwrap(l, nil)
-			continue
-		}
-		id, frag, ok := markdown.SplitTarget(dest)
-		if !ok || attachments[dest] {
-			if files != "" && relativeFile(dest) {
-				l.Destination = []byte(files + dest)
+	for _, n := range links {
+		dest := string(n.Destination)
+		switch l := resolved[linkKey{dest: dest}]; {
+		case dangerous(dest):
+			unwrap(n, nil)
+		case l != nil:
+			b.resolve(d, n, l, rel, files)
+		default:
+			ql := b.unscanned(site, d, dest, rel, files)
+			switch {
+			case ql.Unwrap:
+				b.text(n)
+			case ql.Class != "":
+				n.Destination = []byte(ql.Dest)
+				fill(n, ql.Fill)
+				n.SetAttributeString("class", []byte(ql.Class))
+			default:
+				n.Destination = []byte(ql.Dest)
 			}
-			continue
 		}
-		b.resolve(site, l, id, frag, rel)
 	}
 	// The HTML is written into a buffer used again and copied once, into
 	// the string the page template takes.
@@ -224,28 +292,65 @@ type bufWriter struct{ *bytes.Buffer }
 func (bufWriter) Flush() error  { return nil }
 func (bufWriter) Buffered() int { return 0 }
 
-// resolve points an id link at the target's page, or — for a document this
-// build leaves out — replaces the link by its own text (or a neutral
-// placeholder), never showing the target's title.
-func (b *bodies) resolve(site *model.Site, l *ast.Link, id, frag, rel string) {
-	target := site.Doc(id)
-	if target != nil {
-		dest := rel + target.URL()
-		if frag != "" {
-			dest += "#" + frag
-		}
-		l.Destination = []byte(dest)
-		if l.FirstChild() == nil {
-			l.AppendChild(l, rawText(target.Title))
-		}
-		l.SetAttributeString("class", []byte("doc-link"))
-		return
+// resolve makes of a link what the link stage decided (l): a link to a
+// published document's page, with its title when the link has no text of
+// its own, or to a published file; or — for a document or file this build
+// leaves out — the link's own text (or a neutral placeholder), never the
+// target's title.
+func (b *bodies) resolve(d *model.Document, n *ast.Link, l *model.Link, rel, files string) {
+	switch l.Kind {
+	case model.ToDocument:
+		n.Destination = []byte(href(d, l, rel, files))
+		fill(n, l.Target.Title)
+		n.SetAttributeString("class", []byte("doc-link"))
+	case model.ToFile:
+		n.Destination = []byte(href(d, l, rel, files))
+	default:
+		b.text(n)
 	}
+}
+
+// text puts a link's text in its place, or the neutral placeholder when
+// it has none.
+func (b *bodies) text(n *ast.Link) {
 	var placeholder ast.Node
-	if l.FirstChild() == nil {
+	if n.FirstChild() == nil {
 		placeholder = rawText(b.withheld)
 	}
-	unwrap(l, placeholder)
+	unwrap(n, placeholder)
+}
+
+// fill gives a link without text of its own the text s.
+func fill(n *ast.Link, s string) {
+	if n.FirstChild() == nil {
+		n.AppendChild(n, rawText(s))
+	}
+}
+
+// resolveImage makes of an image what the link stage decided: a picture
+// published with the site, a link to a picture on another host (the site
+// loads nothing from other hosts), or its alternative text.
+func (b *bodies) resolveImage(d *model.Document, n *ast.Image, l *model.Link, rel, files string) {
+	switch l.Kind {
+	case model.ToFile:
+		n.Destination = []byte(href(d, l, rel, files))
+	case model.ImageLink:
+		a := asLink(n, n.Destination, n.Title)
+		fill(a, string(n.Destination))
+	default:
+		unwrap(n, nil)
+	}
+}
+
+// unscannedImage is unscanned for an image: an image of a document is a
+// link to it (put in links), others keep their relative paths.
+func (b *bodies) unscannedImage(d *model.Document, n *ast.Image, files string, links *[]*ast.Link) {
+	dest := string(n.Destination)
+	if _, _, ok := markdown.ImageID(dest); ok && !isAttachment(d, dest) {
+		*links = append(*links, asLink(n, n.Destination, n.Title))
+	} else if files != "" && relativeFile(dest) {
+		n.Destination = []byte(files + dest)
+	}
 }
 
 // rawText is text shown exactly as it is: HTML-escaped, but without the
@@ -291,25 +396,7 @@ func plainURL(dest string) bool {
 }
 
 // dangerousAnyURL is dangerous for any dest.
-func dangerousAnyURL(dest string) bool {
-	// goldmark resolves entities and backslash escapes when it writes the
-	// URL ("&#106;avascript:" is "javascript:"), so look at both forms.
-	for _, u := range []string{dest, string(util.URLEscape([]byte(dest), true))} {
-		// Browsers ignore control characters and white space inside a scheme.
-		d := strings.ToLower(strings.Map(func(r rune) rune {
-			if r <= ' ' {
-				return -1
-			}
-			return r
-		}, u))
-		for _, scheme := range dangerousSchemes {
-			if strings.HasPrefix(d, scheme) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func dangerousAnyURL(dest string) bool { return markdown.ScriptURL(dest) }
 
 // rasterData reports whether an image URL is an embedded PNG, GIF, JPEG
 // or WebP picture: data, not code (goldmark lets these through as well).

@@ -5,13 +5,27 @@ import (
 	"strings"
 	"testing"
 
+	"ismsgen/generator/link"
 	"ismsgen/generator/model"
 )
 
+// linked runs the link stage over a site of four documents: the page
+// X, whose body is body, with the attachment form.docx; ISMS-P-009, to
+// link to, with the title title; and SECRET-1 and QZCANARY-9 (the canary
+// of FuzzWithheld), drafts this build leaves out.
+func linked(t testing.TB, body, title string) (*model.Site, *model.Document) {
+	t.Helper()
+	cfg := &model.Config{Levels: []string{"internal"}, Classification: "internal"}
+	d := &model.Document{ID: "X", Path: "content/X/index.md", Body: []byte(body), BodyLine: 1, Classification: "internal",
+		Attachments: []model.Attachment{{Name: "form.docx", Path: "content/X/form.docx"}}}
+	target := &model.Document{ID: "ISMS-P-009", Path: "content/p.md", Title: title, Classification: "internal", Body: []byte("## 4 程序\n")}
+	secret := &model.Document{ID: "SECRET-1", Path: "content/s.md", Title: "Secret", Classification: "internal", Status: model.StatusDraft}
+	left := &model.Document{ID: canary, Path: "content/c.md", Title: "Canary", Classification: "internal", Status: model.StatusDraft}
+	site, _ := link.Site(cfg, []*model.Document{target, secret, left, d}, nil, link.Options{}, nil)
+	return site, d
+}
+
 func TestBody(t *testing.T) {
-	target := &model.Document{ID: "ISMS-P-009", Title: `管理评审 <script>alert(1)</script> & "程序"`}
-	cfg := &model.Config{Levels: []string{"internal"}}
-	site := model.NewSite(cfg, model.Date{}, false, []*model.Document{target})
 	b := newBodies("未发布文件")
 	for _, tc := range []struct {
 		name, md string
@@ -43,7 +57,7 @@ func TestBody(t *testing.T) {
 			[]string{"<table>", "<del>old</del>", `type="checkbox"`, `class="footnotes"`, "<dt>Term</dt>"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &model.Document{ID: "X", Body: []byte(tc.md)}
+			site, d := linked(t, tc.md, `管理评审 <script>alert(1)</script> & "程序"`)
 			got := string(b.render(site, d, d.Body, "../../").HTML)
 			for _, w := range tc.want {
 				if !strings.Contains(got, w) {
@@ -66,22 +80,14 @@ var quickBodyCases = []string{
 	"## 4 程序\n\n见[评审](isms-p-009#4-程序)与[](ISMS-P-009)，[调查](SECRET-1)、[](SECRET-1)。\n",
 	"- [表格](form.docx) [外部](https://example.com/a?b=c)\n- [a](javascript:x) [](vbscript:x) [b](JavaScript:y)\n",
 	"| a | b |\n| - | :-: |\n| [x](ISMS-P-009) | **粗** |\n\n```go\nfunc main() {}\n```\n\n```\n<b>\n```\n",
-}
-
-// quickSite is a site with one document to link to, whose title needs
-// escaping, and the document whose body is rendered, with an attachment.
-func quickSite() (*model.Site, *model.Document) {
-	target := &model.Document{ID: "ISMS-P-009", Title: `管理评审 <script> & "程序"`}
-	d := &model.Document{ID: "X", Attachments: []model.Attachment{{Name: "form.docx"}}}
-	cfg := &model.Config{Levels: []string{"internal"}}
-	return model.NewSite(cfg, model.Date{}, false, []*model.Document{target, d}), d
+	"## 见\n\n[程序](../p.md#4-程序)、[](../p.md)、[表](form.docx)、[无](../p.md#nope)、[见](#见)、[他](#4-程序)、[密](../s.md)。\n",
 }
 
 // sameBody fails the test when the quick rendering of src takes it and
 // differs from goldmark's; it reports whether the quick one took it.
 func sameBody(t *testing.T, b *bodies, src string) bool {
 	t.Helper()
-	site, d := quickSite()
+	site, d := linked(t, src, `管理评审 <script> & "程序"`)
 	got, ok := b.quick(site, d, []byte(src), "../../", "")
 	if !ok {
 		return false

@@ -67,6 +67,16 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	return Text{Doc: d, Headings: body.Headings, Plain: body.Text}, nil
 }
 
+// files publishes the files in no page bundle that documents link to.
+func (r *renderer) files(out Output) error {
+	for _, a := range r.in.Site.Files {
+		if err := out.Copy("files/"+a.Name, *a); err != nil {
+			return copyError(a.Path, err)
+		}
+	}
+	return nil
+}
+
 // banner picks the one status banner a document page shows.
 func banner(d *model.Document, rv *reports.Review, now model.Date) string {
 	switch {
@@ -213,7 +223,12 @@ func (r *renderer) tier(tier int) *TierView {
 // attachmentError says which attachment of d could not be published, and
 // what to do.
 func attachmentError(d *model.Document, a model.Attachment, err error) error {
-	rel := path.Join(path.Dir(d.Path), a.Name)
+	return copyError(path.Join(path.Dir(d.Path), a.Name), err)
+}
+
+// copyError says why the file rel (relative to the source) could not be
+// published.
+func copyError(rel string, err error) error {
 	switch {
 	case errors.Is(err, safefile.ErrChanged):
 		return fmt.Errorf("%s: the file changed during the build, so its page would list a SHA-256 other than that of the published file; build again", rel)

@@ -168,6 +168,9 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	if err := joinDistinct(errs); err != nil {
 		return nil, nil, err
 	}
+	if err := r.files(out); err != nil {
+		return nil, nil, err
+	}
 	var urls []string
 	for _, p := range site {
 		// Neither the 404 page nor a withdrawn document's (under docs/)

@@ -52,6 +52,9 @@ func (r *Renderer) Documents(docs []*model.Document, out Output) ([]Text, error)
 // lists — with the lists' data, and returns the URLs of those that
 // belong in the sitemap (not the lists' other pages).
 func (r *Renderer) SitePages(out Output) ([]string, error) {
+	if err := r.r.files(out); err != nil {
+		return nil, err
+	}
 	var urls []string
 	if err := out.File("lists/docs.js", r.r.docsData()); err != nil {
 		return nil, err

@@ -35,7 +35,8 @@ type engine struct {
 	g         *globals
 	gDiags    diag.List // of isms.toml and the assets
 	files     map[string]*file
-	paths     []string // the documents as load lists them, in path order
+	paths     []string    // the documents as load lists them, in path order
+	others    model.Files // the rest of content/, as load lists it
 	walkDiags diag.List
 
 	// What the served pages were made from: each document page's
@@ -186,7 +187,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	}
 	opts := e.opts
 	opts.Now = e.g.now
-	site, d := generator.Link(opts, e.g.cfg, converted, failed...)
+	site, d := generator.Link(opts, e.g.cfg, converted, &e.others, failed...)
 	diags.Add(d...)
 	diags = generator.Withdrawn(opts, e.hist, converted, site, diags)
 	if diags.HasErrors() || e.g.theme == nil {

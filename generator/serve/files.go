@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -32,19 +33,30 @@ type file struct {
 // are gone. It returns the paths it read or forgot, and those it found
 // saved without a change (which keep all that was made of them).
 func (e *engine) reload(ch changes) (touched, unchanged []string) {
-	paths, bundles, walkDiags := load.Files(e.opts.Source)
+	listing, walkDiags := load.List(e.opts.Source)
+	paths, bundles := listing.Docs, listing.Bundles
 	dirty := map[string]bool{}
 	bundleDirty := map[string]bool{} // an attachment or folder of the bundle changed
 	var folders []string
 	for p := range ch.paths {
 		dirty[p] = true
 		if !strings.EqualFold(path.Ext(p), ".md") {
-			// An attachment, or a folder: its bundle's index.md, and
-			// everything in it.
-			bundleDirty[path.Join(path.Dir(p), "index.md")] = true
+			// An attachment, or a folder: the index.md of every bundle
+			// it may be in, and everything in it.
+			for dir := path.Dir(p); dir != load.ContentDir && dir != "." && dir != "/"; dir = path.Dir(dir) {
+				bundleDirty[dir+"/index.md"] = true
+			}
 			folders = append(folders, p+"/")
 		}
 	}
+	// The files in no bundle and the folders, read again on every
+	// change: links to them are resolved by the link stage.
+	others, otherDiags := load.ReadLoose(e.opts.Source, listing)
+	if !reflect.DeepEqual(others, e.others) {
+		touched = append(touched, "content/")
+	}
+	e.others = others
+	walkDiags.Add(otherDiags...)
 	var todo []string
 	savedOnly := map[string]bool{} // of todo: only the file itself was written
 	listed := make(map[string]bool, len(paths))

@@ -11,7 +11,7 @@ import (
 // and every document it shows: parent, children, links out and in,
 // supersedes, superseded-by and related, each by id and file version —
 // and what the site pages are made of: every published document's front
-// matter and links. A page whose fingerprint is unchanged since it was
+// matter and links, and the files in no bundle that are published. A page whose fingerprint is unchanged since it was
 // rendered is not rendered again; the site pages, the search index and
 // the machine-readable files never show a document's body, only its
 // front matter and where it links to.
@@ -46,6 +46,9 @@ func (e *engine) fingerprints(site *model.Site) (map[string]uint64, uint64) {
 			} else {
 				putUint(&h, 0)
 			}
+			putUint(&h, uint64(l.Kind))
+			putString(&h, l.Fragment)
+			putString(&h, l.File)
 		}
 		prints[d.ID] = h.Sum64()
 
@@ -58,6 +61,10 @@ func (e *engine) fingerprints(site *model.Site) (map[string]uint64, uint64) {
 			}
 		}
 		_ = sum.WriteByte(0xff)
+	}
+	for _, f := range site.Files { // published with the site pages
+		putString(&sum, f.Path)
+		putString(&sum, f.SHA256)
 	}
 	return prints, sum.Sum64()
 }

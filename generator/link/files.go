@@ -1,0 +1,232 @@
+package link
+
+import (
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"ismsgen/generator/internal/suggest"
+	"ismsgen/generator/model"
+)
+
+// files knows every file and folder under content/ by its path relative
+// to the source, for the links written as relative paths.
+type files struct {
+	byPath map[string]entry
+
+	foldOnce sync.Once
+	folded   map[string]string // lower-case path → path
+
+	hintOnce sync.Once
+	byStem   map[string][]string // lower-case name without its extension → paths of files
+	byDir    map[string][]string // folder → paths of its files
+}
+
+type entryKind uint8
+
+const (
+	isDoc           entryKind = iota + 1
+	isAttachment              // a page bundle's published file
+	isLoose                   // a file in no bundle that may be published
+	isUnpublishable           // a file never published (load warned why)
+	isUnread                  // a Markdown file that is no document: it has errors of its own
+	isDir
+)
+
+type entry struct {
+	kind entryKind
+	doc  *model.Document   // isDoc; isAttachment: the bundle's document
+	file *model.Attachment // isAttachment, isLoose
+}
+
+func newFiles(docs []*model.Document, f *model.Files) *files {
+	x := &files{byPath: make(map[string]entry, len(docs)+len(f.Loose)+len(f.Dirs)+len(f.Unpublishable)+1)}
+	x.byPath[contentDir] = entry{kind: isDir}
+	for _, p := range f.Dirs {
+		x.byPath[p] = entry{kind: isDir}
+	}
+	for _, p := range f.Markdown {
+		x.byPath[p] = entry{kind: isUnread}
+	}
+	for _, p := range f.Unpublishable {
+		x.byPath[p] = entry{kind: isUnpublishable}
+	}
+	for i := range f.Loose {
+		x.byPath[f.Loose[i].Path] = entry{kind: isLoose, file: &f.Loose[i]}
+	}
+	for _, d := range docs {
+		x.byPath[d.Path] = entry{kind: isDoc, doc: d}
+		for i := range d.Attachments {
+			a := &d.Attachments[i]
+			x.byPath[a.Path] = entry{kind: isAttachment, doc: d, file: a}
+		}
+	}
+	return x
+}
+
+const contentDir = "content"
+
+// folderPages are the files that stand for their folder, in the order
+// they are looked for: a link to "security/checklist/" is a link to its
+// index.md or README.md.
+var folderPages = []string{"index.md", "README.md", "readme.md", "Readme.md", "_index.md"}
+
+// place is what a path under content/ names.
+type place struct {
+	path      string // as the file is named
+	entry     entry
+	caseDiffs bool // found only when case is ignored
+	noPage    bool // a folder without any of folderPages
+}
+
+// lookup finds the file or folder that p names, relative to the folder
+// dir; ok is false when nothing under content/ has that path. A path
+// without an extension may name a Markdown file without its ".md"
+// ("../tier2/linux_web", "linux_web/"), as sites built from folders of
+// Markdown files are written.
+func (x *files) lookup(dir, p string) (f place, ok bool) {
+	full := path.Join(dir, p)
+	if !model.ContentPath(full) {
+		return place{path: full}, false
+	}
+	candidates := []string{full}
+	if path.Ext(full) == "" {
+		candidates = append(candidates, full+".md")
+	}
+	f, ok = x.find(candidates, false)
+	if !ok {
+		f, ok = x.find(candidates, true)
+	}
+	if !ok {
+		return place{path: full}, false
+	}
+	if f.entry.kind == isDir {
+		for _, name := range folderPages {
+			if e, ok := x.byPath[f.path+"/"+name]; ok {
+				f.path, f.entry = f.path+"/"+name, e
+				return f, true
+			}
+		}
+		f.noPage = true
+	}
+	return f, true
+}
+
+func (x *files) find(candidates []string, ignoreCase bool) (place, bool) {
+	for _, c := range candidates {
+		if !ignoreCase {
+			if e, ok := x.byPath[c]; ok {
+				return place{path: c, entry: e}, true
+			}
+			continue
+		}
+		if real, ok := x.fold(c); ok {
+			return place{path: real, entry: x.byPath[real], caseDiffs: true}, true
+		}
+	}
+	return place{}, false
+}
+
+// fold finds the path that p names when case is ignored.
+func (x *files) fold(p string) (string, bool) {
+	x.foldOnce.Do(func() {
+		x.folded = make(map[string]string, len(x.byPath))
+		keys := make([]string, 0, len(x.byPath))
+		for k := range x.byPath {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys) // the same one of two names that differ only in case, every time
+		for _, k := range keys {
+			if _, ok := x.folded[strings.ToLower(k)]; !ok {
+				x.folded[strings.ToLower(k)] = k
+			}
+		}
+	})
+	real, ok := x.folded[strings.ToLower(p)]
+	return real, ok
+}
+
+// nearest is the existing file closest to full, a path that names
+// nothing, written relative to the folder of the document from; "" when
+// none is close. It is never from itself. Closest is a file of the same
+// name (or of the same name but its extension) elsewhere, the nearest to
+// full's folder; else a file of a similar name in full's folder.
+func (x *files) nearest(from *model.Document, full string) string {
+	x.hintOnce.Do(x.indexNames)
+	own := func(p string) bool { return p == from.Path }
+	base := path.Base(full)
+	stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+	var best string
+	bestScore := -1
+	for _, c := range x.byStem[stem] {
+		if own(c) {
+			continue
+		}
+		score := 2 * commonDirs(path.Dir(c), path.Dir(full))
+		if strings.EqualFold(path.Base(c), base) {
+			score++ // the same extension first
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	if best == "" {
+		var names []string
+		for _, c := range x.byDir[path.Dir(full)] {
+			if !own(c) {
+				names = append(names, path.Base(c))
+			}
+		}
+		if name := suggest.Closest(base, names); name != "" {
+			best = path.Dir(full) + "/" + name
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return relative(path.Dir(from.Path), best)
+}
+
+// indexNames lists the files that a hint may name (those that are
+// published or are documents) by name and by folder.
+func (x *files) indexNames() {
+	x.byStem, x.byDir = map[string][]string{}, map[string][]string{}
+	for p, e := range x.byPath {
+		switch e.kind {
+		case isDoc, isAttachment, isLoose:
+		default:
+			continue
+		}
+		base := path.Base(p)
+		stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+		x.byStem[stem] = append(x.byStem[stem], p)
+		x.byDir[path.Dir(p)] = append(x.byDir[path.Dir(p)], p)
+	}
+	for _, m := range []map[string][]string{x.byStem, x.byDir} {
+		for _, list := range m {
+			slices.Sort(list)
+		}
+	}
+}
+
+// commonDirs counts the folders that a and b share from the top.
+func commonDirs(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] {
+		n++
+	}
+	return n
+}
+
+// relative writes the path to, relative to the folder dir (both relative
+// to the source): "../tier2/x.md".
+func relative(dir, to string) string {
+	ds, ts := strings.Split(dir, "/"), strings.Split(to, "/")
+	n := 0
+	for n < len(ds) && n < len(ts)-1 && ds[n] == ts[n] {
+		n++
+	}
+	return strings.Repeat("../", len(ds)-n) + strings.Join(ts[n:], "/")
+}

@@ -1,0 +1,272 @@
+package link
+
+import (
+	"path"
+	"slices"
+	"strings"
+	"testing"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+// fileSite links the documents of docs (path → text, as doc makes them)
+// with the other files under content/ (paths): those in a document's
+// bundle folder are its attachments, "x.svg" files are not published,
+// the others are files in no bundle. It returns the site and the
+// diagnostics, sorted.
+func fileSite(t *testing.T, opts Options, docs map[string]string, others ...string) (*model.Site, []string) {
+	t.Helper()
+	cf, _ := load.ParseConfig("isms.toml", []byte(config))
+	cfg, _ := validate.Config(cf)
+	var converted []*model.Document
+	var files model.Files
+	dirs := map[string]bool{}
+	for p := range docs {
+		files.Markdown = append(files.Markdown, p)
+	}
+	slices.Sort(files.Markdown)
+	for _, p := range files.Markdown {
+		f, d := load.ParseDocument(p, []byte(docs[p]))
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		src := &load.Doc{File: f}
+		for _, o := range others {
+			if dir := path.Dir(p); path.Base(p) == "index.md" && strings.HasPrefix(o, dir+"/") && !strings.HasSuffix(o, ".svg") {
+				src.Attachments = append(src.Attachments, model.Attachment{Name: o[len(dir)+1:], Path: o})
+			}
+		}
+		doc, d := validate.Document(cfg, src)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		converted = append(converted, doc)
+	}
+	for _, o := range append(slices.Clone(others), files.Markdown...) {
+		for dir := path.Dir(o); dir != "content"; dir = path.Dir(dir) {
+			dirs[dir] = true
+		}
+		switch inBundle := slices.ContainsFunc(files.Markdown, func(p string) bool {
+			return path.Base(p) == "index.md" && strings.HasPrefix(o, path.Dir(p)+"/")
+		}); {
+		case strings.HasSuffix(o, ".md"):
+		case strings.HasSuffix(o, ".svg"):
+			files.Unpublishable = append(files.Unpublishable, o)
+		case !inBundle:
+			files.Loose = append(files.Loose, model.Attachment{Name: o[len("content/"):], Path: o})
+		}
+	}
+	for dir := range dirs {
+		files.Dirs = append(files.Dirs, dir)
+	}
+	slices.Sort(files.Dirs)
+	all, d := validate.Set(converted, nil)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	s, d := Site(cfg, all, &files, opts, nil)
+	d.Sort()
+	var out []string
+	for _, x := range d {
+		out = append(out, x.String()+" | "+x.Hint)
+	}
+	return s, out
+}
+
+// linksOf lists what d's links became: kind, then the URL or the target.
+func linksOf(s *model.Site, id string) []string {
+	var out []string
+	for _, l := range s.Doc(id).Graph.LinksOut {
+		switch l.Kind {
+		case model.ToDocument:
+			out = append(out, l.Dest+" → "+l.Target.ID+"#"+l.Fragment)
+		case model.ToFile:
+			out = append(out, l.Dest+" → "+l.File+"#"+l.Fragment)
+		case model.TextOnly:
+			out = append(out, l.Dest+" → text")
+		case model.ImageLink:
+			out = append(out, l.Dest+" → a link")
+		}
+	}
+	return out
+}
+
+func TestFileLinks(t *testing.T) {
+	body := func(id, text string) string { return doc(id, "approved", "internal", text) }
+	for _, tc := range []struct {
+		name   string
+		opts   Options
+		docs   map[string]string
+		others []string
+		links  []string // of A
+		diags  []string
+	}{
+		{
+			name: "paths to documents' files, fragments kept and checked",
+			docs: map[string]string{
+				"content/tier1/a.md":              body("A", "[x](../tier2/p.md#4-程序) [y](../tier2/p.md#4-%E7%A8%8B%E5%BA%8F) [z](./../tier2/p.md#Purpose)\n[f](../tier3/F-3/index.md) [g](../tier3/F-3/) [h](../tier3/F-3) [r](../sec/checklist/)\n[n](../tier2/p.md#nope)\n"),
+				"content/tier2/p.md":              body("P", "## Purpose\n\n## 4 程序\n"),
+				"content/tier3/F-3/index.md":      body("F-3", ""),
+				"content/sec/checklist/README.md": body("CL-1", ""),
+			},
+			links: []string{
+				"../tier2/p.md#4-程序 → P#4-程序", "../tier2/p.md#4-%E7%A8%8B%E5%BA%8F → P#4-程序", "./../tier2/p.md#Purpose → P#purpose",
+				"../tier3/F-3/index.md → F-3#", "../tier3/F-3/ → F-3#", "../tier3/F-3 → F-3#", "../sec/checklist/ → CL-1#",
+				"../tier2/p.md#nope → P#",
+			},
+			diags: []string{`content/tier1/a.md:14: warning: P has no heading with the id "nope" | link to one of the headings of P, e.g. P#4-程序`},
+		},
+		{
+			name: "files in bundles, images, files in no bundle",
+			docs: map[string]string{
+				"content/tier1/a.md":         body("A", "![](../tier3/F-3/img/a.png) [form](<../tier3/F-3/upload/表 1.docx>) ![b](../img/b.png?raw=true) [s](../img/s.svg)\n"),
+				"content/tier3/F-3/index.md": body("F-3", "![](img/a.png)\n"),
+			},
+			others: []string{"content/tier3/F-3/img/a.png", "content/tier3/F-3/upload/表 1.docx", "content/img/b.png", "content/img/s.svg", "content/img/unused.png"},
+			links:  []string{"../tier3/F-3/img/a.png → docs/F-3/img/a.png#", "../tier3/F-3/upload/表 1.docx → docs/F-3/upload/%E8%A1%A8%201.docx#", "../img/b.png?raw=true → files/img/b.png#", "../img/s.svg → text"},
+			diags: []string{
+				"content/img/unused.png: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
+				`content/tier1/a.md:12: warning: link to ../img/s.svg, a file this build does not publish: its text is shown without a link | see the warning about the file: publish it as one of the types ismsgen publishes, or remove the link`,
+			},
+		},
+		{
+			name: "paths that name nothing: the nearest file as the hint, never the document itself",
+			docs: map[string]string{
+				"content/tier1/a.md":         body("A", "[x](../tier3/p.md)\n[y](linux_web.md)\n[z](../../README.md)\n[w](../tier2/)\n[v](../tier2/q.md)\n"),
+				"content/tier1/linux-web.md": body("L", ""),
+				"content/tier2/p.md":         body("P", ""),
+				"content/tier3/x.md":         body("X", "[self](x2.md)\n"),
+			},
+			diags: []string{
+				`content/tier1/a.md:12: broken link: "../tier3/p.md" names content/tier3/p.md, which does not exist | did you mean "../tier2/p.md"?`,
+				`content/tier1/a.md:13: broken link: "linux_web.md" names content/tier1/linux_web.md, which does not exist | did you mean "linux-web.md"?`,
+				`content/tier1/a.md:14: broken link: "../../README.md" points outside content/, where nothing is published | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document`,
+				`content/tier1/a.md:15: broken link: "../tier2/" names the folder content/tier2, which holds no index.md or README.md | add an index.md (or README.md) to the folder, or link to one of its files`,
+				`content/tier1/a.md:16: broken link: "../tier2/q.md" names content/tier2/q.md, which does not exist | did you mean "../tier2/p.md"?`,
+				`content/tier3/x.md:12: broken link: "x2.md" names content/tier3/x2.md, which does not exist | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document`,
+			},
+		},
+		{
+			name: "Windows paths, another case, root-absolute paths",
+			docs: map[string]string{
+				"content/tier1/a.md": body("A", "[w](..\\tier2\\p.md) [v](..\\..\\content\\tier2\\p.md#Purpose) [c](../Tier2/P.md)\n[r](/docs/P/) [s](/content/tier2/p.md) [t](C:\\docs\\p.md) [u](/tier2/p.md)\n"),
+				"content/tier2/p.md": body("P", "## Purpose\n"),
+			},
+			links: []string{`..\tier2\p.md → P#`, `..\..\content\tier2\p.md#Purpose → P#purpose`, "../Tier2/P.md → P#"},
+			diags: []string{
+				`content/tier1/a.md:12: warning: the path "../Tier2/P.md" names content/tier2/p.md in another case: it is read so here, but a web server or git would find nothing | write the name as the file is named: "../tier2/p.md"`,
+				`content/tier1/a.md:12: warning: the path "..\\..\\content\\tier2\\p.md#Purpose" is written with backslashes: it is read as "../../content/tier2/p.md" | write '/' between folders, as web addresses do: "../../content/tier2/p.md"`,
+				`content/tier1/a.md:12: warning: the path "..\\tier2\\p.md" is written with backslashes: it is read as "../tier2/p.md" | write '/' between folders, as web addresses do: "../tier2/p.md"`,
+				`content/tier1/a.md:13: the link "/content/tier2/p.md" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead: [text](P)`,
+				`content/tier1/a.md:13: the link "/docs/P/" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead: [text](P)`,
+				`content/tier1/a.md:13: the link "/tier2/p.md" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead: [text](P)`,
+				`content/tier1/a.md:13: the link "C:\\docs\\p.md" starts at the root of a web server or disk: the site must work under any path prefix | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file by its path relative to this document`,
+			},
+		},
+		{
+			name: "a document left out, by its file and its files: text only",
+			docs: map[string]string{
+				"content/tier1/a.md":         body("A", "[x](../tier2/p.md) [](../tier2/p.md#purpose) ![i](../tier3/F-3/img/a.png)\n"),
+				"content/tier2/p.md":         doc("P", "draft", "internal", "## Purpose\n"),
+				"content/tier3/F-3/index.md": doc("F-3", "approved", "confidential", ""),
+			},
+			others: []string{"content/tier3/F-3/img/a.png"},
+			links:  []string{"../tier2/p.md → text", "../tier2/p.md#purpose → text", "../tier3/F-3/img/a.png → text"},
+			diags: []string{
+				`content/tier1/a.md:12: warning: link to ../tier3/F-3/img/a.png, a file of F-3, a document this build leaves out: its text is shown without a link | ` + withheldHint,
+				`content/tier1/a.md:12: warning: link to P, a document this build leaves out: its text is shown without a link | ` + withheldHint,
+			},
+		},
+		{
+			name: "ids, file names that look like ids, names without .md, headings of the page, images elsewhere",
+			docs: map[string]string{
+				"content/tier1/a.md":           body("A", "## Scope\n\n[a](ISMS-R-0102.md) [b](P) [c](linux_web) [d](../tier2/) [e](#scope) [f](#Scope) [g](#nope) ![h](https://example.com/h.png) [i](https://example.com/)\n"),
+				"content/tier1/ISMS-R-0102.md": body("ISMS-R-0102", ""),
+				"content/tier1/linux_web.md":   body("L", ""),
+				"content/tier2/index.md":       body("P", ""),
+			},
+			links: []string{"ISMS-R-0102.md → ISMS-R-0102#", "P → P#", "linux_web → L#", "../tier2/ → P#", "#Scope → A#scope", "#nope → text", "https://example.com/h.png → a link"},
+			diags: []string{
+				`content/tier1/a.md:14: warning: A has no heading with the id "nope" | link to one of the headings of A, e.g. A#scope`,
+				`content/tier1/a.md:14: warning: the image "https://example.com/h.png" is on another host: it is shown as a link to it, since the site loads nothing from other hosts | save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there`,
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, got := fileSite(t, tc.opts, tc.docs, tc.others...)
+			if strings.Join(got, "\n") != strings.Join(tc.diags, "\n") {
+				t.Errorf("diagnostics:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.diags, "\n  "))
+			}
+			if s == nil || s.Doc("A") == nil {
+				return
+			}
+			if got := linksOf(s, "A"); strings.Join(got, "\n") != strings.Join(tc.links, "\n") {
+				t.Errorf("links:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.links, "\n  "))
+			}
+		})
+	}
+}
+
+// FuzzResolve resolves any destination from a document in a small tree:
+// it never panics; a link it resolves names a document or a file of the
+// tree, never one outside content/; one it cannot resolve is an error
+// at the link's line whose hint never names the document itself; and a
+// warning it gives is at the link's line.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"../tier2/p.md#4-程序", "p.md", "./", "../", "../../x", "..\\tier2\\p.md", "/docs/P/", "C:\\x", "F-3/img/a.png",
+		"F-3/", "F-3", "#scope", "%2e%2e/tier2/p.md", "a&#46;md", "P", "ISMS&#45;P", "../img/b.png?raw=1#x", "//host/x",
+		"https://x", "mailto:a", "../Tier2/P.MD", "a.md/", "../tier2//p.md", ".", "", "\\", "%", "a\x00b",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	a := &model.Document{ID: "A", Path: "content/tier1/a.md", Classification: "internal"}
+	p := &model.Document{ID: "P", Path: "content/tier2/p.md", Classification: "internal"}
+	f3 := &model.Document{ID: "F-3", Path: "content/tier1/F-3/index.md", Classification: "internal",
+		Attachments: []model.Attachment{{Name: "img/a.png", Path: "content/tier1/F-3/img/a.png"}}}
+	files := &model.Files{
+		Loose:         []model.Attachment{{Name: "img/b.png", Path: "content/img/b.png"}},
+		Unpublishable: []string{"content/img/s.svg"},
+		Dirs:          []string{"content/img", "content/tier1", "content/tier1/F-3", "content/tier1/F-3/img", "content/tier2"},
+		Markdown:      []string{"content/tier1/F-3/index.md", "content/tier1/a.md", "content/tier2/p.md"},
+	}
+	rs := &resolver{all: map[string]*model.Document{"A": a, "P": p, "F-3": f3}, files: newFiles([]*model.Document{a, p, f3}, files)}
+	f.Fuzz(func(t *testing.T, dest string, image bool) {
+		var problems diag.List
+		tgt, ok := rs.resolve(a, ref{dest: dest, line: 7, image: image}, &problems)
+		for _, d := range problems {
+			if d.Line != 7 || d.File != a.Path {
+				t.Errorf("%q: %s is not at the link's line", dest, d)
+			}
+			if d.Severity == diag.Error && strings.Contains(d.Hint, `"a.md"`) {
+				t.Errorf("%q: the hint names the document itself: %s", dest, d.Hint)
+			}
+		}
+		if !ok {
+			if !problems.HasErrors() {
+				t.Errorf("%q: not resolved, and no error", dest)
+			}
+			return
+		}
+		if problems.HasErrors() {
+			t.Errorf("%q: resolved, with an error: %v", dest, problems)
+		}
+		switch tgt.kind {
+		case toDoc:
+			if tgt.doc != a && tgt.doc != p && tgt.doc != f3 {
+				t.Errorf("%q: a document of no tree", dest)
+			}
+		case toAttachment, toLoose:
+			if !model.ContentPath(tgt.file.Path) {
+				t.Errorf("%q: %s is outside content/", dest, tgt.file.Path)
+			}
+		case toUnpublishable, toUnread, toRemoteImage:
+		default:
+			t.Errorf("%q: resolved to nothing", dest)
+		}
+	})
+}

@@ -1,0 +1,104 @@
+package link
+
+import (
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+)
+
+// linksOut fills in the links of d, if it is published, and warns of
+// each that its page shows as text only — to a document this build
+// leaves out or one of its files, to a file it does not publish, to a
+// heading that is not there — and of images on other hosts. It returns
+// the files in no bundle that d links to.
+func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*model.Document]map[string]bool, warnings *diag.List) []*model.Attachment {
+	if site.Doc(d.ID) != d {
+		return nil
+	}
+	var loose []*model.Attachment
+	for _, t := range links {
+		l := model.Link{Dest: t.dest, Image: t.image, Line: t.line, Kind: model.TextOnly}
+		switch t.kind {
+		case toDoc:
+			l.TargetID = t.doc.ID
+			if t.image {
+				warnings.Warnf(d.Path, t.line, "image-of-document", "write [text](ID) for a link to a document; an image needs a picture file, such as ./diagram.png", "image whose source is the document %s: it is shown as a link to the document", t.doc.ID)
+			}
+			switch {
+			case site.Doc(t.doc.ID) != t.doc:
+				warnings.Warnf(d.Path, t.line, "withheld-link", withheldHint, "link to %s, a document this build leaves out: its text is shown without a link", t.doc.ID)
+			default:
+				l.Kind, l.Target = model.ToDocument, t.doc
+				l.Fragment = anchor(anchors[t.doc], t.fragment)
+				if t.fragment != "" && l.Fragment == "" {
+					warnings.Warnf(d.Path, t.line, "missing-anchor", diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc])), "%s has no heading with the id %q", t.doc.ID, t.fragment)
+					if t.doc == d {
+						l.Kind, l.Target = model.TextOnly, nil // a link to the top of its own page is none
+					}
+				}
+			}
+		case toAttachment:
+			if site.Doc(t.doc.ID) != t.doc {
+				warnings.Warnf(d.Path, t.line, "withheld-link", withheldHint, "link to %s, a file of %s, a document this build leaves out: its text is shown without a link", t.dest, t.doc.ID)
+				break
+			}
+			l.Kind, l.File, l.Fragment = model.ToFile, t.doc.URL()+model.EscapePath(t.file.Name), t.fragment
+		case toLoose:
+			l.Kind, l.File, l.Fragment = model.ToFile, model.LooseURL(t.file), t.fragment
+			loose = append(loose, t.file)
+		case toUnpublishable:
+			warnings.Warnf(d.Path, t.line, "unpublished-link", "see the warning about the file: publish it as one of the types ismsgen publishes, or remove the link", "link to %s, a file this build does not publish: its text is shown without a link", t.dest)
+		case toRemoteImage:
+			l.Kind = model.ImageLink
+			warnings.Warnf(d.Path, t.line, "remote-image", "save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there", "the image %q is on another host: it is shown as a link to it, since the site loads nothing from other hosts", t.dest)
+		}
+		if l.Kind == model.ToDocument && l.Target == d && l.Dest == "#"+l.Fragment {
+			continue // a heading of the page, written as its id: left as written
+		}
+		d.Graph.LinksOut = append(d.Graph.LinksOut, l)
+	}
+	return loose
+}
+
+const withheldHint = "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link"
+
+// anchor is the heading id of a page that the fragment frag names: as
+// written, or as a heading's text would make it ("Purpose", "4.1 制定计划"
+// for "purpose", "41-制定计划"); "" when the page has none.
+func anchor(ids map[string]bool, frag string) string {
+	switch {
+	case frag == "":
+		return ""
+	case ids[frag]:
+		return frag
+	case ids[markdown.Slug(frag)]:
+		return markdown.Slug(frag)
+	}
+	return ""
+}
+
+// linkedFiles are the files in no page bundle that published documents
+// link to, each once, by path; the others are not published, with a
+// warning at the file.
+func linkedFiles(files *model.Files, linked [][]*model.Attachment, diags *diag.List) []*model.Attachment {
+	used := map[*model.Attachment]bool{}
+	var out []*model.Attachment
+	for _, list := range linked {
+		for _, a := range list {
+			if !used[a] {
+				used[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *model.Attachment) int { return strings.Compare(a.Path, b.Path) })
+	for i := range files.Loose {
+		if a := &files.Loose[i]; !used[a] {
+			diags.Warnf(a.Path, 0, "unlinked-file", "link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)", "the file is not published: it is in no page bundle, and no published document links to it")
+		}
+	}
+	return out
+}

@@ -1,0 +1,170 @@
+package link
+
+import (
+	"path"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+)
+
+// target is what one link of a body names, whether or not this build
+// publishes it: the link stage then decides what the link becomes.
+type target struct {
+	ref
+	kind     targetKind
+	doc      *model.Document   // toDoc: the document; toAttachment: the bundle's document
+	file     *model.Attachment // toAttachment, toLoose
+	fragment string            // as written, unescaped, without '#'
+}
+
+type targetKind uint8
+
+const (
+	toDoc targetKind = iota + 1
+	toAttachment
+	toLoose
+	toUnpublishable // a file never published
+	toUnread        // a Markdown file with errors of its own
+	toRemoteImage   // an image on another host
+)
+
+// resolver resolves the links of the bodies against the documents (by
+// id) and the files under content/ (by path).
+type resolver struct {
+	all    map[string]*model.Document // by model.FoldID
+	failed map[string]bool            // the ids of the documents that could not be read (Options.Failed)
+	files  *files
+}
+
+// resolve finds what r, a link of d's body, names. A link that names
+// nothing is an error at its line (ok false); a path written with
+// backslashes, or in another case than the file's name, is read as meant
+// and warned about.
+func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t target, ok bool) {
+	t.ref = r
+	if r.image && remote(r.dest) {
+		t.kind = toRemoteImage
+		return t, true
+	}
+	u := unescape(r.dest)
+	if frag, ok := strings.CutPrefix(u, "#"); ok {
+		t.kind, t.doc, t.fragment = toDoc, d, frag
+		return t, true
+	}
+	written, frag, _ := strings.Cut(u, "#")
+	split := markdown.SplitTarget
+	if r.image {
+		split = markdown.ImageID // "fig1.png" is a file
+	}
+	id, _, isID := split(r.dest)
+	if isID {
+		if doc := rs.all[model.FoldID(id)]; doc != nil {
+			t.kind, t.doc, t.fragment = toDoc, doc, frag
+			return t, true
+		}
+	}
+	p, _, _ := strings.Cut(written, "?")
+	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || drive(p) {
+		rs.rootAbsolute(d, r, p, problems)
+		return t, false
+	}
+	f, found := rs.files.lookup(path.Dir(d.Path), p)
+	if !found && strings.Contains(r.dest, `\`) {
+		// A Windows path: "..\tier2\x.md" (whose "\." CommonMark reads
+		// as an escaped '.') means "../tier2/x.md".
+		raw, _, _ := strings.Cut(r.dest, "#")
+		raw, _, _ = strings.Cut(raw, "?")
+		slashed := unescape(strings.ReplaceAll(raw, `\`, "/"))
+		if wf, ok := rs.files.lookup(path.Dir(d.Path), slashed); ok {
+			problems.Warnf(d.Path, r.line, "windows-path", diag.Msg("write '/' between folders, as web addresses do: %q", slashed), "the path %q is written with backslashes: it is read as %q", r.dest, slashed)
+			f, found = wf, true
+		}
+	}
+	switch {
+	case !found && isID && rs.failed[model.FoldID(id)]:
+		t.kind = toUnread // its own errors are reported at its file
+		return t, true
+	case !found && isID && path.Ext(p) == "":
+		problems.Errorf(d.Path, r.line, brokenHint, "broken link: no document has the id %q", id)
+		return t, false
+	case !found:
+		rs.broken(d, r, f.path, problems)
+		return t, false
+	case f.noPage:
+		hint := "add an index.md (or README.md) to the folder, or link to one of its files"
+		problems.Errorf(d.Path, r.line, hint, "broken link: %q names the folder %s, which holds no index.md or README.md", r.dest, f.path)
+		return t, false
+	case f.caseDiffs:
+		problems.Warnf(d.Path, r.line, "path-case", diag.Msg("write the name as the file is named: %q", relative(path.Dir(d.Path), f.path)), "the path %q names %s in another case: it is read so here, but a web server or git would find nothing", r.dest, f.path)
+	}
+	t.fragment = frag
+	switch f.entry.kind {
+	case isDoc:
+		t.kind, t.doc = toDoc, f.entry.doc
+	case isAttachment:
+		t.kind, t.doc, t.file = toAttachment, f.entry.doc, f.entry.file
+	case isLoose:
+		t.kind, t.file = toLoose, f.entry.file
+	case isUnpublishable:
+		t.kind = toUnpublishable
+	default:
+		t.kind = toUnread
+	}
+	return t, true
+}
+
+// broken reports a path that names nothing under content/ (full, as
+// resolved), with the nearest existing file as the hint.
+func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag.List) {
+	var hint any = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document"
+	if near := rs.files.nearest(d, full); near != "" {
+		hint = diag.Msg("did you mean %q?", near)
+	}
+	if !model.ContentPath(full) {
+		problems.Errorf(d.Path, r.line, hint, "broken link: %q points outside content/, where nothing is published", r.dest)
+		return
+	}
+	problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, which does not exist", r.dest, full)
+}
+
+// rootAbsolute reports a path from the root of a web server ("/docs/x/")
+// or of a disk ("C:\x"): the site must work under any path prefix. The
+// hint names the id link when the path leads to a document.
+func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *diag.List) {
+	var hint any = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file by its path relative to this document"
+	p = strings.ReplaceAll(p, `\`, "/")
+	trimmed := strings.Trim(p, "/")
+	var doc *model.Document
+	var file string
+	if rest, ok := strings.CutPrefix(trimmed, "docs/"); ok {
+		id, _, _ := strings.Cut(rest, "/")
+		doc = rs.all[model.FoldID(id)]
+	}
+	for _, base := range []string{".", contentDir} {
+		if doc != nil || file != "" || drive(p) {
+			break
+		}
+		if f, ok := rs.files.lookup(base, trimmed); ok && !f.noPage {
+			switch f.entry.kind {
+			case isDoc:
+				doc = f.entry.doc
+			case isAttachment, isLoose:
+				file = f.path
+			}
+		}
+	}
+	switch {
+	case doc != nil && doc != d:
+		hint = diag.Msg("link by the id instead: [text](%s)", doc.ID)
+	case file != "":
+		hint = diag.Msg("write the path relative to this document instead: %q", relative(path.Dir(d.Path), file))
+	}
+	problems.Errorf(d.Path, r.line, hint, "the link %q starts at the root of a web server or disk: the site must work under any path prefix", r.dest)
+}
+
+// drive reports whether p starts with a Windows drive: "C:\", "d:/".
+func drive(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z')
+}

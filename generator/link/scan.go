@@ -1,0 +1,41 @@
+package link
+
+import (
+	"ismsgen/generator/markdown"
+	"ismsgen/generator/model"
+)
+
+// Scanned is what one body holds for the link stage: its links and
+// images, in body order, but those left as written (https:, mailto:),
+// and its heading anchors. An id in angle brackets ("<ISMS-P-009>") is a
+// link to it. It depends only on the body and where it
+// starts, so that serve can keep it while the file is unchanged.
+type Scanned struct {
+	refs    []ref
+	anchors map[string]bool
+}
+
+// ref is one link or image of a body, as written.
+type ref struct {
+	dest  string
+	line  int
+	image bool // ![alt](dest)
+}
+
+// Scan reads one document's body (markdown.ScanLinks) and collects its
+// links and images, at their lines, and its heading anchors.
+func Scan(d *model.Document) *Scanned {
+	s := &Scanned{anchors: map[string]bool{}}
+	links, ids := markdown.ScanLinks(d.Body)
+	for _, id := range ids {
+		s.anchors[id] = true
+	}
+	for _, l := range links {
+		image := l.Kind == markdown.KindImage
+		if l.Dest == "" || markdown.ScriptURL(l.Dest) || external(l.Dest) && !(image && remote(l.Dest)) {
+			continue // left as written, or shown as text (see render)
+		}
+		s.refs = append(s.refs, ref{dest: l.Dest, line: d.BodyLine + l.Line, image: image})
+	}
+	return s
+}

@@ -1,0 +1,112 @@
+package load
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// Listing is what content/ holds, by path relative to the source, without
+// reading any file.
+type Listing struct {
+	// Docs are the Markdown files: every one is a document, in path order.
+	Docs []string
+	// Bundles maps each page bundle's index.md to the other files under
+	// its folder, in subfolders too, by their path below the folder
+	// ("form.docx", "img/a.png"); a subfolder with an index.md of its own
+	// is a bundle of its own. Markdown files are documents, not
+	// attachments.
+	Bundles map[string][]string
+	// Loose are the other files, in no page bundle, in path order: a
+	// build publishes those that documents link to (ReadLoose).
+	Loose []string
+	// Dirs are the folders below content/, in path order.
+	Dirs []string
+}
+
+// List lists the documents, the page bundles' files, the files in no
+// bundle and the folders under root's content/. Names starting with '.',
+// and folders starting with '_', are left out; symbolic links are never
+// followed (a warning each).
+func List(root string) (Listing, diag.List) {
+	var diags diag.List
+	var l Listing
+	var others []string
+	base := filepath.Join(root, ContentDir)
+	info, err := os.Stat(base)
+	if err != nil || !info.IsDir() {
+		diags.Errorf(ContentDir, 0, "create the folder content/ and put the documents there", "the content folder is missing")
+		return l, diags
+	}
+	// The trailing separator makes WalkDir read the folder that content/
+	// names when content/ itself is a symbolic link (a document set kept
+	// elsewhere, on purpose); links below it are still never followed.
+	err = filepath.WalkDir(base+string(filepath.Separator), func(p string, e fs.DirEntry, err error) error {
+		p = filepath.Clean(p)
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			diags.Errorf(rel, 0, "check the file permissions", "cannot read: %v", err)
+			return nil
+		}
+		name := e.Name()
+		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && e.IsDir()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			diags.Warnf(rel, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")
+		case e.IsDir():
+			if p != base {
+				l.Dirs = append(l.Dirs, rel)
+			}
+		case !e.Type().IsRegular():
+		case strings.EqualFold(path.Ext(name), ".md"):
+			l.Docs = append(l.Docs, rel)
+		default:
+			others = append(others, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(ContentDir, 0, "", "cannot read the content folder: %v", err)
+	}
+	slices.Sort(l.Docs)
+	slices.Sort(l.Dirs)
+	slices.Sort(others)
+	l.Bundles = map[string][]string{}
+	bundles := map[string]bool{} // the folders (below content/) that hold an index.md
+	for _, p := range l.Docs {
+		if dir := path.Dir(p); path.Base(p) == "index.md" && dir != ContentDir {
+			bundles[dir] = true
+		}
+	}
+	for _, p := range others {
+		if dir := bundleOf(p, bundles); dir != "" {
+			index := dir + "/index.md"
+			l.Bundles[index] = append(l.Bundles[index], p[len(dir)+1:]) // readDoc publishes those filetype allows
+		} else {
+			l.Loose = append(l.Loose, p)
+		}
+	}
+	return l, diags
+}
+
+// bundleOf is the bundle folder the file p is in: the nearest folder
+// above it that holds an index.md, or "".
+func bundleOf(p string, bundles map[string]bool) string {
+	for dir := path.Dir(p); dir != ContentDir && dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if bundles[dir] {
+			return dir
+		}
+	}
+	return ""
+}
