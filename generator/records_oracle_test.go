@@ -42,8 +42,8 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 
 func iso(t time.Time) string { return t.Format(time.DateOnly) }
 
-// addMonths adds n months and clamps to the end of the month, as SPEC.md
-// says: time.AddDate would roll 2024-01-31 over into March.
+// addMonths adds n months and clamps to the end of the month, as
+// docs/format.md says: time.AddDate would roll 2024-01-31 over into March.
 func addMonths(t time.Time, n int) time.Time {
 	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
@@ -231,7 +231,8 @@ func expectActions(docs []oracleDoc, now time.Time) []string {
 	return out
 }
 
-// expectReviewDue applies SPEC.md's rule for management-review-due.
+// expectReviewDue applies the rule for management-review-due of
+// docs/format.md, "What the reports count".
 func expectReviewDue(docs []oracleDoc, now time.Time, cycle string) bool {
 	if cycle == "" {
 		cycle = "12 months"

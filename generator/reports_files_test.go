@@ -49,7 +49,7 @@ type reviewsFile struct {
 	} `json:"documents"`
 }
 
-// actionsFile is actions.json as SPEC.md gives it.
+// actionsFile is actions.json as docs/format.md gives it.
 type actionsFile struct {
 	Now     string `json:"now"`
 	Actions []struct {

@@ -100,7 +100,8 @@ func TestCheckSampleChinese(t *testing.T) {
 	}
 }
 
-// check --format json, decoded with the schema of SPEC.md and nothing else.
+// check --format json, decoded with the schema of docs/format.md and
+// nothing else.
 func TestCheckSampleJSON(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"check", "--source", "../..", "--now", "2026-11-25", "--format", "json"}, &stdout, &stderr); code != exitReview {

@@ -4,6 +4,6 @@
 // --now, and writes the machine-readable files (documents.json,
 // reviews.json, CSV, iCalendar, Atom, sitemap).
 //
-// The rules for which documents count are those of SPEC.md, "Which
-// documents a report counts".
+// The rules for which documents count are those of docs/format.md, "What
+// the reports count".
 package reports

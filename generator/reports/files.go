@@ -95,7 +95,8 @@ type documentJSON struct {
 	Retention      *string  `json:"retention"`
 }
 
-// DocumentsJSON is documents.json: every published document (SPEC.md).
+// DocumentsJSON is documents.json: every published document (see
+// docs/format.md, "Machine-readable files").
 func DocumentsJSON(site *model.Site, data *Data) []byte {
 	out := struct {
 		Generated string         `json:"generated"`

@@ -31,8 +31,8 @@ type actionJSON struct {
 
 // ActionsDocument makes the actions.json value: every action of a
 // published record, in the order of the actions list, with the members
-// SPEC.md gives (the CSV has the rest). Documents this build leaves out
-// are not named.
+// docs/format.md gives (the CSV has the rest). Documents this build
+// leaves out are not named.
 func ActionsDocument(site *model.Site, data *Data) *ActionsJSON {
 	out := &ActionsJSON{Now: site.Now.String(), Actions: []actionJSON{}}
 	for _, a := range data.Actions {

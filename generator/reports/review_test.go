@@ -30,7 +30,7 @@ func cycle(t *testing.T, s string) model.Cycle {
 	return c
 }
 
-// The review computation of SPEC.md, "Which documents a report counts",
+// The review computation of docs/format.md, "What the reports count",
 // at a fixed --now of 2026-11-25 with a 30-day due-soon window.
 func TestReviewOf(t *testing.T) {
 	const now = "2026-11-25"

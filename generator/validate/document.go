@@ -21,7 +21,7 @@ var documentKeys = []string{
 	"actions",
 }
 
-// idPattern is the document id syntax of SPEC.md.
+// idPattern is the document id syntax (docs/format.md, "Ids").
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
 // idProblem is what is wrong with a document id.
