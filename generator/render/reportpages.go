@@ -184,15 +184,20 @@ func (r *renderer) owner(o *reports.Owner) *OwnerView {
 type TrainingView struct {
 	Docs  *List
 	Depts []DeptCourses
+	all   []*List // each department's documents with training
 }
 
-func (v *TrainingView) lists() []*List { return []*List{v.Docs} }
+func (v *TrainingView) lists() []*List { return append([]*List{v.Docs}, v.all...) }
 
-// DeptCourses is the training of one department: each course and the
-// first of its documents (the training list has them all).
+// DeptCourses is the training of one department: its first courses with
+// the first of their documents, and the list of all its documents with
+// their training.
 type DeptCourses struct {
-	Dept    model.Department
-	Courses []CourseDocs
+	Dept        model.Department
+	Courses     []CourseDocs
+	MoreCourses int    // courses left out
+	Docs        int    // its documents with training
+	All         string // the list of them, relative to the site root; "" when none
 }
 
 // CourseDocs is a course and the first of its documents.
@@ -202,8 +207,12 @@ type CourseDocs struct {
 	More       int // documents left out
 }
 
-// courseDocs is the most documents a course lists on the training page.
-const courseDocs = 20
+// The most courses a department shows on the training page, and the most
+// documents a course shows there: its list has them all.
+const (
+	deptCourses = 10
+	courseDocs  = 5
+)
 
 func (r *renderer) training() *TrainingView {
 	s, t := r.in.Strings, r.in.Reports.Training
@@ -211,12 +220,31 @@ func (r *renderer) training() *TrainingView {
 	for i, d := range t.Docs {
 		rows[i] = ListRow{Doc: d, AckURL: ackURL(r.in.Site.Config.AckURL, d)}
 	}
-	v := &TrainingView{Docs: r.newList("training/", s.T("training.title"), "by-document", s.T("training.by_doc"), colsTraining, rows)}
+	title := s.T("training.title")
+	v := &TrainingView{Docs: r.newList("training/", title, "by-document", s.T("training.by_doc"), colsTraining, rows)}
 	for _, dt := range t.Depts {
-		dc := DeptCourses{Dept: dt.Dept}
-		for _, c := range dt.Courses {
-			n := min(len(c.Docs), courseDocs)
-			dc.Courses = append(dc.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n})
+		dc := DeptCourses{Dept: dt.Dept, MoreCourses: max(0, len(dt.Courses)-deptCourses)}
+		has := map[*model.Document]bool{}
+		for i, c := range dt.Courses {
+			for _, d := range c.Docs {
+				has[d] = true
+			}
+			if i < deptCourses {
+				n := min(len(c.Docs), courseDocs)
+				dc.Courses = append(dc.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n})
+			}
+		}
+		var deptRows []ListRow
+		for _, row := range rows {
+			if has[row.Doc] {
+				deptRows = append(deptRows, row)
+			}
+		}
+		if dc.Docs = len(deptRows); dc.Docs > 0 {
+			l := r.newList("training/", title, "dept-"+dt.Dept.ID, s.T("training.dept_title", dt.Dept.Name), colsTraining, deptRows)
+			l.Own, l.Cache = true, true // a document distributed to several departments is in each list
+			v.all = append(v.all, l)
+			dc.All = "training/" + l.PageFile(1)
 		}
 		v.Depts = append(v.Depts, dc)
 	}
