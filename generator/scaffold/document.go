@@ -31,8 +31,13 @@ func document(opts Options, cfg *model.Config, soas []string) []byte {
 	note(`# distribution = ["all"]`, w.distribution)
 	note(`# parent = ""`, w.parent)
 	note(`# controls = []`, w.controls)
-	if opts.Type == model.TypeRecord {
+	if opts.Type == model.TypeRecord || opts.Type == model.TypeForm {
 		note(`# retention = "3 years"`, w.retention)
+	}
+	if opts.Type == model.TypeExternal {
+		note(`# issuer = ""`, w.issuer)
+		note(`# edition = ""`, w.edition)
+		note("# acquired = "+today, w.acquired)
 	}
 	if opts.Type == model.TypeSoA && len(soas) > 0 {
 		quoted := make([]string, len(soas))
@@ -48,6 +53,15 @@ func document(opts Options, cfg *model.Config, soas []string) []byte {
 		line("# applicable = true")
 		line(`# justification = ""`)
 		line(`# implementation = ""`)
+		line("")
+	}
+	if opts.Type == model.TypeRecord {
+		note("# [[actions]]", w.actions)
+		line(`# id = "NC-1"`)
+		line(`# title = ""`)
+		line(`# source = "nonconformity"`)
+		line("# owner = %s", quote(cfg.Departments[0].ID))
+		line("# due = %s", today)
 		line("")
 	}
 	line("[[history]]")

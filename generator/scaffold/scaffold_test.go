@@ -49,11 +49,12 @@ func TestNewPassesCheck(t *testing.T) {
 		{zh, 2, "standard", []string{"## 3 要求"}, "standard"},
 		{zh, 2, "guideline", []string{"## 3 指南"}, "guideline"},
 		{zh, 2, "plan", []string{"## 3 目标"}, "plan"},
-		{zh, 3, "record", []string{"## 2 记录", "# retention = "}, "record"},
+		{zh, 3, "record", []string{"## 2 记录", "# retention = ", "# [[actions]]"}, "record"},
+		{zh, 2, "external", []string{"## 1 说明", "# issuer = ", "# acquired = 2026-11-25"}, "external"},
 		{zh, 1, "soa", []string{`supersedes = ["ISMS-SOA-001"]`, "# [[applicability]]"}, "soa"},
 		{en, 1, "", []string{"## 3 Policy statement", "## 5 Violations", `summary = "First draft"`}, "policy"},
 		{en, 2, "", []string{"## 1 Purpose", "## 4 Procedure", "## 6 Records"}, "procedure"},
-		{en, 3, "", []string{"| No. | Item |"}, "form"},
+		{en, 3, "", []string{"| No. | Item |", "# retention = "}, "form"},
 		{en, 1, "soa", []string{"## 1 About this statement"}, "soa"},
 	} {
 		id := "NEW-" + strings.ToUpper(tc.wType)

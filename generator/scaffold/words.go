@@ -14,6 +14,7 @@ type vocabulary struct {
 	status, owners, author, reviewer, approver, approved  string
 	distribution, parent, controls, retention, supersedes string
 	firstDraft, todo, related, form, record, soa          string
+	issuer, edition, acquired, external, actions          string
 
 	sections map[string][]string // by type
 	table    []string            // the columns of a form or record
@@ -38,6 +39,11 @@ var zh = &vocabulary{
 	form:         "（说明何时、由谁填写本表，填写后交给谁、保存多久。）",
 	record:       "（说明本记录由谁形成、保存在哪里、保存多久。）",
 	soa:          "（说明适用性声明的范围和依据；每项控制的适用性、理由和实施情况写在前置元数据的 [[applicability]] 中。）",
+	issuer:       "发布机构",
+	edition:      "现行版本，如标准编号和年号",
+	acquired:     "获取日期",
+	external:     "（说明本外来文件对本公司的要求、适用范围、由谁确认其现行有效，以及正本存放在哪里。）",
+	actions:      "本记录提出的措施：纠正措施、管理评审决议",
 	sections: map[string][]string{
 		model.TypeManual:    {"范围", "规范性引用文件", "术语和定义", "组织环境", "领导作用", "策划", "支持", "运行", "绩效评价", "改进"},
 		model.TypePolicy:    {"目的", "适用范围", "方针声明", "职责", "违规处理"},
@@ -48,6 +54,7 @@ var zh = &vocabulary{
 		model.TypeForm:      {"填写说明", "表单"},
 		model.TypeRecord:    {"记录说明", "记录"},
 		model.TypeSoA:       {"说明"},
+		model.TypeExternal:  {"说明"},
 	},
 	table: []string{"序号", "项目", "内容", "填写人", "日期"},
 }
@@ -70,6 +77,11 @@ var en = &vocabulary{
 	form:         "(Say when and by whom the form is filled in, and who keeps it for how long.)",
 	record:       "(Say who makes this record, where it is kept and for how long.)",
 	soa:          "(Say what the Statement of Applicability covers; each control's applicability, justification and implementation go into [[applicability]] entries in the front matter.)",
+	issuer:       "who issued it",
+	edition:      "the edition in use, e.g. the standard's number and year",
+	acquired:     "when it was obtained",
+	external:     "(Say what this document of external origin requires of the organisation, where it applies, who confirms it is still current, and where the original is kept.)",
+	actions:      "the actions this record raises: corrective actions, decisions of a management review",
 	sections: map[string][]string{
 		model.TypeManual:    {"Scope", "Normative references", "Terms and definitions", "Context of the organization", "Leadership", "Planning", "Support", "Operation", "Performance evaluation", "Improvement"},
 		model.TypePolicy:    {"Purpose", "Scope", "Policy statement", "Responsibilities", "Violations"},
@@ -80,6 +92,7 @@ var en = &vocabulary{
 		model.TypeForm:      {"Instructions", "Form"},
 		model.TypeRecord:    {"About this record", "Record"},
 		model.TypeSoA:       {"About this statement"},
+		model.TypeExternal:  {"About this document"},
 	},
 	table: []string{"No.", "Item", "Details", "Filled in by", "Date"},
 }
@@ -106,6 +119,8 @@ func body(typ string, w *vocabulary) string {
 			b.WriteString(w.record + "\n\n")
 		case i == 0 && typ == model.TypeSoA:
 			b.WriteString(w.soa + "\n\n")
+		case i == 0 && typ == model.TypeExternal:
+			b.WriteString(w.external + "\n\n")
 		case i == last && (typ == model.TypeForm || typ == model.TypeRecord):
 			b.WriteString(table(w.table, 3))
 		case title == "相关文件" || title == "Related documents":
