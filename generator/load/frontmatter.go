@@ -126,14 +126,12 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 // limitBody caps what would cost goldmark too much time in body, whose
 // first line is line bodyLine of the file, and warns where it did.
 func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
-	// Absurdly deep nesting costs goldmark quadratic time per line; cap it
-	// here, once, so that the link and render stages see the same body
-	// (see markdown.LimitNesting).
-	var limited, links []markdown.Limited
-	body, limited = markdown.LimitNesting(body)
-	// So do link destinations that run on without end, for the same reason.
-	body, links = markdown.LimitLinks(body)
-	limited = append(limited, links...)
+	// Absurdly deep nesting costs goldmark quadratic time per line, and so
+	// do link destinations that run on without end; cap them here, once,
+	// so that the link and render stages see the same body (see
+	// markdown.LimitNesting and markdown.LimitLinks, which Limit does in
+	// one reading).
+	body, limited := markdown.Limit(body)
 	// One warning per kind, at its first line: a hostile file could have
 	// a million such lines.
 	count := map[string]int{}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+
 	"ismsgen/generator/diag"
 )
 
@@ -31,43 +32,69 @@ type Limited struct {
 // LimitNesting returns body with every line kept within MaxNesting and
 // MaxIndent: block-quote and list markers beyond the limit are escaped
 // with a backslash, so they show as text, and indentation beyond it is
-// dropped. Lines inside fenced code blocks are left alone. The number of
-// lines never changes. When nothing needs to change, body itself is
-// returned.
+// dropped. Lines of fenced code are left alone (as lineScanner is sure
+// of them). The number of lines never changes. When nothing needs to
+// change, body itself is returned.
 func LimitNesting(body []byte) ([]byte, []Limited) {
+	return limitLines(body, limitNesting)
+}
+
+// Limit is LimitNesting and then LimitLinks, in one reading of body: the
+// lines of code are the same before and after LimitNesting, which changes
+// neither the margin nor a '<'. The lines it changed come in the order
+// of the body.
+func Limit(body []byte) ([]byte, []Limited) {
+	if !bytes.Contains(body, []byte("](")) {
+		return LimitNesting(body)
+	}
+	budget := LinkScanBudget
+	return limitLines(body, func(text []byte, n int, limited []Limited) ([]byte, []Limited) {
+		nested, limited := limitNesting(text, n, limited)
+		line := text
+		if nested != nil {
+			line = nested
+		}
+		linked, limited := limitLinks(line, n, &budget, limited)
+		if linked != nil {
+			return linked, limited
+		}
+		return nested, limited
+	})
+}
+
+// limitNesting is LimitNesting's change to one line of text, numbered n.
+func limitNesting(text []byte, n int, limited []Limited) ([]byte, []Limited) {
+	fixed, msg := limitLine(text)
+	if msg.IsZero() {
+		return nil, limited
+	}
+	return fixed, append(limited, Limited{Line: n, Message: msg, Hint: nestingHint})
+}
+
+// limitLines returns body with each line of text outside fenced code
+// replaced by what fix makes of it (the line without its '\n'; nil for no
+// change), and the list of changed lines that fix added to.
+func limitLines(body []byte, fix func(text []byte, n int, limited []Limited) ([]byte, []Limited)) ([]byte, []Limited) {
 	var out []byte // nil until the first change
 	var limited []Limited
-	fence := []byte(nil)
-	start := 0
-	for n := 0; start < len(body); n++ {
-		end := bytes.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += start + 1
+	s := lineScanner{body: body}
+	for l, ok := s.next(); ok; l, ok = s.next() {
+		var fixed []byte
+		if l.kind == textLine && len(l.text) > 0 {
+			fixed, limited = fix(l.text, l.n, limited)
 		}
-		line := body[start:end]
-		if f := fenceOf(line); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && isBlankAfter(line, f)) {
-			if fence == nil {
-				fence = f
-			} else {
-				fence = nil
+		end := l.start + len(l.text)
+		if fixed != nil {
+			if out == nil {
+				out = append(make([]byte, 0, len(body)+64), body[:l.start]...)
 			}
-		} else if fence == nil {
-			if fixed, msg := limitLine(line); !msg.IsZero() {
-				if out == nil {
-					out = append(make([]byte, 0, len(body)+16), body[:start]...)
-				}
-				out = append(out, fixed...)
-				limited = append(limited, Limited{Line: n, Message: msg, Hint: nestingHint})
-				start = end
-				continue
-			}
+			out = append(out, fixed...)
+		} else if out != nil {
+			out = append(out, body[l.start:end]...)
 		}
-		if out != nil {
-			out = append(out, line...)
+		if out != nil && end < len(body) {
+			out = append(out, '\n')
 		}
-		start = end
 	}
 	if out == nil {
 		return body, nil
@@ -145,33 +172,6 @@ func marker(s []byte) (size, punct int) {
 	return 0, 0
 }
 
-// fenceOf returns the ``` or ~~~ run that opens or closes a code fence on
-// this line (at most three spaces in), or nil.
-func fenceOf(line []byte) []byte {
-	i := 0
-	for i < 3 && i < len(line) && line[i] == ' ' {
-		i++
-	}
-	if i >= len(line) || line[i] != '`' && line[i] != '~' {
-		return nil
-	}
-	c, j := line[i], i
-	for j < len(line) && line[j] == c {
-		j++
-	}
-	if j-i < 3 || c == '`' && bytes.IndexByte(line[j:], '`') >= 0 {
-		return nil
-	}
-	return line[i:j]
-}
-
-// isBlankAfter reports whether only white space follows the fence run f
-// on the line (a closing fence has no info string).
-func isBlankAfter(line, f []byte) bool {
-	i := bytes.Index(line, f) + len(f)
-	return len(bytes.TrimSpace(line[i:])) == 0
-}
-
 // LinkScanBudget bounds the bytes goldmark may scan for the destinations
 // of links that are not short, across one body; LongLink is what counts
 // as not short.
@@ -188,51 +188,27 @@ const (
 
 // LimitLinks returns body with the "(" of every link destination that
 // would exceed LinkScanBudget escaped with a backslash, so that it shows
-// as text, and the lines it changed. Lines inside fenced code blocks are
-// left alone; the number of lines never changes. It runs in time linear in
-// the body. When nothing needs to change, body itself is returned.
+// as text, and the lines it changed. Lines of fenced code are left alone
+// (as lineScanner is sure of them); the number of lines never changes. It
+// runs in time linear in the body. When nothing needs to change, body
+// itself is returned.
 func LimitLinks(body []byte) ([]byte, []Limited) {
 	if !bytes.Contains(body, []byte("](")) {
 		return body, nil
 	}
-	var out []byte
-	var limited []Limited
 	budget := LinkScanBudget
-	var fence []byte
-	start := 0
-	for n := 0; start < len(body); n++ {
-		end := bytes.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += start + 1
-		}
-		line := body[start:end]
-		var fixed []byte
-		if f := fenceOf(line); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && isBlankAfter(line, f)) {
-			if fence == nil {
-				fence = f
-			} else {
-				fence = nil
-			}
-		} else if fence == nil {
-			fixed = limitLinkLine(line, &budget, LongLink)
-		}
-		if fixed != nil {
-			if out == nil {
-				out = append(make([]byte, 0, len(body)+64), body[:start]...)
-			}
-			out = append(out, fixed...)
-			limited = append(limited, Limited{Line: n, Message: diag.Msg("link destinations too long to scan; the rest are shown as text"), Hint: diag.Msg("close each link: [text](ISMS-P-009) or [text](https://…)")})
-		} else if out != nil {
-			out = append(out, line...)
-		}
-		start = end
+	return limitLines(body, func(text []byte, n int, limited []Limited) ([]byte, []Limited) {
+		return limitLinks(text, n, &budget, limited)
+	})
+}
+
+// limitLinks is LimitLinks's change to one line of text, numbered n.
+func limitLinks(text []byte, n int, budget *int, limited []Limited) ([]byte, []Limited) {
+	fixed := limitLinkLine(text, budget, LongLink)
+	if fixed == nil {
+		return nil, limited
 	}
-	if out == nil {
-		return body, nil
-	}
-	return out, limited
+	return fixed, append(limited, Limited{Line: n, Message: diag.Msg("link destinations too long to scan; the rest are shown as text"), Hint: diag.Msg("close each link: [text](ISMS-P-009) or [text](https://…)")})
 }
 
 // limitLinkLine works out, for every "](" on the line, where goldmark's

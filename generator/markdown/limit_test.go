@@ -20,6 +20,11 @@ func TestLimitNesting(t *testing.T) {
 		{"indentation", deep(" ", 200) + "- x\n", deep(" ", MaxIndent) + "- x\n", []int{0}},
 		{"not markers", deep("-", 100) + "\n" + deep("1.", 50) + "\n", deep("-", 100) + "\n" + deep("1.", 50) + "\n", nil},
 		{"fenced code is code", "```\n" + deep("> ", 40) + "\n```\n" + deep("> ", 40), "```\n" + deep("> ", 40) + "\n```\n" + deep("> ", 32) + `\> ` + deep("> ", 7), []int{3}},
+		// Where goldmark may have ended a fence that the line reader
+		// cannot follow, every line is text: a list item's end closes
+		// its fence, a blank line an HTML block.
+		{"a list item's fence", "- a\n  ```\n" + deep(">", 40) + "\n", "- a\n  ```\n" + deep(">", 32) + `\` + deep(">", 8) + "\n", []int{2}},
+		{"a fence in HTML", "<div>\n```\n\n" + deep(">", 40) + "\n", "<div>\n```\n\n" + deep(">", 32) + `\` + deep(">", 8) + "\n", []int{3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, limited := LimitNesting([]byte(tc.in))
@@ -41,7 +46,7 @@ func TestLimitNesting(t *testing.T) {
 }
 
 func FuzzLimitNesting(f *testing.F) {
-	for _, s := range []string{"> > x", "- - - x", "```\n> x\n```", strings.Repeat("> ", 40)} {
+	for _, s := range []string{"> > x", "- - - x", "```\n> x\n```", strings.Repeat("> ", 40), strings.Repeat("> ", 40) + "[a](" + strings.Repeat("x", 300) + ")"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -55,6 +60,12 @@ func FuzzLimitNesting(f *testing.F) {
 		again, more := LimitNesting(out)
 		if len(more) != 0 || string(again) != string(out) {
 			t.Fatalf("not idempotent: %q → %q", out, again)
+		}
+		// Limit is LimitNesting and then LimitLinks in one reading.
+		both, all := Limit([]byte(src))
+		links, linked := LimitLinks(out)
+		if string(both) != string(links) || len(all) != len(limited)+len(linked) {
+			t.Fatalf("Limit(%q) = %q, %d lines; LimitLinks(LimitNesting) = %q, %d", src, both, len(all), links, len(limited)+len(linked))
 		}
 	})
 }
