@@ -111,30 +111,11 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 		return nil, nil, false
 	}
 	headings := *newHeadingIDs()
-	var fence []byte // the marker of the open code fence
-	for start, lineNo := 0, 0; start < len(body); lineNo++ {
-		line := body[start:]
-		next := len(body)
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line, next = line[:i], start+i+1
-		}
-		off := start
-		start = next
-		if fence != nil {
-			if closesFence(line, fence) {
-				fence = nil
-			}
-			continue
-		}
-		if blank(line) {
-			continue
-		}
-		if m := fenceMarker(line); m != nil {
-			if m[0] == '`' && bytes.IndexByte(line[len(m):], '`') >= 0 {
-				return nil, nil, false // not a fence: a code span
-			}
-			fence = m
-			continue
+	s := lineScanner{body: body}
+	for l, more := s.next(); more; l, more = s.next() {
+		line, off, lineNo := l.text, l.start, l.n
+		if l.kind != textLine || blank(line) {
+			continue // a code fence and the lines it holds
 		}
 		if level := atxLevel(line); level > 0 {
 			text := bytes.Trim(line[level:], " ")
@@ -169,35 +150,6 @@ func atxLevel(line []byte) int {
 		return 0
 	}
 	return n
-}
-
-// fenceMarker returns the run of three or more '`' or '~' that opens a
-// code fence at the start of line, or nil.
-func fenceMarker(line []byte) []byte {
-	if len(line) == 0 || line[0] != '`' && line[0] != '~' {
-		return nil
-	}
-	n := runLength(line, 0)
-	if n < 3 {
-		return nil
-	}
-	return line[:n]
-}
-
-// closesFence reports whether line closes the fence opened by marker: up
-// to three spaces, a run of the same character at least as long, and
-// nothing after it but spaces and tabs.
-func closesFence(line, marker []byte) bool {
-	indent := len(line) - len(bytes.TrimLeft(line, " "))
-	if indent > 3 {
-		return false
-	}
-	line = line[indent:]
-	if len(line) == 0 || line[0] != marker[0] {
-		return false
-	}
-	n := runLength(line, 0)
-	return n >= len(marker) && blank(line[n:])
 }
 
 // itemContent returns what follows the list marker at the start of line
@@ -249,7 +201,7 @@ func plainStart(text []byte) bool {
 			return false // a heading in a list item
 		}
 	case '`', '~':
-		if fenceMarker(text) != nil {
+		if _, ok := openFence(text); ok {
 			return false
 		}
 	case '[':

@@ -62,28 +62,10 @@ type quickHTML struct {
 	blankEnd bool     // a blank line followed the open list's last item
 }
 
-// lines splits body into lines without their '\n', and gives the
-// offset in body of each.
-func lines(body []byte) ([][]byte, []int) {
-	n := bytes.Count(body, []byte{'\n'}) + 1
-	out, starts := make([][]byte, 0, n), make([]int, 0, n)
-	for start := 0; start < len(body); {
-		i := bytes.IndexByte(body[start:], '\n')
-		starts = append(starts, start)
-		if i < 0 {
-			out = append(out, body[start:])
-			break
-		}
-		out = append(out, body[start:start+i])
-		start += i + 1
-	}
-	return out, starts
-}
-
 func (q *quickHTML) blocks(body []byte) bool {
-	ls, starts := lines(body)
-	for i := 0; i < len(ls); i++ {
-		line := ls[i]
+	s := lineScanner{body: body}
+	for l, more := s.next(); more; l, more = s.next() {
+		line := l.text
 		if blank(line) {
 			if !q.endParagraph() {
 				return false
@@ -93,16 +75,14 @@ func (q *quickHTML) blocks(body []byte) bool {
 			}
 			continue
 		}
-		if m := fenceMarker(line); m != nil {
+		if l.kind == fenceOpen {
 			if !quickLine(line) || !q.endParagraph() {
 				return false
 			}
 			q.endList()
-			n, ok := q.fence(ls[i:], body, starts[i:], m)
-			if !ok {
+			if !q.fence(&s, line, body) {
 				return false
 			}
-			i += n - 1
 			continue
 		}
 		if !quickLine(line) {
@@ -135,11 +115,9 @@ func (q *quickHTML) blocks(body []byte) bool {
 			q.endList()
 		}
 		if line[0] == '|' && q.para == nil {
-			n, ok := q.table(ls[i:])
-			if !ok {
+			if !q.table(&s, line) {
 				return false
 			}
-			i += n - 1
 			continue
 		}
 		q.para = append(q.para, line)
@@ -261,13 +239,10 @@ func (q *quickHTML) heading(line []byte, level int) bool {
 	return true
 }
 
-// fence writes the code block that opens at ls[0] with marker m and
-// returns how many lines it takes.
-func (q *quickHTML) fence(ls [][]byte, body []byte, starts []int, m []byte) (int, bool) {
-	info := bytes.Trim(ls[0][len(m):], " ")
-	if m[0] == '`' && bytes.IndexByte(info, '`') >= 0 {
-		return 0, false // not a fence: a code span
-	}
+// fence writes the code block that opens with the line open, reading
+// its lines from s up to the closing fence.
+func (q *quickHTML) fence(s *lineScanner, open, body []byte) bool {
+	info := bytes.Trim(open[runLength(open, 0):], " ")
 	var lang []byte
 	if len(info) > 0 {
 		lang = info
@@ -275,74 +250,76 @@ func (q *quickHTML) fence(ls [][]byte, body []byte, starts []int, m []byte) (int
 			lang = info[:i]
 		}
 	}
-	n, closed := 1, false
-	var code []byte
-	if len(ls) > 1 {
-		// The block's lines are one piece of body: from the line after
-		// the fence to the closing fence (or the end).
-		first, end := starts[1], len(body)
-		for n = 1; n < len(ls); n++ {
-			if closesFence(ls[n], m) {
-				end, closed = starts[n], true
-				n++
-				break
-			}
+	// The block's lines are one piece of body: from the line after the
+	// fence to the closing fence (or the end).
+	first, end, closed := s.pos, len(body), false
+	for l, more := s.next(); more; l, more = s.next() {
+		if l.kind == fenceClose {
+			end, closed = l.start, true
+			break
 		}
-		code = body[first:end]
 	}
 	if !closed && body[len(body)-1] != '\n' {
-		return 0, false // goldmark ends the last line, or drops a one-letter language word
+		return false // goldmark ends the last line, or drops a one-letter language word
+	}
+	var code []byte
+	if first < len(body) {
+		code = body[first:end]
 	}
 	q.out.Write(q.o.Code(lang, code))
 	q.plain.Write(code)
 	q.plain.WriteByte(' ')
-	return n, true
+	return true
 }
 
-// table writes the GFM table whose header is ls[0] and returns how many
-// lines it takes: every line up to a blank one must be a row.
-func (q *quickHTML) table(ls [][]byte) (int, bool) {
-	if len(ls) < 2 || len(ls[1]) == 0 || ls[1][0] != '|' {
-		return 0, false
+// table writes the GFM table whose header is the line header, reading
+// its delimiter row and its rows from s: every line up to a blank one
+// must be a row.
+func (q *quickHTML) table(s *lineScanner, header []byte) bool {
+	delim, ok := s.next()
+	if !ok || len(delim.text) == 0 || delim.text[0] != '|' {
+		return false
 	}
-	align, ok := delimiterRow(ls[1])
+	align, ok := delimiterRow(delim.text)
 	if !ok {
-		return 0, false
+		return false
 	}
-	header := cells(ls[0], len(align), true)
-	if len(header) != len(align) {
-		return 0, false // goldmark keeps the paragraph
-	}
-	n := 2
-	for n < len(ls) && !blank(ls[n]) {
-		if ls[n][0] != '|' || !quickLine(ls[n]) {
-			return 0, false
-		}
-		n++
+	head := cells(header, len(align), true)
+	if len(head) != len(align) {
+		return false // goldmark keeps the paragraph
 	}
 	q.out.WriteString("<table>\n<thead>\n<tr>\n")
-	if !q.row(header, align, "th") {
-		return 0, false
+	if !q.row(head, align, "th") {
+		return false
 	}
 	q.out.WriteString("</tr>\n</thead>\n")
 	q.plain.WriteByte(' ')
-	if n > 2 {
-		q.out.WriteString("<tbody>\n")
-	}
-	for _, l := range ls[2:n] {
+	rows := 0
+	for {
+		if l, more := s.peek(); !more || blank(l.text) {
+			break
+		}
+		l, _ := s.next()
+		if l.text[0] != '|' || !quickLine(l.text) {
+			return false
+		}
+		if rows == 0 {
+			q.out.WriteString("<tbody>\n")
+		}
+		rows++
 		q.out.WriteString("<tr>\n")
-		if !q.row(cells(l, len(align), false), align, "td") {
-			return 0, false
+		if !q.row(cells(l.text, len(align), false), align, "td") {
+			return false
 		}
 		q.out.WriteString("</tr>\n")
 		q.plain.WriteByte(' ')
 	}
-	if n > 2 {
+	if rows > 0 {
 		q.out.WriteString("</tbody>\n")
 	}
 	q.out.WriteString("</table>\n")
 	q.plain.WriteByte(' ')
-	return n, true
+	return true
 }
 
 // row writes a row's cells; a cell past the row's own (nil) is empty

@@ -69,10 +69,10 @@ func mayTakeParagraph(src []byte, stop int) bool {
 		}
 		rest = after
 	}
-	for next := true; len(rest) > 0; next = false {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
-		line = bytes.TrimLeft(line, " \t>")
+	s := lineScanner{body: rest}
+	for l, more := s.next(); more; l, more = s.next() {
+		next := l.n == 0
+		line := bytes.TrimLeft(l.text, " \t>")
 		line = bytes.TrimRight(line, " \t\r")
 		switch {
 		case len(line) == 0:

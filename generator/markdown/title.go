@@ -19,14 +19,12 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 	if want == "" {
 		return body
 	}
-	rest := body
-	for off := 0; len(rest) > 0; {
-		line, next := cutLine(rest)
+	s := lineScanner{body: body}
+	for l, more := s.next(); more; l, more = s.next() {
+		line, off := bytes.TrimSuffix(l.text, []byte("\r")), l.start
 		trimmed := bytes.TrimSpace(line)
 		switch {
 		case len(trimmed) == 0 || isCommentLine(trimmed):
-			off += len(rest) - len(next)
-			rest = next
 			continue
 		case atxHeading(line) != nil:
 			if titleKey(string(atxHeading(line)), id) != want {
@@ -35,7 +33,8 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 			return blankLines(body, off, off+len(line))
 		}
 		// A setext heading: this line, then a line of = or -.
-		under, _ := cutLine(next)
+		next, _ := s.peek()
+		under := bytes.TrimSuffix(next.text, []byte("\r"))
 		if isUnderline(bytes.TrimSpace(under)) && leadingSpaces(line) < 4 {
 			if titleKey(string(trimmed), id) != want {
 				return body
@@ -45,14 +44,6 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 		return body
 	}
 	return body
-}
-
-// cutLine splits off the first line, without its line end.
-func cutLine(s []byte) (line, rest []byte) {
-	if i := bytes.IndexByte(s, '\n'); i >= 0 {
-		return bytes.TrimSuffix(s[:i], []byte("\r")), s[i+1:]
-	}
-	return s, nil
 }
 
 // atxHeading returns the text of an ATX heading line, or nil.
