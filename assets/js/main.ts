@@ -6,8 +6,10 @@ import { initSearch } from "./search";
 import { initReviewStates } from "./reviewstate";
 import { initPrintButtons } from "./printbuttons";
 import { initLists } from "./lists";
+import { initMenu } from "./menu";
 
 function start(): void {
+  initMenu();
   initFileLinks();
   initReviewStates();
   initPrintButtons();

@@ -352,6 +352,35 @@ export function snippet(text: string, terms: Term[]): { parts: [string, boolean]
   return { parts, pre: start > 0, post: end < n };
 }
 
+/** section is the fragment ("#4-程序") of the heading under which the
+ * snippet's first match stands, so that a result opens the section that
+ * matched rather than the top of the document; "" when the match is in
+ * the title only, or above the first heading. */
+export function section(doc: Doc, parts: [string, boolean][]): string {
+  const text = doc[8], heads = doc[9] || [], first = parts.find((p) => p[1]);
+  if (!first || !text) return "";
+  const at = text.indexOf(first[0]);
+  if (at < 0) return "";
+  let anchor = "", from = 0;
+  for (const [h, id] of heads) {
+    const i = text.indexOf(h, from);
+    if (i < 0 || i > at) break;
+    anchor = id;
+    from = i + h.length;
+  }
+  return anchor ? "#" + encodeURIComponent(anchor) : "";
+}
+
+/** controlOf reads a query that is an Annex A control id, in the 2022
+ * form or with "A." ("5.15", "A.5.15", "a5.15"), and returns the id, or
+ * "" when the query is none of the 93 controls. */
+export function controlOf(q: string): string {
+  const m = /^\s*(?:a\.?\s*)?([5-8])\.(\d{1,2})\s*$/i.exec(q);
+  if (!m) return "";
+  const n = Number(m[2]), last = [37, 8, 14, 34][Number(m[1]) - 5];
+  return n >= 1 && n <= last ? m[1] + "." + n : "";
+}
+
 // ---- the page ----
 
 declare global { interface Window { ISMSSearchData?: Record<string, unknown> } }
@@ -377,6 +406,7 @@ const ZH = {
   st: { draft: "草稿", review: "审核中", approved: "已批准", obsolete: "作废" } as Record<string, string>,
   found: "找到 %n 个文件", none: "没有与“%q”匹配的文件", loading: "正在搜索…", failed: "无法加载搜索索引",
   all: "查看全部 %n 个结果", more: "显示更多", results: "搜索结果",
+  control: "附录A控制措施 %c", controlHint: "查看该控制措施，以及实施它的文件和适用性声明的结论",
 };
 const EN: typeof ZH = {
   tier: ["Tier 1", "Tier 2", "Tier 3"],
@@ -384,6 +414,7 @@ const EN: typeof ZH = {
   found: "%n documents found", none: "No document matches “%q”", loading: "Searching…",
   failed: "The search index could not be loaded", all: "See all %n results", more: "Show more",
   results: "Search results",
+  control: "Annex A control %c", controlHint: "The control, the documents that implement it and the Statement of Applicability's verdict",
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -416,11 +447,12 @@ export function initSearch(): void {
   const item = (doc: Doc, terms: Term[], link: boolean): HTMLLIElement => {
     const li = el("li", "search-result" + (doc[7] ? " is-obsolete" : ""));
     const title = el(link ? "a" : "span", "search-title", doc[1]);
-    if (link) (title as HTMLAnchorElement).href = href(doc); else li.dataset.href = href(doc);
+    const s = snippet(doc[8], terms), to = href(doc) + section(doc, s.parts);
+    if (link) (title as HTMLAnchorElement).href = to; else li.dataset.href = to;
     const meta = el("span", "search-meta");
     meta.append(el("span", "search-id", doc[0]), el("span", "search-tier", L.tier[doc[3] - 1] || `${doc[3]}`),
       el("span", "search-status status-" + doc[5], doc[7] ? L.st.obsolete : L.st[doc[5]] || doc[5]));
-    const snip = el("span", "search-snippet"), s = snippet(doc[8], terms);
+    const snip = el("span", "search-snippet");
     if (s.pre) snip.append("…");
     for (const [text, mark] of s.parts) snip.append(mark ? el("mark", "", text) : text);
     if (s.post) snip.append("…");
@@ -481,6 +513,14 @@ export function initSearch(): void {
       shown = 0;
       list.textContent = "";
       list.dataset.q = q; // the query the list shows (typing may be ahead of it)
+      const ctl = controlOf(q);
+      if (ctl) {
+        // A control id: its page lists the documents that implement it.
+        const li = el("li", "search-result search-control"), a = el("a", "search-title", L.control.replace("%c", ctl));
+        a.href = fileHref(root + "controls/" + ctl + "/");
+        li.append(a, el("span", "search-snippet", L.controlHint));
+        list.appendChild(li);
+      }
       more(docs);
       say(count(q, r.hits.length));
     };

@@ -28,6 +28,7 @@ var layoutIDs = map[string]bool{
 	"training-heading": true, "unassessed": true, "upcoming": true, "withdrawn": true,
 	"site-search-list": true, // the search box's list of suggestions
 	"fm-heading":       true, "body-heading": true, "actions-heading": true,
+	"ack-heading": true, "menu-toggle": true, "site-menu": true, "by-course": true,
 	// The usual ids of content and navigation, which a site's own
 	// layouts may give.
 	"content": true, "toc": true, "search": true, "nav": true, "header": true, "footer": true, "top": true,

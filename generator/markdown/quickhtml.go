@@ -15,6 +15,7 @@ import (
 type QuickLink struct {
 	Dest   string // the link's destination (goldmark's ast.Link.Destination)
 	Class  string // a class attribute, or ""
+	Doc    string // a data-doc attribute (the id of the document linked to), or ""
 	Unwrap bool   // show the link's text instead of a link
 	Fill   string // the text of a link written without any, shown as it is
 }
@@ -524,6 +525,11 @@ func (q *quickHTML) link(label, dest []byte) {
 		if l.Class != "" {
 			q.out.WriteString(` class="`)
 			q.out.Write(util.EscapeHTML([]byte(l.Class)))
+			q.out.WriteByte('"')
+		}
+		if l.Doc != "" {
+			q.out.WriteString(` data-doc="`)
+			q.out.Write(util.EscapeHTML([]byte(l.Doc)))
 			q.out.WriteByte('"')
 		}
 		q.out.WriteByte('>')

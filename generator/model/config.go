@@ -28,6 +28,7 @@ type Config struct {
 	DefaultReviewCycle    Cycle
 	TierCycles            [4]Cycle // index 1..3; zero when not set
 	DueSoonDays           int
+	RecentWithdrawals     Cycle  // how far back a department's page lists withdrawals (the rest one link away)
 	AckURL                string // template with {id} and {version}; "" when unset
 	ManagementReviewCycle Cycle  // the longest time between management reviews; 12 months unless set
 	Departments           []Department

@@ -111,7 +111,7 @@ func manifest(day model.Date, entries map[string][]byte) []byte {
 }
 
 var (
-	stylesheet = regexp.MustCompile(`<link rel="stylesheet" href="([^"]*)">`)
+	stylesheet = regexp.MustCompile(`<link rel="stylesheet" href="([^"]*)"( media="print")?>`)
 	script     = regexp.MustCompile(`<script[^>]*></script>\n?`)
 	href       = regexp.MustCompile(` href="([^"]*)"`)
 	src        = regexp.MustCompile(` src="([^"]*)"`)
@@ -129,7 +129,11 @@ func selfContained(page []byte, site, name string, names map[string]string, in I
 	s = strings.Replace(s, "style-src 'self'", "style-src 'unsafe-inline'", 1)
 	s = strings.Replace(s, "script-src 'self'", "script-src 'none'", 1)
 	s = stylesheet.ReplaceAllStringFunc(s, func(m string) string {
-		css := in.Files[resolve(site, stylesheet.FindStringSubmatch(m)[1])]
+		sm := stylesheet.FindStringSubmatch(m)
+		css := in.Files[resolve(site, sm[1])]
+		if sm[2] != "" { // a document's running head and foot in print
+			return `<style media="print">` + "\n" + strings.ReplaceAll(string(css), "</", `<\/`) + "</style>"
+		}
 		return "<style>\n" + strings.ReplaceAll(string(css), "</", `<\/`) + packCSS + "</style>"
 	})
 	s = script.ReplaceAllString(s, "")

@@ -77,7 +77,7 @@ func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, fil
 		}
 		switch l.Kind {
 		case model.ToDocument:
-			return markdown.QuickLink{Dest: href(d, l, rel, files), Class: "doc-link", Fill: l.Target.Title}
+			return markdown.QuickLink{Dest: href(d, l, rel, files), Class: "doc-link", Doc: l.Target.ID, Fill: l.Target.Title}
 		case model.ToFile:
 			return markdown.QuickLink{Dest: href(d, l, rel, files)}
 		}
@@ -121,7 +121,7 @@ func (b *bodies) unscanned(site *model.Site, d *model.Document, dest, rel, files
 	if frag != "" {
 		h += "#" + frag
 	}
-	return markdown.QuickLink{Dest: h, Class: "doc-link", Fill: target.Title}
+	return markdown.QuickLink{Dest: h, Class: "doc-link", Doc: target.ID, Fill: target.Title}
 }
 
 func isAttachment(d *model.Document, name string) bool {
@@ -303,6 +303,7 @@ func (b *bodies) resolve(d *model.Document, n *ast.Link, l *model.Link, rel, fil
 		n.Destination = []byte(href(d, l, rel, files))
 		fill(n, l.Target.Title)
 		n.SetAttributeString("class", []byte("doc-link"))
+		n.SetAttributeString("data-doc", []byte(l.Target.ID)) // printed after the link (print.css)
 	case model.ToFile:
 		n.Destination = []byte(href(d, l, rel, files))
 	default:

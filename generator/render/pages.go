@@ -18,14 +18,54 @@ import (
 
 // DocView is the data of a document page.
 type DocView struct {
-	Doc      *model.Document
-	Body     template.HTML
-	TOC      []markdown.Heading // level-2 headings
-	Review   *reports.Review    // nil when not subject to review
-	Banner   string             // "", "draft", "review", "not_effective", "overdue", "obsolete"
-	LinksOut []*model.Document  // distinct published targets, in body order
-	AckURL   string
-	Actions  []reports.Action // the actions a record raises
+	Doc       *model.Document
+	Body      template.HTML
+	TOC       []markdown.Heading // level-2 headings
+	Review    *reports.Review    // nil when not subject to review
+	Banner    string             // "", "draft", "review", "not_effective", "not_effective_first", "overdue", "obsolete"
+	LinksOut  []*model.Document  // distinct published targets, in body order
+	Relations []Relation         // every related document once, with how it is related
+	AckURL    string
+	Actions   []reports.Action // the actions a record raises
+}
+
+// Relation is a document related to the page's, once, with every way
+// it is related: "superseded_by", "supersedes", "children", "links_out",
+// "linked_from" or "related" (the i18n keys rel.*).
+type Relation struct {
+	Doc   *model.Document
+	Kinds []string
+}
+
+// relations lists each document related to d once: those that replace
+// it, those it replaces, its children, those it links to, those that
+// link to it and the related ones, in that order, the first way first.
+func relations(d *model.Document, linksOut []*model.Document) []Relation {
+	var out []Relation
+	at := map[*model.Document]int{}
+	add := func(kind string, docs []*model.Document) {
+		for _, o := range docs {
+			if o == d || o == d.Graph.Parent {
+				continue // the parent is in the document control block
+			}
+			if i, ok := at[o]; ok {
+				if !slices.Contains(out[i].Kinds, kind) {
+					out[i].Kinds = append(out[i].Kinds, kind)
+				}
+				continue
+			}
+			at[o] = len(out)
+			out = append(out, Relation{Doc: o, Kinds: []string{kind}})
+		}
+	}
+	g := &d.Graph
+	add("superseded_by", g.SupersededBy)
+	add("supersedes", g.Supersedes)
+	add("children", g.Children)
+	add("links_out", linksOut)
+	add("linked_from", g.LinkedFrom)
+	add("related", g.Related)
+	return out
 }
 
 func (r *renderer) document(d *model.Document, out Output) (Text, error) {
@@ -52,8 +92,14 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 			v.LinksOut = append(v.LinksOut, l.Target)
 		}
 	}
+	v.Relations = relations(d, v.LinksOut)
 	v.Banner = banner(d, v.Review, r.in.Site.Now)
-	if err := r.emit(out, "doc.html", r.page(url, d.Title, "tiers", v)); err != nil {
+	p := r.page(url, d.Title, "tiers", v)
+	p.PrintCSS = "print.css"
+	if err := r.emit(out, "doc.html", p); err != nil {
+		return Text{}, err
+	}
+	if err := out.File(url+"print.css", r.printCSS(d)); err != nil {
 		return Text{}, err
 	}
 	for _, a := range d.Attachments {
@@ -77,6 +123,46 @@ func (r *renderer) files(out Output) error {
 	return nil
 }
 
+// printCSS is a document's print stylesheet: its printed copy carries
+// 文件编号, title and 版本 at the head of every page, and the
+// uncontrolled-copy notice with 页码 x / y at its foot, as a controlled
+// copy printed from Word does. Chromium prints the page margin boxes of
+// CSS paged media, whose text can only come from a stylesheet, and the
+// site's Content-Security-Policy allows no inline style: so each
+// document has a small stylesheet of its own.
+func (r *renderer) printCSS(d *model.Document) []byte {
+	s := r.in.Strings
+	var b strings.Builder
+	b.WriteString("@page {\n")
+	fmt.Fprintf(&b, "  @top-left { content: %s; }\n", cssString(s.T("print.field", s.T("field.id"), d.ID)))
+	fmt.Fprintf(&b, "  @top-center { content: %s; }\n", cssString(d.Title))
+	fmt.Fprintf(&b, "  @top-right { content: %s; }\n", cssString(s.T("print.field", s.T("field.version"), d.Version)))
+	fmt.Fprintf(&b, "  @bottom-left { content: %s; }\n", cssString(s.T("doc.print_notice")))
+	fmt.Fprintf(&b, "  @bottom-right { content: %s counter(page) \" / \" counter(pages); }\n", cssString(s.T("doc.page_of")+" "))
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+// cssString quotes s as a CSS string: quotes, backslashes and line
+// breaks escaped, and "<" too, so that nothing reads as markup.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case '\n', '\r', '\f', '<':
+			fmt.Fprintf(&b, "\\%x ", c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 // banner picks the one status banner a document page shows.
 func banner(d *model.Document, rv *reports.Review, now model.Date) string {
 	switch {
@@ -86,12 +172,26 @@ func banner(d *model.Document, rv *reports.Review, now model.Date) string {
 		return "draft"
 	case d.Status == model.StatusReview:
 		return "review"
+	case !d.Effective.IsZero() && d.Effective.After(now) && !hasEarlier(d):
+		return "not_effective_first"
 	case !d.Effective.IsZero() && d.Effective.After(now):
 		return "not_effective"
 	case rv != nil && rv.State == reports.Overdue:
 		return "overdue"
 	}
 	return ""
+}
+
+// hasEarlier reports whether a version comes before d's: an earlier
+// entry of its revision history, or a document it replaces. Only then
+// does the earlier one stay in force until d takes effect.
+func hasEarlier(d *model.Document) bool {
+	for _, h := range d.History {
+		if h.Version != "" && h.Version != d.Version {
+			return true
+		}
+	}
+	return len(d.Supersedes) > 0
 }
 
 // ackURL fills the acknowledgement link template with the document's id
@@ -124,6 +224,7 @@ type TierSummary struct {
 	Tier  int
 	Count int
 	Top   []*model.Document
+	More  bool // Top shows fewer than Count: the box says so and links to the tier
 }
 
 func (r *renderer) home() *HomeView {
@@ -144,6 +245,9 @@ func (r *renderer) home() *HomeView {
 		if d.Status == model.StatusReview {
 			v.Pending++
 		}
+	}
+	for i := range v.Tiers {
+		v.Tiers[i].More = len(v.Tiers[i].Top) < v.Tiers[i].Count
 	}
 	slices.SortStableFunc(recent, func(a, b *model.Document) int { return b.Effective.Compare(a.Effective) })
 	v.Recent = recent[:min(len(recent), 10)]

@@ -95,6 +95,10 @@ type Page struct {
 	// List, when set, is the list of Data whose page (its second or a
 	// later one) this is: base.html shows it instead of the page's main.
 	List *List
+
+	// PrintCSS is a document page's own print stylesheet (print.css
+	// beside it): the running head and foot of its printed copy.
+	PrintCSS string
 }
 
 // Result is what render reports back.

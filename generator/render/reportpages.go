@@ -21,7 +21,10 @@ func (r *renderer) reportPages() []sitePage {
 		dd := &data.Distribution[i]
 		pages = append(pages, sitePage{"distribution-dept.html",
 			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", nil),
-			func() any { return r.deptDistribution(dd) }})
+			func() any { return r.deptDistribution(dd) }},
+			sitePage{"distribution-withdrawn.html",
+				r.page("distribution/"+dd.Dept.ID+"/withdrawn/", s.T("distribution.withdrawn_title", dd.Dept.Name), "distribution", nil),
+				func() any { return r.deptWithdrawn(dd) }})
 	}
 	for i := range data.Owners {
 		o := &data.Owners[i]
@@ -131,7 +134,8 @@ func (r *renderer) distribution() *DistributionView {
 // DeptDistributionView is the data of distribution/<dept>/.
 type DeptDistributionView struct {
 	Dept                         model.Department
-	Current, Upcoming, Withdrawn *List
+	Current, Upcoming, Withdrawn *List // Withdrawn: the recent withdrawals (recent_withdrawals)
+	All                          int   // every withdrawal, on distribution/<dept>/withdrawn/
 }
 
 func (v *DeptDistributionView) lists() []*List { return []*List{v.Current, v.Upcoming, v.Withdrawn} }
@@ -146,11 +150,30 @@ func (r *renderer) deptDistribution(dd *reports.DeptDistribution) *DeptDistribut
 	v := &DeptDistributionView{Dept: dd.Dept,
 		Current:   r.newList(host, title, "current", s.T("distribution.current"), colsIssue, docRows(current)),
 		Upcoming:  r.newList(host, title, "upcoming", s.T("distribution.upcoming"), colsIssue, docRows(dd.Upcoming)),
-		Withdrawn: r.newList(host, title, "withdrawn", s.T("distribution.withdrawn"), colsWithdrawn, withdrawalRows(dd.Withdrawn)),
+		Withdrawn: r.newList(host, title, "withdrawn", s.T("distribution.withdrawn"), colsWithdrawn, withdrawalRows(dd.Recent)),
+		All:       len(dd.Withdrawn),
 	}
 	for _, l := range v.lists() {
 		l.Cache = true // every department lists the documents distributed to all staff
 	}
+	return v
+}
+
+// DeptWithdrawnView is the data of distribution/<dept>/withdrawn/: every
+// withdrawal, where the department's page lists the recent ones.
+type DeptWithdrawnView struct {
+	Dept      model.Department
+	Withdrawn *List
+}
+
+func (v *DeptWithdrawnView) lists() []*List { return []*List{v.Withdrawn} }
+
+func (r *renderer) deptWithdrawn(dd *reports.DeptDistribution) *DeptWithdrawnView {
+	s := r.in.Strings
+	host, title := "distribution/"+dd.Dept.ID+"/withdrawn/", s.T("distribution.withdrawn_title", dd.Dept.Name)
+	v := &DeptWithdrawnView{Dept: dd.Dept,
+		Withdrawn: r.newList(host, title, "withdrawn", s.T("distribution.withdrawn"), colsWithdrawn, withdrawalRows(dd.Withdrawn))}
+	v.Withdrawn.Cache = true
 	return v
 }
 
@@ -182,37 +205,25 @@ func (r *renderer) owner(o *reports.Owner) *OwnerView {
 
 // TrainingView is the data of the training page.
 type TrainingView struct {
-	Docs  *List
-	Depts []DeptCourses
-	all   []*List // each department's documents with training
+	Docs    *List
+	Courses []CourseDocs
 }
 
-func (v *TrainingView) lists() []*List { return append([]*List{v.Docs}, v.all...) }
+func (v *TrainingView) lists() []*List { return []*List{v.Docs} }
 
-// DeptCourses is the training of one department: its first courses with
-// the first of their documents, and the list of all its documents with
-// their training.
-type DeptCourses struct {
-	Dept        model.Department
-	Courses     []CourseDocs
-	MoreCourses int    // courses left out
-	Docs        int    // its documents with training
-	All         string // the list of them, relative to the site root; "" when none
-}
-
-// CourseDocs is a course and the first of its documents.
+// CourseDocs is a course, the first of its documents (the training
+// list has them all) and the departments that take it.
 type CourseDocs struct {
 	Title, URL string
 	Docs       []*model.Document
 	More       int // documents left out
+	Depts      []model.Department
+	AllStaff   bool
 }
 
-// The most courses a department shows on the training page, and the most
-// documents a course shows there: its list has them all.
-const (
-	deptCourses = 10
-	courseDocs  = 5
-)
+// courseDocs is the most documents a course shows on the training page:
+// the list by document has them all.
+const courseDocs = 5
 
 func (r *renderer) training() *TrainingView {
 	s, t := r.in.Strings, r.in.Reports.Training
@@ -220,33 +231,11 @@ func (r *renderer) training() *TrainingView {
 	for i, d := range t.Docs {
 		rows[i] = ListRow{Doc: d, AckURL: ackURL(r.in.Site.Config.AckURL, d)}
 	}
-	title := s.T("training.title")
-	v := &TrainingView{Docs: r.newList("training/", title, "by-document", s.T("training.by_doc"), colsTraining, rows)}
-	for _, dt := range t.Depts {
-		dc := DeptCourses{Dept: dt.Dept, MoreCourses: max(0, len(dt.Courses)-deptCourses)}
-		has := map[*model.Document]bool{}
-		for i, c := range dt.Courses {
-			for _, d := range c.Docs {
-				has[d] = true
-			}
-			if i < deptCourses {
-				n := min(len(c.Docs), courseDocs)
-				dc.Courses = append(dc.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n})
-			}
-		}
-		var deptRows []ListRow
-		for _, row := range rows {
-			if has[row.Doc] {
-				deptRows = append(deptRows, row)
-			}
-		}
-		if dc.Docs = len(deptRows); dc.Docs > 0 {
-			l := r.newList("training/", title, "dept-"+dt.Dept.ID, s.T("training.dept_title", dt.Dept.Name), colsTraining, deptRows)
-			l.Own, l.Cache = true, true // a document distributed to several departments is in each list
-			v.all = append(v.all, l)
-			dc.All = "training/" + l.PageFile(1)
-		}
-		v.Depts = append(v.Depts, dc)
+	v := &TrainingView{Docs: r.newList("training/", s.T("training.title"), "by-document", s.T("training.by_doc"), colsTraining, rows)}
+	for _, c := range t.Courses {
+		n := min(len(c.Docs), courseDocs)
+		v.Courses = append(v.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n,
+			Depts: c.Depts, AllStaff: c.AllStaff})
 	}
 	return v
 }

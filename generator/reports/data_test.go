@@ -186,20 +186,25 @@ func TestOwners(t *testing.T) {
 	check(t, "departments with totals", strings.Join(withTotals, " "), "isd hr it")
 }
 
+// Issue 24: training by course, with the documents and the departments
+// under each, rather than nearly the same courses for every department.
 func TestTraining(t *testing.T) {
-	tr := Compute(testSite(t)).Training
+	data := Compute(testSite(t))
+	tr := data.Training
 	check(t, "documents with training", docIDs(tr.Docs), "M-1 P-NEW")
-	got := map[string]string{}
-	for _, dt := range tr.Depts {
-		var cs []string
-		for _, c := range dt.Courses {
-			cs = append(cs, c.Title+"="+docIDs(c.Docs))
+	var got []string
+	for _, c := range tr.Courses {
+		var depts []string
+		for _, d := range c.Depts {
+			depts = append(depts, d.ID)
 		}
-		got[dt.Dept.ID] = strings.Join(cs, "; ")
+		got = append(got, c.Title+"="+docIDs(c.Docs)+" to "+strings.Join(depts, ","))
 	}
-	check(t, "isd", got["isd"], "Induction=M-1 P-NEW; Logging=P-NEW")
-	check(t, "hr", got["hr"], "Induction=M-1")
-	check(t, "it", got["it"], "Induction=M-1 P-NEW; Logging=P-NEW")
+	check(t, "courses", strings.Join(got, "; "), "Induction=M-1 P-NEW to isd,hr,it; Logging=P-NEW to isd,it")
+	j := TrainingDocument(data)
+	if len(j.Courses) != 2 || j.Courses[0].Documents[0].Version == "" || j.Courses[1].Departments[0].Name == "" {
+		t.Errorf("training.json: %+v", j.Courses)
+	}
 }
 
 func TestPreviousVersion(t *testing.T) {
@@ -222,6 +227,20 @@ func TestPreviousVersion(t *testing.T) {
 		}
 		if got := previousVersion(d); got != tc.want {
 			t.Errorf("%s after %v: previous %q, want %q", tc.current, tc.history, got, tc.want)
+		}
+	}
+}
+
+// Issue 24: a department's page lists the withdrawals of the last
+// recent_withdrawals (and those to come); the rest are on the full list.
+func TestRecentWithdrawals(t *testing.T) {
+	site := testSite(t)
+	site.Config.RecentWithdrawals = model.Cycle{N: 6, Unit: model.Months}
+	data := Compute(site)
+	for _, dd := range data.Distribution {
+		if dd.Dept.ID == "hr" {
+			check(t, "hr recent", withdrawnIDs(dd.Recent), "P-OLD2@1.0:2026-12-15(scheduled) P-STALE@1.0:2026-06-01")
+			check(t, "hr all", withdrawnIDs(dd.Withdrawn), "P-OLD2@1.0:2026-12-15(scheduled) P-STALE@1.0:2026-06-01 M-1@2.0:2026-01-10(earlier)")
 		}
 	}
 }

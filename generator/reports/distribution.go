@@ -16,6 +16,10 @@ type DeptDistribution struct {
 	Current   int               // how many documents in force it holds
 	Upcoming  []*model.Document // approved but not yet effective: to be issued, the soonest first
 	Withdrawn []Withdrawal      // withdrawn documents and versions distributed to it, the most recent first
+	// Recent is Withdrawn within the site's recent_withdrawals of --now,
+	// with those still to come and those without a date: what the
+	// department's page lists; the rest are one link away.
+	Recent []Withdrawal
 }
 
 // TierDocs is the documents of one tier, by id.
@@ -60,6 +64,11 @@ func distribution(site *model.Site, withdrawn []Withdrawal) []DeptDistribution {
 		for t, docs := range tiers[i] {
 			if len(docs) > 0 {
 				dd.Tiers = append(dd.Tiers, TierDocs{Tier: t + 1, Docs: docs})
+			}
+		}
+		for _, w := range dd.Withdrawn {
+			if w.Date.IsZero() || w.Scheduled || !site.Config.RecentWithdrawals.AddTo(w.Date).Before(site.Now) {
+				dd.Recent = append(dd.Recent, w)
 			}
 		}
 		slices.SortFunc(dd.Upcoming, func(x, y *model.Document) int {

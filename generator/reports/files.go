@@ -45,6 +45,8 @@ func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
 		{"actions.json", func() []byte { return marshal(ActionsDocument(site, data)) }},
 		{"actions.csv", func() []byte { return actionsCSV(site, data, l) }},
 		{"management-review.json", func() []byte { return marshal(ManagementReviewDocument(site, data)) }},
+		{"training.json", func() []byte { return marshal(TrainingDocument(data)) }},
+		{"training.csv", func() []byte { return trainingCSV(site, data, l) }},
 	}
 	for _, o := range data.Owners {
 		if o.HasCalendar() {

@@ -9,6 +9,7 @@ import (
 	"ismsgen/generator"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"ismsgen/generator/internal/safefile"
 	"path"
@@ -148,10 +149,22 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 500\n\n")
+	// The page says which it is and which build it shows: it is stale
+	// only if it changed since.
+	stale := false
+	if page := r.URL.Query().Get("page"); page != "" {
+		built, _ := strconv.Atoi(r.URL.Query().Get("build"))
+		key := strings.TrimPrefix(page, "/")
+		if key == "" || strings.HasSuffix(key, "/") {
+			key += "index.html"
+		}
+		stale = s.store.changedSince(key, built)
+	}
 	sendEvent(w, "hello", struct {
 		Server string `json:"server"`
 		Build  int    `json:"build"`
-	}{s.id, s.store.current()})
+		Stale  bool   `json:"stale"`
+	}{s.id, s.store.current(), stale})
 	if errs := s.hub.current(); len(errs) > 0 {
 		sendEvent(w, KindErrors, Event{Kind: KindErrors, Build: s.store.current(), Errors: errs})
 	}

@@ -70,15 +70,19 @@
     document.body.appendChild(overlay);
   }
 
-  var events = new EventSource("/__ismsgen/events");
+  // The server learns which page this is and which build it shows, and
+  // says whether the page changed since: another page's rebuild that
+  // this one missed while it reloaded is no reason to reload again.
+  var events = new EventSource("/__ismsgen/events?page=" + encodeURIComponent(here()) + "&build=" + build);
   events.addEventListener("hello", function (e) {
     var m = JSON.parse(e.data);
-    // A restarted server, or a rebuild this page missed: reload.
-    if ((server !== null && m.server !== server) || m.build > build) {
+    // A restarted server, or a change of this page that it missed: reload.
+    if ((server !== null && m.server !== server) || m.stale) {
       location.reload();
       return;
     }
     server = m.server;
+    build = Math.max(build, m.build);
   });
   events.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);

@@ -32,13 +32,17 @@ type store struct {
 	files  map[string]entry
 	groups map[string][]string
 	build  int // counts the updates; pages carry it to notice missed reloads
+	// changedAt is the build in which each file last changed: a page
+	// that connects late is reloaded only when it missed a change of its
+	// own, not for a change of another page (which reloaded it twice).
+	changedAt map[string]int
 	// siteGen is the generation of the last background site update applied,
 	// so that a late one never replaces a newer one.
 	siteGen int
 }
 
 func newStore() *store {
-	return &store{files: map[string]entry{}, groups: map[string][]string{}}
+	return &store{files: map[string]entry{}, groups: map[string][]string{}, changedAt: map[string]int{}}
 }
 
 // get returns a file and the build it belongs to.
@@ -54,6 +58,14 @@ func (s *store) empty() bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return len(s.files) == 0
+}
+
+// changedSince reports whether the file at key changed (appeared or went)
+// after build.
+func (s *store) changedSince(key string, build int) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.changedAt[key] > build
 }
 
 // current returns the build number.
@@ -105,6 +117,9 @@ func (s *store) apply(u update, gen int) (changed []string, build int, ok bool) 
 	}
 	if len(changed) > 0 {
 		s.build++
+		for _, key := range changed {
+			s.changedAt[key] = s.build
+		}
 	}
 	sort.Strings(changed)
 	return changed, s.build, true

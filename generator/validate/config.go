@@ -15,7 +15,7 @@ var configKeys = []string{
 	"title", "organisation", "language", "base_url", "classification_levels",
 	"classification", "default_classification", "default_review_cycle",
 	"due_soon_days", "ack_url", "review_cycles", "departments", "approvers",
-	"management_review_cycle",
+	"management_review_cycle", "recent_withdrawals",
 }
 
 var deptIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
@@ -70,6 +70,10 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		} else {
 			c.DueSoonDays = n
 		}
+	}
+
+	if c.RecentWithdrawals = r.cycle("recent_withdrawals"); c.RecentWithdrawals.IsZero() {
+		c.RecentWithdrawals = model.Cycle{N: 12, Unit: model.Months}
 	}
 
 	c.Levels = r.strs("classification_levels")
