@@ -37,6 +37,10 @@ var reportGoldenFiles = []string{
 	"actions.json",
 	"actions.csv",
 	"management-review.json",
+	"training.csv",
+	"training.json",
+	"distribution/hr/withdrawn/index.html",
+	"docs/SITE-P-001/print.css",
 	"owners/isd/reviews.ics",
 	"drafts/actions/index.html",
 	"drafts/approvals/index.html",
@@ -111,7 +115,8 @@ func isReportFile(name string) bool {
 	}
 	switch name {
 	case "reviews.json", "reviews.csv", "register.csv", "reviews.ics", "feed.xml",
-		"records.json", "records.csv", "actions.json", "actions.csv", "management-review.json":
+		"records.json", "records.csv", "actions.json", "actions.csv", "management-review.json",
+		"training.csv", "training.json":
 		return true
 	}
 	return false
