@@ -69,7 +69,7 @@ func TestWithheldLeavesNoTrace(t *testing.T) {
 		`Entity a, escape b, percent c.`,
 		`Reference d and unpublished document and unpublished document.`,
 		`Angle unpublished document, image unpublished document, image alt.`,
-		`Published: <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/#scope" class="doc-link">p</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link">Procedure</a>.`,
+		`Published: <a href="../../docs/H-P-001/" class="doc-link" data-doc="H-P-001">Procedure</a>, <a href="../../docs/H-P-001/#scope" class="doc-link" data-doc="H-P-001">p</a>, <a href="../../docs/H-P-001/" class="doc-link" data-doc="H-P-001">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link" data-doc="H-P-001">Procedure</a>, <a href="../../docs/H-P-001/" class="doc-link" data-doc="H-P-001">Procedure</a>.`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
