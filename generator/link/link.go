@@ -138,6 +138,7 @@ func firstAnchor(a map[string]bool) string {
 // errors at their lines.
 func check(d *model.Document, s *Scanned, rs *resolver) found {
 	f := found{anchors: s.anchors}
+	f.problems.Add(s.foreign...)
 	for _, r := range s.refs {
 		problems := len(f.problems)
 		t, ok := rs.resolve(d, r, &f.problems)

@@ -142,18 +142,21 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 		id, _, _ := strings.Cut(rest, "/")
 		doc = rs.all[model.FoldID(id)]
 	}
-	for _, base := range []string{".", contentDir} {
-		if doc != nil || file != "" || drive(p) {
-			break
-		}
-		if f, ok := rs.files.lookup(base, trimmed); ok && !f.noPage {
-			switch f.entry.kind {
-			case isDoc:
-				doc = f.entry.doc
-			case isAttachment, isLoose:
-				file = f.path
+	// The path from the source, from content/, or from a folder of the
+	// site it was written for ("/docs/tier2/x.md", where docs/ became
+	// content/): the first that names a file.
+	for rest := trimmed; rest != "" && doc == nil && file == "" && !drive(p); {
+		for _, base := range []string{".", contentDir} {
+			if f, ok := rs.files.lookup(base, rest); ok && !f.noPage && doc == nil && file == "" {
+				switch f.entry.kind {
+				case isDoc:
+					doc = f.entry.doc
+				case isAttachment, isLoose:
+					file = f.path
+				}
 			}
 		}
+		_, rest, _ = strings.Cut(rest, "/")
 	}
 	switch {
 	case doc != nil && doc != d:

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"ismsgen/generator/diag"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -13,6 +14,7 @@ import (
 type Scanned struct {
 	refs    []ref
 	anchors map[string]bool
+	foreign diag.List // what the page leaves out (raw HTML), at its line
 }
 
 // ref is one link or image of a body, as written.
@@ -22,11 +24,15 @@ type ref struct {
 	image bool // ![alt](dest)
 }
 
-// Scan reads one document's body (markdown.ScanLinks) and collects its
-// links and images, at their lines, and its heading anchors.
+// Scan reads one document's body (markdown.ScanBody) and collects its
+// links and images, at their lines, its heading anchors, and a warning
+// for each piece of raw HTML its page leaves out.
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
-	links, ids := markdown.ScanLinks(d.Body)
+	links, ids, foreign := markdown.ScanBody(d.Body)
+	for _, f := range foreign {
+		s.foreign.Warnf(d.Path, d.BodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+	}
 	for _, id := range ids {
 		s.anchors[id] = true
 	}

@@ -38,7 +38,7 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if !ok {
 		return nil, diags
 	}
-	f := &File{Path: path, Body: limitBody(path, body, bodyLine, &diags), BodyLine: bodyLine}
+	f := &File{Path: path, Body: showBody(path, body, bodyLine, &diags), BodyLine: bodyLine}
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
 		return nil, diags
@@ -72,7 +72,19 @@ func bodyOf(path string, src []byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	return limitBody(path, body, bodyLine, &diags), true
+	return showBody(path, body, bodyLine, &diags), true
+}
+
+// showBody is the body as the link and render stages read it: within
+// goldmark's limits (limitBody), and with what pandoc writes and
+// CommonMark cannot show made fit to show (markdown.FromPandoc), with a
+// warning at each place.
+func showBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
+	body, found := markdown.FromPandoc(limitBody(path, body, bodyLine, diags))
+	for _, f := range found {
+		diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+	}
+	return body
 }
 
 // splitDocument splits a document file into its front matter and body;

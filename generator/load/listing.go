@@ -30,9 +30,9 @@ type Listing struct {
 }
 
 // List lists the documents, the page bundles' files, the files in no
-// bundle and the folders under root's content/. Names starting with '.',
-// and folders starting with '_', are left out; symbolic links are never
-// followed (a warning each).
+// bundle and the folders under root's content/. Names starting with '.'
+// are left out, and so are folders starting with '_' (with a warning);
+// symbolic links are never followed (a warning each).
 func List(root string) (Listing, diag.List) {
 	var diags diag.List
 	var l Listing
@@ -57,6 +57,9 @@ func List(root string) (Listing, diag.List) {
 		name := e.Name()
 		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && e.IsDir()) {
 			if e.IsDir() {
+				if name[0] == '_' {
+					diags.Warnf(rel, 0, "skipped-folder", "rename the folder without the '_' if it holds documents or files to publish", "the folder is not read: folders whose names start with '_' are left out")
+				}
 				return filepath.SkipDir
 			}
 			return nil

@@ -34,16 +34,24 @@ const (
 // ParseForLinks. With the fast paths off (package fast), every body goes
 // to goldmark's own Parse.
 func ScanLinks(body []byte) ([]LinkAt, []string) {
+	links, ids, _ := ScanBody(body)
+	return links, ids
+}
+
+// ScanBody is ScanLinks, and what of body its page leaves out: its raw
+// HTML (Foreign), which a body read line by line has none of.
+func ScanBody(body []byte) ([]LinkAt, []string, []Foreign) {
 	var root ast.Node
 	if fast.On() {
 		if links, ids, ok := quickScan(body); ok {
-			return links, ids
+			return links, ids, nil
 		}
 		root = ParseForLinks(body)
 	} else {
 		root = Parse(nil, body)
 	}
 	var links []LinkAt
+	var foreign []Foreign
 	lines := lineCounter{src: body}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -58,9 +66,19 @@ func ScanLinks(body []byte) ([]LinkAt, []string) {
 		case *ast.RawHTML:
 			id, ok := AngleID(n, body)
 			if !ok {
+				if f, ok := rawHTML(n, body); ok && n.Segments.Len() > 0 {
+					f.Line = lines.at(min(n.Segments.At(0).Start, len(body)))
+					foreign = append(foreign, f)
+				}
 				return ast.WalkContinue, nil
 			}
 			at.Dest, at.Kind = id, KindAngle
+		case *ast.HTMLBlock:
+			if f, ok := rawHTML(n, body); ok {
+				f.Line = lines.at(min(n.Lines().At(0).Start, len(body)))
+				foreign = append(foreign, f)
+			}
+			return ast.WalkContinue, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -72,7 +90,7 @@ func ScanLinks(body []byte) ([]LinkAt, []string) {
 	for _, h := range Headings(root, body) {
 		ids = append(ids, h.ID)
 	}
-	return links, ids
+	return links, ids, foreign
 }
 
 // lineCounter gives the line of offsets in src, counting on from the

@@ -1,0 +1,254 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"ismsgen/generator/diag"
+)
+
+// htmlElements are the names of HTML's elements, those of today and the
+// obsolete ones still found in documents. CommonMark takes any word in
+// angle brackets for a tag ("<insert email address here>" has the
+// attributes "email", "address" and "here"); ismsgen takes only these
+// for HTML, and shows any other as the text its author wrote.
+var htmlElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Fields(`
+		a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote
+		body br button canvas caption center cite code col colgroup data datalist dd del details dfn
+		dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2
+		h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map
+		mark marquee math menu menuitem meta meter nav nobr noembed noframes noscript object ol optgroup
+		option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search
+		section select slot small source span strike strong style sub summary sup svg table tbody td
+		template textarea tfoot th thead time title tr track tt u ul var video wbr xmp`) {
+		m[name] = true
+	}
+	return m
+}()
+
+// tagOf reads the tag that raw HTML starts with: its name in lower case,
+// and whether it closes an element; name is "" for a comment, a
+// processing instruction, a declaration or CDATA ("<!--", "<?", "<!").
+func tagOf(raw []byte) (name string, closing bool) {
+	if len(raw) < 2 || raw[0] != '<' {
+		return "", false
+	}
+	raw = raw[1:]
+	if raw[0] == '/' {
+		closing, raw = true, raw[1:]
+	}
+	n := 0
+	for n < len(raw) && (isAlnum(raw[n]) || n > 0 && raw[n] == '-') {
+		n++
+	}
+	return strings.ToLower(string(raw[:n])), closing
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
+// isBreak reports whether raw is a line break tag: <br>, <br/>, <br />.
+func isBreak(raw []byte) bool {
+	name, closing := tagOf(raw)
+	if name != "br" || closing {
+		return false
+	}
+	rest := bytes.TrimSpace(raw[3 : len(raw)-1])
+	return len(rest) == 0 || len(rest) == 1 && rest[0] == '/'
+}
+
+// angleText is the AST transformer that shows as text what CommonMark
+// takes for HTML but is none: angle brackets around a word that names no
+// HTML element ("<insert email address here>", "<your name>"), inline or
+// as an HTML block of its own; and that makes of a <br> the line break it
+// asks for. Real HTML stays raw HTML, which pages never show (the link
+// stage warns about it: see Foreign). An id in angle brackets stays for
+// AngleID.
+type angleText struct{}
+
+func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var raws []*ast.RawHTML
+	var blocks []*ast.HTMLBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			raws = append(raws, n)
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType == ast.HTMLBlockType7 {
+				blocks = append(blocks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range raws {
+		if n.Segments.Len() == 0 {
+			continue
+		}
+		first := n.Segments.At(0)
+		raw := rawOf(n, src)
+		if _, ok := AngleID(n, src); ok {
+			continue
+		}
+		parent := n.Parent()
+		if isBreak(raw) {
+			br := ast.NewTextSegment(text.NewSegment(first.Start, first.Start))
+			br.SetHardLineBreak(true)
+			parent.ReplaceChild(parent, n, br)
+			continue
+		}
+		if name, _ := tagOf(raw); name == "" || htmlElements[name] {
+			continue
+		}
+		for i := range n.Segments.Len() {
+			seg := ast.NewTextSegment(n.Segments.At(i)) // each line with its line end
+			seg.SetRaw(true)
+			parent.InsertBefore(parent, n, seg)
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, b := range blocks {
+		lines := b.Lines()
+		if lines.Len() == 0 {
+			continue
+		}
+		first := lines.At(0)
+		if name, _ := tagOf(first.Value(src)); name == "" || htmlElements[name] {
+			continue
+		}
+		p := ast.NewParagraph()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			t := ast.NewTextSegment(seg.TrimRightSpace(src))
+			t.SetRaw(true)
+			p.AppendChild(p, t)
+			if i < lines.Len()-1 {
+				nl := ast.NewString([]byte("\n"))
+				nl.SetRaw(true)
+				p.AppendChild(p, nl)
+			}
+		}
+		p.SetBlankPreviousLines(b.HasBlankPreviousLines())
+		b.Parent().ReplaceChild(b.Parent(), b, p)
+	}
+}
+
+// rawOf is the text of raw HTML as written.
+func rawOf(n *ast.RawHTML, src []byte) []byte {
+	if n.Segments.Len() == 1 {
+		seg := n.Segments.At(0)
+		return seg.Value(src)
+	}
+	var b []byte
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}
+
+// Foreign is what a body holds that its page does not show as written,
+// at its line, with what to write instead: raw HTML, a pandoc grid table
+// or title block, a LaTeX command.
+type Foreign struct {
+	Line    int    // 0-based line of the body
+	Code    string // the warning's code: "raw-html", "grid-table", "pandoc-title", "latex"
+	Message diag.Text
+	Hint    diag.Text
+}
+
+// rawHTML is the Foreign of raw HTML that a page leaves out: an element
+// written inline (its closing tag goes with it; a comment is a comment),
+// or a whole HTML block.
+func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		raw := rawOf(n, src)
+		name, closing := tagOf(raw)
+		if closing || name == "" || bytes.HasPrefix(raw, []byte("<!--")) {
+			return Foreign{}, false
+		}
+		return Foreign{Code: "raw-html", Message: diag.Msg("the HTML tag <%s> is not shown (pages show no HTML written in a document); the text around it is", name), Hint: htmlHint(name)}, true
+	case *ast.HTMLBlock:
+		if n.HTMLBlockType == ast.HTMLBlockType2 || n.Lines().Len() == 0 { // a comment
+			return Foreign{}, false
+		}
+		line := n.Lines().At(0)
+		first := bytes.TrimSpace(line.Value(src))
+		if name, _ := tagOf(first); name == "br" {
+			return Foreign{}, false // a line of <br>: no more than space
+		}
+		shown := string(first)
+		if r := []rune(shown); len(r) > 40 {
+			shown = string(r[:40]) + "…"
+		}
+		hint := diag.Msg("write its text in Markdown, without the tags: a block of HTML is left out whole")
+		for i := range n.Lines().Len() {
+			line := n.Lines().At(i)
+			if inner := innerTag(line.Value(src)); inner != "" {
+				hint = htmlHint(inner)
+				break
+			}
+		}
+		return Foreign{Code: "raw-html", Message: diag.Msg("an HTML block is not shown, text and all (pages show no HTML written in a document): %s", shown), Hint: hint}, true
+	}
+	return Foreign{}, false
+}
+
+// wrappers are the elements that only lay out what they hold.
+var wrappers = map[string]bool{"div": true, "p": true, "center": true, "span": true, "section": true, "article": true,
+	"font": true, "html": true, "body": true, "br": true, "hr": true, "blockquote": true, "small": true, "big": true}
+
+var tagPattern = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9]*)`)
+
+// innerTag is the first HTML element in line that is more than a
+// wrapper, in lower case ("" when there is none): what a block of HTML
+// is there for.
+func innerTag(line []byte) string {
+	for _, m := range tagPattern.FindAllSubmatch(line, -1) {
+		if name := strings.ToLower(string(m[1])); htmlElements[name] && !wrappers[name] {
+			return name
+		}
+	}
+	return ""
+}
+
+// htmlHint says how to write in Markdown what an HTML element does.
+func htmlHint(name string) diag.Text {
+	switch name {
+	case "img", "picture", "figure":
+		return diag.Msg("show a picture with ![what it shows](img/picture.png), the file in the document's page bundle")
+	case "a":
+		return diag.Msg("write a link as [text](address), or [text](ISMS-P-009) for a document")
+	case "b", "strong":
+		return diag.Msg("write **bold** text")
+	case "i", "em":
+		return diag.Msg("write *italic* text")
+	case "code", "kbd", "samp", "tt":
+		return diag.Msg("write `code` between backticks")
+	case "pre":
+		return diag.Msg("write a block of code between lines of ```")
+	case "table", "tr", "td", "th", "thead", "tbody":
+		return diag.Msg("write a table in Markdown: | a | b |, then | --- | --- |, one line per row")
+	case "ul", "ol", "li":
+		return diag.Msg("write a list in Markdown: one \"- item\" or \"1. item\" per line")
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return diag.Msg("write a heading in Markdown: ## Heading")
+	case "details", "summary":
+		return diag.Msg("write what it hides as ordinary text: every reader should see it")
+	case "iframe", "video", "audio", "embed", "object", "script", "style":
+		return diag.Msg("link to it instead: [what it is](address); pages load nothing from other hosts and run no script")
+	}
+	return diag.Msg("write it in Markdown, or leave the tag out: its text is shown without it")
+}

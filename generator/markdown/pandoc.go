@@ -1,0 +1,228 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// Pandoc reads Markdown of its own that CommonMark shows as other text:
+// a title block of "%" lines, grid tables drawn with "+---+" and "|",
+// and LaTeX commands such as \newpage for its PDF output. Sets written
+// for pandoc are full of them.
+
+// FromPandoc returns body with what pandoc writes and CommonMark cannot
+// show made fit to show, and says at which line it did what: a grid
+// table becomes a pipe table (cells of several lines joined), a title
+// block at the top and a line that is only \newpage or \pagebreak
+// become empty lines. The number of lines never changes, so every other
+// line keeps its number; code blocks are left alone. When there is
+// nothing to do, body itself is returned.
+func FromPandoc(body []byte) ([]byte, []Foreign) {
+	first := bytes.TrimLeft(body, " \t\r\n")
+	if !bytes.Contains(body, []byte("+-")) && !bytes.Contains(body, []byte("+=")) &&
+		!(len(first) > 0 && first[0] == '%') && !latexAnywhere.Match(body) {
+		return body, nil
+	}
+	ls := bytes.Split(body, []byte("\n"))
+	var found []Foreign
+	changed := false
+	top := true // before any text: where a title block may be
+	var fence []byte
+	for i := 0; i < len(ls); i++ {
+		line := bytes.TrimRight(ls[i], "\r")
+		trimmed := bytes.TrimSpace(line)
+		if fence != nil {
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			continue
+		}
+		if m := fenceMarker(bytes.TrimLeft(line, " ")); m != nil && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
+			fence, top = m, false
+			continue
+		}
+		switch {
+		case len(trimmed) == 0:
+			continue
+		case top && titleLine(line):
+			n := 1
+			for i+n < len(ls) && (titleLine(ls[i+n]) || len(ls[i+n]) > 0 && ls[i+n][0] == ' ') {
+				n++
+			}
+			found = append(found, Foreign{Line: i, Code: "pandoc-title",
+				Message: diag.Msg("the pandoc title block (lines starting with %%) is not shown: the page shows the document's title"),
+				Hint:    diag.Msg("remove the %% lines; the title, author and date belong in the front matter (title, author, approved)")})
+			for j := i; j < i+n; j++ {
+				ls[j] = nil
+			}
+			i += n - 1
+			changed = true
+		case latexCommand.Match(trimmed):
+			found = append(found, Foreign{Line: i, Code: "latex",
+				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),
+				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
+			ls[i] = nil
+			changed = true
+		case gridBorder.Match(line):
+			n, table := gridTable(ls[i:])
+			if n == 0 {
+				break
+			}
+			f := Foreign{Line: i, Code: "grid-table",
+				Message: diag.Msg("a pandoc grid table is shown as a table whose cells of several lines are joined into one"),
+				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")}
+			if table == nil {
+				f.Message = diag.Msg("a pandoc grid table is shown as text: its rows do not split into the same cells")
+			} else {
+				for j := range n {
+					ls[i+j] = nil
+					if j < len(table) {
+						ls[i+j] = table[j]
+					}
+				}
+				changed = true
+			}
+			found = append(found, f)
+			i += n - 1
+		}
+		top = false
+	}
+	if !changed {
+		return body, found
+	}
+	return bytes.Join(ls, []byte("\n")), found
+}
+
+// titleLine reports whether line is a line of a pandoc title block: "%"
+// alone or before a space.
+func titleLine(line []byte) bool {
+	return len(line) > 0 && line[0] == '%' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t')
+}
+
+var (
+	latexCommand  = regexp.MustCompile(`^\\(newpage|pagebreak|clearpage|cleardoublepage|linebreak|newline|vfill|hfill|bigskip|medskip|smallskip)(\[[^\]]*\]|\{[^}]*\})?\s*$`)
+	latexAnywhere = regexp.MustCompile(`(?m)^[ \t]*\\(newpage|pagebreak|clearpage|cleardoublepage|linebreak|newline|vfill|hfill|bigskip|medskip|smallskip)`)
+	gridBorder    = regexp.MustCompile(`^ {0,3}\+(:?[-=]+:?\+)+\s*$`)
+)
+
+// gridTable reads the grid table whose top border is ls[0]: how many
+// lines it takes, and the lines of the pipe table that shows it, or nil
+// when its rows do not split into its columns by '|'.
+func gridTable(ls [][]byte) (n int, table [][]byte) {
+	top := bytes.TrimRight(ls[0], " \t\r")
+	indent := len(top) - len(bytes.TrimLeft(top, " "))
+	columns := bytes.Count(top, []byte("+")) - 1
+	type row struct{ cells [][]string }
+	var rows []row
+	var cur *row
+	header := -1 // the rows before the "+===+" border are the header
+	align := aligns(top)
+	for n = 1; n < len(ls); n++ {
+		line := bytes.TrimRight(ls[n], " \t\r")
+		if len(line) <= indent || len(bytes.TrimLeft(line[:indent], " ")) != 0 {
+			break
+		}
+		body := line[indent:]
+		switch {
+		case gridBorder.Match(line):
+			if bytes.IndexByte(body, '=') >= 0 && header < 0 {
+				header = len(rows)
+				if cur != nil {
+					header++
+				}
+				align = aligns(body)
+			}
+			if cur != nil {
+				rows = append(rows, *cur)
+				cur = nil
+			}
+			continue
+		case len(body) >= 2 && body[0] == '|' && body[len(body)-1] == '|':
+			parts := strings.Split(string(body[1:len(body)-1]), "|")
+			if len(parts) != columns {
+				return skipRows(ls, indent), nil
+			}
+			if cur == nil {
+				cur = &row{cells: make([][]string, columns)}
+			}
+			for c, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					cur.cells[c] = append(cur.cells[c], p)
+				}
+			}
+			continue
+		}
+		break
+	}
+	if cur != nil || len(rows) == 0 {
+		return 0, nil // no closing border: not a table
+	}
+	line := func(cells []string) []byte {
+		return []byte(strings.Repeat(" ", indent) + "| " + strings.Join(cells, " | ") + " |")
+	}
+	joined := func(r row) []string {
+		out := make([]string, columns)
+		for c, parts := range r.cells {
+			out[c] = strings.Join(parts, " ")
+		}
+		return out
+	}
+	head := make([]string, columns)
+	if header > 0 {
+		parts := make([][]string, columns)
+		for _, r := range rows[:header] {
+			for c := range columns {
+				parts[c] = append(parts[c], r.cells[c]...)
+			}
+		}
+		head = joined(row{cells: parts})
+		rows = rows[header:]
+	}
+	table = append(table, line(head), line(align))
+	for _, r := range rows {
+		cells := joined(r)
+		if strings.Join(cells, "") == "" {
+			continue // a spacer row
+		}
+		table = append(table, line(cells))
+	}
+	return n, table
+}
+
+// skipRows is how many lines a grid table takes whose rows cannot be
+// split: its border and the lines of borders and rows after it.
+func skipRows(ls [][]byte, indent int) int {
+	n := 1
+	for n < len(ls) {
+		body := bytes.TrimSpace(ls[n])
+		if len(body) == 0 || body[0] != '|' && !gridBorder.Match(ls[n]) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// aligns reads the alignment of each column from a border's colons
+// ("+:---+---:+") as a pipe table's delimiter row writes it.
+func aligns(border []byte) []string {
+	parts := strings.Split(strings.Trim(strings.TrimSpace(string(border)), "+"), "+")
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		left, right := strings.HasPrefix(p, ":"), strings.HasSuffix(p, ":")
+		switch {
+		case left && right:
+			out[i] = ":---:"
+		case right:
+			out[i] = "---:"
+		case left:
+			out[i] = ":---"
+		default:
+			out[i] = "---"
+		}
+	}
+	return out
+}
