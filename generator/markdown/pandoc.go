@@ -30,18 +30,18 @@ func FromPandoc(body []byte) ([]byte, []Foreign) {
 	var found []Foreign
 	changed := false
 	top := true // before any text: where a title block may be
-	var fence []byte
+	var code fence // the fence of the open code block
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
-		if fence != nil {
-			if closesFence(line, fence) {
-				fence = nil
+		if code.char != 0 {
+			if code.closedBy(line) {
+				code = fence{}
 			}
 			continue
 		}
-		if m := fenceMarker(bytes.TrimLeft(line, " ")); m != nil && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
-			fence, top = m, false
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
+			code, top = f, false
 			continue
 		}
 		switch {
