@@ -55,7 +55,7 @@ func trainingCSV(site *model.Site, data *Data, l labels) []byte {
 	for _, c := range data.Training.Courses {
 		docs := make([]string, len(c.Docs))
 		for i, d := range c.Docs {
-			docs[i] = d.ID + " " + d.Title + " " + l.t("training.version", d.Version)
+			docs[i] = l.t("training.doc_version", d.ID, d.Title, d.Version)
 		}
 		depts := make([]string, len(c.Depts))
 		for i, dept := range c.Depts {
