@@ -3,8 +3,10 @@ package generator
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
@@ -36,7 +38,11 @@ func Config(opts Options) (*model.Config, diag.List, error) {
 		return nil, diags, diag.Usagef("--classification %q is not one of the levels in isms.toml: %v", opts.Classification, cfg.Levels)
 	}
 	if opts.BaseURL != "" {
-		cfg.BaseURL = opts.BaseURL
+		u, err := url.Parse(opts.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, diags, diag.Usagef("--base-url %q is not an http(s) address; write the site's address, e.g. --base-url https://isms.example.com/", opts.BaseURL)
+		}
+		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	return cfg, diags, nil
 }

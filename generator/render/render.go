@@ -331,7 +331,7 @@ func (r *renderer) sitePages() []sitePage {
 		{"home.html", r.page("", s.T("home.title"), "home", nil), func() any { return r.home() }},
 		{"register.html", r.page("register/", s.T("register.title"), "register", nil), func() any { return r.register() }},
 		{"search.html", r.page("search/", s.T("search.title"), "search", nil), nil},
-		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil), nil},
+		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil), func() any { return r.notFound() }},
 	}
 	pages = append(pages, r.reportPages()...)
 	pages = append(pages, r.tombstonePages()...)
