@@ -159,10 +159,14 @@ func Config(f *load.File) (*model.Config, diag.List) {
 func level(r *fields, c *model.Config, key, fallback string) string {
 	v := r.str(key, false)
 	if v == "" {
-		if c.Level(fallback) < 0 {
-			return c.Levels[len(c.Levels)-1]
+		if c.Level(fallback) >= 0 || len(c.Levels) == 0 {
+			return fallback
 		}
-		return fallback
+		// Levels of the site's own without "internal": no default is
+		// safe, for the ceiling above all (the highest would publish
+		// everything), so the site must name it.
+		r.errorf("classification_levels", diag.Msg("name it: %s = \"…\", one of %s", key, strings.Join(c.Levels, ", ")), "%s is not set, and the classification levels have no %q to default to", key, fallback)
+		return c.Levels[0]
 	}
 	if c.Level(v) < 0 {
 		r.errorf(key, diag.Msg("use one of the classification_levels: %s", strings.Join(c.Levels, ", ")), "unknown classification level %q", v)

@@ -209,6 +209,10 @@ func TestConfigRules(t *testing.T) {
 		{"duplicate department", testConfig + "\n[[departments]]\nid = \"hr\"\n", []string{`isms.toml:14: duplicate department id "hr"`}},
 		{"department all reserved", "[[departments]]\nid = \"all\"\n", []string{`isms.toml:2: department id "all" is reserved`}},
 		{"javascript ack_url", `ack_url = "javascript:alert(1)"` + testConfig, []string{`isms.toml:1: "ack_url": "javascript:alert(1)" is not a web address ismsgen will link to`}},
+		{"own levels without internal and no ceiling", "classification_levels = [\"公开\", \"内部\", \"秘密\"]\n[[departments]]\nid = \"hr\"\n", []string{
+			`isms.toml:1: classification is not set, and the classification levels have no "internal" to default to`,
+			`isms.toml:1: default_classification is not set, and the classification levels have no "internal" to default to`}},
+		{"own levels with both named", "classification_levels = [\"公开\", \"内部\", \"秘密\"]\nclassification = \"内部\"\ndefault_classification = \"内部\"\n[[departments]]\nid = \"hr\"\n", nil},
 		{"review_cycles unknown tier", "[review_cycles]\ntier4 = \"1 year\"\n[[departments]]\nid = \"hr\"\n", []string{`isms.toml:2: unknown key "review_cycles.tier4"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
