@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -18,19 +19,160 @@ var idRun = regexp.MustCompile(`(?:[A-Za-z0-9._-]|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f
 // written (what changed between two versions, a version that no longer
 // parses) must not show them, as no other page does.
 func (r *renderer) mask(text string) string {
-	left := r.in.Site.LeftOut
-	if len(left) == 0 {
+	if len(r.in.Site.LeftOut) == 0 {
 		return text
 	}
-	return idRun.ReplaceAllStringFunc(text, func(run string) string {
-		for s := run; s != ""; s = s[:len(s)-1] {
-			if id, _, _ := strings.Cut(markdown.Unescape(s), "#"); left[model.FoldID(id)] {
-				return r.bodies.withheld + run[len(s):]
-			}
-			if last := s[len(s)-1]; last != '.' && last != '-' && last != '_' {
-				break // only a full stop, a dash or an underscore may follow an id in a run
+	if !fast.On() {
+		return idRun.ReplaceAllStringFunc(text, r.maskRun)
+	}
+	return r.maskQuick(text)
+}
+
+// maskRun is the replacement of one run of idRun.
+func (r *renderer) maskRun(run string) string {
+	left := r.in.Site.LeftOut
+	for s := run; s != ""; s = s[:len(s)-1] {
+		if id, _, _ := strings.Cut(markdown.Unescape(s), "#"); left[model.FoldID(id)] {
+			return r.bodies.withheld + run[len(s):]
+		}
+		if last := s[len(s)-1]; last != '.' && last != '-' && last != '_' {
+			break // only a full stop, a dash or an underscore may follow an id in a run
+		}
+	}
+	return run
+}
+
+// maskQuick is mask's fast path: it finds idRun's runs with a scanner
+// instead of the regexp (the same runs: each of the pattern's parts
+// matches in at most one way where it starts, and no two start alike),
+// and leaves out maskRun for a run without escapes that names no
+// left-out id, which is nearly every run: most are words and numbers.
+// The text itself is returned when nothing is replaced.
+func (r *renderer) maskQuick(text string) string {
+	var b strings.Builder
+	done := 0 // text[:done] is in b
+	for i := 0; i < len(text); {
+		end, escaped := runEnd(text, i)
+		if end == i {
+			i++
+			continue
+		}
+		run := text[i:end]
+		if escaped || r.plainHit(run) {
+			if m := r.maskRun(run); m != run {
+				b.WriteString(text[done:i])
+				b.WriteString(m)
+				done = end
 			}
 		}
-		return run
-	})
+		i = end
+	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
+}
+
+// plainHit reports whether maskRun could replace run, which has no
+// escapes: whether it, less any of its trailing full stops, dashes and
+// underscores, folds to a left-out id.
+func (r *renderer) plainHit(run string) bool {
+	var folded [64]byte
+	for s := run; s != ""; s = s[:len(s)-1] {
+		if len(s) <= len(folded) {
+			f := folded[:len(s)]
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if c >= 'a' && c <= 'z' {
+					c -= 'a' - 'A'
+				}
+				f[i] = c
+			}
+			if r.in.Site.LeftOut[string(f)] {
+				return true
+			}
+		} else if r.in.Site.LeftOut[model.FoldID(s)] {
+			return true
+		}
+		if last := s[len(s)-1]; last != '.' && last != '-' && last != '_' {
+			break
+		}
+	}
+	return false
+}
+
+// runEnd returns where the run of idRun that starts at text[i] ends (i
+// when none starts there), and whether the run has an escape.
+func runEnd(text string, i int) (end int, escaped bool) {
+	for i < len(text) {
+		n := idUnit(text[i:])
+		if n == 0 {
+			break
+		}
+		escaped = escaped || n > 1
+		i += n
+	}
+	return i, escaped
+}
+
+// idUnit returns the length of the part of idRun that s starts with: a
+// character of an id, a character reference, a backslash escape or a
+// percent escape; 0 when s starts with none.
+func idUnit(s string) int {
+	switch c := s[0]; {
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-':
+		return 1
+	case c == '\\':
+		if len(s) > 1 && isASCIIPunct(s[1]) {
+			return 2
+		}
+	case c == '%':
+		if len(s) > 2 && isHex(s[1]) && isHex(s[2]) {
+			return 3
+		}
+	case c == '&':
+		return charRef(s)
+	}
+	return 0
+}
+
+// charRef returns the length of the character reference s starts with
+// as idRun reads one ("&#1234567;", "&#x10FFFF;", "&amp;"), or 0.
+func charRef(s string) int {
+	switch {
+	case len(s) > 2 && s[1] == '#' && isDigit(s[2]):
+		return refEnd(s, 2, 7, isDigit)
+	case len(s) > 3 && s[1] == '#' && (s[2] == 'x' || s[2] == 'X'):
+		return refEnd(s, 3, 6, isHex)
+	case len(s) > 2 && isLetter(s[1]):
+		if n := refEnd(s, 2, 31, isAlnum); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// refEnd returns the length of s when s[start:] is 1 to most characters
+// of which and a semicolon, or 0.
+func refEnd(s string, start, most int, of func(byte) bool) int {
+	i := start
+	for i < len(s) && of(s[i]) {
+		i++
+	}
+	if n := i - start; n < 1 || n > most || i >= len(s) || s[i] != ';' {
+		return 0
+	}
+	return i + 1
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isAlnum(c byte) bool  { return isLetter(c) || isDigit(c) }
+func isHex(c byte) bool    { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// isASCIIPunct reports whether c is ASCII punctuation, which a backslash
+// may escape in Markdown.
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }

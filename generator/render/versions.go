@@ -85,6 +85,26 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			return err
 		}
 	}
+	// A version's text is compared twice, with the one before and the
+	// one after: it is masked once.
+	type maskedText struct{ frontMatter, body string }
+	maskedTexts := map[string]maskedText{} // by blob
+	masked := func(v *model.Version) (maskedText, error) {
+		if v != nil {
+			if m, ok := maskedTexts[v.Blob]; ok {
+				return m, nil
+			}
+		}
+		t, err := text(v, nil)
+		if err != nil {
+			return maskedText{}, err
+		}
+		m := maskedText{r.mask(t.FrontMatter), r.mask(t.Body)}
+		if v != nil {
+			maskedTexts[v.Blob] = m
+		}
+		return m, nil
+	}
 	versions := []string{d.Version}
 	for _, v := range d.Versions.Earlier {
 		versions = append(versions, v.Version)
@@ -102,11 +122,11 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		} else if d.Versions.ChangedUncommitted || d.Versions.Set.IsZero() {
 			to = model.Commit{}
 		}
-		older, err := text(prev, nil)
+		older, err := masked(prev)
 		if err != nil {
 			return err
 		}
-		newer, err := text(this, nil)
+		newer, err := masked(this)
 		if err != nil {
 			return err
 		}
@@ -115,9 +135,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
-		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(r.mask(older.FrontMatter), r.mask(newer.FrontMatter))
+		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(older.frontMatter, newer.frontMatter)
 		var ins, del int
-		view.Body, ins, del = diffHTML(r.mask(older.Body), r.mask(newer.Body))
+		view.Body, ins, del = diffHTML(older.body, newer.body)
 		view.Inserted, view.Deleted = view.Inserted+ins, view.Deleted+del
 		title := r.in.Strings.T("changes.title", d.Title, version)
 		if err := r.emit(out, "changes.html", r.page(dir, title, "tiers", view)); err != nil {

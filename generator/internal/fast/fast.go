@@ -9,6 +9,8 @@
 //     goldmark; tmplexec, the folding of constant strings and the caches
 //     of "cached", "cachedRows" and code highlighting beside html/template
 //     and chroma; the check of plain link targets beside the general one;
+//     the scanner of left-out ids in texts shown as written (mask.go)
+//     beside a regexp;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
 //   - wholefile and write: plain system calls beside package os, one
 //     mkdir beside os.MkdirAll, and removal on every core beside
