@@ -160,17 +160,16 @@ func publishedIDs(dest string) ([]string, error) {
 }
 
 // A page's kind is its path with the parts that name one of many (a
-// document, a department, a control, a tier, a page number) replaced.
+// document, a department, a control, a tier) replaced, and for a list's
+// later page, its list too: the kinds of a site do not grow with it.
 var (
-	kindOne  = regexp.MustCompile(`^(docs|distribution|owners|controls|tiers|clauses)/[^/]+/`)
-	kindPage = regexp.MustCompile(`-\d+\.html$`)
-	kindMR   = regexp.MustCompile(`^management-review/[^/]+-N\.html$`)
+	kindOne  = regexp.MustCompile(`^(docs|distribution|owners|controls|tiers)/[^/]+/`)
+	kindPage = regexp.MustCompile(`[^/]+-\d+\.html$`)
 )
 
 func kindOf(path string) string {
 	k := kindOne.ReplaceAllString(path, "$1/*/")
-	k = kindPage.ReplaceAllString(k, "-N.html")
-	return kindMR.ReplaceAllString(k, "management-review/*-N.html")
+	return kindPage.ReplaceAllString(k, "*-N.html")
 }
 
 // walk sums the output and returns the largest HTML page of each kind.
