@@ -72,6 +72,26 @@ const (
 	colsSources   = "id,title-status,mr-event"
 )
 
+// listKinds are the column keys of every list: the template
+// "list-row:<keys>" of each is made with the layouts (rowTemplates).
+var listKinds = []string{colsRegister, colsTier, colsEntries, colsIssue, colsDrafts, colsEffective, colsPending,
+	colsWithdrawn, colsOverdue, colsDueSoon, colsMissing, colsToDo, colsTraining, colsControl, colsPast, colsKept,
+	colsRecords, colsOpen, colsClosed, colsSources}
+
+// rowTemplates is the text of the templates that make the rows of each
+// kind of list: the cells of its keys (list-cell-<key>), in order.
+func rowTemplates() string {
+	var b strings.Builder
+	for _, kind := range listKinds {
+		b.WriteString(`{{define "list-row:` + kind + `"}}<tr{{with .Rows.Action}} id="{{.Anchor}}"{{end}}>`)
+		for k := range strings.SplitSeq(kind, ",") {
+			b.WriteString(`{{template "list-cell-` + k + `" .}}`)
+		}
+		b.WriteString("</tr>{{end}}\n")
+	}
+	return b.String()
+}
+
 // columns returns the columns of a list's keys, with their headings.
 func columns(s *i18n.Strings, keys string) []Column {
 	var cols []Column
@@ -199,6 +219,9 @@ func listFilters(rows []ListRow, data *reports.Data) []string {
 
 // Pages is the number of pages of the list.
 func (l *List) Pages() int { return max(1, (len(l.Rows)+PageSize-1)/PageSize) }
+
+// RowTemplate is the template that makes the list's rows.
+func (l *List) RowTemplate() string { return "list-row:" + l.Kind }
 
 // Paged reports whether the list has more than one page.
 func (l *List) Paged() bool { return l.Pages() > 1 }

@@ -222,7 +222,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 		return nil, &LayoutError{name, err}
 	}
 	ls := &layoutSet{t: t, fallbacks: &r.fallbacks}
-	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows, "actionPage": r.actionPage}
+	own := template.FuncMap{"cached": ls.cached, "cachedRows": ls.cachedRows, "eachRow": ls.eachRow, "actionPage": r.actionPage}
 	t.Funcs(own)
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)

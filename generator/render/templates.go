@@ -133,6 +133,20 @@ type keptRow struct {
 // but what REL, KIND and the element say. With the fast paths off, every
 // row is made anew.
 func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML, error) {
+	return ls.eachRowOf(name, rel, kind, list, fast.On())
+}
+
+// eachRow is the template function "eachRow": {{eachRow "NAME" REL KIND
+// LIST}} writes what the template NAME writes for rows REL KIND ELEMENT,
+// for every element of LIST, as cachedRows does but without keeping the
+// rows: for a list whose rows are on no other page. Unlike {{template}},
+// it takes the template's name from a value.
+func (ls *layoutSet) eachRow(name, rel, kind string, list any) (template.HTML, error) {
+	return ls.eachRowOf(name, rel, kind, list, false)
+}
+
+// eachRowOf is cachedRows, keeping the rows made when memo is set.
+func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (template.HTML, error) {
 	if ls.preparing.Load() {
 		return "", errPreparing
 	}
@@ -142,6 +156,17 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	}
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return "", fmt.Errorf("cachedRows %q: %T is not a list", name, list)
+	}
+	if !memo {
+		var b strings.Builder
+		for i := range v.Len() {
+			row, err := ls.run(name, Rows{Rel: rel, Kind: kind, Rows: v.Index(i).Interface()})
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(row)
+		}
+		return template.HTML(b.String()), nil
 	}
 	rk := rowsKey{name, rel, kind}
 	ls.mu.Lock()
@@ -161,7 +186,6 @@ func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML
 	// would allocate about twice over.
 	rows := make([]string, v.Len())
 	size := 0
-	memo := fast.On()
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
@@ -326,6 +350,10 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 	for _, p := range append([]string{"base.html"}, partials...) {
 		errs = append(errs, parseInto(common, layouts, p))
 	}
+	// The rows of each kind of list, made of the cells of partials/list.html.
+	if _, err := common.New("list rows").Parse(rowTemplates()); err != nil {
+		errs = append(errs, &LayoutError{"partials/list.html", err})
+	}
 	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods()}
 	for _, name := range names {
 		if name == "base.html" {
@@ -433,6 +461,9 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		},
 		"cachedRows": func(name, rel, kind string, list any) (template.HTML, error) {
 			return "", fmt.Errorf("cachedRows %q: the layouts were executed without a renderer", name)
+		},
+		"eachRow": func(name, rel, kind string, list any) (template.HTML, error) {
+			return "", fmt.Errorf("eachRow %q: the layouts were executed without a renderer", name)
 		},
 		"actionPage": func(any) string { return "" },
 	}
