@@ -31,6 +31,8 @@ type RecordRow = [string, number, number, string, number];
  * evidence document (-1: none), evidence link, evidence text. */
 type Action = [string, string, string, string, number, number[], number, number, string, number, string, number, string, string];
 type Source = [string, number];
+/** A course: title, link, its first documents, how many more, departments, all staff (1). */
+type Course = [string, string, number[], number, number[], number];
 
 declare global { interface Window { ISMSListData?: Record<string, unknown> } }
 
@@ -224,6 +226,12 @@ class List {
     const s = this.state, q = fold(s.q), dept = docs.depts.findIndex((x) => x[0] === s.dept);
     const out: number[] = [];
     rows.rows.forEach((n, i) => {
+      if (this.courses) { // a course by its title and the departments that take it
+        const c = rows.x![i] as Course;
+        if ((s.dept && !c[5] && !c[4].includes(dept)) || (q && !fold(c[0]).includes(q))) return;
+        out.push(i);
+        return;
+      }
       const d = docs.docs[n], rv = d[REVIEW];
       if (this.actions) { // an action is filtered by its owner, its source and its id and title
         const a = rows.x![i] as Action;
@@ -360,9 +368,12 @@ class List {
   /** actions reports whether the list is of actions. */
   get actions(): boolean { return this.cols[0]?.key === "a-id"; }
 
+  /** courses reports whether the list is of courses (no document of its own). */
+  get courses(): boolean { return this.cols[0]?.key === "c-title"; }
+
   /** row makes the row of the list's row i, cell by cell as list-row does. */
   row(docs: Docs, rows: Rows, i: number): HTMLTableRowElement {
-    const tr = el("tr"), d = docs.docs[rows.rows[i]], x = rows.x?.[i];
+    const tr = el("tr"), d = docs.docs[rows.rows[i]] as DocRow | undefined, x = rows.x?.[i];
     if (this.actions) tr.id = (x as Action)[0];
     for (const c of this.cols) {
       const td = el("td");
@@ -399,7 +410,11 @@ function reviewState(docs: Docs, d: DocRow): HTMLSpanElement {
 }
 
 /** fill makes the cell of column key for document d (and what the list says of it, x). */
-function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, x: unknown, root: string): void {
+function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow | undefined, x: unknown, root: string): void {
+  if (!d) { // a course, which has no document of its own
+    fillCourse(td, key, docs, x as Course, root);
+    return;
+  }
   const status = docs.statuses[d[STATUS]], rv = d[REVIEW];
   switch (key) {
     case "id": td.className = "doc-id"; td.textContent = d[ID]; return;
@@ -502,6 +517,39 @@ function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, x: u
   if (key.startsWith("a-")) fillAction(td, key, docs, d, x as Action, root);
 }
 
+/** fillCourse makes the cell of column key for a course. */
+function fillCourse(td: HTMLTableCellElement, key: string, docs: Docs, c: Course, root: string): void {
+  switch (key) {
+    case "c-title": {
+      const a = el("a", "", c[0]);
+      a.href = c[1];
+      a.rel = "noopener noreferrer";
+      td.append(a);
+      return;
+    }
+    case "c-docs": {
+      const ul = el("ul", "report-inline-list");
+      for (const n of c[2]) {
+        const r = docs.docs[n], a = link(root, r, " " + r[TITLE]), li = el("li");
+        a.prepend(el("span", "doc-id", r[ID]));
+        li.append(a, " " + fmt(label(docs, "training.version"), r[VERSION]));
+        ul.append(li);
+      }
+      if (c[3]) {
+        const a = el("a", "", fmt(label(docs, "list.more"), c[3])), li = el("li");
+        a.href = fileHref(root + "training/#list-by-document");
+        li.append(a);
+        ul.append(li);
+      }
+      td.append(ul);
+      return;
+    }
+    case "c-depts":
+      td.textContent = c[5] ? label(docs, "field.all_staff") : c[4].map((n) => docs.depts[n]?.[1] || "").join(label(docs, "list.sep"));
+      return;
+  }
+}
+
 /** fillAction makes the cell of column key for an action (d is the record that raises it). */
 function fillAction(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow, a: Action, root: string): void {
   const idTitle = (r: DocRow): HTMLAnchorElement => {
@@ -588,6 +636,7 @@ const sortable = new Map<string, (docs: Docs, d: DocRow, x: unknown) => string |
   ["a-source", (_, _d, x) => (x as Action)[3]], ["a-owner", (docs, _d, x) => docs.depts[(x as Action)[4]]?.[1] || ""],
   ["a-due", (_, _d, x) => (x as Action)[6] || ""], ["a-closed", (_, _d, x) => (x as Action)[7] || ""],
   ["a-state", (_, _d, x) => (x as Action)[9]],
+  ["c-title", (_, _d, x) => (x as Course)[0]], ["c-docs", (_, _d, x) => (x as Course)[2].length + (x as Course)[3]],
 ]);
 
 /** initLists wires up every list of the page. */

@@ -69,11 +69,15 @@ func (r *renderer) listData(l *List) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(r.docNumber(row.Doc)), 10)
+		n := -1 // a course
+		if row.Doc != nil {
+			n = r.docNumber(row.Doc)
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
 	}
 	b = append(b, ']')
 	if first := l.Rows[0]; first.Withdrawal != nil || first.Pending != nil || first.Record != nil ||
-		first.Action != nil || first.Source != nil || l.Kind == colsTraining {
+		first.Action != nil || first.Source != nil || first.Course != nil || l.Kind == colsTraining {
 		b = append(b, `,"x":[`...)
 		for i, row := range l.Rows {
 			if i > 0 {
@@ -115,6 +119,17 @@ func (r *renderer) appendExtra(b []byte, row ListRow) []byte {
 			a.Days, a.Clause, proof, a.ProofURL, a.ProofText}
 	case row.Source != nil:
 		v = []any{row.Source.Kind, ymd(row.Source.Date)}
+	case row.Course != nil:
+		c := row.Course
+		docs := make([]int, len(c.Docs))
+		for i, d := range c.Docs {
+			docs[i] = r.docNumber(d)
+		}
+		depts := make([]int, len(c.Depts))
+		for i, d := range c.Depts {
+			depts[i] = r.deptNumber(d.ID)
+		}
+		v = []any{c.Title, c.URL, docs, c.More, depts, flag(c.AllStaff)}
 	default:
 		courses := make([][2]string, len(row.Doc.Training))
 		for i, t := range row.Doc.Training {
@@ -170,6 +185,7 @@ func (r *renderer) docsData() []byte {
 	labels := map[string]string{}
 	for _, k := range []string{"review.none", "withdrawn.no_date", "withdrawn.scheduled", "withdrawn.earlier",
 		"withdrawn.current_version", "review.days_overdue", "review.days_left", "approvals.days", "training.ack",
+		"training.version", "list.more", "list.sep",
 		"field.all_staff", "list.range", "list.matching", "list.none",
 		"tier.1", "tier.2", "tier.3"} {
 		labels[k] = s.T(k)

@@ -46,6 +46,7 @@ var columnLabels = map[string]string{
 	"a-id": "action.id", "a-title": "action.title", "a-source": "action.source", "a-owner": "action.owner",
 	"a-docs": "action.documents", "a-due": "action.due", "a-closed": "action.closed", "a-evidence": "action.evidence",
 	"a-state": "action.state", "mr-event": "field.date",
+	"c-title": "training.course", "c-docs": "training.documents", "c-depts": "training.departments",
 }
 
 // The columns of the lists.
@@ -70,13 +71,14 @@ const (
 	colsOpen      = "a-id,a-title,a-source,a-owner,a-docs,a-due,a-state"
 	colsClosed    = "a-id,a-title,a-source,a-owner,a-docs,a-due,a-closed,a-evidence"
 	colsSources   = "id,title-status,mr-event"
+	colsCourses   = "c-title,c-docs,c-depts"
 )
 
 // listKinds are the column keys of every list: the template
 // "list-row:<keys>" of each is made with the layouts (rowTemplates).
 var listKinds = []string{colsRegister, colsTier, colsEntries, colsIssue, colsDrafts, colsEffective, colsPending,
 	colsWithdrawn, colsOverdue, colsDueSoon, colsMissing, colsToDo, colsTraining, colsControl, colsPast, colsKept,
-	colsRecords, colsOpen, colsClosed, colsSources}
+	colsRecords, colsOpen, colsClosed, colsSources, colsCourses}
 
 // rowTemplates is the text of the templates that make the rows of each
 // kind of list: the cells of its keys (list-cell-<key>), in order.
@@ -128,6 +130,7 @@ type ListRow struct {
 	Record     *reports.Record      // for the records list
 	Action     *reports.Action      // for the lists of actions; Doc is the record that raises it
 	Source     *reports.InputSource // for the management review's inputs
+	Course     *CourseDocs          // for the list of courses; Doc is nil
 }
 
 // List is a long list of rows and the page of it being rendered.
@@ -191,6 +194,15 @@ func listFilters(rows []ListRow, data *reports.Data) []string {
 	for _, row := range rows {
 		if a := row.Action; a != nil {
 			depts[a.Owner], sources[a.Source] = true, true
+			continue
+		}
+		if c := row.Course; c != nil { // a course is taken by its departments, or by all
+			for _, d := range c.Depts {
+				depts[d.ID] = true
+			}
+			if c.AllStaff {
+				depts[model.AllStaff] = true
+			}
 			continue
 		}
 		d := row.Doc

@@ -206,10 +206,10 @@ func (r *renderer) owner(o *reports.Owner) *OwnerView {
 // TrainingView is the data of the training page.
 type TrainingView struct {
 	Docs    *List
-	Courses []CourseDocs
+	Courses *List // of CourseDocs
 }
 
-func (v *TrainingView) lists() []*List { return []*List{v.Docs} }
+func (v *TrainingView) lists() []*List { return []*List{v.Courses, v.Docs} }
 
 // CourseDocs is a course, the first of its documents (the training
 // list has them all) and the departments that take it.
@@ -231,12 +231,16 @@ func (r *renderer) training() *TrainingView {
 	for i, d := range t.Docs {
 		rows[i] = ListRow{Doc: d, AckURL: ackURL(r.in.Site.Config.AckURL, d)}
 	}
-	v := &TrainingView{Docs: r.newList("training/", s.T("training.title"), "by-document", s.T("training.by_doc"), colsTraining, rows)}
-	for _, c := range t.Courses {
+	title := s.T("training.title")
+	v := &TrainingView{Docs: r.newList("training/", title, "by-document", s.T("training.by_doc"), colsTraining, rows)}
+	courses := make([]CourseDocs, len(t.Courses))
+	crows := make([]ListRow, len(t.Courses))
+	for i, c := range t.Courses {
 		n := min(len(c.Docs), courseDocs)
-		v.Courses = append(v.Courses, CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n,
-			Depts: c.Depts, AllStaff: c.AllStaff})
+		courses[i] = CourseDocs{Title: c.Title, URL: c.URL, Docs: c.Docs[:n], More: len(c.Docs) - n, Depts: c.Depts, AllStaff: c.AllStaff}
+		crows[i] = ListRow{Course: &courses[i]}
 	}
+	v.Courses = r.newList("training/", title, "courses", s.T("training.by_course"), colsCourses, crows)
 	return v
 }
 
