@@ -8,7 +8,7 @@ import (
 func TestFromPandoc(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, out string
-		found       []string // code@line
+		found         []string // code@line
 	}{
 		{"nothing to do", "# A\n\n50% of the staff.\n", "# A\n\n50% of the staff.\n", nil},
 		{"title block at the top", "\n% Access Policy\n% Jane Doe\n  and Ann Roe\n% 2024-01-01\n\n# Purpose\n", "\n\n\n\n\n\n# Purpose\n", []string{"pandoc-title@1"}},
