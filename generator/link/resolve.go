@@ -160,7 +160,7 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 	}
 	switch {
 	case doc != nil && doc != d:
-		hint = diag.Msg("link by the id instead: [text](%s)", doc.ID)
+		hint = diag.Msg("link by the id instead, [text](%s), or by the path from this document, %q", doc.ID, relative(path.Dir(d.Path), doc.Path))
 	case file != "":
 		hint = diag.Msg("write the path relative to this document instead: %q", relative(path.Dir(d.Path), file))
 	}
