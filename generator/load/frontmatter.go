@@ -76,13 +76,28 @@ func bodyOf(path string, src []byte) ([]byte, bool) {
 }
 
 // showBody is the body as the link and render stages read it: within
-// goldmark's limits (limitBody), and with what pandoc writes and
-// CommonMark cannot show made fit to show (markdown.FromPandoc), with a
-// warning at each place.
+// goldmark's limits (limitBody), and with what other tools write and
+// CommonMark cannot show made fit to show (markdown.Adapt), with a
+// warning at each place — at the first only, for the kinds a set written
+// for another tool has on every page (admonitions, for one).
 func showBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
-	body, found := markdown.FromPandoc(limitBody(path, body, bodyLine, diags))
+	body, found := markdown.Adapt(limitBody(path, body, bodyLine, diags))
+	count := map[string]int{}
 	for _, f := range found {
-		diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+		count[f.Message.Format]++
+	}
+	for _, f := range found {
+		if !groupedCodes[f.Code] {
+			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+			continue
+		}
+		switch n := count[f.Message.Format]; {
+		case n > 1:
+			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s (and on %d more lines)", f.Message, n-1)
+		case n == 1:
+			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+		}
+		count[f.Message.Format] = 0
 	}
 	return body
 }
@@ -164,6 +179,10 @@ func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte 
 	}
 	return body
 }
+
+// groupedCodes are the kinds of markdown.Adapt's warnings given once per
+// document, at their first line.
+var groupedCodes = map[string]bool{"admonition": true, "content-tab": true, "fenced-div": true, "latex": true, "toc-marker": true}
 
 // ParseConfig decodes isms.toml.
 func ParseConfig(path string, src []byte) (*File, diag.List) {

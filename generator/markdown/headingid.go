@@ -77,7 +77,16 @@ func (linkHeadings) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		return
 	}
 	ids.reset()
+	own := ownHeadings(pc) // their authors' ids (ownIDs) stay
+	for h := range own {
+		if id, ok := h.AttributeString("id"); ok {
+			ids.Put(id.([]byte))
+		}
+	}
 	for _, h := range heads {
+		if own[h] {
+			continue
+		}
 		var text []byte
 		if holdsLink(h, src) {
 			text = ownText(nil, h, src)

@@ -49,3 +49,37 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 		})
 	}
 }
+
+// A heading's own id ("{#scope}") is its anchor unless another heading
+// or the layout has it; its other attributes are dropped; the text shows
+// without the braces.
+func TestOwnIDs(t *testing.T) {
+	for _, tc := range []struct{ md, html string }{
+		{"## Scope {#scope-1}\n", `<h2 id="scope-1">Scope</h2>`},
+		{"## 范围 {#scope .wide style=\"color:red\"}\n", `<h2 id="scope">范围</h2>`},
+		{"## Styled {.wide}\n", `<h2 id="styled">Styled</h2>`},
+		{"## A {#main}\n", `<h2 id="a">A</h2>`},
+		{"## A {#x}\n\n## B {#x}\n", `<h2 id="a">A</h2>` + "\n" + `<h2 id="b">B</h2>`},
+		{"## A {#x}\n\n## X\n", `<h2 id="x">A</h2>` + "\n" + `<h2 id="x-1">X</h2>`},
+		{"## See [doc](D) {#see}\n\n## Also\n", `<h2 id="see">See <a href="D">doc</a></h2>` + "\n" + `<h2 id="also">Also</h2>`},
+		{"## Use {curly} here\n", `<h2 id="use-curly-here">Use {curly} here</h2>`},
+	} {
+		var out bytes.Buffer
+		src := []byte(tc.md)
+		root := Parse(nil, src)
+		if err := shared.Renderer().Render(&out, src, root); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(out.String()); got != tc.html {
+			t.Errorf("%q:\n got %s\nwant %s", tc.md, got, tc.html)
+		}
+		_, ids := ScanLinks(src)
+		var want []string
+		for _, h := range Headings(root, src) {
+			want = append(want, h.ID)
+		}
+		if strings.Join(ids, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: ScanLinks ids %v, the page's %v", tc.md, ids, want)
+		}
+	}
+}

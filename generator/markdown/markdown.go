@@ -32,7 +32,7 @@ import (
 func New(extra ...goldmark.Option) goldmark.Markdown {
 	opts := []goldmark.Option{
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(linkHeadings{}, 1000), util.Prioritized(angleText{}, 900))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute(), parser.WithASTTransformers(util.Prioritized(ownIDs{}, 950), util.Prioritized(linkHeadings{}, 1000), util.Prioritized(angleText{}, 900))),
 	}
 	return goldmark.New(append(opts, extra...)...)
 }

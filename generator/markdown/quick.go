@@ -140,8 +140,8 @@ func quickScan(body []byte) (links []LinkAt, ids []string, ok bool) {
 			if bytes.IndexByte(line, '\t') >= 0 || bytes.HasSuffix(text, []byte{'#'}) {
 				return nil, nil, false // a closing sequence or a tab: goldmark's rules
 			}
-			if bytes.IndexByte(text, '[') >= 0 {
-				return nil, nil, false // a link's id comes from its text alone (linkHeadings)
+			if bytes.IndexByte(text, '[') >= 0 || bytes.IndexByte(text, '{') >= 0 {
+				return nil, nil, false // a link's id comes from its text alone (linkHeadings); {#id} is its own (ownIDs)
 			}
 			ids = append(ids, string(headings.Generate(text, ast.KindHeading)))
 			if links, ok = lineLinks(line, off, lineNo, links); !ok {

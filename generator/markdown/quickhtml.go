@@ -217,7 +217,7 @@ func (q *quickHTML) item(line, content []byte) bool {
 
 func (q *quickHTML) heading(line []byte, level int) bool {
 	text := bytes.Trim(line[level:], " ")
-	if len(text) == 0 || text[len(text)-1] == '#' || bytes.IndexByte(text, '[') >= 0 {
+	if len(text) == 0 || text[len(text)-1] == '#' || bytes.IndexByte(text, '[') >= 0 || bytes.IndexByte(text, '{') >= 0 {
 		return false // an empty heading, a closing sequence, or a link (see linkHeadings)
 	}
 	id := q.ids.Generate(text, ast.KindHeading)

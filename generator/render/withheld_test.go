@@ -118,6 +118,16 @@ func authorText(src string) string {
 					b.Write(seg.Value([]byte(src)))
 				}
 			}
+		case *ast.Heading:
+			// Its own id, "{#id}", after its text: the author's.
+			if lines := n.Lines(); lines.Len() > 0 {
+				last := lines.At(lines.Len() - 1)
+				rest := src[last.Stop:]
+				if i := strings.IndexByte(rest, '\n'); i >= 0 {
+					rest = rest[:i]
+				}
+				b.WriteString(" " + rest + " ")
+			}
 		case *ast.HTMLBlock:
 			for i := range n.Lines().Len() {
 				seg := n.Lines().At(i)

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestFromPandoc(t *testing.T) {
+func TestAdapt(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, out string
 		found         []string // code@line
@@ -20,10 +20,18 @@ func TestFromPandoc(t *testing.T) {
 		{"grid table without a header", "  +---+---+\n  | a | b |\n  +---+---+\n", "  |  |  |\n  | --- | --- |\n  | a | b |\n", []string{"grid-table@0"}},
 		{"grid table whose cells hold a pipe: text", "+---+---+\n| a | b|c |\n+---+---+\n", "+---+---+\n| a | b|c |\n+---+---+\n", []string{"grid-table@0"}},
 		{"a border alone is no table", "+---+\n\ntext\n", "+---+\n\ntext\n", nil},
+		{"admonitions, nested, with code and a grid table",
+			"!!! note\n    Text **b**.\n\n    ```sh\n    !!! x\n    ```\n\n    ??? tip \"Hidden\" {#h}\n        inner\n\n    +---+\n    | a |\n    +---+\n\nafter\n",
+			"> **Note**\n> Text **b**.\n>\n> ```sh\n> !!! x\n> ```\n>\n> > **Hidden**\n> > inner\n>\n> |  |\n> | --- |\n> | a |\n\nafter\n",
+			[]string{"admonition@0", "admonition@7", "grid-table@10"}},
+		{"an admonition without a title, or alone", "!!! warning \"\"\n    x\n!!! danger \"本文编写中\"\n", ">\n> x\n> **本文编写中**\n", []string{"admonition@0", "admonition@2"}},
+		{"content tabs", "=== \"One\"\n\n    ```\n    a\n    ```\n\n=== \"Two\"\n    b\n", "**One**\n\n```\na\n```\n\n**Two**\nb\n", []string{"content-tab@0", "content-tab@6"}},
+		{"fenced divs and toc markers", "[TOC]\n\n::: warning\nCareful.\n:::\n\n:::{.note}\nx\n::::\n", "\n\n**Warning**\nCareful.\n\n\n**Note**\nx\n\n", []string{"toc-marker@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8"}},
+		{"reference links without a definition", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", []string{"undefined-reference@0", "undefined-reference@4", "undefined-reference@4"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, found := FromPandoc([]byte(tc.in))
+			out, found := Adapt([]byte(tc.in))
 			if string(out) != tc.out {
 				t.Errorf("got\n%q\nwant\n%q", out, tc.out)
 			}
@@ -41,12 +49,12 @@ func TestFromPandoc(t *testing.T) {
 	}
 }
 
-func FuzzFromPandoc(f *testing.F) {
+func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out, _ := FromPandoc([]byte(in))
+		out, _ := Adapt([]byte(in))
 		if strings.Count(string(out), "\n") != strings.Count(in, "\n") {
 			t.Errorf("%q → %q: the number of lines changed", in, out)
 		}

@@ -1,0 +1,243 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// Other tools read Markdown of their own that CommonMark shows as other
+// text, and sets written for them are full of it: pandoc's title block of
+// "%" lines, grid tables drawn with "+---+" and "|", and LaTeX commands
+// such as \newpage for its PDF output; MkDocs's admonitions ("!!! note"
+// and an indented block, which CommonMark shows as code) and content
+// tabs ("=== \"Tab\""); fenced divs (":::"); table-of-contents markers
+// ("[TOC]").
+
+// Adapt returns body with what other tools write and CommonMark cannot
+// show made fit to show, and says at which line it did what (and where
+// a reference link's label has no definition, which shows as text):
+//   - a grid table becomes a pipe table, cells of several lines joined;
+//   - an admonition becomes a block quote under its title in bold, a
+//     content tab its title in bold and its block;
+//   - a fenced div's fences go, an opening one's name stays in bold;
+//   - a title block at the top, a line that is only \newpage or
+//     \pagebreak, and a table-of-contents marker become empty lines.
+//
+// The number of lines never changes, so every other line keeps its
+// number; code blocks are left alone. When there is nothing to do, body
+// itself is returned.
+func Adapt(body []byte) ([]byte, []Foreign) {
+	body, found := adaptBody(body)
+	return body, append(found, undefinedReferences(body)...)
+}
+
+func adaptBody(body []byte) ([]byte, []Foreign) {
+	first := bytes.TrimLeft(body, " \t\r\n")
+	if !bytes.Contains(body, []byte("+-")) && !bytes.Contains(body, []byte("+=")) &&
+		!(len(first) > 0 && first[0] == '%') && !latexAnywhere(body) &&
+		!bytes.Contains(body, []byte("!!!")) && !bytes.Contains(body, []byte("???")) &&
+		!bytes.Contains(body, []byte("===")) && !bytes.Contains(body, []byte(":::")) &&
+		!bytes.Contains(body, []byte("TOC")) && !bytes.Contains(body, []byte("{:toc}")) {
+		return body, nil
+	}
+	ls := bytes.Split(body, []byte("\n"))
+	changed, found := adapt(ls, 0, true)
+	if !changed {
+		return body, found
+	}
+	return bytes.Join(ls, []byte("\n")), found
+}
+
+// adapt adapts the lines ls in place, the first of which is line first
+// of the body; top says that they start the body, where a title block
+// may be. It reports whether it changed any.
+func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
+	var code fence // the fence of the open code block
+	for i := 0; i < len(ls); i++ {
+		line := bytes.TrimRight(ls[i], "\r")
+		trimmed := bytes.TrimSpace(line)
+		if code.char != 0 {
+			if code.closedBy(line) {
+				code = fence{}
+			}
+			continue
+		}
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
+			code, top = f, false
+			continue
+		}
+		if len(trimmed) == 0 {
+			continue
+		}
+		at := first + i
+		switch {
+		case top && titleLine(line):
+			n := 1
+			for i+n < len(ls) && (titleLine(ls[i+n]) || len(ls[i+n]) > 0 && ls[i+n][0] == ' ') {
+				n++
+			}
+			found = append(found, Foreign{Line: at, Code: "pandoc-title",
+				Message: diag.Msg("the pandoc title block (lines starting with %%) is not shown: the page shows the document's title"),
+				Hint:    diag.Msg("remove the %% lines; the title, author and date belong in the front matter (title, author, approved)")})
+			for j := i; j < i+n; j++ {
+				ls[j] = nil
+			}
+			i += n - 1
+			changed = true
+		case trimmed[0] == '\\' && latexCommand.Match(trimmed):
+			found = append(found, Foreign{Line: at, Code: "latex",
+				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),
+				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
+			ls[i] = nil
+			changed = true
+		case trimmed[0] == '+' && gridBorder.Match(line):
+			n, table := gridTable(ls[i:])
+			if n == 0 {
+				break
+			}
+			f := Foreign{Line: at, Code: "grid-table",
+				Message: diag.Msg("a pandoc grid table is shown as a table whose cells of several lines are joined into one"),
+				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")}
+			if table == nil {
+				f.Message = diag.Msg("a pandoc grid table is shown as text: its rows do not split into the same cells")
+			} else {
+				for j := range n {
+					ls[i+j] = nil
+					if j < len(table) {
+						ls[i+j] = table[j]
+					}
+				}
+				changed = true
+			}
+			found = append(found, f)
+			i += n - 1
+		case (trimmed[0] == '!' || trimmed[0] == '?' || trimmed[0] == '=') && indentOf(line) < 4:
+			m := admonition.FindSubmatch(line)
+			tab := false
+			if m == nil {
+				if m = contentTab.FindSubmatch(line); m == nil {
+					break
+				}
+				tab = true
+			}
+			n := blockAfter(ls[i+1:])
+			inner := make([][]byte, n)
+			for j := range n {
+				inner[j] = dedent(ls[i+1+j])
+			}
+			_, more := adapt(inner, at+1, false)
+			found = append(found, adapted(at, tab, string(line)))
+			found = append(found, more...)
+			title := string(m[2])
+			if !tab && m[2] == nil {
+				title = strings.ToUpper(string(m[1][:1])) + string(m[1][1:])
+			}
+			ls[i] = bold(title, !tab)
+			for j := range n {
+				ls[i+1+j] = quoted(inner[j], !tab)
+			}
+			i += n
+			changed = true
+		case trimmed[0] == ':' && fencedDiv.Match(trimmed):
+			name := strings.Trim(string(bytes.TrimLeft(trimmed, ":")), " {}.")
+			if f := strings.Fields(name); len(f) > 0 {
+				name = strings.ToUpper(f[0][:1]) + f[0][1:]
+			}
+			ls[i] = bold(name, false)
+			found = append(found, Foreign{Line: at, Code: "fenced-div",
+				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
+				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
+			changed = true
+		case tocMarker.Match(trimmed):
+			ls[i] = nil
+			found = append(found, Foreign{Line: at, Code: "toc-marker",
+				Message: diag.Msg("the table-of-contents marker %s is not shown: the page shows its own table of contents", string(trimmed)),
+				Hint:    diag.Msg("remove the marker")})
+			changed = true
+		}
+		top = false
+	}
+	return changed, found
+}
+
+var (
+	// !!! note, ??? tip "Title", ???+ warning inline end "", with {attributes}
+	admonition = regexp.MustCompile(`^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"(.*)")?[ \t]*(?:\{[^}]*\})?[ \t]*$`)
+	// === "Tab", ===+ "Tab"
+	contentTab = regexp.MustCompile(`^ {0,3}===\+?[ \t]+()"(.*)"[ \t]*$`)
+	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
+	tocMarker  = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
+)
+
+// adapted is the Foreign of an admonition or a content tab.
+func adapted(at int, tab bool, line string) Foreign {
+	line = strings.TrimSpace(line)
+	if tab {
+		return Foreign{Line: at, Code: "content-tab",
+			Message: diag.Msg("the content tab %s is shown as its title in bold above its text", line),
+			Hint:    diag.Msg("write the title as a heading or in bold, and its text without indenting it")}
+	}
+	return Foreign{Line: at, Code: "admonition",
+		Message: diag.Msg("the admonition %s is shown as a block quote under its title in bold", line),
+		Hint:    diag.Msg("write it as a block quote: > **Note:** …")}
+}
+
+// blockAfter is how many of ls belong to an indented block: the lines
+// indented by four spaces or a tab, and the blank lines between them.
+func blockAfter(ls [][]byte) int {
+	n := 0
+	for i, l := range ls {
+		l = bytes.TrimRight(l, "\r")
+		switch {
+		case len(bytes.TrimSpace(l)) == 0:
+			continue
+		case bytes.HasPrefix(l, []byte("    ")) || bytes.HasPrefix(l, []byte("\t")):
+			n = i + 1
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// dedent takes one level of indentation (four spaces or a tab) off line.
+func dedent(line []byte) []byte {
+	switch {
+	case bytes.HasPrefix(line, []byte("\t")):
+		return line[1:]
+	case bytes.HasPrefix(line, []byte("    ")):
+		return line[4:]
+	}
+	return bytes.TrimLeft(line, " ")
+}
+
+func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
+// bold is a line of s in bold, in a block quote when quote is set.
+func bold(s string, quote bool) []byte {
+	var b []byte
+	if quote {
+		b = append(b, '>')
+	}
+	if s = strings.TrimSpace(s); s != "" {
+		if quote {
+			b = append(b, ' ')
+		}
+		b = append(b, "**"+strings.ReplaceAll(s, "*", `\*`)+"**"...)
+	}
+	return b
+}
+
+// quoted is line in a block quote when quote is set, else line.
+func quoted(line []byte, quote bool) []byte {
+	if !quote {
+		return line
+	}
+	if len(bytes.TrimSpace(line)) == 0 {
+		return []byte(">")
+	}
+	return append([]byte("> "), line...)
+}

@@ -1,0 +1,83 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+var (
+	// [text][label], and [text][] whose label is its text
+	fullReference = regexp.MustCompile(`\[([^\[\]]+)\]\[([^\[\]]*)\]`)
+	// [label]: address, in a block quote or a list item too
+	referenceDefinition = regexp.MustCompile(`^[ \t>*+-]*\[([^\[\]]+)\]:`)
+)
+
+// undefinedReferences finds the reference links of a body whose label no
+// definition in the body gives an address: "[text][label]" without a line
+// "[label]: address" (a site generator adds such lines from a file of
+// its own, or the author forgot). CommonMark shows them as text, the
+// brackets and all. Code is left alone.
+func undefinedReferences(body []byte) []Foreign {
+	if !bytes.Contains(body, []byte("][")) {
+		return nil
+	}
+	defined := map[string]bool{}
+	type use struct {
+		line        int
+		text, label string
+	}
+	var uses []use
+	s := lineScanner{body: body}
+	for {
+		l, ok := s.next()
+		if !ok {
+			break
+		}
+		if l.kind != textLine || bytes.HasPrefix(l.text, []byte("    ")) || bytes.HasPrefix(l.text, []byte("\t")) {
+			continue
+		}
+		if m := referenceDefinition.FindSubmatch(l.text); m != nil {
+			defined[refKey(string(m[1]))] = true
+			continue
+		}
+		text := l.text
+		if bytes.IndexByte(text, '`') >= 0 {
+			spans, ok := codeSpans(text)
+			if !ok {
+				continue
+			}
+			for i := len(spans) - 1; i >= 0; i-- {
+				text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
+			}
+		}
+		for _, m := range fullReference.FindAllSubmatch(text, -1) {
+			label := string(m[2])
+			if label == "" {
+				label = string(m[1])
+			}
+			if strings.HasPrefix(label, "^") {
+				continue // a footnote
+			}
+			uses = append(uses, use{l.n, string(m[1]), label})
+		}
+	}
+	var found []Foreign
+	for _, u := range uses {
+		if defined[refKey(u.label)] {
+			continue
+		}
+		found = append(found, Foreign{Line: u.line, Code: "undefined-reference",
+			Message: diag.Msg("the link [%s][%s] is shown as text, brackets and all: no line [%s]: … gives its address", u.text, u.label, u.label),
+			Hint:    diag.Msg("add a line [%s]: address (a web address, a path or a document id), or write the link as [text](address)", u.label)})
+	}
+	return found
+}
+
+// refKey is a reference label as CommonMark matches it: without regard
+// to case or runs of white space.
+func refKey(label string) string {
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
