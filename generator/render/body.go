@@ -1,10 +1,14 @@
 package render
 
 import (
+	"time"
+
 	"bytes"
 	"html/template"
 	"strings"
 	"sync"
+
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -488,7 +492,7 @@ func (c *codeRenderer) highlight(lang string, code []byte) []byte {
 // its language is one chroma knows; other blocks are plain.
 func highlighted(lang string, code []byte) []byte {
 	var out bytes.Buffer
-	if lexer := lexerFor(lang); lexer != nil {
+	if lexer := lexerFor(lang); lexer != nil && len(code) <= maxHighlighted {
 		it, err := lexer.Tokenise(nil, string(code))
 		if err == nil && formatter.Format(&out, styles.Fallback, it) == nil {
 			return out.Bytes()
@@ -500,6 +504,14 @@ func highlighted(lang string, code []byte) []byte {
 	out.WriteString("</code></pre>\n")
 	return out.Bytes()
 }
+
+// maxHighlighted is the largest code block highlighted; a larger one is
+// plain. chroma's lexers are backtracking regular expressions, which
+// chroma bounds by a clock (250 ms a match): on a busy machine a match
+// ran out of time and the same block came out highlighted differently
+// from one build to the next. The clock is off (lexerTable), so that the
+// same input always gives the same page, and the size bounds the time.
+const maxHighlighted = 32 << 10
 
 // lexerFor is chroma's lexer for a fence's language word, or nil for a
 // block shown as plain text: no word, a plain-text word, or a word chroma
@@ -518,6 +530,9 @@ func lexerFor(lang string) chroma.Lexer {
 var plainLanguages = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true, "none": true, "nohighlight": true}
 
 var lexerTable = sync.OnceValue(func() map[string]chroma.Lexer {
+	// No deadline for a match (see maxHighlighted): regexp2's clock then
+	// never reaches one. The period is its only setting for that.
+	regexp2.SetTimeoutCheckPeriod(100_000 * time.Hour)
 	table := map[string]chroma.Lexer{}
 	add := func(key string, l chroma.Lexer) {
 		if key = strings.ToLower(key); key != "" && table[key] == nil {

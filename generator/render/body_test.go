@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -163,5 +164,20 @@ func BenchmarkHighlightNoLanguage(b *testing.B) {
 	code := []byte("$ ismsgen build\nbuilt 39 documents\n")
 	for b.Loop() {
 		highlighted("", code)
+	}
+}
+
+// TestHighlightBounded: a block chroma knows is highlighted up to
+// maxHighlighted bytes; a larger one is plain, so that no block costs a
+// build more than its size allows (chroma's own clock is off, for the
+// same pages from every build).
+func TestHighlightBounded(t *testing.T) {
+	small := []byte("package main\n\nfunc main() {}\n")
+	if got := string(highlighted("go", small)); !strings.Contains(got, `<span class="kd">func</span>`) {
+		t.Errorf("a small Go block is not highlighted: %q", got)
+	}
+	large := bytes.Repeat(small, maxHighlighted/len(small)+1)
+	if got := string(highlighted("go", large)); strings.Contains(got, "<span") || !strings.HasPrefix(got, `<pre class="chroma"><code>package main`) {
+		t.Errorf("a Go block of %d bytes is highlighted: %.80q", len(large), got)
 	}
 }
