@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -53,7 +54,14 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	// change: links to them are resolved by the link stage.
 	others, otherDiags := load.ReadLoose(e.opts.Source, listing)
 	if !reflect.DeepEqual(others, e.others) {
-		touched = append(touched, "content/")
+		changed := "content/"
+		for _, p := range slices.Sorted(maps.Keys(ch.paths)) {
+			if !strings.EqualFold(path.Ext(p), ".md") {
+				changed = p // for the log: the first file that is no document
+				break
+			}
+		}
+		touched = append(touched, changed)
 	}
 	e.others = others
 	walkDiags.Add(otherDiags...)

@@ -49,6 +49,10 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 		{"attachment added to a bundle", func() {
 			writeFile(t, path("content/tier3/ISMS-F-001/checklist.txt"), "检查表")
 		}, "/docs/ISMS-F-001/"},
+		{"a picture in no bundle, and a link to another document's file", func() {
+			writeFile(t, path("content/tier2/img/flow.png"), "PNG")
+			replaceIn(t, path("content/tier2/isms-p-009.md"), "按计划的时间间隔", "按计划的时间间隔（![流程](img/flow.png)，见[内部审核](isms-p-004.md)）")
+		}, "/docs/ISMS-P-009/"},
 		{"document becomes a draft", func() {
 			replaceIn(t, path("content/tier2/isms-p-004.md"), `status = "approved"`, `status = "draft"`)
 		}, "/docs/ISMS-P-004/"},
