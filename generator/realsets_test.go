@@ -119,3 +119,68 @@ func publishedFiles(t *testing.T, dest string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// A document this build leaves out leaves no trace however a path to its
+// file is written — its file named after it, its bundle's folder and
+// files, in headings, images, Windows paths, another case, percent-
+// encoded — nor do its files: each link shows its own text, or the
+// placeholder, with a warning at its line.
+func TestWithheldFileLinksLeaveNoTrace(t *testing.T) {
+	files := map[string]string{
+		"isms.toml": "language = \"en\"\nclassification_levels = [\"internal\", \"secret\"]\ndefault_review_cycle = \"12 months\"\n[[departments]]\nid = \"it\"\nname = \"IT\"\n",
+		"content/tier2/QZLEAK-P-001.md":           strings.Replace(realDoc("QZLEAK-P-001", "QZLEAK draft", "", "## QZLEAK part\n"), `status = "approved"`, `status = "draft"`, 1),
+		"content/tier3/QZLEAK-F-001/index.md":     realDoc("QZLEAK-F-001", "QZLEAK secret form", `classification = "secret"`, "QZLEAK\n"),
+		"content/tier3/QZLEAK-F-001/img/qzleak.png": "PNG",
+		"content/tier1/hub.md": realDoc("HUB-1", "Hub", "", strings.Join([]string{
+			"## See [](../tier2/QZLEAK-P-001.md) here", // 13
+			"",
+			"[a](../tier2/QZLEAK-P-001.md#qzleak-part) [](..\\tier2\\QZLEAK-P-001.md) [b](../tier2/qzleak-p-001.md) [c](../tier2/QZLEAK%2DP-001.md)", // 15
+			"",
+			"[d](../tier3/QZLEAK-F-001/) [](../tier3/QZLEAK-F-001/index.md) ![e](../tier3/QZLEAK-F-001/img/qzleak.png) ![](../tier3/QZLEAK-F-001/img/qzleak.png)", // 17
+			"",
+		}, "\n")),
+	}
+	site := t.TempDir()
+	if err := sitetest.Write(site, files); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, Defaults: defaults()})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diagnostics.Errors())
+	}
+	var lines []int
+	for _, d := range res.Diagnostics {
+		if d.File == "content/tier1/hub.md" && (d.Code == "withheld-link" || d.Code == "path-case" || d.Code == "windows-path") {
+			lines = append(lines, d.Line)
+		}
+	}
+	if !slices.Contains(lines, 13) || !slices.Contains(lines, 15) || !slices.Contains(lines, 17) {
+		t.Errorf("warnings at lines %v, want 13, 15 and 17", lines)
+	}
+	err = filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if bytes.Contains(bytes.ToLower(data), []byte("qzleak")) || strings.Contains(strings.ToLower(p), "qzleak") {
+			t.Errorf("%s holds a trace of a left-out document", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(dest, "docs", "HUB-1", "index.html"))
+	for _, want := range []string{"See unpublished document here", "a unpublished document b c", "d unpublished document e"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	linksResolveOrWereReported(t, site, res, dest)
+}
+
+// realDoc is a document's file with extra front matter.
+func realDoc(id, title, extra, body string) string {
+	return "+++\nid = \"" + id + "\"\ntitle = \"" + title + "\"\ntier = 2\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"it\"]\napprover = \"CEO\"\napproved = 2026-01-10\n" + extra + "\n+++\n\n" + body
+}
