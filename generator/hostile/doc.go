@@ -12,7 +12,9 @@
 //     ismsgen must refuse;
 //   - size_test.go: very large and very deeply nested documents;
 //   - inject_test.go: markup, formula and calendar injection through every
-//     value that reaches an output format;
+//     value that reaches an output format; injecthistory_test.go the same
+//     through what git gives (authors, commits in far time zones, earlier
+//     versions whose names a link escapes);
 //   - ceiling_test.go: documents above the classification ceiling appear
 //     in no output byte;
 //   - kill_test.go: a build killed at any moment leaves the previous

@@ -166,31 +166,7 @@ func TestInjection(t *testing.T) {
 	if len(out) < 20 {
 		t.Fatalf("only %d files", len(out))
 	}
-	seen := map[string]bool{}
-	for _, name := range sortedKeys(out) {
-		data := out[name]
-		ext := filepath.Ext(name)
-		seen[ext] = true
-		switch ext {
-		case ".html":
-			checkHTML(t, name, data)
-		case ".json":
-			if !json.Valid(data) {
-				t.Errorf("%s is not valid JSON", name)
-			}
-		case ".xml":
-			checkXML(t, name, data)
-		case ".csv":
-			checkCSV(t, name, data)
-		case ".ics":
-			checkICS(t, name, data)
-		case ".js":
-			if strings.HasPrefix(name, "search/") {
-				checkSearchData(t, name, data)
-			}
-		}
-	}
-	t.Logf("formats: %v", sortedKeys(seen))
+	checkOutputs(t, out, len(evilTitles)+1) // and the external document's review
 	if *dump {
 		t.Logf("%s", out["docs/H-P-001/index.html"])
 		t.Logf("%s\n%s\n%s", out["register.csv"], out["reviews.ics"], out["feed.xml"])
@@ -248,6 +224,44 @@ func TestInjection(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkOutputs checks every file of a build by its format; events is the
+// number of events reviews.ics must have.
+func checkOutputs(t *testing.T, out map[string][]byte, events int) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, name := range sortedKeys(out) {
+		data := out[name]
+		ext := filepath.Ext(name)
+		seen[ext] = true
+		switch ext {
+		case ".html":
+			checkHTML(t, name, data)
+		case ".json":
+			if !json.Valid(data) {
+				t.Errorf("%s is not valid JSON", name)
+			}
+		case ".xml":
+			checkXML(t, name, data)
+		case ".csv":
+			checkCSV(t, name, data)
+		case ".ics":
+			checkICS(t, name, data, events)
+		case ".js":
+			if strings.HasPrefix(name, "search/") {
+				checkSearchData(t, name, data)
+			}
+			if strings.HasPrefix(name, "lists/") {
+				checkListData(t, name, data)
+			}
+		case ".css":
+			if strings.HasPrefix(name, "docs/") {
+				checkPrintCSS(t, name, data)
+			}
+		}
+	}
+	t.Logf("formats: %v", sortedKeys(seen))
 }
 
 func slicesContainSub(list []string, s string) bool {
@@ -393,7 +407,7 @@ func checkCSV(t *testing.T, name string, data []byte) {
 
 // checkICS unfolds the calendar and fails on any property that a value
 // could have injected.
-func checkICS(t *testing.T, name string, data []byte) {
+func checkICS(t *testing.T, name string, data []byte, want int) {
 	t.Helper()
 	if bytes.Contains(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\n")) || bytes.Contains(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\r")) {
 		t.Errorf("%s: a bare line break", name)
@@ -420,7 +434,7 @@ func checkICS(t *testing.T, name string, data []byte) {
 			t.Errorf("%s: line break not escaped in %q", name, value)
 		}
 	}
-	if want := len(evilTitles) + 1; name == "reviews.ics" && events != want { // and the external document's
+	if name == "reviews.ics" && events != want {
 		t.Errorf("%s: %d events, want %d", name, events, want)
 	}
 }
@@ -449,6 +463,45 @@ func checkSearchData(t *testing.T, name string, data []byte) {
 		}
 		if !slices.Contains(evilTitles, doc[1].(string)) {
 			t.Errorf("%s: search index title %q, none of the titles written", name, doc[1])
+		}
+	}
+}
+
+var listData = regexp.MustCompile(`^\(window\.ISMSListData=window\.ISMSListData\|\|\{\}\)\[("[a-z0-9-]+")\]=(.*);\n$`)
+
+// checkListData requires a list's rows to be one assignment of JSON data
+// and nothing else.
+func checkListData(t *testing.T, name string, data []byte) {
+	t.Helper()
+	m := listData.FindSubmatch(data)
+	if m == nil {
+		t.Errorf("%s is not a single data assignment: %.80q", name, data)
+		return
+	}
+	if !json.Valid(m[2]) {
+		t.Errorf("%s: the value is not JSON", name)
+	}
+	if bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) || bytes.Contains(data, []byte("</")) {
+		t.Errorf("%s: an unescaped line separator or end tag", name)
+	}
+}
+
+// printRule is a line of a document's print stylesheet: a margin box whose
+// content is CSS strings and page counters only.
+var printRule = regexp.MustCompile(`^  @[a-z-]+ \{ content: (?:"(?:[^"\\\n<]|\\[^\n])*"|counter\(pages?\)| )+; \}$`)
+
+// checkPrintCSS requires a print stylesheet to be one @page rule whose
+// boxes show strings and counters only: no value ends its string early.
+func checkPrintCSS(t *testing.T, name string, data []byte) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) < 2 || lines[0] != "@page {" || lines[len(lines)-1] != "}" {
+		t.Errorf("%s is not one @page rule: %.80q", name, data)
+		return
+	}
+	for _, l := range lines[1 : len(lines)-1] {
+		if !printRule.MatchString(l) {
+			t.Errorf("%s: line %q", name, l)
 		}
 	}
 }

@@ -2,7 +2,10 @@ package model
 
 import (
 	"net/url"
+	"strings"
 	"time"
+
+	"ismsgen/generator/internal/filetype"
 )
 
 // Commit is one git commit, as far as the site shows it.
@@ -103,13 +106,16 @@ func (t *Tombstone) URL() string { return "docs/" + t.ID + "/" }
 
 // VersionFolder is the folder name of a version's pages under v/ and
 // changes/: the version itself, or "" when it cannot name a folder (a
-// slash, a control character, "." or "..").
+// slash, a control character, "." or ".."), or one that a Windows share
+// cannot hold or changes (`<>:"|*`, a dot or space at the end, a device
+// name), as the output is often copied to one.
 func VersionFolder(version string) string {
-	if version == "" || version == "." || version == ".." || len(version) > 64 {
+	if version == "" || version == "." || version == ".." || len(version) > 64 ||
+		strings.HasSuffix(version, ".") || strings.HasSuffix(version, " ") || filetype.ReservedOnWindows(version) {
 		return ""
 	}
 	for _, r := range version {
-		if r < ' ' || r == 0x7f || r == '/' || r == '\\' || r == '%' || r == '?' || r == '#' {
+		if r < ' ' || r == 0x7f || strings.ContainsRune(`/\%?#<>:"|*`, r) {
 			return ""
 		}
 	}

@@ -173,14 +173,24 @@ func (r *renderer) versionTitle(title string, t *model.EarlierText, version stri
 	return r.in.Strings.T("version.title", title, version)
 }
 
-// folder is a version's folder, with its slash, escaped for a link
-// ("" when the version cannot name one).
+// folder is a version's folder under v/ or changes/, with its slash, as
+// the output names it ("" when the version cannot name one). A link to
+// it escapes it (linkFolder): "v/第2版/" is written as it is, and linked
+// as "v/%E7%AC%AC2%E7%89%88/", which a web server and file:// decode.
 func folder(version string) string {
 	f := model.VersionFolder(version)
 	if f == "" {
 		return ""
 	}
-	return url.PathEscape(f) + "/"
+	return f + "/"
+}
+
+// linkFolder is folder escaped for a link.
+func linkFolder(version string) string {
+	if f := model.VersionFolder(version); f != "" {
+		return url.PathEscape(f) + "/"
+	}
+	return ""
 }
 
 // diffHTML marks the changes from old to new: escaped text with <ins>
@@ -222,7 +232,7 @@ func (r *renderer) tombstonePages() []sitePage {
 			// Read now: a text that cannot be read leaves the page out
 			// rather than showing a page without it.
 			if text, err := r.in.Earlier.Earlier(r.in.Site.Config, t.Last.Blob, t.Last.Path); err == nil {
-				view.Last = "v/" + f
+				view.Last = "v/" + linkFolder(t.Last.Version)
 				dir := url + "v/" + f
 				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: "../../"}, nil, text, dir)
 				pages = append(pages, sitePage{"version.html", r.page(dir, r.versionTitle(t.Title, text, t.Last.Version), "tiers", v), nil})
