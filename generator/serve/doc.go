@@ -18,6 +18,8 @@
 // Events of /__ismsgen/events. When a rebuild fails the last good site
 // keeps being served and open pages show every error in an overlay until
 // the content is fixed; /__ismsgen/errors returns the same errors as JSON.
+// The browser learns nothing there of a document serve leaves out: an
+// error in its file, or naming it, is a neutral line (the log has it).
 //
 // Serve answers only requests whose Host header names the address it
 // listens on (localhost too, for loopback), 421 to others, so that a page

@@ -44,9 +44,10 @@ type engine struct {
 	prints    map[string]uint64
 	texts     map[string]render.Text
 	siteSum   uint64
-	sitePages []string // URLs of the site pages, for the sitemap
-	failed    bool     // the last rebuild failed
-	renderAll bool     // the globals changed since every page was last made
+	sitePages []string        // URLs of the site pages, for the sitemap
+	failed    bool            // the last rebuild failed
+	shown     map[string]bool // the files of the documents the served site publishes
+	renderAll bool            // the globals changed since every page was last made
 
 	jobs    chan *siteJob
 	results chan siteResult

@@ -59,6 +59,10 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 
 	changed, build, _ := e.store.apply(u, siteGen)
 	e.prints, e.siteSum = prints, siteSum
+	e.shown = make(map[string]bool, len(site.Docs))
+	for _, d := range site.Docs {
+		e.shown[d.Path] = true
+	}
 	for id, t := range fresh {
 		e.texts[id] = t
 	}
@@ -125,7 +129,7 @@ func (e *engine) fail(start time.Time, diags diag.List) {
 	errs := diags.Errors()
 	e.failed = true
 	c := e.messages()
-	e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(errs, c)})
+	e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: e.shownProblems(errs, c)})
 	e.logf(start, diag.Msg("rebuild failed"), "%d error(s); still serving the last good site", len(errs))
 	for _, d := range errs {
 		fmt.Fprintf(e.log, "  %s\n", c.Line(d))

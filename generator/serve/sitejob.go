@@ -120,7 +120,7 @@ func (e *engine) siteDone(res siteResult) {
 		for _, d := range diags {
 			fmt.Fprintf(e.log, "  %s\n", c.Line(d))
 		}
-		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: problems(diags, c)})
+		e.hub.publish(Event{Kind: KindErrors, Build: e.store.current(), Errors: e.shownProblems(diags, c)})
 		e.failed = true
 		e.siteSum = 0 // make the site pages again next time
 		return
