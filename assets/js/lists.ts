@@ -142,11 +142,19 @@ class List {
 
   filtered(): boolean { return FILTERS.some((f) => this.state[f] !== ""); }
 
-  /** tools adds the filters, the sort buttons and the print button. */
+  /** tools adds the filters (from lists/tools.js, those the list offers),
+   * the order, the sort buttons and the print button. */
   tools(): void {
-    const tpl = this.box.querySelector<HTMLTemplateElement>("template.list-tools-template");
-    if (tpl) {
-      const tools = tpl.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    const shared = window.ISMSListData?.tools as { html: string; label: string } | undefined;
+    if (shared) {
+      const tpl = document.createElement("template");
+      tpl.innerHTML = shared.html;
+      const tools = tpl.content.firstElementChild as HTMLElement;
+      const offered = (this.box.dataset.filters || "").split(" ");
+      tools.querySelectorAll<HTMLSelectElement>("select[name]").forEach((s) => {
+        if (s.name !== "sort" && !offered.includes(s.name)) s.closest("label")?.remove();
+      });
+      tools.setAttribute("aria-label", fmt(shared.label, this.box.dataset.title || ""));
       this.range.before(tools);
       this.status = tools.querySelector(".list-status");
       for (const f of FILTERS) {
@@ -163,6 +171,20 @@ class List {
         c.addEventListener("focus", () => void this.need(), { once: true });
       }
       tools.querySelector(".list-print")?.addEventListener("click", () => void this.printAll());
+      // The headings, which sort, are hidden on a phone: there the order
+      // is chosen here (the stylesheet shows this only on a narrow screen).
+      const order = tools.querySelector<HTMLSelectElement>("select[name=sort]");
+      if (order) {
+        order.id = `${this.id}-sort`;
+        for (const c of this.cols) {
+          if (!sortable.has(c.key)) continue;
+          order.append(new Option(c.label + " ↑", c.key), new Option(c.label + " ↓", "-" + c.key));
+        }
+        order.value = this.state.sort;
+        order.addEventListener("change", () => { this.state.sort = order.value; this.state.p = 1; void this.update(); });
+        order.addEventListener("focus", () => void this.need(), { once: true });
+        this.order = order;
+      }
     }
     for (const c of this.cols) {
       if (!sortable.has(c.key)) continue;
@@ -181,8 +203,11 @@ class List {
     this.marks();
   }
 
-  /** marks shows the order on the column headers. */
+  order: HTMLSelectElement | null = null;
+
+  /** marks shows the order on the column headers and in the order's select. */
   marks(): void {
+    if (this.order) this.order.value = this.state.sort;
     for (const c of this.cols) {
       const s = this.state.sort;
       if (s === c.key) c.th.setAttribute("aria-sort", "ascending");
@@ -377,7 +402,6 @@ class List {
     if (this.actions) tr.id = (x as Action)[0];
     for (const c of this.cols) {
       const td = el("td");
-      td.dataset.label = c.label;
       fill(td, c.key, docs, d, x, this.root);
       tr.append(td);
     }
@@ -639,8 +663,19 @@ const sortable = new Map<string, (docs: Docs, d: DocRow, x: unknown) => string |
   ["c-title", (_, _d, x) => (x as Course)[0]], ["c-docs", (_, _d, x) => (x as Course)[2].length + (x as Course)[3]],
 ]);
 
-/** initLists wires up every list of the page. */
+/** initLists wires up every list of the page, once lists/tools.js has
+ * run: the page script and it are both deferred, and this one may run
+ * first. */
 export function initLists(): void {
+  const tools = document.querySelector<HTMLScriptElement>('script[src$="lists/tools.js"]');
+  if (!tools || window.ISMSListData?.tools) return wireLists();
+  let wired = false;
+  const once = () => { if (!wired) { wired = true; wireLists(); } };
+  tools.addEventListener("load", once, { once: true });
+  tools.addEventListener("error", once, { once: true }); // the lists page without their filters
+}
+
+function wireLists(): void {
   const lists = Array.from(document.querySelectorAll<HTMLElement>(".list[data-list]"), (box) => new List(box));
   if (!lists.length) return;
   // A state in the address is shown once the page has loaded: the rows

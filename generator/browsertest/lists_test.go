@@ -188,7 +188,7 @@ func TestListFilterSortAndAddress(t *testing.T) {
 			}
 			// A department narrows it further.
 			dept := eval[string](t, tb, `(() => { const s = document.getElementById("docs-dept"); s.value = s.options[1].value; s.dispatchEvent(new Event("change")); return s.options[1].textContent; })()`)
-			if err := tb.poll(`(dept) => { const cells = [...document.querySelectorAll("#list-docs tbody td[data-label]:nth-child(5)")]; return cells.length > 0 && cells.every(td => td.textContent.includes(dept)); }`, tabTimeout/3, dept); err != nil {
+			if err := tb.poll(`(dept) => { const cells = [...document.querySelectorAll("#list-docs tbody td:nth-child(5)")]; return cells.length > 0 && cells.every(td => td.textContent.includes(dept)); }`, tabTimeout/3, dept); err != nil {
 				t.Fatalf("the department filter %s: %v", dept, err)
 			}
 			filtered := eval[[]string](t, tb, rowIDs)
@@ -400,4 +400,42 @@ func TestListRowsAsTemplate(t *testing.T) {
 		}
 	}
 	t.Logf("%d kinds of list: %v", len(kinds), kinds)
+}
+
+// TestListOnAPhone: on a phone a list's rows are cards, and each cell
+// shows its column's heading (lists/labels.css), in the rows the page
+// script makes too.
+func TestListOnAPhone(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.do(t, "emulate a phone", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
+	labelled := `(sel) => {
+		const heads = [...document.querySelectorAll(sel + " thead th")].map(th => th.textContent.trim());
+		const rows = [...document.querySelectorAll(sel + " tbody tr")];
+		return rows.length > 0 && rows.every(tr => [...tr.cells].every((td, i) =>
+			getComputedStyle(td, "::before").content === JSON.stringify(heads[i])));
+	}`
+	for _, p := range []string{"register/", "actions/", "training/"} {
+		tb.open(t, s.root+p)
+		for _, id := range eval[[]string](t, tb, `[...document.querySelectorAll(".list[data-list]")].map(l => l.dataset.list)`) {
+			sel := "#list-" + id
+			if !eval[bool](t, tb, "("+labelled+")("+jsString(sel)+")") {
+				t.Errorf("%s %s: a cell on a phone does not show its column's heading", p, id)
+			}
+			// On a phone the headings, which sort, are hidden: the order is
+			// chosen in the filters; the rows the script makes are
+			// labelled the same.
+			tb.do(t, "order", chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById(`+jsString(id+"-sort")+`); s.value = s.options[1].value; s.dispatchEvent(new Event("change")); })()`))
+			if err := tb.poll(`(sel) => document.querySelector(sel + " thead th").getAttribute("aria-sort") === "ascending"`, tabTimeout/3, sel); err != nil {
+				t.Fatalf("%s %s: choosing the order: %v", p, id, err)
+			}
+			if !eval[bool](t, tb, `getComputedStyle(document.getElementById(`+jsString(id+"-sort")+`).closest("label")).display !== "none"`) {
+				t.Errorf("%s %s: the order cannot be chosen on a phone", p, id)
+			}
+			if !eval[bool](t, tb, "("+labelled+")("+jsString(sel)+")") {
+				t.Errorf("%s %s: a cell the script made does not show its column's heading on a phone", p, id)
+			}
+		}
+	}
 }

@@ -57,6 +57,15 @@ func (ls *layoutSet) prepare() bool {
 // html/template the first time, which escapes it, and with tmplexec from
 // then on (or again with html/template when tmplexec leaves it to it or
 // the fast paths are off). It returns what the template wrote.
+// fragment runs the template name outside any page: the layout is
+// prepared first, as for a page, so that no page prepares it meanwhile.
+func (ls *layoutSet) fragment(name string, data any) (string, error) {
+	if ls.fast != nil {
+		ls.prepared.Do(func() { ls.fastBase = ls.prepare() })
+	}
+	return ls.run(name, data)
+}
+
 func (ls *layoutSet) run(name string, data any) (string, error) {
 	// A fragment is written into a buffer used again, and copied once:
 	// a builder grown as it goes made five or six arrays for each of the

@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"ismsgen/generator/model"
 	"ismsgen/generator/reports"
@@ -33,6 +35,57 @@ func (r *renderer) docNumber(d *model.Document) int {
 		}
 	})
 	return r.numbers[d]
+}
+
+// listFiles writes the files that every list shares: lists/docs.js,
+// lists/labels.css and lists/tools.js.
+func (r *renderer) listFiles(out Output) error {
+	tools, err := r.toolsScript()
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{"lists/docs.js", r.docsData()}, {"lists/labels.css", r.labelsCSS()}, {"lists/tools.js", tools}} {
+		if err := out.File(f.path, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// labelsCSS is lists/labels.css: on a phone, where a list's rows are
+// cards, the heading of each column of each kind of list before its
+// cells, in the site's language. The cells carry no label of their own
+// (a quarter of a large site's list pages was the same few labels).
+func (r *renderer) labelsCSS() []byte {
+	var b strings.Builder
+	b.WriteString("/* The column headings of the lists, before their cells on a phone. */\n@media (max-width: 40rem) {\n")
+	for _, kind := range listKinds {
+		for i, c := range r.columns(kind) {
+			fmt.Fprintf(&b, ".list-table[data-cols=%q] td:nth-child(%d)::before { content: %s; }\n", kind, i+1, cssString(c.Label))
+		}
+	}
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+// toolsScript is lists/tools.js: the filters and the order of the lists
+// (the template list-tools, with every filter, in the site's language),
+// which the page script copies into each list: {"html": …, "label": the
+// pattern of the group's name}.
+func (r *renderer) toolsScript() ([]byte, error) {
+	ls, err := r.layout("register.html")
+	if err != nil {
+		return nil, err
+	}
+	html, err := ls.fragment("list-tools", &List{Filters: allFilters})
+	if err != nil {
+		return nil, &LayoutError{"partials/list.html", err}
+	}
+	v, _ := json.Marshal(map[string]string{"html": html, "label": r.in.Strings.T("list.filters")})
+	return dataScript("tools", v), nil
 }
 
 // deptNumber is a department's place in isms.toml, -1 for none.

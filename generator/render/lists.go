@@ -254,6 +254,12 @@ func (l *List) PageRows() []ListRow {
 func (l *List) From() int { return min(len(l.Rows), (l.Page-1)*PageSize+1) }
 func (l *List) To() int   { return min(len(l.Rows), l.Page*PageSize) }
 
+// FilterNames are the list's filters, separated by spaces.
+func (l *List) FilterNames() string { return strings.Join(l.Filters, " ") }
+
+// allFilters are every filter a list may offer.
+var allFilters = []string{"tier", "dept", "status", "review", "type", "source"}
+
 // Has reports whether the list offers filter f.
 func (l *List) Has(f string) bool {
 	for _, x := range l.Filters {

@@ -145,8 +145,8 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	}
 	errs := make([]error, len(site)+len(docs)+1)
 	par.Each(len(site)+len(docs)+1, func(i int) {
-		if i == len(site)+len(docs) { // the documents as the lists' script sees them
-			errs[i] = out.File("lists/docs.js", r.docsData())
+		if i == len(site)+len(docs) { // the documents as the lists' script sees them, and the lists' labels
+			errs[i] = r.listFiles(out)
 			return
 		}
 		if i < len(site) {

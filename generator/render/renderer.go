@@ -56,7 +56,7 @@ func (r *Renderer) SitePages(out Output) ([]string, error) {
 		return nil, err
 	}
 	var urls []string
-	if err := out.File("lists/docs.js", r.r.docsData()); err != nil {
+	if err := r.r.listFiles(out); err != nil {
 		return nil, err
 	}
 	for _, p := range r.r.sitePages() {
