@@ -70,7 +70,7 @@ func copySite(dir, src string) error {
 		case err != nil:
 			return err
 		case info.IsDir():
-			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(from))
+			err = copyTree(filepath.Join(dir, name), from)
 		default:
 			var data []byte
 			if data, err = os.ReadFile(from); err == nil {
@@ -82,6 +82,39 @@ func copySite(dir, src string) error {
 		}
 	}
 	return nil
+}
+
+// copyTree copies the folder src to dst as it is: any file name the
+// file system takes (os.CopyFS refuses names such as "back\\slash.txt"
+// that hostile tests write on purpose), and symbolic links as links.
+func copyTree(dst, src string) error {
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case d.Type()&os.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		case d.Type().IsRegular():
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(to, data, 0o644)
+		}
+		return nil // sockets, pipes: no test site needs them
+	})
 }
 
 // KeepEnv names the folder where Keep leaves a copy of each site a test
