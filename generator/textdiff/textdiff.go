@@ -7,6 +7,7 @@ package textdiff
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,14 +47,45 @@ func Diff(old, new string) []Span {
 	// left out of the diff: a revision changes a few lines of a long
 	// text, and the units of the rest would cost time for nothing.
 	head, tail := commonLines(old, new)
-	spans := diffMiddle(old[head:len(old)-tail], new[head:len(new)-tail])
+	var out pieces
 	if head > 0 {
-		spans = merge([]Span{{Equal, old[:head]}}, spans)
+		out.add(piece{Equal, 0, head})
 	}
+	u := unitsPool.Get().(*units)
+	out.middle(u, old, new, head, len(old)-tail, head, len(new)-tail)
+	unitsPool.Put(u)
 	if tail > 0 {
-		spans = merge(spans, []Span{{Equal, old[len(old)-tail:]}})
+		out.add(piece{Equal, len(old) - tail, len(old)})
+	}
+	spans := make([]Span, len(out))
+	for i, p := range out {
+		text := old
+		if p.op == Insert {
+			text = new
+		}
+		spans[i] = Span{p.op, text[p.from:p.to]}
 	}
 	return spans
+}
+
+// A piece is a span as the bytes from to of old (Equal and Delete) or
+// of new (Insert): the spans are made at the end, each one slice of its
+// text, rather than joined bit by bit.
+type piece struct {
+	op       Op
+	from, to int
+}
+
+type pieces []piece
+
+// add appends p, made one with the last piece when that is of the same
+// kind: the two are then next to each other in their text.
+func (ps *pieces) add(p piece) {
+	if n := len(*ps); n > 0 && (*ps)[n-1].op == p.op {
+		(*ps)[n-1].to = p.to
+		return
+	}
+	*ps = append(*ps, p)
 }
 
 // commonLines returns how many bytes of whole lines old and new share at
@@ -79,92 +111,113 @@ func commonLines(old, new string) (head, tail int) {
 	return head, tail
 }
 
-// merge joins two lists of spans, the last of a and the first of b made
-// one when they are of the same kind.
-func merge(a, b []Span) []Span {
-	if len(a) > 0 && len(b) > 0 && a[len(a)-1].Op == b[0].Op {
-		a[len(a)-1].Text += b[0].Text
-		b = b[1:]
-	}
-	return append(a, b...)
-}
-
-// diffMiddle diffs what commonLines left: line by line, then word by
-// word within each run of lines replaced by others. The lines that only
-// one text has cost nothing more; on a revised document this is a
-// tenth of the time of a diff of every word.
-func diffMiddle(old, new string) []Span {
-	lineSpans := diffUnits(old, new, lines)
-	var out []Span
-	for i := 0; i < len(lineSpans); i++ {
-		s := lineSpans[i]
-		if s.Op == Equal || i+1 >= len(lineSpans) || lineSpans[i+1].Op == Equal {
-			out = merge(out, []Span{s})
+// middle diffs old[oldFrom:oldTo] and new[newFrom:newTo], what
+// commonLines left: line by line, then word by word within each run of
+// lines replaced by others. The lines that only one text has cost
+// nothing more; on a revised document this is a tenth of the time of a
+// diff of every word.
+func (ps *pieces) middle(u *units, old, new string, oldFrom, oldTo, newFrom, newTo int) {
+	lineDiff := u.diff(old, new, oldFrom, oldTo, newFrom, newTo, lines)
+	for i := 0; i < len(lineDiff); i++ {
+		p := lineDiff[i]
+		if p.op == Equal || i+1 >= len(lineDiff) || lineDiff[i+1].op == Equal {
+			ps.add(p)
 			continue
 		}
 		// A deletion next to an insertion: the lines were rewritten.
-		del, ins := s.Text, lineSpans[i+1].Text
-		if s.Op == Insert {
+		del, ins := p, lineDiff[i+1]
+		if p.op == Insert {
 			del, ins = ins, del
 		}
-		out = merge(out, diffUnits(del, ins, words))
+		for _, w := range u.diff(old, new, del.from, del.to, ins.from, ins.to, words) {
+			ps.add(w)
+		}
 		i++
+	}
+}
+
+// units numbers the units of the texts diffed, one rune each.
+type units struct {
+	of    map[string]rune
+	table []string // the units by number
+	dmp   *diffmatchpatch.DiffMatchPatch
+}
+
+var unitsPool = sync.Pool{New: func() any {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
+	return &units{of: map[string]rune{}, dmp: dmp}
+}}
+
+// encode cuts text into units by split and returns their numbers, and
+// the length in bytes of each.
+func (u *units) encode(text string, split func(string) []string) ([]rune, []int32) {
+	parts := split(text)
+	out := make([]rune, len(parts))
+	sizes := make([]int32, len(parts))
+	for i, p := range parts {
+		r, ok := u.of[p]
+		if !ok {
+			r = indexRune(len(u.table))
+			u.of[p] = r
+			u.table = append(u.table, p)
+		}
+		out[i], sizes[i] = r, int32(len(p))
+	}
+	return out, sizes
+}
+
+// diff diffs old[oldFrom:oldTo] and new[newFrom:newTo] cut into units by
+// split (long texts line by line whatever split says).
+func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, split func(string) []string) pieces {
+	a, b := old[oldFrom:oldTo], new[newFrom:newTo]
+	if a == b {
+		if a == "" {
+			return nil
+		}
+		return pieces{{Equal, oldFrom, oldTo}}
+	}
+	clear(u.of)
+	u.table = u.table[:0]
+	if utf8.RuneCountInString(a)+utf8.RuneCountInString(b) > maxUnits {
+		split = lines
+	}
+	aUnits, aSizes := u.encode(a, split)
+	bUnits, bSizes := u.encode(b, split)
+	diffs := u.dmp.DiffCleanupSemantic(u.dmp.DiffMainRunes(aUnits, bUnits, false))
+	// The diffs' texts, joined, are a (Equal and Delete) and b (Equal and
+	// Insert) unit by unit.
+	out := make(pieces, 0, len(diffs))
+	ai, bi := 0, 0 // the units of a and b taken
+	ao, bo := oldFrom, newFrom
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffInsert:
+			end := bo + size(bSizes[bi:bi+n])
+			out.add(piece{Insert, bo, end})
+			bi, bo = bi+n, end
+		case diffmatchpatch.DiffDelete:
+			end := ao + size(aSizes[ai:ai+n])
+			out.add(piece{Delete, ao, end})
+			ai, ao = ai+n, end
+		default:
+			end := ao + size(aSizes[ai:ai+n])
+			out.add(piece{Equal, ao, end})
+			bo += end - ao
+			ai, bi, ao = ai+n, bi+n, end
+		}
 	}
 	return out
 }
 
-// diffUnits diffs old and new cut into units by split (long texts line
-// by line whatever split says).
-func diffUnits(old, new string, split func(string) []string) []Span {
-	if old == new {
-		if old == "" {
-			return nil
-		}
-		return []Span{{Equal, old}}
+// size is the bytes of units of these sizes.
+func size(sizes []int32) int {
+	n := 0
+	for _, s := range sizes {
+		n += int(s)
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
-	units := map[string]rune{}
-	var table []string
-	encode := func(text string, split func(string) []string) []rune {
-		parts := split(text)
-		out := make([]rune, len(parts))
-		for i, p := range parts {
-			r, ok := units[p]
-			if !ok {
-				r = indexRune(len(table))
-				units[p] = r
-				table = append(table, p)
-			}
-			out[i] = r
-		}
-		return out
-	}
-	if utf8.RuneCountInString(old)+utf8.RuneCountInString(new) > maxUnits {
-		split = lines
-	}
-	a, b := encode(old, split), encode(new, split)
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(a, b, false))
-	spans := make([]Span, 0, len(diffs))
-	for _, d := range diffs {
-		var text strings.Builder
-		for _, r := range d.Text {
-			text.WriteString(table[runeIndex(r)])
-		}
-		op := Equal
-		switch d.Type {
-		case diffmatchpatch.DiffInsert:
-			op = Insert
-		case diffmatchpatch.DiffDelete:
-			op = Delete
-		}
-		if n := len(spans); n > 0 && spans[n-1].Op == op {
-			spans[n-1].Text += text.String()
-			continue
-		}
-		spans = append(spans, Span{op, text.String()})
-	}
-	return spans
+	return n
 }
 
 // indexRune and runeIndex number the units with runes that are valid in
@@ -187,7 +240,7 @@ func runeIndex(r rune) int {
 // scripts written with spaces), single characters of scripts written
 // without spaces, runs of white space, and single other characters.
 func words(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/3+1) // about a unit for three bytes, in Chinese or in English
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		j := i + size

@@ -75,3 +75,47 @@ func FuzzDiff(f *testing.F) {
 		}
 	})
 }
+
+// revision is a document's front matter and body before and after a
+// revision of the kind a document controller makes: a new version with
+// its dates, author and history entry, and one paragraph of the body
+// rewritten.
+func revision() (oldFM, newFM, oldBody, newBody string) {
+	fm := func(version, author, date string, entries int) string {
+		var b strings.Builder
+		b.WriteString("id = \"ISMS-POL-0014\"\ntitle = \"业务连续性方针 (Business Continuity Policy)\"\ntier = 1\ntype = \"policy\"\n")
+		b.WriteString("version = \"" + version + "\"\nstatus = \"approved\"\nowners = [\"ops\"]\nauthor = \"" + author + "\"\nreviewer = \"吴磊\"\napprover = \"总经理\"\n")
+		b.WriteString("approved = " + date + "\neffective = " + date + "\nnext_review = 2027-01-09\nclassification = \"internal\"\n")
+		b.WriteString("related = [\"ISMS-R-0331\", \"ISMS-R-0146\"]\ncontrols = [\"5.27\", \"7.12\", \"8.6\"]\n")
+		for i := 0; i < entries; i++ {
+			b.WriteString("\n[[history]]\nversion = \"2." + string(rune('0'+i)) + "\"\ndate = 2023-06-12\nauthor = \"张三\"\nsummary = \"调整职责分工\"\n")
+		}
+		return b.String()
+	}
+	para := "适用性声明须按要求记录最高管理者，相关记录保存三年。最高管理者应识别并评估受控文件，并与相关方进行沟通。\n\n" +
+		"Top management shall review vulnerability scan results in accordance with this procedure. The incident response team shall approve the access rights of privileged accounts.\n\n"
+	body := func(changed string) string {
+		var b strings.Builder
+		for i := 0; i < 6; i++ {
+			b.WriteString("## " + string(rune('1'+i)) + " 目的 / Purpose\n\n")
+			if i == 3 {
+				b.WriteString(changed)
+			}
+			b.WriteString(para)
+		}
+		return b.String()
+	}
+	return fm("2.4", "吴磊", "2026-01-09", 4), fm("2.5", "陈晓明", "2026-01-10", 5),
+		body("信息安全管理体系须按要求记录资产责任人，发现的不符合项应在规定期限内关闭。\n\n"),
+		body("信息安全管理体系须按要求记录资产负责人，发现的问题应在规定期限内关闭并验证。\n\n")
+}
+
+// BenchmarkDiff diffs a revision's front matter and body, as a changes
+// page does.
+func BenchmarkDiff(b *testing.B) {
+	oldFM, newFM, oldBody, newBody := revision()
+	for b.Loop() {
+		Diff(oldFM, newFM)
+		Diff(oldBody, newBody)
+	}
+}
