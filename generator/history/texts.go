@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -39,18 +40,24 @@ func (h *History) Current(d *model.Document) (*model.EarlierText, error) {
 
 // split splits a document's text into its front matter and body and,
 // with cfg, converts the front matter; diagnostics are of no use here.
+// The front matter and body are slices of one copy of the text: a build
+// splits about as many texts as it writes version pages.
 func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
-	text = bytes.ReplaceAll(bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
-	t := &model.EarlierText{Body: string(text)}
-	if first, rest, ok := bytes.Cut(text, []byte("\n")); ok && string(bytes.TrimRight(first, " \t")) == "+++" {
+	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(text, []byte("\r\n")) {
+		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	}
+	all := string(text)
+	t := &model.EarlierText{Body: all}
+	if first, rest, ok := strings.Cut(all, "\n"); ok && strings.TrimRight(first, " \t") == "+++" {
 		for off := 0; off < len(rest); {
-			end := bytes.IndexByte(rest[off:], '\n')
+			end := strings.IndexByte(rest[off:], '\n')
 			if end < 0 {
 				end = len(rest) - off
 			}
-			if string(bytes.TrimRight(rest[off:off+end], " \t")) == "+++" {
-				t.FrontMatter = string(rest[:off])
-				t.Body = string(bytes.TrimLeft(rest[min(len(rest), off+end+1):], "\n"))
+			if strings.TrimRight(rest[off:off+end], " \t") == "+++" {
+				t.FrontMatter = rest[:off]
+				t.Body = strings.TrimLeft(rest[min(len(rest), off+end+1):], "\n")
 				break
 			}
 			off += end + 1
@@ -59,11 +66,12 @@ func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
 	if cfg == nil {
 		return t
 	}
+	// The text is this call's own (read from git or the file for it):
+	// the converted document may keep its body in it.
 	f, _ := load.ParseDocument(path, text)
 	if f == nil {
 		return t
 	}
-	f.OwnBody()
 	d, _ := validate.Document(cfg, &load.Doc{File: f})
 	t.Doc = d
 	return t
