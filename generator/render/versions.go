@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/model"
 	"ismsgen/generator/textdiff"
@@ -197,16 +198,21 @@ func linkFolder(version string) string {
 // and <del>, and how many characters (or words) each side has.
 func diffHTML(old, new string) (template.HTML, int, int) {
 	var b strings.Builder
+	b.Grow(len(new) + len(new)/4 + 256) // the text, its escapes, the changes and their tags, mostly
 	ins, del := 0, 0
 	for _, s := range textdiff.Diff(old, new) {
 		text := template.HTMLEscapeString(s.Text)
 		switch s.Op {
 		case textdiff.Insert:
-			ins += len([]rune(strings.TrimSpace(s.Text)))
-			b.WriteString(`<ins class="diff-ins">` + text + `</ins>`)
+			ins += utf8.RuneCountInString(strings.TrimSpace(s.Text))
+			b.WriteString(`<ins class="diff-ins">`)
+			b.WriteString(text)
+			b.WriteString(`</ins>`)
 		case textdiff.Delete:
-			del += len([]rune(strings.TrimSpace(s.Text)))
-			b.WriteString(`<del class="diff-del">` + text + `</del>`)
+			del += utf8.RuneCountInString(strings.TrimSpace(s.Text))
+			b.WriteString(`<del class="diff-del">`)
+			b.WriteString(text)
+			b.WriteString(`</del>`)
 		default:
 			b.WriteString(text)
 		}
