@@ -179,16 +179,20 @@ func (t *Tx) path(rel string) (string, error) {
 	}
 	dir := path.Dir(clean)
 	t.mu.Lock()
-	known, parentKnown := t.dirs[dir], t.dirs[path.Dir(dir)]
+	known := t.dirs[dir]
+	var missing []string // dir and those of its parents not made yet, dir first
+	for d := dir; !t.dirs[d] && fast.On(); d = path.Dir(d) {
+		missing = append(missing, d)
+	}
 	t.mu.Unlock()
 	if !known {
 		full := filepath.Join(t.tmp, filepath.FromSlash(dir))
-		// Most folders (docs/<id>/) are new ones in a folder already made:
-		// one mkdir instead of MkdirAll's stat of the folder, stat of its
-		// parent and mkdir. MkdirAll sorts out the rest (another page made
-		// the folder meanwhile, or its parent is new too), and does it all
-		// when the fast paths are off.
-		if !parentKnown || !fast.On() || os.Mkdir(full, 0o755) != nil {
+		// Most folders are new ones in a folder already made (docs/<id>/),
+		// or in one made just before them (docs/<id>/v/<version>/): a
+		// mkdir each instead of MkdirAll's stat of each and mkdir. MkdirAll
+		// sorts out the rest (another page made a folder meanwhile), and
+		// does it all when the fast paths are off.
+		if !fast.On() || !t.mkdirs(missing) {
 			if err := os.MkdirAll(full, 0o755); err != nil {
 				return "", err
 			}
@@ -200,6 +204,17 @@ func (t *Tx) path(rel string) (string, error) {
 		t.mu.Unlock()
 	}
 	return filepath.Join(t.tmp, filepath.FromSlash(clean)), nil
+}
+
+// mkdirs makes the folders dirs, the last first, and reports whether
+// every one was made.
+func (t *Tx) mkdirs(dirs []string) bool {
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if os.Mkdir(filepath.Join(t.tmp, filepath.FromSlash(dirs[i])), 0o755) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Commit swaps the new output in for the old one. The old output is

@@ -12,9 +12,9 @@
 //     the scanner of left-out ids in texts shown as written (mask.go)
 //     beside a regexp;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
-//   - wholefile and write: plain system calls beside package os, one
-//     mkdir beside os.MkdirAll, and removal on every core beside
-//     os.RemoveAll.
+//   - wholefile and write: plain system calls beside package os, a
+//     mkdir for each new folder beside os.MkdirAll, and removal on every
+//     core beside os.RemoveAll.
 //
 // ISMSGEN_FAST=0 in the environment turns every one of them off, so that
 // the libraries do all the work: a page that differs between the two
