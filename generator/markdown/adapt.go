@@ -35,12 +35,7 @@ func Adapt(body []byte) ([]byte, []Foreign) {
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {
-	first := bytes.TrimLeft(body, " \t\r\n")
-	if !bytes.Contains(body, []byte("+-")) && !bytes.Contains(body, []byte("+=")) &&
-		!(len(first) > 0 && first[0] == '%') && !latexAnywhere(body) &&
-		!bytes.Contains(body, []byte("!!!")) && !bytes.Contains(body, []byte("???")) &&
-		!bytes.Contains(body, []byte("===")) && !bytes.Contains(body, []byte(":::")) &&
-		!bytes.Contains(body, []byte("TOC")) && !bytes.Contains(body, []byte("{:toc}")) {
+	if !mayAdapt(body) {
 		return body, nil
 	}
 	ls := bytes.Split(body, []byte("\n"))
@@ -49,6 +44,49 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 		return body, found
 	}
 	return bytes.Join(ls, []byte("\n")), found
+}
+
+// mayAdapt reports whether a line of body may start with what adapt
+// changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
+// command), '!', '?' or '=' (an admonition or a content tab), ':' (a
+// fenced div), '[', '{' or '*' (a table-of-contents marker). One pass
+// over the lines' first characters: most bodies have none of them.
+func mayAdapt(body []byte) bool {
+	for rest := body; len(rest) > 0; {
+		line := bytes.TrimLeft(rest, " \t")
+		if len(line) > 1 {
+			switch c, d := line[0], line[1]; c {
+			case '%', '\\':
+				return true
+			case '+':
+				if d == '-' || d == '=' || d == ':' {
+					return true
+				}
+			case '!', '?', ':':
+				if d == c {
+					return true
+				}
+			case '=':
+				if bytes.HasPrefix(line, []byte("=== ")) || bytes.HasPrefix(line, []byte("===+")) {
+					return true
+				}
+			case '[':
+				if d == 'T' || d == 't' || d == '[' {
+					return true
+				}
+			case '{', '*':
+				if d == ':' || bytes.HasPrefix(line, []byte("* TOC")) {
+					return true
+				}
+			}
+		}
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
+	}
+	return false
 }
 
 // adapt adapts the lines ls in place, the first of which is line first
@@ -151,7 +189,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
 				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
 			changed = true
-		case tocMarker.Match(trimmed):
+		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
 			found = append(found, Foreign{Line: at, Code: "toc-marker",
 				Message: diag.Msg("the table-of-contents marker %s is not shown: the page shows its own table of contents", string(trimmed)),

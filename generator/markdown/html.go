@@ -76,6 +76,9 @@ type angleText struct{}
 
 func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	if bytes.IndexByte(src, '<') < 0 {
+		return // no HTML, and nothing taken for it
+	}
 	var raws []*ast.RawHTML
 	var blocks []*ast.HTMLBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

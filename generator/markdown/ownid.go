@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -26,6 +28,9 @@ func (ownIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 		return
 	}
 	src := reader.Source()
+	if bytes.IndexByte(src, '{') < 0 {
+		return // no attributes
+	}
 	own := map[*ast.Heading]bool{}
 	var heads []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -17,24 +17,6 @@ var (
 	gridBorder   = regexp.MustCompile(`^ {0,3}\+(:?[-=]+:?\+)+\s*$`)
 )
 
-// latexAnywhere reports whether a line of body may be a LaTeX command: a
-// '\\' and a lower-case letter after nothing but spaces. (A regular
-// expression over every body took 5 % of a build.)
-func latexAnywhere(body []byte) bool {
-	for i := bytes.IndexByte(body, '\\'); i >= 0; {
-		start := bytes.LastIndexByte(body[:i], '\n') + 1
-		if len(bytes.Trim(body[start:i], " \t")) == 0 && i+1 < len(body) && 'a' <= body[i+1] && body[i+1] <= 'z' {
-			return true
-		}
-		next := bytes.IndexByte(body[i+1:], '\\')
-		if next < 0 {
-			return false
-		}
-		i += 1 + next
-	}
-	return false
-}
-
 // gridTable reads the grid table whose top border is ls[0]: how many
 // lines it takes, and the lines of the pipe table that shows it, or nil
 // when its rows do not split into its columns by '|'.
