@@ -24,6 +24,7 @@ const pageTimeout = 3 * time.Minute
 type browser struct {
 	ctx    context.Context
 	cancel func()
+	runs   int // each page and query is measured this many times; the median counts
 }
 
 func startBrowser(path string) (*browser, error) {

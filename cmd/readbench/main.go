@@ -7,14 +7,14 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./cmd/readbench [-sizes 10000,50000] [-work DIR] [-ismsgen BIN] [-v]
+//	go run ./cmd/readbench [-sizes 10000,50000] [-runs 3] [-work DIR] [-ismsgen BIN] [-v]
 //
 // -ismsgen measures a binary built elsewhere (an earlier version, for a
 // before-and-after table) instead of one built from this checkout. The
 // corpora are kept in the work folder and made again only when missing.
 //
-// Every page and every query is measured with a cold cache in a new tab,
-// one at a time: load is the load event, FCP the first contentful paint,
+// Every page and every query is measured -runs times (3), each with a
+// cold cache in a new tab, one at a time, and the median run counts: load is the load event, FCP the first contentful paint,
 // both from the page's navigation start; a search from a fresh load runs
 // from navigation start to the first result shown (search/?q=), a typed
 // search from the input event on a loaded page to the first result in
@@ -40,14 +40,15 @@ func main() {
 	bin := flag.String("ismsgen", "", "the ismsgen binary to measure (default: built from this checkout)")
 	chromium := flag.String("chromium", "", "the browser (default: chromium on $PATH, or /usr/bin/chromium)")
 	verbose := flag.Bool("v", false, "print every page and query measured")
+	runs := flag.Int("runs", 3, "measure each page and query this many times and keep the median")
 	flag.Parse()
-	if err := run(*sizes, *work, *bin, *chromium, *verbose); err != nil {
+	if err := run(*sizes, *work, *bin, *chromium, *runs, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "readbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes, work, bin, chromium string, verbose bool) error {
+func run(sizes, work, bin, chromium string, runs int, verbose bool) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -62,6 +63,7 @@ func run(sizes, work, bin, chromium string, verbose bool) error {
 		return err
 	}
 	defer b.close()
+	b.runs = runs
 	fmt.Printf("load average before: %s\n", loadAverage())
 	var results []*result
 	for _, field := range strings.Split(sizes, ",") {
