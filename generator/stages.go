@@ -96,10 +96,11 @@ type Converted struct {
 
 // Convert converts a loaded document and scans its body for links. A
 // first heading that only repeats the title is left out of the body (see
-// markdown.WithoutTitleHeading): the page shows the title already.
+// markdown.TitleHeading): the page shows the title already, and a link
+// to its anchor leads to the top of the page.
 func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
 	doc, diags := validate.Document(cfg, src)
-	doc.Body = markdown.WithoutTitleHeading(doc.Body, doc.ID, doc.Title)
+	doc.Body, doc.TitleAnchor = markdown.TitleHeading(doc.Body, doc.ID, doc.Title)
 	return Converted{Doc: doc, Scan: link.Scan(doc)}, diags
 }
 

@@ -33,6 +33,14 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*
 			default:
 				l.Kind, l.Target = model.ToDocument, t.doc
 				l.Fragment = anchor(anchors[t.doc], t.fragment)
+				if l.Fragment == "" && t.fragment != "" && titleAnchor(t.doc, t.fragment) {
+					// The title heading left out of the body: the top
+					// of the page, where the title is.
+					if t.doc == d {
+						l.Fragment = topOfPage
+					}
+					break
+				}
 				if t.fragment != "" && l.Fragment == "" {
 					warnings.Warnf(d.Path, t.line, "missing-anchor", diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc])), "%s has no heading with the id %q", t.doc.ID, t.fragment)
 					if t.doc == d {
@@ -64,6 +72,15 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*
 }
 
 const withheldHint = "publish the target (approve it, or build with --drafts or a higher --classification), or remove the link"
+
+// topOfPage is the element of every page that its title opens.
+const topOfPage = "main"
+
+// titleAnchor reports whether frag names the heading that d's body
+// started with and that was left out for repeating the title.
+func titleAnchor(d *model.Document, frag string) bool {
+	return d.TitleAnchor != "" && (frag == d.TitleAnchor || markdown.Slug(frag) == d.TitleAnchor)
+}
 
 // anchor is the heading id of a page that the fragment frag names: as
 // written, or as a heading's text would make it ("Purpose", "4.1 制定计划"

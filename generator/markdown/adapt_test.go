@@ -28,6 +28,7 @@ func TestAdapt(t *testing.T) {
 		{"content tabs", "=== \"One\"\n\n    ```\n    a\n    ```\n\n=== \"Two\"\n    b\n", "**One**\n\n```\na\n```\n\n**Two**\nb\n", []string{"content-tab@0", "content-tab@6"}},
 		{"fenced divs and toc markers", "[TOC]\n\n::: warning\nCareful.\n:::\n\n:::{.note}\nx\n::::\n", "\n\n**Warning**\nCareful.\n\n\n**Note**\nx\n\n", []string{"toc-marker@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8"}},
 		{"reference links without a definition", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", []string{"undefined-reference@0", "undefined-reference@4", "undefined-reference@4"}},
+		{"reference links in code after a '<' in text: no warning", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", []string{"undefined-reference@6"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,20 +30,32 @@ func undefinedReferences(body []byte) []Foreign {
 		text, label string
 	}
 	var uses []use
-	s := lineScanner{body: body}
-	for {
-		l, ok := s.next()
-		if !ok {
-			break
-		}
-		if l.kind != textLine || bytes.HasPrefix(l.text, []byte("    ")) || bytes.HasPrefix(l.text, []byte("\t")) {
+	var code fence // the fence of the open code block
+	for n, line := range bytes.Split(body, []byte("\n")) {
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		// Fences are followed as adapt follows them, not as lineScanner
+		// does: after a '<' (in a table cell, "a < b", a here-document)
+		// the scanner takes every line for text, code included, and a
+		// warning about code would be wrong; a fence inside an HTML block
+		// at worst hides a reference that is shown as text anyway.
+		if code.char != 0 {
+			if code.closedBy(line) {
+				code = fence{}
+			}
 			continue
 		}
-		if m := referenceDefinition.FindSubmatch(l.text); m != nil {
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {
+			code = f
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")) {
+			continue
+		}
+		if m := referenceDefinition.FindSubmatch(line); m != nil {
 			defined[refKey(string(m[1]))] = true
 			continue
 		}
-		text := l.text
+		text := line
 		if bytes.IndexByte(text, '`') >= 0 {
 			spans, ok := codeSpans(text)
 			if !ok {
@@ -61,7 +73,7 @@ func undefinedReferences(body []byte) []Foreign {
 			if strings.HasPrefix(label, "^") {
 				continue // a footnote
 			}
-			uses = append(uses, use{l.n, string(m[1]), label})
+			uses = append(uses, use{n, string(m[1]), label})
 		}
 	}
 	var found []Foreign

@@ -15,9 +15,28 @@ import (
 // every other line keeps its number. body is not changed; the result
 // shares it when nothing is blanked.
 func WithoutTitleHeading(body []byte, id, title string) []byte {
+	without, _ := TitleHeading(body, id, title)
+	return without
+}
+
+// TitleHeading is WithoutTitleHeading that also returns the anchor the
+// heading left out had ("" when none is): a table of contents written
+// into the body often links to it, and such a link leads to the top of
+// the page.
+func TitleHeading(body []byte, id, title string) ([]byte, string) {
+	start, end, text := titleHeading(body, id, title)
+	if text == nil {
+		return body, ""
+	}
+	return blankLines(body, start, end), Slug(string(text))
+}
+
+// titleHeading finds the first heading of body when it only repeats
+// the title: its offsets and its text, or a nil text.
+func titleHeading(body []byte, id, title string) (start, end int, text []byte) {
 	want := titleKey(title, id)
 	if want == "" {
-		return body
+		return 0, 0, nil
 	}
 	s := lineScanner{body: body}
 	for l, more := s.next(); more; l, more = s.next() {
@@ -27,23 +46,20 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 		case len(trimmed) == 0 || isCommentLine(trimmed):
 			continue
 		case atxHeading(line) != nil:
-			if titleKey(string(atxHeading(line)), id) != want {
-				return body
+			if text := atxHeading(line); titleKey(string(text), id) == want {
+				return off, off + len(line), text
 			}
-			return blankLines(body, off, off+len(line))
+			return 0, 0, nil
 		}
 		// A setext heading: this line, then a line of = or -.
 		next, _ := s.peek()
 		under := bytes.TrimSuffix(next.text, []byte("\r"))
-		if isUnderline(bytes.TrimSpace(under)) && leadingSpaces(line) < 4 {
-			if titleKey(string(trimmed), id) != want {
-				return body
-			}
-			return blankLines(body, off, off+len(line)+1+len(under))
+		if isUnderline(bytes.TrimSpace(under)) && leadingSpaces(line) < 4 && titleKey(string(trimmed), id) == want {
+			return off, off + len(line) + 1 + len(under), trimmed
 		}
-		return body
+		return 0, 0, nil
 	}
-	return body
+	return 0, 0, nil
 }
 
 // atxHeading returns the text of an ATX heading line, or nil.

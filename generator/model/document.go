@@ -130,6 +130,7 @@ type Document struct {
 
 	Body        []byte // Markdown after the closing +++
 	BodyLine    int    // line of the file where Body starts
+	TitleAnchor string // the anchor of the first heading, left out for repeating the title; "" for none
 	Attachments []Attachment
 
 	// Lines maps a front-matter key path ("next_review", "history.2.date")
