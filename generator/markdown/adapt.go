@@ -31,7 +31,7 @@ import (
 // itself is returned.
 func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
-	return body, append(found, undefinedReferences(body)...)
+	return body, append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {

@@ -29,6 +29,8 @@ func TestAdapt(t *testing.T) {
 		{"fenced divs and toc markers", "[TOC]\n\n::: warning\nCareful.\n:::\n\n:::{.note}\nx\n::::\n", "\n\n**Warning**\nCareful.\n\n\n**Note**\nx\n\n", []string{"toc-marker@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8"}},
 		{"reference links without a definition", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", []string{"undefined-reference@0", "undefined-reference@4", "undefined-reference@4"}},
 		{"reference links in code after a '<' in text: no warning", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", []string{"undefined-reference@6"}},
+		{"table rows with more cells than the header", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", []string{"table-cells@2"}},
+		{"a row after the table ends is no row", "text\n| a |\n| - |\n| 1 |\n- x | y\n\nq | r\n", "text\n| a |\n| - |\n| 1 |\n- x | y\n\nq | r\n", nil},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
