@@ -143,10 +143,10 @@ func TestFileLinks(t *testing.T) {
 			diags: []string{
 				`content/tier1/a.md:12: broken link: "../tier3/p.md" names content/tier3/p.md, which does not exist | did you mean "../tier2/p.md"?`,
 				`content/tier1/a.md:13: broken link: "linux_web.md" names content/tier1/linux_web.md, which does not exist | did you mean "linux-web.md"?`,
-				`content/tier1/a.md:14: broken link: "../../README.md" points outside content/, where nothing is published | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document`,
+				`content/tier1/a.md:14: broken link: "../../README.md" points outside content/, where nothing is published | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document`,
 				`content/tier1/a.md:15: broken link: "../tier2/" names the folder content/tier2, which holds no index.md or README.md | add an index.md (or README.md) to the folder, or link to one of its files`,
 				`content/tier1/a.md:16: broken link: "../tier2/q.md" names content/tier2/q.md, which does not exist | did you mean "../tier2/p.md"?`,
-				`content/tier3/x.md:12: broken link: "x2.md" names content/tier3/x2.md, which does not exist | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document`,
+				`content/tier3/x.md:12: broken link: "x2.md" names content/tier3/x2.md, which does not exist | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document`,
 			},
 		},
 		{
@@ -163,7 +163,7 @@ func TestFileLinks(t *testing.T) {
 				`content/tier1/a.md:13: the link "/content/tier2/p.md" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead, [text](P), or by the path from this document, "../tier2/p.md"`,
 				`content/tier1/a.md:13: the link "/docs/P/" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead, [text](P), or by the path from this document, "../tier2/p.md"`,
 				`content/tier1/a.md:13: the link "/tier2/p.md" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead, [text](P), or by the path from this document, "../tier2/p.md"`,
-				`content/tier1/a.md:13: the link "C:\\docs\\p.md" starts at the root of a web server or disk: the site must work under any path prefix | link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file by its path relative to this document`,
+				`content/tier1/a.md:13: the link "C:\\docs\\p.md" starts at the root of a web server or disk: the site must work under any path prefix | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file by its path relative to this document`,
 			},
 		},
 		{

@@ -216,7 +216,7 @@ func sortedSet(list []*model.Document) []*model.Document {
 	return slices.Compact(list)
 }
 
-const brokenHint = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009); other files need a path such as ./form.docx"
+const brokenHint = "link to a document by its id, e.g. [Access control policy](ISMS-P-009); other files need a path such as ./form.docx"
 
 // hints adds "did you mean" to the first broken links (a search over
 // every id is too slow to make for hundreds of them).

@@ -42,7 +42,12 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*
 					break
 				}
 				if t.fragment != "" && l.Fragment == "" {
-					warnings.Warnf(d.Path, t.line, "missing-anchor", diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc])), "%s has no heading with the id %q", t.doc.ID, t.fragment)
+					hint := diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc]))
+					if len(anchors[t.doc]) == 0 {
+						// An anchor of HTML (<a name>) is left out with the HTML.
+						hint = diag.Msg("%s has no headings: link to it without the #fragment, or give it a heading (## …) to link to", t.doc.ID)
+					}
+					warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
 					if t.doc == d {
 						l.Kind, l.Target = model.TextOnly, nil // a link to the top of its own page is none
 					}

@@ -118,9 +118,13 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 // broken reports a path that names nothing under content/ (full, as
 // resolved), with the nearest existing file as the hint.
 func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag.List) {
-	var hint any = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file under content/ by its path relative to this document"
+	var hint any = "link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document"
 	if near := rs.files.nearest(d, full); near != "" {
 		hint = diag.Msg("did you mean %q?", near)
+	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
+		// "[a-z]([-a-z]*[a-z])": a pattern, not a path, that CommonMark
+		// reads as a link
+		hint = diag.Msg("if %q is not meant as a link, write the text as code (`…`) or escape its first bracket (\\[)", r.dest)
 	}
 	if !model.ContentPath(full) {
 		problems.Errorf(d.Path, r.line, hint, "broken link: %q points outside content/, where nothing is published", r.dest)
@@ -133,7 +137,7 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 // or of a disk ("C:\x"): the site must work under any path prefix. The
 // hint names the id link when the path leads to a document.
 func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *diag.List) {
-	var hint any = "link to a document by its id, e.g. [管理评审程序](ISMS-P-009), or to a file by its path relative to this document"
+	var hint any = "link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file by its path relative to this document"
 	p = strings.ReplaceAll(p, `\`, "/")
 	trimmed := strings.Trim(p, "/")
 	var doc *model.Document
