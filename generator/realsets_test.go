@@ -127,9 +127,9 @@ func publishedFiles(t *testing.T, dest string) []string {
 // placeholder, with a warning at its line.
 func TestWithheldFileLinksLeaveNoTrace(t *testing.T) {
 	files := map[string]string{
-		"isms.toml": "language = \"en\"\nclassification_levels = [\"internal\", \"secret\"]\ndefault_review_cycle = \"12 months\"\n[[departments]]\nid = \"it\"\nname = \"IT\"\n",
-		"content/tier2/QZLEAK-P-001.md":           strings.Replace(realDoc("QZLEAK-P-001", "QZLEAK draft", "", "## QZLEAK part\n"), `status = "approved"`, `status = "draft"`, 1),
-		"content/tier3/QZLEAK-F-001/index.md":     realDoc("QZLEAK-F-001", "QZLEAK secret form", `classification = "secret"`, "QZLEAK\n"),
+		"isms.toml":                                 "language = \"en\"\nclassification_levels = [\"internal\", \"secret\"]\ndefault_review_cycle = \"12 months\"\n[[departments]]\nid = \"it\"\nname = \"IT\"\n",
+		"content/tier2/QZLEAK-P-001.md":             strings.Replace(realDoc("QZLEAK-P-001", "QZLEAK draft", "", "## QZLEAK part\n"), `status = "approved"`, `status = "draft"`, 1),
+		"content/tier3/QZLEAK-F-001/index.md":       realDoc("QZLEAK-F-001", "QZLEAK secret form", `classification = "secret"`, "QZLEAK\n"),
 		"content/tier3/QZLEAK-F-001/img/qzleak.png": "PNG",
 		"content/tier1/hub.md": realDoc("HUB-1", "Hub", "", strings.Join([]string{
 			"## See [](../tier2/QZLEAK-P-001.md) here", // 13
