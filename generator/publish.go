@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"ismsgen/generator/catalog"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/par"
@@ -112,8 +113,22 @@ func textEntries(texts []render.Text) []search.Entry {
 func searchEntry(d *model.Document) search.Entry {
 	return search.Entry{
 		ID: d.ID, Title: d.Title, URL: d.URL(), Tier: d.Tier, Type: d.Type, Status: d.Status,
-		Version: d.Version, Obsolete: d.Status == model.StatusObsolete,
+		Version: d.Version, Obsolete: d.Status == model.StatusObsolete, Controls: controlKeys(d.Controls),
 	}
+}
+
+// controlKeys are the ids a reader may type for the controls a document
+// implements: "5.15", "A.5.15" and the 2013 controls it replaces.
+func controlKeys(controls []string) []string {
+	if len(controls) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, 3*len(controls))
+	for _, c := range controls {
+		keys = append(keys, c, "A."+c)
+		keys = append(keys, catalog.Replaced(c)...)
+	}
+	return keys
 }
 
 func searchHeadings(t render.Text) []search.Heading {

@@ -13,7 +13,7 @@ import { fileHref } from "./filelinks";
 export type Doc = [string, string, string, number, string, string, string, number, string, [string, string][]];
 /** A directory of chunks: each chunk's first key and its size in bytes. */
 type Dir = [string, number][];
-interface Meta { v: number; n: number; cap: number; pb: number; obs: string; w: Dir; b: Dir; a: Dir; i: Dir }
+interface Meta { v: number; n: number; cap: number; pb: number; obs: string; tl: string; w: Dir; b: Dir; a: Dir; i: Dir }
 /** A query term: k 0 word/compound, 1 one CJK character, 2 a CJK run. */
 export interface Term { k: number; t: string; r: number[] }
 /** A hit: document number and score. */
@@ -24,7 +24,7 @@ export type Loader = (url: string, key: string) => Promise<unknown>;
 // Scores: the same integers as generator/search/index.go.
 const ID_EXACT = 1000, ID_PREFIX = 600, TITLE_EXACT = 300, TITLE_PREFIX = 200,
   HEAD_EXACT = 100, HEAD_PREFIX = 60, BODY_EXACT = 30, BODY_PREFIX = 20,
-  PER_TF = 5, LOOSE = 5, WHOLE_ID = 10000, MAX_TERMS = 16, MAX_TOKEN = 32,
+  PER_TF = 5, LOOSE = 5, WHOLE_ID = 10000, WHOLE_TITLE = 1000, TITLE_SHARE = 100, MAX_TITLE = 20, MAX_TERMS = 16, MAX_TOKEN = 32,
   MAX_PARTS = 8, BLOOM_BITS = 12, F_HEAD = 2, F_TITLE = 4, F_ID = 8,
   SNIPPET_LEN = 140, SNIPPET_LEAD = 30;
 
@@ -158,6 +158,19 @@ function fieldScore(info: number, exact: boolean): number {
   return (exact ? BODY_EXACT : BODY_PREFIX) + PER_TF * (info >> 4);
 }
 
+/** termLength is what a term counts towards a query's title length
+ * (index.go termLength): a CJK character or a word each. */
+const termLength = (t: Term): number => t.k !== 0 ? t.r.length : t.t.split(/[-_.]/).length;
+
+/** titleScore is what a document whose title holds every term gains
+ * (index.go titleScore); inT: 0 not in the title, 1 some, 2 exact. */
+function titleScore(inT: number, qlen: number, tlen: number): number {
+  if (!inT || !tlen) return 0;
+  let s = Math.floor(TITLE_SHARE * Math.min(qlen, tlen) / tlen);
+  if (inT === 2 && qlen === tlen && tlen < MAX_TITLE) s += WHOLE_TITLE;
+  return s;
+}
+
 /** A loaded chunk: its keys and values in order, and by key. */
 interface Chunk { a: (string | number)[]; m: Map<string, string | number> }
 
@@ -236,15 +249,21 @@ export function engine(base: string, load: Loader): Engine {
       loaded.get(s + chunkOf(m[s], key))?.m.get(key);
     const list = (s: "w" | "b" | "a", key: string): string => (get(s, key) as string | undefined) || "";
 
-    const termScores = (t: Term, x: number): Int32Array => {
+    // termScores gives each document's score for term x, and in title
+    // how it matched the title (0 not, 1 a word it starts, 2 exactly).
+    const termScores = (t: Term, x: number, title: Uint8Array): Int32Array => {
       const scores = new Int32Array(n), sp = spans[x];
       if (t.k === 1 || (t.k === 0 && !sp)) {
-        decode(list("w", t.t), false, (d, info) => { scores[d] = fieldScore(info, true); });
+        decode(list("w", t.t), false, (d, info) => { scores[d] = fieldScore(info, true); title[d] = info & F_TITLE ? 2 : 0; });
       } else if (t.k === 0 && sp) {
-        // A word matches the words it starts, a compound the compounds.
+        // A word matches the words it starts, a compound the compounds;
+        // the title match is the best posting's (the first of equals).
         const compound = /[-_.]/.test(t.t);
         const add = (post: string, exact: boolean) =>
-          decode(post, false, (d, info) => { scores[d] = Math.max(scores[d], fieldScore(info, exact)); });
+          decode(post, false, (d, info) => {
+            const s = fieldScore(info, exact);
+            if (s > scores[d]) { scores[d] = s; title[d] = info & F_TITLE ? (exact ? 2 : 1) : 0; }
+          });
         if (sp.merged) {
           add(list("w", t.t), true);
           add(list("a", t.t), false);
@@ -285,18 +304,28 @@ export function engine(base: string, load: Loader): Engine {
           bgs.every((bg, i) => places.get(bg)!.get(d)!.includes(p + i)));
         for (let d = 0; d < n; d++) {
           if (count[d] !== distinct.size) continue;
-          scores[d] = mask[d] & F_TITLE && inTitle(d) ? TITLE_EXACT : loose[d] ? LOOSE :
+          const held = !!(mask[d] & F_TITLE) && inTitle(d);
+          title[d] = held ? 2 : 0;
+          scores[d] = held ? TITLE_EXACT : loose[d] ? LOOSE :
             mask[d] & F_HEAD ? HEAD_EXACT : BODY_EXACT + PER_TF * tf[d];
         }
       }
       return scores;
     };
 
-    const total = new Int32Array(n);
+    const total = new Int32Array(n), held = new Uint8Array(n);
+    let qlen = 0;
     terms.forEach((t, x) => {
-      const s = termScores(t, x);
-      for (let d = 0; d < n; d++) total[d] = s[d] === 0 || (x > 0 && total[d] === 0) ? 0 : total[d] + s[d];
+      const title = new Uint8Array(n), s = termScores(t, x, title);
+      qlen += termLength(t);
+      for (let d = 0; d < n; d++) {
+        total[d] = s[d] === 0 || (x > 0 && total[d] === 0) ? 0 : total[d] + s[d];
+        held[d] = x === 0 ? title[d] : Math.min(held[d], title[d]);
+      }
     });
+    // tl: each document's title length × 3 + its tier code (index.go rankKey).
+    const key = (d: number): number => DEC[m.tl.charCodeAt(d)];
+    for (let d = 0; d < n; d++) if (total[d] > 0) total[d] += titleScore(held[d], qlen, Math.floor(key(d) / 3));
     if (whole) {
       const d = get("i", terms[0].t) as number | undefined;
       if (d !== undefined && total[d] > 0) total[d] += WHOLE_ID;
@@ -304,7 +333,8 @@ export function engine(base: string, load: Loader): Engine {
     const obsolete = (d: number): number => (DEC[m.obs.charCodeAt((d / 6) | 0)] >> (d % 6)) & 1;
     const hits: Hit[] = [];
     for (let d = 0; d < n; d++) if (total[d] > 0) hits.push({ d, s: total[d] });
-    hits.sort((a, b) => obsolete(a.d) - obsolete(b.d) || b.s - a.s || a.d - b.d);
+    // At equal scores, the higher tier first: the procedure before its forms.
+    hits.sort((a, b) => obsolete(a.d) - obsolete(b.d) || b.s - a.s || key(a.d) % 3 - key(b.d) % 3 || a.d - b.d);
     return { terms, hits };
   };
   return { open, search, doc };

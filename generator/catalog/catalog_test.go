@@ -149,3 +149,16 @@ func TestMap2013(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaced(t *testing.T) {
+	for id, want := range map[string][]string{
+		"5.15": {"A.9.1.1", "A.9.1.2"},
+		"8.13": {"A.12.3.1"},
+		"5.7":  nil, // new in 2022
+		"9.9":  nil,
+	} {
+		if got := Replaced(id); !slices.Equal(got, want) {
+			t.Errorf("Replaced(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

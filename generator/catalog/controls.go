@@ -4,6 +4,7 @@ import (
 	"ismsgen/generator/diag"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Theme is one of the four groups of Annex A controls.
@@ -252,3 +253,22 @@ func looseParts(s string) (parts []string, prefixed, ok bool) {
 	}
 	return parts, prefixed, true
 }
+
+// Replaced returns the ISO/IEC 27001:2013 controls ("A.9.1.1", in numeric
+// order) that the 2022 control id replaces, as the catalogue maps them;
+// nil for an unknown id or a new control. The slice is shared: do not
+// change it.
+func Replaced(id string) []string { return replaced()[id] }
+
+var replaced = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for key, o := range load().old {
+		for _, to := range o.MapsTo {
+			m[to] = append(m[to], "A."+key)
+		}
+	}
+	for _, olds := range m {
+		slices.SortFunc(olds, func(a, b string) int { return CompareIDs(a[2:], b[2:]) })
+	}
+	return m
+})

@@ -64,7 +64,7 @@ func TestBrowserAgrees(t *testing.T) {
 }
 
 func browserAgrees(t *testing.T, node, script string) {
-	es := append(handEntries(), syntheticEntries(400, 1500)...)
+	es := append(append(handEntries(), titleEntries()...), syntheticEntries(400, 1500)...)
 	if sample, err := sampleEntries("../../content"); err == nil {
 		have := map[string]bool{}
 		for _, e := range es {
@@ -81,7 +81,8 @@ func browserAgrees(t *testing.T, node, script string) {
 	queries := []string{"备份", "PR-002", "P-009", "ISMS-PR-002", "isms-p", "access", "控制程序", "信息安全事件",
 		"管理评审", "备份 access", "xyzzy", "量子", "销", "s", "A.5.15", "云服务 audit", "ＩＳＭＳ－Ｐ－０００９",
 		"風險", "信息安全 risk assessment", "r-01", "2022", "データ", "is", "ac", "isms-", "in", "re", "信息安全管理",
-		"ISMS-P-0001", "isms-p-00", "ab", "安全", "安"}
+		"ISMS-P-0001", "isms-p-00", "ab", "安全", "安",
+		"Access Control Procedure", "access control", "事件管理程序", "变更审批", "5.15", "a.5.15", "A.9.1.1", "8.1", "a.8"}
 	for _, q := range judgedQueries(t) {
 		queries = append(queries, q.Q)
 	}

@@ -21,6 +21,11 @@ type Entry struct {
 	Obsolete       bool      // also implied by Status "obsolete"
 	Headings       []Heading // in order
 	Text           string    // the body's plain text (no markup), may be long
+	// Controls are the ids the document is found by beside its own: the
+	// Annex A controls it implements, in each form a reader may type
+	// ("5.15", "A.5.15", a 2013 "A.9.1.1"). Each is one token of the id
+	// field, with no tails or words of its own.
+	Controls []string
 }
 
 // Heading is a section heading of a document and the anchor of its id.
@@ -251,21 +256,24 @@ func (t *tokenizer) add(s string, field uint8) {
 			}
 			return
 		}
-		t.buf = seg.latinTokens(t.buf, func(tok []byte) {
-			var a *acc
-			if k, ok := wordKey(tok); ok {
-				a, _ = t.han.get(k)
-			} else if a = t.words[string(tok)]; a == nil {
-				a = t.newAcc()
-				*a = acc{}
-				t.words[string(tok)] = a
-			}
-			a.mask |= field
-			if field == fieldBody && a.tf < 0xFFFF {
-				a.tf++
-			}
-		})
+		t.buf = seg.latinTokens(t.buf, func(tok []byte) { t.token(tok, field) })
 	})
+}
+
+// token counts one word or compound token of a field.
+func (t *tokenizer) token(tok []byte, field uint8) {
+	var a *acc
+	if k, ok := wordKey(tok); ok {
+		a, _ = t.han.get(k)
+	} else if a = t.words[string(tok)]; a == nil {
+		a = t.newAcc()
+		*a = acc{}
+		t.words[string(tok)] = a
+	}
+	a.mask |= field
+	if field == fieldBody && a.tf < 0xFFFF {
+		a.tf++
+	}
 }
 
 // document appends the tokens of e to d, whose lists are empty (they may
@@ -275,6 +283,9 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 	clear(t.words)
 	t.titlePos = t.titlePos[:0]
 	t.add(e.ID, fieldID)
+	for _, c := range e.Controls {
+		t.token([]byte(foldString(c)), fieldID)
+	}
 	t.add(e.Title, fieldTitle)
 	for _, h := range e.Headings {
 		t.add(h.Text, fieldHead)
@@ -453,6 +464,8 @@ type docMeta struct {
 	Headings       []Heading
 	text           string // collapsed, at most TextCap characters
 	foldedTitle    string
+	titleLen       int      // letters, digits and CJK characters of the title, at most maxTitleLen
+	controls       []string // Entry.Controls
 }
 
 // collapse returns s with each run of white space replaced by one space,
@@ -577,6 +590,8 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 			Status: e.Status, Version: e.Version,
 			Obsolete:    e.Obsolete || e.Status == "obsolete",
 			foldedTitle: foldString(e.Title),
+			titleLen:    titleLength(e.Title),
+			controls:    e.Controls,
 		}
 		if _, dup := b.ix.ids[foldString(e.ID)]; !dup {
 			b.ix.ids[foldString(e.ID)] = int32(n)
@@ -607,7 +622,7 @@ func (b *Builder) add(i int, headings []Heading, text string) int32 {
 	if d == nil {
 		d = &docTokens{}
 	}
-	t.document(&Entry{ID: m.ID, Title: m.Title, Headings: headings, Text: text}, d)
+	t.document(&Entry{ID: m.ID, Title: m.Title, Controls: m.controls, Headings: headings, Text: text}, d)
 	b.toks.Put(t)
 	b.mu.Lock()
 	b.pending[n] = d

@@ -41,9 +41,20 @@
 // A term scores by the best field it occurs in: id 1000 (prefix 600), title
 // 300 (200), heading 100 (60), body 30 (20) plus 5 per step of body
 // frequency (1, 2–3, 4–7, 8+); a Han run scores 300 when the title contains
-// it and 5 when its bigrams are scattered. A document's score is the sum
-// over terms, plus 10000 when the query is exactly its id. Results are
-// ordered: not obsolete before obsolete, then score, then id.
+// it and 5 when its bigrams are scattered. The id field also holds the
+// Annex A controls the document implements (Entry.Controls: "5.15",
+// "a.5.15" and the 2013 ids the catalogue maps to it, each one token), so a
+// control id finds the documents that implement it above those that
+// mention it. A document's score is the sum over terms, plus 10000 when
+// the query is exactly its id; when its title holds every term (a word,
+// a word it starts, a character, the whole of a Han run), plus
+// 100 × (the query's length ÷ the title's, rounded down) and 1000 more
+// when the title is the query: every term exact and the lengths equal.
+// Lengths count CJK characters and words (a compound's words each), a
+// title's at most 20; so "管理评审" puts 管理评审程序 before 管理评审计划表
+// and 2025年度管理评审报告. Results are ordered: not obsolete before
+// obsolete, then score, then tier (the procedure before its forms), then
+// id.
 //
 // # Files
 //
@@ -52,7 +63,7 @@
 // shows, never the whole index (at 50,000 documents a one-character
 // query reads about a tenth of a megabyte).
 //
-//	search/index.js   {"v","n","cap","pb","obs","w","b","a","i"}
+//	search/index.js   {"v","n","cap","pb","obs","tl","w","b","a","i"}
 //	search/w/<k>.js   [token, postings, token, postings, ...]: chunk k of the vocabulary
 //	search/b/<k>.js   [bigram, filters, ...]: the filters of the characters that follow each bigram
 //	search/a/<k>.js   [prefix, postings, ...]: the merged lists of the widest prefixes
@@ -61,7 +72,9 @@
 //
 // Documents are numbered in order of ID; n is their number, url is "" when
 // it is docs/<id>/, obs has one bit per document (6 to a character of the
-// alphabet below, lowest first) for the obsolete ones, and text is the
+// alphabet below, lowest first) for the obsolete ones, tl one character
+// of the alphabet per document, its title's length × 3 + its tier code
+// (tier 1, 2, 3: 0, 1, 2; other tiers 2), and text is the
 // body with white space collapsed, cut to TextCap (cap) characters: a
 // match further in still finds the document, but its snippet shows the
 // beginning.

@@ -14,7 +14,7 @@ import (
 )
 
 // IndexVersion is the format version written into search/index.js.
-const IndexVersion = 2
+const IndexVersion = 3
 
 // The sizes that cut the index into files (variables, so that tests can
 // make small sites cut like large ones).
@@ -365,7 +365,7 @@ func (ix *Index) files() []File {
 	}
 	ids.cut()
 
-	// index.js: {"v","n","cap","pb","obs","w","b","a","i"}.
+	// index.js: {"v","n","cap","pb","obs","tl","w","b","a","i"}.
 	obs := make([]byte, (len(ix.docs)+5)/6)
 	for d := range ix.docs {
 		if ix.docs[d].Obsolete {
@@ -375,8 +375,12 @@ func (ix *Index) files() []File {
 	for i := range obs {
 		obs[i] = alphabet[obs[i]]
 	}
+	tl := make([]byte, len(ix.docs))
+	for d := range ix.docs {
+		tl[d] = alphabet[rankKey(ix.docs[d].titleLen, ix.docs[d].Tier)]
+	}
 	b := dataStart(nil, "i")
-	b = fmt.Appendf(b, `{"v":%d,"n":%d,"cap":%d,"pb":%d,"obs":"%s"`, IndexVersion, len(ix.docs), TextCap, prefixBudget, obs)
+	b = fmt.Appendf(b, `{"v":%d,"n":%d,"cap":%d,"pb":%d,"obs":"%s","tl":"%s"`, IndexVersion, len(ix.docs), TextCap, prefixBudget, obs, tl)
 	for _, s := range []*series{words, blooms, prefixes, ids} {
 		b = append(b, `,"`+s.name+`":`...)
 		b = s.appendDir(b)

@@ -19,7 +19,51 @@ const (
 	scorePerTF       = 5     // per body-frequency bucket
 	scoreLoose       = 5     // a Han run whose bigrams occur, but not together
 	scoreWholeID     = 10000 // the query is the document's id
+	scoreWholeTitle  = 1000  // the query is the document's title
+	scoreTitleShare  = 100   // × the share of the title the query makes, when the title holds all of it
 	maxTerms         = 16    // further query terms are ignored
+	maxTitleLen      = 20    // titleLength's cap, for rankKey to fit one character of the alphabet
+)
+
+// titleLength counts the units of a title a query must match for the
+// title to be the query: each CJK character and each word (a compound's
+// words each); at most maxTitleLen.
+func titleLength(title string) int {
+	n := 0
+	scan(foldRunes(title), func(seg *segment) {
+		if seg.han != nil {
+			n += len(seg.han)
+		} else {
+			n += len(seg.parts)
+		}
+	})
+	return min(n, maxTitleLen)
+}
+
+// termLength is what a term counts towards a query's titleLength.
+func termLength(t term) int {
+	if t.kind != termWord {
+		return len(t.runes)
+	}
+	return 1 + strings.Count(t.text, "-") + strings.Count(t.text, "_") + strings.Count(t.text, ".")
+}
+
+// rankKey is a document's title length and tier in one character of the
+// alphabet (index.js "tl"): length × 3 + tier code (tier 1, 2, 3 → 0, 1,
+// 2; any other tier 2).
+func rankKey(titleLen, tier int) int {
+	code := 2
+	if tier >= 1 && tier <= 3 {
+		code = tier - 1
+	}
+	return titleLen*3 + code
+}
+
+// In the title: how a term matched the title of a document.
+const (
+	titleNo    = 0
+	titleSome  = 1 // a word it starts, a character, or a run of characters
+	titleExact = 2 // the word itself, a character, or a run of characters
 )
 
 // Index is the search index in memory: the same documents, posting strings
@@ -118,15 +162,20 @@ func fieldScore(info uint8, exact bool) int {
 	return pick(scoreBodyExact, scoreBodyPrefix) + scorePerTF*tf
 }
 
-// termScores returns each document's score for t, 0 where it does not match.
-func (ix *Index) termScores(t term) []int {
-	scores := make([]int, len(ix.docs))
+// termScores returns each document's score for t, 0 where it does not
+// match, and how it matched the title (titleNo, titleSome, titleExact).
+func (ix *Index) termScores(t term) (scores []int, title []uint8) {
+	scores = make([]int, len(ix.docs))
+	title = make([]uint8, len(ix.docs))
 	switch t.kind {
 	case termWord, termHan1:
 		if t.kind == termHan1 || len(t.runes) < 2 {
 			post, _ := ix.postings(t.text)
 			for _, p := range decodePostings(post, false, nil) {
 				scores[p.doc] = fieldScore(p.info, true)
+				if p.info&fieldTitle != 0 {
+					title[p.doc] = titleExact
+				}
 			}
 			break
 		}
@@ -138,8 +187,12 @@ func (ix *Index) termScores(t term) []int {
 			if !compound && strings.ContainsAny(tok, "-_.") {
 				continue
 			}
+			// The title match is the best posting's (the first of equals,
+			// in the vocabulary's order, as a merged prefix list keeps).
 			for _, p := range decodePostings(ix.posts[i], false, nil) {
-				scores[p.doc] = max(scores[p.doc], fieldScore(p.info, tok == t.text))
+				if s := fieldScore(p.info, tok == t.text); s > scores[p.doc] {
+					scores[p.doc], title[p.doc] = s, inTitle(p.info, tok == t.text)
+				}
 			}
 		}
 	case termHanRun:
@@ -184,6 +237,7 @@ func (ix *Index) termScores(t term) []int {
 			switch {
 			case strings.Contains(ix.docs[d].foldedTitle, t.text):
 				scores[d] = scoreTitleExact
+				title[d] = titleExact
 			case loose[d]:
 				scores[d] = scoreLoose
 			case mask[d]&fieldHead != 0:
@@ -193,7 +247,34 @@ func (ix *Index) termScores(t term) []int {
 			}
 		}
 	}
-	return scores
+	return scores, title
+}
+
+// inTitle is how a posting matches a term in the title: not, exactly,
+// or as a word the term starts.
+func inTitle(info uint8, exact bool) uint8 {
+	switch {
+	case info&fieldTitle == 0:
+		return titleNo
+	case exact:
+		return titleExact
+	}
+	return titleSome
+}
+
+// titleScore is what a document whose title holds every term (the least
+// of the terms' title matches is in) gains: the share of the title the
+// query makes, and scoreWholeTitle when the title is the query (every
+// term exact and nothing else in it). qlen is the query's termLength.
+func titleScore(in uint8, qlen, tlen int) int {
+	if in == titleNo || tlen == 0 {
+		return 0
+	}
+	s := scoreTitleShare * min(qlen, tlen) / tlen
+	if in == titleExact && qlen == tlen && tlen < maxTitleLen {
+		s += scoreWholeTitle
+	}
+	return s
 }
 
 // Search returns up to limit documents that match every term of query, best
@@ -204,14 +285,27 @@ func (ix *Index) Search(query string, limit int) []Result {
 		return nil
 	}
 	total := make([]int, len(ix.docs))
+	title := make([]uint8, len(ix.docs))
+	qlen := 0
 	for i, t := range terms {
-		s := ix.termScores(t)
+		s, in := ix.termScores(t)
+		qlen += termLength(t)
 		for d := range total {
 			if s[d] == 0 || (i > 0 && total[d] == 0) {
 				total[d] = 0
 			} else {
 				total[d] += s[d]
 			}
+			if i == 0 {
+				title[d] = in[d]
+			} else {
+				title[d] = min(title[d], in[d])
+			}
+		}
+	}
+	for d := range total {
+		if total[d] > 0 {
+			total[d] += titleScore(title[d], qlen, ix.docs[d].titleLen)
 		}
 	}
 	if len(terms) == 1 && terms[0].kind == termWord {
@@ -232,6 +326,9 @@ func (ix *Index) Search(query string, limit int) []Result {
 		}
 		if total[a] != total[b] {
 			return total[a] > total[b]
+		}
+		if ta, tb := ix.docs[a].Tier, ix.docs[b].Tier; ta != tb { // the procedure before its forms
+			return rankKey(0, ta) < rankKey(0, tb)
 		}
 		return a < b
 	})

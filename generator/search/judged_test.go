@@ -12,8 +12,8 @@ import (
 
 // TestJudgedQueries runs the judged queries against the sample site in
 // content/ and reports recall@5 and the mean reciprocal rank. It fails when
-// a wanted document is not in the first five, or a no-match query finds
-// anything.
+// a wanted document is not in the first five, the document a query names
+// first is not first, or a no-match query finds anything.
 func TestJudgedQueries(t *testing.T) {
 	es, err := generator.SearchEntries(generator.Options{
 		Source:   "../..",
@@ -48,6 +48,9 @@ func TestJudgedQueries(t *testing.T) {
 			continue
 		}
 		judged++
+		if q.First != "" && (len(got) == 0 || got[0] != q.First) {
+			t.Errorf("%q: %s not first in %v", q.Q, q.First, got)
+		}
 		found, first := 0, 0
 		for _, w := range q.Want {
 			if !known[w] {

@@ -7,12 +7,14 @@ import (
 )
 
 // judgedQuery is one query of testdata/judged.toml: the documents it must
-// find in the first five results, or none when it must find nothing.
+// find in the first five results (First, when given, first of all), or
+// none when it must find nothing.
 type judgedQuery struct {
-	Q    string   `toml:"q"`
-	Want []string `toml:"want"`
-	None bool     `toml:"none"`
-	Note string   `toml:"note"`
+	Q     string   `toml:"q"`
+	Want  []string `toml:"want"`
+	First string   `toml:"first"`
+	None  bool     `toml:"none"`
+	Note  string   `toml:"note"`
 }
 
 func judgedQueries(t testing.TB) []judgedQuery {

@@ -189,7 +189,7 @@ func indexFromFiles(t testing.TB, files []File) *Index {
 	}
 	var meta struct {
 		V, N, Cap, Pb int
-		Obs           string
+		Obs, Tl       string
 		W, B, A, I    [][2]any
 	}
 	value("search/index.js", "i", &meta)
@@ -216,6 +216,11 @@ func indexFromFiles(t testing.TB, files []File) *Index {
 			m.URL = "docs/" + m.ID + "/"
 		}
 		m.foldedTitle = foldString(m.Title)
+		key := strings.IndexByte(alphabet, meta.Tl[i])
+		m.titleLen = key / 3
+		if key != rankKey(m.titleLen, m.Tier) {
+			t.Fatalf("d%d: tl %q, but its tier is %d", i, meta.Tl[i], m.Tier)
+		}
 		for _, h := range hs {
 			m.Headings = append(m.Headings, Heading{Text: h[0], Anchor: h[1]})
 		}
@@ -427,4 +432,49 @@ func FuzzCollapse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// titleEntries are documents whose titles extend each other's, and
+// documents that implement Annex A controls.
+func titleEntries() []Entry {
+	e := func(id, title string, tier int, text string, controls ...string) Entry {
+		return Entry{ID: id, Title: title, URL: "docs/" + id + "/", Tier: tier, Type: "procedure",
+			Status: "approved", Version: "1.0", Text: text, Controls: controls}
+	}
+	return []Entry{
+		e("T-F-001", "Access Control Procedure Request Form", 3, "Request access as the access control procedure says."),
+		e("T-P-001", "Access Control Procedure", 2, "Who may access what.", "5.15", "A.5.15", "A.9.1.1"),
+		e("T-F-002", "事件管理程序执行记录", 3, "按事件管理程序记录。"),
+		e("T-P-002", "事件管理程序", 2, "事件的报告与处置。"),
+		e("T-F-003", "变更审批计划", 3, "变更审批的计划。"),
+		e("T-P-003", "变更审批程序", 2, "变更审批的要求。"),
+		e("T-R-004", "Log review 2026", 3, "A review of logs, see 5.15 and A.5.15.", "8.15", "A.8.15"),
+	}
+}
+
+// TestTitleRanking: a document whose title is the query comes first, and
+// at equal scores the higher tier (the procedure before its forms); a
+// control id finds the documents that implement it before those that
+// mention it, in any form, and its words alone find nothing.
+func TestTitleRanking(t *testing.T) {
+	ix := NewIndex(titleEntries())
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"Access Control Procedure", []string{"T-P-001", "T-F-001"}},
+		{"access control", []string{"T-P-001", "T-F-001"}},
+		{"事件管理程序", []string{"T-P-002", "T-F-002"}},
+		{"变更审批", []string{"T-P-003", "T-F-003"}},
+		{"A.5.15", []string{"T-P-001", "T-R-004"}},
+		{"5.15", []string{"T-P-001", "T-R-004"}},
+		{"a.5.15", []string{"T-P-001", "T-R-004"}},
+		{"A.9.1.1", []string{"T-P-001"}},
+		{"8.15", []string{"T-R-004"}},
+		{"a", []string{"T-R-004"}}, // the word in its text, not T-P-001's controls
+	} {
+		if got := ids(ix.Search(c.q, 10)); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.q, got, c.want)
+		}
+	}
 }
