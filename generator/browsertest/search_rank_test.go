@@ -1,0 +1,109 @@
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"ismsgen/generator/model"
+)
+
+// rankCases are queries whose first results are fixed: a title or a
+// procedure's name puts that document first, before forms that extend its
+// name; a control id, in any form, finds the documents that implement it.
+var rankCases = []searchCase{
+	{query: "管理评审", first: "ISMS-P-009", top: []string{"ISMS-F-001"}},
+	{query: "内部审核", first: "ISMS-P-004", top: []string{"ISMS-F-002"}},
+	{query: "信息备份管理程序", first: "ISMS-P-007"},
+	{query: "A.5.15", first: "ISMS-POL-002"},
+	{query: "a.5.15", first: "ISMS-POL-002"},
+	{query: "5.15", first: "ISMS-POL-002"},
+	{query: "A.12.3.1", top: []string{"ISMS-P-007", "ISMS-F-006"}}, // 2013: replaced by 8.13
+}
+
+// TestSearchRanking runs the ranking cases on the search page of the
+// sample (zh-CN) and of an English site from file://; a 2022 control id
+// puts the control's page above the documents.
+func TestSearchRanking(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	for _, c := range rankCases {
+		tb.open(t, s.root+q(c.query))
+		if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", c.first, c.topArg()); err != nil {
+			t.Errorf("%q: want %q first and %q on top; the page shows %s (%v)", c.query, c.first, c.top, shown(t, tb, "#search-results"), err)
+			continue
+		}
+		control := eval[bool](t, tb, `!!document.querySelector("#search-results > li:first-child.search-control")`)
+		if want := c.query != "A.12.3.1" && c.first == "ISMS-POL-002"; control != want {
+			t.Errorf("%q: the control's page first: %v, want %v", c.query, control, want)
+		}
+	}
+
+	en := buildSite(t, "../testdata/site", model.Date{Year: 2026, Month: 3, Day: 1})
+	for _, c := range []searchCase{
+		{query: "Backup Procedure", first: "SITE-P-001"},
+		{query: "backup", first: "SITE-P-001", top: []string{"SITE-F-001"}},
+		{query: "A.8.13", first: "SITE-P-001", top: []string{"SITE-F-001"}},
+	} {
+		tb.open(t, fileURL(en, q(c.query)))
+		if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", c.first, c.topArg()); err != nil {
+			t.Errorf("English site %q: want %q first and %q on top; the page shows %s (%v)", c.query, c.first, c.top, shown(t, tb, "#search-results"), err)
+		}
+	}
+}
+
+// TestSearchHighlight: the search page has one search box, styled like
+// the rest of the page, and a match stands out from the snippet around
+// it (background) and can be read (text), in the light and dark schemes.
+func TestSearchHighlight(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		tb.open(t, s.root+q("备份"))
+		if err := tb.poll(`() => document.querySelector("#search-results .search-snippet mark")`, tabTimeout/3); err != nil {
+			t.Fatalf("%s: no match marked: %v", scheme, err)
+		}
+		got := eval[map[string]float64](t, tb, `(() => {
+			const rgb = (c) => c.match(/[\d.]+/g).slice(0, 4).map(Number);
+			const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+				.reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+			const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+			// The colour behind an element: the first ancestor's that is not transparent.
+			const behind = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+			const mark = document.querySelector("#search-results .search-snippet mark"), ms = getComputedStyle(mark);
+			const boxes = [...document.querySelectorAll("input[type=search], input:not([type])")].filter(i => i.getClientRects().length && i.getBoundingClientRect().height > 0);
+			const box = boxes[0], bs = box && getComputedStyle(box);
+			return {
+				text: ratio(rgb(ms.color), behind(mark)),
+				stand: ratio(behind(mark), behind(mark.parentElement)),
+				weight: Number(ms.fontWeight),
+				boxes: boxes.length,
+				radius: bs ? parseFloat(bs.borderTopLeftRadius) : 0,
+				pad: bs ? parseFloat(bs.paddingLeft) : 0,
+			};
+		})()`)
+		if got["text"] < 4.5 {
+			t.Errorf("%s: a match's text has a contrast of %.2f with its background, want 4.5 or more", scheme, got["text"])
+		}
+		if got["stand"] < 1.5 {
+			t.Errorf("%s: a match's background has a contrast of %.2f with the snippet's, want 1.5 or more", scheme, got["stand"])
+		}
+		if got["weight"] < 600 {
+			t.Errorf("%s: a match has weight %v", scheme, got["weight"])
+		}
+		if got["boxes"] != 1 {
+			t.Errorf("%s: the search page shows %v search boxes, want 1", scheme, got["boxes"])
+		}
+		if got["radius"] == 0 || got["pad"] < 4 {
+			t.Errorf("%s: the search box looks unstyled (radius %v, padding %v)", scheme, got["radius"], got["pad"])
+		}
+	}
+}
