@@ -180,11 +180,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			i += n
 			changed = true
 		case trimmed[0] == ':' && fencedDiv.Match(trimmed):
-			name := strings.Trim(string(bytes.TrimLeft(trimmed, ":")), " {}.")
-			if f := strings.Fields(name); len(f) > 0 {
-				name = strings.ToUpper(f[0][:1]) + f[0][1:]
-			}
-			ls[i] = bold(name, false)
+			ls[i] = bold(divName(trimmed), false)
 			found = append(found, Foreign{Line: at, Code: "fenced-div",
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
 				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
@@ -209,6 +205,32 @@ var (
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
 	tocMarker  = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
+
+// divName is the name a fenced div's opening line gives it: the first
+// class of its attributes ("{.note}"), else its first word, with an ASCII
+// first letter in capitals; "" for a closing line. A name in Chinese
+// ("::: 注意") stays whole: capitals are for ASCII letters only.
+func divName(line []byte) string {
+	rest := strings.TrimSpace(strings.TrimLeft(string(line), ":"))
+	if attrs, ok := strings.CutPrefix(rest, "{"); ok {
+		attrs, after, _ := strings.Cut(attrs, "}")
+		rest = after
+		for _, f := range strings.Fields(attrs) {
+			if class, ok := strings.CutPrefix(f, "."); ok && class != "" {
+				rest = class
+				break
+			}
+		}
+	}
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return ""
+	}
+	if c := f[0][0]; c >= 'a' && c <= 'z' {
+		return string(c-'a'+'A') + f[0][1:]
+	}
+	return f[0]
+}
 
 // adapted is the Foreign of an admonition or a content tab.
 func adapted(at int, tab bool, line string) Foreign {
