@@ -1,12 +1,16 @@
 package browsertest
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"ismsgen/generator/model"
+	"ismsgen/internal/sitetest"
 )
 
 // rankCases are queries whose first results are fixed: a title or a
@@ -104,6 +108,51 @@ func TestSearchHighlight(t *testing.T) {
 		}
 		if got["radius"] == 0 || got["pad"] < 4 {
 			t.Errorf("%s: the search box looks unstyled (radius %v, padding %v)", scheme, got["radius"], got["pad"])
+		}
+	}
+}
+
+// TestSearchSnippets: a snippet keeps the blocks of the text apart (a
+// heading and its text, the cells of a table) and shows character
+// references as the page does, never as written ("&amp;").
+func TestSearchSnippets(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	tb.open(t, s.root+q("填写说明"))
+	if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", "", "ISMS-F-001"); err != nil {
+		t.Fatalf("填写说明: the page shows %s (%v)", shown(t, tb, "#search-results"), err)
+	}
+	snippet := func(id string) string {
+		return eval[string](t, tb, `[...document.querySelectorAll("#search-results .search-result")].find(li => li.querySelector(".search-id")?.textContent === `+jsString(id)+`)?.querySelector(".search-snippet").textContent || ""`)
+	}
+	if got := snippet("ISMS-F-001"); !strings.Contains(got, "3 表单栏目 · 栏目 · 填写说明 · 评审目的") {
+		t.Errorf("the snippet of ISMS-F-001 runs its heading and cells together: %q", got)
+	}
+
+	site := sitetest.Copy(t, "../testdata/site")
+	f := filepath.Join(site, "content", "tier1", "site-m-001.md")
+	body, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body = append(body, "\n## 9 Records &amp; forms\n\n| Version | Date | Author |\n| --- | --- | --- |\n| 1.0 | 2026-01-05 | Quality &amp; Risk |\n\nZebra &amp; kiwi &#169; notes.\n"...)
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	en := buildSite(t, site, model.Date{Year: 2026, Month: 3, Day: 1})
+	for query, want := range map[string]string{
+		"quality": "1.0 · 2026-01-05 · Quality & Risk",
+		"zebra":   "Zebra & kiwi © notes.",
+		"forms":   "9 Records & forms · Version · Date · Author",
+	} {
+		tb.open(t, fileURL(en, q(query)))
+		if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", "SITE-M-001", ""); err != nil {
+			t.Errorf("%s: the page shows %s (%v)", query, shown(t, tb, "#search-results"), err)
+			continue
+		}
+		if got := snippet("SITE-M-001"); !strings.Contains(got, want) || strings.Contains(got, "&amp;") || strings.Contains(got, "&#") {
+			t.Errorf("%s: snippet %q, want it to hold %q", query, got, want)
 		}
 	}
 }

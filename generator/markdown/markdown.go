@@ -110,7 +110,11 @@ func Headings(doc ast.Node, src []byte) []Heading {
 	return out
 }
 
-// PlainText returns the text of a node and its descendants, without markup.
+// PlainText returns the text of a node and its descendants, without
+// markup: each block (a heading, a paragraph, a list item, a table cell)
+// ends in a line feed, which the search's snippets show as a separator
+// ("1 目的 · 本程序规定…", "版本 · 日期 · 作者"); lines within a paragraph are
+// joined by a space.
 func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	switch {
@@ -171,7 +175,7 @@ func writeTextIn(b *strings.Builder, n ast.Node, src []byte, code bool) {
 			writeTextIn(b, c, src, code)
 		}
 		if c.Type() == ast.TypeBlock {
-			b.WriteByte(' ') // keep words of adjacent blocks apart
+			b.WriteByte('\n') // a block ends: a heading, a cell, an item, a paragraph
 		}
 	}
 }

@@ -154,7 +154,7 @@ func TestScanLinkKinds(t *testing.T) {
 func TestPlainTextResolvesEscapes(t *testing.T) {
 	src := []byte("## R&amp;D \\*notes\\* &#169; &copy; &unknown;\n\nA &amp; B, \\[x\\], `&amp; \\*`, [l&amp;k](https://x?a=1&amp;b=2).\n\n    &amp; code\n")
 	root := Parse(nil, src)
-	if got, want := PlainText(root, src), "R&D *notes* © © &unknown; A & B, [x], &amp; \\*, l&k. &amp; code\n "; got != want {
+	if got, want := PlainText(root, src), "R&D *notes* © © &unknown;\nA & B, [x], &amp; \\*, l&k.\n&amp; code\n\n"; got != want {
 		t.Errorf("PlainText = %q, want %q", got, want)
 	}
 	if h := Headings(root, src); len(h) != 1 || h[0].Text != "R&D *notes* © © &unknown;" {

@@ -162,7 +162,7 @@ func (q *quickHTML) endParagraph() bool {
 		}
 	}
 	q.out.WriteString("</p>\n")
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	q.para = nil
 	return true
 }
@@ -176,7 +176,7 @@ func (q *quickHTML) endList() {
 	} else {
 		q.out.WriteString("</ul>\n")
 	}
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	q.list, q.blankEnd = 0, false
 }
 
@@ -211,7 +211,7 @@ func (q *quickHTML) item(line, content []byte) bool {
 		return false
 	}
 	q.out.WriteString("</li>\n")
-	q.plain.WriteString("  ") // after the text block, and after the item
+	q.plain.WriteString("\n\n") // after the text block, and after the item
 	return true
 }
 
@@ -236,7 +236,7 @@ func (q *quickHTML) heading(line []byte, level int) bool {
 	q.out.WriteString("</h")
 	q.out.WriteByte('0' + byte(level))
 	q.out.WriteString(">\n")
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	return true
 }
 
@@ -269,7 +269,7 @@ func (q *quickHTML) fence(s *lineScanner, open, body []byte) bool {
 	}
 	q.out.Write(q.o.Code(lang, code))
 	q.plain.Write(code)
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	return true
 }
 
@@ -294,7 +294,7 @@ func (q *quickHTML) table(s *lineScanner, header []byte) bool {
 		return false
 	}
 	q.out.WriteString("</tr>\n</thead>\n")
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	rows := 0
 	for {
 		if l, more := s.peek(); !more || blank(l.text) {
@@ -313,13 +313,13 @@ func (q *quickHTML) table(s *lineScanner, header []byte) bool {
 			return false
 		}
 		q.out.WriteString("</tr>\n")
-		q.plain.WriteByte(' ')
+		q.plain.WriteByte('\n')
 	}
 	if rows > 0 {
 		q.out.WriteString("</tbody>\n")
 	}
 	q.out.WriteString("</table>\n")
-	q.plain.WriteByte(' ')
+	q.plain.WriteByte('\n')
 	return true
 }
 
@@ -341,7 +341,7 @@ func (q *quickHTML) row(cs [][]byte, align []string, tag string) bool {
 		q.out.WriteString("</")
 		q.out.WriteString(tag)
 		q.out.WriteString(">\n")
-		q.plain.WriteByte(' ')
+		q.plain.WriteByte('\n')
 	}
 	return true
 }

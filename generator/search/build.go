@@ -469,15 +469,27 @@ type docMeta struct {
 }
 
 // collapse returns s with each run of white space replaced by one space,
-// trimmed, and cut to at most max characters.
+// or by blockSep where it holds a line feed (where a block of the body
+// ends: see markdown.PlainText), trimmed, and cut to at most max
+// characters.
 func collapse(s string, max int) string { return string(appendCollapsed(nil, s, max, false)) }
+
+// blockSep stands between blocks (a heading and its text, the cells of a
+// table, the items of a list) in the text of snippets, so that they do
+// not read as one ("1 目的 · 本程序规定", "版本 · 日期 · 作者"); after a
+// block that ends in punctuation of its own a space is enough.
+const blockSep = " · "
+
+// closes reports whether r ends a sentence or a clause already.
+func closes(r rune) bool { return strings.ContainsRune("。！？；：，、….!?;:,", r) }
 
 // appendCollapsed appends collapse(s, max) to b; with escape, as the inside
 // of a JSON string that is also safe in JavaScript source. Control
 // characters count as white space and invalid UTF-8 becomes U+FFFD.
 func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 	n := 0
-	space := false
+	space, block := false, false
+	last := rune(0)
 	for i := 0; i < len(s) && n < max; {
 		// Most of a Chinese text is characters from U+4000 to U+9FFF: three
 		// bytes that are always valid UTF-8 and never white space or
@@ -494,19 +506,25 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 		if !plain && (r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r))) {
 			i += size // white space and control characters
 			space = n > 0
+			block = block || (space && r == '\n')
 			continue
 		}
 		if space {
-			if n+1 >= max {
+			sep := " "
+			if block && !closes(last) {
+				sep = blockSep
+			}
+			if n+utf8.RuneCountInString(sep) >= max {
 				break
 			}
-			b = append(b, ' ')
-			n++
-			space = false
+			b = append(b, sep...)
+			n += utf8.RuneCountInString(sep)
+			space, block = false, false
 		}
 		switch {
 		case plain:
 			b = append(b, s[i:i+3]...)
+			last = 0x4E00 // a CJK character: not punctuation
 		case escape && (r == '"' || r == '\\'):
 			b = append(b, '\\', byte(r))
 		case escape && (r == 0x2028 || r == 0x2029):
@@ -515,6 +533,9 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 			b = utf8.AppendRune(b, r)
 		default:
 			b = append(b, s[i:i+size]...)
+		}
+		if !plain {
+			last = r
 		}
 		i += size
 		n++

@@ -74,9 +74,10 @@
 // it is docs/<id>/, obs has one bit per document (6 to a character of the
 // alphabet below, lowest first) for the obsolete ones, tl one character
 // of the alphabet per document, its title's length × 3 + its tier code
-// (tier 1, 2, 3: 0, 1, 2; other tiers 2), and text is the
-// body with white space collapsed, cut to TextCap (cap) characters: a
-// match further in still finds the document, but its snippet shows the
+// (tier 1, 2, 3: 0, 1, 2; other tiers 2), and text is the body with white
+// space collapsed (where a block ends, " · " unless the block ends in
+// punctuation: see blockSep), cut to TextCap (cap) characters: a match
+// further in still finds the document, but its snippet shows the
 // beginning.
 //
 // Each series (w, b, a, i) is sorted by code point and cut into chunks of

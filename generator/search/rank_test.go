@@ -148,7 +148,11 @@ func TestCollapse(t *testing.T) {
 		max  int
 		want string
 	}{
-		{"  a \n\n b\tc  ", 100, "a b c"},
+		{"  a \n\n b\tc  ", 100, "a · b c"}, // a line feed ends a block
+		{"\n1 目的\n本程序规定。\n版本\n日期\n作者\n\n", 100, "1 目的 · 本程序规定。 版本 · 日期 · 作者"},
+		{"目的：\n本程序", 100, "目的： 本程序"}, // its own punctuation is enough
+		{"ab\ncd", 4, "ab"}, // no room for the separator and a character
+		{"ab\ncd", 6, "ab · c"},
 		{"备份　 恢复", 100, "备份 恢复"},
 		{"abcdef", 3, "abc"},
 		{"ab cd", 3, "ab"},
