@@ -44,7 +44,7 @@ func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.B
 		return nil, dataErr
 	}
 	sitemap := beside(func() (reports.File, diag.List) { return reports.SitemapFile(site, rendered.Pages), nil })
-	files := builder.Files()
+	files := append(builder.Files(), search.ControlsFile(catalog.Map2013()))
 	sm, _ := sitemap.wait()
 	return rendered.Notes, writeFiles(out, files, []reports.File{sm})
 }
@@ -66,7 +66,8 @@ func (x *indexer) Text(i int, t render.Text) error {
 // layout: the search index and the machine-readable files. serve calls it
 // after the pages a change affects.
 func Derived(site *model.Site, data *reports.Data, rendered *render.Result, strings *i18n.Strings, out render.Output) error {
-	return writeFiles(out, search.Build(textEntries(rendered.Texts)), reports.Files(site, data, rendered.Pages, strings))
+	index := append(search.Build(textEntries(rendered.Texts)), search.ControlsFile(catalog.Map2013()))
+	return writeFiles(out, index, reports.Files(site, data, rendered.Pages, strings))
 }
 
 // writeFiles writes the search index's files and then files, on every

@@ -174,8 +174,9 @@ function titleScore(inT: number, qlen: number, tlen: number): number {
 /** A loaded chunk: its keys and values in order, and by key. */
 interface Chunk { a: (string | number)[]; m: Map<string, string | number> }
 
-/** Results of a query: its terms, and the matching documents best first. */
-export interface Found { terms: Term[]; hits: Hit[] }
+/** Results of a query: its terms, the matching documents best first, and
+ * the Annex A controls the query names (see controlsOf). */
+export interface Found { terms: Term[]; hits: Hit[]; controls: string[] }
 
 /** An Engine loads an index lazily and answers queries. */
 export interface Engine {
@@ -214,7 +215,17 @@ export function engine(base: string, load: Loader): Engine {
     return p;
   };
 
+  // A 2013 control id is looked up in search/c.js, loaded the first time.
+  let map2013: Promise<Record<string, string[]>> | undefined;
+  const controls = async (q: string): Promise<string[]> => {
+    const c = controlOf(q), old = /^\s*a\.?\s*(\d{1,2}\.\d{1,2}\.\d{1,2})\s*$/i.exec(q);
+    if (c || !old) return c ? [c] : [];
+    map2013 ||= load(base + "c.js", "c") as Promise<Record<string, string[]>>;
+    return map2013.then((m) => m[old[1]] || [], () => []);
+  };
+
   const search = async (q: string): Promise<Found> => {
+    const named = controls(q);
     const m = await open(), n = m.n, terms = parseQuery(q), want = new Set<string>();
     const need = (s: "w" | "b" | "a" | "i", key: string) => {
       const k = chunkOf(m[s], key);
@@ -335,7 +346,7 @@ export function engine(base: string, load: Loader): Engine {
     for (let d = 0; d < n; d++) if (total[d] > 0) hits.push({ d, s: total[d] });
     // At equal scores, the higher tier first: the procedure before its forms.
     hits.sort((a, b) => obsolete(a.d) - obsolete(b.d) || b.s - a.s || key(a.d) % 3 - key(b.d) % 3 || a.d - b.d);
-    return { terms, hits };
+    return { terms, hits, controls: await named };
   };
   return { open, search, doc };
 }
@@ -469,6 +480,7 @@ export function initSearch(): void {
   const root = host.getAttribute("data-root") || "";
   const eng = engine(indexURL.slice(0, indexURL.lastIndexOf("/") + 1), scriptLoader);
   const href = (doc: Doc): string => fileHref(root + (doc[2] || "docs/" + doc[0] + "/"));
+  const controlHref = (id: string): string => fileHref(root + "controls/" + id + "/");
   const count = (q: string, n: number) => (!q ? "" : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", q));
 
   /** item is a result: its title (a link when link is set, else text with
@@ -498,7 +510,7 @@ export function initSearch(): void {
   // next frame, so a burst of keystrokes costs one search; only the latest
   // query's results are shown.
   let seq = 0, frame = 0;
-  const none: Found = { terms: [], hits: [] };
+  const none: Found = { terms: [], hits: [], controls: [] };
   const query = (q: string, first: number, show: (q: string, r?: Found, docs?: Doc[]) => void, wait: boolean) => {
     cancelAnimationFrame(frame);
     const go = () => {
@@ -543,11 +555,10 @@ export function initSearch(): void {
       shown = 0;
       list.textContent = "";
       list.dataset.q = q; // the query the list shows (typing may be ahead of it)
-      const ctl = controlOf(q);
-      if (ctl) {
-        // A control id: its page lists the documents that implement it.
+      // A control id: its page lists the documents that implement it.
+      for (const ctl of r.controls) {
         const li = el("li", "search-result search-control"), a = el("a", "search-title", L.control.replace("%c", ctl));
-        a.href = fileHref(root + "controls/" + ctl + "/");
+        a.href = controlHref(ctl);
         li.append(a, el("span", "search-snippet", L.controlHint));
         list.appendChild(li);
       }
@@ -609,6 +620,17 @@ export function initSearch(): void {
       input.removeAttribute("aria-activedescendant");
       const hits = r && docs ? r.hits : [];
       if (!docs) r = undefined;
+      // The pages of the controls the query names come first.
+      const ctls = r ? r.controls : [];
+      ctls.forEach((ctl, x) => {
+        const li = el("li", "search-result search-control");
+        li.append(el("span", "search-title", L.control.replace("%c", ctl)), el("span", "search-snippet", L.controlHint));
+        li.id = list.id + "-c" + x;
+        li.dataset.href = controlHref(ctl);
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        list.appendChild(li);
+      });
       hits.slice(0, DROP_SIZE).forEach((_h, x) => {
         const li = item(docs![x], r!.terms, false);
         li.id = list.id + "-" + x;
@@ -616,12 +638,12 @@ export function initSearch(): void {
         li.setAttribute("aria-selected", "false");
         list.appendChild(li);
       });
-      list.hidden = !hits.length;
+      list.hidden = !hits.length && !ctls.length;
       if (hits.length > DROP_SIZE) {
         const a = el("a", "", L.all.replace("%n", `${hits.length}`));
         a.href = fileHref(root + "search/?q=" + encodeURIComponent(q));
         foot.appendChild(a);
-      } else if (q) foot.textContent = r ? (hits.length ? "" : count(q, 0)) : L.failed;
+      } else if (q) foot.textContent = r ? (hits.length || ctls.length ? "" : count(q, 0)) : L.failed;
       foot.hidden = !foot.firstChild;
       live.textContent = r ? count(q, hits.length) : L.failed;
       open(document.activeElement === input);

@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"ismsgen/generator/model"
 	"ismsgen/internal/sitetest"
@@ -26,6 +27,9 @@ var rankCases = []searchCase{
 	{query: "A.12.3.1", top: []string{"ISMS-P-007", "ISMS-F-006"}}, // 2013: replaced by 8.13
 }
 
+// controlOf is the control whose page the ranking cases' control ids name.
+var controlOf = map[string]string{"A.5.15": "5.15", "a.5.15": "5.15", "5.15": "5.15", "A.12.3.1": "8.13"}
+
 // TestSearchRanking runs the ranking cases on the search page of the
 // sample (zh-CN) and of an English site from file://; a 2022 control id
 // puts the control's page above the documents.
@@ -39,9 +43,27 @@ func TestSearchRanking(t *testing.T) {
 			t.Errorf("%q: want %q first and %q on top; the page shows %s (%v)", c.query, c.first, c.top, shown(t, tb, "#search-results"), err)
 			continue
 		}
-		control := eval[bool](t, tb, `!!document.querySelector("#search-results > li:first-child.search-control")`)
-		if want := c.query != "A.12.3.1" && c.first == "ISMS-POL-002"; control != want {
-			t.Errorf("%q: the control's page first: %v, want %v", c.query, control, want)
+		control := eval[string](t, tb, `document.querySelector("#search-results > li:first-child.search-control a")?.href || ""`)
+		if want := controlOf[c.query]; !strings.HasSuffix(control, "/controls/"+want+"/") && !(want == "" && control == "") {
+			t.Errorf("%q: the first result links to %q, want the page of control %q", c.query, control, want)
+		}
+	}
+
+	// The header box's drop-down puts the control's page first too, and
+	// Enter on it opens the page.
+	for query, want := range controlOf {
+		tb.open(t, s.root+"docs/ISMS-M-001/")
+		tb.do(t, "type "+query, chromedp.SendKeys(chromedp.ID("site-search-q"), query))
+		if err := tb.poll(`(q, want) => { const l = document.getElementById("site-search-list"), o = l && l.querySelector("[role=option]");
+			return l && l.dataset.q === q && o && o.classList.contains("search-control") && o.dataset.href.endsWith("/controls/" + want + "/"); }`, tabTimeout/4, query, want); err != nil {
+			t.Errorf("header box %q: the first option is not control %s's page: %s (%v)", query, want,
+				eval[string](t, tb, `document.getElementById("site-search-list")?.innerText || "-"`), err)
+			continue
+		}
+		tb.do(t, "ArrowDown", chromedp.KeyEvent(kb.ArrowDown))
+		tb.follow(t, "Enter", press("Enter", "Enter", "\r", 13))
+		if u := eval[string](t, tb, `location.pathname`); !strings.HasSuffix(u, "/controls/"+want+"/") && !strings.HasSuffix(u, "/controls/"+want+"/index.html") {
+			t.Errorf("header box %q: Enter opened %s", query, u)
 		}
 	}
 

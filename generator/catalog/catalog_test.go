@@ -150,6 +150,17 @@ func TestMap2013(t *testing.T) {
 	}
 }
 
+func TestMap2013Export(t *testing.T) {
+	m := Map2013()
+	if len(m) != 114 || !slices.Equal(m["12.3.1"], []string{"8.13"}) || !slices.Equal(m["9.1.1"], []string{"5.15"}) {
+		t.Errorf("Map2013: %d controls, 12.3.1 → %q, 9.1.1 → %q", len(m), m["12.3.1"], m["9.1.1"])
+	}
+	m["9.1.1"][0] = "x"
+	if Map2013()["9.1.1"][0] != "5.15" {
+		t.Error("Map2013 shares its slices")
+	}
+}
+
 func TestReplaced(t *testing.T) {
 	for id, want := range map[string][]string{
 		"5.15": {"A.9.1.1", "A.9.1.2"},

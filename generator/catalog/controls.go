@@ -272,3 +272,14 @@ var replaced = sync.OnceValue(func() map[string][]string {
 	}
 	return m
 })
+
+// Map2013 returns each ISO/IEC 27001:2013 Annex A control, by its number
+// without "A." ("9.1.1"), and the 2022 controls that replace it, in a new
+// map.
+func Map2013() map[string][]string {
+	m := map[string][]string{}
+	for key, o := range load().old {
+		m[key] = slices.Clone(o.MapsTo)
+	}
+	return m
+}

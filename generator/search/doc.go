@@ -69,6 +69,7 @@
 //	search/a/<k>.js   [prefix, postings, ...]: the merged lists of the widest prefixes
 //	search/i/<k>.js   [folded id, document, ...]: which document each id is
 //	search/d/<n>.js   [id, title, url, tier, type, status, version, obsolete, text, [[heading, anchor], ...]]
+//	search/c.js       {"9.1.1": ["5.15"], ...}: the 2022 controls that replace each 2013 one (ControlsFile)
 //
 // Documents are numbered in order of ID; n is their number, url is "" when
 // it is docs/<id>/, obs has one bit per document (6 to a character of the

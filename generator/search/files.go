@@ -393,3 +393,32 @@ func (ix *Index) files() []File {
 	files = append(files, ids.files()...)
 	return append(files, words.files()...)
 }
+
+// ControlsFile is search/c.js: the controls of ISO/IEC 27001:2022 that
+// replace each control of the 2013 edition, by its number without "A."
+// ({"9.1.1":["5.15"], ...}), so that the results page names the control's
+// own page when a query is a 2013 id. The browser reads it only then.
+func ControlsFile(map2013 map[string][]string) File {
+	keys := make([]string, 0, len(map2013))
+	for k := range map2013 {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b := append(dataStart(nil, "c"), '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSString(b, k)
+		b = append(b, ":["...)
+		for j, c := range map2013[k] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSString(b, c)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "};\n"...)
+	return File{Path: "search/c.js", Data: b}
+}

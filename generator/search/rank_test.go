@@ -482,3 +482,11 @@ func TestTitleRanking(t *testing.T) {
 		}
 	}
 }
+
+func TestControlsFile(t *testing.T) {
+	f := ControlsFile(map[string][]string{"9.1.1": {"5.15"}, "12.3.1": {"8.13"}, "5.1.1": {"5.1"}, "18.2.3": {"5.36", "8.8"}})
+	want := dataPrefix + `"c"]={"12.3.1":["8.13"],"18.2.3":["5.36","8.8"],"5.1.1":["5.1"],"9.1.1":["5.15"]};` + "\n"
+	if f.Path != "search/c.js" || string(f.Data) != want {
+		t.Errorf("ControlsFile: %s %s, want %s", f.Path, f.Data, want)
+	}
+}
