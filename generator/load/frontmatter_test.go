@@ -71,6 +71,12 @@ func TestFrontMatterHints(t *testing.T) {
 			"hint: dates are written year-month-day with hyphens and no quotes: next_review = 2017-01-02"},
 		{"Chinese date", "+++\nid = \"X-1\"\napproved = 2017年11月22日\n+++\n",
 			"x.md:3: invalid TOML"},
+		{"day the month lacks", "+++\nid = \"X-1\"\ndue = 2026-02-30\n+++\n",
+			"x.md:3: invalid TOML: invalid datetime: \"2026-02-30\"\n    hint: 2026-02-30 is not a real date: 2026-02 has 28 days"},
+		{"leap day of a common year", "+++\nid = \"X-1\"\napproved = 2025-02-29\n+++\n",
+			"hint: 2025-02-29 is not a real date: 2025-02 has 28 days"},
+		{"leap day of a leap year", "+++\nid = \"X-1\"\napproved = 2024/2/29\n+++\n",
+			"hint: dates are written year-month-day with hyphens and no quotes: approved = 2024-02-29"},
 	} {
 		_, diags := ParseDocument("x.md", []byte(tc.src))
 		var b bytes.Buffer

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // looseDate finds a date written with dots, slashes or Chinese
@@ -25,6 +26,11 @@ func dateHint(line []byte) diag.Text {
 	day, _ := strconv.Atoi(string(m[3]))
 	if month < 1 || month > 12 || day < 1 || day > 31 {
 		return diag.Msg("%s-%s-%s is not a real date: the month is 01 to 12 and the day 01 to 31", m[1], m[2], m[3])
+	}
+	year, _ := strconv.Atoi(string(m[1]))
+	if last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); day > last {
+		// 2026-02-30 or 2025-02-29: writing it with hyphens would not help.
+		return diag.Msg("%s-%s-%s is not a real date: %s-%02d has %d days", m[1], m[2], m[3], m[1], month, last)
 	}
 	return diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
 }
