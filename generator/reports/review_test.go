@@ -118,6 +118,33 @@ func TestReviewOf(t *testing.T) {
 	}
 }
 
+// An external document needs no approval: without last_reviewed or
+// approved, its first review is a cycle after it was obtained.
+func TestReviewOfExternalCountsFromAcquired(t *testing.T) {
+	cfg := &model.Config{DueSoonDays: 30, DefaultReviewCycle: cycle(t, "12 months")}
+	for _, tc := range []struct {
+		name, approved, acquired, wantDate string
+		wantState                          State
+		wantBasis                          Basis
+		wantLine                           int
+	}{
+		{"acquired + cycle", "", "2025-11-20", "2026-11-20", Overdue, FromAcquired, 9},
+		{"approved wins over acquired", "2026-01-10", "2025-11-20", "2027-01-10", OK, FromApproved, 10},
+		{"neither: missing", "", "", "", Missing, NoBasis, 0},
+	} {
+		d := &model.Document{ID: "EXT-1", Tier: 3, Type: model.TypeExternal, Status: model.StatusApproved,
+			Approved: date(t, tc.approved), External: model.External{Acquired: date(t, tc.acquired)},
+			Lines: model.KeyLinesOf(map[string]int{"acquired": 9, "approved": 10})}
+		r := ReviewOf(cfg, date(t, "2026-11-25"), d)
+		if r.Date.String() != tc.wantDate || r.State != tc.wantState || r.Basis != tc.wantBasis {
+			t.Errorf("%s: got %s %s from %q, want %s %s from %q", tc.name, r.Date, r.State, r.Basis, tc.wantDate, tc.wantState, tc.wantBasis)
+		}
+		if tc.wantState != Missing && r.Line != tc.wantLine {
+			t.Errorf("%s: line %d, want %d", tc.name, r.Line, tc.wantLine)
+		}
+	}
+}
+
 // Records, drafts, documents in review and obsolete documents are not
 // subject to review, and Compute leaves them out of every review report.
 func TestSubjectToReview(t *testing.T) {

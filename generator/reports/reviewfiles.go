@@ -117,6 +117,10 @@ func PrintReviews(w io.Writer, c *diag.Catalog, site *model.Site, data *Data) {
 			case DueSoon:
 				line = c.Sprintf("%s %s — review due %s (in %d days)", r.Doc.ID, r.Doc.Title, r.Date, r.Days)
 			case Missing:
+				if !r.Cycle.IsZero() {
+					line = c.Sprintf("%s %s — no review date: nothing to count its review cycle from; set last_reviewed or next_review", r.Doc.ID, r.Doc.Title)
+					break
+				}
 				line = c.Sprintf("%s %s — no review date: set next_review, or a review_cycle (document, [review_cycles] or default_review_cycle in isms.toml)", r.Doc.ID, r.Doc.Title)
 			}
 			fmt.Fprintf(w, "  %s:%d: %s\n", r.Doc.Path, r.Line, line)
