@@ -58,6 +58,24 @@ func (c Cycle) String() string {
 	return fmt.Sprintf("%d %s", c.N, c.Unit)
 }
 
+// Text is the cycle as a message argument, said in the message's
+// language: "12 months", "12 个月".
+func (c Cycle) Text() diag.Text {
+	switch {
+	case c.N == 1 && c.Unit == Days:
+		return diag.Msg("1 day")
+	case c.N == 1 && c.Unit == Months:
+		return diag.Msg("1 month")
+	case c.N == 1 && c.Unit == Years:
+		return diag.Msg("1 year")
+	case c.Unit == Days:
+		return diag.Msg("%d days", c.N)
+	case c.Unit == Years:
+		return diag.Msg("%d years", c.N)
+	}
+	return diag.Msg("%d months", c.N)
+}
+
 // AddTo returns d moved forward by the cycle.
 func (c Cycle) AddTo(d Date) Date {
 	switch c.Unit {

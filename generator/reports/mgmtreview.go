@@ -128,7 +128,7 @@ func managementReview(site *model.Site, data *Data, diags *diag.List) Management
 		mr.Due, mr.Reason = true, DueCycle
 		diags.Warnf(mr.Last.Path, dateLine(mr.Last), "management-review-due",
 			`hold the next management review and publish its record with clauses = ["9.3"]; the page management-review/ lists its inputs`,
-			"management review due: the last one, %s, is dated %s, and management_review_cycle (%s) ran out on %s", mr.Last.ID, mr.From, mr.Cycle, mr.NextDue)
+			"management review due: the last one, %s, is dated %s, and management_review_cycle (%s) ran out on %s", mr.Last.ID, mr.From, mr.Cycle.Text(), mr.NextDue)
 	case mr.Audit != nil:
 		mr.Due, mr.Reason = true, DueAudit
 		diags.Warnf(mr.Audit.Path, mr.Audit.Line("clauses"), "management-review-due",

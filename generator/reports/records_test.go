@@ -1,10 +1,12 @@
 package reports
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
 )
 
@@ -102,6 +104,8 @@ func TestManagementReviewDue(t *testing.T) {
 		{"the cycle ends on --now: not yet due", "2027-01-08", []*model.Document{recordDoc(t, "MR", "2026-01-08", "9.3")}, ""},
 		{"the cycle ended yesterday", "2027-01-09", []*model.Document{recordDoc(t, "MR", "2026-01-08", "9.3")},
 			"content/mr.md:9: warning: management review due: the last one, MR, is dated 2026-01-08, and management_review_cycle (12 months) ran out on 2027-01-08"},
+		{"a cycle of one year is said in the singular", "2027-01-09", []*model.Document{recordDoc(t, "MR", "2026-01-08", "9.3")},
+			"content/mr.md:9: warning: management review due: the last one, MR, is dated 2026-01-08, and management_review_cycle (1 year) ran out on 2027-01-08"},
 		{"an audit after the last review", "2026-12-06", []*model.Document{recordDoc(t, "MR", "2026-01-08", "9.3"), recordDoc(t, "AUD", "2026-10-20", "9.2")},
 			"content/aud.md:12: warning: management review due: internal audit AUD (2026-10-20) is dated after the last management review, MR (2026-01-08)"},
 		{"an audit on the day of the review", "2026-12-06", []*model.Document{recordDoc(t, "MR", "2026-10-20", "9.3"), recordDoc(t, "AUD", "2026-10-20", "9.2")}, ""},
@@ -112,6 +116,9 @@ func TestManagementReviewDue(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := &model.Config{DueSoonDays: 30, ManagementReviewCycle: model.Cycle{N: 12, Unit: model.Months}}
+			if strings.Contains(tc.name, "one year") {
+				cfg.ManagementReviewCycle = model.Cycle{N: 1, Unit: model.Years}
+			}
 			site := model.NewSite(cfg, date(t, tc.now), false, tc.docs)
 			var diags diag.List
 			managementReview(site, &Data{Now: site.Now}, &diags)
@@ -123,5 +130,30 @@ func TestManagementReviewDue(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// The cycle in the management-review-due warning is said in the site's
+// language, not in the canonical English of the JSON files.
+func TestManagementReviewDueCycleInChinese(t *testing.T) {
+	zh, err := i18n.Messages(os.DirFS("../../i18n"), "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		cycle model.Cycle
+		want  string
+	}{
+		{model.Cycle{N: 6, Unit: model.Months}, "应进行管理评审：上一次为 MR（2026-01-08），管理评审周期（6 个月）已于 2026-07-08 届满"},
+		{model.Cycle{N: 1, Unit: model.Years}, "应进行管理评审：上一次为 MR（2026-01-08），管理评审周期（1 年）已于 2027-01-08 届满"},
+		{model.Cycle{N: 300, Unit: model.Days}, "应进行管理评审：上一次为 MR（2026-01-08），管理评审周期（300 天）已于 2026-11-04 届满"},
+	} {
+		cfg := &model.Config{DueSoonDays: 30, ManagementReviewCycle: tc.cycle}
+		site := model.NewSite(cfg, date(t, "2027-06-01"), false, []*model.Document{recordDoc(t, "MR", "2026-01-08", "9.3")})
+		var diags diag.List
+		managementReview(site, &Data{Now: site.Now}, &diags)
+		if len(diags) != 1 || zh.Message(diags[0]) != tc.want {
+			t.Errorf("%s: got %v, want %q", tc.cycle, diags, tc.want)
+		}
 	}
 }
