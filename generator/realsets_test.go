@@ -16,7 +16,7 @@ import (
 
 // A document set written without ismsgen in mind (testdata/sites/
 // realsets.txtar: file links of every form, bundles with subfolders,
-// files in no bundle, raw HTML, a grid table, a pandoc title block, a
+// files in no bundle, raw HTML, HTML anchors, a grid table, a pandoc title block, a
 // first heading that repeats the title, fences without a language)
 // builds; its pages' bodies and files, the files it publishes and its
 // diagnostics match testdata/golden-realsets/ (go test -update rewrites
@@ -41,6 +41,19 @@ func TestRealShapes(t *testing.T) {
 	}
 	golden(t, filepath.Join(dir, "files.txt"), []byte(strings.Join(publishedFiles(t, dest), "\n")+"\n"))
 	linksResolveOrWereReported(t, site, res, dest)
+	err = filepath.WalkDir(dest, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if bytes.Contains(bytes.ToLower(data), []byte("isms-p-010")) {
+			t.Errorf("%s holds the id of the draft ISMS-P-010 (an HTML anchor is named after it)", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	on, off, _, _ := buildBoth(t, site)
 	sameTrees(t, on, off)

@@ -40,6 +40,7 @@ type found struct {
 	broken   []string // ids of broken id links, in the order of their diagnostics
 	links    []target
 	anchors  map[string]bool
+	dropped  map[string]bool // HTML anchors left out (warned at their lines): no warning for a link to one
 	problems diag.List
 }
 
@@ -74,13 +75,17 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 	bodies := make([]found, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			bodies[i] = check(docs[i], scanOf[docs[i]], rs)
+			bodies[i] = check(docs[i], scanOf[docs[i]], rs, leftOut)
 		}
 	})
 	hints(bodies, docs)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
+	dropped := make(map[*model.Document]map[string]bool)
 	for i, d := range docs {
 		anchors[d] = bodies[i].anchors
+		if bodies[i].dropped != nil {
+			dropped[d] = bodies[i].dropped
+		}
 		diags.Add(bodies[i].problems...)
 	}
 
@@ -90,7 +95,7 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 	loose := make([][]*model.Attachment, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			loose[i] = linksOut(site, docs[i], bodies[i].links, anchors, &warnings[i])
+			loose[i] = linksOut(site, docs[i], bodies[i].links, anchors, dropped, &warnings[i])
 		}
 	})
 	for _, w := range warnings {
@@ -135,10 +140,31 @@ func firstAnchor(a map[string]bool) string {
 }
 
 // check resolves a scanned body's links; those that name nothing are
-// errors at their lines.
-func check(d *model.Document, s *Scanned, rs *resolver) found {
+// errors at their lines. Its HTML anchors join its headings' but those
+// whose id is taken (warned by Scan) and one named after a document this
+// build leaves out (leftOut), which is left out with a warning, as render
+// leaves it out.
+func check(d *model.Document, s *Scanned, rs *resolver, leftOut map[string]bool) found {
 	f := found{anchors: s.anchors}
 	f.problems.Add(s.foreign...)
+	if len(s.html) > 0 {
+		f.anchors = maps.Clone(s.anchors) // s is kept between rebuilds
+		for _, a := range s.html {
+			if a.Clash != "" || leftOut[model.FoldID(a.ID)] {
+				if f.dropped == nil {
+					f.dropped = map[string]bool{}
+				}
+				f.dropped[a.ID] = true
+				if a.Clash != "" {
+					continue // warned (Scan); a heading's id stays an anchor
+				}
+				f.problems.Warnf(d.Path, a.Line, "raw-html", diag.Msg("give the anchor a name of its own, and link to #that name"),
+					"the anchor <%s> %q is left out: it is named after %s, a document this build leaves out", a.Tag, a.ID, a.ID)
+				continue
+			}
+			f.anchors[a.ID] = true
+		}
+	}
 	for _, r := range s.refs {
 		problems := len(f.problems)
 		t, ok := rs.resolve(d, r, &f.problems)

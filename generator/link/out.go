@@ -14,7 +14,7 @@ import (
 // leaves out or one of its files, to a file it does not publish, to a
 // heading that is not there — and of images on other hosts. It returns
 // the files in no bundle that d links to.
-func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*model.Document]map[string]bool, warnings *diag.List) []*model.Attachment {
+func linksOut(site *model.Site, d *model.Document, links []target, anchors, dropped map[*model.Document]map[string]bool, warnings *diag.List) []*model.Attachment {
 	if site.Doc(d.ID) != d {
 		return nil
 	}
@@ -44,10 +44,11 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors map[*
 				if t.fragment != "" && l.Fragment == "" {
 					hint := diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc]))
 					if len(anchors[t.doc]) == 0 {
-						// An anchor of HTML (<a name>) is left out with the HTML.
 						hint = diag.Msg("%s has no headings: link to it without the #fragment, or give it a heading (## …) to link to", t.doc.ID)
 					}
-					warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
+					if !dropped[t.doc][t.fragment] { // else warned at the anchor
+						warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
+					}
 					if t.doc == d {
 						l.Kind, l.Target = model.TextOnly, nil // a link to the top of its own page is none
 					}

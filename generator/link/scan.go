@@ -8,13 +8,14 @@ import (
 
 // Scanned is what one body holds for the link stage: its links and
 // images, in body order, but those left as written (https:, mailto:),
-// and its heading anchors. An id in angle brackets ("<ISMS-P-009>") is a
+// and its heading and HTML anchors. An id in angle brackets ("<ISMS-P-009>") is a
 // link to it. It depends only on the body and where it
 // starts, so that serve can keep it while the file is unchanged.
 type Scanned struct {
 	refs    []ref
 	anchors map[string]bool
-	foreign diag.List // what the page leaves out (raw HTML), at its line
+	html    []markdown.AnchorAt // its HTML anchors (<a name>), at their lines in the file
+	foreign diag.List           // what the page leaves out (raw HTML), at its line
 }
 
 // ref is one link or image of a body, as written.
@@ -29,12 +30,16 @@ type ref struct {
 // for each piece of raw HTML its page leaves out.
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
-	links, ids, foreign := markdown.ScanBody(d.Body)
+	links, ids, html, foreign := markdown.ScanBody(d.Body)
 	for _, f := range foreign {
 		s.foreign.Warnf(d.Path, d.BodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
 	}
 	for _, id := range ids {
 		s.anchors[id] = true
+	}
+	for _, a := range html {
+		a.Line += d.BodyLine
+		s.html = append(s.html, a)
 	}
 	for _, l := range links {
 		image := l.Kind == markdown.KindImage

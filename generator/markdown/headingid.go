@@ -98,12 +98,12 @@ func (linkHeadings) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 }
 
-// holdsLink reports whether n has a link, an image or an id in angle
-// brackets (AngleID) among its inlines.
+// holdsLink reports whether n has a link, an image, an id in angle
+// brackets (AngleID) or an HTML anchor among its inlines.
 func holdsLink(n ast.Node, src []byte) bool {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *ast.Link, *ast.Image:
+		case *ast.Link, *ast.Image, *Anchor:
 			return true
 		case *ast.RawHTML:
 			if _, ok := AngleID(c, src); ok {
@@ -131,6 +131,8 @@ func ownText(b []byte, n ast.Node, src []byte) []byte {
 			b = append(b, c.Value...)
 		case *ast.AutoLink:
 			b = append(b, c.Label(src)...)
+		case *Anchor:
+			continue // no text
 		case *ast.RawHTML:
 			if _, ok := AngleID(c, src); ok {
 				continue // a link without text

@@ -68,10 +68,10 @@ func isBreak(raw []byte) bool {
 // angleText is the AST transformer that shows as text what CommonMark
 // takes for HTML but is none: angle brackets around a word that names no
 // HTML element ("<insert email address here>", "<your name>"), inline or
-// as an HTML block of its own; and that makes of a <br> the line break it
-// asks for. Real HTML stays raw HTML, which pages never show (the link
-// stage warns about it: see Foreign). An id in angle brackets stays for
-// AngleID.
+// as an HTML block of its own; that makes of a <br> the line break it
+// asks for, and of an empty <a name> an Anchor (see anchor.go). Real
+// HTML stays raw HTML, which pages never show (the link stage warns
+// about it: see Foreign). An id in angle brackets stays for AngleID.
 type angleText struct{}
 
 func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -79,7 +79,7 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	if bytes.IndexByte(src, '<') < 0 {
 		return // no HTML, and nothing taken for it
 	}
-	var raws []*ast.RawHTML
+	var raws, pairs []*ast.RawHTML
 	var blocks []*ast.HTMLBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -104,6 +104,10 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		if _, ok := AngleID(n, src); ok {
 			continue
 		}
+		if _, _, ok := anchorPair(n, src); ok {
+			pairs = append(pairs, n)
+			continue
+		}
 		parent := n.Parent()
 		if isBreak(raw) {
 			br := ast.NewTextSegment(text.NewSegment(first.Start, first.Start))
@@ -120,6 +124,9 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			parent.InsertBefore(parent, n, seg)
 		}
 		parent.RemoveChild(parent, n)
+	}
+	if anchors := makeAnchors(src, pairs); len(anchors) > 0 {
+		pc.Set(anchorsKey, anchors)
 	}
 	for _, b := range blocks {
 		lines := b.Lines()

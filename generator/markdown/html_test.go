@@ -34,7 +34,7 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 			if !strings.Contains(out.String(), tc.html) {
 				t.Errorf("missing %q in\n%s", tc.html, out.String())
 			}
-			_, _, foreign := ScanBody(src)
+			_, _, _, foreign := ScanBody(src)
 			var got []string
 			for _, f := range foreign {
 				tag := strings.TrimPrefix(strings.Split(f.Message.String(), " is not shown")[0], "the HTML tag ")
@@ -81,5 +81,71 @@ func TestOwnIDs(t *testing.T) {
 		if strings.Join(ids, " ") != strings.Join(want, " ") {
 			t.Errorf("%q: ScanLinks ids %v, the page's %v", tc.md, ids, want)
 		}
+	}
+}
+
+// An empty element whose only attribute is a name or an id is an anchor
+// of the page: one <span id> with the id escaped, never the HTML as
+// written; heading ids win over it, as do an earlier anchor's and the
+// layout's, each clash a warning at its line. Any other element stays
+// raw HTML. <br> is a line break in a table cell and a list item too.
+func TestHTMLAnchors(t *testing.T) {
+	for _, tc := range []struct {
+		name, md, html string
+		anchors        []string // id@line, or id@line!clash
+		foreign        []string // code@line
+	}{
+		{"a line above a heading", "<a name=\"setup\"></a>\n## Install\n",
+			"<span id=\"setup\"></span>\n<h2 id=\"install\">Install</h2>", []string{"setup@0"}, nil},
+		{"inline, each form", "text <span id=\"y\"></span> more <a id='z'></a> <A NAME=w></A>\n",
+			"<p>text <span id=\"y\"></span> more <span id=\"z\"></span> <span id=\"w\"></span></p>", []string{"y@0", "z@0", "w@0"}, nil},
+		{"escaped", "<a name=\"a&b\"></a> <a name=\"x/y?z\"></a>\n",
+			"<p><!-- raw HTML omitted --><!-- raw HTML omitted --> <span id=\"x/y?z\"></span></p>", []string{"x/y?z@0"}, []string{"raw-html@0"}},
+		{"in a heading: its id from its text", "## <a name=\"x\"></a>Install\n",
+			"<h2 id=\"install\"><span id=\"x\"></span>Install</h2>", []string{"x@0"}, nil},
+		{"a heading's id wins", "<a name=\"install\"></a>\n## Install\n",
+			"<h2 id=\"install\">Install</h2>", []string{"install@0!heading"}, []string{"raw-html@0"}},
+		{"the first of two wins", "a <a name=\"q\"></a>\n\nb <a name=\"q\"></a>\n",
+			"<p>a <span id=\"q\"></span></p>\n<p>b </p>", []string{"q@0", "q@2!anchor"}, []string{"raw-html@2"}},
+		{"a layout's id", "<a name=\"main\"></a>\n\ntext\n",
+			"<p>text</p>", []string{"main@0!layout"}, []string{"raw-html@0"}},
+		{"in a table cell", "| a | b |\n| - | - |\n| <a name=\"r1\"></a>x | y |\n",
+			"<td><span id=\"r1\"></span>x</td>", []string{"r1@2"}, nil},
+		{"not empty, more attributes, spaces, span name", "<a name=\"k\">t</a> <a name=\"x\" class=\"y\"></a> <a name=\"a b\"></a> <span name=\"n\"></span> <a id=\"\"></a>\n",
+			"<p><!-- raw HTML omitted -->t<!-- raw HTML omitted -->", nil, []string{"raw-html@0", "raw-html@0", "raw-html@0", "raw-html@0", "raw-html@0"}},
+		{"br in a table cell", "| a | b |\n| - | - |\n| x<br>y | z<br/>w<BR />v |\n",
+			"<td>x<br>\ny</td>\n<td>z<br>\nw<br>\nv</td>", nil, nil},
+		{"br in a list item", "- one<br>two\n- three<br />\n  four\n",
+			"<li>one<br>\ntwo</li>", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			src := []byte(tc.md)
+			if err := shared.Renderer().Render(&out, src, Parse(nil, src)); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), tc.html) {
+				t.Errorf("missing %q in\n%s", tc.html, out.String())
+			}
+			_, _, anchors, foreign := ScanBody(src)
+			var got []string
+			for _, a := range anchors {
+				s := a.ID + "@" + itoa(a.Line)
+				if a.Clash != "" {
+					s += "!" + a.Clash
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, " ") != strings.Join(tc.anchors, " ") {
+				t.Errorf("anchors %v, want %v", got, tc.anchors)
+			}
+			got = nil
+			for _, f := range foreign {
+				got = append(got, f.Code+"@"+itoa(f.Line))
+			}
+			if strings.Join(got, " ") != strings.Join(tc.foreign, " ") {
+				t.Errorf("reported %v, want %v", got, tc.foreign)
+			}
+		})
 	}
 }

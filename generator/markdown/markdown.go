@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -32,7 +33,8 @@ import (
 func New(extra ...goldmark.Option) goldmark.Markdown {
 	opts := []goldmark.Option{
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute(), parser.WithASTTransformers(util.Prioritized(ownIDs{}, 950), util.Prioritized(linkHeadings{}, 1000), util.Prioritized(angleText{}, 900))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute(), parser.WithASTTransformers(util.Prioritized(ownIDs{}, 950), util.Prioritized(linkHeadings{}, 1000), util.Prioritized(angleText{}, 900), util.Prioritized(anchorClashes{}, 1100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 500))),
 	}
 	return goldmark.New(append(opts, extra...)...)
 }

@@ -29,28 +29,39 @@ const (
 
 // ScanLinks returns what the link stage reads from a body: its links in
 // order, and the ids of its top-level headings, as ParseForLinks gives
-// them. A body in the plain Markdown most documents are written in is
+// them (its HTML anchors: ScanBody). A body in the plain Markdown most documents are written in is
 // read line by line without goldmark (see quickScan); any other goes to
 // ParseForLinks. With the fast paths off (package fast), every body goes
 // to goldmark's own Parse.
 func ScanLinks(body []byte) ([]LinkAt, []string) {
-	links, ids, _ := ScanBody(body)
+	links, ids, _, _ := ScanBody(body)
 	return links, ids
 }
 
-// ScanBody is ScanLinks, and what of body its page leaves out: its raw
-// HTML (Foreign), which a body read line by line has none of.
-func ScanBody(body []byte) ([]LinkAt, []string, []Foreign) {
+// AnchorAt is an HTML anchor of a body (Anchor), at its line of the
+// body (0 for the first).
+type AnchorAt struct {
+	ID    string
+	Tag   string // "a" or "span"
+	Line  int
+	Clash string // why the page leaves it out (Anchor.Clash), "" if it does not
+}
+
+// ScanBody is ScanLinks, its HTML anchors, and what of body its page
+// leaves out: its raw HTML and the anchors whose id is taken (Foreign);
+// a body read line by line has none of these.
+func ScanBody(body []byte) ([]LinkAt, []string, []AnchorAt, []Foreign) {
 	var root ast.Node
 	if fast.On() {
 		if links, ids, ok := quickScan(body); ok {
-			return links, ids, nil
+			return links, ids, nil, nil
 		}
 		root = ParseForLinks(body)
 	} else {
 		root = Parse(nil, body)
 	}
 	var links []LinkAt
+	var anchors []AnchorAt
 	var foreign []Foreign
 	lines := lineCounter{src: body}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -79,6 +90,15 @@ func ScanBody(body []byte) ([]LinkAt, []string, []Foreign) {
 				foreign = append(foreign, f)
 			}
 			return ast.WalkContinue, nil
+		case *Anchor:
+			line := lines.at(min(max(n.Pos(), 0), len(body)))
+			if n.Clash != "" {
+				f := clashed(n)
+				f.Line = line
+				foreign = append(foreign, f)
+			}
+			anchors = append(anchors, AnchorAt{ID: n.ID, Tag: n.Tag, Line: line, Clash: n.Clash})
+			return ast.WalkContinue, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -90,7 +110,7 @@ func ScanBody(body []byte) ([]LinkAt, []string, []Foreign) {
 	for _, h := range Headings(root, body) {
 		ids = append(ids, h.ID)
 	}
-	return links, ids, foreign
+	return links, ids, anchors, foreign
 }
 
 // lineCounter gives the line of offsets in src, counting on from the

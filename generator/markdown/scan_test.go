@@ -12,7 +12,8 @@ import (
 )
 
 // linksOf lists what the link stage reads from a parsed body: each
-// link's destination and position, in order, and the headings.
+// link's destination and position, and each HTML anchor's id, position
+// and clash, in order, and the headings.
 func linksOf(root ast.Node, src []byte) ([]string, []Heading) {
 	var links []string
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -28,6 +29,8 @@ func linksOf(root ast.Node, src []byte) ([]string, []Heading) {
 			if id, ok := AngleID(l, src); ok {
 				links = append(links, fmt.Sprintf("<%s>@%d", id, l.Pos()))
 			}
+		case *Anchor:
+			links = append(links, fmt.Sprintf("#%s@%d%s", l.ID, l.Pos(), l.Clash))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -59,6 +62,7 @@ func TestParseForLinks(t *testing.T) {
 		"[ref]: ISMS-P-9\n\nsee [ref] and [x][ref]\n",
 		"| a | b |\n| - | - |\n| [x](X) | y |\n",
 		"no link at all\n\n```\n[not](A)\n```\n",
+		"<a name=\"install\"></a>\n## Install\n\ntext <span id=\"x\"></span>\n\n<a name=\"main\"></a>\n",
 		"text &#91;x&#93;(A) and \\[y](B)\n",
 		"footnote[^1]\n\n[^1]: note [a](A)\n",
 		"* a\n\n  para\n\n      code [x](X)\n",
@@ -98,6 +102,7 @@ func FuzzParseForLinks(f *testing.F) {
 	for _, s := range []string{
 		"Title\n===\n[a](A)", "> a\n> ---\n[b](B)", "Term\n: [c](C)", "- x\n  ===\n[d](D)",
 		"[r]: A\n\n[r]", "| a |\n| - |\n| [e](E) |", "a\n\n    [f](F)\n", "x[^1]\n\n[^1]: [g](G)",
+		"<a name=\"x\"></a>\n## X\n\n<a id=x></a> [h](#x)", "## <span id='y'></span>Y\n\nY\n===\n<a name=\"y-1\"></a>",
 	} {
 		f.Add(s)
 	}

@@ -184,7 +184,7 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 	root := markdown.Parse(b.md, src)
 	resolved := linkTable(d)
 	var links []*ast.Link
-	var others []ast.Node // images, autolinks and raw HTML
+	var others []ast.Node // images, autolinks, raw HTML and HTML anchors
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -192,7 +192,7 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 		switch n := n.(type) {
 		case *ast.Link:
 			links = append(links, n)
-		case *ast.Image, *ast.AutoLink, *ast.RawHTML:
+		case *ast.Image, *ast.AutoLink, *ast.RawHTML, *markdown.Anchor:
 			others = append(others, n)
 		}
 		return ast.WalkContinue, nil
@@ -218,6 +218,12 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 		case *ast.RawHTML:
 			if id, ok := markdown.AngleID(n, src); ok {
 				links = append(links, asLink(n, []byte(id), nil))
+			}
+		case *markdown.Anchor:
+			if site.LeftOut[model.FoldID(n.ID)] {
+				// Named after a document this build leaves out: no
+				// trace of it (the link stage warned).
+				n.Parent().RemoveChild(n.Parent(), n)
 			}
 		case *ast.AutoLink:
 			if dangerous(string(n.URL(src))) {

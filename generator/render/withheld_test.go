@@ -34,6 +34,7 @@ var withheldSeeds = []string{
 	"**[](QZCANARY-9)** _[x](QZCANARY%2d9)_ ~~[](QZCANARY&#x2D;9)~~\n",
 	"## [](QZCANARY&#x2D;9) x [](ISMS-P-009)\n\n## x\n\n## Search [](QZCANARY-9)\n",
 	"# [](QZCANARY-9)\n\n# [](QZCANARY-9)\n\nTerm [](QZCANARY-9)\n: def [](QZCANARY\\-9)\n",
+	"<a name=\"QZCANARY-9\"></a>\n## x [](QZCANARY-9)\n\nSee <span id=qzcanary-9></span> | <a id='QzCanary-9'></a>\n",
 }
 
 // FuzzWithheld renders bodies that link to a document the build leaves
