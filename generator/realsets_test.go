@@ -118,8 +118,8 @@ func publishedFiles(t *testing.T, dest string) []string {
 	var out []string
 	for _, top := range []string{"docs", "files"} {
 		err := filepath.WalkDir(filepath.Join(dest, top), func(p string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() || strings.HasSuffix(p, ".html") || e.Name() == "print.css" {
-				return err // a page, or a page's print stylesheet
+			if err != nil || e.IsDir() || strings.HasSuffix(p, ".html") {
+				return err // a page
 			}
 			rel, _ := filepath.Rel(dest, p)
 			out = append(out, filepath.ToSlash(rel))

@@ -40,7 +40,6 @@ var reportGoldenFiles = []string{
 	"training.csv",
 	"training.json",
 	"distribution/hr/withdrawn/index.html",
-	"docs/SITE-P-001/print.css",
 	"owners/isd/reviews.ics",
 	"drafts/actions/index.html",
 	"drafts/approvals/index.html",

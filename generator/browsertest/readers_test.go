@@ -163,16 +163,21 @@ func TestPrintedCopy(t *testing.T) {
 	}
 	got := eval[map[string]any](t, tb, `(async () => {
 		const style = sel => { const e = document.querySelector(sel); return e ? getComputedStyle(e) : null; };
-		const sheet = document.querySelector('link[rel=stylesheet][media=print]');
+		const sheet = document.querySelector('style[media=print]');
 		const link = document.querySelector(".doc-body a.doc-link");
 		return {
-			print: sheet ? await (await fetch(sheet.href)).text() : "",
+			print: sheet ? sheet.textContent : "",
+			// A style the page's policy refused has no rules.
+			applied: !!(sheet && sheet.sheet && sheet.sheet.cssRules.length),
 			footer: style(".site-footer")?.display || "",
 			ack: style(".doc-ack")?.display || "none", relations: style(".doc-relations")?.display || "none",
 			ref: link ? getComputedStyle(link, "::after").content : "", refDoc: link ? link.dataset.doc : "",
 		};
 	})()`, chromedp.EvalAwaitPromise)
 	print, _ := got["print"].(string)
+	if got["applied"] != true {
+		t.Error("print: the page's Content-Security-Policy refuses its print style")
+	}
 	for _, want := range []string{`@top-left { content: "文件编号：ISMS-P-009"`, `@top-center { content: "管理评审程序"`, `@top-right { content: "版本：2.1"`,
 		`@bottom-left { content: "打印件为非受控副本`, `counter(page) " / " counter(pages)`} {
 		if !strings.Contains(print, want) {

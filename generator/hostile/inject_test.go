@@ -238,6 +238,9 @@ func checkOutputs(t *testing.T, out map[string][]byte, events int) {
 		switch ext {
 		case ".html":
 			checkHTML(t, name, data)
+			if strings.HasPrefix(name, "docs/") {
+				checkPrintStyle(t, name, data)
+			}
 		case ".json":
 			if !json.Valid(data) {
 				t.Errorf("%s is not valid JSON", name)
@@ -257,7 +260,7 @@ func checkOutputs(t *testing.T, out map[string][]byte, events int) {
 			}
 		case ".css":
 			if strings.HasPrefix(name, "docs/") {
-				checkPrintCSS(t, name, data)
+				t.Errorf("%s: a stylesheet among a document's files", name)
 			}
 		}
 	}
@@ -489,6 +492,29 @@ func checkListData(t *testing.T, name string, data []byte) {
 // printRule is a line of a document's print stylesheet: a margin box whose
 // content is CSS strings and page counters only.
 var printRule = regexp.MustCompile(`^  @[a-z-]+ \{ content: (?:"(?:[^"\\\n<]|\\[^\n])*"|counter\(pages?\)| )+; \}$`)
+
+// checkPrintStyle requires a document page's inline style to be its print
+// style alone, whose text is checked as checkPrintCSS does: no value
+// ends its string, its rule or the element early.
+func checkPrintStyle(t *testing.T, name string, data []byte) {
+	t.Helper()
+	page := string(data)
+	const open, end = `<style media="print">`, "</style>"
+	if strings.Count(page, "<style") != strings.Count(page, open) || strings.Count(page, open) > 1 {
+		t.Errorf("%s: an inline style other than the print style", name)
+		return
+	}
+	i := strings.Index(page, open)
+	if i < 0 {
+		return
+	}
+	css, _, ok := strings.Cut(page[i+len(open):], end)
+	if !ok {
+		t.Errorf("%s: the print style is not closed", name)
+		return
+	}
+	checkPrintCSS(t, name, []byte(css))
+}
 
 // checkPrintCSS requires a print stylesheet to be one @page rule whose
 // boxes show strings and counters only: no value ends its string early.

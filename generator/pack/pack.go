@@ -111,7 +111,8 @@ func manifest(day model.Date, entries map[string][]byte) []byte {
 }
 
 var (
-	stylesheet = regexp.MustCompile(`<link rel="stylesheet" href="([^"]*)"( media="print")?>`)
+	stylesheet = regexp.MustCompile(`<link rel="stylesheet" href="([^"]*)">`)
+	styleSrc   = regexp.MustCompile(`style-src [^;"]*`)
 	script     = regexp.MustCompile(`<script[^>]*></script>\n?`)
 	href       = regexp.MustCompile(` href="([^"]*)"`)
 	src        = regexp.MustCompile(` src="([^"]*)"`)
@@ -126,14 +127,16 @@ const packCSS = "\n.site-search, .site-nav, .skip-link { display: none !importan
 // links to pages it does not hold kept as their text.
 func selfContained(page []byte, site, name string, names map[string]string, in Input) []byte {
 	s := string(page)
-	s = strings.Replace(s, "style-src 'self'", "style-src 'unsafe-inline'", 1)
+	// The whole directive, in the policy at the head of the page only:
+	// beside a hash (a document's print style), 'unsafe-inline' would be
+	// ignored.
+	if at := styleSrc.FindStringIndex(s); at != nil {
+		s = s[:at[0]] + "style-src 'unsafe-inline'" + s[at[1]:]
+	}
 	s = strings.Replace(s, "script-src 'self'", "script-src 'none'", 1)
 	s = stylesheet.ReplaceAllStringFunc(s, func(m string) string {
 		sm := stylesheet.FindStringSubmatch(m)
 		css := in.Files[resolve(site, sm[1])]
-		if sm[2] != "" { // a document's running head and foot in print
-			return `<style media="print">` + "\n" + strings.ReplaceAll(string(css), "</", `<\/`) + "</style>"
-		}
 		return "<style>\n" + strings.ReplaceAll(string(css), "</", `<\/`) + packCSS + "</style>"
 	})
 	s = script.ReplaceAllString(s, "")

@@ -29,11 +29,21 @@ func (r *renderer) notFound() *NotFoundView {
 	}
 	for _, f := range r.in.Assets.Files {
 		if f.Path == r.in.Assets.CSS {
-			sum := sha256.Sum256(f.Data)
-			// Whole, so that the stylesheet is written as it is hashed.
-			v.Style = template.HTML("<style>" + string(f.Data) + "</style>")
-			v.StyleHash = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+			v.Style, v.StyleHash = inlineStyle(f.Data, "")
 		}
 	}
 	return v
+}
+
+// inlineStyle makes css a whole <style> element (for media, when set)
+// and the hash that a Content-Security-Policy names to allow it. The
+// element is written whole, so that the style is written exactly as it
+// was hashed; css must hold no "<" (cssString escapes it).
+func inlineStyle(css []byte, media string) (template.HTML, string) {
+	sum := sha256.Sum256(css)
+	open := "<style>"
+	if media != "" {
+		open = `<style media="` + media + `">`
+	}
+	return template.HTML(open + string(css) + "</style>"), "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }

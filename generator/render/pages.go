@@ -95,11 +95,8 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	v.Relations = relations(d, v.LinksOut)
 	v.Banner = banner(d, v.Review, r.in.Site.Now)
 	p := r.page(url, d.Title, "tiers", v)
-	p.PrintCSS = "print.css"
+	p.PrintStyle, p.PrintStyleHash = inlineStyle(r.printCSS(d), "print")
 	if err := r.emit(out, "doc.html", p); err != nil {
-		return Text{}, err
-	}
-	if err := out.File(url+"print.css", r.printCSS(d)); err != nil {
 		return Text{}, err
 	}
 	for _, a := range d.Attachments {
@@ -127,9 +124,9 @@ func (r *renderer) files(out Output) error {
 // 文件编号, title and 版本 at the head of every page, and the
 // uncontrolled-copy notice with 页码 x / y at its foot, as a controlled
 // copy printed from Word does. Chromium prints the page margin boxes of
-// CSS paged media, whose text can only come from a stylesheet, and the
-// site's Content-Security-Policy allows no inline style: so each
-// document has a small stylesheet of its own.
+// CSS paged media, whose text can only come from a stylesheet: so each
+// document page carries a small style element of its own (a stylesheet
+// file each was a third of a large site's files).
 func (r *renderer) printCSS(d *model.Document) []byte {
 	s := r.in.Strings
 	var b strings.Builder

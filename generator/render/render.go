@@ -96,9 +96,12 @@ type Page struct {
 	// later one) this is: base.html shows it instead of the page's main.
 	List *List
 
-	// PrintCSS is a document page's own print stylesheet (print.css
-	// beside it): the running head and foot of its printed copy.
-	PrintCSS string
+	// PrintStyle is a document page's own print style, a whole <style>
+	// element: the running head and foot of its printed copy.
+	// PrintStyleHash ("sha256-…") lets the page's Content-Security-Policy
+	// allow that one element and no other inline style.
+	PrintStyle     template.HTML
+	PrintStyleHash string
 }
 
 // Result is what render reports back.
