@@ -23,7 +23,7 @@ var externalKeys = []string{"issuer", "edition", "acquired", "replaced_by"}
 // names are checked with the set (see actionReferences).
 func recordFields(r *fields, cfg *model.Config, d *model.Document) {
 	d.Retention = r.str("retention", false)
-	if d.Retention != "" {
+	if _, written := r.meta["retention"].(string); written { // "" too: not silently no retention
 		if kept, ok := model.ParseRetention(d.Retention); ok {
 			d.Kept = kept
 		} else {

@@ -87,6 +87,7 @@ func TestRetention(t *testing.T) {
 		{`"0 years"`, model.Retention{}, []string{p + `:11: retention "0 years" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
 		{`"3 weeks"`, model.Retention{}, []string{p + `:11: retention "3 weeks" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
 		{`"长期"`, model.Retention{}, []string{p + `:11: retention "长期" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
+		{`""`, model.Retention{}, []string{p + `:11: retention "" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
 		{`3`, model.Retention{}, []string{p + `:11: "retention" must be a string, not a number` + "\n" + `hint: write it in quotes: retention = "3"`}},
 	} {
 		t.Run(tc.value, func(t *testing.T) {
