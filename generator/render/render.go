@@ -231,6 +231,7 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	maps.Copy(all, own)
 	if fast.On() {
 		ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods)
+		ls.direct = r.tpl.rows[name]
 	}
 	if r.sets == nil {
 		r.sets = map[string]*layoutSet{}

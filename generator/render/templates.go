@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -27,14 +28,16 @@ type templates struct {
 	funcs   template.FuncMap                             // the functions they were parsed with
 	direct  map[string]tmplexec.Direct                   // callers without reflection for some of them
 	methods map[tmplexec.MethodKey]tmplexec.DirectMethod // and for some methods of the model
+	rows    map[string]map[string]*rowWriter             // page layout → writers of its lists' rows (rowcells.go)
 }
 
 // layoutSet is one renderer's copy of a page layout's template set and
 // the fragments its "cached" and "cachedRows" calls have made.
 type layoutSet struct {
 	t         *template.Template
-	fast      *tmplexec.Set // executes t's escaped templates; nil when the fast paths are off
-	fallbacks *fallbacks    // the renderer's: where tmplexec left a page to html/template
+	fast      *tmplexec.Set         // executes t's escaped templates; nil when the fast paths are off
+	direct    map[string]*rowWriter // writers of rows by template name; nil when the fast paths are off
+	fallbacks *fallbacks            // the renderer's: where tmplexec left a page to html/template
 
 	prepared  sync.Once   // the layout is escaped and folded: see execute
 	fastBase  bool        // "base" escaped without an error: tmplexec may run it
@@ -160,7 +163,7 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 	if !memo {
 		var b strings.Builder
 		for i := range v.Len() {
-			row, err := ls.run(name, Rows{Rel: rel, Kind: kind, Rows: v.Index(i).Interface()})
+			row, err := ls.row(name, rel, kind, v.Index(i), nil)
 			if err != nil {
 				return "", err
 			}
@@ -214,10 +217,10 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 		}
 		if !ok {
 			if elem == nil {
-				elem = e.Interface()
+				elem = e.Interface() // kept with the row
 			}
 			var err error
-			if row, err = ls.run(name, Rows{Rel: rel, Kind: kind, Rows: elem}); err != nil {
+			if row, err = ls.row(name, rel, kind, e, elem); err != nil {
 				return "", err
 			}
 		}
@@ -239,6 +242,25 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 		b.WriteString(row)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// row makes the row of element e (elem, when not nil, is e.Interface()):
+// with its rowWriter where it has one, else with the template name.
+func (ls *layoutSet) row(name, rel, kind string, e reflect.Value, elem any) (string, error) {
+	if w := ls.direct[name]; w != nil && e.CanAddr() {
+		if r, ok := e.Addr().Interface().(*ListRow); ok {
+			b := scratchBufs.Get().(*bytes.Buffer)
+			defer scratchBufs.Put(b)
+			b.Reset()
+			if w.write(b, rel, r) {
+				return b.String(), nil
+			}
+		}
+	}
+	if elem == nil {
+		elem = e.Interface()
+	}
+	return ls.run(name, Rows{Rel: rel, Kind: kind, Rows: elem})
 }
 
 // safelyComparable reports whether values of t can be compared without a panic:
@@ -354,7 +376,12 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 	if _, err := common.New("list rows").Parse(rowTemplates()); err != nil {
 		errs = append(errs, &LayoutError{"partials/list.html", err})
 	}
-	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods()}
+	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods(),
+		rows: map[string]map[string]*rowWriter{}}
+	ref, err := builtinTrees(fm)
+	if err != nil {
+		return nil, err // the built-in cells are known to parse
+	}
 	for _, name := range names {
 		if name == "base.html" {
 			continue
@@ -368,6 +395,7 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			continue
 		}
 		if fast.On() {
+			t.rows[name] = rowWriters(page, ref, fm)
 			for _, tt := range page.Templates() {
 				if tt.Tree != nil {
 					foldStrings(tt.Tree.Root, s)

@@ -7,7 +7,8 @@
 //     of paragraphs without links (scan.go) beside goldmark's parser;
 //   - render: the line-by-line renderer (markdown.QuickRender) beside
 //     goldmark; tmplexec, the folding of constant strings and the caches
-//     of "cached", "cachedRows" and code highlighting beside html/template
+//     of "cached", "cachedRows" and code highlighting, and the row writers
+//     of the lists (rowcells.go) beside html/template
 //     and chroma; the check of plain link targets beside the general one;
 //     the scanner of left-out ids in texts shown as written (mask.go)
 //     beside a regexp;

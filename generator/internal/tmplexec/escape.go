@@ -233,3 +233,29 @@ func processURL(b Writer, v reflect.Value, norm bool) bool {
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
+
+// WriteText writes the plain string s as html/template's escapers for
+// text and for quoted attribute values write it ({{s}} in either): for a
+// caller that writes a fixed layout's output itself.
+func WriteText(b Writer, s string) { writeEscaped(b, s) }
+
+// WriteURLStart writes the plain string s as html/template writes it at
+// the start of a quoted URL attribute (href="{{s}}"), and as well right
+// after another such action (href="{{a}}{{s}}"): filtered, normalised and
+// escaped for the attribute.
+func WriteURLStart(b Writer, s string) {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		ch := s[i]
+		plain = 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' || '0' <= ch && ch <= '9' ||
+			ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '/' || ch == '#' || ch == '?' || ch == '='
+	}
+	if plain { // nothing for the filter, the normaliser or the escaper to change
+		b.WriteString(s)
+		return
+	}
+	var filtered, normal strings.Builder
+	filterURL(&filtered, reflect.ValueOf(s))
+	processURL(&normal, reflect.ValueOf(filtered.String()), true)
+	writeEscaped(b, normal.String())
+}

@@ -1,0 +1,355 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"ismsgen/generator/internal/tmplexec"
+	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
+)
+
+// The rows of the lists of documents are most of the template work of a
+// large site (126,000 rows at 10,000 documents, of six to nine cells
+// each), and tmplexec spent about 12 µs on each: a template call per
+// cell, and each field looked up through the row's interface. A
+// rowWriter writes such a row in Go instead, for the kinds of list whose
+// every cell is one of the built-in cells below and is left as
+// partials/list.html defines it: a site that defines a cell of its own
+// gets its rows from its templates. It escapes as html/template does
+// (tmplexec's escapers), and runs only with the fast paths on.
+
+// builtinCells are the cells that a rowWriter writes, as
+// partials/list.html and partials/reviewstate.html define them (a test
+// holds them to those files).
+const builtinCells = `{{define "list-cell-id"}}<td class="doc-id">{{.Rows.Doc.ID}}</td>{{end}}
+{{define "list-cell-title"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a></td>{{end}}
+{{define "list-cell-title-status"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a>{{if ne $d.Status "approved"}} <span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span>{{end}}</td>{{end}}
+{{define "list-cell-version"}}<td>{{.Rows.Doc.Version}}</td>{{end}}
+{{define "list-cell-owners"}}<td>{{depts .Rows.Doc.Owners}}</td>{{end}}
+{{define "list-cell-status"}}{{$d := .Rows.Doc}}<td><span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span></td>{{end}}
+{{define "list-cell-effective"}}<td>{{date .Rows.Doc.Effective}}</td>{{end}}
+{{define "list-cell-review"}}<td>{{template "reviewstate" .Rows.Review}}</td>{{end}}
+{{define "list-cell-review-state"}}<td>{{template "reviewstate" .Rows.Review}}</td>{{end}}
+{{define "list-cell-type"}}<td>{{doctype .Rows.Doc.Type}}</td>{{end}}
+{{define "list-cell-approved"}}<td>{{date .Rows.Doc.Approved}}</td>{{end}}
+{{define "list-cell-last-reviewed"}}<td>{{date .Rows.Doc.LastReviewed}}</td>{{end}}
+{{define "list-cell-author"}}<td>{{orDash .Rows.Doc.Author}}</td>{{end}}
+{{define "list-cell-reviewer"}}<td>{{orDash .Rows.Doc.Reviewer}}</td>{{end}}
+{{define "list-cell-approver"}}<td>{{orDash .Rows.Doc.Approver}}</td>{{end}}
+{{define "list-cell-days-overdue"}}<td class="num">{{with .Rows.Review}}
+{{- if eq .State "overdue"}}{{neg .Days}}{{else if eq .State "missing"}}—{{else}}{{t "review.days_left" .Days}}{{end}}{{else}}—{{end}}</td>{{end}}
+{{define "list-cell-days-left"}}<td class="num">{{with .Rows.Review}}
+{{- if eq .State "overdue"}}{{t "review.days_overdue" (neg .Days)}}{{else if eq .State "missing"}}—{{else}}{{.Days}}{{end}}{{else}}—{{end}}</td>{{end}}
+{{define "list-cell-days"}}<td class="num">{{with .Rows.Review}}
+{{- if eq .State "overdue"}}{{t "review.days_overdue" (neg .Days)}}{{else if eq .State "missing"}}—{{else}}{{t "review.days_left" .Days}}{{end}}{{else}}—{{end}}</td>{{end}}
+{{define "list-cell-title-withdrawn"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a>{{with .Rows.Withdrawal}}{{if .Earlier}} <span class="badge">{{t "withdrawn.earlier"}}</span>{{else if ne $d.Status "obsolete"}} <span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span>{{end}}{{end}}</td>{{end}}
+{{define "list-cell-w-version"}}<td>{{with .Rows.Withdrawal}}{{.Version}}{{end}}</td>{{end}}
+{{define "list-cell-w-date"}}<td>{{with .Rows.Withdrawal}}{{if .Date.IsZero}}{{t "withdrawn.no_date"}}{{else}}{{date .Date}}{{if .Scheduled}} <span class="badge badge--review">{{t "withdrawn.scheduled"}}</span>{{end}}{{end}}{{end}}</td>{{end}}
+{{define "list-cell-replaced-by"}}{{$rel := .Rel}}{{$d := .Rows.Doc}}<td>{{with .Rows.Withdrawal}}{{if .Earlier}}<a href="{{$rel}}{{$d.URL}}">{{t "withdrawn.current_version" $d.Version}}</a>{{else if .ReplacedBy}}<ul class="report-inline-list">{{range .ReplacedBy}}<li><a href="{{$rel}}{{.URL}}"><span class="doc-id">{{.ID}}</span> {{.Title}}</a> ({{.Version}})</li>{{end}}</ul>{{else}}—{{end}}{{end}}</td>{{end}}
+{{define "reviewstate"}}{{if .}}<span class="review-state review-state--{{.State}}" data-review-date="{{.Date}}">{{state .State}}{{if .Date.IsZero}}{{else}} <span class="review-state__date">{{.Date | date}}</span>{{end}}</span>{{else}}<span class="review-state review-state--none">{{t "review.none"}}</span>{{end}}{{end}}
+`
+
+// cellFuncs are the layouts' functions that the built-in cells call.
+type cellFuncs struct {
+	t                       func(string, ...any) string
+	status, doctype, orDash func(string) string
+	depts                   func([]string) string
+	date                    func(model.Date) string
+	state                   func(any) string
+}
+
+// cellWriters write the built-in cells, by key.
+var cellWriters = map[string]func(b *bytes.Buffer, f *cellFuncs, rel string, d *model.Document, rv *reports.Review){
+	"id": func(b *bytes.Buffer, _ *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		b.WriteString(`<td class="doc-id">`)
+		tmplexec.WriteText(b, d.ID)
+		b.WriteString(`</td>`)
+	},
+	"title": func(b *bytes.Buffer, _ *cellFuncs, rel string, d *model.Document, _ *reports.Review) {
+		writeTitle(b, rel, d)
+		b.WriteString(`</td>`)
+	},
+	"title-status": func(b *bytes.Buffer, f *cellFuncs, rel string, d *model.Document, _ *reports.Review) {
+		writeTitle(b, rel, d)
+		if d.Status != "approved" {
+			b.WriteString(` `)
+			writeBadge(b, f, d.Status)
+		}
+		b.WriteString(`</td>`)
+	},
+	"version": func(b *bytes.Buffer, _ *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, d.Version)
+	},
+	"owners": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.depts(d.Owners))
+	},
+	"status": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		b.WriteString(`<td>`)
+		writeBadge(b, f, d.Status)
+		b.WriteString(`</td>`)
+	},
+	"effective": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.date(d.Effective))
+	},
+	"approved": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.date(d.Approved))
+	},
+	"last-reviewed": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.date(d.LastReviewed))
+	},
+	"type": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.doctype(d.Type))
+	},
+	"author": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.orDash(d.Author))
+	},
+	"reviewer": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.orDash(d.Reviewer))
+	},
+	"approver": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
+		writeCell(b, f.orDash(d.Approver))
+	},
+	"review":       writeReviewCell,
+	"review-state": writeReviewCell,
+	"days-overdue": func(b *bytes.Buffer, f *cellFuncs, _ string, _ *model.Document, rv *reports.Review) {
+		writeDays(b, rv, func() string { return strconv.Itoa(-rv.Days) }, func() string { return f.t("review.days_left", rv.Days) })
+	},
+	"days-left": func(b *bytes.Buffer, f *cellFuncs, _ string, _ *model.Document, rv *reports.Review) {
+		writeDays(b, rv, func() string { return f.t("review.days_overdue", -rv.Days) }, func() string { return strconv.Itoa(rv.Days) })
+	},
+	"days": func(b *bytes.Buffer, f *cellFuncs, _ string, _ *model.Document, rv *reports.Review) {
+		writeDays(b, rv, func() string { return f.t("review.days_overdue", -rv.Days) }, func() string { return f.t("review.days_left", rv.Days) })
+	},
+}
+
+func writeCell(b *bytes.Buffer, s string) {
+	b.WriteString(`<td>`)
+	tmplexec.WriteText(b, s)
+	b.WriteString(`</td>`)
+}
+
+// writeTitle writes a title cell up to its closing </td>.
+func writeTitle(b *bytes.Buffer, rel string, d *model.Document) {
+	b.WriteString(`<td><a href="`)
+	tmplexec.WriteURLStart(b, rel)
+	tmplexec.WriteURLStart(b, d.URL())
+	b.WriteString(`">`)
+	tmplexec.WriteText(b, d.Title)
+	b.WriteString(`</a>`)
+}
+
+func writeBadge(b *bytes.Buffer, f *cellFuncs, status string) {
+	b.WriteString(`<span class="badge badge--`)
+	tmplexec.WriteText(b, status)
+	b.WriteString(`">`)
+	tmplexec.WriteText(b, f.status(status))
+	b.WriteString(`</span>`)
+}
+
+// writeReviewCell writes the cell of the template "reviewstate".
+func writeReviewCell(b *bytes.Buffer, f *cellFuncs, _ string, _ *model.Document, rv *reports.Review) {
+	b.WriteString(`<td>`)
+	if rv == nil {
+		b.WriteString(`<span class="review-state review-state--none">`)
+		tmplexec.WriteText(b, f.t("review.none"))
+		b.WriteString(`</span></td>`)
+		return
+	}
+	b.WriteString(`<span class="review-state review-state--`)
+	tmplexec.WriteText(b, string(rv.State))
+	b.WriteString(`" data-review-date="`)
+	tmplexec.WriteText(b, rv.Date.String())
+	b.WriteString(`">`)
+	tmplexec.WriteText(b, f.state(rv.State))
+	if !rv.Date.IsZero() {
+		b.WriteString(` <span class="review-state__date">`)
+		tmplexec.WriteText(b, f.date(rv.Date))
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</span></td>`)
+}
+
+// writeDays writes a cell of days: overdue or left, a dash when the
+// review date is missing or there is no review.
+func writeDays(b *bytes.Buffer, rv *reports.Review, overdue, left func() string) {
+	b.WriteString(`<td class="num">`)
+	switch {
+	case rv == nil || rv.State == "missing":
+		b.WriteString(`—`)
+	case rv.State == "overdue":
+		tmplexec.WriteText(b, overdue())
+	default:
+		tmplexec.WriteText(b, left())
+	}
+	b.WriteString(`</td>`)
+}
+
+// withdrawalCells write the built-in cells of the lists of withdrawn
+// documents and versions, by key.
+var withdrawalCells = map[string]rowCell{
+	"title-withdrawn": func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow) {
+		d := r.Doc
+		writeTitle(b, rel, d)
+		if w := r.Withdrawal; w != nil {
+			if w.Earlier {
+				b.WriteString(` <span class="badge">`)
+				tmplexec.WriteText(b, f.t("withdrawn.earlier"))
+				b.WriteString(`</span>`)
+			} else if d.Status != "obsolete" {
+				b.WriteString(` `)
+				writeBadge(b, f, d.Status)
+			}
+		}
+		b.WriteString(`</td>`)
+	},
+	"w-version": func(b *bytes.Buffer, _ *cellFuncs, _ string, r *ListRow) {
+		b.WriteString(`<td>`)
+		if w := r.Withdrawal; w != nil {
+			tmplexec.WriteText(b, w.Version)
+		}
+		b.WriteString(`</td>`)
+	},
+	"w-date": func(b *bytes.Buffer, f *cellFuncs, _ string, r *ListRow) {
+		b.WriteString(`<td>`)
+		if w := r.Withdrawal; w != nil {
+			if w.Date.IsZero() {
+				tmplexec.WriteText(b, f.t("withdrawn.no_date"))
+			} else {
+				tmplexec.WriteText(b, f.date(w.Date))
+				if w.Scheduled {
+					b.WriteString(` <span class="badge badge--review">`)
+					tmplexec.WriteText(b, f.t("withdrawn.scheduled"))
+					b.WriteString(`</span>`)
+				}
+			}
+		}
+		b.WriteString(`</td>`)
+	},
+	"replaced-by": func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow) {
+		d := r.Doc
+		b.WriteString(`<td>`)
+		if w := r.Withdrawal; w != nil {
+			switch {
+			case w.Earlier:
+				b.WriteString(`<a href="`)
+				tmplexec.WriteURLStart(b, rel)
+				tmplexec.WriteURLStart(b, d.URL())
+				b.WriteString(`">`)
+				tmplexec.WriteText(b, f.t("withdrawn.current_version", d.Version))
+				b.WriteString(`</a>`)
+			case len(w.ReplacedBy) > 0:
+				b.WriteString(`<ul class="report-inline-list">`)
+				for _, x := range w.ReplacedBy {
+					b.WriteString(`<li><a href="`)
+					tmplexec.WriteURLStart(b, rel)
+					tmplexec.WriteURLStart(b, x.URL())
+					b.WriteString(`"><span class="doc-id">`)
+					tmplexec.WriteText(b, x.ID)
+					b.WriteString(`</span> `)
+					tmplexec.WriteText(b, x.Title)
+					b.WriteString(`</a> (`)
+					tmplexec.WriteText(b, x.Version)
+					b.WriteString(`)</li>`)
+				}
+				b.WriteString(`</ul>`)
+			default:
+				b.WriteString(`—`)
+			}
+		}
+		b.WriteString(`</td>`)
+	},
+}
+
+// rowCell writes one cell of a row.
+type rowCell func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow)
+
+// rowWriter writes the rows of one kind of list.
+type rowWriter struct {
+	f     *cellFuncs
+	cells []rowCell
+}
+
+// write writes the row of r, as the template "list-row:<keys>" does, and
+// reports false for a row it does not make (one of an action or without
+// a document), which the template makes.
+func (w *rowWriter) write(b *bytes.Buffer, rel string, r *ListRow) bool {
+	if r.Doc == nil || r.Action != nil {
+		return false
+	}
+	if w := r.Withdrawal; w != nil && slices.Contains(w.ReplacedBy, nil) {
+		return false
+	}
+	b.WriteString(`<tr>`)
+	for _, c := range w.cells {
+		c(b, w.f, rel, r)
+	}
+	b.WriteString(`</tr>`)
+	return true
+}
+
+// rowWriters returns, for the templates of one page layout, a writer of
+// the rows of each kind of list that they make with the built-in cells
+// alone, by its template's name ("list-row:<keys>"); none when fm lacks
+// one of the cells' functions.
+func rowWriters(page *template.Template, ref map[string]string, fm template.FuncMap) map[string]*rowWriter {
+	f := &cellFuncs{}
+	var ok [7]bool
+	f.t, ok[0] = fm["t"].(func(string, ...any) string)
+	f.status, ok[1] = fm["status"].(func(string) string)
+	f.doctype, ok[2] = fm["doctype"].(func(string) string)
+	f.orDash, ok[3] = fm["orDash"].(func(string) string)
+	f.depts, ok[4] = fm["depts"].(func([]string) string)
+	f.date, ok[5] = fm["date"].(func(model.Date) string)
+	f.state, ok[6] = fm["state"].(func(any) string)
+	for _, o := range ok {
+		if !o {
+			return nil
+		}
+	}
+	builtin := func(name string) bool {
+		t := page.Lookup(name)
+		want, known := ref[name]
+		return known && t != nil && t.Tree != nil && t.Tree.Root.String() == want
+	}
+	out := map[string]*rowWriter{}
+kinds:
+	for _, kind := range listKinds {
+		name := "list-row:" + kind
+		if !builtin(name) {
+			continue
+		}
+		w := &rowWriter{f: f}
+		for k := range strings.SplitSeq(kind, ",") {
+			c := withdrawalCells[k]
+			if dc := cellWriters[k]; dc != nil {
+				c = func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow) { dc(b, f, rel, r.Doc, r.Review) }
+			}
+			if c == nil || !builtin("list-cell-"+k) || (k == "review" || k == "review-state") && !builtin("reviewstate") {
+				continue kinds
+			}
+			w.cells = append(w.cells, c)
+		}
+		out[name] = w
+	}
+	return out
+}
+
+// builtinTrees returns the text of the parse trees of the built-in cells
+// and of the generated rows, by template name, as parsed with fm.
+func builtinTrees(fm template.FuncMap) (map[string]string, error) {
+	t, err := template.New("").Funcs(fm).Parse(builtinCells + rowTemplates())
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			out[tt.Name()] = tt.Tree.Root.String()
+		}
+	}
+	return out, nil
+}
