@@ -154,6 +154,9 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 		}
 		if i < len(site) {
 			errs[len(docs)+i] = r.sitePage(out, site[i])
+			// Its lists' rows are megabytes on a large site: gone
+			// once its pages are written, not kept to the end.
+			site[i].page.Data, site[i].page.List = nil, nil
 			if left[site[i].layout].Add(-1) == 0 {
 				r.setsMu.Lock()
 				delete(r.sets, site[i].layout)
