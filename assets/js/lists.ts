@@ -410,6 +410,9 @@ class List {
 }
 
 const label = (docs: Docs, key: string): string => docs.labels[key] ?? key;
+// A count: the label's form for one ("{0} day left") where it has one.
+const count = (docs: Docs, key: string, n: number): string =>
+  fmt((Math.abs(n) === 1 && docs.labels[key + ".one"]) || label(docs, key), n);
 
 const person = (docs: Docs, n: number): string => docs.people[n] || "—";
 const href = (root: string, d: DocRow): string => fileHref(root + (d[URL] || "docs/" + d[ID] + "/"));
@@ -468,15 +471,15 @@ function fill(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow | und
       td.className = "num";
       if (!rv) { td.textContent = "—"; return; }
       const state = docs.states[rv[0]], days = rv[2];
-      td.textContent = state === "overdue" ? (key === "days-overdue" ? `${-days}` : fmt(label(docs, "review.days_overdue"), -days)) :
-        state === "missing" ? "—" : key === "days-left" ? `${days}` : fmt(label(docs, "review.days_left"), days);
+      td.textContent = state === "overdue" ? (key === "days-overdue" ? `${-days}` : count(docs, "review.days_overdue", -days)) :
+        state === "missing" ? "—" : key === "days-left" ? `${days}` : count(docs, "review.days_left", days);
       return;
     }
     case "since": td.textContent = ymd((x as Pending)[0]); return;
     case "waiting": {
       const p = x as Pending;
       td.className = "num";
-      td.textContent = p[0] ? fmt(label(docs, "approvals.days"), p[1]) : "—";
+      td.textContent = p[0] ? count(docs, "approvals.days", p[1]) : "—";
       return;
     }
     case "w-version": td.textContent = (x as Withdrawal)[0]; return;
@@ -623,8 +626,8 @@ function fillAction(td: HTMLTableCellElement, key: string, docs: Docs, d: DocRow
     case "a-state": {
       const state = a[8], s = el("span", "action-state action-state--" + state, label(docs, "action.state." + state));
       s.dataset.due = ymd(a[6]) === "—" ? "" : ymd(a[6]);
-      s.textContent += state === "overdue" ? " · " + fmt(label(docs, "action.days_overdue"), -a[9]) :
-        state === "open" ? " · " + (a[9] ? fmt(label(docs, "action.days_left"), a[9]) : label(docs, "action.due_today")) :
+      s.textContent += state === "overdue" ? " · " + count(docs, "action.days_overdue", -a[9]) :
+        state === "open" ? " · " + (a[9] ? count(docs, "action.days_left", a[9]) : label(docs, "action.due_today")) :
           " " + ymd(a[7]);
       td.append(s);
       return;

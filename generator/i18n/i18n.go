@@ -40,10 +40,18 @@ func Load(fsys fs.FS, lang string) (*Strings, error) {
 
 // T returns the string for key with {0}, {1}… replaced by args. A missing
 // key returns the key itself in brackets, so it shows up in review.
+//
+// A key may have a form for a count of one, KEY.one ("{0} day left"
+// beside "{0} days left"): it is used when the first argument is 1 or -1.
 func (s *Strings) T(key string, args ...any) string {
 	v, ok := s.m[key]
 	if !ok {
 		return "[" + key + "]"
+	}
+	if len(args) > 0 && isOne(args[0]) {
+		if one, ok := s.m[key+".one"]; ok {
+			v = one
+		}
 	}
 	if len(args) == 0 {
 		return v
@@ -77,6 +85,12 @@ func (s *Strings) T(key string, args ...any) string {
 }
 
 // arg formats a placeholder's value as fmt.Sprint does.
+// isOne reports whether a is the count 1 or -1.
+func isOne(a any) bool {
+	n, ok := a.(int)
+	return ok && (n == 1 || n == -1)
+}
+
 func arg(a any) string {
 	switch a := a.(type) {
 	case string:

@@ -42,6 +42,26 @@ func TestPlaceholders(t *testing.T) {
 	if got := s.T("review.days_overdue", 12); got != "12 days overdue" {
 		t.Errorf("T = %q", got)
 	}
+	// A count of one takes the key's ".one" form; other counts, and keys
+	// without one, do not.
+	for _, tc := range []struct {
+		key  string
+		n    any
+		want string
+	}{
+		{"review.days_left", 1, "1 day left"},
+		{"review.days_overdue", 1, "1 day overdue"},
+		{"action.days_left", -1, "-1 day left"},
+		{"approvals.days", 1, "1 day"},
+		{"review.days_left", 0, "0 days left"},
+		{"review.days_left", 2, "2 days left"},
+		{"review.days_left", "1", "1 days left"}, // a string is no count
+		{"training.version", 1, "(version 1)"}, // no ".one" form
+	} {
+		if got := s.T(tc.key, tc.n); got != tc.want {
+			t.Errorf("T(%q, %#v) = %q, want %q", tc.key, tc.n, got, tc.want)
+		}
+	}
 	if got := s.T("no.such.key"); got != "[no.such.key]" {
 		t.Errorf("missing key renders as %q", got)
 	}

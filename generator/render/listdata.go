@@ -237,7 +237,8 @@ func (r *renderer) docsData() []byte {
 	}
 	labels := map[string]string{}
 	for _, k := range []string{"review.none", "withdrawn.no_date", "withdrawn.scheduled", "withdrawn.earlier",
-		"withdrawn.current_version", "review.days_overdue", "review.days_left", "approvals.days", "training.ack",
+		"withdrawn.current_version", "review.days_overdue", "review.days_left", "approvals.days",
+		"review.days_overdue.one", "review.days_left.one", "approvals.days.one", "training.ack",
 		"training.version", "list.more", "list.sep",
 		"field.all_staff", "list.range", "list.matching", "list.none",
 		"tier.1", "tier.2", "tier.3"} {
@@ -253,7 +254,7 @@ func (r *renderer) docsData() []byte {
 		labels["review."+string(st)] = s.T("review." + string(st))
 	}
 	for _, k := range []string{"records.no_date", "action.raised_by", "action.clause", "action.days_overdue",
-		"action.days_left", "action.due_today"} {
+		"action.days_left", "action.days_overdue.one", "action.days_left.one", "action.due_today"} {
 		labels[k] = s.T(k)
 	}
 	for _, src := range model.ActionSources {

@@ -164,7 +164,11 @@ func PrintActions(w io.Writer, cat *diag.Catalog, site *model.Site, data *Data) 
 	fmt.Fprintf(w, "\n%s\n", cat.Sprintf("overdue (%d):", c.Overdue))
 	for _, a := range data.Actions {
 		if a.State == ActionOverdue {
-			fmt.Fprintf(w, "  %s:%d: %s\n", a.Record.Path, a.Line, cat.Sprintf("%s %s — due %s (%d days ago), owner %s", a.ID, a.Title, a.Due, -a.Days, a.Owner))
+			line := cat.Sprintf("%s %s — due %s (%d days ago), owner %s", a.ID, a.Title, a.Due, -a.Days, a.Owner)
+			if a.Days == -1 {
+				line = cat.Sprintf("%s %s — due %s (%d day ago), owner %s", a.ID, a.Title, a.Due, -a.Days, a.Owner)
+			}
+			fmt.Fprintf(w, "  %s:%d: %s\n", a.Record.Path, a.Line, line)
 		}
 	}
 }

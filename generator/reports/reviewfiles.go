@@ -111,12 +111,16 @@ func PrintReviews(w io.Writer, c *diag.Catalog, site *model.Site, data *Data) {
 				continue
 			}
 			var line string
-			switch r.State {
-			case Overdue:
+			switch {
+			case r.State == Overdue && r.Days == -1:
+				line = c.Sprintf("%s %s — review was due %s (%d day ago)", r.Doc.ID, r.Doc.Title, r.Date, -r.Days)
+			case r.State == Overdue:
 				line = c.Sprintf("%s %s — review was due %s (%d days ago)", r.Doc.ID, r.Doc.Title, r.Date, -r.Days)
-			case DueSoon:
+			case r.State == DueSoon && r.Days == 1:
+				line = c.Sprintf("%s %s — review due %s (in %d day)", r.Doc.ID, r.Doc.Title, r.Date, r.Days)
+			case r.State == DueSoon:
 				line = c.Sprintf("%s %s — review due %s (in %d days)", r.Doc.ID, r.Doc.Title, r.Date, r.Days)
-			case Missing:
+			case r.State == Missing:
 				if !r.Cycle.IsZero() {
 					line = c.Sprintf("%s %s — no review date: nothing to count its review cycle from; set last_reviewed or next_review", r.Doc.ID, r.Doc.Title)
 					break
