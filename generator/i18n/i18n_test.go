@@ -56,7 +56,7 @@ func TestPlaceholders(t *testing.T) {
 		{"review.days_left", 0, "0 days left"},
 		{"review.days_left", 2, "2 days left"},
 		{"review.days_left", "1", "1 days left"}, // a string is no count
-		{"training.version", 1, "(version 1)"}, // no ".one" form
+		{"training.version", 1, "(version 1)"},   // no ".one" form
 	} {
 		if got := s.T(tc.key, tc.n); got != tc.want {
 			t.Errorf("T(%q, %#v) = %q, want %q", tc.key, tc.n, got, tc.want)
