@@ -23,16 +23,16 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 	}
 	repo, notes := history.Open(opts.Source)
 	if repo == nil {
-		msg := "git cannot read the site's history"
+		msg := diag.Msg("git cannot read the site's history")
 		if len(notes) > 0 {
-			msg = notes[0].Message
+			msg = notes[0].Text()
 		}
 		return opts, nil, done, diag.Usagef("--as-of %s needs the site's git history: %s", opts.AsOf, msg)
 	}
 	at, commit, err := repo.At(opts.AsOf)
 	var dateErr *history.DateError
 	if errors.As(err, &dateErr) {
-		return opts, nil, done, diag.Usagef("--as-of: %v", err)
+		return opts, nil, done, diag.Usagef("--as-of: %v", dateErr.Text())
 	}
 	if err != nil {
 		return opts, nil, done, err

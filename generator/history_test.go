@@ -16,9 +16,12 @@ import (
 	"testing"
 	"time"
 
+	"ismsgen"
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history/demo"
+	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/gitfixture"
 	"ismsgen/generator/model"
 )
 
@@ -298,17 +301,34 @@ func TestAsOfEdges(t *testing.T) {
 
 func TestAsOfUsageErrors(t *testing.T) {
 	site := demoSite(t)
+	noCommits := t.TempDir()
+	if _, err := gitfixture.Init(noCommits); err != nil {
+		t.Fatal(err)
+	}
+	zh, err := i18n.Messages(ismsgen.I18n(), "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
-		source, day, want string
+		source, day, want, wantZH string
 	}{
-		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10"},
-		{t.TempDir(), "2026-01-01", "needs the site's git history"},
+		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10",
+			"--as-of：站点没有 2024-12-31 或之前日期的提交：其历史始于 2025-01-10"},
+		{t.TempDir(), "2026-01-01", "needs the site's git history", "不在 git 工作区中"},
+		{noCommits, "2026-01-01", "needs the site's git history",
+			"--as-of 2026-01-01 需要站点的 git 历史：" + noCommits + " 的 git 仓库还没有任何提交"},
 	} {
 		day, _ := model.ParseDate(tc.day)
 		_, err := generator.Build(generator.Options{Source: tc.source, Dest: filepath.Join(t.TempDir(), "out"), AsOf: day, Defaults: defaults()})
 		var usage *diag.UsageError
 		if !errors.As(err, &usage) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("as of %s: %v, want a usage error saying %q", tc.day, err, tc.want)
+			continue
+		}
+		// A Chinese site is told in Chinese: the cause too, not only
+		// the words around it.
+		if got := usage.In(zh); !strings.Contains(got, tc.wantZH) {
+			t.Errorf("as of %s in Chinese: %q, want %q", tc.day, got, tc.wantZH)
 		}
 	}
 }

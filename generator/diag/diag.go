@@ -58,6 +58,15 @@ type Diagnostic struct {
 // Catalog's Line is the same in the site's language).
 func (d Diagnostic) String() string { return (*Catalog)(nil).Line(d) }
 
+// Text is the message before formatting, for use as the argument of
+// another message in the same language.
+func (d Diagnostic) Text() Text {
+	if !d.text.IsZero() && d.text.String() == d.Message {
+		return d.text
+	}
+	return plainText(d.Message)
+}
+
 // where writes "path:line:col: ", nothing for a note about no file.
 func (d Diagnostic) where(b *strings.Builder) {
 	if d.File == "" {

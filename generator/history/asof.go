@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 )
 
@@ -52,14 +53,17 @@ type DateError struct {
 	Shallow bool
 }
 
-func (e *DateError) Error() string {
+func (e *DateError) Error() string { return e.Text().String() }
+
+// Text is the error in a form a catalog puts in the site's language.
+func (e *DateError) Text() diag.Text {
 	switch {
 	case e.First.IsZero():
-		return fmt.Sprintf("no commit of the site is dated on or before %s", e.Day)
+		return diag.Msg("no commit of the site is dated on or before %s", e.Day)
 	case e.Shallow:
-		return fmt.Sprintf("no commit of the site is dated on or before %s: this shallow clone's history starts on %s (git fetch --unshallow fetches the rest)", e.Day, e.First.Date())
+		return diag.Msg("no commit of the site is dated on or before %s: this shallow clone's history starts on %s (git fetch --unshallow fetches the rest)", e.Day, e.First.Date())
 	}
-	return fmt.Sprintf("no commit of the site is dated on or before %s: its history starts on %s", e.Day, e.First.Date())
+	return diag.Msg("no commit of the site is dated on or before %s: its history starts on %s", e.Day, e.First.Date())
 }
 
 // Checkout writes the source folder as the repository's commit holds it
