@@ -75,7 +75,11 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	if err := h.readCompared(walks); err != nil {
 		return nil, err
 	}
-	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i]) })
+	gone, err := h.goneVersions(walks)
+	if err != nil {
+		return nil, err
+	}
+	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone) })
 	var out diag.List
 	for i := range walks {
 		if errs[i] != nil {
@@ -84,6 +88,32 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		out.Add(diags[i]...)
 	}
 	return out, nil
+}
+
+// goneVersions gives, by folded id, the last texts of the deleted
+// document files, when a walk wants a version its own file never had.
+func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error) {
+	missing := false
+	for _, w := range walks {
+		missing = missing || len(w.found) < len(w.want)
+	}
+	if !missing {
+		return nil, nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.deleted == nil {
+		var err error
+		if h.deleted, err = h.readDeleted(); err != nil {
+			return nil, err
+		}
+	}
+	gone := map[string][]model.Version{}
+	for _, t := range h.deleted { // the most recent deletion first
+		key := model.FoldID(t.ID)
+		gone[key] = append(gone[key], t.Last)
+	}
+	return gone, nil
 }
 
 // needs reports whether the walk must read another text.
@@ -165,7 +195,7 @@ func (h *History) readCompared(walks []*walk) error {
 
 // finish makes the document's Versions from what its walk read, and the
 // warning of a text changed after approval.
-func (h *History) finish(w *walk) (diag.List, error) {
+func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, error) {
 	var diags diag.List
 	d, revs := w.d, w.f.revs
 	v := &model.Versions{Current: h.log.commit(revs[0])}
@@ -176,7 +206,19 @@ func (h *History) finish(w *walk) (diag.List, error) {
 	seen := map[string]bool{}
 	for _, r := range d.History {
 		i, ok := w.found[r.Version]
-		if !ok || seen[r.Version] {
+		if seen[r.Version] || r.Version == d.Version {
+			continue
+		}
+		if !ok {
+			// A file deleted and written again under another name: the
+			// deleted file's last text is still this version's.
+			for _, e := range gone[model.FoldID(d.ID)] {
+				if e.Version == r.Version {
+					seen[r.Version] = true
+					v.Earlier = append(v.Earlier, e)
+					break
+				}
+			}
 			continue
 		}
 		seen[r.Version] = true

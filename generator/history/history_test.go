@@ -235,6 +235,29 @@ func TestTombstones(t *testing.T) {
 	}
 }
 
+// A document whose file was deleted and later written again under
+// another name, with a text git cannot pair with the old one, keeps
+// the deleted file's last text as its earlier version.
+func TestReAddedDocumentKeepsItsDeletedText(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/old.md", doc("P-1", "1.0", "approved", "旧程序。\n", "1.0")))
+	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Remove("content/old.md"))
+	commit(t, r, "2026-02-01T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/again.md", doc("P-1", "3.0", "approved", "完全重写的新程序，内容不同。\n", "1.0", "3.0")))
+	commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
+	docs, _, h := read(t, r.Dir)
+	v := docs[0].Versions
+	if v == nil || len(v.Earlier) != 1 || v.Earlier[0].Version != "1.0" || v.Earlier[0].Commit.Hash != approved {
+		t.Fatalf("versions %+v, want 1.0 from the deleted file's commit %s", v, approved)
+	}
+	text, err := h.Text(v.Earlier[0].Blob)
+	must(t, err)
+	if !strings.Contains(string(text), "旧程序") {
+		t.Errorf("text of 1.0 %q", text)
+	}
+}
+
 func TestShallowClone(t *testing.T) {
 	r := repo(t)
 	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
