@@ -155,7 +155,10 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 				switch f.entry.kind {
 				case isDoc:
 					doc = f.entry.doc
-				case isAttachment, isLoose:
+				case isAttachment, isLoose, isUnpublishable, isUnread:
+					// a file not published (an SVG, a document with
+					// errors) has warnings of its own: the path is
+					// still the one to write
 					file = f.path
 				}
 			}
