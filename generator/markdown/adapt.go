@@ -14,7 +14,8 @@ import (
 // such as \newpage for its PDF output; MkDocs's admonitions ("!!! note"
 // and an indented block, which CommonMark shows as code) and content
 // tabs ("=== \"Tab\""); fenced divs (":::"); table-of-contents markers
-// ("[TOC]").
+// ("[TOC]"); the template tags of Hugo ("{{< callout >}}") and of
+// GitBook or Jekyll ("{% hint style=\"info\" %}") on lines of their own.
 
 // Adapt returns body with what other tools write and CommonMark cannot
 // show made fit to show, and says at which line it did what (and where
@@ -24,7 +25,8 @@ import (
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
 //   - a title block at the top, a line that is only \newpage or
-//     \pagebreak, and a table-of-contents marker become empty lines.
+//     \pagebreak, a table-of-contents marker and a line that is only a
+//     template tag become empty lines.
 //
 // The number of lines never changes, so every other line keeps its
 // number; code blocks are left alone. When there is nothing to do, body
@@ -49,7 +51,8 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '[', '{' or '*' (a table-of-contents marker). One pass
+// fenced div), '[', '{' or '*' (a table-of-contents marker), "{{" or
+// "{%" (a template tag). One pass
 // over the lines' first characters: most bodies have none of them.
 func mayAdapt(body []byte) bool {
 	for rest := body; len(rest) > 0; {
@@ -75,7 +78,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '{', '*':
-				if d == ':' || bytes.HasPrefix(line, []byte("* TOC")) {
+				if d == ':' || c == '{' && (d == '{' || d == '%') || bytes.HasPrefix(line, []byte("* TOC")) {
 					return true
 				}
 			}
@@ -185,6 +188,14 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
 				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
 			changed = true
+		case trimmed[0] == '{' && indentOf(line) < 4 && templateTag.Match(trimmed):
+			// the text between an opening and a closing tag stays; what
+			// the tag's own attributes say (a card's title) goes
+			ls[i] = nil
+			found = append(found, Foreign{Line: at, Code: "template-tag",
+				Message: diag.Msg("the template tag %s is not shown, nor what its attributes say: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
+				Hint:    diag.Msg("remove the tag's line: write a note as a block quote (> **Note:** …), a link as [text](path), a picture as ![text](path)")})
+			changed = true
 		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
 			found = append(found, Foreign{Line: at, Code: "toc-marker",
@@ -203,7 +214,9 @@ var (
 	// === "Tab", ===+ "Tab"
 	contentTab = regexp.MustCompile(`^ {0,3}===\+?[ \t]+()"(.*)"[ \t]*$`)
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
-	tocMarker  = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
+	// {{< callout emoji="!" >}}, {{% /notice %}}, {% hint style="info" %}, {%- endhint -%}: one tag alone on its line
+	templateTag = regexp.MustCompile(`^(?:\{\{[<%][^{}]*[>%]\}\}|\{%[^{}]*%\})$`)
+	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
 
 // divName is the name a fenced div's opening line gives it: the first

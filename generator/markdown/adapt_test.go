@@ -32,6 +32,10 @@ func TestAdapt(t *testing.T) {
 		{"reference links in code after a '<' in text: no warning", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", []string{"undefined-reference@6"}},
 		{"table rows with more cells than the header", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", []string{"table-cells@2"}},
 		{"a row after the table ends is no row", "text\n| a |\n| - |\n| 1 |\n- x | y\n\nq | r\n", "text\n| a |\n| - |\n| 1 |\n- x | y\n\nq | r\n", nil},
+		{"template tags of Hugo and GitBook on lines of their own",
+			"{{< callout emoji=\"!\" >}}\n  Careful.\n{{< /callout >}}\n\n{% hint style=\"info\" %}\nNote.\n{%- endhint -%}\n  {{% notice %}}\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
+			"\n  Careful.\n\n\n\nNote.\n\n\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
+			[]string{"template-tag@0", "template-tag@2", "template-tag@4", "template-tag@6", "template-tag@7"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
