@@ -202,6 +202,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	v.Shallow = h.log.shallow && revs[len(revs)-1].commit == int32(len(h.log.commits)-1)
 	if w.set >= 0 {
 		v.Set = h.log.commit(revs[w.set])
+		v.SetOrEarlier = v.Shallow && w.set == len(revs)-1
 	}
 	seen := map[string]bool{}
 	for _, r := range d.History {

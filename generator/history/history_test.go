@@ -271,8 +271,17 @@ func TestShallowClone(t *testing.T) {
 	if len(notes) != 1 || notes[0].String() != want {
 		t.Errorf("notes %v, want %q", notes, want)
 	}
-	if v := docs[0].Versions; v == nil || !v.Shallow || len(v.Earlier) != 0 {
-		t.Errorf("versions %+v, want shallow and no earlier version", v)
+	if v := docs[0].Versions; v == nil || !v.Shallow || len(v.Earlier) != 0 || !v.SetOrEarlier {
+		t.Errorf("versions %+v, want shallow, no earlier version, and 1.1 set at the clone's first commit or before", v)
+	}
+	// A version raised inside the clone's history was set there.
+	must(t, r.Write("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2")))
+	raised := commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
+	clone2 := filepath.Join(t.TempDir(), "clone2")
+	must(t, r.Git(nil, "clone", "-q", "--depth", "2", "file://"+r.Dir, clone2))
+	docs, _, _ = read(t, clone2)
+	if v := docs[0].Versions; v == nil || !v.Shallow || v.SetOrEarlier || v.Set.Hash != raised || len(v.Earlier) != 1 {
+		t.Errorf("versions %+v, want 1.2 set by %s and 1.1 as the earlier version", v, raised)
 	}
 }
 

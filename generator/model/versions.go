@@ -64,6 +64,9 @@ type Versions struct {
 	// ChangedUncommitted: the file on disk differs so from Set's text,
 	// in changes that are not committed yet.
 	ChangedUncommitted bool
+	// SetOrEarlier: Set is the oldest commit of a shallow clone, so the
+	// version may have been set in a commit the clone does not hold.
+	SetOrEarlier bool
 	// Shallow: the repository's history stops before the file's first
 	// commit (a shallow clone), so earlier versions may be missing.
 	Shallow bool
