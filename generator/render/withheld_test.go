@@ -110,6 +110,12 @@ func authorText(src string) string {
 			if _, _, ok := markdown.ImageID(string(n.Destination)); !ok {
 				b.WriteString(" " + string(n.Destination) + " " + markdown.Unescape(string(n.Destination)))
 			}
+		case *markdown.Anchor:
+			// An HTML anchor's own id (<a name="x">) is published as
+			// written, unless it is the left-out document's: the author's.
+			if !strings.EqualFold(n.ID, canary) {
+				b.WriteString(" " + n.ID + " ")
+			}
 		case *ast.AutoLink:
 			b.Write(n.URL([]byte(src)))
 		case *ast.RawHTML:
