@@ -92,7 +92,9 @@ func showBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
 			continue
 		}
 		switch n := count[f.Message.Format]; {
-		case n > 1:
+		case n == 2:
+			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s (and on %d more line)", f.Message, n-1)
+		case n > 2:
 			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s (and on %d more lines)", f.Message, n-1)
 		case n == 1:
 			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
@@ -171,9 +173,12 @@ func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte 
 			continue
 		}
 		count[l.Message.Format] = 0
-		if n > 1 {
+		switch {
+		case n == 2:
+			diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s (and on %d more line)", l.Message, n-1)
+		case n > 2:
 			diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s (and on %d more lines)", l.Message, n-1)
-		} else {
+		default:
 			diags.Warnf(path, bodyLine+l.Line, "markdown-limit", l.Hint, "%s", l.Message)
 		}
 	}
