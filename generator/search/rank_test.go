@@ -389,22 +389,30 @@ func TestBuildEmpty(t *testing.T) {
 func collapseByRunes(s string, max int, escape bool) string {
 	var b []byte
 	n := 0
-	space := false
+	space, block := false, false // block: the space holds a line break
+	last := rune(0)
 	for _, r := range s {
 		if n >= max {
 			break
 		}
 		if r <= ' ' || r == 0x7F || (r >= 0x80 && r <= 0x3000 && unicode.IsSpace(r)) {
 			space = n > 0
+			block = block || space && r == '\n'
 			continue
 		}
 		if space {
-			if n+1 >= max {
+			// Between blocks " · ", unless the block ended with its own
+			// punctuation.
+			sep := " "
+			if block && !strings.ContainsRune("。！？；：，、….!?;:,", last) {
+				sep = " · "
+			}
+			if n+utf8.RuneCountInString(sep) >= max {
 				break
 			}
-			b = append(b, ' ')
-			n++
-			space = false
+			b = append(b, sep...)
+			n += utf8.RuneCountInString(sep)
+			space, block = false, false
 		}
 		switch {
 		case escape && (r == '"' || r == '\\'):
@@ -414,6 +422,7 @@ func collapseByRunes(s string, max int, escape bool) string {
 		default:
 			b = utf8.AppendRune(b, r)
 		}
+		last = r
 		n++
 	}
 	return string(b)
@@ -422,7 +431,8 @@ func collapseByRunes(s string, max int, escape bool) string {
 // FuzzCollapse holds appendCollapsed's fast path to the character by
 // character reading, with and without escapes, at every cut.
 func FuzzCollapse(f *testing.F) {
-	for _, s := range []string{"备份　 恢复", "a\x00b\xffc", "管理\xe4\xb8评审", "\xe9\xbf\xbf\u2028x\"", "  中 文  "} {
+	for _, s := range []string{"备份　 恢复", "a\x00b\xffc", "管理\xe4\xb8评审", "\xe9\xbf\xbf\u2028x\"", "  中 文  ",
+		"3 职责\n角色\n职责", "目的。\n范围 \n\n 适用", "0\n0"} {
 		f.Add(s, 3)
 	}
 	f.Fuzz(func(t *testing.T, s string, max int) {
