@@ -71,7 +71,7 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 		return nil, diags
 	}
 	t := &Theme{Strings: strings, Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts)}
-	if t.Parsed, err = render.ParseLayouts(t.Layouts, cfg, strings); err != nil {
+	if t.Parsed, err = render.ParseLayouts(t.Layouts, opts.Defaults.Layouts, cfg, strings); err != nil {
 		return nil, layoutDiagnostics(err)
 	}
 	return t, diags

@@ -249,7 +249,7 @@ func newRenderer(in Input) (*renderer, error) {
 		tpl = in.Parsed.tpl
 	} else {
 		var err error
-		if tpl, err = parseTemplates(in.Layouts, in.Site.Config, in.Strings); err != nil {
+		if tpl, err = parseTemplates(in.Layouts, nil, in.Site.Config, in.Strings); err != nil {
 			return nil, err
 		}
 	}

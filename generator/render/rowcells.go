@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,41 +18,10 @@ import (
 // each), and tmplexec spent about 12 µs on each: a template call per
 // cell, and each field looked up through the row's interface. A
 // rowWriter writes such a row in Go instead, for the kinds of list whose
-// every cell is one of the built-in cells below and is left as
-// partials/list.html defines it: a site that defines a cell of its own
-// gets its rows from its templates. It escapes as html/template does
+// every cell is one of the built-in cells and is left as the embedded
+// partials/list.html and partials/reviewstate.html define it: a site that
+// defines a cell of its own gets its rows from its templates. It escapes as html/template does
 // (tmplexec's escapers), and runs only with the fast paths on.
-
-// builtinCells are the cells that a rowWriter writes, as
-// partials/list.html and partials/reviewstate.html define them (a test
-// holds them to those files).
-const builtinCells = `{{define "list-cell-id"}}<td class="doc-id">{{.Rows.Doc.ID}}</td>{{end}}
-{{define "list-cell-title"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a></td>{{end}}
-{{define "list-cell-title-status"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a>{{if ne $d.Status "approved"}} <span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span>{{end}}</td>{{end}}
-{{define "list-cell-version"}}<td>{{.Rows.Doc.Version}}</td>{{end}}
-{{define "list-cell-owners"}}<td>{{depts .Rows.Doc.Owners}}</td>{{end}}
-{{define "list-cell-status"}}{{$d := .Rows.Doc}}<td><span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span></td>{{end}}
-{{define "list-cell-effective"}}<td>{{date .Rows.Doc.Effective}}</td>{{end}}
-{{define "list-cell-review"}}<td>{{template "reviewstate" .Rows.Review}}</td>{{end}}
-{{define "list-cell-review-state"}}<td>{{template "reviewstate" .Rows.Review}}</td>{{end}}
-{{define "list-cell-type"}}<td>{{doctype .Rows.Doc.Type}}</td>{{end}}
-{{define "list-cell-approved"}}<td>{{date .Rows.Doc.Approved}}</td>{{end}}
-{{define "list-cell-last-reviewed"}}<td>{{date .Rows.Doc.LastReviewed}}</td>{{end}}
-{{define "list-cell-author"}}<td>{{orDash .Rows.Doc.Author}}</td>{{end}}
-{{define "list-cell-reviewer"}}<td>{{orDash .Rows.Doc.Reviewer}}</td>{{end}}
-{{define "list-cell-approver"}}<td>{{orDash .Rows.Doc.Approver}}</td>{{end}}
-{{define "list-cell-days-overdue"}}<td class="num">{{with .Rows.Review}}
-{{- if eq .State "overdue"}}{{neg .Days}}{{else if eq .State "missing"}}—{{else}}{{t "review.days_left" .Days}}{{end}}{{else}}—{{end}}</td>{{end}}
-{{define "list-cell-days-left"}}<td class="num">{{with .Rows.Review}}
-{{- if eq .State "overdue"}}{{t "review.days_overdue" (neg .Days)}}{{else if eq .State "missing"}}—{{else}}{{.Days}}{{end}}{{else}}—{{end}}</td>{{end}}
-{{define "list-cell-days"}}<td class="num">{{with .Rows.Review}}
-{{- if eq .State "overdue"}}{{t "review.days_overdue" (neg .Days)}}{{else if eq .State "missing"}}—{{else}}{{t "review.days_left" .Days}}{{end}}{{else}}—{{end}}</td>{{end}}
-{{define "list-cell-title-withdrawn"}}{{$d := .Rows.Doc}}<td><a href="{{.Rel}}{{$d.URL}}">{{$d.Title}}</a>{{with .Rows.Withdrawal}}{{if .Earlier}} <span class="badge">{{t "withdrawn.earlier"}}</span>{{else if ne $d.Status "obsolete"}} <span class="badge badge--{{$d.Status}}">{{status $d.Status}}</span>{{end}}{{end}}</td>{{end}}
-{{define "list-cell-w-version"}}<td>{{with .Rows.Withdrawal}}{{.Version}}{{end}}</td>{{end}}
-{{define "list-cell-w-date"}}<td>{{with .Rows.Withdrawal}}{{if .Date.IsZero}}{{t "withdrawn.no_date"}}{{else}}{{date .Date}}{{if .Scheduled}} <span class="badge badge--review">{{t "withdrawn.scheduled"}}</span>{{end}}{{end}}{{end}}</td>{{end}}
-{{define "list-cell-replaced-by"}}{{$rel := .Rel}}{{$d := .Rows.Doc}}<td>{{with .Rows.Withdrawal}}{{if .Earlier}}<a href="{{$rel}}{{$d.URL}}">{{t "withdrawn.current_version" $d.Version}}</a>{{else if .ReplacedBy}}<ul class="report-inline-list">{{range .ReplacedBy}}<li><a href="{{$rel}}{{.URL}}"><span class="doc-id">{{.ID}}</span> {{.Title}}</a> ({{.Version}})</li>{{end}}</ul>{{else}}—{{end}}{{end}}</td>{{end}}
-{{define "reviewstate"}}{{if .}}<span class="review-state review-state--{{.State}}" data-review-date="{{.Date}}">{{state .State}}{{if .Date.IsZero}}{{else}} <span class="review-state__date">{{.Date | date}}</span>{{end}}</span>{{else}}<span class="review-state review-state--none">{{t "review.none"}}</span>{{end}}{{end}}
-`
 
 // cellFuncs are the layouts' functions that the built-in cells call.
 type cellFuncs struct {
@@ -339,10 +309,16 @@ kinds:
 }
 
 // builtinTrees returns the text of the parse trees of the built-in cells
+// (the embedded layouts' partials/list.html and partials/reviewstate.html)
 // and of the generated rows, by template name, as parsed with fm.
-func builtinTrees(fm template.FuncMap) (map[string]string, error) {
-	t, err := template.New("").Funcs(fm).Parse(builtinCells + rowTemplates())
-	if err != nil {
+func builtinTrees(builtin fs.FS, fm template.FuncMap) (map[string]string, error) {
+	t := template.New("").Funcs(fm)
+	for _, name := range []string{"partials/list.html", "partials/reviewstate.html"} {
+		if err := parseInto(t, builtin, name); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := t.New("list rows").Parse(rowTemplates()); err != nil {
 		return nil, err
 	}
 	out := map[string]string{}

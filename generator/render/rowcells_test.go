@@ -21,7 +21,7 @@ func parseBuiltin(t *testing.T, layouts fs.FS) *templates {
 		t.Fatal(err)
 	}
 	cfg := &model.Config{Language: "en", Departments: []model.Department{{ID: "it", Name: "IT & <Ops>"}}}
-	tpl, err := parseTemplates(layouts, cfg, s)
+	tpl, err := parseTemplates(layouts, ismsgen.Layouts(), cfg, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestRowWritersMatchTemplates(t *testing.T) {
 			known = known && (cellWriters[k] != nil || withdrawalCells[k] != nil)
 		}
 		if known != (writers["list-row:"+kind] != nil) {
-			t.Errorf("%s: a writer %v, want %v (does builtinCells still match partials/list.html?)", kind, !known, known)
+			t.Errorf("%s: a writer %v, want %v (is every cell of the kind one the writers know?)", kind, !known, known)
 		}
 	}
 	doc := func(id, title, status string) *model.Document {

@@ -345,9 +345,11 @@ func keyKind(v any) bool {
 type Parsed struct{ tpl *templates }
 
 // ParseLayouts parses the layouts overlay for cfg and s, as New does: a
-// layout's syntax error is reported here.
-func ParseLayouts(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*Parsed, error) {
-	tpl, err := parseTemplates(layouts, cfg, s)
+// layout's syntax error is reported here. builtin is the embedded layouts
+// the overlay lies on: the rows of a list whose cells are still theirs
+// are written in Go (rowcells.go); nil writes every row by its template.
+func ParseLayouts(layouts, builtin fs.FS, cfg *model.Config, s *i18n.Strings) (*Parsed, error) {
+	tpl, err := parseTemplates(layouts, builtin, cfg, s)
 	if err != nil {
 		return nil, err
 	}
@@ -357,7 +359,7 @@ func ParseLayouts(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*Parsed, e
 // parseTemplates reads base.html, partials/*.html and every other *.html
 // of the layouts overlay. It parses every file, so that all their syntax
 // errors are reported at once (joined *LayoutErrors).
-func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
+func parseTemplates(layouts, builtin fs.FS, cfg *model.Config, s *i18n.Strings) (*templates, error) {
 	fm := funcs(cfg, s)
 	common := template.New("").Funcs(fm)
 	names, err := fs.Glob(layouts, "*.html")
@@ -378,9 +380,12 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 	}
 	t := &templates{pages: map[string]*template.Template{}, funcs: fm, direct: directs(fm), methods: directMethods(),
 		rows: map[string]map[string]*rowWriter{}}
-	ref, err := builtinTrees(fm)
-	if err != nil {
-		return nil, err // the built-in cells are known to parse
+	var ref map[string]string // nil: no row writers
+	if builtin != nil && fast.On() {
+		var err error
+		if ref, err = builtinTrees(builtin, fm); err != nil {
+			return nil, err
+		}
 	}
 	for _, name := range names {
 		if name == "base.html" {
@@ -395,7 +400,9 @@ func parseTemplates(layouts fs.FS, cfg *model.Config, s *i18n.Strings) (*templat
 			continue
 		}
 		if fast.On() {
-			t.rows[name] = rowWriters(page, ref, fm)
+			if ref != nil {
+				t.rows[name] = rowWriters(page, ref, fm)
+			}
 			for _, tt := range page.Templates() {
 				if tt.Tree != nil {
 					foldStrings(tt.Tree.Root, s)
