@@ -2,6 +2,7 @@ package render
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"ismsgen/generator/internal/par"
@@ -63,7 +64,9 @@ func (r *Renderer) SitePages(out Output) ([]string, error) {
 		if err := r.r.sitePage(out, p); err != nil {
 			return nil, err
 		}
-		if p.page.URL != "404.html" {
+		// As in a build: neither the 404 page nor a withdrawn document's
+		// or an old id's (under docs/).
+		if p.page.URL != "404.html" && !strings.HasPrefix(p.page.URL, "docs/") {
 			urls = append(urls, p.page.URL)
 		}
 	}
