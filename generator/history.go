@@ -70,10 +70,11 @@ func DocumentVersions(h *history.History, converted []Converted) diag.List {
 	return diags
 }
 
-// Withdrawn keeps of the site's earlier versions and of the withdrawn
-// documents (tombstones) what this build publishes: what the ceiling and
-// --drafts allow, as for documents. It returns diags without the
-// warnings of supersedes naming a withdrawn document, which git knows.
+// Withdrawn keeps of the site's earlier versions, of the withdrawn
+// documents (tombstones) and of the documents' old ids what this build
+// publishes: what the ceiling and --drafts allow, as for documents. It
+// returns diags without the warnings of supersedes naming a withdrawn
+// document or an old id, which git knows.
 func Withdrawn(opts Options, h *history.History, converted []Converted, site *model.Site, diags diag.List) diag.List {
 	if h == nil || site == nil {
 		return diags
@@ -83,11 +84,15 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 		return append(diags, failedHistory(err)...)
 	}
 	lopts := link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}
-	history.Publish(site, tombs, func(class, status string) bool { return published(site.Config, lopts, class, status) })
+	pub := func(class, status string) bool { return published(site.Config, lopts, class, status) }
+	history.Publish(site, tombs, pub)
+	history.PublishMoved(site, docsOf(converted), tombs, pub)
 	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
-		return d.Code == "supersedes-unknown" && slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
+		return d.Code == "supersedes-unknown" && (slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
 			return strings.Contains(d.Message, strconv.Quote(t.ID))
-		})
+		}) || slices.ContainsFunc(site.Moved, func(m *model.Moved) bool {
+			return strings.Contains(d.Message, strconv.Quote(m.ID))
+		}))
 	})
 }
 

@@ -74,6 +74,7 @@ func TestHistoryPages(t *testing.T) {
 		srv.URL + "/docs/ISMS-P-001/changes/1.1/",
 		srv.URL + "/docs/ISMS-P-009/",
 		srv.URL + "/docs/ISMS-P-009/v/1.0/",
+		srv.URL + "/docs/ISMS-P-040/",
 		fileURL(packDir, "documents/ISMS-P-001.html"),
 		fileURL(packDir, "register.html"),
 	}

@@ -18,9 +18,9 @@ import (
 var reviewKeys = []string{"last_reviewed", "next_review", "retention", "actions"}
 
 // walk follows one document's file back through its commits, reading
-// only as many earlier texts as it needs: those of the run of commits
-// that carry the current approved version, and the last text of each
-// other version that [[history]] names.
+// the front matter of each and keeping only the texts it needs: those
+// of the run of commits that carry the current approved version, and
+// the last text of each other version that [[history]] names.
 type walk struct {
 	d     *model.Document
 	f     *fileLog
@@ -116,9 +116,11 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	return gone, nil
 }
 
-// needs reports whether the walk must read another text.
+// needs reports whether the walk must read another text: every
+// commit's, for the ids the file had (see oldIDs), though only those
+// of the run and of the versions wanted are kept.
 func (w *walk) needs() bool {
-	return w.next < len(w.f.revs) && (w.inRun || len(w.found) < len(w.want))
+	return w.next < len(w.f.revs)
 }
 
 // take records the text of the next rev.
@@ -230,6 +232,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		})
 		h.keep(revs[i].blob, w.texts[i])
 	}
+	v.OldIDs = h.oldIDs(w)
 	d.Versions = v
 	if w.set < 0 {
 		return nil, nil

@@ -62,6 +62,9 @@ type Site struct {
 	// Tombstones are the documents whose files were deleted after they
 	// had been published (the history stage), by id.
 	Tombstones []*Tombstone
+	// Moved are the ids that published documents had before their ids
+	// were changed (the history stage), by id.
+	Moved []*Moved
 
 	// LeftOut holds the folded ids of the documents of the set that this
 	// build leaves out, for the pages that show text as it was written

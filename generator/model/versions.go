@@ -70,6 +70,16 @@ type Versions struct {
 	// Shallow: the repository's history stops before the file's first
 	// commit (a shallow clone), so earlier versions may be missing.
 	Shallow bool
+	// OldIDs are the ids the file had before a commit changed its id,
+	// the most recent change first, one for each id.
+	OldIDs []OldID
+}
+
+// OldID is an id a document's file had before a commit changed it.
+type OldID struct {
+	ID      string
+	Changed Commit  // the first commit in which the file had another id
+	Last    Version // the file's last text with this id
 }
 
 // Changed reports whether the text changed after the current version was
@@ -106,6 +116,21 @@ type Tombstone struct {
 
 // URL is the tombstone's page, the document's old URL.
 func (t *Tombstone) URL() string { return "docs/" + t.ID + "/" }
+
+// Moved is an id a published document had before its id was changed in
+// its front matter: the old URL stays, and links the document.
+type Moved struct {
+	ID      string
+	Title   string    // the document's title under the old id
+	Changed Commit    // the commit that changed the id
+	Doc     *Document // the document now
+	// Last is the old id's last text when the document shows it as an
+	// earlier version (its page under the new id); nil when not.
+	Last *Version
+}
+
+// URL is the page of the old id.
+func (m *Moved) URL() string { return "docs/" + m.ID + "/" }
 
 // VersionFolder is the folder name of a version's pages under v/ and
 // changes/: the version itself, or "" when it cannot name a folder (a

@@ -183,8 +183,8 @@ func (r *renderer) all(docs []*model.Document, out Output) ([]Text, []string, er
 	}
 	var urls []string
 	for _, p := range site {
-		// Neither the 404 page nor a withdrawn document's (under docs/)
-		// belongs in the sitemap.
+		// Neither the 404 page nor a withdrawn document's or an old id's
+		// (under docs/) belongs in the sitemap.
 		if p.page.URL != "404.html" && !strings.HasPrefix(p.page.URL, "docs/") {
 			urls = append(urls, p.page.URL)
 		}
@@ -342,6 +342,7 @@ func (r *renderer) sitePages() []sitePage {
 	}
 	pages = append(pages, r.reportPages()...)
 	pages = append(pages, r.tombstonePages()...)
+	pages = append(pages, r.movedPages()...)
 	pages = append(pages, r.recordPages()...)
 	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {

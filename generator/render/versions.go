@@ -248,3 +248,31 @@ func (r *renderer) tombstonePages() []sitePage {
 	}
 	return pages
 }
+
+// MovedView is the data of the page an old id keeps after a document's
+// id was changed: the old URL links the document under its new id.
+type MovedView struct {
+	Moved   *model.Moved
+	Current string // the document's page, relative to this page
+	Last    string // the old id's last text under the new id, relative to this page; "" when none
+}
+
+// movedPages lists the pages of the documents' old ids. Like the
+// tombstones', they are in no sitemap, search index or feed.
+func (r *renderer) movedPages() []sitePage {
+	var pages []sitePage
+	for _, m := range r.in.Site.Moved {
+		view := &MovedView{Moved: m, Current: "../../" + m.Doc.URL()}
+		if m.Last != nil {
+			if f := linkFolder(m.Last.Version); f != "" {
+				view.Last = view.Current + "v/" + f
+			}
+		}
+		title := m.Title
+		if title == "" {
+			title = m.Doc.Title
+		}
+		pages = append(pages, sitePage{"moved.html", r.page(m.URL(), title, "tiers", view), nil})
+	}
+	return pages
+}

@@ -2,9 +2,10 @@
 // history that shows every feature of the history stage: earlier
 // versions and what changed in each, a renamed file, a change made after
 // approval, a review that needs no new version, a correction that is not
-// material, a withdrawn document and what replaced it, a version that was
-// confidential and one that was a draft, the approval warnings, and
-// commits on either side of midnight and in two time zones for --as-of.
+// material, a withdrawn document and what replaced it, a document whose
+// number changed, a version that was confidential and one that was a
+// draft, the approval warnings, and commits on either side of midnight
+// and in two time zones for --as-of.
 // cmd/historydemo writes it into a folder; the tests build it.
 package demo
 
@@ -173,6 +174,18 @@ var (
 		return d
 	}()
 
+	// A document renumbered: its old number's URL stays and links it.
+	physical10 = Doc{ID: "ISMS-P-040", Title: "物理与环境安全程序", Tier: 2, Version: "1.0", Status: "approved",
+		Author: "王五", Approver: "总经理", Approved: "2025-03-10",
+		History: []Rev{{"1.0", "2025-03-10", "王五", "首次发布", false}},
+		Body:    "## 1 要求\n\n机房出入应登记，访客全程陪同。\n"}
+	physical11 = func() Doc {
+		d := physical10
+		d.ID, d.Version, d.Approver, d.Approved = "ISMS-P-011", "1.1", "管理者代表", "2026-03-02"
+		d.History = append(d.History, Rev{"1.1", "2026-03-02", "王五", "文件重新编号（原 ISMS-P-040）", true})
+		return d
+	}()
+
 	// The approval warnings: a version ahead of its history, an author
 	// who approves their own text, an approver not allowed for the tier.
 	asset = Doc{ID: "ISMS-P-030", Title: "资产管理程序", Tier: 2, Version: "2.0", Status: "approved",
@@ -226,5 +239,7 @@ func script() []step {
 		{"2026-03-01T20:00:00-05:00", "Alice Chen", "访问控制程序：年度评审", write(map[string]string{
 			"content/tier2/isms-p-001.md": strings.Replace(reviewed, "远程访问应使用多因素认证。", "远程访问应使用多因素认证，外包人员除外。", 1),
 		})},
+		{"2026-03-02T10:00:00+08:00", "王五", "物理与环境安全程序 1.0 纳入文件库", write(map[string]string{"content/tier2/physical.md": physical10.Text()})},
+		{"2026-03-02T11:00:00+08:00", "王五", "物理与环境安全程序重新编号为 ISMS-P-011", write(map[string]string{"content/tier2/physical.md": physical11.Text()})},
 	}
 }

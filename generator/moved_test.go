@@ -1,0 +1,137 @@
+package generator_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// movedDoc is a document's text for movedSite.
+func movedDoc(id, title, version, class, extra string, history ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ntier = 2\nversion = %q\nstatus = \"approved\"\nclassification = %q\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-01-05\n%s", id, title, version, class, extra)
+	for _, v := range history {
+		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = 2026-01-05\n", v)
+	}
+	b.WriteString("+++\n\nText of " + id + ".\n")
+	return b.String()
+}
+
+// movedSite is a scripted repository in which files change their ids:
+// OLD-A to NEW-A (published), OLD-S to NEW-S (confidential, above the
+// ceiling), OLD-B to NEW-B while another file takes OLD-B. DOC-D
+// supersedes OLD-A. It returns the folder and the commit of the change.
+func movedSite(t *testing.T) (string, string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := func(m map[string]string) {
+		for p, text := range m {
+			if err := r.Write(p, text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	files(map[string]string{
+		"isms.toml":    "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"public\", \"internal\", \"confidential\"]\nclassification = \"internal\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
+		"content/a.md": movedDoc("OLD-A", "Access <control> & review", "1.0", "internal", "", "1.0"),
+		"content/s.md": movedDoc("OLD-S", "Key vault", "1.0", "confidential", "", "1.0"),
+		"content/b.md": movedDoc("OLD-B", "Backup", "1.0", "internal", "", "1.0"),
+	})
+	if _, err := r.Commit("2026-01-05T10:00:00+08:00", "Author", "first"); err != nil {
+		t.Fatal(err)
+	}
+	files(map[string]string{
+		"content/a.md":     movedDoc("NEW-A", "Access control", "1.1", "internal", "", "1.0", "1.1"),
+		"content/s.md":     movedDoc("NEW-S", "Key vault", "1.1", "confidential", "", "1.0", "1.1"),
+		"content/b.md":     movedDoc("NEW-B", "Backup", "1.1", "internal", "", "1.0", "1.1"),
+		"content/reuse.md": movedDoc("OLD-B", "Media handling", "1.0", "internal", "", "1.0"),
+		"content/d.md":     movedDoc("DOC-D", "Access review", "1.0", "internal", "supersedes = [\"OLD-A\"]\n", "1.0"),
+	})
+	changed, err := r.Commit("2026-02-01T10:00:00+08:00", "Controller", "renumber")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Dir, changed
+}
+
+// A document whose id changed keeps its old URL: a page that says so and
+// links the document and its old text, out of the sitemap and search;
+// an id above the ceiling leaves no trace, and an id taken again is the
+// new document's.
+func TestHistoryMovedID(t *testing.T) {
+	site, changed := movedSite(t)
+	tree, res := historyBuild(t, site, generator.Options{})
+	page := string(tree["docs/OLD-A/index.html"])
+	for _, want := range []string{
+		"The document number OLD-A was changed on 2026-02-01: the document is now NEW-A.",
+		`href="../../docs/NEW-A/"`, `href="../../docs/NEW-A/v/1.0/"`,
+		"Access &lt;control&gt; &amp; review", changed[:10] + " (2026-02-01, Controller)",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("docs/OLD-A/ does not show %s", want)
+		}
+	}
+	if _, ok := tree["docs/NEW-A/v/1.0/index.html"]; !ok {
+		t.Error("OLD-A's last text is not at docs/NEW-A/v/1.0/")
+	}
+	if reused := string(tree["docs/OLD-B/index.html"]); !strings.Contains(reused, "Media handling") || strings.Contains(reused, "NEW-B") {
+		t.Error("docs/OLD-B/ is not the page of the document that has the id now")
+	}
+	for name, data := range tree {
+		if bytes.Contains(data, []byte("OLD-S")) || bytes.Contains(data, []byte("Key vault")) {
+			t.Errorf("%s names the confidential document", name)
+		}
+		if (name == "sitemap.xml" || name == "feed.xml" || strings.HasPrefix(name, "search/")) && bytes.Contains(data, []byte("OLD-A")) {
+			t.Errorf("%s names OLD-A", name)
+		}
+	}
+	for _, d := range res.Diagnostics {
+		if d.Code == "supersedes-unknown" {
+			t.Errorf("warning %s: OLD-A has a page", d)
+		}
+	}
+
+	// Above the ceiling the confidential document's old id has its page.
+	tree, _ = historyBuild(t, site, generator.Options{Classification: "confidential"})
+	if !strings.Contains(string(tree["docs/OLD-S/index.html"]), `href="../../docs/NEW-S/"`) {
+		t.Error("with the ceiling at confidential, docs/OLD-S/ does not link NEW-S")
+	}
+
+	// Before the change the old id is the document's own page.
+	tree, res = historyBuild(t, site, generator.Options{AsOf: model.Date{Year: 2026, Month: 1, Day: 31}})
+	if len(res.Site.Moved) != 0 || !strings.Contains(string(tree["docs/OLD-A/index.html"]), "Text of OLD-A.") {
+		t.Errorf("as of 2026-01-31: moved %v, want OLD-A's own page", res.Site.Moved)
+	}
+
+	// The pack holds the documents in force, not the old ids' pages.
+	var pack bytes.Buffer
+	if _, err := generator.Pack(generator.Options{Source: site, AsOf: model.Date{Year: 2026, Month: 2, Day: 2}, Defaults: defaults()}, &pack); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		r, _ := f.Open()
+		data, _ := io.ReadAll(r)
+		if f.Name == "documents/OLD-A.html" || bytes.Contains(data, []byte("OLD-S")) {
+			t.Errorf("the pack's %s names an old id", f.Name)
+		}
+	}
+}
