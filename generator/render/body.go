@@ -294,6 +294,14 @@ func asLink(n ast.Node, dest, title []byte) *ast.Link {
 // ones: see renderer.bufs).
 var scratchBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// putScratch returns b to scratchBufs unless it grew larger than a
+// body or a row needs: a list's megabytes would be held by the pool.
+func putScratch(b *bytes.Buffer) {
+	if b.Cap() <= 256<<10 {
+		scratchBufs.Put(b)
+	}
+}
+
 // bufWriter lets goldmark write straight into a bytes.Buffer: a writer
 // without Flush and Buffered gets a 4 KB bufio.Writer of its own for
 // every body, and each byte is copied twice.

@@ -160,14 +160,22 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return "", fmt.Errorf("cachedRows %q: %T is not a list", name, list)
 	}
+	if ls.direct[name] != nil && v.Type().Elem() == reflect.TypeFor[ListRow]() {
+		// Rows written in Go are made again rather than kept: making one
+		// costs about what finding it would, and a large site's lists
+		// would keep tens of megabytes of them to the end.
+		memo = false
+	}
 	if !memo {
-		var b strings.Builder
+		// Each row is written straight into one buffer used again, and
+		// the list copied out once: no string for each row.
+		b := scratchBufs.Get().(*bytes.Buffer)
+		defer putScratch(b)
+		b.Reset()
 		for i := range v.Len() {
-			row, err := ls.row(name, rel, kind, v.Index(i), nil)
-			if err != nil {
+			if err := ls.appendRow(b, name, rel, kind, v.Index(i)); err != nil {
 				return "", err
 			}
-			b.WriteString(row)
 		}
 		return template.HTML(b.String()), nil
 	}
@@ -261,6 +269,22 @@ func (ls *layoutSet) row(name, rel, kind string, e reflect.Value, elem any) (str
 		elem = e.Interface()
 	}
 	return ls.run(name, Rows{Rel: rel, Kind: kind, Rows: elem})
+}
+
+// appendRow writes the row of element e to b, as row makes it.
+func (ls *layoutSet) appendRow(b *bytes.Buffer, name, rel, kind string, e reflect.Value) error {
+	if w := ls.direct[name]; w != nil && e.CanAddr() {
+		if r, ok := e.Addr().Interface().(*ListRow); ok {
+			n := b.Len()
+			if w.write(b, rel, r) {
+				return nil
+			}
+			b.Truncate(n)
+		}
+	}
+	row, err := ls.run(name, Rows{Rel: rel, Kind: kind, Rows: e.Interface()})
+	b.WriteString(row)
+	return err
 }
 
 // safelyComparable reports whether values of t can be compared without a panic:
