@@ -185,7 +185,7 @@ func (ds *Documents) Body(d *model.Document) ([]byte, error) {
 	if sum != ds.sums[d] {
 		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
 	}
-	return markdown.WithoutTitleHeading(body, d.ID, d.Title), nil
+	return markdown.BlankTitleHeading(body, d.ID, d.Title), nil // read for this page alone
 }
 
 // letGo lets go of what only the analysis needed, once every diagnostic

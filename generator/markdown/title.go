@@ -19,6 +19,21 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 	return without
 }
 
+// BlankTitleHeading is WithoutTitleHeading for a body the caller owns:
+// the heading is blanked in place, without a copy of the body.
+func BlankTitleHeading(body []byte, id, title string) []byte {
+	start, end, text := titleHeading(body, id, title)
+	if text == nil {
+		return body
+	}
+	n := bytes.Count(body[start:end], []byte("\n"))
+	for i := range n {
+		body[start+i] = '\n'
+	}
+	k := copy(body[start+n:], body[end:])
+	return body[:start+n+k]
+}
+
 // TitleHeading is WithoutTitleHeading that also returns the anchor the
 // heading left out had ("" when none is): a table of contents written
 // into the body often links to it, and such a link leads to the top of
