@@ -25,7 +25,7 @@ func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.B
 	// The files made from the reports alone are written while the pages
 	// are rendered: documents.json is the longest of them.
 	dataFiles := beside(func() (error, diag.List) {
-		return writeFiles(out, nil, reports.DataFiles(site, data, theme.Strings)), nil
+		return reports.WriteDataFiles(site, data, theme.Strings, func(f reports.File) error { return out.File(f.Path, f.Data) }), nil
 	})
 	index := &indexer{out: out, setup: beside(func() (*search.Builder, diag.List) {
 		return search.NewBuilder(docEntries(site.Docs)), nil

@@ -23,16 +23,11 @@ func Files(site *model.Site, data *Data, pages []string, strings *i18n.Strings) 
 	return append(DataFiles(site, data, strings), SitemapFile(site, pages))
 }
 
-// DataFiles makes the files of Files that need nothing from the rendered
-// pages: all but the sitemap. A build makes them while the pages are
-// rendered.
-func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
+// dataJobs are the jobs of DataFiles. A build runs them while the pages
+// are rendered.
+func dataJobs(site *model.Site, data *Data, strings *i18n.Strings) []dataJob {
 	l := labels{s: strings, cfg: site.Config}
-	type job struct {
-		path string
-		make func() []byte
-	}
-	jobs := []job{
+	jobs := []dataJob{
 		{"documents.json", func() []byte { return DocumentsJSON(site, data) }},
 		{"reviews.json", func() []byte { return marshal(ReviewsDocument(site, data)) }},
 		{"reviews.csv", func() []byte { return reviewsCSV(site, data, l) }},
@@ -51,14 +46,42 @@ func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
 	for _, o := range data.Owners {
 		if o.HasCalendar() {
 			name := l.t("ics.name_owner", site.Config.Title, o.Dept.Name)
-			jobs = append(jobs, job{o.CalendarPath(), func() []byte { return calendar(site, o.Reviews(data), o.Actions, name, l) }})
+			jobs = append(jobs, dataJob{o.CalendarPath(), func() []byte { return calendar(site, o.Reviews(data), o.Actions, name, l) }})
 		}
 	}
-	// Each file is made on its own: on a large site documents.json alone
-	// takes a tenth of a second.
+	return jobs
+}
+
+// dataJob makes one file of DataFiles.
+type dataJob struct {
+	path string
+	make func() []byte
+}
+
+// DataFiles makes the files of Files that need nothing from the rendered
+// pages: all but the sitemap. Each file is made on its own: on a large
+// site documents.json alone takes a tenth of a second.
+func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
+	jobs := dataJobs(site, data, strings)
 	files := make([]File, len(jobs))
 	par.Each(len(jobs), func(i int) { files[i] = File{jobs[i].path, jobs[i].make()} })
 	return files
+}
+
+// WriteDataFiles makes the files of DataFiles and passes each to write
+// as soon as it is made, so that a build beside the pages never holds
+// them all (on a large site, tens of megabytes); it returns the first
+// error of write, in the order of DataFiles.
+func WriteDataFiles(site *model.Site, data *Data, strings *i18n.Strings, write func(File) error) error {
+	jobs := dataJobs(site, data, strings)
+	errs := make([]error, len(jobs))
+	par.Each(len(jobs), func(i int) { errs[i] = write(File{jobs[i].path, jobs[i].make()}) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SitemapFile is sitemap.xml (see Sitemap).
