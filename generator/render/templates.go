@@ -415,13 +415,14 @@ func parseTemplates(layouts, builtin fs.FS, cfg *model.Config, s *i18n.Strings) 
 		if name == "base.html" {
 			continue
 		}
-		page, err := common.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if err := parseInto(page, layouts, name); err != nil {
+		own := template.New("").Funcs(fm)
+		if err := parseInto(own, layouts, name); err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		page, err := pageSet(byName{own: own, shared: common}, fm)
+		if err != nil {
+			return nil, &LayoutError{name, err}
 		}
 		if fast.On() {
 			if ref != nil {

@@ -1,0 +1,152 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+	"text/template/parse"
+)
+
+// byName are the templates a page layout's set is made of: the page
+// file's own over the shared ones (base.html, the partials, the rows).
+type byName struct {
+	own, shared *template.Template
+}
+
+func (b byName) lookup(name string) *template.Template {
+	if t := b.own.Lookup(name); t != nil && t.Tree != nil {
+		return t
+	}
+	if t := b.shared.Lookup(name); t != nil && t.Tree != nil {
+		return t
+	}
+	return nil
+}
+
+// goCalled are the templates Go code runs by name (see listdata.go).
+var goCalled = []string{"base", "list-tools"}
+
+// pageSet makes the set of templates one page layout runs: those
+// goCalled reach through {{template}}, through a name given to
+// "cached", "cachedRows" or "eachRow", or through any other string that
+// names a template; and every "list-row:" template when a row template
+// is picked by a value ({{eachRow .RowTemplate …}}). A page layout used
+// to hold a copy of every partial, which on the embedded layouts is
+// about 2,800 templates for some 200 used; what it does not reach it
+// cannot run, so the pages are the same.
+func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
+	reach := map[string]bool{}
+	dynamic := false
+	var queue []string
+	add := func(name string) {
+		if name != "" && !reach[name] && b.lookup(name) != nil {
+			reach[name] = true
+			queue = append(queue, name)
+		}
+	}
+	for _, name := range goCalled {
+		add(name)
+	}
+	visit := func(n parse.Node) {
+		walkNodes(n, func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.TemplateNode:
+				add(n.Name)
+			case *parse.StringNode:
+				add(n.Text)
+			case *parse.CommandNode:
+				if len(n.Args) > 1 {
+					if id, ok := n.Args[0].(*parse.IdentifierNode); ok && namesTemplate(id.Ident) {
+						if _, lit := n.Args[1].(*parse.StringNode); !lit {
+							dynamic = true
+						}
+					}
+				}
+			}
+		})
+	}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		visit(b.lookup(name).Tree.Root)
+		if dynamic {
+			dynamic = false
+			for _, t := range append(b.own.Templates(), b.shared.Templates()...) {
+				if strings.HasPrefix(t.Name(), "list-row:") {
+					add(t.Name())
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(reach))
+	for name := range reach {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	set := template.New("").Funcs(fm)
+	for _, name := range names {
+		if _, err := set.AddParseTree(name, b.lookup(name).Tree.Copy()); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+// namesTemplate reports whether the template function fn takes a
+// template's name first.
+func namesTemplate(fn string) bool {
+	return fn == "cached" || fn == "cachedRows" || fn == "eachRow"
+}
+
+// walkNodes calls f for n and every node under it.
+func walkNodes(n parse.Node, f func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	f(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkNodes(c, f)
+			}
+		}
+	case *parse.ActionNode:
+		walkPipe(n.Pipe, f)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		walkPipe(n.Pipe, f)
+	case *parse.PipeNode:
+		walkPipe(n, f)
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkNodes(a, f)
+		}
+	case *parse.ChainNode:
+		walkNodes(n.Node, f)
+	}
+}
+
+func walkBranch(n *parse.BranchNode, f func(parse.Node)) {
+	walkPipe(n.Pipe, f)
+	if n.List != nil {
+		walkNodes(n.List, f)
+	}
+	if n.ElseList != nil {
+		walkNodes(n.ElseList, f)
+	}
+}
+
+func walkPipe(p *parse.PipeNode, f func(parse.Node)) {
+	if p == nil {
+		return
+	}
+	for _, c := range p.Cmds {
+		walkNodes(c, f)
+	}
+}
