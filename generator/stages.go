@@ -99,8 +99,18 @@ type Converted struct {
 // markdown.TitleHeading): the page shows the title already, and a link
 // to its anchor leads to the top of the page.
 func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
+	return convert(cfg, src, false)
+}
+
+// convert is Convert; owned says that src is converted once and for
+// this alone, so that its body may be changed in place.
+func convert(cfg *model.Config, src *load.Doc, owned bool) (Converted, diag.List) {
 	doc, diags := validate.Document(cfg, src)
-	doc.Body, doc.TitleAnchor = markdown.TitleHeading(doc.Body, doc.ID, doc.Title)
+	if owned {
+		doc.Body, doc.TitleAnchor = markdown.BlankTitleHeading(doc.Body, doc.ID, doc.Title)
+	} else {
+		doc.Body, doc.TitleAnchor = markdown.TitleHeading(doc.Body, doc.ID, doc.Title)
+	}
 	return Converted{Doc: doc, Scan: link.Scan(doc)}, diags
 }
 
@@ -138,7 +148,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 		if keepBodies {
 			src.OwnBody() // kept to the end, without the rest of the file
 		}
-		c, d := Convert(cfg, src)
+		c, d := convert(cfg, src, true) // read for this build alone
 		perFile[i].Add(d...)
 		converted[i], sums[i] = c, src.Sum
 		if !keepBodies {
@@ -185,7 +195,8 @@ func (ds *Documents) Body(d *model.Document) ([]byte, error) {
 	if sum != ds.sums[d] {
 		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
 	}
-	return markdown.BlankTitleHeading(body, d.ID, d.Title), nil // read for this page alone
+	body, _ = markdown.BlankTitleHeading(body, d.ID, d.Title) // read for this page alone
+	return body, nil
 }
 
 // letGo lets go of what only the analysis needed, once every diagnostic

@@ -19,19 +19,20 @@ func WithoutTitleHeading(body []byte, id, title string) []byte {
 	return without
 }
 
-// BlankTitleHeading is WithoutTitleHeading for a body the caller owns:
-// the heading is blanked in place, without a copy of the body.
-func BlankTitleHeading(body []byte, id, title string) []byte {
+// BlankTitleHeading is TitleHeading for a body the caller owns: the
+// heading is blanked in place, without a copy of the body.
+func BlankTitleHeading(body []byte, id, title string) ([]byte, string) {
 	start, end, text := titleHeading(body, id, title)
 	if text == nil {
-		return body
+		return body, ""
 	}
+	anchor := Slug(string(text)) // before text, in body, is overwritten
 	n := bytes.Count(body[start:end], []byte("\n"))
 	for i := range n {
 		body[start+i] = '\n'
 	}
 	k := copy(body[start+n:], body[end:])
-	return body[:start+n+k]
+	return body[:start+n+k], anchor
 }
 
 // TitleHeading is WithoutTitleHeading that also returns the anchor the

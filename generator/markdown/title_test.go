@@ -24,8 +24,9 @@ func TestWithoutTitleHeading(t *testing.T) {
 		if got := string(WithoutTitleHeading([]byte(tc.body), id, title)); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
-		if got := string(BlankTitleHeading([]byte(tc.body), id, title)); got != tc.want {
-			t.Errorf("%s, in place: %q, want %q", tc.name, got, tc.want)
+		b, anchor := BlankTitleHeading([]byte(tc.body), id, title)
+		if _, want := TitleHeading([]byte(tc.body), id, title); string(b) != tc.want || anchor != want {
+			t.Errorf("%s, in place: %q %q, want %q %q", tc.name, b, anchor, tc.want, want)
 		}
 	}
 	en := WithoutTitleHeading([]byte("# Access Control Policy\nText\n"), "POL-7", "Access control policy")
@@ -39,8 +40,9 @@ func FuzzWithoutTitleHeading(f *testing.F) {
 	f.Add([]byte("Title\n---\nx"), "X-1", "Title")
 	f.Fuzz(func(t *testing.T, body []byte, id, title string) {
 		got := WithoutTitleHeading(body, id, title)
-		if inPlace := BlankTitleHeading(bytes.Clone(body), id, title); !bytes.Equal(inPlace, got) {
-			t.Fatalf("in place %q, copied %q", inPlace, got)
+		_, anchor := TitleHeading(body, id, title)
+		if inPlace, a := BlankTitleHeading(bytes.Clone(body), id, title); !bytes.Equal(inPlace, got) || a != anchor {
+			t.Fatalf("in place %q %q, copied %q %q", inPlace, a, got, anchor)
 		}
 		// Lines keep their numbers, and what is left is the body.
 		if c, w := bytes.Count(got, []byte("\n")), bytes.Count(body, []byte("\n")); c != w {
