@@ -133,8 +133,9 @@ type keptRow struct {
 // each element's output is made once per build, for each NAME, REL and
 // KIND, and repeated from then on (a document listed on twelve
 // departments' pages is formatted once). The template must show nothing
-// but what REL, KIND and the element say. With the fast paths off, every
-// row is made anew.
+// but what REL, KIND and the element say. With the fast paths off, and
+// for the rows of a list that rowcells.go writes in Go, every row is
+// made anew.
 func (ls *layoutSet) cachedRows(name, rel, kind string, list any) (template.HTML, error) {
 	return ls.eachRowOf(name, rel, kind, list, fast.On())
 }
