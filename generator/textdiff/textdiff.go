@@ -117,7 +117,7 @@ func commonLines(old, new string) (head, tail int) {
 // nothing more; on a revised document this is a tenth of the time of a
 // diff of every word.
 func (ps *pieces) middle(u *units, old, new string, oldFrom, oldTo, newFrom, newTo int) {
-	lineDiff := u.diff(old, new, oldFrom, oldTo, newFrom, newTo, lines)
+	lineDiff := u.diff(old, new, oldFrom, oldTo, newFrom, newTo, false)
 	for i := 0; i < len(lineDiff); i++ {
 		p := lineDiff[i]
 		if p.op == Equal || i+1 >= len(lineDiff) || lineDiff[i+1].op == Equal {
@@ -129,47 +129,106 @@ func (ps *pieces) middle(u *units, old, new string, oldFrom, oldTo, newFrom, new
 		if p.op == Insert {
 			del, ins = ins, del
 		}
-		for _, w := range u.diff(old, new, del.from, del.to, ins.from, ins.to, words) {
+		for _, w := range u.diff(old, new, del.from, del.to, ins.from, ins.to, true) {
 			ps.add(w)
 		}
 		i++
 	}
 }
 
-// units numbers the units of the texts diffed, one rune each.
+// units numbers the units of the texts diffed, one rune each, in the
+// order they first appear (the clean-up reads the numbers as text, so
+// the numbering is part of the result).
 type units struct {
-	of    map[string]rune
-	table []string // the units by number
-	dmp   *diffmatchpatch.DiffMatchPatch
+	of    map[string]rune // the units of more than one character
+	count int             // the units numbered
+	// A unit of one character below U+10000, which most are in Chinese,
+	// is numbered in char rather than in the map: char[c] is its number
+	// when seen[c] is this diff's stamp.
+	char       []rune
+	seen       []uint32
+	stamp      uint32
+	aUnits     []rune // the numbers of old's units, and of new's
+	bUnits     []rune
+	aEnd, bEnd []int32 // where each unit ends, in bytes from the text's start
+	dmp        *diffmatchpatch.DiffMatchPatch
 }
 
 var unitsPool = sync.Pool{New: func() any {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
-	return &units{of: map[string]rune{}, dmp: dmp}
+	return &units{of: map[string]rune{}, char: make([]rune, 0x10000), seen: make([]uint32, 0x10000), dmp: dmp}
 }}
 
-// encode cuts text into units by split and returns their numbers, and
-// the length in bytes of each.
-func (u *units) encode(text string, split func(string) []string) ([]rune, []int32) {
-	parts := split(text)
-	out := make([]rune, len(parts))
-	sizes := make([]int32, len(parts))
-	for i, p := range parts {
-		r, ok := u.of[p]
-		if !ok {
-			r = indexRune(len(u.table))
-			u.of[p] = r
-			u.table = append(u.table, p)
-		}
-		out[i], sizes[i] = r, int32(len(p))
+// numberOf returns the number of the unit p.
+func (u *units) numberOf(p string) rune {
+	r, ok := u.of[p]
+	if !ok {
+		r = indexRune(u.count)
+		u.of[p] = r
+		u.count++
 	}
-	return out, sizes
+	return r
+}
+
+// encodeLines appends the numbers of text's lines to out, and where
+// each ends to ends.
+func (u *units) encodeLines(text string, out []rune, ends []int32) ([]rune, []int32) {
+	for i := 0; i < len(text); {
+		j := len(text)
+		if n := strings.IndexByte(text[i:], '\n'); n >= 0 {
+			j = i + n + 1
+		}
+		out = append(out, u.numberOf(text[i:j]))
+		ends = append(ends, int32(j))
+		i = j
+	}
+	return out, ends
+}
+
+// encodeWords appends the numbers of text's words to out, and where
+// each ends to ends. A unit of one character below U+10000 is numbered
+// in char, the others in the map.
+func (u *units) encodeWords(text string, out []rune, ends []int32) ([]rune, []int32) {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		j := i + size
+		if r < 0x4e00 || r > 0x9fff { // not a CJK ideograph, a unit of its own
+			j = wordEnd(text, r, j)
+		}
+		var n rune
+		if j == i+size && r != utf8.RuneError && r < 0x10000 {
+			if u.seen[r] != u.stamp {
+				u.seen[r], u.char[r] = u.stamp, indexRune(u.count)
+				u.count++
+			}
+			n = u.char[r]
+		} else {
+			n = u.numberOf(text[i:j])
+		}
+		out = append(out, n)
+		ends = append(ends, int32(j))
+		i = j
+	}
+	return out, ends
+}
+
+// reset forgets the units numbered.
+func (u *units) reset() {
+	if len(u.of) > 0 {
+		clear(u.of)
+	}
+	u.count = 0
+	u.stamp++
+	if u.stamp == 0 { // after 2³² diffs: the stamps start again
+		clear(u.seen)
+		u.stamp = 1
+	}
 }
 
 // diff diffs old[oldFrom:oldTo] and new[newFrom:newTo] cut into units by
-// split (long texts line by line whatever split says).
-func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, split func(string) []string) pieces {
+// words or lines (long texts line by line whatever words says).
+func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, words bool) pieces {
 	a, b := old[oldFrom:oldTo], new[newFrom:newTo]
 	if a == b {
 		if a == "" {
@@ -177,33 +236,36 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, split 
 		}
 		return pieces{{Equal, oldFrom, oldTo}}
 	}
-	clear(u.of)
-	u.table = u.table[:0]
-	if utf8.RuneCountInString(a)+utf8.RuneCountInString(b) > maxUnits {
-		split = lines
+	u.reset()
+	if len(a)+len(b) > maxUnits && utf8.RuneCountInString(a)+utf8.RuneCountInString(b) > maxUnits {
+		words = false
 	}
-	aUnits, aSizes := u.encode(a, split)
-	bUnits, bSizes := u.encode(b, split)
-	diffs := u.dmp.DiffCleanupSemantic(u.dmp.DiffMainRunes(aUnits, bUnits, false))
+	encode := u.encodeLines
+	if words {
+		encode = u.encodeWords
+	}
+	u.aUnits, u.aEnd = encode(a, u.aUnits[:0], u.aEnd[:0])
+	u.bUnits, u.bEnd = encode(b, u.bUnits[:0], u.bEnd[:0])
+	diffs := u.dmp.DiffCleanupSemantic(u.dmp.DiffMainRunes(u.aUnits, u.bUnits, false))
 	// The diffs' texts, joined, are a (Equal and Delete) and b (Equal and
 	// Insert) unit by unit.
 	out := make(pieces, 0, len(diffs))
 	ai, bi := 0, 0 // the units of a and b taken
-	ao, bo := oldFrom, newFrom
+	ao, bo := 0, 0 // and their bytes
 	for _, d := range diffs {
 		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffInsert:
-			end := bo + size(bSizes[bi:bi+n])
-			out.add(piece{Insert, bo, end})
+			end := endOf(u.bEnd, bi+n, bo)
+			out.add(piece{Insert, newFrom + bo, newFrom + end})
 			bi, bo = bi+n, end
 		case diffmatchpatch.DiffDelete:
-			end := ao + size(aSizes[ai:ai+n])
-			out.add(piece{Delete, ao, end})
+			end := endOf(u.aEnd, ai+n, ao)
+			out.add(piece{Delete, oldFrom + ao, oldFrom + end})
 			ai, ao = ai+n, end
 		default:
-			end := ao + size(aSizes[ai:ai+n])
-			out.add(piece{Equal, ao, end})
+			end := endOf(u.aEnd, ai+n, ao)
+			out.add(piece{Equal, oldFrom + ao, oldFrom + end})
 			bo += end - ao
 			ai, bi, ao = ai+n, bi+n, end
 		}
@@ -211,13 +273,13 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, split 
 	return out
 }
 
-// size is the bytes of units of these sizes.
-func size(sizes []int32) int {
-	n := 0
-	for _, s := range sizes {
-		n += int(s)
+// endOf is where the first n units end, given where each ends; at
+// since when n is 0.
+func endOf(ends []int32, n, since int) int {
+	if n == 0 {
+		return since
 	}
-	return n
+	return int(ends[n-1])
 }
 
 // indexRune and runeIndex number the units with runes that are valid in
@@ -236,39 +298,34 @@ func runeIndex(r rune) int {
 	return int(r)
 }
 
-// words cuts a text into words of letters and digits (ASCII and other
-// scripts written with spaces), single characters of scripts written
-// without spaces, runs of white space, and single other characters.
-func words(s string) []string {
-	out := make([]string, 0, len(s)/3+1) // about a unit for three bytes, in Chinese or in English
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		j := i + size
-		switch {
-		case wordRune(r):
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if r2 == '.' && j+1 < len(s) && isDigit(s[j-1]) && isDigit(s[j+1]) {
-					n = 1 // a version or a decimal number is one word: 1.10
-				} else if !wordRune(r2) {
-					break
-				}
-				j += n
+// wordEnd returns where the unit of words that starts with r, which
+// ends at j, ends: a word of letters and digits (ASCII and other
+// scripts written with spaces) or a run of white space goes on; a
+// single character of a script written without spaces, or any other
+// character, is a unit of its own.
+func wordEnd(s string, r rune, j int) int {
+	switch {
+	case wordRune(r):
+		for j < len(s) {
+			r2, n := utf8.DecodeRuneInString(s[j:])
+			if r2 == '.' && j+1 < len(s) && isDigit(s[j-1]) && isDigit(s[j+1]) {
+				n = 1 // a version or a decimal number is one word: 1.10
+			} else if !wordRune(r2) {
+				break
 			}
-		case r == '\n':
-		case unicode.IsSpace(r):
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if r2 == '\n' || !unicode.IsSpace(r2) {
-					break
-				}
-				j += n
-			}
+			j += n
 		}
-		out = append(out, s[i:j])
-		i = j
+	case r == '\n':
+	case unicode.IsSpace(r):
+		for j < len(s) {
+			r2, n := utf8.DecodeRuneInString(s[j:])
+			if r2 == '\n' || !unicode.IsSpace(r2) {
+				break
+			}
+			j += n
+		}
 	}
-	return out
+	return j
 }
 
 // wordRune reports whether r belongs in a word: a letter or digit of a
@@ -278,19 +335,10 @@ func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 	}
-	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) {
+	if r >= 0x4e00 && r <= 0x9fff || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// lines cuts a text into lines, each with its newline.
-func lines(s string) []string {
-	out := strings.SplitAfter(s, "\n")
-	if len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
-	}
-	return out
-}
