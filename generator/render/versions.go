@@ -201,23 +201,51 @@ func diffHTML(old, new string) (template.HTML, int, int) {
 	b.Grow(len(new) + len(new)/4 + 256) // the text, its escapes, the changes and their tags, mostly
 	ins, del := 0, 0
 	for _, s := range textdiff.Diff(old, new) {
-		text := template.HTMLEscapeString(s.Text)
 		switch s.Op {
 		case textdiff.Insert:
 			ins += utf8.RuneCountInString(strings.TrimSpace(s.Text))
 			b.WriteString(`<ins class="diff-ins">`)
-			b.WriteString(text)
+			escapeHTML(&b, s.Text)
 			b.WriteString(`</ins>`)
 		case textdiff.Delete:
 			del += utf8.RuneCountInString(strings.TrimSpace(s.Text))
 			b.WriteString(`<del class="diff-del">`)
-			b.WriteString(text)
+			escapeHTML(&b, s.Text)
 			b.WriteString(`</del>`)
 		default:
-			b.WriteString(text)
+			escapeHTML(&b, s.Text)
 		}
 	}
 	return template.HTML(b.String()), ins, del
+}
+
+// escapeHTML writes s to b escaped as template.HTMLEscapeString escapes
+// it, without the copy that makes.
+func escapeHTML(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 // TombstoneView is the data of a withdrawn document's page: the URL it
