@@ -52,6 +52,10 @@ func (r *renderer) maskQuick(text string) string {
 	var b strings.Builder
 	done := 0 // text[:done] is in b
 	for i := 0; i < len(text); {
+		if idByte[text[i]] == 0 { // most bytes, Chinese all of them
+			i++
+			continue
+		}
 		end, escaped := runEnd(text, i)
 		if end == i {
 			i++
@@ -106,6 +110,13 @@ func (r *renderer) plainHit(run string) bool {
 // when none starts there), and whether the run has an escape.
 func runEnd(text string, i int) (end int, escaped bool) {
 	for i < len(text) {
+		switch idByte[text[i]] {
+		case 0:
+			return i, escaped
+		case 1:
+			i++
+			continue
+		}
 		n := idUnit(text[i:])
 		if n == 0 {
 			break
@@ -115,6 +126,21 @@ func runEnd(text string, i int) (end int, escaped bool) {
 	}
 	return i, escaped
 }
+
+// idByte is what a byte can be in a run of idRun: 1 a character of an
+// id, 2 the start of an escape (idUnit says whether one follows), 0
+// neither.
+var idByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isAlnum(b) || b == '.' || b == '_' || b == '-':
+			t[c] = 1
+		case b == '\\' || b == '%' || b == '&':
+			t[c] = 2
+		}
+	}
+	return t
+}()
 
 // idUnit returns the length of the part of idRun that s starts with: a
 // character of an id, a character reference, a backslash escape or a
