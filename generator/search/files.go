@@ -98,11 +98,10 @@ func Build(entries []Entry) []File {
 // [id, title, url, tier, type, status, version, obsolete, text, [[heading, anchor], ...]]
 // where url is "" for docs/<id>/ and text is collapse(body, TextCap).
 func docFile(n int, d *docMeta, body string) File {
-	size := min(len(body), 4*TextCap) + len(d.Title) + 128
-	for _, h := range d.Headings {
-		size += len(h.Text) + len(h.Anchor) + 8
-	}
-	b := dataStart(make([]byte, 0, size+size/8), "d"+strconv.Itoa(n))
+	// Made in a buffer used again and copied out at its exact size: the
+	// length of the text collapsed is not known before.
+	scratch := docScratch.Get().(*[]byte)
+	b := dataStart((*scratch)[:0], "d"+strconv.Itoa(n))
 	b = append(b, '[')
 	b = appendDoc(b, d)
 	b = append(b, ",\""...)
@@ -119,8 +118,14 @@ func docFile(n int, d *docMeta, body string) File {
 		b = append(b, ']')
 	}
 	b = append(b, "]];\n"...)
-	return File{Path: "search/d/" + strconv.Itoa(n) + ".js", Data: b}
+	data := slices.Clone(b)
+	*scratch = b
+	docScratch.Put(scratch)
+	return File{Path: "search/d/" + strconv.Itoa(n) + ".js", Data: data}
 }
+
+// docScratch holds docFile's buffers.
+var docScratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // appendDoc appends a document's fields: id, title, url, tier, type,
 // status, version, obsolete (0 or 1).
@@ -289,16 +294,15 @@ func (ix *Index) prefixLists(dir []dirEntry) (keys []string, posts [][]byte) {
 			if tok == p || (!compound && hasJoiner(tok)) {
 				continue
 			}
-			for _, x := range decodePostings(ix.posts[i], false, nil) {
-				v := int16(x.info) + 1 // 0: not seen
+			eachPosting(ix.posts[i], func(doc int32, info uint8) {
 				switch {
-				case b[x.doc] == 0:
-					touched = append(touched, x.doc)
-				case fieldScore(uint8(b[x.doc]-1), false) >= fieldScore(x.info, false):
-					continue
+				case b[doc] == 0:
+					touched = append(touched, doc)
+				case fieldScore(uint8(b[doc]-1), false) >= fieldScore(info, false):
+					return
 				}
-				b[x.doc] = v
-			}
+				b[doc] = int16(info) + 1 // 0: not seen
+			})
 		}
 		slices.Sort(touched)
 		var buf []byte
