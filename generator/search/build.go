@@ -157,51 +157,56 @@ func hanKeyString(k uint64) string {
 }
 
 // keyTable is an open-addressing hash table from non-zero keys to V,
-// faster than a map for the many small lookups of tokenising.
+// faster than a map for the many small lookups of tokenising. A key and
+// its value share a slot, so that a lookup reads one place in memory.
 type keyTable[V any] struct {
-	keys  []uint64 // 0: empty
-	vals  []V
-	used  []int32 // occupied slots, in order of insertion
+	slots []slot[V] // key 0: empty
+	used  []int32   // occupied slots, in order of insertion
 	shift uint
+}
+
+type slot[V any] struct {
+	key uint64
+	val V
 }
 
 func (kt *keyTable[V]) reset() {
 	for _, i := range kt.used {
-		kt.keys[i] = 0
+		kt.slots[i].key = 0
 	}
 	kt.used = kt.used[:0]
 }
 
 // get returns k's value, adding a zero value if k is new.
 func (kt *keyTable[V]) get(k uint64) (v *V, added bool) {
-	if 2*(len(kt.used)+1) > len(kt.keys) {
+	if 2*(len(kt.used)+1) > len(kt.slots) {
 		kt.grow()
 	}
-	m := len(kt.keys) - 1
+	m := len(kt.slots) - 1
 	for i := int(k * 0x9E3779B97F4A7C15 >> kt.shift); ; i = (i + 1) & m {
-		switch kt.keys[i] {
+		s := &kt.slots[i]
+		switch s.key {
 		case k:
-			return &kt.vals[i], false
+			return &s.val, false
 		case 0:
 			var zero V
-			kt.keys[i] = k
-			kt.vals[i] = zero
+			*s = slot[V]{k, zero}
 			kt.used = append(kt.used, int32(i))
-			return &kt.vals[i], true
+			return &s.val, true
 		}
 	}
 }
 
 func (kt *keyTable[V]) grow() {
 	old := *kt
-	size := max(1024, 2*len(old.keys))
-	*kt = keyTable[V]{keys: make([]uint64, size), vals: make([]V, size), used: make([]int32, 0, size/2), shift: 64}
+	size := max(1024, 2*len(old.slots))
+	*kt = keyTable[V]{slots: make([]slot[V], size), used: make([]int32, 0, size/2), shift: 64}
 	for s := size; s > 1; s >>= 1 {
 		kt.shift--
 	}
 	for _, i := range old.used {
-		v, _ := kt.get(old.keys[i])
-		*v = old.vals[i]
+		v, _ := kt.get(old.slots[i].key)
+		*v = old.slots[i].val
 	}
 }
 
@@ -232,32 +237,42 @@ func (t *tokenizer) newAcc() *acc {
 }
 
 func (t *tokenizer) add(s string, field uint8) {
-	t.rs = t.rs[:0]
-	for _, r := range s {
-		t.rs = append(t.rs, fold(r))
-	}
+	t.rs = appendFolded(t.rs[:0], s)
 	scanInto(&t.seg, t.rs, func(seg *segment) {
 		if seg.han != nil {
-			h := seg.han
-			for i := range h {
-				for w := 1; w <= 2 && i+w <= len(h); w++ {
-					a, _ := t.han.get(hanKey(h[i : i+w]))
-					a.mask |= field
-					if field == fieldBody && a.tf < 0xFFFF {
-						a.tf++
-					}
-					if w == 2 && i+2 < len(h) {
-						a.bloom |= 1 << (h[i+2] % bloomBits)
-					}
-					if w == 2 && field == fieldTitle {
-						t.titlePos = append(t.titlePos, titlePos{hanKey(h[i : i+2]), int32(seg.start + i)})
-					}
-				}
-			}
+			t.hanRun(seg.han, seg.start, field)
 			return
 		}
 		t.buf = seg.latinTokens(t.buf, func(tok []byte) { t.token(tok, field) })
 	})
+}
+
+// hanRun counts the characters and bigrams of a run of CJK characters
+// that starts at start in the field's folded text.
+func (t *tokenizer) hanRun(h []rune, start int, field uint8) {
+	body := field == fieldBody
+	for i, c := range h {
+		a, _ := t.han.get(uint64(c))
+		a.mask |= field
+		if body && a.tf < 0xFFFF {
+			a.tf++
+		}
+		if i+1 >= len(h) {
+			break
+		}
+		k := bigramFlag | uint64(c)<<21 | uint64(h[i+1])
+		a, _ = t.han.get(k)
+		a.mask |= field
+		if body && a.tf < 0xFFFF {
+			a.tf++
+		}
+		if i+2 < len(h) {
+			a.bloom |= 1 << (h[i+2] % bloomBits)
+		}
+		if field == fieldTitle {
+			t.titlePos = append(t.titlePos, titlePos{k, int32(start + i)})
+		}
+	}
 }
 
 // token counts one word or compound token of a field.
@@ -295,7 +310,7 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 		d.han = make([]hanPost, 0, len(t.han.used))
 	}
 	for _, i := range t.han.used {
-		d.han = append(d.han, hanPost{t.han.keys[i], t.han.vals[i]})
+		d.han = append(d.han, hanPost{t.han.slots[i].key, t.han.slots[i].val})
 	}
 	if cap(d.words) < len(t.words) {
 		d.words = make([]wordPost, 0, len(t.words))
@@ -842,8 +857,8 @@ func sortTokens(all []tokenPostings) []tokenPostings {
 func (pt *postingTable) finish() []tokenPostings {
 	out := make([]tokenPostings, 0, len(pt.lists))
 	for _, i := range pt.keyed.used {
-		l := &pt.lists[pt.keyed.vals[i]-1]
-		out = append(out, tokenPostings{hanKeyString(pt.keyed.keys[i]), l.buf, l.bloom})
+		l := &pt.lists[pt.keyed.slots[i].val-1]
+		out = append(out, tokenPostings{hanKeyString(pt.keyed.slots[i].key), l.buf, l.bloom})
 	}
 	for t, x := range pt.words {
 		out = append(out, tokenPostings{t, pt.lists[x-1].buf, nil})

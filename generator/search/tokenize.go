@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,10 +67,31 @@ func isWord(r rune) bool {
 func isJoiner(r rune) bool { return r == '-' || r == '_' || r == '.' }
 
 // foldRunes returns the folded code points of s.
-func foldRunes(s string) []rune {
-	rs := make([]rune, 0, len(s))
-	for _, r := range s {
-		rs = append(rs, fold(r))
+func foldRunes(s string) []rune { return appendFolded(nil, s) }
+
+// appendFolded appends the folded code points of s to rs. Invalid UTF-8
+// is U+FFFD, as when ranging over s.
+func appendFolded(rs []rune, s string) []rune {
+	rs = slices.Grow(rs, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			rs = append(rs, rune(c))
+			i++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+4000 to U+9FFF, most of a Chinese text: valid, and fold
+			// leaves them as they are.
+			rs = append(rs, rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			rs = append(rs, fold(r))
+			i += n
+		}
 	}
 	return rs
 }

@@ -94,6 +94,13 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		var want []rune
+		for _, r := range s {
+			want = append(want, fold(r))
+		}
+		if got := foldRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("foldRunes(%q) = %q, want %q", s, got, want)
+		}
 		for _, tok := range Tokenize(s) {
 			if tok == "" || !utf8.ValidString(tok) {
 				t.Fatalf("bad token %q from %q", tok, s)
