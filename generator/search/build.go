@@ -325,11 +325,16 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 
 // postingList accumulates one token's encoded postings in document order
 // (see doc.go) and, for a bigram, the filters of the characters that
-// follow it, one pair of characters per posting.
+// follow it, one pair of characters per posting. The newest bytes wait in
+// the list itself, which fills one cache line, and go to the token's
+// strings (its listPage's posts and blooms) a few dozen at a time: a
+// document's postings go to thousands of lists, and each list touched is
+// then one place in memory rather than three.
 type postingList struct {
-	last  int32
-	buf   []byte
-	bloom []byte
+	last   int32
+	np, nb uint8
+	post   [34]byte
+	bloom  [24]byte
 }
 
 // alphabet is the base-64 alphabet of posting strings: a posting's field
@@ -365,24 +370,61 @@ func appendVarint(b []byte, v uint32) []byte {
 	return append(b, alphabet[v])
 }
 
-func (p *postingList) add(doc int32, a *acc, bigram bool, title []titlePos) {
+// add appends document doc's posting to list x.
+func (pt *postingTable) add(x int32, doc int32, a *acc, bigram bool, title []titlePos) {
+	pg, i := pt.pages[uint32(x)/pageLists], uint32(x)%pageLists
+	p := &pg.lists[i]
+	var tmp [32]byte
+	b := tmp[:0]
 	if skip := uint32(doc - p.last - 1); skip > 0 {
-		p.buf = appendSkip(p.buf, skip)
+		b = appendSkip(b, skip)
 	}
 	p.last = doc
-	p.buf = append(p.buf, alphabet[a.info()])
-	if !bigram {
-		return
-	}
-	if a.mask&fieldTitle != 0 {
-		p.buf = appendVarint(p.buf, uint32(len(title)))
+	b = append(b, alphabet[a.info()])
+	if bigram && a.mask&fieldTitle != 0 {
+		b = appendVarint(b, uint32(len(title)))
 		prev := int32(0)
 		for _, t := range title {
-			p.buf = appendVarint(p.buf, uint32(t.pos-prev))
+			b = appendVarint(b, uint32(t.pos-prev))
 			prev = t.pos
 		}
 	}
-	p.bloom = append(p.bloom, alphabet[a.bloom&63], alphabet[a.bloom>>6&63])
+	if int(p.np)+len(b) > len(p.post) {
+		pg.posts[i] = append(pg.posts[i], p.post[:p.np]...)
+		p.np = 0
+		if len(b) > len(p.post) {
+			pg.posts[i] = append(pg.posts[i], b...)
+			b = nil
+		}
+	}
+	for _, c := range b { // a byte or two: no call to copy
+		p.post[p.np] = c
+		p.np++
+	}
+	if !bigram {
+		return
+	}
+	if int(p.nb)+2 > len(p.bloom) {
+		pg.blooms[i] = append(pg.blooms[i], p.bloom[:p.nb]...)
+		p.nb = 0
+	}
+	p.bloom[p.nb], p.bloom[p.nb+1] = alphabet[a.bloom&63], alphabet[a.bloom>>6&63]
+	p.nb += 2
+}
+
+// strings returns list x's posting string and filters, with what waits
+// in the list.
+func (pt *postingTable) strings(x int32) (post, bloom []byte) {
+	pg, i := pt.pages[x/pageLists], x%pageLists
+	p := &pg.lists[i]
+	post, bloom = pg.posts[i], pg.blooms[i]
+	if p.np > 0 {
+		post = append(post, p.post[:p.np]...)
+	}
+	if p.nb > 0 {
+		bloom = append(bloom, p.bloom[:p.nb]...)
+	}
+	return post, bloom
 }
 
 // posting is one decoded entry of a posting list.
@@ -791,9 +833,29 @@ func (b *Builder) Files() []File {
 
 // postingTable holds the posting list of every token.
 type postingTable struct {
-	keyed keyTable[int32] // key → 1 + index in lists
+	keyed keyTable[int32] // key → 1 + list number
 	words map[string]int32
-	lists []postingList
+	pages []*listPage // list x is pages[x/pageLists] at x%pageLists
+	n     int32       // lists
+}
+
+// listPage holds lists in pages of a fixed size, so that more lists never
+// copy the lists already there.
+type listPage struct {
+	lists         [pageLists]postingList
+	posts, blooms [pageLists][]byte // each list's strings but what waits in it
+}
+
+const pageLists = 1024
+
+// newList adds an empty list and returns 1 + its number.
+func (pt *postingTable) newList() int32 {
+	if int(pt.n) == len(pt.pages)*pageLists {
+		pt.pages = append(pt.pages, new(listPage))
+	}
+	pt.pages[pt.n/pageLists].lists[pt.n%pageLists].last = -1
+	pt.n++
+	return pt.n
 }
 
 // merge appends document doc's tokens; documents come in order.
@@ -802,25 +864,23 @@ func (pt *postingTable) merge(doc int32, d *docTokens) {
 		p := &d.han[j]
 		x, added := pt.keyed.get(p.key)
 		if added {
-			pt.lists = append(pt.lists, postingList{last: -1})
-			*x = int32(len(pt.lists))
+			*x = pt.newList()
 		}
 		bigram := p.key&(bigramFlag|wordFlag) == bigramFlag
 		var title []titlePos
 		if bigram && p.mask&fieldTitle != 0 {
 			title = d.positions(p.key)
 		}
-		pt.lists[*x-1].add(doc, &p.acc, bigram, title)
+		pt.add(*x-1, doc, &p.acc, bigram, title)
 	}
 	for j := range d.words {
 		p := &d.words[j]
 		x, ok := pt.words[p.tok]
 		if !ok {
-			pt.lists = append(pt.lists, postingList{last: -1})
-			x = int32(len(pt.lists))
+			x = pt.newList()
 			pt.words[p.tok] = x
 		}
-		pt.lists[x-1].add(doc, &p.acc, false, nil)
+		pt.add(x-1, doc, &p.acc, false, nil)
 	}
 }
 
@@ -855,13 +915,14 @@ func sortTokens(all []tokenPostings) []tokenPostings {
 
 // finish returns the tokens and their posting strings.
 func (pt *postingTable) finish() []tokenPostings {
-	out := make([]tokenPostings, 0, len(pt.lists))
+	out := make([]tokenPostings, 0, pt.n)
 	for _, i := range pt.keyed.used {
-		l := &pt.lists[pt.keyed.slots[i].val-1]
-		out = append(out, tokenPostings{hanKeyString(pt.keyed.slots[i].key), l.buf, l.bloom})
+		post, bloom := pt.strings(pt.keyed.slots[i].val - 1)
+		out = append(out, tokenPostings{hanKeyString(pt.keyed.slots[i].key), post, bloom})
 	}
 	for t, x := range pt.words {
-		out = append(out, tokenPostings{t, pt.lists[x-1].buf, nil})
+		post, _ := pt.strings(x - 1)
+		out = append(out, tokenPostings{t, post, nil})
 	}
 	return out
 }
