@@ -581,16 +581,7 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 				}
 				space, block = false, false
 			}
-			j, at := i, i
-			for n < max {
-				w := plainAt(s, j, escape)
-				if w == 0 {
-					break
-				}
-				at = j
-				j += w
-				n++
-			}
+			j, at := plainRun(s, i, &n, max, escape)
 			b = append(b, s[i:j]...)
 			last, _ = utf8.DecodeRuneInString(s[at:j])
 			i = j
@@ -637,6 +628,37 @@ func appendSep(b []byte, n, max int, block bool, last rune) ([]byte, int) {
 		return b, max
 	}
 	return append(b, sep...), n + w
+}
+
+// plainRun returns the end of the run of characters from s[i] that
+// plainAt would pass, at most max-*n of them, and where its last
+// character starts; *n counts them.
+func plainRun(s string, i int, n *int, max int, escape bool) (end, at int) {
+	k := *n
+	j := i
+	at = i
+	for k < max && j < len(s) {
+		c := s[j]
+		switch {
+		case c < 0x80:
+			if c <= ' ' || c == 0x7F || (escape && (c == '"' || c == '\\')) {
+				*n = k
+				return j, at
+			}
+			at = j
+			j++
+		case c >= 0xE3 && c <= 0xEF && c != 0xED && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 &&
+			(c != 0xE3 || s[j+1] != 0x80 || s[j+2] != 0x80):
+			at = j
+			j += 3
+		default:
+			*n = k
+			return j, at
+		}
+		k++
+	}
+	*n = k
+	return j, at
 }
 
 // plainAt returns the length in bytes of the character at s[i] if it is

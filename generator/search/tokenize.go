@@ -56,8 +56,21 @@ func isCJK(r rune) bool {
 // isWord reports whether the folded r is part of a word.
 func isWord(r rune) bool {
 	if r < 0x80 {
-		return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+		return asciiWord[r]
 	}
+	return isWideWord(r)
+}
+
+// asciiWord marks the ASCII characters of words: small enough a test
+// for isWord to be inlined where it is called for every character.
+var asciiWord = func() (w [0x80]bool) {
+	for r := range w {
+		w[r] = (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+	}
+	return w
+}()
+
+func isWideWord(r rune) bool {
 	if isCJK(r) || r == 0xFFFD {
 		return false
 	}
@@ -123,7 +136,7 @@ func scanInto(into *segment, rs []rune, f func(seg *segment)) {
 	for i := 0; i < n; {
 		r := rs[i]
 		switch {
-		case isCJK(r):
+		case r >= 0x3040 && isCJK(r): // isCJK's lowest range starts there
 			j := i + 1
 			for j < n && isCJK(rs[j]) {
 				j++
