@@ -327,7 +327,7 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 // (see doc.go) and, for a bigram, the filters of the characters that
 // follow it, one pair of characters per posting. The newest bytes wait in
 // the list itself, which fills one cache line, and go to the token's
-// strings (its listPage's posts and blooms) a few dozen at a time: a
+// strings (its listPage's chains) a few dozen at a time: a
 // document's postings go to thousands of lists, and each list touched is
 // then one place in memory rather than three.
 type postingList struct {
@@ -390,10 +390,10 @@ func (pt *postingTable) add(x int32, doc int32, a *acc, bigram bool, title []tit
 		}
 	}
 	if int(p.np)+len(b) > len(p.post) {
-		pg.posts[i] = append(pg.posts[i], p.post[:p.np]...)
+		pt.ar.write(&pg.posts[i], p.post[:p.np])
 		p.np = 0
 		if len(b) > len(p.post) {
-			pg.posts[i] = append(pg.posts[i], b...)
+			pt.ar.write(&pg.posts[i], b)
 			b = nil
 		}
 	}
@@ -405,24 +405,23 @@ func (pt *postingTable) add(x int32, doc int32, a *acc, bigram bool, title []tit
 		return
 	}
 	if int(p.nb)+2 > len(p.bloom) {
-		pg.blooms[i] = append(pg.blooms[i], p.bloom[:p.nb]...)
+		pt.ar.write(&pg.blooms[i], p.bloom[:p.nb])
 		p.nb = 0
 	}
 	p.bloom[p.nb], p.bloom[p.nb+1] = alphabet[a.bloom&63], alphabet[a.bloom>>6&63]
 	p.nb += 2
 }
 
-// strings returns list x's posting string and filters, with what waits
-// in the list.
+// strings returns list x's posting string and filters (nil if none), each
+// made at its size.
 func (pt *postingTable) strings(x int32) (post, bloom []byte) {
 	pg, i := pt.pages[x/pageLists], x%pageLists
 	p := &pg.lists[i]
-	post, bloom = pg.posts[i], pg.blooms[i]
-	if p.np > 0 {
-		post = append(post, p.post[:p.np]...)
-	}
-	if p.nb > 0 {
-		bloom = append(bloom, p.bloom[:p.nb]...)
+	post = make([]byte, 0, int(pg.posts[i].size)+int(p.np))
+	post = append(pt.ar.appendTo(post, &pg.posts[i]), p.post[:p.np]...)
+	if n := int(pg.blooms[i].size) + int(p.nb); n > 0 {
+		bloom = make([]byte, 0, n)
+		bloom = append(pt.ar.appendTo(bloom, &pg.blooms[i]), p.bloom[:p.nb]...)
 	}
 	return post, bloom
 }
@@ -859,13 +858,14 @@ type postingTable struct {
 	words map[string]int32
 	pages []*listPage // list x is pages[x/pageLists] at x%pageLists
 	n     int32       // lists
+	ar    arena
 }
 
 // listPage holds lists in pages of a fixed size, so that more lists never
 // copy the lists already there.
 type listPage struct {
 	lists         [pageLists]postingList
-	posts, blooms [pageLists][]byte // each list's strings but what waits in it
+	posts, blooms [pageLists]chain // each list's strings but what waits in it
 }
 
 const pageLists = 1024
