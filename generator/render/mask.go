@@ -82,9 +82,13 @@ func (r *renderer) maskQuick(text string) string {
 // escapes: whether it, less any of its trailing full stops, dashes and
 // underscores, folds to a left-out id.
 func (r *renderer) plainHit(run string) bool {
+	lens := r.leftOutLengths()
 	var folded [64]byte
 	for s := run; s != ""; s = s[:len(s)-1] {
-		if len(s) <= len(folded) {
+		if len(s) < 64 && lens&(1<<len(s)) == 0 {
+			// No left-out id is as long: most runs are words and numbers
+			// of another length than the ids.
+		} else if len(s) <= len(folded) {
 			f := folded[:len(s)]
 			for i := 0; i < len(s); i++ {
 				c := s[i]
@@ -104,6 +108,19 @@ func (r *renderer) plainHit(run string) bool {
 		}
 	}
 	return false
+}
+
+// leftOutLengths has bit n set when a left-out id is n bytes long (n <
+// 64).
+func (r *renderer) leftOutLengths() uint64 {
+	r.leftOutOnce.Do(func() {
+		for id := range r.in.Site.LeftOut {
+			if len(id) < 64 {
+				r.leftOutLens |= 1 << len(id)
+			}
+		}
+	})
+	return r.leftOutLens
 }
 
 // runEnd returns where the run of idRun that starts at text[i] ends (i

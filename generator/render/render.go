@@ -210,6 +210,9 @@ type renderer struct {
 
 	actionPagesOnce sync.Once
 	actionPages     map[string]string // see actionPage
+
+	leftOutOnce sync.Once
+	leftOutLens uint64 // see plainHit
 }
 
 // layout returns this renderer's copy of a page layout's templates.
