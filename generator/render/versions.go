@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/model"
 	"ismsgen/generator/textdiff"
 )
@@ -220,8 +221,12 @@ func diffHTML(old, new string) (template.HTML, int, int) {
 }
 
 // escapeHTML writes s to b escaped as template.HTMLEscapeString escapes
-// it, without the copy that makes.
+// it, without the copy that makes (with the fast paths off, by it).
 func escapeHTML(b *strings.Builder, s string) {
+	if !fast.On() {
+		b.WriteString(template.HTMLEscapeString(s))
+		return
+	}
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
