@@ -306,8 +306,8 @@ func (t *tokenizer) document(e *Entry, d *docTokens) {
 		t.add(h.Text, fieldHead)
 	}
 	t.add(e.Text, fieldBody)
-	if cap(d.han) < len(t.han.used) {
-		d.han = make([]hanPost, 0, len(t.han.used))
+	if n := len(t.han.used); cap(d.han) < n {
+		d.han = make([]hanPost, 0, n+n/2) // room for the next, longer documents
 	}
 	for _, i := range t.han.used {
 		d.han = append(d.han, hanPost{t.han.slots[i].key, t.han.slots[i].val})
@@ -753,8 +753,9 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 			titleLen:    titleLength(e.Title),
 			controls:    e.Controls,
 		}
-		if _, dup := b.ix.ids[foldString(e.ID)]; !dup {
-			b.ix.ids[foldString(e.ID)] = int32(n)
+		id := foldString(e.ID)
+		if _, dup := b.ix.ids[id]; !dup {
+			b.ix.ids[id] = int32(n)
 		}
 	}
 	return b
