@@ -236,7 +236,8 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)
 	if fast.On() {
-		ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods)
+		ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods).
+			WithStreams(map[string]tmplexec.Stream{"cachedRows": ls.streamRows(true), "eachRow": ls.streamRows(false)})
 		ls.direct = r.tpl.rows[name]
 	}
 	if r.sets == nil {

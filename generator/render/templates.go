@@ -151,15 +151,45 @@ func (ls *layoutSet) eachRow(name, rel, kind string, list any) (template.HTML, e
 
 // eachRowOf is cachedRows, keeping the rows made when memo is set.
 func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (template.HTML, error) {
+	b := scratchBufs.Get().(*bytes.Buffer)
+	defer putScratch(b)
+	b.Reset()
+	if err := ls.writeRows(b, name, rel, kind, list, memo); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// streamRows is the tmplexec.Stream of cachedRows (memo) or eachRow: the
+// rows are written into the page itself.
+func (ls *layoutSet) streamRows(memo bool) tmplexec.Stream {
+	return func(w tmplexec.Writer, argv []reflect.Value) error {
+		var list any
+		if v := argv[3]; v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil()) {
+			list = v.Interface()
+		}
+		name, rel, kind := argv[0].String(), argv[1].String(), argv[2].String()
+		if b, ok := w.(*bytes.Buffer); ok {
+			return ls.writeRows(b, name, rel, kind, list, memo)
+		}
+		h, err := ls.eachRowOf(name, rel, kind, list, memo)
+		w.WriteString(string(h))
+		return err
+	}
+}
+
+// writeRows writes the rows of list to b, keeping those made when memo
+// is set.
+func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, list any, memo bool) error {
 	if ls.preparing.Load() {
-		return "", errPreparing
+		return errPreparing
 	}
 	v := reflect.ValueOf(list)
 	if !v.IsValid() {
-		return "", nil
+		return nil
 	}
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return "", fmt.Errorf("cachedRows %q: %T is not a list", name, list)
+		return fmt.Errorf("cachedRows %q: %T is not a list", name, list)
 	}
 	if ls.direct[name] != nil && v.Type().Elem() == reflect.TypeFor[ListRow]() {
 		// Rows written in Go are made again rather than kept: making one
@@ -168,17 +198,12 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 		memo = false
 	}
 	if !memo {
-		// Each row is written straight into one buffer used again, and
-		// the list copied out once: no string for each row.
-		b := scratchBufs.Get().(*bytes.Buffer)
-		defer putScratch(b)
-		b.Reset()
 		for i := range v.Len() {
 			if err := ls.appendRow(b, name, rel, kind, v.Index(i)); err != nil {
-				return "", err
+				return err
 			}
 		}
-		return template.HTML(b.String()), nil
+		return nil
 	}
 	rk := rowsKey{name, rel, kind}
 	ls.mu.Lock()
@@ -193,11 +218,6 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 	ls.mu.Unlock()
 	byValue := safelyComparable(v.Type().Elem())
 	ofInterfaces := v.Type().Elem().Kind() == reflect.Interface
-	// The rows are joined once their lengths are known: a list of
-	// thousands of rows is megabytes, which growing a builder as it goes
-	// would allocate about twice over.
-	rows := make([]string, v.Len())
-	size := 0
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
@@ -208,32 +228,28 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 		} else {
 			var ok bool
 			if id, ok = appendIdentity(id[:0], e); !ok {
-				return "", fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, list)
+				return fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, list)
 			}
 		}
 		var row string
 		var ok bool
-		if memo {
-			rc.mu.RLock()
-			if useValue {
-				row, ok = rc.byValue[elem]
-			} else {
-				var kr keptRow
-				kr, ok = rc.byIdentity[string(id)]
-				row = kr.html
-			}
-			rc.mu.RUnlock()
+		rc.mu.RLock()
+		if useValue {
+			row, ok = rc.byValue[elem]
+		} else {
+			var kr keptRow
+			kr, ok = rc.byIdentity[string(id)]
+			row = kr.html
 		}
+		rc.mu.RUnlock()
 		if !ok {
 			if elem == nil {
 				elem = e.Interface() // kept with the row
 			}
 			var err error
 			if row, err = ls.row(name, rel, kind, e, elem); err != nil {
-				return "", err
+				return err
 			}
-		}
-		if !ok && memo {
 			rc.mu.Lock()
 			if useValue {
 				rc.byValue[elem] = row
@@ -242,15 +258,9 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 			}
 			rc.mu.Unlock()
 		}
-		rows[i] = row
-		size += len(row)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, row := range rows {
 		b.WriteString(row)
 	}
-	return template.HTML(b.String()), nil
+	return nil
 }
 
 // row makes the row of element e (elem, when not nil, is e.Interface()):

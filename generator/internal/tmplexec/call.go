@@ -269,6 +269,24 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 	return out[0]
 }
 
+// stream runs the action c: its function's Stream writes the page.
+func (s *state) stream(dot reflect.Value, c *streamCall) {
+	typ := c.fn.Type()
+	if typ.IsVariadic() || typ.NumIn() != len(c.args) {
+		s.give("wrong number of arguments")
+	}
+	base := len(*s.args)
+	*s.args = append(*s.args, make([]reflect.Value, len(c.args))...)
+	argv := (*s.args)[base : base+len(c.args) : base+len(c.args)]
+	defer func() { clear(argv); *s.args = (*s.args)[:base] }()
+	for i, a := range c.args {
+		argv[i] = s.typedArg(dot, typ.In(i), a)
+	}
+	if err := c.stream(s.b, argv); err != nil {
+		s.give("the function failed: %v", err)
+	}
+}
+
 // callDirect calls the shapes of function that layouts use most without
 // reflection; the arguments are already of the parameters' types.
 func callDirect(fn any, argv []reflect.Value) (reflect.Value, bool, error) {

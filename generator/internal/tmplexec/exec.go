@@ -44,6 +44,7 @@ const maxDepth = 10000
 type Set struct {
 	t       *template.Template
 	funcs   map[string]function
+	streams map[string]Stream
 	methods map[MethodKey]DirectMethod
 	trees   sync.Map // name → *tree, made from the tree t held
 }
@@ -88,6 +89,20 @@ type DirectMethod func(recv reflect.Value) reflect.Value
 // returns s.
 func (s *Set) WithMethods(m map[MethodKey]DirectMethod) *Set {
 	s.methods = m
+	return s
+}
+
+// Stream writes to w the template.HTML that its function, of the same
+// name, would return for argv: in HTML text, {{f ARGS}} then writes into
+// the page as it goes instead of making a string that is copied into
+// it (a list of thousands of rows is megabytes). argv are f's arguments,
+// as they would be passed to f.
+type Stream func(w Writer, argv []reflect.Value) error
+
+// WithStreams gives some of the set's functions a Stream; set it before
+// the first Execute.
+func (s *Set) WithStreams(m map[string]Stream) *Set {
+	s.streams = m
 	return s
 }
 
@@ -192,6 +207,10 @@ func (s *state) walk(dot reflect.Value, node parse.Node) {
 	case *parse.TextNode:
 		s.b.Write(n.Text)
 	case *parse.ActionNode:
+		if c := s.tree.streams[n]; c != nil {
+			s.stream(dot, c)
+			return
+		}
 		if esc := s.tree.actions[n]; esc != nil {
 			// The last escaper writes the page itself.
 			if !esc(s.b, s.commands(dot, n.Pipe.Cmds[:len(n.Pipe.Cmds)-1])) {

@@ -341,3 +341,46 @@ func TestDirectMethods(t *testing.T) {
 		t.Errorf("direct calls %v, want URL %d, Label %d (on addressable values too), Join 0", calls, len(p.Items)+1, len(p.Items)+len(p.Vals))
 	}
 }
+
+// A function with a Stream writes an action of HTML text itself, what
+// html/template writes for its template.HTML; an action anywhere else
+// (an attribute, a pipeline that goes on) calls the function, and the
+// Stream's error leaves the page to html/template.
+func TestStreams(t *testing.T) {
+	rowsOf := testFuncs["rowsOf"].(func(string, string, string, any) (template.HTML, error))
+	streamed := 0
+	streams := map[string]Stream{"rowsOf": func(w Writer, argv []reflect.Value) error {
+		streamed++
+		h, err := rowsOf(argv[0].String(), argv[1].String(), argv[2].String(), argv[3].Interface())
+		w.WriteString(string(h))
+		return err
+	}}
+	for _, tc := range []struct {
+		src      string
+		streamed int
+		fails    bool // left to html/template
+	}{
+		{src: `<table>{{rowsOf "row" .Rel "kind" .N}}</table>`, streamed: 1},
+		{src: `{{range .Items}}<p>{{rowsOf "row" $.Rel .Status .ID}}</p>{{end}}`, streamed: 4},
+		{src: `<a title="{{rowsOf "row" .Rel "kind" .N}}">x</a>`, fails: true}, // HTML in an attribute
+		{src: `<p>{{rowsOf "row" .Rel "kind" .N | printf "%s!"}}</p>`},
+		{src: `{{$x := rowsOf "row" .Rel "kind" .N}}<p>{{$x}}</p>`},
+		{src: `<p>{{rowsOf "" .Rel "kind" .N}}</p>`, streamed: 1, fails: true},
+	} {
+		tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(tc.src))
+		var want, got strings.Builder
+		werr := tmpl.Execute(&want, testPage())
+		streamed = 0
+		err := New(tmpl, testFuncs, nil).WithStreams(streams).Execute(&got, "page", testPage())
+		if tc.fails {
+			if err == nil {
+				t.Errorf("%s: not left to html/template", tc.src)
+			}
+		} else if err != nil || werr != nil || got.String() != want.String() {
+			t.Errorf("%s: got %q, %v; want %q, %v", tc.src, got.String(), err, want.String(), werr)
+		}
+		if streamed != tc.streamed {
+			t.Errorf("%s: streamed %d times, want %d", tc.src, streamed, tc.streamed)
+		}
+	}
+}

@@ -17,7 +17,16 @@ type tree struct {
 	methods    map[MethodKey]DirectMethod // the set's
 	root       *parse.ListNode
 	actions    map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
-	names      map[*string]*nameSite         // keyed by the name's place in its node
+	streams    map[*parse.ActionNode]*streamCall
+	names      map[*string]*nameSite // keyed by the name's place in its node
+}
+
+// streamCall is an action {{f ARGS}} in HTML text whose function f
+// writes its HTML to the page itself (see Stream).
+type streamCall struct {
+	stream Stream
+	fn     reflect.Value
+	args   []parse.Node
 }
 
 // nameSite is one field or method name in a template: the types met
@@ -36,7 +45,7 @@ type typedMember struct {
 const maxSiteTypes = 4
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, names: map[*string]*nameSite{}}
+	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, streams: map[*parse.ActionNode]*streamCall{}, names: map[*string]*nameSite{}}
 	tr.index(set, t.Root)
 	return tr
 }
@@ -52,6 +61,9 @@ func (tr *tree) index(set *Set, n parse.Node) {
 		}
 	case *parse.ActionNode:
 		tr.actions[n] = set.finalEscaper(n.Pipe)
+		if c := set.streamCall(n.Pipe); c != nil {
+			tr.streams[n] = c
+		}
 		tr.index(set, n.Pipe)
 	case *parse.IfNode:
 		tr.indexBranch(set, &n.BranchNode)
@@ -145,4 +157,29 @@ func (set *Set) finalEscaper(pipe *parse.PipeNode) escaper {
 		return nil
 	}
 	return escapers[id.Ident]
+}
+
+// streamCall returns the call of the action with pipe when it is
+// {{f ARGS | <escaper of HTML text>}} and f has a Stream: the escaper
+// would pass f's template.HTML through as it is, so f may write it.
+func (set *Set) streamCall(pipe *parse.PipeNode) *streamCall {
+	if len(pipe.Decl) > 0 || len(pipe.Cmds) != 2 || len(pipe.Cmds[1].Args) != 1 {
+		return nil
+	}
+	if esc, ok := pipe.Cmds[1].Args[0].(*parse.IdentifierNode); !ok || esc.Ident != htmlEscaper {
+		return nil
+	}
+	if _, own := set.funcs[htmlEscaper]; own {
+		return nil
+	}
+	call := pipe.Cmds[0]
+	id, ok := call.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	stream, fn := set.streams[id.Ident], set.funcs[id.Ident]
+	if stream == nil || !fn.v.IsValid() {
+		return nil
+	}
+	return &streamCall{stream: stream, fn: fn.v, args: call.Args[1:]}
 }
