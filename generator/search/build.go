@@ -470,18 +470,8 @@ func decodePostings(s []byte, bigram bool, bloom []byte) []posting {
 		}
 	}
 	for i := 0; i < len(s); {
-		var skip, mul uint32 = 0, 1
-		for digit[s[i]] >= 64 {
-			c := uint32(digit[s[i]])
-			i++
-			if c >= 96 {
-				skip += (c - 96) * mul
-				mul *= uint32(len(gapMore))
-				continue
-			}
-			skip += (c-64)*mul + 1
-			break
-		}
+		var skip uint32
+		skip, i = readSkip(s, i)
 		doc += int32(skip) + 1
 		p := posting{doc: doc, info: digit[s[i]]}
 		i++
@@ -503,23 +493,30 @@ func decodePostings(s []byte, bigram bool, bloom []byte) []posting {
 	return out
 }
 
+// readSkip reads the skip digits (see appendSkip) at s[i:], if any, and
+// returns the skip and where the posting's own characters start.
+func readSkip(s []byte, i int) (uint32, int) {
+	var skip, mul uint32 = 0, 1
+	for digit[s[i]] >= 64 {
+		c := uint32(digit[s[i]])
+		i++
+		if c >= 96 {
+			skip += (c - 96) * mul
+			mul *= uint32(len(gapMore))
+			continue
+		}
+		return skip + (c-64)*mul + 1, i
+	}
+	return skip, i
+}
+
 // eachPosting calls f with the document and the field bits of each
 // posting of a string that is not a bigram's, without making a list.
 func eachPosting(s []byte, f func(doc int32, info uint8)) {
 	doc := int32(-1)
 	for i := 0; i < len(s); {
-		var skip, mul uint32 = 0, 1
-		for digit[s[i]] >= 64 {
-			c := uint32(digit[s[i]])
-			i++
-			if c >= 96 {
-				skip += (c - 96) * mul
-				mul *= uint32(len(gapMore))
-				continue
-			}
-			skip += (c-64)*mul + 1
-			break
-		}
+		var skip uint32
+		skip, i = readSkip(s, i)
 		doc += int32(skip) + 1
 		f(doc, digit[s[i]])
 		i++
