@@ -29,14 +29,15 @@ var goCalled = []string{"base", "list-tools"}
 // pageSet makes the set of templates one page layout runs: those
 // goCalled reach through {{template}}, through a name given to
 // "cached", "cachedRows" or "eachRow", or through any other string that
-// names a template; and every "list-row:" template when a row template
-// is picked by a value ({{eachRow .RowTemplate …}}). A page layout used
+// names a template; every "list-row:" template when a row template is
+// picked by a list's .RowTemplate; and every template when a name is
+// picked by any other value, which could name any. A page layout used
 // to hold a copy of every partial, which on the embedded layouts is
 // about 2,800 templates for some 200 used; what it does not reach it
 // cannot run, so the pages are the same.
 func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
 	reach := map[string]bool{}
-	dynamic := false
+	dynamic, all := false, false
 	var queue []string
 	add := func(name string) {
 		if name != "" && !reach[name] && b.lookup(name) != nil {
@@ -57,8 +58,16 @@ func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
 			case *parse.CommandNode:
 				if len(n.Args) > 1 {
 					if id, ok := n.Args[0].(*parse.IdentifierNode); ok && namesTemplate(id.Ident) {
-						if _, lit := n.Args[1].(*parse.StringNode); !lit {
-							dynamic = true
+						switch a := n.Args[1].(type) {
+						case *parse.StringNode:
+						case *parse.FieldNode:
+							if a.Ident[len(a.Ident)-1] == "RowTemplate" {
+								dynamic = true
+							} else {
+								all = true
+							}
+						default:
+							all = true
 						}
 					}
 				}
@@ -69,13 +78,13 @@ func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
 		name := queue[0]
 		queue = queue[1:]
 		visit(b.lookup(name).Tree.Root)
-		if dynamic {
-			dynamic = false
+		if dynamic || all {
 			for _, t := range append(b.own.Templates(), b.shared.Templates()...) {
-				if strings.HasPrefix(t.Name(), "list-row:") {
+				if all || strings.HasPrefix(t.Name(), "list-row:") {
 					add(t.Name())
 				}
 			}
+			dynamic, all = false, false // what they added is reached
 		}
 	}
 	names := make([]string, 0, len(reach))

@@ -39,6 +39,9 @@ func TestPageSet(t *testing.T) {
 		{"row templates picked by a value: all of them",
 			`{{define "content"}}{{cachedRows .RowTemplate "" "" .}}{{end}}`,
 			[]string{"base", "content", "list-row:a", "list-row:b", "list-tools"}},
+		{"a name picked by another value: every template",
+			`{{define "content"}}{{cached .S .}}{{end}}`,
+			[]string{"base", "by-cached", "by-string", "by-template", "content", "list-row:a", "list-row:b", "list-tools", "nested", "unused", "unused-too"}},
 		{"the shared content", ``,
 			[]string{"base", "content", "list-tools"}},
 	} {
