@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/load"
 )
@@ -22,8 +23,12 @@ var headerKeys = map[string]bool{"id": true, "title": true, "version": true, "st
 // readHeader reads the header of a document's text. Most front matter is
 // plain `key = "value"` lines, which are read as they are; anything else
 // (a multi-line or escaped string, an inline table) is left to the TOML
-// decoder.
+// decoder. A text that is not UTF-8 (saved as GBK by an older editor)
+// is read as one without front matter: its bytes must reach no page.
 func readHeader(text []byte) header {
+	if !utf8.Valid(text) {
+		return header{}
+	}
 	if h, ok := scanHeader(text); ok {
 		return h
 	}

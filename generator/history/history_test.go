@@ -345,3 +345,30 @@ func TestRecordTrackingNeedsNoNewVersion(t *testing.T) {
 	_, diags, _ = read(t, r.Dir)
 	assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-04-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
 }
+
+// An earlier text saved as GBK by an older editor is not shown: its
+// bytes would reach every page as they are, and they are not UTF-8.
+// A deleted file's last text in GBK leaves no tombstone for the same
+// reason.
+func TestEarlierTextNotUTF8(t *testing.T) {
+	r := repo(t)
+	gbk := func(s string) string { // 访问 in GBK, in place of the title
+		return strings.ReplaceAll(s, "访问控制程序", "\xb7\xc3\xce\xca")
+	}
+	must(t, r.Write("content/tier2/p1.md", gbk(doc("P-1", "1.0", "approved", "body\n", "1.0"))))
+	must(t, r.Write("content/tier2/p2.md", gbk(doc("P-2", "1.0", "approved", "body\n", "1.0"))))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "新版。\n", "1.0", "1.1")))
+	must(t, r.Remove("content/tier2/p2.md"))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+
+	docs, _, h := read(t, r.Dir)
+	if v := docs[0].Versions; v == nil || len(v.Earlier) != 0 {
+		t.Errorf("versions %+v, want no earlier version shown", v)
+	}
+	tombs, err := h.Tombstones(docs)
+	must(t, err)
+	if len(tombs) != 0 {
+		t.Errorf("tombstones %+v, want none", tombs)
+	}
+}
