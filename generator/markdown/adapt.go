@@ -15,7 +15,8 @@ import (
 // and an indented block, which CommonMark shows as code) and content
 // tabs ("=== \"Tab\""); fenced divs (":::"); table-of-contents markers
 // ("[TOC]"); the template tags of Hugo ("{{< callout >}}") and of
-// GitBook or Jekyll ("{% hint style=\"info\" %}") on lines of their own.
+// GitBook or Jekyll ("{% hint style=\"info\" %}") on lines of their own;
+// MDX's import lines ("import Tabs from '@theme/Tabs';").
 
 // Adapt returns body with what other tools write and CommonMark cannot
 // show made fit to show, and says at which line it did what (and where
@@ -25,8 +26,8 @@ import (
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
 //   - a title block at the top, a line that is only \newpage or
-//     \pagebreak, a table-of-contents marker and a line that is only a
-//     template tag become empty lines.
+//     \pagebreak, a table-of-contents marker, a line that is only a
+//     template tag and an MDX import line become empty lines.
 //
 // The number of lines never changes, so every other line keeps its
 // number; code blocks are left alone. When there is nothing to do, body
@@ -52,7 +53,7 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
 // fenced div), '[', '{' or '*' (a table-of-contents marker), "{{" or
-// "{%" (a template tag). One pass
+// "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
 func mayAdapt(body []byte) bool {
 	for rest := body; len(rest) > 0; {
@@ -79,6 +80,10 @@ func mayAdapt(body []byte) bool {
 				}
 			case '{', '*':
 				if d == ':' || c == '{' && (d == '{' || d == '%') || bytes.HasPrefix(line, []byte("* TOC")) {
+					return true
+				}
+			case 'i':
+				if bytes.HasPrefix(rest, []byte("import ")) {
 					return true
 				}
 			}
@@ -196,6 +201,12 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the template tag %s is not shown, nor what its attributes say: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
 				Hint:    diag.Msg("remove the tag's line: write a note as a block quote (> **Note:** …), a link as [text](path), a picture as ![text](path)")})
 			changed = true
+		case trimmed[0] == 'i' && len(line) == len(bytes.TrimLeft(line, " \t")) && mdxImport.Match(trimmed):
+			ls[i] = nil
+			found = append(found, Foreign{Line: at, Code: "mdx-import",
+				Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; the component's tags are left out as raw HTML", string(trimmed)),
+				Hint:    diag.Msg("remove the import line, and write what the component showed in Markdown")})
+			changed = true
 		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
 			found = append(found, Foreign{Line: at, Code: "toc-marker",
@@ -209,6 +220,8 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 }
 
 var (
+	// import Tabs from '@theme/Tabs'; import {A, B} from "./x.mdx"; import './style.css'
+	mdxImport = regexp.MustCompile(`^import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+)?(?:'[^']+'|"[^"]+");?[ \t]*$`)
 	// !!! note, ??? tip "Title", ???+ warning inline end "", with {attributes}
 	admonition = regexp.MustCompile(`^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"(.*)")?[ \t]*(?:\{[^}]*\})?[ \t]*$`)
 	// === "Tab", ===+ "Tab"

@@ -36,6 +36,10 @@ func TestAdapt(t *testing.T) {
 			"{{< callout emoji=\"!\" >}}\n  Careful.\n{{< /callout >}}\n\n{% hint style=\"info\" %}\nNote.\n{%- endhint -%}\n  {{% notice %}}\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
 			"\n  Careful.\n\n\n\nNote.\n\n\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
 			[]string{"template-tag@0", "template-tag@2", "template-tag@4", "template-tag@6", "template-tag@7"}},
+		{"MDX import lines at the start of a line",
+			"import Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\"\nimport {A, B as C} from './x.mdx';\nimport './custom.css';\n\nimport controls are reviewed.\n  import X from 'y';\n```js\nimport React from 'react';\n```\nText import X from 'y';\n",
+			"\n\n\n\n\nimport controls are reviewed.\n  import X from 'y';\n```js\nimport React from 'react';\n```\nText import X from 'y';\n",
+			[]string{"mdx-import@0", "mdx-import@1", "mdx-import@2", "mdx-import@3"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
