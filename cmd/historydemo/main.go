@@ -11,12 +11,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"ismsgen/generator/history/demo"
 )
 
 func main() {
-	if len(os.Args) != 2 {
+	if len(os.Args) != 2 || strings.HasPrefix(os.Args[1], "-") {
 		fmt.Fprintln(os.Stderr, "usage: historydemo DIR (a folder that does not exist yet)")
 		os.Exit(2)
 	}
