@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -30,5 +31,20 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 				"add a [[history]] entry for this version at the end (version, date, author, summary), newest last",
 				"version %q, but the last [[history]] entry is %q", d.Version, last.Version)
 		}
+	}
+	// A version named twice (an entry copied, or a number reused after
+	// the version went down) has one page for two texts: the later one.
+	first := map[string]int{}
+	for i, h := range d.History {
+		if h.Version == "" {
+			continue
+		}
+		if j, ok := first[h.Version]; ok {
+			diags.Warnf(d.Path, d.Line(fmt.Sprintf("history.%d.version", i)), "history-duplicate",
+				"give each version one [[history]] entry, and a new version a number no entry has: an earlier version's text is shown under its number",
+				"[[history]] entries %d and %d both name version %q", j+1, i+1, h.Version)
+			continue
+		}
+		first[h.Version] = i
 	}
 }

@@ -25,6 +25,8 @@ func TestApprovalWarnings(t *testing.T) {
 		{"no [approvers]: anyone", testConfig, "approver = \"信息安全经理\"", "", nil},
 		{"history-behind-version", testConfig, "", "[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"0.9\"\n",
 			[]string{`x.md:6: warning: version "1.0", but the last [[history]] entry is "0.9"`}},
+		{"history-duplicate", testConfig, "", "[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"0.9\"\n\n[[history]]\nversion = \"1.0\"\n",
+			[]string{`x.md:18: warning: [[history]] entries 1 and 3 both name version "1.0"`}},
 		{"history at the version", testConfig, "", "[[history]]\nversion = \"0.9\"\n\n[[history]]\nversion = \"1.0\"\nmaterial = false\n", nil},
 		{"material must be true or false", testConfig, "", "[[history]]\nversion = \"1.0\"\nmaterial = \"no\"\n",
 			[]string{`x.md:13: "history.0.material" must be true or false, not a string`}},
