@@ -39,15 +39,22 @@ type walk struct {
 // approved texts changed without a new version. Documents whose file is
 // in no commit get none.
 func (h *History) Documents(docs []*model.Document) (diag.List, error) {
+	moved, err := h.movedOnDisk(docs)
+	if err != nil {
+		return nil, err
+	}
 	var walks []*walk
 	h.mu.Lock()
 	for _, d := range docs {
-		f := h.log.files[d.Path]
+		f, dirty := h.log.files[d.Path], h.dirty[d.Path]
+		if f == nil && moved[d] != nil {
+			f, dirty = moved[d], true
+		}
 		if f == nil || len(f.revs) == 0 {
 			d.Versions = nil
 			continue
 		}
-		w := &walk{d: d, f: f, dirty: h.dirty[d.Path], set: -1, want: map[string]bool{}, found: map[string]int{},
+		w := &walk{d: d, f: f, dirty: dirty, set: -1, want: map[string]bool{}, found: map[string]int{},
 			headers: map[int]header{}, texts: map[int][]byte{}}
 		for _, r := range d.History {
 			if r.Version != "" && r.Version != d.Version {

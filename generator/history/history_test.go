@@ -372,3 +372,35 @@ func TestEarlierTextNotUTF8(t *testing.T) {
 		t.Errorf("tombstones %+v, want none", tombs)
 	}
 }
+
+// A file moved on disk and not yet committed (a plain mv, or a staged
+// git mv) keeps its history: a controller reorganising folders sees the
+// earlier versions before the commit as after it.
+func TestMovedNotCommitted(t *testing.T) {
+	for _, staged := range []bool{false, true} {
+		t.Run(fmt.Sprint("staged=", staged), func(t *testing.T) {
+			r := repo(t)
+			must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+			must(t, r.Write("content/tier2/p2.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0")))
+			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+			must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+			set := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+			must(t, r.Move("content/tier2/p1.md", "content/tier3/p1.md"))
+			if staged {
+				must(t, r.Git(nil, "add", "-A"))
+			}
+			docs, diags, _ := read(t, r.Dir)
+			if len(diags) != 0 {
+				t.Errorf("diagnostics: %v", diags)
+			}
+			for _, d := range docs {
+				if d.ID != "P-1" {
+					continue
+				}
+				if v := d.Versions; v == nil || len(v.Earlier) != 1 || v.Earlier[0].Version != "1.0" || v.Set.Hash != set {
+					t.Errorf("versions %+v, want 1.0 earlier and 1.1 set by %s", v, set)
+				}
+			}
+		})
+	}
+}

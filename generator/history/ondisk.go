@@ -1,0 +1,59 @@
+package history
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"ismsgen/generator/model"
+)
+
+// movedOnDisk finds the history of documents moved to another file and
+// not yet committed (a plain mv, or a staged git mv): for a document
+// whose file no commit holds, the file of the head commit that is gone
+// from disk and whose last committed text has the document's id. Git
+// sees such a move only once it is committed; until then the document
+// would lose its earlier versions. Only files that differ from the head
+// commit are read, so a clean work tree reads nothing.
+func (h *History) movedOnDisk(docs []*model.Document) (map[*model.Document]*fileLog, error) {
+	h.mu.Lock()
+	orphans := map[string]*model.Document{} // by folded id
+	for _, d := range docs {
+		if h.log.files[d.Path] == nil {
+			orphans[model.FoldID(d.ID)] = d
+		}
+	}
+	var gone []string
+	if len(orphans) > 0 {
+		for p := range h.dirty {
+			if f := h.log.files[p]; f != nil && len(f.revs) > 0 && f.revs[0].blob != "" && pathExt(p) == ".md" {
+				if _, err := os.Lstat(filepath.Join(h.source, filepath.FromSlash(p))); os.IsNotExist(err) {
+					gone = append(gone, p)
+				}
+			}
+		}
+	}
+	slices.Sort(gone)
+	oids := make([]string, len(gone))
+	files := make([]*fileLog, len(gone))
+	for i, p := range gone {
+		files[i] = h.log.files[p]
+		oids[i] = files[i].revs[0].blob
+	}
+	h.mu.Unlock()
+	if len(gone) == 0 {
+		return nil, nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	moved := map[*model.Document]*fileLog{}
+	for i, text := range texts {
+		hd := readHeader(text)
+		if d := orphans[model.FoldID(hd.ID)]; hd.ok && hd.ID != "" && d != nil && moved[d] == nil {
+			moved[d] = files[i]
+		}
+	}
+	return moved, nil
+}
