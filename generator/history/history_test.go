@@ -404,3 +404,32 @@ func TestMovedNotCommitted(t *testing.T) {
 		})
 	}
 }
+
+// A site folder moved within its repository (into a larger repository's
+// isms/ folder) keeps its history: git, asked about the content folder
+// alone, sees the move as files added there.
+func TestSiteFolderMoved(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	set := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	must(t, r.Move("content", "isms/content"))
+	must(t, r.Move("isms.toml", "isms/isms.toml"))
+	must(t, r.Write("README.md", "the company's repository\n"))
+	commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
+
+	docs, diags, h := read(t, filepath.Join(r.Dir, "isms"))
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	v := docs[0].Versions
+	if v == nil || len(v.Earlier) != 1 || v.Earlier[0].Commit.Hash != c1 || v.Set.Hash != set {
+		t.Fatalf("versions %+v, want 1.0 of %s and 1.1 set by %s", v, c1, set)
+	}
+	text, err := h.Text(v.Earlier[0].Blob)
+	must(t, err)
+	if !strings.Contains(string(text), "第一版") {
+		t.Errorf("1.0's text %q", text)
+	}
+}

@@ -40,25 +40,28 @@ const logFormat = "--format=%x1e%H%x1f%cI%x1f%an"
 // head commit, following the first parent of merges (the main line: what
 // was published) and renames.
 func (r *Repo) ReadLog() (*Log, error) {
-	out, err := r.run.output("log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color",
-		"--first-parent", "--diff-merges=first-parent", logFormat, r.head, "--", r.contentSpec())
+	out, err := r.logOf(r.head, r.contentSpec())
 	if err != nil {
 		return nil, err
 	}
-	l, err := parseLog(out, r)
-	if err != nil {
+	l := &Log{files: map[string]*fileLog{}}
+	// track maps a path, as the commits met so far (from the newest) last
+	// saw it, to its file.
+	track := map[string]*fileLog{}
+	if err := l.parse(out, track, r.rel); err != nil {
 		return nil, fmt.Errorf("git log: %w", err)
+	}
+	if err := r.followMoves(l, track); err != nil {
+		return nil, err
 	}
 	l.shallow = r.shallow
 	return l, nil
 }
 
-// parseLog reads the output of ReadLog's command.
-func parseLog(out []byte, r *Repo) (*Log, error) {
-	l := &Log{files: map[string]*fileLog{}}
-	// track maps a path, as the commits met so far (from the newest) last
-	// saw it, to its file.
-	track := map[string]*fileLog{}
+// parse reads the output of ReadLog's command, older than the commits
+// read so far; rel turns a path of the repository into one relative to
+// the source.
+func (l *Log) parse(out []byte, track map[string]*fileLog, rel func(string) string) error {
 	for _, rec := range bytes.Split(out, []byte{0x1e}) {
 		if len(rec) == 0 {
 			continue
@@ -66,21 +69,21 @@ func parseLog(out []byte, r *Repo) (*Log, error) {
 		head, raw, _ := bytes.Cut(rec, []byte{0})
 		fields := strings.Split(string(head), "\x1f")
 		if len(fields) != 3 {
-			return nil, fmt.Errorf("unexpected commit header %q", head)
+			return fmt.Errorf("unexpected commit header %q", head)
 		}
 		when, err := time.Parse(time.RFC3339, fields[1])
 		if err != nil {
-			return nil, fmt.Errorf("commit %s: %v", fields[0], err)
+			return fmt.Errorf("commit %s: %v", fields[0], err)
 		}
 		c := int32(len(l.commits))
 		l.commits = append(l.commits, model.Commit{Hash: fields[0], When: when, Author: fields[2]})
 		if err := parseChanges(bytes.TrimPrefix(raw, []byte("\n")), func(status byte, old, blob, from, to string) {
-			l.change(track, c, status, old, blob, r.rel(from), r.rel(to))
+			l.change(track, c, status, old, blob, rel(from), rel(to))
 		}); err != nil {
-			return nil, fmt.Errorf("commit %s: %w", fields[0], err)
+			return fmt.Errorf("commit %s: %w", fields[0], err)
 		}
 	}
-	return l, nil
+	return nil
 }
 
 // change records one raw change of commit c, met from the newest commit
@@ -115,6 +118,12 @@ func (l *Log) change(track map[string]*fileLog, c int32, status byte, old, blob,
 		f.revs = append(f.revs, rev{commit: c, blob: blob, old: old, path: to})
 		track[to] = f
 	}
+}
+
+// logOf runs ReadLog's command from commit on the files of pathspec.
+func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
+	return r.run.output("log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color",
+		"--first-parent", "--diff-merges=first-parent", logFormat, commit, "--", pathspec)
 }
 
 // parseChanges reads `git log -z --raw` entries:
