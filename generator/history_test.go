@@ -306,6 +306,19 @@ func TestAsOfUsageErrors(t *testing.T) {
 	if _, err := gitfixture.Init(noCommits); err != nil {
 		t.Fatal(err)
 	}
+	// A site folder put into the repository after its first commit.
+	later, err := gitfixture.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct{ path, when string }{{"README.md", "2026-01-01T10:00:00+08:00"}, {"isms/isms.toml", "2026-02-01T10:00:00+08:00"}} {
+		if err := later.Write(step.path, "title = \"T\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := later.Commit(step.when, "张三", "add"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	zh, err := i18n.Messages(ismsgen.I18n(), "zh-CN")
 	if err != nil {
 		t.Fatal(err)
@@ -313,6 +326,8 @@ func TestAsOfUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		source, day, want, wantZH string
 	}{
+		{filepath.Join(later.Dir, "isms"), "2026-01-15", "the site folder isms is not in the repository's commit",
+			"--as-of：站点文件夹 isms 不在仓库的提交"},
 		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10",
 			"--as-of：站点没有 2024-12-31 或之前日期的提交：其历史始于 2025-01-10"},
 		{t.TempDir(), "2026-01-01", "needs the site's git history", "不在 git 工作区中"},

@@ -36,6 +36,12 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 		if !c.Date().After(day) {
 			at := *r
 			at.head, at.pinned = c.Hash, true
+			if folder := strings.TrimSuffix(r.prefix, "/"); folder != "" {
+				// The site folder may have come into the repository later.
+				if kind, err := r.run.output("cat-file", "-t", c.Hash+":"+folder); err != nil || strings.TrimSpace(string(kind)) != "tree" {
+					return nil, model.Commit{}, &DateError{Day: day, At: c, Folder: folder}
+				}
+			}
 			return &at, c, nil
 		}
 		oldest = c
@@ -46,11 +52,14 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 	return nil, model.Commit{}, &DateError{Day: day, First: oldest, Shallow: r.shallow}
 }
 
-// DateError says that no commit is dated on or before a day.
+// DateError says that no commit is dated on or before a day, or that
+// the day's commit does not hold the site folder.
 type DateError struct {
 	Day     model.Date
 	First   model.Commit // the oldest commit there is
 	Shallow bool
+	At      model.Commit // the day's commit, which has no Folder
+	Folder  string       // the site folder, relative to the repository
 }
 
 func (e *DateError) Error() string { return e.Text().String() }
@@ -58,6 +67,8 @@ func (e *DateError) Error() string { return e.Text().String() }
 // Text is the error in a form a catalog puts in the site's language.
 func (e *DateError) Text() diag.Text {
 	switch {
+	case e.Folder != "":
+		return diag.Msg("the site folder %s is not in the repository's commit %s of %s, the last on or before %s: the folder came into the repository later", e.Folder, e.At.Short(), e.At.Date(), e.Day)
 	case e.First.IsZero():
 		return diag.Msg("no commit of the site is dated on or before %s", e.Day)
 	case e.Shallow:
