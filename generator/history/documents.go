@@ -109,11 +109,8 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.deleted == nil {
-		var err error
-		if h.deleted, err = h.readDeleted(); err != nil {
-			return nil, err
-		}
+	if err := h.loadDeleted(); err != nil {
+		return nil, err
 	}
 	gone := map[string][]model.Version{}
 	for _, t := range h.deleted { // the most recent deletion first

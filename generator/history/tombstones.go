@@ -14,11 +14,8 @@ import (
 func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.deleted == nil {
-		var err error
-		if h.deleted, err = h.readDeleted(); err != nil {
-			return nil, err
-		}
+	if err := h.loadDeleted(); err != nil {
+		return nil, err
 	}
 	taken := map[string]bool{}
 	for _, d := range docs {
@@ -32,6 +29,16 @@ func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error)
 		}
 	}
 	return out, nil
+}
+
+// loadDeleted reads h.deleted on first use; h.mu is held.
+func (h *History) loadDeleted() error {
+	if h.deleted != nil {
+		return nil
+	}
+	var err error
+	h.deleted, err = h.readDeleted()
+	return err
 }
 
 // readDeleted reads the last text of every document file deleted, the
