@@ -225,13 +225,8 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 	default:
 		s.give("function of %d results", typ.NumOut())
 	}
-	// The arguments go on the frame's stack, above those of the calls
-	// in progress: a call made while they are evaluated goes above them
-	// (when it grows the stack, argv keeps the old array).
-	base := len(*s.args)
-	*s.args = append(*s.args, make([]reflect.Value, numIn)...)
-	argv := (*s.args)[base : base+numIn : base+numIn]
-	defer func() { clear(argv); *s.args = (*s.args)[:base] }()
+	base, argv := s.pushArgs(numIn)
+	defer s.popArgs(base, argv)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		argv[i] = s.typedArg(dot, typ.In(i), args[i])
@@ -269,16 +264,29 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 	return out[0]
 }
 
+// pushArgs makes room for n arguments on the frame's stack, above those
+// of the calls in progress: a call made while they are evaluated goes
+// above them (when it grows the stack, argv keeps the old array).
+func (s *state) pushArgs(n int) (int, []reflect.Value) {
+	base := len(*s.args)
+	*s.args = append(*s.args, make([]reflect.Value, n)...)
+	return base, (*s.args)[base : base+n : base+n]
+}
+
+// popArgs takes the arguments pushArgs made room for off the stack.
+func (s *state) popArgs(base int, argv []reflect.Value) {
+	clear(argv)
+	*s.args = (*s.args)[:base]
+}
+
 // stream runs the action c: its function's Stream writes the page.
 func (s *state) stream(dot reflect.Value, c *streamCall) {
 	typ := c.fn.Type()
 	if typ.IsVariadic() || typ.NumIn() != len(c.args) {
 		s.give("wrong number of arguments")
 	}
-	base := len(*s.args)
-	*s.args = append(*s.args, make([]reflect.Value, len(c.args))...)
-	argv := (*s.args)[base : base+len(c.args) : base+len(c.args)]
-	defer func() { clear(argv); *s.args = (*s.args)[:base] }()
+	base, argv := s.pushArgs(len(c.args))
+	defer s.popArgs(base, argv)
 	for i, a := range c.args {
 		argv[i] = s.typedArg(dot, typ.In(i), a)
 	}
