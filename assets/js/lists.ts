@@ -117,7 +117,9 @@ class List {
     const q = new URLSearchParams(location.search), s = blank();
     for (const f of FILTERS) s[f] = q.get(`${this.id}.${f}`) || "";
     s.sort = q.get(`${this.id}.sort`) || "";
-    s.p = Number(q.get(`${this.id}.p`)) || Number(this.box.dataset.page) || 1;
+    // A page number edited by hand ("2.5", "-1", "x") is a whole page or this one.
+    const p = Math.floor(Number(q.get(`${this.id}.p`)));
+    s.p = p >= 1 ? p : Number(this.box.dataset.page) || 1;
     return s;
   }
 
@@ -159,9 +161,13 @@ class List {
       this.status = tools.querySelector(".list-status");
       for (const f of FILTERS) {
         const c = tools.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f}"]`);
-        if (!c) continue;
+        if (!c) { this.state[f] = ""; continue; } // a filter the list does not offer
         c.id = `${this.id}-${f}`;
         c.value = this.state[f];
+        // A value the filter does not offer (an address edited by hand, or
+        // one from before a department was renamed) filters nothing, as
+        // the filter then shows.
+        if (c instanceof HTMLSelectElement && c.value !== this.state[f]) this.state[f] = "";
         let timer = 0;
         const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.update(); };
         c.addEventListener(c instanceof HTMLInputElement ? "input" : "change", () => {
@@ -181,6 +187,7 @@ class List {
           order.append(new Option(c.label + " ↑", c.key), new Option(c.label + " ↓", "-" + c.key));
         }
         order.value = this.state.sort;
+        if (order.value !== this.state.sort) this.state.sort = ""; // not a column of this list
         order.addEventListener("change", () => { this.state.sort = order.value; this.state.p = 1; void this.update(); });
         order.addEventListener("focus", () => void this.need(), { once: true });
         this.order = order;
@@ -244,6 +251,7 @@ class List {
       return;
     }
     this.render(d[0], d[1]);
+    this.toURL(); // with the page that exists (an address may name one past the end)
   }
 
   /** matches returns the rows that pass the filters, in the list's order. */
@@ -685,7 +693,8 @@ function wireLists(): void {
   // load after the page, which is complete without them.
   const restore = () => {
     for (const l of lists) if (l.stated()) void l.update();
-    const target = decodeURIComponent(location.hash.slice(1));
+    let target = location.hash.slice(1);
+    try { target = decodeURIComponent(target); } catch { /* a malformed escape: the fragment as written */ }
     if (target && !document.getElementById(target)) for (const l of lists) if (l.actions) void l.find(target);
   };
   if (document.readyState === "complete") restore(); else window.addEventListener("load", restore, { once: true });

@@ -3,10 +3,12 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -437,5 +439,77 @@ func TestListOnAPhone(t *testing.T) {
 				t.Errorf("%s %s: a cell the script made does not show its column's heading on a phone", p, id)
 			}
 		}
+	}
+}
+
+// TestListAddressEditedByHand: an address edited by hand, or kept from
+// an earlier site, shows the list as the nearest address that makes
+// sense, says so in the filters and the address, and throws nothing: a
+// page number that is not a whole page, below the first or past the
+// last; a filter value or an order the list does not offer; a malformed
+// fragment.
+func TestListAddressEditedByHand(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	last := (len(registerIDs(t, s.dir)) + 99) / 100
+	// shown opens the register at query and returns what the script
+	// shows, once it has shown it (the pager's range gets a tabindex).
+	type view struct {
+		Rows    []string
+		Search  string
+		Current string
+		Hrefs   []string
+		Filters map[string]string
+	}
+	shown := func(query string) view {
+		t.Helper()
+		tb.open(t, s.root+"register/"+query)
+		if err := tb.poll(`() => document.querySelector("#list-docs .list-range").hasAttribute("tabindex")`, tabTimeout/3); err != nil {
+			t.Fatalf("register/%s: the script did not show the list: %v", query, err)
+		}
+		return eval[view](t, tb, `({
+			rows: `+rowIDs+`,
+			search: location.search,
+			current: document.querySelector("#list-docs .pager a[aria-current=page]")?.textContent ?? "",
+			hrefs: [...document.querySelectorAll("#list-docs .pager a")].map(a => a.getAttribute("href")),
+			filters: Object.fromEntries([...document.querySelectorAll("#list-docs .list-tools [name]")].map(c => [c.name, c.value])),
+		})`)
+	}
+	for _, c := range []struct{ edited, as string }{
+		{"?docs.p=2.5", "?docs.p=2"},
+		{"?docs.p=-1", "?docs.p=1"},
+		{"?docs.p=x", "?docs.p=1"},
+		{"?docs.p=999", fmt.Sprintf("?docs.p=%d", last)},
+		{"?docs.dept=no-such&docs.tier=9&docs.status=x&docs.review=x&docs.type=x&docs.source=x&docs.sort=nope", "?docs.p=1"},
+		{"?docs.q=ISMS-P&docs.dept=no-such&docs.sort=a-due", "?docs.q=ISMS-P"},
+		{"?docs.p=2&docs.p=3", "?docs.p=2"},
+	} {
+		want, got := shown(c.as), shown(c.edited)
+		if !slices.Equal(got.Rows, want.Rows) || got.Current != want.Current {
+			t.Errorf("register/%s shows page %q %v…, want page %q %v… as %s", c.edited, got.Current, got.Rows[:min(3, len(got.Rows))], want.Current, want.Rows[:min(3, len(want.Rows))], c.as)
+		}
+		if got.Search != want.Search {
+			t.Errorf("register/%s: the address becomes %q, want %q", c.edited, got.Search, want.Search)
+		}
+		if !maps.Equal(got.Filters, want.Filters) {
+			t.Errorf("register/%s: the filters show %v, want %v", c.edited, got.Filters, want.Filters)
+		}
+		for _, h := range got.Hrefs {
+			if !regexp.MustCompile(`[?&]docs\.p=[1-9][0-9]*(&|#|$)`).MatchString(h) {
+				t.Errorf("register/%s: a page link %q", c.edited, h)
+			}
+		}
+	}
+	// A malformed escape in the fragment is no exception.
+	for _, p := range []string{"register/#%E0%A4%A", "actions/#%"} {
+		tb.open(t, s.root+p)
+		if err := tb.poll(`() => document.readyState === "complete"`, tabTimeout/3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errs, _ := tb.recorded()
+	for _, e := range errs {
+		t.Error(e)
 	}
 }
