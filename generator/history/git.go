@@ -37,10 +37,15 @@ func gitEnv() []string {
 	)
 }
 
-// gitConfig are settings that keep a repository's own configuration
-// from running programs or changing the output ismsgen parses.
+// gitConfig are settings that keep the repository's and the user's own
+// configuration from running programs or changing the output ismsgen
+// parses: a root commit's files shown (log.showRoot), no following of
+// one path, no order file (a missing one is fatal).
 var gitConfig = []string{
 	"-c", "core.fsmonitor=false",
+	"-c", "log.showRoot=true",
+	"-c", "log.follow=false",
+	"-c", "diff.orderFile=/dev/null",
 	"-c", "core.quotePath=false",
 	"-c", "log.showSignature=false",
 	"-c", "i18n.logOutputEncoding=UTF-8",

@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -426,6 +427,67 @@ func TestSiteFolderMoved(t *testing.T) {
 	v := docs[0].Versions
 	if v == nil || len(v.Earlier) != 1 || v.Earlier[0].Commit.Hash != c1 || v.Set.Hash != set {
 		t.Fatalf("versions %+v, want 1.0 of %s and 1.1 set by %s", v, c1, set)
+	}
+	text, err := h.Text(v.Earlier[0].Blob)
+	must(t, err)
+	if !strings.Contains(string(text), "第一版") {
+		t.Errorf("1.0's text %q", text)
+	}
+}
+
+// The user's own git configuration changes nothing that is read: a
+// root commit shown without its files (log.showRoot), renames not
+// followed, quoted names, another encoding, colours, a pager, an order
+// file that is missing, a program for diffs.
+func TestUserGitConfigIgnored(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/tier2/p 1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p 1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	c2 := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	must(t, r.Move("content/tier2/p 1.md", "content/tier2/访问“控制”.md"))
+	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
+
+	docs, _, _ := read(t, r.Dir)
+	want := fmt.Sprintf("%+v", docs[0].Versions)
+
+	global := filepath.Join(t.TempDir(), "gitconfig")
+	must(t, os.WriteFile(global, []byte(`[log]
+	showRoot = false
+	follow = true
+	showSignature = true
+	date = relative
+	abbrevCommit = true
+	decorate = full
+[diff]
+	renames = false
+	noprefix = true
+	relative = true
+	orderFile = /nonexistent/order
+	external = /bin/false
+[core]
+	quotePath = true
+	pager = less
+	abbrev = 7
+[i18n]
+	logOutputEncoding = gbk
+[color]
+	ui = always
+[format]
+	pretty = oneline
+`), 0o644))
+	t.Setenv("GIT_CONFIG_GLOBAL", global)
+	t.Setenv("GIT_CONFIG_COUNT", "1")
+	t.Setenv("GIT_CONFIG_KEY_0", "log.showRoot")
+	t.Setenv("GIT_CONFIG_VALUE_0", "false")
+
+	docs, diags, h := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	v := docs[0].Versions
+	if got := fmt.Sprintf("%+v", v); got != want || len(v.Earlier) != 1 || v.Set.Hash != c2 {
+		t.Fatalf("versions %s\nwant %s", got, want)
 	}
 	text, err := h.Text(v.Earlier[0].Blob)
 	must(t, err)
