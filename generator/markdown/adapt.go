@@ -25,9 +25,11 @@ import (
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
-//   - a title block at the top, a line that is only \newpage or
-//     \pagebreak, a table-of-contents marker, a line that is only a
-//     template tag and an MDX import line become empty lines.
+//   - another tool's front matter at the top (YAML between lines "---",
+//     TOML between lines "+++"), a title block at the top, a line that
+//     is only \newpage or \pagebreak, a table-of-contents marker, a
+//     line that is only a template tag and an MDX import line become
+//     empty lines.
 //
 // The number of lines never changes, so every other line keeps its
 // number; code blocks are left alone. When there is nothing to do, body
@@ -38,7 +40,7 @@ func Adapt(body []byte) ([]byte, []Foreign) {
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {
-	if !mayAdapt(body) {
+	if !mayAdapt(body) && !bodyOpensFence(body) {
 		return body, nil
 	}
 	ls := bytes.Split(body, []byte("\n"))
@@ -120,6 +122,14 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 		}
 		at := first + i
 		switch {
+		case top && (trimmed[0] == '-' || trimmed[0] == '+') && startsOtherFrontMatter(ls[i:]):
+			n, format, keys := otherFrontMatter(ls[i:])
+			found = append(found, otherFrontMatterFound(at, format, keys))
+			for j := i; j < i+n; j++ {
+				ls[j] = nil
+			}
+			i += n - 1
+			changed = true
 		case top && titleLine(line):
 			n := 1
 			for i+n < len(ls) && (titleLine(ls[i+n]) || len(ls[i+n]) > 0 && ls[i+n][0] == ' ') {

@@ -40,6 +40,14 @@ func TestAdapt(t *testing.T) {
 			"import Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\"\nimport {A, B as C} from './x.mdx';\nimport './custom.css';\n\nimport controls are reviewed.\n  import X from 'y';\n```js\nimport React from 'react';\n```\nText import X from 'y';\n",
 			"\n\n\n\n\nimport controls are reviewed.\n  import X from 'y';\n```js\nimport React from 'react';\n```\nText import X from 'y';\n",
 			[]string{"mdx-import@0", "mdx-import@1", "mdx-import@2", "mdx-import@3"}},
+		{"another tool's YAML front matter at the top of the body",
+			"\n---\ntitle: Acceptable use\nredirect_from:\n  - /a\n- /b\n# a comment\nversions:\n  fpt: '*'\n...\n\nText.\n",
+			"\n\n\n\n\n\n\n\n\n\n\nText.\n", []string{"other-front-matter@1"}},
+		{"Hugo's TOML front matter at the top of the body", "+++\ntitle = \"x\"\n[params]\nk = 1\n+++\nText\n", "\n\n\n\n\nText\n", []string{"other-front-matter@0"}},
+		{"a rule, text and a rule is no front matter",
+			"---\n\nScope: everyone.\nAll staff.\n---\n\n---\n---\n\nText\n\n---\ntitle: x\n---\n",
+			"---\n\nScope: everyone.\nAll staff.\n---\n\n---\n---\n\nText\n\n---\ntitle: x\n---\n", nil},
+		{"front matter never closed is none", "---\ntitle: x\n\nText\n", "---\ntitle: x\n\nText\n", nil},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
