@@ -481,7 +481,7 @@ export function initSearch(): void {
   const eng = engine(indexURL.slice(0, indexURL.lastIndexOf("/") + 1), scriptLoader);
   const href = (doc: Doc): string => fileHref(root + (doc[2] || "docs/" + doc[0] + "/"));
   const controlHref = (id: string): string => fileHref(root + "controls/" + id + "/");
-  const count = (q: string, n: number) => (!q ? "" : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", q));
+  const count = (q: string, n: number) => (!q ? "" : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", () => q)); // q as typed: "$&" is no pattern
 
   /** item is a result: its title (a link when link is set, else text with
    * the address in data-href), id, tier, status and a snippet with the

@@ -230,3 +230,28 @@ func press(key, code, text string, keyCode int64) chromedp.Action[chromedp.Void]
 		return err
 	})
 }
+
+// TestSearchNoResult: a query that finds nothing says so, quoting the
+// query as typed, on the results page and in the header box's drop-down,
+// whatever characters it holds ("$&" is no replacement pattern).
+func TestSearchNoResult(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	for _, query := range []string{"zzqxw", "$&", "zzqxw$'", "$$ zzqxw", "$`(.*)[zzqxw]+?"} {
+		quoted := "“" + query + "”"
+		tb.open(t, s.root+q(query))
+		if err := tb.poll(`(quoted) => document.getElementById("search-status").textContent.includes(quoted)`, tabTimeout/4, quoted); err != nil {
+			t.Errorf("search/?q=%s: the status says %q, want the query quoted, %s (%v)", query, eval[string](t, tb, `document.getElementById("search-status").textContent`), quoted, err)
+		}
+		tb.open(t, s.root+"docs/ISMS-M-001/")
+		tb.do(t, "type "+query, chromedp.SendKeys(chromedp.ID("site-search-q"), query))
+		if err := tb.poll(`(quoted) => document.querySelector(".site-search-foot").textContent.includes(quoted)`, tabTimeout/4, quoted); err != nil {
+			t.Errorf("header box %q: the drop-down says %q, want the query quoted, %s (%v)", query, eval[string](t, tb, `document.querySelector(".site-search-foot").textContent`), quoted, err)
+		}
+	}
+	errs, _ := tb.recorded()
+	for _, e := range errs {
+		t.Error(e)
+	}
+}
