@@ -97,14 +97,19 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	return out, nil
 }
 
-// goneVersions gives, by folded id, the last texts of the deleted
-// document files, when a walk wants a version its own file never had.
+// goneVersions gives, by folded id, the versions that deleted document
+// files carried, when a walk wants a version its own file never had (a
+// document deleted and written again): each file's last text, and for
+// the ids some walk misses a version of, its earlier texts too; the
+// most recent deletion first, each file's newest text first.
 func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error) {
-	missing := false
+	missing := map[string]bool{} // folded ids
 	for _, w := range walks {
-		missing = missing || len(w.found) < len(w.want)
+		if len(w.found) < len(w.want) {
+			missing[model.FoldID(w.d.ID)] = true
+		}
 	}
-	if !missing {
+	if len(missing) == 0 {
 		return nil, nil
 	}
 	h.mu.Lock()
@@ -112,10 +117,38 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	if err := h.loadDeleted(); err != nil {
 		return nil, err
 	}
+	// The earlier texts of the deleted files whose last text has an id
+	// missing a version (revs[1] wrote the last text).
+	var oids []string
+	var from [][2]int // index in h.deleted, rev
+	for i, t := range h.deleted {
+		if f := h.deletedLogs[i]; f != nil && missing[model.FoldID(t.ID)] {
+			for r := 2; r < len(f.revs); r++ {
+				oids = append(oids, f.revs[r].blob)
+				from = append(from, [2]int{i, r})
+			}
+		}
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	earlier := make([][]model.Version, len(h.deleted))
+	for k, text := range texts {
+		i, f := from[k][0], h.deletedLogs[from[k][0]]
+		rv := f.revs[from[k][1]]
+		hd := readHeader(text)
+		if !hd.ok || hd.Version == "" || model.FoldID(hd.ID) != model.FoldID(h.deleted[i].ID) {
+			continue
+		}
+		earlier[i] = append(earlier[i], model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
+			Title: hd.Title, Status: hd.Status, Classification: hd.Classification})
+		h.keep(rv.blob, text)
+	}
 	gone := map[string][]model.Version{}
-	for _, t := range h.deleted { // the most recent deletion first
+	for i, t := range h.deleted { // the most recent deletion first
 		key := model.FoldID(t.ID)
-		gone[key] = append(gone[key], t.Last)
+		gone[key] = append(append(gone[key], t.Last), earlier[i]...)
 	}
 	return gone, nil
 }
@@ -217,8 +250,8 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 			continue
 		}
 		if !ok {
-			// A file deleted and written again under another name: the
-			// deleted file's last text is still this version's.
+			// A file deleted and written again: the newest text of a
+			// deleted file that carried this version is still its.
 			for _, e := range gone[model.FoldID(d.ID)] {
 				if e.Version == r.Version {
 					seen[r.Version] = true

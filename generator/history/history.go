@@ -26,7 +26,8 @@ type History struct {
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
 	texts *store          // earlier versions' texts, by blob id, for their pages
 
-	deleted []*model.Tombstone // every document file deleted, read once (see Tombstones)
+	deleted     []*model.Tombstone // every document file deleted, read once (see Tombstones)
+	deletedLogs []*fileLog         // the files of deleted, in its order
 }
 
 // Read reads the history of the content folder of source, held in repo
@@ -107,6 +108,7 @@ func (h *History) LetGo() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.log.files, h.log.deleted, h.dirty = map[string]*fileLog{}, nil, map[string]bool{}
+	h.deletedLogs = make([]*fileLog, len(h.deletedLogs))
 }
 
 // TextsRead is how many texts were read from the repository so far.

@@ -259,6 +259,37 @@ func TestReAddedDocumentKeepsItsDeletedText(t *testing.T) {
 	}
 }
 
+// A document deleted (the content folder removed by mistake) and
+// written again keeps every earlier version its deleted file carried,
+// not only the last one.
+func TestReAddedDocumentKeepsEveryDeletedVersion(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	first := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	second := commit(t, r, "2026-01-06T10:00:00+08:00", "张三")
+	must(t, r.Remove("content/tier2/p.md"))
+	commit(t, r, "2026-01-07T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.2", "approved", "第三版。\n", "1.0", "1.1", "1.2")))
+	commit(t, r, "2026-01-08T10:00:00+08:00", "李四")
+	docs, _, h := read(t, r.Dir)
+	v := docs[0].Versions
+	if v == nil || len(v.Earlier) != 2 {
+		t.Fatalf("versions %+v, want 1.0 and 1.1 from the deleted file", v)
+	}
+	for i, want := range []struct{ version, commit, text string }{{"1.0", first, "第一版"}, {"1.1", second, "第二版"}} {
+		e := v.Earlier[i]
+		if e.Version != want.version || e.Commit.Hash != want.commit || e.Path != "content/tier2/p.md" {
+			t.Errorf("earlier[%d] = %s %s %s, want %s %s", i, e.Version, e.Commit.Short(), e.Path, want.version, want.commit[:10])
+		}
+		text, err := h.Text(e.Blob)
+		must(t, err)
+		if !strings.Contains(string(text), want.text) {
+			t.Errorf("text of %s %q", want.version, text)
+		}
+	}
+}
+
 func TestShallowClone(t *testing.T) {
 	r := repo(t)
 	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))

@@ -37,13 +37,13 @@ func (h *History) loadDeleted() error {
 		return nil
 	}
 	var err error
-	h.deleted, err = h.readDeleted()
+	h.deleted, h.deletedLogs, err = h.readDeleted()
 	return err
 }
 
 // readDeleted reads the last text of every document file deleted, the
-// most recent deletion first, once.
-func (h *History) readDeleted() ([]*model.Tombstone, error) {
+// most recent deletion first, once; the files are returned beside.
+func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 	out := []*model.Tombstone{}
 	oids := make([]string, 0, len(h.log.deleted))
 	var files []*fileLog
@@ -55,10 +55,11 @@ func (h *History) readDeleted() ([]*model.Tombstone, error) {
 	}
 	texts, err := h.blobs.read(oids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	headers := make([]header, len(texts))
 	par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
+	var logs []*fileLog
 	for i, f := range files {
 		hd := headers[i]
 		if !hd.ok || !validID(hd.ID) {
@@ -70,9 +71,10 @@ func (h *History) readDeleted() ([]*model.Tombstone, error) {
 			last.Commit = h.log.commit(f.revs[1])
 		}
 		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
+		logs = append(logs, f)
 		h.keep(del.old, texts[i])
 	}
-	return out, nil
+	return out, logs, nil
 }
 
 // validID reports whether an id can name a folder of the site: the
