@@ -85,12 +85,15 @@ const topOfPage = "main"
 // titleAnchor reports whether frag names the heading that d's body
 // started with and that was left out for repeating the title.
 func titleAnchor(d *model.Document, frag string) bool {
+	frag = strings.TrimPrefix(frag, githubPrefix)
 	return d.TitleAnchor != "" && (frag == d.TitleAnchor || markdown.Slug(frag) == d.TitleAnchor)
 }
 
 // anchor is the heading id of a page that the fragment frag names: as
 // written, or as a heading's text would make it ("Purpose", "4.1 制定计划"
-// for "purpose", "41-制定计划"); "" when the page has none.
+// for "purpose", "41-制定计划"), or as GitHub shows it, after the prefix
+// "user-content-" of its heading ids that an author copied from the
+// address bar; "" when the page has none.
 func anchor(ids map[string]bool, frag string) string {
 	switch {
 	case frag == "":
@@ -100,8 +103,14 @@ func anchor(ids map[string]bool, frag string) string {
 	case ids[markdown.Slug(frag)]:
 		return markdown.Slug(frag)
 	}
+	if rest, ok := strings.CutPrefix(frag, githubPrefix); ok {
+		return anchor(ids, rest)
+	}
 	return ""
 }
+
+// githubPrefix starts the id GitHub gives a heading on a page it shows.
+const githubPrefix = "user-content-"
 
 // linkedFiles are the files in no page bundle that published documents
 // link to, each once, by path; the others are not published, with a
