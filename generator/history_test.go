@@ -319,6 +319,19 @@ func TestAsOfUsageErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A site whose isms.toml was committed after its documents.
+	noConfig, err := gitfixture.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct{ path, when string }{{"content/p.md", "2026-01-01T10:00:00+08:00"}, {"isms.toml", "2026-02-01T10:00:00+08:00"}} {
+		if err := noConfig.Write(step.path, "title = \"T\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := noConfig.Commit(step.when, "张三", "add"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	zh, err := i18n.Messages(ismsgen.I18n(), "zh-CN")
 	if err != nil {
 		t.Fatal(err)
@@ -328,6 +341,8 @@ func TestAsOfUsageErrors(t *testing.T) {
 	}{
 		{filepath.Join(later.Dir, "isms"), "2026-01-15", "the site folder isms is not in the repository's commit",
 			"--as-of：站点文件夹 isms 不在仓库的提交"},
+		{noConfig.Dir, "2026-01-15", ", the last on or before 2026-01-15, has no isms.toml: the site was set up later",
+			"2026-01-15 或之前的最后一次提交）中没有 isms.toml：站点是之后才建立的"},
 		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10",
 			"--as-of：站点没有 2024-12-31 或之前日期的提交：其历史始于 2025-01-10"},
 		{t.TempDir(), "2026-01-01", "needs the site's git history", "不在 git 工作区中"},

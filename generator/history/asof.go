@@ -42,6 +42,10 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 					return nil, model.Commit{}, &DateError{Day: day, At: c, Folder: folder}
 				}
 			}
+			// So may its configuration, after the first documents.
+			if kind, err := r.run.output("cat-file", "-t", c.Hash+":"+r.prefix+"isms.toml"); err != nil || strings.TrimSpace(string(kind)) != "blob" {
+				return nil, model.Commit{}, &DateError{Day: day, At: c, NoConfig: true}
+			}
 			return &at, c, nil
 		}
 		oldest = c
@@ -53,13 +57,14 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 }
 
 // DateError says that no commit is dated on or before a day, or that
-// the day's commit does not hold the site folder.
+// the day's commit does not hold the site folder or its isms.toml.
 type DateError struct {
-	Day     model.Date
-	First   model.Commit // the oldest commit there is
-	Shallow bool
-	At      model.Commit // the day's commit, which has no Folder
-	Folder  string       // the site folder, relative to the repository
+	Day      model.Date
+	First    model.Commit // the oldest commit there is
+	Shallow  bool
+	At       model.Commit // the day's commit, which has no Folder or no isms.toml
+	Folder   string       // the site folder, relative to the repository
+	NoConfig bool         // At has the folder but no isms.toml in it
 }
 
 func (e *DateError) Error() string { return e.Text().String() }
@@ -69,6 +74,8 @@ func (e *DateError) Text() diag.Text {
 	switch {
 	case e.Folder != "":
 		return diag.Msg("the site folder %s is not in the repository's commit %s of %s, the last on or before %s: the folder came into the repository later", e.Folder, e.At.Short(), e.At.Date(), e.Day)
+	case e.NoConfig:
+		return diag.Msg("the commit %s of %s, the last on or before %s, has no isms.toml: the site was set up later", e.At.Short(), e.At.Date(), e.Day)
 	case e.First.IsZero():
 		return diag.Msg("no commit of the site is dated on or before %s", e.Day)
 	case e.Shallow:
