@@ -20,7 +20,8 @@ import (
 
 // Adapt returns body with what other tools write and CommonMark cannot
 // show made fit to show, and says at which line it did what (and where
-// a reference link's label has no definition, which shows as text):
+// a reference link's label has no definition or a line of text holds a
+// template tag, both shown as written):
 //   - a grid table becomes a pipe table, cells of several lines joined;
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
@@ -36,7 +37,8 @@ import (
 // itself is returned.
 func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
-	return body, append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
+	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
+	return body, append(found, inlineTemplateTags(body)...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {

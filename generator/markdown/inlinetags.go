@@ -1,0 +1,58 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"ismsgen/generator/diag"
+)
+
+// inlineTag is a template tag of Hugo ("{{< param x >}}", "{{% x %}}")
+// or of Jekyll and GitBook ("{% data variables.x %}") in a line of text.
+var inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}`)
+
+// inlineTemplateTags finds the template tags that a line of body's text
+// holds among other text (adapt leaves out a line that is only a tag):
+// the generator they were written for put something in their place, a
+// page here shows them as written. One Foreign a line, naming its first
+// tag. Code is left alone: fenced code blocks, indented lines, code
+// spans.
+func inlineTemplateTags(body []byte) []Foreign {
+	if !bytes.Contains(body, []byte("{%")) && !bytes.Contains(body, []byte("{{<")) && !bytes.Contains(body, []byte("{{%")) {
+		return nil
+	}
+	var found []Foreign
+	var code fence // the fence of the open code block
+	for n, line := range bytes.Split(body, []byte("\n")) {
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if code.char != 0 {
+			if code.closedBy(line) {
+				code = fence{}
+			}
+			continue
+		}
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {
+			code = f
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, '{') < 0 {
+			continue
+		}
+		text := line
+		if bytes.IndexByte(text, '`') >= 0 {
+			spans, ok := codeSpans(text)
+			if !ok {
+				continue
+			}
+			for i := len(spans) - 1; i >= 0; i-- {
+				text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
+			}
+		}
+		if tag := inlineTag.Find(text); tag != nil {
+			found = append(found, Foreign{Line: n, Code: "template-tag",
+				Message: diag.Msg("the template tag %s is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)", string(tag)),
+				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")})
+		}
+	}
+	return found
+}
