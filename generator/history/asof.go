@@ -24,7 +24,7 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 	}
 	var oldest model.Commit
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		f := strings.Split(line, "\x1f")
+		f := strings.SplitN(line, "\x1f", 3) // the author last: a name may hold the separator
 		if len(f) != 3 {
 			continue
 		}
@@ -32,7 +32,7 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 		if err != nil {
 			return nil, model.Commit{}, fmt.Errorf("commit %s: %v", f[0], err)
 		}
-		c := model.Commit{Hash: f[0], When: when, Author: f[2]}
+		c := model.Commit{Hash: f[0], When: when, Author: authorName(f[2])}
 		if !c.Date().After(day) {
 			at := *r
 			at.head, at.pinned = c.Hash, true

@@ -290,6 +290,26 @@ func TestReAddedDocumentKeepsEveryDeletedVersion(t *testing.T) {
 	}
 }
 
+// An author's name may hold any character git keeps, the separators of
+// the log's fields included: the history is read whole, --as-of finds
+// that author's commit, and the control characters are shown as U+FFFD.
+func TestAuthorNamesWithSeparators(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张\x1f三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "第一版，改。\n", "1.0")))
+	changed := commit(t, r, "2026-01-06T10:00:00+08:00", "李\x1e四")
+	_, diags, _ := read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-01-06, 李\ufffd四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+
+	repo, _ := history.Open(r.Dir)
+	_, at, err := repo.At(model.Date{Year: 2026, Month: 1, Day: 5})
+	must(t, err)
+	if at.Hash != approved || at.Author != "张\ufffd三" {
+		t.Errorf("as of 2026-01-05: commit %s by %q, want %s", at.Short(), at.Author, approved[:10])
+	}
+}
+
 func TestShallowClone(t *testing.T) {
 	r := repo(t)
 	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"ismsgen/generator/model"
 )
@@ -60,27 +61,30 @@ func (r *Repo) ReadLog() (*Log, error) {
 
 // parse reads the output of ReadLog's command, older than the commits
 // read so far; rel turns a path of the repository into one relative to
-// the source.
+// the source. It reads from the start: an author's name and a path may
+// hold any byte but NUL (the separators of the format too), so each
+// part is found where the one before ends.
 func (l *Log) parse(out []byte, track map[string]*fileLog, rel func(string) string) error {
-	for _, rec := range bytes.Split(out, []byte{0x1e}) {
-		if len(rec) == 0 {
-			continue
+	for len(out) > 0 {
+		if out[0] != 0x1e {
+			return fmt.Errorf("unexpected output %q", out[:min(len(out), 40)])
 		}
-		head, raw, _ := bytes.Cut(rec, []byte{0})
-		fields := strings.Split(string(head), "\x1f")
-		if len(fields) != 3 {
+		head, rest, _ := bytes.Cut(out[1:], []byte{0})
+		hash, rest1, ok1 := strings.Cut(string(head), "\x1f")
+		date, author, ok2 := strings.Cut(rest1, "\x1f")
+		if !ok1 || !ok2 {
 			return fmt.Errorf("unexpected commit header %q", head)
 		}
-		when, err := time.Parse(time.RFC3339, fields[1])
+		when, err := time.Parse(time.RFC3339, date)
 		if err != nil {
-			return fmt.Errorf("commit %s: %v", fields[0], err)
+			return fmt.Errorf("commit %s: %v", hash, err)
 		}
 		c := int32(len(l.commits))
-		l.commits = append(l.commits, model.Commit{Hash: fields[0], When: when, Author: fields[2]})
-		if err := parseChanges(bytes.TrimPrefix(raw, []byte("\n")), func(status byte, old, blob, from, to string) {
+		l.commits = append(l.commits, model.Commit{Hash: hash, When: when, Author: authorName(author)})
+		if out, err = nextChanges(rest, func(status byte, old, blob, from, to string) {
 			l.change(track, c, status, old, blob, rel(from), rel(to))
 		}); err != nil {
-			return fmt.Errorf("commit %s: %w", fields[0], err)
+			return fmt.Errorf("commit %s: %w", hash, err)
 		}
 	}
 	return nil
@@ -130,17 +134,28 @@ func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
 // ":old-mode new-mode old-blob new-blob STATUS\0path\0" and, for renames
 // and copies, a second path.
 func parseChanges(raw []byte, fn func(status byte, old, blob, from, to string)) error {
-	for len(raw) > 0 {
-		if raw[0] != ':' {
-			return fmt.Errorf("unexpected raw change %q", raw[:min(len(raw), 40)])
+	rest, err := nextChanges(raw, fn)
+	if err == nil && len(rest) > 0 {
+		err = fmt.Errorf("unexpected raw change %q", rest[:min(len(rest), 40)])
+	}
+	return err
+}
+
+// nextChanges reads the raw entries of one commit (see parseChanges)
+// and returns what follows them: the next commit, or nothing.
+func nextChanges(raw []byte, fn func(status byte, old, blob, from, to string)) ([]byte, error) {
+	for {
+		raw = bytes.TrimLeft(raw, "\n\x00")
+		if len(raw) == 0 || raw[0] != ':' {
+			return raw, nil
 		}
 		meta, rest, ok := bytes.Cut(raw, []byte{0})
 		if !ok {
-			return fmt.Errorf("truncated raw change")
+			return nil, fmt.Errorf("truncated raw change")
 		}
 		f := strings.Fields(string(meta[1:]))
 		if len(f) != 5 || f[4] == "" {
-			return fmt.Errorf("unexpected raw change %q", meta)
+			return nil, fmt.Errorf("unexpected raw change %q", meta)
 		}
 		status := f[4][0]
 		old, blob := f[2], f[3]
@@ -152,18 +167,29 @@ func parseChanges(raw []byte, fn func(status byte, old, blob, from, to string)) 
 		}
 		var from, to []byte
 		if from, rest, ok = bytes.Cut(rest, []byte{0}); !ok {
-			return fmt.Errorf("truncated raw change")
+			return nil, fmt.Errorf("truncated raw change")
 		}
 		to = from
 		if status == 'R' || status == 'C' {
 			if to, rest, ok = bytes.Cut(rest, []byte{0}); !ok {
-				return fmt.Errorf("truncated raw change")
+				return nil, fmt.Errorf("truncated raw change")
 			}
 		}
 		fn(status, old, blob, string(from), string(to))
-		raw = bytes.TrimLeft(rest, "\n")
+		raw = rest
 	}
-	return nil
+}
+
+// authorName is a commit's author as pages and messages show it: a
+// control character (an escape sequence a terminal would obey, one of
+// the log's separators) or a byte that is not UTF-8 becomes U+FFFD.
+func authorName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(name, string(utf8.RuneError)))
 }
 
 // commit returns the commit of a rev.
