@@ -188,6 +188,23 @@ func (x *files) nearest(from *model.Document, full string) string {
 	return relative(path.Dir(from.Path), best)
 }
 
+// docNamed is the one document whose file is called name, its extension
+// aside (".md", ".html" or none), ignoring case; nil when no document or
+// several are.
+func (x *files) docNamed(name string) *model.Document {
+	x.hintOnce.Do(x.indexNames)
+	var found *model.Document
+	for _, c := range x.byStem[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))] {
+		if e := x.byPath[c]; e.kind == isDoc {
+			if found != nil {
+				return nil
+			}
+			found = e.doc
+		}
+	}
+	return found
+}
+
 // indexNames lists the files that a hint may name (those that are
 // published or are documents) by name and by folder.
 func (x *files) indexNames() {

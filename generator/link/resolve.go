@@ -165,9 +165,24 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 		}
 		_, rest, _ = strings.Cut(rest, "/")
 	}
+	if doc == nil && file == "" && !drive(p) {
+		// The address of the page that another site made of the file
+		// ("/site-policy/terms/x" for .../terms/x.md), or its page for
+		// another document ("/guide/x.html"): one document whose file
+		// has that name.
+		switch base := path.Base(trimmed); strings.ToLower(path.Ext(base)) {
+		case "", ".md", ".html", ".htm":
+			doc = rs.files.docNamed(base)
+		}
+		hint = "link to a document by its id, e.g. [Access control policy](ISMS-P-009), to a file by its path relative to this document, or to a page of another site by its full address (https://…)"
+	}
 	switch {
 	case doc != nil && doc != d:
-		hint = diag.Msg("link by the id instead, [text](%s), or by the path from this document, %q", doc.ID, relative(path.Dir(d.Path), doc.Path))
+		id, rel := doc.ID, relative(path.Dir(d.Path), doc.Path)
+		if _, frag, _ := strings.Cut(unescape(r.dest), "#"); frag != "" {
+			id, rel = id+"#"+frag, rel+"#"+frag
+		}
+		hint = diag.Msg("link by the id instead, [text](%s), or by the path from this document, %q", id, rel)
 	case file != "":
 		hint = diag.Msg("write the path relative to this document instead: %q", relative(path.Dir(d.Path), file))
 	}
