@@ -130,7 +130,32 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		problems.Errorf(d.Path, r.line, hint, "broken link: %q points outside content/, where nothing is published", r.dest)
 		return
 	}
+	if dir := hiddenDir(full); dir != "" {
+		// GitBook keeps a space's pictures in .gitbook/assets/: the file
+		// may well be there, but nothing in such a folder is read.
+		if _, ok := hint.(string); ok {
+			hint = "move the file to a folder whose name does not start with '.', and link to it there"
+		}
+		problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, in the folder %s, which is not read: folders whose names start with '.' are left out", r.dest, full, dir)
+		return
+	}
 	problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, which does not exist", r.dest, full)
+}
+
+// hiddenDir is the first folder of p (a path below the source) whose
+// name starts with '.' ("content/.gitbook"), or "".
+func hiddenDir(p string) string {
+	for i := 0; i < len(p); {
+		j := strings.IndexByte(p[i:], '/')
+		if j < 0 {
+			return ""
+		}
+		if p[i] == '.' {
+			return p[:i+j]
+		}
+		i += j + 1
+	}
+	return ""
 }
 
 // rootAbsolute reports a path from the root of a web server ("/docs/x/")
