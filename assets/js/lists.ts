@@ -135,7 +135,10 @@ class List {
     for (const f of [...FILTERS, "sort", "p"]) q.delete(`${this.id}.${f}`);
     for (const f of FILTERS) if (s[f]) q.set(`${this.id}.${f}`, s[f]);
     if (s.sort) q.set(`${this.id}.sort`, s.sort);
-    if (s.p > 1 && (this.filtered() || s.sort || s.p !== Number(this.box.dataset.page))) q.set(`${this.id}.p`, `${s.p}`);
+    // The page is said unless it is the one this address shows anyway:
+    // page 1 too, on a later page's own file (docs-2.html).
+    const own = Number(this.box.dataset.page) || 1;
+    if (s.p !== own || (s.p > 1 && (this.filtered() || s.sort))) q.set(`${this.id}.p`, `${s.p}`);
     const search = q.toString();
     try {
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);

@@ -513,3 +513,28 @@ func TestListAddressEditedByHand(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestListLaterPageAddress: on a list's later page (docs-2.html, where
+// "next" leads before the script has shown the list), the address of
+// the page shown in place, the first included, opens that page again.
+func TestListLaterPageAddress(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"register/docs-2.html")
+	tb.do(t, "sort by title", chromedp.Click(chromedp.CSS(`#list-docs th[data-col=title] button`)))
+	if err := tb.poll(`() => document.querySelector("#list-docs th[data-col=title]").getAttribute("aria-sort") === "ascending"`, tabTimeout/3); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"1", "2"} {
+		tb.do(t, "page "+page, chromedp.Click(chromedp.CSS(`#list-docs .pager a:not([rel])[href*="docs.p=`+page+`"]`)))
+		if err := tb.poll(`(p) => document.querySelector("#list-docs .pager a[aria-current=page]")?.textContent === p`, tabTimeout/3, page); err != nil {
+			t.Fatalf("page %s: %v", page, err)
+		}
+		want, href := eval[[]string](t, tb, rowIDs), eval[string](t, tb, `location.href`)
+		tb.open(t, href)
+		if err := tb.poll(`(want) => JSON.stringify(`+rowIDs+`) === want`, tabTimeout/3, jsonString(want)); err != nil {
+			t.Errorf("page %s of the sorted list, at %s, opens again as %v…, not %v… (%v)", page, href, eval[[]string](t, tb, rowIDs)[:3], want[:3], err)
+		}
+	}
+}
