@@ -337,6 +337,24 @@ func TestShallowClone(t *testing.T) {
 	}
 }
 
+// A partial clone (git clone --filter=blob:none) has not the earlier
+// texts, and git would fetch them from the network, or stop when it
+// cannot: the site builds without history, with a note that says why.
+func TestPartialClone(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
+	must(t, r.Git(nil, "config", "uploadpack.allowFilter", "true"))
+	clone := filepath.Join(t.TempDir(), "clone")
+	must(t, r.Git(nil, "clone", "-q", "--no-local", "--filter=blob:none", "file://"+r.Dir, clone))
+	repo, notes := history.Open(clone)
+	if repo != nil || len(notes) != 1 || !strings.Contains(notes[0].Message, "is a partial clone") {
+		t.Errorf("got %v, %v; want no repository and a note that it is a partial clone", repo, notes)
+	}
+}
+
 // A save in serve reads the history of the saved file, and of no other.
 func TestDocumentsReadsOnlyItsFiles(t *testing.T) {
 	r := repo(t)

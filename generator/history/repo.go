@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"ismsgen/generator/diag"
@@ -54,6 +55,10 @@ func Open(source string) (*Repo, diag.List) {
 	}
 	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true"}
 	r.run.dir = r.top
+	if r.partial() {
+		notes.Notef("", "clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network: built without the documents' history", abs)
+		return nil, notes
+	}
 	head, err := run.output("rev-parse", "-q", "--verify", "HEAD^{commit}")
 	if err != nil || len(bytes.TrimSpace(head)) == 0 {
 		notes.Notef("", "commit the documents to publish their history", "the git repository of %s has no commit yet: built without the documents' history", abs)
@@ -61,6 +66,23 @@ func Open(source string) (*Repo, diag.List) {
 	}
 	r.head = string(bytes.TrimSpace(head))
 	return r, notes
+}
+
+// partial reports whether the repository is a partial clone (made with
+// --filter): the texts it left out, git would fetch from a promisor
+// remote, and stop when it cannot.
+func (r *Repo) partial() bool {
+	out, _ := r.run.output("config", "--get-regexp", `^(extensions\.partialclone|remote\..*\.promisor)$`)
+	for _, line := range strings.Split(string(out), "\n") {
+		key, value, _ := strings.Cut(line, " ")
+		switch {
+		case key == "extensions.partialclone" && value != "":
+			return true
+		case strings.HasSuffix(key, ".promisor") && slices.Contains([]string{"", "true", "yes", "on", "1"}, strings.ToLower(value)):
+			return true
+		}
+	}
+	return false
 }
 
 // rel turns a path relative to the work tree into one relative to the
