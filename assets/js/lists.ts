@@ -115,7 +115,7 @@ class List {
   /** fromURL reads the list's state from the address. */
   fromURL(): State {
     const q = new URLSearchParams(location.search), s = blank();
-    for (const f of FILTERS) s[f] = q.get(`${this.id}.${f}`) || "";
+    for (const f of FILTERS) s[f] = (q.get(`${this.id}.${f}`) || "").trim(); // as typed in the filter
     s.sort = q.get(`${this.id}.sort`) || "";
     // A page number edited by hand ("2.5", "-1", "x") is a whole page or this one.
     const p = Math.floor(Number(q.get(`${this.id}.p`)));

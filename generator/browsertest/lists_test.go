@@ -484,6 +484,8 @@ func TestListAddressEditedByHand(t *testing.T) {
 		{"?docs.dept=no-such&docs.tier=9&docs.status=x&docs.review=x&docs.type=x&docs.source=x&docs.sort=nope", "?docs.p=1"},
 		{"?docs.q=ISMS-P&docs.dept=no-such&docs.sort=a-due", "?docs.q=ISMS-P"},
 		{"?docs.p=2&docs.p=3", "?docs.p=2"},
+		{"?docs.q=++ISMS-P+", "?docs.q=ISMS-P"},
+		{"?docs.q=+", "?docs.p=1"},
 	} {
 		want, got := shown(c.as), shown(c.edited)
 		if !slices.Equal(got.Rows, want.Rows) || got.Current != want.Current {
