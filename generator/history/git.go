@@ -100,8 +100,14 @@ func (e *gitError) Error() string {
 	if msg == "" {
 		msg = e.err.Error()
 	}
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
+	// The first error, not a warning or hint printed before it.
+	lines := strings.Split(msg, "\n")
+	msg = lines[0]
+	for _, line := range lines {
+		if strings.HasPrefix(line, "fatal:") || strings.HasPrefix(line, "error:") {
+			msg = line
+			break
+		}
 	}
 	return fmt.Sprintf("git %s: %s", e.args[0], msg)
 }
