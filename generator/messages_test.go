@@ -45,6 +45,9 @@ func TestMessagesOfABrokenSite(t *testing.T) {
 		if d.File != "content/a.md" && d.File != "content/c.md" && bytes.Contains([]byte(d.Message), []byte("ISMS-P-001")) {
 			t.Errorf("a knock-on error of content/a.md: %s", d)
 		}
+		if d.File != "content/isms-p-010.md" && bytes.Contains([]byte(d.Message), []byte("isms-p-010")) {
+			t.Errorf("a knock-on error of content/isms-p-010.md: %s", d)
+		}
 		if bytes.Contains([]byte(d.Message), []byte(`"ISMS-P 003"`)) && d.File != "content/c.md" {
 			t.Errorf("a knock-on error of content/c.md: %s", d)
 		}

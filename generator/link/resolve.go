@@ -83,8 +83,11 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 		}
 	}
 	switch {
-	case !found && isID && rs.failed[model.FoldID(id)]:
-		t.kind = toUnread // its own errors are reported at its file
+	case isID && rs.failed[model.FoldID(id)] && (!found || f.caseDiffs):
+		// Its own errors are reported at its file. A file named as the
+		// id (isms-p-010.md for ISMS-P-010) is that document, not a
+		// path written in another case.
+		t.kind = toUnread
 		return t, true
 	case !found && isID && path.Ext(p) == "":
 		problems.Errorf(d.Path, r.line, brokenHint, "broken link: no document has the id %q", id)
