@@ -248,11 +248,12 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			var hint any = "check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once"
 			if h := dateHint(lineOf(text, pe.Position.Line)); !h.IsZero() {
-				hint = h
+				diags.Errorf(path, lineOffset+pe.Position.Line, h, "invalid TOML: %s", pe.Message)
+			} else {
+				line, msg, hint := tomlProblem(text, lineOffset, pe)
+				diags.Errorf(path, lineOffset+line, hint, "%s", msg)
 			}
-			diags.Errorf(path, lineOffset+pe.Position.Line, hint, "invalid TOML: %s", pe.Message)
 		} else {
 			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
 		}

@@ -1,0 +1,158 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"ismsgen/generator/diag"
+)
+
+// tomlProblem says what went wrong in a TOML text in the words of the
+// person who wrote it: the mistakes people make (a value without quotes,
+// a quote or a list left open, a key written twice, key: value, Chinese
+// quotation marks) get a message of their own in the site's language, at
+// the line where the mistake is, with the line written as it should be.
+// Other errors keep the parser's words. line is 1-based in text, whose
+// first line is line offset+1 of the file.
+func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hint diag.Text) {
+	line = pe.Position.Line
+	src := string(lineOf(text, line))
+	key := lastKey(pe.LastKey)
+	m := pe.Message
+	generic := diag.Msg("check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once")
+	switch {
+	case m == "strings cannot contain newlines" && key != "":
+		value := strings.TrimSpace(src[strings.IndexAny(src, `"'`)+1:])
+		return line, diag.Msg("invalid TOML: the quotes around the value of %q are not closed on its line", key),
+			diag.Msg("close the quotes on the same line: %s = \"%s\" (a text of several lines goes between \"\"\" and \"\"\")", key, strings.Trim(value, `"'`))
+	case strings.HasPrefix(m, "expected a comma (',') or array terminator (']')") && key != "":
+		if start := keyLine(text, key, line); start > 0 {
+			line = start
+		}
+		return line, diag.Msg("invalid TOML: the list of %q is not closed with ]", key),
+			diag.Msg("end the list on the line it starts: %s = [\"a\", \"b\"]", key)
+	case strings.HasPrefix(m, "Key '") && strings.HasSuffix(m, "' has already been defined."):
+		dup := strings.TrimSuffix(strings.TrimPrefix(m, "Key '"), "' has already been defined.")
+		if first := keyLine(text, lastKey(dup), line-1); first > 0 {
+			return line, diag.Msg("invalid TOML: %q is written twice", dup),
+				diag.Msg("each key appears once: keep the line that is right, this one or line %d", offset+first)
+		}
+		return line, diag.Msg("invalid TOML: %q is written twice", dup), diag.Msg("each key appears once: delete one of the two lines")
+	case strings.HasPrefix(m, "expected '.' or '=', but got "):
+		return line, diag.Msg("invalid TOML: each line is key = value"), keyHint(src)
+	case strings.HasPrefix(m, "invalid escape in string") && key != "":
+		return line, diag.Msg("invalid TOML: a backslash in the value of %q starts an escape such as \\n", key),
+			diag.Msg("write a backslash as \\\\, or put the value in single quotes: %s = '%s'", key, strings.Trim(quotedValue(src), `"`))
+	case strings.HasPrefix(m, "expected a top-level item to end with a newline"):
+		k, value, _ := strings.Cut(src, "=")
+		return line, diag.Msg("invalid TOML: the value on this line is followed by more text"),
+			diag.Msg("put the whole value in quotes, %s = \"%s\", or start a comment with #", strings.TrimSpace(k), strings.Trim(strings.TrimSpace(value), `"'`))
+	}
+	if key == "" {
+		return line, diag.Msg("invalid TOML: %s", m), generic
+	}
+	found, isFound := foundValue(m)
+	switch {
+	case isFound && found == `'\n'`, m == "unexpected EOF; expected value":
+		return line, diag.Msg("invalid TOML: %q has no value", key),
+			diag.Msg("write its value after =, e.g. %s = \"…\", or delete the line", key)
+	case isFound && (strings.HasPrefix(found, `'“`) || strings.HasPrefix(found, `'‘`) || strings.HasPrefix(found, `'「`)):
+		return line, diag.Msg("invalid TOML: the value of %q is in typographic quotation marks", key),
+			diag.Msg("use straight double quotes: %s = \"%s\"", key, strings.Trim(quotedValue(src), "“”‘’「」"))
+	case isFound && (found == `"True"` || found == `"False"` || found == `"TRUE"` || found == `"FALSE"`):
+		return line, diag.Msg("invalid TOML: %s is not a value", strings.Trim(found, `"`)),
+			diag.Msg("true and false are written in small letters: %s = %s", key, strings.ToLower(strings.Trim(found, `"`)))
+	case isFound, strings.HasPrefix(m, "Invalid float value"), strings.HasPrefix(m, "invalid float"):
+		value := quotedValue(src)
+		if strings.HasPrefix(value, "[") {
+			return line, diag.Msg("invalid TOML: the items of the list %q need quotes", key),
+				diag.Msg("write each item in quotes: %s = %s", key, quoteItems(value))
+		}
+		return line, diag.Msg("invalid TOML: the value of %q needs quotes", key),
+			diag.Msg("write it in quotes: %s = \"%s\"", key, value)
+	}
+	return line, diag.Msg("invalid TOML: %s", m), generic
+}
+
+// lastKey is the last part of a dotted key: "history.version" is the
+// key version, written so in the file.
+func lastKey(k string) string {
+	if i := strings.LastIndexByte(k, '.'); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+// foundValue is what "expected value but found X instead" found, as the
+// parser quotes it.
+func foundValue(m string) (string, bool) {
+	rest, ok := strings.CutPrefix(m, "expected value but found ")
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSuffix(rest, " instead"), true
+}
+
+// keyLine is the last line at or before line (1-based) that sets key,
+// 0 when none does.
+func keyLine(text []byte, key string, line int) int {
+	lines := bytes.Split(text, []byte("\n"))
+	for n := min(line, len(lines)); n >= 1; n-- {
+		k, _, ok := bytes.Cut(lines[n-1], []byte("="))
+		if ok && strings.Trim(strings.TrimSpace(string(k)), `"'`) == key {
+			return n
+		}
+	}
+	return 0
+}
+
+// quotedValue is the value written after the first = of a line, without
+// a comment at its end.
+func quotedValue(src string) string {
+	_, value, _ := strings.Cut(src, "=")
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = value[:i]
+	}
+	return strings.TrimSpace(value)
+}
+
+// listItem is an item of a list written without quotes.
+var listItem = regexp.MustCompile(`[^\[\],\s"']+`)
+
+// quoteItems puts the bare items of a list in quotes: [isd, hr] is
+// ["isd", "hr"].
+func quoteItems(list string) string {
+	if !strings.HasSuffix(list, "]") {
+		list += "]"
+	}
+	return listItem.ReplaceAllStringFunc(list, func(s string) string { return `"` + s + `"` })
+}
+
+// keyHint says how to write a line that is not key = value.
+func keyHint(src string) diag.Text {
+	k, v, colon := strings.Cut(strings.TrimSpace(src), ":")
+	switch {
+	case strings.Contains(src, "＝"):
+		k, v, _ := strings.Cut(src, "＝")
+		return diag.Msg("write = as a half-width character: %s = %s", strings.TrimSpace(k), strings.TrimSpace(v))
+	case colon && !strings.ContainsAny(k, " \"'"):
+		return diag.Msg("write key = value, not key: value: %s = %s", k, quoteIfBare(strings.TrimSpace(v)))
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(src)); r >= utf8.RuneSelf {
+		return diag.Msg("the keys are the English field names listed in docs/format.md (id, title, version, owners …); a Chinese name goes in the value: title = \"…\"")
+	}
+	return diag.Msg("write each setting on its own line as key = value, e.g. title = \"…\"")
+}
+
+// quoteIfBare quotes a value that TOML would not read as one.
+func quoteIfBare(v string) string {
+	if v == "" || strings.ContainsAny(v[:1], `"'[{0123456789`) || v == "true" || v == "false" {
+		return v
+	}
+	return fmt.Sprintf("%q", v)
+}

@@ -1,0 +1,66 @@
+package load
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// The TOML mistakes people make are errors at the line of the mistake
+// that say what is wrong in ismsgen's words, with the line as it should
+// be written.
+func TestTOMLMistakes(t *testing.T) {
+	for _, tc := range []struct{ name, fm, want string }{
+		{"unclosed quote", "version = \"2.2\ntitle = \"x\"",
+			"x.md:3: invalid TOML: the quotes around the value of \"version\" are not closed on its line\n" +
+				"    hint: close the quotes on the same line: version = \"2.2\" (a text of several lines goes between \"\"\" and \"\"\")"},
+		{"bare version", "version = 2.2.1",
+			"x.md:3: invalid TOML: the value of \"version\" needs quotes\n    hint: write it in quotes: version = \"2.2.1\""},
+		{"bare Chinese title", "title = 文件控制程序 # 新",
+			"x.md:3: invalid TOML: the value of \"title\" needs quotes\n    hint: write it in quotes: title = \"文件控制程序\""},
+		{"bare word", "status = approved",
+			"x.md:3: invalid TOML: the value of \"status\" needs quotes\n    hint: write it in quotes: status = \"approved\""},
+		{"bare version letter", "version = V1.0",
+			"hint: write it in quotes: version = \"V1.0\""},
+		{"bare list items", "owners = [isd, hr]",
+			"x.md:3: invalid TOML: the items of the list \"owners\" need quotes\n    hint: write each item in quotes: owners = [\"isd\", \"hr\"]"},
+		{"list left open", "owners = [\"isd\"\nstatus = \"approved\"",
+			"x.md:3: invalid TOML: the list of \"owners\" is not closed with ]\n    hint: end the list on the line it starts: owners = [\"a\", \"b\"]"},
+		{"list open at the end", "status = \"approved\"\nowners = [\"isd\", \"hr\"",
+			"x.md:4: invalid TOML: the list of \"owners\" is not closed with ]"},
+		{"key twice", "title = \"a\"\nversion = \"1\"\ntitle = \"b\"",
+			"x.md:5: invalid TOML: \"title\" is written twice\n    hint: each key appears once: keep the line that is right, this one or line 3"},
+		{"Chinese key", "标题 = \"x\"",
+			"x.md:3: invalid TOML: each line is key = value\n    hint: the keys are the English field names listed in docs/format.md"},
+		{"YAML line", "title: 文件",
+			"x.md:3: invalid TOML: each line is key = value\n    hint: write key = value, not key: value: title = \"文件\""},
+		{"full-width equals", "title＝\"x\"",
+			"hint: write = as a half-width character: title = \"x\""},
+		{"no equals", "title \"x\"",
+			"hint: write each setting on its own line as key = value"},
+		{"no value", "title =",
+			"x.md:3: invalid TOML: \"title\" has no value\n    hint: write its value after =, e.g. title = \"…\", or delete the line"},
+		{"curly quotes", "title = “文件”",
+			"x.md:3: invalid TOML: the value of \"title\" is in typographic quotation marks\n    hint: use straight double quotes: title = \"文件\""},
+		{"capital True", "draft = True",
+			"x.md:3: invalid TOML: True is not a value\n    hint: true and false are written in small letters: draft = true"},
+		{"text after the value", "tier = 2级",
+			"x.md:3: invalid TOML: the value on this line is followed by more text\n    hint: put the whole value in quotes, tier = \"2级\", or start a comment with #"},
+		{"backslash", "title = \"C:\\docs\"",
+			"x.md:3: invalid TOML: a backslash in the value of \"title\" starts an escape such as \\n\n    hint: write a backslash as \\\\, or put the value in single quotes: title = 'C:\\docs'"},
+		{"dates keep their hint", "approved = 2025-13-01",
+			"x.md:3: invalid TOML: invalid datetime: \"2025-13-01\"\n    hint: 2025-13-01 is not a real date"},
+		{"other errors keep the parser's words", "owners = [\"isd\",, \"hr\"]",
+			"x.md:3: invalid TOML: unexpected comma\n    hint: check the TOML syntax"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "+++\nid = \"X-1\"\n" + tc.fm + "\n+++\nbody\n"
+			_, diags := ParseDocument("x.md", []byte(src))
+			var b bytes.Buffer
+			diags.Print(&b, nil)
+			if len(diags) != 1 || !strings.Contains(b.String(), tc.want) {
+				t.Errorf("%q:\n%s\nwant %q", tc.fm, b.String(), tc.want)
+			}
+		})
+	}
+}
