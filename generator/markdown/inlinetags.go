@@ -8,8 +8,10 @@ import (
 )
 
 // inlineTag is a template tag of Hugo ("{{< param x >}}", "{{% x %}}")
-// or of Jekyll and GitBook ("{% data variables.x %}") in a line of text.
-var inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}`)
+// or of Jekyll and GitBook ("{% data variables.x %}"), or a variable of
+// theirs or of a document template ("{{ site.title }}", "{{ .Title }}",
+// "{{company_name}}"), in a line of text.
+var inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[ \t]*-?\}\}`)
 
 // inlineTemplateTags finds the template tags that a line of body's text
 // holds among other text (adapt leaves out a line that is only a tag):
@@ -18,7 +20,7 @@ var inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}`)
 // tag. Code is left alone: fenced code blocks, indented lines, code
 // spans.
 func inlineTemplateTags(body []byte) []Foreign {
-	if !bytes.Contains(body, []byte("{%")) && !bytes.Contains(body, []byte("{{<")) && !bytes.Contains(body, []byte("{{%")) {
+	if !bytes.Contains(body, []byte("{%")) && !bytes.Contains(body, []byte("{{")) {
 		return nil
 	}
 	var found []Foreign
