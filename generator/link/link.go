@@ -242,7 +242,9 @@ func sortedSet(list []*model.Document) []*model.Document {
 	return slices.Compact(list)
 }
 
-const brokenHint = "link to a document by its id, e.g. [Access control policy](ISMS-P-009); other files need a path such as ./form.docx"
+// brokenHint is the hint of a link that is no id and no path, such as
+// "issues", which GitHub reads as the address of the repository's page.
+const brokenHint = "link to a document by its id, e.g. [Access control policy](ISMS-P-009); other files need a path such as ./form.docx, and a page of another site its full address (https://…)"
 
 // hints adds "did you mean" to the first broken links (a search over
 // every id is too slow to make for hundreds of them).
