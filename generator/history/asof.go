@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
@@ -28,7 +27,7 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 		if len(f) != 3 {
 			continue
 		}
-		when, err := time.Parse(time.RFC3339, f[1])
+		when, err := commitTime(f[1])
 		if err != nil {
 			return nil, model.Commit{}, fmt.Errorf("commit %s: %v", f[0], err)
 		}

@@ -337,6 +337,40 @@ func TestShallowClone(t *testing.T) {
 	}
 }
 
+// A commit whose time zone git would refuse today (written by a broken
+// tool: fsck's badTimezone) is read on its own clock, as git shows it.
+func TestCommitWithBadTimeZone(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	parent := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	must(t, r.Git(nil, "add", "-A"))
+	tree, err := r.Output(nil, "write-tree")
+	must(t, err)
+	raw := filepath.Join(t.TempDir(), "commit")
+	must(t, os.WriteFile(raw, []byte("tree "+strings.TrimSpace(tree)+"\nparent "+parent+
+		"\nauthor 李四 <l@example.com> 1767600000 +0099\ncommitter 李四 <l@example.com> 1767600000 +9999\n\nodd clock\n"), 0o644))
+	odd, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", raw)
+	must(t, err)
+	odd = strings.TrimSpace(odd)
+	must(t, r.Git(nil, "update-ref", "HEAD", odd))
+	must(t, r.Git(nil, "reset", "-q", "--hard"))
+
+	docs, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	// 1767600000 is 2026-01-05 08:00 UTC; +99:99 puts it at 12:39 on the 9th.
+	day := model.Date{Year: 2026, Month: 1, Day: 9}
+	if v := docs[0].Versions; v == nil || v.Set.Hash != odd || v.Set.Date() != day {
+		t.Fatalf("versions %+v, want 1.1 set by %s on %s", v, odd[:10], day)
+	}
+	repo, _ := history.Open(r.Dir)
+	if _, at, err := repo.At(day); err != nil || at.Hash != odd {
+		t.Errorf("as of %s: %s, %v; want %s", day, at.Short(), err, odd[:10])
+	}
+}
+
 // A partial clone (git clone --filter=blob:none) has not the earlier
 // texts, and git would fetch them from the network, or stop when it
 // cannot: the site builds without history, with a note that says why.

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -75,7 +76,7 @@ func (l *Log) parse(out []byte, track map[string]*fileLog, rel func(string) stri
 		if !ok1 || !ok2 {
 			return fmt.Errorf("unexpected commit header %q", head)
 		}
-		when, err := time.Parse(time.RFC3339, date)
+		when, err := commitTime(date)
 		if err != nil {
 			return fmt.Errorf("commit %s: %v", hash, err)
 		}
@@ -178,6 +179,29 @@ func nextChanges(raw []byte, fn func(status byte, old, blob, from, to string)) (
 		fn(status, old, blob, string(from), string(to))
 		raw = rest
 	}
+}
+
+// commitTime parses a committer date in git's strict ISO 8601 (%cI).
+// Git writes the zone a commit holds, which a broken tool may have made
+// one that time.Parse refuses ("+99:99", "+518:00": fsck's
+// badTimezone); git shows the clock of such a commit, and so does this.
+func commitTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err == nil || len(s) < 20 {
+		return t, err
+	}
+	wall, werr := time.Parse("2006-01-02T15:04:05", s[:19])
+	hh, mm, ok := strings.Cut(s[20:], ":")
+	h, herr := strconv.Atoi(hh)
+	m, merr := strconv.Atoi(mm)
+	if werr != nil || !ok || herr != nil || merr != nil || h < 0 || m < 0 || s[19] != '+' && s[19] != '-' {
+		return t, err
+	}
+	offset := h*3600 + m*60
+	if s[19] == '-' {
+		offset = -offset
+	}
+	return time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, time.FixedZone("", offset)), nil
 }
 
 // authorName is a commit's author as pages and messages show it: a
