@@ -51,6 +51,7 @@ func TestAdapt(t *testing.T) {
 		{"another tool's YAML front matter at the top of the body",
 			"\n---\ntitle: Acceptable use\nredirect_from:\n  - /a\n- /b\n# a comment\nversions:\n  fpt: '*'\n...\n\nText.\n",
 			"\n\n\n\n\n\n\n\n\n\n\nText.\n", []string{"other-front-matter@1"}},
+		{"Obsidian's properties at the top of the body", "---\nLast reviewed: 2026-01-10\n标签: [安全]\n---\n## 目的\n", "\n\n\n\n## 目的\n", []string{"other-front-matter@0"}},
 		{"Hugo's TOML front matter at the top of the body", "+++\ntitle = \"x\"\n[params]\nk = 1\n+++\nText\n", "\n\n\n\n\nText\n", []string{"other-front-matter@0"}},
 		{"a rule, text and a rule is no front matter",
 			"---\n\nScope: everyone.\nAll staff.\n---\n\n---\n---\n\nText\n\n---\ntitle: x\n---\n",

@@ -15,8 +15,9 @@ import (
 // CommonMark shows a rule and the keys as a heading or a paragraph.
 
 var (
-	// title: x, redirect_from:, "key": 1
-	yamlKey = regexp.MustCompile(`^["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:[ \t]|$)`)
+	// title: x, redirect_from:, "key": 1, and Obsidian's properties,
+	// whose names may hold spaces and any letters: Last reviewed: x, 标签:
+	yamlKey = regexp.MustCompile(`^["']?[^\s:#'"-][^:]{0,40}?["']?[ \t]*:(?:[ \t]|$)`)
 	// title = "x", [params]
 	tomlKey = regexp.MustCompile(`^(?:[A-Za-z_][\w.-]*[ \t]*=|\[\[?[\w. -]+\]\]?[ \t]*$)`)
 )
