@@ -481,15 +481,19 @@ func TestEarlierTextNotUTF8(t *testing.T) {
 // git mv) keeps its history: a controller reorganising folders sees the
 // earlier versions before the commit as after it.
 func TestMovedNotCommitted(t *testing.T) {
-	for _, staged := range []bool{false, true} {
-		t.Run(fmt.Sprint("staged=", staged), func(t *testing.T) {
+	for _, tc := range []struct {
+		staged bool
+		name   string
+	}{{false, "p1.md"}, {true, "p1.md"}, {false, "P1.MD"}} {
+		staged := tc.staged
+		t.Run(fmt.Sprint("staged=", staged, ",", tc.name), func(t *testing.T) {
 			r := repo(t)
-			must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+			must(t, r.Write("content/tier2/"+tc.name, doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
 			must(t, r.Write("content/tier2/p2.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0")))
 			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-			must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+			must(t, r.Write("content/tier2/"+tc.name, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
 			set := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
-			must(t, r.Move("content/tier2/p1.md", "content/tier3/p1.md"))
+			must(t, r.Move("content/tier2/"+tc.name, "content/tier3/"+tc.name))
 			if staged {
 				must(t, r.Git(nil, "add", "-A"))
 			}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"ismsgen/generator/model"
 )
@@ -26,7 +27,7 @@ func (h *History) movedOnDisk(docs []*model.Document) (map[*model.Document]*file
 	var gone []string
 	if len(orphans) > 0 {
 		for p := range h.dirty {
-			if f := h.log.files[p]; f != nil && len(f.revs) > 0 && f.revs[0].blob != "" && pathExt(p) == ".md" {
+			if f := h.log.files[p]; f != nil && len(f.revs) > 0 && f.revs[0].blob != "" && strings.EqualFold(pathExt(p), ".md") {
 				if _, err := os.Lstat(filepath.Join(h.source, filepath.FromSlash(p))); os.IsNotExist(err) {
 					gone = append(gone, p)
 				}
