@@ -314,13 +314,13 @@ class List {
     this.range.textContent = n === 0 ? label(docs, "list.none") : fmt(label(docs, "list.range"), from + 1, to, n) +
       (n < total ? " · " + fmt(label(docs, "list.matching"), n, total) : "");
     this.say(this.filtered() ? (n ? fmt(label(docs, "list.matching"), n, total) : label(docs, "list.none")) : "");
-    this.paging(pages);
+    this.paging(docs, pages);
     initReviewStates();
   }
 
   /** paging makes the pager for the rows that match: links that keep the
    * state in the address, followed in place. */
-  paging(pages: number): void {
+  paging(docs: Docs, pages: number): void {
     const p = this.state.p, nav = this.pager || el("nav", "pager");
     if (!this.pager) {
       nav.setAttribute("aria-label", this.box.querySelector(".list-tools")?.getAttribute("aria-label") || "");
@@ -344,8 +344,7 @@ class List {
       li.append(a);
       return li;
     };
-    const prev = this.pager?.querySelector(".pager-prev a")?.textContent || "‹",
-      next = this.pager?.querySelector(".pager-next a")?.textContent || "›";
+    const prev = label(docs, "list.prev"), next = label(docs, "list.next");
     if (p > 1) ul.append(Object.assign(link(p - 1, prev, "prev"), { className: "pager-prev" }));
     let last = 0;
     for (let k = 1; k <= pages; k++) {

@@ -540,3 +540,28 @@ func TestListLaterPageAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestListPagerWords: the pager the script makes names "previous" and
+// "next" in the site's words, as the page's own pager does, on any page
+// of the list (the first page's own pager has no "previous" to copy, the
+// last page's no "next").
+func TestListPagerWords(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	last := (len(registerIDs(t, s.dir)) + 99) / 100
+	tb.open(t, s.root+fmt.Sprintf("register/docs-%d.html", last))
+	want := eval[[]string](t, tb, `[document.querySelector("#list-docs .pager-prev a").textContent, "", ""]`)
+	tb.open(t, s.root+"register/docs-2.html")
+	want[1] = eval[string](t, tb, `document.querySelector("#list-docs .pager-next a").textContent`)
+	for _, p := range []string{"register/?docs.p=2", fmt.Sprintf("register/docs-%d.html?docs.p=2", last)} {
+		tb.open(t, s.root+p)
+		if err := tb.poll(`() => document.querySelector("#list-docs .list-range").hasAttribute("tabindex")`, tabTimeout/3); err != nil {
+			t.Fatalf("%s: the script did not show the list: %v", p, err)
+		}
+		got := eval[[]string](t, tb, `[document.querySelector("#list-docs .pager-prev a")?.textContent, document.querySelector("#list-docs .pager-next a")?.textContent]`)
+		if got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("%s: the pager says %q and %q, want %q and %q", p, got[0], got[1], want[0], want[1])
+		}
+	}
+}

@@ -240,7 +240,7 @@ func (r *renderer) docsData() []byte {
 		"withdrawn.current_version", "review.days_overdue", "review.days_left", "approvals.days",
 		"review.days_overdue.one", "review.days_left.one", "approvals.days.one", "training.ack",
 		"training.version", "list.more", "list.sep",
-		"field.all_staff", "list.range", "list.matching", "list.none",
+		"field.all_staff", "list.range", "list.matching", "list.none", "list.prev", "list.next",
 		"tier.1", "tier.2", "tier.3"} {
 		labels[k] = s.T(k)
 	}
