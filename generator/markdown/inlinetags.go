@@ -11,20 +11,24 @@ import (
 // or of Jekyll and GitBook ("{% data variables.x %}"), or a variable of
 // theirs or of a document template ("{{ site.title }}", "{{ .Title }}",
 // "{{company_name}}"), in a line of text.
-var inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[ \t]*-?\}\}`)
+var (
+	inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[ \t]*-?\}\}`)
+	// "- ", "  * ", "1. ": a list item's marker and the spaces after it
+	listMarker = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+)
 
 // inlineTemplateTags finds the template tags that a line of body's text
 // holds among other text (adapt leaves out a line that is only a tag):
 // the generator they were written for put something in their place, a
 // page here shows them as written. One Foreign a line, naming its first
-// tag. Code is left alone: fenced code blocks, indented lines, code
-// spans.
+// tag. Code is left alone: fenced and indented code blocks, code spans.
 func inlineTemplateTags(body []byte) []Foreign {
 	if !bytes.Contains(body, []byte("{%")) && !bytes.Contains(body, []byte("{{")) {
 		return nil
 	}
 	var found []Foreign
 	var code fence // the fence of the open code block
+	item := -1     // the column of the text of the list item above, or -1
 	for n, line := range bytes.Split(body, []byte("\n")) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if code.char != 0 {
@@ -33,11 +37,19 @@ func inlineTemplateTags(body []byte) []Foreign {
 			}
 			continue
 		}
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {
+		indent := leadingSpaces(line)
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
 			code = f
 			continue
 		}
-		if bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, '{') < 0 {
+		if m := listMarker.FindIndex(line); m != nil {
+			item = m[1]
+		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
+			item = -1
+		}
+		// An indented line is code, unless it goes on with a list item's
+		// text ("    To see …" below "  * Logs").
+		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, '{') < 0 {
 			continue
 		}
 		text := line
