@@ -337,6 +337,7 @@ class List {
       if (rel) a.rel = rel;
       if (k === p && !rel) a.setAttribute("aria-current", "page");
       a.addEventListener("click", (e) => {
+        if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // a new tab or window: the address
         e.preventDefault();
         this.state.p = k;
         void this.update().then(() => this.range.focus());

@@ -565,3 +565,32 @@ func TestListPagerWords(t *testing.T) {
 		}
 	}
 }
+
+// TestListPagerNewTab: a page link of the pager the script makes, clicked
+// with Ctrl, Shift or Meta (or the middle button), opens its address in a
+// new tab or window as a link does; a plain click shows the page in place.
+func TestListPagerNewTab(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"register/?docs.p=2")
+	if err := tb.poll(`() => document.querySelector("#list-docs .list-range").hasAttribute("tabindex")`, tabTimeout/3); err != nil {
+		t.Fatalf("the script did not show the list: %v", err)
+	}
+	for _, click := range []string{"{ctrlKey: true}", "{shiftKey: true}", "{metaKey: true}", "{button: 1}"} {
+		// The test's own listener, after the page's, sees whether they
+		// cancelled the click, and cancels it so that no tab opens.
+		cancelled := eval[bool](t, tb, `(() => {
+			let prevented;
+			document.addEventListener("click", e => { prevented = e.defaultPrevented; e.preventDefault(); }, {once: true});
+			document.querySelector("#list-docs .pager-next a").dispatchEvent(new MouseEvent("click", Object.assign({bubbles: true, cancelable: true}, `+click+`)));
+			return prevented;
+		})()`)
+		if cancelled {
+			t.Errorf("a click %s on the next page link is cancelled: it does not open a new tab", click)
+		}
+	}
+	if p := eval[string](t, tb, `document.querySelector("#list-docs .pager a[aria-current=page]").textContent`); p != "2" {
+		t.Errorf("after the clicks that open new tabs, the list shows page %s, want 2", p)
+	}
+}
