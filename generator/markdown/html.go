@@ -216,6 +216,31 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 	return Foreign{}, false
 }
 
+// htmlAsCode is the Foreign of an indented code block right after an
+// HTML block that starts with a tag: the rest of the HTML, after a blank
+// line ("<table>", a blank line, "    <tr>…"), which CommonMark shows as
+// code, tags and all.
+func htmlAsCode(n *ast.CodeBlock, src []byte) (Foreign, bool) {
+	if n.Lines().Len() == 0 {
+		return Foreign{}, false
+	}
+	line := n.Lines().At(0)
+	first := bytes.TrimSpace(line.Value(src))
+	name, _ := tagOf(first)
+	if !htmlElements[name] {
+		return Foreign{}, false
+	}
+	hint := diag.Msg("write its text in Markdown, without the tags: a block of HTML is left out whole")
+	for i := range n.Lines().Len() {
+		line := n.Lines().At(i)
+		if inner := innerTag(line.Value(src)); inner != "" {
+			hint = htmlHint(inner)
+			break
+		}
+	}
+	return Foreign{Code: "raw-html", Message: diag.Msg("indented HTML after a blank line is shown as code, tags and all: %s", string(first)), Hint: hint}, true
+}
+
 // wrappers are the elements that only lay out what they hold.
 var wrappers = map[string]bool{"div": true, "p": true, "center": true, "span": true, "section": true, "article": true,
 	"font": true, "html": true, "body": true, "br": true, "hr": true, "blockquote": true, "small": true, "big": true}

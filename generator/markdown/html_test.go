@@ -23,6 +23,8 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 		{"an id in angle brackets stays", "see <ISMS-P-009>\n", "<!-- raw HTML omitted -->", nil},
 		{"inline HTML", "a <span style=\"x\">red</span> b\n\nc <img src=\"x.png\">\n", "a <!-- raw HTML omitted -->red<!-- raw HTML omitted --> b", []string{"raw-html@0 <span>", "raw-html@2 <img>"}},
 		{"an HTML block", "x\n\n<div align=\"center\">\n  <img src=\"a.png\">\n</div>\n", "<p>x</p>\n<!-- raw HTML omitted -->", []string{"raw-html@2 <div"}},
+		{"an HTML table cut by blank lines: its rows are code", "<table>\n  <tr><td>a</td></tr>\n\n    <tr>\n        <td> b </td>\n    </tr>\n\n</table>\n\n<div>\n\n    x = 1\n\ntext\n\n    <p>code</p>\n",
+			"<pre><code>&lt;tr&gt;", []string{"raw-html@0 <table>", "raw-html@3 <tr>", "raw-html@7 </table>", "raw-html@9 <div>"}},
 		{"comments and code", "<!-- note -->\n\na <!-- x --> b `<span>`\n\n```\n<div>\n```\n", "<code>&lt;span&gt;</code>", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -38,7 +40,7 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 			var got []string
 			for _, f := range foreign {
 				tag := strings.TrimPrefix(strings.Split(f.Message.String(), " is not shown")[0], "the HTML tag ")
-				if i := strings.LastIndex(f.Message.String(), ": "); strings.HasPrefix(f.Message.String(), "an HTML block") {
+				if i := strings.LastIndex(f.Message.String(), ": "); strings.HasPrefix(f.Message.String(), "an HTML block") || strings.HasPrefix(f.Message.String(), "indented HTML") {
 					tag = strings.Fields(f.Message.String()[i+2:])[0]
 				}
 				got = append(got, f.Code+"@"+itoa(f.Line)+" "+tag)

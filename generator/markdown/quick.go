@@ -89,6 +89,12 @@ func ScanBody(body []byte) ([]LinkAt, []string, []AnchorAt, []Foreign) {
 				f.Line = lines.at(min(n.Lines().At(0).Start, len(body)))
 				foreign = append(foreign, f)
 			}
+			if code, ok := n.NextSibling().(*ast.CodeBlock); ok {
+				if f, ok := htmlAsCode(code, body); ok {
+					f.Line = lines.at(min(code.Lines().At(0).Start, len(body)))
+					foreign = append(foreign, f)
+				}
+			}
 			return ast.WalkContinue, nil
 		case *Anchor:
 			line := lines.at(min(max(n.Pos(), 0), len(body)))
