@@ -9,10 +9,11 @@ import (
 
 // inlineTag is a template tag of Hugo ("{{< param x >}}", "{{% x %}}")
 // or of Jekyll and GitBook ("{% data variables.x %}"), or a variable of
-// theirs or of a document template ("{{ site.title }}", "{{ .Title }}",
-// "{{company_name}}"), in a line of text.
+// theirs ("{{ site.title }}", "{{ .Title }}"), in a line of text. A
+// word alone in braces ("{{value}}") is left alone: authors write it
+// for a value to fill in, as they mean it to be read.
 var (
-	inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[ \t]*-?\}\}`)
+	inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*(?:\.[A-Za-z_]|[A-Za-z_]\w*\.[A-Za-z_])[\w.]*[ \t]*-?\}\}`)
 	// "- ", "  * ", "1. ": a list item's marker and the spaces after it
 	listMarker = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
 )
