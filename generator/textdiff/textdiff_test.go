@@ -1,6 +1,7 @@
 package textdiff
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,56 @@ func TestDiff(t *testing.T) {
 		if a.String() != tc.old || b.String() != tc.new {
 			t.Errorf("Diff(%q, %q) does not give back the texts: %q, %q", tc.old, tc.new, a.String(), b.String())
 		}
+	}
+}
+
+// rewritten is n lines of 40 characters of Chinese, different for each
+// seed: a text rewritten from start to end.
+func rewritten(seed uint32, n int) string {
+	var b strings.Builder
+	x := seed
+	for range n {
+		for range 40 {
+			x = x*1664525 + 1013904223
+			b.WriteRune(rune(0x4e00 + x>>16%400))
+		}
+		b.WriteString("。\n")
+	}
+	return b.String()
+}
+
+// A long run of lines rewritten differs in nearly every character:
+// diffed character by character it would take time that grows with the
+// square of its length (a minute for a document of 125 KB) and show
+// nothing a reader can use. It is shown deleted and inserted whole, and
+// when it has as many lines as before, line by line.
+func TestDiffLongRewrite(t *testing.T) {
+	old, new := rewritten(1, 200), rewritten(2, 210)
+	if got := Diff(old, new); len(got) != 2 || got[0] != (Span{Delete, old}) || got[1] != (Span{Insert, new}) {
+		t.Errorf("a rewrite of %d characters gave %d spans, want it deleted and inserted whole", len([]rune(old)), len(got))
+	}
+	// Every line of a long table changed a little: each line is diffed
+	// with its counterpart.
+	var a, b strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&a, "| R-%03d | 第%d项控制措施的说明文字 | 2025-01-%02d |\n", i, i, i%28+1)
+		fmt.Fprintf(&b, "| R-%03d | 第%d项控制措施的说明文字 | 2026-01-%02d |\n", i, i, i%28+1)
+	}
+	spans := Diff(a.String(), b.String())
+	if n := strings.Count(show(spans), "[-2025-]{+2026+}"); n != 300 {
+		t.Errorf("a table with every row changed shows %d of its 300 changes word by word", n)
+	}
+	var gotOld, gotNew strings.Builder
+	for _, s := range spans {
+		if s.Op != Insert {
+			gotOld.WriteString(s.Text)
+		}
+		if s.Op != Delete {
+			gotNew.WriteString(s.Text)
+		}
+	}
+	if gotOld.String() != a.String() || gotNew.String() != b.String() {
+		t.Error("the table's spans do not give back its texts")
 	}
 }
 
