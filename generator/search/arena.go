@@ -18,8 +18,22 @@ const (
 )
 
 type arena struct {
-	slabs [][]byte
-	used  int // of the last slab
+	slabs  [][]byte
+	used   int          // of the last slab
+	mapped *mappedSlabs // the slabs mapped from the system (slab_unix.go)
+}
+
+// mappedSlabs are the slabs an arena mapped from the system. free unmaps
+// them; so does the cleanup newPostingTable attaches to the arena's table,
+// for one dropped without free (a build that failed).
+type mappedSlabs struct{ slabs [][]byte }
+
+// free returns the arena's memory; nothing may read the arena after.
+func (ar *arena) free() {
+	if ar.mapped != nil {
+		ar.mapped.unmap()
+	}
+	ar.slabs, ar.used = nil, 0
 }
 
 // chain is a string in the arena. Address 0 is never a block's.
@@ -32,7 +46,7 @@ type chain struct {
 // alloc returns the address of n bytes of zeros.
 func (ar *arena) alloc(n int) uint32 {
 	if len(ar.slabs) == 0 || ar.used+n > slabSize {
-		ar.slabs = append(ar.slabs, make([]byte, slabSize))
+		ar.slabs = append(ar.slabs, ar.newSlab())
 		ar.used = 0
 		if len(ar.slabs) == 1 {
 			ar.used = blockHeader // keeps address 0 free

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -736,7 +737,7 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 		pos:      make([]int32, len(entries)),
 		keepText: keepText,
 		toks:     sync.Pool{New: func() any { return newTokenizer() }},
-		lists:    &postingTable{words: map[string]int32{}},
+		lists:    newPostingTable(),
 		pending:  map[int32]*docTokens{},
 	}
 	for n, i := range order {
@@ -834,6 +835,7 @@ func (b *Builder) finish() {
 	b.mu.Unlock()
 	b.merging.Unlock()
 	all := sortTokens(b.lists.finish())
+	b.lists.ar.free() // finish copied every string out
 	b.ix.vocab = make([]string, len(all))
 	b.ix.posts = make([][]byte, len(all))
 	b.ix.blooms = make([][]byte, len(all))
@@ -867,6 +869,14 @@ type listPage struct {
 }
 
 const pageLists = 1024
+
+// newPostingTable returns an empty table whose arena's memory goes back
+// to the system when the table is dropped, if not before (arena.free).
+func newPostingTable() *postingTable {
+	pt := &postingTable{words: map[string]int32{}, ar: arena{mapped: &mappedSlabs{}}}
+	runtime.AddCleanup(pt, func(m *mappedSlabs) { m.unmap() }, pt.ar.mapped)
+	return pt
+}
 
 // newList adds an empty list and returns 1 + its number.
 func (pt *postingTable) newList() int32 {
