@@ -10,7 +10,7 @@
 // The cells are the same as the template list-row makes.
 
 import { fileHref } from "./filelinks";
-import { initReviewStates } from "./reviewstate";
+import { currentState, initReviewStates } from "./reviewstate";
 
 /** A document of lists/docs.js (see generator/render/listdata.go). */
 type DocRow = [string, string, string, number, number, string, number, number[], number, number, number,
@@ -280,7 +280,7 @@ class List {
       if (s.status && docs.statuses[d[STATUS]] !== s.status) return;
       if (s.type && docs.types[d[TYPE]] !== s.type) return;
       if (s.dept && !d[OWNERS].includes(dept)) return;
-      if (s.review && (rv ? docs.states[rv[0]] : "none") !== s.review) return;
+      if (s.review && reviewNow(docs, rv) !== s.review) return;
       if (q && !fold(d[ID]).includes(q) && !fold(d[TITLE]).includes(q)) return;
       out.push(i);
     });
@@ -421,6 +421,11 @@ class List {
 }
 
 const label = (docs: Docs, key: string): string => docs.labels[key] ?? key;
+
+/** reviewState is a document's review state as its cell shows it: the
+ * build's, brought up to the reader's date ("none": not reviewed). */
+const reviewNow = (docs: Docs, rv: 0 | [number, number, number]): string =>
+  !rv ? "none" : rv[1] ? currentState(ymd(rv[1]), docs.states[rv[0]]) : docs.states[rv[0]];
 // A count: the label's form for one ("{0} day left") where it has one.
 const count = (docs: Docs, key: string, n: number): string =>
   fmt((Math.abs(n) === 1 && docs.labels[key + ".one"]) || label(docs, key), n);
@@ -657,7 +662,8 @@ const sortable = new Map<string, (docs: Docs, d: DocRow, x: unknown) => string |
   ["type", (_, d) => d[TYPE]],
   ["effective", (_, d) => d[EFFECTIVE] || ""], ["approved", (_, d) => d[APPROVED] || ""],
   ["last-reviewed", (_, d) => d[LAST_REVIEWED] || ""],
-  ["review", (_, d) => (d[REVIEW] && d[REVIEW][1]) || ""], ["review-state", (_, d) => (d[REVIEW] ? d[REVIEW][0] : "")],
+  ["review", (_, d) => (d[REVIEW] && d[REVIEW][1]) || ""],
+  ["review-state", (docs, d) => (d[REVIEW] ? docs.states.indexOf(reviewNow(docs, d[REVIEW])) : "")],
   ["days-overdue", (_, d) => (d[REVIEW] && d[REVIEW][1] ? -d[REVIEW][2] : "")],
   ["days-left", (_, d) => (d[REVIEW] && d[REVIEW][1] ? d[REVIEW][2] : "")],
   ["days", (_, d) => (d[REVIEW] && d[REVIEW][1] ? d[REVIEW][2] : "")],

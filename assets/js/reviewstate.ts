@@ -25,6 +25,15 @@ export function stateFor(review: number, now: number, dueSoonDays: number): stri
   return "ok";
 }
 
+/** currentState is the state of a review due on date ("YYYY-MM-DD") that
+ * the build found built: the state the page shows, the reader's date's
+ * once that is after the build's (see initReviewStates). */
+export function currentState(date: string, built: string): string {
+  const b = parseDate(document.body.getAttribute("data-now")), now = today(), review = parseDate(date);
+  if (b === null || now <= b || review === null) return built;
+  return stateFor(review, now, Number(document.body.getAttribute("data-due-soon") || "30"));
+}
+
 export function initReviewStates(): void {
   const built = parseDate(document.body.getAttribute("data-now"));
   const now = today();

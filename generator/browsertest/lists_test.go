@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -592,5 +593,45 @@ func TestListPagerNewTab(t *testing.T) {
 	}
 	if p := eval[string](t, tb, `document.querySelector("#list-docs .pager a[aria-current=page]").textContent`); p != "2" {
 		t.Errorf("after the clicks that open new tabs, the list shows page %s, want 2", p)
+	}
+}
+
+// TestListReviewFilterToday: read after the build, a list's review states
+// are brought up to the reader's date (reviewstate.ts), and the filter by
+// review state goes by the states the rows show.
+func TestListReviewFilterToday(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	// The reader's clock: half a year after the build.
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `{
+		const fixed = Date.UTC(2027, 5, 1, 12), D = Date;
+		globalThis.Date = class extends D { constructor(...a) { a.length ? super(...a) : super(fixed); } static now() { return fixed; } };
+	}`}); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(t, s.root+"register/")
+	states := eval[[]string](t, tb, `[...document.querySelector("#list-docs .list-tools [name=review]").options].map(o => o.value).filter(v => v)`)
+	if len(states) < 4 {
+		t.Fatalf("the review filter offers %v", states)
+	}
+	seen := 0
+	for _, state := range states {
+		// The range is said again when the list is shown.
+		tb.do(t, "filter by "+state, chromedp.Evaluate[chromedp.Void](`(() => {
+			document.querySelector("#list-docs .list-range").textContent = "";
+			const r = document.getElementById("docs-review"); r.value = `+jsString(state)+`; r.dispatchEvent(new Event("change"));
+		})()`))
+		if err := tb.poll(`() => document.querySelector("#list-docs .list-range").textContent !== ""`, tabTimeout/3); err != nil {
+			t.Fatalf("filter by %s: %v", state, err)
+		}
+		shows := eval[[]string](t, tb, `[...new Set([...document.querySelectorAll("#list-docs tbody .review-state")].map(s => [...s.classList].find(c => c.startsWith("review-state--")).slice(14)))]`)
+		if len(shows) > 1 || (len(shows) == 1 && shows[0] != state) {
+			t.Errorf("filtered by review state %s, the rows show %v", state, shows)
+		}
+		seen += len(shows)
+	}
+	if seen < 2 {
+		t.Errorf("the filters by review state showed rows of %d states; the test shows nothing", seen)
 	}
 }
