@@ -26,6 +26,8 @@ import (
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
+//   - an attribute list right after a picture or a link
+//     ("![a](a.png){ width="95%" }") goes;
 //   - another tool's front matter at the top (YAML between lines "---",
 //     TOML between lines "+++"), a title block at the top, a line that
 //     is only \newpage or \pagebreak, a table-of-contents marker, a
@@ -37,6 +39,7 @@ import (
 // itself is returned.
 func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
+	body = dropLinkAttributes(body)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	return body, append(found, inlineTemplateTags(body)...)
 }

@@ -61,6 +61,10 @@ func TestAdapt(t *testing.T) {
 			"---\n\nScope: everyone.\nAll staff.\n---\n\n---\n---\n\nText\n\n---\ntitle: x\n---\n",
 			"---\n\nScope: everyone.\nAll staff.\n---\n\n---\n---\n\nText\n\n---\ntitle: x\n---\n", nil},
 		{"front matter never closed is none", "---\ntitle: x\n\nText\n", "---\ntitle: x\n\nText\n", nil},
+		{"attribute lists after pictures and links",
+			"![Plan](img/plan.png){ width=\"95%\" } and ![](<a b.png> \"t\"){width=300 .center}\n[Go](x.md){: .md-button #go } [x](y) {not attrs} `![c](c.png){ width=\"1\" }`\n\n    ![d](d.png){ width=\"1\" }\n```\n![e](e.png){ .x }\n```\n- item\n\n    ![f](f.png){ width=\"9\" } {{< x >}}){ y }\n",
+			"![Plan](img/plan.png) and ![](<a b.png> \"t\")\n[Go](x.md) [x](y) {not attrs} `![c](c.png){ width=\"1\" }`\n\n    ![d](d.png){ width=\"1\" }\n```\n![e](e.png){ .x }\n```\n- item\n\n    ![f](f.png) {{< x >}}){ y }\n",
+			[]string{"template-tag@9"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
