@@ -445,14 +445,14 @@ const scriptLoader: Loader = (url, key) => new Promise((resolve, reject) => {
 const ZH = {
   tier: ["一级", "二级", "三级"],
   st: { draft: "草稿", review: "审核中", approved: "已批准", obsolete: "作废" } as Record<string, string>,
-  found: "找到 %n 个文件", none: "没有与“%q”匹配的文件", loading: "正在搜索…", failed: "无法加载搜索索引",
+  found: "找到 %n 个文件", foundOne: "找到 1 个文件", none: "没有与“%q”匹配的文件", loading: "正在搜索…", failed: "无法加载搜索索引",
   all: "查看全部 %n 个结果", more: "显示更多", results: "搜索结果",
   control: "附录A控制措施 %c", controlHint: "查看该控制措施，以及实施它的文件和适用性声明的结论",
 };
 const EN: typeof ZH = {
   tier: ["Tier 1", "Tier 2", "Tier 3"],
   st: { draft: "Draft", review: "In review", approved: "Approved", obsolete: "Obsolete" },
-  found: "%n documents found", none: "No document matches “%q”", loading: "Searching…",
+  found: "%n documents found", foundOne: "1 document found", none: "No document matches “%q”", loading: "Searching…",
   failed: "The search index could not be loaded", all: "See all %n results", more: "Show more",
   results: "Search results",
   control: "Annex A control %c", controlHint: "The control, the documents that implement it and the Statement of Applicability's verdict",
@@ -481,7 +481,7 @@ export function initSearch(): void {
   const eng = engine(indexURL.slice(0, indexURL.lastIndexOf("/") + 1), scriptLoader);
   const href = (doc: Doc): string => fileHref(root + (doc[2] || "docs/" + doc[0] + "/"));
   const controlHref = (id: string): string => fileHref(root + "controls/" + id + "/");
-  const count = (q: string, n: number) => (!q ? "" : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", () => q)); // q as typed: "$&" is no pattern
+  const count = (q: string, n: number) => (!q ? "" : n === 1 ? L.foundOne : n ? L.found.replace("%n", `${n}`) : L.none.replace("%q", () => q)); // q as typed: "$&" is no pattern
 
   /** item is a result: its title (a link when link is set, else text with
    * the address in data-href), id, tier, status and a snippet with the

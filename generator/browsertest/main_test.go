@@ -53,6 +53,7 @@ func TestMain(m *testing.M) {
 func run(m *testing.M) int {
 	defer closeSample()
 	defer closeLists()
+	defer closeEnglish()
 	path, why := chromiumPath()
 	if path == "" {
 		noBrowser = why

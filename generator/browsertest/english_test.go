@@ -1,0 +1,116 @@
+package browsertest
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"ismsgen"
+	"ismsgen/generator"
+)
+
+// The English site: language = "en", departments whose names hold what
+// a filter's value and an address must carry (spaces, '/', quotes, '&',
+// '#', '%', '?', '+', emoji, full-width forms, no name at all), and
+// englishDocs documents: a list's page and one more row.
+const englishDocs = 101
+
+var englishDepartments = [][2]string{
+	{"sales", "Sales and Marketing"}, {"rnd", "R&D / QA"}, {"quote", `The "Quote" <Team>`},
+	{"hash", "Team #1 100% ?+"}, {"emoji", "Security 🔒 Team"}, {"fw", "ＩＴ部（全角）"}, {"noname", ""},
+}
+
+var (
+	englishOnce sync.Once
+	english     *site
+	englishErr  string
+)
+
+// englishSite builds the English site once and serves it on loopback.
+func englishSite(t *testing.T) *site {
+	t.Helper()
+	needBrowser(t)
+	englishOnce.Do(func() {
+		src, err := os.MkdirTemp("", "ismsgen-english-")
+		if err != nil {
+			englishErr = err.Error()
+			return
+		}
+		englishTemp = src
+		var config strings.Builder
+		config.WriteString("title = \"Document centre\"\norganisation = \"Example Org\"\nlanguage = \"en\"\nbase_url = \"https://isms.example.com/\"\ndefault_review_cycle = \"12 months\"\n")
+		for _, d := range englishDepartments {
+			fmt.Fprintf(&config, "\n[[departments]]\nid = %q\nname = %q\n", d[0], d[1])
+		}
+		files := map[string]string{"isms.toml": config.String()}
+		for k := range englishDocs {
+			files[fmt.Sprintf("content/qa-p-%03d.md", k)] = fmt.Sprintf("+++\nid = \"QA-P-%03d\"\ntitle = \"Procedure %d\"\ntier = %d\ntype = \"procedure\"\nversion = \"1.%d\"\nstatus = \"approved\"\nowners = [%q]\napprover = \"Chief executive\"\napproved = 2026-%02d-01\ndistribution = [\"all\"]\n+++\n\n## Scope\n\nBackup text %d.\n",
+				k, k, 1+k%3, k, englishDepartments[k%len(englishDepartments)][0], 1+k%9, k)
+		}
+		for name, text := range files {
+			p := filepath.Join(src, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				englishErr = err.Error()
+				return
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				englishErr = err.Error()
+				return
+			}
+		}
+		dest := filepath.Join(src, "public")
+		res, err := generator.Build(generator.Options{
+			Source: src, Dest: dest, Now: now,
+			Defaults: generator.Defaults{Layouts: ismsgen.Layouts(), Assets: ismsgen.Assets(), I18n: ismsgen.I18n()},
+		})
+		if err == nil && res.Diagnostics.HasErrors() {
+			err = fmt.Errorf("%v", res.Diagnostics.Errors())
+		}
+		if err != nil {
+			englishErr = "build the English site: " + err.Error()
+			return
+		}
+		srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+		english = &site{dir: dest, root: srv.URL + "/", server: srv}
+	})
+	if english == nil {
+		t.Fatal(englishErr)
+	}
+	return english
+}
+
+var englishTemp string
+
+func closeEnglish() {
+	if english != nil {
+		english.server.Close()
+	}
+	if englishTemp != "" {
+		os.RemoveAll(englishTemp)
+	}
+}
+
+// TestEnglishSearchCounts: on an English site the search page counts in
+// English, "1 document found" for one.
+func TestEnglishSearchCounts(t *testing.T) {
+	t.Parallel()
+	s := englishSite(t)
+	tb := newTab(t)
+	for query, want := range map[string]string{
+		"QA-P-007": "1 document found", "procedure": "101 documents found", "zzqxw": "No document matches “zzqxw”",
+	} {
+		tb.open(t, s.root+q(query))
+		if err := tb.poll(`(want) => document.getElementById("search-status").textContent === want`, tabTimeout/4, want); err != nil {
+			t.Errorf("search %q: the status says %q, want %q (%v)", query, eval[string](t, tb, `document.getElementById("search-status").textContent`), want, err)
+		}
+	}
+	errs, _ := tb.recorded()
+	for _, e := range errs {
+		t.Error(e)
+	}
+}
