@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"ismsgen"
 	"ismsgen/generator"
 )
@@ -108,6 +110,44 @@ func TestEnglishSearchCounts(t *testing.T) {
 		if err := tb.poll(`(want) => document.getElementById("search-status").textContent === want`, tabTimeout/4, want); err != nil {
 			t.Errorf("search %q: the status says %q, want %q (%v)", query, eval[string](t, tb, `document.getElementById("search-status").textContent`), want, err)
 		}
+	}
+	errs, _ := tb.recorded()
+	for _, e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestEnglishListDepartments: the register filters by each department,
+// whatever its name holds; the address keeps the filter and restores it;
+// the list of a page and one row pages to its last row, with and without
+// the script.
+func TestEnglishListDepartments(t *testing.T) {
+	t.Parallel()
+	s := englishSite(t)
+	tb := newTab(t)
+	for _, d := range englishDepartments {
+		name := d[1]
+		if name == "" {
+			name = d[0]
+		}
+		tb.open(t, s.root+"register/")
+		tb.do(t, "filter by "+name, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("docs-dept"); s.value = `+jsString(d[0])+`; s.dispatchEvent(new Event("change")); })()`))
+		owners := `(name) => { const c = [...document.querySelectorAll("#list-docs tbody td:nth-child(5)")]; return c.length > 0 && c.every(td => td.textContent === name) && document.getElementById("docs-dept").selectedOptions[0].textContent === name; }`
+		if err := tb.poll(owners, tabTimeout/3, name); err != nil {
+			t.Errorf("filter by %q: %v", name, err)
+			continue
+		}
+		href := eval[string](t, tb, `location.href`)
+		tb.open(t, href)
+		if err := tb.poll(owners, tabTimeout/3, name); err != nil {
+			t.Errorf("%s does not show the department %q again: %v", href, name, err)
+		}
+	}
+	// Page 2 holds the last row: in place, and on its own page.
+	tb.open(t, s.root+"register/")
+	tb.do(t, "next page", chromedp.Click(chromedp.CSS(`#list-docs .pager a[rel=next]`)))
+	if err := tb.poll(`() => document.querySelectorAll("#list-docs tbody tr").length === 1`, tabTimeout/3); err != nil {
+		t.Errorf("page 2 shows %d rows, want 1: %v", eval[int](t, tb, `document.querySelectorAll("#list-docs tbody tr").length`), err)
 	}
 	errs, _ := tb.recorded()
 	for _, e := range errs {
