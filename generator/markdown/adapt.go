@@ -189,6 +189,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			for j := range n {
 				inner[j] = dedent(ls[i+1+j])
 			}
+			inner = outdent(inner)
 			_, more := adapt(inner, at+1, false)
 			found = append(found, adapted(at, tab, string(line)))
 			found = append(found, more...)
@@ -313,6 +314,34 @@ func dedent(line []byte) []byte {
 		return line[4:]
 	}
 	return bytes.TrimLeft(line, " ")
+}
+
+// outdent takes off ls the spaces that all their lines that are not
+// blank start with, when the lines hold a fence: a block indented twice
+// under its admonition ("!!! tip", then lines of eight spaces with
+// "```bash" among them) is text and fenced code, as MkDocs shows it,
+// not code whose fences show (the first joined to the title's
+// paragraph). Without a fence, such a block is code in MkDocs too.
+func outdent(ls [][]byte) [][]byte {
+	least, fenced := -1, false
+	for _, l := range ls {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		n := indentOf(l)
+		if least < 0 || n < least {
+			least = n
+		}
+		_, ok := openFence(bytes.TrimLeft(l, " "))
+		fenced = fenced || ok
+	}
+	if least <= 0 || !fenced {
+		return ls
+	}
+	for j, l := range ls {
+		ls[j] = l[min(least, indentOf(l)):]
+	}
+	return ls
 }
 
 func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
