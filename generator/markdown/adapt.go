@@ -59,7 +59,8 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '[', '{' or '*' (a table-of-contents marker), "{{" or
+// fenced div), '[', '{' or '*' (a table-of-contents marker), '#' and
+// no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
 func mayAdapt(body []byte) bool {
@@ -69,6 +70,10 @@ func mayAdapt(body []byte) bool {
 			switch c, d := line[0], line[1]; c {
 			case '%', '\\':
 				return true
+			case '#':
+				if headingWithoutSpace(line) > 0 {
+					return true
+				}
 			case '+':
 				if d == '-' || d == '=' || d == ':' {
 					return true
@@ -147,6 +152,15 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				ls[j] = nil
 			}
 			i += n - 1
+			changed = true
+		case trimmed[0] == '#' && indentOf(line) < 4 && headingWithoutSpace(trimmed) > 0:
+			n := headingWithoutSpace(trimmed)
+			at0 := len(line) - len(bytes.TrimLeft(line, " "))
+			fixed := append(append(append([]byte{}, line[:at0+n]...), ' '), line[at0+n:]...)
+			found = append(found, Foreign{Line: at, Code: "heading-space",
+				Message: diag.Msg("the heading %s has no space after its #: it is read as a heading, as Typora and MkDocs read it (GitHub shows it as text)", string(trimmed)),
+				Hint:    diag.Msg("write a space after the #: %s", string(fixed[at0:]))})
+			ls[i] = fixed
 			changed = true
 		case trimmed[0] == '\\' && latexCommand.Match(trimmed):
 			found = append(found, Foreign{Line: at, Code: "latex",

@@ -68,6 +68,10 @@ func TestAdapt(t *testing.T) {
 			"![Plan](img/plan.png){ width=\"95%\" } and ![](<a b.png> \"t\"){width=300 .center}\n[Go](x.md){: .md-button #go } [x](y) {not attrs} `![c](c.png){ width=\"1\" }`\n\n    ![d](d.png){ width=\"1\" }\n```\n![e](e.png){ .x }\n```\n- item\n\n    ![f](f.png){ width=\"9\" } {{< x >}}){ y }\n",
 			"![Plan](img/plan.png) and ![](<a b.png> \"t\")\n[Go](x.md) [x](y) {not attrs} `![c](c.png){ width=\"1\" }`\n\n    ![d](d.png){ width=\"1\" }\n```\n![e](e.png){ .x }\n```\n- item\n\n    ![f](f.png) {{< x >}}){ y }\n",
 			[]string{"template-tag@9"}},
+		{"headings without a space after their #",
+			"#总则\n正文\n##1 目的\n  ###1.1范围\n#include <x.h>\n#123 fixed\n# 已有空格\n#######七级\n```\n#代码\n```\n    #缩进\n",
+			"# 总则\n正文\n## 1 目的\n  ### 1.1范围\n#include <x.h>\n#123 fixed\n# 已有空格\n#######七级\n```\n#代码\n```\n    #缩进\n",
+			[]string{"heading-space@0", "heading-space@2", "heading-space@3"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
