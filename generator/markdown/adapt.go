@@ -366,7 +366,10 @@ func bold(s string, quote bool) []byte {
 	if quote {
 		b = append(b, '>')
 	}
-	if s = strings.TrimSpace(s); s != "" {
+	if s = strings.TrimSpace(s); strings.Count(s, "**")%2 == 0 {
+		s = strings.ReplaceAll(s, "**", "") // bold in a title all bold already
+	}
+	if s != "" {
 		if quote {
 			b = append(b, ' ')
 		}

@@ -27,6 +27,7 @@ func TestAdapt(t *testing.T) {
 		{"an admonition whose block is indented twice, with a fence, or without",
 			"!!! tip \"Run\"\n        Run it:\n\n        ```bash\n        make\n        ```\n!!! example\n        code\n",
 			"> **Run**\n> Run it:\n>\n> ```bash\n> make\n> ```\n> **Example**\n>     code\n", []string{"admonition@0", "admonition@6"}},
+		{"an admonition whose title is partly bold", "!!! warning \"**注意：** 先备份 *.conf\"\n    x\n", "> **注意： 先备份 \\*.conf**\n> x\n", []string{"admonition@0"}},
 		{"an admonition without a title, or alone", "!!! warning \"\"\n    x\n!!! danger \"本文编写中\"\n", ">\n> x\n> **本文编写中**\n", []string{"admonition@0", "admonition@2"}},
 		{"content tabs", "=== \"One\"\n\n    ```\n    a\n    ```\n\n=== \"Two\"\n    b\n", "**One**\n\n```\na\n```\n\n**Two**\nb\n", []string{"content-tab@0", "content-tab@6"}},
 		{"fenced divs and toc markers", "[TOC]\n\n::: warning\nCareful.\n:::\n\n:::{.note}\nx\n::::\n", "\n\n**Warning**\nCareful.\n\n\n**Note**\nx\n\n", []string{"toc-marker@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8"}},
@@ -94,7 +95,8 @@ func TestAdapt(t *testing.T) {
 }
 
 func FuzzAdapt(f *testing.F) {
-	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n"} {
+	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
+		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
