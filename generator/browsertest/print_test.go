@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -42,5 +43,39 @@ func TestPrint(t *testing.T) {
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 2000 {
 		t.Errorf("print to PDF: %d bytes, starting %q", len(pdf), pdf[:min(len(pdf), 8)])
+	}
+}
+
+// TestPrintListsHideControls: a printed list, or the search results,
+// shows no control: no box, select or button, no pager, no tabs to other
+// lists; the column headings print as headings, without the marks that
+// say they sort (the order the list is in stays marked).
+func TestPrintListsHideControls(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := listSite(t)
+	for _, p := range []string{"register/?docs.sort=title", "tiers/2/", "approvals/", "records/", q("ISMS")} {
+		tb.open(t, s.root+p)
+		if err := tb.poll(`() => document.querySelector(".list-tools, #search-results .search-more")`, tabTimeout/3); err != nil {
+			t.Fatalf("%s: no tools: %v", p, err)
+		}
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		shown := eval[[]string](t, tb, `[...document.querySelectorAll("main button:not(.list-sort), main input, main select, main nav, main .pager, main form")]
+			.filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))`)
+		for _, e := range shown {
+			t.Errorf("%s: printed: %s", p, e)
+		}
+		marks := eval[[]string](t, tb, `[...document.querySelectorAll("th .list-sort")].map(b => b.closest("th").getAttribute("aria-sort") + " " + getComputedStyle(b, "::after").content)`)
+		for _, m := range marks {
+			if m != "ascending \" ↑\"" && m != "descending \" ↓\"" && !strings.HasSuffix(m, " none") {
+				t.Errorf("%s: a heading prints with the mark %s", p, m)
+				break
+			}
+		}
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
