@@ -418,3 +418,89 @@ func TestPackDeterministic(t *testing.T) {
 		t.Error("the pack of 2026-01-01 holds a change of 2026-01-10")
 	}
 }
+
+// inForceSite is a scripted repository whose document P-1 has version 1.1
+// approved on 2026-03-01 to take effect on 2026-04-01: until then 1.0 is
+// the version in force.
+func inForceSite(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(version, approved, effective, body string, history ...string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = %s\neffective = %s\nnext_review = 2027-01-01\n", version, approved, effective)
+		for _, v := range history {
+			fmt.Fprintf(&b, "\n[[history]]\nversion = %q\n", v)
+		}
+		return b.String() + "+++\n\n" + body + "\n"
+	}
+	for _, step := range []struct{ when, text string }{
+		{"2026-01-01T10:00:00+08:00", doc("1.0", "2026-01-01", "2026-01-01", "Version one text.", "1.0")},
+		{"2026-03-01T10:00:00+08:00", doc("1.1", "2026-03-01", "2026-04-01", "Version two text.", "1.0", "1.1")},
+	} {
+		if err := r.Write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Write("content/p1.md", step.text); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Commit(step.when, "Author", "change"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r.Dir
+}
+
+// Until an approved version takes effect, the version before it is in
+// force: its page says so (the document's page says "until then the
+// previous version applies"), not "superseded, do not work to it", and
+// the pack of such a day holds its text.
+func TestEarlierVersionInForceUntilNextTakesEffect(t *testing.T) {
+	site := inForceSite(t)
+	for _, tc := range []struct {
+		now      model.Date
+		want, no string
+	}{
+		{model.Date{Year: 2026, Month: 3, Day: 15}, "In force: version 1.1 takes effect on 2026-04-01", "Superseded:"},
+		{model.Date{Year: 2026, Month: 4, Day: 1}, "Superseded:", "In force:"},
+	} {
+		tree, _ := historyBuild(t, site, generator.Options{Now: tc.now})
+		page := string(tree["docs/P-1/v/1.0/index.html"])
+		if !strings.Contains(page, tc.want) || strings.Contains(page, tc.no) {
+			t.Errorf("on %s, v/1.0 does not say %q, or says %q", tc.now, tc.want, tc.no)
+		}
+	}
+	for _, tc := range []struct {
+		day  model.Date
+		text string
+	}{
+		{model.Date{Year: 2026, Month: 3, Day: 15}, "Version one text."},
+		{model.Date{Year: 2026, Month: 4, Day: 1}, "Version two text."},
+	} {
+		var pack bytes.Buffer
+		res, err := generator.Pack(generator.Options{Source: site, AsOf: tc.day, Defaults: defaults()}, &pack)
+		if err != nil || res.Diagnostics.HasErrors() {
+			t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
+		}
+		z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range z.File {
+			if f.Name == "documents/P-1.html" {
+				r, _ := f.Open()
+				data, _ := io.ReadAll(r)
+				found = bytes.Contains(data, []byte(tc.text))
+			}
+		}
+		if !found {
+			t.Errorf("the pack of %s has no documents/P-1.html with %q", tc.day, tc.text)
+		}
+	}
+}

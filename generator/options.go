@@ -59,4 +59,5 @@ type Result struct {
 	Diagnostics diag.List // sorted; the errors, when there are any, and the warnings
 	Pages       int       // written by a build
 	Files       int
+	InForce     int // the documents in force in a pack (see Pack)
 }

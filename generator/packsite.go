@@ -25,10 +25,22 @@ func Pack(opts Options, w io.Writer) (*Result, error) {
 	if err != nil || res.Diagnostics.HasErrors() {
 		return res, err
 	}
-	in := pack.Input{Date: opts.AsOf, Files: out.files, Attachment: out.image}
+	in := pack.Input{Date: opts.AsOf, Files: out.files, Attachment: out.image, Earlier: map[string]string{}}
 	for _, e := range res.Reports.Approvals.InForce {
 		in.InForce = append(in.InForce, e.Doc)
 	}
+	// A document whose current version is approved but takes effect
+	// later is in force by the version before it: its page, from git.
+	for _, d := range res.Reports.Approvals.NotEffective {
+		prev := d.PreviousOf(d.Version)
+		if prev == nil || prev.Status != model.StatusApproved {
+			continue
+		}
+		if page := d.URL() + "v/" + model.VersionFolder(prev.Version) + "/"; model.VersionFolder(prev.Version) != "" && out.files[page+"index.html"] != nil {
+			in.Earlier[d.ID] = page
+		}
+	}
+	res.InForce = len(in.InForce) + len(in.Earlier)
 	return res, pack.Write(w, in)
 }
 

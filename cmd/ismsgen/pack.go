@@ -66,6 +66,6 @@ func runPack(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
 		say(stderr, c, "pack", "%v", err)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, c.Sprintf("wrote %s: %d documents in force at the end of %s", *out, len(res.Reports.Approvals.InForce), day))
+	fmt.Fprintln(stdout, c.Sprintf("wrote %s: %d documents in force at the end of %s", *out, res.InForce, day))
 	return exitOK
 }

@@ -33,6 +33,9 @@ type Input struct {
 	Date    model.Date
 	Files   map[string][]byte // the site's files by path, as the build wrote them
 	InForce []*model.Document // the documents in force that day
+	// Earlier are the documents in force that day by an earlier version
+	// (the current one takes effect later): id → that version's page.
+	Earlier map[string]string
 	// Attachment gives the bytes of a copied file (an image the pages
 	// show) by its path in the site; nil, or an error, leaves it out.
 	Attachment func(path string) ([]byte, error)
@@ -47,6 +50,9 @@ func pages(in Input) map[string]string {
 	}
 	for _, d := range in.InForce {
 		m[d.URL()] = "documents/" + d.ID + ".html"
+	}
+	for id, page := range in.Earlier {
+		m[page] = "documents/" + id + ".html"
 	}
 	return m
 }

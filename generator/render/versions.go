@@ -34,6 +34,10 @@ type VersionView struct {
 	Revision *model.Revision // its [[history]] entry
 	Changes  string          // its changes page, relative to this page; "" when none
 	Current  string          // the document's page, relative to this page
+	// InForceUntil is the day the current version takes effect when it
+	// is approved and not yet in force and this is the version before
+	// it: until then this one is in force, not superseded. Zero otherwise.
+	InForceUntil model.Date
 }
 
 // ChangesView is the data of docs/<id>/changes/<version>/: what changed
@@ -83,7 +87,14 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		if c := d.ChangesURL(v.Version); c != "" {
 			view.Changes = "../../" + c
 		}
-		if err := r.emit(out, "version.html", r.page(dir, r.versionTitle(d.Title, t, v.Version), "tiers", r.fillVersion(view, d, t, dir))); err != nil {
+		title := r.versionTitle(d.Title, t, v.Version)
+		if d.Status == model.StatusApproved && d.Effective.After(r.in.Site.Now) {
+			if prev := d.PreviousOf(d.Version); prev != nil && prev.Version == v.Version {
+				view.InForceUntil = d.Effective
+				title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
+			}
+		}
+		if err := r.emit(out, "version.html", r.page(dir, title, "tiers", r.fillVersion(view, d, t, dir))); err != nil {
 			return err
 		}
 	}
@@ -169,10 +180,15 @@ func (r *renderer) fillVersion(view *VersionView, d *model.Document, t *model.Ea
 
 // versionTitle is the title of an earlier version's page.
 func (r *renderer) versionTitle(title string, t *model.EarlierText, version string) string {
+	return r.in.Strings.T("version.title", titleOf(title, t), version)
+}
+
+// titleOf is the title an earlier text gave itself, else title.
+func titleOf(title string, t *model.EarlierText) string {
 	if t != nil && t.Doc != nil && t.Doc.Title != "" {
-		title = t.Doc.Title
+		return t.Doc.Title
 	}
-	return r.in.Strings.T("version.title", title, version)
+	return title
 }
 
 // folder is a version's folder under v/ or changes/, with its slash, as
