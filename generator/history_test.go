@@ -319,6 +319,10 @@ func TestAsOfUsageErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A site folder in the repository's work tree that no commit holds.
+	if err := later.Write("untracked/isms.toml", "title = \"T\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
+		t.Fatal(err)
+	}
 	// A site whose isms.toml was committed after its documents.
 	noConfig, err := gitfixture.Init(t.TempDir())
 	if err != nil {
@@ -341,6 +345,8 @@ func TestAsOfUsageErrors(t *testing.T) {
 	}{
 		{filepath.Join(later.Dir, "isms"), "2026-01-15", "the site folder isms is not in the repository's commit",
 			"--as-of：站点文件夹 isms 不在仓库的提交"},
+		{filepath.Join(later.Dir, "untracked"), "2026-02-15", "the site folder untracked is in no commit of the repository: commit it",
+			"站点文件夹 untracked 不在仓库的任何提交中：请先提交"},
 		{noConfig.Dir, "2026-01-15", ", the last on or before 2026-01-15, has no isms.toml: the site was set up later",
 			"2026-01-15 或之前的最后一次提交）中没有 isms.toml：站点是之后才建立的"},
 		{site, "2024-12-31", "no commit of the site is dated on or before 2024-12-31: its history starts on 2025-01-10",

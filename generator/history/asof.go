@@ -37,12 +37,12 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 			at.head, at.pinned = c.Hash, true
 			if folder := strings.TrimSuffix(r.prefix, "/"); folder != "" {
 				// The site folder may have come into the repository later.
-				if kind, err := r.run.output("cat-file", "-t", c.Hash+":"+folder); err != nil || strings.TrimSpace(string(kind)) != "tree" {
-					return nil, model.Commit{}, &DateError{Day: day, At: c, Folder: folder}
+				if !r.holds(c.Hash, folder, "tree") {
+					return nil, model.Commit{}, &DateError{Day: day, At: c, Folder: folder, Never: !r.holds(r.head, folder, "tree")}
 				}
 			}
 			// So may its configuration, after the first documents.
-			if kind, err := r.run.output("cat-file", "-t", c.Hash+":"+r.prefix+"isms.toml"); err != nil || strings.TrimSpace(string(kind)) != "blob" {
+			if !r.holds(c.Hash, r.prefix+"isms.toml", "blob") {
 				return nil, model.Commit{}, &DateError{Day: day, At: c, NoConfig: true}
 			}
 			return &at, c, nil
@@ -55,6 +55,12 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 	return nil, model.Commit{}, &DateError{Day: day, First: oldest, Shallow: r.shallow}
 }
 
+// holds reports whether commit has path, a tree or a blob as kind says.
+func (r *Repo) holds(commit, path, kind string) bool {
+	out, err := r.run.output("cat-file", "-t", commit+":"+path)
+	return err == nil && strings.TrimSpace(string(out)) == kind
+}
+
 // DateError says that no commit is dated on or before a day, or that
 // the day's commit does not hold the site folder or its isms.toml.
 type DateError struct {
@@ -64,6 +70,7 @@ type DateError struct {
 	At       model.Commit // the day's commit, which has no Folder or no isms.toml
 	Folder   string       // the site folder, relative to the repository
 	NoConfig bool         // At has the folder but no isms.toml in it
+	Never    bool         // no commit up to the head has Folder
 }
 
 func (e *DateError) Error() string { return e.Text().String() }
@@ -71,6 +78,8 @@ func (e *DateError) Error() string { return e.Text().String() }
 // Text is the error in a form a catalog puts in the site's language.
 func (e *DateError) Text() diag.Text {
 	switch {
+	case e.Folder != "" && e.Never:
+		return diag.Msg("the site folder %s is in no commit of the repository: commit it to build the site as of a day", e.Folder)
 	case e.Folder != "":
 		return diag.Msg("the site folder %s is not in the repository's commit %s of %s, the last on or before %s: the folder came into the repository later", e.Folder, e.At.Short(), e.At.Date(), e.Day)
 	case e.NoConfig:
