@@ -100,6 +100,7 @@ func Compute(site *model.Site) *Data {
 	var loop diag.List // the findings of the ISMS's own loop: management review, actions
 	d.ManagementReview = managementReview(site, d, &loop)
 	unchangedDocuments(d.Actions, &loop)
+	futureDates(site, &loop)
 	d.Diagnostics.Add(superseded...)
 	d.Diagnostics.Add(coverageDiags...)
 	d.Diagnostics.Add(loop...)
