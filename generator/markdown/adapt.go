@@ -26,6 +26,8 @@ import (
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
+//   - a '|' in code in a pipe table's line is escaped, as MkDocs
+//     keeps such code whole;
 //   - an attribute list right after a picture or a link
 //     ("![a](a.png){ width="95%" }") goes;
 //   - another tool's front matter at the top (YAML between lines "---",
@@ -39,7 +41,7 @@ import (
 // itself is returned.
 func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
-	body = dropLinkAttributes(body)
+	body = escapeCodePipes(dropLinkAttributes(body))
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	return body, append(found, inlineTemplateTags(body)...)
 }

@@ -107,3 +107,92 @@ func allBlank(cells [][]byte) bool {
 	}
 	return true
 }
+
+// escapeCodePipes returns body with each '|' in a code span of a pipe
+// table's lines escaped ("`a|b`" → "`a\|b`"). GitHub's tables (and
+// goldmark's) split cells at such a pipe, code or not, so a header
+// holding one makes no table and a row holding one loses its last
+// cells; MkDocs, Typora and pandoc keep the code whole, as its author
+// meant. When there is none, body itself is returned.
+func escapeCodePipes(body []byte) []byte {
+	if !bytes.Contains(body, []byte("|")) || !bytes.Contains(body, []byte("`")) {
+		return body
+	}
+	ls := bytes.Split(body, []byte("\n"))
+	changed := false
+	var code fence
+	columns := 0 // while in a table's rows, its header's cells
+	prev := -1   // the line before, that may be a header
+	for n, line := range ls {
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if code.char != 0 {
+			if code.closedBy(line) {
+				code = fence{}
+			}
+			continue
+		}
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {
+			code, columns, prev = f, 0, -1
+			continue
+		}
+		if leadingSpaces(line) >= 4 || blank(line) || startsBlock(line) {
+			columns, prev = 0, -1
+			if !blank(line) && leadingSpaces(line) < 4 {
+				prev = n
+			}
+			continue
+		}
+		switch {
+		case columns > 0:
+			if esc, ok := escapedInCode(ls[n]); ok {
+				ls[n], changed = esc, true
+			}
+		case prev >= 0 && bytes.IndexByte(line, '|') >= 0:
+			align, ok := delimiterRow(bytes.TrimSpace(line))
+			if !ok {
+				break
+			}
+			header, escaped := ls[prev], false
+			if esc, ok := escapedInCode(header); ok {
+				header, escaped = esc, true
+			}
+			if len(align) == len(tableCells(header)) {
+				columns = len(align)
+				if escaped {
+					ls[prev], changed = header, true
+				}
+			}
+		}
+		prev = n
+	}
+	if !changed {
+		return body
+	}
+	return bytes.Join(ls, []byte("\n"))
+}
+
+// escapedInCode is line with a '\' before each '|' in its code spans
+// that has none; ok is false when there is no such '|'.
+func escapedInCode(line []byte) ([]byte, bool) {
+	if bytes.IndexByte(line, '`') < 0 {
+		return nil, false
+	}
+	spans, ok := codeSpans(line)
+	if !ok {
+		return nil, false
+	}
+	var out []byte
+	last := 0
+	for _, s := range spans {
+		for i := s[0]; i < s[1]; i++ {
+			if line[i] == '|' && line[i-1] != '\\' {
+				out = append(append(out, line[last:i]...), '\\')
+				last = i
+			}
+		}
+	}
+	if out == nil {
+		return nil, false
+	}
+	return append(out, line[last:]...), true
+}
