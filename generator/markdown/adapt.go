@@ -72,6 +72,14 @@ func mayAdapt(body []byte) bool {
 			switch c, d := line[0], line[1]; c {
 			case '%', '\\':
 				return true
+			case '$':
+				if d == '$' {
+					return true
+				}
+			case '`', '~':
+				if diagramFence(line) != "" {
+					return true
+				}
 			case '#':
 				if headingWithoutSpace(line) > 0 {
 					return true
@@ -116,6 +124,7 @@ func mayAdapt(body []byte) bool {
 // may be. It reports whether it changed any.
 func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 	var code fence // the fence of the open code block
+	inMath := false // between lines $$
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -126,6 +135,9 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			continue
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
+			if lang := diagramFence(trimmed); lang != "" {
+				found = append(found, diagramFound(first+i, lang))
+			}
 			code, top = f, false
 			continue
 		}
@@ -164,6 +176,14 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Hint:    diag.Msg("write a space after the #: %s", string(fixed[at0:]))})
 			ls[i] = fixed
 			changed = true
+		case trimmed[0] == '$' && bytes.HasPrefix(trimmed, []byte("$$")) && indentOf(line) < 4:
+			if !inMath {
+				found = append(found, mathFound(at))
+			}
+			// "$$" alone opens or closes a block; "$$x$$" is one line
+			if len(trimmed) == 2 || !bytes.HasSuffix(trimmed[2:], []byte("$$")) {
+				inMath = !inMath
+			}
 		case trimmed[0] == '\\' && latexCommand.Match(trimmed):
 			found = append(found, Foreign{Line: at, Code: "latex",
 				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),

@@ -76,6 +76,10 @@ func TestAdapt(t *testing.T) {
 			"#总则\n正文\n##1 目的\n  ###1.1范围\n#include <x.h>\n#123 fixed\n# 已有空格\n#######七级\n```\n#代码\n```\n    #缩进\n",
 			"# 总则\n正文\n## 1 目的\n  ### 1.1范围\n#include <x.h>\n#123 fixed\n# 已有空格\n#######七级\n```\n#代码\n```\n    #缩进\n",
 			[]string{"heading-space@0", "heading-space@2", "heading-space@3"}},
+		{"diagrams and math",
+			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n$$\nR = L \\times I\n$$\n\n$$x$$\n    $$\nPrice $$5.\n",
+			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n$$\nR = L \\times I\n$$\n\n$$x$$\n    $$\nPrice $$5.\n",
+			[]string{"diagram@0", "diagram@3", "math@9", "math@13"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
