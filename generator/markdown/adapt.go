@@ -123,7 +123,7 @@ func mayAdapt(body []byte) bool {
 // of the body; top says that they start the body, where a title block
 // may be. It reports whether it changed any.
 func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
-	var code fence // the fence of the open code block
+	var code fence  // the fence of the open code block
 	inMath := false // between lines $$
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
