@@ -9,10 +9,11 @@ import (
 	"ismsgen/generator/model"
 )
 
-// approval checks who approved a document and that its revision history
-// reaches its version: an author who approves their own text, an
-// approver whom [approvers] does not allow for the tier, and a version
-// that the last [[history]] entry does not name.
+// approval checks who approved a document, when it is next reviewed and
+// that its revision history reaches its version: an author who approves
+// their own text, an approver whom [approvers] does not allow for the
+// tier, a next review before the approval or the last review, and a
+// version that the last [[history]] entry does not name.
 func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 	if d.Approver != "" && d.Author != "" && strings.EqualFold(d.Approver, d.Author) {
 		diags.Warnf(d.Path, d.Line("approver"), "self-approval",
@@ -23,6 +24,20 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		diags.Warnf(d.Path, d.Line("approver"), "approval-authority",
 			"[approvers] in isms.toml lists who may approve each tier: have one of them approve the document, or add the approver there",
 			"approver %q may not approve tier-%d documents; [approvers] allows %s", d.Approver, d.Tier, strings.Join(allowed, ", "))
+	}
+	// A next review before the approval or the last review is, most
+	// often, the date of the version before, left when the new one was
+	// approved: the document shows as overdue the day it takes effect.
+	if !d.NextReview.IsZero() {
+		key, since := "approved", d.Approved
+		if d.LastReviewed.After(since) {
+			key, since = "last_reviewed", d.LastReviewed
+		}
+		if d.NextReview.Before(since) {
+			diags.Warnf(d.Path, d.Line("next_review"), "review-date-order",
+				diag.Msg("write the date of the next review, after %s %s, or leave next_review out to count it from the review cycle", key, since),
+				"next_review %s is before %s %s", d.NextReview, key, since)
+		}
 	}
 	if len(d.History) > 0 && d.Version != "" {
 		last := d.History[len(d.History)-1]

@@ -28,6 +28,11 @@ func TestApprovalWarnings(t *testing.T) {
 		{"history-duplicate", testConfig, "", "[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"0.9\"\n\n[[history]]\nversion = \"1.0\"\n",
 			[]string{`x.md:18: warning: [[history]] entries 1 and 3 both name version "1.0"`}},
 		{"history at the version", testConfig, "", "[[history]]\nversion = \"0.9\"\n\n[[history]]\nversion = \"1.0\"\nmaterial = false\n", nil},
+		{"review-date-order: next review before the approval", testConfig, "", "next_review = 2025-02-28\n",
+			[]string{`x.md:11: warning: next_review 2025-02-28 is before approved 2025-03-01`}},
+		{"review-date-order: before the last review", testConfig, "", "last_reviewed = 2026-01-10\nnext_review = 2025-12-31\n",
+			[]string{`x.md:12: warning: next_review 2025-12-31 is before last_reviewed 2026-01-10`}},
+		{"next review on the day of approval", testConfig, "", "next_review = 2025-03-01\n", nil},
 		{"material must be true or false", testConfig, "", "[[history]]\nversion = \"1.0\"\nmaterial = \"no\"\n",
 			[]string{`x.md:13: "history.0.material" must be true or false, not a string`}},
 	}
