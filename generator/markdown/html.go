@@ -199,6 +199,9 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 		if name, _ := tagOf(first); name == "br" {
 			return Foreign{}, false // a line of <br>: no more than space
 		}
+		if closingOnly(n, src) {
+			return Foreign{}, false // "</details>": nothing to show is lost
+		}
 		shown := string(first)
 		if r := []rune(shown); len(r) > 40 {
 			shown = string(r[:40]) + "…"
@@ -239,6 +242,31 @@ func htmlAsCode(n *ast.CodeBlock, src []byte) (Foreign, bool) {
 		}
 	}
 	return Foreign{Code: "raw-html", Message: diag.Msg("indented HTML after a blank line is shown as code, tags and all: %s", string(first)), Hint: hint}, true
+}
+
+// withCode is the Foreign of an HTML block (block, when ok) and of the
+// indented HTML after it that is shown as code (code): one warning, at
+// the block's line, or code's alone when the block lost nothing.
+func withCode(block Foreign, ok bool, code Foreign) Foreign {
+	if !ok {
+		return code
+	}
+	block.Message = diag.Msg("%s; the indented HTML after its blank line is shown as code, tags and all", block.Message)
+	return block
+}
+
+// closingTags is a line of closing tags only: "</table>", "</td></tr>".
+var closingTags = regexp.MustCompile(`^(?:</[A-Za-z][A-Za-z0-9-]*[ \t]*>[ \t]*)+$`)
+
+// closingOnly reports whether an HTML block holds closing tags only.
+func closingOnly(n *ast.HTMLBlock, src []byte) bool {
+	for i := range n.Lines().Len() {
+		line := n.Lines().At(i)
+		if t := bytes.TrimSpace(line.Value(src)); len(t) > 0 && !closingTags.Match(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // wrappers are the elements that only lay out what they hold.

@@ -85,15 +85,20 @@ func ScanBody(body []byte) ([]LinkAt, []string, []AnchorAt, []Foreign) {
 			}
 			at.Dest, at.Kind = id, KindAngle
 		case *ast.HTMLBlock:
-			if f, ok := rawHTML(n, body); ok {
+			f, ok := rawHTML(n, body)
+			if ok {
 				f.Line = lines.at(min(n.Lines().At(0).Start, len(body)))
-				foreign = append(foreign, f)
 			}
-			if code, ok := n.NextSibling().(*ast.CodeBlock); ok {
-				if f, ok := htmlAsCode(code, body); ok {
-					f.Line = lines.at(min(code.Lines().At(0).Start, len(body)))
-					foreign = append(foreign, f)
+			if code, isCode := n.NextSibling().(*ast.CodeBlock); isCode {
+				// One warning for both: the block left out and its
+				// rest shown as code are one mistake.
+				if c, shown := htmlAsCode(code, body); shown {
+					c.Line = lines.at(min(code.Lines().At(0).Start, len(body)))
+					f, ok = withCode(f, ok, c), true
 				}
+			}
+			if ok {
+				foreign = append(foreign, f)
 			}
 			return ast.WalkContinue, nil
 		case *Anchor:
