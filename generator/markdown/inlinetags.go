@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -28,8 +29,10 @@ func inlineTemplateTags(body []byte) []Foreign {
 		return nil
 	}
 	var found []Foreign
-	var code fence // the fence of the open code block
-	item := -1     // the column of the text of the list item above, or -1
+	var code fence      // the fence of the open code block
+	item := -1          // the column of the text of the list item above, or -1
+	html := false       // in an HTML block
+	blankBefore := true // the line before is blank, or there is none
 	for n, line := range bytes.Split(body, []byte("\n")) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if code.char != 0 {
@@ -41,6 +44,14 @@ func inlineTemplateTags(body []byte) []Foreign {
 		indent := leadingSpaces(line)
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
 			code = f
+			continue
+		}
+		afterBlank := blankBefore
+		blankBefore = len(bytes.TrimSpace(line)) == 0
+		if html || indent < 4 && htmlStart(line[indent:], afterBlank) {
+			// An HTML block, left out whole to its blank line with a
+			// warning of its own: nothing in it is shown as written.
+			html = !blankBefore
 			continue
 		}
 		if m := listMarker.FindIndex(line); m != nil {
@@ -71,3 +82,36 @@ func inlineTemplateTags(body []byte) []Foreign {
 	}
 	return found
 }
+
+// htmlStart reports whether text, a line without its indentation,
+// starts an HTML block as CommonMark reads one: a comment, a tag of a
+// block element ("<div", "</li>"), or, after a blank line (it cannot
+// break a paragraph), one whole tag of another element alone on the
+// line ("<a href=…>").
+func htmlStart(text []byte, afterBlank bool) bool {
+	if len(text) < 2 || text[0] != '<' {
+		return false
+	}
+	if bytes.HasPrefix(text, []byte("<!--")) {
+		return true
+	}
+	name, _ := tagOf(text)
+	return blockElements[name] || afterBlank && htmlElements[name] && loneTag.Match(bytes.TrimSpace(text))
+}
+
+// loneTag is a line that is one opening or closing tag.
+var loneTag = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>$`)
+
+// blockElements are the elements whose tag starts an HTML block
+// wherever it stands (CommonMark's kinds 1 and 6).
+var blockElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Fields(`address article aside base basefont blockquote body caption center col
+		colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset
+		h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol
+		optgroup option p param pre script search section style summary table tbody td textarea tfoot
+		th thead title tr track ul`) {
+		m[name] = true
+	}
+	return m
+}()
