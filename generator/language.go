@@ -2,6 +2,8 @@ package generator
 
 import (
 	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -13,18 +15,38 @@ import (
 
 // Language is the interface language of the site at source, for what is
 // said before a build has read isms.toml, or without one: the language
-// isms.toml names, the default language when it names none, and the
-// reader's locale (LC_ALL, LC_MESSAGES, LANG) when there is no isms.toml
-// to read.
+// isms.toml names (on a line of its own when the file is not valid TOML,
+// so that its errors are said in that language), the default language
+// when it names none, and the reader's locale (LC_ALL, LC_MESSAGES, LANG)
+// when there is no isms.toml to read.
 func Language(source string) string {
 	f, _ := load.Config(source)
 	if f == nil {
+		if lang := writtenLanguage(source); lang != "" {
+			return lang
+		}
 		return localeLanguage()
 	}
 	if lang, ok := f.Meta["language"].(string); ok && slices.Contains(i18n.Languages, lang) {
 		return lang
 	}
 	return model.DefaultLanguage
+}
+
+// languageLine is a line language = "…" of a TOML file.
+var languageLine = regexp.MustCompile(`(?m)^[ \t]*language[ \t]*=[ \t]*["']([^"'\n]*)["']`)
+
+// writtenLanguage is the language the line language = "…" of the site's
+// isms.toml names, "" when it has none that ismsgen speaks.
+func writtenLanguage(source string) string {
+	data, err := os.ReadFile(filepath.Join(source, model.ConfigFile))
+	if err != nil {
+		return ""
+	}
+	if m := languageLine.FindSubmatch(data); m != nil && slices.Contains(i18n.Languages, string(m[1])) {
+		return string(m[1])
+	}
+	return ""
 }
 
 // localeLanguage is Chinese for a Chinese locale, else English.
