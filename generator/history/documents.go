@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"reflect"
 
@@ -271,8 +272,23 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	}
 	v.OldIDs = h.oldIDs(w)
 	d.Versions = v
+	// A version git holds whose name cannot name a folder has no page.
+	warned := map[string]bool{}
+	for i, r := range d.History {
+		if v.Of(r.Version) != nil && model.VersionFolder(r.Version) == "" && !warned[r.Version] {
+			warned[r.Version] = true
+			diags.Warnf(d.Path, d.Line(fmt.Sprintf("history.%d.version", i)), "version-name",
+				`write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`,
+				"version %q cannot name a folder of the site: its text has no page under v/ and its changes none under changes/", r.Version)
+		}
+	}
+	if len(v.Earlier) > 0 && d.Version != "" && model.VersionFolder(d.Version) == "" {
+		diags.Warnf(d.Path, d.Line("version"), "version-name",
+			`write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`,
+			"version %q cannot name a folder of the site: its changes have no page under changes/", d.Version)
+	}
 	if w.set < 0 {
-		return nil, nil
+		return diags, nil
 	}
 	// The current text: the file on disk when it differs from the last
 	// commit, else the last commit's.
@@ -287,7 +303,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		}
 	}
 	if current == nil || w.set == 0 && !uncommitted || sameDocument(w.texts[w.set], current) {
-		return nil, nil
+		return diags, nil
 	}
 	approved := w.texts[w.set]
 	for i := w.set - 1; i >= 0; i-- {
