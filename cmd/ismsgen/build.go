@@ -54,6 +54,10 @@ func runBuild(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
 		say(stderr, c, "build", "%d error(s); nothing was written, the previous output is unchanged", n)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, c.Sprintf("built %d documents, %d pages, %d files in %s", len(res.Site.Docs), res.Pages, res.Files, time.Since(start).Round(time.Millisecond)))
+	summary := "built %d documents, %d pages, %d files in %s"
+	if len(res.Site.Docs) == 1 {
+		summary = "built %d document, %d pages, %d files in %s"
+	}
+	fmt.Fprintln(stdout, c.Sprintf(summary, len(res.Site.Docs), res.Pages, res.Files, time.Since(start).Round(time.Millisecond)))
 	return exitOK
 }
