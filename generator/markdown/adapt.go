@@ -43,7 +43,7 @@ func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
 	body = escapeCodePipes(dropLinkAttributes(body))
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
-	return body, append(found, inlineTemplateTags(body)...)
+	return body, append(append(found, inlineTemplateTags(body)...), unclosedFence(body)...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {
