@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"strings"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
@@ -270,6 +271,22 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		})
 		h.keep(revs[i].blob, w.texts[i])
 	}
+	// Two versions whose names differ only in case would be one folder
+	// where the site is copied to Windows or a Mac: the current version
+	// keeps its folder, then the oldest.
+	folders := map[string]string{strings.ToLower(d.Version): d.Version}
+	kept := v.Earlier[:0]
+	for _, e := range v.Earlier {
+		key := strings.ToLower(e.Version)
+		if other, ok := folders[key]; ok && model.VersionFolder(e.Version) != "" {
+			diags.Warnf(d.Path, historyLine(d, e.Version), "version-name", "name each version differently in more than case (V1.0 and v1.0 are one name to Windows)",
+				"versions %q and %q differ only in case, which Windows and macOS take for one folder: %q has no page", other, e.Version, e.Version)
+			continue
+		}
+		folders[key] = e.Version
+		kept = append(kept, e)
+	}
+	v.Earlier = kept
 	v.OldIDs = h.oldIDs(w)
 	d.Versions = v
 	// A version git holds whose name cannot name a folder has no page.
@@ -277,14 +294,12 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	for i, r := range d.History {
 		if v.Of(r.Version) != nil && model.VersionFolder(r.Version) == "" && !warned[r.Version] {
 			warned[r.Version] = true
-			diags.Warnf(d.Path, d.Line(fmt.Sprintf("history.%d.version", i)), "version-name",
-				`write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`,
+			diags.Warnf(d.Path, d.Line(fmt.Sprintf("history.%d.version", i)), "version-name", versionNameHint,
 				"version %q cannot name a folder of the site: its text has no page under v/ and its changes none under changes/", r.Version)
 		}
 	}
 	if len(v.Earlier) > 0 && d.Version != "" && model.VersionFolder(d.Version) == "" {
-		diags.Warnf(d.Path, d.Line("version"), "version-name",
-			`write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`,
+		diags.Warnf(d.Path, d.Line("version"), "version-name", versionNameHint,
 			"version %q cannot name a folder of the site: its changes have no page under changes/", d.Version)
 	}
 	if w.set < 0 {
@@ -325,6 +340,18 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		"the text changed in commit %s (%s, %s) after version %s was approved in commit %s (%s), but the version was not raised",
 		v.ChangedIn.Short(), v.ChangedIn.Date(), v.ChangedIn.Author, d.Version, v.Set.Short(), v.Set.Date())
 	return diags, nil
+}
+
+const versionNameHint = `write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`
+
+// historyLine is the line of the last [[history]] entry naming version.
+func historyLine(d *model.Document, version string) int {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		if d.History[i].Version == version {
+			return d.Line(fmt.Sprintf("history.%d.version", i))
+		}
+	}
+	return d.Line("version")
 }
 
 // sameDocument reports whether two texts of a document have the same

@@ -402,6 +402,24 @@ func TestVersionNameWithoutPage(t *testing.T) {
 	}
 }
 
+// Two versions whose names differ only in case ("v1.0", then "V1.0")
+// would be one folder where the site is copied to Windows or a Mac: the
+// later has no page, with a warning at its entry.
+func TestVersionNamesDifferingInCase(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "v1.0", "approved", "一。\n", "v1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "V1.0", "approved", "二。\n", "v1.0", "V1.0")))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "2.0", "approved", "三。\n", "v1.0", "V1.0", "2.0")))
+	commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
+	docs, diags, _ := read(t, r.Dir)
+	assertWarning(t, diags, `content/p.md:18: warning: versions "v1.0" and "V1.0" differ only in case, which Windows and macOS take for one folder: "V1.0" has no page`)
+	if v := docs[0].Versions; len(v.Earlier) != 1 || v.Earlier[0].Version != "v1.0" {
+		t.Errorf("earlier versions %+v, want v1.0 alone", v.Earlier)
+	}
+}
+
 // A partial clone (git clone --filter=blob:none) has not the earlier
 // texts, and git would fetch them from the network, or stop when it
 // cannot: the site builds without history, with a note that says why.
