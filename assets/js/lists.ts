@@ -98,6 +98,7 @@ class List {
   ready?: [Docs, Rows];
   shown: number[] = []; // the rows that match, in order
   all = false; // every row is shown, for printing
+  cleared = false; // a filter was changed: an unfiltered list says its range
 
   constructor(readonly box: HTMLElement) {
     this.id = box.dataset.list || "";
@@ -172,7 +173,7 @@ class List {
         // the filter then shows.
         if (c instanceof HTMLSelectElement && c.value !== this.state[f]) this.state[f] = "";
         let timer = 0;
-        const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.update(); };
+        const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.cleared = true; this.update(); };
         c.addEventListener(c instanceof HTMLInputElement ? "input" : "change", () => {
           clearTimeout(timer);
           timer = window.setTimeout(apply, c instanceof HTMLInputElement ? 150 : 0);
@@ -313,7 +314,11 @@ class List {
     const total = rows.rows.length;
     this.range.textContent = n === 0 ? label(docs, "list.none") : fmt(label(docs, "list.range"), from + 1, to, n) +
       (n < total ? " · " + fmt(label(docs, "list.matching"), n, total) : "");
-    this.say(this.filtered() ? (n ? fmt(label(docs, "list.matching"), n, total) : label(docs, "list.none")) : "");
+    // The count is said as it changes; a filter emptied says the whole
+    // list's range, so that a screen reader hears every row is back.
+    this.say(this.filtered() ? (n ? fmt(label(docs, "list.matching"), n, total) : label(docs, "list.none")) :
+      this.cleared ? this.range.textContent : "");
+    this.cleared = false;
     this.paging(docs, pages);
     initReviewStates();
   }

@@ -635,3 +635,25 @@ func TestListReviewFilterToday(t *testing.T) {
 		t.Errorf("the filters by review state showed rows of %d states; the test shows nothing", seen)
 	}
 }
+
+// TestListStatusAnnouncesCounts: the list's status (a live region) says
+// how many rows match as a filter narrows the list, and the whole list's
+// range once the filter is emptied, so that a screen reader hears both.
+func TestListStatusAnnouncesCounts(t *testing.T) {
+	t.Parallel()
+	s := listSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"register/")
+	if role := eval[string](t, tb, `document.querySelector("#list-docs .list-status").getAttribute("role")`); role != "status" {
+		t.Fatalf("the list's status has role %q", role)
+	}
+	tb.do(t, "type a filter", chromedp.SendKeys(chromedp.ID("docs-q"), "ISMS-P-00"))
+	total := len(registerIDs(t, s.dir))
+	if err := tb.poll(`(n) => { const s = document.querySelector("#list-docs .list-status").textContent; return s.includes(String(n)) && /\d/.test(s.replace(String(n), "")); }`, tabTimeout/3, total); err != nil {
+		t.Fatalf("filtered, the status says %q (%v)", eval[string](t, tb, `document.querySelector("#list-docs .list-status").textContent`), err)
+	}
+	tb.do(t, "empty the filter", chromedp.Evaluate[chromedp.Void](`(() => { const q = document.getElementById("docs-q"); q.value = ""; q.dispatchEvent(new Event("input")); })()`))
+	if err := tb.poll(`() => { const s = document.querySelector("#list-docs .list-status").textContent; return s !== "" && s === document.querySelector("#list-docs .list-range").textContent; }`, tabTimeout/3); err != nil {
+		t.Errorf("with the filter emptied, the status says %q, the range %q (%v)", eval[string](t, tb, `document.querySelector("#list-docs .list-status").textContent`), eval[string](t, tb, `document.querySelector("#list-docs .list-range").textContent`), err)
+	}
+}
