@@ -109,7 +109,11 @@ func (e *gitError) Error() string {
 			break
 		}
 	}
-	return fmt.Sprintf("git %s: %s", e.args[0], msg)
+	args := e.args
+	for len(args) > 2 && args[0] == "-c" {
+		args = args[2:] // a setting, not the command
+	}
+	return fmt.Sprintf("git %s: %s", args[0], msg)
 }
 
 func (e *gitError) Unwrap() error { return e.err }

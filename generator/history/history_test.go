@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -417,6 +418,53 @@ func TestVersionNamesDifferingInCase(t *testing.T) {
 	assertWarning(t, diags, `content/p.md:18: warning: versions "v1.0" and "V1.0" differ only in case, which Windows and macOS take for one folder: "V1.0" has no page`)
 	if v := docs[0].Versions; len(v.Earlier) != 1 || v.Earlier[0].Version != "v1.0" {
 		t.Errorf("earlier versions %+v, want v1.0 alone", v.Earlier)
+	}
+}
+
+// Git before 2.31 has no --diff-merges: the history of the main line,
+// merges included, is read with -m --first-parent instead. The git on the
+// PATH here refuses the option as such a git does.
+func TestGitWithoutDiffMerges(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for an older git is a shell script")
+	}
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Git(nil, "checkout", "-q", "-b", "edit"))
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	commit(t, r, "2026-01-06T10:00:00+08:00", "李四")
+	must(t, r.Git(nil, "checkout", "-q", "main"))
+	must(t, r.Write("content/q.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0")))
+	commit(t, r, "2026-01-07T10:00:00+08:00", "张三")
+	must(t, r.Git([]string{"GIT_AUTHOR_NAME=王五", "GIT_AUTHOR_EMAIL=w@example.com", "GIT_AUTHOR_DATE=2026-01-08T10:00:00+08:00",
+		"GIT_COMMITTER_NAME=王五", "GIT_COMMITTER_EMAIL=w@example.com", "GIT_COMMITTER_DATE=2026-01-08T10:00:00+08:00"},
+		"merge", "-q", "--no-ff", "-m", "merge", "edit"))
+	want, _, _ := read(t, r.Dir)
+
+	bin := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(bin, "git"), []byte(`#!/bin/sh
+for a in "$@"; do
+	case "$a" in --diff-merges*) echo "fatal: unrecognized argument: $a" >&2; exit 128;; esac
+done
+exec '`+real+`' "$@"
+`), 0o755))
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	got, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	for i := range want {
+		if g, w := fmt.Sprintf("%+v", got[i].Versions), fmt.Sprintf("%+v", want[i].Versions); g != w {
+			t.Errorf("%s: versions %s\nwant %s", want[i].ID, g, w)
+		}
+	}
+	if v := got[0].Versions; v == nil || len(v.Earlier) != 1 {
+		t.Errorf("versions %+v, want 1.0 earlier", v)
 	}
 }
 

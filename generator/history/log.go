@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -126,9 +127,18 @@ func (l *Log) change(track map[string]*fileLog, c int32, status byte, old, blob,
 }
 
 // logOf runs ReadLog's command from commit on the files of pathspec.
+// A merge shows what it changed on the main line: its diff with its
+// first parent. Git before 2.31 has no --diff-merges; there -m with
+// --first-parent says the same (log.diffMerges, which a later git reads
+// for -m, is set to match).
 func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
-	return r.run.output("log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color",
-		"--first-parent", "--diff-merges=first-parent", logFormat, commit, "--", pathspec)
+	args := []string{"log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color", "--first-parent"}
+	out, err := r.run.output(append(args, "--diff-merges=first-parent", logFormat, commit, "--", pathspec)...)
+	var ge *gitError
+	if errors.As(err, &ge) && strings.Contains(ge.msg, "--diff-merges") {
+		return r.run.output(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m", logFormat, commit, "--", pathspec)...)
+	}
+	return out, err
 }
 
 // parseChanges reads `git log -z --raw` entries:
