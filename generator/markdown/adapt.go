@@ -104,6 +104,10 @@ func mayAdapt(body []byte) bool {
 				if d == ':' || c == '{' && (d == '{' || d == '%') || bytes.HasPrefix(line, []byte("* TOC")) {
 					return true
 				}
+			case '>':
+				if bytes.Contains(line[:min(len(line), 16)], []byte("[!")) {
+					return true
+				}
 			case 'i':
 				if bytes.HasPrefix(rest, []byte("import ")) {
 					return true
@@ -259,6 +263,18 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; the component's tags are left out as raw HTML", string(trimmed)),
 				Hint:    diag.Msg("remove the import line, and write what the component showed in Markdown")})
 			changed = true
+		case trimmed[0] == '{' && indentOf(line) < 4 && blockAttributes.Match(trimmed):
+			// kramdown's attributes of the block above ("{: .no_toc }"):
+			// its style, which pages set themselves
+			ls[i] = nil
+			changed = true
+		case trimmed[0] == '>' && indentOf(line) < 4 && githubAlert.Match(trimmed):
+			// GitHub's alert: a block quote under its kind, as an
+			// admonition is shown
+			m := githubAlert.FindSubmatch(trimmed)
+			kind := strings.ToLower(string(m[1]))
+			ls[i] = append(bytes.Repeat([]byte(">"), bytes.Count(trimmed[:bytes.IndexByte(trimmed, '[')], []byte(">"))), " **"+strings.ToUpper(kind[:1])+kind[1:]+"**"...)
+			changed = true
 		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
 			found = append(found, Foreign{Line: at, Code: "toc-marker",
@@ -281,6 +297,10 @@ var (
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
 	// {{< callout emoji="!" >}}, {{% /notice %}}, {% hint style="info" %}, {%- endhint -%}: one tag alone on its line
 	templateTag = regexp.MustCompile(`^(?:\{\{[<%][^{}]*[>%]\}\}|\{%[^{}]*%\})$`)
+	// {: .no_toc }, {:#id .class key="v"}: kramdown's attributes of a block, alone on a line
+	blockAttributes = regexp.MustCompile(`^\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+)))*[ \t]*\}$`)
+	// > [!NOTE], >> [!warning]: GitHub's alerts
+	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
 

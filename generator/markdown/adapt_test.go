@@ -87,6 +87,9 @@ func TestAdapt(t *testing.T) {
 		{"a fence never closed", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", []string{"unclosed-fence@2"}},
 		{"a fence with a language never closed", "```sh\nmake\n", "```sh\nmake\n", []string{"unclosed-fence@0"}},
 		{"fences closed, in a list item, or at the end", "```\na\n```\n- item\n  ```\n  code\n- next\n\n```\n", "```\na\n```\n- item\n  ```\n  code\n- next\n\n```\n", nil},
+		{"GitHub's alerts and kramdown's block attributes",
+			"> [!NOTE]\n> Read this.\n\n>> [!warning]\n\n> [!NOTE] inline\n    > [!TIP]\n## Contents\n{: .no_toc }\n{:#x .y data-z=\"1\"}\n{: not attrs}\n```\n> [!NOTE]\n{: .x}\n```\n",
+			"> **Note**\n> Read this.\n\n>> **Warning**\n\n> [!NOTE] inline\n    > [!TIP]\n## Contents\n\n\n{: not attrs}\n```\n> [!NOTE]\n{: .x}\n```\n", nil},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
