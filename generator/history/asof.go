@@ -47,7 +47,9 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 			}
 			return &at, c, nil
 		}
-		oldest = c
+		if oldest.IsZero() || c.Date().Before(oldest.Date()) {
+			oldest = c // the earliest date, which a wrong clock may have put on a later commit
+		}
 	}
 	if oldest.IsZero() {
 		return nil, model.Commit{}, &DateError{Day: day}
@@ -65,7 +67,7 @@ func (r *Repo) holds(commit, path, kind string) bool {
 // the day's commit does not hold the site folder or its isms.toml.
 type DateError struct {
 	Day      model.Date
-	First    model.Commit // the oldest commit there is
+	First    model.Commit // the commit dated earliest
 	Shallow  bool
 	At       model.Commit // the day's commit, which has no Folder or no isms.toml
 	Folder   string       // the site folder, relative to the repository

@@ -468,6 +468,27 @@ exec '`+real+`' "$@"
 	}
 }
 
+// Commits whose dates are out of order (a wrong clock): --as-of takes
+// the newest commit of the main line dated on or before the day, and a
+// day before every commit is told the earliest date there is.
+func TestAsOfDatesOutOfOrder(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	commit(t, r, "2026-01-10T10:00:00+08:00", "张三")
+	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	early := commit(t, r, "2026-01-05T10:00:00+08:00", "张三") // a clock days behind
+	must(t, r.Write("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2")))
+	commit(t, r, "2026-01-20T10:00:00+08:00", "张三")
+	repo, _ := history.Open(r.Dir)
+	if _, at, err := repo.At(model.Date{Year: 2026, Month: 1, Day: 12}); err != nil || at.Hash != early {
+		t.Errorf("as of 2026-01-12: %s, %v; want %s, the newest dated on or before", at.Short(), err, early[:10])
+	}
+	_, _, err := repo.At(model.Date{Year: 2026, Month: 1, Day: 4})
+	if want := "no commit of the site is dated on or before 2026-01-04: its history starts on 2026-01-05"; err == nil || err.Error() != want {
+		t.Errorf("as of 2026-01-04: %v, want %q", err, want)
+	}
+}
+
 // A partial clone (git clone --filter=blob:none) has not the earlier
 // texts, and git would fetch them from the network, or stop when it
 // cannot: the site builds without history, with a note that says why.
