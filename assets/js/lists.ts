@@ -174,10 +174,14 @@ class List {
         if (c instanceof HTMLSelectElement && c.value !== this.state[f]) this.state[f] = "";
         let timer = 0;
         const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.cleared = true; this.update(); };
-        c.addEventListener(c instanceof HTMLInputElement ? "input" : "change", () => {
+        const later = () => {
           clearTimeout(timer);
           timer = window.setTimeout(apply, c instanceof HTMLInputElement ? 150 : 0);
-        });
+        };
+        // The pinyin an input method is composing is no filter: the
+        // characters chosen are (compositionend).
+        c.addEventListener(c instanceof HTMLInputElement ? "input" : "change", (e) => { if (!(e as InputEvent).isComposing) later(); });
+        c.addEventListener("compositionend", later);
         c.addEventListener("focus", () => void this.need(), { once: true });
       }
       tools.querySelector(".list-print")?.addEventListener("click", () => void this.printAll());

@@ -577,7 +577,11 @@ export function initSearch(): void {
     for (const b of boxes) {
       b.value = q;
       const sync = () => { for (const o of boxes) if (o !== b) o.value = b.value; };
-      b.addEventListener("input", () => { sync(); run(b.value, true); });
+      // The pinyin an input method is composing is no query: the
+      // characters chosen are (compositionend).
+      const typed = () => { sync(); run(b.value, true); };
+      b.addEventListener("input", (e) => { if (!(e as InputEvent).isComposing) typed(); });
+      b.addEventListener("compositionend", typed);
       b.form?.addEventListener("submit", (e) => { e.preventDefault(); sync(); run(b.value, false); });
     }
     run(q, false);
@@ -654,7 +658,9 @@ export function initSearch(): void {
     input.setAttribute("aria-expanded", "false");
     input.addEventListener("focus", () => { eng.open().catch(() => { /* said at the search */ }); open(true); });
     input.addEventListener("blur", () => open(false));
-    input.addEventListener("input", () => query(input.value.trim(), DROP_SIZE, show, true));
+    const typed = () => query(input.value.trim(), DROP_SIZE, show, true);
+    input.addEventListener("input", (e) => { if (!(e as InputEvent).isComposing) typed(); }); // not the pinyin being composed
+    input.addEventListener("compositionend", typed);
     list.addEventListener("click", (e) => go((e.target as Element).closest<HTMLElement>("[role=option]") || undefined));
     input.addEventListener("keydown", (e) => {
       const k = e.key, n = options().length;
