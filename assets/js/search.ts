@@ -663,6 +663,7 @@ export function initSearch(): void {
     input.addEventListener("compositionend", typed);
     list.addEventListener("click", (e) => go((e.target as Element).closest<HTMLElement>("[role=option]") || undefined));
     input.addEventListener("keydown", (e) => {
+      if (e.isComposing) return; // the input method's keys: choosing and committing characters
       const k = e.key, n = options().length;
       if (k === "ArrowDown" || k === "ArrowUp") {
         e.preventDefault();

@@ -78,3 +78,27 @@ func TestListFilterInputMethod(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderSearchKeysWhileComposing: while an input method composes,
+// the arrow keys and Enter are the input method's (choosing and
+// committing characters): the header box's drop-down leaves them be.
+func TestHeaderSearchKeysWhileComposing(t *testing.T) {
+	t.Parallel()
+	s := sampleSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"docs/ISMS-P-009/")
+	tb.do(t, "type PR-002", chromedp.SendKeys(chromedp.ID("site-search-q"), "PR-002"))
+	if err := tb.poll(resultsMatch, tabTimeout/4, "#site-search-list", "ISMS-PR-002", ""); err != nil {
+		t.Fatalf("typing PR-002: the drop-down shows %s (%v)", shown(t, tb, "#site-search-list"), err)
+	}
+	tb.do(t, "ArrowDown", press("ArrowDown", "ArrowDown", "", 40))
+	for _, key := range []string{"ArrowDown", "ArrowUp", "Enter", "Escape"} {
+		taken := eval[bool](t, tb, `(() => {
+			const e = new KeyboardEvent("keydown", {key: `+jsString(key)+`, isComposing: true, bubbles: true, cancelable: true});
+			return !document.getElementById("site-search-q").dispatchEvent(e);
+		})()`)
+		if taken {
+			t.Errorf("%s while composing: the drop-down takes the key from the input method", key)
+		}
+	}
+}
