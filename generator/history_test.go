@@ -427,8 +427,8 @@ func TestPackDeterministic(t *testing.T) {
 
 // inForceSite is a scripted repository whose document P-1 has version 1.1
 // approved on 2026-03-01 to take effect on 2026-04-01: until then 1.0 is
-// the version in force.
-func inForceSite(t *testing.T) string {
+// the version in force, unless draft: then 1.0 was a draft, never in force.
+func inForceSite(t *testing.T, draft bool) string {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -439,7 +439,12 @@ func inForceSite(t *testing.T) string {
 	}
 	doc := func(version, approved, effective, body string, history ...string) string {
 		var b strings.Builder
-		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = %s\neffective = %s\nnext_review = 2027-01-01\n", version, approved, effective)
+		status := "approved"
+		if draft {
+			status = "draft"
+		}
+		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = %q\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = %s\neffective = %s\nnext_review = 2027-01-01\n", version, status, approved, effective)
+		draft = false
 		for _, v := range history {
 			fmt.Fprintf(&b, "\n[[history]]\nversion = %q\n", v)
 		}
@@ -467,7 +472,12 @@ func inForceSite(t *testing.T) string {
 // previous version applies"), not "superseded, do not work to it", and
 // the pack of such a day holds its text.
 func TestEarlierVersionInForceUntilNextTakesEffect(t *testing.T) {
-	site := inForceSite(t)
+	// A draft was never in force.
+	tree, _ := historyBuild(t, inForceSite(t, true), generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 15}, Drafts: true})
+	if page := string(tree["docs/P-1/v/1.0/index.html"]); !strings.Contains(page, "Superseded:") {
+		t.Error("the page of 1.0, a draft, does not say it is superseded")
+	}
+	site := inForceSite(t, false)
 	for _, tc := range []struct {
 		now      model.Date
 		want, no string

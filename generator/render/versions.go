@@ -88,7 +88,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			view.Changes = "../../" + c
 		}
 		title := r.versionTitle(d.Title, t, v.Version)
-		if d.Status == model.StatusApproved && d.Effective.After(r.in.Site.Now) {
+		if d.Status == model.StatusApproved && d.Effective.After(r.in.Site.Now) && v.Status == model.StatusApproved {
 			if prev := d.PreviousOf(d.Version); prev != nil && prev.Version == v.Version {
 				view.InForceUntil = d.Effective
 				title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
