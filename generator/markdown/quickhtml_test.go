@@ -56,6 +56,8 @@ var renderCases = []struct {
 	src  string
 	take bool
 }{
+	{"**注意：**请勿外传。（**括号**）与“**引号**”，中文**强调**文字。\n", false},
+	{"**bold** and *em*。**粗体**，后 “**引号**” **甲**、**乙**\n", true},
 	{"", true},
 	{"# 标题\n\n正文 [x](ISMS-P-1) 与 [y](ISMS-P-2#范围)。\n第二行 \"引号\" > 大于\n\n## 1 目的 / Purpose\n\n1. 第一 [a](A)\n2. 第二\n\n- 项 `code [no](N)` 后\n- [b](B)(c) [d][e] [f]\n", true},
 	{"| 角色 / Role | 职责 | 频率 |\n| --- | :--- | :---: |\n| CISO | **评审** | 每月 |\n| HR |\n| a | b | c | d |\n\n|x|\n|-:|\n", true},
