@@ -42,6 +42,8 @@ import (
 func Adapt(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
 	body = escapeCodePipes(dropLinkAttributes(body))
+	body, spaced := angleSpacedPaths(body)
+	found = append(found, spaced...)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	return body, append(append(found, inlineTemplateTags(body)...), unclosedFence(body)...)
 }

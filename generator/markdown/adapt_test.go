@@ -90,6 +90,10 @@ func TestAdapt(t *testing.T) {
 		{"GitHub's alerts and kramdown's block attributes",
 			"> [!NOTE]\n> Read this.\n\n>> [!warning]\n\n> [!NOTE] inline\n    > [!TIP]\n## Contents\n{: .no_toc }\n{:#x .y data-z=\"1\"}\n{: not attrs}\n```\n> [!NOTE]\n{: .x}\n```\n",
 			"> **Note**\n> Read this.\n\n>> **Warning**\n\n> [!NOTE] inline\n    > [!TIP]\n## Contents\n\n\n{: not attrs}\n```\n> [!NOTE]\n{: .x}\n```\n", nil},
+		{"paths with spaces",
+			"[表](附件/申请 表.docx) ![图](img/my pic.png \"t\") [x](a b.md#范围) `[c](c d.md)`\n[y](see the policy) [z](<e f.md>)\n    [w](g h.md)\n",
+			"[表](<附件/申请 表.docx>) ![图](img/my pic.png \"t\") [x](<a b.md#范围>) `[c](c d.md)`\n[y](see the policy) [z](<e f.md>)\n    [w](g h.md)\n",
+			[]string{"path-spaces@0", "path-spaces@0"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,75 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"ismsgen/generator/diag"
+)
+
+// A path with spaces in a link ("[表](附件/申请 表.docx)") is no link in
+// CommonMark, which shows it as text, brackets and all; Typora, MkDocs
+// and pandoc read it as the path it is. spacedPath is such a link's
+// destination: words with spaces that end in a file's extension (and
+// a fragment), no quotes (a title) and no parentheses.
+var spacedPath = regexp.MustCompile(`\]\(([^()<>\s"'][^()<>"'\n]*?[ \t][^()<>"'\n]*?\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?)\)`)
+
+// angleSpacedPaths returns body with each link destination that
+// spacedPath finds written in angle brackets ("](<附件/申请 表.docx>)"),
+// which CommonMark reads as one path, and a Foreign at each line; code
+// is left alone.
+func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("](")) {
+		return body, nil
+	}
+	ls := bytes.Split(body, []byte("\n"))
+	var found []Foreign
+	var code fence
+	item := -1
+	for i, line := range ls {
+		if code.char != 0 {
+			if code.closedBy(bytes.TrimSuffix(line, []byte("\r"))) {
+				code = fence{}
+			}
+			continue
+		}
+		indent := leadingSpaces(line)
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
+			code = f
+			continue
+		}
+		if m := listMarker.FindIndex(line); m != nil {
+			item = m[1]
+		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
+			item = -1
+		}
+		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !bytes.Contains(line, []byte("](")) {
+			continue
+		}
+		spans, ok := codeSpans(line)
+		if !ok {
+			continue
+		}
+		ms := spacedPath.FindAllSubmatchIndex(line, -1)
+		changed := false
+		for j := len(ms) - 1; j >= 0; j-- {
+			start, end := ms[j][2], ms[j][3]
+			if inSpan(spans, start) {
+				continue
+			}
+			dest := string(line[start:end])
+			line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
+			found = append(found, Foreign{Line: i, Code: "path-spaces",
+				Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
+				Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
+			changed = true
+		}
+		if changed {
+			ls[i] = line
+		}
+	}
+	if len(found) == 0 {
+		return body, nil
+	}
+	return bytes.Join(ls, []byte("\n")), found
+}
