@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"ismsgen/generator/internal/jsonrow"
 	"slices"
 	"strconv"
 	"strings"
@@ -190,8 +191,7 @@ func (r *renderer) appendExtra(b []byte, row ListRow) []byte {
 		}
 		v = []any{row.AckURL, courses}
 	}
-	data, _ := json.Marshal(v) // strings, numbers and lists of them
-	return append(b, data...)
+	return jsonrow.Append(b, v) // strings, numbers and lists of them
 }
 
 func flag(b bool) int {
@@ -291,10 +291,9 @@ func (r *renderer) docsData() []byte {
 		if rv := r.in.Reports.ReviewOf(d); rv != nil {
 			review = []int{slices.Index(reviewStates, rv.State), ymd(rv.Date), rv.Days}
 		}
-		row, _ := json.Marshal([]any{d.ID, d.Title, url, d.Tier, slices.Index(model.Types, d.Type), d.Version,
+		b = jsonrow.Append(b, []any{d.ID, d.Title, url, d.Tier, slices.Index(model.Types, d.Type), d.Version,
 			slices.Index(model.Statuses, d.Status), owners, ymd(d.Effective), ymd(d.Approved), ymd(d.LastReviewed),
 			review, person(d.Author), person(d.Reviewer), person(d.Approver)})
-		b = append(b, row...)
 	}
 	b = append(b, ']')
 	rest, _ := json.Marshal(map[string]any{

@@ -11,7 +11,8 @@
 //     of the lists (rowcells.go) beside html/template
 //     and chroma; the check of plain link targets beside the general one;
 //     the scanner of left-out ids in texts shown as written (mask.go)
-//     beside a regexp;
+//     beside a regexp; the JSON of the lists' rows (jsonrow) beside
+//     encoding/json;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
 //   - wholefile and write: plain system calls beside package os, a
 //     mkdir for each new folder beside os.MkdirAll, and removal on every
