@@ -54,10 +54,11 @@ func runBuild(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
 		say(stderr, c, "build", "%d error(s); nothing was written, the previous output is unchanged", n)
 		return exitContent
 	}
-	summary := "built %d documents, %d pages, %d files in %s"
+	took := time.Since(start).Round(time.Millisecond)
 	if len(res.Site.Docs) == 1 {
-		summary = "built %d document, %d pages, %d files in %s"
+		fmt.Fprintln(stdout, c.Sprintf("built %d document, %d pages, %d files in %s", 1, res.Pages, res.Files, took))
+	} else {
+		fmt.Fprintln(stdout, c.Sprintf("built %d documents, %d pages, %d files in %s", len(res.Site.Docs), res.Pages, res.Files, took))
 	}
-	fmt.Fprintln(stdout, c.Sprintf(summary, len(res.Site.Docs), res.Pages, res.Files, time.Since(start).Round(time.Millisecond)))
 	return exitOK
 }
