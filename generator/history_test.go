@@ -428,7 +428,9 @@ func TestPackDeterministic(t *testing.T) {
 // inForceSite is a scripted repository whose document P-1 has version 1.1
 // approved on 2026-03-01 to take effect on 2026-04-01: until then 1.0 is
 // the version in force, unless draft: then 1.0 was a draft, never in force.
-func inForceSite(t *testing.T, draft bool) string {
+// When corrected, 1.2 replaces 1.1 on 2026-03-10, before 1.1 took effect,
+// to take effect on 2026-05-01.
+func inForceSite(t *testing.T, draft, corrected bool) string {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -453,7 +455,11 @@ func inForceSite(t *testing.T, draft bool) string {
 	for _, step := range []struct{ when, text string }{
 		{"2026-01-01T10:00:00+08:00", doc("1.0", "2026-01-01", "2026-01-01", "Version one text.", "1.0")},
 		{"2026-03-01T10:00:00+08:00", doc("1.1", "2026-03-01", "2026-04-01", "Version two text.", "1.0", "1.1")},
+		{"2026-03-10T10:00:00+08:00", doc("1.2", "2026-03-10", "2026-05-01", "Version three text.", "1.0", "1.1", "1.2")},
 	} {
+		if !corrected && strings.Contains(step.text, "Version three") {
+			break
+		}
 		if err := r.Write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
 			t.Fatal(err)
 		}
@@ -473,11 +479,11 @@ func inForceSite(t *testing.T, draft bool) string {
 // the pack of such a day holds its text.
 func TestEarlierVersionInForceUntilNextTakesEffect(t *testing.T) {
 	// A draft was never in force.
-	tree, _ := historyBuild(t, inForceSite(t, true), generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 15}, Drafts: true})
+	tree, _ := historyBuild(t, inForceSite(t, true, false), generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 15}, Drafts: true})
 	if page := string(tree["docs/P-1/v/1.0/index.html"]); !strings.Contains(page, "Superseded:") {
 		t.Error("the page of 1.0, a draft, does not say it is superseded")
 	}
-	site := inForceSite(t, false)
+	site := inForceSite(t, false, false)
 	for _, tc := range []struct {
 		now      model.Date
 		want, no string
@@ -519,4 +525,37 @@ func TestEarlierVersionInForceUntilNextTakesEffect(t *testing.T) {
 			t.Errorf("the pack of %s has no documents/P-1.html with %q", tc.day, tc.text)
 		}
 	}
+}
+
+// A version approved and replaced before it took effect was never in
+// force: the one before it stays in force until the newest takes effect.
+func TestVersionReplacedBeforeItTookEffect(t *testing.T) {
+	site := inForceSite(t, false, true)
+	tree, _ := historyBuild(t, site, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 15}})
+	if page := string(tree["docs/P-1/v/1.0/index.html"]); !strings.Contains(page, "In force: version 1.2 takes effect on 2026-05-01") {
+		t.Error("v/1.0 does not say it is in force until 1.2 takes effect")
+	}
+	if page := string(tree["docs/P-1/v/1.1/index.html"]); !strings.Contains(page, "Superseded:") {
+		t.Error("v/1.1, replaced before it took effect, does not say superseded")
+	}
+	var pack bytes.Buffer
+	res, err := generator.Pack(generator.Options{Source: site, AsOf: model.Date{Year: 2026, Month: 3, Day: 15}, Defaults: defaults()}, &pack)
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
+	}
+	z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == "documents/P-1.html" {
+			r, _ := f.Open()
+			data, _ := io.ReadAll(r)
+			if !bytes.Contains(data, []byte("Version one text.")) {
+				t.Error("the pack of 2026-03-15 does not hold 1.0, the version in force")
+			}
+			return
+		}
+	}
+	t.Error("the pack of 2026-03-15 has no documents/P-1.html")
 }

@@ -32,11 +32,11 @@ func Pack(opts Options, w io.Writer) (*Result, error) {
 	// A document whose current version is approved but takes effect
 	// later is in force by the version before it: its page, from git.
 	for _, d := range res.Reports.Approvals.NotEffective {
-		prev := d.PreviousOf(d.Version)
-		if prev == nil || prev.Status != model.StatusApproved {
+		v := d.InForceEarlier(opts.AsOf)
+		if v == nil || model.VersionFolder(v.Version) == "" {
 			continue
 		}
-		if page := d.URL() + "v/" + model.VersionFolder(prev.Version) + "/"; model.VersionFolder(prev.Version) != "" && out.files[page+"index.html"] != nil {
+		if page := d.URL() + "v/" + model.VersionFolder(v.Version) + "/"; out.files[page+"index.html"] != nil {
 			in.Earlier[d.ID] = page
 		}
 	}

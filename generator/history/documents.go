@@ -144,7 +144,7 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 			continue
 		}
 		earlier[i] = append(earlier[i], model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification})
+			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective})
 		h.keep(rv.blob, text)
 	}
 	gone := map[string][]model.Version{}
@@ -267,7 +267,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		hd := w.headers[i]
 		v.Earlier = append(v.Earlier, model.Version{
 			Version: r.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification,
+			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective,
 		})
 		h.keep(revs[i].blob, w.texts[i])
 	}

@@ -2,11 +2,14 @@ package history
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"ismsgen/generator/load"
+	"ismsgen/generator/model"
 )
 
 // header is what the history stage needs of one earlier text's front
@@ -14,11 +17,13 @@ import (
 type header struct {
 	ID, Title, Version, Status, Classification string
 	Tier                                       int
-	ok                                         bool // the text has front matter
+	Effective                                  model.Date // effective, else approved: the day the version took effect
+	ok                                         bool       // the text has front matter
 }
 
 // headerKeys are the keys header reads.
-var headerKeys = map[string]bool{"id": true, "title": true, "version": true, "status": true, "classification": true, "tier": true}
+var headerKeys = map[string]bool{"id": true, "title": true, "version": true, "status": true, "classification": true, "tier": true,
+	"effective": true, "approved": true}
 
 // readHeader reads the header of a document's text. Most front matter is
 // plain `key = "value"` lines, which are read as they are; anything else
@@ -45,6 +50,7 @@ func readHeader(text []byte) header {
 	if t, ok := f.Meta["tier"].(int64); ok {
 		h.Tier = int(t)
 	}
+	h.Effective = cmp.Or(metaDate(f.Meta["effective"]), metaDate(f.Meta["approved"]))
 	h.ID, h.Title, h.Version = strings.TrimSpace(h.ID), strings.TrimSpace(h.Title), strings.TrimSpace(h.Version)
 	h.Status, h.Classification = strings.TrimSpace(h.Status), strings.TrimSpace(h.Classification)
 	return h
@@ -59,6 +65,7 @@ func scanHeader(text []byte) (header, bool) {
 		return header{}, false
 	}
 	h := header{ok: true}
+	var effective, approved model.Date
 	for len(rest) > 0 {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
@@ -67,6 +74,7 @@ func scanHeader(text []byte) (header, bool) {
 		case len(l) == 0 || l[0] == '#':
 			continue
 		case string(l) == "+++" || l[0] == '[':
+			h.Effective = cmp.Or(effective, approved)
 			return h, true
 		}
 		key, value, ok := bytes.Cut(l, []byte("="))
@@ -104,9 +112,32 @@ func scanHeader(text []byte) (header, bool) {
 				return h, false
 			}
 			h.Tier = n
+		case "effective", "approved":
+			d, err := model.ParseDate(v)
+			if err != nil {
+				return h, false
+			}
+			if k == "effective" {
+				effective = d
+			} else {
+				approved = d
+			}
 		}
 	}
 	return h, false // never closed
+}
+
+// metaDate is a date of decoded front matter (a TOML date, or a string),
+// zero when it is none.
+func metaDate(v any) model.Date {
+	switch t := v.(type) {
+	case time.Time:
+		return model.DateOf(t)
+	case string:
+		d, _ := model.ParseDate(strings.TrimSpace(t))
+		return d
+	}
+	return model.Date{}
 }
 
 // simpleValue reads a string without escapes, or a bare word such as a

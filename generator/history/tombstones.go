@@ -66,7 +66,7 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 			continue
 		}
 		del := f.revs[0]
-		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification}
+		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}
 		if len(f.revs) > 1 {
 			last.Commit = h.log.commit(f.revs[1])
 		}

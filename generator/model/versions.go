@@ -44,6 +44,7 @@ type Version struct {
 	Title          string
 	Status         string
 	Classification string
+	Effective      Date // its effective date, else its approval's
 }
 
 // Versions is what git knows of a document's file. A document outside
@@ -199,6 +200,24 @@ func (d *Document) PreviousOf(version string) *Version {
 		return nil
 	}
 	return d.Versions.Of(prev)
+}
+
+// InForceEarlier is the earlier version in force on now while the
+// current version is approved and takes effect later: the newest one
+// before it that was approved and had taken effect by now (a version
+// replaced before it took effect never was in force). Nil when the
+// current version is in force, or when git holds no such version.
+func (d *Document) InForceEarlier(now Date) *Version {
+	if d.Versions == nil || d.Status != StatusApproved || !d.Effective.After(now) {
+		return nil
+	}
+	for i := len(d.History) - 1; i >= 0; i-- {
+		v := d.Versions.Of(d.History[i].Version)
+		if v != nil && v.Status == StatusApproved && !v.Effective.After(now) {
+			return v
+		}
+	}
+	return nil
 }
 
 // Revision returns the [[history]] entry of a version (the last, when

@@ -35,8 +35,8 @@ type VersionView struct {
 	Changes  string          // its changes page, relative to this page; "" when none
 	Current  string          // the document's page, relative to this page
 	// InForceUntil is the day the current version takes effect when it
-	// is approved and not yet in force and this is the version before
-	// it: until then this one is in force, not superseded. Zero otherwise.
+	// is approved and not yet in force and this is the version in force
+	// until then (model.Document.InForceEarlier). Zero otherwise.
 	InForceUntil model.Date
 }
 
@@ -88,11 +88,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			view.Changes = "../../" + c
 		}
 		title := r.versionTitle(d.Title, t, v.Version)
-		if d.Status == model.StatusApproved && d.Effective.After(r.in.Site.Now) && v.Status == model.StatusApproved {
-			if prev := d.PreviousOf(d.Version); prev != nil && prev.Version == v.Version {
-				view.InForceUntil = d.Effective
-				title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
-			}
+		if in := d.InForceEarlier(r.in.Site.Now); in != nil && in.Version == v.Version {
+			view.InForceUntil = d.Effective
+			title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
 		}
 		if err := r.emit(out, "version.html", r.page(dir, title, "tiers", r.fillVersion(view, d, t, dir))); err != nil {
 			return err
