@@ -45,7 +45,8 @@ func Adapt(body []byte) ([]byte, []Foreign) {
 	body, spaced := angleSpacedPaths(body)
 	found = append(found, spaced...)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
-	return body, append(append(found, inlineTemplateTags(body)...), unclosedFence(body)...)
+	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
+	return body, append(found, unclosedFence(body)...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {

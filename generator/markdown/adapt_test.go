@@ -94,6 +94,10 @@ func TestAdapt(t *testing.T) {
 			"[表](附件/申请 表.docx) ![图](img/my pic.png \"t\") [x](a b.md#范围) `[c](c d.md)`\n[y](see the policy) [z](<e f.md>)\n    [w](g h.md)\n",
 			"[表](<附件/申请 表.docx>) ![图](img/my pic.png \"t\") [x](<a b.md#范围>) `[c](c d.md)`\n[y](see the policy) [z](<e f.md>)\n    [w](g h.md)\n",
 			[]string{"path-spaces@0", "path-spaces@0"}},
+		{"wiki links and embeds",
+			"见[[访问控制程序]]与[[访问控制程序#范围|范围]]。\n![[flow.png]] `[[code]]`\n[[_TOC_]]\n    [[indented]]\n[[a]] and [[b]]\n",
+			"见[[访问控制程序]]与[[访问控制程序#范围|范围]]。\n![[flow.png]] `[[code]]`\n\n    [[indented]]\n[[a]] and [[b]]\n",
+			[]string{"toc-marker@2", "wiki-link@0", "wiki-link@0", "wiki-link@1", "wiki-link@4", "wiki-link@4"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
