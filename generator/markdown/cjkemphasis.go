@@ -32,15 +32,25 @@ func (cjkEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if n < len(line) {
 		after = util.ToRune(line, n)
 	}
-	punctBefore, punctAfter := flankPunct(before), flankPunct(after)
 	spaceBefore, spaceAfter := util.IsSpaceRune(before), util.IsSpaceRune(after)
-	left := !spaceAfter && (!punctAfter || spaceBefore || punctBefore)
-	right := !spaceBefore && (!punctBefore || spaceAfter || punctAfter)
+	left, right := flanking(spaceBefore, spaceAfter, util.IsPunctRune(before), util.IsPunctRune(after))
+	// Full-width punctuation as a letter only adds to what CommonMark
+	// allows: "**管理 (CSPM)**：" still closes after ")".
+	cjkLeft, cjkRight := flanking(spaceBefore, spaceAfter, flankPunct(before), flankPunct(after))
+	left, right = left || cjkLeft, right || cjkRight
 	d := parser.NewDelimiter(left, right, n, '*', starDelimiters{})
 	d.Segment = segment.WithStop(segment.Start + n)
 	block.Advance(n)
 	pc.PushDelimiter(d)
 	return d
+}
+
+// flanking is CommonMark's left- and right-flanking of a delimiter run
+// from what is before and after it.
+func flanking(spaceBefore, spaceAfter, punctBefore, punctAfter bool) (left, right bool) {
+	left = !spaceAfter && (!punctAfter || spaceBefore || punctBefore)
+	right = !spaceBefore && (!punctBefore || spaceAfter || punctAfter)
+	return left, right
 }
 
 // flankPunct reports whether r counts as punctuation beside a "*" run:

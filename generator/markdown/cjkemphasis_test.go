@@ -14,6 +14,8 @@ func TestCJKEmphasis(t *testing.T) {
 		{"中文**强调**文字，（**括号**）与“**引号**”。", "中文<strong>强调</strong>文字，（<strong>括号</strong>）与“<strong>引号</strong>”。"},
 		{"请**「保密」**处理，*斜体：*后", "请<strong>「保密」</strong>处理，<em>斜体：</em>后"},
 		{"**Note:**text stays", "**Note:**text stays"},
+		{"**云安全态势管理 (CSPM)**：通过检测", "<strong>云安全态势管理 (CSPM)</strong>：通过检测"},
+		{"**A (B)**。后，*(x)*，", "<strong>A (B)</strong>。后，<em>(x)</em>，"},
 		{"a * b * c and 2*3*4", "a * b * c and 2<em>3</em>4"},
 		{"__注意：__请", "__注意：__请"},
 	} {
