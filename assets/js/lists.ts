@@ -172,6 +172,8 @@ class List {
         // one from before a department was renamed) filters nothing, as
         // the filter then shows.
         if (c instanceof HTMLSelectElement && c.value !== this.state[f]) this.state[f] = "";
+        // The text box drops line breaks: it filters by what it shows.
+        if (c instanceof HTMLInputElement) this.state[f] = c.value.trim();
         let timer = 0;
         const apply = () => { this.state[f] = c.value.trim(); this.state.p = 1; this.cleared = true; this.update(); };
         const later = () => {

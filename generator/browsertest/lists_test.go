@@ -487,6 +487,7 @@ func TestListAddressEditedByHand(t *testing.T) {
 		{"?docs.p=2&docs.p=3", "?docs.p=2"},
 		{"?docs.q=++ISMS-P+", "?docs.q=ISMS-P"},
 		{"?docs.q=+", "?docs.p=1"},
+		{"?docs.q=ISMS%0A-P%0D", "?docs.q=ISMS-P"},
 	} {
 		want, got := shown(c.as), shown(c.edited)
 		if !slices.Equal(got.Rows, want.Rows) || got.Current != want.Current {
