@@ -584,7 +584,7 @@ export function initSearch(): void {
       b.addEventListener("compositionend", typed);
       b.form?.addEventListener("submit", (e) => { e.preventDefault(); sync(); run(b.value, false); });
     }
-    run(q, false);
+    run(boxes[0]?.value ?? q, false); // what the box shows: it drops an address's line breaks
   } else if (input) {
     // The header box: an ARIA 1.2 combobox. The options are not links (a
     // link inside an option is a control inside a control): Enter or a

@@ -255,3 +255,19 @@ func TestSearchNoResult(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestSearchAddressLineBreak: an address whose query holds a line break
+// (a link copied from a mail) searches what the search box shows, which
+// drops it, and says so in the address.
+func TestSearchAddressLineBreak(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	tb.open(t, s.root+q("PR-\n002"))
+	if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", "ISMS-PR-002", ""); err != nil {
+		t.Errorf("the page shows %s for the box's %q (%v)", shown(t, tb, "#search-results"), eval[string](t, tb, `document.getElementById("search-page-q").value`), err)
+	}
+	if loc := eval[string](t, tb, `location.search`); loc != "?q=PR-002" {
+		t.Errorf("the address becomes %s, want ?q=PR-002", loc)
+	}
+}
