@@ -538,12 +538,13 @@ export function initSearch(): void {
       for (const doc of docs) list.appendChild(item(doc, found.terms, true));
       shown += docs.length;
       if (shown < found.hits.length) {
-        const li = el("li", "search-more"), b = el("button", "", L.more), next = shown, shows = found;
+        // at: the place of the first result it adds, after the controls' entries too.
+        const li = el("li", "search-more"), b = el("button", "", L.more), next = shown, at = list.children.length, shows = found;
         b.type = "button";
         b.addEventListener("click", () => docsOf(shows.hits, next, next + PAGE_SIZE).then((d) => {
           if (found !== shows) return;
           more(d);
-          list.children[next]?.querySelector("a")?.focus();
+          list.children[at]?.querySelector("a")?.focus();
         }, () => say(L.failed)));
         li.appendChild(b);
         list.appendChild(li);

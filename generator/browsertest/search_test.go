@@ -271,3 +271,28 @@ func TestSearchAddressLineBreak(t *testing.T) {
 		t.Errorf("the address becomes %s, want ?q=PR-002", loc)
 	}
 }
+
+// TestSearchShowMoreFocus: "show more" moves the focus to the first
+// result it adds, from the keyboard, also below a control's entry (a
+// query that names an Annex A control lists the control first).
+func TestSearchShowMoreFocus(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := listSite(t)
+	for _, query := range []string{"ISMS", "5.15"} {
+		tb.open(t, s.root+q(query))
+		if err := tb.poll(`() => document.querySelector("#search-results .search-more button")`, tabTimeout/4); err != nil {
+			t.Fatalf("%s: no \"show more\": %s (%v)", query, shown(t, tb, "#search-results"), err)
+		}
+		before := eval[int](t, tb, `document.querySelectorAll("#search-results .search-id").length`)
+		tb.do(t, "focus show more", chromedp.Focus(chromedp.CSS(`#search-results .search-more button`)))
+		tb.do(t, "press Enter", chromedp.KeyEvent(kb.Enter))
+		if err := tb.poll(`(n) => document.querySelectorAll("#search-results .search-id").length > n && document.activeElement.closest("li")`, tabTimeout/4, before); err != nil {
+			t.Fatalf("%s: show more: %v", query, err)
+		}
+		got := eval[int](t, tb, `[...document.querySelectorAll("#search-results .search-result:not(.search-control)")].indexOf(document.activeElement.closest("li"))`)
+		if got != before {
+			t.Errorf("%s: after show more the focus is on result %d, want the first added, %d", query, got+1, before+1)
+		}
+	}
+}
