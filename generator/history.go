@@ -49,6 +49,7 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 	}
 	diags = append(diags, DocumentVersions(h, converted)...)
 	diags = Withdrawn(opts, h, converted, site, diags)
+	diags = append(diags, revisionsUnpublished(opts, converted, site)...)
 	h.LetGo() // a build reads no more history than this
 	return diags
 }
@@ -94,6 +95,36 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 			return strings.Contains(d.Message, strconv.Quote(m.ID))
 		}))
 	})
+}
+
+// revisionsUnpublished warns of each document that a draft or a review
+// takes off the site although an earlier version of it, in git, was
+// published (revision-unpublished): readers lose the version in force
+// while the next one is prepared.
+func revisionsUnpublished(opts Options, converted []Converted, site *model.Site) diag.List {
+	if opts.Drafts || site == nil {
+		return nil
+	}
+	var diags diag.List
+	lopts := link.Options{Now: opts.Now, Ceiling: opts.Classification}
+	for _, c := range converted {
+		d := c.Doc
+		if d.Versions == nil || d.Status != model.StatusDraft && d.Status != model.StatusReview ||
+			!published(site.Config, lopts, d.Classification, model.StatusApproved) {
+			continue // published, or withheld whatever its status
+		}
+		for i := len(d.Versions.Earlier) - 1; i >= 0; i-- {
+			v := d.Versions.Earlier[i]
+			if !published(site.Config, lopts, v.Classification, v.Status) {
+				continue
+			}
+			diags.Warnf(d.Path, d.Line("status"), "revision-unpublished",
+				"keep the version in force on the site until the next one is approved (ISO/IEC 27001 7.5.3): prepare the revision on a git branch, and build with --drafts for its reviewers",
+				"status %q takes %s off the site, and with it version %s (commit %s, %s), which readers worked to", d.Status, d.ID, v.Version, v.Commit.Short(), v.Commit.Date())
+			break
+		}
+	}
+	return diags
 }
 
 func docsOf(converted []Converted) []*model.Document {

@@ -559,3 +559,60 @@ func TestVersionReplacedBeforeItTookEffect(t *testing.T) {
 	}
 	t.Error("the pack of 2026-03-15 has no documents/P-1.html")
 }
+
+// A document whose next version is in review is off the site; so is the
+// version in force, which git holds: a warning at its status says so.
+func TestRevisionUnpublished(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(version, status, class string, history ...string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = %q\nclassification = %q\nowners = [\"isd\"]\napprover = \"Approver\"\napproved = 2026-01-01\n", version, status, class)
+		for _, v := range history {
+			fmt.Fprintf(&b, "\n[[history]]\nversion = %q\n", v)
+		}
+		return b.String() + "+++\n\nText.\n"
+	}
+	write := func(name, text string) {
+		if err := r.Write(name, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"internal\", \"secret\"]\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	write("content/p1.md", doc("1.0", "approved", "internal", "1.0"))
+	hash, err := r.Commit("2026-01-01T10:00:00+08:00", "Author", "approve 1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warning := fmt.Sprintf(`content/p1.md:6: warning: status "review" takes P-1 off the site, and with it version 1.0 (commit %s, 2026-01-01), which readers worked to`, hash[:10])
+	for _, tc := range []struct {
+		name  string
+		text  string
+		opts  generator.Options
+		wants bool
+	}{
+		{"in review", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{}, true},
+		{"shown to reviewers", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{Drafts: true}, false},
+		{"above the ceiling whatever its status", doc("1.1", "review", "secret", "1.0", "1.1"), generator.Options{}, false},
+		{"approved", doc("1.1", "approved", "internal", "1.0", "1.1"), generator.Options{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			write("content/p1.md", tc.text) // not committed: the revision in progress
+			opts := tc.opts
+			opts.Source, opts.Now, opts.Defaults = r.Dir, model.Date{Year: 2026, Month: 3, Day: 1}, defaults()
+			res, err := generator.Check(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == warning })
+			if found != tc.wants {
+				t.Errorf("warning %v, want %v: %v", found, tc.wants, res.Diagnostics)
+			}
+		})
+	}
+}
