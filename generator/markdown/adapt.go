@@ -22,7 +22,8 @@ import (
 // show made fit to show, and says at which line it did what (and where
 // a reference link's label has no definition or a line of text holds a
 // template tag, both shown as written):
-//   - a grid table becomes a pipe table, cells of several lines joined;
+//   - a grid table becomes a pipe table, cells of several lines joined,
+//     and a simple HTML table one of its cells (htmltable.go);
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
@@ -64,7 +65,7 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -113,6 +114,10 @@ func mayAdapt(body []byte) bool {
 				}
 			case 'i':
 				if bytes.HasPrefix(rest, []byte("import ")) {
+					return true
+				}
+			case '<':
+				if opensTable(line) {
 					return true
 				}
 			}
@@ -196,6 +201,17 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),
 				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
 			ls[i] = nil
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && opensTable(trimmed):
+			n, table := htmlTable(ls[i:])
+			if table == nil {
+				break // left to the HTML block's own warning
+			}
+			found = append(found, Foreign{Line: at, Code: "html-table",
+				Message: diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")})
+			copy(ls[i:i+n], table)
+			i += n - 1
 			changed = true
 		case trimmed[0] == '+' && gridBorder.Match(line):
 			n, table := gridTable(ls[i:])

@@ -35,6 +35,15 @@ func TestAdapt(t *testing.T) {
 		{"reference links without a definition", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", []string{"undefined-reference@0", "undefined-reference@4", "undefined-reference@4"}},
 		{"reference links in code after a '<' in text: no warning", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", []string{"undefined-reference@6"}},
 		{"table rows with more cells than the header", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", []string{"table-cells@2"}},
+		{"an HTML table: cells' text, links, pictures, code, bold and breaks",
+			"<table>\n  <thead><tr><th>Role</th><th>Duty</th></tr></thead>\n  <tr><td><b>Owner</b></td><td>Keeps the <a href=\"P-002\">list</a> | *now*</td></tr>\n  <tr><td><img src=\"a b.png\" alt=\"pic\"></td><td><code>a|b</code><br>two<script>x()</script></td></tr>\n</table>\nafter\n",
+			"| Role | Duty |\n| --- | --- |\n| **Owner** | Keeps the [list](P-002) \\| \\*now\\* |\n| ![pic](<a b.png>) | `a\\|b`<br>two |\n\nafter\n", []string{"html-table@0"}},
+		{"an HTML table without th: its first row heads it; blank lines between rows",
+			"<TABLE border=1>\n<tr><td>a</td><td>b</td></tr>\n\n<tr><td>c</td></tr>\n</TABLE>\n",
+			"| a | b |\n| --- | --- |\n| c |  |\n\n\n", []string{"html-table@0"}},
+		{"HTML tables left as HTML: on one line, spanning cells, text after, nested",
+			"<table><tr><td>a</td></tr><tr><td>b</td></tr></table>\n\n<table>\n<tr><td colspan=\"2\">x</td></tr>\n</table>\n\n<table>\n<tr><td>y</td></tr>\n</table> tail\n\n<table>\n<tr><td><table><tr><td>z</td></tr></table></td></tr>\n</table>\n",
+			"<table><tr><td>a</td></tr><tr><td>b</td></tr></table>\n\n<table>\n<tr><td colspan=\"2\">x</td></tr>\n</table>\n\n<table>\n<tr><td>y</td></tr>\n</table> tail\n\n<table>\n<tr><td><table><tr><td>z</td></tr></table></td></tr>\n</table>\n", nil},
 		{"pipes in code in a table's lines",
 			"| a | `b|c` |\n|---|---|\n| `x|y` | `p\\|q` |\n\n`p|q` outside\n\n```\n| `a|b` |\n|---|\n```\n| h | `i|j|k` |\n| - |\n",
 			"| a | `b\\|c` |\n|---|---|\n| `x\\|y` | `p\\|q` |\n\n`p|q` outside\n\n```\n| `a|b` |\n|---|\n```\n| h | `i|j|k` |\n| - |\n", nil},
@@ -121,7 +130,7 @@ func TestAdapt(t *testing.T) {
 
 func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
-		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n"} {
+		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n", "<table>\n<tr><td>a</td></tr>\n</table>\n", "<table>\n<tr><th>`x`</th></tr>\n<tr><td><a href=\"(\">[</a></td></tr>\n</table>\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

@@ -1,0 +1,300 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// An HTML table (<table> … </table>) is common in sets written for
+// GitHub, MkDocs or VuePress, where it is shown; here raw HTML is not,
+// and a table dropped whole loses every word in it. A simple one (no
+// cell spanning rows or columns, no table in a cell) becomes a pipe
+// table of the same cells: text, links, pictures, code, bold, italics
+// and line breaks kept, other tags left out. It is read with
+// golang.org/x/net/html, as a browser reads it, and written as Markdown,
+// so the links and pictures in it go through every check of the page's
+// own. The pipe table takes as many lines as the HTML did, the rest
+// left empty; a table written on fewer lines than it has rows stays
+// HTML, left out with a warning as before.
+
+// maxTableLines bounds the lines looked through for the closing tag.
+const maxTableLines = 5000
+
+// opensTable reports whether a line (without its indent) starts an HTML
+// table.
+func opensTable(trimmed []byte) bool {
+	if len(trimmed) < 6 || !bytes.EqualFold(trimmed[:6], []byte("<table")) {
+		return false
+	}
+	return len(trimmed) == 6 || trimmed[6] == '>' || trimmed[6] == ' ' || trimmed[6] == '\t'
+}
+
+// htmlTable reads the HTML table that starts ls[0]. n is the number of
+// lines it spans (0 when it is not closed); table is its pipe table in n
+// lines, nil when it is not simple enough or needs more lines.
+func htmlTable(ls [][]byte) (n int, table [][]byte) {
+	depth := 0
+	for n < len(ls) && n < maxTableLines {
+		low := bytes.ToLower(ls[n])
+		depth += bytes.Count(low, []byte("<table")) - bytes.Count(low, []byte("</table"))
+		n++
+		if depth <= 0 {
+			break
+		}
+	}
+	if depth > 0 {
+		return 0, nil
+	}
+	// Text after the closing tag on its line would be lost with it.
+	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
+	if !bytes.HasSuffix(last, []byte("</table>")) {
+		return n, nil
+	}
+	rows, ok := tableRows(bytes.Join(ls[:n], []byte("\n")))
+	if !ok || len(rows) == 0 {
+		return n, nil
+	}
+	// The first row heads the table, as it does in most tables written
+	// without <th>: a pipe table has a header row.
+	header, body := rows[0], rows[1:]
+	columns := 0
+	for _, r := range rows {
+		columns = max(columns, len(r.cells))
+	}
+	if columns == 0 || 2+len(body) > n {
+		return n, nil
+	}
+	indent := leadingSpaces(ls[0])
+	line := func(cells []string) []byte {
+		out := make([]string, columns)
+		copy(out, cells)
+		return []byte(strings.Repeat(" ", indent) + "| " + strings.Join(out, " | ") + " |")
+	}
+	table = make([][]byte, n)
+	table[0] = line(header.cells)
+	table[1] = line(slicesRepeat("---", columns))
+	for i, r := range body {
+		table[2+i] = line(r.cells)
+	}
+	return n, table
+}
+
+func slicesRepeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+// tableRow is a row of an HTML table: its cells as Markdown.
+type tableRow struct{ cells []string }
+
+// tableRows parses src, an HTML table, into its rows. ok is false when
+// the table is not simple: a cell spanning rows or columns, a table in a
+// cell, more than one table.
+func tableRows(src []byte) (rows []tableRow, ok bool) {
+	nodes, err := html.ParseFragment(bytes.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return nil, false
+	}
+	tables := 0
+	for _, n := range nodes {
+		switch {
+		case n.Type == html.ElementNode && n.DataAtom == atom.Table:
+			tables++
+			if tables > 1 {
+				return nil, false
+			}
+			if rows, ok = readTable(n); !ok {
+				return nil, false
+			}
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "", n.Type == html.CommentNode:
+		default:
+			return nil, false // something beside the table, which would be lost
+		}
+	}
+	return rows, tables == 1
+}
+
+// readTable reads the rows of a table element.
+func readTable(t *html.Node) ([]tableRow, bool) {
+	var rows []tableRow
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+					return false // text outside any cell
+				}
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				if !walk(c) {
+					return false
+				}
+			case atom.Tr:
+				r, ok := readRow(c)
+				if !ok {
+					return false
+				}
+				rows = append(rows, r)
+			case atom.Caption, atom.Colgroup, atom.Col:
+				if c.DataAtom == atom.Caption && strings.TrimSpace(textOf(c)) != "" {
+					return false // a caption would be lost
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return rows, walk(t)
+}
+
+// readRow reads a tr element's cells.
+func readRow(tr *html.Node) (tableRow, bool) {
+	var r tableRow
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+			return r, false
+		}
+		for _, a := range c.Attr {
+			if (a.Key == "colspan" || a.Key == "rowspan") && strings.TrimSpace(a.Val) != "1" {
+				return r, false
+			}
+		}
+		var b strings.Builder
+		if !cellMarkdown(&b, c) {
+			return r, false
+		}
+		r.cells = append(r.cells, strings.TrimSpace(collapseSpaces(b.String())))
+	}
+	return r, len(r.cells) > 0
+}
+
+// cellMarkdown writes the content of n as inline Markdown; false for a
+// table or a block that a cell cannot hold on one line (a list).
+func cellMarkdown(b *strings.Builder, n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(escapeCellText(c.Data))
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Table, atom.Ul, atom.Ol, atom.Pre:
+			return false
+		case atom.Script, atom.Style, atom.Template, atom.Noscript:
+			// not shown by a browser either
+		case atom.Br:
+			b.WriteString("<br>")
+		case atom.A:
+			href := attr(c, "href")
+			if href == "" {
+				if !cellMarkdown(b, c) {
+					return false
+				}
+				continue
+			}
+			b.WriteString("[")
+			if !cellMarkdown(b, c) {
+				return false
+			}
+			b.WriteString("](" + linkDest(href) + ")")
+		case atom.Img:
+			b.WriteString("![" + escapeCellText(attr(c, "alt")) + "](" + linkDest(attr(c, "src")) + ")")
+		case atom.Code, atom.Kbd, atom.Tt, atom.Samp:
+			code := collapseSpaces(textOf(c))
+			if code == "" {
+				continue
+			}
+			ticks := "`"
+			for strings.Contains(code, ticks) {
+				ticks += "`"
+			}
+			pad := ""
+			if strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") {
+				pad = " "
+			}
+			b.WriteString(ticks + pad + code + pad + ticks)
+		case atom.Strong, atom.B:
+			wrapped(b, c, "**")
+		case atom.Em, atom.I:
+			wrapped(b, c, "*")
+		case atom.P, atom.Div, atom.Li:
+			if !cellMarkdown(b, c) {
+				return false
+			}
+			b.WriteString(" ")
+		default:
+			if !cellMarkdown(b, c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// wrapped writes c's content between marks, when it has any text.
+func wrapped(b *strings.Builder, c *html.Node, mark string) {
+	var inner strings.Builder
+	if !cellMarkdown(&inner, c) {
+		b.WriteString(escapeCellText(textOf(c)))
+		return
+	}
+	if s := strings.TrimSpace(inner.String()); s != "" {
+		b.WriteString(mark + s + mark)
+	}
+}
+
+// textOf is the text of n and its children.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
+// linkDest writes a link's destination so that Markdown reads it whole.
+func linkDest(d string) string {
+	if strings.ContainsAny(d, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(d) + ">"
+	}
+	return d
+}
+
+// cellText escapes what Markdown would read as formatting in a cell's
+// text: the text is shown as it was.
+var cellText = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", "&lt;", "&", "&amp;", "#", `\#`, "~", `\~`,
+)
+
+func escapeCellText(s string) string { return cellText.Replace(s) }
+
+// collapseSpaces turns each run of white space into one space.
+func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
