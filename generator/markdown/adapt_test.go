@@ -140,3 +140,16 @@ func FuzzAdapt(f *testing.F) {
 		}
 	})
 }
+
+// mayHaveSpacedPath finds every line in which spacedPath finds a path:
+// it only spares the regexp where there is none.
+func FuzzMayHaveSpacedPath(f *testing.F) {
+	for _, s := range []string{"[a](附件/申请 表.docx)", "[a](b c.txt#x<y)", "[a]( b.c)", "](a b.c)", "[a](b.c)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if spacedPath.MatchString(s) && !mayHaveSpacedPath([]byte(s)) {
+			t.Errorf("%q: spacedPath matches, mayHaveSpacedPath says no", s)
+		}
+	})
+}

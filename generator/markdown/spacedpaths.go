@@ -14,13 +14,34 @@ import (
 // a fragment), no quotes (a title) and no parentheses.
 var spacedPath = regexp.MustCompile(`\]\(([^()<>\s"'][^()<>"'\n]*?[ \t][^()<>"'\n]*?\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?)\)`)
 
+// mayHaveSpacedPath reports whether b may hold what spacedPath finds: a
+// "](" whose destination, up to the first of ()"' or a line's end,
+// does not start with white space, holds a space or a tab and ends at
+// ')'. It reads b once, without the regexp.
+func mayHaveSpacedPath(b []byte) bool {
+	for {
+		i := bytes.Index(b, []byte("]("))
+		if i < 0 {
+			return false
+		}
+		b = b[i+2:]
+		if len(b) == 0 || b[0] == ' ' || b[0] == '\t' {
+			continue
+		}
+		end := bytes.IndexAny(b, "()\"'\n") // a fragment may hold < and >
+		if end >= 0 && b[end] == ')' && bytes.ContainsAny(b[:end], " \t") {
+			return true
+		}
+	}
+}
+
 // angleSpacedPaths returns body with each link destination that
 // spacedPath finds written in angle brackets ("](<附件/申请 表.docx>)"),
 // which CommonMark reads as one path, and a Foreign at each line; code
 // is left alone.
 func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
-	if !bytes.Contains(body, []byte("](")) {
-		return body, nil
+	if !mayHaveSpacedPath(body) {
+		return body, nil // most bodies: no split into lines, no regexp
 	}
 	ls := bytes.Split(body, []byte("\n"))
 	var found []Foreign
@@ -43,7 +64,7 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
 			item = -1
 		}
-		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !bytes.Contains(line, []byte("](")) {
+		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !mayHaveSpacedPath(line) {
 			continue
 		}
 		spans, ok := codeSpans(line)
