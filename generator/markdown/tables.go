@@ -115,7 +115,7 @@ func allBlank(cells [][]byte) bool {
 // cells; MkDocs, Typora and pandoc keep the code whole, as its author
 // meant. When there is none, body itself is returned.
 func escapeCodePipes(body []byte) []byte {
-	if !bytes.Contains(body, []byte("|")) || !bytes.Contains(body, []byte("`")) {
+	if !pipeBetweenTicks(body) {
 		return body
 	}
 	ls := bytes.Split(body, []byte("\n"))
@@ -195,4 +195,23 @@ func escapedInCode(line []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return append(out, line[last:]...), true
+}
+
+// pipeBetweenTicks reports whether a line of body has a '|' between two
+// '`': only such a line can hold a pipe in code, and most bodies with
+// tables and code have none, so they are not split into lines for it.
+func pipeBetweenTicks(body []byte) bool {
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		first, last := bytes.IndexByte(line, '`'), bytes.LastIndexByte(line, '`')
+		if first >= 0 && first < last && bytes.IndexByte(line[first:last], '|') >= 0 {
+			return true
+		}
+	}
+	return false
 }
