@@ -23,34 +23,7 @@ func dropLinkAttributes(body []byte) []byte {
 	if !bytes.Contains(body, []byte("){")) {
 		return body
 	}
-	ls := bytes.Split(body, []byte("\n"))
-	changed := false
-	var code fence // the fence of the open code block
-	item := -1     // the column of the text of the list item above, or -1
-	for i, line := range ls {
-		if code.char != 0 {
-			if code.closedBy(bytes.TrimSuffix(line, []byte("\r"))) {
-				code = fence{}
-			}
-			continue
-		}
-		indent := leadingSpaces(line)
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
-			code = f
-			continue
-		}
-		if m := listMarker.FindIndex(line); m != nil {
-			item = m[1]
-		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
-			item = -1
-		}
-		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !bytes.Contains(line, []byte("){")) {
-			continue
-		}
-		spans, ok := codeSpans(line)
-		if !ok {
-			continue
-		}
+	return textLines(body, holding("){"), func(_ int, line []byte, spans [][2]int) []byte {
 		ms := attrAfterLink.FindAllSubmatchIndex(line, -1)
 		for j := len(ms) - 1; j >= 0; j-- {
 			start, end := ms[j][2], ms[j][3]
@@ -58,14 +31,9 @@ func dropLinkAttributes(body []byte) []byte {
 				continue
 			}
 			line = append(line[:start:start], line[end:]...)
-			changed = true
 		}
-		ls[i] = line
-	}
-	if !changed {
-		return body
-	}
-	return bytes.Join(ls, []byte("\n"))
+		return line
+	})
 }
 
 // inSpan reports whether the byte at i is in one of the code spans.

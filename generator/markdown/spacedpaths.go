@@ -43,36 +43,9 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 	if !mayHaveSpacedPath(body) {
 		return body, nil // most bodies: no split into lines, no regexp
 	}
-	ls := bytes.Split(body, []byte("\n"))
 	var found []Foreign
-	var code fence
-	item := -1
-	for i, line := range ls {
-		if code.char != 0 {
-			if code.closedBy(bytes.TrimSuffix(line, []byte("\r"))) {
-				code = fence{}
-			}
-			continue
-		}
-		indent := leadingSpaces(line)
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
-			code = f
-			continue
-		}
-		if m := listMarker.FindIndex(line); m != nil {
-			item = m[1]
-		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
-			item = -1
-		}
-		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !mayHaveSpacedPath(line) {
-			continue
-		}
-		spans, ok := codeSpans(line)
-		if !ok {
-			continue
-		}
+	body = textLines(body, mayHaveSpacedPath, func(n int, line []byte, spans [][2]int) []byte {
 		ms := spacedPath.FindAllSubmatchIndex(line, -1)
-		changed := false
 		for j := len(ms) - 1; j >= 0; j-- {
 			start, end := ms[j][2], ms[j][3]
 			if inSpan(spans, start) {
@@ -80,17 +53,11 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 			}
 			dest := string(line[start:end])
 			line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
-			found = append(found, Foreign{Line: i, Code: "path-spaces",
+			found = append(found, Foreign{Line: n, Code: "path-spaces",
 				Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
 				Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
-			changed = true
 		}
-		if changed {
-			ls[i] = line
-		}
-	}
-	if len(found) == 0 {
-		return body, nil
-	}
-	return bytes.Join(ls, []byte("\n")), found
+		return line
+	})
+	return body, found
 }

@@ -20,33 +20,7 @@ func wikiLinks(body []byte) []Foreign {
 		return nil
 	}
 	var found []Foreign
-	var code fence
-	item := -1
-	for n, line := range bytes.Split(body, []byte("\n")) {
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
-			continue
-		}
-		indent := leadingSpaces(line)
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
-			code = f
-			continue
-		}
-		if m := listMarker.FindIndex(line); m != nil {
-			item = m[1]
-		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
-			item = -1
-		}
-		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !bytes.Contains(line, []byte("[[")) {
-			continue
-		}
-		spans, ok := codeSpans(line)
-		if !ok {
-			continue
-		}
+	textLines(body, holding("[["), func(n int, line []byte, spans [][2]int) []byte {
 		for _, m := range wikiLink.FindAllSubmatchIndex(line, -1) {
 			name := string(bytes.TrimSpace(line[m[4]:m[5]]))
 			if inSpan(spans, m[0]) || name == "_TOC_" || name == "TOC" {
@@ -61,6 +35,7 @@ func wikiLinks(body []byte) []Foreign {
 			}
 			found = append(found, f)
 		}
-	}
+		return line
+	})
 	return found
 }

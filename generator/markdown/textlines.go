@@ -1,0 +1,59 @@
+package markdown
+
+import "bytes"
+
+// textLines calls f for each line of body that is text and that holds
+// what wanted looks for: not in fenced code, not indented code (four
+// spaces past the text of the list item above, or a tab), and with code
+// spans that close (spans, which f leaves alone). f returns the line to
+// keep, the same slice when it changes nothing. textLines returns the
+// body with the lines f changed, or body itself when it changed none.
+// Several of the adaptations of other tools' Markdown read a body so.
+func textLines(body []byte, wanted func(line []byte) bool, f func(n int, line []byte, spans [][2]int) []byte) []byte {
+	ls := bytes.Split(body, []byte("\n"))
+	changed := false
+	var code fence // the fence of the open code block
+	item := -1     // the column of the text of the list item above, or -1
+	for n, line := range ls {
+		if code.char != 0 {
+			if code.closedBy(bytes.TrimSuffix(line, []byte("\r"))) {
+				code = fence{}
+			}
+			continue
+		}
+		indent := leadingSpaces(line)
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
+			code = f
+			continue
+		}
+		if m := listMarker.FindIndex(line); m != nil {
+			item = m[1]
+		} else if indent == 0 && len(bytes.TrimSpace(line)) > 0 {
+			item = -1
+		}
+		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || !wanted(line) {
+			continue
+		}
+		spans, ok := codeSpans(line)
+		if !ok {
+			continue
+		}
+		if kept := f(n, line, spans); !sameSlice(kept, line) {
+			ls[n], changed = kept, true
+		}
+	}
+	if !changed {
+		return body
+	}
+	return bytes.Join(ls, []byte("\n"))
+}
+
+// sameSlice reports whether a and b are the same bytes in memory.
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// holding returns a test of whether a line holds s.
+func holding(s string) func([]byte) bool {
+	return func(line []byte) bool { return bytes.Contains(line, []byte(s)) }
+}
