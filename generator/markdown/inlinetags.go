@@ -64,15 +64,9 @@ func inlineTemplateTags(body []byte) []Foreign {
 		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, '{') < 0 {
 			continue
 		}
-		text := line
-		if bytes.IndexByte(text, '`') >= 0 {
-			spans, ok := codeSpans(text)
-			if !ok {
-				continue
-			}
-			for i := len(spans) - 1; i >= 0; i-- {
-				text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
-			}
+		text, ok := withoutCodeSpans(line)
+		if !ok {
+			continue
 		}
 		if tag := inlineTag.Find(text); tag != nil {
 			found = append(found, Foreign{Line: n, Code: "template-tag",

@@ -55,15 +55,9 @@ func undefinedReferences(body []byte) []Foreign {
 			defined[refKey(string(m[1]))] = true
 			continue
 		}
-		text := line
-		if bytes.IndexByte(text, '`') >= 0 {
-			spans, ok := codeSpans(text)
-			if !ok {
-				continue
-			}
-			for i := len(spans) - 1; i >= 0; i-- {
-				text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
-			}
+		text, ok := withoutCodeSpans(line)
+		if !ok {
+			continue
 		}
 		for _, m := range fullReference.FindAllSubmatch(text, -1) {
 			label := string(m[2])

@@ -57,3 +57,20 @@ func sameSlice(a, b []byte) bool {
 func holding(s string) func([]byte) bool {
 	return func(line []byte) bool { return bytes.Contains(line, []byte(s)) }
 }
+
+// withoutCodeSpans is line without its code spans; ok is false when one
+// does not close. line itself when it has none.
+func withoutCodeSpans(line []byte) (text []byte, ok bool) {
+	if bytes.IndexByte(line, '`') < 0 {
+		return line, true
+	}
+	spans, ok := codeSpans(line)
+	if !ok {
+		return nil, false
+	}
+	text = line
+	for i := len(spans) - 1; i >= 0; i-- {
+		text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
+	}
+	return text, true
+}
