@@ -65,14 +65,15 @@ func ReadBody(root, rel string) ([]byte, uint64, error) {
 	return body, maphash.Bytes(sumSeed, src), nil
 }
 
-// bodyOf is the body that ParseDocument gives for src, if it splits.
+// bodyOf is the body that ParseDocument gives for src, if it splits,
+// without its warnings, which were given when the file was first read.
 func bodyOf(path string, src []byte) ([]byte, bool) {
 	var diags diag.List
 	_, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
 		return nil, false
 	}
-	return showBody(path, body, bodyLine, &diags), true
+	return markdown.AdaptText(limitBody(path, body, bodyLine, &diags)), true
 }
 
 // showBody is the body as the link and render stages read it: within

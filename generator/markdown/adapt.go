@@ -41,13 +41,26 @@ import (
 // number; code blocks are left alone. When there is nothing to do, body
 // itself is returned.
 func Adapt(body []byte) ([]byte, []Foreign) {
-	body, found := adaptBody(body)
-	body = escapeCodePipes(dropLinkAttributes(body))
-	body, spaced := angleSpacedPaths(body)
-	found = append(found, spaced...)
+	body, found := adaptText(body)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
 	return body, append(found, unclosedFence(body)...)
+}
+
+// AdaptText is the body Adapt returns, without the findings of what is
+// shown as written: a body read again for its page, whose warnings were
+// given when it was first read, needs only the text.
+func AdaptText(body []byte) []byte {
+	body, _ = adaptText(body)
+	return body
+}
+
+// adaptText makes the changes of Adapt, and says where.
+func adaptText(body []byte) ([]byte, []Foreign) {
+	body, found := adaptBody(body)
+	body = escapeCodePipes(dropLinkAttributes(body))
+	body, spaced := angleSpacedPaths(body)
+	return body, append(found, spaced...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {
