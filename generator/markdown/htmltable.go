@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -75,19 +76,11 @@ func htmlTable(ls [][]byte) (n int, table [][]byte) {
 	}
 	table = make([][]byte, n)
 	table[0] = line(header.cells)
-	table[1] = line(slicesRepeat("---", columns))
+	table[1] = line(slices.Repeat([]string{"---"}, columns))
 	for i, r := range body {
 		table[2+i] = line(r.cells)
 	}
 	return n, table
-}
-
-func slicesRepeat(s string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = s
-	}
-	return out
 }
 
 // tableRow is a row of an HTML table: its cells as Markdown.
