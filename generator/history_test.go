@@ -432,13 +432,7 @@ func TestPackDeterministic(t *testing.T) {
 // to take effect on 2026-05-01.
 func inForceSite(t *testing.T, draft, corrected bool) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := gitfixture.New(t)
 	doc := func(version, approved, effective, body string, history ...string) string {
 		var b strings.Builder
 		status := "approved"
@@ -563,13 +557,7 @@ func TestVersionReplacedBeforeItTookEffect(t *testing.T) {
 // A document whose next version is in review is off the site; so is the
 // version in force, which git holds: a warning at its status says so.
 func TestRevisionUnpublished(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := gitfixture.New(t)
 	doc := func(version, status, class string, history ...string) string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = %q\nclassification = %q\nowners = [\"isd\"]\napprover = \"Approver\"\napproved = 2026-01-01\n", version, status, class)

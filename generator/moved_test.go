@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,13 +30,7 @@ func movedDoc(id, title, version, class, extra string, history ...string) string
 // supersedes OLD-A. It returns the folder and the commit of the change.
 func movedSite(t *testing.T) (string, string) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := gitfixture.New(t)
 	files := func(m map[string]string) {
 		for p, text := range m {
 			if err := r.Write(p, text); err != nil {

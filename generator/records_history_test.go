@@ -2,8 +2,6 @@ package generator_test
 
 import (
 	"fmt"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -18,13 +16,7 @@ import (
 // on the day the action was raised counts as a change; open actions and
 // documents outside git are not judged.
 func TestActionDocUnchanged(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := gitfixture.New(t)
 	write := func(rel, text string) {
 		t.Helper()
 		if err := r.Write(rel, text); err != nil {

@@ -39,13 +39,7 @@ func doc(id, version, status, body string, history ...string) string {
 // repo makes a scripted repository in a temporary folder with isms.toml.
 func repo(t *testing.T) *gitfixture.Repo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := gitfixture.New(t)
 	must(t, r.Write("isms.toml", config))
 	return r
 }

@@ -99,3 +99,26 @@ func (r *Repo) Commit(when, author, message string) (string, error) {
 	out, err := r.Output(nil, "rev-parse", "HEAD")
 	return strings.TrimSpace(out), err
 }
+
+// T is what New needs of a test (testing.TB), without importing testing
+// into the demonstration's command.
+type T interface {
+	Helper()
+	Skip(args ...any)
+	Fatal(args ...any)
+	TempDir() string
+}
+
+// New makes a repository in a folder "site" of the test's temporary
+// folder; it skips the test when git is not installed.
+func New(t T) *Repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r, err := Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
