@@ -206,17 +206,22 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 		if r := []rune(shown); len(r) > 40 {
 			shown = string(r[:40]) + "…"
 		}
-		hint := diag.Msg("write its text in Markdown, without the tags: a block of HTML is left out whole")
-		for i := range n.Lines().Len() {
-			line := n.Lines().At(i)
-			if inner := innerTag(line.Value(src)); inner != "" {
-				hint = htmlHint(inner)
-				break
-			}
-		}
+		hint := blockHint(n.Lines(), src)
 		return Foreign{Code: "raw-html", Message: diag.Msg("an HTML block is not shown, text and all (pages show no HTML written in a document): %s", shown), Hint: hint}, true
 	}
 	return Foreign{}, false
+}
+
+// blockHint is the hint for HTML written on lines: how to write its
+// first element that has a Markdown form, else to write its text.
+func blockHint(lines *text.Segments, src []byte) diag.Text {
+	for i := range lines.Len() {
+		line := lines.At(i)
+		if inner := innerTag(line.Value(src)); inner != "" {
+			return htmlHint(inner)
+		}
+	}
+	return diag.Msg("write its text in Markdown, without the tags: a block of HTML is left out whole")
 }
 
 // htmlAsCode is the Foreign of an indented code block right after an
@@ -233,14 +238,7 @@ func htmlAsCode(n *ast.CodeBlock, src []byte) (Foreign, bool) {
 	if !htmlElements[name] {
 		return Foreign{}, false
 	}
-	hint := diag.Msg("write its text in Markdown, without the tags: a block of HTML is left out whole")
-	for i := range n.Lines().Len() {
-		line := n.Lines().At(i)
-		if inner := innerTag(line.Value(src)); inner != "" {
-			hint = htmlHint(inner)
-			break
-		}
-	}
+	hint := blockHint(n.Lines(), src)
 	return Foreign{Code: "raw-html", Message: diag.Msg("indented HTML after a blank line is shown as code, tags and all: %s", string(first)), Hint: hint}, true
 }
 
