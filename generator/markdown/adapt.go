@@ -153,10 +153,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
+		if code.holds(line) {
 			continue
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {

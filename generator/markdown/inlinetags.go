@@ -35,10 +35,7 @@ func inlineTemplateTags(body []byte) []Foreign {
 	blankBefore := true // the line before is blank, or there is none
 	for n, line := range bytes.Split(body, []byte("\n")) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
+		if code.holds(line) {
 			continue
 		}
 		indent := leadingSpaces(line)

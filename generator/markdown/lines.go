@@ -128,6 +128,18 @@ func openFence(text []byte) (fence, bool) {
 	return fence{char: text[0], length: n}, true
 }
 
+// holds reports whether line belongs to the open code block f, if any:
+// a line in it, or the line that closes it, after which f is none.
+func (f *fence) holds(line []byte) bool {
+	if f.char == 0 {
+		return false
+	}
+	if f.closedBy(line) {
+		*f = fence{}
+	}
+	return true
+}
+
 // closedBy reports whether text closes the fence.
 func (f fence) closedBy(text []byte) bool {
 	indent := 0

@@ -38,10 +38,7 @@ func undefinedReferences(body []byte) []Foreign {
 		// the scanner takes every line for text, code included, and a
 		// warning about code would be wrong; a fence inside an HTML block
 		// at worst hides a reference that is shown as text anyway.
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
+		if code.holds(line) {
 			continue
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {

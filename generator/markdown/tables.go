@@ -23,10 +23,7 @@ func overflowingRows(body []byte) []Foreign {
 	var prev []byte
 	for n, line := range bytes.Split(body, []byte("\n")) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
+		if code.holds(line) {
 			continue
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {
@@ -125,10 +122,7 @@ func escapeCodePipes(body []byte) []byte {
 	prev := -1   // the line before, that may be a header
 	for n, line := range ls {
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		if code.char != 0 {
-			if code.closedBy(line) {
-				code = fence{}
-			}
+		if code.holds(line) {
 			continue
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && leadingSpaces(line) < 4 {

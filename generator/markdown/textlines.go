@@ -15,10 +15,7 @@ func textLines(body []byte, wanted func(line []byte) bool, f func(n int, line []
 	var code fence // the fence of the open code block
 	item := -1     // the column of the text of the list item above, or -1
 	for n, line := range ls {
-		if code.char != 0 {
-			if code.closedBy(bytes.TrimSuffix(line, []byte("\r"))) {
-				code = fence{}
-			}
+		if code.holds(bytes.TrimSuffix(line, []byte("\r"))) {
 			continue
 		}
 		indent := leadingSpaces(line)
