@@ -23,7 +23,8 @@ import (
 // a reference link's label has no definition or a line of text holds a
 // template tag, both shown as written):
 //   - a grid table becomes a pipe table, cells of several lines joined,
-//     and a simple HTML table one of its cells (htmltable.go);
+//     a simple HTML table one of its cells (htmltable.go), and an HTML
+//     list a Markdown list of its items (htmllist.go);
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
@@ -78,7 +79,7 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '<' (an HTML table), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table or list), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -130,7 +131,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) {
+				if opensTable(line) || opensList(line) {
 					return true
 				}
 			}
@@ -221,6 +222,17 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
 				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")})
 			copy(ls[i:i+n], table)
+			i += n - 1
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && opensList(trimmed):
+			n, list := htmlList(ls[i:])
+			if list == nil {
+				break // left to the HTML block's own warning
+			}
+			found = append(found, Foreign{Line: at, Code: "html-list",
+				Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+				Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")})
+			copy(ls[i:i+n], list)
 			i += n - 1
 			changed = true
 		case trimmed[0] == '+' && gridBorder.Match(line):

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -168,72 +169,108 @@ func readRow(tr *html.Node) (tableRow, bool) {
 		if !cellMarkdown(&b, c) {
 			return r, false
 		}
-		r.cells = append(r.cells, strings.TrimSpace(collapseSpaces(b.String())))
+		r.cells = append(r.cells, strings.TrimSpace(breakSpaces.Replace(collapseSpaces(b.String()))))
 	}
 	return r, len(r.cells) > 0
 }
 
 // cellMarkdown writes the content of n as inline Markdown; false for a
-// table or a block that a cell cannot hold on one line (a list).
+// table or a block that a line cannot hold (preformatted text). A list
+// is its items, each after a bullet or its number, between line breaks.
 func cellMarkdown(b *strings.Builder, n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			b.WriteString(escapeCellText(c.Data))
-			continue
-		case html.ElementNode:
-		default:
+		if !inlineMarkdown(b, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineMarkdown writes the node c as inline Markdown (see cellMarkdown).
+func inlineMarkdown(b *strings.Builder, c *html.Node) bool {
+	switch c.Type {
+	case html.TextNode:
+		b.WriteString(escapeCellText(c.Data))
+		return true
+	case html.ElementNode:
+	default:
+		return true
+	}
+	switch c.DataAtom {
+	case atom.Table, atom.Pre:
+		return false
+	case atom.Ul, atom.Ol:
+		// a list in a cell, as Google Docs exports write them
+		return listInCell(b, c)
+	case atom.Script, atom.Style, atom.Template, atom.Noscript:
+		// not shown by a browser either
+	case atom.Br:
+		b.WriteString("<br>")
+	case atom.A:
+		href := attr(c, "href")
+		if href == "" {
+			return cellMarkdown(b, c)
+		}
+		b.WriteString("[")
+		if !cellMarkdown(b, c) {
+			return false
+		}
+		b.WriteString("](" + linkDest(href) + ")")
+	case atom.Img:
+		b.WriteString("![" + escapeCellText(attr(c, "alt")) + "](" + linkDest(attr(c, "src")) + ")")
+	case atom.Code, atom.Kbd, atom.Tt, atom.Samp:
+		code := collapseSpaces(textOf(c))
+		if code == "" {
+			return true
+		}
+		ticks := "`"
+		for strings.Contains(code, ticks) {
+			ticks += "`"
+		}
+		pad := ""
+		if strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") {
+			pad = " "
+		}
+		b.WriteString(ticks + pad + code + pad + ticks)
+	case atom.Strong, atom.B:
+		wrapped(b, c, "**")
+	case atom.Em, atom.I:
+		wrapped(b, c, "*")
+	case atom.P, atom.Div, atom.Li:
+		if !cellMarkdown(b, c) {
+			return false
+		}
+		b.WriteString(" ")
+	default:
+		return cellMarkdown(b, c)
+	}
+	return true
+}
+
+// listInCell writes the items of the list l after a line break each,
+// marked with a bullet or their number; a nested list's items follow
+// their item's text. A cell holds no list, and a list dropped would
+// lose every word in it.
+func listInCell(b *strings.Builder, l *html.Node) bool {
+	number := listStart(l)
+	for li := l.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			if !inlineMarkdown(b, li) {
+				return false
+			}
 			continue
 		}
-		switch c.DataAtom {
-		case atom.Table, atom.Ul, atom.Ol, atom.Pre:
-			return false
-		case atom.Script, atom.Style, atom.Template, atom.Noscript:
-			// not shown by a browser either
-		case atom.Br:
+		if b.Len() > 0 {
 			b.WriteString("<br>")
-		case atom.A:
-			href := attr(c, "href")
-			if href == "" {
-				if !cellMarkdown(b, c) {
-					return false
-				}
-				continue
-			}
-			b.WriteString("[")
-			if !cellMarkdown(b, c) {
-				return false
-			}
-			b.WriteString("](" + linkDest(href) + ")")
-		case atom.Img:
-			b.WriteString("![" + escapeCellText(attr(c, "alt")) + "](" + linkDest(attr(c, "src")) + ")")
-		case atom.Code, atom.Kbd, atom.Tt, atom.Samp:
-			code := collapseSpaces(textOf(c))
-			if code == "" {
-				continue
-			}
-			ticks := "`"
-			for strings.Contains(code, ticks) {
-				ticks += "`"
-			}
-			pad := ""
-			if strings.HasPrefix(code, "`") || strings.HasSuffix(code, "`") {
-				pad = " "
-			}
-			b.WriteString(ticks + pad + code + pad + ticks)
-		case atom.Strong, atom.B:
-			wrapped(b, c, "**")
-		case atom.Em, atom.I:
-			wrapped(b, c, "*")
-		case atom.P, atom.Div, atom.Li:
-			if !cellMarkdown(b, c) {
-				return false
-			}
-			b.WriteString(" ")
-		default:
-			if !cellMarkdown(b, c) {
-				return false
-			}
+		}
+		if l.DataAtom == atom.Ol {
+			b.WriteString(strconv.Itoa(number) + ". ")
+			number++
+		} else {
+			b.WriteString("• ")
+		}
+		if !cellMarkdown(b, li) {
+			return false
 		}
 	}
 	return true
@@ -289,5 +326,17 @@ var cellText = strings.NewReplacer(
 
 func escapeCellText(s string) string { return cellText.Replace(s) }
 
+// breakSpaces drops the spaces around a line break, which the lines of
+// the HTML around a list or a paragraph leave.
+var breakSpaces = strings.NewReplacer(" <br> ", "<br>", " <br>", "<br>", "<br> ", "<br>")
+
 // collapseSpaces turns each run of white space into one space.
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// listStart is the number of an ordered list's first item.
+func listStart(l *html.Node) int {
+	if n, err := strconv.Atoi(attr(l, "start")); err == nil && n >= 0 && n < 1e9 {
+		return n
+	}
+	return 1
+}
