@@ -249,8 +249,8 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			if h := dateHint(lineOf(text, pe.Position.Line)); !h.IsZero() {
-				diags.Errorf(path, lineOffset+pe.Position.Line, h, "invalid TOML: %s", pe.Message)
+			if msg, h := dateProblem(lineOf(text, pe.Position.Line)); !h.IsZero() {
+				diags.Errorf(path, lineOffset+pe.Position.Line, h, "%s", msg)
 			} else {
 				line, msg, hint := tomlProblem(text, lineOffset, pe)
 				diags.Errorf(path, lineOffset+line, hint, "%s", msg)

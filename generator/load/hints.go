@@ -14,25 +14,72 @@ import (
 // 2017年11月22日.
 var looseDate = regexp.MustCompile(`=\s*["']?(\d{4})\s*[./年-]\s*(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*日?["']?\s*(?:#.*)?$`)
 
-// dateHint, for a line that TOML could not read, says how to write the
-// date on it, or returns nothing (a zero Text).
-func dateHint(line []byte) diag.Text {
-	m := looseDate.FindSubmatch(line)
+// dayFirstDate finds a date written day or month first, as forms in
+// China and Europe (10/05/2025) and in America (05/10/2025) write it.
+var dayFirstDate = regexp.MustCompile(`=\s*["']?(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})["']?\s*(?:#.*)?$`)
+
+// tomlDate is a date as TOML reads it: such a line is not what TOML
+// could not read (a key written twice is).
+var tomlDate = regexp.MustCompile(`=\s*\d{4}-\d{2}-\d{2}\s*(?:#.*)?$`)
+
+// halfWidth writes full-width digits and the full-width hyphen as
+// ASCII, as an input method types them in Chinese mode.
+var halfWidth = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9", "－", "-", "／", "/", "．", ".")
+
+// dateProblem, for a line that TOML could not read, says what is wrong
+// with the date on it and how to write it, or returns nothing (zero
+// Texts) when the line holds no date.
+func dateProblem(line []byte) (msg, hint diag.Text) {
+	written := string(line)
+	plain := halfWidth.Replace(written)
+	eq := strings.IndexByte(plain, '=')
+	if eq < 0 || (tomlDate.MatchString(plain) && plain == written && realDate(plain[eq+1:])) {
+		return diag.Text{}, diag.Text{}
+	}
+	key := strings.TrimSpace(plain[:eq])
+	if m := dayFirstDate.FindStringSubmatch(plain); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		msg = diag.Msg("invalid TOML: the date of %q is not written year-month-day", key)
+		switch {
+		case a <= 12 && b <= 12 && a != b:
+			return msg, diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d if the day comes first, %s = %s-%02d-%02d if the month does", key, m[3], b, a, key, m[3], a, b)
+		case b <= 12:
+			return msg, diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[3], b, a)
+		case a <= 12:
+			return msg, diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[3], a, b)
+		}
+		return diag.Text{}, diag.Text{}
+	}
+	m := looseDate.FindStringSubmatch(plain)
 	if m == nil {
-		return diag.Text{}
+		return diag.Text{}, diag.Text{}
 	}
-	key := strings.TrimSpace(string(line[:bytes.IndexByte(line, '=')]))
-	month, _ := strconv.Atoi(string(m[2]))
-	day, _ := strconv.Atoi(string(m[3]))
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
 	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return diag.Msg("%s-%s-%s is not a real date: the month is 01 to 12 and the day 01 to 31", m[1], m[2], m[3])
+		return diag.Msg("invalid TOML: %s-%s-%s is not a real date", m[1], m[2], m[3]),
+			diag.Msg("correct the date: the month is 01 to 12 and the day 01 to 31")
 	}
-	year, _ := strconv.Atoi(string(m[1]))
+	year, _ := strconv.Atoi(m[1])
 	if last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); day > last {
 		// 2026-02-30 or 2025-02-29: writing it with hyphens would not help.
-		return diag.Msg("%s-%s-%s is not a real date: %s-%02d has %d days", m[1], m[2], m[3], m[1], month, last)
+		return diag.Msg("invalid TOML: %s-%s-%s is not a real date", m[1], m[2], m[3]),
+			diag.Msg("correct the date: %s-%02d has %d days", m[1], month, last)
 	}
-	return diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
+	if plain != written {
+		return diag.Msg("invalid TOML: the date of %q is written with full-width digits", key),
+			diag.Msg("write it with half-width digits, year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
+	}
+	return diag.Msg("invalid TOML: the date of %q is not written year-month-day", key),
+		diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
+}
+
+// realDate reports whether value (" 2025-03-01 # note") is a date that exists.
+func realDate(value string) bool {
+	value, _, _ = strings.Cut(value, "#")
+	_, err := time.Parse(time.DateOnly, strings.TrimSpace(value))
+	return err == nil
 }
 
 // lineOf returns line n (1-based) of text, or nil.

@@ -10,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/suggest"
 )
 
 // tomlProblem says what went wrong in a TOML text in the words of the
@@ -36,6 +37,11 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 		}
 		return line, diag.Msg("invalid TOML: the list of %q is not closed with ]", key),
 			diag.Msg("end the list on the line it starts: %s = [\"a\", \"b\"]", key)
+	case strings.HasPrefix(m, "Key '") && (strings.HasSuffix(m, "' was already created and cannot be used as an array.") || strings.HasSuffix(m, "' was already created as a hash.") ||
+		strings.TrimSpace(src) == "["+strings.TrimSuffix(strings.TrimPrefix(m, "Key '"), "' has already been defined.")+"]"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(m, "Key '"), "'")
+		return line, diag.Msg("invalid TOML: %q is written both as [%s] and as [[%s]]", name, name, name),
+			diag.Msg("write every entry as [[%s]], with two brackets on each side", name)
 	case strings.HasPrefix(m, "Key '") && strings.HasSuffix(m, "' has already been defined."):
 		dup := strings.TrimSuffix(strings.TrimPrefix(m, "Key '"), "' has already been defined.")
 		if first := keyLine(text, lastKey(dup), line-1); first > 0 {
@@ -50,6 +56,9 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 			diag.Msg("write a backslash as \\\\, or put the value in single quotes: %s = '%s'", key, strings.Trim(quotedValue(src), `"`))
 	case strings.HasPrefix(m, "expected a top-level item to end with a newline"):
 		k, value, _ := strings.Cut(src, "=")
+		if msg, hint := wholeNumberProblem(strings.TrimSpace(k), value); !hint.IsZero() {
+			return line, msg, hint
+		}
 		return line, diag.Msg("invalid TOML: the value on this line is followed by more text"),
 			diag.Msg("put the whole value in quotes, %s = \"%s\", or start a comment with #", strings.TrimSpace(k), strings.Trim(strings.TrimSpace(value), `"'`))
 	}
@@ -73,10 +82,27 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 			return line, diag.Msg("invalid TOML: the items of the list %q need quotes", key),
 				diag.Msg("write each item in quotes: %s = %s", key, quoteItems(value))
 		}
+		if msg, hint := wholeNumberProblem(key, value); !hint.IsZero() {
+			return line, msg, hint
+		}
 		return line, diag.Msg("invalid TOML: the value of %q needs quotes", key),
 			diag.Msg("write it in quotes: %s = \"%s\"", key, value)
 	}
 	return line, diag.Msg("invalid TOML: %s", m), generic
+}
+
+// wholeNumbers are the keys whose value is a whole number.
+var wholeNumbers = map[string]bool{"tier": true, "due_soon_days": true}
+
+// wholeNumberProblem, for a key whose value is a whole number written
+// with words (tier = 一级, tier = 2级), says how to write the number;
+// it returns nothing (zero Texts) for other keys and values.
+func wholeNumberProblem(key, value string) (msg, hint diag.Text) {
+	n, ok := suggest.WholeNumber(strings.Trim(strings.TrimSpace(value), `"'`))
+	if !wholeNumbers[key] || !ok {
+		return diag.Text{}, diag.Text{}
+	}
+	return diag.Msg("invalid TOML: %q is a whole number", key), diag.Msg("write it as a whole number without quotes: %s = %d", key, n)
 }
 
 // lastKey is the last part of a dotted key: "history.version" is the

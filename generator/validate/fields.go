@@ -83,6 +83,8 @@ func (f *fields) integer(key string) (int, bool) {
 		if s, isStr := v.(string); isStr {
 			if m, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
 				hint = diag.Msg("write it without quotes: %s = %d", key, m)
+			} else if m, ok := suggest.WholeNumber(s); ok {
+				hint = diag.Msg("write it as a whole number without quotes: %s = %d", key, m)
 			}
 		}
 		f.errorf(key, hint, "%q must be a whole number, not %s", f.prefix+key, typeName(v))

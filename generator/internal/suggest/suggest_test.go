@@ -31,3 +31,16 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestWholeNumber(t *testing.T) {
+	for in, want := range map[string]int{"2": 2, "２": 2, "Tier 1": 1, "2级": 2, "二级": 2, "一级文件": 1, " 30 ": 30, "三级": 3} {
+		if n, ok := WholeNumber(in); !ok || n != want {
+			t.Errorf("WholeNumber(%q) = %d, %v; want %d", in, n, ok, want)
+		}
+	}
+	for _, in := range []string{"", "tier", "1.2", "一二", "2 or 3"} {
+		if n, ok := WholeNumber(in); ok {
+			t.Errorf("WholeNumber(%q) = %d; want none", in, n)
+		}
+	}
+}
