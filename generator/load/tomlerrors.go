@@ -26,6 +26,10 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 	key := lastKey(pe.LastKey)
 	m := pe.Message
 	generic := diag.Msg("check the TOML syntax: strings need quotes (title = \"…\"), lists use [\"a\", \"b\"], dates are written 2025-03-01, and each key appears once")
+	if fixed, ok := halfWidthLine(src); ok {
+		return line, diag.Msg("invalid TOML: the line has full-width punctuation or spaces, which TOML does not read"),
+			diag.Msg("write = , : [ ] and spaces half-width, as in English: %s", fixed)
+	}
 	switch {
 	case m == "strings cannot contain newlines" && key != "":
 		value := strings.TrimSpace(src[strings.IndexAny(src, `"'`)+1:])
@@ -89,6 +93,40 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 			diag.Msg("write it in quotes: %s = \"%s\"", key, value)
 	}
 	return line, diag.Msg("invalid TOML: %s", m), generic
+}
+
+// quotedText is a string of TOML, on one line.
+var quotedText = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'[^']*'`)
+
+// halfWidthLine writes the punctuation and spaces of a line that an
+// input method in Chinese mode typed full-width (title：= "…",
+// ["a"，"b"]) as TOML reads them; ok is false when the line, outside
+// its quoted values, has none.
+func halfWidthLine(src string) (fixed string, ok bool) {
+	outside := quotedText.ReplaceAllString(src, "")
+	if !strings.ContainsAny(outside, "：＝，　［］") {
+		return "", false
+	}
+	eq := "="
+	if strings.ContainsAny(outside, "=＝") {
+		eq = "" // title：= "…": the colon is in the way
+	}
+	r := strings.NewReplacer("：", eq, "＝", "=", "，", ", ", "　", " ", "［", "[", "］", "]")
+	var b strings.Builder
+	last := 0
+	for _, q := range quotedText.FindAllStringIndex(src, -1) {
+		b.WriteString(r.Replace(src[last:q[0]]))
+		b.WriteString(src[q[0]:q[1]])
+		last = q[1]
+	}
+	b.WriteString(r.Replace(src[last:]))
+	k, v, found := strings.Cut(b.String(), "=")
+	if !found {
+		return strings.TrimSpace(b.String()), true
+	}
+	v = strings.Join(strings.Fields(v), " ")
+	v = strings.ReplaceAll(strings.ReplaceAll(v, "[ ", "["), " ,", ",")
+	return strings.TrimSpace(k) + " = " + v, true
 }
 
 // wholeNumbers are the keys whose value is a whole number.
@@ -163,9 +201,6 @@ func quoteItems(list string) string {
 func keyHint(src string) diag.Text {
 	k, v, colon := strings.Cut(strings.TrimSpace(src), ":")
 	switch {
-	case strings.Contains(src, "＝"):
-		k, v, _ := strings.Cut(src, "＝")
-		return diag.Msg("write = as a half-width character: %s = %s", strings.TrimSpace(k), strings.TrimSpace(v))
 	case colon && !strings.ContainsAny(k, " \"'"):
 		return diag.Msg("write key = value, not key: value: %s = %s", k, quoteIfBare(strings.TrimSpace(v)))
 	}
