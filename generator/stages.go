@@ -169,6 +169,9 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 				if id := load.SalvageID(opts.Source, paths[i]); id != "" {
 					docs.Failed = append(docs.Failed, id)
 				}
+				// Files are most often named after their id: links to
+				// isms-p-002.md's id go to it, whatever its id says.
+				docs.Failed = append(docs.Failed, load.FileID(paths[i]))
 			}
 		}
 		if c.Doc == nil {

@@ -32,6 +32,10 @@ type Config struct {
 	AckURL                string // template with {id} and {version}; "" when unset
 	ManagementReviewCycle Cycle  // the longest time between management reviews; 12 months unless set
 	Departments           []Department
+	// DepartmentsBroken is set when a [[departments]] entry has an
+	// error: a department the documents name may be the one it meant,
+	// so they are not reported again.
+	DepartmentsBroken bool
 	// Approvers lists who may approve the documents of each tier
 	// ([approvers], index 1..3); an empty list allows anyone.
 	Approvers [4][]string

@@ -134,17 +134,21 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		d.known([]string{"id", "name"}, "[[departments]]")
 		dep := model.Department{ID: d.str("id", true), Name: d.str("name", false), Line: d.at("id")}
 		if dep.ID == "" {
+			c.DepartmentsBroken = true
 			continue
 		}
 		switch {
 		case !deptIDPattern.MatchString(dep.ID):
 			d.errorf("id", "use ASCII letters, digits, '-' and '_' (e.g. \"hr\"); the Chinese name goes in name", "department id %q is not a simple identifier", dep.ID)
+			c.DepartmentsBroken = true
 			continue
 		case dep.ID == model.AllStaff:
 			d.errorf("id", `"all" means every department in distribution lists; choose another id`, "department id %q is reserved", dep.ID)
+			c.DepartmentsBroken = true
 			continue
 		case ids[dep.ID] != 0:
 			d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", ids[dep.ID]), "duplicate department id %q", dep.ID)
+			c.DepartmentsBroken = true
 			continue
 		}
 		ids[dep.ID] = dep.Line

@@ -155,7 +155,10 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	d.NextReview = r.date("next_review")
 	d.ReviewCycle = r.cycle("review_cycle")
 	if d.Status == model.StatusApproved && d.Type != model.TypeExternal { // an external document is approved by its issuer
-		if d.Approver == "" && !r.has("approver") {
+		if _, isStr := src.Meta["approver"].(string); d.Approver == "" && isStr {
+			// approver = "": the form's field, never filled in.
+			r.errorf("approver", `write who approved it: approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver, and approver is empty")
+		} else if d.Approver == "" && !r.has("approver") {
 			r.errorf("status", `add approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver")
 		}
 		if d.Approved.IsZero() && !r.has("approved") {
@@ -219,9 +222,10 @@ func departments(r *fields, cfg *model.Config, key string, allowAll bool) []stri
 			out = append(out, id)
 			continue
 		}
-		if len(cfg.Departments) == 0 {
+		if len(cfg.Departments) == 0 || cfg.DepartmentsBroken {
 			// isms.toml defines no departments and says so at its line;
-			// repeating that for every owner of every document buries it.
+			// repeating that for every owner of every document buries it,
+			// as does a department whose entry has an error.
 			continue
 		}
 		if _, ok := cfg.Department(id); !ok {

@@ -21,6 +21,8 @@ type fields struct {
 	prefix string // key path of this table, "" or "history.2."
 	line   func(key string) int
 	diags  *diag.List
+	keys   []string // this table's keys, once known has been told them
+	outer  []string // the keys of the table this one is in
 }
 
 func (f *fields) at(key string) int { return f.line(f.prefix + key) }
@@ -31,6 +33,7 @@ func (f *fields) errorf(key string, hint any, format string, args ...any) {
 
 // known reports keys that are not in allowed, with a suggestion.
 func (f *fields) known(allowed []string, what string) {
+	f.keys = allowed
 	var unknown []string // nearly always none: nothing to sort
 	for k := range f.meta {
 		if !contains(allowed, k) {
@@ -42,6 +45,12 @@ func (f *fields) known(allowed []string, what string) {
 		hint := diag.Msg("the keys of %s are: %s", what, strings.Join(allowed, ", "))
 		if s := suggest.Closest(k, allowed); s != "" {
 			hint = diag.Msg("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
+		}
+		if contains(f.outer, k) {
+			// A key added at the end of the front matter, below the
+			// last [[history]]: TOML gives it to that table.
+			f.errorf(k, diag.Msg("move the line %s = … above the first line [[…]] or […]: every key below such a line belongs to its table", k), "%q comes after a line %s, so it is read as a key of %s", k, what, what)
+			continue
 		}
 		f.errorf(k, hint, "unknown key %q", f.prefix+k)
 	}
@@ -62,12 +71,21 @@ func (f *fields) str(key string, required bool) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		f.errorf(key, diag.Msg("write it in quotes: %s = \"%v\"", key, tomlish(v)), "%q must be a string, not %s", f.prefix+key, typeName(v))
+		hint := diag.Msg("write it in quotes: %s = \"%v\"", key, tomlish(v))
+		if list, isList := v.([]any); isList {
+			hint = diag.Msg("write one value in quotes, without brackets: %s = \"…\"", key)
+			if len(list) == 1 {
+				if one, isStr := list[0].(string); isStr {
+					hint = diag.Msg("write one value in quotes, without brackets: %s = %q", key, one)
+				}
+			}
+		}
+		f.errorf(key, hint, "%q must be a string, not %s", f.prefix+key, typeName(v))
 		return ""
 	}
 	s = strings.TrimSpace(s)
 	if required && s == "" {
-		f.errorf(key, "", "%q must not be empty", f.prefix+key)
+		f.errorf(key, diag.Msg("write the value between the quotes: %s = \"…\"", key), "%q must not be empty", f.prefix+key)
 	}
 	return s
 }
@@ -197,7 +215,7 @@ func (f *fields) tables(key string) []*fields {
 	}
 	out := make([]*fields, len(list))
 	for i, m := range list {
-		out[i] = &fields{path: f.path, meta: m, prefix: fmt.Sprintf("%s%s.%d.", f.prefix, key, i), line: f.line, diags: f.diags}
+		out[i] = &fields{path: f.path, meta: m, prefix: fmt.Sprintf("%s%s.%d.", f.prefix, key, i), line: f.line, diags: f.diags, outer: f.keys}
 	}
 	return out
 }
@@ -213,7 +231,7 @@ func (f *fields) table(key string) *fields {
 		f.errorf(key, diag.Msg("write it as a table: [%s]", key), "%q must be a table, not %s", f.prefix+key, typeName(v))
 		return nil
 	}
-	return &fields{path: f.path, meta: m, prefix: f.prefix + key + ".", line: f.line, diags: f.diags}
+	return &fields{path: f.path, meta: m, prefix: f.prefix + key + ".", line: f.line, diags: f.diags, outer: f.keys}
 }
 
 // webURL checks a link that the site shows to readers: http(s) or mailto,

@@ -91,7 +91,7 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 		if !t.has("due") {
 			t.errorf("id", "add due = YYYY-MM-DD, the date by which the action is to be done", "action %s has no due date", name)
 		}
-		if a.Owner != "" && len(cfg.Departments) > 0 {
+		if a.Owner != "" && len(cfg.Departments) > 0 && !cfg.DepartmentsBroken {
 			if _, ok := cfg.Department(a.Owner); !ok {
 				t.errorf("owner", departmentHint(cfg, a.Owner), "unknown department %q in owner", a.Owner)
 			}
@@ -134,7 +134,7 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, f
 			}
 			a.EvidenceIsDoc = a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] != nil
 			if a.Evidence != "" && !isWebAddress(a.Evidence) && !a.EvidenceIsDoc {
-				var hint any = "give the id of the document that shows the action was taken, or an https:// address"
+				hint := diag.Msg("give the id of the document that shows the action was taken, or an https:// address")
 				if s := sg.closest(a.Evidence); s != "" {
 					hint = diag.Msg("did you mean %q? %s", s, hint)
 				}

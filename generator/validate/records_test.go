@@ -153,7 +153,7 @@ func TestActions(t *testing.T) {
 		{"unknown owner", edit(record, "x", action("NC-1", `owner = "ti"`)), []string{
 			p + `:16: unknown department "ti" in owner` + "\n" + `hint: did you mean "it"? departments are defined in isms.toml as [[departments]]: hr, it`}},
 		{"owner as a list", edit(record, "x", action("NC-1", `owner = ["it"]`)), []string{
-			p + `:16: "actions.0.owner" must be a string, not a list` + "\n" + `hint: write it in quotes: owner = "[it]"`}},
+			p + `:16: "actions.0.owner" must be a string, not a list` + "\n" + `hint: write one value in quotes, without brackets: owner = "it"`}},
 		{"due not a date", edit(record, "x", action("NC-1", `due = "next month"`)), []string{
 			p + `:17: "actions.0.due": "next month" is not a date in the form YYYY-MM-DD` + "\n" + `hint: write a date as due = 2025-03-01 (or "2025-03-01")`}},
 		{"closed on a date that does not exist", edit(record, "x", action("NC-1", `closed = "2025-02-29"`)), []string{

@@ -1,0 +1,85 @@
+package generator_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/diag"
+	"ismsgen/internal/sitetest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// goText is text of Go or of a library that must never reach a message:
+// the message says what is wrong in the author's words instead.
+var goText = regexp.MustCompile(`toml: |invalid datetime|expected a top-level item|has already been defined|was already created|cannot be used as an array|executing "|template: |can't evaluate|invalid character|unexpected EOF`)
+
+// englishRun is three English words in a row outside quotes: in a
+// Chinese message, text left untranslated.
+var englishRun = regexp.MustCompile(`[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}`)
+
+// quoted drops what a message quotes (values, keys, examples), which
+// may be English in any language.
+var quoted = regexp.MustCompile(`"[^"]*"|“[^”]*”|[A-Za-z_.]+ = \S+|\[[^\]]*\]|https?://\S+`)
+
+// The mistakes of testdata/sites/mistakes.txtar, each in a file of its
+// own: check's messages match testdata/golden-messages/mistakes.*.txt
+// (go test -update rewrites them), one for each mistake, each with a
+// hint, and none holds Go's or a library's text, or English in Chinese.
+func TestMessagesOfAControllersMistakes(t *testing.T) {
+	site := sitetest.Txtar(t, "testdata/sites/mistakes.txtar")
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	diags := slices.DeleteFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.Severity == diag.Note })
+	for _, lang := range []string{"en", "zh-CN"} {
+		c := generator.Messages(defaults(), lang)
+		var b bytes.Buffer
+		diags.Print(&b, c)
+		golden(t, filepath.Join("testdata", "golden-messages", "mistakes."+lang+".txt"), b.Bytes())
+		for _, d := range diags {
+			text := c.Message(d) + "\n" + c.Hint(d)
+			if goText.MatchString(text) {
+				t.Errorf("%s: Go's or a library's text in the %s message: %s", d.File, lang, text)
+			}
+			if lang != "en" && englishRun.MatchString(quoted.ReplaceAllString(text, "")) {
+				t.Errorf("%s: English in the %s message: %s", d.File, lang, text)
+			}
+			if d.Severity == diag.Error && d.Hint == "" {
+				t.Errorf("%s:%d: no hint: %s", d.File, d.Line, d.Message)
+			}
+		}
+	}
+	files := map[string]int{}
+	for _, d := range diags {
+		files[d.File]++
+	}
+	for f, n := range files {
+		if n > 1 && f != "isms.toml" {
+			t.Errorf("%s: %d diagnostics for one mistake", f, n)
+		}
+	}
+	archive, err := txtar.ParseFile("testdata/sites/mistakes.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range archive.Files {
+		if name := f.Name; strings.HasPrefix(name, "content/") && files[name] == 0 && name != "content/links-to-qa-15.md" && name != "content/finance.md" {
+			t.Errorf("%s: its mistake is not reported", name)
+		}
+	}
+	for _, f := range []string{"content/links-to-qa-15.md", "content/finance.md"} {
+		if files[f] > 0 {
+			t.Errorf("%s: a knock-on error of another file's mistake", f)
+		}
+	}
+	if !diags.HasErrors() {
+		t.Error("no errors")
+	}
+}
