@@ -83,6 +83,7 @@ func TestCheckSampleChinese(t *testing.T) {
 		"截至 2026-11-25 的文件评审：逾期 6 份，即将到期 3 份，缺少评审日期 3 份，正常 26 份\n",
 		"\n评审逾期（6 份）：\n  content/tier2/isms-p-014.md:12: ISMS-P-014 物理与环境安全管理程序 — 评审应于 2026-03-18 完成（已逾期 252 天）\n",
 		"\n30 天内到期（3 份）：\n",
+		"  评审后，请将评审日期写入 last_reviewed，下次评审日期写入 next_review（或删去 next_review，按评审周期计算）；文本有修改的，还须升级版本\n",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())

@@ -161,7 +161,7 @@ func PrintActions(w io.Writer, cat *diag.Catalog, site *model.Site, data *Data) 
 	if c.Overdue == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", cat.Sprintf("overdue (%d):", c.Overdue))
+	fmt.Fprintf(w, "\n%s\n", cat.Sprintf("overdue actions (%d):", c.Overdue))
 	for _, a := range data.Actions {
 		if a.State == ActionOverdue {
 			line := cat.Sprintf("%s %s — due %s (%d days ago), owner %s", a.ID, a.Title, a.Due, -a.Days, a.Owner)
@@ -171,6 +171,7 @@ func PrintActions(w io.Writer, cat *diag.Catalog, site *model.Site, data *Data) 
 			fmt.Fprintf(w, "  %s:%d: %s\n", a.Record.Path, a.Line, line)
 		}
 	}
+	fmt.Fprintf(w, "  %s\n", cat.Sprintf("once an action is done, write closed = YYYY-MM-DD and its evidence in its [[actions]] table; when a new date is agreed, write it as due"))
 }
 
 // ManagementReviewJSON is management-review.json: the state of the

@@ -129,5 +129,8 @@ func PrintReviews(w io.Writer, c *diag.Catalog, site *model.Site, data *Data) {
 			}
 			fmt.Fprintf(w, "  %s:%d: %s\n", r.Doc.Path, r.Line, line)
 		}
+		if s.state == Overdue || s.state == DueSoon {
+			fmt.Fprintf(w, "  %s\n", c.Sprintf("after the review, write its date as last_reviewed and the next one as next_review (or leave next_review out: the review cycle gives it); a changed text also needs a new version"))
+		}
 	}
 }
