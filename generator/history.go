@@ -88,6 +88,7 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	pub := func(class, status string) bool { return published(site.Config, lopts, class, status) }
 	history.Publish(site, tombs, pub)
 	history.PublishMoved(site, docsOf(converted), tombs, pub)
+	leaveOutGitIDs(site, converted, tombs)
 	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
 		return d.Code == "supersedes-unknown" && (slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
 			return strings.Contains(d.Message, strconv.Quote(t.ID))
@@ -95,6 +96,38 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 			return strings.Contains(d.Message, strconv.Quote(m.ID))
 		}))
 	})
+}
+
+// leaveOutGitIDs adds to the site's left-out ids those that only git
+// knows and that this build gives no page: a document deleted while a
+// draft or above the ceiling, an old id of a withheld document. The pages
+// that show earlier texts as written mask them like the set's own.
+func leaveOutGitIDs(site *model.Site, converted []Converted, tombs []*model.Tombstone) {
+	if site.LeftOut == nil {
+		site.LeftOut = map[string]bool{}
+	}
+	shown := map[string]bool{}
+	for _, t := range site.Tombstones {
+		shown[model.FoldID(t.ID)] = true
+	}
+	for _, m := range site.Moved {
+		shown[model.FoldID(m.ID)] = true
+	}
+	add := func(id string) {
+		if key := model.FoldID(id); !shown[key] && site.Doc(id) == nil {
+			site.LeftOut[key] = true
+		}
+	}
+	for _, t := range tombs {
+		add(t.ID)
+	}
+	for _, c := range converted {
+		if v := c.Doc.Versions; v != nil {
+			for _, o := range v.OldIDs {
+				add(o.ID)
+			}
+		}
+	}
 }
 
 // revisionsUnpublished warns of each document that a draft or a review

@@ -1,0 +1,74 @@
+package hostile_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator/internal/gitfixture"
+)
+
+// An id that only git knows — a document deleted while above the ceiling
+// or a draft, one whose last text before its deletion was confidential,
+// the old id of a document that is confidential now — is left out like
+// the documents of the set: the pages that show an earlier version's
+// Markdown and front matter as written (what changed) mask it too.
+func TestWithheldHistoryIDs(t *testing.T) {
+	repo := gitfixture.New(t)
+	write := func(rel, text string) {
+		t.Helper()
+		if err := repo.Write(rel, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit := func(when, msg string) {
+		t.Helper()
+		if _, err := repo.Commit(when, "Controller", msg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	history := "\n[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
+	hub := func(version, extra, body string) string {
+		h := history
+		if version == "1.1" {
+			h += "\n[[history]]\nversion = \"1.1\"\ndate = 2026-02-10\nsummary = \"second\"\n"
+		}
+		return strings.Replace(doc("H-P-001", "Hub", extra+h, body), `version = "1.0"`, `version = "`+version+`"`, 1)
+	}
+	write("isms.toml", baseConfig)
+	write("content/tier2/conf.md", doc("QZGONE-C-1", "qzgone conf", `classification = "confidential"`, "qzgone body.\n"))
+	write("content/tier2/draft.md", strings.Replace(doc("QZGONE-D-1", "qzgone draft", "", "qzgone body.\n"), `status = "approved"`, `status = "draft"`, 1))
+	write("content/tier2/later.md", doc("QZGONE-L-1", "qzgone later", `classification = "public"`, "Public then.\n"))
+	write("content/tier2/renamed.md", doc("QZGONE-OLD-1", "qzgone renamed", `classification = "public"`, "Public then.\n"))
+	write("content/tier2/hub.md", hub("1.0", `related = ["QZGONE-C-1", "QZGONE-L-1"]`,
+		"Hello [](QZGONE-C-1), [x](QZGONE-D-1), [](qzgone&#45;l-1#part), <QZGONE-OLD-1>.\n\n[r]: QZGONE-C-1\n"))
+	commit("2026-01-10T10:00:00Z", "first")
+
+	write("content/tier2/later.md", doc("QZGONE-L-1", "qzgone later", `classification = "confidential"`, "Confidential now.\n"))
+	write("content/tier2/renamed.md", doc("QZ-NEW-1", "Renamed", `classification = "confidential"`, "Confidential now.\n"))
+	write("content/tier2/hub.md", hub("1.1", "", "Hello.\n"))
+	if err := repo.Remove("content/tier2/conf.md"); err != nil {
+		t.Fatal(err)
+	}
+	if err := repo.Remove("content/tier2/draft.md"); err != nil {
+		t.Fatal(err)
+	}
+	commit("2026-02-10T10:00:00Z", "second")
+	if err := repo.Remove("content/tier2/later.md"); err != nil {
+		t.Fatal(err)
+	}
+	commit("2026-03-10T10:00:00Z", "third")
+
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, options(repo.Dir, dest))
+	out := readTree(t, dest)
+	if out["docs/H-P-001/changes/1.1/index.html"] == nil {
+		t.Fatal("no page of what changed in 1.1")
+	}
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzgone")) {
+			t.Errorf("%s holds a trace of a document that git alone knows", name)
+		}
+	}
+}
