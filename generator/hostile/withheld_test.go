@@ -141,3 +141,52 @@ func TestWithheldInChanges(t *testing.T) {
 		t.Errorf("the changes page does not show the placeholder where the id was")
 	}
 }
+
+// An id in angle brackets alone on its line, which CommonMark reads as
+// the start of an HTML block, is a link like one inside a line: to a
+// published document it links, to a left-out one it is the placeholder,
+// with the warning at its line; the page showed the id as text.
+func TestWithheldAngleLine(t *testing.T) {
+	files := good()
+	files["content/tier2/leak-c.md"] = doc("QZLEAK-C-001", "QZLEAK title", `classification = "confidential"`, "QZLEAK body.\n")
+	body := strings.Join([]string{
+		"Text.", // 12
+		"",
+		"<QZLEAK-C-001>", // 14
+		"",
+		"<QZLEAK-C-001>", // 16
+		"===",
+		"",
+		"- <QZLEAK-C-001>", // 19
+		"  more",
+		"",
+		"> <QZLEAK-C-001>", // 22
+		"",
+		"   <H-P-001>  ", // 24
+		"",
+	}, "\n")
+	files["content/tier2/hub.md"] = doc("H-P-002", "Hub", "", body)
+	site := writeSite(t, files)
+	dest := filepath.Join(site, "public")
+	var want []string
+	for _, line := range []string{"14", "16", "19", "22"} {
+		want = append(want, "content/tier2/hub.md:"+line+": warning: link to QZLEAK-C-001, a document this build leaves out: its text is shown without a link")
+	}
+	sameLines(t, mustBuild(t, options(site, dest)), want)
+	out := readTree(t, dest)
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzleak")) {
+			t.Errorf("%s holds a trace of a left-out document", name)
+		}
+	}
+	page := string(out["docs/H-P-002/index.html"])
+	for _, want := range []string{
+		"<p>unpublished document</p>",
+		"<p>unpublished document\n===</p>",
+		`<a href="../../docs/H-P-001/" class="doc-link" data-doc="H-P-001">Procedure</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
