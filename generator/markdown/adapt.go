@@ -24,7 +24,8 @@ import (
 // template tag, both shown as written):
 //   - a grid table becomes a pipe table, cells of several lines joined,
 //     a simple HTML table one of its cells (htmltable.go), and an HTML
-//     list a Markdown list of its items (htmllist.go);
+//     list a Markdown list of its items (htmllist.go), an HTML paragraph
+//     a Markdown one (htmlpara.go);
 //   - an admonition becomes a block quote under its title in bold, a
 //     content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
@@ -79,7 +80,7 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '<' (an HTML table or list), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table, list or paragraph), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -131,7 +132,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" {
 					return true
 				}
 			}
@@ -233,6 +234,17 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
 				Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")})
 			copy(ls[i:i+n], list)
+			i += n - 1
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && opensParagraph(trimmed) != "":
+			n, para := htmlParagraph(ls[i:], opensParagraph(trimmed))
+			if para == nil {
+				break // left to the HTML block's own warning
+			}
+			found = append(found, Foreign{Line: at, Code: "html-paragraph",
+				Message: diag.Msg("an HTML paragraph is shown as a paragraph of its text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+				Hint:    diag.Msg("write it in Markdown, without the tags: a paragraph is its lines of text, followed by a blank line")})
+			copy(ls[i:i+n], para)
 			i += n - 1
 			changed = true
 		case trimmed[0] == '+' && gridBorder.Match(line):

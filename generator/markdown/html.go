@@ -221,8 +221,8 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 		if name, _ := tagOf(first); name == "br" {
 			return Foreign{}, false // a line of <br>: no more than space
 		}
-		if closingOnly(n, src) {
-			return Foreign{}, false // "</details>": nothing to show is lost
+		if tagsOnly(n, src) {
+			return Foreign{}, false // "</details>", "<div class=\"note\">": nothing to show is lost
 		}
 		shown := string(first)
 		if r := []rune(shown); len(r) > 40 {
@@ -275,14 +275,18 @@ func withCode(block Foreign, ok bool, code Foreign) Foreign {
 	return block
 }
 
-// closingTags is a line of closing tags only: "</table>", "</td></tr>".
-var closingTags = regexp.MustCompile(`^(?:</[A-Za-z][A-Za-z0-9-]*[ \t]*>[ \t]*)+$`)
+// layoutTags is a line of closing tags, and of opening tags of elements
+// that only lay out what follows them: "</table>", "</td></tr>",
+// "<div class=\"usage\">", "</div><div class=\"item\">". A <div> that
+// wraps Markdown between blank lines starts so, and its Markdown is
+// shown.
+var layoutTags = regexp.MustCompile(`^(?:</[A-Za-z][A-Za-z0-9-]*[ \t]*>|(?i:<(?:div|p|section|article|main|header|footer|aside|center|span|font)(?:[ \t][^<>]*)?>)|[ \t])+$`)
 
-// closingOnly reports whether an HTML block holds closing tags only.
-func closingOnly(n *ast.HTMLBlock, src []byte) bool {
+// tagsOnly reports whether an HTML block holds such tags only.
+func tagsOnly(n *ast.HTMLBlock, src []byte) bool {
 	for i := range n.Lines().Len() {
 		line := n.Lines().At(i)
-		if t := bytes.TrimSpace(line.Value(src)); len(t) > 0 && !closingTags.Match(t) {
+		if t := bytes.TrimSpace(line.Value(src)); len(t) > 0 && !layoutTags.Match(t) {
 			return false
 		}
 	}

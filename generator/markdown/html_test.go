@@ -24,9 +24,11 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 		{"inline HTML", "a <span style=\"x\">red</span> b\n\nc <img src=\"x.png\">\n", "a <!-- raw HTML omitted -->red<!-- raw HTML omitted --> b", []string{"raw-html@0 <span>", "raw-html@2 <img>"}},
 		{"an HTML block", "x\n\n<div align=\"center\">\n  <img src=\"a.png\">\n</div>\n", "<p>x</p>\n<!-- raw HTML omitted -->", []string{"raw-html@2 <div"}},
 		{"an HTML table cut by blank lines: its rows are code", "<table>\n  <tr><td>a</td></tr>\n\n    <tr>\n        <td> b </td>\n    </tr>\n\n</table>\n\n<div>\n\n    x = 1\n\ntext\n\n    <p>code</p>\n",
-			"<pre><code>&lt;tr&gt;", []string{"raw-html@0 <table>;", "raw-html@9 <div>"}},
+			"<pre><code>&lt;tr&gt;", []string{"raw-html@0 <table>;"}},
 		{"closing tags alone lose nothing; indented HTML after them is code", "<details>\n<summary>Contents</summary>\n\n- a\n</details>\n\n</td></tr>\n\n    <tr><td>x</td></tr>\n",
 			"<pre><code>&lt;tr&gt;", []string{"raw-html@0 <details>", "raw-html@8 <tr><td>x</td></tr>"}},
+		{"tags that lay out Markdown between blank lines lose nothing", "<div class=\"usage\">\n<DIV class=\"item yes\">\n\n**Yes**\n\n</div>\n<div class=\"item no\"><span>\n\n**No**\n\n</span></div>\n<div><p>\n\n<div><img src=\"a.png\">\n",
+			"<p><strong>Yes</strong></p>", []string{"raw-html@13 <div><img"}},
 		{"comments and code", "<!-- note -->\n\na <!-- x --> b `<span>`\n\n```\n<div>\n```\n", "<code>&lt;span&gt;</code>", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -34,7 +34,7 @@ func opensList(trimmed []byte) bool {
 func htmlList(ls [][]byte) (n int, list [][]byte) {
 	depth := 0
 	for n < len(ls) && n < maxTableLines {
-		depth += listTags(ls[n])
+		depth += tagDepth(ls[n], "ul", "ol")
 		n++
 		if depth <= 0 {
 			break
@@ -80,21 +80,23 @@ func htmlList(ls [][]byte) (n int, list [][]byte) {
 	return n, list
 }
 
-// listTags is the number of list elements a line opens less the number
-// it closes.
-func listTags(line []byte) int {
+// tagDepth is the number of elements named in names (lower case) that
+// a line opens less the number it closes.
+func tagDepth(line []byte, names ...string) int {
 	depth := 0
-	for i := bytes.IndexByte(line, '<'); i >= 0; {
+	for i := bytes.IndexByte(line, '<'); i >= 0 && i+1 < len(line); {
 		rest := line[i+1:]
-		closing := len(rest) > 0 && rest[0] == '/'
+		closing := rest[0] == '/'
 		if closing {
 			rest = rest[1:]
 		}
-		if len(rest) >= 2 && (rest[0]|0x20 == 'u' || rest[0]|0x20 == 'o') && rest[1]|0x20 == 'l' && (len(rest) == 2 || rest[2] == '>' || rest[2] == ' ' || rest[2] == '\t') {
-			if closing {
-				depth--
-			} else {
-				depth++
+		for _, name := range names {
+			if len(rest) >= len(name) && bytes.EqualFold(rest[:len(name)], []byte(name)) && (len(rest) == len(name) || rest[len(name)] == '>' || rest[len(name)] == ' ' || rest[len(name)] == '\t' || rest[len(name)] == '/') {
+				if closing {
+					depth--
+				} else {
+					depth++
+				}
 			}
 		}
 		j := bytes.IndexByte(rest, '<')
