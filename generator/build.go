@@ -98,8 +98,18 @@ func Run(opts Options, out render.Output) (*Result, error) {
 }
 
 // Check runs the stages that find problems, the layouts' included, and
-// writes nothing.
+// writes nothing. A site with layouts of its own has its pages made too,
+// and thrown away: a layout that shows a field the data no longer has,
+// or a template no layout defines, fails only when it runs, and check
+// must not pass what build then refuses.
 func Check(opts Options) (*Result, error) {
+	if ownLayouts(opts.Source) {
+		res, err := Run(opts, discard{})
+		if res != nil && res.Diagnostics.HasErrors() {
+			return failed(res.Diagnostics), err // no report of content that does not build
+		}
+		return res, err
+	}
 	cfg, diags, err := Config(opts)
 	if err != nil {
 		return nil, err

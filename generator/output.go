@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 
@@ -25,4 +27,10 @@ func (c *counter) File(rel string, data []byte) error {
 func (c *counter) Copy(rel string, a model.Attachment) error {
 	atomic.AddInt64(&c.files, 1)
 	return c.Output.Copy(rel, a)
+}
+
+// ownLayouts reports whether the site has layouts of its own.
+func ownLayouts(source string) bool {
+	entries, err := os.ReadDir(filepath.Join(source, "layouts"))
+	return err == nil && len(entries) > 0
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -19,10 +18,20 @@ type LayoutError struct {
 func (e *LayoutError) Error() string { return "layouts/" + e.Layout + ": " + e.Err.Error() }
 func (e *LayoutError) Unwrap() error { return e.Err }
 
-// templatePlace finds the place in the messages of text/template and
+// templatePlace finds a place in the messages of text/template and
 // html/template: "template: doc.html:1:52: executing …" and
-// "html/template:doc.html:3:7: …".
-var templatePlace = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+\.html):(\d+)(?::(\d+))?: (.*)$`)
+// "html/template:doc.html:3:7: …". An error in a partial is inside the
+// error of the layout that called it: the last place is where it is.
+var templatePlace = regexp.MustCompile(`(?:html/)?template: ?([^:\s]+\.html):(\d+)(?::(\d+))?: `)
+
+// Go's words for the mistakes layouts are made with, said again in the
+// site's language by layoutProblem.
+var (
+	noField     = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: can't evaluate field (\S+) in type (.+)$`)
+	noFunction  = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	noTemplate  = regexp.MustCompile(`^(?:executing "[^"]*" at <[^>]*>: )?no such template "([^"]+)"$`)
+	runtimeStop = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling \S+: )?(.*)$`)
+)
 
 // Diagnostics turns the layout errors in err (one, or several joined)
 // into diagnostics at layouts/<file>:line:col, each with a hint; it
@@ -36,31 +45,57 @@ func Diagnostics(err error) (diags diag.List, rest error) {
 			others = append(others, e)
 			continue
 		}
-		d := diag.Diagnostic{File: "layouts/" + le.Layout, Severity: diag.Error, Message: le.Err.Error()}
-		if m := templatePlace.FindStringSubmatch(le.Err.Error()); m != nil {
-			d.File = "layouts/" + m[1]
-			d.Line, _ = strconv.Atoi(m[2])
-			d.Col, _ = strconv.Atoi(m[3])
-			d.Message = m[4]
+		file, line, col, msg := "layouts/"+le.Layout, 0, 0, le.Err.Error()
+		if all := templatePlace.FindAllStringSubmatchIndex(msg, -1); all != nil {
+			m := all[len(all)-1]
+			file = "layouts/" + msg[m[2]:m[3]]
+			line, _ = strconv.Atoi(msg[m[4]:m[5]])
+			if m[6] >= 0 {
+				col, _ = strconv.Atoi(msg[m[6]:m[7]])
+			}
+			msg = msg[m[1]:]
 		}
-		d.SetHint(layoutHint(d.Message, d.File))
+		text, hint := layoutProblem(msg, file)
+		if m := noTemplate.FindStringSubmatch(msg); m != nil && m[1] == "main" && "layouts/"+le.Layout != file {
+			// base.html runs "main", which the page's layout lacks.
+			file, line, col = "layouts/"+le.Layout, 0, 0
+			text = diag.Msg("the layout defines no template \"main\", which the page frame (base.html) shows")
+			hint = diag.Msg("put the page's content between {{define \"main\"}} and {{end}}, as ismsgen's own %s does, or delete the site's copy to use the default", file)
+		}
+		d := diag.New(file, line, diag.Error, "", hint, "%s", text)
+		d.Col = col
 		diags.Add(d)
 	}
 	diags.Sort()
 	return diags, errors.Join(others...)
 }
 
-// layoutHint says how to fix a layout error, from what it says.
-func layoutHint(msg, file string) diag.Text {
+// layoutProblem says what is wrong with a layout, from Go's words, and
+// how to fix it.
+func layoutProblem(msg, file string) (text, hint diag.Text) {
+	fix := diag.Msg("fix the layout, or delete the site's copy of %s to use the default", file)
 	switch {
-	case strings.Contains(msg, "can't evaluate field"):
-		return diag.Msg("the page's data has no such field: compare with ismsgen's own %s (docs/layouts.md lists what each layout is given), or delete the site's copy to use the default", file)
-	case strings.Contains(msg, "not defined"):
-		return diag.Msg("use a function or template that exists (docs/layouts.md lists them), or delete the site's copy of %s to use the default", file)
-	case strings.Contains(msg, "layout not found"):
-		return diag.Msg("ismsgen needs this layout: restore it, or delete the site's layouts/ copy so the default is used")
+	case msg == "layout not found":
+		return diag.Msg("the layout is missing"), diag.Msg("ismsgen needs this layout: restore it, or delete the site's layouts/ copy so the default is used")
+	case msg == "unexpected EOF":
+		return diag.Msg("the layout ends before each {{if}}, {{range}}, {{with}} or {{define}} is closed with {{end}}"), diag.Msg("add the {{end}} that is missing, or delete the site's copy of %s to use the default", file)
+	case noField.MatchString(msg):
+		p := noField.FindStringSubmatch(msg)
+		return diag.Msg("the layout shows %s, but the page's data has no field %s (in %s)", p[1], p[2], p[3]),
+			diag.Msg("the page's data has no such field: compare with ismsgen's own %s (docs/layouts.md lists what each layout is given), or delete the site's copy to use the default", file)
+	case noFunction.MatchString(msg):
+		p := noFunction.FindStringSubmatch(msg)
+		return diag.Msg("the layout calls %s, which is no function of ismsgen's layouts", p[1]),
+			diag.Msg("use a function or template that exists (docs/layouts.md lists them), or delete the site's copy of %s to use the default", file)
+	case noTemplate.MatchString(msg):
+		p := noTemplate.FindStringSubmatch(msg)
+		return diag.Msg("the layout runs the template %q, which no layout defines", p[1]),
+			diag.Msg("use a function or template that exists (docs/layouts.md lists them), or delete the site's copy of %s to use the default", file)
+	case runtimeStop.MatchString(msg):
+		p := runtimeStop.FindStringSubmatch(msg)
+		return diag.Msg("the layout stops at %s: %s", p[1], p[2]), fix
 	}
-	return diag.Msg("fix the layout, or delete the site's copy of %s to use the default", file)
+	return diag.Msg("the layout cannot be read: %s", msg), fix
 }
 
 // flatten lists the errors joined in err.

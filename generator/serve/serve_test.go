@@ -153,7 +153,7 @@ func TestBrokenLayout(t *testing.T) {
 	writeFile(t, filepath.Join(site, "layouts", "doc.html"), `{{define "main"}}<h1>{{.Data.Doc.Title}}</h1>{{.Data.Doc.Nope}}{{end}}`)
 	ev := events.next(t, "errors", func(ev sse) bool { return ev.kind == KindErrors && len(ev.errors(t)) > 0 })
 	errs := ev.errors(t)
-	want := `layouts/doc.html:1:52: executing "main" at <.Data.Doc.Nope>: can't evaluate field Nope in type *model.Document`
+	want := `layouts/doc.html:1:52: 布局显示 .Data.Doc.Nope，但页面数据中没有字段 Nope（类型 *model.Document）` // the sample's language
 	if len(errs) != 1 || errs[0].Text != want || !strings.Contains(errs[0].Hint, "docs/layouts.md") {
 		t.Errorf("errors: %+v, want one: %s", errs, want)
 	}
