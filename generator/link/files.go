@@ -108,6 +108,12 @@ func (x *files) lookup(dir, p string) (f place, ok bool) {
 				return f, true
 			}
 		}
+		// "total-rewards/" for total-rewards.md beside a folder of that
+		// name: the address its site gave the file's page
+		if md, ok := x.find([]string{f.path + ".md"}, false); ok && len(candidates) > 1 {
+			md.caseDiffs = f.caseDiffs
+			return md, true
+		}
 		f.noPage = true
 	}
 	return f, true

@@ -150,6 +150,19 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a folder beside the file of its name, GitHub's anchors, a folder starting with _",
+			docs: map[string]string{
+				"content/a.md":         body("A", "[x](rewards/#fy-2024--fy-2025) [y](rewards/) [z](rewards#-401k-plan) [w](#scope--aims)\n![i](_images/p.png) [v](rewards/#fy-2026)\n\n## Scope & aims\n"),
+				"content/rewards.md":   body("R", "## FY 2024 / FY 2025\n\n## 🏦 401(k) plan\n"),
+				"content/rewards/h.md": body("H", ""),
+			},
+			links: []string{"rewards/#fy-2024--fy-2025 → R#fy-2024-fy-2025", "rewards/ → R#", "rewards#-401k-plan → R#401k-plan", "#scope--aims → A#scope-aims", "rewards/#fy-2026 → R#"},
+			diags: []string{
+				`content/a.md:13: broken link: "_images/p.png" names content/_images/p.png, in the folder content/_images, which is not read: folders whose names start with '_' are left out | rename the folder without the '_', and the links to it`,
+				`content/a.md:13: warning: R has no heading with the id "fy-2026" | link to one of the headings of R, e.g. R#401k-plan`,
+			},
+		},
+		{
 			name: "Windows paths, another case, root-absolute paths",
 			docs: map[string]string{
 				"content/tier1/a.md": body("A", "[w](..\\tier2\\p.md) [v](..\\..\\content\\tier2\\p.md#Purpose) [c](../Tier2/P.md)\n[r](/docs/P/) [s](/content/tier2/p.md) [t](C:\\docs\\p.md) [u](/tier2/p.md)\n"),

@@ -106,7 +106,38 @@ func anchor(ids map[string]bool, frag string) string {
 	if rest, ok := strings.CutPrefix(frag, githubPrefix); ok {
 		return anchor(ids, rest)
 	}
+	// GitHub makes each space a '-', where a heading id has one for a
+	// run of them: "Painkillers > Vitamins" is "painkillers--vitamins"
+	// there. Rare, so the ids are only looked through on a miss.
+	if want := hyphenRuns(markdown.Slug(frag)); strings.Contains(frag, "-") {
+		var found []string
+		for id := range ids {
+			if hyphenRuns(id) == want {
+				found = append(found, id)
+			}
+		}
+		if len(found) > 0 {
+			return slices.Min(found) // the same heading from build to build
+		}
+	}
 	return ""
+}
+
+// hyphenRuns is s with each run of '-' one, none at either end.
+func hyphenRuns(s string) string {
+	if !strings.Contains(s, "--") && !strings.HasPrefix(s, "-") && !strings.HasSuffix(s, "-") {
+		return s
+	}
+	var b strings.Builder
+	for _, part := range strings.Split(s, "-") {
+		if part != "" {
+			if b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteString(part)
+		}
+	}
+	return b.String()
 }
 
 // githubPrefix starts the id GitHub gives a heading on a page it shows.

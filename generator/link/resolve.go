@@ -134,8 +134,16 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		return
 	}
 	if dir := hiddenDir(full); dir != "" {
-		// GitBook keeps a space's pictures in .gitbook/assets/: the file
-		// may well be there, but nothing in such a folder is read.
+		// GitBook keeps a space's pictures in .gitbook/assets/, docsify
+		// and others in _images/ or _media/: the file may well be there,
+		// but nothing in such a folder is read.
+		if path.Base(dir)[0] == '_' {
+			if _, ok := hint.(string); ok {
+				hint = "rename the folder without the '_', and the links to it"
+			}
+			problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, in the folder %s, which is not read: folders whose names start with '_' are left out", r.dest, full, dir)
+			return
+		}
 		if _, ok := hint.(string); ok {
 			hint = "move the file to a folder whose name does not start with '.', and link to it there"
 		}
@@ -146,14 +154,15 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 }
 
 // hiddenDir is the first folder of p (a path below the source) whose
-// name starts with '.' ("content/.gitbook"), or "".
+// name starts with '.' or '_' ("content/.gitbook", "content/_images"),
+// which load does not read, or "".
 func hiddenDir(p string) string {
 	for i := 0; i < len(p); {
 		j := strings.IndexByte(p[i:], '/')
 		if j < 0 {
 			return ""
 		}
-		if p[i] == '.' {
+		if p[i] == '.' || p[i] == '_' {
 			return p[:i+j]
 		}
 		i += j + 1
