@@ -215,13 +215,18 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			ls[i] = nil
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < 4 && opensTable(trimmed):
-			n, table := htmlTable(ls[i:])
+			n, table, spanned := htmlTable(ls[i:])
 			if table == nil {
 				break // left to the HTML block's own warning
 			}
-			found = append(found, Foreign{Line: at, Code: "html-table",
+			f := Foreign{Line: at, Code: "html-table",
 				Message: diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
-				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")})
+				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")}
+			if spanned {
+				f.Message = diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; a cell spanning rows or columns is shown in the first of them, the others left empty")
+				f.Hint = diag.Msg("write it as a pipe table, which shows the same everywhere (one line per row: | a | b |, then | --- | --- |), with the text of a cell that spanned rows repeated in each row if readers need it there")
+			}
+			found = append(found, f)
 			copy(ls[i:i+n], table)
 			i += n - 1
 			changed = true

@@ -18,8 +18,10 @@ import (
 // and line breaks kept, other tags left out. It is read with
 // golang.org/x/net/html, as a browser reads it, and written as Markdown,
 // so the links and pictures in it go through every check of the page's
-// own. The pipe table takes as many lines as the HTML did, the rest
-// left empty; a table written on fewer lines than it has rows stays
+// own. A cell spanning rows or columns is shown in the first row and
+// column it covers, the others left empty: its words are kept, its
+// shape is not. The pipe table takes as many lines as the HTML did, the
+// rest left empty; a table written on fewer lines than it has rows stays
 // HTML, left out with a warning as before.
 
 // maxTableLines bounds the lines looked through for the closing tag.
@@ -36,8 +38,9 @@ func opensTable(trimmed []byte) bool {
 
 // htmlTable reads the HTML table that starts ls[0]. n is the number of
 // lines it spans (0 when it is not closed); table is its pipe table in n
-// lines, nil when it is not simple enough or needs more lines.
-func htmlTable(ls [][]byte) (n int, table [][]byte) {
+// lines, nil when it is not simple enough or needs more lines; spanned
+// says that a cell of it spanned rows or columns.
+func htmlTable(ls [][]byte) (n int, table [][]byte, spanned bool) {
 	depth := 0
 	for n < len(ls) && n < maxTableLines {
 		low := bytes.ToLower(ls[n])
@@ -48,16 +51,16 @@ func htmlTable(ls [][]byte) (n int, table [][]byte) {
 		}
 	}
 	if depth > 0 {
-		return 0, nil
+		return 0, nil, false
 	}
 	// Text after the closing tag on its line would be lost with it.
 	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
 	if !bytes.HasSuffix(last, []byte("</table>")) {
-		return n, nil
+		return n, nil, false
 	}
-	rows, ok := tableRows(bytes.Join(ls[:n], []byte("\n")))
+	rows, spanned, ok := tableRows(bytes.Join(ls[:n], []byte("\n")))
 	if !ok || len(rows) == 0 {
-		return n, nil
+		return n, nil, false
 	}
 	// The first row heads the table, as it does in most tables written
 	// without <th>: a pipe table has a header row.
@@ -67,7 +70,7 @@ func htmlTable(ls [][]byte) (n int, table [][]byte) {
 		columns = max(columns, len(r.cells))
 	}
 	if columns == 0 || 2+len(body) > n {
-		return n, nil
+		return n, nil, false
 	}
 	indent := leadingSpaces(ls[0])
 	line := func(cells []string) []byte {
@@ -81,42 +84,116 @@ func htmlTable(ls [][]byte) (n int, table [][]byte) {
 	for i, r := range body {
 		table[2+i] = line(r.cells)
 	}
-	return n, table
+	return n, table, spanned
 }
 
 // tableRow is a row of an HTML table: its cells as Markdown.
 type tableRow struct{ cells []string }
 
-// tableRows parses src, an HTML table, into its rows. ok is false when
-// the table is not simple: a cell spanning rows or columns, a table in a
-// cell, more than one table.
-func tableRows(src []byte) (rows []tableRow, ok bool) {
+// tableCell is a cell as written: its Markdown and the columns and rows
+// it spans.
+type tableCell struct {
+	text       string
+	cols, rows int
+}
+
+// maxTableCells bounds the cells a table's spans may lay out.
+const maxTableCells = 100_000
+
+// tableRows parses src, an HTML table, into its rows, a cell spanning
+// rows or columns laid out in the first of them (spanned). ok is false
+// when the table is not simple: a table in a cell, more than one table.
+func tableRows(src []byte) (rows []tableRow, spanned, ok bool) {
 	nodes, err := html.ParseFragment(bytes.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
-		return nil, false
+		return nil, false, false
 	}
 	tables := 0
+	var written [][]tableCell
 	for _, n := range nodes {
 		switch {
 		case n.Type == html.ElementNode && n.DataAtom == atom.Table:
 			tables++
 			if tables > 1 {
-				return nil, false
+				return nil, false, false
 			}
-			if rows, ok = readTable(n); !ok {
-				return nil, false
+			if written, ok = readTable(n); !ok {
+				return nil, false, false
 			}
 		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "", n.Type == html.CommentNode:
 		default:
-			return nil, false // something beside the table, which would be lost
+			return nil, false, false // something beside the table, which would be lost
 		}
 	}
-	return rows, tables == 1
+	if tables != 1 {
+		return nil, false, false
+	}
+	rows, spanned, ok = layOut(written)
+	return rows, spanned, ok
+}
+
+// layOut places the cells of each written row as a browser does: after
+// the columns that cells of earlier rows span into it. A spanning cell's
+// text is in its first row and column; the rest it covers are empty.
+func layOut(written [][]tableCell) (rows []tableRow, spanned, ok bool) {
+	var below []int // by column: rows still covered by a cell above
+	cells := 0
+	for i, w := range written {
+		var r tableRow
+		col := 0
+		skipCovered := func() {
+			for col < len(below) && below[col] > 0 {
+				r.cells = append(r.cells, "")
+				below[col]--
+				col++
+			}
+		}
+		for _, c := range w {
+			skipCovered()
+			down := c.rows
+			if down == 0 || i+down > len(written) { // 0: to the end of the table
+				down = len(written) - i
+			}
+			if c.cols > 1 || down > 1 {
+				spanned = true
+			}
+			for k := range c.cols {
+				text := ""
+				if k == 0 {
+					text = c.text
+				}
+				r.cells = append(r.cells, text)
+				for len(below) <= col {
+					below = append(below, 0)
+				}
+				below[col] = down - 1
+				col++
+			}
+		}
+		// Columns covered from above after this row's last cell.
+		last := -1
+		for c := col; c < len(below); c++ {
+			if below[c] > 0 {
+				last = c
+			}
+		}
+		for ; col <= last; col++ {
+			r.cells = append(r.cells, "")
+			if below[col] > 0 {
+				below[col]--
+			}
+		}
+		if cells += len(r.cells); cells > maxTableCells {
+			return nil, false, false
+		}
+		rows = append(rows, r)
+	}
+	return rows, spanned, true
 }
 
 // readTable reads the rows of a table element.
-func readTable(t *html.Node) ([]tableRow, bool) {
-	var rows []tableRow
+func readTable(t *html.Node) ([][]tableCell, bool) {
+	var rows [][]tableCell
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -151,8 +228,8 @@ func readTable(t *html.Node) ([]tableRow, bool) {
 }
 
 // readRow reads a tr element's cells.
-func readRow(tr *html.Node) (tableRow, bool) {
-	var r tableRow
+func readRow(tr *html.Node) ([]tableCell, bool) {
+	var r []tableCell
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
@@ -160,18 +237,33 @@ func readRow(tr *html.Node) (tableRow, bool) {
 		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 			return r, false
 		}
-		for _, a := range c.Attr {
-			if (a.Key == "colspan" || a.Key == "rowspan") && strings.TrimSpace(a.Val) != "1" {
-				return r, false
-			}
-		}
 		var b strings.Builder
 		if !cellMarkdown(&b, c) {
 			return r, false
 		}
-		r.cells = append(r.cells, strings.TrimSpace(breakSpaces.Replace(collapseSpaces(b.String()))))
+		r = append(r, tableCell{
+			text: strings.TrimSpace(breakSpaces.Replace(collapseSpaces(b.String()))),
+			// as browsers read them: colspan 1 to 1000, rowspan 0 (to
+			// the end) to 65534, anything else 1
+			cols: span(attr(c, "colspan"), 1, 1000),
+			rows: span(attr(c, "rowspan"), 0, 65534),
+		})
 	}
-	return r, len(r.cells) > 0
+	return r, len(r) > 0
+}
+
+// span reads a colspan or rowspan value: its leading digits, between
+// least and most; 1 when it has none.
+func span(v string, least, most int) int {
+	end := 0
+	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
+		end++
+	}
+	n, err := strconv.Atoi(v[:end])
+	if err != nil || n < least {
+		return 1
+	}
+	return min(n, most)
 }
 
 // cellMarkdown writes the content of n as inline Markdown; false for a
