@@ -163,6 +163,15 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a web address in parentheses of its own: the address alone as the hint",
+			docs: map[string]string{
+				"content/a.md": body("A", "See [code](<(https://example.com/a.js)>).\n"),
+			},
+			diags: []string{
+				`content/a.md:12: broken link: "(https://example.com/a.js)" names content/(https:/example.com/a.js), which does not exist | write the web address alone between the link's parentheses: [text](https://example.com/a.js)`,
+			},
+		},
+		{
 			name: "Windows paths, another case, root-absolute paths",
 			docs: map[string]string{
 				"content/tier1/a.md": body("A", "[w](..\\tier2\\p.md) [v](..\\..\\content\\tier2\\p.md#Purpose) [c](../Tier2/P.md)\n[r](/docs/P/) [s](/content/tier2/p.md) [t](C:\\docs\\p.md) [u](/tier2/p.md)\n"),

@@ -122,7 +122,12 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 // resolved), with the nearest existing file as the hint.
 func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag.List) {
 	var hint any = "link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document"
-	if near := rs.files.nearest(d, full); near != "" {
+	if i := strings.Index(r.dest, "://"); i > 0 && webScheme(r.dest[:i]) != "" {
+		// "(<(https://…)>)", "<https://…>": an address in other marks,
+		// read as a path
+		addr := webScheme(r.dest[:i]) + strings.TrimRight(r.dest[i:], ")>]\"' ")
+		hint = diag.Msg("write the web address alone between the link's parentheses: [text](%s)", addr)
+	} else if near := rs.files.nearest(d, full); near != "" {
 		hint = diag.Msg("did you mean %q?", near)
 	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
 		// "[a-z]([-a-z]*[a-z])": a pattern, not a path, that CommonMark
@@ -229,4 +234,16 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 // drive reports whether p starts with a Windows drive: "C:\", "d:/".
 func drive(p string) bool {
 	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z')
+}
+
+// webScheme is "https" or "http" when before (the text before "://")
+// ends in one, after marks such as "(" or "<"; else "".
+func webScheme(before string) string {
+	low := strings.ToLower(before)
+	for _, scheme := range []string{"https", "http"} {
+		if strings.HasSuffix(low, scheme) && strings.TrimLeft(low[:len(low)-len(scheme)], "(<[\"' ") == "" && len(low) > len(scheme) {
+			return scheme
+		}
+	}
+	return ""
 }
