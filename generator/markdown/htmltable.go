@@ -50,13 +50,17 @@ func htmlTable(ls [][]byte) (n int, table [][]byte, spanned bool) {
 			break
 		}
 	}
-	if depth > 0 {
+	switch {
+	case depth > 0 && n == len(ls):
+		// A table left open at the end of the body, as a browser
+		// closes it there: a document's revision table, most often.
+		for n > 1 && len(bytes.TrimSpace(ls[n-1])) == 0 {
+			n--
+		}
+	case depth > 0:
 		return 0, nil, false
-	}
-	// Text after the closing tag on its line would be lost with it.
-	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
-	if !bytes.HasSuffix(last, []byte("</table>")) {
-		return n, nil, false
+	case !bytes.HasSuffix(bytes.ToLower(bytes.TrimSpace(ls[n-1])), []byte("</table>")):
+		return n, nil, false // text after the closing tag would be lost with it
 	}
 	rows, spanned, ok := tableRows(bytes.Join(ls[:n], []byte("\n")))
 	if !ok || len(rows) == 0 {
