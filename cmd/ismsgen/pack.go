@@ -9,6 +9,7 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/write"
 )
 
 func runPack(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
@@ -29,8 +30,18 @@ func runPack(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
 		say(stderr, c, "pack", "%v", err)
 		return exitUsage
 	}
+	suggested := "isms-pack-" + day.String() + ".zip"
 	if *out == "" {
-		*out = "isms-pack-" + day.String() + ".zip"
+		*out = suggested
+	}
+	if err := write.CheckPackOut(*source, *out, suggested); err != nil {
+		var outErr *write.Error
+		if errors.As(err, &outErr) {
+			printDestError(stderr, c, "pack", outErr)
+		} else {
+			say(stderr, c, "pack", "%v", err)
+		}
+		return exitUsage
 	}
 	// Written beside its name and renamed at the end: a failed pack
 	// leaves no part of a zip, and an earlier pack stays as it was.

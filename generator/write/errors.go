@@ -31,6 +31,10 @@ const (
 	ReadOnly
 	// Unusable: the system refused for another reason (Err says which).
 	Unusable
+	// OutNotZip: pack's --out is not a .zip name, or a file that is no zip.
+	OutNotZip
+	// OutInsideSite: pack's --out is inside content/, layouts/, assets/ or .git.
+	OutInsideSite
 )
 
 // Text is a message as a constant English format string and its
