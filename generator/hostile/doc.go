@@ -29,7 +29,10 @@
 //     the site is read or written is never published;
 //   - withheld_test.go: a left-out document leaves no trace however a
 //     link to it is written (headings, escapes, references, images,
-//     angle brackets, what changed between versions);
+//     angle brackets, what changed between versions); historyleak_test.go
+//     the same for ids that only git knows;
+//   - packout_test.go: pack --out replaces nothing but a zip, outside the
+//     site's folders;
 //   - findings_test.go: ids Windows reserves, levels that differ only in
 //     case, CR line ends, over-large files, headings that would take a
 //     layout's id, character references in the search index;
