@@ -56,26 +56,17 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 			d.Versions = nil
 			continue
 		}
-		w := &walk{d: d, f: f, dirty: dirty, set: -1, want: map[string]bool{}, found: map[string]int{},
-			headers: map[int]header{}, texts: map[int][]byte{}}
-		for _, r := range d.History {
-			if r.Version != "" && r.Version != d.Version {
-				w.want[r.Version] = true
-			}
-		}
-		w.inRun = d.Status == model.StatusApproved
-		if !w.dirty && w.inRun {
-			// The last commit's text is the file on disk: its version and
-			// status are the document's.
-			w.set, w.next = 0, 1
-		}
-		if !w.dirty && !w.inRun {
-			w.next = 1
-		}
-		walks = append(walks, w)
+		walks = append(walks, newWalk(d, f, dirty))
 	}
 	h.mu.Unlock()
 	if err := h.readRounds(walks); err != nil {
+		return nil, err
+	}
+	traded, err := h.handOver(walks)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.readRounds(traded); err != nil {
 		return nil, err
 	}
 	diags := make([]diag.List, len(walks))
@@ -97,6 +88,27 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		out.Add(diags[i]...)
 	}
 	return out, nil
+}
+
+// newWalk starts the walk of document d back through the commits of f.
+func newWalk(d *model.Document, f *fileLog, dirty bool) *walk {
+	w := &walk{d: d, f: f, dirty: dirty, set: -1, want: map[string]bool{}, found: map[string]int{},
+		headers: map[int]header{}, texts: map[int][]byte{}}
+	for _, r := range d.History {
+		if r.Version != "" && r.Version != d.Version {
+			w.want[r.Version] = true
+		}
+	}
+	w.inRun = d.Status == model.StatusApproved
+	if !w.dirty && w.inRun {
+		// The last commit's text is the file on disk: its version and
+		// status are the document's.
+		w.set, w.next = 0, 1
+	}
+	if !w.dirty && !w.inRun {
+		w.next = 1
+	}
+	return w
 }
 
 // goneVersions gives, by folded id, the versions that deleted document

@@ -1,0 +1,40 @@
+package history_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Two files that trade names in one commit (git sees two edits, not
+// two renames): each document keeps its own earlier versions and its
+// approval, not the other file's.
+func TestSwappedFilesKeepTheirDocuments(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/media.md", doc("P-3", "1.0", "approved", "介质第一版。\n", "1.0")))
+	must(t, r.Write("content/supplier.md", doc("P-4", "1.0", "approved", "供应商第一版。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/media.md", doc("P-3", "1.1", "approved", "介质第二版。\n", "1.0", "1.1")))
+	must(t, r.Write("content/supplier.md", doc("P-4", "1.1", "approved", "供应商第二版。\n", "1.0", "1.1")))
+	approved := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	must(t, r.Move("content/media.md", "content/tmp.md"))
+	must(t, r.Move("content/supplier.md", "content/media.md"))
+	must(t, r.Move("content/tmp.md", "content/supplier.md"))
+	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
+
+	docs, diags, h := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("warnings %v, want none: each text is as approved", diags)
+	}
+	for _, d := range docs {
+		v := d.Versions
+		if v == nil || v.Set.Hash != approved || len(v.Earlier) != 1 || v.Earlier[0].Version != "1.0" {
+			t.Fatalf("%s: versions %+v, want 1.1 set by %s and 1.0 earlier", d.ID, v, approved[:7])
+		}
+		text, err := h.Text(v.Earlier[0].Blob)
+		must(t, err)
+		want := map[string]string{"P-3": "介质第一版", "P-4": "供应商第一版"}[d.ID]
+		if !strings.Contains(string(text), want) {
+			t.Errorf("%s: text of 1.0 %q, want %q", d.ID, text, want)
+		}
+	}
+}
