@@ -109,7 +109,7 @@ func (e *engine) shownProblems(errs diag.List, c *diag.Catalog) []Problem {
 	}
 	for i, p := range out {
 		if w.in(p.File) || w.named(p.Text) || w.named(p.Message) {
-			text := c.Sprintf("an error in a document this preview leaves out (a draft, or above the classification ceiling): the terminal running ismsgen serve shows it")
+			text := c.Sprintf("an error in a document this preview leaves out (a draft, one above the classification ceiling, or one whose front matter cannot be read yet): the terminal running ismsgen serve shows it")
 			out[i] = Problem{Message: text, Text: text}
 		} else if w.named(p.Hint) {
 			out[i].Hint = ""

@@ -62,7 +62,7 @@ func TestErrorsNameNoLeftOutDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := serveOn(t, srv)
-	neutral := "an error in a document this preview leaves out (a draft, or above the classification ceiling): the terminal running ismsgen serve shows it"
+	neutral := "an error in a document this preview leaves out (a draft, one above the classification ceiling, or one whose front matter cannot be read yet): the terminal running ismsgen serve shows it"
 	status, page := get(t, base+"docs/H-P-001/")
 	if status != 503 || !strings.Contains(page, neutral) {
 		t.Errorf("the error page of the first build: %d\n%s", status, page)
