@@ -362,30 +362,42 @@ var (
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
 
-// divName is the name a fenced div's opening line gives it: the first
-// class of its attributes ("{.note}"), else its first word, with an ASCII
-// first letter in capitals; "" for a closing line. A name in Chinese
-// ("::: 注意") stays whole: capitals are for ASCII letters only.
+// divName is what a fenced div's opening line shows in bold: the title
+// written after its name ("::: tip 自定义标题", "::: details 点击查看",
+// Docusaurus's ":::note[标题]"), as VuePress and Docusaurus show it in
+// place of the name; else the name, the first class of its attributes
+// ("{.note}") or its first word, with an ASCII first letter in
+// capitals; "" for a closing line. A name in Chinese ("::: 注意") stays
+// whole: capitals are for ASCII letters only.
 func divName(line []byte) string {
 	rest := strings.TrimSpace(strings.TrimLeft(string(line), ":"))
+	name := ""
 	if attrs, ok := strings.CutPrefix(rest, "{"); ok {
 		attrs, after, _ := strings.Cut(attrs, "}")
-		rest = after
+		rest = strings.TrimSpace(after)
 		for _, f := range strings.Fields(attrs) {
 			if class, ok := strings.CutPrefix(f, "."); ok && class != "" {
-				rest = class
+				name = class
 				break
 			}
 		}
+	} else {
+		name, rest, _ = strings.Cut(rest, " ")
+		if n, title, ok := strings.Cut(name, "["); ok && strings.HasSuffix(title, "]") && rest == "" {
+			name, rest = n, strings.TrimSuffix(title, "]")
+		}
+		rest = strings.TrimSpace(rest)
 	}
-	f := strings.Fields(rest)
-	if len(f) == 0 {
+	if rest != "" {
+		return rest
+	}
+	if name == "" {
 		return ""
 	}
-	if c := f[0][0]; c >= 'a' && c <= 'z' {
-		return string(c-'a'+'A') + f[0][1:]
+	if c := name[0]; c >= 'a' && c <= 'z' {
+		return string(c-'a'+'A') + name[1:]
 	}
-	return f[0]
+	return name
 }
 
 // adapted is the Foreign of an admonition or a content tab.
