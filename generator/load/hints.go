@@ -75,6 +75,12 @@ func dateProblem(line []byte) (msg, hint diag.Text) {
 		diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, m[1], month, day)
 }
 
+// DateProblem is dateProblem for a date written as a string (approved =
+// "2025年5月10日"), which TOML reads but ismsgen does not.
+func DateProblem(key, value string) (msg, hint diag.Text) {
+	return dateProblem([]byte(key + " = " + value))
+}
+
 // realDate reports whether value (" 2025-03-01 # note") is a date that exists.
 func realDate(value string) bool {
 	value, _, _ = strings.Cut(value, "#")

@@ -10,6 +10,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/suggest"
+	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
 
@@ -169,6 +170,9 @@ func (f *fields) date(key string) model.Date {
 	case string:
 		d, err := model.ParseDate(strings.TrimSpace(t))
 		if err != nil {
+			if _, h := load.DateProblem(key, t); !h.IsZero() {
+				hint = h // "2025年5月10日": the same date, as it is written
+			}
 			f.errorf(key, hint, "%q: %v", f.prefix+key, err)
 		}
 		return d

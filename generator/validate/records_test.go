@@ -118,7 +118,7 @@ func TestExternalDocuments(t *testing.T) {
 			p + `:5: warning: external document without acquired` + "\n" +
 				"hint: an external document says who issued it (issuer), which edition is in use (edition) and when it was obtained (acquired = YYYY-MM-DD)"}},
 		{"a bad acquisition date", edit(edit(edit(ext, "issuer", `issuer = "TC260"`), "edition", `edition = "2025"`), "acquired", `acquired = "2025-02-30"`), []string{
-			p + `:12: "acquired": 2025-02-30 is not a real date` + "\n" + `hint: write a date as acquired = 2025-03-01 (or "2025-03-01")`}},
+			p + `:12: "acquired": 2025-02-30 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
 		{"issuer on a procedure", edit(good, "issuer", `issuer = "TC260"`), []string{
 			p + `:11: issuer is a field of external documents, and this document is of type "procedure"` + "\n" +
 				`hint: set type = "external" for a law, a standard or a customer's requirements, or remove issuer`}},
@@ -157,7 +157,7 @@ func TestActions(t *testing.T) {
 		{"due not a date", edit(record, "x", action("NC-1", `due = "next month"`)), []string{
 			p + `:17: "actions.0.due": "next month" is not a date in the form YYYY-MM-DD` + "\n" + `hint: write a date as due = 2025-03-01 (or "2025-03-01")`}},
 		{"closed on a date that does not exist", edit(record, "x", action("NC-1", `closed = "2025-02-29"`)), []string{
-			p + `:18: "actions.0.closed": 2025-02-29 is not a real date` + "\n" + `hint: write a date as closed = 2025-03-01 (or "2025-03-01")`}},
+			p + `:18: "actions.0.closed": 2025-02-29 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
 		{"closed on a leap day", edit(record, "x", action("NC-1", `closed = "2024-02-29"`)), nil},
 		{"unknown clause", edit(record, "x", action("NC-1", `clause = "11.1"`)), []string{
 			p + `:18: action NC-1: unknown ISO/IEC 27001 clause "11.1"` + "\n" + "hint: ISO/IEC 27001:2022 has clauses 4 (4.1–4.4), 5 (5.1–5.3), 6 (6.1–6.3), 7 (7.1–7.5), 8 (8.1–8.3), 9 (9.1–9.3) and 10 (10.1–10.2), with sub-clauses such as 6.1.2 and 9.2.2"}},
