@@ -88,7 +88,11 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	pub := func(class, status string) bool { return published(site.Config, lopts, class, status) }
 	history.Publish(site, tombs, pub)
 	history.PublishMoved(site, docsOf(converted), tombs, pub)
-	leaveOutGitIDs(site, converted, tombs)
+	head, err := h.HeadIDs()
+	if err != nil {
+		return append(diags, failedHistory(err)...)
+	}
+	leaveOutGitIDs(site, converted, tombs, head)
 	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
 		return d.Code == "supersedes-unknown" && (slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
 			return strings.Contains(d.Message, strconv.Quote(t.ID))
@@ -100,9 +104,10 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 
 // leaveOutGitIDs adds to the site's left-out ids those that only git
 // knows and that this build gives no page: a document deleted while a
-// draft or above the ceiling, an old id of a withheld document. The pages
+// draft or above the ceiling, an old id of a withheld document, an id of
+// the head commit changed or deleted on disk (head). The pages
 // that show earlier texts as written mask them like the set's own.
-func leaveOutGitIDs(site *model.Site, converted []Converted, tombs []*model.Tombstone) {
+func leaveOutGitIDs(site *model.Site, converted []Converted, tombs []*model.Tombstone, head []string) {
 	if site.LeftOut == nil {
 		site.LeftOut = map[string]bool{}
 	}
@@ -120,6 +125,9 @@ func leaveOutGitIDs(site *model.Site, converted []Converted, tombs []*model.Tomb
 	}
 	for _, t := range tombs {
 		add(t.ID)
+	}
+	for _, id := range head {
+		add(id)
 	}
 	for _, c := range converted {
 		if v := c.Doc.Versions; v != nil {

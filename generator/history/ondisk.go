@@ -58,3 +58,33 @@ func (h *History) movedOnDisk(docs []*model.Document) (map[*model.Document]*file
 	}
 	return moved, nil
 }
+
+// HeadIDs returns the ids in the head commit's texts of the files that
+// differ on disk (deleted or changed, not yet committed): git alone knows
+// them now, and the pages of what changed may show them, which must not
+// name a document the build leaves out.
+func (h *History) HeadIDs() ([]string, error) {
+	h.mu.Lock()
+	var oids []string
+	for p := range h.dirty {
+		if f := h.log.files[p]; f != nil && len(f.revs) > 0 && f.revs[0].blob != "" && strings.EqualFold(pathExt(p), ".md") {
+			oids = append(oids, f.revs[0].blob)
+		}
+	}
+	h.mu.Unlock()
+	if len(oids) == 0 {
+		return nil, nil
+	}
+	slices.Sort(oids)
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, text := range texts {
+		if hd := readHeader(text); hd.ok && validID(hd.ID) {
+			ids = append(ids, hd.ID)
+		}
+	}
+	return ids, nil
+}

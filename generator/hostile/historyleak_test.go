@@ -12,8 +12,10 @@ import (
 // An id that only git knows — a document deleted while above the ceiling
 // or a draft, one whose last text before its deletion was confidential,
 // the old id of a document that is confidential now — is left out like
-// the documents of the set: the pages that show an earlier version's
-// Markdown and front matter as written (what changed) mask it too.
+// the documents of the set, also one that only the head commit has (a
+// file deleted or renumbered on disk, not yet committed): the pages that
+// show an earlier version's Markdown and front matter as written (what
+// changed) mask it too.
 func TestWithheldHistoryIDs(t *testing.T) {
 	repo := gitfixture.New(t)
 	write := func(rel, text string) {
@@ -41,8 +43,10 @@ func TestWithheldHistoryIDs(t *testing.T) {
 	write("content/tier2/draft.md", strings.Replace(doc("QZGONE-D-1", "qzgone draft", "", "qzgone body.\n"), `status = "approved"`, `status = "draft"`, 1))
 	write("content/tier2/later.md", doc("QZGONE-L-1", "qzgone later", `classification = "public"`, "Public then.\n"))
 	write("content/tier2/renamed.md", doc("QZGONE-OLD-1", "qzgone renamed", `classification = "public"`, "Public then.\n"))
+	write("content/tier2/ondisk.md", doc("QZGONE-DISK-1", "qzgone on disk", `classification = "confidential"`, "Deleted, not yet committed.\n"))
+	write("content/tier2/idondisk.md", doc("QZGONE-WAS-1", "qzgone id", `classification = "confidential"`, "Renumbered, not yet committed.\n"))
 	write("content/tier2/hub.md", hub("1.0", `related = ["QZGONE-C-1", "QZGONE-L-1"]`,
-		"Hello [](QZGONE-C-1), [x](QZGONE-D-1), [](qzgone&#45;l-1#part), <QZGONE-OLD-1>.\n\n[r]: QZGONE-C-1\n"))
+		"Hello [](QZGONE-C-1), [x](QZGONE-D-1), [](qzgone&#45;l-1#part), <QZGONE-OLD-1>, [](QZGONE-DISK-1), [](QZGONE-WAS-1).\n\n[r]: QZGONE-C-1\n"))
 	commit("2026-01-10T10:00:00Z", "first")
 
 	write("content/tier2/later.md", doc("QZGONE-L-1", "qzgone later", `classification = "confidential"`, "Confidential now.\n"))
@@ -59,6 +63,11 @@ func TestWithheldHistoryIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	commit("2026-03-10T10:00:00Z", "third")
+	// Changed on disk, not yet committed: git alone knows the ids.
+	if err := repo.Remove("content/tier2/ondisk.md"); err != nil {
+		t.Fatal(err)
+	}
+	write("content/tier2/idondisk.md", doc("QZ-NOW-1", "Renumbered", `classification = "confidential"`, "Renumbered.\n"))
 
 	dest := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, options(repo.Dir, dest))
