@@ -216,6 +216,19 @@ func TestHistoryTombstoneAndMaterial(t *testing.T) {
 	}
 }
 
+// The changes page of a version whose text changed after approval says
+// so, as the document's page does: the text it compares is not the one
+// approved.
+func TestHistoryChangesOfAChangedVersion(t *testing.T) {
+	tree, _ := historyBuild(t, demoSite(t), generator.Options{})
+	if !strings.Contains(string(tree["docs/ISMS-P-001/changes/1.2/index.html"]), "banner--changed") {
+		t.Error("changes/1.2/ of ISMS-P-001, changed after approval, has no banner saying so")
+	}
+	if strings.Contains(string(tree["docs/ISMS-P-001/changes/1.1/index.html"]), "banner--changed") {
+		t.Error("changes/1.1/ of ISMS-P-001, an earlier version, has the banner of the current text")
+	}
+}
+
 // The same history and --now give the same bytes.
 func TestHistoryDeterministic(t *testing.T) {
 	site := demoSite(t)
