@@ -100,8 +100,15 @@ func htmlParagraph(ls [][]byte, name string) (n int, para [][]byte) {
 	if text == "" {
 		return n, nil // nothing but tags: nothing is lost (see rawHTML)
 	}
+	// The paragraph starts on the line of its first content, after a
+	// line that only opens it ("<p align=\"center\">"): a link's or a
+	// picture's problem is reported at the line it is written on.
+	at := 0
+	if open := bytes.TrimSpace(ls[0]); n > 2 && open[len(open)-1] == '>' && bytes.IndexByte(open, '>') == len(open)-1 {
+		at = 1
+	}
 	para = make([][]byte, n)
-	para[0] = []byte(strings.Repeat(" ", leadingSpaces(ls[0])) + itemText(text))
+	para[at] = []byte(strings.Repeat(" ", leadingSpaces(ls[0])) + itemText(text))
 	return n, para
 }
 
