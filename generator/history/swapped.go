@@ -8,12 +8,15 @@ import (
 )
 
 // handOver follows a document, not its file, past a commit in which two
-// files traded ids (their names swapped, or their texts: git sees two
-// edits, not two renames): before that commit the document's history
-// is the other file's, whose text had the document's id. Without this,
-// each document showed the other's earlier texts as its own, and both
-// were warned of a change after approval. It returns the walks started
-// again on their document's own commits, for readRounds.
+// files traded their texts (their names swapped, or their contents: git
+// sees two edits, not two renames): before that commit the document's
+// history is the other file's. Without this, each document showed the
+// other's earlier texts as its own, and both were warned of a change
+// after approval. Two files trade texts when they trade ids and the
+// text moved: the same bytes, or the title that came with the id.
+// Ids renumbered with their texts in place (P-2 to P-3 and P-1 to P-2,
+// or two numbers exchanged) stay with their files. It returns the walks
+// started again on their document's own commits, for readRounds.
 func (h *History) handOver(walks []*walk) ([]*walk, error) {
 	type change struct {
 		w *walk
@@ -30,8 +33,6 @@ func (h *History) handOver(walks []*walk) ([]*walk, error) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	// The files changed in the commits of those changes, and the texts
-	// they had before: the walks read most of them already.
 	byFile := map[*fileLog]*walk{}
 	for _, w := range walks {
 		byFile[w.f] = w
@@ -40,24 +41,34 @@ func (h *History) handOver(walks []*walk) ([]*walk, error) {
 	for _, c := range changes {
 		commits[c.w.f.revs[c.k-1].commit] = true
 	}
-	type before struct {
-		f *fileLog
-		j int // the rev of f before the commit
+	// The other files changed in those commits, and their headers after
+	// and before: the walks read most of them already.
+	type other struct {
+		f             *fileLog
+		j             int // the rev of f that the commit made
+		after, before header
 	}
-	var candidates []before
+	var others []*other
 	var oids []string
-	var unread []int
+	var unread []*header
+	headerOf := func(f *fileLog, i int, into *header) {
+		if w := byFile[f]; w != nil {
+			if hd, ok := w.headers[i]; ok {
+				*into = hd
+				return
+			}
+		}
+		oids, unread = append(oids, f.revs[i].blob), append(unread, into)
+	}
 	// By path: a text copied to two files gives the same history every time.
 	for _, p := range slices.Sorted(maps.Keys(h.log.files)) {
 		f := h.log.files[p]
 		for j := 0; j+1 < len(f.revs); j++ {
-			if !commits[f.revs[j].commit] {
-				continue
-			}
-			candidates = append(candidates, before{f, j + 1})
-			if w := byFile[f]; w == nil || !hasHeader(w, j+1) {
-				unread = append(unread, len(candidates)-1)
-				oids = append(oids, f.revs[j+1].blob)
+			if commits[f.revs[j].commit] && f.revs[j].blob != "" {
+				o := &other{f: f, j: j}
+				others = append(others, o)
+				headerOf(f, j, &o.after)
+				headerOf(f, j+1, &o.before)
 			}
 		}
 	}
@@ -65,22 +76,26 @@ func (h *History) handOver(walks []*walk) ([]*walk, error) {
 	if err != nil {
 		return nil, err
 	}
-	read := map[int]header{}
-	for i, n := range unread {
-		read[n] = readHeader(texts[i])
+	for i, into := range unread {
+		*into = readHeader(texts[i])
 	}
 	var again []*walk
 	for _, c := range changes {
-		id, at := model.FoldID(c.w.d.ID), c.w.f.revs[c.k-1].commit
-		for n, b := range candidates {
-			hd, ok := read[n]
-			if !ok {
-				hd = byFile[b.f].headers[b.j]
+		revs := c.w.f.revs
+		id, at := model.FoldID(c.w.d.ID), revs[c.k-1].commit
+		was, title := c.w.headers[c.k], c.w.d.Title
+		if hd, ok := c.w.headers[c.k-1]; ok {
+			title = hd.Title
+		}
+		for _, o := range others {
+			if o.f == c.w.f || o.f.revs[o.j].commit != at || !o.before.ok || !o.after.ok ||
+				model.FoldID(o.before.ID) != id || model.FoldID(o.after.ID) != model.FoldID(was.ID) {
+				continue // not the file that gave this one its id and took its old one
 			}
-			if b.f == c.w.f || b.f.revs[b.j-1].commit != at || !hd.ok || model.FoldID(hd.ID) != id {
-				continue
+			if revs[c.k-1].blob != o.f.revs[o.j+1].blob && (title != o.before.Title || title == was.Title) {
+				continue // the ids moved, the texts stayed
 			}
-			f := &fileLog{revs: append(slices.Clone(c.w.f.revs[:c.k]), b.f.revs[b.j:]...)}
+			f := &fileLog{revs: append(slices.Clone(revs[:c.k]), o.f.revs[o.j+1:]...)}
 			again = append(again, newWalk(c.w.d, f, c.w.dirty))
 			break
 		}
@@ -109,9 +124,4 @@ func (w *walk) idChange() int {
 		return k
 	}
 	return 0
-}
-
-func hasHeader(w *walk, i int) bool {
-	_, ok := w.headers[i]
-	return ok
 }

@@ -38,3 +38,36 @@ func TestSwappedFilesKeepTheirDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Ids renumbered while the texts stay in their files are no trade of
+// texts: each document keeps its own file's earlier versions.
+func TestRenumberedInPlaceKeepTheirFiles(t *testing.T) {
+	for name, ids := range map[string][2]string{
+		"two numbers exchanged": {"P-1", "P-2"}, // a.md P-1 → P-2, b.md P-2 → P-1
+		"numbers moved down":    {"P-2", "P-3"}, // a.md P-1 → P-2, b.md P-2 → P-3
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := repo(t)
+			must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", "甲第一版。\n", "1.0")))
+			must(t, r.Write("content/b.md", doc("P-2", "1.0", "approved", "乙第一版。\n", "1.0")))
+			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+			must(t, r.Write("content/a.md", doc(ids[0], "1.1", "approved", "甲第一版。\n", "1.0", "1.1")))
+			must(t, r.Write("content/b.md", doc(ids[1], "1.1", "approved", "乙第一版。\n", "1.0", "1.1")))
+			commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+
+			docs, _, h := read(t, r.Dir)
+			for _, d := range docs {
+				v := d.Versions
+				if v == nil || len(v.Earlier) != 1 {
+					t.Fatalf("%s: versions %+v, want 1.0 earlier", d.ID, v)
+				}
+				text, err := h.Text(v.Earlier[0].Blob)
+				must(t, err)
+				want := map[string]string{"a.md": "甲", "b.md": "乙"}[d.Path[len("content/"):]]
+				if !strings.Contains(string(text), want+"第一版") {
+					t.Errorf("%s in %s: text of 1.0 %q, want %s's", d.ID, d.Path, text, want)
+				}
+			}
+		})
+	}
+}
