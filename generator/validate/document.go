@@ -100,7 +100,7 @@ const idHint = `ids look like "ISMS-P-009": ASCII letters, digits, '.', '_' and 
 func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Document {
 	d := &model.Document{Path: src.Path, Body: src.Body, BodyLine: src.BodyLine, Lines: src.Lines, Attachments: src.Attachments}
 	r := &fields{path: src.Path, meta: src.Meta, line: d.Line, diags: diags}
-	r.known(documentKeys, "a document's front matter")
+	r.known(documentKeys, diag.Msg("a document's front matter"))
 
 	d.ID = r.str("id", true)
 	if d.ID != "" && idError(r, d.ID) {

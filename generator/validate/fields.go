@@ -32,8 +32,10 @@ func (f *fields) errorf(key string, hint any, format string, args ...any) {
 	f.diags.Errorf(f.path, f.at(key), hint, format, args...)
 }
 
-// known reports keys that are not in allowed, with a suggestion.
-func (f *fields) known(allowed []string, what string) {
+// known reports keys that are not in allowed, with a suggestion. what
+// names the table: a file or a table's name, or a diag.Text to be put in
+// the site's language.
+func (f *fields) known(allowed []string, what any) {
 	f.keys = allowed
 	var unknown []string // nearly always none: nothing to sort
 	for k := range f.meta {
