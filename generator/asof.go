@@ -6,6 +6,9 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
 )
 
 // asOf turns the options of a build --as-of into those of a build of
@@ -37,6 +40,10 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 	if err != nil {
 		return opts, nil, done, err
 	}
+	ceiling := opts.Classification
+	if ceiling == "" {
+		ceiling = todaysCeiling(opts.Source)
+	}
 	dir, err := os.MkdirTemp("", "ismsgen-asof-")
 	if err != nil {
 		return opts, nil, done, err
@@ -46,9 +53,37 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 		done()
 		return opts, nil, func() {}, err
 	}
+	if opts.Classification == "" && ceiling != "" {
+		if day := dayConfig(dir); day != nil && day.Level(ceiling) < 0 {
+			done()
+			return opts, nil, func() {}, diag.Usagef("--as-of %s: the site's ceiling today, %q, is not one of its levels that day (%v): name the ceiling with --classification", opts.AsOf, ceiling, day.Levels)
+		}
+		opts.Classification = ceiling
+	}
 	opts.Dest = opts.dest() // beside the real source, not in the temporary folder
 	opts.Source, opts.repo, opts.Now = dir, at, opts.AsOf
 	var d diag.List
 	d.Notef("", "", "the site as it stood at the end of %s: commit %s of %s by %s", opts.AsOf, commit.Short(), commit.When.Format("2006-01-02 15:04 -07:00"), commit.Author)
 	return opts, d, done, nil
+}
+
+// todaysCeiling is the ceiling of the site's isms.toml as it is now, or
+// "" when it cannot be read. A build as of an earlier day is made for
+// today's readers: when isms.toml has lowered its ceiling since, the
+// day's ceiling would publish what they may no longer read.
+func todaysCeiling(source string) string {
+	if cfg := dayConfig(source); cfg != nil {
+		return cfg.Classification
+	}
+	return ""
+}
+
+// dayConfig is the valid configuration of the site in dir, or nil.
+func dayConfig(dir string) *model.Config {
+	file, diags := load.Config(dir)
+	if diags.HasErrors() {
+		return nil
+	}
+	cfg, _ := validate.Config(file)
+	return cfg
 }
