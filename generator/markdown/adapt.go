@@ -60,7 +60,7 @@ func AdaptText(body []byte) []byte {
 // adaptText makes the changes of Adapt, and says where.
 func adaptText(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
-	body = escapeCodePipes(dropLinkAttributes(body))
+	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
 	return body, append(found, spaced...)
 }
