@@ -225,11 +225,8 @@ func Link(opts Options, cfg *model.Config, converted []Converted, files *model.F
 	for i, c := range converted {
 		docs[i], scans[c.Doc] = c.Doc, c.Scan
 	}
-	var failedIDs map[string]bool
+	failedIDs := map[string]bool{} // validate.Set adds to it
 	for _, id := range failed {
-		if failedIDs == nil {
-			failedIDs = map[string]bool{}
-		}
 		failedIDs[model.FoldID(id)] = true
 	}
 	docs, diags := validate.Set(slices.Clip(docs), failedIDs)

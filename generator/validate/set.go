@@ -28,9 +28,13 @@ func Document(cfg *model.Config, src *load.Doc) (*model.Document, diag.List) {
 // callers stop when the diagnostics contain errors. failed holds the
 // ids (model.FoldID) of the documents that could not be read or
 // converted: their errors are reported at their own files, and a
-// reference to one is not reported again.
+// reference to one is not reported again. Set adds the file names of
+// the documents whose id another has (isms-p-002.md for ISMS-P-002).
 func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document, diag.List) {
 	var diags diag.List
+	if failed == nil {
+		failed = map[string]bool{}
+	}
 	byID := map[string]*model.Document{}
 	var docs []*model.Document
 	for _, d := range converted { // src is in path order, so "first" is stable
@@ -39,11 +43,20 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 		}
 		key := model.FoldID(d.ID)
 		if first, dup := byID[key]; dup {
+			if model.FoldID(load.FileID(d.Path)) == key && model.FoldID(load.FileID(first.Path)) != key {
+				// isms-p-002.md given isms-p-003.md's id: the mistake is
+				// in the file that is not named after the id.
+				byID[key], docs[slices.Index(docs, first)] = d, d
+				first, d = d, first
+			}
 			if first.ID != d.ID {
 				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q (ids are compared ignoring case: %q): also used by %s:%d", d.ID, first.ID, first.Path, first.Line("id"))
 			} else {
 				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q: also used by %s:%d", d.ID, first.Path, first.Line("id"))
 			}
+			// An id copied with the file: isms-p-002.md's references
+			// meant it, and are not reported again.
+			failed[model.FoldID(load.FileID(d.Path))] = true
 			continue
 		}
 		byID[key] = d
@@ -55,7 +68,12 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions)}
+	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions), byFile: map[string]string{}}
+	for _, d := range docs {
+		if file := model.FoldID(load.FileID(d.Path)); file != model.FoldID(d.ID) && byID[file] == nil {
+			sg.byFile[file] = d.ID
+		}
+	}
 	sg.prefetch(unknownReferences(docs, byID, failed, suggestions))
 	for _, d := range docs {
 		references(d, byID, failed, sg, &diags)
@@ -113,7 +131,8 @@ func eachReference(d *model.Document, fn func(key, id string)) {
 	}
 }
 
-// parentCycles reports each cycle of parents once, at the line of the
+// parentCycles reports each cycle of parents once: at the one parent
+// that is of a lower tier when there is one, else at the line of the
 // parent key of every document in the cycle.
 func parentCycles(docs []*model.Document, byID map[string]*model.Document, diags *diag.List) {
 	const (
@@ -142,8 +161,23 @@ func parentCycles(docs []*model.Document, byID map[string]*model.Document, diags
 				names = append(names, c.ID)
 			}
 			names = append(names, cycle[0].ID)
+			// The one link in the cycle that goes down a tier is the
+			// mistake (a manual given a procedure as parent): the cycle
+			// is reported there alone, not also at the right links.
+			var down []*model.Document
 			for _, c := range cycle {
-				diags.Errorf(c.Path, c.Line("parent"), "a document's parent is a higher-tier document; remove parent from one document of the cycle", "parent cycle: %s", strings.Join(names, " → "))
+				if p := byID[model.FoldID(c.Parent)]; p.Tier > c.Tier && c.Tier > 0 {
+					down = append(down, c)
+				}
+			}
+			if len(down) == 1 {
+				c := down[0]
+				*diags = slices.DeleteFunc(*diags, func(x diag.Diagnostic) bool { return x.Code == "parent-tier" && x.File == c.Path })
+				diags.Errorf(c.Path, c.Line("parent"), diag.Msg("%s is of a lower tier: remove parent here, or name the higher-tier document this one implements", c.Parent), "parent cycle: %s", strings.Join(names, " → "))
+			} else {
+				for _, c := range cycle {
+					diags.Errorf(c.Path, c.Line("parent"), "a document's parent is a higher-tier document; remove parent from one document of the cycle", "parent cycle: %s", strings.Join(names, " → "))
+				}
 			}
 		}
 		for _, c := range chain {
@@ -189,9 +223,13 @@ type suggester struct {
 	index  *suggest.Index
 	budget *suggest.Budget
 	found  map[string]string // the searches made ahead (see prefetch)
+	byFile map[string]string // the id of each document whose file is named as another id
 }
 
 func (sg *suggester) closest(id string) string {
+	if s, ok := sg.byFile[model.FoldID(id)]; ok {
+		return s // ISMS-F-001/index.md, whose id was changed to ISMS-F-011
+	}
 	if !sg.budget.Take() {
 		return ""
 	}

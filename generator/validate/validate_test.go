@@ -175,12 +175,16 @@ func TestSetRules(t *testing.T) {
 	}{
 		{"duplicate id", map[string]string{"content/a.md": doc("A-1", ""), "content/b.md": doc("A-1", "")},
 			[]string{`content/b.md:2: duplicate id "A-1": also used by content/a.md:2`}},
+		{"an id copied into another file", map[string]string{"content/a-1.md": doc("A-1", ""), "content/a-2.md": doc("A-1", ""), "content/b.md": doc("B", `related = ["A-2"]`)},
+			[]string{`content/a-2.md:2: duplicate id "A-1": also used by content/a-1.md:2`}},
 		{"duplicate id ignoring case", map[string]string{"content/a.md": doc("A-1", ""), "content/b.md": doc("a-1", "")},
 			[]string{`content/b.md:2: duplicate id "a-1" (ids are compared ignoring case: "A-1"): also used by content/a.md:2`}},
 		{"parent cycle of two", map[string]string{"content/a.md": doc("A", `parent = "B"`), "content/b.md": doc("B", `parent = "A"`)},
 			[]string{`content/a.md:11: parent cycle: A → B → A`, `content/b.md:11: parent cycle: A → B → A`}},
 		{"parent cycle of three", map[string]string{"content/a.md": doc("A", `parent = "C"`), "content/b.md": doc("B", `parent = "A"`), "content/c.md": doc("C", `parent = "B"`)},
 			[]string{`content/a.md:11: parent cycle: A → C → B → A`, `content/b.md:11: parent cycle: A → C → B → A`, `content/c.md:11: parent cycle: A → C → B → A`}},
+		{"a manual given a procedure as parent", map[string]string{"content/a.md": strings.Replace(doc("M", `parent = "P"`), "tier = 2", "tier = 1", 1), "content/b.md": doc("P", `parent = "M"`)},
+			[]string{`content/a.md:11: parent cycle: M → P → M`}},
 		{"parent chain is fine", map[string]string{"content/a.md": doc("A", ""), "content/b.md": doc("B", `parent = "A"`), "content/c.md": doc("C", `parent = "B"`)}, nil},
 		{"parent of lower tier warns", map[string]string{"content/a.md": edit(doc("A", ""), "tier", "tier = 3"), "content/b.md": doc("B", `parent = "A"`)},
 			[]string{`content/b.md:11: warning: parent A is tier 3, below this tier-2 document`}},
@@ -246,4 +250,21 @@ func documents(cfg *model.Config, src []*load.Doc) ([]*model.Document, diag.List
 	docs, l := Set(converted, nil)
 	diags.Add(l...)
 	return docs, diags
+}
+
+// A reference to an id that a file is named as, but that the file's
+// document no longer has (its id was changed, ISMS-F-001/index.md now
+// ISMS-F-011), suggests the document's id, not the nearest in spelling.
+func TestReferenceToAFileNamedAsAnID(t *testing.T) {
+	cf, _ := load.ParseConfig("isms.toml", []byte(testConfig))
+	cfg, _ := Config(cf)
+	var src []*load.Doc
+	for path, text := range map[string]string{"content/A-1/index.md": doc("A-11", ""), "content/b.md": doc("A-2", `related = ["A-1"]`)} {
+		f, _ := load.ParseDocument(path, []byte(text))
+		src = append(src, &load.Doc{File: f})
+	}
+	_, diags := documents(cfg, src)
+	if len(diags) != 1 || diags[0].Hint != `did you mean "A-11"?` {
+		t.Errorf("got %v, want the hint A-11", diags)
+	}
 }
