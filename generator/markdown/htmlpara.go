@@ -39,7 +39,7 @@ func opensParagraph(trimmed []byte) string {
 		return ""
 	}
 	for _, name := range paragraphTags {
-		if len(trimmed) > len(name) && bytes.EqualFold(trimmed[1:1+len(name)], []byte(name)) {
+		if len(trimmed) > 1+len(name) && bytes.EqualFold(trimmed[1:1+len(name)], []byte(name)) {
 			if c := trimmed[1+len(name)]; c == '>' || c == ' ' || c == '\t' {
 				return name
 			}
