@@ -78,7 +78,7 @@ func adaptBody(body []byte) ([]byte, []Foreign) {
 }
 
 // mayAdapt reports whether a line of body may start with what adapt
-// changes: '+' (a grid table), '%' (a title block), '\\' (a LaTeX
+// changes: '+' (a grid table), "--" (a pandoc table's dashes), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
 // fenced div), '<' (an HTML table, list or paragraph), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
@@ -129,6 +129,10 @@ func mayAdapt(body []byte) bool {
 				}
 			case 'i':
 				if bytes.HasPrefix(rest, []byte("import ")) {
+					return true
+				}
+			case '-':
+				if d == '-' && mayBeDashes(line) {
 					return true
 				}
 			case '<':
@@ -251,6 +255,28 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Hint:    diag.Msg("write it in Markdown, without the tags: a paragraph is its lines of text, followed by a blank line")})
 			copy(ls[i:i+n], para)
 			i += n - 1
+			changed = true
+		case trimmed[0] == '-' && indentOf(line) < 4 && len(trimmed) > 1 && trimmed[1] == '-' && dashRuns(line) != nil:
+			// a pandoc table: its header above this line of dashes, or
+			// its first line here
+			from := i
+			n, table := 0, [][]byte(nil)
+			if i > 0 && len(bytes.TrimSpace(ls[i-1])) > 0 && (i == 1 || len(bytes.TrimSpace(ls[i-2])) == 0) {
+				from = i - 1
+				n, table = pandocTable(ls[from:], true)
+			}
+			if table == nil && (i == 0 || len(bytes.TrimSpace(ls[i-1])) == 0) {
+				from = i
+				n, table = pandocTable(ls[from:], false)
+			}
+			if table == nil {
+				break
+			}
+			found = append(found, Foreign{Line: first + from, Code: "pandoc-table",
+				Message: diag.Msg("a pandoc table (columns under lines of dashes) is shown as a table whose cells of several lines are joined into one"),
+				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")})
+			copy(ls[from:from+n], table)
+			i = from + n - 1
 			changed = true
 		case trimmed[0] == '+' && gridBorder.Match(line):
 			n, table := gridTable(ls[i:])
@@ -499,4 +525,15 @@ func quoted(line []byte, quote bool) []byte {
 		return []byte(">")
 	}
 	return append([]byte("> "), line...)
+}
+
+// mayBeDashes reports whether the line at the start of rest (which runs
+// on to the end of the body) is a pandoc table's line of dashes: two
+// runs or more, or one long run (a multiline table's border).
+func mayBeDashes(rest []byte) bool {
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	runs := dashRuns(rest)
+	return len(runs) >= 2 || len(runs) == 1 && runs[0][1]-runs[0][0] >= 10
 }
