@@ -62,7 +62,8 @@ func adaptText(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
-	return body, append(found, spaced...)
+	body, fullWidth := halfWidthLinks(body)
+	return body, append(append(found, spaced...), fullWidth...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {

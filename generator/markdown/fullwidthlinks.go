@@ -1,0 +1,54 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"ismsgen/generator/diag"
+)
+
+// A Chinese input method types parentheses full-width: "[访问控制程序]
+// （ISMS-P-009）", or the closing one alone, "(ISMS-P-009）". CommonMark
+// shows such a link as text, brackets and all, and the author meant a
+// link. fullWidthLink is one whose destination reads as an id, a path
+// or an address, so that "[注]（见附件）" stays text.
+var fullWidthLink = regexp.MustCompile(`\]([（(])([A-Za-z0-9.][^()（）\s<>"'，。；]*)([）)])`)
+
+// linkLike is a destination that names something: an id with a digit,
+// a path with a folder or an extension, or an address.
+var linkLike = regexp.MustCompile(`^(?:[A-Za-z0-9._-]*[0-9][A-Za-z0-9._-]*|[^#]*/[^#]*|[^#]*\.[A-Za-z0-9]{1,5}|https?:.*|mailto:.*)(?:#.*)?$`)
+
+// mayHaveFullWidthLink reports whether line may hold what fullWidthLink
+// finds with a full-width parenthesis.
+func mayHaveFullWidthLink(line []byte) bool {
+	return bytes.Contains(line, []byte("]（")) || bytes.Contains(line, []byte("](")) && bytes.Contains(line, []byte("）"))
+}
+
+// halfWidthLinks returns body with the parentheses of each link that
+// fullWidthLink finds written half-width, and a Foreign at each line;
+// code is left alone.
+func halfWidthLinks(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("）")) && !bytes.Contains(body, []byte("（")) {
+		return body, nil // most bodies: no split into lines, no regexp
+	}
+	var found []Foreign
+	body = textLines(body, mayHaveFullWidthLink, func(n int, line []byte, spans [][2]int) []byte {
+		ms := fullWidthLink.FindAllSubmatchIndex(line, -1)
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			open, close := string(line[m[2]:m[3]]), string(line[m[6]:m[7]])
+			text := bytes.LastIndexByte(line[:m[0]], '[')
+			if (open == "(" && close == ")") || text < 0 || inSpan(spans, m[0]) || !linkLike.Match(line[m[4]:m[5]]) {
+				continue
+			}
+			written := string(line[text:m[1]])
+			fixed := string(line[text:m[2]]) + "(" + string(line[m[4]:m[5]]) + ")"
+			line = append(append(append(append(line[:m[2]:m[2]], '('), line[m[4]:m[5]]...), ')'), line[m[1]:]...)
+			found = append(found, Foreign{Line: n, Code: "fullwidth-link",
+				Message: diag.Msg("the link %s is written with a full-width parenthesis, which CommonMark shows as text: it is read as the link it is meant to be", written),
+				Hint:    diag.Msg("write its parentheses half-width: %s", fixed)})
+		}
+		return line
+	})
+	return body, found
+}
