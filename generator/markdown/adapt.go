@@ -63,7 +63,8 @@ func adaptText(body []byte) ([]byte, []Foreign) {
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
-	return body, append(append(found, spaced...), fullWidth...)
+	body, images := htmlImages(body)
+	return body, append(append(append(found, spaced...), fullWidth...), images...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {
