@@ -85,13 +85,15 @@ func (d Diagnostic) where(b *strings.Builder) {
 // New makes a diagnostic. hint is a constant string, a Text made with Msg,
 // or nil; format is a constant English format, as for fmt.Sprintf.
 func New(file string, line int, sev Severity, code string, hint any, format string, args ...any) Diagnostic {
-	t, h := Msg(format, args...), textOf(hint)
+	t, h := Msg(format, inertArgs(args)...), textOf(hint)
+	h.Args = inertArgs(h.Args)
 	return Diagnostic{File: file, Line: line, Severity: sev, Code: code, Message: t.String(), Hint: h.String(), text: t, hint: h}
 }
 
 // SetHint replaces the hint (a constant string or a Text).
 func (d *Diagnostic) SetHint(hint any) {
 	d.hint = textOf(hint)
+	d.hint.Args = inertArgs(d.hint.Args)
 	d.Hint = d.hint.String()
 }
 
