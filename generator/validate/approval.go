@@ -41,7 +41,14 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 	}
 	if len(d.History) > 0 && d.Version != "" {
 		last := d.History[len(d.History)-1]
-		if last.Version != "" && last.Version != d.Version {
+		switch {
+		case last.Version == "" || last.Version == d.Version: // up to date
+		case d.History[0].Version == d.Version:
+			// The change log of a Word template: newest at the top.
+			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
+				diag.Msg("ismsgen reads [[history]] oldest first: put the entries in the order the versions were made, the entry of version %q last", d.Version),
+				"version %q is the first [[history]] entry, not the last: the entries are written newest first", d.Version)
+		default:
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
 				"add a [[history]] entry for this version at the end (version, date, author, summary), newest last",
 				"version %q, but the last [[history]] entry is %q", d.Version, last.Version)
