@@ -229,6 +229,29 @@ func TestHistoryChangesOfAChangedVersion(t *testing.T) {
 	}
 }
 
+// The history's pages of an English site write a document's version
+// in English parentheses, not in the full-width ones of Chinese.
+func TestHistoryPagesInEnglish(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if err := demo.Write(site); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(site, "isms.toml")
+	data, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(config, bytes.Replace(data, []byte(`language = "zh-CN"`), []byte(`language = "en"`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tree, _ := historyBuild(t, site, generator.Options{})
+	for _, page := range []string{"docs/ISMS-P-009/index.html", "docs/ISMS-P-040/index.html", "docs/ISMS-P-001/v/1.1/index.html"} {
+		if text := string(tree[page]); !strings.Contains(text, `lang="en"`) || strings.Contains(text, "）</a>") {
+			t.Errorf("%s is not in English or has full-width parentheses", page)
+		}
+	}
+}
+
 // The same history and --now give the same bytes.
 func TestHistoryDeterministic(t *testing.T) {
 	site := demoSite(t)
