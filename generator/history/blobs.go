@@ -40,13 +40,25 @@ func (r *Repo) openBlobs() (*blobs, error) {
 }
 
 // read returns the contents of each blob, in order; nil for a blob the
-// repository does not have, or one too large to be a document. The requests are
-// written beside the reading, so that git never waits for the next one.
+// repository does not have, or one too large to be a document.
 func (b *blobs) read(oids []string) ([][]byte, error) {
+	out := make([][]byte, len(oids))
+	err := b.stream(oids, func(i int, text []byte) { out[i] = text })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// stream reads the blobs and gives each to take with its index as soon
+// as it is read, in order: a caller that keeps few of them never holds
+// them all. The requests are written beside the reading, so that git
+// never waits for the next one.
+func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.err != nil {
-		return nil, b.err
+		return b.err
 	}
 	b.n += len(oids)
 	written := make(chan error, 1)
@@ -60,21 +72,22 @@ func (b *blobs) read(oids []string) ([][]byte, error) {
 		}
 		written <- b.in.Flush()
 	}()
-	out := make([][]byte, len(oids))
 	var err error
 	for i, oid := range oids {
-		if out[i], err = b.next(oid); err != nil {
+		var text []byte
+		if text, err = b.next(oid); err != nil {
 			break
 		}
+		take(i, text)
 	}
 	if werr := <-written; err == nil && werr != nil {
 		err = werr
 	}
 	if err != nil {
 		b.err = fmt.Errorf("git cat-file: %w", err)
-		return nil, b.err
+		return b.err
 	}
-	return out, nil
+	return nil
 }
 
 // maxBlob is the largest text read, as load reads no larger document.

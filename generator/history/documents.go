@@ -6,6 +6,7 @@ import (
 	"maps"
 	"reflect"
 	"strings"
+	"sync"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
@@ -59,14 +60,14 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		walks = append(walks, newWalk(d, f, dirty))
 	}
 	h.mu.Unlock()
-	if err := h.readRounds(walks); err != nil {
+	if err := h.readWalks(walks); err != nil {
 		return nil, err
 	}
 	traded, err := h.handOver(walks)
 	if err != nil {
 		return nil, err
 	}
-	if err := h.readRounds(traded); err != nil {
+	if err := h.readWalks(traded); err != nil {
 		return nil, err
 	}
 	diags := make([]diag.List, len(walks))
@@ -167,13 +168,6 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	return gone, nil
 }
 
-// needs reports whether the walk must read another text: every
-// commit's, for the ids the file had (see oldIDs), though only those
-// of the run and of the versions wanted are kept.
-func (w *walk) needs() bool {
-	return w.next < len(w.f.revs)
-}
-
 // take records the text of the next rev.
 func (w *walk) take(text []byte, hd header) {
 	i := w.next
@@ -195,31 +189,51 @@ func (w *walk) take(text []byte, hd header) {
 	}
 }
 
-// readRounds reads the texts the walks need, one rev of every walk per
-// round (a file has a handful of commits), each round in one request.
-func (h *History) readRounds(walks []*walk) error {
-	for {
+// readWalks reads the texts the walks need, every walk's in its order:
+// every commit's from the walk's first (see walk.next), for the ids the
+// file had (see oldIDs), though only those of the run and of the
+// versions wanted are kept. Each text is taken (its header read, kept
+// or let go) as soon as git gives it: neither git nor the build waits
+// for the other between rounds, and the texts let go are never held all
+// at once. The walks are shared among up to one reader per core, each a
+// git process of its own (see readers).
+func (h *History) readWalks(walks []*walk) error {
+	total := 0
+	for _, w := range walks {
+		total += len(w.f.revs) - w.next
+	}
+	if total == 0 {
+		return nil
+	}
+	readers, err := h.readers(total)
+	if err != nil {
+		return err
+	}
+	// Contiguous shares of the walks, of about as many texts each.
+	errs := make([]error, len(readers))
+	var wg sync.WaitGroup
+	from := 0
+	for k, b := range readers {
 		var oids []string
 		var who []*walk
-		for _, w := range walks {
-			if w.needs() {
-				oids = append(oids, w.f.revs[w.next].blob)
+		for ; from < len(walks) && (k == len(readers)-1 || len(oids) < total/len(readers)); from++ {
+			w := walks[from]
+			for r := w.next; r < len(w.f.revs); r++ {
+				oids = append(oids, w.f.revs[r].blob)
 				who = append(who, w)
 			}
 		}
-		if len(oids) == 0 {
-			return nil
-		}
-		texts, err := h.blobs.read(oids)
+		wg.Go(func() {
+			errs[k] = b.stream(oids, func(i int, text []byte) { who[i].take(text, readHeader(text)) })
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		headers := make([]header, len(texts))
-		par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
-		for i, w := range who {
-			w.take(texts[i], headers[i])
-		}
 	}
+	return nil
 }
 
 // readCompared reads the texts that finish compares and the walks did

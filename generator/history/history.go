@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -21,6 +22,7 @@ type History struct {
 	source string
 	log    *Log
 	blobs  *blobs
+	extra  []*blobs // more readers of texts, for the reading of many at once (see readers)
 
 	mu    sync.Mutex
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
@@ -46,6 +48,16 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 		}
 	}
 	if h.blobs, err = repo.openBlobs(); err != nil {
+		return nil, notes, err
+	}
+	// The readers the documents' earlier texts will be shared among,
+	// started now, beside the reading of the documents.
+	earlier := 0
+	for _, f := range log.files {
+		earlier += len(f.revs) - 1
+	}
+	if _, err = h.readers(earlier); err != nil {
+		h.Close()
 		return nil, notes, err
 	}
 	if log.shallow {
@@ -100,6 +112,30 @@ func (h *History) Text(blob string) ([]byte, error) {
 	return texts[0], nil
 }
 
+// perReader is the fewest texts worth a git process of their own: a
+// process starts in a few milliseconds, and reads about 300 texts in
+// that time. (A variable for the tests.)
+var perReader = 2000
+
+// readers returns the readers of texts among which to share n texts:
+// the first, and for a large n as many more as there are cores besides
+// (at most three), each a git process of its own. git reads and
+// inflates one object at a time; the build waits for the history
+// before it renders anything.
+func (h *History) readers(n int) ([]*blobs, error) {
+	want := min(runtime.GOMAXPROCS(0), 4, max(1, n/perReader)) - 1
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for len(h.extra) < want {
+		b, err := h.repo.openBlobs()
+		if err != nil {
+			return nil, err
+		}
+		h.extra = append(h.extra, b)
+	}
+	return append([]*blobs{h.blobs}, h.extra[:want]...), nil
+}
+
 // LetGo lets go of the log once every document has its versions and the
 // tombstones are known: a build holds what it keeps to the end, and the
 // memory limit of its rendering is a multiple of that. Documents finds no
@@ -113,15 +149,25 @@ func (h *History) LetGo() {
 
 // TextsRead is how many texts were read from the repository so far.
 func (h *History) TextsRead() int {
-	h.blobs.mu.Lock()
-	defer h.blobs.mu.Unlock()
-	return h.blobs.n
+	h.mu.Lock()
+	readers := append([]*blobs{h.blobs}, h.extra...)
+	h.mu.Unlock()
+	n := 0
+	for _, b := range readers {
+		b.mu.Lock()
+		n += b.n
+		b.mu.Unlock()
+	}
+	return n
 }
 
 // Close ends the reader of earlier texts.
 func (h *History) Close() {
 	if h != nil && h.blobs != nil {
 		h.blobs.close()
+		for _, b := range h.extra {
+			b.close()
+		}
 		h.texts.close()
 	}
 }

@@ -714,3 +714,50 @@ func TestUserGitConfigIgnored(t *testing.T) {
 		t.Errorf("1.0's text %q", text)
 	}
 }
+
+// The texts of many documents are shared among readers, one git process
+// each: every document gets the versions, texts and warnings that one
+// reader gives it.
+func TestTextsSharedAmongReaders(t *testing.T) {
+	r := repo(t)
+	const n = 7
+	for c, v := range []string{"1.0", "1.1", "1.2"} {
+		for i := range n {
+			if c > 0 && i%(c+1) != 0 {
+				continue // not every document has every version
+			}
+			versions := []string{"1.0", "1.1", "1.2"}[:c+1]
+			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...)))
+		}
+		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
+	}
+	// One document changed after approval, not committed.
+	must(t, r.Write("content/p0.md", doc("P-0", "1.2", "approved", "改动。\n", "1.0", "1.1", "1.2")))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	summary := func() (string, int) {
+		docs, diags, h := read(t, r.Dir)
+		var b strings.Builder
+		for _, d := range docs {
+			fmt.Fprintf(&b, "%s set %s changed %v\n", d.ID, d.Versions.Set.Short(), d.Versions.Changed())
+			for _, e := range d.Versions.Earlier {
+				text, err := h.Text(e.Blob)
+				must(t, err)
+				fmt.Fprintf(&b, "  %s %s %s %q\n", e.Version, e.Commit.Short(), e.Path, text)
+			}
+		}
+		fmt.Fprintln(&b, diags)
+		return b.String(), h.Readers()
+	}
+	one, readers := summary()
+	if readers != 1 {
+		t.Fatalf("%d readers of a few texts, want 1", readers)
+	}
+	defer history.SetPerReader(1)()
+	shared, readers := summary()
+	if readers < 2 {
+		t.Fatalf("%d readers, want several", readers)
+	}
+	if shared != one {
+		t.Errorf("with %d readers:\n%s\nwith one:\n%s", readers, shared, one)
+	}
+}

@@ -16,7 +16,7 @@ import (
 // text moved: the same bytes, or the title that came with the id.
 // Ids renumbered with their texts in place (P-2 to P-3 and P-1 to P-2,
 // or two numbers exchanged) stay with their files. It returns the walks
-// started again on their document's own commits, for readRounds.
+// started again on their document's own commits, for readWalks.
 func (h *History) handOver(walks []*walk) ([]*walk, error) {
 	type change struct {
 		w *walk
