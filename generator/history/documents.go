@@ -386,8 +386,7 @@ func sameDocument(a, b []byte) bool {
 	if sameText(a, b) {
 		return true
 	}
-	fa, _ := load.ParseDocument("", a)
-	fb, _ := load.ParseDocument("", b)
+	fa, fb := load.ParseText("", a), load.ParseText("", b)
 	if fa == nil || fb == nil {
 		return false
 	}

@@ -68,7 +68,7 @@ func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
 	}
 	// The text is this call's own (read from git or the file for it):
 	// the converted document may keep its body in it.
-	f, _ := load.ParseDocument(path, text)
+	f := load.ParseText(path, text)
 	if f == nil {
 		return t
 	}

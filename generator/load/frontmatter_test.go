@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"ismsgen/generator/model"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -128,6 +129,14 @@ func FuzzParseDocument(f *testing.F) {
 		// A build reads each body again to render it (ReadBody).
 		if body, ok := bodyOf("f.md", src); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
 			t.Fatalf("the body read again is %q (%v), ParseDocument gave %q", body, ok, file.Body)
+		}
+		// An earlier version's text is parsed without its warnings.
+		text := ParseText("f.md", src)
+		switch {
+		case (text == nil) != (file == nil):
+			t.Fatalf("ParseText gave %v, ParseDocument %v", text, file)
+		case file != nil && (!bytes.Equal(text.Body, file.Body) || text.BodyLine != file.BodyLine || !reflect.DeepEqual(text.Meta, file.Meta)):
+			t.Fatalf("ParseText gave %q %d %v, ParseDocument %q %d %v", text.Body, text.BodyLine, text.Meta, file.Body, file.BodyLine, file.Meta)
 		}
 		for _, d := range diags {
 			if d.Line < 0 || d.Line > len(src)+2 {
