@@ -86,7 +86,7 @@ name = "@hr+1"
 
 <script>alert("raw")</script>
 
-<img src=x onerror=alert(1)>
+<img src=https://evil.example/x.png onerror=alert(1)>
 
 <div onclick="alert(1)">raw block</div>
 
