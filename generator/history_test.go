@@ -640,3 +640,39 @@ func TestRevisionUnpublished(t *testing.T) {
 		})
 	}
 }
+
+// Built with --drafts for its reviewers, a document in draft or in
+// review over an approved version shows that version as still in force
+// until the new one is approved, not as superseded by the draft.
+func TestEarlierVersionInForceWhileRevised(t *testing.T) {
+	r := gitfixture.New(t)
+	doc := func(version, status string, history ...string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"访问控制程序\"\ntier = 2\nversion = %q\nstatus = %q\nowners = [\"isd\"]\nauthor = \"张三\"\napprover = \"总经理\"\napproved = 2026-01-01\n", version, status)
+		for _, v := range history {
+			fmt.Fprintf(&b, "\n[[history]]\nversion = %q\n", v)
+		}
+		return b.String() + "+++\n\n正文。\n"
+	}
+	for name, text := range map[string]string{"isms.toml": "title = \"T\"\n[[departments]]\nid = \"isd\"\n", "content/p1.md": doc("1.0", "approved", "1.0")} {
+		if err := r.Write(name, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Commit("2026-01-01T10:00:00+08:00", "张三", "approve 1.0"); err != nil {
+		t.Fatal(err)
+	}
+	for _, status := range []string{"draft", "review"} {
+		if err := r.Write("content/p1.md", doc("1.1", status, "1.0", "1.1")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Commit("2026-02-01T10:00:00+08:00", "李四", "revise"); err != nil {
+			t.Fatal(err)
+		}
+		tree, _ := historyBuild(t, r.Dir, generator.Options{Drafts: true})
+		page := string(tree["docs/P-1/v/1.0/index.html"])
+		if page == "" || strings.Contains(page, "banner--superseded") || !strings.Contains(page, "1.1 尚未批准") {
+			t.Errorf("%s: v/1.0/ does not say it is in force until 1.1 is approved:\n%s", status, page)
+		}
+	}
+}

@@ -203,12 +203,14 @@ func (d *Document) PreviousOf(version string) *Version {
 }
 
 // InForceEarlier is the earlier version in force on now while the
-// current version is approved and takes effect later: the newest one
-// before it that was approved and had taken effect by now (a version
-// replaced before it took effect never was in force). Nil when the
-// current version is in force, or when git holds no such version.
+// current version is approved and takes effect later, or is still a
+// draft or in review (a site built with --drafts shows it): the newest
+// one before it that was approved and had taken effect by now (a
+// version replaced before it took effect never was in force). Nil when
+// the current version is in force, or when git holds no such version.
 func (d *Document) InForceEarlier(now Date) *Version {
-	if d.Versions == nil || d.Status != StatusApproved || !d.Effective.After(now) {
+	pending := d.Status == StatusDraft || d.Status == StatusReview
+	if d.Versions == nil || !pending && (d.Status != StatusApproved || !d.Effective.After(now)) {
 		return nil
 	}
 	for i := len(d.History) - 1; i >= 0; i-- {

@@ -38,6 +38,9 @@ type VersionView struct {
 	// is approved and not yet in force and this is the version in force
 	// until then (model.Document.InForceEarlier). Zero otherwise.
 	InForceUntil model.Date
+	// InForcePending: this is the version in force while the current
+	// one is a draft or in review.
+	InForcePending bool
 }
 
 // ChangesView is the data of docs/<id>/changes/<version>/: what changed
@@ -88,7 +91,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			view.Changes = "../../" + c
 		}
 		title := r.versionTitle(d.Title, t, v.Version)
-		if in := d.InForceEarlier(r.in.Site.Now); in != nil && in.Version == v.Version {
+		if in := d.InForceEarlier(r.in.Site.Now); in != nil && in.Version == v.Version && d.Status != model.StatusApproved {
+			view.InForcePending = true
+		} else if in != nil && in.Version == v.Version {
 			view.InForceUntil = d.Effective
 			title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
 		}
