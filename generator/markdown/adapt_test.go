@@ -204,3 +204,20 @@ func FuzzMayHaveSpacedPath(f *testing.F) {
 		}
 	})
 }
+
+// A reference link whose label is an address written in square brackets
+// ([modules][#module]) has the link to write as its hint; any other, the
+// definition to add.
+func TestUndefinedReferenceHint(t *testing.T) {
+	for _, tc := range []struct{ in, hint string }{
+		{"See [modules][#module].\n", "write the address in parentheses: [modules](#module)"},
+		{"See [the guide][../guide.md#setup].\n", "write the address in parentheses: [the guide](../guide.md#setup)"},
+		{"See [x][https://example.com/a].\n", "write the address in parentheses: [x](https://example.com/a)"},
+		{"See [shares][Verify this number].\n", "add a line [Verify this number]: address (a web address, a path or a document id), or write the link as [text](address)"},
+	} {
+		found := undefinedReferences([]byte(tc.in))
+		if len(found) != 1 || found[0].Hint.String() != tc.hint {
+			t.Errorf("%q: %v, want the hint %q", tc.in, found, tc.hint)
+		}
+	}
+}

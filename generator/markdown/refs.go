@@ -72,9 +72,14 @@ func undefinedReferences(body []byte) []Foreign {
 		if defined[refKey(u.label)] {
 			continue
 		}
+		hint := diag.Msg("add a line [%s]: address (a web address, a path or a document id), or write the link as [text](address)", u.label)
+		if looksLikeAddress(u.label) {
+			// "[modules][#module]": the address, in the wrong brackets
+			hint = diag.Msg("write the address in parentheses: [%s](%s)", u.text, u.label)
+		}
 		found = append(found, Foreign{Line: u.line, Code: "undefined-reference",
 			Message: diag.Msg("the link [%s][%s] is shown as text, brackets and all: no line [%s]: … gives its address", u.text, u.label, u.label),
-			Hint:    diag.Msg("add a line [%s]: address (a web address, a path or a document id), or write the link as [text](address)", u.label)})
+			Hint:    hint})
 	}
 	return found
 }
@@ -83,4 +88,16 @@ func undefinedReferences(body []byte) []Foreign {
 // to case or runs of white space.
 func refKey(label string) string {
 	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
+
+// looksLikeAddress reports whether a reference label is an address
+// written in square brackets: a fragment, a web address, a Markdown
+// file's path.
+func looksLikeAddress(label string) bool {
+	if strings.ContainsAny(label, " \t") {
+		return false
+	}
+	low := strings.ToLower(label)
+	return strings.HasPrefix(label, "#") || strings.Contains(label, "://") ||
+		strings.HasSuffix(low, ".md") || strings.Contains(low, ".md#")
 }
