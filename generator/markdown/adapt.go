@@ -60,11 +60,12 @@ func AdaptText(body []byte) []byte {
 // adaptText makes the changes of Adapt, and says where.
 func adaptText(body []byte) ([]byte, []Foreign) {
 	body, found := adaptBody(body)
+	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
 	body, images := htmlImages(body)
-	return body, append(append(append(found, spaced...), fullWidth...), images...)
+	return body, append(append(append(append(found, templated...), spaced...), fullWidth...), images...)
 }
 
 func adaptBody(body []byte) ([]byte, []Foreign) {

@@ -1,0 +1,54 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+
+	"ismsgen/generator/diag"
+)
+
+// Hugo names a page in a link by a shortcode ("[范围]({{< relref
+// "scope.md#第二章" >}})") and Jekyll prefixes an address with the site's
+// base ("![图]({{ site.baseurl }}/img/a.png)"). Pages here run no
+// templates: the link would show as text, or name a file called "{{
+// site.baseurl }}". Each is read as the path it stands for, with a
+// warning; a path from the site's root then gets the error that names
+// the relative path to write.
+var (
+	hugoRefDest  = regexp.MustCompile(`\]\([ \t]*(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\})[ \t]*\)`)
+	siteBaseDest = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.url[ \t]*-?\}\})?\{\{-?[ \t]*(?:site\.baseurl|\.Site\.BaseURL)[ \t]*-?\}\})/*(/[^()\s]*|)\)`)
+)
+
+// templateDests returns body with such destinations written as the
+// paths they stand for, and where it did so.
+func templateDests(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("]({{")) && !bytes.Contains(body, []byte("]( {{")) {
+		return body, nil
+	}
+	var found []Foreign
+	body = textLines(body, holding("{{"), func(n int, line []byte, spans [][2]int) []byte {
+		for _, re := range []*regexp.Regexp{hugoRefDest, siteBaseDest} {
+			ms := re.FindAllSubmatchIndex(line, -1)
+			for j := len(ms) - 1; j >= 0; j-- {
+				m := ms[j]
+				if inSpan(spans, m[0]) {
+					continue
+				}
+				tag, path := string(line[m[2]:m[3]]), string(line[m[4]:m[5]])
+				if path == "" {
+					path = "/"
+				}
+				dest := "](" + path + ")"
+				if bytes.ContainsAny([]byte(path), " <>") {
+					dest = "](<" + path + ">)"
+				}
+				line = append(append(line[:m[0]:m[0]], dest...), line[m[1]:]...)
+				found = append(found, Foreign{Line: n, Code: "template-tag",
+					Message: diag.Msg("the template tag %s in a link's address is read as the path it stands for, %s: pages here run no templates", tag, path),
+					Hint:    diag.Msg("write the path itself, relative to this document: [text](%s)", path)})
+			}
+		}
+		return line
+	})
+	return body, found
+}
