@@ -21,6 +21,12 @@ func skipped(diags *diag.List, f *File, name string, found filetype.Finding) {
 func notPublished(diags *diag.List, file string, line int, name string, found filetype.Finding) {
 	shown := strings.ToValidUTF8(name, "\uFFFD")
 	const code = "attachment"
+	if found.Problem == filetype.Unlisted && markdownExt[strings.ToLower(found.Ext)] {
+		// Jekyll's and others' other names for Markdown: meant as a
+		// document, not as a file to download
+		diags.Warnf(file, line, code, diag.Msg("rename it to end in .md, with front matter, to publish it as a document: %q", strings.TrimSuffix(shown, found.Ext)+".md"), "%q is not published: it is Markdown, but only files ending in .md are documents, and %s is no type ismsgen publishes as a file", shown, found.Ext)
+		return
+	}
 	switch found.Problem {
 	case filetype.NotUTF8:
 		diags.Warnf(file, line, code, "rename the file: names must be UTF-8 text", "attachment %q is not published: its name is not UTF-8", shown)
@@ -51,3 +57,6 @@ func mentioned(f *File, name string) int {
 	}
 	return 1
 }
+
+// markdownExt are the other extensions of Markdown files.
+var markdownExt = map[string]bool{".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true, ".mdwn": true, ".mdtxt": true, ".mdtext": true, ".mdx": true}
