@@ -273,18 +273,65 @@ func decodeMeta(path string, text []byte, lineOffset int, diags *diag.List) map[
 		return nil
 	}
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&meta); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			if msg, h := dateProblem(lineOf(text, pe.Position.Line)); !h.IsZero() {
-				diags.Errorf(path, lineOffset+pe.Position.Line, h, "%s", msg)
-			} else {
-				line, msg, hint := tomlProblem(text, lineOffset, pe)
-				diags.Errorf(path, lineOffset+line, hint, "%s", msg)
-			}
-		} else {
-			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
-		}
+		syntaxErrors(path, text, lineOffset, err, diags)
 		return nil
 	}
 	return meta
+}
+
+// moreSyntaxErrors is how many errors of one text syntaxErrors reports.
+const moreSyntaxErrors = 20
+
+// syntaxErrors reports err, the first error of a TOML text, and the
+// errors after it: each line reported is read again as empty, as long
+// as the text has errors that are not the knock-on of an emptied line
+// (a key or a table defined twice). A date written 2025/05/10 is most
+// often written so on every date line: the author fixes them all at once.
+func syntaxErrors(path string, text []byte, lineOffset int, err error, diags *diag.List) {
+	text = bytes.Clone(text)
+	emptied := map[int]bool{}
+	for n := 0; err != nil && n < moreSyntaxErrors; n++ {
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
+			return
+		}
+		if n > 0 && strings.HasPrefix(pe.Message, "Key '") {
+			return // "already defined", "already created": maybe the emptied line's doing
+		}
+		line := pe.Position.Line
+		if emptied[line] {
+			return // at a line read as empty: the knock-on of an earlier error
+		}
+		if msg, h := dateProblem(lineOf(text, line)); !h.IsZero() {
+			diags.Errorf(path, lineOffset+line, h, "%s", msg)
+		} else {
+			var msg, hint diag.Text
+			line, msg, hint = tomlProblem(text, lineOffset, pe)
+			diags.Errorf(path, lineOffset+line, hint, "%s", msg)
+		}
+		if emptied[line] {
+			return
+		}
+		emptied[line] = true
+		text = emptyLine(text, line)
+		_, err = toml.NewDecoder(bytes.NewReader(text)).Decode(&map[string]any{})
+	}
+}
+
+// emptyLine is text with line n (1-based) emptied, its line end kept.
+func emptyLine(text []byte, n int) []byte {
+	start := 0
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(text[start:], '\n')
+		if j < 0 {
+			return text
+		}
+		start += j + 1
+	}
+	end := bytes.IndexByte(text[start:], '\n')
+	if end < 0 {
+		end = len(text) - start
+	}
+	return append(text[:start:start], text[start+end:]...)
 }

@@ -31,6 +31,15 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 			diag.Msg("write = , : [ ] and spaces half-width, as in English: %s", fixed)
 	}
 	switch {
+	case strings.HasPrefix(m, "expected end of table array name delimiter") || strings.HasPrefix(m, "expected end of table name delimiter"):
+		// "[[history]": the parser notices at the line's end, or after.
+		for line > 1 && !strings.HasPrefix(strings.TrimSpace(string(lineOf(text, line))), "[") {
+			line--
+		}
+		header := strings.TrimSpace(string(lineOf(text, line)))
+		name := strings.Trim(header, "[] \t")
+		return line, diag.Msg("invalid TOML: the table line %s is not closed", header),
+			diag.Msg("write [[%s]] with two brackets on each side (or [%s], one on each side, for a single table)", name, name)
 	case m == "strings cannot contain newlines" && key != "":
 		value := strings.TrimSpace(src[strings.IndexAny(src, `"'`)+1:])
 		return line, diag.Msg("invalid TOML: the quotes around the value of %q are not closed on its line", key),

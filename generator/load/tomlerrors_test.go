@@ -80,3 +80,33 @@ func TestTOMLMistakes(t *testing.T) {
 		})
 	}
 }
+
+// Every line TOML cannot read is reported at once, not only the first:
+// a date written with slashes is written so on every date line. What
+// may be the knock-on of a line read as empty is not reported.
+func TestEverySyntaxError(t *testing.T) {
+	for _, tc := range []struct {
+		name, fm string
+		want     []string
+	}{
+		{"two dates", "approved = 2025/05/10\ntitle = \"x\"\nnext_review = 2026/05/10",
+			[]string{"x.md:3: invalid TOML: the date of \"approved\"", "x.md:5: invalid TOML: the date of \"next_review\""}},
+		{"a quote left open and a full-width colon", "title = \"x\nowners：[\"isd\"]",
+			[]string{"x.md:3: invalid TOML: the quotes around the value of \"title\" are not closed on its line", "x.md:4: invalid TOML: the line has full-width punctuation"}},
+		{"a table header and what follows", "[[history]\nversion = \"1.0\"\n[[history]]\nversion = \"1.1\"",
+			[]string{"x.md:3: invalid TOML"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "+++\nid = \"X-1\"\n" + tc.fm + "\n+++\nbody\n"
+			_, diags := ParseDocument("x.md", []byte(src))
+			if len(diags) != len(tc.want) {
+				t.Fatalf("%d diagnostics, want %d:\n%v", len(diags), len(tc.want), diags)
+			}
+			for i, d := range diags {
+				if !strings.HasPrefix(d.String(), tc.want[i]) {
+					t.Errorf("%s\nwant %s…", d, tc.want[i])
+				}
+			}
+		})
+	}
+}
