@@ -198,6 +198,23 @@ type Foreign struct {
 	Code    string // the warning's code: "raw-html", "grid-table", "pandoc-title", "latex"
 	Message diag.Text
 	Hint    diag.Text
+
+	tags []string // the inline HTML tags it is about (see withTag)
+}
+
+// withTag adds to f, the warning of the inline HTML tags left out of a
+// line, the tag of g, another of the same line: a line of <font>, <u>
+// and <sup> is one mistake, said once.
+func (f Foreign) withTag(g Foreign) Foreign {
+	for _, t := range f.tags {
+		if t == g.tags[0] {
+			return f
+		}
+	}
+	f.tags = append(f.tags[:len(f.tags):len(f.tags)], g.tags[0])
+	f.Message = diag.Msg("the HTML tags %s are not shown (pages show no HTML written in a document); the text around them is", "<"+strings.Join(f.tags, "> <")+">")
+	f.Hint = diag.Msg("write them in Markdown (**bold**, *italic*, `code`, [text](address)), or leave the tags out: their text is shown without them")
+	return f
 }
 
 // rawHTML is the Foreign of raw HTML that a page leaves out: an element
@@ -211,7 +228,8 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 		if closing || name == "" || bytes.HasPrefix(raw, []byte("<!--")) {
 			return Foreign{}, false
 		}
-		return Foreign{Code: "raw-html", Message: diag.Msg("the HTML tag <%s> is not shown (pages show no HTML written in a document); the text around it is", name), Hint: htmlHint(name)}, true
+		return Foreign{Code: "raw-html", Message: diag.Msg("the HTML tag <%s> is not shown (pages show no HTML written in a document); the text around it is", name), Hint: htmlHint(name),
+			tags: []string{name}}, true
 	case *ast.HTMLBlock:
 		if n.HTMLBlockType == ast.HTMLBlockType2 || n.Lines().Len() == 0 { // a comment
 			return Foreign{}, false

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,7 +120,7 @@ func TestHTMLAnchors(t *testing.T) {
 		{"in a table cell", "| a | b |\n| - | - |\n| <a name=\"r1\"></a>x | y |\n",
 			"<td><span id=\"r1\"></span>x</td>", []string{"r1@2"}, nil},
 		{"not empty, more attributes, spaces, span name", "<a name=\"k\">t</a> <a name=\"x\" class=\"y\"></a> <a name=\"a b\"></a> <span name=\"n\"></span> <a id=\"\"></a>\n",
-			"<p><!-- raw HTML omitted -->t<!-- raw HTML omitted -->", nil, []string{"raw-html@0", "raw-html@0", "raw-html@0", "raw-html@0", "raw-html@0"}},
+			"<p><!-- raw HTML omitted -->t<!-- raw HTML omitted -->", nil, []string{"raw-html@0"}},
 		{"br in a table cell", "| a | b |\n| - | - |\n| x<br>y | z<br/>w<BR />v |\n",
 			"<td>x<br>\ny</td>\n<td>z<br>\nw<br>\nv</td>", nil, nil},
 		{"br in a list item", "- one<br>two\n- three<br />\n  four\n",
@@ -153,5 +155,22 @@ func TestHTMLAnchors(t *testing.T) {
 				t.Errorf("reported %v, want %v", got, tc.foreign)
 			}
 		})
+	}
+}
+
+// The inline tags a line leaves out are one warning, each tag named
+// once; a tag on another line is another warning.
+func TestInlineTagsOfALineWarnedOnce(t *testing.T) {
+	_, _, _, found := ScanBody([]byte("H<sub>2</sub>O, <font color=red>x</font> and <u>y</u> <sub>z</sub>\n\nAn <abbr>ISMS</abbr>.\n"))
+	var got []string
+	for _, f := range found {
+		got = append(got, fmt.Sprintf("%s@%d %s", f.Code, f.Line, f.Message))
+	}
+	want := []string{
+		"raw-html@0 the HTML tags <sub> <font> <u> are not shown (pages show no HTML written in a document); the text around them is",
+		"raw-html@2 the HTML tag <abbr> is not shown (pages show no HTML written in a document); the text around it is",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -79,7 +79,11 @@ func ScanBody(body []byte) ([]LinkAt, []string, []AnchorAt, []Foreign) {
 			if !ok {
 				if f, ok := rawHTML(n, body); ok && n.Segments.Len() > 0 {
 					f.Line = lines.at(min(n.Segments.At(0).Start, len(body)))
-					foreign = append(foreign, f)
+					if k := len(foreign) - 1; k >= 0 && foreign[k].tags != nil && foreign[k].Line == f.Line {
+						foreign[k] = foreign[k].withTag(f)
+					} else {
+						foreign = append(foreign, f)
+					}
 				}
 				return ast.WalkContinue, nil
 			}
