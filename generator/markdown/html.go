@@ -134,23 +134,15 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			continue
 		}
 		first := lines.At(0)
-		angle := angleLine(first, src)
-		if name, _ := tagOf(first.Value(src)); angle == nil && (name == "" || htmlElements[name]) {
+		if name, _ := tagOf(first.Value(src)); name == "" || htmlElements[name] {
 			continue
 		}
 		p := ast.NewParagraph()
 		for i := range lines.Len() {
 			seg := lines.At(i)
-			if i == 0 && angle != nil {
-				// An id alone on its line is the link it is inside a
-				// line: shown as text, a left-out document's id would
-				// be on the page.
-				p.AppendChild(p, angle)
-			} else {
-				t := ast.NewTextSegment(seg.TrimRightSpace(src))
-				t.SetRaw(true)
-				p.AppendChild(p, t)
-			}
+			t := ast.NewTextSegment(seg.TrimRightSpace(src))
+			t.SetRaw(true)
+			p.AppendChild(p, t)
 			if i < lines.Len()-1 {
 				nl := ast.NewString([]byte("\n"))
 				nl.SetRaw(true)
@@ -160,20 +152,6 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		p.SetBlankPreviousLines(b.HasBlankPreviousLines())
 		b.Parent().ReplaceChild(b.Parent(), b, p)
 	}
-}
-
-// angleLine is the raw HTML of the id in angle brackets that line holds
-// alone, between spaces (AngleID), or nil.
-func angleLine(line text.Segment, src []byte) *ast.RawHTML {
-	seg := line.TrimLeftSpace(src)
-	seg = seg.TrimRightSpace(src)
-	n := ast.NewRawHTML()
-	n.Segments.Append(seg)
-	n.SetPos(seg.Start) // its line, for the link stage's warning
-	if _, ok := AngleID(n, src); !ok {
-		return nil
-	}
-	return n
 }
 
 // rawOf is the text of raw HTML as written.
