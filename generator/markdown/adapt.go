@@ -139,7 +139,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) {
 					return true
 				}
 			}
@@ -246,6 +246,17 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
 				Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")})
 			copy(ls[i:i+n], list)
+			i += n - 1
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && opensDetails(trimmed):
+			n, out := htmlDetails(ls[i:])
+			if n == 0 {
+				break // left to the HTML block's own warning
+			}
+			found = append(found, Foreign{Line: at, Code: "html-details",
+				Message: diag.Msg("a collapsible section (<details>) is shown open, its summary as a bold line: a page hides nothing"),
+				Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")})
+			copy(ls[i:i+n], out)
 			i += n - 1
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < 4 && opensParagraph(trimmed) != "":
