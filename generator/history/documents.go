@@ -209,6 +209,9 @@ func (h *History) readWalks(walks []*walk) error {
 	if err != nil {
 		return err
 	}
+	h.mu.Lock()
+	h.most = max(h.most, len(readers))
+	h.mu.Unlock()
 	// Contiguous shares of the walks, of about as many texts each.
 	errs := make([]error, len(readers))
 	var wg sync.WaitGroup
@@ -228,6 +231,7 @@ func (h *History) readWalks(walks []*walk) error {
 		})
 	}
 	wg.Wait()
+	h.closeExtra()
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -8,9 +8,10 @@ func SetPerReader(n int) (restore func()) {
 	return func() { perReader = old }
 }
 
-// Readers is how many readers of texts (git processes) h started.
-func (h *History) Readers() int {
+// Readers is the most readers of texts (git processes) a reading of h
+// was shared among, and how many are still open.
+func (h *History) Readers() (most, open int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return 1 + len(h.extra)
+	return h.most, 1 + len(h.extra)
 }

@@ -23,6 +23,7 @@ type History struct {
 	log    *Log
 	blobs  *blobs
 	extra  []*blobs // more readers of texts, for the reading of many at once (see readers)
+	most   int      // the most readers a reading has been shared among (for the tests)
 
 	mu    sync.Mutex
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
@@ -136,6 +137,19 @@ func (h *History) readers(n int) ([]*blobs, error) {
 	return append([]*blobs{h.blobs}, h.extra[:want]...), nil
 }
 
+// closeExtra ends the readers besides the first once their texts are
+// read: serve keeps the history open, and needs one reader for a file
+// saved.
+func (h *History) closeExtra() {
+	h.mu.Lock()
+	extra := h.extra
+	h.extra = nil
+	h.mu.Unlock()
+	for _, b := range extra {
+		b.close()
+	}
+}
+
 // LetGo lets go of the log once every document has its versions and the
 // tombstones are known: a build holds what it keeps to the end, and the
 // memory limit of its rendering is a multiple of that. Documents finds no
@@ -165,9 +179,7 @@ func (h *History) TextsRead() int {
 func (h *History) Close() {
 	if h != nil && h.blobs != nil {
 		h.blobs.close()
-		for _, b := range h.extra {
-			b.close()
-		}
+		h.closeExtra()
 		h.texts.close()
 	}
 }

@@ -746,7 +746,11 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 			}
 		}
 		fmt.Fprintln(&b, diags)
-		return b.String(), h.Readers()
+		most, open := h.Readers()
+		if open != 1 {
+			t.Errorf("%d readers open once the texts are read, want 1", open)
+		}
+		return b.String(), most
 	}
 	one, readers := summary()
 	if readers != 1 {
