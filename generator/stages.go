@@ -171,7 +171,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 				}
 				// Files are most often named after their id: links to
 				// isms-p-002.md's id go to it, whatever its id says.
-				docs.Failed = append(docs.Failed, load.FileID(paths[i]))
+				docs.Failed = append(docs.Failed, model.FileID(paths[i]))
 			}
 		}
 		if c.Doc == nil {

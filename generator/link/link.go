@@ -260,9 +260,16 @@ func closestOther(target string, ids []string, own string) string {
 }
 
 func hints(bodies []found, docs []*model.Document) {
+	if !slices.ContainsFunc(bodies, func(b found) bool { return len(b.broken) > 0 }) {
+		return // nearly always: nothing to search
+	}
 	ids := make([]string, len(docs))
+	byFile := map[string]string{} // the id of each document whose file is named as another id
 	for i, d := range docs {
 		ids[i] = d.ID
+		if file := model.FoldID(model.FileID(d.Path)); file != model.FoldID(d.ID) {
+			byFile[file] = d.ID
+		}
 	}
 	budget := suggest.NewBudget(50)
 	for i := range bodies {
@@ -272,7 +279,10 @@ func hints(bodies []found, docs []*model.Document) {
 			if p.Hint != brokenHint {
 				continue
 			}
-			if budget.Take() {
+			if s, ok := byFile[model.FoldID(bodies[i].broken[k])]; ok && s != docs[i].ID {
+				// ISMS-F-001/index.md, whose id was changed to ISMS-F-011
+				p.SetHint(diag.Msg("did you mean %q?", s))
+			} else if budget.Take() {
 				if s := closestOther(bodies[i].broken[k], ids, docs[i].ID); s != "" {
 					p.SetHint(diag.Msg("did you mean %q?", s))
 				}

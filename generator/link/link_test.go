@@ -178,3 +178,21 @@ func TestHintNotSelf(t *testing.T) {
 		t.Errorf("%+v, want one error whose hint names ISMS-P-019", errs)
 	}
 }
+
+// A link to the id a bundle's folder is named for, whose document's id
+// was changed, suggests the id it has now, not the nearest in spelling.
+func TestHintFileNamedAsTheID(t *testing.T) {
+	cf, _ := load.ParseConfig("isms.toml", []byte(config))
+	cfg, _ := validate.Config(cf)
+	var docs []*model.Document
+	for path, text := range map[string]string{"content/a.md": doc("ISMS-P-009", "approved", "internal", "[x](ISMS-F-001)\n"), "content/ISMS-F-001/index.md": doc("ISMS-F-011", "approved", "internal", ""), "content/b.md": doc("ISMS-F-002", "approved", "internal", "")} {
+		f, _ := load.ParseDocument(path, []byte(text))
+		d, _ := validate.Document(cfg, &load.Doc{File: f})
+		docs = append(docs, d)
+	}
+	docs, _ = validate.Set(docs, nil)
+	_, diags := Site(cfg, docs, nil, Options{}, nil)
+	if errs := diags.Errors(); len(errs) != 1 || errs[0].Hint != `did you mean "ISMS-F-011"?` {
+		t.Errorf("%+v, want one error whose hint names ISMS-F-011", errs)
+	}
+}

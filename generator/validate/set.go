@@ -43,7 +43,7 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 		}
 		key := model.FoldID(d.ID)
 		if first, dup := byID[key]; dup {
-			if model.FoldID(load.FileID(d.Path)) == key && model.FoldID(load.FileID(first.Path)) != key {
+			if model.FoldID(model.FileID(d.Path)) == key && model.FoldID(model.FileID(first.Path)) != key {
 				// isms-p-002.md given isms-p-003.md's id: the mistake is
 				// in the file that is not named after the id.
 				byID[key], docs[slices.Index(docs, first)] = d, d
@@ -56,7 +56,7 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 			}
 			// An id copied with the file: isms-p-002.md's references
 			// meant it, and are not reported again.
-			failed[model.FoldID(load.FileID(d.Path))] = true
+			failed[model.FoldID(model.FileID(d.Path))] = true
 			continue
 		}
 		byID[key] = d
@@ -68,12 +68,7 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions), byFile: map[string]string{}}
-	for _, d := range docs {
-		if file := model.FoldID(load.FileID(d.Path)); file != model.FoldID(d.ID) && byID[file] == nil {
-			sg.byFile[file] = d.ID
-		}
-	}
+	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions), docs: docs}
 	sg.prefetch(unknownReferences(docs, byID, failed, suggestions))
 	for _, d := range docs {
 		references(d, byID, failed, sg, &diags)
@@ -223,10 +218,19 @@ type suggester struct {
 	index  *suggest.Index
 	budget *suggest.Budget
 	found  map[string]string // the searches made ahead (see prefetch)
-	byFile map[string]string // the id of each document whose file is named as another id
+	docs   []*model.Document
+	byFile map[string]string // the id of each document whose file is named as another id, made by the first search
 }
 
 func (sg *suggester) closest(id string) string {
+	if sg.byFile == nil {
+		sg.byFile = map[string]string{}
+		for _, d := range sg.docs {
+			if file := model.FoldID(model.FileID(d.Path)); file != model.FoldID(d.ID) {
+				sg.byFile[file] = d.ID
+			}
+		}
+	}
 	if s, ok := sg.byFile[model.FoldID(id)]; ok {
 		return s // ISMS-F-001/index.md, whose id was changed to ISMS-F-011
 	}
