@@ -81,6 +81,10 @@ func List(root string) (Listing, diag.List) {
 	})
 	if err != nil {
 		diags.Errorf(ContentDir, 0, "", "cannot read the content folder: %v", err)
+	} else if len(l.Docs) == 0 {
+		// A site built from the wrong folder, or whose documents are
+		// still elsewhere, is otherwise only a list of what it lacks.
+		diags.Warnf(ContentDir, 0, "no-documents", "put each document, a Markdown file (.md) beginning with its front matter, in content/ or a folder under it; ismsgen new writes one to start from", "content/ holds no document")
 	}
 	slices.Sort(l.Docs)
 	slices.Sort(l.Dirs)
