@@ -43,6 +43,7 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if f.Meta == nil {
 		return nil, diags
 	}
+	inertValues(path, f.Meta, f.Lines, &diags)
 	return f, diags
 }
 
@@ -60,6 +61,7 @@ func ParseText(path string, src []byte) *File {
 	if f.Meta = decodeMeta(path, fm, 1, &diags); f.Meta == nil {
 		return nil
 	}
+	inertValues(path, f.Meta, model.KeyLines{}, nil)
 	return f
 }
 
@@ -219,6 +221,7 @@ func ParseConfig(path string, src []byte) (*File, diag.List) {
 	if f.Meta == nil {
 		return nil, diags
 	}
+	inertValues(path, f.Meta, f.Lines, &diags)
 	return f, diags
 }
 

@@ -2,8 +2,10 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"ismsgen/generator/model"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -144,4 +146,34 @@ func FuzzParseDocument(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Invisible characters written as escapes leave the values, each key
+// that held one warned at its line; line breaks and tabs stay.
+func TestInvisibleCharactersLeftOut(t *testing.T) {
+	src := "+++\nid = \"A-1\"\ntitle = \"Access\\u202e control\\u0007\"\nowners = [\"isd\\u0000\", \"it\"]\nsummary = \"two\\nlines\\tand a tab\"\n\n[[history]]\nversion = \"1.0\"\nsummary = \"fir\\u0085st\\u2066\"\n+++\nBody.\n"
+	f, diags := ParseDocument("content/a.md", []byte(src))
+	if f == nil {
+		t.Fatalf("no file: %v", diags)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Line, d.Code, d.Message))
+	}
+	slices.Sort(got)
+	want := []string{
+		"3 control-character the value of title holds an invisible character, U+202E, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
+		"4 control-character the value of owners.0 holds an invisible character, U+0000, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
+		"9 control-character the value of history.0.summary holds an invisible character, U+0085, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	history := f.Meta["history"].([]map[string]any)
+	if f.Meta["title"] != "Access control" || f.Meta["owners"].([]any)[0] != "isd" || f.Meta["summary"] != "two\nlines\tand a tab" || history[0]["summary"] != "first" {
+		t.Errorf("values: %q %q %q %q", f.Meta["title"], f.Meta["owners"], f.Meta["summary"], history[0]["summary"])
+	}
+	if text := ParseText("content/a.md", []byte(src)); text == nil || text.Meta["title"] != "Access control" {
+		t.Errorf("ParseText kept the characters: %v", text)
+	}
 }
