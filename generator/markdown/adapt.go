@@ -221,53 +221,14 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
 			ls[i] = nil
 			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4 && opensTable(trimmed):
-			n, table, spanned := htmlTable(ls[i:])
-			if table == nil {
+		case trimmed[0] == '<' && indentOf(line) < 4:
+			n, out, f := htmlBlock(ls[i:], trimmed)
+			if out == nil {
 				break // left to the HTML block's own warning
 			}
-			f := Foreign{Line: at, Code: "html-table",
-				Message: diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
-				Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")}
-			if spanned {
-				f.Message = diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; a cell spanning rows or columns is shown in the first of them, the others left empty")
-				f.Hint = diag.Msg("write it as a pipe table, which shows the same everywhere (one line per row: | a | b |, then | --- | --- |), with the text of a cell that spanned rows repeated in each row if readers need it there")
-			}
+			f.Line = at
 			found = append(found, f)
-			copy(ls[i:i+n], table)
-			i += n - 1
-			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4 && opensList(trimmed):
-			n, list := htmlList(ls[i:])
-			if list == nil {
-				break // left to the HTML block's own warning
-			}
-			found = append(found, Foreign{Line: at, Code: "html-list",
-				Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
-				Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")})
-			copy(ls[i:i+n], list)
-			i += n - 1
-			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4 && opensDetails(trimmed):
-			n, out := htmlDetails(ls[i:])
-			if n == 0 {
-				break // left to the HTML block's own warning
-			}
-			found = append(found, Foreign{Line: at, Code: "html-details",
-				Message: diag.Msg("a collapsible section (<details>) is shown open, its summary as a bold line: a page hides nothing"),
-				Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")})
 			copy(ls[i:i+n], out)
-			i += n - 1
-			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4 && opensParagraph(trimmed) != "":
-			n, para := htmlParagraph(ls[i:], opensParagraph(trimmed))
-			if para == nil {
-				break // left to the HTML block's own warning
-			}
-			found = append(found, Foreign{Line: at, Code: "html-paragraph",
-				Message: diag.Msg("an HTML paragraph is shown as a paragraph of its text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
-				Hint:    diag.Msg("write it in Markdown, without the tags: a paragraph is its lines of text, followed by a blank line")})
-			copy(ls[i:i+n], para)
 			i += n - 1
 			changed = true
 		case trimmed[0] == '-' && indentOf(line) < 4 && len(trimmed) > 1 && trimmed[1] == '-' && dashRuns(line) != nil:

@@ -1,0 +1,39 @@
+package markdown
+
+import "ismsgen/generator/diag"
+
+// htmlBlock reads the HTML that starts ls[0] (trimmed is that line
+// without its indent) as a table, a list, a collapsible section or a
+// paragraph, whichever its first tag opens: n is the number of lines it
+// read, out the Markdown to write over them (nil when it stays HTML) and
+// f the warning that says so, without its line.
+func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
+	switch {
+	case opensTable(trimmed):
+		n, table, spanned := htmlTable(ls)
+		f := Foreign{Code: "html-table",
+			Message: diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+			Hint:    diag.Msg("write it as a pipe table, which shows the same everywhere: | a | b |, then | --- | --- |, one line per row")}
+		if spanned {
+			f.Message = diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; a cell spanning rows or columns is shown in the first of them, the others left empty")
+			f.Hint = diag.Msg("write it as a pipe table, which shows the same everywhere (one line per row: | a | b |, then | --- | --- |), with the text of a cell that spanned rows repeated in each row if readers need it there")
+		}
+		return n, table, f
+	case opensList(trimmed):
+		n, list := htmlList(ls)
+		return n, list, Foreign{Code: "html-list",
+			Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+			Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")}
+	case opensDetails(trimmed):
+		n, lines := htmlDetails(ls)
+		return n, lines, Foreign{Code: "html-details",
+			Message: diag.Msg("a collapsible section (<details>) is shown open, its summary as a bold line: a page hides nothing"),
+			Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")}
+	case opensParagraph(trimmed) != "":
+		n, para := htmlParagraph(ls, opensParagraph(trimmed))
+		return n, para, Foreign{Code: "html-paragraph",
+			Message: diag.Msg("an HTML paragraph is shown as a paragraph of its text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
+			Hint:    diag.Msg("write it in Markdown, without the tags: a paragraph is its lines of text, followed by a blank line")}
+	}
+	return 0, nil, Foreign{}
+}
