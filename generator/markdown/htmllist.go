@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,27 +33,8 @@ func opensList(trimmed []byte) bool {
 // lines it spans (0 when it is not closed); list is its Markdown list in
 // n lines, nil when it cannot be written so.
 func htmlList(ls [][]byte) (n int, list [][]byte) {
-	depth := 0
-	for n < len(ls) && n < maxTableLines {
-		depth += tagDepth(ls[n], "ul", "ol")
-		n++
-		if depth <= 0 {
-			break
-		}
-	}
-	if depth > 0 {
-		return 0, nil
-	}
-	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
-	if !bytes.HasSuffix(last, []byte("</ul>")) && !bytes.HasSuffix(last, []byte("</ol>")) {
-		return n, nil // text after the closing tag would be lost with it
-	}
-	src := bytes.Join(ls[:n], []byte("\n"))
-	if bytes.Contains(src, []byte("{{")) || bytes.Contains(src, []byte("{%")) {
-		return n, nil // a template's list of pages, whose links name nothing here
-	}
-	nodes, err := html.ParseFragment(bytes.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	if err != nil {
+	n, nodes := htmlElement(ls, false, "ul", "ol")
+	if nodes == nil {
 		return n, nil
 	}
 	var lines []string
@@ -78,6 +60,43 @@ func htmlList(ls [][]byte) (n int, list [][]byte) {
 		list[i] = []byte(l)
 	}
 	return n, list
+}
+
+// htmlElement reads the HTML element that opens ls[0] and closes with a
+// tag named one of names, nested ones counted: n is the number of lines
+// up to its closing tag (0 when it does not close, or, with
+// blankEnds, when a blank line comes first); nodes are those lines parsed
+// as a browser does, nil when they cannot be shown for what they are:
+// text after the closing tag, which would be lost with it, or a
+// template tag, whose links name nothing here.
+func htmlElement(ls [][]byte, blankEnds bool, names ...string) (n int, nodes []*html.Node) {
+	depth := 0
+	for n < len(ls) && n < maxTableLines {
+		if blankEnds && len(bytes.TrimSpace(ls[n])) == 0 {
+			return 0, nil // Markdown inside, shown as Markdown
+		}
+		depth += tagDepth(ls[n], names...)
+		n++
+		if depth <= 0 {
+			break
+		}
+	}
+	if depth > 0 {
+		return 0, nil
+	}
+	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
+	if !slices.ContainsFunc(names, func(name string) bool { return bytes.HasSuffix(last, []byte("</"+name+">")) }) {
+		return n, nil
+	}
+	src := bytes.Join(ls[:n], []byte("\n"))
+	if bytes.Contains(src, []byte("{{")) || bytes.Contains(src, []byte("{%")) {
+		return n, nil
+	}
+	nodes, err := html.ParseFragment(bytes.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return n, nil
+	}
+	return n, nodes
 }
 
 // tagDepth is the number of elements named in names (lower case) that

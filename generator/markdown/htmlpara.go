@@ -35,14 +35,9 @@ var (
 // opensParagraph is the paragraph element a line (without its indent)
 // starts with, or "".
 func opensParagraph(trimmed []byte) string {
-	if len(trimmed) < 2 || trimmed[0] != '<' {
-		return ""
-	}
 	for _, name := range paragraphTags {
-		if len(trimmed) > 1+len(name) && bytes.EqualFold(trimmed[1:1+len(name)], []byte(name)) {
-			if c := trimmed[1+len(name)]; c == '>' || c == ' ' || c == '\t' {
-				return name
-			}
+		if hasTag(trimmed, name) {
+			return name
 		}
 	}
 	return ""
@@ -52,30 +47,8 @@ func opensParagraph(trimmed []byte) string {
 // number of lines it spans (0 when it is not closed); para is its
 // Markdown paragraph in n lines, nil when it cannot be written so.
 func htmlParagraph(ls [][]byte, name string) (n int, para [][]byte) {
-	depth := 0
-	for n < len(ls) && n < maxTableLines {
-		if len(bytes.TrimSpace(ls[n])) == 0 {
-			return 0, nil // Markdown inside, shown as Markdown
-		}
-		depth += tagDepth(ls[n], name)
-		n++
-		if depth <= 0 {
-			break
-		}
-	}
-	if depth > 0 {
-		return 0, nil
-	}
-	last := bytes.ToLower(bytes.TrimSpace(ls[n-1]))
-	if !bytes.HasSuffix(last, []byte("</"+name+">")) {
-		return n, nil // text after the closing tag would be lost with it
-	}
-	src := bytes.Join(ls[:n], []byte("\n"))
-	if bytes.Contains(src, []byte("{{")) || bytes.Contains(src, []byte("{%")) {
-		return n, nil // a template, whose links name nothing here
-	}
-	nodes, err := html.ParseFragment(bytes.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	if err != nil {
+	n, nodes := htmlElement(ls, true, name)
+	if nodes == nil {
 		return n, nil
 	}
 	var b strings.Builder
