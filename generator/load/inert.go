@@ -2,9 +2,9 @@ package load
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
@@ -39,11 +39,12 @@ func inertValues(path string, meta map[string]any, lines model.KeyLines, diags *
 	walk = func(key string, v any) any {
 		switch v := v.(type) {
 		case string:
-			if strings.IndexFunc(v, invisible) < 0 {
+			at := strings.IndexFunc(v, invisible)
+			if at < 0 {
 				return v
 			}
 			if diags != nil {
-				r := []rune(v)[slices.IndexFunc([]rune(v), invisible)]
+				r, _ := utf8.DecodeRuneInString(v[at:])
 				diags.Warnf(path, lines.Line(key), "control-character",
 					diag.Msg("write the value without it; an escape such as \\u0007 or \\u202e in a value is almost always a mistake or a trick"),
 					"the value of %s holds an invisible character, %s, which is left out: it could change how a terminal, a spreadsheet or a page shows the text", key, fmt.Sprintf("U+%04X", r))
