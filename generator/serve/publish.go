@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,11 +76,8 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 	}
 	pages := pageURLs(changed)
 	e.hub.publish(Event{Kind: KindReload, Build: build, Pages: pages, All: full})
-	if w := diags.Warnings(); full && len(w) > 0 {
-		e.logf(start, what(touched, full), "%d page(s) updated, %d warning(s) (ismsgen check lists them)", len(pages), len(w))
-	} else {
-		e.logf(start, what(touched, full), "%d page(s) updated", len(pages))
-	}
+	e.logf(start, what(touched, full), "%d page(s) updated", len(pages))
+	e.printWarnings(diags.Warnings(), touched, full)
 	if !full && (job.pages || len(fresh) > 0 || len(removed) > 0) {
 		e.schedule(job)
 	}
@@ -122,6 +120,28 @@ func (e *engine) documentPages(r *render.Renderer, site *model.Site, prints map[
 		}
 	}
 	return u, fresh, removed, nil
+}
+
+// warningsPerCode is how many warnings of one kind a full rebuild
+// prints, as build does.
+const warningsPerCode = 20
+
+// printWarnings prints under the log line what a controller editing the
+// site needs to see: after a full rebuild the site's warnings, as build
+// prints them; after a save, every warning of the files saved, so that
+// what the edit dropped or got wrong is said while the file is open.
+func (e *engine) printWarnings(warnings diag.List, touched []string, full bool) {
+	c := e.messages()
+	if full {
+		warnings.PrintSummary(e.log, c, warningsPerCode)
+		return
+	}
+	saved := make(map[string]bool, len(touched))
+	for _, p := range touched {
+		saved[p] = true
+	}
+	warnings = slices.DeleteFunc(warnings, func(d diag.Diagnostic) bool { return !saved[d.File] })
+	warnings.Print(e.log, c)
 }
 
 // fail reports a failed rebuild; the last good site stays.

@@ -162,3 +162,18 @@ func TestBrokenLayout(t *testing.T) {
 	}
 	events.next(t, "errors cleared", func(ev sse) bool { return ev.kind == KindErrors && len(ev.errors(t)) == 0 })
 }
+
+// The warnings of a saved file are printed under its log line, in the
+// site's language, while the file is open: the controller sees what the
+// edit got wrong without running check.
+func TestSaveShowsWarnings(t *testing.T) {
+	site := sitetest.Sample(t)
+	_, events, warned := startWatched(t, site, "isms-p-009.md:11: 警告")
+	replaceIn(t, filepath.Join(site, "content", "tier2", "isms-p-009.md"), `approver = "管理者代表"`, `approver = "陈静"`)
+	waitReload(t, events, "/docs/ISMS-P-009/")
+	select {
+	case <-warned:
+	case <-time.After(wait):
+		t.Fatal("the warning of the saved file was not printed")
+	}
+}
