@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -35,6 +37,29 @@ func gitEnv() []string {
 		"GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat",
 		"GIT_NO_LAZY_FETCH=1", "GIT_NO_REPLACE_OBJECTS=1", "LC_ALL=C",
 	)
+}
+
+// deployed is r for a folder checked out from a bare repository, as a
+// deploy hook does (GIT_DIR=site.git GIT_WORK_TREE=/srv/isms git
+// checkout -f): the folder has no .git, and the environment names the
+// repository and its work tree. It is nil unless both are set and the
+// work tree holds source: a GIT_DIR of the caller's shell is otherwise
+// left out, so that a build reads the repository of its own folder.
+func (r *runner) deployed(source string) *runner {
+	gitDir, workTree := os.Getenv("GIT_DIR"), os.Getenv("GIT_WORK_TREE")
+	if gitDir == "" || workTree == "" {
+		return nil
+	}
+	gitDir, err1 := filepath.Abs(gitDir)
+	workTree, err2 := filepath.Abs(workTree)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if rel, err := filepath.Rel(workTree, source); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	env := append(slices.Clip(r.env), "GIT_DIR="+gitDir, "GIT_WORK_TREE="+workTree)
+	return &runner{git: r.git, dir: r.dir, env: env}
 }
 
 // gitConfig are settings that keep the repository's and the user's own

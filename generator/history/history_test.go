@@ -765,3 +765,35 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 		t.Errorf("with %d readers:\n%s\nwith one:\n%s", readers, shared, one)
 	}
 }
+
+// A deploy hook checks a bare repository out into a folder with no .git
+// of its own (GIT_DIR=site.git GIT_WORK_TREE=folder git checkout -f):
+// with those two set, the folder is built with its history; without
+// them, the note says how.
+func TestDeployedFromBareRepository(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	bare, site := filepath.Join(t.TempDir(), "site.git"), filepath.Join(t.TempDir(), "srv")
+	must(t, os.Mkdir(site, 0o755))
+	must(t, r.Git(nil, "clone", "-q", "--bare", r.Dir, bare))
+	must(t, r.Git(nil, "--git-dir="+bare, "--work-tree="+site, "checkout", "-q", "-f", "main"))
+
+	repo, notes := history.Open(site)
+	if repo != nil || len(notes) != 1 || !strings.Contains(notes[0].Hint, "GIT_WORK_TREE") {
+		t.Fatalf("without the hook's environment: %v %v, want a note that says how", repo, notes)
+	}
+	// A GIT_DIR whose work tree is another folder is not used.
+	t.Setenv("GIT_DIR", bare)
+	t.Setenv("GIT_WORK_TREE", t.TempDir())
+	if repo, _ := history.Open(site); repo != nil {
+		t.Fatal("a repository whose work tree is another folder was used")
+	}
+	t.Setenv("GIT_WORK_TREE", site)
+	docs, diags, _ := read(t, site)
+	if v := docs[0].Versions; v == nil || len(v.Earlier) != 1 || v.Earlier[0].Commit.Hash != c1 || len(diags) != 0 {
+		t.Fatalf("versions %+v, diagnostics %v: want 1.0 of commit %s", v, diags, c1)
+	}
+}

@@ -36,13 +36,18 @@ func Open(source string) (*Repo, diag.List) {
 		notes.Notef("", "install git to publish earlier versions, what changed and withdrawn documents", "git is not installed (%v): built without the documents' history", errors.Unwrap(err))
 		return nil, notes
 	}
-	out, err := run.output("rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository")
+	query := []string{"rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository"}
+	out, err := run.output(query...)
+	if hook := run.deployed(abs); hook != nil && (notRepository(err) || err == nil && !strings.HasPrefix(string(out), "true\n")) {
+		run = hook
+		out, err = run.output(query...)
+	}
 	switch {
 	case dubiousOwnership(err):
 		notes.Notef("", "if you trust the repository, mark it as safe: git config --global --add safe.directory PATH", "git refuses the repository of %s because another user owns it: built without the documents' history", abs)
 		return nil, notes
 	case notRepository(err):
-		notes.Notef("", "commit the site to git to publish earlier versions, what changed and withdrawn documents", "%s is not in a git work tree: built without the documents' history", abs)
+		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
 		return nil, notes
 	case err != nil:
 		notes.Notef("", "", "cannot read the git repository (%v): built without the documents' history", err)
@@ -50,7 +55,7 @@ func Open(source string) (*Repo, diag.List) {
 	}
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	if len(lines) < 4 || lines[0] != "true" {
-		notes.Notef("", "commit the site to git to publish earlier versions, what changed and withdrawn documents", "%s is not in a git work tree: built without the documents' history", abs)
+		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
 		return nil, notes
 	}
 	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true"}
@@ -67,6 +72,11 @@ func Open(source string) (*Repo, diag.List) {
 	r.head = string(bytes.TrimSpace(head))
 	return r, notes
 }
+
+// notInGitHint says how to give a site outside a work tree its history:
+// a folder checked out from a bare repository by a deploy hook has no
+// .git of its own.
+const notInGitHint = "commit the site to git to publish earlier versions, what changed and withdrawn documents; a folder checked out from a bare repository (git --work-tree=FOLDER checkout) is built with its history when GIT_DIR names the repository and GIT_WORK_TREE the folder"
 
 // partial reports whether the repository is a partial clone (made with
 // --filter): the texts it left out, git would fetch from a promisor
