@@ -58,8 +58,7 @@ type indexer struct {
 
 func (x *indexer) Text(i int, t render.Text) error {
 	b, _ := x.setup.wait()
-	f := b.Add(i, searchHeadings(t), t.Plain)
-	return x.out.File(f.Path, f.Data)
+	return b.Add(i, searchHeadings(t), t.Plain, x.out.File)
 }
 
 // Derived writes the files made from the rendered site rather than from a

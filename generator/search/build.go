@@ -760,12 +760,20 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 }
 
 // Add gives the headings and the text of entry i (of those NewBuilder was
-// given) and returns its file search/d/<n>.js, which holds what a result
-// shows: the document's number, title and status, and the start of its
-// text for snippets. Add each entry once; it is safe for concurrent use.
-func (b *Builder) Add(i int, headings []Heading, text string) File {
+// given) and writes its file search/d/<n>.js with write; the file holds
+// what a result shows: the document's number, title and status, and the
+// start of its text for snippets. The file is made in a buffer used
+// again, so write must not keep data once it returns (render.Output
+// writes or copies it): a copy of each of a large site's files was a
+// twentieth of what its build allocated. Add each entry once; it is safe
+// for concurrent use. It returns write's error.
+func (b *Builder) Add(i int, headings []Heading, text string, write func(path string, data []byte) error) error {
 	n := b.add(i, headings, text)
-	return docFile(int(n), &b.ix.docs[n], text)
+	scratch := docScratch.Get().(*[]byte)
+	*scratch = appendDocFile((*scratch)[:0], int(n), &b.ix.docs[n], text)
+	err := write(docPath(int(n)), *scratch)
+	docScratch.Put(scratch)
+	return err
 }
 
 // add is Add without the text file; it returns the document's number.

@@ -101,7 +101,18 @@ func docFile(n int, d *docMeta, body string) File {
 	// Made in a buffer used again and copied out at its exact size: the
 	// length of the text collapsed is not known before.
 	scratch := docScratch.Get().(*[]byte)
-	b := dataStart((*scratch)[:0], "d"+strconv.Itoa(n))
+	*scratch = appendDocFile((*scratch)[:0], n, d, body)
+	data := slices.Clone(*scratch)
+	docScratch.Put(scratch)
+	return File{Path: docPath(n), Data: data}
+}
+
+// docPath is the path of document n's file.
+func docPath(n int) string { return "search/d/" + strconv.Itoa(n) + ".js" }
+
+// appendDocFile appends the contents of docFile's file to b.
+func appendDocFile(b []byte, n int, d *docMeta, body string) []byte {
+	b = dataStart(b, "d"+strconv.Itoa(n))
 	b = append(b, '[')
 	b = appendDoc(b, d)
 	b = append(b, ",\""...)
@@ -117,11 +128,7 @@ func docFile(n int, d *docMeta, body string) File {
 		b = appendJSString(b, h.Anchor)
 		b = append(b, ']')
 	}
-	b = append(b, "]];\n"...)
-	data := slices.Clone(b)
-	*scratch = b
-	docScratch.Put(scratch)
-	return File{Path: "search/d/" + strconv.Itoa(n) + ".js", Data: data}
+	return append(b, "]];\n"...)
 }
 
 // docScratch holds docFile's buffers.

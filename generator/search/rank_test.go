@@ -3,13 +3,17 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"ismsgen/generator/internal/par"
 )
 
 // handEntries is a small hand-made document set for ranking tests.
@@ -498,5 +502,53 @@ func TestControlsFile(t *testing.T) {
 	want := dataPrefix + `"c"]={"12.3.1":["8.13"],"18.2.3":["5.36","8.8"],"5.1.1":["5.1"],"9.1.1":["5.15"]};` + "\n"
 	if f.Path != "search/c.js" || string(f.Data) != want {
 		t.Errorf("ControlsFile: %s %s, want %s", f.Path, f.Data, want)
+	}
+}
+
+// TestBuilderIsBuild: NewBuilder, Add from several goroutines in any
+// order and Files make the files Build makes, though each document's file
+// is written from a buffer Add uses again (so it is copied here, as an
+// output must).
+func TestBuilderIsBuild(t *testing.T) {
+	es := append(handEntries(), syntheticEntries(300, 800)...)
+	want := Build(es)
+	bare := make([]Entry, len(es))
+	for i, e := range es {
+		e.Headings, e.Text = nil, ""
+		bare[i] = e
+	}
+	b := NewBuilder(bare)
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	order := rand.New(rand.NewPCG(5, 6)).Perm(len(es))
+	par.Each(len(order), func(k int) {
+		i := order[k]
+		err := b.Add(i, es[i].Headings, es[i].Text, func(path string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, dup := got[path]; dup {
+				t.Errorf("%s written twice", path)
+			}
+			got[path] = bytes.Clone(data)
+			return nil
+		})
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	for _, f := range b.Files() {
+		got[f.Path] = f.Data
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files, Build makes %d", len(got), len(want))
+	}
+	for _, f := range want {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Fatalf("%s differs from Build's", f.Path)
+		}
+	}
+	stop := errors.New("disk full")
+	if err := NewBuilder(bare).Add(0, nil, "", func(string, []byte) error { return stop }); err != stop {
+		t.Errorf("Add returned %v, want write's error", err)
 	}
 }
