@@ -33,9 +33,22 @@ func TestReadBody(t *testing.T) {
 	if d == nil || d.Body != nil {
 		t.Fatalf("ISMS-P-009 is %v; want it read, without its body", d)
 	}
-	body, err := docs.Body(d)
+	body, done, err := docs.Body(d)
 	if err != nil || !strings.Contains(string(body), "](") {
 		t.Fatalf("readBody: %v, %.80q", err, body)
+	}
+	want := string(body)
+	done()
+	// The next bodies are read into the room given back: each is whole.
+	for _, c := range docs.Converted {
+		again, done, err := docs.Body(c.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Doc == d && string(again) != want {
+			t.Errorf("%s read into a buffer used again: %.80q, want %.80q", d.Path, again, want)
+		}
+		done()
 	}
 
 	file := filepath.Join(site, filepath.FromSlash(d.Path))
@@ -46,7 +59,7 @@ func TestReadBody(t *testing.T) {
 	if err := os.WriteFile(file, append(src, "\nOne more line.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := docs.Body(d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
+	if _, _, err := docs.Body(d); err == nil || !strings.Contains(err.Error(), d.Path) || !strings.Contains(err.Error(), "changed during the build") {
 		t.Errorf("readBody of an edited file: %v; want an error naming %s", err, d.Path)
 	}
 }

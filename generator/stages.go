@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
@@ -186,21 +187,41 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 }
 
 // Body reads a document's body again, for its page; a file that changed
-// since it was read is an error, not a page made of two versions.
-func (ds *Documents) Body(d *model.Document) ([]byte, error) {
+// since it was read is an error, not a page made of two versions. The
+// file is read into a buffer used again once done is called (see
+// render.BodySource).
+func (ds *Documents) Body(d *model.Document) ([]byte, func(), error) {
 	if d.Body != nil || ds.sums == nil {
-		return d.Body, nil
+		return d.Body, nil, nil
 	}
-	body, sum, err := load.ReadBody(ds.source, d.Path)
+	room := bodyRoom.Get().(*[]byte)
+	body, file, sum, err := load.ReadBodyInto(*room, ds.source, d.Path)
+	*room = file
+	done := func() {
+		if cap(*room) <= maxBodyRoom {
+			bodyRoom.Put(room)
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: read earlier in this build, it cannot be read again for its page (%w); build again", d.Path, err)
+		done()
+		return nil, nil, fmt.Errorf("%s: read earlier in this build, it cannot be read again for its page (%w); build again", d.Path, err)
 	}
 	if sum != ds.sums[d] {
-		return nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
+		done()
+		return nil, nil, fmt.Errorf("%s: the file changed during the build; build again", d.Path)
 	}
 	body, _ = markdown.BlankTitleHeading(body, d.ID, d.Title) // read for this page alone
-	return body, nil
+	return body, done, nil
 }
+
+// bodyRoom holds the buffers Body reads files into: one a page in
+// progress rather than one a document (a tenth of what a large build
+// allocated).
+var bodyRoom = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxBodyRoom is the largest buffer bodyRoom keeps: a few documents are
+// far longer than the rest.
+const maxBodyRoom = 256 << 10
 
 // letGo lets go of what only the analysis needed, once every diagnostic
 // has been made: the scans of the bodies, and the line of each

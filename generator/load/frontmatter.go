@@ -12,6 +12,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/internal/wholefile"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 )
@@ -76,12 +77,21 @@ func (f *File) OwnBody() { f.Body = bytes.Clone(f.Body) }
 // has none). A large build lets the bodies go after the link stage and
 // reads each again to render its page.
 func ReadBody(root, rel string) ([]byte, uint64, error) {
-	src, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
+	body, _, sum, err := ReadBodyInto(nil, root, rel)
+	return body, sum, err
+}
+
+// ReadBodyInto is ReadBody reading the file into buf's room when it fits
+// there; file is the room the file was read into, buf's or new, which
+// the caller may give to the next ReadBodyInto once it is done with the
+// body (a part of it, or bytes made from it).
+func ReadBodyInto(buf []byte, root, rel string) (body, file []byte, sum uint64, err error) {
+	src, err := wholefile.ReadInto(buf, filepath.Join(root, filepath.FromSlash(rel)), MaxFileSize)
 	if err != nil {
-		return nil, 0, err
+		return nil, buf, 0, err
 	}
-	body, _ := bodyOf(rel, src)
-	return body, maphash.Bytes(sumSeed, src), nil
+	body, _ = bodyOf(rel, src)
+	return body, src, maphash.Bytes(sumSeed, src), nil
 }
 
 // bodyOf is the body that ParseDocument gives for src, if it splits,

@@ -72,13 +72,17 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	url := d.URL()
 	rel := strings.Repeat("../", strings.Count(url, "/"))
 	src := d.Body
+	var done func()
 	if src == nil && r.in.Bodies != nil {
 		var err error
-		if src, err = r.in.Bodies.Body(d); err != nil {
+		if src, done, err = r.in.Bodies.Body(d); err != nil {
 			return Text{}, err
 		}
 	}
 	body := r.bodies.render(r.in.Site, d, src, rel)
+	if done != nil {
+		done() // body holds copies: src's room may take the next
+	}
 	v := &DocView{Doc: d, Body: body.HTML, Review: r.in.Reports.ReviewOf(d), AckURL: ackURL(r.in.Site.Config.AckURL, d), Actions: recordActions(r.in.Site, d)}
 	for _, h := range body.Headings {
 		if h.Level == 2 {

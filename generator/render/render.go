@@ -67,9 +67,12 @@ type TextSink interface {
 	Text(i int, t Text) error
 }
 
-// BodySource gives the Markdown body of a document.
+// BodySource gives the Markdown body of a document, and done (nil when
+// there is nothing to do), which render calls once nothing refers to the
+// body any more: its page's body is rendered, into bytes of their own.
+// The source may then read the next body into its room.
 type BodySource interface {
-	Body(d *model.Document) ([]byte, error)
+	Body(d *model.Document) (body []byte, done func(), err error)
 }
 
 // Text is what render learned about one document body, for the search index.

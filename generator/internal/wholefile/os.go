@@ -15,7 +15,7 @@ func osWrite(name string, data []byte, perm fs.FileMode) error {
 
 // osRead is Read with package os, opened through safefile.Open, which
 // follows no symbolic link either.
-func osRead(name string, limit int) ([]byte, error) {
+func osRead(name string, limit int, buf []byte) ([]byte, error) {
 	f, err := safefile.Open(name)
 	if err != nil {
 		return nil, err
@@ -25,5 +25,5 @@ func osRead(name string, limit int) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= int64(limit) {
 		size = int(info.Size())
 	}
-	return readAll(name, size, limit, f.Read)
+	return readAll(name, buf, size, limit, f.Read)
 }

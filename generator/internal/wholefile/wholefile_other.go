@@ -13,5 +13,10 @@ func Write(name string, data []byte, perm fs.FileMode) error {
 // Read reads the whole file name, or fails with ErrTooLarge (wrapped in
 // an *fs.PathError) when it holds more than limit bytes.
 func Read(name string, limit int) ([]byte, error) {
-	return osRead(name, limit)
+	return osRead(name, limit, nil)
+}
+
+// ReadInto is Read into buf's room when the file fits in it.
+func ReadInto(buf []byte, name string, limit int) ([]byte, error) {
+	return osRead(name, limit, buf)
 }

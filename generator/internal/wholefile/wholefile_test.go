@@ -123,7 +123,7 @@ func TestReadAll(t *testing.T) {
 		{"over the limit", chunks([]string{"abcdef"}, io.EOF), 0, 5, "", ErrTooLarge},
 		{"failing read", chunks([]string{"ab"}, broken), 0, 10, "", broken},
 	} {
-		got, err := readAll("f.md", tc.size, tc.limit, tc.read)
+		got, err := readAll("f.md", nil, tc.size, tc.limit, tc.read)
 		if !errors.Is(err, tc.err) {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.err)
 			continue
@@ -155,7 +155,7 @@ func TestSameAsOS(t *testing.T) {
 		{"a folder", dir, 10},
 	} {
 		got, err := Read(tc.path, tc.limit)
-		want, osErr := osRead(tc.path, tc.limit)
+		want, osErr := osRead(tc.path, tc.limit, nil)
 		if string(got) != string(want) || fmt.Sprint(err) != fmt.Sprint(osErr) {
 			t.Errorf("%s: Read %q, %v; package os %q, %v", tc.name, got, err, want, osErr)
 		}
@@ -185,6 +185,32 @@ func TestReadNoFollow(t *testing.T) {
 		restore := fast.Set(on)
 		if data, err := Read(link, 100); !errors.Is(err, safefile.ErrNotRegular) || data != nil {
 			t.Errorf("fast paths %v: Read of a symbolic link: %q, %v; want safefile.ErrNotRegular", on, data, err)
+		}
+		restore()
+	}
+}
+
+// TestReadInto: ReadInto reads into the room it is given when the file
+// fits, with the fast paths on and off, and into new room when not; the
+// bytes are the file's either way.
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "doc.md")
+	data := "+++\nid = \"X\"\n+++\n正文\n"
+	if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		room := make([]byte, 5, 64)
+		got, err := ReadInto(room, file, 1<<20)
+		if err != nil || string(got) != data || &got[0] != &room[:1][0] {
+			t.Errorf("fast paths %v: ReadInto with room: %q, %v, in the room given: %v", on, got, err, err == nil && &got[0] == &room[:1][0])
+		}
+		small := make([]byte, 0, 4)
+		got, err = ReadInto(small, file, 1<<20)
+		if err != nil || string(got) != data || string(small[:4]) == data[:4] {
+			t.Errorf("fast paths %v: ReadInto without room: %q, %v (the small room must not be written)", on, got, err)
 		}
 		restore()
 	}

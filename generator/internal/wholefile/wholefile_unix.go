@@ -47,8 +47,15 @@ func Write(name string, data []byte, perm fs.FileMode) error {
 // safefile.ErrNotRegular on one, or on anything else that is not a
 // regular file.
 func Read(name string, limit int) ([]byte, error) {
+	return ReadInto(nil, name, limit)
+}
+
+// ReadInto is Read into buf's room when the file fits in it (a build
+// reads every body a second time, for its page, into a buffer used
+// again); the bytes returned are then buf's.
+func ReadInto(buf []byte, name string, limit int) ([]byte, error) {
 	if !fast.On() {
-		return osRead(name, limit)
+		return osRead(name, limit, buf)
 	}
 	fd, err := open(name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
 	if errors.Is(err, unix.ELOOP) || errors.Is(err, unix.EMLINK) {
@@ -69,7 +76,7 @@ func Read(name string, limit int) ([]byte, error) {
 	if st.Size <= int64(limit) {
 		size = int(st.Size)
 	}
-	return readAll(name, size, limit, func(p []byte) (int, error) {
+	return readAll(name, buf, size, limit, func(p []byte) (int, error) {
 		for {
 			n, err := unix.Read(fd, p)
 			switch {
