@@ -89,26 +89,58 @@ func (ps *pieces) add(p piece) {
 }
 
 // commonLines returns how many bytes of whole lines old and new share at
-// their start, and then at their end.
+// their start, and then at their end (of what is left after the start).
+// The bytes the texts share are found first, then cut back to the line
+// they end in or start in: the lines are not compared one by one.
 func commonLines(old, new string) (head, tail int) {
-	for head < len(old) && head < len(new) {
-		i := strings.IndexByte(old[head:], '\n')
-		if i < 0 || !strings.HasPrefix(new[head:], old[head:head+i+1]) {
-			break
-		}
-		head += i + 1
-	}
+	n := commonPrefix(old, new)
+	head = strings.LastIndexByte(old[:n], '\n') + 1
 	a, b := old[head:], new[head:]
-	for tail < len(a) && tail < len(b) {
-		rest := a[:len(a)-tail]
-		i := strings.LastIndexByte(strings.TrimSuffix(rest, "\n"), '\n')
-		line := rest[i+1:]
-		if i < 0 || !strings.HasSuffix(b[:len(b)-tail], line) || len(b)-tail-len(line) < 0 || len(b)-tail-len(line) > 0 && b[len(b)-tail-len(line)-1] != '\n' {
-			break
-		}
-		tail += len(line)
+	n = commonSuffix(a, b)
+	// A line of the end starts after a newline of a, never at a's start,
+	// nor at the end of a that ends with one; it is shared when it lies
+	// in the bytes shared, and when those start it, only if they are all
+	// of b (else b's byte before them is not a newline: it differs from
+	// a's).
+	from := len(a) - n + 1
+	if n == len(b) {
+		from--
 	}
-	return head, tail
+	from = max(from, 1)
+	if from >= len(a) {
+		return head, 0
+	}
+	i := strings.IndexByte(a[from-1:len(a)-1], '\n')
+	if i < 0 {
+		return head, 0
+	}
+	return head, len(a) - (from + i)
+}
+
+// commonPrefix is the number of bytes a and b share at their start.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+64 <= n && a[i:i+64] == b[i:i+64] {
+		i += 64
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is the number of bytes a and b share at their end.
+func commonSuffix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+64 <= n && a[len(a)-i-64:len(a)-i] == b[len(b)-i-64:len(b)-i] {
+		i += 64
+	}
+	for i < n && a[len(a)-i-1] == b[len(b)-i-1] {
+		i++
+	}
+	return i
 }
 
 // middle diffs old[oldFrom:oldTo] and new[newFrom:newTo], what
