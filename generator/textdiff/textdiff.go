@@ -2,7 +2,9 @@
 // reader compares: each character of Chinese (and other scripts written
 // without spaces), whole words of English, numbers whole. The diff itself
 // is github.com/sergi/go-diff's (Myers' algorithm, with its semantic
-// clean-up); this package only cuts the texts into those units.
+// clean-up); this package only cuts the texts into those units. Its
+// first step, the diff before the clean-up, is run on the units as
+// numbers by myers.go when the fast paths are on, to the same result.
 package textdiff
 
 import (
@@ -12,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"ismsgen/generator/internal/fast"
 )
 
 // Op is what a span of text went through.
@@ -230,6 +234,7 @@ type units struct {
 	bUnits     []rune
 	aEnd, bEnd []int32 // where each unit ends, in bytes from the text's start
 	dmp        *diffmatchpatch.DiffMatchPatch
+	myers      myers // DiffMainRunes on the units, when the fast paths run
 }
 
 var unitsPool = sync.Pool{New: func() any {
@@ -328,7 +333,13 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, words 
 	if words && differing(u.aUnits, u.bUnits) > maxPairs {
 		return nil, false
 	}
-	diffs := u.dmp.DiffCleanupSemantic(u.dmp.DiffMainRunes(u.aUnits, u.bUnits, false))
+	var raw []diffmatchpatch.Diff
+	if fast.On() {
+		raw = u.myers.diffMain(u.aUnits, u.bUnits)
+	} else {
+		raw = u.dmp.DiffMainRunes(u.aUnits, u.bUnits, false)
+	}
+	diffs := u.dmp.DiffCleanupSemantic(raw)
 	// The diffs' texts, joined, are a (Equal and Delete) and b (Equal and
 	// Insert) unit by unit.
 	out := make(pieces, 0, len(diffs))
