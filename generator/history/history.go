@@ -113,6 +113,18 @@ func (h *History) Text(blob string) ([]byte, error) {
 	return texts[0], nil
 }
 
+// textString is Text as a string, read once.
+func (h *History) textString(blob string) (string, error) {
+	if h == nil {
+		return "", errors.New("no git history was read")
+	}
+	if t, ok, err := h.texts.getString(blob); ok || err != nil {
+		return t, err
+	}
+	text, err := h.Text(blob)
+	return string(text), err
+}
+
 // perReader is the fewest texts worth a git process of their own: a
 // process starts in a few milliseconds, and reads about 300 texts in
 // that time. (A variable for the tests.)
@@ -191,6 +203,25 @@ func (h *History) working(rel string) ([]byte, error) {
 		return nil, nil
 	}
 	return data, err
+}
+
+// workingString is working as a string, read once; ok is false when
+// the file is gone.
+func (h *History) workingString(rel string) (text string, ok bool, err error) {
+	f, err := os.Open(filepath.Join(h.source, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	defer f.Close()
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	text, err = readString(f, size)
+	return text, err == nil, err
 }
 
 // keep keeps an earlier version's text for its pages.

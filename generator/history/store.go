@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -64,6 +65,46 @@ func (s *store) get(blob string) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	return text, true, nil
+}
+
+// getString is get for a text read as a string: the texts for the
+// pages are read as strings, and reading one into a []byte first cost
+// a copy of every text.
+func (s *store) getString(blob string) (string, bool, error) {
+	s.mu.Lock()
+	span, ok := s.at[blob]
+	if ok && s.dirty {
+		s.err = s.w.Flush()
+		s.dirty = false
+	}
+	err := s.err
+	s.mu.Unlock()
+	if !ok || err != nil {
+		return "", false, err
+	}
+	text, err := readString(io.NewSectionReader(s.f, span[0], span[1]), span[1])
+	if err != nil {
+		return "", false, err
+	}
+	return text, true, nil
+}
+
+// copyBuffers are the buffers readString copies through.
+var copyBuffers = sync.Pool{New: func() any { return new([32 << 10]byte) }}
+
+// readString reads r to its end into a string of its own, size bytes
+// long as far as the caller knows.
+func readString(r io.Reader, size int64) (string, error) {
+	var b strings.Builder
+	if size > 0 && size <= maxBlob {
+		b.Grow(int(size))
+	}
+	buf := copyBuffers.Get().(*[32 << 10]byte)
+	defer copyBuffers.Put(buf)
+	// Only a reader: io.CopyBuffer would use an *os.File's WriteTo,
+	// which copies through a buffer of its own.
+	_, err := io.CopyBuffer(&b, struct{ io.Reader }{r}, buf[:])
+	return b.String(), err
 }
 
 // close removes the file.

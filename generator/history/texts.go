@@ -1,9 +1,9 @@
 package history
 
 import (
-	"bytes"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -15,7 +15,7 @@ import (
 // converted as far as it goes: a text that was valid then may not be
 // now, and its page shows what it can.
 func (h *History) Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error) {
-	text, err := h.Text(blob)
+	text, err := h.textString(blob)
 	if err != nil {
 		return nil, err
 	}
@@ -28,11 +28,11 @@ func (h *History) Current(d *model.Document) (*model.EarlierText, error) {
 	if h == nil {
 		return nil, errors.New("no git history was read")
 	}
-	text, err := h.working(d.Path)
+	text, ok, err := h.workingString(d.Path)
 	if err != nil {
 		return nil, err
 	}
-	if text == nil {
+	if !ok {
 		return nil, errors.New(d.Path + ": the file is gone")
 	}
 	return split(nil, d.Path, text), nil
@@ -40,16 +40,17 @@ func (h *History) Current(d *model.Document) (*model.EarlierText, error) {
 
 // split splits a document's text into its front matter and body and,
 // with cfg, converts the front matter; diagnostics are of no use here.
-// The front matter and body are slices of one copy of the text: a build
-// splits about as many texts as it writes version pages.
-func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
-	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-	if bytes.Contains(text, []byte("\r\n")) {
-		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+// The front matter and body are slices of text: a build splits about as
+// many texts as it writes version pages, and reads each as a string
+// once (textString, workingString).
+func split(cfg *model.Config, path string, text string) *model.EarlierText {
+	text = strings.TrimPrefix(text, "\xef\xbb\xbf")
+	if strings.Contains(text, "\r\n") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
-	all := string(text)
-	t := &model.EarlierText{Body: all}
-	if first, rest, ok := strings.Cut(all, "\n"); ok && strings.TrimRight(first, " \t") == "+++" {
+	t := &model.EarlierText{Body: text}
+	closed := false
+	if first, rest, ok := strings.Cut(text, "\n"); ok && strings.TrimRight(first, " \t") == "+++" {
 		for off := 0; off < len(rest); {
 			end := strings.IndexByte(rest[off:], '\n')
 			if end < 0 {
@@ -58,21 +59,39 @@ func split(cfg *model.Config, path string, text []byte) *model.EarlierText {
 			if strings.TrimRight(rest[off:off+end], " \t") == "+++" {
 				t.FrontMatter = rest[:off]
 				t.Body = strings.TrimLeft(rest[min(len(rest), off+end+1):], "\n")
+				closed = true
 				break
 			}
 			off += end + 1
 		}
 	}
-	if cfg == nil {
-		return t
+	if cfg != nil {
+		t.Doc = convert(cfg, path, text, t.FrontMatter, closed)
 	}
-	// The text is this call's own (read from git or the file for it):
-	// the converted document may keep its body in it.
-	f := load.ParseText(path, text)
-	if f == nil {
-		return t
+	return t
+}
+
+// convert converts the front matter of an earlier text as load and
+// validate convert a document's, for its page: the body is shown as
+// written (EarlierText.Body), so the document has none.
+func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *model.Document {
+	f := &load.File{Path: path}
+	switch {
+	case strings.HasPrefix(text, "\xef\xbb\xbf") || strings.IndexByte(text, '\r') >= 0:
+		// A second byte-order mark, or a line that ends in a CR alone
+		// (which load reads as a line end): load splits the text itself.
+		if f = load.ParseText(path, []byte(text)); f == nil {
+			return nil
+		}
+		f.Body = nil
+	case !closed || !utf8.ValidString(text):
+		return nil // as load finds it
+	default:
+		if f.Meta = load.ParseFrontMatter(path, []byte(frontMatter)); f.Meta == nil {
+			return nil
+		}
+		f.BodyLine = 3 + strings.Count(frontMatter, "\n") // after the lines +++, the front matter's and +++
 	}
 	d, _ := validate.Document(cfg, &load.Doc{File: f})
-	t.Doc = d
-	return t
+	return d
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"reflect"
 	"slices"
@@ -139,6 +140,14 @@ func FuzzParseDocument(f *testing.F) {
 			t.Fatalf("ParseText gave %v, ParseDocument %v", text, file)
 		case file != nil && (!bytes.Equal(text.Body, file.Body) || text.BodyLine != file.BodyLine || !reflect.DeepEqual(text.Meta, file.Meta)):
 			t.Fatalf("ParseText gave %q %d %v, ParseDocument %q %d %v", text.Body, text.BodyLine, text.Meta, file.Body, file.BodyLine, file.Meta)
+		}
+		// So is one that its caller split (history): its front matter
+		// alone.
+		if fm, _, _, ok := splitDocument("f.md", src, &diag.List{}); ok {
+			meta := ParseFrontMatter("f.md", fm)
+			if (meta == nil) != (file == nil) || file != nil && !reflect.DeepEqual(meta, file.Meta) {
+				t.Fatalf("ParseFrontMatter gave %v, ParseDocument %v", meta, file)
+			}
 		}
 		for _, d := range diags {
 			if d.Line < 0 || d.Line > len(src)+2 {
