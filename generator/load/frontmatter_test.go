@@ -186,3 +186,54 @@ func TestInvisibleCharactersLeftOut(t *testing.T) {
 		t.Errorf("ParseText kept the characters: %v", text)
 	}
 }
+
+// firstInvisible finds what strings.IndexFunc with invisible finds.
+func TestFirstInvisible(t *testing.T) {
+	for _, s := range []string{"", "plain", "tab\tand\nlines\r", "bell\a", "del\x7f", "中文\u202e", "中文", "a\u0085b", "é\x00", "\xff", "\u2066x", "ok\u2065"} {
+		if got, want := firstInvisible(s), strings.IndexFunc(s, invisible); got != want {
+			t.Errorf("firstInvisible(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// BenchmarkParseFrontMatter decodes a typical document's front matter:
+// a build with history decodes one for each earlier version's page.
+func BenchmarkParseFrontMatter(b *testing.B) {
+	fm := []byte(`id = "ISMS-POL-0151"
+title = "Change Management Policy v6"
+tier = 1
+type = "policy"
+version = "2.6"
+status = "approved"
+owners = ["security", "rd", "procurement"]
+author = "Bob Wang"
+reviewer = "David Zhou"
+approver = "管理者代表"
+approved = 2026-01-10
+effective = 2026-01-10
+review_cycle = "12 months"
+classification = "public"
+distribution = ["legal"]
+parent = "ISMS-M-0001"
+controls = ["5.26", "8.1", "8.16", "8.18"]
+clauses = ["6.3"]
+
+[[history]]
+version = "2.5"
+date = 2026-01-09
+author = "Alice Chen"
+summary = "首次发布"
+
+[[history]]
+version = "2.6"
+date = 2026-01-10
+author = "郑芳"
+summary = "增加供应商要求"
+`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if ParseFrontMatter("a.md", fm) == nil {
+			b.Fatal("no meta")
+		}
+	}
+}

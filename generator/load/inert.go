@@ -35,49 +35,71 @@ func invisible(r rune) bool {
 // meta, in tables and lists too, and warns at each key that held one
 // (when diags is not nil).
 func inertValues(path string, meta map[string]any, lines model.KeyLines, diags *diag.List) {
-	var walk func(key string, v any) any
-	walk = func(key string, v any) any {
-		switch v := v.(type) {
-		case string:
-			at := strings.IndexFunc(v, invisible)
-			if at < 0 {
-				return v
-			}
-			if diags != nil {
-				r, _ := utf8.DecodeRuneInString(v[at:])
-				diags.Warnf(path, lines.Line(key), "control-character",
-					diag.Msg("write the value without it; an escape such as \\u0007 or \\u202e in a value is almost always a mistake or a trick"),
-					"the value of %s holds an invisible character, %s, which is left out: it could change how a terminal, a spreadsheet or a page shows the text", key, fmt.Sprintf("U+%04X", r))
-			}
-			return strings.Map(func(r rune) rune {
-				if invisible(r) {
-					return -1
-				}
-				return r
-			}, v)
-		case map[string]any:
-			for k, x := range v {
-				v[k] = walk(join(key, k), x)
-			}
-		case []map[string]any:
-			for i, t := range v {
-				walk(join(key, strconv.Itoa(i)), t)
-			}
-		case []any:
-			for i, x := range v {
-				v[i] = walk(join(key, strconv.Itoa(i)), x)
-			}
-		}
-		return v
-	}
+	var key [4]string // the key's path, joined only for a warning
 	for k, v := range meta {
-		meta[k] = walk(k, v)
+		if s, changed := inert(path, lines, diags, append(key[:0], k), v); changed {
+			meta[k] = s
+		}
 	}
 }
 
-func join(key, k string) string {
-	if key == "" {
-		return k
+// inert leaves the invisible characters out of the strings in v, a
+// table or a list, and returns v without them when v is a string that
+// holds one; key is the path of v's key.
+func inert(path string, lines model.KeyLines, diags *diag.List, key []string, v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		at := firstInvisible(v)
+		if at < 0 {
+			return v, false
+		}
+		if diags != nil {
+			r, _ := utf8.DecodeRuneInString(v[at:])
+			k := strings.Join(key, ".")
+			diags.Warnf(path, lines.Line(k), "control-character",
+				diag.Msg("write the value without it; an escape such as \\u0007 or \\u202e in a value is almost always a mistake or a trick"),
+				"the value of %s holds an invisible character, %s, which is left out: it could change how a terminal, a spreadsheet or a page shows the text", k, fmt.Sprintf("U+%04X", r))
+		}
+		return strings.Map(func(r rune) rune {
+			if invisible(r) {
+				return -1
+			}
+			return r
+		}, v), true
+	case map[string]any:
+		for k, x := range v {
+			if s, changed := inert(path, lines, diags, append(key, k), x); changed {
+				v[k] = s
+			}
+		}
+	case []map[string]any:
+		for i, t := range v {
+			inert(path, lines, diags, append(key, strconv.Itoa(i)), t)
+		}
+	case []any:
+		for i, x := range v {
+			if s, changed := inert(path, lines, diags, append(key, strconv.Itoa(i)), x); changed {
+				v[i] = s
+			}
+		}
 	}
-	return key + "." + k
+	return "", false
+}
+
+// firstInvisible is the index of the first invisible character of s, or
+// -1: its ASCII is looked at byte by byte, the rest rune by rune.
+func firstInvisible(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' || c == '\r':
+		case c < 0x80:
+			return i
+		default:
+			if at := strings.IndexFunc(s[i:], invisible); at >= 0 {
+				return i + at
+			}
+			return -1
+		}
+	}
+	return -1
 }
