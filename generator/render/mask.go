@@ -49,11 +49,16 @@ func (r *renderer) maskRun(run string) string {
 // left-out id, which is nearly every run: most are words and numbers.
 // The text itself is returned when nothing is replaced.
 func (r *renderer) maskQuick(text string) string {
+	lens := r.leftOutLengths()
 	var b strings.Builder
 	done := 0 // text[:done] is in b
 	for i := 0; i < len(text); {
 		if idByte[text[i]] == 0 { // most bytes, Chinese all of them
 			i++
+			// Eight bytes at a time while none is ASCII: Chinese text.
+			for i+8 <= len(text) && nonASCII8(text[i:i+8]) {
+				i += 8
+			}
 			continue
 		}
 		end, escaped := runEnd(text, i)
@@ -62,8 +67,11 @@ func (r *renderer) maskQuick(text string) string {
 			continue
 		}
 		run := text[i:end]
-		if escaped || r.plainHit(run) {
+		if escaped || r.plainHit(run, lens) {
 			if m := r.maskRun(run); m != run {
+				if done == 0 {
+					b.Grow(len(text) + len(m)) // once, mostly
+				}
 				b.WriteString(text[done:i])
 				b.WriteString(m)
 				done = end
@@ -78,11 +86,17 @@ func (r *renderer) maskQuick(text string) string {
 	return b.String()
 }
 
+// nonASCII8 reports whether each of the eight bytes of s is above 0x7f.
+func nonASCII8(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&0x8080808080808080 == 0x8080808080808080
+}
+
 // plainHit reports whether maskRun could replace run, which has no
 // escapes: whether it, less any of its trailing full stops, dashes and
-// underscores, folds to a left-out id.
-func (r *renderer) plainHit(run string) bool {
-	lens := r.leftOutLengths()
+// underscores, folds to a left-out id. lens is leftOutLengths.
+func (r *renderer) plainHit(run string, lens uint64) bool {
 	var folded [64]byte
 	for s := run; s != ""; s = s[:len(s)-1] {
 		if len(s) < 64 && lens&(1<<len(s)) == 0 {

@@ -33,6 +33,7 @@ func TestMask(t *testing.T) {
 			"QZ-1._ qz-1%23x QZ&#x2d;1 QZ&#x2D1 &#12345678;QZ-1 &amp;QZ-1": "[withheld]._ [withheld] [withheld] QZ&#x2D1 &#12345678;[withheld] &amp;QZ-1",
 			"见 ISMS-" + longID + "-1-.":                                    "见 [withheld]-.",
 			"ISMS-" + longID + "-12":                                       "ISMS-" + longID + "-12",
+			"管理评审方针见QZ-1，信息安全管理体系QZ-1。一二三四五六七八九十QZ-1":                      "管理评审方针见[withheld]，信息安全管理体系[withheld]。一二三四五六七八九十[withheld]",
 		} {
 			if got := r.mask(in); got != want {
 				t.Errorf("fast %v: mask(%q) = %q, want %q", on, in, got, want)
