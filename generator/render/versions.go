@@ -103,7 +103,6 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 	}
 	// A version's text is compared twice, with the one before and the
 	// one after: it is masked once.
-	type maskedText struct{ frontMatter, body string }
 	maskedTexts := map[string]maskedText{} // by blob
 	masked := func(v *model.Version) (maskedText, error) {
 		if v != nil {
@@ -151,10 +150,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
-		view.FrontMatter, view.Inserted, view.Deleted = diffHTML(older.frontMatter, newer.frontMatter)
-		var ins, del int
-		view.Body, ins, del = diffHTML(older.body, newer.body)
-		view.Inserted, view.Deleted = view.Inserted+ins, view.Deleted+del
+		view.FrontMatter, view.Body, view.Inserted, view.Deleted = diffHTML(older, newer)
 		title := r.in.Strings.T("changes.title", d.Title, version)
 		if err := r.emit(out, "changes.html", r.page(dir, title, "tiers", view)); err != nil {
 			return err
@@ -214,29 +210,40 @@ func linkFolder(version string) string {
 	return ""
 }
 
-// diffHTML marks the changes from old to new: escaped text with <ins>
-// and <del>, and how many characters (or words) each side has.
-func diffHTML(old, new string) (template.HTML, int, int) {
+// diffHTML marks the changes from old to new, front matter and body:
+// escaped text with <ins> and <del>, and how many characters (or words)
+// were inserted and deleted. The two are written into one buffer.
+func diffHTML(old, new maskedText) (frontMatter, body template.HTML, ins, del int) {
 	var b strings.Builder
-	b.Grow(len(new) + len(new)/4 + 256) // the text, its escapes, the changes and their tags, mostly
-	ins, del := 0, 0
+	n := len(new.frontMatter) + len(new.body)
+	b.Grow(n + n/4 + 512) // the texts, their escapes, the changes and their tags, mostly
+	ins, del = writeDiff(&b, old.frontMatter, new.frontMatter)
+	split := b.Len()
+	i, d := writeDiff(&b, old.body, new.body)
+	html := b.String()
+	return template.HTML(html[:split]), template.HTML(html[split:]), ins + i, del + d
+}
+
+// writeDiff writes the changes from old to new to b, and says how many
+// characters (or words) each side has.
+func writeDiff(b *strings.Builder, old, new string) (ins, del int) {
 	for _, s := range textdiff.Diff(old, new) {
 		switch s.Op {
 		case textdiff.Insert:
 			ins += utf8.RuneCountInString(strings.TrimSpace(s.Text))
 			b.WriteString(`<ins class="diff-ins">`)
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString(`</ins>`)
 		case textdiff.Delete:
 			del += utf8.RuneCountInString(strings.TrimSpace(s.Text))
 			b.WriteString(`<del class="diff-del">`)
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString(`</del>`)
 		default:
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 		}
 	}
-	return template.HTML(b.String()), ins, del
+	return ins, del
 }
 
 // escapeHTML writes s to b escaped as template.HTMLEscapeString escapes
@@ -248,6 +255,9 @@ func escapeHTML(b *strings.Builder, s string) {
 	}
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
 		var esc string
 		switch s[i] {
 		case 0:
@@ -271,6 +281,13 @@ func escapeHTML(b *strings.Builder, s string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// maskedText is a text's front matter and body with left-out ids
+// masked, as a changes page compares them.
+type maskedText struct{ frontMatter, body string }
+
+// htmlSpecial marks the bytes escapeHTML replaces.
+var htmlSpecial = [256]bool{0: true, '"': true, '\'': true, '&': true, '<': true, '>': true}
 
 // TombstoneView is the data of a withdrawn document's page: the URL it
 // had still says what became of it.
