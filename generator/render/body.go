@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/dlclark/regexp2/v2"
 
@@ -29,6 +30,21 @@ type Body struct {
 	HTML     template.HTML // safe: goldmark escapes all text and drops raw HTML and dangerous URLs
 	Headings []markdown.Heading
 	Text     string // plain text, for search
+
+	// room, when set, holds HTML's bytes (see renderPage), which go back
+	// to scratchBufs with release.
+	room *bytes.Buffer
+}
+
+// release gives the room of a Body from renderPage back for the next;
+// HTML must not be used after it, nor anything made of it without a
+// copy.
+func (b *Body) release() {
+	if b.room != nil {
+		b.HTML = ""
+		putScratch(b.room)
+		b.room = nil
+	}
 }
 
 // bodies renders Markdown bodies; safe for concurrent use.
@@ -59,17 +75,52 @@ func (b *bodies) render(site *model.Site, d *model.Document, src []byte, rel str
 // version's): files is the way from the page to the document's folder,
 // put before every relative link to a file or image.
 func (b *bodies) renderFiles(site *model.Site, d *model.Document, src []byte, rel, files string) Body {
+	// The HTML is written into a buffer used again and copied once, into
+	// the string the page template takes.
+	out := scratchBufs.Get().(*bytes.Buffer)
+	defer putScratch(out)
+	body := b.renderInto(out, site, d, src, rel, files)
+	body.HTML = template.HTML(out.String())
+	return body
+}
+
+// renderPage is render for a document's own page, which is written
+// before anything else is rendered: with the fast paths on, the HTML is
+// not copied out of the buffer it was written into but read from it in
+// place, until release gives the buffer back (a copy of each body was
+// a twentieth of what a large build allocated). The page's templates
+// write it into the page and keep nothing of it: the keys of cached
+// fragments, the one thing a layout keeps, are copied (see
+// layoutSet.cached).
+func (b *bodies) renderPage(site *model.Site, d *model.Document, src []byte, rel string) Body {
+	if !fast.On() {
+		return b.render(site, d, src, rel)
+	}
+	out := scratchBufs.Get().(*bytes.Buffer)
+	body := b.renderInto(out, site, d, src, rel, "")
+	body.HTML = template.HTML(unsafe.String(unsafe.SliceData(out.Bytes()), out.Len()))
+	body.room = out
+	return body
+}
+
+// renderInto writes the HTML of src into out and returns the rest of the
+// Body: a body in plain Markdown is rendered line by line, any other,
+// and every body when the fast paths are off, by goldmark.
+func (b *bodies) renderInto(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) Body {
+	out.Reset()
+	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	if fast.On() {
-		if body, ok := b.quick(site, d, src, rel, files); ok {
+		if body, ok := b.quick(out, site, d, src, rel, files); ok {
 			return body
 		}
+		out.Reset()
 	}
-	return b.goldmark(site, d, src, rel, files)
+	return b.goldmark(out, site, d, src, rel, files)
 }
 
 // quick renders src with markdown.QuickRender, making of each link what
 // goldmark would after resolve (see goldmark).
-func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
+func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
 	resolved := linkTable(d)
 	link := func(dest string) markdown.QuickLink {
 		if dangerous(dest) {
@@ -94,15 +145,11 @@ func (b *bodies) quick(site *model.Site, d *model.Document, src []byte, rel, fil
 		}
 		return b.code.highlight(l, code)
 	}
-	out := scratchBufs.Get().(*bytes.Buffer)
-	defer scratchBufs.Put(out)
-	out.Reset()
-	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code})
 	if !ok {
 		return Body{}, false
 	}
-	return Body{HTML: template.HTML(out.String()), Headings: heads, Text: text}, true
+	return Body{Headings: heads, Text: text}, true
 }
 
 // unscanned is what becomes of a link the link stage did not see: one
@@ -179,8 +226,8 @@ func href(d *model.Document, l *model.Link, rel, files string) string {
 	return h
 }
 
-// goldmark parses src, resolves its id links and renders it.
-func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, files string) Body {
+// goldmark parses src, resolves its id links and renders it into out.
+func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) Body {
 	root := markdown.Parse(b.md, src)
 	resolved := linkTable(d)
 	var links []*ast.Link
@@ -254,14 +301,8 @@ func (b *bodies) goldmark(site *model.Site, d *model.Document, src []byte, rel, 
 			}
 		}
 	}
-	// The HTML is written into a buffer used again and copied once, into
-	// the string the page template takes.
-	out := scratchBufs.Get().(*bytes.Buffer)
-	defer scratchBufs.Put(out)
-	out.Reset()
-	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	_ = b.md.Renderer().Render(bufWriter{out}, src, root)
-	return Body{HTML: template.HTML(out.String()), Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
+	return Body{Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }
 
 // relativeFile reports whether a link's destination is a path relative

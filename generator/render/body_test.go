@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"reflect"
 	"strings"
 	"testing"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/link"
 	"ismsgen/generator/model"
 )
@@ -89,11 +91,11 @@ var quickBodyCases = []string{
 func sameBody(t *testing.T, b *bodies, src string) bool {
 	t.Helper()
 	site, d := linked(t, src, `管理评审 <script> & "程序"`)
-	got, ok := b.quick(site, d, []byte(src), "../../", "")
+	got, ok := quickBody(b, site, d, []byte(src), "../../", "")
 	if !ok {
 		return false
 	}
-	if want := b.goldmark(site, d, []byte(src), "../../", ""); !reflect.DeepEqual(got, want) {
+	if want := goldmarkBody(b, site, d, []byte(src), "../../", ""); !reflect.DeepEqual(got, want) {
 		t.Errorf("%q:\n%+v\nwant\n%+v", src, got, want)
 	}
 	return true
@@ -179,5 +181,57 @@ func TestHighlightBounded(t *testing.T) {
 	large := bytes.Repeat(small, maxHighlighted/len(small)+1)
 	if got := string(highlighted("go", large)); strings.Contains(got, "<span") || !strings.HasPrefix(got, `<pre class="chroma"><code>package main`) {
 		t.Errorf("a Go block of %d bytes is highlighted: %.80q", len(large), got)
+	}
+}
+
+// quickBody and goldmarkBody are quick and goldmark with the HTML in
+// the Body, as render gives it.
+func quickBody(b *bodies, site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
+	var out bytes.Buffer
+	body, ok := b.quick(&out, site, d, src, rel, files)
+	body.HTML = template.HTML(out.String())
+	return body, ok
+}
+
+func goldmarkBody(b *bodies, site *model.Site, d *model.Document, src []byte, rel, files string) Body {
+	var out bytes.Buffer
+	body := b.goldmark(&out, site, d, src, rel, files)
+	body.HTML = template.HTML(out.String())
+	return body
+}
+
+// TestRenderPage: a page's body read in place from its buffer is the
+// body render gives, with the fast paths on and off, for a body quick
+// takes and one it leaves to goldmark; once released, its buffer makes
+// the next body, and a body render copied out stays as it was.
+func TestRenderPage(t *testing.T) {
+	b := newBodies("未发布文件")
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		for _, src := range append(quickBodyCases, "> 引用\n>\n> 第二段 [程序](ISMS-P-009)\n") {
+			site, d := linked(t, src, "管理评审")
+			want := b.render(site, d, []byte(src), "../../")
+			kept := strings.Clone(string(want.HTML))
+			got := b.renderPage(site, d, []byte(src), "../../")
+			if got.HTML != want.HTML || !reflect.DeepEqual(got.Headings, want.Headings) || got.Text != want.Text {
+				t.Errorf("fast paths %v: %q: renderPage\n%+v\nwant\n%+v", on, src, got, want)
+			}
+			if (got.room != nil) != on {
+				t.Errorf("fast paths %v: the HTML is read in place: %v", on, got.room != nil)
+			}
+			got.release()
+			got.release() // a second time does nothing
+			if on && got.HTML != "" {
+				t.Errorf("HTML read in place, after release: %q", got.HTML)
+			}
+			for range 3 { // the room given back is used again
+				next := b.renderPage(site, d, []byte("其他 **正文**\n"), "../../")
+				next.release()
+			}
+			if string(want.HTML) != kept {
+				t.Errorf("render's copy changed after renderPage's room was used again")
+			}
+		}
+		restore()
 	}
 }

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/tmplexec"
@@ -120,6 +122,26 @@ func TestCached(t *testing.T) {
 	slice, _ := cacheSet(t, `{{cached "h" . .}}{{define "h"}}{{end}}`)
 	if err := slice.t.ExecuteTemplate(&b, "page", []string{"a"}); err == nil || !strings.Contains(err.Error(), "keys are strings") {
 		t.Errorf("a list as key: err = %v", err)
+	}
+}
+
+// A cached fragment's key keeps bytes of its own: a key made of a page's
+// body, which is read from a buffer used again (bodies.renderPage), still
+// finds the fragment once the buffer holds another body.
+func TestCachedKeyIsCopied(t *testing.T) {
+	defer fast.Set(true)() // the caches and tmplexec are fast paths
+	ls, runs := cacheSet(t, `{{cached "h" . .Body}}{{define "h"}}{{count}}<p>{{.Body}}</p>{{end}}`)
+	room := []byte("<b>one</b>")
+	body := template.HTML(unsafe.String(unsafe.SliceData(room), len(room)))
+	if got := execute(t, ls, map[string]template.HTML{"Body": body}); got != "<p><b>one</b></p>" {
+		t.Fatalf("first page: %s", got)
+	}
+	copy(room, "<i>two</i>")
+	if got := execute(t, ls, map[string]template.HTML{"Body": "<b>one</b>"}); got != "<p><b>one</b></p>" || *runs != 1 {
+		t.Errorf("the key written over: %s after %d runs, want the fragment made once", got, *runs)
+	}
+	if got := ownKey(body); reflect.TypeOf(got) != reflect.TypeOf(body) || ownKey(nil) != nil || ownKey(7) != 7 {
+		t.Errorf("ownKey changed a key's type: %T", got)
 	}
 }
 

@@ -79,7 +79,7 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 			return Text{}, err
 		}
 	}
-	body := r.bodies.render(r.in.Site, d, src, rel)
+	body := r.bodies.renderPage(r.in.Site, d, src, rel)
 	if done != nil {
 		done() // body holds copies: src's room may take the next
 	}
@@ -100,7 +100,9 @@ func (r *renderer) document(d *model.Document, out Output) (Text, error) {
 	v.Banner = banner(d, v.Review, r.in.Site.Now)
 	p := r.page(url, d.Title, "tiers", v)
 	p.PrintStyle, p.PrintStyleHash = inlineStyle(r.printCSS(d), "print")
-	if err := r.emit(out, "doc.html", p); err != nil {
+	err := r.emit(out, "doc.html", p)
+	body.release() // the page is written, and nothing keeps its HTML
+	if err != nil {
 		return Text{}, err
 	}
 	for _, a := range d.Attachments {

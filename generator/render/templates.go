@@ -103,6 +103,9 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 	if ls.frags == nil {
 		ls.frags = map[fragKey]template.HTML{}
 	}
+	for i, v := range k.keys[:k.n] {
+		k.keys[i] = ownKey(v)
+	}
 	ls.frags[k] = template.HTML(frag)
 	return ls.frags[k], nil
 }
@@ -361,6 +364,22 @@ func appendIdentity(b []byte, v reflect.Value) ([]byte, bool) {
 
 // keyKind reports whether v can be a key of "cached": a value whose
 // comparison cannot panic.
+// ownKey is a key as kept in a cache: a string with bytes of its own,
+// since a page's body is read from a buffer used again (see
+// bodies.renderPage) and a layout could make a key of it.
+func ownKey(v any) any {
+	if v == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.String {
+		return v
+	}
+	own := reflect.New(rv.Type()).Elem()
+	own.SetString(strings.Clone(rv.String()))
+	return own.Interface()
+}
+
 func keyKind(v any) bool {
 	if v == nil {
 		return true

@@ -56,8 +56,8 @@ func FuzzWithheld(f *testing.F) {
 			return
 		}
 		site, d := linked(t, src, `管理评审 <script> & "程序"`)
-		bodies := []Body{b.goldmark(site, d, []byte(src), "../../", "")}
-		if quick, ok := b.quick(site, d, []byte(src), "../../", ""); ok {
+		bodies := []Body{goldmarkBody(b, site, d, []byte(src), "../../", "")}
+		if quick, ok := quickBody(b, site, d, []byte(src), "../../", ""); ok {
 			bodies = append(bodies, quick)
 		}
 		for _, body := range bodies {
@@ -159,7 +159,7 @@ func TestWithheldSeeds(t *testing.T) {
 		if strings.Contains(squeeze(authorText(src)), canaryCore) {
 			t.Errorf("%q: the fuzz target takes the id for text the author wrote", src)
 		}
-		body := b.goldmark(site, d, []byte(src), "../../", "")
+		body := goldmarkBody(b, site, d, []byte(src), "../../", "")
 		if strings.Contains(strings.ToLower(string(body.HTML)), canaryCore) {
 			t.Errorf("%q: %s", src, body.HTML)
 		}
