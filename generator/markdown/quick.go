@@ -298,8 +298,11 @@ func codeSpans(line []byte) ([][2]int, bool) {
 	var spans [][2]int
 	for i := 0; i < len(line); {
 		if line[i] != '`' {
-			i++
-			continue
+			k := bytes.IndexByte(line[i:], '`')
+			if k < 0 {
+				break
+			}
+			i += k
 		}
 		n := runLength(line, i)
 		j := i + n

@@ -135,12 +135,21 @@ func (q *quickHTML) blocks(body []byte) bool {
 // spaces (hard breaks), raw HTML, entities and backslash escapes.
 func quickLine(line []byte) bool {
 	for _, c := range line {
-		if c < ' ' || c == '<' || c == '&' || c == '\\' {
+		if notQuick[c] {
 			return false
 		}
 	}
 	return line[len(line)-1] != ' '
 }
+
+// notQuick marks the bytes quickLine declines.
+var notQuick = func() (t [256]bool) {
+	for c := range ' ' {
+		t[c] = true
+	}
+	t['<'], t['&'], t['\\'] = true, true, true
+	return t
+}()
 
 func (q *quickHTML) endParagraph() bool {
 	if q.para == nil {
@@ -424,6 +433,10 @@ func (q *quickHTML) inline(s []byte) bool {
 	checked := 0 // s[:checked] has been looked at for linkify
 	text := 0    // the start of the text not yet written
 	for i := 0; i < len(s); {
+		if !inlineMark[s[i]] { // text: the bytes below are all marks
+			i++
+			continue
+		}
 		if len(code) > 0 && code[0][0] == i {
 			span := code[0]
 			code = code[1:]
@@ -491,23 +504,35 @@ func (q *quickHTML) inline(s []byte) bool {
 	return true
 }
 
-// text writes plain text, escaped.
+// inlineMark marks the bytes inline looks at: a code span's backtick,
+// and those of the switch.
+var inlineMark = [256]bool{'`': true, '~': true, ']': true, '!': true, '*': true, '_': true, '[': true}
+
+// text writes plain text, escaped. Each of the two bytes to escape is
+// looked for by itself (bytes.IndexByte), which is quicker than looking
+// for either byte by byte when, as mostly, there is neither.
 func (q *quickHTML) text(t []byte) {
 	q.plain.Write(t)
-	for len(t) > 0 {
-		i := bytes.IndexAny(t, `">`)
-		if i < 0 {
-			q.out.Write(t)
-			return
-		}
-		q.out.Write(t[:i])
-		if t[i] == '"' {
+	quote, gt := bytes.IndexByte(t, '"'), bytes.IndexByte(t, '>')
+	last := 0
+	for quote >= 0 || gt >= 0 {
+		if gt < 0 || quote >= 0 && quote < gt {
+			q.out.Write(t[last:quote])
 			q.out.WriteString("&quot;")
+			last = quote + 1
+			if quote = bytes.IndexByte(t[last:], '"'); quote >= 0 {
+				quote += last
+			}
 		} else {
+			q.out.Write(t[last:gt])
 			q.out.WriteString("&gt;")
+			last = gt + 1
+			if gt = bytes.IndexByte(t[last:], '>'); gt >= 0 {
+				gt += last
+			}
 		}
-		t = t[i+1:]
 	}
+	q.out.Write(t[last:])
 }
 
 func (q *quickHTML) link(label, dest []byte) {
