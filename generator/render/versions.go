@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"net/url"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/model"
@@ -97,7 +99,10 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			view.InForceUntil = d.Effective
 			title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
 		}
-		if err := r.emit(out, "version.html", r.page(dir, title, "tiers", r.fillVersion(view, d, t, dir))); err != nil {
+		room := r.fillVersionInPlace(view, d, t, dir)
+		err = r.emit(out, "version.html", r.page(dir, title, "tiers", view))
+		putRoom(room)
+		if err != nil {
 			return err
 		}
 	}
@@ -150,9 +155,12 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
-		view.FrontMatter, view.Body, view.Inserted, view.Deleted = diffHTML(older, newer)
+		var room *bytes.Buffer
+		view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(older, newer)
 		title := r.in.Strings.T("changes.title", d.Title, version)
-		if err := r.emit(out, "changes.html", r.page(dir, title, "tiers", view)); err != nil {
+		err = r.emit(out, "changes.html", r.page(dir, title, "tiers", view))
+		putRoom(room)
+		if err != nil {
 			return err
 		}
 	}
@@ -161,10 +169,24 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 
 // fillVersion renders the text of an earlier version into view.
 func (r *renderer) fillVersion(view *VersionView, d *model.Document, t *model.EarlierText, dir string) *VersionView {
+	if room := r.fillVersionInPlace(view, d, t, dir); room != nil {
+		view.Body = template.HTML(strings.Clone(string(view.Body)))
+		putRoom(room)
+	}
+	return view
+}
+
+// fillVersionInPlace is fillVersion for a page written at once: with
+// the fast paths on, the body's HTML is read in place from the buffer it
+// was rendered into, which the caller gives back with putRoom once the
+// page is written (the page's templates copy the HTML and keep nothing
+// of it; see bodies.renderPage). The text is copied into a buffer used
+// again, not into a new one, to be rendered.
+func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *model.EarlierText, dir string) (room *bytes.Buffer) {
 	view.Old = t.Doc
 	if t.Doc == nil {
 		view.Raw = r.mask(t.Body)
-		return view
+		return nil
 	}
 	// Its links to documents go to their pages now; its links to files
 	// go to the document's attachments, two folders up.
@@ -173,8 +195,32 @@ func (r *renderer) fillVersion(view *VersionView, d *model.Document, t *model.Ea
 		owner = &model.Document{Path: view.Version.Path}
 	}
 	rel := strings.Repeat("../", strings.Count(dir, "/"))
-	view.Body = r.bodies.renderFiles(r.in.Site, owner, []byte(t.Body), rel, "../../").HTML
-	return view
+	if !fast.On() {
+		view.Body = r.bodies.renderFiles(r.in.Site, owner, []byte(t.Body), rel, "../../").HTML
+		return nil
+	}
+	src := scratchBufs.Get().(*bytes.Buffer)
+	src.Reset()
+	src.WriteString(t.Body)
+	room = scratchBufs.Get().(*bytes.Buffer)
+	r.bodies.renderInto(room, r.in.Site, owner, src.Bytes(), rel, "../../")
+	putScratch(src)
+	view.Body = template.HTML(inPlace(room))
+	return room
+}
+
+// inPlace is b's bytes as a string, without a copy: b must not change
+// while the string is used.
+func inPlace(b *bytes.Buffer) string {
+	return unsafe.String(unsafe.SliceData(b.Bytes()), b.Len())
+}
+
+// putRoom gives back a buffer from fillVersionInPlace or diffHTML, if
+// there is one.
+func putRoom(b *bytes.Buffer) {
+	if b != nil {
+		putScratch(b)
+	}
 }
 
 // versionTitle is the title of an earlier version's page.
@@ -212,21 +258,29 @@ func linkFolder(version string) string {
 
 // diffHTML marks the changes from old to new, front matter and body:
 // escaped text with <ins> and <del>, and how many characters (or words)
-// were inserted and deleted. The two are written into one buffer.
-func diffHTML(old, new maskedText) (frontMatter, body template.HTML, ins, del int) {
-	var b strings.Builder
+// were inserted and deleted. The two are written into one buffer; with
+// the fast paths on, they are read in place from it until the caller
+// gives it back (putRoom) once the page is written, else copied out.
+func diffHTML(old, new maskedText) (frontMatter, body template.HTML, ins, del int, room *bytes.Buffer) {
+	b := scratchBufs.Get().(*bytes.Buffer)
+	b.Reset()
 	n := len(new.frontMatter) + len(new.body)
 	b.Grow(n + n/4 + 512) // the texts, their escapes, the changes and their tags, mostly
-	ins, del = writeDiff(&b, old.frontMatter, new.frontMatter)
+	ins, del = writeDiff(b, old.frontMatter, new.frontMatter)
 	split := b.Len()
-	i, d := writeDiff(&b, old.body, new.body)
-	html := b.String()
-	return template.HTML(html[:split]), template.HTML(html[split:]), ins + i, del + d
+	i, d := writeDiff(b, old.body, new.body)
+	html := inPlace(b)
+	if !fast.On() {
+		html = strings.Clone(html)
+		putScratch(b)
+		b = nil
+	}
+	return template.HTML(html[:split]), template.HTML(html[split:]), ins + i, del + d, b
 }
 
 // writeDiff writes the changes from old to new to b, and says how many
 // characters (or words) each side has.
-func writeDiff(b *strings.Builder, old, new string) (ins, del int) {
+func writeDiff(b *bytes.Buffer, old, new string) (ins, del int) {
 	for _, s := range textdiff.Diff(old, new) {
 		switch s.Op {
 		case textdiff.Insert:
@@ -248,7 +302,7 @@ func writeDiff(b *strings.Builder, old, new string) (ins, del int) {
 
 // escapeHTML writes s to b escaped as template.HTMLEscapeString escapes
 // it, without the copy that makes (with the fast paths off, by it).
-func escapeHTML(b *strings.Builder, s string) {
+func escapeHTML(b *bytes.Buffer, s string) {
 	if !fast.On() {
 		b.WriteString(template.HTMLEscapeString(s))
 		return

@@ -1,8 +1,8 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
-	"strings"
 	"testing"
 
 	"ismsgen/generator/internal/fast"
@@ -14,7 +14,7 @@ func TestEscapeHTML(t *testing.T) {
 	for _, on := range []bool{true, false} {
 		restore := fast.Set(on)
 		for _, s := range []string{"", "plain 文本", `title = "<b>A&B</b>"`, "it's\x00", "&&", "<", "\"x\"'y'"} {
-			var b strings.Builder
+			var b bytes.Buffer
 			escapeHTML(&b, s)
 			if want := template.HTMLEscapeString(s); b.String() != want {
 				t.Errorf("fast %v: escapeHTML(%q) = %q, want %q", on, s, b.String(), want)
@@ -28,7 +28,7 @@ func TestEscapeHTML(t *testing.T) {
 func FuzzEscapeHTML(f *testing.F) {
 	f.Add(`a < "b" & 'c' > d` + "\x00")
 	f.Fuzz(func(t *testing.T, s string) {
-		var b strings.Builder
+		var b bytes.Buffer
 		escapeHTML(&b, s)
 		if want := template.HTMLEscapeString(s); b.String() != want {
 			t.Fatalf("escapeHTML(%q) = %q, want %q", s, b.String(), want)
@@ -59,10 +59,18 @@ func TestDiffHTML(t *testing.T) {
 		},
 	}
 	for _, tc := range cases {
-		fm, body, ins, del := diffHTML(tc.old, tc.new)
-		if string(fm) != tc.frontMatter || string(body) != tc.body || ins != tc.ins || del != tc.del {
-			t.Errorf("diffHTML(%q, %q) = %q, %q, %d, %d; want %q, %q, %d, %d",
-				tc.old, tc.new, fm, body, ins, del, tc.frontMatter, tc.body, tc.ins, tc.del)
+		for _, on := range []bool{true, false} {
+			restore := fast.Set(on)
+			fm, body, ins, del, room := diffHTML(tc.old, tc.new)
+			if string(fm) != tc.frontMatter || string(body) != tc.body || ins != tc.ins || del != tc.del {
+				t.Errorf("fast %v: diffHTML(%q, %q) = %q, %q, %d, %d; want %q, %q, %d, %d",
+					on, tc.old, tc.new, fm, body, ins, del, tc.frontMatter, tc.body, tc.ins, tc.del)
+			}
+			if (room != nil) != on {
+				t.Errorf("fast %v: diffHTML gave a buffer to give back: %v", on, room != nil)
+			}
+			putRoom(room)
+			restore()
 		}
 	}
 }
