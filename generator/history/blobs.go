@@ -2,11 +2,11 @@ package history
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os/exec"
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -18,9 +18,10 @@ type blobs struct {
 	in  *bufio.Writer
 	out *bufio.Reader
 	w   io.Closer
-	err error // the process failed: every later read fails
-	max int   // the largest blob read; larger ones are nil
-	n   int   // how many were asked for
+	err error  // the process failed: every later read fails
+	max int    // the largest blob read; larger ones are nil
+	n   int    // how many were asked for
+	buf []byte // the last text read, when it was not large (see next)
 }
 
 func (r *Repo) openBlobs() (*blobs, error) {
@@ -43,7 +44,7 @@ func (r *Repo) openBlobs() (*blobs, error) {
 // repository does not have, or one too large to be a document.
 func (b *blobs) read(oids []string) ([][]byte, error) {
 	out := make([][]byte, len(oids))
-	err := b.stream(oids, func(i int, text []byte) { out[i] = text })
+	err := b.stream(oids, func(i int, text []byte) { out[i] = bytes.Clone(text) })
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +53,8 @@ func (b *blobs) read(oids []string) ([][]byte, error) {
 
 // stream reads the blobs and gives each to take with its index as soon
 // as it is read, in order: a caller that keeps few of them never holds
-// them all. The requests are written beside the reading, so that git
+// them all. A text is take's only for the call (the next is read into
+// its bytes): take copies what it keeps. The requests are written beside the reading, so that git
 // never waits for the next one.
 func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 	b.mu.Lock()
@@ -93,31 +95,46 @@ func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 // maxBlob is the largest text read, as load reads no larger document.
 const maxBlob = 32 << 20
 
-// next reads one answer of cat-file: "<oid> blob <size>\n<data>\n".
+// largeText is the size of a text whose bytes next reads into a slice
+// of their own rather than its buffer, so as not to keep them.
+const largeText = 1 << 20
+
+// next reads one answer of cat-file: "<oid> blob <size>\n<data>\n". The
+// text is in b's buffer, until the next is read.
 func (b *blobs) next(oid string) ([]byte, error) {
-	header, err := b.out.ReadString('\n')
+	line, err := b.out.ReadSlice('\n')
 	if err != nil {
 		return nil, err
 	}
-	f := strings.Fields(header)
-	if len(f) == 2 && f[0] == oid && f[1] == "missing" {
+	header := bytes.TrimSpace(line)
+	got, kind, _ := bytes.Cut(header, []byte(" "))
+	kind, sizeField, hasSize := bytes.Cut(kind, []byte(" "))
+	if string(got) == oid && string(kind) == "missing" && !hasSize {
 		return nil, nil // not in this clone (a partial one): the version is missing
 	}
-	if len(f) != 3 || f[0] != oid {
-		return nil, fmt.Errorf("object %s: %s", oid, strings.TrimSpace(header))
+	if string(got) != oid || !hasSize || len(sizeField) == 0 || bytes.ContainsAny(sizeField, " \t") {
+		return nil, fmt.Errorf("object %s: %s", oid, header)
 	}
-	if f[1] != "blob" {
-		return nil, fmt.Errorf("object %s is a %s, not a file", oid, f[1])
+	if string(kind) != "blob" {
+		return nil, fmt.Errorf("object %s is a %s, not a file", oid, kind)
 	}
-	size, err := strconv.Atoi(f[2])
+	size, err := strconv.Atoi(string(sizeField))
 	if err != nil || size < 0 {
-		return nil, fmt.Errorf("object %s: bad size %q", oid, f[2])
+		return nil, fmt.Errorf("object %s: bad size %q", oid, sizeField)
 	}
 	if size > b.max {
 		_, err := b.out.Discard(size + 1)
 		return nil, err
 	}
-	data := make([]byte, size+1)
+	var data []byte
+	if size+1 <= largeText {
+		if cap(b.buf) < size+1 {
+			b.buf = make([]byte, max(size+1, 16<<10))
+		}
+		data = b.buf[:size+1]
+	} else {
+		data = make([]byte, size+1)
+	}
 	if _, err := io.ReadFull(b.out, data); err != nil {
 		return nil, err
 	}

@@ -168,15 +168,17 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	return gone, nil
 }
 
-// take records the text of the next rev.
-func (w *walk) take(text []byte, hd header) {
+// take records the text of the next rev, whose bytes are take's for the
+// call only (blobs.stream): the texts that finish compares are copied,
+// and that of a version found goes to its page's store at once.
+func (w *walk) take(h *History, text []byte, hd header) {
 	i := w.next
 	w.next++
 	w.headers[i] = hd
 	if w.inRun {
 		if hd.Version == w.d.Version && hd.Status == model.StatusApproved {
 			w.set = i
-			w.texts[i] = text
+			w.texts[i] = bytes.Clone(text)
 			return
 		}
 		w.inRun = false
@@ -184,7 +186,10 @@ func (w *walk) take(text []byte, hd header) {
 	if w.want[hd.Version] {
 		if _, ok := w.found[hd.Version]; !ok {
 			w.found[hd.Version] = i
-			w.texts[i] = text
+			h.keep(w.f.revs[i].blob, text)
+			if i == 0 {
+				w.texts[i] = bytes.Clone(text) // the last commit's, which finish compares
+			}
 		}
 	}
 }
@@ -227,7 +232,7 @@ func (h *History) readWalks(walks []*walk) error {
 			}
 		}
 		wg.Go(func() {
-			errs[k] = b.stream(oids, func(i int, text []byte) { who[i].take(text, readHeader(text)) })
+			errs[k] = b.stream(oids, func(i int, text []byte) { who[i].take(h, text, readHeader(text)) })
 		})
 	}
 	wg.Wait()
