@@ -87,7 +87,7 @@ func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *mo
 	case !closed || !utf8.ValidString(text):
 		return nil // as load finds it
 	default:
-		if f.Meta = load.ParseFrontMatter(path, []byte(frontMatter)); f.Meta == nil {
+		if f.Meta = load.ParseFrontMatter(path, frontMatter); f.Meta == nil {
 			return nil
 		}
 		f.BodyLine = 3 + strings.Count(frontMatter, "\n") // after the lines +++, the front matter's and +++

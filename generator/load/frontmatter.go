@@ -72,9 +72,11 @@ func ParseText(path string, src []byte) *File {
 // page shows its body as written, and needs only the front matter
 // converted: adapting the body was a third of ParseText's time. It is
 // nil when ParseText gives no file.
-func ParseFrontMatter(path string, fm []byte) map[string]any {
+func ParseFrontMatter(path string, fm string) map[string]any {
 	var diags diag.List
-	meta := decodeMeta(path, fm, 1, &diags)
+	// The strings of the values are slices of fm (when the fast path
+	// reads it), which the caller holds anyway.
+	meta := decodeMetaOf(path, source{text: []byte(fm), of: fm}, 1, &diags)
 	if meta != nil {
 		inertValues(path, meta, model.KeyLines{}, nil)
 	}
@@ -290,8 +292,14 @@ func decodeTOML(path string, text []byte, lineOffset int, diags *diag.List) (map
 
 // decodeMeta is decodeTOML without the line of each key.
 func decodeMeta(path string, text []byte, lineOffset int, diags *diag.List) map[string]any {
+	return decodeMetaOf(path, source{text: text}, lineOffset, diags)
+}
+
+// decodeMetaOf is decodeMeta of src's text, its strings src's.
+func decodeMetaOf(path string, src source, lineOffset int, diags *diag.List) map[string]any {
+	text := src.text
 	if fast.On() {
-		if meta, ok := decodeSimple(text); ok {
+		if meta, ok := decodeSimpleOf(src); ok {
 			return meta
 		}
 	}

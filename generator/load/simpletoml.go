@@ -35,6 +35,30 @@ var localDate = func() *time.Location {
 // FuzzDecodeSimple checks that the two agree wherever decodeSimple
 // answers.
 func decodeSimple(text []byte) (meta map[string]any, ok bool) {
+	return decodeSimpleOf(source{text: text})
+}
+
+// source is a text for decodeSimpleOf, and where its strings come from:
+// copies of its bytes, or slices of of, the text as a string, when the
+// caller has it (an earlier version's front matter): a front matter's
+// keys and values were most of its decoding's allocations.
+type source struct {
+	text []byte
+	of   string // "" or string(text)
+}
+
+// str is b, a slice of the text, as a string.
+func (src source) str(b []byte) string {
+	if src.of == "" {
+		return string(b)
+	}
+	at := cap(src.text) - cap(b) // b is text[at : at+len(b)]
+	return src.of[at : at+len(b)]
+}
+
+// decodeSimpleOf is decodeSimple of src's text.
+func decodeSimpleOf(src source) (meta map[string]any, ok bool) {
+	text := src.text
 	for _, c := range text {
 		if c < ' ' && c != '\t' && c != '\n' || c == 0x7f {
 			return nil, false // a control character: toml.Decode says where
@@ -63,7 +87,7 @@ func decodeSimple(text []byte) (meta map[string]any, ok bool) {
 			if !found || !closed || !isBareKey(name) {
 				return nil, false
 			}
-			key := string(name)
+			key := src.str(name)
 			table = map[string]any{}
 			switch {
 			case lists[key]:
@@ -84,11 +108,11 @@ func decodeSimple(text []byte) (meta map[string]any, ok bool) {
 		if !isBareKey(name) {
 			return nil, false
 		}
-		key := string(name)
-		if _, dup := table[key]; dup {
+		if _, dup := table[string(name)]; dup {
 			return nil, false
 		}
-		v, after, ok := simpleValue(trimBlank(l[eq+1:]), true)
+		key := src.str(name)
+		v, after, ok := simpleValue(src, trimBlank(l[eq+1:]), true)
 		if after = trimBlank(after); !ok || len(after) > 0 && after[0] != '#' {
 			return nil, false
 		}
@@ -99,7 +123,7 @@ func decodeSimple(text []byte) (meta map[string]any, ok bool) {
 
 // simpleValue decodes the value at the start of s and returns the rest of
 // s after it; lists are decoded when list is true.
-func simpleValue(s []byte, list bool) (v any, rest []byte, ok bool) {
+func simpleValue(src source, s []byte, list bool) (v any, rest []byte, ok bool) {
 	if len(s) == 0 {
 		return nil, nil, false
 	}
@@ -112,7 +136,7 @@ func simpleValue(s []byte, list bool) (v any, rest []byte, ok bool) {
 		if end < 0 || s[0] == '"' && bytes.IndexByte(s[1:1+end], '\\') >= 0 {
 			return nil, nil, false
 		}
-		return string(s[1 : 1+end]), s[2+end:], true
+		return src.str(s[1 : 1+end]), s[2+end:], true
 	case '[':
 		if !list {
 			return nil, nil, false
@@ -123,7 +147,7 @@ func simpleValue(s []byte, list bool) (v any, rest []byte, ok bool) {
 			if len(s) > 0 && s[0] == ']' {
 				return items, s[1:], true
 			}
-			item, after, ok := simpleValue(s, false)
+			item, after, ok := simpleValue(src, s, false)
 			if !ok {
 				return nil, nil, false
 			}
@@ -150,7 +174,7 @@ func simpleValue(s []byte, list bool) (v any, rest []byte, ok bool) {
 	case string(word) == "false":
 		return false, rest, true
 	case len(word) == 10 && word[4] == '-' && word[7] == '-':
-		d, err := model.ParseDate(string(word))
+		d, err := model.ParseDate(src.str(word))
 		if err != nil || localDate == nil {
 			return nil, nil, false // 2025-02-30: toml.Decode says what is wrong
 		}

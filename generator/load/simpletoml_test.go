@@ -150,5 +150,12 @@ func FuzzDecodeSimple(f *testing.F) {
 			return // load refuses files that are not UTF-8 before decoding
 		}
 		agree(t, string(text), got)
+		// The same from a slice of a longer text, its strings slices of
+		// the text as a string.
+		long := append([]byte("x = 1\n"), text...)
+		of, ok := decodeSimpleOf(source{text: long[6:], of: string(long[6:])})
+		if !ok || !reflect.DeepEqual(of, got) {
+			t.Fatalf("decodeSimpleOf gave %v (%v), decodeSimple %v", of, ok, got)
+		}
 	})
 }
