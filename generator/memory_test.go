@@ -96,11 +96,11 @@ func TestMemoryLimit(t *testing.T) {
 	for _, tc := range []struct{ live, want uint64 }{
 		{0, 64 * mib},
 		{8 * mib, 64 * mib},
-		{20 * mib, 64 * mib},
-		{22 * mib, 75 * mib},
-		{34 * mib, 141 * mib},    // 10,000 generated documents
-		{142 * mib, 735 * mib},   // 50,000
-		{1024 * mib, 5586 * mib}, // a site eight times larger
+		{24 * mib, 64 * mib},
+		{30 * mib, 86 * mib},
+		{43 * mib, 138 * mib},    // 10,000 generated documents
+		{176 * mib, 670 * mib},   // 50,000
+		{1024 * mib, 4062 * mib}, // a site far larger
 	} {
 		if got := memoryLimit(tc.live); got != tc.want {
 			t.Errorf("memoryLimit(%d MiB) = %d MiB, want %d MiB", tc.live/mib, got/mib, tc.want/mib)
