@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -81,5 +82,33 @@ func TestMessagesOfAControllersMistakes(t *testing.T) {
 	}
 	if !diags.HasErrors() {
 		t.Error("no errors")
+	}
+}
+
+// A document with TOML syntax errors has its other mistakes reported in
+// the same run, and none the lines in error would only repeat: the
+// author fixes the file in one round.
+func TestSyntaxErrorsAndOtherMistakes(t *testing.T) {
+	site := sitetest.Txtar(t, "testdata/sites/salvage.txtar")
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.Severity != diag.Note {
+			got = append(got, fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message))
+		}
+	}
+	want := []string{
+		`content/broken.md:4: "tier" must be a whole number, not a string`,
+		`content/broken.md:5: invalid TOML: the value of "version" needs quotes`,
+		`content/broken.md:7: unknown department "hr" in owners`,
+		`content/broken.md:10: invalid TOML: the date of "approved" is not written year-month-day`,
+		`content/broken.md:11: unknown key "next_reveiw"`,
+		`content/broken.md:16: unknown key "history.0.summry"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -143,6 +143,9 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	par.Each(len(paths), func(i int) {
 		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
 		perFile[i] = d
+		if src == nil && cfg != nil && d.HasErrors() {
+			perFile[i].Add(Salvage(cfg, opts.Source, paths[i])...)
+		}
 		if src == nil || cfg == nil {
 			return
 		}

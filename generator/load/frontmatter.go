@@ -323,21 +323,23 @@ const moreSyntaxErrors = 20
 // as the text has errors that are not the knock-on of an emptied line
 // (a key or a table defined twice). A date written 2025/05/10 is most
 // often written so on every date line: the author fixes them all at once.
-func syntaxErrors(path string, text []byte, lineOffset int, err error, diags *diag.List) {
+// When the text parses with those lines emptied, it returns that text
+// and the lines (1-based in text), so that the rest can be checked.
+func syntaxErrors(path string, text []byte, lineOffset int, err error, diags *diag.List) (repaired []byte, emptied map[int]bool) {
 	text = bytes.Clone(text)
-	emptied := map[int]bool{}
+	emptied = map[int]bool{}
 	for n := 0; err != nil && n < moreSyntaxErrors; n++ {
 		var pe toml.ParseError
 		if !errors.As(err, &pe) {
 			diags.Errorf(path, lineOffset+1, "check the TOML syntax", "invalid TOML: %v", err)
-			return
+			return nil, nil
 		}
 		if n > 0 && strings.HasPrefix(pe.Message, "Key '") {
-			return // "already defined", "already created": maybe the emptied line's doing
+			return nil, nil // "already defined", "already created": maybe the emptied line's doing
 		}
 		line := pe.Position.Line
 		if emptied[line] {
-			return // at a line read as empty: the knock-on of an earlier error
+			return nil, nil // at a line read as empty: the knock-on of an earlier error
 		}
 		if msg, h := dateProblem(lineOf(text, line)); !h.IsZero() {
 			diags.Errorf(path, lineOffset+line, h, "%s", msg)
@@ -347,12 +349,16 @@ func syntaxErrors(path string, text []byte, lineOffset int, err error, diags *di
 			diags.Errorf(path, lineOffset+line, hint, "%s", msg)
 		}
 		if emptied[line] {
-			return
+			return nil, nil
 		}
 		emptied[line] = true
 		text = emptyLine(text, line)
 		_, err = toml.NewDecoder(bytes.NewReader(text)).Decode(&map[string]any{})
 	}
+	if err != nil {
+		return nil, nil
+	}
+	return text, emptied
 }
 
 // emptyLine is text with line n (1-based) emptied, its line end kept.

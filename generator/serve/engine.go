@@ -179,6 +179,9 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 				}
 			}
 		}
+		if f.doc == nil && f.loadDiags.HasErrors() {
+			diags.Add(generator.Salvage(e.g.cfg, e.opts.Source, p)...)
+		}
 		if f.conv.Doc == nil {
 			continue
 		}

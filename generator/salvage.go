@@ -1,0 +1,32 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
+)
+
+// Salvage checks the rest of a document whose front matter has TOML
+// syntax errors (load.Salvage), so that its author fixes every mistake
+// of the file in one round. Only what is written wrong is reported: a
+// finding at a line of the front matter that names the key the line
+// sets (a value of the wrong type, an unknown key, an unknown
+// department). What is missing (a required key, the approver of an
+// approved document) may be the syntax errors' doing, a key on a line
+// in error or swallowed by it, and is reported once they are fixed. The
+// document stays out of the site, as its syntax errors keep it out.
+func Salvage(cfg *model.Config, source, path string) diag.List {
+	s := load.Salvage(source, path)
+	if s == nil {
+		return nil
+	}
+	_, found := validate.Document(cfg, s.Doc)
+	return slices.DeleteFunc(append(s.Diags, found...), func(d diag.Diagnostic) bool {
+		key := s.Keys[d.Line]
+		return s.Emptied[d.Line] || key == "" || !strings.Contains(d.Message, key)
+	})
+}
