@@ -106,7 +106,7 @@ func TestSyntaxErrorsAndOtherMistakes(t *testing.T) {
 		`content/broken.md:7: unknown department "hr" in owners`,
 		`content/broken.md:10: invalid TOML: the date of "approved" is not written year-month-day`,
 		`content/broken.md:11: unknown key "next_reveiw"`,
-		`content/broken.md:16: unknown key "history.0.summry"`,
+		`content/broken.md:16: unknown key "history[1].summry"`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

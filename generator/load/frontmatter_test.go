@@ -172,8 +172,8 @@ func TestInvisibleCharactersLeftOut(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		"3 control-character the value of title holds an invisible character, U+202E, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
-		"4 control-character the value of owners.0 holds an invisible character, U+0000, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
-		"9 control-character the value of history.0.summary holds an invisible character, U+0085, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
+		"4 control-character the value of owners[1] holds an invisible character, U+0000, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
+		"9 control-character the value of history[1].summary holds an invisible character, U+0085, which is left out: it could change how a terminal, a spreadsheet or a page shows the text",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -58,7 +58,7 @@ func inert(path string, lines model.KeyLines, diags *diag.List, key []string, v 
 			k := strings.Join(key, ".")
 			diags.Warnf(path, lines.Line(k), "control-character",
 				diag.Msg("write the value without it; an escape such as \\u0007 or \\u202e in a value is almost always a mistake or a trick"),
-				"the value of %s holds an invisible character, %s, which is left out: it could change how a terminal, a spreadsheet or a page shows the text", k, fmt.Sprintf("U+%04X", r))
+				"the value of %s holds an invisible character, %s, which is left out: it could change how a terminal, a spreadsheet or a page shows the text", model.KeyName(k), fmt.Sprintf("U+%04X", r))
 		}
 		return strings.Map(func(r rune) rune {
 			if invisible(r) {

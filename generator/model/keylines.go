@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unique"
 )
@@ -84,4 +86,26 @@ func (k KeyLines) Line(key string) int {
 		key = key[:i]
 	}
 	return 1
+}
+
+// KeyName is a key path as messages show it to people: each entry of a
+// list counted from 1, in brackets after the list's key, as people count
+// them ("history.0.version" is "history[1].version").
+func KeyName(path string) string {
+	if !strings.ContainsAny(path, "0123456789") {
+		return path
+	}
+	parts := strings.Split(path, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		if n, err := strconv.Atoi(p); err == nil && i > 0 && n >= 0 {
+			fmt.Fprintf(&b, "[%d]", n+1)
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }

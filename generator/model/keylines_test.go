@@ -43,3 +43,18 @@ func TestNewKeyLinesKeepsTheLastLine(t *testing.T) {
 		t.Errorf("%d entries, want 3", len(k.entries))
 	}
 }
+
+func TestKeyName(t *testing.T) {
+	for path, want := range map[string]string{
+		"title":               "title",
+		"history.0.version":   "history[1].version",
+		"actions.11.due":      "actions[12].due",
+		"owners.1":            "owners[2]",
+		"review_cycles.tier2": "review_cycles.tier2",
+		"departments.0.id":    "departments[1].id",
+	} {
+		if got := KeyName(path); got != want {
+			t.Errorf("KeyName(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

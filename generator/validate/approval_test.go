@@ -36,7 +36,7 @@ func TestApprovalWarnings(t *testing.T) {
 			[]string{`x.md:12: warning: next_review 2025-12-31 is before last_reviewed 2026-01-10`}},
 		{"next review on the day of approval", testConfig, "", "next_review = 2025-03-01\n", nil},
 		{"material must be true or false", testConfig, "", "[[history]]\nversion = \"1.0\"\nmaterial = \"no\"\n",
-			[]string{`x.md:13: "history.0.material" must be true or false, not a string`}},
+			[]string{`x.md:13: "history[1].material" must be true or false, not a string`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

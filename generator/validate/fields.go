@@ -28,6 +28,10 @@ type fields struct {
 
 func (f *fields) at(key string) int { return f.line(f.prefix + key) }
 
+// name is a key as messages show it, its path from the top
+// ("history[1].version").
+func (f *fields) name(key string) string { return model.KeyName(f.prefix + key) }
+
 func (f *fields) errorf(key string, hint any, format string, args ...any) {
 	f.diags.Errorf(f.path, f.at(key), hint, format, args...)
 }
@@ -55,7 +59,7 @@ func (f *fields) known(allowed []string, what any) {
 			f.errorf(k, diag.Msg("move the line %s = … above the first line [[…]] or […]: every key below such a line belongs to its table", k), "%q comes after a line %s, so it is read as a key of %s", k, what, what)
 			continue
 		}
-		f.errorf(k, hint, "unknown key %q", f.prefix+k)
+		f.errorf(k, hint, "unknown key %q", f.name(k))
 	}
 }
 
@@ -68,7 +72,7 @@ func (f *fields) str(key string, required bool) string {
 	v, ok := f.meta[key]
 	if !ok {
 		if required {
-			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), diag.Msg("add %s = \"…\"", key), "missing required key %q", f.prefix+key)
+			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), diag.Msg("add %s = \"…\"", key), "missing required key %q", f.name(key))
 		}
 		return ""
 	}
@@ -83,12 +87,12 @@ func (f *fields) str(key string, required bool) string {
 				}
 			}
 		}
-		f.errorf(key, hint, "%q must be a string, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, hint, "%q must be a string, not %s", f.name(key), typeName(v))
 		return ""
 	}
 	s = strings.TrimSpace(s)
 	if required && s == "" {
-		f.errorf(key, diag.Msg("write the value between the quotes: %s = \"…\"", key), "%q must not be empty", f.prefix+key)
+		f.errorf(key, diag.Msg("write the value between the quotes: %s = \"…\"", key), "%q must not be empty", f.name(key))
 	}
 	return s
 }
@@ -108,7 +112,7 @@ func (f *fields) integer(key string) (int, bool) {
 				hint = diag.Msg("write it as a whole number without quotes: %s = %d", key, m)
 			}
 		}
-		f.errorf(key, hint, "%q must be a whole number, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, hint, "%q must be a whole number, not %s", f.name(key), typeName(v))
 		return 0, false
 	}
 	return int(n), true
@@ -121,7 +125,7 @@ func (f *fields) boolean(key string) (bool, bool) {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		f.errorf(key, diag.Msg("write %[1]s = true or %[1]s = false, without quotes", key), "%q must be true or false, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write %[1]s = true or %[1]s = false, without quotes", key), "%q must be true or false, not %s", f.name(key), typeName(v))
 	}
 	return b, ok
 }
@@ -132,19 +136,19 @@ func (f *fields) strs(key string) []string {
 		return nil
 	}
 	if s, isStr := v.(string); isStr {
-		f.errorf(key, diag.Msg("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.prefix+key)
+		f.errorf(key, diag.Msg("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.name(key))
 		return nil
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.errorf(key, diag.Msg("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.name(key), typeName(v))
 		return nil
 	}
 	out := make([]string, 0, len(list))
 	for _, item := range list {
 		s, ok := item.(string)
 		if !ok {
-			f.errorf(key, "put every item in quotes", "%q must be a list of strings; %v is %s", f.prefix+key, tomlish(item), typeName(item))
+			f.errorf(key, "put every item in quotes", "%q must be a list of strings; %v is %s", f.name(key), tomlish(item), typeName(item))
 			continue
 		}
 		if s = strings.TrimSpace(s); s != "" {
@@ -165,7 +169,7 @@ func (f *fields) date(key string) model.Date {
 		// The TOML decoder marks a local date (2025-03-01, no time) with a
 		// location named "date-local".
 		if t.Location().String() != "date-local" {
-			f.errorf(key, hint, "%q must be a date without a time", f.prefix+key)
+			f.errorf(key, hint, "%q must be a date without a time", f.name(key))
 			return model.Date{}
 		}
 		return model.DateOf(t)
@@ -175,11 +179,11 @@ func (f *fields) date(key string) model.Date {
 			if _, h := load.DateProblem(key, t); !h.IsZero() {
 				hint = h // "2025年5月10日": the same date, as it is written
 			}
-			f.errorf(key, hint, "%q: %v", f.prefix+key, err)
+			f.errorf(key, hint, "%q: %v", f.name(key), err)
 		}
 		return d
 	}
-	f.errorf(key, hint, "%q must be a date, not %s", f.prefix+key, typeName(v))
+	f.errorf(key, hint, "%q must be a date, not %s", f.name(key), typeName(v))
 	return model.Date{}
 }
 
@@ -190,7 +194,7 @@ func (f *fields) cycle(key string) model.Cycle {
 	}
 	c, err := model.ParseCycle(s)
 	if err != nil {
-		f.errorf(key, "write \"12 months\", \"2 years\" or \"90 days\"", "%q: %v", f.prefix+key, err)
+		f.errorf(key, "write \"12 months\", \"2 years\" or \"90 days\"", "%q: %v", f.name(key), err)
 	}
 	return c
 }
@@ -216,7 +220,7 @@ func (f *fields) tables(key string) []*fields {
 		}
 	}
 	if !ok {
-		f.errorf(key, diag.Msg("write each entry as a [[%s]] table", key), "%q must be a list of tables, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write each entry as a [[%s]] table", key), "%q must be a list of tables, not %s", f.name(key), typeName(v))
 		return nil
 	}
 	out := make([]*fields, len(list))
@@ -234,7 +238,7 @@ func (f *fields) table(key string) *fields {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		f.errorf(key, diag.Msg("write it as a table: [%s]", key), "%q must be a table, not %s", f.prefix+key, typeName(v))
+		f.errorf(key, diag.Msg("write it as a table: [%s]", key), "%q must be a table, not %s", f.name(key), typeName(v))
 		return nil
 	}
 	return &fields{path: f.path, meta: m, prefix: f.prefix + key + ".", line: f.line, diags: f.diags, outer: f.keys}
@@ -248,7 +252,7 @@ func (f *fields) webURL(key, value string) string {
 	}
 	u, err := url.Parse(value)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto") {
-		f.errorf(key, "use an https:// address", "%q: %q is not a web address ismsgen will link to", f.prefix+key, value)
+		f.errorf(key, "use an https:// address", "%q: %q is not a web address ismsgen will link to", f.name(key), value)
 		return ""
 	}
 	return value

@@ -143,33 +143,33 @@ func TestActions(t *testing.T) {
 		{"a control as the clause, a web address as evidence", edit(record, "x", action("NC-1", `clause = "A.5.18"`, `evidence = "https://oa.example.com/flow/7"`)), nil},
 		{"missing id, title, source, owner and due", edit(record, "x", "[[actions]]\ndocuments = []"), []string{
 			p + `:12: action #1 has no due date` + "\nhint: add due = YYYY-MM-DD, the date by which the action is to be done",
-			p + `:12: missing required key "actions.0.id"` + "\n" + `hint: add id = "…"`,
-			p + `:12: missing required key "actions.0.owner"` + "\n" + `hint: add owner = "…"`,
-			p + `:12: missing required key "actions.0.source"` + "\n" + `hint: add source = "…"`,
-			p + `:12: missing required key "actions.0.title"` + "\n" + `hint: add title = "…"`,
+			p + `:12: missing required key "actions[1].id"` + "\n" + `hint: add id = "…"`,
+			p + `:12: missing required key "actions[1].owner"` + "\n" + `hint: add owner = "…"`,
+			p + `:12: missing required key "actions[1].source"` + "\n" + `hint: add source = "…"`,
+			p + `:12: missing required key "actions[1].title"` + "\n" + `hint: add title = "…"`,
 		}},
 		{"unknown source", edit(record, "x", action("NC-1", `source = "complaint"`)), []string{
 			p + `:15: unknown action source "complaint"` + "\nhint: source is one of: nonconformity, management-review, audit, incident, other"}},
 		{"unknown owner", edit(record, "x", action("NC-1", `owner = "ti"`)), []string{
 			p + `:16: unknown department "ti" in owner` + "\n" + `hint: did you mean "it"? departments are defined in isms.toml as [[departments]]: hr, it`}},
 		{"owner as a list", edit(record, "x", action("NC-1", `owner = ["it"]`)), []string{
-			p + `:16: "actions.0.owner" must be a string, not a list` + "\n" + `hint: write one value in quotes, without brackets: owner = "it"`}},
+			p + `:16: "actions[1].owner" must be a string, not a list` + "\n" + `hint: write one value in quotes, without brackets: owner = "it"`}},
 		{"due not a date", edit(record, "x", action("NC-1", `due = "next month"`)), []string{
-			p + `:17: "actions.0.due": "next month" is not a date in the form YYYY-MM-DD` + "\n" + `hint: write a date as due = 2025-03-01 (or "2025-03-01")`}},
+			p + `:17: "actions[1].due": "next month" is not a date in the form YYYY-MM-DD` + "\n" + `hint: write a date as due = 2025-03-01 (or "2025-03-01")`}},
 		{"closed on a date that does not exist", edit(record, "x", action("NC-1", `closed = "2025-02-29"`)), []string{
-			p + `:18: "actions.0.closed": 2025-02-29 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
+			p + `:18: "actions[1].closed": 2025-02-29 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
 		{"closed on a leap day", edit(record, "x", action("NC-1", `closed = "2024-02-29"`)), nil},
 		{"unknown clause", edit(record, "x", action("NC-1", `clause = "11.1"`)), []string{
 			p + `:18: action NC-1: unknown ISO/IEC 27001 clause "11.1"` + "\n" + "hint: ISO/IEC 27001:2022 has clauses 4 (4.1–4.4), 5 (5.1–5.3), 6 (6.1–6.3), 7 (7.1–7.5), 8 (8.1–8.3), 9 (9.1–9.3) and 10 (10.1–10.2), with sub-clauses such as 6.1.2 and 9.2.2"}},
 		{"unknown key", edit(record, "x", action("NC-1", `deadline = 2025-07-01`)), []string{
-			p + `:18: unknown key "actions.0.deadline"` + "\n" + `hint: the keys of [[actions]] are: id, title, source, clause, documents, owner, due, closed, evidence`}},
+			p + `:18: unknown key "actions[1].deadline"` + "\n" + `hint: the keys of [[actions]] are: id, title, source, clause, documents, owner, due, closed, evidence`}},
 		{"unknown document, with a suggestion", edit(record, "x", action("NC-1", `documents = ["ISMS-R-01"]`)), []string{
 			p + `:18: action NC-1 names document "ISMS-R-01", but no document has that id` + "\n" + `hint: did you mean "ISMS-R-001"?`}},
 		{"evidence that names no document", edit(record, "x", action("NC-1", `evidence = "ISMS-R-0001"`)), []string{
 			p + `:18: warning: evidence "ISMS-R-0001" of action NC-1 is neither a document id nor a web address: it is shown as text` + "\n" +
 				`hint: did you mean "ISMS-R-001"? give the id of the document that shows the action was taken, or an https:// address`}},
 		{"script address as evidence", edit(record, "x", action("NC-1", `evidence = "javascript:alert(1)"`)), []string{
-			p + `:18: "actions.0.evidence": "javascript:alert(1)" is not a web address ismsgen will link to` + "\nhint: use an https:// address"}},
+			p + `:18: "actions[1].evidence": "javascript:alert(1)" is not a web address ismsgen will link to` + "\nhint: use an https:// address"}},
 		{"two actions with one id, ignoring case", edit(record, "x", action("NC-1")+"\n"+action("nc-1")), []string{
 			p + `:19: duplicate action id "nc-1": also used at content/a.md:13` + "\nhint: give each action its own id, e.g. the number of the nonconformity or decision"}},
 		{"actions on a procedure", edit(good, "x", action("NC-1")), []string{
