@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/validate"
@@ -73,7 +74,8 @@ func split(cfg *model.Config, path string, text string) *model.EarlierText {
 
 // convert converts the front matter of an earlier text as load and
 // validate convert a document's, for its page: the body is shown as
-// written (EarlierText.Body), so the document has none.
+// written (EarlierText.Body), so the document has none, and with the
+// fast paths on, only the fields the page shows are converted.
 func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *model.Document {
 	f := &load.File{Path: path}
 	switch {
@@ -91,6 +93,11 @@ func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *mo
 			return nil
 		}
 		f.BodyLine = 3 + strings.Count(frontMatter, "\n") // after the lines +++, the front matter's and +++
+	}
+	if fast.On() {
+		// Only the fields the page shows (validate.Shown gives them as
+		// Document does, which a test holds it to).
+		return validate.Shown(cfg, &load.Doc{File: f})
 	}
 	d, _ := validate.Document(cfg, &load.Doc{File: f})
 	return d

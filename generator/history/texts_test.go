@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/validate"
@@ -28,13 +29,31 @@ func convertedAsLoad(cfg *model.Config, text []byte) *model.Document {
 var splitConfig = &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal",
 	Departments: []model.Department{{ID: "it", Name: "IT"}}}
 
-// checkSplit checks split's document of text against convertedAsLoad's.
+// checkSplit checks split's document of text against convertedAsLoad's,
+// with the fast paths off (the whole document) and on (the fields an
+// earlier version's page shows, validate.ShownFields); it returns the
+// one split makes with them off.
 func checkSplit(t *testing.T, text string) *model.EarlierText {
 	t.Helper()
-	got := split(splitConfig, "content/a.md", text)
 	want := convertedAsLoad(splitConfig, []byte(text))
+	restore := fast.Set(true)
+	shown := split(splitConfig, "content/a.md", text)
+	fast.Set(false)
+	got := split(splitConfig, "content/a.md", text)
+	restore()
 	if !reflect.DeepEqual(got.Doc, want) {
 		t.Fatalf("split(%q) converted\n%+v\nload and validate\n%+v", text, got.Doc, want)
+	}
+	if (shown.Doc == nil) != (want == nil) || shown.FrontMatter != got.FrontMatter || shown.Body != got.Body {
+		t.Fatalf("split(%q) with the fast paths on: %+v; off: %+v", text, shown, got)
+	}
+	if want != nil {
+		s, w := reflect.ValueOf(shown.Doc).Elem(), reflect.ValueOf(want).Elem()
+		for _, name := range validate.ShownFields {
+			if a, b := s.FieldByName(name).Interface(), w.FieldByName(name).Interface(); !reflect.DeepEqual(a, b) {
+				t.Fatalf("split(%q) with the fast paths on: %s is %#v, not %#v", text, name, a, b)
+			}
+		}
 	}
 	return got
 }

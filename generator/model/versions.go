@@ -257,7 +257,7 @@ func (d *Document) MaterialVersion() string {
 // EarlierText is the text of an earlier version (or of the current file),
 // split into its front matter and body, and converted as far as it goes.
 type EarlierText struct {
-	Doc         *Document // its front matter converted (no Body: the page shows Body); nil when it does not parse
+	Doc         *Document // its front matter converted (no Body: the page shows Body; with the fast paths on, only validate.ShownFields); nil when it does not parse
 	FrontMatter string    // the TOML between the +++ lines
 	Body        string    // the Markdown after them
 }
