@@ -68,20 +68,19 @@ func DataFiles(site *model.Site, data *Data, strings *i18n.Strings) []File {
 	return files
 }
 
-// WriteDataFiles makes the files of DataFiles and passes each to write
-// as soon as it is made, so that a build beside the pages never holds
-// them all (on a large site, tens of megabytes); it returns the first
-// error of write, in the order of DataFiles.
+// WriteDataFiles makes the files of DataFiles one after another and
+// passes each to write as soon as it is made, so that a build beside the
+// pages holds one file in the making at a time (on a large site, a few
+// megabytes) rather than one per core: the pages keep the cores busy. It
+// returns the first error of write, in the order of DataFiles.
 func WriteDataFiles(site *model.Site, data *Data, strings *i18n.Strings, write func(File) error) error {
-	jobs := dataJobs(site, data, strings)
-	errs := make([]error, len(jobs))
-	par.Each(len(jobs), func(i int) { errs[i] = write(File{jobs[i].path, jobs[i].make()}) })
-	for _, err := range errs {
-		if err != nil {
-			return err
+	var first error
+	for _, job := range dataJobs(site, data, strings) {
+		if err := write(File{job.path, job.make()}); err != nil && first == nil {
+			first = err
 		}
 	}
-	return nil
+	return first
 }
 
 // SitemapFile is sitemap.xml (see Sitemap).
@@ -123,12 +122,9 @@ type documentJSON struct {
 // DocumentsJSON is documents.json: every published document (see
 // docs/format.md, "Machine-readable files").
 func DocumentsJSON(site *model.Site, data *Data) []byte {
-	out := struct {
-		Generated string         `json:"generated"`
-		Documents []documentJSON `json:"documents"`
-	}{Generated: site.Now.String(), Documents: []documentJSON{}}
-	for _, d := range site.Docs {
-		j := documentJSON{
+	return marshalList(`{"generated":`, site.Now.String(), `,"documents":[`, len(site.Docs), func(i int) *documentJSON {
+		d := site.Docs[i]
+		j := &documentJSON{
 			ID: d.ID, Title: d.Title, Tier: d.Tier, Type: d.Type, Version: d.Version, Status: d.Status,
 			Classification: d.Classification, Owners: nonNil(d.Owners), Distribution: nonNil(d.Distribution),
 			URL: d.URL(), Approved: jsonDate(d.Approved), Effective: jsonDate(d.Effective), Controls: nonNil(d.Controls),
@@ -144,32 +140,38 @@ func DocumentsJSON(site *model.Site, data *Data) []byte {
 		if p := d.Graph.Parent; p != nil {
 			j.Parent = &p.ID
 		}
-		out.Documents = append(out.Documents, j)
-	}
-	return marshalList(`{"generated":`, out.Generated, `,"documents":[`, out.Documents, "]}\n")
+		return j
+	}, "]}\n")
 }
 
 // marshalList encodes an object whose last member is a list as JSON with
 // one element of the list to a line, without indentation: a large site's
 // documents.json is a third smaller than indented, and still read and
 // compared line by line. head is the object up to its first value, first
-// that value, mid the text up to the list's "[", tail what follows it.
-func marshalList[T any](head string, first any, mid string, list []T, tail string) []byte {
+// that value, mid the text up to the list's "[", then the n elements that
+// item makes, tail what follows the list. Each element is encoded straight
+// into the file and let go: the list is never held whole.
+func marshalList[T any](head string, first any, mid string, n int, item func(i int) T, tail string) []byte {
 	v, _ := json.Marshal(first)
-	b := make([]byte, 0, 64+len(list)*384)
-	b = append(append(append(b, head...), v...), mid...)
-	for i := range list {
+	var b bytes.Buffer
+	b.Grow(64 + n*384)
+	b.WriteString(head)
+	b.Write(v)
+	b.WriteString(mid)
+	enc := json.NewEncoder(&b) // escapes <, > and & as json.Marshal does
+	for i := range n {
 		if i > 0 {
-			b = append(b, ',')
+			b.WriteByte(',')
 		}
-		b = append(b, '\n')
-		v, _ := json.Marshal(list[i]) // only plain data types: cannot fail
-		b = append(b, v...)
+		b.WriteByte('\n')
+		_ = enc.Encode(item(i)) // only plain data types: cannot fail
+		b.Truncate(b.Len() - 1) // the newline Encode ends each value with
 	}
-	if len(list) > 0 {
-		b = append(b, '\n')
+	if n > 0 {
+		b.WriteByte('\n')
 	}
-	return append(b, tail...)
+	b.WriteString(tail)
+	return b.Bytes()
 }
 
 func nonNil(s []string) []string {
