@@ -797,3 +797,45 @@ func TestDeployedFromBareRepository(t *testing.T) {
 		t.Fatalf("versions %+v, diagnostics %v: want 1.0 of commit %s", v, diags, c1)
 	}
 }
+
+// EarlierIn and CurrentIn give what Earlier and Current give, read into
+// a room whose buffers are used again once it is emptied.
+func TestTextsReadIntoRoom(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", strings.Repeat("第三版，比第二版长得多。\n", 200), "1.0", "1.1", "2.0")))
+
+	docs, _, h := read(t, r.Dir)
+	d := docs[0]
+	if d.Versions == nil || len(d.Versions.Earlier) != 2 {
+		t.Fatalf("versions %+v, want 1.0 and 1.1", d.Versions)
+	}
+	cfg := &model.Config{Levels: []string{"public", "internal"}, DefaultClassification: "internal"}
+	var room model.TextRoom
+	for round := 0; round < 3; round++ { // the room's buffers used again
+		for _, v := range d.Versions.Earlier {
+			want, err := h.Earlier(cfg, v.Blob, v.Path)
+			must(t, err)
+			got, err := h.EarlierIn(&room, cfg, v.Blob, v.Path)
+			must(t, err)
+			if got.FrontMatter != want.FrontMatter || got.Body != want.Body || got.Doc == nil || got.Doc.Title != want.Doc.Title || got.Doc.Status != want.Doc.Status {
+				t.Fatalf("version %s read into a room: %+v; want %+v", v.Version, got, want)
+			}
+		}
+		want, err := h.Current(d)
+		must(t, err)
+		got, err := h.CurrentIn(&room, d)
+		must(t, err)
+		if got.FrontMatter != want.FrontMatter || got.Body != want.Body || !strings.Contains(got.Body, "第三版") {
+			t.Fatalf("the current file read into a room: %+v; want %+v", got, want)
+		}
+		room.Empty()
+	}
+	gone := &model.Document{Path: "content/tier2/gone.md"}
+	if _, err := h.CurrentIn(&room, gone); err == nil || !strings.Contains(err.Error(), "the file is gone") {
+		t.Errorf("a file gone: %v", err)
+	}
+}

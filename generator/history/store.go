@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unsafe"
+
+	"ismsgen/generator/model"
 )
 
 // store keeps the earlier texts found for their pages, in a temporary
@@ -114,5 +117,50 @@ func (s *store) close() {
 	if s.f != nil {
 		s.f.Close()
 		s.f = nil
+	}
+}
+
+// getIn is getString with the text read into room (see EarlierIn).
+func (s *store) getIn(room *model.TextRoom, blob string) (string, bool, error) {
+	s.mu.Lock()
+	span, ok := s.at[blob]
+	if ok && s.dirty {
+		s.err = s.w.Flush()
+		s.dirty = false
+	}
+	err := s.err
+	s.mu.Unlock()
+	if !ok || err != nil {
+		return "", false, err
+	}
+	text, err := readIn(room, io.NewSectionReader(s.f, span[0], span[1]), span[1])
+	if err != nil {
+		return "", false, err
+	}
+	return text, true, nil
+}
+
+// readIn reads r to its end into a buffer of room, size bytes long as
+// far as the caller knows, and returns it as a string without a copy:
+// the buffer is not written again until room is emptied.
+func readIn(room *model.TextRoom, r io.Reader, size int64) (string, error) {
+	n := 512
+	if size > 0 && size <= maxBlob {
+		n = int(size) + 1 // one more: the read that finds the end
+	}
+	b := room.Take(n)
+	for {
+		if len(*b) == cap(*b) {
+			grown := append(*b, 0) // the buffer room holds, grown
+			*b = grown[:len(grown)-1]
+		}
+		m, err := r.Read((*b)[len(*b):cap(*b)])
+		*b = (*b)[:len(*b)+m]
+		if err == io.EOF {
+			return unsafe.String(unsafe.SliceData(*b), len(*b)), nil
+		}
+		if err != nil {
+			return "", err
+		}
 	}
 }

@@ -2,6 +2,9 @@ package history
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -101,4 +104,46 @@ func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *mo
 	}
 	d, _ := validate.Document(cfg, &load.Doc{File: f})
 	return d
+}
+
+// EarlierIn is Earlier with the text read into room: the text and what
+// is sliced from it are valid until room is emptied. A text not kept in
+// the store is read as Earlier reads it.
+func (h *History) EarlierIn(room *model.TextRoom, cfg *model.Config, blob, path string) (*model.EarlierText, error) {
+	if h == nil {
+		return nil, errors.New("no git history was read")
+	}
+	text, ok, err := h.texts.getIn(room, blob)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return h.Earlier(cfg, blob, path)
+	}
+	return split(cfg, path, text), nil
+}
+
+// CurrentIn is Current with the file read into room, valid until room
+// is emptied.
+func (h *History) CurrentIn(room *model.TextRoom, d *model.Document) (*model.EarlierText, error) {
+	if h == nil {
+		return nil, errors.New("no git history was read")
+	}
+	f, err := os.Open(filepath.Join(h.source, filepath.FromSlash(d.Path)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New(d.Path + ": the file is gone")
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	text, err := readIn(room, f, size)
+	if err != nil {
+		return nil, err
+	}
+	return split(nil, d.Path, text), nil
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"ismsgen/generator/internal/filetype"
@@ -260,4 +261,38 @@ type EarlierText struct {
 	Doc         *Document // its front matter converted (no Body: the page shows Body; with the fast paths on, only validate.ShownFields); nil when it does not parse
 	FrontMatter string    // the TOML between the +++ lines
 	Body        string    // the Markdown after them
+}
+
+// TextRoom holds the texts read for one document's pages of versions
+// and changes, in buffers used again once it is emptied: a text read
+// into it, and every string sliced from it (an EarlierText's front
+// matter, body and converted fields), is valid until Empty. A build
+// reads as many texts as it writes such pages, each needed only until
+// they are written.
+type TextRoom struct{ bufs []*[]byte }
+
+var textRooms = sync.Pool{New: func() any { return new([]byte) }}
+
+// Take returns a buffer of length 0 and capacity n or more, kept until
+// Empty.
+func (r *TextRoom) Take(n int) *[]byte {
+	b := textRooms.Get().(*[]byte)
+	if cap(*b) < n {
+		*b = make([]byte, 0, n)
+	}
+	*b = (*b)[:0]
+	r.bufs = append(r.bufs, b)
+	return b
+}
+
+// Empty gives back the buffers: the texts read into them are no longer
+// used.
+func (r *TextRoom) Empty() {
+	for _, b := range r.bufs {
+		if cap(*b) <= 1<<20 { // a text of a megabyte or more is let go
+			textRooms.Put(b)
+		}
+	}
+	clear(r.bufs)
+	r.bufs = r.bufs[:0]
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -21,6 +22,15 @@ type EarlierSource interface {
 	Earlier(cfg *model.Config, blob, path string) (*model.EarlierText, error)
 	Current(d *model.Document) (*model.EarlierText, error)
 }
+
+// roomSource is an EarlierSource that can read the texts of one
+// document's pages into a model.TextRoom, emptied once they are written.
+type roomSource interface {
+	EarlierIn(room *model.TextRoom, cfg *model.Config, blob, path string) (*model.EarlierText, error)
+	CurrentIn(room *model.TextRoom, d *model.Document) (*model.EarlierText, error)
+}
+
+var textRooms = sync.Pool{New: func() any { return new(model.TextRoom) }}
 
 // VersionView is the data of an earlier version's page,
 // docs/<id>/v/<version>/: the text as the last commit that carried the
@@ -66,15 +76,26 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		return nil
 	}
 	cfg := r.in.Site.Config
+	earlier, current := r.in.Earlier.Earlier, r.in.Earlier.Current
+	if in, ok := r.in.Earlier.(roomSource); ok && fast.On() {
+		// The texts are read into buffers used again once this
+		// document's pages are written: nothing of them is kept after.
+		room := textRooms.Get().(*model.TextRoom)
+		defer func() { room.Empty(); textRooms.Put(room) }()
+		earlier = func(cfg *model.Config, blob, path string) (*model.EarlierText, error) {
+			return in.EarlierIn(room, cfg, blob, path)
+		}
+		current = func(d *model.Document) (*model.EarlierText, error) { return in.CurrentIn(room, d) }
+	}
 	texts := map[string]*model.EarlierText{} // by blob: each is shown, then compared
 	text := func(v *model.Version, convert *model.Config) (*model.EarlierText, error) {
 		if v == nil { // the current file
-			return r.in.Earlier.Current(d)
+			return current(d)
 		}
 		if t, ok := texts[v.Blob]; ok {
 			return t, nil
 		}
-		t, err := r.in.Earlier.Earlier(convert, v.Blob, v.Path)
+		t, err := earlier(convert, v.Blob, v.Path)
 		texts[v.Blob] = t
 		return t, err
 	}
