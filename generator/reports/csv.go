@@ -16,19 +16,41 @@ const bom = "\ufeff"
 // UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, and every
 // cell made safe against formula injection (see safeCell).
 func spreadsheetCSV(header []string, rows [][]string) []byte {
+	// The buffer is made once, a little larger than the cells and their
+	// separators (quotes and apostrophes add a few bytes), rather than
+	// doubled from empty: register.csv is megabytes.
+	size := len(bom) + csvSize(header)
+	for _, row := range rows {
+		size += csvSize(row)
+	}
 	var b bytes.Buffer
+	b.Grow(size + size/16)
 	b.WriteString(bom)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	for _, row := range append([][]string{header}, rows...) {
-		safe := make([]string, len(row))
-		for i, c := range row {
-			safe[i] = safeCell(c)
+	safe := make([]string, 0, len(header)) // one row at a time: Write keeps nothing of it
+	for i := -1; i < len(rows); i++ {
+		row := header
+		if i >= 0 {
+			row = rows[i]
+		}
+		safe = safe[:0]
+		for _, c := range row {
+			safe = append(safe, safeCell(c))
 		}
 		_ = w.Write(safe) // writes to a bytes.Buffer: cannot fail
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// csvSize is the length of row's cells with a comma after each and CRLF.
+func csvSize(row []string) int {
+	n := 1 + len(row)
+	for _, c := range row {
+		n += len(c)
+	}
+	return n
 }
 
 // safeCell neutralises spreadsheet formula injection: a cell starting
