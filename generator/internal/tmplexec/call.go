@@ -15,11 +15,16 @@ var (
 // call calls the function name with args and, when have is true, final
 // as its last argument: the set's functions first, then the escapers,
 // then the builtins, as text/template looks them up.
-func (s *state) call(dot reflect.Value, name string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
-	if fn, ok := s.set.funcs[name]; ok {
-		return s.callValue(dot, fn.v, fn.direct, args, final, have)
+func (s *state) call(dot reflect.Value, id *parse.IdentifierNode, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+	name := id.Ident
+	c, ok := s.tree.calls[id]
+	if !ok {
+		c = s.set.callee(name)
 	}
-	if esc := escapers[name]; esc != nil {
+	if c.own {
+		return s.callValue(dot, c.fn.v, c.fn.direct, args, final, have)
+	}
+	if esc := c.esc; esc != nil {
 		if len(args) != 0 || !have {
 			s.give("%s with arguments", name)
 		}
@@ -88,6 +93,21 @@ func (s *state) call(dot reflect.Value, name string, args []parse.Node, final re
 	}
 	s.give("function %s", name)
 	return reflect.Value{}
+}
+
+// callee is what a function name means in a set: one of its functions,
+// else an escaper, else neither (a builtin).
+type callee struct {
+	fn  function
+	own bool // fn is the set's function of that name
+	esc escaper
+}
+
+func (set *Set) callee(name string) callee {
+	if fn, ok := set.funcs[name]; ok {
+		return callee{fn: fn, own: true}
+	}
+	return callee{esc: escapers[name]}
 }
 
 // values evaluates the arguments of a builtin that takes any values.

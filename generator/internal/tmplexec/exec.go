@@ -207,11 +207,12 @@ func (s *state) walk(dot reflect.Value, node parse.Node) {
 	case *parse.TextNode:
 		s.b.Write(n.Text)
 	case *parse.ActionNode:
-		if c := s.tree.streams[n]; c != nil {
-			s.stream(dot, c)
+		a := s.tree.actions[n]
+		if a.stream != nil {
+			s.stream(dot, a.stream)
 			return
 		}
-		if esc := s.tree.actions[n]; esc != nil {
+		if esc := a.esc; esc != nil {
 			// The last escaper writes the page itself.
 			if !esc(s.b, s.commands(dot, n.Pipe.Cmds[:len(n.Pipe.Cmds)-1])) {
 				s.give("%s: value left to html/template", n)
@@ -386,7 +387,7 @@ func (s *state) command(dot reflect.Value, cmd *parse.CommandNode, final reflect
 		}
 		return s.fieldChain(dot, v, n.Ident[1:], cmd.Args, final, have)
 	case *parse.IdentifierNode:
-		return s.call(dot, n.Ident, cmd.Args[1:], final, have)
+		return s.call(dot, n, cmd.Args[1:], final, have)
 	case *parse.PipeNode:
 		s.noArgs(cmd.Args, have)
 		return s.pipeline(dot, n)
@@ -436,7 +437,7 @@ func (s *state) arg(dot reflect.Value, n parse.Node) reflect.Value {
 	case *parse.PipeNode:
 		return s.pipeline(dot, n)
 	case *parse.IdentifierNode:
-		return s.call(dot, n.Ident, nil, reflect.Value{}, false)
+		return s.call(dot, n, nil, reflect.Value{}, false)
 	case *parse.ChainNode:
 		if n.Node.Type() == parse.NodeNil {
 			s.give("field of nil")

@@ -101,6 +101,9 @@ func (s *state) field(dot, receiver reflect.Value, at *string, args []parse.Node
 	if len(args) > 1 || have {
 		s.give("field %s has arguments", name)
 	}
+	if len(m.field) == 1 {
+		return receiver.Field(m.field[0]) // no embedded struct to go through
+	}
 	f, err := receiver.FieldByIndexErr(m.field)
 	if err != nil {
 		s.give("%v", err)

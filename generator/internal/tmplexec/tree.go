@@ -16,9 +16,17 @@ type tree struct {
 	name, file string                     // the template's name and the file it was parsed from
 	methods    map[MethodKey]DirectMethod // the set's
 	root       *parse.ListNode
-	actions    map[*parse.ActionNode]escaper // nil: the action does not end with an escaper
-	streams    map[*parse.ActionNode]*streamCall
+	actions    map[*parse.ActionNode]action
 	names      map[*string]*nameSite // keyed by the name's place in its node
+	calls      map[*parse.IdentifierNode]callee
+}
+
+// action is what an action is executed with, found in one lookup: the
+// escaper it ends with (nil when it does not end with one), and its
+// Stream call, if it has one.
+type action struct {
+	esc    escaper
+	stream *streamCall
 }
 
 // streamCall is an action {{f ARGS}} in HTML text whose function f
@@ -45,7 +53,7 @@ type typedMember struct {
 const maxSiteTypes = 4
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]escaper{}, streams: map[*parse.ActionNode]*streamCall{}, names: map[*string]*nameSite{}}
+	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]action{}, names: map[*string]*nameSite{}, calls: map[*parse.IdentifierNode]callee{}}
 	tr.index(set, t.Root)
 	return tr
 }
@@ -60,10 +68,7 @@ func (tr *tree) index(set *Set, n parse.Node) {
 			}
 		}
 	case *parse.ActionNode:
-		tr.actions[n] = set.finalEscaper(n.Pipe)
-		if c := set.streamCall(n.Pipe); c != nil {
-			tr.streams[n] = c
-		}
+		tr.actions[n] = action{esc: set.finalEscaper(n.Pipe), stream: set.streamCall(n.Pipe)}
 		tr.index(set, n.Pipe)
 	case *parse.IfNode:
 		tr.indexBranch(set, &n.BranchNode)
@@ -81,6 +86,8 @@ func (tr *tree) index(set *Set, n parse.Node) {
 				}
 			}
 		}
+	case *parse.IdentifierNode:
+		tr.calls[n] = set.callee(n.Ident)
 	case *parse.FieldNode:
 		tr.addNames(n.Ident)
 	case *parse.VariableNode:
