@@ -31,11 +31,11 @@ func calendar(site *model.Site, reviews []Review, actions []Action, name string,
 		}
 		d := r.Doc
 		c.line("BEGIN:VEVENT")
-		c.line("UID:" + icsText(d.ID+"-"+d.Version+"@ismsgen"))
+		c.text("UID:", d.ID+"-"+d.Version+"@ismsgen")
 		c.line("DTSTAMP:" + stamp)
 		c.line("DTSTART;VALUE=DATE:" + icsDate(r.Date))
 		c.line("DTEND;VALUE=DATE:" + icsDate(r.Date.AddDays(1)))
-		c.line("SUMMARY:" + icsText(l.t("ics.summary", d.ID, d.Title)))
+		c.text("SUMMARY:", l.t("ics.summary", d.ID, d.Title))
 		desc := []string{
 			l.t("field.version") + ": " + d.Version,
 			l.t("field.owners") + ": " + l.depts(d.Owners),
@@ -51,7 +51,7 @@ func calendar(site *model.Site, reviews []Review, actions []Action, name string,
 			desc = append(desc, u)
 			c.line("URL:" + u)
 		}
-		c.line("DESCRIPTION:" + icsText(strings.Join(desc, "\n")))
+		c.text("DESCRIPTION:", desc...)
 		c.line("TRANSP:TRANSPARENT")
 		c.line("END:VEVENT")
 	}
@@ -67,11 +67,11 @@ func calendar(site *model.Site, reviews []Review, actions []Action, name string,
 // actionEvent writes the all-day event of an open action on its due date.
 func actionEvent(c *icsWriter, site *model.Site, a Action, stamp string, l labels) {
 	c.line("BEGIN:VEVENT")
-	c.line("UID:" + icsText("action-"+a.ID+"@ismsgen"))
+	c.text("UID:", "action-"+a.ID+"@ismsgen")
 	c.line("DTSTAMP:" + stamp)
 	c.line("DTSTART;VALUE=DATE:" + icsDate(a.Due))
 	c.line("DTEND;VALUE=DATE:" + icsDate(a.Due.AddDays(1)))
-	c.line("SUMMARY:" + icsText(l.t("ics.action_summary", a.ID, a.Title)))
+	c.text("SUMMARY:", l.t("ics.action_summary", a.ID, a.Title))
 	desc := []string{
 		l.t("action.source") + ": " + l.code("action.source.", a.Source),
 		l.t("action.record") + ": " + a.Record.ID + " " + a.Record.Title,
@@ -85,54 +85,85 @@ func actionEvent(c *icsWriter, site *model.Site, a Action, stamp string, l label
 		desc = append(desc, u)
 		c.line("URL:" + u)
 	}
-	c.line("DESCRIPTION:" + icsText(strings.Join(desc, "\n")))
+	c.text("DESCRIPTION:", desc...)
 	c.line("TRANSP:TRANSPARENT")
 	c.line("END:VEVENT")
 }
 
 // icsWriter writes content lines ending in CRLF, folded at 75 octets.
-type icsWriter struct{ bytes.Buffer }
+type icsWriter struct {
+	bytes.Buffer
+	scratch []byte // the line text makes, reused from one line to the next
+}
+
+// text writes the content line name followed by the TEXT value of parts
+// joined by newlines, escaped as icsText does, without a string for it.
+func (w *icsWriter) text(name string, parts ...string) {
+	b := append(w.scratch[:0], name...)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, `\n`...)
+		}
+		b = appendICSText(b, p)
+	}
+	w.scratch = b
+	writeLine(w, b)
+}
 
 // line writes one content line, folded so that no line exceeds 75 octets
 // (the CRLF not counted) and no UTF-8 character is split: continuation
 // lines start with a space, which counts towards their 75.
-func (w *icsWriter) line(s string) {
+func (w *icsWriter) line(s string) { writeLine(w, s) }
+
+func writeLine[S string | []byte](w *icsWriter, s S) {
 	limit := 75
 	for len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		w.WriteString(s[:cut])
+		w.put(s[:cut])
 		w.WriteString("\r\n ")
 		s = s[cut:]
 		limit = 74
 	}
-	w.WriteString(s)
+	w.put(s)
 	w.WriteString("\r\n")
+}
+
+// put writes s, a string or bytes, without converting it.
+func (w *icsWriter) put(s any) {
+	switch s := s.(type) {
+	case string:
+		w.WriteString(s)
+	case []byte:
+		w.Write(s)
+	}
 }
 
 // icsText escapes a TEXT value: backslash, semicolon, comma and newline;
 // carriage returns and other control characters are dropped, since RFC
 // 5545 does not allow them in a value.
-func icsText(s string) string {
-	var b strings.Builder
+func icsText(s string) string { return string(appendICSText(nil, s)) }
+
+// appendICSText appends s escaped as icsText does to b.
+func appendICSText(b []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r == '\\':
-			b.WriteString(`\\`)
+			b = append(b, `\\`...)
 		case r == ';':
-			b.WriteString(`\;`)
+			b = append(b, `\;`...)
 		case r == ',':
-			b.WriteString(`\,`)
+			b = append(b, `\,`...)
 		case r == '\n':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case r < 0x20 && r != '\t' || r == 0x7f:
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // icsDate formats a date as YYYYMMDD.
