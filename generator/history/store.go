@@ -50,16 +50,22 @@ func (s *store) put(blob string, text []byte) {
 	s.dirty = true
 }
 
-// get returns a blob's text, or false when it is not kept.
-func (s *store) get(blob string) ([]byte, bool, error) {
+// locate returns where a blob's text is in the file, or false when it is
+// not kept, with what it wrote still buffered written out first.
+func (s *store) locate(blob string) (span [2]int64, ok bool, err error) {
 	s.mu.Lock()
-	span, ok := s.at[blob]
+	defer s.mu.Unlock()
+	span, ok = s.at[blob]
 	if ok && s.dirty {
 		s.err = s.w.Flush()
 		s.dirty = false
 	}
-	err := s.err
-	s.mu.Unlock()
+	return span, ok, s.err
+}
+
+// get returns a blob's text, or false when it is not kept.
+func (s *store) get(blob string) ([]byte, bool, error) {
+	span, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return nil, false, err
 	}
@@ -74,14 +80,7 @@ func (s *store) get(blob string) ([]byte, bool, error) {
 // pages are read as strings, and reading one into a []byte first cost
 // a copy of every text.
 func (s *store) getString(blob string) (string, bool, error) {
-	s.mu.Lock()
-	span, ok := s.at[blob]
-	if ok && s.dirty {
-		s.err = s.w.Flush()
-		s.dirty = false
-	}
-	err := s.err
-	s.mu.Unlock()
+	span, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return "", false, err
 	}
@@ -122,14 +121,7 @@ func (s *store) close() {
 
 // getIn is getString with the text read into room (see EarlierIn).
 func (s *store) getIn(room *model.TextRoom, blob string) (string, bool, error) {
-	s.mu.Lock()
-	span, ok := s.at[blob]
-	if ok && s.dirty {
-		s.err = s.w.Flush()
-		s.dirty = false
-	}
-	err := s.err
-	s.mu.Unlock()
+	span, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return "", false, err
 	}
