@@ -44,6 +44,17 @@ func repo(t *testing.T) *gitfixture.Repo {
 	return r
 }
 
+// twoVersions commits version 1.0 of a document P-1 at path, then its
+// version 1.1 a month later, and returns the two commits.
+func twoVersions(t *testing.T, r *gitfixture.Repo, path string) (first, second string) {
+	t.Helper()
+	must(t, r.Write(path, doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	first = commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Write(path, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	second = commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	return first, second
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -109,10 +120,7 @@ func TestOutsideGit(t *testing.T) {
 
 func TestVersionsFollowRenames(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/old/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/old/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
-	c2 := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	c1, c2 := twoVersions(t, r, "content/old/p1.md")
 	must(t, r.Move("content/old/p1.md", "content/tier2/p1.md"))
 	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
 	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", "第三版。\n", "1.0", "1.1", "2.0")))
@@ -630,10 +638,7 @@ func TestMovedNotCommitted(t *testing.T) {
 // alone, sees the move as files added there.
 func TestSiteFolderMoved(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
-	set := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	c1, set := twoVersions(t, r, "content/tier2/p1.md")
 	must(t, r.Move("content", "isms/content"))
 	must(t, r.Move("isms.toml", "isms/isms.toml"))
 	must(t, r.Write("README.md", "the company's repository\n"))
@@ -660,10 +665,7 @@ func TestSiteFolderMoved(t *testing.T) {
 // file that is missing, a program for diffs.
 func TestUserGitConfigIgnored(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/tier2/p 1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p 1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
-	c2 := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	_, c2 := twoVersions(t, r, "content/tier2/p 1.md")
 	must(t, r.Move("content/tier2/p 1.md", "content/tier2/访问“控制”.md"))
 	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
 
@@ -772,10 +774,7 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 // them, the note says how.
 func TestDeployedFromBareRepository(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-	c1 := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	c1, _ := twoVersions(t, r, "content/tier2/p1.md")
 	bare, site := filepath.Join(t.TempDir(), "site.git"), filepath.Join(t.TempDir(), "srv")
 	must(t, os.Mkdir(site, 0o755))
 	must(t, r.Git(nil, "clone", "-q", "--bare", r.Dir, bare))
@@ -802,10 +801,7 @@ func TestDeployedFromBareRepository(t *testing.T) {
 // a room whose buffers are used again once it is emptied.
 func TestTextsReadIntoRoom(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	twoVersions(t, r, "content/tier2/p1.md")
 	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", strings.Repeat("第三版，比第二版长得多。\n", 200), "1.0", "1.1", "2.0")))
 
 	docs, _, h := read(t, r.Dir)
