@@ -40,7 +40,7 @@ func Salvage(root, rel string) *Salvaged {
 		return nil
 	}
 	var ignored diag.List // reported by ReadDoc already
-	fm, body, bodyLine, ok := splitDocument(rel, src, &ignored)
+	fm, _, bodyLine, ok := splitDocument(rel, src, &ignored)
 	if !ok {
 		return nil
 	}
@@ -65,7 +65,9 @@ func Salvage(root, rel string) *Salvaged {
 	for i, line := range strings.Split(string(fm), "\n") {
 		s.Keys[2+i] = lineKey(strings.TrimSpace(line))
 	}
-	f := &File{Path: rel, Body: showBody(rel, body, bodyLine, &ignored), BodyLine: bodyLine}
+	// The body was adapted and its findings reported by ReadDoc; the
+	// checks of the front matter do not read it.
+	f := &File{Path: rel, BodyLine: bodyLine}
 	if f.Meta, f.Lines = decodeTOML(rel, repaired, 1, &ignored); f.Meta == nil {
 		return nil
 	}
