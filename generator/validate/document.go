@@ -95,6 +95,29 @@ func idError(r *fields, id string) bool {
 
 const idHint = `ids look like "ISMS-P-009": ASCII letters, digits, '.', '_' and '-' (put Chinese words in the title)`
 
+// tierType is the type of a document of the tier that names none: ""
+// for a tier not known.
+func tierType(tier int) string {
+	if tier < 1 || tier > 3 {
+		return ""
+	}
+	return [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[tier]
+}
+
+// classification is the level of a document whose front matter says
+// written: the site's default when it says none, and the highest level
+// when it names one isms.toml does not define (known false), so that a
+// mistyped level can never leak.
+func classification(cfg *model.Config, written string) (level string, known bool) {
+	switch {
+	case written == "":
+		return cfg.DefaultClassification, true
+	case cfg.Level(written) < 0:
+		return cfg.Levels[len(cfg.Levels)-1], false
+	}
+	return written, true
+}
+
 // document converts and checks one document's front matter on its own;
 // rules that need the other documents are in Documents.
 func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Document {
@@ -120,9 +143,9 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 
 	d.Type = r.str("type", false)
 	switch {
-	case d.Type == "" && d.Tier > 0:
-		d.Type = [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[d.Tier]
-	case d.Type != "" && !contains(model.Types, d.Type):
+	case d.Type == "":
+		d.Type = tierType(d.Tier)
+	case !contains(model.Types, d.Type):
 		r.errorf("type", diag.Msg("type is one of: %s", strings.Join(model.Types, ", ")), "unknown document type %q", d.Type)
 	}
 	d.Status = r.str("status", false)
@@ -171,13 +194,10 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		r.errorf("effective", "a document takes effect on or after its approval; correct one of the dates", "effective date %s is before the approval date %s", d.Effective, d.Approved)
 	}
 
-	d.Classification = r.str("classification", false)
-	if d.Classification == "" {
-		d.Classification = cfg.DefaultClassification
-	} else if cfg.Level(d.Classification) < 0 {
-		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), "unknown classification level %q", d.Classification)
-		// Treat an unknown level as the highest so that it can never leak.
-		d.Classification = cfg.Levels[len(cfg.Levels)-1]
+	written := r.str("classification", false)
+	var known bool
+	if d.Classification, known = classification(cfg, written); !known {
+		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), "unknown classification level %q", written)
 	}
 
 	d.Parent = r.str("parent", false)

@@ -20,9 +20,8 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 	if tier, ok := r.integer("tier"); ok && tier >= 1 && tier <= 3 {
 		d.Tier = tier
 	}
-	d.Type = r.str("type", false)
-	if d.Type == "" && d.Tier > 0 {
-		d.Type = [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[d.Tier]
+	if d.Type = r.str("type", false); d.Type == "" {
+		d.Type = tierType(d.Tier)
 	}
 	d.Status = r.str("status", false)
 	if !contains(model.Statuses, d.Status) {
@@ -37,12 +36,7 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 	if d.Effective.IsZero() {
 		d.Effective = d.Approved
 	}
-	d.Classification = r.str("classification", false)
-	if d.Classification == "" {
-		d.Classification = cfg.DefaultClassification
-	} else if cfg.Level(d.Classification) < 0 {
-		d.Classification = cfg.Levels[len(cfg.Levels)-1]
-	}
+	d.Classification, _ = classification(cfg, r.str("classification", false))
 	return d
 }
 
