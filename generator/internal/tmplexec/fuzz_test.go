@@ -159,10 +159,16 @@ var operands = []string{
 	`"x<y>&'\"+"`, `"draft"`, `"表单"`, `"%v|%s"`, "2", "-1", "0x1F", "1.5", "true", "nil", "'a'",
 }
 
+// maxStages bounds the functions a pipeline passes its value through:
+// js or html applied to its own output doubles its backslashes or
+// ampersands, and a plan of a thousand such stages made html/template,
+// the reference, write without end.
+const maxStages = 6
+
 // pipeline writes a pipeline of at most depth levels of parentheses.
 func (g *gen) pipeline(depth int) string {
 	p := g.command(depth)
-	for g.pick(4) == 1 { // 0, as at the end of the plan, stops
+	for n := 0; n < maxStages && g.pick(4) == 1; n++ { // 0, as at the end of the plan, stops
 		p += " | " + g.one("upper", `printf "%v"`, "show", "len", "html", "urlquery", "print", `t "k"`, "not", `pair "a"`, "js")
 	}
 	return p
