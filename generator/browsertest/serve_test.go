@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,31 @@ func TestServeReloadsOpenPages(t *testing.T) {
 	go srv.Serve(l)
 
 	tb := newTab(t)
+	// The warnings of the page's document, behind a button in a corner;
+	// the list of the site's on a page of its own; none of it printed.
+	tb.open(t, serve.URL(l)+"docs/ISMS-F-005/")
+	if err := tb.poll(`() => { const b = document.querySelector("#ismsgen-warnings button"); return b && b.innerText.includes("本文件有 1 个警告"); }`, 10*time.Second); err != nil {
+		t.Fatalf("no button with the document's warnings: %v", err)
+	}
+	if eval[bool](t, tb, `document.getElementById("ismsgen-warnings-list").checkVisibility()`) {
+		t.Error("the warnings are open before the button is pressed")
+	}
+	tb.do(t, "open the warnings", chromedp.Click(chromedp.CSS(`#ismsgen-warnings button`)))
+	if got := eval[string](t, tb, `document.getElementById("ismsgen-warnings-list").innerText`); !strings.Contains(got, `isms-f-005.md:11: 警告：批准人 "王芳" 同时也是编制人`) ||
+		!eval[bool](t, tb, `document.querySelector("#ismsgen-warnings button").getAttribute("aria-expanded") === "true"`) {
+		t.Errorf("the opened list is not the document's warning at its line: %q", got)
+	}
+	if eval[bool](t, tb, `window.dispatchEvent(new Event("beforeprint")), document.getElementById("ismsgen-warnings").checkVisibility()`) {
+		t.Error("the warnings would be printed")
+	}
+	if !eval[bool](t, tb, `window.dispatchEvent(new Event("afterprint")), document.getElementById("ismsgen-warnings").checkVisibility()`) {
+		t.Error("the warnings stay hidden after printing")
+	}
+	tb.follow(t, "open the site's warnings", chromedp.Click(chromedp.CSS(`#ismsgen-warnings-list a`)))
+	if got := eval[string](t, tb, `document.querySelector("h1").innerText + " " + location.pathname`); !strings.HasSuffix(got, "个警告 /__ismsgen/warnings/") {
+		t.Errorf("the link leads to %q, not the site's warnings", got)
+	}
+
 	doc := filepath.Join(site, "content", "tier2", "isms-p-009.md")
 	tb.open(t, serve.URL(l)+"docs/ISMS-P-009/")
 	if err := tb.poll(`() => document.body.innerText.includes("按策划的时间间隔")`, 10*time.Second); err != nil {

@@ -18,8 +18,11 @@
 // Events of /__ismsgen/events. When a rebuild fails the last good site
 // keeps being served and open pages show every error in an overlay until
 // the content is fixed; /__ismsgen/errors returns the same errors as JSON.
-// The browser learns nothing there of a document serve leaves out: an
-// error in its file, or naming it, is a neutral line (the log has it).
+// The warnings of the last good rebuild are behind a button on each page
+// (its document's, from /__ismsgen/warnings?page=) and listed on
+// /__ismsgen/warnings/. The browser learns nothing there of a document
+// serve leaves out: an error or warning in its file, or naming it, is a
+// neutral line (the log has it).
 //
 // Serve answers only requests whose Host header names the address it
 // listens on (localhost too, for loopback), 421 to others, so that a page

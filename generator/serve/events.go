@@ -65,9 +65,13 @@ type Problem struct {
 func problems(l diag.List, c *diag.Catalog) []Problem {
 	out := []Problem{}
 	for _, d := range l {
-		out = append(out, Problem{File: d.File, Line: d.Line, Message: c.Message(d), Hint: c.Hint(d), Text: c.Line(d)})
+		out = append(out, problem(d, c))
 	}
 	return out
+}
+
+func problem(d diag.Diagnostic, c *diag.Catalog) Problem {
+	return Problem{File: d.File, Line: d.Line, Message: c.Message(d), Hint: c.Hint(d), Text: c.Line(d)}
 }
 
 // hub hands events to every subscriber and remembers the current errors
@@ -75,7 +79,8 @@ func problems(l diag.List, c *diag.Catalog) []Problem {
 type hub struct {
 	mu     sync.Mutex
 	subs   map[chan Event]bool
-	errors []Problem // of the last rebuild; empty when it succeeded
+	errors []Problem   // of the last rebuild; empty when it succeeded
+	warns  *warningSet // of the last good rebuild
 	closed bool
 }
 
@@ -126,6 +131,22 @@ func (h *hub) current() []Problem {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.errors
+}
+
+// setWarnings makes s the warnings of the site served.
+func (h *hub) setWarnings(s *warningSet) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.warns = s
+}
+
+// warnings calls f with the warnings of the site served (nil before the
+// first good rebuild), under the hub's lock: a set works out what a
+// browser may see of it once, when first asked.
+func (h *hub) warnings(f func(s *warningSet)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	f(h.warns)
 }
 
 // close ends every subscription.

@@ -23,6 +23,11 @@ const (
 	ScriptPath = "/__ismsgen/reload.js"
 	EventsPath = "/__ismsgen/events"
 	ErrorsPath = "/__ismsgen/errors"
+	// WarningsPath answers with the warnings of the site served as JSON,
+	// those of one page's document with ?page=/docs/<id>/; WarningsPage
+	// lists them all for a person.
+	WarningsPath = "/__ismsgen/warnings"
+	WarningsPage = "/__ismsgen/warnings/"
 )
 
 //go:embed reload.js
@@ -52,6 +57,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			Build  int       `json:"build"`
 			Errors []Problem `json:"errors"`
 		}{s.store.current(), s.hub.current()})
+		return
+	case WarningsPath:
+		h.Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(s.warningsOf(r.URL.Query().Get("page")))
+		return
+	case WarningsPage:
+		s.warningsPage(w)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -67,6 +67,8 @@ func (e *engine) render(site *model.Site, data *reports.Data, full bool, start t
 	for id, t := range fresh {
 		e.texts[id] = t
 	}
+	// Before the pages reload, which ask for them.
+	e.hub.setWarnings(e.warningSet(site, diags.Warnings(), build))
 	for _, id := range removed {
 		delete(e.texts, id)
 	}

@@ -108,12 +108,23 @@ func (e *engine) shownProblems(errs diag.List, c *diag.Catalog) []Problem {
 		return out
 	}
 	for i, p := range out {
-		if w.in(p.File) || w.named(p.Text) || w.named(p.Message) {
-			text := c.Sprintf("an error in a document this preview leaves out (a draft, one above the classification ceiling, or one whose front matter cannot be read yet): the terminal running ismsgen serve shows it")
-			out[i] = Problem{Message: text, Text: text}
-		} else if w.named(p.Hint) {
-			out[i].Hint = ""
-		}
+		out[i] = w.redact(p, c, diag.Msg("an error in a document this preview leaves out (a draft, one above the classification ceiling, or one whose front matter cannot be read yet): the terminal running ismsgen serve shows it"))
 	}
 	return out
+}
+
+// redact is p as a browser may see it: the neutral line when p is in, or
+// names, a left-out document; without its hint when only that names one.
+func (w leftOut) redact(p Problem, c *diag.Catalog, neutral diag.Text) Problem {
+	if len(w.files) == 0 {
+		return p
+	}
+	if w.in(p.File) || w.named(p.Text) || w.named(p.Message) {
+		text := c.Text(neutral)
+		return Problem{Message: text, Text: text}
+	}
+	if w.named(p.Hint) {
+		p.Hint = ""
+	}
+	return p
 }

@@ -1,5 +1,6 @@
-// ismsgen serve: reloads the page when a rebuild changed it, and shows the
-// errors of a failed rebuild over the last good page until they are fixed.
+// ismsgen serve: reloads the page when a rebuild changed it, shows the
+// errors of a failed rebuild over the last good page until they are fixed,
+// and the warnings of the page's document behind a small button.
 // Served by `ismsgen serve` only; never part of a built site.
 (function () {
   "use strict";
@@ -70,6 +71,75 @@
     document.body.appendChild(overlay);
   }
 
+  // The warnings: a button in a corner says how many the page's document
+  // has (else the site), and opens their list; the whole list is
+  // /__ismsgen/warnings/. Never printed: a printed page is a copy of the
+  // document, not of the preview.
+  var warningsPage = "/__ismsgen/warnings/";
+  var badge = null;
+
+  function warnings() {
+    if (here() === warningsPage || !window.fetch) return;
+    fetch("/__ismsgen/warnings?page=" + encodeURIComponent(here()), { cache: "no-store" })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(showWarnings, function () {});
+  }
+
+  function showWarnings(m) {
+    if (badge) badge.remove();
+    badge = null;
+    var mine = m.warnings || [];
+    if (!m.total) return;
+    badge = styled("div", {
+      position: "fixed", left: ".75rem", bottom: ".75rem", zIndex: "2147483646", maxWidth: "min(44rem, calc(100vw - 1.5rem))",
+      background: "#fff8e1", color: "#3d2c00", border: "1px solid #8a6100", borderRadius: "6px",
+      font: "13px/1.45 system-ui, sans-serif", boxShadow: "0 2px 10px rgba(0,0,0,.25)"
+    });
+    badge.id = "ismsgen-warnings";
+    var label = mine.length
+      ? (zh ? "本文件有 " + mine.length + " 个警告" : mine.length + " warning" + (mine.length === 1 ? "" : "s") + " in this document")
+      : (zh ? "站点有 " + m.total + " 个警告" : m.total + " warning" + (m.total === 1 ? "" : "s") + " in the site");
+    var button = styled("button", {
+      background: "transparent", color: "inherit", border: "0", padding: ".35rem .6rem", cursor: "pointer", font: "inherit",
+      fontWeight: "bold"
+    }, "⚠ " + label);
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "ismsgen-warnings-list");
+    var panel = styled("div", { display: "none", padding: "0 .75rem .6rem", maxHeight: "40vh", overflow: "auto" });
+    panel.id = "ismsgen-warnings-list";
+    if (mine.length) {
+      var list = styled("ol", { margin: "0 0 .4rem", paddingLeft: "1.25rem" });
+      mine.forEach(function (w) {
+        var item = styled("li", { marginBottom: ".35rem" });
+        item.appendChild(styled("div", { whiteSpace: "pre-wrap", fontFamily: "ui-monospace, Menlo, Consolas, monospace" }, w.text));
+        if (w.hint) item.appendChild(styled("div", { whiteSpace: "pre-wrap", color: "#5c4400" }, w.hint));
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+    }
+    var all = styled("a", { color: "#5c3b00" }, zh ? "全站 " + m.total + " 个警告" : "All " + m.total + " warning" + (m.total === 1 ? "" : "s") + " of the site");
+    all.href = warningsPage;
+    panel.appendChild(all);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      panel.style.display = open ? "block" : "none";
+    });
+    badge.appendChild(button);
+    badge.appendChild(panel);
+    document.body.appendChild(badge);
+  }
+
+  window.addEventListener("beforeprint", function () {
+    if (badge) badge.style.display = "none";
+  });
+  window.addEventListener("afterprint", function () {
+    if (badge) badge.style.display = "";
+  });
+
   // The server learns which page this is and which build it shows, and
   // says whether the page changed since: another page's rebuild that
   // this one missed while it reloaded is no reason to reload again.
@@ -86,12 +156,14 @@
   });
   events.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);
-    if (m.all || (m.pages || []).indexOf(here()) >= 0) {
+    if (m.all || (m.pages || []).indexOf(here()) >= 0 || here() === warningsPage) {
       location.reload();
       return;
     }
     build = Math.max(build, m.build);
+    warnings(); // a save of another file may have changed the count
   });
+  warnings();
   events.addEventListener("errors", function (e) {
     var m = JSON.parse(e.data);
     if (m.errors && m.errors.length) show(m.errors);
