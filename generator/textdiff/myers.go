@@ -21,8 +21,10 @@ type edit struct {
 
 // myers holds what the diffs of one units reuse.
 type myers struct {
-	v    []int    // the bisection's two paths
-	free [][]edit // lists of edits to reuse: each step's is copied into its caller's
+	v          []int    // the bisection's two paths
+	free       [][]edit // lists of edits to reuse: each step's is copied into its caller's
+	equalities []int    // the clean-up's stack of equalities
+	joined     []rune   // the clean-up's texts around an edit, joined
 }
 
 // list is an empty list of edits, one used before if there is one.

@@ -2,9 +2,9 @@
 // reader compares: each character of Chinese (and other scripts written
 // without spaces), whole words of English, numbers whole. The diff itself
 // is github.com/sergi/go-diff's (Myers' algorithm, with its semantic
-// clean-up); this package only cuts the texts into those units. Its
-// first step, the diff before the clean-up, is run on the units as
-// numbers by myers.go when the fast paths are on, to the same result.
+// clean-up); this package only cuts the texts into those units. With the
+// fast paths on, the diff (myers.go) and its clean-up (semantic.go) run
+// on the units as numbers, to the same result.
 package textdiff
 
 import (
@@ -333,37 +333,54 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, words 
 	if words && differing(u.aUnits, u.bUnits) > maxPairs {
 		return nil, false
 	}
-	var raw []diffmatchpatch.Diff
-	if fast.On() {
-		raw = u.myers.diffMain(u.aUnits, u.bUnits)
-	} else {
-		raw = u.dmp.DiffMainRunes(u.aUnits, u.bUnits, false)
+	if !fast.On() {
+		return u.convert(u.dmp.DiffCleanupSemantic(u.dmp.DiffMainRunes(u.aUnits, u.bUnits, false)), oldFrom, newFrom), true
 	}
-	diffs := u.dmp.DiffCleanupSemantic(raw)
-	// The diffs' texts, joined, are a (Equal and Delete) and b (Equal and
-	// Insert) unit by unit.
+	edits := u.myers.main(u.aUnits, u.bUnits)
+	edits = u.myers.cleanupSemantic(edits)
+	out := make(pieces, 0, len(edits))
+	ai, bi := 0, 0 // the units of a and b taken
+	ao, bo := 0, 0 // and their bytes
+	for _, e := range edits {
+		out, ai, bi, ao, bo = u.take(out, e.op, len(e.text), ai, bi, ao, bo, oldFrom, newFrom)
+	}
+	u.myers.done(edits)
+	return out, true
+}
+
+// convert turns go-diff's diffs, whose texts joined are a (Equal and
+// Delete) and b (Equal and Insert) unit by unit, into pieces of the
+// texts.
+func (u *units) convert(diffs []diffmatchpatch.Diff, oldFrom, newFrom int) pieces {
 	out := make(pieces, 0, len(diffs))
 	ai, bi := 0, 0 // the units of a and b taken
 	ao, bo := 0, 0 // and their bytes
 	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffInsert:
-			end := endOf(u.bEnd, bi+n, bo)
-			out.add(piece{Insert, newFrom + bo, newFrom + end})
-			bi, bo = bi+n, end
-		case diffmatchpatch.DiffDelete:
-			end := endOf(u.aEnd, ai+n, ao)
-			out.add(piece{Delete, oldFrom + ao, oldFrom + end})
-			ai, ao = ai+n, end
-		default:
-			end := endOf(u.aEnd, ai+n, ao)
-			out.add(piece{Equal, oldFrom + ao, oldFrom + end})
-			bo += end - ao
-			ai, bi, ao = ai+n, bi+n, end
-		}
+		out, ai, bi, ao, bo = u.take(out, d.Type, utf8.RuneCountInString(d.Text), ai, bi, ao, bo, oldFrom, newFrom)
 	}
-	return out, true
+	return out
+}
+
+// take appends to out the piece of n units that op took, after ai units
+// (ao bytes) of a and bi (bo bytes) of b, and says how far a and b are
+// taken then.
+func (u *units) take(out pieces, op diffmatchpatch.Operation, n, ai, bi, ao, bo, oldFrom, newFrom int) (pieces, int, int, int, int) {
+	switch op {
+	case diffmatchpatch.DiffInsert:
+		end := endOf(u.bEnd, bi+n, bo)
+		out.add(piece{Insert, newFrom + bo, newFrom + end})
+		bi, bo = bi+n, end
+	case diffmatchpatch.DiffDelete:
+		end := endOf(u.aEnd, ai+n, ao)
+		out.add(piece{Delete, oldFrom + ao, oldFrom + end})
+		ai, ao = ai+n, end
+	default:
+		end := endOf(u.aEnd, ai+n, ao)
+		out.add(piece{Equal, oldFrom + ao, oldFrom + end})
+		bo += end - ao
+		ai, bi, ao = ai+n, bi+n, end
+	}
+	return out, ai, bi, ao, bo
 }
 
 // differing is the product of the numbers of units of a and b once what
