@@ -32,7 +32,8 @@ func (r *renderer) mask(text string) string {
 func (r *renderer) maskRun(run string) string {
 	left := r.in.Site.LeftOut
 	for s := run; s != ""; s = s[:len(s)-1] {
-		if id, _, _ := strings.Cut(markdown.Unescape(s), "#"); left[model.FoldID(id)] {
+		id, _, _ := strings.Cut(markdown.Unescape(s), "#")
+		if left[model.FoldID(id)] || left[model.FoldID(id[:len(id)-docExt(id)])] {
 			return r.bodies.withheld + run[len(s):]
 		}
 		if last := s[len(s)-1]; last != '.' && last != '-' && last != '_' {
@@ -95,26 +96,11 @@ func nonASCII8(s string) bool {
 
 // plainHit reports whether maskRun could replace run, which has no
 // escapes: whether it, less any of its trailing full stops, dashes and
-// underscores, folds to a left-out id. lens is leftOutLengths.
+// underscores, folds to a left-out id, with or without the extension of
+// a Markdown file. lens is leftOutLengths.
 func (r *renderer) plainHit(run string, lens uint64) bool {
-	var folded [64]byte
 	for s := run; s != ""; s = s[:len(s)-1] {
-		if len(s) < 64 && lens&(1<<len(s)) == 0 {
-			// No left-out id is as long: most runs are words and numbers
-			// of another length than the ids.
-		} else if len(s) <= len(folded) {
-			f := folded[:len(s)]
-			for i := 0; i < len(s); i++ {
-				c := s[i]
-				if c >= 'a' && c <= 'z' {
-					c -= 'a' - 'A'
-				}
-				f[i] = c
-			}
-			if r.in.Site.LeftOut[string(f)] {
-				return true
-			}
-		} else if r.in.Site.LeftOut[model.FoldID(s)] {
+		if r.plainID(s, lens) || docExt(s) > 0 && r.plainID(s[:len(s)-docExt(s)], lens) {
 			return true
 		}
 		if last := s[len(s)-1]; last != '.' && last != '-' && last != '_' {
@@ -122,6 +108,41 @@ func (r *renderer) plainHit(run string, lens uint64) bool {
 		}
 	}
 	return false
+}
+
+// docExt is the length of the extension of a Markdown file that s ends
+// with (".md", ".markdown", in any case), or 0: a file is often named
+// after its document's id, and a link to it names the id.
+func docExt(s string) int {
+	for _, ext := range []string{".md", ".markdown"} {
+		if len(s) > len(ext) && strings.EqualFold(s[len(s)-len(ext):], ext) {
+			return len(ext)
+		}
+	}
+	return 0
+}
+
+// plainID reports whether s, which has no escapes, folds to a left-out
+// id.
+func (r *renderer) plainID(s string, lens uint64) bool {
+	switch {
+	case len(s) < 64 && lens&(1<<len(s)) == 0:
+		// No left-out id is as long: most runs are words and numbers
+		// of another length than the ids.
+		return false
+	case len(s) <= 64:
+		var folded [64]byte
+		f := folded[:len(s)]
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			f[i] = c
+		}
+		return r.in.Site.LeftOut[string(f)]
+	}
+	return r.in.Site.LeftOut[model.FoldID(s)]
 }
 
 // leftOutLengths has bit n set when a left-out id is n bytes long (n <

@@ -25,15 +25,16 @@ func TestMask(t *testing.T) {
 	for _, on := range []bool{true, false} {
 		restore := fast.Set(on)
 		for in, want := range map[string]string{
-			`related = ["QZ-1", "ISMS-P-009"]`:                             `related = ["[withheld]", "ISMS-P-009"]`,
-			"[](QZ-1) [x](qz-1#part) [y][r]\n[r]: QZ-1\n":                  "[]([withheld]) [x]([withheld]#part) [y][r]\n[r]: [withheld]\n",
-			`[a](QZ&#45;1) [b](QZ\-1) [c](QZ%2D1) <QZ-1>`:                  `[a]([withheld]) [b]([withheld]) [c]([withheld]) <[withheld]>`,
-			"See QZ-1. And QZ-1-draft, QZ-10, XQZ-1.":                      "See [withheld]. And QZ-1-draft, QZ-10, XQZ-1.",
-			"version = \"1.1\"\nid = \"ISMS-P-009\"":                       "version = \"1.1\"\nid = \"ISMS-P-009\"",
-			"QZ-1._ qz-1%23x QZ&#x2d;1 QZ&#x2D1 &#12345678;QZ-1 &amp;QZ-1": "[withheld]._ [withheld] [withheld] QZ&#x2D1 &#12345678;[withheld] &amp;QZ-1",
-			"见 ISMS-" + longID + "-1-.":                                    "见 [withheld]-.",
-			"ISMS-" + longID + "-12":                                       "ISMS-" + longID + "-12",
-			"管理评审方针见QZ-1，信息安全管理体系QZ-1。一二三四五六七八九十QZ-1":                      "管理评审方针见[withheld]，信息安全管理体系[withheld]。一二三四五六七八九十[withheld]",
+			`related = ["QZ-1", "ISMS-P-009"]`:                              `related = ["[withheld]", "ISMS-P-009"]`,
+			"[](QZ-1) [x](qz-1#part) [y][r]\n[r]: QZ-1\n":                   "[]([withheld]) [x]([withheld]#part) [y][r]\n[r]: [withheld]\n",
+			`[a](QZ&#45;1) [b](QZ\-1) [c](QZ%2D1) <QZ-1>`:                   `[a]([withheld]) [b]([withheld]) [c]([withheld]) <[withheld]>`,
+			"See QZ-1. And QZ-1-draft, QZ-10, XQZ-1.":                       "See [withheld]. And QZ-1-draft, QZ-10, XQZ-1.",
+			"version = \"1.1\"\nid = \"ISMS-P-009\"":                        "version = \"1.1\"\nid = \"ISMS-P-009\"",
+			"QZ-1._ qz-1%23x QZ&#x2d;1 QZ&#x2D1 &#12345678;QZ-1 &amp;QZ-1":  "[withheld]._ [withheld] [withheld] QZ&#x2D1 &#12345678;[withheld] &amp;QZ-1",
+			"见 ISMS-" + longID + "-1-.":                                     "见 [withheld]-.",
+			"ISMS-" + longID + "-12":                                        "ISMS-" + longID + "-12",
+			"[s](qz-1.md) [t](../QZ-1.MD#x) QZ-1.markdown. QZ-1.mdx QZ-1md": "[s]([withheld]) [t](../[withheld]#x) [withheld]. QZ-1.mdx QZ-1md",
+			"管理评审方针见QZ-1，信息安全管理体系QZ-1。一二三四五六七八九十QZ-1":                       "管理评审方针见[withheld]，信息安全管理体系[withheld]。一二三四五六七八九十[withheld]",
 		} {
 			if got := r.mask(in); got != want {
 				t.Errorf("fast %v: mask(%q) = %q, want %q", on, in, got, want)
@@ -49,6 +50,7 @@ func FuzzMask(f *testing.F) {
 		"[a](QZ&#45;1) [b](QZ\\-1) [c](QZ%2D1) <QZ-1> qz-1.",
 		"&#1234567;&#12345678;&#x10FFFF;&#x1234567;&amp;&a;&" + longID + longID + ";%2%2G\\a\\-",
 		"related = [\"QZ-1\", \"ISMS-" + longID + "-1\"] 管理评审QZ-1。",
+		"[a](qz-1.md) QZ-1.Markdown. QZ\\-1.md ISMS-" + longID + "-1.md",
 	} {
 		f.Add(s)
 	}
