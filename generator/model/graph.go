@@ -1,5 +1,10 @@
 package model
 
+import (
+	"path"
+	"sync"
+)
+
 // Link is one link or image of a document body, as the link stage
 // resolved it: an id link, a relative path to a document's file or to a
 // published file, a heading of the page itself, or an image on another
@@ -70,6 +75,16 @@ type Site struct {
 	// build leaves out, for the pages that show text as it was written
 	// (what changed between versions) to mask them: never shown.
 	LeftOut map[string]bool
+
+	pathsOnce sync.Once
+	byPath    map[string]Published // see At
+}
+
+// Published is what a path under content/ is on the site: a published
+// document's file, or a file published beside the pages.
+type Published struct {
+	Doc *Document // the document whose file it is; nil for a file
+	URL string    // the page or file, relative to the site root
 }
 
 // NewSite indexes the published documents (which must be sorted by id).
@@ -79,6 +94,37 @@ func NewSite(cfg *Config, now Date, drafts bool, docs []*Document) *Site {
 		s.byID[FoldID(d.ID)] = d
 	}
 	return s
+}
+
+// At is what the path p (relative to the source, like Document.Path)
+// is on the site: the page of the published document whose file or
+// folder (its index.md or README.md) it is, or a published file of a
+// bundle or of no bundle. The links of an earlier text, which the link
+// stage did not see, are resolved by it.
+func (s *Site) At(p string) (Published, bool) {
+	s.pathsOnce.Do(func() {
+		s.byPath = make(map[string]Published, len(s.Docs)+len(s.Files))
+		for _, a := range s.Files {
+			s.byPath[a.Path] = Published{URL: LooseURL(a)}
+		}
+		for _, d := range s.Docs {
+			for _, a := range d.Attachments {
+				s.byPath[a.Path] = Published{URL: d.URL() + a.Href()}
+			}
+		}
+		for _, d := range s.Docs {
+			s.byPath[d.Path] = Published{Doc: d, URL: d.URL()}
+		}
+		for _, page := range []string{"README.md", "index.md"} { // index.md wins, as for a link
+			for _, d := range s.Docs {
+				if dir, name := path.Split(d.Path); name == page {
+					s.byPath[path.Clean(dir)] = Published{Doc: d, URL: d.URL()}
+				}
+			}
+		}
+	})
+	t, ok := s.byPath[p]
+	return t, ok
 }
 
 // Doc returns the published document with this id (ignoring case).

@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"html/template"
+	"path"
 	"strings"
 	"sync"
 	"unsafe"
@@ -154,25 +155,51 @@ func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, s
 
 // unscanned is what becomes of a link the link stage did not see: one
 // it left as written (https:, a heading of the page), or one of the body
-// of an earlier version (see renderFiles), which is resolved here by id,
-// its relative paths kept as they were written.
+// of an earlier version (see renderFiles), which is resolved here by id
+// or by path to where it goes now; a section of the text then, which
+// the document may no longer have, is left for the top of its page.
 func (b *bodies) unscanned(site *model.Site, d *model.Document, dest, rel, files string) markdown.QuickLink {
 	id, frag, ok := markdown.SplitTarget(dest)
 	if !ok || isAttachment(d, dest) {
 		if files != "" && relativeFile(dest) {
-			dest = files + dest
+			if isAttachment(d, dest) {
+				return markdown.QuickLink{Dest: files + dest}
+			}
+			return b.earlierPath(site, d, dest, rel)
 		}
 		return markdown.QuickLink{Dest: dest}
 	}
 	target := site.Doc(id)
 	if target == nil {
+		if files != "" && relativeFile(dest) {
+			return b.earlierPath(site, d, dest, rel) // "form.pdf" looks like an id too
+		}
 		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
 	}
 	h := rel + target.URL()
-	if frag != "" {
+	if frag != "" && files == "" {
 		h += "#" + frag
 	}
 	return markdown.QuickLink{Dest: h, Class: "doc-link", Doc: target.ID, Fill: target.Title}
+}
+
+// earlierPath is a relative path of an earlier text (d's, at d.Path)
+// that the link stage did not see: the page of the published document
+// whose file it names, or the published file, as it is now; its text
+// only when it names nothing this build publishes (a file since
+// deleted, a document left out: no trace of it).
+func (b *bodies) earlierPath(site *model.Site, d *model.Document, dest, rel string) markdown.QuickLink {
+	p, _, _ := strings.Cut(markdown.Unescape(dest), "#")
+	p, _, _ = strings.Cut(p, "?")
+	p = path.Join(path.Dir(d.Path), strings.ReplaceAll(p, `\`, "/"))
+	t, ok := site.At(p)
+	switch {
+	case !ok:
+		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
+	case t.Doc != nil:
+		return markdown.QuickLink{Dest: rel + t.URL, Class: "doc-link", Doc: t.Doc.ID, Fill: t.Doc.Title}
+	}
+	return markdown.QuickLink{Dest: rel + t.URL}
 }
 
 func isAttachment(d *model.Document, name string) bool {
@@ -260,7 +287,7 @@ func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document
 			case l != nil:
 				b.resolveImage(d, n, l, rel, files)
 			default:
-				b.unscannedImage(d, n, files, &links)
+				b.unscannedImage(site, d, n, rel, files, &links)
 			}
 		case *ast.RawHTML:
 			if id, ok := markdown.AngleID(n, src); ok {
@@ -404,12 +431,20 @@ func (b *bodies) resolveImage(d *model.Document, n *ast.Image, l *model.Link, re
 
 // unscannedImage is unscanned for an image: an image of a document is a
 // link to it (put in links), others keep their relative paths.
-func (b *bodies) unscannedImage(d *model.Document, n *ast.Image, files string, links *[]*ast.Link) {
+func (b *bodies) unscannedImage(site *model.Site, d *model.Document, n *ast.Image, rel, files string, links *[]*ast.Link) {
 	dest := string(n.Destination)
-	if _, _, ok := markdown.ImageID(dest); ok && !isAttachment(d, dest) {
+	switch _, _, isID := markdown.ImageID(dest); {
+	case isID && !isAttachment(d, dest):
 		*links = append(*links, asLink(n, n.Destination, n.Title))
-	} else if files != "" && relativeFile(dest) {
+	case files == "" || !relativeFile(dest):
+	case isAttachment(d, dest):
 		n.Destination = []byte(files + dest)
+	default:
+		if l := b.earlierPath(site, d, dest, rel); l.Unwrap || l.Doc != "" {
+			unwrap(n, nil) // its alternative text: nothing to show now
+		} else {
+			n.Destination = []byte(l.Dest)
+		}
 	}
 }
 

@@ -1,0 +1,98 @@
+package generator_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/internal/sitecheck"
+)
+
+// earlierDoc is a document's text for TestEarlierTextsLinks.
+func earlierDoc(id, version, extra, body string, history ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = %q\ntier = 2\nversion = %q\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-01-05\n%s", id, "Title of "+id, version, extra)
+	for _, v := range history {
+		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = 2026-01-05\n", v)
+	}
+	b.WriteString("+++\n\n" + body + "\n")
+	return b.String()
+}
+
+// The links of an earlier text that its current text no longer has, and
+// those of a withdrawn document's last text, are written as people write
+// them in a folder of Markdown: relative paths to other documents'
+// files, to loose files and pictures, ids with a section. On the pages
+// of those texts each goes where it goes now (a document's page, a
+// published file), or is shown as its text when it goes nowhere; none
+// is a link that does not resolve, and none names a document this build
+// leaves out, not even by its file's name.
+func TestEarlierTextsLinks(t *testing.T) {
+	r := gitfixture.New(t)
+	write := func(files map[string]string) {
+		for p, text := range files {
+			if err := r.Write(p, text); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	links := "See [two](./two.md), [part](DOC-2#old-part), [three](../three.md#three), " +
+		"[secret](ISMS-S-099.md), [form](form.pdf), [shot](../img/shot.png), ![picture](../img/shot.png) and [kept](../img/kept.png)."
+	write(map[string]string{
+		"isms.toml":                 "title = \"T\"\nlanguage = \"en\"\ndefault_review_cycle = \"12 months\"\nclassification_levels = [\"public\", \"internal\", \"confidential\"]\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
+		"content/sub/one.md":        earlierDoc("DOC-1", "1.0", "", links, "1.0"),
+		"content/sub/gone.md":       earlierDoc("DOC-G", "1.0", "", links, "1.0"),
+		"content/sub/two.md":        earlierDoc("DOC-2", "1.0", "", "## Old part\n\nTwo.", "1.0"),
+		"content/three.md":          earlierDoc("DOC-3", "1.0", "", "## Three\n\nThree.", "1.0"),
+		"content/sub/ISMS-S-099.md": earlierDoc("ISMS-S-099", "1.0", "classification = \"confidential\"\n", "Secret.", "1.0"),
+		"content/sub/form.pdf":      "%PDF-1.4\n",
+		"content/img/shot.png":      "\x89PNG\r\n\x1a\n",
+		"content/img/kept.png":      "\x89PNG\r\n\x1a\n",
+	})
+	if _, err := r.Commit("2026-01-05T10:00:00+08:00", "Author", "first"); err != nil {
+		t.Fatal(err)
+	}
+	write(map[string]string{
+		"content/sub/one.md": earlierDoc("DOC-1", "1.1", "", "Now [](DOC-2) and ![kept](../img/kept.png).", "1.0", "1.1"),
+		"content/sub/two.md": earlierDoc("DOC-2", "1.1", "", "## New part\n\nTwo.", "1.0", "1.1"),
+	})
+	for _, p := range []string{"content/sub/gone.md", "content/sub/form.pdf", "content/img/shot.png"} {
+		if err := r.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Author", "second"); err != nil {
+		t.Fatal(err)
+	}
+	tree, _ := historyBuild(t, r.Dir, generator.Options{})
+	for _, page := range []string{"docs/DOC-1/v/1.0/index.html", "docs/DOC-G/v/1.0/index.html"} {
+		text := string(tree[page])
+		if text == "" {
+			t.Fatalf("no page %s", page)
+		}
+		for _, want := range []string{`href="../../../../docs/DOC-2/"`, `href="../../../../docs/DOC-3/"`, `href="../../../../files/img/kept.png"`} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s does not show %s", page, want)
+			}
+		}
+	}
+	for name, data := range tree {
+		if strings.Contains(strings.ToUpper(string(data)), "S-099") {
+			t.Errorf("%s names ISMS-S-099, which is confidential", name)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(generator.Options{Source: r.Dir, Dest: dest, Now: now, Defaults: defaults()}); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := sitecheck.Links(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("%s: a link that does not resolve", p)
+	}
+}
