@@ -7,7 +7,6 @@ import (
 	"ismsgen/generator/catalog"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/filetype"
-	"ismsgen/generator/internal/suggest"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
@@ -253,7 +252,7 @@ func departments(r *fields, cfg *model.Config, key string, allowAll bool) []stri
 			if allowAll {
 				hint = diag.Msg("departments are defined in isms.toml as [[departments]]: %s, or \"all\" for every member of staff", strings.Join(cfg.DepartmentIDs(), ", "))
 			}
-			if s := suggest.Closest(id, cfg.DepartmentIDs()); s != "" {
+			if s := closestDepartment(cfg, id); s != "" {
 				hint = diag.Msg("did you mean %q? %s", s, hint)
 			}
 			r.errorf(key, hint, "unknown department %q in %s", id, key)

@@ -152,10 +152,21 @@ func unknownHint(sg *suggester, id string) diag.Text {
 	return diag.Msg("check the id; it must be the id of a document in content/")
 }
 
+// closestDepartment is the id of the department named id (people write
+// the name they read in isms.toml), else the id nearest to it, else "".
+func closestDepartment(cfg *model.Config, id string) string {
+	for _, d := range cfg.Departments {
+		if d.Name != "" && strings.EqualFold(strings.TrimSpace(d.Name), strings.TrimSpace(id)) {
+			return d.ID
+		}
+	}
+	return suggest.Closest(id, cfg.DepartmentIDs())
+}
+
 // departmentHint lists the departments, with the nearest to id first.
 func departmentHint(cfg *model.Config, id string) diag.Text {
 	ids := cfg.DepartmentIDs()
-	if s := suggest.Closest(id, ids); s != "" {
+	if s := closestDepartment(cfg, id); s != "" {
 		return diag.Msg("did you mean %q? %s", s, diag.Msg("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", ")))
 	}
 	return diag.Msg("departments are defined in isms.toml as [[departments]]: %s", strings.Join(ids, ", "))

@@ -219,3 +219,29 @@ func TestManagementReviewCycle(t *testing.T) {
 		}
 	}
 }
+
+// A department written by its name, as people read it in isms.toml,
+// where its id belongs: the hint names the id.
+func TestDepartmentByName(t *testing.T) {
+	const p = "content/a.md"
+	const list = "departments are defined in isms.toml as [[departments]]: hr, it"
+	for _, tc := range []struct {
+		name  string
+		doc   string
+		diags []string
+	}{
+		{"owners", edit(good, "owners", `owners = ["人力资源部"]`), []string{
+			p + `:8: unknown department "人力资源部" in owners` + "\nhint: did you mean \"hr\"? " + list}},
+		{"distribution", edit(good, "distribution", `distribution = ["信息技术部 "]`), []string{
+			p + `:11: unknown department "信息技术部" in distribution` + "\nhint: did you mean \"it\"? " + list + `, or "all" for every member of staff`}},
+		{"an action's owner", edit(record, "x", "[[actions]]\nid = \"CA-1\"\ntitle = \"t\"\nsource = \"audit\"\nowner = \"信息技术部\"\ndue = 2025-06-01"), []string{
+			p + `:16: unknown department "信息技术部" in owner` + "\nhint: did you mean \"it\"? " + list}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := validateOne(t, tc.doc)
+			if got := withHints(diags); !slices.Equal(got, tc.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.diags, "\n"))
+			}
+		})
+	}
+}
