@@ -99,7 +99,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '`', '~':
-				if diagramFence(line) != "" || fenceTitle(line) != "" {
+				if diagramFence(line) != "" {
 					return true
 				}
 			case '#':
@@ -168,9 +168,6 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
 			if lang := diagramFence(trimmed); lang != "" {
 				found = append(found, diagramFound(first+i, lang))
-			}
-			if title := fenceTitle(trimmed); title != "" {
-				found = append(found, fenceTitleFound(first+i, title))
 			}
 			code, top = f, false
 			continue

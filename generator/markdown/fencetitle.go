@@ -2,18 +2,17 @@ package markdown
 
 import (
 	"bytes"
-
-	"ismsgen/generator/diag"
+	"html"
 )
 
 // MkDocs, Docusaurus and VitePress show a title above a code block named
 // in its info string (```python title="backup.py"); CommonMark keeps
-// only the language, and the title went unseen. It is warned at the
-// fence, once per document, with the line to write instead.
+// only the language. The page shows it above the block, as they do.
 
-// fenceTitle is the title the info string of a fence line names, "" for
+// FenceTitle is the title the info string of a fence names, "" for
 // none: title="x" (or title=x), or a quoted string after the language.
-func fenceTitle(trimmed []byte) string {
+// The fence's backticks or tildes may be given with it.
+func FenceTitle(trimmed []byte) string {
 	info := bytes.TrimSpace(bytes.TrimLeft(trimmed, "`~"))
 	if len(info) == 0 {
 		return ""
@@ -42,9 +41,19 @@ func quotedOrWord(s []byte) string {
 	return string(s)
 }
 
-// fenceTitleFound is the Foreign of a code block's title at line at.
-func fenceTitleFound(at int, title string) Foreign {
-	return Foreign{Line: at, Code: "fence-title",
-		Message: diag.Msg("the title of a code block, %q, is not shown: the page shows the block's language only", title),
-		Hint:    diag.Msg("write the title as a line of text above the block, such as **%s**, with a blank line before it", title)}
+// FenceLanguage is the language word of a fence's info string, as
+// goldmark's FencedCodeBlock.Language gives it: up to the first space.
+func FenceLanguage(info []byte) []byte {
+	if i := bytes.IndexByte(info, ' '); i >= 0 {
+		return info[:i]
+	}
+	return info
+}
+
+// AppendCodeTitle appends the HTML of a code block's title, shown above
+// the block.
+func AppendCodeTitle(b []byte, title string) []byte {
+	b = append(b, `<p class="code-title">`...)
+	b = append(b, html.EscapeString(title)...)
+	return append(b, "</p>\n"...)
 }

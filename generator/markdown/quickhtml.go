@@ -24,9 +24,10 @@ type QuickLink struct {
 // what the page would do to goldmark's tree.
 type QuickOptions struct {
 	Link func(dest string) QuickLink
-	// Code returns the HTML of a fenced code block; lang is its
-	// language word as goldmark's FencedCodeBlock.Language gives it.
-	Code func(lang []byte, code []byte) []byte
+	// Code returns the HTML of a fenced code block; info is its info
+	// string as goldmark's FencedCodeBlock.Info holds it (nil for none),
+	// whose first word is the language (FenceLanguage).
+	Code func(info []byte, code []byte) []byte
 }
 
 // QuickRender writes the HTML of body into out, as goldmark renders it
@@ -253,12 +254,8 @@ func (q *quickHTML) heading(line []byte, level int) bool {
 // its lines from s up to the closing fence.
 func (q *quickHTML) fence(s *lineScanner, open, body []byte) bool {
 	info := bytes.Trim(open[runLength(open, 0):], " ")
-	var lang []byte
-	if len(info) > 0 {
-		lang = info
-		if i := bytes.IndexByte(info, ' '); i >= 0 {
-			lang = info[:i]
-		}
+	if len(info) == 0 {
+		info = nil
 	}
 	// The block's lines are one piece of body: from the line after the
 	// fence to the closing fence (or the end).
@@ -276,7 +273,7 @@ func (q *quickHTML) fence(s *lineScanner, open, body []byte) bool {
 	if first < len(body) {
 		code = body[first:end]
 	}
-	q.out.Write(q.o.Code(lang, code))
+	q.out.Write(q.o.Code(info, code))
 	q.plain.Write(code)
 	q.plain.WriteByte('\n')
 	return true

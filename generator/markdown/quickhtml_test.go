@@ -10,7 +10,11 @@ import (
 )
 
 // plainCode renders a code block as goldmark's own renderer does.
-func plainCode(lang, code []byte) []byte {
+func plainCode(info, code []byte) []byte {
+	lang := info
+	if info != nil {
+		lang = FenceLanguage(info)
+	}
 	var b bytes.Buffer
 	b.WriteString("<pre><code")
 	if lang != nil {

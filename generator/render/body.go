@@ -139,12 +139,8 @@ func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, s
 		}
 		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
 	}
-	code := func(lang, code []byte) []byte {
-		l := ""
-		if lang != nil {
-			l = codeLanguage(lang)
-		}
-		return b.code.highlight(l, code)
+	code := func(info, code []byte) []byte {
+		return b.code.block(info, code)
 	}
 	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code})
 	if !ok {
@@ -548,9 +544,9 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	lang := ""
+	var info []byte
 	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
-		lang = codeLanguage(f.Language(src))
+		info = f.Info.Segment.Value(src)
 	}
 	var code bytes.Buffer
 	lines := n.Lines()
@@ -558,8 +554,23 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	_, _ = w.Write(c.highlight(lang, code.Bytes()))
+	_, _ = w.Write(c.block(info, code.Bytes()))
 	return ast.WalkSkipChildren, nil
+}
+
+// block is the HTML of a code block whose fence has the info string info
+// (nil for none, and for an indented block): its title, when the info
+// string names one, then the code highlighted in its language.
+func (c *codeRenderer) block(info, code []byte) []byte {
+	lang := ""
+	if info != nil {
+		lang = codeLanguage(markdown.FenceLanguage(info))
+	}
+	out := c.highlight(lang, code)
+	if title := markdown.FenceTitle(info); title != "" {
+		out = append(markdown.AppendCodeTitle(nil, title), out...)
+	}
+	return out
 }
 
 // highlight returns the HTML of a code block in language lang ("" for

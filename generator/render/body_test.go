@@ -51,6 +51,8 @@ func TestBody(t *testing.T) {
 			[]string{"<p>a b c d</p>"}, []string{"href"}},
 		{"code is highlighted with classes", "```go\nfunc main() {}\n```",
 			[]string{`<pre class="chroma">`, `<span class="kd">func</span>`}, []string{"style="}},
+		{"a code block's title shows above it, escaped; its language still highlights it", "```python title=\"backup <1>.py\"\nimport os\n```\n\n```sh 'run.sh'\nls\n```",
+			[]string{"<p class=\"code-title\">backup &lt;1&gt;.py</p>\n<pre class=\"chroma\"><code><span class=\"line\"><span class=\"cl\"><span class=\"kn\">import</span>", "<p class=\"code-title\">run.sh</p>\n<pre class=\"chroma\">"}, []string{"<1>"}},
 		{"a fence whose language is a no-break space is plain code", "```\u00a0\n<b>x</b>\n```",
 			[]string{`<pre class="chroma"><code>&lt;b&gt;x&lt;/b&gt;`}, nil},
 		{"unknown language is escaped plain code", "```nolang\n<b>x</b>\n```",
@@ -84,6 +86,7 @@ var quickBodyCases = []string{
 	"- [表格](form.docx) [外部](https://example.com/a?b=c)\n- [a](javascript:x) [](vbscript:x) [b](JavaScript:y)\n",
 	"| a | b |\n| - | :-: |\n| [x](ISMS-P-009) | **粗** |\n\n```go\nfunc main() {}\n```\n\n```\n<b>\n```\n",
 	"## 见\n\n[程序](../p.md#4-程序)、[](../p.md)、[表](form.docx)、[无](../p.md#nope)、[见](#见)、[他](#4-程序)、[密](../s.md)。\n",
+	"```python title=\"backup.py\"\nx = 1\n```\n\n~~~ sh 'run.sh'\ny\n~~~\n\n```go title=\n```\n",
 }
 
 // sameBody fails the test when the quick rendering of src takes it and
