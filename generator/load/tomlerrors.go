@@ -78,6 +78,21 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 	if key == "" {
 		return line, diag.Msg("invalid TOML: %s", m), generic
 	}
+	switch {
+	case strings.HasPrefix(m, "invalid datetime"):
+		// 25-03-01, 2025-3-01T, 2026-03-01T25:00: a date TOML began to read.
+		return line, diag.Msg("invalid TOML: the date of %q is not written year-month-day", key), dateHint(key, quotedValue(src))
+	case m == "unexpected comma":
+		value := strings.TrimSpace(quotedValue(src))
+		value = extraCommas.ReplaceAllStringFunc(value, func(c string) string {
+			if strings.HasPrefix(c, "[") {
+				return "["
+			}
+			return ", "
+		})
+		return line, diag.Msg("invalid TOML: the list of %q has a comma with no item before it", key),
+			diag.Msg("write one comma between two items: %s = %s", key, value)
+	}
 	found, isFound := foundValue(m)
 	switch {
 	case isFound && found == `'\n'`, m == "unexpected EOF; expected value":
@@ -89,7 +104,7 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 	case isFound && (found == `"True"` || found == `"False"` || found == `"TRUE"` || found == `"FALSE"`):
 		return line, diag.Msg("invalid TOML: %s is not a value", strings.Trim(found, `"`)),
 			diag.Msg("true and false are written in small letters: %s = %s", key, strings.ToLower(strings.Trim(found, `"`)))
-	case isFound, strings.HasPrefix(m, "Invalid float value"), strings.HasPrefix(m, "invalid float"):
+	case isFound, strings.HasPrefix(m, "Invalid float value"), strings.HasPrefix(m, "invalid float"), strings.HasPrefix(m, "Invalid integer"):
 		value := quotedValue(src)
 		if strings.HasPrefix(value, "[") {
 			return line, diag.Msg("invalid TOML: the items of the list %q need quotes", key),
@@ -102,6 +117,41 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 			diag.Msg("write it in quotes: %s = \"%s\"", key, value)
 	}
 	return line, diag.Msg("invalid TOML: %s", m), generic
+}
+
+// extraCommas are a list's commas with no item before them: [, "a"]
+// and "a",, "b".
+var extraCommas = regexp.MustCompile(`\[\s*,\s*|,(?:\s*,)+\s*`)
+
+// shortYear and longYear read the date at the start of a value that TOML
+// could not read as one.
+var (
+	shortYear = regexp.MustCompile(`^(\d{2})-(\d{1,2})-(\d{1,2})\b`)
+	longYear  = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})`)
+)
+
+// dateHint writes the date of a value TOML could not read as a date
+// (a year in two digits, a time that is not one) as it should be.
+func dateHint(key, value string) diag.Text {
+	year, month, day := "2025", 3, 1
+	if m := longYear.FindStringSubmatch(value); m != nil {
+		year, month, day = m[1], atoi(m[2]), atoi(m[3])
+	} else if m := shortYear.FindStringSubmatch(value); m != nil {
+		year, month, day = "20"+m[1], atoi(m[2]), atoi(m[3])
+	}
+	if !realDate(fmt.Sprintf("%s-%02d-%02d", year, month, day)) {
+		year, month, day = "2025", 3, 1
+	}
+	return diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, year, month, day)
+}
+
+// atoi is the number of a string of digits.
+func atoi(digits string) int {
+	n := 0
+	for _, c := range digits {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // quotedText is a string of TOML, on one line.
