@@ -37,6 +37,17 @@ func TestDiff(t *testing.T) {
 		{"a\nb\n", "a\n", "a\n[-b\n-]"},
 		// Versions and decimal numbers are words.
 		{`version = "1.9"`, `version = "1.10"`, `version = "[-1.9-]{+1.10+}"`},
+		// Sentence by sentence: one unchanged between two changed stays.
+		{"甲应每年评审。乙应记录。丙应报告。", "甲应每半年评审。乙应记录。丙应及时报告。", "甲应每{+半+}年评审。乙应记录。丙应{+及时+}报告。"},
+		{"Review the policy annually. Keep the records. Report incidents.", "Review the policy quarterly. Keep the records. Report all incidents.",
+			"Review the policy [-annually-]{+quarterly+}. Keep the records. Report {+all +}incidents."},
+		// A sentence rewritten, sharing no three characters in a row with
+		// the old one, is shown replaced whole, not as 可→适 with 用性
+		// kept from 可用性 and 适用性声明.
+		{"可用性负责批准密钥管理。", "适用性声明必须经过审批后方可实施变更申请。", "[-可用性负责批准密钥管理-]{+适用性声明必须经过审批后方可实施变更申请+}。"},
+		{"访问控制须按要求记录资产。其他要求不变。", "最小权限原则应当建立并保持。其他要求不变。", "[-访问控制须按要求记录资产-]{+最小权限原则应当建立并保持+}。其他要求不变。"},
+		// Sharing three in a row (须按要求), they are diffed.
+		{"访问控制须按要求记录。", "访问权限须按要求审批。", "访问[-控制-]{+权限+}须按要求[-记录-]{+审批+}。"},
 	}
 	for _, tc := range cases {
 		spans := Diff(tc.old, tc.new)
@@ -54,6 +65,31 @@ func TestDiff(t *testing.T) {
 		}
 		if a.String() != tc.old || b.String() != tc.new {
 			t.Errorf("Diff(%q, %q) does not give back the texts: %q, %q", tc.old, tc.new, a.String(), b.String())
+		}
+	}
+}
+
+func TestSentenceEnd(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{"没有句号", []string{"没有句号"}},
+		{"一。二！三？四；五", []string{"一。", "二！", "三？", "四；", "五"}},
+		{"甲，乙。\n丙。\r\n丁", []string{"甲，乙。\n", "丙。\r\n", "丁"}},
+		{"One. Two!  Three? Four; five", []string{"One. ", "Two!  ", "Three? ", "Four; ", "five"}},
+		{"Version 1.10 of e.g.the text.\nNext", []string{"Version 1.10 of e.g.the text.\n", "Next"}},
+		{"a\n\nb", []string{"a\n", "\n", "b"}},
+		{"End. \nNext", []string{"End. \n", "Next"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, p := range sentencesOf("xx"+tc.text, piece{Delete, 2, 2 + len(tc.text)}) {
+			got = append(got, ("xx" + tc.text)[p.from:p.to])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+			t.Errorf("sentences of %q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
