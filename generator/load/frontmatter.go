@@ -39,6 +39,11 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if !ok {
 		return nil, diags
 	}
+	inFrontMatter := conflicts(path, fm, 2, false, &diags)
+	conflicts(path, body, bodyLine, true, &diags)
+	if inFrontMatter {
+		return nil, diags // its TOML errors are the conflict's
+	}
 	f := &File{Path: path, Body: showBody(path, body, bodyLine, &diags), BodyLine: bodyLine}
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
@@ -241,6 +246,9 @@ func ParseConfig(path string, src []byte) (*File, diag.List) {
 	var diags diag.List
 	src, ok := normalise(path, src, &diags)
 	if !ok {
+		return nil, diags
+	}
+	if conflicts(path, src, 1, false, &diags) {
 		return nil, diags
 	}
 	f := &File{Path: path}
