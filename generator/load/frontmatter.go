@@ -63,6 +63,9 @@ func ParseText(path string, src []byte) *File {
 	if !ok {
 		return nil
 	}
+	if conflictLines(fm, false) != nil {
+		return nil // as ParseDocument
+	}
 	f := &File{Path: path, Body: markdown.AdaptText(limitBody(path, body, bodyLine, &diags)), BodyLine: bodyLine}
 	if f.Meta = decodeMeta(path, fm, 1, &diags); f.Meta == nil {
 		return nil
@@ -79,6 +82,9 @@ func ParseText(path string, src []byte) *File {
 // nil when ParseText gives no file.
 func ParseFrontMatter(path string, fm string) map[string]any {
 	var diags diag.List
+	if strings.Contains(fm, "<<<<<<<") && conflictLines([]byte(fm), false) != nil {
+		return nil // as ParseDocument
+	}
 	// The strings of the values are slices of fm (when the fast path
 	// reads it), which the caller holds anyway.
 	meta := decodeMetaOf(path, source{text: []byte(fm), of: fm}, 1, &diags)

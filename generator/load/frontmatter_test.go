@@ -121,6 +121,7 @@ func FuzzParseDocument(f *testing.F) {
 		"\xef\xbb\xbf+++\r\nid = 'x'\r\n+++\r\n",
 		"+++\n",
 		"",
+		"+++\ntitle = \"\"\"\n<<<<<<< a\n=======\n>>>>>>> b\n\"\"\"\n+++\n",
 	} {
 		f.Add([]byte(s))
 	}
