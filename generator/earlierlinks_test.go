@@ -26,7 +26,8 @@ func earlierDoc(id, version, extra, body string, history ...string) string {
 // those of a withdrawn document's last text, are written as people write
 // them in a folder of Markdown: relative paths to other documents'
 // files, to loose files and pictures, ids with a section. On the pages
-// of those texts each goes where it goes now (a document's page, a
+// of those texts each goes where it goes now (from where the text's file
+// was then: a file moved since to another folder) (a document's page, a
 // published file), or is shown as its text when it goes nowhere; none
 // is a link that does not resolve, and none names a document this build
 // leaves out, not even by its file's name.
@@ -45,6 +46,7 @@ func TestEarlierTextsLinks(t *testing.T) {
 		"isms.toml":                 "title = \"T\"\nlanguage = \"en\"\ndefault_review_cycle = \"12 months\"\nclassification_levels = [\"public\", \"internal\", \"confidential\"]\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
 		"content/sub/one.md":        earlierDoc("DOC-1", "1.0", "", links, "1.0"),
 		"content/sub/gone.md":       earlierDoc("DOC-G", "1.0", "", links, "1.0"),
+		"content/sub/moved.md":      earlierDoc("DOC-M", "1.0", "", links, "1.0"),
 		"content/sub/two.md":        earlierDoc("DOC-2", "1.0", "", "## Old part\n\nTwo.", "1.0"),
 		"content/three.md":          earlierDoc("DOC-3", "1.0", "", "## Three\n\nThree.", "1.0"),
 		"content/sub/ISMS-S-099.md": earlierDoc("ISMS-S-099", "1.0", "classification = \"confidential\"\n", "Secret.", "1.0"),
@@ -59,6 +61,10 @@ func TestEarlierTextsLinks(t *testing.T) {
 		"content/sub/one.md": earlierDoc("DOC-1", "1.1", "", "Now [](DOC-2) and ![kept](../img/kept.png).", "1.0", "1.1"),
 		"content/sub/two.md": earlierDoc("DOC-2", "1.1", "", "## New part\n\nTwo.", "1.0", "1.1"),
 	})
+	if err := r.Move("content/sub/moved.md", "content/other/moved.md"); err != nil {
+		t.Fatal(err)
+	}
+	write(map[string]string{"content/other/moved.md": earlierDoc("DOC-M", "1.1", "", "Moved.", "1.0", "1.1")})
 	for _, p := range []string{"content/sub/gone.md", "content/sub/form.pdf", "content/img/shot.png"} {
 		if err := r.Remove(p); err != nil {
 			t.Fatal(err)
@@ -68,12 +74,12 @@ func TestEarlierTextsLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	tree, _ := historyBuild(t, r.Dir, generator.Options{})
-	for _, page := range []string{"docs/DOC-1/v/1.0/index.html", "docs/DOC-G/v/1.0/index.html"} {
+	for _, page := range []string{"docs/DOC-1/v/1.0/index.html", "docs/DOC-G/v/1.0/index.html", "docs/DOC-M/v/1.0/index.html"} {
 		text := string(tree[page])
 		if text == "" {
 			t.Fatalf("no page %s", page)
 		}
-		for _, want := range []string{`href="../../../../docs/DOC-2/"`, `href="../../../../docs/DOC-3/"`, `href="../../../../files/img/kept.png"`} {
+		for _, want := range []string{`href="../../../../docs/DOC-2/" class="doc-link">two<`, `href="../../../../docs/DOC-2/" class="doc-link">part<`, `href="../../../../docs/DOC-3/" class="doc-link">three<`, `href="../../../../files/img/kept.png">kept<`} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s does not show %s", page, want)
 			}

@@ -210,10 +210,15 @@ func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *m
 		return nil
 	}
 	// Its links to documents go to their pages now; its links to files
-	// go to the document's attachments, two folders up.
+	// go to the document's attachments, two folders up; a relative path
+	// goes from where the file was then.
 	owner := d
 	if owner == nil {
 		owner = &model.Document{Path: view.Version.Path}
+	} else if p := view.Version.Path; p != "" && p != d.Path {
+		moved := *d
+		moved.Path = p
+		owner = &moved
 	}
 	rel := strings.Repeat("../", strings.Count(dir, "/"))
 	if !fast.On() {
