@@ -25,7 +25,14 @@ type myers struct {
 	free       [][]edit // lists of edits to reuse: each step's is copied into its caller's
 	equalities []int    // the clean-up's stack of equalities
 	joined     []rune   // the clean-up's texts around an edit, joined
+	// The texts the merges make are cut from the arena, emptied when a
+	// diff starts (newDiff): none outlives its diff.
+	arena []rune
 }
+
+// newDiff empties the arena: the texts of the diff before are no longer
+// used.
+func (m *myers) newDiff() { m.arena = m.arena[:0] }
 
 // list is an empty list of edits, one used before if there is one.
 func (m *myers) list() []edit {
@@ -78,7 +85,7 @@ func (m *myers) main(text1, text2 []rune) []edit {
 	if len(suffix) != 0 {
 		diffs = append(diffs, edit{diffmatchpatch.DiffEqual, suffix})
 	}
-	return cleanupMerge(diffs)
+	return m.cleanupMerge(diffs)
 }
 
 // compute is go-diff's diffCompute, its edits appended to diffs: the
@@ -203,7 +210,7 @@ func (m *myers) bisect(runes1, runes2 []rune) (int, int, bool) {
 // edits of one kind in a row, takes what a deletion and an insertion
 // next to each other share at their start and end out of them, and
 // shifts an edit between two equalities sideways when that removes one.
-func cleanupMerge(diffs []edit) []edit {
+func (m *myers) cleanupMerge(diffs []edit) []edit {
 	diffs = append(diffs, edit{diffmatchpatch.DiffEqual, nil})
 	pointer := 0
 	countDelete, countInsert := 0, 0
@@ -212,11 +219,11 @@ func cleanupMerge(diffs []edit) []edit {
 		switch diffs[pointer].op {
 		case diffmatchpatch.DiffInsert:
 			countInsert++
-			textInsert = join(textInsert, diffs[pointer].text)
+			textInsert = m.join(textInsert, diffs[pointer].text)
 			pointer++
 		case diffmatchpatch.DiffDelete:
 			countDelete++
-			textDelete = join(textDelete, diffs[pointer].text)
+			textDelete = m.join(textDelete, diffs[pointer].text)
 			pointer++
 		case diffmatchpatch.DiffEqual:
 			if countDelete+countInsert > 1 {
@@ -224,9 +231,9 @@ func cleanupMerge(diffs []edit) []edit {
 					if n := prefixLength(textInsert, textDelete); n != 0 {
 						x := pointer - countDelete - countInsert
 						if x > 0 && diffs[x-1].op == diffmatchpatch.DiffEqual {
-							diffs[x-1].text = concat(diffs[x-1].text, textInsert[:n])
+							diffs[x-1].text = m.concat(diffs[x-1].text, textInsert[:n])
 						} else {
-							diffs = append([]edit{{diffmatchpatch.DiffEqual, concat(nil, textInsert[:n])}}, diffs...)
+							diffs = append([]edit{{diffmatchpatch.DiffEqual, m.concat(nil, textInsert[:n])}}, diffs...)
 							pointer++
 						}
 						textInsert = textInsert[n:]
@@ -235,7 +242,7 @@ func cleanupMerge(diffs []edit) []edit {
 					if n := suffixLength(textInsert, textDelete); n != 0 {
 						insertIndex := len(textInsert) - n
 						deleteIndex := len(textDelete) - n
-						diffs[pointer].text = concat(textInsert[insertIndex:], diffs[pointer].text)
+						diffs[pointer].text = m.concat(textInsert[insertIndex:], diffs[pointer].text)
 						textInsert = textInsert[:insertIndex]
 						textDelete = textDelete[:deleteIndex]
 					}
@@ -258,7 +265,7 @@ func cleanupMerge(diffs []edit) []edit {
 					pointer++
 				}
 			} else if pointer != 0 && diffs[pointer-1].op == diffmatchpatch.DiffEqual {
-				diffs[pointer-1].text = concat(diffs[pointer-1].text, diffs[pointer].text)
+				diffs[pointer-1].text = m.concat(diffs[pointer-1].text, diffs[pointer].text)
 				diffs = append(diffs[:pointer], diffs[pointer+1:]...)
 			} else {
 				pointer++
@@ -280,19 +287,19 @@ func cleanupMerge(diffs []edit) []edit {
 		}
 		prev, cur, next := diffs[pointer-1].text, diffs[pointer].text, diffs[pointer+1].text
 		if hasSuffix(cur, prev) {
-			diffs[pointer].text = concat(prev, cur[:len(cur)-len(prev)])
-			diffs[pointer+1].text = concat(prev, next)
+			diffs[pointer].text = m.concat(prev, cur[:len(cur)-len(prev)])
+			diffs[pointer+1].text = m.concat(prev, next)
 			diffs = splice(diffs, pointer-1, 1)
 			changes = true
 		} else if hasPrefix(cur, next) {
-			diffs[pointer-1].text = concat(prev, next)
-			diffs[pointer].text = concat(cur[len(next):], next)
+			diffs[pointer-1].text = m.concat(prev, next)
+			diffs[pointer].text = m.concat(cur[len(next):], next)
 			diffs = splice(diffs, pointer+1, 1)
 			changes = true
 		}
 	}
 	if changes {
-		diffs = cleanupMerge(diffs)
+		diffs = m.cleanupMerge(diffs)
 	}
 	return diffs
 }
@@ -321,19 +328,23 @@ func splice(s []edit, index, amount int, elements ...edit) []edit {
 
 // join is a then b: b itself when a is empty, else a new text. A text
 // is never written to, so b can be used as it is.
-func join(a, b []rune) []rune {
+func (m *myers) join(a, b []rune) []rune {
 	if len(a) == 0 {
 		return b[:len(b):len(b)]
 	}
-	return concat(a, b)
+	return m.concat(a, b)
 }
 
-// concat is a new text of a then b.
-func concat(a, b []rune) []rune {
-	out := make([]rune, len(a)+len(b))
-	copy(out, a)
-	copy(out[len(a):], b)
-	return out
+// concat is a new text of a then b, made in the arena.
+func (m *myers) concat(a, b []rune) []rune {
+	n := len(a) + len(b)
+	if cap(m.arena)-len(m.arena) < n {
+		// A new slab; the texts in the old one keep it alive.
+		m.arena = make([]rune, 0, max(4096, n))
+	}
+	at := len(m.arena)
+	m.arena = append(append(m.arena, a...), b...)
+	return m.arena[at : at+n : at+n]
 }
 
 func runesEqual(a, b []rune) bool {

@@ -60,7 +60,7 @@ func (m *myers) cleanupSemantic(diffs []edit) []edit {
 	}
 	m.equalities = equalities[:0]
 	if changes {
-		diffs = cleanupMerge(diffs)
+		diffs = m.cleanupMerge(diffs)
 	}
 	diffs = m.cleanupSemanticLossless(diffs)
 
@@ -118,7 +118,7 @@ func (m *myers) cleanupSemanticLossless(diffs []edit) []edit {
 		if best == len(eq1) {
 			continue
 		}
-		t = concat(t, nil) // the texts keep their units; t is used again
+		t = m.concat(t, nil) // the texts keep their units; t is used again
 		if best > 0 {
 			diffs[pointer-1].text = t[:best:best]
 		} else {

@@ -69,34 +69,34 @@ func sentencesOf(text string, p piece) []piece {
 	return out
 }
 
-// unrelated returns the diff of the units of a and b numbered (from the
-// bytes oldFrom of old and newFrom of new) when, what they share at
+// unrelated adds to dst the diff of the units of a and b numbered (from
+// the bytes oldFrom of old and newFrom of new) when, what they share at
 // their start and end aside, the rest of each is at least 3 units and
 // the two have no 3 units in a row in common: the units they share are
 // scattered characters and short words (应, 的, 管理, the), which the
 // clean-up would mostly fold into the edits around them. The rest is
 // shown deleted and inserted whole, without the diff, whose time grows
 // with the product of the two lengths when they share little (a
-// sentence rewritten). It is false otherwise.
-func (u *units) unrelated(oldFrom, newFrom int) (pieces, bool) {
+// sentence rewritten). It is false, and adds nothing, otherwise.
+func (u *units) unrelated(dst *pieces, oldFrom, newFrom int) bool {
 	a, b := u.aUnits, u.bUnits
 	head := prefixLength(a, b)
 	tail := suffixLength(a[head:], b[head:])
 	ma, mb := a[head:len(a)-tail], b[head:len(b)-tail]
 	if len(ma) < 3 || len(mb) < 3 || u.shareTrigram(ma, mb) {
-		return nil, false
+		return false
 	}
-	out := make(pieces, 0, 4)
 	ao, bo := endOf(u.aEnd, head, 0), endOf(u.bEnd, head, 0)
 	if head > 0 {
-		out = append(out, piece{Equal, oldFrom, oldFrom + ao})
+		dst.add(piece{Equal, oldFrom, oldFrom + ao})
 	}
 	aEnd, bEnd := endOf(u.aEnd, len(a)-tail, 0), endOf(u.bEnd, len(b)-tail, 0)
-	out = append(out, piece{Delete, oldFrom + ao, oldFrom + aEnd}, piece{Insert, newFrom + bo, newFrom + bEnd})
+	dst.add(piece{Delete, oldFrom + ao, oldFrom + aEnd})
+	dst.add(piece{Insert, newFrom + bo, newFrom + bEnd})
 	if tail > 0 {
-		out = append(out, piece{Equal, oldFrom + aEnd, oldFrom + int(u.aEnd[len(a)-1])})
+		dst.add(piece{Equal, oldFrom + aEnd, oldFrom + int(u.aEnd[len(a)-1])})
 	}
-	return out, true
+	return true
 }
 
 // shareTrigram reports whether a and b have 3 units in a row in common.

@@ -51,13 +51,12 @@ func Diff(old, new string) []Span {
 	// left out of the diff: a revision changes a few lines of a long
 	// text, and the units of the rest would cost time for nothing.
 	head, tail := commonLines(old, new)
-	var out pieces
+	u := unitsPool.Get().(*units)
+	out := u.out[:0]
 	if head > 0 {
 		out.add(piece{Equal, 0, head})
 	}
-	u := unitsPool.Get().(*units)
 	out.middle(u, old, new, head, len(old)-tail, head, len(new)-tail)
-	unitsPool.Put(u)
 	if tail > 0 {
 		out.add(piece{Equal, len(old) - tail, len(old)})
 	}
@@ -69,6 +68,8 @@ func Diff(old, new string) []Span {
 		}
 		spans[i] = Span{p.op, text[p.from:p.to]}
 	}
+	u.out = out
+	unitsPool.Put(u)
 	return spans
 }
 
@@ -154,12 +155,9 @@ func commonSuffix(a, b string) int {
 // cost nothing more; on a revised document this is a tenth of the time
 // of a diff of every word.
 func (ps *pieces) middle(u *units, old, new string, oldFrom, oldTo, newFrom, newTo int) {
-	lineDiff, _ := u.diff(old, new, oldFrom, oldTo, newFrom, newTo, byLines)
-	ps.replaced(lineDiff, func(del, ins piece) {
-		for _, w := range u.rewritten(old, new, del, ins) {
-			ps.add(w)
-		}
-	})
+	lineDiff, _ := u.diff(u.lineDiff[:0], old, new, oldFrom, oldTo, newFrom, newTo, byLines)
+	u.lineDiff = lineDiff
+	ps.replaced(lineDiff, func(del, ins piece) { u.rewritten(ps, old, new, del, ins) })
 }
 
 // replaced adds the pieces of diff to ps, but for each deletion next to
@@ -187,44 +185,39 @@ func (ps *pieces) replaced(diff pieces, rewrite func(del, ins piece)) {
 // result shows no more than the runs deleted and inserted whole.
 const maxPairs = 16_000_000
 
-// rewritten diffs the lines del, deleted, with the lines ins inserted in
-// their place: sentence by sentence, then word by word within each run
-// of sentences replaced by others (words).
-func (u *units) rewritten(old, new string, del, ins piece) pieces {
-	sentences, _ := u.diff(old, new, del.from, del.to, ins.from, ins.to, bySentences)
-	var out pieces
-	out.replaced(sentences, func(del, ins piece) {
-		for _, w := range u.words(old, new, del, ins) {
-			out.add(w)
-		}
-	})
-	return out
+// rewritten adds to ps the diff of the lines del, deleted, with the
+// lines ins inserted in their place: sentence by sentence, then word by
+// word within each run of sentences replaced by others (words).
+func (u *units) rewritten(ps *pieces, old, new string, del, ins piece) {
+	sentences, _ := u.diff(u.sentenceDiff[:0], old, new, del.from, del.to, ins.from, ins.to, bySentences)
+	u.sentenceDiff = sentences
+	ps.replaced(sentences, func(del, ins piece) { u.words(ps, old, new, del, ins) })
 }
 
-// words diffs the sentences del, deleted, with the sentences ins
-// inserted in their place, word by word; when they are too long for
-// that (maxPairs), sentence by sentence with their counterparts when
-// both have as many sentences (a table whose every row changed), else
-// deleted and inserted whole.
-func (u *units) words(old, new string, del, ins piece) pieces {
-	if w, ok := u.diff(old, new, del.from, del.to, ins.from, ins.to, byWords); ok {
-		return w
+// words adds to ps the diff of the sentences del, deleted, with the
+// sentences ins inserted in their place, word by word; when they are
+// too long for that (maxPairs), sentence by sentence with their
+// counterparts when both have as many sentences (a table whose every
+// row changed), else deleted and inserted whole.
+func (u *units) words(ps *pieces, old, new string, del, ins piece) {
+	if w, ok := u.diff(*ps, old, new, del.from, del.to, ins.from, ins.to, byWords); ok {
+		*ps = w
+		return
 	}
 	a, b := sentencesOf(old, del), sentencesOf(new, ins)
 	if len(a) != len(b) || len(a) < 2 {
-		return pieces{del, ins}
+		ps.add(del)
+		ps.add(ins)
+		return
 	}
-	var out pieces
 	for i := range a {
-		w, ok := u.diff(old, new, a[i].from, a[i].to, b[i].from, b[i].to, byWords)
-		if !ok {
-			w = pieces{a[i], b[i]}
-		}
-		for _, p := range w {
-			out.add(p)
+		if w, ok := u.diff(*ps, old, new, a[i].from, a[i].to, b[i].from, b[i].to, byWords); ok {
+			*ps = w
+		} else {
+			ps.add(a[i])
+			ps.add(b[i])
 		}
 	}
-	return out
 }
 
 // units numbers the units of the texts diffed, one rune each, in the
@@ -243,8 +236,11 @@ type units struct {
 	bUnits     []rune
 	aEnd, bEnd []int32  // where each unit ends, in bytes from the text's start
 	trigrams   []uint64 // shareTrigram's table
-	dmp        *diffmatchpatch.DiffMatchPatch
-	myers      myers // DiffMainRunes on the units, when the fast paths run
+	// The diff's pieces, and those of its lines and of the sentences of
+	// a run of lines, kept for the next diff.
+	out, lineDiff, sentenceDiff pieces
+	dmp                         *diffmatchpatch.DiffMatchPatch
+	myers                       myers // DiffMainRunes on the units, when the fast paths run
 }
 
 var unitsPool = sync.Pool{New: func() any {
@@ -308,7 +304,13 @@ func (u *units) encodeWords(text string, out []rune, ends []int32) ([]rune, []in
 
 // reset forgets the units numbered.
 func (u *units) reset() {
-	if len(u.of) > 0 {
+	switch n := len(u.of); {
+	case n > 64:
+		// Clearing a map costs what it ever held: one that held many
+		// units (a long text's lines) is let go, so that the next
+		// diffs, of a few, do not pay for them.
+		u.of = map[string]rune{}
+	case n > 0:
 		clear(u.of)
 	}
 	u.count = 0
@@ -328,18 +330,19 @@ const (
 	byWords                // words of English, characters of Chinese
 )
 
-// diff diffs old[oldFrom:oldTo] and new[newFrom:newTo] cut into units by
-// c (long texts by lines whatever c says). By words, it is false when
+// diff appends to dst the diff of old[oldFrom:oldTo] and
+// new[newFrom:newTo] cut into units by c (long texts by lines whatever c
+// says). By words, it is false when
 // the texts have too many units for that (maxPairs). By sentences, the
 // diff has no clean-up: a sentence is already a unit a reader compares,
 // and one unchanged between two changed stays so.
-func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, c cut) (pieces, bool) {
+func (u *units) diff(dst pieces, old, new string, oldFrom, oldTo, newFrom, newTo int, c cut) (pieces, bool) {
 	a, b := old[oldFrom:oldTo], new[newFrom:newTo]
 	if a == b {
-		if a == "" {
-			return nil, true
+		if a != "" {
+			dst.add(piece{Equal, oldFrom, oldTo})
 		}
-		return pieces{{Equal, oldFrom, oldTo}}, true
+		return dst, true
 	}
 	u.reset()
 	if c == byWords && len(a)+len(b) > maxUnits && utf8.RuneCountInString(a)+utf8.RuneCountInString(b) > maxUnits {
@@ -358,8 +361,8 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, c cut)
 		if differing(u.aUnits, u.bUnits) > maxPairs {
 			return nil, false
 		}
-		if w, ok := u.unrelated(oldFrom, newFrom); ok {
-			return w, true
+		if u.unrelated(&dst, oldFrom, newFrom) {
+			return dst, true
 		}
 	}
 	if !fast.On() {
@@ -367,27 +370,26 @@ func (u *units) diff(old, new string, oldFrom, oldTo, newFrom, newTo int, c cut)
 		if c != bySentences {
 			diffs = u.dmp.DiffCleanupSemantic(diffs)
 		}
-		return u.convert(diffs, oldFrom, newFrom), true
+		return u.convert(dst, diffs, oldFrom, newFrom), true
 	}
+	u.myers.newDiff()
 	edits := u.myers.main(u.aUnits, u.bUnits)
 	if c != bySentences {
 		edits = u.myers.cleanupSemantic(edits)
 	}
-	out := make(pieces, 0, len(edits))
 	ai, bi := 0, 0 // the units of a and b taken
 	ao, bo := 0, 0 // and their bytes
 	for _, e := range edits {
-		out, ai, bi, ao, bo = u.take(out, e.op, len(e.text), ai, bi, ao, bo, oldFrom, newFrom)
+		dst, ai, bi, ao, bo = u.take(dst, e.op, len(e.text), ai, bi, ao, bo, oldFrom, newFrom)
 	}
 	u.myers.done(edits)
-	return out, true
+	return dst, true
 }
 
-// convert turns go-diff's diffs, whose texts joined are a (Equal and
-// Delete) and b (Equal and Insert) unit by unit, into pieces of the
-// texts.
-func (u *units) convert(diffs []diffmatchpatch.Diff, oldFrom, newFrom int) pieces {
-	out := make(pieces, 0, len(diffs))
+// convert appends to out go-diff's diffs, whose texts joined are a
+// (Equal and Delete) and b (Equal and Insert) unit by unit, as pieces of
+// the texts.
+func (u *units) convert(out pieces, diffs []diffmatchpatch.Diff, oldFrom, newFrom int) pieces {
 	ai, bi := 0, 0 // the units of a and b taken
 	ao, bo := 0, 0 // and their bytes
 	for _, d := range diffs {
