@@ -43,7 +43,8 @@ type Tx struct {
 	// the output is swapped in or removed: Interrupt never removes a
 	// folder while something writes into it.
 	life sync.RWMutex
-	done bool // committed or removed: nothing more is written
+	done bool   // committed or removed: nothing more is written
+	made string // the highest folder above dest that Begin made, or ""
 }
 
 // rename and exchange are variables so that tests can make them fail.
@@ -71,6 +72,7 @@ func Begin(dest string) (*Tx, error) {
 
 func begin(dest string) (*Tx, error) {
 	parent := filepath.Dir(dest)
+	made := highestMissing(parent)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, folderError(dest, parent, err)
 	}
@@ -93,13 +95,41 @@ func begin(dest string) (*Tx, error) {
 		tmp, err = mkdirTemp(where, tmpPrefix+base+"-")
 	}
 	if err != nil {
+		removeMade(parent, made)
 		return nil, folderError(dest, where, err)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(tmp)
+		removeMade(parent, made)
 		return nil, folderError(dest, where, err)
 	}
-	return &Tx{dest: dest, tmp: tmp, inPlace: inPlace, dirs: map[string]bool{"": true, ".": true}}, nil
+	return &Tx{dest: dest, tmp: tmp, inPlace: inPlace, dirs: map[string]bool{"": true, ".": true}, made: made}, nil
+}
+
+// highestMissing is the highest of dir and the folders above it that does not
+// exist, or "" when dir exists: what MkdirAll(dir) makes.
+func highestMissing(dir string) string {
+	made := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			return made
+		}
+		made = d
+		if filepath.Dir(d) == d {
+			return made
+		}
+	}
+}
+
+// removeMade removes dir and the folders above it up to made (those
+// begin made), as long as each is empty: a build that failed leaves no
+// folder behind at a mistyped --dest.
+func removeMade(dir, made string) {
+	if made == "" {
+		return
+	}
+	for d := dir; os.Remove(d) == nil && d != made; d = filepath.Dir(d) {
+	}
 }
 
 // removeStale removes the temporary folders in dir of builds of dest
@@ -299,6 +329,7 @@ func (t *Tx) Abort() {
 	if !t.done {
 		t.done = true
 		_ = os.RemoveAll(t.tmp)
+		removeMade(filepath.Dir(t.dest), t.made)
 	}
 	t.life.Unlock()
 	forget(t)

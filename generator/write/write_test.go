@@ -308,3 +308,31 @@ func TestBeginErrors(t *testing.T) {
 	}
 	noTemporary(t, dir)
 }
+
+// A build that fails leaves nothing behind: not the folders Begin made
+// for a --dest whose parents did not exist (a mistyped path), and not
+// one that held something already.
+func TestAbortRemovesTheFoldersBeginMade(t *testing.T) {
+	dir := t.TempDir()
+	tx, err := Begin(filepath.Join(dir, "a", "b", "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.File("index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	tx.Abort()
+	if got := tree(t, dir); len(got) != 0 {
+		t.Errorf("after Abort: %v", got)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "a", "kept"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if tx, err = Begin(filepath.Join(dir, "a", "b", "public")); err != nil {
+		t.Fatal(err)
+	}
+	tx.Abort()
+	if got := tree(t, dir); len(got) != 2 || got["a/kept/"] != "" {
+		t.Errorf("after Abort: %v, want a/ and a/kept/ only", got)
+	}
+}
