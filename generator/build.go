@@ -13,6 +13,9 @@ import (
 // replaces the old one only when everything succeeded: with errors (in
 // the diagnostics, or as the error) the previous output is untouched.
 func Build(opts Options) (*Result, error) {
+	if err := sourceFolder(opts.Source); err != nil {
+		return nil, err
+	}
 	dest := opts.dest()
 	if err := write.CheckDest(opts.Source, dest); err != nil {
 		return nil, err // a *write.Error, which says what to do
@@ -33,6 +36,9 @@ func Build(opts Options) (*Result, error) {
 // Build writes into a folder, serve's first build and the tests into
 // memory. With errors, out may hold part of the site.
 func Run(opts Options, out render.Output) (*Result, error) {
+	if err := sourceFolder(opts.Source); err != nil {
+		return nil, err
+	}
 	mem := planMemory(opts.FitMemory)
 	defer mem.done()
 	// 0. With --as-of, the source as the day's last commit holds it.

@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -29,6 +31,9 @@ import (
 // The configuration is nil when it has errors; the error is a
 // *diag.UsageError for a flag that does not fit the site.
 func Config(opts Options) (*model.Config, diag.List, error) {
+	if err := sourceFolder(opts.Source); err != nil {
+		return nil, nil, err
+	}
 	file, diags := load.Config(opts.Source)
 	cfg, d := validate.Config(file)
 	diags.Add(d...)
@@ -46,6 +51,17 @@ func Config(opts Options) (*model.Config, diag.List, error) {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	return cfg, diags, nil
+}
+
+// sourceFolder is a *diag.UsageError when --source names no folder (a
+// mistyped path, a file): said before anything is read or written,
+// rather than as the missing isms.toml and content/ of a site.
+func sourceFolder(source string) error {
+	info, err := os.Stat(source)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
+		return diag.Usagef("--source %q is not a folder: name the site folder, which holds isms.toml and content/", source)
+	}
+	return nil
 }
 
 // Assets bundles the site's assets over the embedded ones.
