@@ -1,6 +1,8 @@
 package tmplexec
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -12,61 +14,116 @@ var (
 	valueType = reflect.TypeFor[reflect.Value]()
 )
 
-// call calls the function name with args and, when have is true, final
-// as its last argument: the set's functions first, then the escapers,
-// then the builtins, as text/template looks them up.
-func (s *state) call(dot reflect.Value, id *parse.IdentifierNode, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+// call compiles a call of the function id with args and, when have is
+// true, the value of the command before as its last argument: the set's
+// functions first, then the escapers, then the builtins, as
+// text/template looks them up.
+func (c *compiler) call(id *parse.IdentifierNode, args []parse.Node, have bool) command {
 	name := id.Ident
-	c, ok := s.tree.calls[id]
-	if !ok {
-		c = s.set.callee(name)
+	if fn, ok := c.set.funcs[name]; ok {
+		return c.callFunc(fn, args, have)
 	}
-	if c.own {
-		return s.callValue(dot, c.fn.v, c.fn.direct, args, final, have)
-	}
-	if esc := c.esc; esc != nil {
+	if esc := escapers[name]; esc != nil {
 		if len(args) != 0 || !have {
-			s.give("%s with arguments", name)
+			return c.failCmd("%s with arguments", name)
 		}
+		return c.escaper(name, esc)
+	}
+	switch name {
+	case "and", "or":
+		return c.andOr(name == "or", args, have)
+	case "not":
+		v := c.only(args, have)
+		return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+			return reflect.ValueOf(!truth(v(s, dot, final)))
+		}}
+	case "len":
+		v := c.only(args, have)
+		return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+			v, isNil := indirect(v(s, dot, final))
+			switch v.Kind() {
+			case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+				if !isNil {
+					return reflect.ValueOf(v.Len())
+				}
+			}
+			s.give("len of a %s", v.Kind())
+			return reflect.Value{}
+		}}
+	case "eq", "ne":
+		return c.eq(name, args, have)
+	case "printf":
+		vals := c.values(args, have)
+		return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+			vals := vals(s, dot, final)
+			if len(vals) == 0 {
+				s.give("printf without a format")
+			}
+			format := s.validate(vals[0], stringType)
+			rest := make([]any, len(vals)-1)
+			for i, v := range vals[1:] {
+				if v.IsValid() {
+					rest[i] = v.Interface()
+				}
+			}
+			return reflect.ValueOf(fmt.Sprintf(format.String(), rest...))
+		}}
+	}
+	return c.failCmd("function %s", name)
+}
+
+// escaper compiles an escaper in the middle of a pipeline: its output, a
+// plain string, goes on to the next command.
+func (c *compiler) escaper(name string, esc escaper) command {
+	apply := func(s *state, final reflect.Value) *bytes.Buffer {
 		b := s.scratch
 		b.Reset()
 		if !esc(b, final) {
 			s.give("%s: value left to html/template", name)
 		}
-		if final.IsValid() && final.Type() == stringType && string(b.Bytes()) == final.String() {
-			return final // nothing to escape, as in most URLs: no new string
-		}
-		return reflect.ValueOf(b.String())
+		return b
 	}
-	switch name {
-	case "and", "or":
-		return s.andOr(dot, name == "or", args, final, have)
-	case "not":
-		return reflect.ValueOf(!truth(s.only(dot, args, final, have)))
-	case "len":
-		v, isNil := indirect(s.only(dot, args, final, have))
-		switch v.Kind() {
-		case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-			if !isNil {
-				return reflect.ValueOf(v.Len())
+	return command{
+		val: func(s *state, _, final reflect.Value) reflect.Value {
+			b := apply(s, final)
+			if final.IsValid() && final.Type() == stringType && string(b.Bytes()) == final.String() {
+				return final // nothing to escape, as in most URLs: no new string
 			}
-		}
-		s.give("len of a %s", v.Kind())
-	case "eq", "ne":
-		if len(args) == 2 && !have {
-			// The common {{if eq .Status "approved"}}: no list of
-			// values, and a constant string compared where it is.
-			a := s.arg(dot, args[0])
-			var eq bool
-			if c, ok := args[1].(*parse.StringNode); ok && basicKind(indirectInterface(a)) == stringKind {
-				eq = indirectInterface(a).String() == c.Text // equal's answer, without boxing the constant
-			} else {
-				eq = equal(s, a, s.arg(dot, args[1]))
+			return reflect.ValueOf(b.String())
+		},
+		str: func(s *state, _, final reflect.Value) string {
+			b := apply(s, final)
+			if final.IsValid() && final.Type() == stringType && string(b.Bytes()) == final.String() {
+				return final.String()
 			}
-			return reflect.ValueOf(eq == (name == "eq"))
+			return b.String()
+		},
+	}
+}
+
+func (c *compiler) eq(name string, args []parse.Node, have bool) command {
+	want := name == "eq"
+	if len(args) == 2 && !have {
+		// The common {{if eq .Status "approved"}}: no list of values.
+		a, b := c.arg(args[0]), c.arg(args[1])
+		if k, ok := args[1].(*parse.StringNode); ok {
+			text := k.Text
+			return command{val: func(s *state, dot, _ reflect.Value) reflect.Value {
+				av := a(s, dot)
+				if v := indirectInterface(av); basicKind(v) == stringKind {
+					return reflect.ValueOf((v.String() == text) == want) // equal's answer, without boxing the constant
+				}
+				return reflect.ValueOf(equal(s, av, b(s, dot)) == want)
+			}}
 		}
-		vals := s.values(dot, args, final, have)
-		if len(vals) < 2 || name == "ne" && len(vals) != 2 {
+		return command{val: func(s *state, dot, _ reflect.Value) reflect.Value {
+			return reflect.ValueOf(equal(s, a(s, dot), b(s, dot)) == want)
+		}}
+	}
+	vals := c.values(args, have)
+	return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+		vals := vals(s, dot, final)
+		if len(vals) < 2 || !want && len(vals) != 2 {
 			s.give("%s with %d arguments", name, len(vals))
 		}
 		eq := false
@@ -76,81 +133,63 @@ func (s *state) call(dot reflect.Value, id *parse.IdentifierNode, args []parse.N
 				break
 			}
 		}
-		return reflect.ValueOf(eq == (name == "eq"))
-	case "printf":
-		vals := s.values(dot, args, final, have)
-		if len(vals) == 0 {
-			s.give("printf without a format")
+		return reflect.ValueOf(eq == want)
+	}}
+}
+
+// values compiles the arguments of a builtin that takes any values.
+func (c *compiler) values(args []parse.Node, have bool) func(s *state, dot, final reflect.Value) []reflect.Value {
+	as := make([]evalFn, len(args))
+	for i, a := range args {
+		as[i] = c.arg(a)
+	}
+	return func(s *state, dot, final reflect.Value) []reflect.Value {
+		vals := make([]reflect.Value, 0, len(as)+1)
+		for _, a := range as {
+			vals = append(vals, a(s, dot))
 		}
-		format := s.validate(vals[0], stringType)
-		rest := make([]any, len(vals)-1)
-		for i, v := range vals[1:] {
-			if v.IsValid() {
-				rest[i] = v.Interface()
-			}
+		if have {
+			vals = append(vals, final)
 		}
-		return reflect.ValueOf(fmt.Sprintf(format.String(), rest...))
+		return vals
 	}
-	s.give("function %s", name)
-	return reflect.Value{}
 }
 
-// callee is what a function name means in a set: one of its functions,
-// else an escaper, else neither (a builtin).
-type callee struct {
-	fn  function
-	own bool // fn is the set's function of that name
-	esc escaper
-}
-
-func (set *Set) callee(name string) callee {
-	if fn, ok := set.funcs[name]; ok {
-		return callee{fn: fn, own: true}
-	}
-	return callee{esc: escapers[name]}
-}
-
-// values evaluates the arguments of a builtin that takes any values.
-func (s *state) values(dot reflect.Value, args []parse.Node, final reflect.Value, have bool) []reflect.Value {
-	vals := make([]reflect.Value, 0, len(args)+1)
-	for _, a := range args {
-		vals = append(vals, s.arg(dot, a))
-	}
-	if have {
-		vals = append(vals, final)
-	}
-	return vals
-}
-
-// only is the single argument of a builtin like not or len.
-func (s *state) only(dot reflect.Value, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+// only compiles the single argument of a builtin like not or len.
+func (c *compiler) only(args []parse.Node, have bool) cmdFn {
 	switch {
 	case len(args) == 1 && !have:
-		return s.arg(dot, args[0])
+		a := c.arg(args[0])
+		return func(s *state, dot, _ reflect.Value) reflect.Value { return a(s, dot) }
 	case len(args) == 0 && have:
-		return final
+		return func(_ *state, _, final reflect.Value) reflect.Value { return final }
 	}
-	s.give("wrong number of arguments")
-	return reflect.Value{}
+	return c.failCmd("wrong number of arguments").val
 }
 
-// andOr evaluates and/or: the first argument that decides, or the last,
+// andOr compiles and/or: the first argument that decides, or the last,
 // evaluating no argument after the one that decides.
-func (s *state) andOr(dot reflect.Value, or bool, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+func (c *compiler) andOr(or bool, args []parse.Node, have bool) command {
 	if len(args) == 0 && !have {
-		s.give("and/or without arguments")
+		return c.failCmd("and/or without arguments")
 	}
-	var v reflect.Value
-	for _, a := range args {
-		v = s.arg(dot, a)
-		if truth(v) == or {
-			return v
+	as := make([]evalFn, len(args))
+	for i, a := range args {
+		as[i] = c.arg(a)
+	}
+	return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+		var v reflect.Value
+		for _, a := range as {
+			v = a(s, dot)
+			if truth(v) == or {
+				return v
+			}
 		}
-	}
-	if have {
-		v = final
-	}
-	return v
+		if have {
+			v = final
+		}
+		return v
+	}}
 }
 
 // equal is text/template's eq for two values of the same basic kind (or
@@ -220,11 +259,85 @@ func indirectInterface(v reflect.Value) reflect.Value {
 	return v.Elem()
 }
 
-// callValue calls fn, a function or method value, with the arguments
-// text/template would give it, converted as text/template converts them.
-// A function given as direct is called without reflection when it has
-// one of the common shapes.
-func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, final reflect.Value, have bool) reflect.Value {
+// callFunc compiles a call of one of the set's functions, with the
+// arguments text/template would give it, converted as text/template
+// converts them: constants once, here.
+func (c *compiler) callFunc(fn function, args []parse.Node, have bool) command {
+	typ := fn.v.Type()
+	numIn := len(args)
+	if have {
+		numIn++
+	}
+	numFixed := typ.NumIn()
+	if typ.IsVariadic() {
+		numFixed--
+		if numIn < numFixed {
+			return c.failCmd("too few arguments")
+		}
+	} else if numIn != numFixed {
+		return c.failCmd("wrong number of arguments")
+	}
+	switch {
+	case typ.NumOut() == 1:
+	case typ.NumOut() == 2 && typ.Out(1) == errorType:
+	default:
+		return c.failCmd("function of %d results", typ.NumOut())
+	}
+	argFns := make([]evalFn, len(args))
+	for i, a := range args {
+		t := paramType(typ, numFixed, i)
+		argFns[i] = c.typedArg(a, t)
+	}
+	var finalType reflect.Type
+	if have {
+		finalType = paramType(typ, numFixed, numIn-1)
+	}
+	load := func(s *state, dot, final reflect.Value) (int, []reflect.Value) {
+		base, argv := s.pushArgs(numIn)
+		for i, f := range argFns {
+			argv[i] = f(s, dot)
+		}
+		if have {
+			argv[numIn-1] = s.validate(final, finalType)
+		}
+		return base, argv
+	}
+	val, str := invoker(fn)
+	cmd := command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+		base, argv := load(s, dot, final)
+		v, err := val(argv)
+		s.popArgs(base, argv)
+		if err != nil {
+			s.give("the function failed: %v", err)
+		}
+		return v
+	}}
+	if str != nil {
+		cmd.str = func(s *state, dot, final reflect.Value) string {
+			base, argv := load(s, dot, final)
+			v, err := str(argv)
+			s.popArgs(base, argv)
+			if err != nil {
+				s.give("the function failed: %v", err)
+			}
+			return v
+		}
+	}
+	return cmd
+}
+
+// paramType is the type of the parameter of a function of type typ that
+// its argument i is given for.
+func paramType(typ reflect.Type, numFixed, i int) reflect.Type {
+	if i < numFixed || !typ.IsVariadic() {
+		return typ.In(i)
+	}
+	return typ.In(typ.NumIn() - 1).Elem()
+}
+
+// callMethod calls fn, a method value, with the arguments text/template
+// would give it, converted as text/template converts them.
+func (s *state) callMethod(dot, fn reflect.Value, args []argNode, final reflect.Value, have bool) reflect.Value {
 	typ := fn.Type()
 	numIn := len(args)
 	if have {
@@ -246,42 +359,31 @@ func (s *state) callValue(dot, fn reflect.Value, direct any, args []parse.Node, 
 		s.give("function of %d results", typ.NumOut())
 	}
 	base, argv := s.pushArgs(numIn)
-	defer s.popArgs(base, argv)
-	i := 0
-	for ; i < numFixed && i < len(args); i++ {
-		argv[i] = s.typedArg(dot, typ.In(i), args[i])
-	}
-	if typ.IsVariadic() {
-		elem := typ.In(typ.NumIn() - 1).Elem()
-		for ; i < len(args); i++ {
-			argv[i] = s.typedArg(dot, elem, args[i])
-		}
+	for i := range args {
+		argv[i] = args[i].typed(s, dot, paramType(typ, numFixed, i))
 	}
 	if have {
-		t := typ.In(typ.NumIn() - 1)
-		if typ.IsVariadic() {
-			if numIn-1 < numFixed {
-				t = typ.In(numIn - 1)
-			} else {
-				t = t.Elem()
-			}
-		}
-		argv[i] = s.validate(final, t)
+		argv[numIn-1] = s.validate(final, paramType(typ, numFixed, numIn-1))
 	}
-	if v, ok, err := callDirect(direct, argv); ok {
-		if err != nil {
-			s.give("the function failed: %v", err)
-		}
-		return v
+	v, err := callReflect(fn, argv)
+	s.popArgs(base, argv)
+	if err != nil {
+		s.give("the function failed: %v", err)
 	}
+	return v
+}
+
+// callReflect calls fn through reflection with argv, already of its
+// parameters' types.
+func callReflect(fn reflect.Value, argv []reflect.Value) (reflect.Value, error) {
 	out := fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {
-		s.give("the function failed: %v", out[1].Interface())
+		return reflect.Value{}, out[1].Interface().(error)
 	}
 	if out[0].Type() == valueType {
-		s.give("a function returned a reflect.Value")
+		return reflect.Value{}, errors.New("it returned a reflect.Value")
 	}
-	return out[0]
+	return out[0], nil
 }
 
 // pushArgs makes room for n arguments on the frame's stack, above those
@@ -299,47 +401,85 @@ func (s *state) popArgs(base int, argv []reflect.Value) {
 	*s.args = (*s.args)[:base]
 }
 
-// stream runs the action c: its function's Stream writes the page.
-func (s *state) stream(dot reflect.Value, c *streamCall) {
-	typ := c.fn.Type()
-	if typ.IsVariadic() || typ.NumIn() != len(c.args) {
-		s.give("wrong number of arguments")
+// stream compiles the action c: its function's Stream writes the page.
+func (c *compiler) stream(sc *streamCall) runFn {
+	typ := sc.fn.Type()
+	if typ.IsVariadic() || typ.NumIn() != len(sc.args) {
+		return c.failRun("wrong number of arguments")
 	}
-	base, argv := s.pushArgs(len(c.args))
-	defer s.popArgs(base, argv)
-	for i, a := range c.args {
-		argv[i] = s.typedArg(dot, typ.In(i), a)
+	argFns := make([]evalFn, len(sc.args))
+	for i, a := range sc.args {
+		argFns[i] = c.typedArg(a, typ.In(i))
 	}
-	if err := c.stream(s.b, argv); err != nil {
-		s.give("the function failed: %v", err)
+	return func(s *state, dot reflect.Value) {
+		base, argv := s.pushArgs(len(argFns))
+		for i, f := range argFns {
+			argv[i] = f(s, dot)
+		}
+		err := sc.stream(s.b, argv)
+		s.popArgs(base, argv)
+		if err != nil {
+			s.give("the function failed: %v", err)
+		}
 	}
 }
 
-// callDirect calls the shapes of function that layouts use most without
-// reflection; the arguments are already of the parameters' types.
-func callDirect(fn any, argv []reflect.Value) (reflect.Value, bool, error) {
-	switch f := fn.(type) {
-	case Direct:
-		v, err := f(argv)
-		return v, true, err
+// invoker returns how to call fn once its arguments are of its
+// parameters' types: val gives its value; str, when not nil, its plain
+// string result without boxing it. The shapes of function that layouts
+// use most are called without reflection.
+func invoker(fn function) (val func([]reflect.Value) (reflect.Value, error), str func([]reflect.Value) (string, error)) {
+	switch f := fn.raw.(type) {
 	case func(string) string:
-		return reflect.ValueOf(f(argv[0].String())), true, nil
+		str = func(argv []reflect.Value) (string, error) { return f(argv[0].String()), nil }
 	case func(int) string:
-		return reflect.ValueOf(f(int(argv[0].Int()))), true, nil
+		str = func(argv []reflect.Value) (string, error) { return f(int(argv[0].Int())), nil }
 	case func(any) string:
-		return reflect.ValueOf(f(ifaceOf(argv[0]))), true, nil
-	case func(int, int) int:
-		return reflect.ValueOf(f(int(argv[0].Int()), int(argv[1].Int()))), true, nil
+		str = func(argv []reflect.Value) (string, error) { return f(ifaceOf(argv[0])), nil }
+	case func([]string) string:
+		str = func(argv []reflect.Value) (string, error) { return f(valueOf[[]string](argv[0])), nil }
 	case func(string, ...any) string:
-		return reflect.ValueOf(f(argv[0].String(), ifacesOf(argv[1:])...)), true, nil
-	case func(string, any, ...any) (template.HTML, error): // a cache of fragments
-		h, err := f(argv[0].String(), ifaceOf(argv[1]), ifacesOf(argv[2:])...)
-		return reflect.ValueOf(h), true, err
-	case func(string, string, string, any) (template.HTML, error): // a cache of rows
-		h, err := f(argv[0].String(), argv[1].String(), argv[2].String(), ifaceOf(argv[3]))
-		return reflect.ValueOf(h), true, err
+		str = func(argv []reflect.Value) (string, error) { return f(argv[0].String(), ifacesOf(argv[1:])...), nil }
 	}
-	return reflect.Value{}, false, nil
+	if str != nil {
+		return func(argv []reflect.Value) (reflect.Value, error) {
+			s, err := str(argv)
+			return reflect.ValueOf(s), err
+		}, str
+	}
+	if fn.direct != nil {
+		return fn.direct, nil
+	}
+	switch f := fn.raw.(type) {
+	case func(int, int) int:
+		return func(argv []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(int(argv[0].Int()), int(argv[1].Int()))), nil
+		}, nil
+	case func(string, any, ...any) (template.HTML, error): // a cache of fragments
+		return func(argv []reflect.Value) (reflect.Value, error) {
+			h, err := f(argv[0].String(), ifaceOf(argv[1]), ifacesOf(argv[2:])...)
+			return reflect.ValueOf(h), err
+		}, nil
+	case func(string, string, string, any) (template.HTML, error): // a cache of rows
+		return func(argv []reflect.Value) (reflect.Value, error) {
+			h, err := f(argv[0].String(), argv[1].String(), argv[2].String(), ifaceOf(argv[3]))
+			return reflect.ValueOf(h), err
+		}, nil
+	}
+	v := fn.v
+	return func(argv []reflect.Value) (reflect.Value, error) { return callReflect(v, argv) }, nil
+}
+
+// valueOf is v, of type T, as a T: read in place when it can be (a
+// field, mostly), without the copy that Interface makes.
+func valueOf[T any](v reflect.Value) T {
+	if t := reflect.TypeFor[T](); v.Type() != t {
+		v = v.Convert(t) // of a type assignable to T
+	}
+	if v.CanAddr() {
+		return *(*T)(v.Addr().UnsafePointer())
+	}
+	return v.Interface().(T)
 }
 
 // ifacesOf is what a final parameter ...any receives.
@@ -357,47 +497,6 @@ func ifaceOf(v reflect.Value) any {
 		return nil
 	}
 	return v.Interface()
-}
-
-// typedArg evaluates an argument for a parameter of type typ.
-func (s *state) typedArg(dot reflect.Value, typ reflect.Type, n parse.Node) reflect.Value {
-	switch n := n.(type) {
-	case *parse.DotNode:
-		return s.validate(dot, typ)
-	case *parse.NilNode:
-		if canBeNil(typ) {
-			return reflect.Zero(typ)
-		}
-		s.give("nil for a %s", typ)
-	case *parse.FieldNode, *parse.VariableNode, *parse.PipeNode, *parse.IdentifierNode, *parse.ChainNode:
-		return s.validate(s.arg(dot, n), typ)
-	}
-	switch typ.Kind() {
-	case reflect.String:
-		if str, ok := n.(*parse.StringNode); ok {
-			v := reflect.New(typ).Elem()
-			v.SetString(str.Text)
-			return v
-		}
-	case reflect.Bool:
-		if b, ok := n.(*parse.BoolNode); ok {
-			v := reflect.New(typ).Elem()
-			v.SetBool(b.True)
-			return v
-		}
-	case reflect.Int:
-		if num, ok := n.(*parse.NumberNode); ok && num.IsInt {
-			v := reflect.New(typ).Elem()
-			v.SetInt(num.Int64)
-			return v
-		}
-	case reflect.Interface:
-		if typ.NumMethod() == 0 {
-			return s.constant(dot, n)
-		}
-	}
-	s.give("argument %s for a %s", n, typ)
-	return reflect.Value{}
 }
 
 // validate converts v for a parameter of type typ as text/template does:

@@ -62,7 +62,7 @@ func TestEscaperContract(t *testing.T) {
 			continue
 		}
 		set := New(tmpl, nil, nil)
-		if set.tree("page").actions[action].esc == nil {
+		if set.finalEscaper(action.Pipe) == nil {
 			t.Errorf("%s: tmplexec does not find the escaper that ends %s", tc.src, action)
 		}
 		var want, got strings.Builder

@@ -190,13 +190,19 @@ func escapeAttr(b Writer, v reflect.Value) bool {
 func filterURL(b Writer, v reflect.Value) bool {
 	s, c := stringOf(v)
 	if c != urlContent {
-		if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
-			!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
-			s = "#ZgotmplZ"
-		}
+		s = filteredURL(s)
 	}
 	b.WriteString(s)
 	return true
+}
+
+// filteredURL is what filterURL writes for a plain string.
+func filteredURL(s string) string {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		return "#ZgotmplZ"
+	}
+	return s
 }
 
 // processURL percent-encodes the bytes of a URL that are not unreserved
@@ -204,9 +210,12 @@ func filterURL(b Writer, v reflect.Value) bool {
 // valid %XX escapes. Typed URLs are always normalised.
 func processURL(b Writer, v reflect.Value, norm bool) bool {
 	s, c := stringOf(v)
-	if c == urlContent {
-		norm = true
-	}
+	writeURL(b, s, norm || c == urlContent)
+	return true
+}
+
+// writeURL is what processURL writes for a plain string.
+func writeURL(b Writer, s string, norm bool) {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); i++ {
@@ -227,7 +236,6 @@ func processURL(b Writer, v reflect.Value, norm bool) bool {
 		start = i + 1
 	}
 	b.WriteString(s[start:])
-	return true
 }
 
 func isHex(c byte) bool {
@@ -258,4 +266,18 @@ func WriteURLStart(b Writer, s string) {
 	filterURL(&filtered, reflect.ValueOf(s))
 	processURL(&normal, reflect.ValueOf(filtered.String()), true)
 	writeEscaped(b, normal.String())
+}
+
+// textEscaper is an escaper applied to a plain string, as the escapers
+// after the first in an action are: html/template's escapers return
+// plain strings.
+type textEscaper func(b Writer, s string)
+
+var textEscapers = map[string]textEscaper{
+	htmlEscaper:   writeEscaped,
+	attrEscaper:   writeEscaped,
+	rcdataEscaper: writeEscaped,
+	urlFilter:     func(b Writer, s string) { b.WriteString(filteredURL(s)) },
+	urlNormalizer: func(b Writer, s string) { writeURL(b, s, true) },
+	urlEscaper:    func(b Writer, s string) { writeURL(b, s, false) },
 }

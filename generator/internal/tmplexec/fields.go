@@ -2,7 +2,9 @@ package tmplexec
 
 import (
 	"reflect"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -45,29 +47,84 @@ func lookupMember(t reflect.Type, name string) member {
 	return m
 }
 
-// fieldChain evaluates .A.B.C on receiver; the last name gets the
-// command's arguments (args[1:], evaluated on dot) and final, if it is
-// a method.
-func (s *state) fieldChain(dot, receiver reflect.Value, names []string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
-	last := len(names) - 1
-	for i := range last {
-		receiver = s.field(dot, receiver, &names[i], nil, reflect.Value{}, false)
+// site is one field or method name in a template, with what it means on
+// the types met there first.
+type site struct {
+	name string
+	seen atomic.Pointer[[]typedMember]
+}
+
+type typedMember struct {
+	t reflect.Type
+	m member
+}
+
+// maxSiteTypes is how many types a name keeps; a name met on more types
+// (a partial given many kinds of data) looks the others up in members.
+const maxSiteTypes = 4
+
+// member is what the name means on t, with the set's caller of the
+// method, if any.
+func (at *site) member(set *Set, t reflect.Type) member {
+	seen := at.seen.Load()
+	if seen != nil {
+		for _, e := range *seen {
+			if e.t == t {
+				return e.m
+			}
+		}
 	}
-	return s.field(dot, receiver, &names[last], args, final, have)
+	m := lookupMember(t, at.name)
+	if m.method >= 0 {
+		m.direct = set.methods[MethodKey{t, at.name}]
+	}
+	if seen == nil || len(*seen) < maxSiteTypes {
+		var next []typedMember
+		if seen != nil {
+			next = slices.Clone(*seen)
+		}
+		next = append(next, typedMember{t, m})
+		at.seen.CompareAndSwap(seen, &next) // another execution may have added one meanwhile: it is kept
+	}
+	return m
+}
+
+// fieldChain compiles .A.B.C on the receiver that recv evaluates (dot
+// when nil); the last name gets the command's arguments (args[1:],
+// evaluated on dot) and final, if it is a method.
+func (c *compiler) fieldChain(recv evalFn, names []string, args []parse.Node, have bool) command {
+	sites := make([]*site, len(names))
+	for i, name := range names {
+		sites[i] = &site{name: name}
+	}
+	var margs []argNode
+	if len(args) > 1 {
+		margs = c.argNodes(args[1:])
+	}
+	last, init := sites[len(sites)-1], sites[:len(sites)-1]
+	return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
+		r := dot
+		if recv != nil {
+			r = recv(s, dot)
+		}
+		for _, at := range init {
+			r = s.field(dot, r, at, nil, reflect.Value{}, false)
+		}
+		return s.field(dot, r, last, margs, final, have)
+	}}
 }
 
 // field evaluates one name on receiver as text/template does: a method
 // of the value or of a pointer to it, else a field of the struct it is
 // or points to, or the element of a map by strings. Every failure is
 // left to html/template.
-func (s *state) field(dot, receiver reflect.Value, at *string, args []parse.Node, final reflect.Value, have bool) reflect.Value {
-	name := *at
+func (s *state) field(dot, receiver reflect.Value, at *site, args []argNode, final reflect.Value, have bool) reflect.Value {
 	if !receiver.IsValid() {
 		return reflect.Value{} // text/template: no value, no error
 	}
 	receiver, isNil := indirect(receiver)
 	if receiver.Kind() == reflect.Interface && isNil {
-		s.give("nil interface evaluating %s", name)
+		s.give("nil interface evaluating %s", at.name)
 	}
 	ptr := receiver
 	if ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
@@ -75,31 +132,27 @@ func (s *state) field(dot, receiver reflect.Value, at *string, args []parse.Node
 	}
 	// One lookup for both: the methods of ptr, the fields of the struct
 	// that receiver is and ptr is or points to.
-	m := s.tree.member(ptr.Type(), at)
-	if m.direct != nil && len(args) <= 1 && !have {
+	m := at.member(s.set, ptr.Type())
+	if m.direct != nil && len(args) == 0 && !have {
 		return m.direct(ptr)
 	}
 	if m.method >= 0 {
-		var callArgs []parse.Node
-		if len(args) > 0 {
-			callArgs = args[1:]
-		}
-		return s.callValue(dot, ptr.Method(m.method), nil, callArgs, final, have)
+		return s.callMethod(dot, ptr.Method(m.method), args, final, have)
 	}
 	if receiver.Kind() == reflect.Map && receiver.Type().Key() == stringType {
-		if len(args) > 1 || have {
-			s.give("map key %s has arguments", name)
+		if len(args) > 0 || have {
+			s.give("map key %s has arguments", at.name)
 		}
-		return receiver.MapIndex(reflect.ValueOf(name)) // no value when missing, as with missingkey=default
+		return receiver.MapIndex(reflect.ValueOf(at.name)) // no value when missing, as with missingkey=default
 	}
 	if receiver.Kind() != reflect.Struct {
-		s.give("%s of a %s", name, receiver.Kind())
+		s.give("%s of a %s", at.name, receiver.Kind())
 	}
 	if m.field == nil {
-		s.give("no field %s", name)
+		s.give("no field %s", at.name)
 	}
-	if len(args) > 1 || have {
-		s.give("field %s has arguments", name)
+	if len(args) > 0 || have {
+		s.give("field %s has arguments", at.name)
 	}
 	if len(m.field) == 1 {
 		return receiver.Field(m.field[0]) // no embedded struct to go through

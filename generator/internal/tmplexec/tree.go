@@ -2,147 +2,31 @@ package tmplexec
 
 import (
 	"reflect"
-	"slices"
-	"sync/atomic"
 	"text/template/parse"
 )
 
-// tree is one escaped template with what executing it would otherwise
-// look up on every use: the escaper that ends each action, and a cache of
-// what each field or method name means on the types met there. Both are
-// made once, when the template is first executed; the maps do not change
-// after that, so executions read them without locks.
+// tree is one escaped template compiled into closures (see compile.go):
+// made once per set, when the template is first executed, and run by
+// every execution without dispatching on the kinds of its nodes or
+// looking anything up by node or by name again.
 type tree struct {
-	name, file string                     // the template's name and the file it was parsed from
-	methods    map[MethodKey]DirectMethod // the set's
-	root       *parse.ListNode
-	actions    map[*parse.ActionNode]action
-	names      map[*string]*nameSite // keyed by the name's place in its node
-	calls      map[*parse.IdentifierNode]callee
+	name, file string // the template's name and the file it was parsed from
+	run        runFn  // executes the template's body
 }
 
-// action is what an action is executed with, found in one lookup: the
-// escaper it ends with (nil when it does not end with one), and its
-// Stream call, if it has one.
-type action struct {
-	esc    escaper
-	stream *streamCall
-}
-
-// streamCall is an action {{f ARGS}} in HTML text whose function f
-// writes its HTML to the page itself (see Stream).
-type streamCall struct {
-	stream Stream
-	fn     reflect.Value
-	args   []parse.Node
-}
-
-// nameSite is one field or method name in a template: the types met
-// there first.
-type nameSite struct {
-	seen atomic.Pointer[[]typedMember]
-}
-
-type typedMember struct {
-	t reflect.Type
-	m member
-}
-
-// maxSiteTypes is how many types a name keeps; a name met on more types
-// (a partial given many kinds of data) looks the others up in members.
-const maxSiteTypes = 4
+// The closures a template compiles into. Each takes the execution's state
+// and dot; a command also the value of the command before it in its
+// pipeline (final), when it has one.
+type (
+	runFn  func(s *state, dot reflect.Value)
+	evalFn func(s *state, dot reflect.Value) reflect.Value
+	cmdFn  func(s *state, dot, final reflect.Value) reflect.Value
+	strFn  func(s *state, dot, final reflect.Value) string
+)
 
 func newTree(set *Set, t *parse.Tree) *tree {
-	tr := &tree{name: t.Name, file: t.ParseName, methods: set.methods, root: t.Root, actions: map[*parse.ActionNode]action{}, names: map[*string]*nameSite{}, calls: map[*parse.IdentifierNode]callee{}}
-	tr.index(set, t.Root)
-	return tr
-}
-
-// index records the actions and names under n.
-func (tr *tree) index(set *Set, n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				tr.index(set, c)
-			}
-		}
-	case *parse.ActionNode:
-		tr.actions[n] = action{esc: set.finalEscaper(n.Pipe), stream: set.streamCall(n.Pipe)}
-		tr.index(set, n.Pipe)
-	case *parse.IfNode:
-		tr.indexBranch(set, &n.BranchNode)
-	case *parse.WithNode:
-		tr.indexBranch(set, &n.BranchNode)
-	case *parse.RangeNode:
-		tr.indexBranch(set, &n.BranchNode)
-	case *parse.TemplateNode:
-		tr.index(set, n.Pipe)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, cmd := range n.Cmds {
-				for _, arg := range cmd.Args {
-					tr.index(set, arg)
-				}
-			}
-		}
-	case *parse.IdentifierNode:
-		tr.calls[n] = set.callee(n.Ident)
-	case *parse.FieldNode:
-		tr.addNames(n.Ident)
-	case *parse.VariableNode:
-		tr.addNames(n.Ident)
-	case *parse.ChainNode:
-		tr.index(set, n.Node)
-		tr.addNames(n.Field)
-	}
-}
-
-func (tr *tree) indexBranch(set *Set, b *parse.BranchNode) {
-	tr.index(set, b.Pipe)
-	tr.index(set, b.List)
-	tr.index(set, b.ElseList)
-}
-
-func (tr *tree) addNames(names []string) {
-	for i := range names {
-		tr.names[&names[i]] = &nameSite{}
-	}
-}
-
-// member is what the name at p means on t.
-func (tr *tree) member(t reflect.Type, p *string) member {
-	site := tr.names[p]
-	if site == nil {
-		return tr.lookup(t, *p)
-	}
-	seen := site.seen.Load()
-	if seen != nil {
-		for _, e := range *seen {
-			if e.t == t {
-				return e.m
-			}
-		}
-	}
-	m := tr.lookup(t, *p)
-	if seen == nil || len(*seen) < maxSiteTypes {
-		var next []typedMember
-		if seen != nil {
-			next = slices.Clone(*seen)
-		}
-		next = append(next, typedMember{t, m})
-		site.seen.CompareAndSwap(seen, &next) // another execution may have added one meanwhile: it is kept
-	}
-	return m
-}
-
-// lookup is lookupMember with the set's caller of the method, if any.
-func (tr *tree) lookup(t reflect.Type, name string) member {
-	m := lookupMember(t, name)
-	if m.method >= 0 {
-		m.direct = tr.methods[MethodKey{t, name}]
-	}
-	return m
+	c := &compiler{set: set}
+	return &tree{name: t.Name, file: t.ParseName, run: c.list(t.Root)}
 }
 
 // finalEscaper returns the escaper that the action with pipe ends with,
@@ -152,7 +36,12 @@ func (set *Set) finalEscaper(pipe *parse.PipeNode) escaper {
 	if len(pipe.Decl) > 0 || last < 1 {
 		return nil
 	}
-	cmd := pipe.Cmds[last]
+	return set.escaperOf(pipe.Cmds[last])
+}
+
+// escaperOf returns the escaper that cmd is, when it is the bare name of
+// one of html/template's escapers (and not of a function of the set's).
+func (set *Set) escaperOf(cmd *parse.CommandNode) escaper {
 	if len(cmd.Args) != 1 {
 		return nil
 	}
@@ -164,6 +53,14 @@ func (set *Set) finalEscaper(pipe *parse.PipeNode) escaper {
 		return nil
 	}
 	return escapers[id.Ident]
+}
+
+// streamCall is an action {{f ARGS}} in HTML text whose function f
+// writes its HTML to the page itself (see Stream).
+type streamCall struct {
+	stream Stream
+	fn     reflect.Value
+	args   []parse.Node
 }
 
 // streamCall returns the call of the action with pipe when it is
