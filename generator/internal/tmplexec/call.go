@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
+	"strings"
 	"text/template/parse"
 )
 
@@ -53,6 +55,9 @@ func (c *compiler) call(id *parse.IdentifierNode, args []parse.Node, have bool) 
 	case "eq", "ne":
 		return c.eq(name, args, have)
 	case "printf":
+		if cmd, ok := c.printfOne(args, have); ok {
+			return cmd
+		}
 		vals := c.values(args, have)
 		return command{val: func(s *state, dot, final reflect.Value) reflect.Value {
 			vals := vals(s, dot, final)
@@ -283,6 +288,9 @@ func (c *compiler) callFunc(fn function, args []parse.Node, have bool) command {
 	default:
 		return c.failCmd("function of %d results", typ.NumOut())
 	}
+	if cmd, ok := c.directCall(fn, args, have); ok {
+		return cmd
+	}
 	argFns := make([]evalFn, len(args))
 	for i, a := range args {
 		t := paramType(typ, numFixed, i)
@@ -324,6 +332,117 @@ func (c *compiler) callFunc(fn function, args []parse.Node, have bool) command {
 		}
 	}
 	return cmd
+}
+
+// directCall compiles a call, with arguments of the right number, of the
+// shapes of function that layouts call most: without reflection, without
+// the stack of arguments, and with a plain string result not boxed.
+func (c *compiler) directCall(fn function, args []parse.Node, have bool) (command, bool) {
+	if have {
+		return command{}, false
+	}
+	var str func(s *state, dot reflect.Value) string
+	switch f := fn.raw.(type) {
+	case func(string) string:
+		a := c.stringArg(args[0])
+		str = func(s *state, dot reflect.Value) string { return f(a(s, dot)) }
+	case func(int) string:
+		a := c.typedArg(args[0], fn.v.Type().In(0))
+		str = func(s *state, dot reflect.Value) string { return f(int(a(s, dot).Int())) }
+	case func(any) string:
+		a := c.typedArg(args[0], fn.v.Type().In(0))
+		str = func(s *state, dot reflect.Value) string { return f(ifaceOf(a(s, dot))) }
+	case func([]string) string:
+		a := c.typedArg(args[0], fn.v.Type().In(0))
+		str = func(s *state, dot reflect.Value) string { return f(valueOf[[]string](a(s, dot))) }
+	case func(string, ...any) string:
+		key := c.stringArg(args[0])
+		if len(args) == 1 {
+			str = func(s *state, dot reflect.Value) string { return f(key(s, dot)) }
+			break
+		}
+		rest := make([]evalFn, len(args)-1)
+		for i, a := range args[1:] {
+			rest[i] = c.typedArg(a, fn.v.Type().In(1).Elem())
+		}
+		str = func(s *state, dot reflect.Value) string {
+			k := key(s, dot)
+			xs := make([]any, len(rest))
+			for i, r := range rest {
+				xs[i] = ifaceOf(r(s, dot))
+			}
+			return f(k, xs...)
+		}
+	default:
+		return command{}, false
+	}
+	return command{
+		val: func(s *state, dot, _ reflect.Value) reflect.Value { return reflect.ValueOf(str(s, dot)) },
+		str: func(s *state, dot, _ reflect.Value) string { return str(s, dot) },
+	}, true
+}
+
+// stringArg compiles an argument for a parameter of type string: a
+// constant as it is, a pipeline that makes a plain string without
+// boxing it.
+func (c *compiler) stringArg(n parse.Node) func(s *state, dot reflect.Value) string {
+	switch n := n.(type) {
+	case *parse.StringNode:
+		text := n.Text
+		return func(*state, reflect.Value) string { return text }
+	case *parse.PipeNode:
+		if cmd := c.commands(n.Cmds); len(n.Decl) == 0 && cmd.str != nil {
+			return func(s *state, dot reflect.Value) string { return cmd.str(s, dot, reflect.Value{}) }
+		}
+	}
+	v := c.typedArg(n, stringType)
+	return func(s *state, dot reflect.Value) string { return v(s, dot).String() }
+}
+
+// printfOne compiles {{printf "…%s…" ARG}}, with one verb %s, %v or %d,
+// as what fmt writes for a string or an integer of a type without
+// methods: the text around the verb and the value, joined.
+func (c *compiler) printfOne(args []parse.Node, have bool) (command, bool) {
+	if have || len(args) != 2 {
+		return command{}, false
+	}
+	format, ok := args[0].(*parse.StringNode)
+	if !ok {
+		return command{}, false
+	}
+	i := strings.IndexByte(format.Text, '%')
+	if i < 0 || i+1 >= len(format.Text) || strings.IndexByte(format.Text[i+2:], '%') >= 0 {
+		return command{}, false
+	}
+	verb, prefix, suffix := format.Text[i+1], format.Text[:i], format.Text[i+2:]
+	if verb != 's' && verb != 'v' && verb != 'd' {
+		return command{}, false
+	}
+	arg, text := c.arg(args[1]), format.Text
+	str := func(s *state, dot reflect.Value) string {
+		v := arg(s, dot)
+		if d := indirectInterface(v); d.IsValid() && d.Type().NumMethod() == 0 {
+			switch basicKind(d) {
+			case stringKind:
+				if verb != 'd' {
+					return prefix + d.String() + suffix
+				}
+			case intKind:
+				if verb != 's' {
+					return prefix + strconv.FormatInt(d.Int(), 10) + suffix
+				}
+			}
+		}
+		var x any
+		if v.IsValid() {
+			x = v.Interface()
+		}
+		return fmt.Sprintf(text, x)
+	}
+	return command{
+		val: func(s *state, dot, _ reflect.Value) reflect.Value { return reflect.ValueOf(str(s, dot)) },
+		str: func(s *state, dot, _ reflect.Value) string { return str(s, dot) },
+	}, true
 }
 
 // paramType is the type of the parameter of a function of type typ that

@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"errors"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -48,6 +49,23 @@ func TestCompiledMatchesHTMLTemplate(t *testing.T) {
 	}
 }
 
+// printf with one verb and a string or an integer joins the text and the
+// value itself; everything else is fmt's, as in html/template.
+func TestPrintfOne(t *testing.T) {
+	for _, src := range []string{
+		`{{printf "rel.%s" .Rel}}|{{printf "%v-" .Rel}}|{{printf "n=%d" .N}}|{{printf "%v" .N}}|{{printf "u%d" .U}}`,
+		`{{printf "%s" .N}}|{{printf "%d" .Rel}}|{{printf "%s" .None}}|{{printf "%v" .Map.missing}}|{{printf "%s" .First.Kind}}`,
+		`{{printf "%5s" .Rel}}|{{printf "100%% %s" .Rel}}|{{printf "%s%s" .Rel}}|{{printf "%" .Rel}}|{{printf "%s" .Data}}|{{printf "%s" .First.Any}}`,
+		`{{upper (printf "x.%s" .First.Status)}}|{{t (printf "k.%s" .Rel) .N}}|{{range .Items}}{{printf "%d:%s" .Count .ID}}{{printf "<%v>" .Any}}{{end}}`,
+		`<a href="{{printf "/d/%s/" .First.ID}}" title="{{printf "%s" .First.Title}}">{{printf "%s" .F}}</a>`,
+	} {
+		want, got, werr, err := run(t, src, testPage())
+		if werr != nil || err != nil || got != want {
+			t.Errorf("%s:\n got %q (%v)\nwant %q (%v)", src, got, err, want, werr)
+		}
+	}
+}
+
 // What a Set cannot run leaves the page to html/template only when it is
 // run: a branch that does not run may hold it.
 func TestUnsupportedOnlyWhereRun(t *testing.T) {
@@ -69,6 +87,45 @@ func TestUnsupportedOnlyWhereRun(t *testing.T) {
 			t.Errorf("%s: got %q, %v; want it left to html/template", tc.src, got, err)
 		case !tc.fallback && (err != nil || got != want):
 			t.Errorf("%s: got %q, %v; want %q", tc.src, got, err, want)
+		}
+	}
+}
+
+// A name keeps what it means on the first type met there; values of
+// other types, of the same type but nil, or given as interfaces, are
+// read as before, and the direct callers of methods are used either way.
+func TestQuickMembers(t *testing.T) {
+	const src = `{{define "n"}}{{.ID}}/{{.Label}}|{{end}}{{define "u"}}{{.URL}}{{template "n" .}}{{end}}` +
+		`{{template "u" .First}}{{range .Vals}}{{template "u" .}}{{end}}{{template "n" (value .First)}}` +
+		`{{template "u" .Data}}{{range .Items}}{{template "u" .}}{{end}}{{template "n" .None}}`
+	tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	var want strings.Builder
+	werr := tmpl.Execute(&want, testPage())
+	methods := map[MethodKey]DirectMethod{
+		{reflect.TypeFor[*item](), "URL"}: func(v reflect.Value) reflect.Value {
+			return reflect.ValueOf(v.Interface().(*item).URL())
+		},
+	}
+	for _, set := range []*Set{New(tmpl, testFuncs, nil), New(tmpl, testFuncs, nil).WithMethods(methods)} {
+		for range 2 {
+			var got strings.Builder
+			err := set.Execute(&got, "page", testPage())
+			if werr == nil || !errors.Is(err, errFallback) || !strings.HasPrefix(want.String(), got.String()) {
+				t.Errorf("got %q, %v; want the start of %q, then left to html/template (%v)", got.String(), err, want.String(), werr)
+			}
+		}
+	}
+	// Without the nil pointer at the end, the whole page.
+	tmpl = template.Must(template.New("page").Funcs(testFuncs).Parse(src[:len(src)-len(`{{template "n" .None}}`)]))
+	want.Reset()
+	if err := tmpl.Execute(&want, testPage()); err != nil {
+		t.Fatal(err)
+	}
+	set := New(tmpl, testFuncs, nil).WithMethods(methods)
+	for range 2 {
+		var got strings.Builder
+		if err := set.Execute(&got, "page", testPage()); err != nil || got.String() != want.String() {
+			t.Errorf("got %q, %v; want %q", got.String(), err, want.String())
 		}
 	}
 }

@@ -50,8 +50,20 @@ func lookupMember(t reflect.Type, name string) member {
 // site is one field or method name in a template, with what it means on
 // the types met there first.
 type site struct {
-	name string
-	seen atomic.Pointer[[]typedMember]
+	name  string
+	quick atomic.Pointer[quickMember]
+	seen  atomic.Pointer[[]typedMember]
+}
+
+// quickMember is what a name means on the first type met there, when
+// that is a pointer to a struct or a struct and the name one of the
+// struct's fields or a method with a direct caller: read on a value of
+// that type without the lookups of field.
+type quickMember struct {
+	t      reflect.Type // the receiver's type, as given
+	field  int          // the index of the field
+	elem   bool         // t is a pointer; the field is of the struct it points to
+	direct DirectMethod // the method's caller, if the name is a method's
 }
 
 type typedMember struct {
@@ -89,6 +101,33 @@ func (at *site) member(set *Set, t reflect.Type) member {
 	return m
 }
 
+// keepQuick makes m, the meaning of the name on the receiver given,
+// the site's quickMember when it can be one.
+func (at *site) keepQuick(given reflect.Value, m member) {
+	t := given.Type()
+	var q *quickMember
+	switch {
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && !given.IsNil():
+		// field looked the name up on t itself.
+		if m.direct != nil {
+			q = &quickMember{t: t, elem: true, direct: m.direct}
+		} else if m.method < 0 && len(m.field) == 1 {
+			q = &quickMember{t: t, elem: true, field: m.field[0]}
+		}
+	case t.Kind() == reflect.Struct:
+		// A field, whether the struct can be addressed (and the name
+		// looked up on a pointer to it) or not.
+		onPtr := lookupMember(reflect.PointerTo(t), at.name)
+		onValue := lookupMember(t, at.name)
+		if onPtr.method < 0 && onValue.method < 0 && len(onValue.field) == 1 {
+			q = &quickMember{t: t, field: onValue.field[0]}
+		}
+	}
+	if q != nil {
+		at.quick.CompareAndSwap(nil, q)
+	}
+}
+
 // fieldChain compiles .A.B.C on the receiver that recv evaluates (dot
 // when nil); the last name gets the command's arguments (args[1:],
 // evaluated on dot) and final, if it is a method.
@@ -122,6 +161,18 @@ func (s *state) field(dot, receiver reflect.Value, at *site, args []argNode, fin
 	if !receiver.IsValid() {
 		return reflect.Value{} // text/template: no value, no error
 	}
+	if q := at.quick.Load(); q != nil && len(args) == 0 && !have && receiver.Type() == q.t {
+		switch {
+		case !q.elem:
+			return receiver.Field(q.field)
+		case receiver.IsNil():
+		case q.direct != nil:
+			return q.direct(receiver)
+		default:
+			return receiver.Elem().Field(q.field)
+		}
+	}
+	given := receiver
 	receiver, isNil := indirect(receiver)
 	if receiver.Kind() == reflect.Interface && isNil {
 		s.give("nil interface evaluating %s", at.name)
@@ -133,6 +184,9 @@ func (s *state) field(dot, receiver reflect.Value, at *site, args []argNode, fin
 	// One lookup for both: the methods of ptr, the fields of the struct
 	// that receiver is and ptr is or points to.
 	m := at.member(s.set, ptr.Type())
+	if len(args) == 0 && !have && at.quick.Load() == nil {
+		at.keepQuick(given, m)
+	}
 	if m.direct != nil && len(args) == 0 && !have {
 		return m.direct(ptr)
 	}
