@@ -399,7 +399,7 @@ func sameDocument(a, b []byte) bool {
 	if fa == nil || fb == nil {
 		return false
 	}
-	if !bytes.Equal(fa.Body, fb.Body) {
+	if !bytes.Equal(fa.Body, fb.Body) && !bytes.Equal(inert(fa.Body), inert(fb.Body)) {
 		return false
 	}
 	ma, mb := maps.Clone(fa.Meta), maps.Clone(fb.Meta)
@@ -408,4 +408,20 @@ func sameDocument(a, b []byte) bool {
 		delete(mb, k)
 	}
 	return reflect.DeepEqual(ma, mb)
+}
+
+// inert is a body less the white space that no page shows: spaces and
+// tabs at the ends of lines (but two spaces that break a line, before
+// a line of text) and blank lines at its end, which editors trim and
+// add on saving.
+func inert(body []byte) []byte {
+	lines := bytes.Split(bytes.TrimRight(body, " \t\n"), []byte("\n"))
+	for i, l := range lines {
+		t := bytes.TrimRight(l, " \t")
+		if bytes.HasSuffix(l, []byte("  ")) && i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {
+			t = append(t[:len(t):len(t)], "  "...)
+		}
+		lines[i] = t
+	}
+	return bytes.Join(lines, []byte("\n"))
 }

@@ -835,3 +835,24 @@ func TestTextsReadIntoRoom(t *testing.T) {
 		t.Errorf("a file gone: %v", err)
 	}
 }
+
+// An editor that trims the spaces at the ends of lines, or ends the
+// file with a newline, changes nothing a reader sees: no
+// changed-after-approval. Two spaces that break a line are text, and so
+// is what a line says.
+func TestWhitespaceAfterApproval(t *testing.T) {
+	r := repo(t)
+	body := "## 1 目的  \n\n控制访问。 \n第二行。\t\n\n换行  \n在此。"
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body, "1.0")))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	trimmed := "## 1 目的\n\n控制访问。\n第二行。\n\n换行  \n在此。\n\n"
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", trimmed, "1.0")))
+	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
+	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
+		t.Fatalf("after trimming spaces and ending the file with a newline: %v; want no warning", diags)
+	}
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", strings.Replace(trimmed, "换行  \n", "换行\n", 1), "1.0")))
+	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
+	_, diags, _ := read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+}
