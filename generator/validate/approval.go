@@ -20,7 +20,8 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 			"a document is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
 			"approver %q is also the author", d.Approver)
 	}
-	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.Contains(allowed, d.Approver) {
+	// One person written in other case is one person, as for self-approval.
+	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, d.Approver) }) {
 		diags.Warnf(d.Path, d.Line("approver"), "approval-authority",
 			"[approvers] in isms.toml lists who may approve each tier: have one of them approve the document, or add the approver there",
 			"approver %q may not approve tier-%d documents; [approvers] allows %s", d.Approver, d.Tier, strings.Join(allowed, ", "))

@@ -23,6 +23,7 @@ func TestApprovalWarnings(t *testing.T) {
 		{"approval-authority", approvers, "approver = \"信息安全经理\"", "",
 			[]string{`x.md:9: warning: approver "信息安全经理" may not approve tier-2 documents; [approvers] allows 总经理, 管理者代表`}},
 		{"no [approvers]: anyone", testConfig, "approver = \"信息安全经理\"", "", nil},
+		{"approval-authority ignores case, as self-approval does", testConfig + "\n[approvers]\ntier2 = [\"CEO\", \"CISO\"]\n", "approver = \"ciso\"", "", nil},
 		{"history-behind-version", testConfig, "", "[[history]]\nversion = \"0.8\"\n\n[[history]]\nversion = \"0.9\"\n",
 			[]string{`x.md:6: warning: version "1.0", but the last [[history]] entry is "0.9"`}},
 		{"history-behind-version: newest first", testConfig, "", "[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"0.9\"\n",
