@@ -203,6 +203,11 @@ func (w *walk) take(h *History, text []byte, hd header) {
 // at once. The walks are shared among up to one reader per core, each a
 // git process of its own (see readers).
 func (h *History) readWalks(walks []*walk) error {
+	if a := h.takeAhead(); a != nil {
+		if err := a.take(h, walks); err != nil {
+			return err
+		}
+	}
 	total := 0
 	for _, w := range walks {
 		total += len(w.f.revs) - w.next

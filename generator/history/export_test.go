@@ -15,3 +15,11 @@ func (h *History) Readers() (most, open int) {
 	defer h.mu.Unlock()
 	return h.most, 1 + len(h.extra)
 }
+
+// SetReadAhead sets whether Read reads the walks' texts ahead, for a
+// test, and returns what restores it.
+func SetReadAhead(on bool) (restore func()) {
+	old := readingAhead
+	readingAhead = on
+	return func() { readingAhead = old }
+}

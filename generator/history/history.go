@@ -22,8 +22,10 @@ type History struct {
 	source string
 	log    *Log
 	blobs  *blobs
-	extra  []*blobs // more readers of texts, for the reading of many at once (see readers)
-	most   int      // the most readers a reading has been shared among (for the tests)
+	extra  []*blobs   // more readers of texts, for the reading of many at once (see readers)
+	ahead  *readAhead // the texts the walks will read, until Documents takes them
+	most   int        // the most readers a reading has been shared among (for the tests)
+	done   int        // how many texts were read ahead, or by readers closed since
 
 	mu    sync.Mutex
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
@@ -51,15 +53,18 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
 	}
-	// The readers the documents' earlier texts will be shared among,
-	// started now, beside the reading of the documents.
-	earlier := 0
-	for _, f := range log.files {
-		earlier += len(f.revs) - 1
-	}
-	if _, err = h.readers(earlier); err != nil {
-		h.Close()
-		return nil, notes, err
+	// The texts the documents' walks will read are read now, beside the
+	// reading of the documents; failing that, the readers they will be
+	// shared among are started now.
+	if h.ahead = repo.startReadAhead(log, h.dirty); h.ahead == nil {
+		earlier := 0
+		for _, f := range log.files {
+			earlier += len(f.revs) - 1
+		}
+		if _, err = h.readers(earlier); err != nil {
+			h.Close()
+			return nil, notes, err
+		}
 	}
 	if log.shallow {
 		oldest := log.Oldest()
@@ -159,6 +164,9 @@ func (h *History) closeExtra() {
 	h.mu.Unlock()
 	for _, b := range extra {
 		b.close()
+		h.mu.Lock()
+		h.done += b.n
+		h.mu.Unlock()
 	}
 }
 
@@ -167,6 +175,9 @@ func (h *History) closeExtra() {
 // memory limit of its rendering is a multiple of that. Documents finds no
 // history after it.
 func (h *History) LetGo() {
+	if a := h.takeAhead(); a != nil {
+		a.close()
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.log.files, h.log.deleted, h.dirty = map[string]*fileLog{}, nil, map[string]bool{}
@@ -177,8 +188,8 @@ func (h *History) LetGo() {
 func (h *History) TextsRead() int {
 	h.mu.Lock()
 	readers := append([]*blobs{h.blobs}, h.extra...)
+	n := h.done
 	h.mu.Unlock()
-	n := 0
 	for _, b := range readers {
 		b.mu.Lock()
 		n += b.n
@@ -192,6 +203,9 @@ func (h *History) Close() {
 	if h != nil && h.blobs != nil {
 		h.blobs.close()
 		h.closeExtra()
+		if a := h.takeAhead(); a != nil {
+			a.close()
+		}
 		h.texts.close()
 	}
 }

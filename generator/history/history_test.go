@@ -719,7 +719,8 @@ func TestUserGitConfigIgnored(t *testing.T) {
 
 // The texts of many documents are shared among readers, one git process
 // each: every document gets the versions, texts and warnings that one
-// reader gives it.
+// reader gives it, whether the texts were read ahead (see Read) or by
+// the walks themselves.
 func TestTextsSharedAmongReaders(t *testing.T) {
 	r := repo(t)
 	const n = 7
@@ -739,6 +740,7 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 	summary := func() (string, int) {
 		docs, diags, h := read(t, r.Dir)
 		var b strings.Builder
+		fmt.Fprintf(&b, "%d texts read\n", h.TextsRead()) // each once, read ahead or not
 		for _, d := range docs {
 			fmt.Fprintf(&b, "%s set %s changed %v\n", d.ID, d.Versions.Set.Short(), d.Versions.Changed())
 			for _, e := range d.Versions.Earlier {
@@ -759,12 +761,16 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 		t.Fatalf("%d readers of a few texts, want 1", readers)
 	}
 	defer history.SetPerReader(1)()
-	shared, readers := summary()
-	if readers < 2 {
-		t.Fatalf("%d readers, want several", readers)
-	}
-	if shared != one {
-		t.Errorf("with %d readers:\n%s\nwith one:\n%s", readers, shared, one)
+	for _, ahead := range []bool{true, false} {
+		restore := history.SetReadAhead(ahead)
+		shared, readers := summary()
+		restore()
+		if readers < 2 {
+			t.Fatalf("%d readers (read ahead: %v), want several", readers, ahead)
+		}
+		if shared != one {
+			t.Errorf("with %d readers (read ahead: %v):\n%s\nwith one:\n%s", readers, ahead, shared, one)
+		}
 	}
 }
 

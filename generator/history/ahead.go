@@ -1,0 +1,197 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/internal/par"
+)
+
+// readAhead reads the texts the documents' walks will read (see
+// newWalk: every commit's but the last of each document file, and the
+// last one's too when the file may have changed), as soon as the log is
+// read: git writes them into temporary files while the build reads and
+// links the documents, and Documents takes them from there. Read into a
+// pipe, git would wait for the build to take each part, and the build's
+// cores are busy reading the documents then; so the walks waited for
+// git afterwards (a quarter of a second on 10,000 documents).
+type readAhead struct {
+	parts []*aheadPart
+}
+
+// readingAhead is false for the tests that read without a readAhead.
+var readingAhead = true
+
+// aheadPart is the texts one git process reads ahead.
+type aheadPart struct {
+	cmd    *exec.Cmd
+	out    *os.File // git's answers, in the order of want
+	want   []aheadText
+	stderr bytes.Buffer
+}
+
+// aheadText is a text read ahead: rev of the file f.
+type aheadText struct {
+	f   *fileLog
+	rev int
+}
+
+// startReadAhead starts the reading ahead of the texts of the document
+// files of l (dirty: those that may differ from the head commit). It
+// is nil when there is nothing to read, or when it cannot start: the
+// walks then read their texts themselves.
+func (r *Repo) startReadAhead(l *Log, dirty map[string]bool) *readAhead {
+	if !readingAhead {
+		return nil
+	}
+	paths := make([]string, 0, len(l.files))
+	for p := range l.files {
+		if strings.EqualFold(pathExt(p), ".md") {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	var want []aheadText
+	for _, p := range paths {
+		f := l.files[p]
+		from := 1
+		if dirty[p] {
+			from = 0
+		}
+		for i := from; i < len(f.revs) && f.revs[i].blob != ""; i++ {
+			want = append(want, aheadText{f, i})
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	// Shared, a file's texts together, among as many git processes as
+	// the walks' texts would be (see readers).
+	n := min(runtime.GOMAXPROCS(0), 4, max(1, len(want)/perReader))
+	a := &readAhead{}
+	for k := 0; k < n && len(want) > 0; k++ {
+		end := len(want)
+		if k < n-1 {
+			end = min(len(want), len(want)/(n-k)+1)
+			for end < len(want) && want[end].f == want[end-1].f {
+				end++
+			}
+		}
+		p, err := r.startPart(want[:end])
+		if err != nil {
+			a.close()
+			return nil
+		}
+		a.parts = append(a.parts, p)
+		want = want[end:]
+	}
+	return a
+}
+
+// startPart starts one git process that reads want into a temporary
+// file, asked for in another.
+func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
+	in, err := tempFile()
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	w := bufio.NewWriterSize(in, 64<<10)
+	for _, t := range want {
+		w.WriteString(t.f.revs[t.rev].blob)
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	if _, err := in.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	out, err := tempFile()
+	if err != nil {
+		return nil, err
+	}
+	p := &aheadPart{cmd: r.run.command("cat-file", "--batch"), out: out, want: want}
+	p.cmd.Stdin, p.cmd.Stdout, p.cmd.Stderr = in, out, &p.stderr
+	if err := p.cmd.Start(); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// tempFile makes a temporary file that is gone once closed.
+func tempFile() (*os.File, error) {
+	f, err := os.CreateTemp("", "ismsgen-history-*")
+	if err == nil {
+		os.Remove(f.Name()) // gone with the last descriptor
+	}
+	return f, err
+}
+
+// takeAhead returns the texts read ahead, once; nil when there are
+// none, or they were taken.
+func (h *History) takeAhead() *readAhead {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	a := h.ahead
+	h.ahead = nil
+	return a
+}
+
+// take gives the walks the texts read ahead, each to the walk of its
+// file when it is the next that walk reads; the others are left to
+// readWalks. The parts are taken on every core: no two share a file.
+func (a *readAhead) take(h *History, walks []*walk) error {
+	byFile := make(map[*fileLog]*walk, len(walks))
+	for _, w := range walks {
+		byFile[w.f] = w
+	}
+	errs := make([]error, len(a.parts))
+	par.Each(len(a.parts), func(i int) { errs[i] = a.parts[i].take(h, byFile) })
+	h.mu.Lock()
+	h.most = max(h.most, len(a.parts))
+	for _, p := range a.parts {
+		h.done += len(p.want)
+	}
+	h.mu.Unlock()
+	return errors.Join(errs...)
+}
+
+func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
+	defer p.out.Close()
+	if err := p.cmd.Wait(); err != nil {
+		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(p.stderr.String()))
+	}
+	if _, err := p.out.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	b := &blobs{out: bufio.NewReaderSize(p.out, 256<<10), max: maxBlob}
+	for _, t := range p.want {
+		text, err := b.next(t.f.revs[t.rev].blob)
+		if err != nil {
+			return fmt.Errorf("git cat-file: %w", err)
+		}
+		if w := byFile[t.f]; w != nil && w.next == t.rev {
+			w.take(h, text, readHeader(text))
+		}
+	}
+	return nil
+}
+
+// close ends what was not taken.
+func (a *readAhead) close() {
+	for _, p := range a.parts {
+		_ = p.cmd.Process.Kill()
+		_ = p.cmd.Wait()
+		p.out.Close()
+	}
+}
