@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,6 +112,40 @@ func (r *runner) output(args ...string) ([]byte, error) {
 		return out, &gitError{args: args, msg: strings.TrimSpace(stderr.String()), err: err}
 	}
 	return out, nil
+}
+
+// longOutput is output for a command whose output is long (the log of
+// a large site): git writes it into a temporary file rather than a
+// pipe, which git would wait on for the build to empty while the
+// build's cores read the documents. Without a temporary file, it is
+// output.
+func (r *runner) longOutput(args ...string) ([]byte, error) {
+	f, err := tempFile()
+	if err != nil {
+		return r.output(args...)
+	}
+	defer f.Close()
+	cmd := r.command(args...)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = f, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, &gitError{args: args, msg: strings.TrimSpace(stderr.String()), err: err}
+	}
+	return readAllAt(f)
+}
+
+// readAllAt reads the whole of f from its start.
+func readAllAt(f *os.File) ([]byte, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, info.Size())
+	n, err := f.ReadAt(out, 0)
+	if err == io.EOF && n == len(out) {
+		err = nil
+	}
+	return out[:n], err
 }
 
 // gitError is a git command that failed.

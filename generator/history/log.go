@@ -133,10 +133,10 @@ func (l *Log) change(track map[string]*fileLog, c int32, status byte, old, blob,
 // for -m, is set to match).
 func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
 	args := []string{"log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color", "--first-parent"}
-	out, err := r.run.output(append(args, "--diff-merges=first-parent", logFormat, commit, "--", pathspec)...)
+	out, err := r.run.longOutput(append(args, "--diff-merges=first-parent", logFormat, commit, "--", pathspec)...)
 	var ge *gitError
 	if errors.As(err, &ge) && strings.Contains(ge.msg, "--diff-merges") {
-		return r.run.output(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m", logFormat, commit, "--", pathspec)...)
+		return r.run.longOutput(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m", logFormat, commit, "--", pathspec)...)
 	}
 	return out, err
 }
