@@ -166,25 +166,46 @@ func (a *readAhead) take(h *History, walks []*walk) error {
 	return errors.Join(errs...)
 }
 
+// take gives the walks of byFile the part's texts. The texts kept for
+// their pages stay where git wrote them: the store adopts the file.
 func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
-	defer p.out.Close()
 	if err := p.cmd.Wait(); err != nil {
+		p.out.Close()
 		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(p.stderr.String()))
 	}
-	if _, err := p.out.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	b := &blobs{out: bufio.NewReaderSize(p.out, 256<<10), max: maxBlob}
+	h.texts.adopt(p.out)
+	read := &counted{r: io.NewSectionReader(p.out, 0, 1<<62)}
+	b := &blobs{out: bufio.NewReaderSize(read, 256<<10), max: maxBlob}
 	for _, t := range p.want {
-		text, err := b.next(t.f.revs[t.rev].blob)
+		blob := t.f.revs[t.rev].blob
+		text, err := b.next(blob)
 		if err != nil {
 			return fmt.Errorf("git cat-file: %w", err)
 		}
-		if w := byFile[t.f]; w != nil && w.next == t.rev {
-			w.take(h, text, readHeader(text))
+		w := byFile[t.f]
+		if w == nil || w.next != t.rev {
+			continue
 		}
+		if text != nil {
+			// Its bytes end before the newline that ends the answer.
+			end := read.n - int64(b.out.Buffered()) - 1
+			h.texts.keepAt(blob, p.out, end-int64(len(text)), int64(len(text)))
+		}
+		w.take(h, text, readHeader(text))
 	}
 	return nil
+}
+
+// counted counts the bytes read from r.
+type counted struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // close ends what was not taken.

@@ -21,12 +21,20 @@ type store struct {
 	f     *os.File // nil until the first text
 	w     *bufio.Writer
 	size  int64
-	at    map[string][2]int64 // blob → offset and length
-	dirty bool                // w holds bytes not yet in f
+	at    map[string]span
+	dirty bool       // w holds bytes not yet in f
+	other []*os.File // files of texts read ahead, whose texts it keeps where they are (see adopt)
 	err   error
 }
 
-func newStore() *store { return &store{at: map[string][2]int64{}} }
+// span is where a text is kept: its file (nil for the store's own),
+// offset and length.
+type span struct {
+	f      *os.File
+	off, n int64
+}
+
+func newStore() *store { return &store{at: map[string]span{}} }
 
 // put keeps a blob's text.
 func (s *store) put(blob string, text []byte) {
@@ -45,32 +53,54 @@ func (s *store) put(blob string, text []byte) {
 	if _, s.err = s.w.Write(text); s.err != nil {
 		return
 	}
-	s.at[blob] = [2]int64{s.size, int64(len(text))}
+	s.at[blob] = span{nil, s.size, int64(len(text))}
 	s.size += int64(len(text))
 	s.dirty = true
 }
 
-// locate returns where a blob's text is in the file, or false when it is
-// not kept, with what it wrote still buffered written out first.
-func (s *store) locate(blob string) (span [2]int64, ok bool, err error) {
+// adopt makes f, a file of texts read ahead, the store's: it keeps
+// their texts there rather than copies (see keepAt), and closes it with
+// its own.
+func (s *store) adopt(f *os.File) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	span, ok = s.at[blob]
-	if ok && s.dirty {
-		s.err = s.w.Flush()
-		s.dirty = false
+	s.other = append(s.other, f)
+}
+
+// keepAt keeps a blob's text where it is: n bytes at off in f, a file
+// adopted.
+func (s *store) keepAt(blob string, f *os.File, off, n int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.at[blob]; !ok {
+		s.at[blob] = span{f, off, n}
 	}
-	return span, ok, s.err
+}
+
+// locate returns where a blob's text is, or false when it is not kept,
+// with what the store wrote still buffered written out first.
+func (s *store) locate(blob string) (at span, ok bool, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at, ok = s.at[blob]
+	if ok && at.f == nil {
+		at.f = s.f
+		if s.dirty {
+			s.err = s.w.Flush()
+			s.dirty = false
+		}
+	}
+	return at, ok, s.err
 }
 
 // get returns a blob's text, or false when it is not kept.
 func (s *store) get(blob string) ([]byte, bool, error) {
-	span, ok, err := s.locate(blob)
+	at, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return nil, false, err
 	}
-	text := make([]byte, span[1])
-	if _, err := s.f.ReadAt(text, span[0]); err != nil && err != io.EOF {
+	text := make([]byte, at.n)
+	if _, err := at.f.ReadAt(text, at.off); err != nil && err != io.EOF {
 		return nil, false, err
 	}
 	return text, true, nil
@@ -80,11 +110,11 @@ func (s *store) get(blob string) ([]byte, bool, error) {
 // pages are read as strings, and reading one into a []byte first cost
 // a copy of every text.
 func (s *store) getString(blob string) (string, bool, error) {
-	span, ok, err := s.locate(blob)
+	at, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return "", false, err
 	}
-	text, err := readString(io.NewSectionReader(s.f, span[0], span[1]), span[1])
+	text, err := readString(io.NewSectionReader(at.f, at.off, at.n), at.n)
 	if err != nil {
 		return "", false, err
 	}
@@ -117,15 +147,19 @@ func (s *store) close() {
 		s.f.Close()
 		s.f = nil
 	}
+	for _, f := range s.other {
+		f.Close()
+	}
+	s.other = nil
 }
 
 // getIn is getString with the text read into room (see EarlierIn).
 func (s *store) getIn(room *model.TextRoom, blob string) (string, bool, error) {
-	span, ok, err := s.locate(blob)
+	at, ok, err := s.locate(blob)
 	if !ok || err != nil {
 		return "", false, err
 	}
-	text, err := readIn(room, io.NewSectionReader(s.f, span[0], span[1]), span[1])
+	text, err := readIn(room, io.NewSectionReader(at.f, at.off, at.n), at.n)
 	if err != nil {
 		return "", false, err
 	}
