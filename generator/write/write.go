@@ -203,27 +203,37 @@ func (t *Tx) Copy(rel string, a model.Attachment) error {
 }
 
 func (t *Tx) path(rel string) (string, error) {
-	clean := path.Clean("/" + rel)[1:]
-	if clean == "" || clean != rel || strings.HasPrefix(rel, "../") || strings.Contains(rel, "\\") {
-		return "", fmt.Errorf("refusing to write %q outside the output folder", rel)
+	if !fast.On() || !cleanRel(rel) {
+		clean := path.Clean("/" + rel)[1:]
+		if clean == "" || clean != rel || strings.HasPrefix(rel, "../") || strings.Contains(rel, "\\") {
+			return "", fmt.Errorf("refusing to write %q outside the output folder", rel)
+		}
 	}
+	clean := rel
 	dir := path.Dir(clean)
+	var full string
+	if fast.On() {
+		// As Join gives it (t.tmp and clean are clean), in one piece,
+		// whose folders are its beginnings.
+		full = t.tmp + string(filepath.Separator) + filepath.FromSlash(clean)
+	} else {
+		full = filepath.Join(t.tmp, filepath.FromSlash(clean))
+	}
 	t.mu.Lock()
 	known := t.dirs[dir]
 	var missing []string // dir and those of its parents not made yet, dir first
 	for d := dir; !t.dirs[d] && fast.On(); d = path.Dir(d) {
-		missing = append(missing, d)
+		missing = append(missing, full[:len(t.tmp)+1+len(d)])
 	}
 	t.mu.Unlock()
 	if !known {
-		full := filepath.Join(t.tmp, filepath.FromSlash(dir))
 		// Most folders are new ones in a folder already made (docs/<id>/),
 		// or in one made just before them (docs/<id>/v/<version>/): a
 		// mkdir each instead of MkdirAll's stat of each and mkdir. MkdirAll
 		// sorts out the rest (another page made a folder meanwhile), and
 		// does it all when the fast paths are off.
-		if !fast.On() || !t.mkdirs(missing) {
-			if err := os.MkdirAll(full, 0o755); err != nil {
+		if !fast.On() || !mkdirs(missing) {
+			if err := os.MkdirAll(filepath.Join(t.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 				return "", err
 			}
 		}
@@ -233,14 +243,31 @@ func (t *Tx) path(rel string) (string, error) {
 		}
 		t.mu.Unlock()
 	}
-	return filepath.Join(t.tmp, filepath.FromSlash(clean)), nil
+	return full, nil
+}
+
+// cleanRel reports whether rel is a path that path.Clean leaves as it
+// is, relative and not above its folder, without a backslash: its
+// elements are none of "", "." and "..". Most paths written are; the
+// others path sorts out.
+func cleanRel(rel string) bool {
+	for rest := rel; ; {
+		elem, after, more := strings.Cut(rest, "/")
+		if elem == "" || elem == "." || elem == ".." || strings.IndexByte(elem, '\\') >= 0 {
+			return false
+		}
+		if !more {
+			return true
+		}
+		rest = after
+	}
 }
 
 // mkdirs makes the folders dirs, the last first, and reports whether
 // every one was made.
-func (t *Tx) mkdirs(dirs []string) bool {
+func mkdirs(dirs []string) bool {
 	for i := len(dirs) - 1; i >= 0; i-- {
-		if os.Mkdir(filepath.Join(t.tmp, filepath.FromSlash(dirs[i])), 0o755) != nil {
+		if os.Mkdir(dirs[i], 0o755) != nil {
 			return false
 		}
 	}

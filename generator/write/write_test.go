@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"ismsgen/generator/internal/fast"
 )
 
 // build writes files (slash path → content) as one output of dest.
@@ -334,5 +336,36 @@ func TestAbortRemovesTheFoldersBeginMade(t *testing.T) {
 	tx.Abort()
 	if got := tree(t, dir); len(got) != 2 || got["a/kept/"] != "" {
 		t.Errorf("after Abort: %v, want a/ and a/kept/ only", got)
+	}
+}
+
+// A file is written below the output folder, at the path it was given
+// as it is, and never elsewhere: a path that is not clean, or that
+// climbs out, is refused, with the fast paths on and off alike.
+func TestFileRefusesPathsOutside(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		dest := filepath.Join(t.TempDir(), "public")
+		tx, err := Begin(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, ok := range map[string]bool{
+			"index.html": true, "docs/P-1/v/1.0/index.html": true, "docs/P-1/v/第2版/index.html": true, ".../x": true, "a/..b/c": true,
+			"": false, ".": false, "..": false, "../x": false, "a/../../x": false, "/etc/x": false, "a//b": false,
+			"a/./b": false, "a/b/": false, "a/b/.": false, "a/..": false, `a\b`: false, `..\x`: false, "docs/../x": false,
+		} {
+			err := tx.File(rel, []byte(rel))
+			if ok != (err == nil) {
+				t.Errorf("fast %v: File(%q): %v, want written: %v", on, rel, err, ok)
+			}
+			if ok {
+				if data, err := os.ReadFile(filepath.Join(tx.tmp, filepath.FromSlash(rel))); err != nil || string(data) != rel {
+					t.Errorf("fast %v: %q holds %q, %v", on, rel, data, err)
+				}
+			}
+		}
+		tx.Abort()
+		restore()
 	}
 }
