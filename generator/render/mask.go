@@ -3,6 +3,7 @@ package render
 import (
 	"regexp"
 	"strings"
+	"unsafe"
 
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/markdown"
@@ -19,13 +20,19 @@ var idRun = regexp.MustCompile(`(?:[A-Za-z0-9._-]|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f
 // written (what changed between two versions, a version that no longer
 // parses) must not show them, as no other page does.
 func (r *renderer) mask(text string) string {
+	return r.maskIn(nil, text)
+}
+
+// maskIn is mask with a text that has ids to mask written into a buffer
+// of room (when not nil), valid until room is emptied.
+func (r *renderer) maskIn(room *model.TextRoom, text string) string {
 	if len(r.in.Site.LeftOut) == 0 {
 		return text
 	}
 	if !fast.On() {
 		return idRun.ReplaceAllStringFunc(text, r.maskRun)
 	}
-	return r.maskQuick(text)
+	return r.maskQuick(room, text)
 }
 
 // maskRun is the replacement of one run of idRun.
@@ -48,11 +55,13 @@ func (r *renderer) maskRun(run string) string {
 // matches in at most one way where it starts, and no two start alike),
 // and leaves out maskRun for a run without escapes that names no
 // left-out id, which is nearly every run: most are words and numbers.
-// The text itself is returned when nothing is replaced.
-func (r *renderer) maskQuick(text string) string {
+// The text itself is returned when nothing is replaced; else the text
+// masked, written into a buffer of room when it is not nil.
+func (r *renderer) maskQuick(room *model.TextRoom, text string) string {
 	lens := r.leftOutLengths()
-	var b strings.Builder
-	done := 0 // text[:done] is in b
+	var b []byte
+	var held *[]byte // room's buffer that b is
+	done := 0        // text[:done] is in b
 	for i := 0; i < len(text); {
 		if idByte[text[i]] == 0 { // most bytes, Chinese all of them
 			i++
@@ -71,10 +80,10 @@ func (r *renderer) maskQuick(text string) string {
 		if escaped || r.plainHit(run, lens) {
 			if m := r.maskRun(run); m != run {
 				if done == 0 {
-					b.Grow(len(text) + len(m)) // once, mostly
+					b, held = maskRoom(room, len(text)+len(m)) // once, mostly
 				}
-				b.WriteString(text[done:i])
-				b.WriteString(m)
+				b = append(b, text[done:i]...)
+				b = append(b, m...)
 				done = end
 			}
 		}
@@ -83,8 +92,21 @@ func (r *renderer) maskQuick(text string) string {
 	if done == 0 {
 		return text
 	}
-	b.WriteString(text[done:])
-	return b.String()
+	b = append(b, text[done:]...)
+	if held != nil {
+		*held = b // grown, maybe
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// maskRoom is a buffer of length 0 and capacity n for a masked text:
+// room's (held), or new.
+func maskRoom(room *model.TextRoom, n int) (b []byte, held *[]byte) {
+	if room == nil {
+		return make([]byte, 0, n), nil
+	}
+	held = room.Take(n)
+	return *held, held
 }
 
 // nonASCII8 reports whether each of the eight bytes of s is above 0x7f.

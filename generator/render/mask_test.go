@@ -22,6 +22,10 @@ const longID = "A123456789B123456789C123456789D123456789E123456789F123456789G123
 // on and off.
 func TestMask(t *testing.T) {
 	r := maskRenderer()
+	// The texts masked into one room stay as they are until it is
+	// emptied.
+	room := new(model.TextRoom)
+	var masked [][2]string
 	for _, on := range []bool{true, false} {
 		restore := fast.Set(on)
 		for in, want := range map[string]string{
@@ -39,9 +43,19 @@ func TestMask(t *testing.T) {
 			if got := r.mask(in); got != want {
 				t.Errorf("fast %v: mask(%q) = %q, want %q", on, in, got, want)
 			}
+			if got := r.maskIn(room, in); got != want {
+				t.Errorf("fast %v: maskIn(%q) = %q, want %q", on, in, got, want)
+			}
+			masked = append(masked, [2]string{r.maskIn(room, in), want})
 		}
 		restore()
 	}
+	for _, m := range masked {
+		if m[0] != m[1] {
+			t.Errorf("masked into a room, then %q; want %q", m[0], m[1])
+		}
+	}
+	room.Empty()
 }
 
 // FuzzMask checks that the fast path masks as the regexp does.
@@ -57,8 +71,13 @@ func FuzzMask(f *testing.F) {
 	r := maskRenderer()
 	f.Fuzz(func(t *testing.T, text string) {
 		want := idRun.ReplaceAllStringFunc(text, r.maskRun)
-		if got := r.maskQuick(text); got != want {
+		if got := r.maskQuick(nil, text); got != want {
 			t.Fatalf("maskQuick(%q) = %q, the regexp gives %q", text, got, want)
+		}
+		room := new(model.TextRoom)
+		defer room.Empty()
+		if got := r.maskQuick(room, text); got != want {
+			t.Fatalf("maskQuick(room, %q) = %q, the regexp gives %q", text, got, want)
 		}
 	})
 }

@@ -77,15 +77,18 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 	}
 	cfg := r.in.Site.Config
 	earlier, current := r.in.Earlier.Earlier, r.in.Earlier.Current
+	var textRoom *model.TextRoom // nil: each text in a string of its own
 	if in, ok := r.in.Earlier.(roomSource); ok && fast.On() {
-		// The texts are read into buffers used again once this
-		// document's pages are written: nothing of them is kept after.
+		// The texts are read, and masked, into buffers used again once
+		// this document's pages are written: nothing of them is kept
+		// after.
 		room := textRooms.Get().(*model.TextRoom)
 		defer func() { room.Empty(); textRooms.Put(room) }()
 		earlier = func(cfg *model.Config, blob, path string) (*model.EarlierText, error) {
 			return in.EarlierIn(room, cfg, blob, path)
 		}
 		current = func(d *model.Document) (*model.EarlierText, error) { return in.CurrentIn(room, d) }
+		textRoom = room
 	}
 	texts := map[string]*model.EarlierText{} // by blob: each is shown, then compared
 	text := func(v *model.Version, convert *model.Config) (*model.EarlierText, error) {
@@ -140,7 +143,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		if err != nil {
 			return maskedText{}, err
 		}
-		m := maskedText{r.mask(t.FrontMatter), r.mask(t.Body)}
+		m := maskedText{r.maskIn(textRoom, t.FrontMatter), r.maskIn(textRoom, t.Body)}
 		if v != nil {
 			maskedTexts[v.Blob] = m
 		}
