@@ -29,8 +29,23 @@ func Language(source string) string {
 	}
 	if lang, ok := f.Meta["language"].(string); ok && slices.Contains(i18n.Languages, lang) {
 		return lang
+	} else if near := nearLanguage(lang); ok && near != "" {
+		return near // its error is said in the language it meant
 	}
 	return model.DefaultLanguage
+}
+
+// nearLanguage is the language ismsgen speaks that a tag it does not
+// speak means (en-US, EN, zh_CN, zh-Hans), or "".
+func nearLanguage(tag string) string {
+	t := strings.ToLower(strings.TrimSpace(tag))
+	switch {
+	case strings.HasPrefix(t, "en"):
+		return "en"
+	case strings.HasPrefix(t, "zh"), t == "cn", t == "chinese", t == "中文":
+		return "zh-CN"
+	}
+	return ""
 }
 
 // languageLine is a line language = "…" of a TOML file.
@@ -45,6 +60,8 @@ func writtenLanguage(source string) string {
 	}
 	if m := languageLine.FindSubmatch(data); m != nil && slices.Contains(i18n.Languages, string(m[1])) {
 		return string(m[1])
+	} else if m != nil {
+		return nearLanguage(string(m[1]))
 	}
 	return ""
 }
