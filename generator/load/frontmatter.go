@@ -187,6 +187,10 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 	off := 0
 	for {
 		if off >= len(rest) {
+			if n, l := nearClose(rest); n > 0 {
+				diags.Errorf(path, n+1, "write the line as +++ alone", "the front matter opened with +++ on line 1 is closed with %q, not with a line +++", l)
+				return nil, nil, 0, false
+			}
 			diags.Errorf(path, 1, "add a line +++ after the last front-matter key", "the front matter opened here is never closed")
 			return nil, nil, 0, false
 		}
@@ -208,6 +212,19 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 		body = bytes.TrimPrefix(bytes.TrimLeft(rest[next:], " \t"), []byte("\n"))
 	}
 	return rest[:off], body, line + 1, true
+}
+
+// nearClose finds the line of rest (1-based) that was meant to close a
+// front matter that no line +++ closes: the first line ---, or one that
+// starts with +++ and has more on it; 0 when there is none.
+func nearClose(rest []byte) (int, string) {
+	for n, l := range bytes.Split(rest, []byte("\n")) {
+		t := bytes.TrimRight(l, " \t")
+		if bytes.Equal(t, []byte("---")) || bytes.HasPrefix(t, fence) {
+			return n + 1, string(t)
+		}
+	}
+	return 0, ""
 }
 
 // limitBody caps what would cost goldmark too much time in body, whose
