@@ -46,6 +46,42 @@ func sentenceEnd(text string, i int) int {
 	return len(text)
 }
 
+// sentenceStart reports whether a sentence of text starts at p (or p is
+// its end): whether sentenceEnd, cutting text from its start, ends one
+// there. Every line's end ends a sentence; else p must follow 。！？；,
+// or . ! ? ; and spaces, and the spaces and line's end sentenceEnd
+// takes with them must not go on at p.
+func sentenceStart(text string, p int) bool {
+	if p == 0 || p == len(text) || text[p-1] == '\n' {
+		return true
+	}
+	switch text[p] {
+	case ' ', '\t', '\n':
+		return false
+	case '\r':
+		if p+1 < len(text) && text[p+1] == '\n' {
+			return false
+		}
+	}
+	q := p
+	for q > 0 && (text[q-1] == ' ' || text[q-1] == '\t') {
+		q--
+	}
+	if q >= 3 {
+		switch text[q-3 : q] {
+		case "。", "！", "？", "；":
+			return true
+		}
+	}
+	if q < p && q >= 1 {
+		switch text[q-1] {
+		case '.', '!', '?', ';':
+			return true
+		}
+	}
+	return false
+}
+
 // encodeSentences appends the numbers of text's sentences to out, and
 // where each ends to ends.
 func (u *units) encodeSentences(text string, out []rune, ends []int32) ([]rune, []int32) {

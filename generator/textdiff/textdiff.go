@@ -155,9 +155,20 @@ func commonSuffix(a, b string) int {
 // cost nothing more; on a revised document this is a tenth of the time
 // of a diff of every word.
 func (ps *pieces) middle(u *units, old, new string, oldFrom, oldTo, newFrom, newTo int) {
+	if a, b := old[oldFrom:oldTo], new[newFrom:newTo]; a != b && oneLine(a) && oneLine(b) {
+		// A line replaced by another (a paragraph, in Chinese), as the
+		// diff of the two would have it.
+		u.rewritten(ps, old, new, piece{Delete, oldFrom, oldTo}, piece{Insert, newFrom, newTo})
+		return
+	}
 	lineDiff, _ := u.diff(u.lineDiff[:0], old, new, oldFrom, oldTo, newFrom, newTo, byLines)
 	u.lineDiff = lineDiff
 	ps.replaced(lineDiff, func(del, ins piece) { u.rewritten(ps, old, new, del, ins) })
+}
+
+// oneLine reports whether s is one line, with or without its newline.
+func oneLine(s string) bool {
+	return s != "" && strings.IndexByte(s[:len(s)-1], '\n') < 0
 }
 
 // replaced adds the pieces of diff to ps, but for each deletion next to
@@ -187,11 +198,39 @@ const maxPairs = 16_000_000
 
 // rewritten adds to ps the diff of the lines del, deleted, with the
 // lines ins inserted in their place: sentence by sentence, then word by
-// word within each run of sentences replaced by others (words).
+// word within each run of sentences replaced by others (words). The
+// sentences they share at their start and end are found from the bytes
+// they share, cut back to a sentence, as commonLines does for lines.
 func (u *units) rewritten(ps *pieces, old, new string, del, ins piece) {
-	sentences, _ := u.diff(u.sentenceDiff[:0], old, new, del.from, del.to, ins.from, ins.to, bySentences)
-	u.sentenceDiff = sentences
-	ps.replaced(sentences, func(del, ins piece) { u.words(ps, old, new, del, ins) })
+	a, b := old[del.from:del.to], new[ins.from:ins.to]
+	head := commonPrefix(a, b)
+	for head > 0 && !(sentenceStart(a, head) && sentenceStart(b, head)) {
+		head--
+	}
+	tail := commonSuffix(a[head:], b[head:])
+	for tail > 0 && !(sentenceStart(a, len(a)-tail) && sentenceStart(b, len(b)-tail)) {
+		tail--
+	}
+	if head > 0 {
+		ps.add(piece{Equal, del.from, del.from + head})
+	}
+	del = piece{Delete, del.from + head, del.to - tail}
+	ins = piece{Insert, ins.from + head, ins.to - tail}
+	switch {
+	case del.from == del.to:
+		ps.add(ins)
+	case ins.from == ins.to:
+		ps.add(del)
+	case sentenceEnd(old[:del.to], del.from) == del.to && sentenceEnd(new[:ins.to], ins.from) == ins.to:
+		u.words(ps, old, new, del, ins) // a sentence replaced by another
+	default:
+		sentences, _ := u.diff(u.sentenceDiff[:0], old, new, del.from, del.to, ins.from, ins.to, bySentences)
+		u.sentenceDiff = sentences
+		ps.replaced(sentences, func(del, ins piece) { u.words(ps, old, new, del, ins) })
+	}
+	if tail > 0 {
+		ps.add(piece{Equal, del.to, del.to + tail})
+	}
 }
 
 // words adds to ps the diff of the sentences del, deleted, with the

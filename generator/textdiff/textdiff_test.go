@@ -2,6 +2,7 @@ package textdiff
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -90,6 +91,31 @@ func TestSentenceEnd(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
 			t.Errorf("sentences of %q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSentenceStart holds sentenceStart, which looks at the bytes
+// around a place, to the sentences sentenceEnd cuts from the start, on
+// random texts of the bytes that end sentences and those around them.
+func TestSentenceStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	bits := []string{"。", "！", "？", "；", "，", ".", "!", "?", ";", " ", "\t", "\n", "\r", "a", "应", "1.2", "\xe3", "\xef\xbc"}
+	for range 100_000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(bits[r.IntN(len(bits))])
+		}
+		text := b.String()
+		starts := map[int]bool{0: true}
+		for i := 0; i < len(text); {
+			i = sentenceEnd(text, i)
+			starts[i] = true
+		}
+		for p := 0; p <= len(text); p++ {
+			if got := sentenceStart(text, p); got != starts[p] {
+				t.Fatalf("sentenceStart(%q, %d) = %v, want %v", text, p, got, starts[p])
+			}
 		}
 	}
 }
