@@ -8,6 +8,7 @@
 package textdiff
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -263,10 +264,12 @@ func (u *units) words(ps *pieces, old, new string, del, ins piece) {
 // order they first appear (the clean-up reads the numbers as text, so
 // the numbering is part of the result).
 type units struct {
-	of    map[string]rune // the units of more than one character
-	count int             // the units numbered
+	of    []slot // the units of more than one character (numberOf)
+	live  int    // the slots of this diff in of
+	seed  maphash.Seed
+	count int // the units numbered
 	// A unit of one character below U+10000, which most are in Chinese,
-	// is numbered in char rather than in the map: char[c] is its number
+	// is numbered in char rather than in of: char[c] is its number
 	// when seen[c] is this diff's stamp.
 	char       []rune
 	seen       []uint32
@@ -285,18 +288,59 @@ type units struct {
 var unitsPool = sync.Pool{New: func() any {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
-	return &units{of: map[string]rune{}, char: make([]rune, 0x10000), seen: make([]uint32, 0x10000), dmp: dmp}
+	return &units{of: make([]slot, 256), seed: maphash.MakeSeed(), char: make([]rune, 0x10000), seen: make([]uint32, 0x10000), dmp: dmp}
 }}
+
+// A slot of the open-addressed table of units: a unit, its hash and
+// number, and the diff it was numbered in. A diff leaves the slots of
+// the one before as they are: one of another stamp is free. So the
+// table is not cleared for each diff (a map costs what it ever held to
+// clear), and the numbers are what a map would give: the hash decides
+// only where a unit is kept.
+type slot struct {
+	text  string
+	hash  uint64
+	stamp uint32
+	n     rune
+}
 
 // numberOf returns the number of the unit p.
 func (u *units) numberOf(p string) rune {
-	r, ok := u.of[p]
-	if !ok {
-		r = indexRune(u.count)
-		u.of[p] = r
-		u.count++
+	h := maphash.String(u.seed, p)
+	mask := len(u.of) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &u.of[i]
+		if s.stamp != u.stamp {
+			if 2*u.live >= len(u.of) {
+				u.grow()
+				return u.numberOf(p)
+			}
+			*s = slot{p, h, u.stamp, indexRune(u.count)}
+			u.count++
+			u.live++
+			return s.n
+		}
+		if s.hash == h && s.text == p {
+			return s.n
+		}
 	}
-	return r
+}
+
+// grow doubles the table, with this diff's units.
+func (u *units) grow() {
+	old := u.of
+	u.of = make([]slot, 2*len(old))
+	mask := len(u.of) - 1
+	for _, s := range old {
+		if s.stamp != u.stamp {
+			continue
+		}
+		i := int(s.hash) & mask
+		for u.of[i].stamp == u.stamp {
+			i = (i + 1) & mask
+		}
+		u.of[i] = s
+	}
 }
 
 // encodeLines appends the numbers of text's lines to out, and where
@@ -343,19 +387,11 @@ func (u *units) encodeWords(text string, out []rune, ends []int32) ([]rune, []in
 
 // reset forgets the units numbered.
 func (u *units) reset() {
-	switch n := len(u.of); {
-	case n > 64:
-		// Clearing a map costs what it ever held: one that held many
-		// units (a long text's lines) is let go, so that the next
-		// diffs, of a few, do not pay for them.
-		u.of = map[string]rune{}
-	case n > 0:
-		clear(u.of)
-	}
-	u.count = 0
+	u.count, u.live = 0, 0
 	u.stamp++
 	if u.stamp == 0 { // after 2³² diffs: the stamps start again
 		clear(u.seen)
+		clear(u.of)
 		u.stamp = 1
 	}
 }

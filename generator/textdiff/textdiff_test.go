@@ -232,3 +232,31 @@ func BenchmarkDiff(b *testing.B) {
 		Diff(oldBody, newBody)
 	}
 }
+
+// TestNumberOf holds the table of units to a map: the first unit seen
+// gets 0, the next new one 1, and so on, over diffs of few and of many
+// units (the table grows), each starting afresh.
+func TestNumberOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	u := unitsPool.Get().(*units)
+	defer unitsPool.Put(u)
+	for d := range 300 {
+		u.reset()
+		want := map[string]rune{}
+		n := 1 + r.IntN(50)
+		if d%10 == 0 {
+			n = 5000
+		}
+		for range 2 * n {
+			p := fmt.Sprint("unit", r.IntN(n))
+			w, ok := want[p]
+			if !ok {
+				w = indexRune(len(want))
+				want[p] = w
+			}
+			if got := u.numberOf(p); got != w {
+				t.Fatalf("diff %d: unit %q numbered %d, want %d", d, p, got, w)
+			}
+		}
+	}
+}
