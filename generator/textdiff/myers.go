@@ -155,7 +155,7 @@ func (m *myers) bisect(runes1, runes2 []rune) (int, int, bool) {
 				x1 = v1[k1Offset-1] + 1
 			}
 			y1 := x1 - k1
-			for x1 < len1 && y1 < len2 && runes1[x1] == runes2[y1] {
+			for uint(x1) < uint(len(runes1)) && uint(y1) < uint(len(runes2)) && runes1[x1] == runes2[y1] {
 				x1++
 				y1++
 			}
@@ -182,7 +182,7 @@ func (m *myers) bisect(runes1, runes2 []rune) (int, int, bool) {
 				x2 = v2[k2Offset-1] + 1
 			}
 			y2 := x2 - k2
-			for x2 < len1 && y2 < len2 && runes1[len1-x2-1] == runes2[len2-y2-1] {
+			for uint(len1-x2-1) < uint(len(runes1)) && uint(len2-y2-1) < uint(len(runes2)) && runes1[len1-x2-1] == runes2[len2-y2-1] {
 				x2++
 				y2++
 			}

@@ -571,10 +571,21 @@ func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 	}
-	if r >= 0x4e00 && r <= 0x9fff || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) {
+	if r >= 0x4e00 && r <= 0x9fff || cjkPunctuation(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// cjkPunctuation reports whether r is punctuation of Chinese text
+// (、。〈〉《》「」【】 and the like, ！，：；？ and the like in full width,
+// ‘’“”—…), none of them a letter or a digit: a quick answer for what
+// Chinese text has most besides ideographs, which unicode.In would look
+// up in ten tables.
+func cjkPunctuation(r rune) bool {
+	return r >= 0x3000 && r <= 0x3004 || r >= 0x3008 && r <= 0x3020 ||
+		r >= 0xff01 && r <= 0xff0f || r >= 0xff1a && r <= 0xff20 ||
+		r >= 0x2010 && r <= 0x2027
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // show writes spans as text with [-deleted-] and {+inserted+}.
@@ -230,6 +231,15 @@ func BenchmarkDiff(b *testing.B) {
 	for b.Loop() {
 		Diff(oldFM, newFM)
 		Diff(oldBody, newBody)
+	}
+}
+
+// The quick answer for Chinese punctuation agrees with the tables.
+func TestCJKPunctuation(t *testing.T) {
+	for r := rune(0x80); r < 0x10000; r++ {
+		if cjkPunctuation(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			t.Errorf("%U %q is counted as punctuation, but belongs in a word", r, r)
+		}
 	}
 }
 
