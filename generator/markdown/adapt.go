@@ -159,13 +159,15 @@ func mayAdapt(body []byte) bool {
 func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 	var code fence  // the fence of the open code block
 	inMath := false // between lines $$
+	var items listItems
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
 		if code.holds(line) {
 			continue
 		}
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && len(line)-len(bytes.TrimLeft(line, " ")) < 4 {
+		items.see(line, len(trimmed) == 0)
+		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < items.code() {
 			if lang := diagramFence(trimmed); lang != "" {
 				found = append(found, diagramFound(first+i, lang))
 			}
@@ -221,7 +223,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
 			ls[i] = nil
 			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4:
+		case trimmed[0] == '<' && indentOf(line) < items.code():
 			n, out, f := htmlBlock(ls[i:], trimmed)
 			if out == nil {
 				break // left to the HTML block's own warning
@@ -511,4 +513,89 @@ func mayBeDashes(rest []byte) bool {
 	}
 	runs := dashRuns(rest)
 	return len(runs) >= 2 || len(runs) == 1 && runs[0][1]-runs[0][0] >= 10
+}
+
+// listItems follows, line by line, the column at which the text of the
+// list item that the lines are in starts (0 outside lists): a line is
+// indented code only from four columns past it. An HTML block in the
+// item "10. …", whose text starts in column 4, is the item's.
+type listItems struct {
+	column int  // where the text of the innermost item starts
+	blank  bool // the line before was blank
+}
+
+// see reads the next line outside code.
+func (l *listItems) see(line []byte, blank bool) {
+	if blank {
+		l.blank = true
+		return
+	}
+	ind := indentOf(line)
+	switch c := itemColumn(line); {
+	case c > 0 && ind < l.code():
+		l.column = c
+	case l.blank && ind < l.column:
+		// The item has ended; the line is in an item at most as deep as
+		// its indent (read as exactly so: lines deeper are taken for
+		// code no later than they may be).
+		l.column = ind
+	}
+	l.blank = false
+}
+
+// code is the column from which a line in the item is indented code.
+func (l *listItems) code() int { return l.column + 4 }
+
+// itemColumn is the column at which the text of the list item that line
+// opens starts ("- ", "10. ", "3) " and their indent), or 0 when line
+// opens none.
+func itemColumn(line []byte) int {
+	i := indentOf(line)
+	if thematicBreak(line[i:]) {
+		return 0 // "* * *", "- - -": a rule, no item
+	}
+	j := i
+	switch {
+	case j < len(line) && (line[j] == '-' || line[j] == '*' || line[j] == '+'):
+		j++
+	default:
+		for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j == i || j == len(line) || line[j] != '.' && line[j] != ')' {
+			return 0
+		}
+		j++
+	}
+	spaces := 0
+	for j+spaces < len(line) && line[j+spaces] == ' ' {
+		spaces++
+	}
+	switch {
+	case j+spaces == len(line):
+		return j + 1 // an item with nothing on its first line
+	case spaces == 0:
+		return 0 // "-1", "1.5": no item
+	case spaces > 4:
+		return j + 1 // its text is indented code
+	}
+	return j + spaces
+}
+
+// thematicBreak reports whether s (without its indent) is a rule: three
+// or more of one of - * _, with only spaces or tabs between them.
+func thematicBreak(s []byte) bool {
+	if len(s) == 0 || s[0] != '-' && s[0] != '*' && s[0] != '_' {
+		return false
+	}
+	n := 0
+	for _, c := range s {
+		switch {
+		case c == s[0]:
+			n++
+		case c != ' ' && c != '\t':
+			return false
+		}
+	}
+	return n >= 3
 }
