@@ -47,6 +47,7 @@ func TestEarlierTextsLinks(t *testing.T) {
 		"content/sub/one.md":        earlierDoc("DOC-1", "1.0", "", links, "1.0"),
 		"content/sub/gone.md":       earlierDoc("DOC-G", "1.0", "", links, "1.0"),
 		"content/sub/moved.md":      earlierDoc("DOC-M", "1.0", "", links, "1.0"),
+		"content/sub/plain.md":      earlierDoc("DOC-P", "1.0", "", "Plain text, see [two](two.md) and [](DOC-3).", "1.0"),
 		"content/sub/two.md":        earlierDoc("DOC-2", "1.0", "", "## Old part\n\nTwo.", "1.0"),
 		"content/three.md":          earlierDoc("DOC-3", "1.0", "", "## Three\n\nThree.", "1.0"),
 		"content/sub/ISMS-S-099.md": earlierDoc("ISMS-S-099", "1.0", "classification = \"confidential\"\n", "Secret.", "1.0"),
@@ -64,7 +65,10 @@ func TestEarlierTextsLinks(t *testing.T) {
 	if err := r.Move("content/sub/moved.md", "content/other/moved.md"); err != nil {
 		t.Fatal(err)
 	}
-	write(map[string]string{"content/other/moved.md": earlierDoc("DOC-M", "1.1", "", "Moved.", "1.0", "1.1")})
+	write(map[string]string{
+		"content/other/moved.md": earlierDoc("DOC-M", "1.1", "", "Moved.", "1.0", "1.1"),
+		"content/sub/plain.md":   earlierDoc("DOC-P", "1.1", "", "Plain text.", "1.0", "1.1"),
+	})
 	for _, p := range []string{"content/sub/gone.md", "content/sub/form.pdf", "content/img/shot.png"} {
 		if err := r.Remove(p); err != nil {
 			t.Fatal(err)
@@ -79,7 +83,7 @@ func TestEarlierTextsLinks(t *testing.T) {
 		if text == "" {
 			t.Fatalf("no page %s", page)
 		}
-		for _, want := range []string{`href="../../../../docs/DOC-2/" class="doc-link">two<`, `href="../../../../docs/DOC-2/" class="doc-link">part<`, `href="../../../../docs/DOC-3/" class="doc-link">three<`, `href="../../../../files/img/kept.png">kept<`} {
+		for _, want := range []string{`href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">two<`, `href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">part<`, `href="../../../../docs/DOC-3/" class="doc-link" data-doc="DOC-3">three<`, `href="../../../../files/img/kept.png">kept<`} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s does not show %s", page, want)
 			}
@@ -90,6 +94,10 @@ func TestEarlierTextsLinks(t *testing.T) {
 			t.Errorf("%s names ISMS-S-099, which is confidential", name)
 		}
 	}
+	// The quick renderer, which takes the plain text of DOC-P 1.0, makes
+	// of its links what goldmark does.
+	on, off, _, _ := buildBoth(t, r.Dir)
+	sameTrees(t, on, off)
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(generator.Options{Source: r.Dir, Dest: dest, Now: now, Defaults: defaults()}); err != nil {
 		t.Fatal(err)

@@ -319,6 +319,9 @@ func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document
 				n.Destination = []byte(ql.Dest)
 				fill(n, ql.Fill)
 				n.SetAttributeString("class", []byte(ql.Class))
+				if ql.Doc != "" {
+					n.SetAttributeString("data-doc", []byte(ql.Doc)) // as the quick renderer writes it
+				}
 			default:
 				n.Destination = []byte(ql.Dest)
 			}
