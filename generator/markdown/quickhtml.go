@@ -28,6 +28,10 @@ type QuickOptions struct {
 	// string as goldmark's FencedCodeBlock.Info holds it (nil for none),
 	// whose first word is the language (FenceLanguage).
 	Code func(info []byte, code []byte) []byte
+	// NoText: the caller wants the HTML alone, and QuickRender makes no
+	// headings and no plain text (an earlier version's page, which is
+	// not searched).
+	NoText bool
 }
 
 // QuickRender writes the HTML of body into out, as goldmark renders it
@@ -43,8 +47,8 @@ func QuickRender(out *bytes.Buffer, body []byte, o QuickOptions) (headings []Hea
 	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, 0) >= 0 || !utf8.Valid(body) {
 		return nil, "", false
 	}
-	q := quickHTML{out: out, o: o, ids: *newHeadingIDs()}
-	q.plain.Grow(len(body) + len(body)/8)
+	q := quickHTML{out: out, o: o, ids: *newHeadingIDs(), plain: plainText{off: o.NoText}}
+	q.plain.grow(len(body) + len(body)/8)
 	if !q.blocks(body) {
 		return nil, "", false
 	}
@@ -54,7 +58,7 @@ func QuickRender(out *bytes.Buffer, body []byte, o QuickOptions) (headings []Hea
 // quickHTML is the state of one QuickRender.
 type quickHTML struct {
 	out      *bytes.Buffer
-	plain    strings.Builder
+	plain    plainText
 	o        QuickOptions
 	ids      headingIDs
 	headings []Heading
@@ -165,14 +169,14 @@ func (q *quickHTML) endParagraph() bool {
 	for i, l := range q.para {
 		if i > 0 {
 			q.out.WriteByte('\n')
-			q.plain.WriteByte(' ')
+			q.plain.writeByte(' ')
 		}
 		if !q.inline(l) {
 			return false
 		}
 	}
 	q.out.WriteString("</p>\n")
-	q.plain.WriteByte('\n')
+	q.plain.writeByte('\n')
 	q.para = nil
 	return true
 }
@@ -186,7 +190,7 @@ func (q *quickHTML) endList() {
 	} else {
 		q.out.WriteString("</ul>\n")
 	}
-	q.plain.WriteByte('\n')
+	q.plain.writeByte('\n')
 	q.list, q.blankEnd = 0, false
 }
 
@@ -221,7 +225,7 @@ func (q *quickHTML) item(line, content []byte) bool {
 		return false
 	}
 	q.out.WriteString("</li>\n")
-	q.plain.WriteString("\n\n") // after the text block, and after the item
+	q.plain.writeString("\n\n") // after the text block, and after the item
 	return true
 }
 
@@ -236,17 +240,19 @@ func (q *quickHTML) heading(line []byte, level int) bool {
 	q.out.WriteString(` id="`)
 	q.out.Write(util.EscapeHTML(id))
 	q.out.WriteString(`">`)
-	from := q.plain.Len()
+	from := q.plain.len()
 	if !q.inline(text) {
 		return false
 	}
 	// A copy: a slice of the text would keep all of it for as long as the
 	// search index keeps the headings.
-	q.headings = append(q.headings, Heading{Level: level, Text: strings.Clone(q.plain.String()[from:]), ID: string(id)})
+	if !q.o.NoText {
+		q.headings = append(q.headings, Heading{Level: level, Text: strings.Clone(q.plain.String()[from:]), ID: string(id)})
+	}
 	q.out.WriteString("</h")
 	q.out.WriteByte('0' + byte(level))
 	q.out.WriteString(">\n")
-	q.plain.WriteByte('\n')
+	q.plain.writeByte('\n')
 	return true
 }
 
@@ -274,8 +280,8 @@ func (q *quickHTML) fence(s *lineScanner, open, body []byte) bool {
 		code = body[first:end]
 	}
 	q.out.Write(q.o.Code(info, code))
-	q.plain.Write(code)
-	q.plain.WriteByte('\n')
+	q.plain.write(code)
+	q.plain.writeByte('\n')
 	return true
 }
 
@@ -300,7 +306,7 @@ func (q *quickHTML) table(s *lineScanner, header []byte) bool {
 		return false
 	}
 	q.out.WriteString("</tr>\n</thead>\n")
-	q.plain.WriteByte('\n')
+	q.plain.writeByte('\n')
 	rows := 0
 	for {
 		if l, more := s.peek(); !more || blank(l.text) {
@@ -319,13 +325,13 @@ func (q *quickHTML) table(s *lineScanner, header []byte) bool {
 			return false
 		}
 		q.out.WriteString("</tr>\n")
-		q.plain.WriteByte('\n')
+		q.plain.writeByte('\n')
 	}
 	if rows > 0 {
 		q.out.WriteString("</tbody>\n")
 	}
 	q.out.WriteString("</table>\n")
-	q.plain.WriteByte('\n')
+	q.plain.writeByte('\n')
 	return true
 }
 
@@ -347,7 +353,7 @@ func (q *quickHTML) row(cs [][]byte, align []string, tag string) bool {
 		q.out.WriteString("</")
 		q.out.WriteString(tag)
 		q.out.WriteString(">\n")
-		q.plain.WriteByte('\n')
+		q.plain.writeByte('\n')
 	}
 	return true
 }
@@ -446,7 +452,7 @@ func (q *quickHTML) inline(s []byte) bool {
 			q.out.WriteString("<code>")
 			q.out.Write(util.EscapeHTML(content))
 			q.out.WriteString("</code>")
-			q.plain.Write(content)
+			q.plain.write(content)
 			i, text = span[1], span[1]
 			continue
 		}
@@ -509,7 +515,7 @@ var inlineMark = [256]bool{'`': true, '~': true, ']': true, '!': true, '*': true
 // looked for by itself (bytes.IndexByte), which is quicker than looking
 // for either byte by byte when, as mostly, there is neither.
 func (q *quickHTML) text(t []byte) {
-	q.plain.Write(t)
+	q.plain.write(t)
 	quote, gt := bytes.IndexByte(t, '"'), bytes.IndexByte(t, '>')
 	last := 0
 	for quote >= 0 || gt >= 0 {
@@ -558,7 +564,7 @@ func (q *quickHTML) link(label, dest []byte) {
 	}
 	if len(label) == 0 {
 		q.out.Write(util.EscapeHTML([]byte(l.Fill)))
-		q.plain.WriteString(l.Fill)
+		q.plain.writeString(l.Fill)
 	} else {
 		q.text(label)
 	}
@@ -644,3 +650,36 @@ func outside(b []byte, last bool) bool {
 	}
 	return unicode.IsSpace(r) || unicode.IsPunct(r)
 }
+
+// plainText is the plain text QuickRender makes, or none (off).
+type plainText struct {
+	b   strings.Builder
+	off bool
+}
+
+func (p *plainText) grow(n int) {
+	if !p.off {
+		p.b.Grow(n)
+	}
+}
+
+func (p *plainText) writeByte(c byte) {
+	if !p.off {
+		p.b.WriteByte(c)
+	}
+}
+
+func (p *plainText) writeString(s string) {
+	if !p.off {
+		p.b.WriteString(s)
+	}
+}
+
+func (p *plainText) write(s []byte) {
+	if !p.off {
+		p.b.Write(s)
+	}
+}
+
+func (p *plainText) len() int       { return p.b.Len() }
+func (p *plainText) String() string { return p.b.String() }

@@ -52,6 +52,12 @@ func renderSameAsGoldmark(t *testing.T, src []byte) bool {
 	if wantPlain := PlainText(root, src); plain != wantPlain {
 		t.Errorf("%q: text %q, want %q", src, plain, wantPlain)
 	}
+	// Without the text, the same HTML, and no headings or text.
+	var html bytes.Buffer
+	heads, plain, ok = QuickRender(&html, src, QuickOptions{Code: plainCode, NoText: true})
+	if !ok || html.String() != got.String() || heads != nil || plain != "" {
+		t.Errorf("%q: with NoText, took %v, headings %+v, text %q, HTML\n%s\nwant\n%s", src, ok, heads, plain, html.String(), got.String())
+	}
 	return true
 }
 

@@ -80,7 +80,7 @@ func (b *bodies) renderFiles(site *model.Site, d *model.Document, src []byte, re
 	// the string the page template takes.
 	out := scratchBufs.Get().(*bytes.Buffer)
 	defer putScratch(out)
-	body := b.renderInto(out, site, d, src, rel, files)
+	body := b.renderInto(out, site, d, src, rel, files, false)
 	body.HTML = template.HTML(out.String())
 	return body
 }
@@ -98,7 +98,7 @@ func (b *bodies) renderPage(site *model.Site, d *model.Document, src []byte, rel
 		return b.render(site, d, src, rel)
 	}
 	out := scratchBufs.Get().(*bytes.Buffer)
-	body := b.renderInto(out, site, d, src, rel, "")
+	body := b.renderInto(out, site, d, src, rel, "", false)
 	body.HTML = template.HTML(unsafe.String(unsafe.SliceData(out.Bytes()), out.Len()))
 	body.room = out
 	return body
@@ -106,12 +106,14 @@ func (b *bodies) renderPage(site *model.Site, d *model.Document, src []byte, rel
 
 // renderInto writes the HTML of src into out and returns the rest of the
 // Body: a body in plain Markdown is rendered line by line, any other,
-// and every body when the fast paths are off, by goldmark.
-func (b *bodies) renderInto(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) Body {
+// and every body when the fast paths are off, by goldmark. With noText,
+// the Body of one rendered line by line has no headings or text (the
+// page of an earlier version wants its HTML alone).
+func (b *bodies) renderInto(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string, noText bool) Body {
 	out.Reset()
 	out.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	if fast.On() {
-		if body, ok := b.quick(out, site, d, src, rel, files); ok {
+		if body, ok := b.quick(out, site, d, src, rel, files, noText); ok {
 			return body
 		}
 		out.Reset()
@@ -121,7 +123,7 @@ func (b *bodies) renderInto(out *bytes.Buffer, site *model.Site, d *model.Docume
 
 // quick renders src with markdown.QuickRender, making of each link what
 // goldmark would after resolve (see goldmark).
-func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
+func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string, noText bool) (Body, bool) {
 	resolved := linkTable(d)
 	link := func(dest string) markdown.QuickLink {
 		if dangerous(dest) {
@@ -142,7 +144,7 @@ func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, s
 	code := func(info, code []byte) []byte {
 		return b.code.block(info, code)
 	}
-	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code})
+	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code, NoText: noText})
 	if !ok {
 		return Body{}, false
 	}

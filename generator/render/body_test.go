@@ -191,7 +191,7 @@ func TestHighlightBounded(t *testing.T) {
 // the Body, as render gives it.
 func quickBody(b *bodies, site *model.Site, d *model.Document, src []byte, rel, files string) (Body, bool) {
 	var out bytes.Buffer
-	body, ok := b.quick(&out, site, d, src, rel, files)
+	body, ok := b.quick(&out, site, d, src, rel, files, false)
 	body.HTML = template.HTML(out.String())
 	return body, ok
 }

@@ -232,7 +232,7 @@ func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *m
 	src.Reset()
 	src.WriteString(t.Body)
 	room = scratchBufs.Get().(*bytes.Buffer)
-	r.bodies.renderInto(room, r.in.Site, owner, src.Bytes(), rel, "../../")
+	r.bodies.renderInto(room, r.in.Site, owner, src.Bytes(), rel, "../../", true)
 	putScratch(src)
 	view.Body = template.HTML(inPlace(room))
 	return room
