@@ -136,7 +136,7 @@ func (c *compiler) escaped(n *parse.ActionNode) runFn {
 	if len(names) == 1 {
 		if value.str != nil {
 			str, esc := value.str, textEscapers[names[0]]
-			return func(s *state, dot reflect.Value) { esc(s.b, str(s, dot, reflect.Value{})) }
+			return func(s *state, dot reflect.Value) { esc.write(s.b, str(s, dot, reflect.Value{})) }
 		}
 		val := value.val
 		return func(s *state, dot reflect.Value) {
@@ -168,19 +168,19 @@ func (c *compiler) escaped(n *parse.ActionNode) runFn {
 		for _, esc := range mid {
 			str = s.through(esc, str)
 		}
-		last(s.b, str)
+		last.write(s.b, str)
 	}
 }
 
 // through is what esc makes of the plain string str: str itself when esc
 // changes nothing in it, as in most URLs.
 func (s *state) through(esc textEscaper, str string) string {
-	b := s.scratch
-	b.Reset()
-	esc(b, str)
-	if b.Len() == len(str) && string(b.Bytes()) == str {
+	if !esc.changes(str) {
 		return str
 	}
+	b := s.scratch
+	b.Reset()
+	esc.write(b, str)
 	return b.String()
 }
 

@@ -129,3 +129,21 @@ func TestQuickMembers(t *testing.T) {
 		}
 	}
 }
+
+// An escaper's changes says whether it writes anything but the string it
+// is given, which it then passes along as it is.
+func TestTextEscaperChanges(t *testing.T) {
+	inputs := []string{"", "plain", "../a/b/", "a b", "x?y=1&z=2", "%zz%41", "javascript:x", "HTTP://h", "mailto:a@b", "/p:q", "表单", "\x00", "\xff", "'\"<>+&", "#f"}
+	for c := range 0x80 {
+		inputs = append(inputs, string(rune(c)), "a"+string(rune(c))+"%4")
+	}
+	for name, esc := range textEscapers {
+		for _, in := range inputs {
+			var b strings.Builder
+			esc.write(&b, in)
+			if changed := b.String() != in; changed != esc.changes(in) {
+				t.Errorf("%s(%q) = %q; changes says %v", name, in, b.String(), esc.changes(in))
+			}
+		}
+	}
+}

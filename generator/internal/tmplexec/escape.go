@@ -151,16 +151,35 @@ var htmlSpecial = [256]string{
 	'>':  "&gt;",
 }
 
+// isHTMLSpecial marks the bytes that htmlSpecial replaces, for a quicker
+// scan of the text most strings are: nothing to replace.
+var isHTMLSpecial = func() (t [256]bool) {
+	for c, r := range htmlSpecial {
+		t[c] = r != ""
+	}
+	return t
+}()
+
 func writeEscaped(b Writer, s string) {
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if r := htmlSpecial[s[i]]; r != "" {
+		if isHTMLSpecial[s[i]] {
 			b.WriteString(s[start:i])
-			b.WriteString(r)
+			b.WriteString(htmlSpecial[s[i]])
 			start = i + 1
 		}
 	}
 	b.WriteString(s[start:])
+}
+
+// hasHTMLSpecial says whether writeEscaped would change s.
+func hasHTMLSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isHTMLSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 func escapeHTML(b Writer, v reflect.Value) bool {
@@ -220,13 +239,7 @@ func writeURL(b Writer, s string, norm bool) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
-		switch {
-		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
-			ch == '-', ch == '.', ch == '_', ch == '~':
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", ch) >= 0:
-			continue
-		case norm && ch == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		if urlKeeps(s, i, norm) {
 			continue
 		}
 		b.WriteString(s[start:i])
@@ -236,6 +249,31 @@ func writeURL(b Writer, s string, norm bool) {
 		start = i + 1
 	}
 	b.WriteString(s[start:])
+}
+
+// urlKeeps says whether processURL keeps the byte of s at i as it is.
+func urlKeeps(s string, i int, norm bool) bool {
+	ch := s[i]
+	switch {
+	case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
+		ch == '-', ch == '.', ch == '_', ch == '~':
+		return true
+	case norm && strings.IndexByte("!#$&*+,/:;=?@[]", ch) >= 0:
+		return true
+	case norm && ch == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		return true
+	}
+	return false
+}
+
+// urlChanges says whether writeURL would change s.
+func urlChanges(s string, norm bool) bool {
+	for i := range len(s) {
+		if !urlKeeps(s, i, norm) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHex(c byte) bool {
@@ -270,14 +308,17 @@ func WriteURLStart(b Writer, s string) {
 
 // textEscaper is an escaper applied to a plain string, as the escapers
 // after the first in an action are: html/template's escapers return
-// plain strings.
-type textEscaper func(b Writer, s string)
+// plain strings. changes says whether write would write anything but s.
+type textEscaper struct {
+	write   func(b Writer, s string)
+	changes func(s string) bool
+}
 
 var textEscapers = map[string]textEscaper{
-	htmlEscaper:   writeEscaped,
-	attrEscaper:   writeEscaped,
-	rcdataEscaper: writeEscaped,
-	urlFilter:     func(b Writer, s string) { b.WriteString(filteredURL(s)) },
-	urlNormalizer: func(b Writer, s string) { writeURL(b, s, true) },
-	urlEscaper:    func(b Writer, s string) { writeURL(b, s, false) },
+	htmlEscaper:   {writeEscaped, hasHTMLSpecial},
+	attrEscaper:   {writeEscaped, hasHTMLSpecial},
+	rcdataEscaper: {writeEscaped, hasHTMLSpecial},
+	urlFilter:     {func(b Writer, s string) { b.WriteString(filteredURL(s)) }, func(s string) bool { return filteredURL(s) != s }},
+	urlNormalizer: {func(b Writer, s string) { writeURL(b, s, true) }, func(s string) bool { return urlChanges(s, true) }},
+	urlEscaper:    {func(b Writer, s string) { writeURL(b, s, false) }, func(s string) bool { return urlChanges(s, false) }},
 }
