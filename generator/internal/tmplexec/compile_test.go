@@ -8,7 +8,12 @@ import (
 	"testing"
 )
 
-type tagList []string
+type (
+	tagList    []string
+	plainName  string // no methods: printed as it is
+	plainCount int
+	namedPtr   *plainName
+)
 
 // What a template compiles into and html/template write the same page:
 // escapers passing plain strings along (a function's result, a field,
@@ -22,11 +27,14 @@ func TestCompiledMatchesHTMLTemplate(t *testing.T) {
 		"show":  func(v any) string { return "<" + template.HTMLEscapeString(strings.TrimSpace(" x ")) + ">" },
 		"t":     func(key string, args ...any) string { return key + "?" },
 	}
+	name := plainName("p")
 	data := map[string]any{
 		"Rel": "../a b/", "Tags": []string{"a b", "c<d>"}, "Named": tagList{"e", "f'g"}, "N": 12,
 		"Link": template.URL("/x?y=1&z=%zz"), "Bad": "javascript:x()", "Empty": []string(nil),
+		"Name": plainName("a<b> & c"), "Count": plainCount(-42), "Ptr": namedPtr(&name), "Kind": kindName("k<"),
 	}
 	for _, src := range []string{
+		`<p title="{{.Name}}">{{.Name}} {{.Count}} {{.Ptr}} {{.Kind}}</p><a href="/{{.Name}}/{{.Count}}/{{.Kind}}">{{.Name}}</a>`,
 		`<a href="{{.Rel}}{{join .Tags}}">{{join .Tags}}</a>`,
 		`<a href="{{join .Named}}" title="{{join .Named}}">{{join .Named | upper}}</a>`,
 		`<a href="/d/{{.N}}/{{tier 2}}?q={{upper .Rel}}&r={{.Link}}">{{.Link}}</a>`,

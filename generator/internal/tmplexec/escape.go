@@ -124,9 +124,15 @@ func stringOf(v reflect.Value) (string, content) {
 	case cssType, attrType, jsType, jsStrType, srcsetType:
 		return d.String(), otherContent
 	}
+	// A type without methods is neither a Stringer nor an error: fmt
+	// prints a string of it as it is, an integer in decimal.
 	switch v.Kind() {
+	case reflect.String:
+		if v.Type().NumMethod() == 0 {
+			return v.String(), plain
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if !v.Type().Implements(stringerTyp) && !v.Type().Implements(errorType) {
+		if t := v.Type(); t.NumMethod() == 0 || !t.Implements(stringerTyp) && !t.Implements(errorType) {
 			return strconv.FormatInt(v.Int(), 10), plain
 		}
 	}
