@@ -79,6 +79,9 @@ func (f *fields) str(key string, required bool) string {
 	s, ok := v.(string)
 	if !ok {
 		hint := diag.Msg("write it in quotes: %s = \"%v\"", key, tomlish(v))
+		if n, isInt := v.(int64); isInt && periodUnit(f.prefix+key) != "" {
+			hint = diag.Msg("write it in quotes, with its unit: %s = \"%d %s\"", key, n, periodUnit(f.prefix+key))
+		}
 		if list, isList := v.([]any); isList {
 			hint = diag.Msg("write one value in quotes, without brackets: %s = \"…\"", key)
 			if len(list) == 1 {
@@ -95,6 +98,19 @@ func (f *fields) str(key string, required bool) string {
 		f.errorf(key, diag.Msg("write the value between the quotes: %s = \"…\"", key), "%q must not be empty", f.name(key))
 	}
 	return s
+}
+
+// periodUnit is the unit a period written as a bare number most likely
+// has: review cycles are counted in months, records kept for years; ""
+// for a key that is no period.
+func periodUnit(key string) string {
+	switch key {
+	case "review_cycle", "default_review_cycle", "management_review_cycle", "review_cycles.tier1", "review_cycles.tier2", "review_cycles.tier3":
+		return "months"
+	case "retention":
+		return "years"
+	}
+	return ""
 }
 
 func (f *fields) integer(key string) (int, bool) {

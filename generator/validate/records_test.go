@@ -88,7 +88,7 @@ func TestRetention(t *testing.T) {
 		{`"3 weeks"`, model.Retention{}, []string{p + `:11: retention "3 weeks" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
 		{`"长期"`, model.Retention{}, []string{p + `:11: retention "长期" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
 		{`""`, model.Retention{}, []string{p + `:11: retention "" is not "N days", "N months", "N years" or "permanent" (永久)` + "\n" + hint}},
-		{`3`, model.Retention{}, []string{p + `:11: "retention" must be a string, not a number` + "\n" + `hint: write it in quotes: retention = "3"`}},
+		{`3`, model.Retention{}, []string{p + `:11: "retention" must be a string, not a number` + "\n" + `hint: write it in quotes, with its unit: retention = "3 years"`}},
 	} {
 		t.Run(tc.value, func(t *testing.T) {
 			d, diags := validateOne(t, edit(record, "retention", "retention = "+tc.value))
@@ -236,6 +236,29 @@ func TestDepartmentByName(t *testing.T) {
 			p + `:11: unknown department "信息技术部" in distribution` + "\nhint: did you mean \"it\"? " + list + `, or "all" for every member of staff`}},
 		{"an action's owner", edit(record, "x", "[[actions]]\nid = \"CA-1\"\ntitle = \"t\"\nsource = \"audit\"\nowner = \"信息技术部\"\ndue = 2025-06-01"), []string{
 			p + `:16: unknown department "信息技术部" in owner` + "\nhint: did you mean \"it\"? " + list}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := validateOne(t, tc.doc)
+			if got := withHints(diags); !slices.Equal(got, tc.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.diags, "\n"))
+			}
+		})
+	}
+}
+
+// A period written as a bare number gets a hint with its unit: "12"
+// alone is no period either.
+func TestPeriodAsNumber(t *testing.T) {
+	const p = "content/a.md"
+	for _, tc := range []struct {
+		name  string
+		doc   string
+		diags []string
+	}{
+		{"review_cycle", edit(good, "review_cycle", "review_cycle = 12"), []string{
+			p + `:11: "review_cycle" must be a string, not a number` + "\nhint: write it in quotes, with its unit: review_cycle = \"12 months\""}},
+		{"retention", edit(record, "retention", "retention = 3"), []string{
+			p + `:11: "retention" must be a string, not a number` + "\nhint: write it in quotes, with its unit: retention = \"3 years\""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := validateOne(t, tc.doc)
