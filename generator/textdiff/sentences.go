@@ -96,7 +96,11 @@ func (u *units) encodeSentences(text string, out []rune, ends []int32) ([]rune, 
 
 // sentencesOf cuts p, a piece of text, into its sentences.
 func sentencesOf(text string, p piece) []piece {
-	var out []piece
+	return appendSentences(nil, text, p)
+}
+
+// appendSentences appends the sentences of p, a piece of text, to out.
+func appendSentences(out []piece, text string, p piece) []piece {
 	for i := p.from; i < p.to; {
 		j := p.from + sentenceEnd(text[p.from:p.to], i-p.from)
 		out = append(out, piece{p.op, i, j})

@@ -223,11 +223,11 @@ func (u *units) rewritten(ps *pieces, old, new string, del, ins piece) {
 	case ins.from == ins.to:
 		ps.add(del)
 	case sentenceEnd(old[:del.to], del.from) == del.to && sentenceEnd(new[:ins.to], ins.from) == ins.to:
-		u.words(ps, old, new, del, ins) // a sentence replaced by another
+		u.words(ps, old, new, del, ins, true) // a sentence replaced by another
 	default:
 		sentences, _ := u.diff(u.sentenceDiff[:0], old, new, del.from, del.to, ins.from, ins.to, bySentences)
 		u.sentenceDiff = sentences
-		ps.replaced(sentences, func(del, ins piece) { u.words(ps, old, new, del, ins) })
+		ps.replaced(sentences, func(del, ins piece) { u.words(ps, old, new, del, ins, false) })
 	}
 	if tail > 0 {
 		ps.add(piece{Equal, del.to, del.to + tail})
@@ -235,11 +235,20 @@ func (u *units) rewritten(ps *pieces, old, new string, del, ins piece) {
 }
 
 // words adds to ps the diff of the sentences del, deleted, with the
-// sentences ins inserted in their place, word by word; when they are
-// too long for that (maxPairs), sentence by sentence with their
-// counterparts when both have as many sentences (a table whose every
-// row changed), else deleted and inserted whole.
-func (u *units) words(ps *pieces, old, new string, del, ins piece) {
+// sentences ins inserted in their place, word by word: sentence by
+// sentence when each has a counterpart (counterparts), else all
+// together. When they are too long for that (maxPairs), sentence by
+// sentence with their counterparts in order when both have as many
+// sentences (a table whose every row changed), else deleted and
+// inserted whole. With one, del and ins are known to be one sentence
+// each.
+func (u *units) words(ps *pieces, old, new string, del, ins piece, one bool) {
+	if !one && u.counterparts(old, new, del, ins) {
+		for i, a := range u.aSentences {
+			u.pair(ps, old, new, a, u.bSentences[i])
+		}
+		return
+	}
 	if w, ok := u.diff(*ps, old, new, del.from, del.to, ins.from, ins.to, byWords); ok {
 		*ps = w
 		return
@@ -251,13 +260,46 @@ func (u *units) words(ps *pieces, old, new string, del, ins piece) {
 		return
 	}
 	for i := range a {
-		if w, ok := u.diff(*ps, old, new, a[i].from, a[i].to, b[i].from, b[i].to, byWords); ok {
-			*ps = w
-		} else {
-			ps.add(a[i])
-			ps.add(b[i])
+		u.pair(ps, old, new, a[i], b[i])
+	}
+}
+
+// pair adds to ps the diff of the sentence a, deleted, with b inserted
+// in its place, word by word, or the two whole when they are too long
+// for that.
+func (u *units) pair(ps *pieces, old, new string, a, b piece) {
+	if w, ok := u.diff(*ps, old, new, a.from, a.to, b.from, b.to, byWords); ok {
+		*ps = w
+	} else {
+		ps.add(a)
+		ps.add(b)
+	}
+}
+
+// counterparts reports whether the sentences del and ins, as many of
+// each and at least two, are counterparts in order: each shares at
+// least half of its bytes with the other at their start and end
+// (approved = 2025-03-01 and approved = 2026-01-10, a sentence with a
+// word changed). They are then better diffed one pair at a time: the
+// diff of them all together may match across them and, the clean-up
+// merging its edits, show what they share (approved = , effective = )
+// deleted and inserted again. The sentences are left in u.aSentences
+// and u.bSentences.
+func (u *units) counterparts(old, new string, del, ins piece) bool {
+	u.aSentences = appendSentences(u.aSentences[:0], old, del)
+	u.bSentences = appendSentences(u.bSentences[:0], new, ins)
+	if len(u.aSentences) < 2 || len(u.aSentences) != len(u.bSentences) {
+		return false
+	}
+	for i, a := range u.aSentences {
+		x, y := old[a.from:a.to], new[u.bSentences[i].from:u.bSentences[i].to]
+		n := commonPrefix(x, y)
+		n += commonSuffix(x[n:], y[n:])
+		if 2*n < len(x) || 2*n < len(y) {
+			return false
 		}
 	}
+	return true
 }
 
 // units numbers the units of the texts diffed, one rune each, in the
@@ -281,6 +323,7 @@ type units struct {
 	// The diff's pieces, and those of its lines and of the sentences of
 	// a run of lines, kept for the next diff.
 	out, lineDiff, sentenceDiff pieces
+	aSentences, bSentences      []piece // counterparts' sentences
 	dmp                         *diffmatchpatch.DiffMatchPatch
 	myers                       myers // DiffMainRunes on the units, when the fast paths run
 }

@@ -48,6 +48,13 @@ func TestDiff(t *testing.T) {
 		// kept from 可用性 and 适用性声明.
 		{"可用性负责批准密钥管理。", "适用性声明必须经过审批后方可实施变更申请。", "[-可用性负责批准密钥管理-]{+适用性声明必须经过审批后方可实施变更申请+}。"},
 		{"访问控制须按要求记录资产。其他要求不变。", "最小权限原则应当建立并保持。其他要求不变。", "[-访问控制须按要求记录资产-]{+最小权限原则应当建立并保持+}。其他要求不变。"},
+		// Lines (or sentences) each changed a little are diffed each with
+		// its counterpart: the keys stay, not deleted and inserted again
+		// with the dates, as a diff of the three lines together shows
+		// them once the clean-up merges its edits.
+		{"approved = 2025-03-01\neffective = 2025-03-15\nnext_review = 2026-03-01\n", "approved = 2026-01-10\neffective = 2026-01-10\nnext_review = 2027-01-10\n",
+			"approved = [-2025-03-01-]{+2026-01-10+}\neffective = [-2025-03-15-]{+2026-01-10+}\nnext_review = [-2026-03-01-]{+2027-01-10+}\n"},
+		{"甲应每年评审。乙应记录。", "甲应每半年评审。乙须记录。", "甲应每{+半+}年评审。乙[-应-]{+须+}记录。"},
 		// Sharing three in a row (须按要求), they are diffed.
 		{"访问控制须按要求记录。", "访问权限须按要求审批。", "访问[-控制-]{+权限+}须按要求[-记录-]{+审批+}。"},
 	}
