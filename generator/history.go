@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +49,9 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 		return diags
 	}
 	diags = append(diags, DocumentVersions(h, converted)...)
+	if diags.HasErrors() {
+		diags = oldIDHints(h, converted, diags)
+	}
 	diags = Withdrawn(opts, h, converted, site, diags)
 	diags = append(diags, revisionsUnpublished(opts, converted, site)...)
 	h.LetGo() // a build reads no more history than this
@@ -99,6 +103,58 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 		}) || slices.ContainsFunc(site.Moved, func(m *model.Moved) bool {
 			return strings.Contains(d.Message, strconv.Quote(m.ID))
 		}))
+	})
+}
+
+// oldIDHints gives a broken link to an id that git knows, a document's
+// old id or a withdrawn document's, the hint of what became of it: the
+// link stage, which knows only the ids of now, suggested the nearest of
+// those, another document. A build with errors has no site, and
+// Withdrawn leaves the warnings of supersedes naming such an id to it:
+// it drops them too.
+func oldIDHints(h *history.History, converted []Converted, diags diag.List) diag.List {
+	hints := map[string]diag.Text{} // the broken link's message, its id folded → its hint
+	broken := func(id string) string { return fmt.Sprintf("broken link: no document has the id %q", model.FoldID(id)) }
+	docs := docsOf(converted)
+	if tombs, err := h.Tombstones(docs); err == nil {
+		for _, t := range tombs {
+			hints[broken(t.ID)] = diag.Msg("%s was withdrawn on %s (its file was deleted): remove the link, or link to the document that replaces it", t.ID, t.Withdrawn.Date())
+			for _, d := range docs {
+				if slices.ContainsFunc(d.Supersedes, func(id string) bool { return model.FoldID(id) == model.FoldID(t.ID) }) {
+					hints[broken(t.ID)] = diag.Msg("%s was withdrawn on %s (its file was deleted), replaced by %s: link to that, [](%s)", t.ID, t.Withdrawn.Date(), d.ID, d.ID)
+					break
+				}
+			}
+		}
+	}
+	for _, d := range docs {
+		if d.Versions == nil {
+			continue
+		}
+		for _, o := range d.Versions.OldIDs { // the most recent change first
+			if _, ok := hints[broken(o.ID)]; !ok {
+				hints[broken(o.ID)] = diag.Msg("%s is the document now numbered %s (its number changed on %s): link to it by its new id, [](%s)", o.ID, d.ID, o.Changed.Date(), d.ID)
+			}
+		}
+	}
+	for i := range diags {
+		id, isBroken := strings.CutPrefix(diags[i].Message, "broken link: no document has the id ")
+		if id, err := strconv.Unquote(id); isBroken && err == nil && diags[i].Severity == diag.Error {
+			if hint, ok := hints[broken(id)]; ok {
+				diags[i].SetHint(hint)
+			}
+		}
+	}
+	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
+		if d.Code != "supersedes-unknown" {
+			return false
+		}
+		for msg := range hints {
+			if id, _ := strconv.Unquote(strings.TrimPrefix(msg, "broken link: no document has the id ")); strings.Contains(model.FoldID(d.Message), strconv.Quote(id)) {
+				return true
+			}
+		}
+		return false
 	})
 }
 

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,6 +126,36 @@ func TestHistoryMovedID(t *testing.T) {
 		data, _ := io.ReadAll(r)
 		if f.Name == "documents/OLD-A.html" || bytes.Contains(data, []byte("OLD-S")) {
 			t.Errorf("the pack's %s names an old id", f.Name)
+		}
+	}
+}
+
+// A link left to a document's old id, or to a withdrawn document, is an
+// error whose hint says what git knows: the document's new id, or when
+// it was withdrawn and what replaces it (it suggested another document,
+// OLD-B, the nearest id of now).
+func TestLinksToOldIDs(t *testing.T) {
+	site, _ := movedSite(t)
+	if err := os.WriteFile(filepath.Join(site, "content", "l.md"), []byte(movedDoc("DOC-L", "Links", "1.0", "internal", "", "1.0")+"\nSee [](OLD-A)\nand [](old-a).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: model.Date{Year: 2026, Month: 3, Day: 2}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics.Errors() {
+		got = append(got, d.String()+"\n"+d.Hint)
+	}
+	hint := "OLD-A is the document now numbered NEW-A (its number changed on 2026-02-01): link to it by its new id, [](NEW-A)"
+	want := []string{"content/l.md:20: broken link: no document has the id \"OLD-A\"\n" + hint, "content/l.md:21: broken link: no document has the id \"old-a\"\n" + hint}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// DOC-D supersedes OLD-A, which git knows, with errors in the build too.
+	for _, d := range res.Diagnostics {
+		if d.Code == "supersedes-unknown" {
+			t.Errorf("%s", d)
 		}
 	}
 }
