@@ -92,7 +92,10 @@ func convert(cfg *model.Config, path, text, frontMatter string, closed bool) *mo
 	case !closed || !utf8.ValidString(text):
 		return nil // as load finds it
 	default:
-		if f.Meta = load.ParseFrontMatter(path, frontMatter); f.Meta == nil {
+		// With the fast paths on, the values of the keys Shown reads
+		// alone are made (ParseFrontMatterOf is ParseFrontMatter when
+		// they are off).
+		if f.Meta = load.ParseFrontMatterOf(path, frontMatter, validate.ShownKeys); f.Meta == nil {
 			return nil
 		}
 		f.BodyLine = 3 + strings.Count(frontMatter, "\n") // after the lines +++, the front matter's and +++

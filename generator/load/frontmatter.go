@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/BurntSushi/toml"
 
@@ -91,6 +92,25 @@ func ParseFrontMatter(path string, fm string) map[string]any {
 	if meta != nil {
 		inertValues(path, meta, model.KeyLines{}, nil)
 	}
+	return meta
+}
+
+// ParseFrontMatterOf is ParseFrontMatter for a caller that wants the
+// values of keys alone (an earlier version's page shows a few fields):
+// nil when ParseFrontMatter is, else its values of keys, and perhaps of
+// others. With the fast paths on, the values of the other keys are read
+// as closely, but not made: they were most of the allocations of the
+// front matters of the earlier versions.
+func ParseFrontMatterOf(path, fm string, keys map[string]bool) map[string]any {
+	if !fast.On() || strings.Contains(fm, "<<<<<<<") {
+		return ParseFrontMatter(path, fm)
+	}
+	// fm's bytes are read, never written: no copy of them.
+	meta, ok := decodeSimpleOf(source{text: unsafe.Slice(unsafe.StringData(fm), len(fm)), of: fm, keep: keys})
+	if !ok {
+		return ParseFrontMatter(path, fm) // toml.Decode's, of every key
+	}
+	inertValues(path, meta, model.KeyLines{}, nil)
 	return meta
 }
 

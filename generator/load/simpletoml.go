@@ -45,7 +45,15 @@ func decodeSimple(text []byte) (meta map[string]any, ok bool) {
 type source struct {
 	text []byte
 	of   string // "" or string(text)
+	// keep, when not nil, are the top-level keys whose values are
+	// wanted: the others are read as closely, to fail as the whole text
+	// would, but neither kept nor made.
+	keep map[string]bool
 }
+
+// notKept stands in a table for a key whose value is not kept, so that
+// the key is known when it comes again.
+type notKept struct{}
 
 // str is b, a slice of the text, as a string.
 func (src source) str(b []byte) string {
@@ -74,6 +82,7 @@ func decodeSimpleOf(src source) (meta map[string]any, ok bool) {
 	top := make(map[string]any, bytes.Count(text[:keys], newline)+2)
 	table := top
 	lists := map[string]bool{} // the names of the [[tables]]
+	skipTable := false         // table's values are not kept (see source.keep)
 	for rest, more := text, true; more; {
 		var line []byte
 		line, rest, more = bytes.Cut(rest, newline)
@@ -88,8 +97,11 @@ func decodeSimpleOf(src source) (meta map[string]any, ok bool) {
 				return nil, false
 			}
 			key := src.str(name)
-			table = map[string]any{}
+			table, skipTable = map[string]any{}, false
 			switch {
+			case src.keep != nil && !src.keep[key] && (lists[key] || top[key] == nil):
+				// Its keys are still read, to find one written twice.
+				top[key], lists[key], skipTable = notKept{}, true, true
 			case lists[key]:
 				top[key] = append(top[key].([]map[string]any), table)
 			case top[key] != nil:
@@ -112,18 +124,30 @@ func decodeSimpleOf(src source) (meta map[string]any, ok bool) {
 			return nil, false
 		}
 		key := src.str(name)
-		v, after, ok := simpleValue(src, trimBlank(l[eq+1:]), true)
+		skip := skipTable || src.keep != nil && len(lists) == 0 && !src.keep[key]
+		v, after, ok := simpleValue(src, trimBlank(l[eq+1:]), true, skip)
 		if after = trimBlank(after); !ok || len(after) > 0 && after[0] != '#' {
 			return nil, false
 		}
+		if skip {
+			v = notKept{}
+		}
 		table[key] = v
+	}
+	if src.keep != nil {
+		for k, v := range top {
+			if _, ok := v.(notKept); ok {
+				delete(top, k)
+			}
+		}
 	}
 	return top, true
 }
 
 // simpleValue decodes the value at the start of s and returns the rest of
-// s after it; lists are decoded when list is true.
-func simpleValue(src source, s []byte, list bool) (v any, rest []byte, ok bool) {
+// s after it; lists are decoded when list is true. With skip, the value
+// is only read, and v is nil.
+func simpleValue(src source, s []byte, list, skip bool) (v any, rest []byte, ok bool) {
 	if len(s) == 0 {
 		return nil, nil, false
 	}
@@ -136,22 +160,30 @@ func simpleValue(src source, s []byte, list bool) (v any, rest []byte, ok bool) 
 		if end < 0 || s[0] == '"' && bytes.IndexByte(s[1:1+end], '\\') >= 0 {
 			return nil, nil, false
 		}
+		if skip {
+			return nil, s[2+end:], true
+		}
 		return src.str(s[1 : 1+end]), s[2+end:], true
 	case '[':
 		if !list {
 			return nil, nil, false
 		}
-		items := []any{}
+		var items []any
+		if !skip {
+			items = []any{}
+		}
 		s = trimBlank(s[1:])
 		for {
 			if len(s) > 0 && s[0] == ']' {
 				return items, s[1:], true
 			}
-			item, after, ok := simpleValue(src, s, false)
+			item, after, ok := simpleValue(src, s, false, skip)
 			if !ok {
 				return nil, nil, false
 			}
-			items = append(items, item)
+			if !skip {
+				items = append(items, item)
+			}
 			s = trimBlank(after)
 			switch {
 			case len(s) > 0 && s[0] == ',':
@@ -178,11 +210,17 @@ func simpleValue(src source, s []byte, list bool) (v any, rest []byte, ok bool) 
 		if err != nil || localDate == nil {
 			return nil, nil, false // 2025-02-30: toml.Decode says what is wrong
 		}
+		if skip {
+			return nil, rest, true
+		}
 		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, localDate), rest, true
 	case isWholeNumber(word):
 		n, err := strconv.ParseInt(string(word), 10, 64)
 		if err != nil {
 			return nil, nil, false
+		}
+		if skip {
+			return nil, rest, true
 		}
 		return n, rest, true
 	}

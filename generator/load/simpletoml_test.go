@@ -38,6 +38,11 @@ var simpleCases = []struct {
 	{"[[history]]\nversion = \"1.0\"\ndate = 2024-01-02\n\n[[history]]\nversion = \"1.1\"\n", true},
 	{"id = \"A\"\n[[training]]\ntitle = \"t\"\nurl = \"https://lms.example.com/1\"\n[[history]]\nhistory = 1", true},
 	{"[[history]]", true},
+	{"related = [\"A\"]\nrelated = [\"B\"]", false},                    // a key twice, kept or not
+	{"[[training]]\ntitle = \"a\"\ntitle = \"b\"", false},              // twice in a table, kept or not
+	{"related = [\"A\"]\n[[related]]\ntitle = \"a\"", false},           // a key and a table of one name
+	{"[[training]]\ntitle = \"a\"\n[[training]]\ntitle = \"b\"", true}, // a list of tables, kept or not
+	{"owners = [\"it\", 2025-02-30]", false},                           // a value that is no date, kept or not
 	{"type = \"record\"\nretention = \"永久\"\n[[actions]]\nid = \"NC-2026-05\"\ntitle = \"离职账号\"\nsource = \"nonconformity\"\ndocuments = [\"ISMS-P-008\"]\nowner = \"it\"\ndue = 2026-11-30\nclosed = 2026-11-20\nevidence = \"https://oa.example.com/7\"\n[[actions]]\nid = \"MR-1\"\ndue = 2024-02-29", true},
 	{"type = \"external\"\nissuer = \"TC260\"\nedition = \"GB/T 22080-2025\"\nacquired = 2025-08-01\nreplaced_by = \"\"", true},
 
@@ -91,6 +96,7 @@ func TestDecodeSimple(t *testing.T) {
 		if ok {
 			agree(t, tc.text, got)
 		}
+		keptAlike(t, []byte(tc.text), got)
 	}
 }
 
@@ -143,6 +149,7 @@ func FuzzDecodeSimple(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		got, ok := decodeSimple(text)
+		keptAlike(t, text, got)
 		if !ok {
 			return
 		}
@@ -157,5 +164,28 @@ func FuzzDecodeSimple(f *testing.F) {
 		if !ok || !reflect.DeepEqual(of, got) {
 			t.Fatalf("decodeSimpleOf gave %v (%v), decodeSimple %v", of, ok, got)
 		}
+		keptAlike(t, text, got)
 	})
+}
+
+// keptAlike fails the test when decodeSimpleOf with some keys kept does
+// not give got, decodeSimple's map of text, less the other keys; or
+// fails where decodeSimple does not (got is nil).
+func keptAlike(t *testing.T, text []byte, got map[string]any) {
+	t.Helper()
+	for _, keep := range []map[string]bool{{}, {"title": true, "owners": true, "history": true}, {"id": true, "version": true, "approved": true, "tier": true}} {
+		kept, ok := decodeSimpleOf(source{text: text, of: string(text), keep: keep})
+		if ok != (got != nil) {
+			t.Fatalf("%q keeping %v: decoded %v, and without keep %v", text, keep, ok, got != nil)
+		}
+		want := map[string]any{}
+		for k, v := range got {
+			if keep[k] {
+				want[k] = v
+			}
+		}
+		if ok && !reflect.DeepEqual(kept, want) {
+			t.Fatalf("%q keeping %v: %v, want %v", text, keep, kept, want)
+		}
+	}
 }

@@ -40,6 +40,11 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 	return d
 }
 
+// ShownKeys are the keys of the front matter that Shown reads: the
+// values of the others need not be decoded (load.ParseFrontMatterOf).
+var ShownKeys = map[string]bool{"title": true, "tier": true, "type": true, "status": true, "owners": true, "author": true,
+	"reviewer": true, "approver": true, "approved": true, "effective": true, "classification": true}
+
 // ShownFields are the fields of a model.Document that Shown fills in,
 // by name (for the tests that hold Shown to Document).
 var ShownFields = []string{"Path", "Title", "Tier", "Type", "Status", "Owners", "Author", "Reviewer", "Approver", "Approved", "Effective", "Classification"}

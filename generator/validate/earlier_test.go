@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
@@ -28,6 +29,12 @@ func shownConfigs(t testing.TB) []*model.Config {
 // conversion of the front matter fm differs from Document's.
 func sameShown(t testing.TB, cfg *model.Config, fm string) {
 	meta := load.ParseFrontMatter("docs/a.md", fm)
+	restore := fast.Set(true)
+	kept := load.ParseFrontMatterOf("docs/a.md", fm, ShownKeys)
+	restore()
+	if (kept == nil) != (meta == nil) {
+		t.Fatalf("front matter\n%s\nParseFrontMatterOf gives %v, ParseFrontMatter %v", fm, kept, meta)
+	}
 	if meta == nil {
 		return
 	}
@@ -39,6 +46,10 @@ func sameShown(t testing.TB, cfg *model.Config, fm string) {
 		if a, b := g.FieldByName(name).Interface(), w.FieldByName(name).Interface(); !reflect.DeepEqual(a, b) {
 			t.Fatalf("front matter\n%s\n%s: Shown gives %#v, Document %#v", fm, name, a, b)
 		}
+	}
+	// The same from ShownKeys' values alone.
+	if of := Shown(cfg, &load.Doc{File: &load.File{Path: "docs/a.md", Meta: kept}}); !reflect.DeepEqual(of, got) {
+		t.Fatalf("front matter\n%s\nShown of ShownKeys' values %+v, of all %+v", fm, of, got)
 	}
 }
 
