@@ -216,6 +216,17 @@ func TestRevisionsRandom(t *testing.T) {
 	}
 }
 
+// FuzzDiffBothWays checks that the spans give back both texts, and are
+// the same with the fast paths on and off.
+func FuzzDiffBothWays(f *testing.F) {
+	f.Add("甲应每年评审。乙应记录。丙应报告。", "甲应每半年评审。乙应记录。丙应及时报告。")
+	f.Add("approved = 2025-03-01\neffective = 2025-03-15\n", "approved = 2026-01-10\neffective = 2026-01-10\n")
+	f.Add("Review the policy annually. Keep the records.", "Keep the records. Review the policy.")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		sameBothWays(t, old, new)
+	})
+}
+
 // BenchmarkRevisions diffs 2,000 revisions' front matters and bodies,
 // as the changes pages of a history build do.
 func BenchmarkRevisions(b *testing.B) {
