@@ -155,3 +155,21 @@ func TestTextEscaperChanges(t *testing.T) {
 		}
 	}
 }
+
+// Every byte, alone and around a percent escape, is written in URLs as
+// html/template writes it: kept, normalised or escaped.
+func TestURLBytes(t *testing.T) {
+	tmpl := template.Must(template.New("page").Parse(`<a href="/d/{{.}}">a</a><a href="/q?x={{.}}">b</a><a href="{{.}}">c</a>`))
+	set := New(tmpl, nil, nil)
+	for c := range 256 {
+		for _, in := range []string{string(rune(c)), string([]byte{byte(c)}), "%4" + string([]byte{byte(c)}), "x%" + string([]byte{byte(c)}) + "1"} {
+			var want, got strings.Builder
+			if err := tmpl.Execute(&want, in); err != nil {
+				t.Fatal(err)
+			}
+			if err := set.Execute(&got, "page", in); err != nil || got.String() != want.String() {
+				t.Errorf("%q: got %q (%v), want %q", in, got.String(), err, want.String())
+			}
+		}
+	}
+}

@@ -257,14 +257,32 @@ func writeURL(b Writer, s string, norm bool) {
 	b.WriteString(s[start:])
 }
 
+// The bytes of a URL that processURL keeps: unreserved always (RFC
+// 3986), reserved when it normalises.
+const (
+	urlUnreserved = 1 << iota
+	urlReserved
+)
+
+var urlBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch ch := byte(c); {
+		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
+			ch == '-', ch == '.', ch == '_', ch == '~':
+			t[c] = urlUnreserved
+		case strings.IndexByte("!#$&*+,/:;=?@[]", ch) >= 0:
+			t[c] = urlReserved
+		}
+	}
+	return t
+}()
+
 // urlKeeps says whether processURL keeps the byte of s at i as it is.
 func urlKeeps(s string, i int, norm bool) bool {
-	ch := s[i]
-	switch {
-	case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
-		ch == '-', ch == '.', ch == '_', ch == '~':
+	switch ch := s[i]; {
+	case urlBytes[ch] == urlUnreserved:
 		return true
-	case norm && strings.IndexByte("!#$&*+,/:;=?@[]", ch) >= 0:
+	case norm && urlBytes[ch] == urlReserved:
 		return true
 	case norm && ch == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 		return true
