@@ -2,6 +2,7 @@ package tmplexec
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"reflect"
 	"strings"
@@ -170,6 +171,38 @@ func TestURLBytes(t *testing.T) {
 			if err := set.Execute(&got, "page", in); err != nil || got.String() != want.String() {
 				t.Errorf("%q: got %q (%v), want %q", in, got.String(), err, want.String())
 			}
+		}
+	}
+}
+
+// Executions at once share what the templates compiled into and what
+// their names met: each writes the whole page (go test -race checks the
+// sharing).
+func TestConcurrentExecutions(t *testing.T) {
+	const src = `{{define "row"}}<li><a href="../{{.URL}}">{{.ID}} {{.Label}}</a></li>{{end}}` +
+		`{{range .Items}}{{template "row" .}}{{end}}{{range .Vals}}{{.Title}}{{printf "%d" .Count}}{{end}}{{with .Data}}{{.ID}}{{end}}`
+	tmpl := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	var want strings.Builder
+	if err := tmpl.Execute(&want, testPage()); err != nil {
+		t.Fatal(err)
+	}
+	set := New(tmpl, testFuncs, nil)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				var got strings.Builder
+				if err := set.Execute(&got, "page", testPage()); err != nil || got.String() != want.String() {
+					errs <- fmt.Errorf("got %q (%v), want %q", got.String(), err, want.String())
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
