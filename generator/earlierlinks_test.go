@@ -28,7 +28,8 @@ func earlierDoc(id, version, extra, body string, history ...string) string {
 // files, to loose files and pictures, ids with a section. On the pages
 // of those texts each goes where it goes now (from where the text's file
 // was then: a file moved since to another folder) (a document's page, a
-// published file), or is shown as its text when it goes nowhere; none
+// published file, a withdrawn document's page), or is shown as its text
+// when it goes nowhere; none
 // is a link that does not resolve, and none names a document this build
 // leaves out, not even by its file's name.
 func TestEarlierTextsLinks(t *testing.T) {
@@ -41,7 +42,7 @@ func TestEarlierTextsLinks(t *testing.T) {
 		}
 	}
 	links := "See [two](./two.md), [part](DOC-2#old-part), [three](../three.md#three), " +
-		"[secret](ISMS-S-099.md), [form](form.pdf), [shot](../img/shot.png), ![picture](../img/shot.png) and [kept](../img/kept.png)."
+		"[secret](ISMS-S-099.md), [form](form.pdf), [shot](../img/shot.png), ![picture](../img/shot.png) and [kept](../img/kept.png); [gone](gone.md) and [](DOC-G) withdrawn."
 	write(map[string]string{
 		"isms.toml":                 "title = \"T\"\nlanguage = \"en\"\ndefault_review_cycle = \"12 months\"\nclassification_levels = [\"public\", \"internal\", \"confidential\"]\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
 		"content/sub/one.md":        earlierDoc("DOC-1", "1.0", "", links, "1.0"),
@@ -83,7 +84,7 @@ func TestEarlierTextsLinks(t *testing.T) {
 		if text == "" {
 			t.Fatalf("no page %s", page)
 		}
-		for _, want := range []string{`href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">two<`, `href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">part<`, `href="../../../../docs/DOC-3/" class="doc-link" data-doc="DOC-3">three<`, `href="../../../../files/img/kept.png">kept<`} {
+		for _, want := range []string{`href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">two<`, `href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">part<`, `href="../../../../docs/DOC-3/" class="doc-link" data-doc="DOC-3">three<`, `href="../../../../files/img/kept.png">kept<`, `href="../../../../docs/DOC-G/">gone<`, `href="../../../../docs/DOC-G/">Title of DOC-G<`} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s does not show %s", page, want)
 			}

@@ -78,13 +78,15 @@ type Site struct {
 
 	pathsOnce sync.Once
 	byPath    map[string]Published // see At
+	gone      map[string]Published // see Gone
 }
 
 // Published is what a path under content/ is on the site: a published
 // document's file, or a file published beside the pages.
 type Published struct {
-	Doc *Document // the document whose file it is; nil for a file
-	URL string    // the page or file, relative to the site root
+	Doc   *Document // the document whose file it is; nil for a file or a withdrawn document
+	URL   string    // the page or file, relative to the site root
+	Title string    // a withdrawn document's title; "" for a file
 }
 
 // NewSite indexes the published documents (which must be sorted by id).
@@ -99,11 +101,37 @@ func NewSite(cfg *Config, now Date, drafts bool, docs []*Document) *Site {
 // At is what the path p (relative to the source, like Document.Path)
 // is on the site: the page of the published document whose file or
 // folder (its index.md or README.md) it is, or a published file of a
-// bundle or of no bundle. The links of an earlier text, which the link
-// stage did not see, are resolved by it.
+// bundle or of no bundle, or the page of the withdrawn document whose
+// last text it held. The links of an earlier text, which the link stage
+// did not see, are resolved by it.
 func (s *Site) At(p string) (Published, bool) {
+	s.paths()
+	t, ok := s.byPath[p]
+	return t, ok
+}
+
+// Gone is the page that an id no document has now keeps: a withdrawn
+// document's (a tombstone), or an old id's.
+func (s *Site) Gone(id string) (Published, bool) {
+	s.paths()
+	t, ok := s.gone[FoldID(id)]
+	return t, ok
+}
+
+func (s *Site) paths() {
 	s.pathsOnce.Do(func() {
 		s.byPath = make(map[string]Published, len(s.Docs)+len(s.Files))
+		s.gone = make(map[string]Published, len(s.Tombstones)+len(s.Moved))
+		for _, m := range s.Moved {
+			s.gone[FoldID(m.ID)] = Published{URL: m.URL(), Title: m.Title}
+		}
+		for _, t := range s.Tombstones {
+			s.gone[FoldID(t.ID)] = Published{URL: t.URL(), Title: t.Title}
+			s.byPath[t.Last.Path] = s.gone[FoldID(t.ID)]
+			if dir, name := path.Split(t.Last.Path); name == "index.md" || name == "README.md" {
+				s.byPath[path.Clean(dir)] = s.gone[FoldID(t.ID)]
+			}
+		}
 		for _, a := range s.Files {
 			s.byPath[a.Path] = Published{URL: LooseURL(a)}
 		}
@@ -123,8 +151,6 @@ func (s *Site) At(p string) (Published, bool) {
 			}
 		}
 	})
-	t, ok := s.byPath[p]
-	return t, ok
 }
 
 // Doc returns the published document with this id (ignoring case).

@@ -169,6 +169,9 @@ func (b *bodies) unscanned(site *model.Site, d *model.Document, dest, rel, files
 	}
 	target := site.Doc(id)
 	if target == nil {
+		if g, ok := site.Gone(id); ok && files != "" {
+			return markdown.QuickLink{Dest: rel + g.URL, Fill: g.Title} // withdrawn since, or numbered anew
+		}
 		if files != "" && relativeFile(dest) {
 			return b.earlierPath(site, d, dest, rel) // "form.pdf" looks like an id too
 		}
@@ -197,7 +200,7 @@ func (b *bodies) earlierPath(site *model.Site, d *model.Document, dest, rel stri
 	case t.Doc != nil:
 		return markdown.QuickLink{Dest: rel + t.URL, Class: "doc-link", Doc: t.Doc.ID, Fill: t.Doc.Title}
 	}
-	return markdown.QuickLink{Dest: rel + t.URL}
+	return markdown.QuickLink{Dest: rel + t.URL, Fill: t.Title}
 }
 
 func isAttachment(d *model.Document, name string) bool {
@@ -326,6 +329,9 @@ func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document
 				}
 			default:
 				n.Destination = []byte(ql.Dest)
+				if ql.Fill != "" {
+					fill(n, ql.Fill) // a withdrawn document's title, as the quick renderer writes it
+				}
 			}
 		}
 	}
@@ -441,8 +447,8 @@ func (b *bodies) unscannedImage(site *model.Site, d *model.Document, n *ast.Imag
 	case isAttachment(d, dest):
 		n.Destination = []byte(files + dest)
 	default:
-		if l := b.earlierPath(site, d, dest, rel); l.Unwrap || l.Doc != "" {
-			unwrap(n, nil) // its alternative text: nothing to show now
+		if l := b.earlierPath(site, d, dest, rel); l.Unwrap || l.Doc != "" || l.Fill != "" {
+			unwrap(n, nil) // its alternative text: no picture to show now
 		} else {
 			n.Destination = []byte(l.Dest)
 		}
