@@ -1,10 +1,14 @@
 // Package textdiff says what changed between two texts, in the units a
 // reader compares: each character of Chinese (and other scripts written
-// without spaces), whole words of English, numbers whole. The diff itself
-// is github.com/sergi/go-diff's (Myers' algorithm, with its semantic
-// clean-up); this package only cuts the texts into those units. With the
-// fast paths on, the diff (myers.go) and its clean-up (semantic.go) run
-// on the units as numbers, to the same result.
+// without spaces), whole words of English, numbers whole. It diffs line
+// by line, then the lines replaced sentence by sentence, then the
+// sentences replaced word by word: each with its counterpart when each
+// has one, and whole when they share no three units in a row (a sentence
+// rewritten). Each diff is github.com/sergi/go-diff's (Myers' algorithm,
+// with its semantic clean-up but between sentences); this package cuts
+// the texts into units. With the fast paths on, the diff (myers.go) and
+// its clean-up (semantic.go) run on the units as numbers, to the same
+// result.
 package textdiff
 
 import (
@@ -190,8 +194,8 @@ func (ps *pieces) replaced(diff pieces, rewrite func(del, ins piece)) {
 	}
 }
 
-// maxPairs bounds the product of the units of two runs of lines diffed
-// word by word (what they share at their start and end aside): the time
+// maxPairs bounds the product of the units of two runs of sentences
+// diffed word by word (what they share at their start and end aside): the time
 // of a diff grows with that product when the runs differ throughout, as
 // a text rewritten does (24 s for 41,000 characters rewritten), and the
 // result shows no more than the runs deleted and inserted whole.
@@ -403,7 +407,7 @@ func (u *units) encodeLines(text string, out []rune, ends []int32) ([]rune, []in
 
 // encodeWords appends the numbers of text's words to out, and where
 // each ends to ends. A unit of one character below U+10000 is numbered
-// in char, the others in the map.
+// in char, the others in of.
 func (u *units) encodeWords(text string, out []rune, ends []int32) ([]rune, []int32) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
