@@ -65,6 +65,10 @@ func List(root string) (Listing, diag.List) {
 			return nil
 		}
 		switch {
+		case strings.HasPrefix(name, "~$") && !e.IsDir():
+			// Who opened the document, in a few bytes: no attachment.
+			diags.Warnf(rel, 0, "lock-file", "close the document in Office, or delete the file: it is no part of the document set",
+				"the file is not published: it is the lock file Microsoft Office keeps beside a document while it is open")
 		case e.Type()&fs.ModeSymlink != 0:
 			diags.Warnf(rel, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")
 		case e.IsDir():

@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -85,5 +86,44 @@ func TestConfigUnreadable(t *testing.T) {
 	_, diags := Config(root)
 	if len(diags) != 1 || diags[0].String() != "isms.toml:1: cannot read the file: is a directory" || diags[0].Hint == "" {
 		t.Errorf("got %v", diags)
+	}
+}
+
+// The file Microsoft Office keeps beside a document while it is open
+// (~$form.docx: who opened it, in a few bytes) is no attachment of the
+// bundle: it is not listed, with a warning that says what it is.
+func TestOfficeLockFile(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{
+		"content/F-1/index.md":    "+++\nid = \"F-1\"\n+++\n",
+		"content/F-1/form.docx":   "docx",
+		"content/F-1/~$form.docx": "lock",
+		"content/~$notes.xlsx":    "lock",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, diags := List(root)
+	if got := l.Bundles["content/F-1/index.md"]; len(got) != 1 || got[0] != "form.docx" {
+		t.Errorf("the bundle's files: %v, want form.docx alone", got)
+	}
+	if len(l.Loose) != 0 {
+		t.Errorf("loose files: %v, want none", l.Loose)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/F-1/~$form.docx: warning: the file is not published: it is the lock file Microsoft Office keeps beside a document while it is open",
+		"content/~$notes.xlsx: warning: the file is not published: it is the lock file Microsoft Office keeps beside a document while it is open",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
