@@ -358,7 +358,8 @@ func (c *compiler) directCall(fn function, args []parse.Node, have bool) (comman
 	case func(string, ...any) string:
 		key := c.stringArg(args[0])
 		if len(args) == 1 {
-			str = func(s *state, dot reflect.Value) string { return f(key(s, dot)) }
+			// An empty list, not nil, as reflect passes it.
+			str = func(s *state, dot reflect.Value) string { return f(key(s, dot), []any{}...) }
 			break
 		}
 		rest := make([]evalFn, len(args)-1)

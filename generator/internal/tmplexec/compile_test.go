@@ -27,6 +27,9 @@ func TestCompiledMatchesHTMLTemplate(t *testing.T) {
 		"tier":  func(n int) string { return "tier " + string(rune('0'+n)) },
 		"show":  func(v any) string { return "<" + template.HTMLEscapeString(strings.TrimSpace(" x ")) + ">" },
 		"t":     func(key string, args ...any) string { return key + "?" },
+		"nilArgs": func(key string, args ...any) string {
+			return fmt.Sprintf("%s %v %d", key, args == nil, len(args))
+		},
 	}
 	name := plainName("p")
 	data := map[string]any{
@@ -42,6 +45,7 @@ func TestCompiledMatchesHTMLTemplate(t *testing.T) {
 		`<a href="{{.Link}}">x</a><a href="{{.Bad}}">y</a><a href="{{upper .Bad}}">z</a><a href="{{.N}}">n</a>`,
 		`<title>{{t "k" .N}}</title><textarea>{{show .Rel}}</textarea><p title='{{tier 3}}'>{{join .Empty}}</p>`,
 		`{{range .Tags}}<a href="/q?x={{.}}">{{.}}</a>{{end}}`,
+		`{{nilArgs "k"}} {{nilArgs "k" .N}} {{nilArgs (printf "%s" .Rel) .Rel .Count}}`,
 	} {
 		tmpl := template.Must(template.New("page").Funcs(funcs).Parse(src))
 		var want, got strings.Builder
