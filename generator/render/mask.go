@@ -137,7 +137,8 @@ func (r *renderer) plainHit(run string, lens uint64) bool {
 // after its document's id, and a link to it names the id.
 func docExt(s string) int {
 	for _, ext := range []string{".md", ".markdown"} {
-		if len(s) > len(ext) && strings.EqualFold(s[len(s)-len(ext):], ext) {
+		// The full stop first: most runs are words and numbers.
+		if len(s) > len(ext) && s[len(s)-len(ext)] == '.' && strings.EqualFold(s[len(s)-len(ext):], ext) {
 			return len(ext)
 		}
 	}
