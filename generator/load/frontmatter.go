@@ -255,7 +255,7 @@ func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte 
 	// so that the link and render stages see the same body (see
 	// markdown.LimitNesting and markdown.LimitLinks, which Limit does in
 	// one reading).
-	body, limited := markdown.Limit(body)
+	body, limited := markdown.Limit(inertBody(path, body, bodyLine, diags))
 	// One warning per kind, at its first line: a hostile file could have
 	// a million such lines.
 	count := map[string]int{}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseDocument(t *testing.T) {
@@ -239,6 +240,56 @@ summary = "增加供应商要求"
 	for b.Loop() {
 		if ParseFrontMatter("a.md", text) == nil {
 			b.Fatal("no meta")
+		}
+	}
+}
+
+// Invisible characters in the body, in text and in code, leave it too:
+// one warning at the first line that held one, with how many more did.
+func TestInvisibleCharactersLeftOutOfTheBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, want string
+		warning          string // "" for none
+	}{
+		{"none, Chinese punctuation and a tab", "“引号”…—\t中文\n", "“引号”…—\t中文\n", ""},
+		{"a bidi override in a paragraph", "访问\u202e控制\n", "访问控制\n",
+			"9 the text holds an invisible character, U+202E, which is left out: it could change how a page, the search or the register shows the text"},
+		{"in code, on three lines, two on one", "```\nif x\u2066 {\u2069\n```\nnul\x00 del\x7f\nc1\u0085\n", "```\nif x {\n```\nnul del\nc1\n",
+			"10 the text holds an invisible character, U+2066, which is left out: it could change how a page, the search or the register shows the text (and on 2 more lines)"},
+		{"at the very end, an escape", "x\n\x1b", "x\n",
+			"10 the text holds an invisible character, U+001B, which is left out: it could change how a page, the search or the register shows the text"},
+	} {
+		src := "+++\nid = \"A-1\"\ntitle = \"T\"\ntier = 2\ntype = \"procedure\"\nversion = \"1.0\"\nstatus = \"draft\"\n+++\n" + tc.body
+		f, diags := ParseDocument("content/a.md", []byte(src))
+		if f == nil {
+			t.Fatalf("%s: no file: %v", tc.name, diags)
+		}
+		var got []string
+		for _, d := range diags {
+			if d.Code == "control-character" {
+				got = append(got, fmt.Sprintf("%d %s", d.Line, d.Message))
+			}
+		}
+		if want := []string{tc.warning}; tc.warning == "" && len(got) > 0 || tc.warning != "" && !slices.Equal(got, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, got, tc.warning)
+		}
+		if string(f.Body) != tc.want {
+			t.Errorf("%s: body %q, want %q", tc.name, f.Body, tc.want)
+		}
+	}
+}
+
+// indexInvisible finds what firstInvisible finds, byte by byte.
+func TestIndexInvisible(t *testing.T) {
+	for _, s := range []string{"", "plain", "tab\tand\nlines\r", "bell\a", "del\x7f", "中文\u202e", "“中文”…", "a\u0085b", "é\x00", "\u2066x", "ok\u2065", "\u00a0\u2029", "\xe2\x80"} {
+		at, size := indexInvisible([]byte(s))
+		want := firstInvisible(s)
+		wantSize := 0
+		if want >= 0 {
+			_, wantSize = utf8.DecodeRuneInString(s[want:])
+		}
+		if at != want || size != wantSize {
+			t.Errorf("indexInvisible(%q) = %d, %d; want %d, %d", s, at, size, want, wantSize)
 		}
 	}
 }

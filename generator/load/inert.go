@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -102,4 +103,87 @@ func firstInvisible(s string) int {
 		}
 	}
 	return -1
+}
+
+// The same characters in a document's body are left out of it too: a
+// bidi override in a paragraph or a code block turns the text after it
+// around on the page, a control character reaches the search index and
+// the register. One warning, at the first line that holds one, says how
+// many more lines did. Bodies are mostly Chinese and ASCII: a byte that
+// cannot start such a character is passed over with one look in suspect.
+
+// suspect marks the bytes that may start an invisible character: C0
+// controls but tab and line ends, DEL, and the first bytes of the C1
+// controls (C2 80-9F) and of the bidi marks (E2 80 AA-AE, E2 81 A6-A9).
+var suspect = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7f], t[0xc2], t[0xe2] = true, true, true
+	return t
+}()
+
+// indexInvisible is the index of the first invisible character of b, and
+// its size in bytes; -1 when it has none.
+func indexInvisible(b []byte) (int, int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if !suspect[c] {
+			continue
+		}
+		switch {
+		case c == 0xc2:
+			if i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] < 0xa0 {
+				return i, 2
+			}
+		case c == 0xe2:
+			if i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] >= 0xaa && b[i+2] <= 0xae || b[i+1] == 0x81 && b[i+2] >= 0xa6 && b[i+2] <= 0xa9) {
+				return i, 3
+			}
+		default:
+			return i, 1
+		}
+	}
+	return -1, 0
+}
+
+// inertBody returns body without its invisible characters, warned at the
+// first line that held one (bodyLine is the body's first line).
+func inertBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
+	var out []byte
+	var first rune
+	line := bodyLine                     // where the rest of body starts
+	firstLine, lastLine, more := 0, 0, 0 // the lines that held one
+	for rest := body; ; {
+		at, size := indexInvisible(rest)
+		if at < 0 {
+			if firstLine == 0 {
+				return body
+			}
+			out = append(out, rest...)
+			break
+		}
+		l := line + bytes.Count(rest[:at], []byte("\n"))
+		switch {
+		case firstLine == 0:
+			firstLine, lastLine = l, l
+			first, _ = utf8.DecodeRune(rest[at:])
+			out = make([]byte, 0, len(body))
+		case l != lastLine:
+			more, lastLine = more+1, l
+		}
+		out = append(out, rest[:at]...)
+		rest, line = rest[at+size:], l
+	}
+	hint := diag.Msg("delete it: a control or text-direction character in a document is almost always a mistake or a trick")
+	what := diag.Msg("the text holds an invisible character, %s, which is left out: it could change how a page, the search or the register shows the text", fmt.Sprintf("U+%04X", first))
+	switch {
+	case more == 1:
+		diags.Warnf(path, firstLine, "control-character", hint, "%s (and on %d more line)", what, more)
+	case more > 1:
+		diags.Warnf(path, firstLine, "control-character", hint, "%s (and on %d more lines)", what, more)
+	default:
+		diags.Warnf(path, firstLine, "control-character", hint, "%s", what)
+	}
+	return out
 }
