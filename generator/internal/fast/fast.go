@@ -13,8 +13,9 @@
 //     the scanner of left-out ids in texts shown as written (mask.go)
 //     beside a regexp; the JSON of the lists' rows (jsonrow) beside
 //     encoding/json;
-//   - textdiff: the diff of two texts' units before the clean-up
-//     (myers.go) beside go-diff's DiffMainRunes;
+//   - textdiff: the diff of two texts' units (myers.go) and its
+//     semantic clean-up (semantic.go) beside go-diff's DiffMainRunes
+//     and DiffCleanupSemantic;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
 //   - wholefile and write: plain system calls beside package os, a
 //     mkdir for each new folder beside os.MkdirAll, and removal on every
