@@ -103,7 +103,7 @@ func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer in.Close()
+	defer closeTemp(in)
 	w := bufio.NewWriterSize(in, 64<<10)
 	for _, t := range want {
 		w.WriteString(t.f.revs[t.rev].blob)
@@ -122,19 +122,28 @@ func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
 	p := &aheadPart{cmd: r.run.command("cat-file", "--batch"), out: out, want: want}
 	p.cmd.Stdin, p.cmd.Stdout, p.cmd.Stderr = in, out, &p.stderr
 	if err := p.cmd.Start(); err != nil {
-		out.Close()
+		closeTemp(out)
 		return nil, err
 	}
 	return p, nil
 }
 
-// tempFile makes a temporary file that is gone once closed.
+// tempFile makes a temporary file that is gone once closed with
+// closeTemp: on Unix its name is removed at once, and the file goes with
+// its last descriptor.
 func tempFile() (*os.File, error) {
 	f, err := os.CreateTemp("", "ismsgen-history-*")
 	if err == nil {
-		os.Remove(f.Name()) // gone with the last descriptor
+		os.Remove(f.Name())
 	}
 	return f, err
+}
+
+// closeTemp closes a file of tempFile and removes its name, which
+// Windows keeps while a file is open.
+func closeTemp(f *os.File) {
+	f.Close()
+	os.Remove(f.Name())
 }
 
 // takeAhead returns the texts read ahead, once; nil when there are
@@ -170,7 +179,7 @@ func (a *readAhead) take(h *History, walks []*walk) error {
 // their pages stay where git wrote them: the store adopts the file.
 func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
 	if err := p.cmd.Wait(); err != nil {
-		p.out.Close()
+		closeTemp(p.out)
 		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(p.stderr.String()))
 	}
 	h.texts.adopt(p.out)
@@ -213,6 +222,6 @@ func (a *readAhead) close() {
 	for _, p := range a.parts {
 		_ = p.cmd.Process.Kill()
 		_ = p.cmd.Wait()
-		p.out.Close()
+		closeTemp(p.out)
 	}
 }

@@ -124,7 +124,7 @@ func (r *runner) longOutput(args ...string) ([]byte, error) {
 	if err != nil {
 		return r.output(args...)
 	}
-	defer f.Close()
+	defer closeTemp(f)
 	cmd := r.command(args...)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = f, &stderr

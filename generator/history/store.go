@@ -44,10 +44,9 @@ func (s *store) put(blob string, text []byte) {
 		return
 	}
 	if s.f == nil {
-		if s.f, s.err = os.CreateTemp("", "ismsgen-history-*"); s.err != nil {
+		if s.f, s.err = tempFile(); s.err != nil {
 			return
 		}
-		os.Remove(s.f.Name()) // gone with the last descriptor
 		s.w = bufio.NewWriterSize(s.f, 256<<10)
 	}
 	if _, s.err = s.w.Write(text); s.err != nil {
@@ -144,11 +143,11 @@ func (s *store) close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.f != nil {
-		s.f.Close()
+		closeTemp(s.f)
 		s.f = nil
 	}
 	for _, f := range s.other {
-		f.Close()
+		closeTemp(f)
 	}
 	s.other = nil
 }
