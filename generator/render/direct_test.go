@@ -1,0 +1,106 @@
+package render
+
+import (
+	"reflect"
+	"testing"
+
+	"ismsgen"
+	"ismsgen/generator/i18n"
+	"ismsgen/generator/model"
+)
+
+// Every direct caller of a method gives what the method gives through
+// reflection, of the same type, on receivers of each case it handles.
+func TestDirectMethodsAsReflection(t *testing.T) {
+	date := model.Date{Year: 2026, Month: 3, Day: 9}
+	kept := model.Retention{Period: model.Cycle{N: 3, Unit: model.Years}}
+	docs := []*model.Document{{ID: "ISMS-P-001", Status: "draft"}, {ID: "ISMS-P-002", Status: "approved", Approved: date}}
+	docs[1].KeepURL()
+	var lists []*List
+	for _, n := range []int{0, 3, PageSize, PageSize + 1, 9*PageSize + 5} {
+		for _, page := range []int{1, 2, 5, 10} {
+			for _, own := range []bool{false, true} {
+				l := &List{ID: "docs", Kind: "id,title", Rows: make([]ListRow, n), Page: page, Own: own, Single: page == 2, Filters: []string{"tier", "dept"}}
+				if l.Page <= l.Pages() {
+					lists = append(lists, l)
+				}
+			}
+		}
+	}
+	receivers := map[reflect.Type][]reflect.Value{}
+	add := func(v any) { receivers[reflect.TypeOf(v)] = append(receivers[reflect.TypeOf(v)], reflect.ValueOf(v)) }
+	for _, d := range docs {
+		add(d)
+	}
+	for _, l := range lists {
+		add(l)
+	}
+	for _, d := range []model.Date{{}, date} {
+		add(d)
+		add(&d)
+	}
+	for _, r := range []model.Retention{{}, kept, {Permanent: true}} {
+		add(r)
+		add(&r)
+	}
+	for k, call := range directMethods() {
+		if len(receivers[k.Type]) == 0 {
+			t.Errorf("%v.%s: no receiver to try", k.Type, k.Name)
+		}
+		for _, recv := range receivers[k.Type] {
+			m := recv.MethodByName(k.Name)
+			if !m.IsValid() {
+				t.Fatalf("%v has no method %s", k.Type, k.Name)
+			}
+			want, got := m.Call(nil)[0], call(recv)
+			if got.Type() != want.Type() || !reflect.DeepEqual(got.Interface(), want.Interface()) {
+				t.Errorf("%v.%s on %#v: %#v (%v), want %#v (%v)", k.Type, k.Name, recv.Interface(), got, got.Type(), want, want.Type())
+			}
+		}
+	}
+}
+
+// Every direct caller of a template function gives what the function
+// gives through reflection, of the same type.
+func TestDirectsAsReflection(t *testing.T) {
+	s, err := i18n.Load(ismsgen.I18n(), "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &model.Config{Language: "zh-CN", Departments: []model.Department{{ID: "it", Name: "IT & <Ops>"}}}
+	fm := funcs(cfg, s)
+	date := model.Date{Year: 2026, Month: 3, Day: 9}
+	doc := &model.Document{ID: "ISMS-R-001", Effective: date, Kept: model.Retention{Period: model.Cycle{N: 2, Unit: model.Years}}}
+	args := map[reflect.Type][]reflect.Value{}
+	add := func(t reflect.Type, vs ...any) {
+		for _, v := range vs {
+			args[t] = append(args[t], reflect.ValueOf(v))
+		}
+	}
+	add(reflect.TypeFor[model.Date](), model.Date{}, date, date)
+	add(reflect.TypeFor[[]string](), []string(nil), []string{"it"}, []string{"it", "x&y", model.AllStaff})
+	add(reflect.TypeFor[int](), 0, 7, -3)
+	add(reflect.TypeFor[string](), "", "list-row:id", "../")
+	add(reflect.TypeFor[[]*model.Document](), []*model.Document(nil), []*model.Document{doc}, []*model.Document{doc, doc})
+	add(reflect.TypeFor[model.Retention](), model.Retention{}, doc.Kept, model.Retention{Permanent: true})
+	add(reflect.TypeFor[*model.Document](), doc, &model.Document{ID: "X"}, &model.Document{Approved: date, Kept: doc.Kept})
+	args[reflect.TypeFor[any]()] = []reflect.Value{reflect.Zero(reflect.TypeFor[any]()), reflect.ValueOf([]string{"a"}), reflect.ValueOf(doc)}
+	for name, call := range directs(fm) {
+		f := reflect.ValueOf(fm[name])
+		for i := range 3 {
+			argv := make([]reflect.Value, f.Type().NumIn())
+			for j := range argv {
+				as := args[f.Type().In(j)]
+				if len(as) == 0 {
+					t.Fatalf("%s: no argument of type %v to try", name, f.Type().In(j))
+				}
+				argv[j] = as[i]
+			}
+			want := f.Call(argv)[0]
+			got, err := call(argv)
+			if err != nil || got.Type() != want.Type() || !reflect.DeepEqual(got.Interface(), want.Interface()) {
+				t.Errorf("%s%v: %#v (%v) %v, want %#v (%v)", name, argv, got, got.Type(), err, want, want.Type())
+			}
+		}
+	}
+}
