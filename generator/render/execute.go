@@ -73,11 +73,21 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	b := scratchBufs.Get().(*bytes.Buffer)
 	defer scratchBufs.Put(b)
 	b.Reset()
+	if err := ls.runInto(b, name, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// runInto appends what run returns to b; on an error, b is as it was.
+func (ls *layoutSet) runInto(b *bytes.Buffer, name string, data any) error {
+	n := b.Len()
 	if ls.fast == nil {
 		if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
-			return "", err
+			b.Truncate(n)
+			return err
 		}
-		return b.String(), nil
+		return nil
 	}
 	ls.mu.Lock()
 	escaped := ls.escaped[name]
@@ -85,12 +95,13 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 	var left error
 	if escaped {
 		if left = ls.fast.Execute(b, name, data); left == nil {
-			return b.String(), nil
+			return nil
 		}
-		b.Reset()
+		b.Truncate(n)
 	}
 	if err := ls.t.ExecuteTemplate(b, name, data); err != nil {
-		return "", err
+		b.Truncate(n)
+		return err
 	}
 	if left != nil {
 		ls.fallbacks.add(left)
@@ -103,5 +114,5 @@ func (ls *layoutSet) run(name string, data any) (string, error) {
 		ls.escaped[name] = true
 		ls.mu.Unlock()
 	}
-	return b.String(), nil
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/fast"
@@ -157,42 +158,47 @@ func (ls *layoutSet) eachRowOf(name, rel, kind string, list any, memo bool) (tem
 	b := scratchBufs.Get().(*bytes.Buffer)
 	defer putScratch(b)
 	b.Reset()
-	if err := ls.writeRows(b, name, rel, kind, list, memo); err != nil {
+	if err := ls.writeRows(b, name, rel, kind, reflect.ValueOf(list), memo); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
 }
 
 // streamRows is the tmplexec.Stream of cachedRows (memo) or eachRow: the
-// rows are written into the page itself.
+// rows are written into the page itself, and the list is read as it is
+// given, without a copy of it in an interface.
 func (ls *layoutSet) streamRows(memo bool) tmplexec.Stream {
 	return func(w tmplexec.Writer, argv []reflect.Value) error {
-		var list any
-		if v := argv[3]; v.IsValid() && !(v.Kind() == reflect.Interface && v.IsNil()) {
-			list = v.Interface()
+		list := argv[3]
+		if list.Kind() == reflect.Interface {
+			list = list.Elem() // no value for nil
 		}
 		name, rel, kind := argv[0].String(), argv[1].String(), argv[2].String()
 		if b, ok := w.(*bytes.Buffer); ok {
 			return ls.writeRows(b, name, rel, kind, list, memo)
 		}
-		h, err := ls.eachRowOf(name, rel, kind, list, memo)
-		w.WriteString(string(h))
+		b := scratchBufs.Get().(*bytes.Buffer)
+		defer putScratch(b)
+		b.Reset()
+		err := ls.writeRows(b, name, rel, kind, list, memo)
+		if err == nil {
+			w.WriteString(b.String())
+		}
 		return err
 	}
 }
 
-// writeRows writes the rows of list to b, keeping those made when memo
-// is set.
-func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, list any, memo bool) error {
+// writeRows writes the rows of the list v to b, keeping those made when
+// memo is set.
+func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, v reflect.Value, memo bool) error {
 	if ls.preparing.Load() {
 		return errPreparing
 	}
-	v := reflect.ValueOf(list)
 	if !v.IsValid() {
 		return nil
 	}
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return fmt.Errorf("cachedRows %q: %T is not a list", name, list)
+		return fmt.Errorf("cachedRows %q: %v is not a list", name, v.Type())
 	}
 	if ls.direct[name] != nil && v.Type().Elem() == reflect.TypeFor[ListRow]() {
 		// Rows written in Go are made again rather than kept: making one
@@ -201,6 +207,21 @@ func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, list any
 		memo = false
 	}
 	if !memo {
+		if w := ls.direct[name]; w != nil && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[ListRow]() {
+			// The rows as a []ListRow, without a reflect.Value for each.
+			rows := unsafe.Slice((*ListRow)(v.UnsafePointer()), v.Len())
+			for i := range rows {
+				n := b.Len()
+				if w.write(b, rel, &rows[i]) {
+					continue
+				}
+				b.Truncate(n)
+				if err := ls.runInto(b, name, Rows{Rel: rel, Kind: kind, Rows: rows[i]}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		for i := range v.Len() {
 			if err := ls.appendRow(b, name, rel, kind, v.Index(i)); err != nil {
 				return err
@@ -231,7 +252,7 @@ func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, list any
 		} else {
 			var ok bool
 			if id, ok = appendIdentity(id[:0], e); !ok {
-				return fmt.Errorf("cachedRows %q: the elements of a %T cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, list)
+				return fmt.Errorf("cachedRows %q: the elements of a %v cannot be told apart; pass a list of pointers, or of values without maps, functions, channels or interfaces in them", name, v.Type())
 			}
 		}
 		var row string
@@ -296,9 +317,7 @@ func (ls *layoutSet) appendRow(b *bytes.Buffer, name, rel, kind string, e reflec
 			b.Truncate(n)
 		}
 	}
-	row, err := ls.run(name, Rows{Rel: rel, Kind: kind, Rows: e.Interface()})
-	b.WriteString(row)
-	return err
+	return ls.runInto(b, name, Rows{Rel: rel, Kind: kind, Rows: e.Interface()})
 }
 
 // safelyComparable reports whether values of t can be compared without a panic:
