@@ -2,11 +2,14 @@ package render
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"ismsgen"
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/model"
+	"ismsgen/generator/reports"
 )
 
 // Every direct caller of a method gives what the method gives through
@@ -100,6 +103,53 @@ func TestDirectsAsReflection(t *testing.T) {
 			got, err := call(argv)
 			if err != nil || got.Type() != want.Type() || !reflect.DeepEqual(got.Interface(), want.Interface()) {
 				t.Errorf("%s%v: %#v (%v) %v, want %#v (%v)", name, argv, got, got.Type(), err, want, want.Type())
+			}
+		}
+	}
+}
+
+// The label functions give the interface string of the key prefix +
+// value, or the value when there is none, in both languages.
+func TestLabels(t *testing.T) {
+	for _, lang := range []string{"en", "zh-CN"} {
+		s, err := i18n.Load(ismsgen.I18n(), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm := funcs(&model.Config{Language: lang}, s)
+		want := func(prefix, v string) string {
+			if s.Has(prefix + v) {
+				return s.T(prefix + v)
+			}
+			return v
+		}
+		for name, prefix := range map[string]string{"status": "status.", "doctype": "type.", "class": "class.", "source": "action.source.", "state": "review.", "tier": "tier."} {
+			values := []string{"", "nope", prefix, "approved.one"}
+			for _, k := range s.Keys() {
+				if rest, ok := strings.CutPrefix(k, prefix); ok {
+					values = append(values, rest)
+				}
+			}
+			for _, v := range values {
+				var got string
+				switch f := fm[name].(type) {
+				case func(string) string:
+					got = f(v)
+				case func(any) string:
+					got = f(v)
+					if st := f(reports.State(v)); st != got {
+						t.Errorf("%s %s(State %q) = %q, want %q", lang, name, v, st, got)
+					}
+				case func(int) string:
+					n, err := strconv.Atoi(v)
+					if err != nil {
+						continue
+					}
+					got = f(n)
+				}
+				if w := want(prefix, v); got != w {
+					t.Errorf("%s %s(%q) = %q, want %q", lang, name, v, got, w)
+				}
 			}
 		}
 	}

@@ -503,12 +503,19 @@ func parseInto(t *template.Template, layouts fs.FS, name string) error {
 }
 
 func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
-	label := func(prefix, v string) string {
-		if s.Has(prefix + v) {
-			return s.T(prefix + v)
+	labels := labelsOf(s, "status.", "type.", "tier.", "class.", "review.", "action.source.")
+	// label returns the function that gives the label of a value, or
+	// the value when it has none: the string of key prefix + value.
+	label := func(prefix string) func(string) string {
+		m := labels[prefix]
+		return func(v string) string {
+			if l, ok := m[v]; ok {
+				return l
+			}
+			return v
 		}
-		return v
 	}
+	reviewLabel, tierLabel := label("review."), label("tier.")
 	deptName := func(id string) string {
 		if id == model.AllStaff {
 			return s.T("field.all_staff")
@@ -523,12 +530,17 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		sep = "、"
 	}
 	return template.FuncMap{
-		"t":        s.T,
-		"status":   func(v string) string { return label("status.", v) },
-		"doctype":  func(v string) string { return label("type.", v) },
-		"tier":     func(v int) string { return label("tier.", fmt.Sprint(v)) },
-		"class":    func(v string) string { return label("class.", v) },
-		"state":    func(v any) string { return label("review.", fmt.Sprint(v)) },
+		"t":       s.T,
+		"status":  label("status."),
+		"doctype": label("type."),
+		"tier":    func(v int) string { return tierLabel(strconv.Itoa(v)) },
+		"class":   label("class."),
+		"state": func(v any) string {
+			if st, ok := v.(reports.State); ok { // what fmt prints for it, without fmt
+				return reviewLabel(string(st))
+			}
+			return reviewLabel(fmt.Sprint(v))
+		},
 		"dept":     deptName,
 		"date":     func(d model.Date) string { return orDash(d.String()) },
 		"orDash":   orDash,
@@ -546,7 +558,7 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		},
 		"retention":     func(r model.Retention) string { return reports.RetentionText(s, r) },
 		"disposal":      func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
-		"source":        func(v string) string { return label("action.source.", v) },
+		"source":        label("action.source."),
 		"navItems":      navItems,
 		"docList":       docList,
 		"docLinks":      docLinks,
@@ -576,6 +588,25 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		},
 		"actionPage": func(any) string { return "" },
 	}
+}
+
+// labelsOf returns, for each prefix, the interface strings whose keys
+// start with it, by the rest of the key: the layouts' labels ("status."
+// + a status) are looked up hundreds of thousands of times, and the key
+// made for each lookup was a new string.
+func labelsOf(s *i18n.Strings, prefixes ...string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, p := range prefixes {
+		out[p] = map[string]string{}
+	}
+	for _, k := range s.Keys() {
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(k, p); ok {
+				out[p][rest] = s.T(k)
+			}
+		}
+	}
+	return out
 }
 
 func orDash(s string) string {
