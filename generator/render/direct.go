@@ -3,7 +3,7 @@ package render
 import (
 	"html/template"
 	"reflect"
-	"sync"
+	"sync/atomic"
 
 	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/model"
@@ -47,22 +47,45 @@ func directs(fm template.FuncMap) map[string]tmplexec.Direct {
 // values: a site has a few thousand dates, which its pages show hundreds
 // of thousands of times, each time a new string and its box.
 func dateCaller(date func(model.Date) string) tmplexec.Direct {
-	var mu sync.RWMutex
-	made := map[model.Date]reflect.Value{}
+	t := newDateTable(date)
 	return func(argv []reflect.Value) (reflect.Value, error) {
-		d := argOf[model.Date](argv[0])
-		mu.RLock()
-		v, ok := made[d]
-		mu.RUnlock()
-		if !ok {
-			v = reflect.ValueOf(date(d))
-			mu.Lock()
-			made[d] = v
-			mu.Unlock()
-		}
-		return v, nil
+		return t.slot(argOf[model.Date](argv[0])).v, nil
 	}
 }
+
+// dateTable keeps what a function of dates gives, as a string and as a
+// template value, for the dates met last at each of its slots: read
+// without a lock by every renderer at once (a lock taken for each of
+// hundreds of thousands of calls, on every core, cost more than the
+// function). A slot holds one date; the days of ten years have slots
+// of their own.
+type dateTable struct {
+	date  func(model.Date) string
+	slots [1 << 12]atomic.Pointer[dateSlot]
+}
+
+type dateSlot struct {
+	d model.Date
+	s string
+	v reflect.Value
+}
+
+func newDateTable(date func(model.Date) string) *dateTable { return &dateTable{date: date} }
+
+// slot returns the date's slot, made anew if another date holds it.
+func (t *dateTable) slot(d model.Date) *dateSlot {
+	at := &t.slots[uint(d.Year*372+int(d.Month)*31+d.Day)%uint(len(t.slots))]
+	if s := at.Load(); s != nil && s.d == d {
+		return s
+	}
+	str := t.date(d)
+	s := &dateSlot{d: d, s: str, v: reflect.ValueOf(str)}
+	at.Store(s)
+	return s
+}
+
+// text is date, from the table.
+func (t *dateTable) text(d model.Date) string { return t.slot(d).s }
 
 // directMethods are the methods that the layouts call most, with callers
 // without reflection: a call of Document.URL through reflect.Value.Call

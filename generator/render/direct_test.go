@@ -4,7 +4,10 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"ismsgen"
 	"ismsgen/generator/i18n"
@@ -152,5 +155,51 @@ func TestLabels(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A date table gives what its function gives for every date, those that
+// share a slot too (the days of thirty years), while renderers read and
+// fill it at once (go test -race).
+func TestDateTable(t *testing.T) {
+	calls := atomic.Int64{}
+	date := func(d model.Date) string { calls.Add(1); return orDash(d.String()) }
+	tab := newDateTable(date)
+	var dates []model.Date
+	for y := 2000; y < 2030; y++ {
+		for m := time.January; m <= time.December; m++ {
+			for _, day := range []int{1, 9, 28} {
+				dates = append(dates, model.Date{Year: y, Month: m, Day: day})
+			}
+		}
+	}
+	dates = append(dates, model.Date{}, model.Date{Year: -1, Month: 13, Day: 40})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 3 {
+				for _, d := range dates {
+					want := orDash(d.String())
+					if got, v := tab.text(d), tab.slot(d).v; got != want || v.Interface() != want {
+						t.Errorf("%v: %q and %v, want %q", d, got, v, want)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	// The dates of a year have slots of their own: read again, they
+	// are not made again.
+	tab, year := newDateTable(date), dates[:36]
+	for _, d := range year {
+		tab.text(d)
+	}
+	made := calls.Load()
+	for _, d := range year {
+		tab.text(d)
+		tab.slot(d)
+	}
+	if n := calls.Load() - made; n != 0 {
+		t.Errorf("a year's dates read again: %d made again, want none", n)
 	}
 }

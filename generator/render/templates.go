@@ -542,7 +542,7 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			return reviewLabel(fmt.Sprint(v))
 		},
 		"dept":     deptName,
-		"date":     func(d model.Date) string { return orDash(d.String()) },
+		"date":     newDateTable(func(d model.Date) string { return orDash(d.String()) }).text, // direct.go
 		"orDash":   orDash,
 		"bytes":    humanBytes,
 		"add":      func(a, b int) int { return a + b },
