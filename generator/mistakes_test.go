@@ -106,7 +106,9 @@ func TestSyntaxErrorsAndOtherMistakes(t *testing.T) {
 		`content/broken.md:7: unknown department "hr" in owners`,
 		`content/broken.md:10: invalid TOML: the date of "approved" is not written year-month-day`,
 		`content/broken.md:11: unknown key "next_reveiw"`,
-		`content/broken.md:16: unknown key "history[1].summry"`,
+		`content/broken.md:12: unknown Annex A control "A.5.99"`,
+		`content/broken.md:13: unknown ISO/IEC 27001 clause "11.1"`,
+		`content/broken.md:18: unknown key "history[1].summry"`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

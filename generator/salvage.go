@@ -15,7 +15,8 @@ import (
 // of the file in one round. Only what is written wrong is reported: a
 // finding at a line of the front matter that names the key the line
 // sets (a value of the wrong type, an unknown key, an unknown
-// department). What is missing (a required key, the approver of an
+// department) or quotes a value the line holds (an unknown clause or
+// control, an action's unknown document). What is missing (a required key, the approver of an
 // approved document) may be the syntax errors' doing, a key on a line
 // in error or swallowed by it, and is reported once they are fixed. The
 // document stays out of the site, as its syntax errors keep it out.
@@ -27,6 +28,25 @@ func Salvage(cfg *model.Config, source, path string) diag.List {
 	_, found := validate.Document(cfg, s.Doc)
 	return slices.DeleteFunc(append(s.Diags, found...), func(d diag.Diagnostic) bool {
 		key := s.Keys[d.Line]
-		return s.Emptied[d.Line] || key == "" || !strings.Contains(d.Message, key)
+		return s.Emptied[d.Line] || key == "" || !strings.Contains(d.Message, key) && !quotesLine(d.Message, s.Text[d.Line])
 	})
+}
+
+// quotesLine says whether message quotes, "…", a string that line
+// holds in quotes.
+func quotesLine(message, line string) bool {
+	for rest := message; ; {
+		start := strings.IndexByte(rest, '"')
+		if start < 0 {
+			return false
+		}
+		end := strings.IndexByte(rest[start+1:], '"')
+		if end < 0 {
+			return false
+		}
+		if quoted := rest[start : start+end+2]; len(quoted) > 2 && strings.Contains(line, quoted) {
+			return true
+		}
+		rest = rest[start+end+2:]
+	}
 }

@@ -22,6 +22,9 @@ type Salvaged struct {
 	// line of the file, as far as it can be made out ("" for a table
 	// header, a comment or a line that is no key = value).
 	Keys map[int]string
+	// Text is each line of the front matter as written, by line of the
+	// file, for a finding that quotes what a line holds.
+	Text map[int]string
 	// Emptied are the lines of the file left out: a check of what they
 	// set would only repeat their syntax error.
 	Emptied map[int]bool
@@ -55,7 +58,7 @@ func Salvage(root, rel string) *Salvaged {
 	if repaired == nil {
 		return nil
 	}
-	s := &Salvaged{Emptied: map[int]bool{}, Keys: map[int]string{}}
+	s := &Salvaged{Emptied: map[int]bool{}, Keys: map[int]string{}, Text: map[int]string{}}
 	for line := range emptied {
 		if strings.HasPrefix(strings.TrimSpace(string(lineOf(fm, line))), "[") {
 			return nil // the keys under a table header left out would land in the table above it
@@ -64,6 +67,7 @@ func Salvage(root, rel string) *Salvaged {
 	}
 	for i, line := range strings.Split(string(fm), "\n") {
 		s.Keys[2+i] = lineKey(strings.TrimSpace(line))
+		s.Text[2+i] = line
 	}
 	// The body was adapted and its findings reported by ReadDoc; the
 	// checks of the front matter do not read it.
