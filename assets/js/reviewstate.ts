@@ -49,7 +49,8 @@ export function initReviewStates(): void {
     if (before) el.classList.remove(before);
     el.classList.add("review-state--" + state);
     const label = el.firstChild;
-    if (label && label.nodeType === Node.TEXT_NODE) label.textContent = labels[lang][state];
+    // The label's trailing space keeps it apart from the date after it.
+    if (label && label.nodeType === Node.TEXT_NODE) label.textContent = labels[lang][state] + (/\s$/.test(label.textContent ?? "") ? " " : "");
   });
   // A document page built before its review date carries a hidden
   // "review overdue" banner; show it once that date has passed.

@@ -48,9 +48,9 @@ func TestReviewStateFollowsTheClock(t *testing.T) {
 		t.Fatalf("built on 2026-01-10, the page does not show the review of 2026-03-01 as 正常 (ok)")
 	}
 	const sel = `.doc-meta .review-state[data-review-date="2026-03-01"]`
-	state := func(tb *tab) (class, label string) {
-		r := eval[[]string](t, tb, `(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? [e.className, e.firstChild.textContent.trim()] : ["", ""]; })()`)
-		return r[0], r[1]
+	state := func(tb *tab) (class, label, whole string) {
+		r := eval[[]string](t, tb, `(() => { const e = document.querySelector(`+jsString(sel)+`); return e ? [e.className, e.firstChild.textContent.trim(), e.textContent] : ["", "", ""]; })()`)
+		return r[0], r[1], r[2]
 	}
 	for _, c := range []struct {
 		today       model.Date
@@ -67,9 +67,13 @@ func TestReviewStateFollowsTheClock(t *testing.T) {
 		if got := eval[string](t, tb, `new Date().toISOString().slice(0, 10)`); !strings.HasPrefix(got, fmt.Sprintf("%04d-%02d", c.today.Year, c.today.Month)) {
 			t.Fatalf("the fixed clock does not work: the page's date is %s", got)
 		}
-		class, text := state(tb)
+		class, text, whole := state(tb)
 		if !strings.Contains(" "+class+" ", " "+c.class+" ") || strings.Count(class, "review-state--") != 1 || text != c.text {
 			t.Errorf("read on %s: the review state is %q %q, want class %s and %q", c.today, class, text, c.class, c.text)
+		}
+		// The label and the date stay apart, as the build wrote them.
+		if want := c.text + " 2026-03-01"; whole != want {
+			t.Errorf("read on %s: the review state reads %q, want %q", c.today, whole, want)
 		}
 		banner := eval[bool](t, tb, `(() => { const b = document.querySelector(".banner--overdue"); return !!b && !b.hidden && b.getBoundingClientRect().height > 0; })()`)
 		if banner != c.banner {
