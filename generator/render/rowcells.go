@@ -30,6 +30,7 @@ type cellFuncs struct {
 	depts                   func([]string) string
 	date                    func(model.Date) string
 	state                   func(any) string
+	retention               func(model.Retention) string
 }
 
 // cellWriters write the built-in cells, by key.
@@ -234,6 +235,63 @@ var withdrawalCells = map[string]rowCell{
 	},
 }
 
+// recordCells write the built-in cells of the lists of records (their
+// retention) and of the management review's inputs, by key.
+var recordCells = map[string]rowCell{
+	"retention": func(b *bytes.Buffer, f *cellFuncs, _ string, r *ListRow) {
+		writeCell(b, f.orDash(f.retention(r.Doc.Kept)))
+	},
+	"r-from": func(b *bytes.Buffer, f *cellFuncs, _ string, r *ListRow) {
+		b.WriteString(`<td>`)
+		if rec := r.Record; rec != nil {
+			tmplexec.WriteText(b, f.date(rec.From))
+		}
+		b.WriteString(`</td>`)
+	},
+	"r-disposal": func(b *bytes.Buffer, f *cellFuncs, _ string, r *ListRow) {
+		b.WriteString(`<td>`)
+		if rec := r.Record; rec != nil {
+			if rec.Disposal.IsZero() {
+				tmplexec.WriteText(b, f.t("records.no_date"))
+			} else {
+				b.WriteString(`<span class="record-state record-state--`)
+				tmplexec.WriteText(b, string(rec.State))
+				b.WriteString(`">`)
+				tmplexec.WriteText(b, f.date(rec.Disposal))
+				b.WriteString(`</span>`)
+			}
+		}
+		b.WriteString(`</td>`)
+	},
+	"r-days-past": func(b *bytes.Buffer, _ *cellFuncs, _ string, r *ListRow) {
+		writeRecordDays(b, r.Record, -1)
+	},
+	"r-days-left": func(b *bytes.Buffer, _ *cellFuncs, _ string, r *ListRow) {
+		writeRecordDays(b, r.Record, 1)
+	},
+	"mr-event": func(b *bytes.Buffer, f *cellFuncs, _ string, r *ListRow) {
+		b.WriteString(`<td>`)
+		if src := r.Source; src != nil {
+			tmplexec.WriteText(b, f.t("mr.event."+src.Kind, f.date(src.Date)))
+		}
+		b.WriteString(`</td>`)
+	},
+}
+
+// writeRecordDays writes a cell of a record's days to its disposal, times
+// sign: a dash when it has no disposal date.
+func writeRecordDays(b *bytes.Buffer, rec *reports.Record, sign int) {
+	b.WriteString(`<td class="num">`)
+	if rec != nil {
+		if rec.Disposal.IsZero() {
+			b.WriteString(`—`)
+		} else {
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(sign*rec.Days), 10))
+		}
+	}
+	b.WriteString(`</td>`)
+}
+
 // rowCell writes one cell of a row.
 type rowCell func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow)
 
@@ -267,7 +325,7 @@ func (w *rowWriter) write(b *bytes.Buffer, rel string, r *ListRow) bool {
 // one of the cells' functions.
 func rowWriters(page *template.Template, ref map[string]string, fm template.FuncMap) map[string]*rowWriter {
 	f := &cellFuncs{}
-	var ok [7]bool
+	var ok [8]bool
 	f.t, ok[0] = fm["t"].(func(string, ...any) string)
 	f.status, ok[1] = fm["status"].(func(string) string)
 	f.doctype, ok[2] = fm["doctype"].(func(string) string)
@@ -275,6 +333,7 @@ func rowWriters(page *template.Template, ref map[string]string, fm template.Func
 	f.depts, ok[4] = fm["depts"].(func([]string) string)
 	f.date, ok[5] = fm["date"].(func(model.Date) string)
 	f.state, ok[6] = fm["state"].(func(any) string)
+	f.retention, ok[7] = fm["retention"].(func(model.Retention) string)
 	for _, o := range ok {
 		if !o {
 			return nil
@@ -295,6 +354,9 @@ kinds:
 		w := &rowWriter{f: f}
 		for k := range strings.SplitSeq(kind, ",") {
 			c := withdrawalCells[k]
+			if c == nil {
+				c = recordCells[k]
+			}
 			if dc := cellWriters[k]; dc != nil {
 				c = func(b *bytes.Buffer, f *cellFuncs, rel string, r *ListRow) { dc(b, f, rel, r.Doc, r.Review) }
 			}

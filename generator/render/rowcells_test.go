@@ -38,14 +38,15 @@ func TestRowWritersMatchTemplates(t *testing.T) {
 	for _, kind := range listKinds {
 		known := true
 		for k := range strings.SplitSeq(kind, ",") {
-			known = known && (cellWriters[k] != nil || withdrawalCells[k] != nil)
+			known = known && (cellWriters[k] != nil || withdrawalCells[k] != nil || recordCells[k] != nil)
 		}
 		if known != (writers["list-row:"+kind] != nil) {
 			t.Errorf("%s: a writer %v, want %v (is every cell of the kind one the writers know?)", kind, !known, known)
 		}
 	}
+	kept := []model.Retention{{}, {Permanent: true}, {Period: model.Cycle{N: 3, Unit: model.Years}}}
 	doc := func(id, title, status string) *model.Document {
-		d := &model.Document{ID: id, Title: title, Version: "1.0+<b>", Status: status, Type: "policy", Owners: []string{"it", "x&y"},
+		d := &model.Document{ID: id, Title: title, Version: "1.0+<b>", Status: status, Type: "policy", Owners: []string{"it", "x&y"}, Kept: kept[len(id)%3],
 			Author: "A'uthor", Approved: model.Date{Year: 2026, Month: 1, Day: 2}, Effective: model.Date{Year: 2026, Month: 2, Day: 3}}
 		d.KeepURL()
 		return d
@@ -61,6 +62,13 @@ func TestRowWritersMatchTemplates(t *testing.T) {
 		for _, w := range []*reports.Withdrawal{{Version: "0.9<", Earlier: true}, {Version: "1", Date: date, Scheduled: true, ReplacedBy: []*model.Document{a, b}},
 			{ReplacedBy: []*model.Document{}}, {Date: date}} {
 			rs = append(rs, ListRow{Doc: d, Withdrawal: w})
+		}
+		for _, rec := range []*reports.Record{nil, {From: date, Disposal: date, State: reports.PastDisposal, Days: -30},
+			{From: date, State: reports.Kept}, {State: "o<k", Disposal: date, Days: 7}} {
+			rs = append(rs, ListRow{Doc: d, Record: rec})
+		}
+		for _, src := range []*reports.InputSource{nil, {Kind: "record", Date: date}, {Kind: "withdrawn"}, {Kind: "x<y%s", Date: date}} {
+			rs = append(rs, ListRow{Doc: d, Source: src})
 		}
 	}
 	page, err := tpl.pages["register.html"].Clone()
