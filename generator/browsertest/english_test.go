@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"ismsgen"
@@ -54,6 +55,7 @@ func englishSite(t *testing.T) *site {
 			files[fmt.Sprintf("content/qa-p-%03d.md", k)] = fmt.Sprintf("+++\nid = \"QA-P-%03d\"\ntitle = \"Procedure %d\"\ntier = %d\ntype = \"procedure\"\nversion = \"1.%d\"\nstatus = \"approved\"\nowners = [%q]\napprover = \"Chief executive\"\napproved = 2026-%02d-01\ndistribution = [\"all\"]\n+++\n\n## Scope\n\nBackup text %d.\n",
 				k, k, 1+k%3, k, englishDepartments[k%len(englishDepartments)][0], 1+k%9, k)
 		}
+		files["content/qa-p-001.md"] += "\nSee [the first procedure](QA-P-000).\n"
 		for name, text := range files {
 			p := filepath.Join(src, filepath.FromSlash(name))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -114,6 +116,23 @@ func TestEnglishSearchCounts(t *testing.T) {
 	errs, _ := tb.recorded()
 	for _, e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestEnglishPrintedReference: printed, a link to another document
+// carries the document's number in the site's parentheses: " (QA-P-000)"
+// in English, not the full-width ones of Chinese text.
+func TestEnglishPrintedReference(t *testing.T) {
+	t.Parallel()
+	s := englishSite(t)
+	tb := newTab(t)
+	tb.open(t, s.root+"docs/QA-P-001/")
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	after := eval[string](t, tb, `(() => { const a = document.querySelector(".doc-body a[data-doc]"); return a ? getComputedStyle(a, "::after").content : "no link"; })()`)
+	if after != `" (QA-P-000)"` {
+		t.Errorf("printed, the reference is followed by %s, want \" (QA-P-000)\"", after)
 	}
 }
 

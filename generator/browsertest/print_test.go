@@ -34,6 +34,11 @@ func TestPrint(t *testing.T) {
 			t.Errorf("print: the %s is not shown", sel)
 		}
 	}
+	// A reference prints with its document number in the parentheses of
+	// Chinese text (TestEnglishPrintedReference: of English text).
+	if after := eval[string](t, tb, `(() => { const a = document.querySelector(".doc-body a[data-doc]"); return a ? getComputedStyle(a, "::after").content : "no link"; })()`); !strings.HasPrefix(after, `"（ISMS-`) {
+		t.Errorf("print: a reference is followed by %s, want its number in （）", after)
+	}
 	if d := eval[string](t, tb, `getComputedStyle(document.querySelector(".site-header")).display`); d != "none" {
 		t.Errorf("print: .site-header has display %q, want none", d)
 	}
