@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"ismsgen/generator/internal/tmplexec"
 	"ismsgen/generator/model"
@@ -31,6 +33,41 @@ type cellFuncs struct {
 	date                    func(model.Date) string
 	state                   func(any) string
 	retention               func(model.Retention) string
+
+	// The texts of a few arguments each, made once: the owner of a
+	// document that has one, the label of a review state, "Version
+	// {0}" of a withdrawn version's current one.
+	owner, stateOf, currentVersion textCache
+}
+
+// textCache keeps what its function gave for up to maxTexts arguments,
+// read without a lock by the renderers at once; a new argument copies
+// what it keeps (a site has a few dozen departments, states and
+// versions).
+type textCache struct {
+	f    func(string) string
+	made atomic.Pointer[map[string]string]
+}
+
+const maxTexts = 256
+
+func (c *textCache) get(arg string) string {
+	old := c.made.Load()
+	if old != nil {
+		if s, ok := (*old)[arg]; ok {
+			return s
+		}
+	}
+	s := c.f(arg)
+	if old == nil || len(*old) < maxTexts {
+		next := make(map[string]string, 1)
+		if old != nil {
+			next = maps.Clone(*old)
+		}
+		next[strings.Clone(arg)] = s
+		c.made.CompareAndSwap(old, &next) // else another was kept meanwhile: made again when asked
+	}
+	return s
 }
 
 // cellWriters write the built-in cells, by key.
@@ -56,7 +93,11 @@ var cellWriters = map[string]func(b *bytes.Buffer, f *cellFuncs, rel string, d *
 		writeCell(b, d.Version)
 	},
 	"owners": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
-		writeCell(b, f.depts(d.Owners))
+		if len(d.Owners) == 1 {
+			writeCell(b, f.owner.get(d.Owners[0]))
+		} else {
+			writeCell(b, f.depts(d.Owners))
+		}
 	},
 	"status": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
 		b.WriteString(`<td>`)
@@ -133,9 +174,11 @@ func writeReviewCell(b *bytes.Buffer, f *cellFuncs, _ string, _ *model.Document,
 	b.WriteString(`<span class="review-state review-state--`)
 	tmplexec.WriteText(b, string(rv.State))
 	b.WriteString(`" data-review-date="`)
-	tmplexec.WriteText(b, rv.Date.String())
+	if !rv.Date.IsZero() { // the date's String, "" for none; date gives the same
+		tmplexec.WriteText(b, f.date(rv.Date))
+	}
 	b.WriteString(`">`)
-	tmplexec.WriteText(b, f.state(rv.State))
+	tmplexec.WriteText(b, f.stateOf.get(string(rv.State)))
 	if !rv.Date.IsZero() {
 		b.WriteString(` <span class="review-state__date">`)
 		tmplexec.WriteText(b, f.date(rv.Date))
@@ -210,7 +253,7 @@ var withdrawalCells = map[string]rowCell{
 				tmplexec.WriteURLStart(b, rel)
 				tmplexec.WriteURLStart(b, d.URL())
 				b.WriteString(`">`)
-				tmplexec.WriteText(b, f.t("withdrawn.current_version", d.Version))
+				tmplexec.WriteText(b, f.currentVersion.get(d.Version))
 				b.WriteString(`</a>`)
 			case len(w.ReplacedBy) > 0:
 				b.WriteString(`<ul class="report-inline-list">`)
@@ -339,6 +382,9 @@ func rowWriters(page *template.Template, ref map[string]string, fm template.Func
 			return nil
 		}
 	}
+	f.owner.f = func(id string) string { return f.depts([]string{id}) }
+	f.stateOf.f = func(st string) string { return f.state(reports.State(st)) }
+	f.currentVersion.f = func(v string) string { return f.t("withdrawn.current_version", v) }
 	builtin := func(name string) bool {
 		t := page.Lookup(name)
 		want, known := ref[name]

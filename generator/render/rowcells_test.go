@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -44,9 +46,10 @@ func TestRowWritersMatchTemplates(t *testing.T) {
 			t.Errorf("%s: a writer %v, want %v (is every cell of the kind one the writers know?)", kind, !known, known)
 		}
 	}
+	owners := [][]string{{"it"}, {"it", "x&y"}, {"x&y"}}
 	kept := []model.Retention{{}, {Permanent: true}, {Period: model.Cycle{N: 3, Unit: model.Years}}}
 	doc := func(id, title, status string) *model.Document {
-		d := &model.Document{ID: id, Title: title, Version: "1.0+<b>", Status: status, Type: "policy", Owners: []string{"it", "x&y"}, Kept: kept[len(id)%3],
+		d := &model.Document{ID: id, Title: title, Version: "1.0+<b>", Status: status, Type: "policy", Owners: owners[len(id)%3], Kept: kept[len(id)%3],
 			Author: "A'uthor", Approved: model.Date{Year: 2026, Month: 1, Day: 2}, Effective: model.Date{Year: 2026, Month: 2, Day: 3}}
 		d.KeepURL()
 		return d
@@ -115,5 +118,26 @@ func TestRowWritersLeaveOwnCells(t *testing.T) {
 	}
 	if w["list-row:"+colsWithdrawn] == nil {
 		t.Error("no writer for the withdrawn documents, whose cells are the built-in ones")
+	}
+}
+
+// A text cache gives what its function gives, for more arguments than it
+// keeps, while renderers read and fill it at once (go test -race).
+func TestTextCache(t *testing.T) {
+	c := textCache{f: func(s string) string { return "<" + s + ">" }}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range 2 * maxTexts {
+				arg := strconv.Itoa(i % (maxTexts + 10))
+				if got := c.get(arg); got != "<"+arg+">" {
+					t.Errorf("get(%q) = %q", arg, got)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := len(*c.made.Load()); n > maxTexts {
+		t.Errorf("%d texts kept, want at most %d", n, maxTexts)
 	}
 }
