@@ -203,3 +203,28 @@ func TestDateTable(t *testing.T) {
 		t.Errorf("a year's dates read again: %d made again, want none", n)
 	}
 }
+
+// depts joins the departments' names with the language's separator, a
+// dash for none, one department as well as many.
+func TestDepts(t *testing.T) {
+	for lang, sep := range map[string]string{"en": ", ", "zh-CN": "、"} {
+		s, err := i18n.Load(ismsgen.I18n(), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &model.Config{Language: lang, Departments: []model.Department{{ID: "it", Name: "IT & <Ops>"}, {ID: "hr", Name: "HR"}}}
+		depts := funcs(cfg, s)["depts"].(func([]string) string)
+		all := s.T("field.all_staff")
+		for _, c := range []struct {
+			ids  []string
+			want string
+		}{
+			{nil, "—"}, {[]string{}, "—"}, {[]string{""}, "—"}, {[]string{"it"}, "IT & <Ops>"}, {[]string{"x&y"}, "x&y"},
+			{[]string{model.AllStaff}, all}, {[]string{"it", "hr"}, "IT & <Ops>" + sep + "HR"}, {[]string{"", ""}, sep},
+		} {
+			if got := depts(c.ids); got != c.want {
+				t.Errorf("%s: depts(%q) = %q, want %q", lang, c.ids, got, c.want)
+			}
+		}
+	}
+}

@@ -34,10 +34,9 @@ type cellFuncs struct {
 	state                   func(any) string
 	retention               func(model.Retention) string
 
-	// The texts of a few arguments each, made once: the owner of a
-	// document that has one, the label of a review state, "Version
-	// {0}" of a withdrawn version's current one.
-	owner, stateOf, currentVersion textCache
+	// The texts of a few arguments each, made once: the label of a
+	// review state, "Version {0}" of a withdrawn version's current one.
+	stateOf, currentVersion textCache
 }
 
 // textCache keeps what its function gave for up to maxTexts arguments,
@@ -93,11 +92,7 @@ var cellWriters = map[string]func(b *bytes.Buffer, f *cellFuncs, rel string, d *
 		writeCell(b, d.Version)
 	},
 	"owners": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
-		if len(d.Owners) == 1 {
-			writeCell(b, f.owner.get(d.Owners[0]))
-		} else {
-			writeCell(b, f.depts(d.Owners))
-		}
+		writeCell(b, f.depts(d.Owners))
 	},
 	"status": func(b *bytes.Buffer, f *cellFuncs, _ string, d *model.Document, _ *reports.Review) {
 		b.WriteString(`<td>`)
@@ -382,7 +377,6 @@ func rowWriters(page *template.Template, ref map[string]string, fm template.Func
 			return nil
 		}
 	}
-	f.owner.f = func(id string) string { return f.depts([]string{id}) }
 	f.stateOf.f = func(st string) string { return f.state(reports.State(st)) }
 	f.currentVersion.f = func(v string) string { return f.t("withdrawn.current_version", v) }
 	builtin := func(name string) bool {

@@ -550,6 +550,9 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		"lower":    strings.ToLower,
 		"basename": path.Base,
 		"depts": func(ids []string) string {
+			if len(ids) == 1 { // most documents have one owner: its name, without a list and a join
+				return orDash(deptName(ids[0]))
+			}
 			names := make([]string, len(ids))
 			for i, id := range ids {
 				names[i] = deptName(id)
