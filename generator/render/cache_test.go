@@ -25,7 +25,9 @@ func cacheSet(t *testing.T, src string) (*layoutSet, *int) {
 	}
 	ls.t = template.Must(template.New("page").Funcs(fm).Parse(src))
 	if fast.On() { // as layout makes it
-		ls.fast = tmplexec.New(ls.t, fm, directs(fm))
+		direct := directs(fm)
+		direct["cached"] = ls.cachedDirect
+		ls.fast = tmplexec.New(ls.t, fm, direct)
 	}
 	return ls, runs
 }
@@ -191,5 +193,64 @@ func TestCachedOff(t *testing.T) {
 	}
 	if *runs != 6 {
 		t.Errorf("the fragments ran %d times, want 6: one header and two rows per page", *runs)
+	}
+}
+
+// cached as tmplexec calls it finds the fragments that html/template's
+// calls made, and tells keys apart as they do: a string from an
+// template.HTML of the same bytes, an int from an int64, nil from "".
+func TestCachedDirect(t *testing.T) {
+	defer fast.Set(true)()
+	ls, runs := cacheSet(t, `{{cached "h" . .A .B}}{{define "h"}}{{count}}<p>{{.T}}</p>{{end}}`)
+	type page struct {
+		A, B any
+		T    string
+	}
+	viaFast := func(p page) string {
+		var b strings.Builder
+		if err := ls.fast.Execute(&b, "page", p); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if got := execute(t, ls, page{"x", 1, "one"}); got != "<p>one</p>" { // escapes the templates too
+		t.Fatalf("html/template: %s", got)
+	}
+	for i, c := range []struct {
+		p        page
+		want     string
+		runs     int
+		template bool
+	}{
+		{page{"x", 1, "two"}, "<p>one</p>", 1, false},
+		{page{template.HTML("x"), 1, "three"}, "<p>three</p>", 2, false},
+		{page{template.HTML("x"), 1, "four"}, "<p>three</p>", 2, true},
+		{page{nil, 1, "five"}, "<p>five</p>", 3, false},
+		{page{nil, 1, "six"}, "<p>five</p>", 3, true},
+		{page{"", 1, "seven"}, "<p>seven</p>", 4, true},
+		{page{"", 1, "eight"}, "<p>seven</p>", 4, false},
+		{page{"x", int64(1), "nine"}, "<p>nine</p>", 5, false},
+		{page{"x", 1, "ten"}, "<p>one</p>", 5, false},
+	} {
+		got := ""
+		if c.template {
+			got = execute(t, ls, c.p)
+		} else {
+			got = viaFast(c.p)
+		}
+		if got != c.want || *runs != c.runs {
+			t.Errorf("%d: %s after %d runs, want %s after %d", i, got, *runs, c.want, c.runs)
+		}
+	}
+	bad, _ := cacheSet(t, `{{cached "h" . 1 2 3 4 5}}{{define "h"}}{{end}}`)
+	var b strings.Builder
+	bad.t.ExecuteTemplate(&b, "page", nil)
+	if err := bad.fast.Execute(&b, "page", nil); err == nil || !strings.Contains(err.Error(), "at most 4 keys") {
+		t.Errorf("five keys: err = %v", err)
+	}
+	slice, _ := cacheSet(t, `{{cached "h" . .}}{{define "h"}}{{end}}`)
+	slice.t.ExecuteTemplate(&b, "page", "k")
+	if err := slice.fast.Execute(&b, "page", []string{"a"}); err == nil || !strings.Contains(err.Error(), "keys are strings") {
+		t.Errorf("a list as key: err = %v", err)
 	}
 }

@@ -239,7 +239,9 @@ func (r *renderer) layout(name string) (*layoutSet, error) {
 	all := maps.Clone(r.tpl.funcs)
 	maps.Copy(all, own)
 	if fast.On() {
-		ls.fast = tmplexec.New(t, all, r.tpl.direct).WithMethods(r.tpl.methods).
+		direct := maps.Clone(r.tpl.direct)
+		direct["cached"] = ls.cachedDirect
+		ls.fast = tmplexec.New(t, all, direct).WithMethods(r.tpl.methods).
 			WithStreams(map[string]tmplexec.Stream{"cachedRows": ls.streamRows(true), "eachRow": ls.streamRows(false)})
 		ls.direct = r.tpl.rows[name]
 	}

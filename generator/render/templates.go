@@ -45,18 +45,54 @@ type layoutSet struct {
 	preparing atomic.Bool // "cached" and "cachedRows" refuse to run while the layout is prepared
 
 	mu      sync.Mutex
-	frags   map[fragKey]template.HTML // made by cached
-	rows    map[rowsKey]*rowCache     // made by cachedRows
-	escaped map[string]bool           // templates that html/template has run (and so escaped), by name
+	frags   map[fragKey]frag      // made by cached
+	rows    map[rowsKey]*rowCache // made by cachedRows
+	escaped map[string]bool       // templates that html/template has run (and so escaped), by name
 }
 
 // maxFragKeys is the most keys a "cached" call may give.
 const maxFragKeys = 4
 
+// fragKey is what tells a "cached" fragment apart: its template and its
+// keys, a plain string key in strs (keys holding plainKey there), any
+// other in keys; a key that is a string is not boxed to be looked up.
 type fragKey struct {
 	name string
 	n    int
+	strs [maxFragKeys]string
 	keys [maxFragKeys]any
+}
+
+// plainKey marks a key of type string, which fragKey.strs holds.
+type plainKey struct{}
+
+// set makes v key i.
+func (k *fragKey) set(i int, v any) {
+	if s, ok := v.(string); ok {
+		k.strs[i], k.keys[i] = s, plainKey{}
+		return
+	}
+	k.keys[i] = v
+}
+
+// own makes k's strings its own, as kept in a cache: a page's body is
+// read from a buffer used again (see bodies.renderPage) and a layout
+// could make a key of it.
+func (k *fragKey) own() {
+	for i := range k.n {
+		if k.keys[i] == (plainKey{}) {
+			k.strs[i] = strings.Clone(k.strs[i])
+		} else {
+			k.keys[i] = ownKey(k.keys[i])
+		}
+	}
+}
+
+// frag is a fragment made by "cached", as a string and as a template
+// value.
+type frag struct {
+	html template.HTML
+	v    reflect.Value
 }
 
 // cached is the template function "cached": {{cached "NAME" DATA KEY...}}
@@ -80,35 +116,79 @@ func (ls *layoutSet) cached(name string, data any, keys ...any) (template.HTML, 
 		if !keyKind(v) {
 			return "", fmt.Errorf("cached %q: key %d is a %T; keys are strings, numbers, booleans or pointers", name, i+1, v)
 		}
-		k.keys[i] = v
+		k.set(i, v)
 	}
+	f, err := ls.keptFragment(k, data)
+	return f.html, err
+}
+
+// cachedDirect is cached as tmplexec calls it: argv are NAME, DATA and
+// the KEYs, and a key that is a string is read without a copy of it in
+// an interface (the header's and the footer's keys, on every page).
+func (ls *layoutSet) cachedDirect(argv []reflect.Value) (reflect.Value, error) {
+	name, keys := argv[0].String(), argv[2:]
+	if ls.preparing.Load() {
+		return reflect.Value{}, errPreparing
+	}
+	if len(keys) > maxFragKeys {
+		return reflect.Value{}, fmt.Errorf("cached %q: at most %d keys, not %d", name, maxFragKeys, len(keys))
+	}
+	k := fragKey{name: name, n: len(keys)}
+	for i, v := range keys {
+		if v.Kind() == reflect.Interface {
+			v = v.Elem() // no value for nil
+		}
+		if v.IsValid() && v.Type() == reflect.TypeFor[string]() {
+			k.strs[i], k.keys[i] = v.String(), plainKey{}
+			continue
+		}
+		x := anyOf(v)
+		if !keyKind(x) {
+			return reflect.Value{}, fmt.Errorf("cached %q: key %d is a %T; keys are strings, numbers, booleans or pointers", name, i+1, x)
+		}
+		k.keys[i] = x
+	}
+	f, err := ls.keptFragment(k, anyOf(argv[1]))
+	return f.v, err
+}
+
+// anyOf is v as the value of a parameter of type any: nil for no value.
+func anyOf(v reflect.Value) any {
+	if !v.IsValid() || v.Kind() == reflect.Interface && v.IsNil() {
+		return nil
+	}
+	return v.Interface()
+}
+
+// keptFragment returns the fragment of k, made with data if it is not
+// kept.
+func (ls *layoutSet) keptFragment(k fragKey, data any) (frag, error) {
 	if !fast.On() {
-		frag, err := ls.run(name, data)
-		return template.HTML(frag), err
+		h, err := ls.run(k.name, data)
+		return frag{template.HTML(h), reflect.ValueOf(template.HTML(h))}, err
 	}
 	ls.mu.Lock()
-	h, ok := ls.frags[k]
+	f, ok := ls.frags[k]
 	ls.mu.Unlock()
 	if ok {
-		return h, nil
+		return f, nil
 	}
-	frag, err := ls.run(name, data)
+	h, err := ls.run(k.name, data)
 	if err != nil {
-		return "", err
+		return frag{}, err
 	}
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
-	if h, ok := ls.frags[k]; ok { // made meanwhile by another page
-		return h, nil
+	if f, ok := ls.frags[k]; ok { // made meanwhile by another page
+		return f, nil
 	}
 	if ls.frags == nil {
-		ls.frags = map[fragKey]template.HTML{}
+		ls.frags = map[fragKey]frag{}
 	}
-	for i, v := range k.keys[:k.n] {
-		k.keys[i] = ownKey(v)
-	}
-	ls.frags[k] = template.HTML(frag)
-	return ls.frags[k], nil
+	k.own()
+	f = frag{template.HTML(h), reflect.ValueOf(template.HTML(h))}
+	ls.frags[k] = f
+	return f, nil
 }
 
 type rowsKey struct{ name, rel, kind string }
