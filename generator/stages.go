@@ -79,7 +79,8 @@ type Theme struct {
 
 // Layouts loads the interface strings of the site's language and parses
 // the site's layouts over the embedded ones with them; a layout's syntax
-// error is a diagnostic at its line.
+// error is a diagnostic at its line, and so is a string it asks for by a
+// key the language does not have (a warning).
 func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 	var diags diag.List
 	strings, err := i18n.Load(opts.Defaults.I18n, cfg.Language)
@@ -91,6 +92,7 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 	if t.Parsed, err = render.ParseLayouts(t.Layouts, opts.Defaults.Layouts, cfg, strings); err != nil {
 		return nil, layoutDiagnostics(err)
 	}
+	diags.Add(unknownStrings(opts.Source, strings)...)
 	return t, diags
 }
 

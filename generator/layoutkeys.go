@@ -1,0 +1,106 @@
+package generator
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/template/parse"
+
+	"ismsgen/generator/diag"
+	"ismsgen/generator/i18n"
+)
+
+// unknownStrings warns of each interface string that a site's own layout
+// asks for, {{t "key"}}, by a key the site's language does not have
+// (layout-string): the page shows the key in brackets, [key], and
+// nothing else would say so. The embedded layouts are held to their
+// keys by a test.
+func unknownStrings(source string, s *i18n.Strings) diag.List {
+	var diags diag.List
+	root := filepath.Join(source, "layouts")
+	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".html") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil // the parse of the layouts has reported it
+		}
+		rel, err := filepath.Rel(source, path)
+		if err != nil {
+			return nil
+		}
+		rel, text := filepath.ToSlash(rel), string(data)
+		tree := parse.New(rel)
+		tree.Mode = parse.SkipFuncCheck
+		trees := map[string]*parse.Tree{}
+		if _, err := tree.Parse(text, "", "", trees); err != nil {
+			return nil // a syntax error, reported by the parse of the layouts
+		}
+		for _, name := range slices.Sorted(maps.Keys(trees)) {
+			walkStrings(trees[name].Root, func(key *parse.StringNode) {
+				if s.Has(key.Text) {
+					return
+				}
+				at := int(key.Pos)
+				line := 1 + strings.Count(text[:at], "\n")
+				d := diag.New(rel, line, diag.Warning, "layout-string",
+					diag.Msg("use a key of ismsgen's i18n/%s.toml, as ismsgen's own layouts do, or write the text itself in the layout", s.Lang),
+					"the layout shows the interface string %q, which the site's language (%s) does not have: the page shows [%s]", key.Text, s.Lang, key.Text)
+				d.Col = at - strings.LastIndexByte(text[:at], '\n')
+				diags.Add(d)
+			})
+		}
+		return nil
+	})
+	diags.Sort()
+	return diags
+}
+
+// walkStrings calls f with the key of every call t "key" under n.
+func walkStrings(n parse.Node, f func(*parse.StringNode)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkStrings(c, f)
+			}
+		}
+	case *parse.ActionNode:
+		walkStrings(n.Pipe, f)
+	case *parse.TemplateNode:
+		walkStrings(n.Pipe, f)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walkStrings(c, f)
+			}
+		}
+	case *parse.CommandNode:
+		if len(n.Args) >= 2 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" {
+				if key, ok := n.Args[1].(*parse.StringNode); ok {
+					f(key)
+				}
+			}
+		}
+		for _, a := range n.Args {
+			walkStrings(a, f)
+		}
+	}
+}
+
+func walkBranch(b *parse.BranchNode, f func(*parse.StringNode)) {
+	walkStrings(b.Pipe, f)
+	walkStrings(b.List, f)
+	walkStrings(b.ElseList, f)
+}
