@@ -205,7 +205,8 @@ func TestDateTable(t *testing.T) {
 }
 
 // depts joins the departments' names with the language's separator, a
-// dash for none, one department as well as many.
+// dash for none, one department as well as many, and gives the same
+// again when it has kept it; retention too.
 func TestDepts(t *testing.T) {
 	for lang, sep := range map[string]string{"en": ", ", "zh-CN": "、"} {
 		s, err := i18n.Load(ismsgen.I18n(), lang)
@@ -221,9 +222,21 @@ func TestDepts(t *testing.T) {
 		}{
 			{nil, "—"}, {[]string{}, "—"}, {[]string{""}, "—"}, {[]string{"it"}, "IT & <Ops>"}, {[]string{"x&y"}, "x&y"},
 			{[]string{model.AllStaff}, all}, {[]string{"it", "hr"}, "IT & <Ops>" + sep + "HR"}, {[]string{"", ""}, sep},
+			{[]string{"ab", "c"}, "ab" + sep + "c"}, {[]string{"a", "bc"}, "a" + sep + "bc"}, {[]string{"a", "bc", ""}, "a" + sep + "bc" + sep},
+			{[]string{"hr", "it"}, "HR" + sep + "IT & <Ops>"}, {[]string{strings.Repeat("x", 300), "it"}, strings.Repeat("x", 300) + sep + "IT & <Ops>"},
 		} {
-			if got := depts(c.ids); got != c.want {
-				t.Errorf("%s: depts(%q) = %q, want %q", lang, c.ids, got, c.want)
+			for range 2 { // made, then kept
+				if got := depts(c.ids); got != c.want {
+					t.Errorf("%s: depts(%q) = %q, want %q", lang, c.ids, got, c.want)
+				}
+			}
+		}
+		retention := funcs(cfg, s)["retention"].(func(model.Retention) string)
+		for _, r := range []model.Retention{{}, {Permanent: true}, {Period: model.Cycle{N: 3, Unit: model.Years}}, {Period: model.Cycle{N: 3, Unit: model.Months}}} {
+			for range 2 {
+				if got, want := retention(r), reports.RetentionText(s, r); got != want {
+					t.Errorf("%s: retention(%v) = %q, want %q", lang, r, got, want)
+				}
 			}
 		}
 	}

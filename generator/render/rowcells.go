@@ -36,37 +36,46 @@ type cellFuncs struct {
 
 	// The texts of a few arguments each, made once: the label of a
 	// review state, "Version {0}" of a withdrawn version's current one.
-	stateOf, currentVersion textCache
+	stateOf, currentVersion textCache[string]
 }
 
 // textCache keeps what its function gave for up to maxTexts arguments,
 // read without a lock by the renderers at once; a new argument copies
-// what it keeps (a site has a few dozen departments, states and
-// versions).
-type textCache struct {
-	f    func(string) string
-	made atomic.Pointer[map[string]string]
+// what it keeps (a site has a few dozen departments, states, versions
+// and retentions).
+type textCache[K comparable] struct {
+	f    func(K) string
+	made atomic.Pointer[map[K]string]
 }
 
 const maxTexts = 256
 
-func (c *textCache) get(arg string) string {
-	old := c.made.Load()
-	if old != nil {
-		if s, ok := (*old)[arg]; ok {
+func (c *textCache[K]) get(arg K) string {
+	if m := c.made.Load(); m != nil {
+		if s, ok := (*m)[arg]; ok {
 			return s
 		}
 	}
 	s := c.f(arg)
-	if old == nil || len(*old) < maxTexts {
-		next := make(map[string]string, 1)
-		if old != nil {
-			next = maps.Clone(*old)
-		}
-		next[strings.Clone(arg)] = s
-		c.made.CompareAndSwap(old, &next) // else another was kept meanwhile: made again when asked
-	}
+	c.keep(arg, s)
 	return s
+}
+
+// keep keeps s as the text of arg, unless the cache is full.
+func (c *textCache[K]) keep(arg K, s string) {
+	old := c.made.Load()
+	if old != nil && len(*old) >= maxTexts {
+		return
+	}
+	next := make(map[K]string, 1)
+	if old != nil {
+		next = maps.Clone(*old)
+	}
+	if str, ok := any(arg).(string); ok { // bytes of its own, as a key kept
+		arg = any(strings.Clone(str)).(K)
+	}
+	next[arg] = s
+	c.made.CompareAndSwap(old, &next) // else another was kept meanwhile: made again when asked
 }
 
 // cellWriters write the built-in cells, by key.

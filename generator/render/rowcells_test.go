@@ -124,7 +124,7 @@ func TestRowWritersLeaveOwnCells(t *testing.T) {
 // A text cache gives what its function gives, for more arguments than it
 // keeps, while renderers read and fill it at once (go test -race).
 func TestTextCache(t *testing.T) {
-	c := textCache{f: func(s string) string { return "<" + s + ">" }}
+	c := textCache[string]{f: func(s string) string { return "<" + s + ">" }}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -596,6 +597,8 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 		}
 	}
 	reviewLabel, tierLabel := label("review."), label("tier.")
+	var joined textCache[string] // depts of more than one department, by their ids (see depts)
+	retention := &textCache[model.Retention]{f: func(r model.Retention) string { return reports.RetentionText(s, r) }}
 	deptName := func(id string) string {
 		if id == model.AllStaff {
 			return s.T("field.all_staff")
@@ -633,13 +636,27 @@ func funcs(cfg *model.Config, s *i18n.Strings) template.FuncMap {
 			if len(ids) == 1 { // most documents have one owner: its name, without a list and a join
 				return orDash(deptName(ids[0]))
 			}
+			// A document's distribution is, most often, that of many
+			// others: its text is kept by its ids, each after its length.
+			var room [128]byte
+			key := room[:0]
+			for _, id := range ids {
+				key = append(binary.AppendUvarint(key, uint64(len(id))), id...)
+			}
+			if m := joined.made.Load(); m != nil {
+				if s, ok := (*m)[string(key)]; ok {
+					return s
+				}
+			}
 			names := make([]string, len(ids))
 			for i, id := range ids {
 				names[i] = deptName(id)
 			}
-			return orDash(strings.Join(names, sep))
+			text := orDash(strings.Join(names, sep))
+			joined.keep(string(key), text)
+			return text
 		},
-		"retention":     func(r model.Retention) string { return reports.RetentionText(s, r) },
+		"retention":     retention.get,
 		"disposal":      func(d *model.Document) model.Date { return d.Kept.Disposal(d.Dated()) },
 		"source":        label("action.source."),
 		"navItems":      navItems,
