@@ -564,24 +564,36 @@ func closes(r rune) bool { return strings.ContainsRune("。！？；：，、…
 // of a JSON string that is also safe in JavaScript source. Control
 // characters count as white space and invalid UTF-8 becomes U+FFFD.
 func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
+	class := &collapseClass[0]
+	if escape {
+		class = &collapseClass[1]
+	}
 	n := 0
 	space, block := false, false
-	last := rune(0)
 	for i := 0; i < len(s) && n < max; {
-		// Most of a text is runs of characters that need neither decoding
-		// nor escaping (Chinese characters, ASCII letters): a run is
-		// copied at once (a snippet took 4.5 ns a character, one by one).
-		if plainAt(s, i, escape) > 0 {
+		c := s[i]
+		switch class[c] {
+		case cSpace:
+			i++
+			space = n > 0
+			block = block || (space && c == '\n')
+			continue
+		case cPlain, cLead3:
+			// Most of a text is runs of characters that need neither
+			// decoding nor escaping (Chinese characters, ASCII words and
+			// the single spaces between them): a run is copied at once.
+			if c >= 0x80 && !plain3(s, i) {
+				break
+			}
 			if space {
-				if b, n = appendSep(b, n, max, block, last); n >= max {
-					break
+				if b, n = appendSep(b, n, max, block); n >= max {
+					return b
 				}
 				space, block = false, false
 			}
-			j, at := plainRun(s, i, &n, max, escape)
+			j, k := plainRun(class, s, i, n, max)
 			b = append(b, s[i:j]...)
-			last, _ = utf8.DecodeRuneInString(s[at:j])
-			i = j
+			i, n = j, k
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -592,7 +604,7 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 			continue
 		}
 		if space {
-			if b, n = appendSep(b, n, max, block, last); n >= max {
+			if b, n = appendSep(b, n, max, block); n >= max {
 				break
 			}
 			space, block = false, false
@@ -607,7 +619,6 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 		default:
 			b = append(b, s[i:i+size]...)
 		}
-		last = r
 		i += size
 		n++
 	}
@@ -615,11 +626,15 @@ func appendCollapsed(b []byte, s string, max int, escape bool) []byte {
 }
 
 // appendSep appends the separator of white space before the n-th
-// character, unless it would reach max: then it returns n = max.
-func appendSep(b []byte, n, max int, block bool, last rune) ([]byte, int) {
+// character, unless it would reach max: then it returns n = max. The
+// character before it is the last of b (an escape's last character
+// closes nothing, as the character it stands for).
+func appendSep(b []byte, n, max int, block bool) ([]byte, int) {
 	sep, w := " ", 1
-	if block && !closes(last) {
-		sep, w = blockSep, 3
+	if block {
+		if last, _ := utf8.DecodeLastRune(b); !closes(last) {
+			sep, w = blockSep, 3
+		}
 	}
 	if n+w >= max {
 		return b, max
@@ -627,57 +642,78 @@ func appendSep(b []byte, n, max int, block bool, last rune) ([]byte, int) {
 	return append(b, sep...), n + w
 }
 
-// plainRun returns the end of the run of characters from s[i] that
-// plainAt would pass, at most max-*n of them, and where its last
-// character starts; *n counts them.
-func plainRun(s string, i int, n *int, max int, escape bool) (end, at int) {
-	k := *n
-	j := i
-	at = i
-	for k < max && j < len(s) {
-		c := s[j]
-		switch {
-		case c < 0x80:
-			if c <= ' ' || c == 0x7F || (escape && (c == '"' || c == '\\')) {
-				*n = k
-				return j, at
+// The classes of bytes for appendCollapsed.
+const (
+	cOther = iota // decoded: the other starts of characters, invalid bytes, what is escaped
+	cPlain        // printable ASCII, copied as it is
+	cSpace        // ASCII white space and control characters
+	cLead3        // E3–EF but ED: starts a three-byte character above U+3000, copied as it is when valid (but U+3000)
+)
+
+// collapseClass classes bytes for appendCollapsed, without and with
+// escapes.
+var collapseClass = func() (t [2][256]uint8) {
+	for e := range t {
+		for c := range 256 {
+			switch {
+			case c <= ' ' || c == 0x7F:
+				t[e][c] = cSpace
+			case e == 1 && (c == '"' || c == '\\'):
+				t[e][c] = cOther
+			case c < 0x80:
+				t[e][c] = cPlain
+			case c >= 0xE3 && c <= 0xEF && c != 0xED:
+				t[e][c] = cLead3
 			}
-			at = j
-			j++
-		case c >= 0xE3 && c <= 0xEF && c != 0xED && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 &&
-			(c != 0xE3 || s[j+1] != 0x80 || s[j+2] != 0x80):
-			at = j
-			j += 3
-		default:
-			*n = k
-			return j, at
 		}
-		k++
 	}
-	*n = k
-	return j, at
+	return t
+}()
+
+// plain3 reports whether s[i:] starts with a valid three-byte character
+// whose lead byte is of class cLead3, other than U+3000 (white space).
+func plain3(s string, i int) bool {
+	return i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(s[i] != 0xE3 || s[i+1] != 0x80 || s[i+2] != 0x80)
 }
 
-// plainAt returns the length in bytes of the character at s[i] if it is
-// copied as it is without a look at it (printable ASCII but for what is
-// escaped; valid three-byte UTF-8 above U+3000 but for the surrogates'
-// lead byte), else 0.
-func plainAt(s string, i int, escape bool) int {
-	if i >= len(s) {
-		return 0
-	}
-	c := s[i]
-	if c < 0x80 {
-		if c <= ' ' || c == 0x7F || (escape && (c == '"' || c == '\\')) {
-			return 0
+// plainRun returns the end of the run of characters from s[i] that are
+// copied as they are, and n plus their number, at most max: characters of
+// class cPlain, valid ones of class cLead3, and single spaces between
+// them, which collapsing keeps as they are.
+func plainRun(class *[256]uint8, s string, i, n, max int) (int, int) {
+	for n < max && i < len(s) {
+		c := s[i]
+		switch class[c] {
+		case cPlain: // and the ASCII after it, one character a byte
+			j, end := i+1, min(len(s), i+max-n)
+			for j < end && class[s[j]] == cPlain {
+				j++
+			}
+			n += j - i
+			i = j
+			continue
+		case cLead3: // and the three-byte characters after it
+			if !plain3(s, i) {
+				return i, n
+			}
+			for i += 3; n+1 < max && i < len(s) && class[s[i]] == cLead3 && plain3(s, i); i += 3 {
+				n++
+			}
+		case cSpace:
+			if c != ' ' || n+1 >= max || i+1 >= len(s) {
+				return i, n
+			}
+			if d := s[i+1]; class[d] != cPlain && (class[d] != cLead3 || !plain3(s, i+1)) {
+				return i, n
+			}
+			i++
+		default:
+			return i, n
 		}
-		return 1
+		n++
 	}
-	if c < 0xE3 || c == 0xED || c > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
-		(c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80) { // U+3000 is white space
-		return 0
-	}
-	return 3
+	return i, n
 }
 
 // newIndex tokenises all entries (in parallel) and returns the index with
