@@ -217,8 +217,6 @@ type tokenizer struct {
 	han      keyTable[acc]
 	words    map[string]*acc
 	titlePos []titlePos
-	rs       []rune
-	buf      []byte
 	pool     []acc
 	n        int
 }
@@ -238,13 +236,16 @@ func (t *tokenizer) newAcc() *acc {
 }
 
 func (t *tokenizer) add(s string, field uint8) {
-	t.rs = appendFolded(t.rs[:0], s)
-	scanInto(&t.seg, t.rs, func(seg *segment) {
-		if seg.han != nil {
-			t.hanRun(seg.han, seg.start, field)
+	scanInto(&t.seg, s, func(seg *segment) {
+		if seg.han == nil {
+			seg.latinTokens(func(tok []byte) { t.token(tok, field) })
 			return
 		}
-		t.buf = seg.latinTokens(t.buf, func(tok []byte) { t.token(tok, field) })
+		start := 0
+		if field == fieldTitle { // the places of its bigrams are in code points
+			start = utf8.RuneCountInString(s[:seg.at])
+		}
+		t.hanRun(seg.han, start, field)
 	})
 }
 

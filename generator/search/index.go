@@ -30,11 +30,11 @@ const (
 // words each); at most maxTitleLen.
 func titleLength(title string) int {
 	n := 0
-	scan(foldRunes(title), func(seg *segment) {
+	scan(title, func(seg *segment) {
 		if seg.han != nil {
 			n += len(seg.han)
 		} else {
-			n += len(seg.parts)
+			n += seg.words()
 		}
 	})
 	return min(n, maxTitleLen)
@@ -125,17 +125,17 @@ func parseQuery(q string) []term {
 		seen[s] = true
 		terms = append(terms, term{kind: kind, text: s, runes: slices.Clone(rs)})
 	}
-	scan(foldRunes(q), func(seg *segment) {
+	scan(q, func(seg *segment) {
 		switch {
 		case len(seg.han) == 1:
 			addTerm(termHan1, seg.han)
 		case seg.han != nil:
 			addTerm(termHanRun, seg.han)
-		case len(seg.parts) >= 2 && len(seg.parts) <= MaxCompoundParts:
-			addTerm(termWord, []rune(string(seg.appendCompound(nil, 0))))
+		case seg.words() >= 2 && seg.words() <= MaxCompoundParts:
+			addTerm(termWord, []rune(string(seg.compound(0))))
 		default:
-			for _, p := range seg.parts {
-				addTerm(termWord, p)
+			for i := range seg.words() {
+				addTerm(termWord, []rune(string(seg.word(i))))
 			}
 		}
 	})

@@ -115,98 +115,179 @@ func foldString(s string) string { return string(foldRunes(s)) }
 // segment is what the scanner finds: either a run of CJK characters (han)
 // or one or more words with the single joiners between them.
 type segment struct {
-	han     []rune
-	start   int      // where han starts in the scanned text, in code points
-	parts   [][]rune // words, each cut to MaxTokenRunes
-	joiners []rune   // len(parts)-1
+	han    []rune // the CJK characters, or nil
+	at     int    // where the segment starts in the scanned text, in bytes
+	text   []byte // the words, folded and each cut to MaxTokenRunes, with the joiners between them
+	ends   []int  // where each word ends in text
+	hanBuf []rune // han's room, used again
 }
 
-// scan calls f for each segment of the folded text rs. The segment and its
-// slices (which point into rs) are only valid during the call.
-func scan(rs []rune, f func(seg *segment)) {
+// words is the number of words of a word segment.
+func (seg *segment) words() int { return len(seg.ends) }
+
+// from returns where word i starts in text: the joiners are ASCII.
+func (seg *segment) from(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return seg.ends[i-1] + 1
+}
+
+// word returns word i of a word segment.
+func (seg *segment) word(i int) []byte { return seg.text[seg.from(i):seg.ends[i]] }
+
+// compound returns words i.. with their joiners.
+func (seg *segment) compound(i int) []byte { return seg.text[seg.from(i):] }
+
+// scan calls f for each segment of s, which it folds as it reads it. The
+// segment and its slices are only valid during the call.
+func scan(s string, f func(seg *segment)) {
 	var seg segment
-	scanInto(&seg, rs, f)
+	scanInto(&seg, s, f)
 }
 
 // scanInto is scan with the segment's room given: a tokenizer's, used
-// again for each text instead of growing new lists of parts.
-func scanInto(into *segment, rs []rune, f func(seg *segment)) {
-	seg := into
-	n := len(rs)
-	for i := 0; i < n; {
-		r := rs[i]
-		switch {
-		case r >= 0x3040 && isCJK(r): // isCJK's lowest range starts there
-			j := i + 1
-			for j < n && isCJK(rs[j]) {
-				j++
+// again for each text. It reads the UTF-8 bytes as they are and folds
+// only the characters of words: most of a text is ASCII, which a table
+// folds and classes, and Chinese characters, which fold leaves alone.
+func scanInto(seg *segment, s string, f func(seg *segment)) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if asciiFold[c] != 0 {
+				i = seg.scanWords(s, i, f)
+			} else {
+				i++
 			}
-			seg.han, seg.start = rs[i:j], i
+			continue
+		}
+		r, n := decodeAt(s, i)
+		if isCJK(r) {
+			h := append(seg.hanBuf[:0], r)
+			j := i + n
+			for j < len(s) && s[j] >= 0x80 {
+				if r, n = decodeAt(s, j); !isCJK(r) {
+					break
+				}
+				h = append(h, r)
+				j += n
+			}
+			seg.han, seg.at, seg.hanBuf = h, i, h
 			f(seg)
 			seg.han = nil
 			i = j
-		case isWord(r):
-			seg.parts = seg.parts[:0]
-			seg.joiners = seg.joiners[:0]
-			j := i
-			for {
-				k := j
-				for k < n && isWord(rs[k]) {
-					k++
+			continue
+		}
+		if isWord(fold(r)) {
+			i = seg.scanWords(s, i, f)
+			continue
+		}
+		i += n
+	}
+}
+
+// scanWords reads the words joined by single joiners that start at s[i],
+// calls f with them and returns where they end.
+func (seg *segment) scanWords(s string, i int, f func(seg *segment)) int {
+	seg.at = i
+	seg.text, seg.ends = seg.text[:0], seg.ends[:0]
+	for {
+		n := 0 // the word's characters
+		for i < len(s) {
+			if c := s[i]; c < 0x80 {
+				l := asciiFold[c]
+				if l == 0 {
+					break
 				}
-				w := rs[j:k]
-				if len(w) > MaxTokenRunes {
-					w = w[:MaxTokenRunes]
+				if n < MaxTokenRunes {
+					seg.text = append(seg.text, l)
 				}
-				seg.parts = append(seg.parts, w)
-				j = k
-				if j+1 < n && isJoiner(rs[j]) && isWord(rs[j+1]) {
-					seg.joiners = append(seg.joiners, rs[j])
-					j++
-					continue
-				}
+				i++
+				n++
+				continue
+			}
+			r, size := decodeAt(s, i)
+			if r = fold(r); !isWord(r) {
 				break
 			}
-			f(seg)
-			i = j
-		default:
-			i++
+			if n < MaxTokenRunes {
+				seg.text = utf8.AppendRune(seg.text, r)
+			}
+			i += size
+			n++
 		}
+		seg.ends = append(seg.ends, len(seg.text))
+		j, size := joinerAt(s, i)
+		if size == 0 || i+size >= len(s) {
+			break
+		}
+		if r, _ := decodeAt(s, i+size); !isWord(fold(r)) {
+			break
+		}
+		seg.text = append(seg.text, j)
+		i += size
 	}
+	f(seg)
+	return i
 }
 
-// appendCompound appends parts[from:] with their joiners to b, as UTF-8.
-func (seg *segment) appendCompound(b []byte, from int) []byte {
-	for i := from; i < len(seg.parts); i++ {
-		if i > from {
-			b = append(b, byte(seg.joiners[i-1])) // joiners are ASCII
-		}
-		for _, r := range seg.parts[i] {
-			b = utf8.AppendRune(b, r)
-		}
+// joinerAt returns the joiner s[i:] starts with once folded and its
+// length in bytes; 0 if none.
+func joinerAt(s string, i int) (byte, int) {
+	if i >= len(s) {
+		return 0, 0
 	}
-	return b
+	if c := s[i]; c < 0x80 {
+		if isJoiner(rune(c)) {
+			return c, 1
+		}
+		return 0, 0
+	}
+	if r, n := decodeAt(s, i); isJoiner(fold(r)) {
+		return byte(fold(r)), n
+	}
+	return 0, 0
 }
 
-// latinTokens calls f with the tokens of a word segment as UTF-8 (the slice
-// is reused between calls): the compound and its tails when there are
+// decodeAt decodes the character at s[i], as DecodeRuneInString: the
+// three-byte characters of lead bytes E1–EF but ED (U+1000 to U+FFFF but
+// the surrogates, Chinese among them) are valid when their two
+// continuation bytes are.
+func decodeAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// asciiFold maps an ASCII byte of a word to its folded form (letters
+// small), and the others to 0.
+var asciiFold = func() (t [0x80]byte) {
+	for c := range t {
+		if r := fold(rune(c)); isWord(r) {
+			t[c] = byte(r)
+		}
+	}
+	return t
+}()
+
+// latinTokens calls f with the tokens of a word segment as UTF-8, slices
+// of seg.text: the compound and its tails when there are
 // 2..MaxCompoundParts words, then each word.
-func (seg *segment) latinTokens(buf []byte, f func(tok []byte)) []byte {
-	k := len(seg.parts)
+func (seg *segment) latinTokens(f func(tok []byte)) {
+	k := seg.words()
 	if k >= 2 && k <= MaxCompoundParts {
 		for i := 0; i < k-1; i++ {
-			buf = seg.appendCompound(buf[:0], i)
-			f(buf)
+			f(seg.compound(i))
 		}
 	}
-	for i := range seg.parts {
-		buf = buf[:0]
-		for _, r := range seg.parts[i] {
-			buf = utf8.AppendRune(buf, r)
-		}
-		f(buf)
+	for i := range k {
+		f(seg.word(i))
 	}
-	return buf
 }
 
 // Tokenize splits text into search tokens the way the index does, in order
@@ -215,8 +296,7 @@ func (seg *segment) latinTokens(buf []byte, f func(tok []byte)) []byte {
 // it starts.
 func Tokenize(s string) []string {
 	var toks []string
-	var buf []byte
-	scan(foldRunes(s), func(seg *segment) {
+	scan(s, func(seg *segment) {
 		if seg.han != nil {
 			h := seg.han
 			for i := range h {
@@ -227,7 +307,7 @@ func Tokenize(s string) []string {
 			}
 			return
 		}
-		buf = seg.latinTokens(buf, func(tok []byte) { toks = append(toks, string(tok)) })
+		seg.latinTokens(func(tok []byte) { toks = append(toks, string(tok)) })
 	})
 	return toks
 }

@@ -90,7 +90,8 @@ func TestParseQuery(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"ISMS-P-009 管理评审程序", "ＩＳＭＳ－Ｐ－００９", "a--b..c__d", "\xff\xfe备份", "データ 보안 🙂", "5.35 A.5.15 v2.1"} {
+	for _, s := range []string{"ISMS-P-009 管理评审程序", "ＩＳＭＳ－Ｐ－００９", "a--b..c__d", "\xff\xfe备份", "データ 보안 🙂", "5.35 A.5.15 v2.1",
+		"备\xe4\xb8份 \xed\xa0\x80x \xe0\xa0\x80y", strings.Repeat("é", 40) + "-y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -100,6 +101,9 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if got := foldRunes(s); !slices.Equal(got, want) {
 			t.Fatalf("foldRunes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := segmentsOf(s), segmentsByRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("segments of %q\n got %q\nwant %q", s, got, want)
 		}
 		for _, tok := range Tokenize(s) {
 			if tok == "" || !utf8.ValidString(tok) {
@@ -134,6 +138,89 @@ func TestSortTokens(t *testing.T) {
 			if got[i].tok != want[i].tok {
 				t.Fatalf("n=%d: token %d is %q, want %q", n, i, got[i].tok, want[i].tok)
 			}
+		}
+	}
+}
+
+// segmentsOf lists the tokens of s by segment, each segment's first entry
+// the place in code points where it starts.
+func segmentsOf(s string) []string {
+	var out []string
+	scan(s, func(seg *segment) {
+		out = append(out, fmt.Sprint("@", utf8.RuneCountInString(s[:seg.at])))
+		if seg.han != nil {
+			out = append(out, string(seg.han))
+			return
+		}
+		seg.latinTokens(func(tok []byte) { out = append(out, string(tok)) })
+	})
+	return out
+}
+
+// segmentsByRunes is segmentsOf as the scanner worked on the folded code
+// points of the whole text, one by one: the reference of the scanner,
+// which reads the bytes and folds as it goes.
+func segmentsByRunes(s string) []string {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = fold(r)
+	}
+	var out []string
+	for i := 0; i < len(rs); {
+		switch r := rs[i]; {
+		case isCJK(r):
+			j := i + 1
+			for j < len(rs) && isCJK(rs[j]) {
+				j++
+			}
+			out = append(out, fmt.Sprint("@", i), string(rs[i:j]))
+			i = j
+		case isWord(r):
+			var parts []string
+			var joiners []rune
+			j := i
+			for {
+				k := j
+				for k < len(rs) && isWord(rs[k]) {
+					k++
+				}
+				parts = append(parts, string(rs[j:min(k, j+MaxTokenRunes)]))
+				j = k
+				if j+1 < len(rs) && isJoiner(rs[j]) && isWord(rs[j+1]) {
+					joiners = append(joiners, rs[j])
+					j++
+					continue
+				}
+				break
+			}
+			out = append(out, fmt.Sprint("@", i))
+			if len(parts) >= 2 && len(parts) <= MaxCompoundParts {
+				for from := range len(parts) - 1 {
+					c := parts[from]
+					for p := from + 1; p < len(parts); p++ {
+						c += string(joiners[p-1]) + parts[p]
+					}
+					out = append(out, c)
+				}
+			}
+			out = append(out, parts...)
+			i = j
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+func TestSegments(t *testing.T) {
+	for _, s := range []string{
+		"", "ISMS-P-009 管理评审程序", "ＩＳＭＳ－Ｐ－００９", "a--b..c__d", "\xff\xfe备份", "データ 보안 🙂",
+		"5.35 A.5.15 v2.1", "ÉCOLE-Straße ΑΒΓ_ДОМ", strings.Repeat("x", 40) + "-" + strings.Repeat("é", 40) + "-y",
+		"a-b-c-d-e-f-g-h-i", "备\xe4\xb8份 \xed\xa0\x80x \xe0\xa0\x80y\u3000z", "word-", "-word", "x\u2011y\u2010",
+		"版本 v1.2\n日期：2026-12-06（周日）", "abc𠀀𠀁def", "\uFF21\uFF0D\uFF22\uFF0E", "9\u0301x ٣٤ इस",
+	} {
+		if got, want := segmentsOf(s), segmentsByRunes(s); !slices.Equal(got, want) {
+			t.Errorf("segments of %q\n got %q\nwant %q", s, got, want)
 		}
 	}
 }
