@@ -53,6 +53,8 @@ func TestPlaceholders(t *testing.T) {
 		{"review.days_overdue", 1, "1 day overdue"},
 		{"action.days_left", -1, "-1 day left"},
 		{"approvals.days", 1, "1 day"},
+		{"reviews.due_soon", 1, "Due within 1 day"}, // due_soon_days = 1
+		{"records.due_within", 1, "Disposal due within 1 day"},
 		{"review.days_left", 0, "0 days left"},
 		{"review.days_left", 2, "2 days left"},
 		{"review.days_left", "1", "1 days left"}, // a string is no count
