@@ -66,6 +66,7 @@ func TestCachedRowsMatchesRange(t *testing.T) {
 		{"../../", "issue", []string{"x"}},     // another depth: another row
 		{"../", "draft", []string{"x"}},        // another kind: another row
 		{"../", "issue", []any{"x", 7, "x"}},   // interfaces, by their values
+		{"../", "issue", []template.HTML{"x"}}, // another type of string: another row
 		{"../", "issue", []*withdrawal{a, b}},  // pointers, by address
 		{"../", "issue", []withdrawal{*a, *b}}, // structs with slices, by identity
 		{"../", "issue", []withdrawal{{ID: "A", Refs: []string{"ISMS-P-001"}}}},
@@ -78,9 +79,10 @@ func TestCachedRowsMatchesRange(t *testing.T) {
 		}
 	}
 	// Distinct rows: x <y> z (../ issue), x (../../ issue), x (../ draft),
-	// 7 (interface), a b (pointers), a b (values), the shorter A.
-	if *runs != 3+1+1+1+2+2+1 {
-		t.Errorf("the row template ran %d times, want 11", *runs)
+	// 7 (interface), x (template.HTML), a b (pointers), a b (values), the
+	// shorter A.
+	if *runs != 3+1+1+1+1+2+2+1 {
+		t.Errorf("the row template ran %d times, want 12", *runs)
 	}
 }
 

@@ -199,6 +199,7 @@ type rowsKey struct{ name, rel, kind string }
 // struct of such), else by its identity (see appendIdentity).
 type rowCache struct {
 	mu         sync.RWMutex
+	byString   map[string]string // the rows of plain strings, found without a copy of each in an interface
 	byValue    map[any]string
 	byIdentity map[string]keptRow
 }
@@ -317,7 +318,7 @@ func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, v reflec
 		if ls.rows == nil {
 			ls.rows = map[rowsKey]*rowCache{}
 		}
-		rc = &rowCache{byValue: map[any]string{}, byIdentity: map[string]keptRow{}}
+		rc = &rowCache{byString: map[string]string{}, byValue: map[any]string{}, byIdentity: map[string]keptRow{}}
 		ls.rows[rk] = rc
 	}
 	ls.mu.Unlock()
@@ -326,6 +327,22 @@ func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, v reflec
 	var id []byte
 	for i := range v.Len() {
 		e := v.Index(i)
+		if s, ok := plainString(e); ok {
+			rc.mu.RLock()
+			row, ok := rc.byString[s]
+			rc.mu.RUnlock()
+			if !ok {
+				var err error
+				if row, err = ls.row(name, rel, kind, e, nil); err != nil {
+					return err
+				}
+				rc.mu.Lock()
+				rc.byString[strings.Clone(s)] = row
+				rc.mu.Unlock()
+			}
+			b.WriteString(row)
+			continue
+		}
 		var elem any // made only where needed: for a struct known by identity, a copy on the heap
 		useValue := byValue || ofInterfaces && e.Elem().IsValid() && safelyComparable(e.Elem().Type())
 		if useValue {
@@ -366,6 +383,17 @@ func (ls *layoutSet) writeRows(b *bytes.Buffer, name, rel, kind string, v reflec
 		b.WriteString(row)
 	}
 	return nil
+}
+
+// plainString is e, or the value in it, when that is of type string.
+func plainString(e reflect.Value) (string, bool) {
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if e.IsValid() && e.Type() == reflect.TypeFor[string]() {
+		return e.String(), true
+	}
+	return "", false
 }
 
 // row makes the row of element e (elem, when not nil, is e.Interface()):
