@@ -76,6 +76,14 @@ func TestLinks(t *testing.T) {
 			want: []string{`content/a.md:14: broken link: no document has the id "NOPE-1"`},
 		},
 		{
+			name: "a link to a file: or javascript: address is text, with a warning",
+			docs: []string{doc("A", "approved", "internal", "[the share](file:///S:/forms/x.docx)\n\n[run](JavaScript:alert(1)) ![logo](data:image/png;base64,AAAA)\n")},
+			want: []string{
+				`content/a.md:12: warning: the link "file:///S:/forms/x.docx" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses`,
+				`content/a.md:14: warning: the link "JavaScript:alert(1)" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses`,
+			},
+		},
+		{
 			name: "link to a draft is withheld, with a warning",
 			docs: []string{doc("A", "approved", "internal", "[](B)\n"), doc("B", "draft", "internal", "")},
 			want: []string{`content/a.md:12: warning: link to B, a document this build leaves out: its text is shown without a link`},

@@ -43,6 +43,13 @@ func Scan(d *model.Document) *Scanned {
 	}
 	for _, l := range links {
 		image := l.Kind == markdown.KindImage
+		if !image && markdown.ScriptURL(l.Dest) {
+			// render shows it as its text: say so, or a share's file://
+			// address is lost without a word.
+			s.foreign.Warnf(d.Path, d.BodyLine+l.Line, "unsafe-link",
+				diag.Msg("link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path"),
+				"the link %q is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses", l.Dest)
+		}
 		if l.Dest == "" || markdown.ScriptURL(l.Dest) || external(l.Dest) && !(image && remote(l.Dest)) {
 			continue // left as written, or shown as text (see render)
 		}
