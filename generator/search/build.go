@@ -783,6 +783,7 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 		lists:    newPostingTable(),
 		pending:  map[int32]*docTokens{},
 	}
+	var seg segment // titleLength's, used again
 	for n, i := range order {
 		e := &entries[i]
 		b.pos[i] = int32(n)
@@ -791,7 +792,7 @@ func newBuilder(entries []Entry, keepText bool) *Builder {
 			Status: e.Status, Version: e.Version,
 			Obsolete:    e.Obsolete || e.Status == "obsolete",
 			foldedTitle: foldString(e.Title),
-			titleLen:    titleLength(e.Title),
+			titleLen:    titleLengthIn(&seg, e.Title),
 			controls:    e.Controls,
 		}
 		id := foldString(e.ID)

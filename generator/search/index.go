@@ -29,8 +29,14 @@ const (
 // title to be the query: each CJK character and each word (a compound's
 // words each); at most maxTitleLen.
 func titleLength(title string) int {
+	var seg segment
+	return titleLengthIn(&seg, title)
+}
+
+// titleLengthIn is titleLength with the scanner's room given.
+func titleLengthIn(seg *segment, title string) int {
 	n := 0
-	scan(title, func(seg *segment) {
+	scanInto(seg, title, func(seg *segment) {
 		if seg.han != nil {
 			n += len(seg.han)
 		} else {

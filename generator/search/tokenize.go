@@ -109,8 +109,22 @@ func appendFolded(rs []rune, s string) []rune {
 	return rs
 }
 
-// foldString returns s folded.
-func foldString(s string) string { return string(foldRunes(s)) }
+// foldString returns s folded: s itself when folding changes nothing (an
+// id, a title without capitals), else a copy folded as the bytes are read.
+func foldString(s string) string {
+	for i := 0; i < len(s); {
+		r, n := decodeAt(s, i)
+		if f := fold(r); f != r || (r == utf8.RuneError && n == 1) {
+			b := append(make([]byte, 0, len(s)+2), s[:i]...)
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, fold(r))
+			}
+			return string(b)
+		}
+		i += n
+	}
+	return s
+}
 
 // segment is what the scanner finds: either a run of CJK characters (han)
 // or one or more words with the single joiners between them.

@@ -102,6 +102,9 @@ func FuzzTokenize(f *testing.F) {
 		if got := foldRunes(s); !slices.Equal(got, want) {
 			t.Fatalf("foldRunes(%q) = %q, want %q", s, got, want)
 		}
+		if got := foldString(s); got != string(want) {
+			t.Fatalf("foldString(%q) = %q, want %q", s, got, string(want))
+		}
 		if got, want := segmentsOf(s), segmentsByRunes(s); !slices.Equal(got, want) {
 			t.Fatalf("segments of %q\n got %q\nwant %q", s, got, want)
 		}
