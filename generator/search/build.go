@@ -911,6 +911,8 @@ type postingTable struct {
 	pages []*listPage // list x is pages[x/pageLists] at x%pageLists
 	n     int32       // lists
 	ar    arena
+
+	scratch []int32 // merge's
 }
 
 // listPage holds lists in pages of a fixed size, so that more lists never
@@ -942,18 +944,26 @@ func (pt *postingTable) newList() int32 {
 
 // merge appends document doc's tokens; documents come in order.
 func (pt *postingTable) merge(doc int32, d *docTokens) {
+	// The lists first, then their postings: the looks in the table, then
+	// those in the lists, each in memory not seen for a while, wait for
+	// each other less.
+	xs := pt.scratch[:0]
 	for j := range d.han {
-		p := &d.han[j]
-		x, added := pt.keyed.get(p.key)
+		x, added := pt.keyed.get(d.han[j].key)
 		if added {
 			*x = pt.newList()
 		}
+		xs = append(xs, *x-1)
+	}
+	pt.scratch = xs
+	for j, x := range xs {
+		p := &d.han[j]
 		bigram := p.key&(bigramFlag|wordFlag) == bigramFlag
 		var title []titlePos
 		if bigram && p.mask&fieldTitle != 0 {
 			title = d.positions(p.key)
 		}
-		pt.add(*x-1, doc, &p.acc, bigram, title)
+		pt.add(x, doc, &p.acc, bigram, title)
 	}
 	for j := range d.words {
 		p := &d.words[j]
