@@ -55,11 +55,11 @@ func (m *memoryPlan) done() {
 }
 
 // memoryLimit is the soft heap limit for rendering a site whose analysis
-// left live bytes in use: 4 times that less 44 MiB, at least 64 MiB.
+// left live bytes in use: 4 times that less 54 MiB, at least 64 MiB.
 // Rendering adds half as much again as is live or more at its peak (the
 // search index, the list pages' rows, the pages in progress), and what
 // is made while the collector marks counts as live until the next
 // collection: the factor trades collection time for peak memory.
 func memoryLimit(live uint64) uint64 {
-	return max(64<<20, max(live*4, 44<<20)-44<<20) // no wrap below 44 MiB
+	return max(64<<20, max(live*4, 54<<20)-54<<20) // no wrap below 54 MiB
 }

@@ -97,10 +97,10 @@ func TestMemoryLimit(t *testing.T) {
 		{0, 64 * mib},
 		{8 * mib, 64 * mib},
 		{24 * mib, 64 * mib},
-		{30 * mib, 76 * mib},
-		{43 * mib, 128 * mib},    // 10,000 generated documents
-		{176 * mib, 660 * mib},   // 50,000
-		{1024 * mib, 4052 * mib}, // a site far larger
+		{30 * mib, 66 * mib},
+		{43 * mib, 118 * mib},    // 10,000 generated documents
+		{176 * mib, 650 * mib},   // 50,000
+		{1024 * mib, 4042 * mib}, // a site far larger
 	} {
 		if got := memoryLimit(tc.live); got != tc.want {
 			t.Errorf("memoryLimit(%d MiB) = %d MiB, want %d MiB", tc.live/mib, got/mib, tc.want/mib)
