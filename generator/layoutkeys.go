@@ -11,6 +11,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/tmplwalk"
 )
 
 // unknownStrings warns of each interface string that a site's own layout
@@ -62,45 +63,15 @@ func unknownStrings(source string, s *i18n.Strings) diag.List {
 
 // walkStrings calls f with the key of every call t "key" under n.
 func walkStrings(n parse.Node, f func(*parse.StringNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walkStrings(c, f)
+	tmplwalk.Nodes(n, func(n parse.Node) {
+		c, ok := n.(*parse.CommandNode)
+		if !ok || len(c.Args) < 2 {
+			return
+		}
+		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" {
+			if key, ok := c.Args[1].(*parse.StringNode); ok {
+				f(key)
 			}
 		}
-	case *parse.ActionNode:
-		walkStrings(n.Pipe, f)
-	case *parse.TemplateNode:
-		walkStrings(n.Pipe, f)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walkStrings(c, f)
-			}
-		}
-	case *parse.CommandNode:
-		if len(n.Args) >= 2 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" {
-				if key, ok := n.Args[1].(*parse.StringNode); ok {
-					f(key)
-				}
-			}
-		}
-		for _, a := range n.Args {
-			walkStrings(a, f)
-		}
-	}
-}
-
-func walkBranch(b *parse.BranchNode, f func(*parse.StringNode)) {
-	walkStrings(b.Pipe, f)
-	walkStrings(b.List, f)
-	walkStrings(b.ElseList, f)
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"text/template/parse"
+
+	"ismsgen/generator/internal/tmplwalk"
 )
 
 // byName are the templates a page layout's set is made of: the page
@@ -49,7 +51,7 @@ func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
 		add(name)
 	}
 	visit := func(n parse.Node) {
-		walkNodes(n, func(n parse.Node) {
+		tmplwalk.Nodes(n, func(n parse.Node) {
 			switch n := n.(type) {
 			case *parse.TemplateNode:
 				add(n.Name)
@@ -105,57 +107,4 @@ func pageSet(b byName, fm template.FuncMap) (*template.Template, error) {
 // template's name first.
 func namesTemplate(fn string) bool {
 	return fn == "cached" || fn == "cachedRows" || fn == "eachRow"
-}
-
-// walkNodes calls f for n and every node under it.
-func walkNodes(n parse.Node, f func(parse.Node)) {
-	if n == nil {
-		return
-	}
-	f(n)
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walkNodes(c, f)
-			}
-		}
-	case *parse.ActionNode:
-		walkPipe(n.Pipe, f)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.TemplateNode:
-		walkPipe(n.Pipe, f)
-	case *parse.PipeNode:
-		walkPipe(n, f)
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			walkNodes(a, f)
-		}
-	case *parse.ChainNode:
-		walkNodes(n.Node, f)
-	}
-}
-
-func walkBranch(n *parse.BranchNode, f func(parse.Node)) {
-	walkPipe(n.Pipe, f)
-	if n.List != nil {
-		walkNodes(n.List, f)
-	}
-	if n.ElseList != nil {
-		walkNodes(n.ElseList, f)
-	}
-}
-
-func walkPipe(p *parse.PipeNode, f func(parse.Node)) {
-	if p == nil {
-		return
-	}
-	for _, c := range p.Cmds {
-		walkNodes(c, f)
-	}
 }
