@@ -273,20 +273,9 @@ func (c *compiler) callFunc(fn function, args []parse.Node, have bool) command {
 	if have {
 		numIn++
 	}
-	numFixed := typ.NumIn()
-	if typ.IsVariadic() {
-		numFixed--
-		if numIn < numFixed {
-			return c.failCmd("too few arguments")
-		}
-	} else if numIn != numFixed {
-		return c.failCmd("wrong number of arguments")
-	}
-	switch {
-	case typ.NumOut() == 1:
-	case typ.NumOut() == 2 && typ.Out(1) == errorType:
-	default:
-		return c.failCmd("function of %d results", typ.NumOut())
+	numFixed, problem := callable(typ, numIn)
+	if problem != "" {
+		return c.failCmd("%s", problem)
 	}
 	if cmd, ok := c.directCall(fn, args, have); ok {
 		return cmd
@@ -463,20 +452,9 @@ func (s *state) callMethod(dot, fn reflect.Value, args []argNode, final reflect.
 	if have {
 		numIn++
 	}
-	numFixed := typ.NumIn()
-	if typ.IsVariadic() {
-		numFixed--
-		if numIn < numFixed {
-			s.give("too few arguments")
-		}
-	} else if numIn != numFixed {
-		s.give("wrong number of arguments")
-	}
-	switch {
-	case typ.NumOut() == 1:
-	case typ.NumOut() == 2 && typ.Out(1) == errorType:
-	default:
-		s.give("function of %d results", typ.NumOut())
+	numFixed, problem := callable(typ, numIn)
+	if problem != "" {
+		s.give("%s", problem)
 	}
 	base, argv := s.pushArgs(numIn)
 	for i := range args {
@@ -491,6 +469,25 @@ func (s *state) callMethod(dot, fn reflect.Value, args []argNode, final reflect.
 		s.give("the function failed: %v", err)
 	}
 	return v
+}
+
+// callable says why a function of type typ cannot be called with numIn
+// arguments as text/template calls one ("" when it can), and how many of
+// its parameters come before a variadic one.
+func callable(typ reflect.Type, numIn int) (numFixed int, problem string) {
+	numFixed = typ.NumIn()
+	if typ.IsVariadic() {
+		numFixed--
+		if numIn < numFixed {
+			return numFixed, "too few arguments"
+		}
+	} else if numIn != numFixed {
+		return numFixed, "wrong number of arguments"
+	}
+	if n := typ.NumOut(); n != 1 && (n != 2 || typ.Out(1) != errorType) {
+		return numFixed, fmt.Sprintf("function of %d results", n)
+	}
+	return numFixed, ""
 }
 
 // callReflect calls fn through reflection with argv, already of its
