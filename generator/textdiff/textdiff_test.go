@@ -182,18 +182,7 @@ func TestDiffLongRewrite(t *testing.T) {
 func FuzzDiff(f *testing.F) {
 	f.Add("应每年评审一次。", "Review annually.")
 	f.Fuzz(func(t *testing.T, old, new string) {
-		var a, b strings.Builder
-		for _, s := range Diff(old, new) {
-			if s.Op != Insert {
-				a.WriteString(s.Text)
-			}
-			if s.Op != Delete {
-				b.WriteString(s.Text)
-			}
-		}
-		if a.String() != old || b.String() != new {
-			t.Fatalf("Diff(%q, %q) gives back %q, %q", old, new, a.String(), b.String())
-		}
+		givesBack(t, Diff(old, new), old, new)
 	})
 }
 
