@@ -7,6 +7,7 @@ import (
 
 	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/tmplexec"
+	"ismsgen/generator/internal/tmplwalk"
 )
 
 // foldStrings replaces every call of "t" with one string constant and no
@@ -15,43 +16,18 @@ import (
 // of rows. The escaping that html/template adds is the same for the
 // constant as for the call's result, so the pages do not change.
 func foldStrings(n parse.Node, s *i18n.Strings) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				foldStrings(c, s)
-			}
+	tmplwalk.Nodes(n, func(n parse.Node) {
+		c, ok := n.(*parse.CommandNode)
+		if !ok || len(c.Args) != 2 {
+			return
 		}
-	case *parse.ActionNode:
-		foldStrings(n.Pipe, s)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				foldStrings(c, s)
-			}
+		fn, ok1 := c.Args[0].(*parse.IdentifierNode)
+		key, ok2 := c.Args[1].(*parse.StringNode)
+		if ok1 && ok2 && fn.Ident == "t" {
+			v := s.T(key.Text)
+			c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(v), Text: v}}
 		}
-	case *parse.CommandNode:
-		if len(n.Args) == 2 {
-			fn, ok1 := n.Args[0].(*parse.IdentifierNode)
-			key, ok2 := n.Args[1].(*parse.StringNode)
-			if ok1 && ok2 && fn.Ident == "t" {
-				v := s.T(key.Text)
-				n.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(v), Text: v}}
-				return
-			}
-		}
-		for _, a := range n.Args {
-			foldStrings(a, s)
-		}
-	case *parse.TemplateNode:
-		foldStrings(n.Pipe, s)
-	default:
-		if b := branch(n); b != nil {
-			foldStrings(b.Pipe, s)
-			foldStrings(b.List, s)
-			foldStrings(b.ElseList, s)
-		}
-	}
+	})
 }
 
 // branch returns the branches of an if, range or with node, or nil.

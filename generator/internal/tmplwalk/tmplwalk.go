@@ -1,6 +1,7 @@
 // Package tmplwalk walks the parse trees of templates: the pruning of
-// layouts (render) and the check of a site's layouts' interface strings
-// (generator) both look for calls in them.
+// layouts and the folding of interface strings (render), and the check
+// of a site's layouts' interface strings (generator), all look for calls
+// in them.
 package tmplwalk
 
 import "text/template/parse"
