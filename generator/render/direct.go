@@ -87,6 +87,11 @@ func (t *dateTable) slot(d model.Date) *dateSlot {
 // text is date, from the table.
 func (t *dateTable) text(d model.Date) string { return t.slot(d).s }
 
+// onList is the direct caller of a method of *List.
+func onList[T any](f func(*List) T) tmplexec.DirectMethod {
+	return func(v reflect.Value) reflect.Value { return reflect.ValueOf(f((*List)(v.UnsafePointer()))) }
+}
+
 // directMethods are the methods that the layouts call most, with callers
 // without reflection: a call of Document.URL through reflect.Value.Call
 // made three objects, and the layouts make a hundred thousand of them on
@@ -97,23 +102,20 @@ func (t *dateTable) text(d model.Date) string { return t.slot(d).s }
 func directMethods() map[tmplexec.MethodKey]tmplexec.DirectMethod {
 	doc := reflect.TypeFor[*model.Document]()
 	list := reflect.TypeFor[*List]()
-	onList := func(f func(*List) any) tmplexec.DirectMethod {
-		return func(v reflect.Value) reflect.Value { return reflect.ValueOf(f((*List)(v.UnsafePointer()))) }
-	}
 	return map[tmplexec.MethodKey]tmplexec.DirectMethod{
-		{Type: list, Name: "Total"}:       onList(func(l *List) any { return l.Total() }),
-		{Type: list, Name: "Pages"}:       onList(func(l *List) any { return l.Pages() }),
-		{Type: list, Name: "Paged"}:       onList(func(l *List) any { return l.Paged() }),
-		{Type: list, Name: "Long"}:        onList(func(l *List) any { return l.Long() }),
-		{Type: list, Name: "From"}:        onList(func(l *List) any { return l.From() }),
-		{Type: list, Name: "To"}:          onList(func(l *List) any { return l.To() }),
-		{Type: list, Name: "Pager"}:       onList(func(l *List) any { return l.Pager() }),
-		{Type: list, Name: "Prev"}:        onList(func(l *List) any { return l.Prev() }),
-		{Type: list, Name: "Next"}:        onList(func(l *List) any { return l.Next() }),
-		{Type: list, Name: "PageRows"}:    onList(func(l *List) any { return l.PageRows() }),
-		{Type: list, Name: "RowTemplate"}: onList(func(l *List) any { return l.RowTemplate() }),
-		{Type: list, Name: "FilterNames"}: onList(func(l *List) any { return l.FilterNames() }),
-		{Type: list, Name: "FirstHref"}:   onList(func(l *List) any { return l.FirstHref() }),
+		{Type: list, Name: "Total"}:       onList((*List).Total),
+		{Type: list, Name: "Pages"}:       onList((*List).Pages),
+		{Type: list, Name: "Paged"}:       onList((*List).Paged),
+		{Type: list, Name: "Long"}:        onList((*List).Long),
+		{Type: list, Name: "From"}:        onList((*List).From),
+		{Type: list, Name: "To"}:          onList((*List).To),
+		{Type: list, Name: "Pager"}:       onList((*List).Pager),
+		{Type: list, Name: "Prev"}:        onList((*List).Prev),
+		{Type: list, Name: "Next"}:        onList((*List).Next),
+		{Type: list, Name: "PageRows"}:    onList((*List).PageRows),
+		{Type: list, Name: "RowTemplate"}: onList((*List).RowTemplate),
+		{Type: list, Name: "FilterNames"}: onList((*List).FilterNames),
+		{Type: list, Name: "FirstHref"}:   onList((*List).FirstHref),
 		{Type: reflect.TypeFor[model.Retention](), Name: "IsZero"}: func(v reflect.Value) reflect.Value {
 			return reflect.ValueOf(argOf[model.Retention](v).IsZero())
 		},
