@@ -14,8 +14,10 @@ export type Doc = [string, string, string, number, string, string, string, numbe
 /** A directory of chunks: each chunk's first key and its size in bytes. */
 type Dir = [string, number][];
 interface Meta { v: number; n: number; cap: number; pb: number; obs: string; tl: string; w: Dir; b: Dir; a: Dir; i: Dir }
-/** A query term: k 0 word/compound, 1 one CJK character, 2 a CJK run. */
-export interface Term { k: number; t: string; r: number[] }
+/** A query term: k 0 word/compound, 1 one CJK character, 2 a CJK run; w: a
+ * word before a hyphen, matched whole; p and j: a word with hyphens' words
+ * and joined form (index.go term). */
+export interface Term { k: number; t: string; r: number[]; w?: boolean; p?: Term[]; j?: Term }
 /** A hit: document number and score. */
 export interface Hit { d: number; s: number }
 /** Loads the script at url and returns what it stored under key. */
@@ -61,12 +63,26 @@ function isWord(c: number): boolean {
 const cps = (s: string): number[] => Array.from(s, (ch) => fold(ch.codePointAt(0)!));
 const str = (r: number[]): string => String.fromCodePoint(...r);
 
+/** hyphenForms gives a word with hyphens its words, all but the last
+ * whole, and its joined form when no word holds '.' or '_' (index.go
+ * hyphenForms). */
+function hyphenForms(t: Term): Term {
+  if (t.k !== 0 || !t.t.includes("-")) return t;
+  const words = t.t.split("-");
+  t.p = words.map((w, i) => ({ k: 0, t: w, r: cps(w), w: i < words.length - 1 }));
+  if (!/[_.]/.test(t.t)) {
+    const r = cps(words.join("")).slice(0, MAX_TOKEN); // as a word is indexed
+    t.j = { k: 0, t: str(r), r };
+  }
+  return t;
+}
+
 /** parseQuery splits a query into distinct terms, as parseQuery in index.go. */
 export function parseQuery(q: string): Term[] {
   const rs = cps(q), n = rs.length, terms: Term[] = [], seen = new Set<string>();
   const add = (k: number, r: number[]) => {
     const t = str(r);
-    if (!seen.has(t) && terms.length < MAX_TERMS) { seen.add(t); terms.push({ k, t, r }); }
+    if (!seen.has(t) && terms.length < MAX_TERMS) { seen.add(t); terms.push(hyphenForms({ k, t, r })); }
   };
   for (let i = 0; i < n;) {
     if (isCJK(rs[i])) {
@@ -232,21 +248,24 @@ export function engine(base: string, load: Loader): Engine {
       if (k >= 0) want.add(s + k);
     };
     // A prefix's span: the chunks from its own on that start with it.
-    const spans = terms.map((t) => {
-      if (t.k !== 0 || t.r.length < 2) return null;
+    // Each term, a hyphenated word's words and joined form too.
+    const all = withForms(terms), spans = new Map<Term, { lo: number; hi: number; merged: boolean } | null>();
+    for (const t of all) {
+      spans.set(t, null);
+      if (t.k !== 0 || t.r.length < 2 || t.w) continue;
       const lo = chunkOf(m.w, t.t);
-      if (lo < 0) return null;
+      if (lo < 0) continue;
       let hi = lo, size = m.w[lo][1];
       while (hi + 1 < m.w.length && m.w[hi + 1][0].startsWith(t.t)) size += m.w[++hi][1];
-      return { lo, hi, merged: hi > lo && size > m.pb };
-    });
+      spans.set(t, { lo, hi, merged: hi > lo && size > m.pb });
+    }
     const bigrams = (t: Term): string[] => {
       const out: string[] = [];
       for (let i = 0; i + 1 < t.r.length; i++) out.push(str(t.r.slice(i, i + 2)));
       return out;
     };
-    terms.forEach((t, x) => {
-      const sp = spans[x];
+    all.forEach((t) => {
+      const sp = spans.get(t);
       if (t.k === 2) {
         bigrams(t).forEach((bg, i, all) => { need("w", bg); if (i + 1 < all.length) need("b", bg); });
       } else if (!sp) need("w", t.t);
@@ -260,10 +279,10 @@ export function engine(base: string, load: Loader): Engine {
       loaded.get(s + chunkOf(m[s], key))?.m.get(key);
     const list = (s: "w" | "b" | "a", key: string): string => (get(s, key) as string | undefined) || "";
 
-    // termScores gives each document's score for term x, and in title
+    // termScores gives each document's score for term t, and in title
     // how it matched the title (0 not, 1 a word it starts, 2 exactly).
-    const termScores = (t: Term, x: number, title: Uint8Array): Int32Array => {
-      const scores = new Int32Array(n), sp = spans[x];
+    const termScores = (t: Term, title: Uint8Array): Int32Array => {
+      const scores = new Int32Array(n), sp = spans.get(t);
       if (t.k === 1 || (t.k === 0 && !sp)) {
         decode(list("w", t.t), false, (d, info) => { scores[d] = fieldScore(info, true); title[d] = info & F_TITLE ? 2 : 0; });
       } else if (t.k === 0 && sp) {
@@ -324,10 +343,34 @@ export function engine(base: string, load: Loader): Engine {
       return scores;
     };
 
+    // hyphenScores is termScores for a word with hyphens (index.go
+    // hyphenScores): as written or joined, or else all its words (the
+    // weakest's score), together above apart; an id only as written, and
+    // then without its other forms, which the snippet would mark.
+    const hyphenScores = (t: Term, title: Uint8Array): Int32Array => {
+      const scores = termScores(t, title);
+      if (scores.some((s) => s >= ID_PREFIX)) { delete t.p; delete t.j; return scores; }
+      if (t.j) {
+        const jin = new Uint8Array(n), js = termScores(t.j, jin);
+        for (let d = 0; d < n; d++) if (js[d] > scores[d]) { scores[d] = js[d]; title[d] = Math.min(jin[d], 1); }
+      }
+      let weakest = new Int32Array(0);
+      const weakIn = new Uint8Array(n);
+      t.p!.forEach((p, i) => {
+        const pin = new Uint8Array(n), s = termScores(p, pin);
+        if (i === 0) { weakest = s; weakIn.set(pin); return; }
+        for (let d = 0; d < n; d++) { weakest[d] = Math.min(weakest[d], s[d]); weakIn[d] = Math.min(weakIn[d], pin[d]); }
+      });
+      for (let d = 0; d < n; d++) {
+        if (weakest[d] > 0) { scores[d] += weakest[d]; title[d] = Math.max(title[d], weakIn[d]); }
+      }
+      return scores;
+    };
+
     const total = new Int32Array(n), held = new Uint8Array(n);
     let qlen = 0;
     terms.forEach((t, x) => {
-      const title = new Uint8Array(n), s = termScores(t, x, title);
+      const title = new Uint8Array(n), s = t.p ? hyphenScores(t, title) : termScores(t, title);
       qlen += termLength(t);
       for (let d = 0; d < n; d++) {
         total[d] = s[d] === 0 || (x > 0 && total[d] === 0) ? 0 : total[d] + s[d];
@@ -351,6 +394,12 @@ export function engine(base: string, load: Loader): Engine {
   return { open, search, doc };
 }
 
+/** withForms is terms with each hyphenated word's words and joined form
+ * after it (index.go withForms). */
+function withForms(terms: Term[]): Term[] {
+  return terms.flatMap((t) => [t, ...(t.p || []), ...(t.j ? [t.j] : [])]);
+}
+
 /** snippet picks the piece of text around the first match, as index.go's snippet. */
 export function snippet(text: string, terms: Term[]): { parts: [string, boolean][]; pre: boolean; post: boolean } {
   const t = Array.from(text), f = t.map((ch) => fold(ch.codePointAt(0)!)), n = f.length;
@@ -366,8 +415,8 @@ export function snippet(text: string, terms: Term[]): { parts: [string, boolean]
     }
     return found;
   };
-  for (const x of terms) {
-    if (x.k === 0) find(x.r, true, x.r.length < 2);
+  for (const x of withForms(terms)) {
+    if (x.k === 0) find(x.r, true, x.r.length < 2 || !!x.w);
     else if (x.k === 1) find(x.r, false, false);
     else if (!find(x.r, false, false)) for (let i = 0; i + 1 < x.r.length; i++) find(x.r.slice(i, i + 2), false, false);
   }

@@ -64,7 +64,7 @@ func TestBrowserAgrees(t *testing.T) {
 }
 
 func browserAgrees(t *testing.T, node, script string) {
-	es := append(append(handEntries(), titleEntries()...), syntheticEntries(400, 1500)...)
+	es := append(append(append(handEntries(), titleEntries()...), hyphenEntries()...), syntheticEntries(400, 1500)...)
 	if sample, err := sampleEntries("../../content"); err == nil {
 		have := map[string]bool{}
 		for _, e := range es {
@@ -82,7 +82,10 @@ func browserAgrees(t *testing.T, node, script string) {
 		"管理评审", "备份 access", "xyzzy", "量子", "销", "s", "A.5.15", "云服务 audit", "ＩＳＭＳ－Ｐ－０００９",
 		"風險", "信息安全 risk assessment", "r-01", "2022", "データ", "is", "ac", "isms-", "in", "re", "信息安全管理",
 		"ISMS-P-0001", "isms-p-00", "ab", "安全", "安",
-		"Access Control Procedure", "access control", "事件管理程序", "变更审批", "5.15", "a.5.15", "A.9.1.1", "8.1", "a.8"}
+		"Access Control Procedure", "access control", "事件管理程序", "变更审批", "5.15", "a.5.15", "A.9.1.1", "8.1", "a.8",
+		"access-control", "acc-control", "access-cont", "back-up", "ISO-27001", "e-mail", "two-factor", "ｔｗｏ－ｆａｃｔｏｒ",
+		"A.5.1-A.5.3", "信息-安全", "访问-control", "-access", "access-", "H-P-001", "h-p-00", "isms-p-00", "a-b-c-d-e-f-g-h-i",
+		"x.y_z-access", "access-control-procedure-request-form", "备份 back-up", strings.Repeat("long", 9) + "-word"}
 	for _, q := range judgedQueries(t) {
 		queries = append(queries, q.Q)
 	}

@@ -36,6 +36,16 @@
 // 12-bit filter of the characters that follow each bigram) score as exact,
 // the others as loose matches.
 //
+// A compound with hyphens ("access-control", "back-up", "A.5.1-A.5.3")
+// also matches as its words split at the hyphens, the ones before a hyphen
+// whole and the last as any word ("access" and "control", both somewhere
+// in the document: the index does not know where), and, when its words
+// hold no '.' or '_', as them joined ("backup"). It then scores the least
+// of its words' scores plus the better of the compound's and the joined
+// word's, so together ranks above apart. A compound found in some id
+// field (an id, its tail or start, a control) is an id and matches only
+// as written. A hyphen is no operator: "-access" is "access".
+//
 // # Ranking
 //
 // A term scores by the best field it occurs in: id 1000 (prefix 600), title

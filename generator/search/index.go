@@ -117,6 +117,34 @@ type term struct {
 	kind  int
 	text  string // folded
 	runes []rune
+	whole bool // a word followed by a hyphen: the word itself, no prefix
+
+	// A word with hyphens ("access-control") has two other forms: its
+	// words, split at the hyphens (each a term, all must match), and
+	// joined, its words written as one ("backup" for "back-up"; nil when
+	// a word holds '.' or '_'). See hyphenScores.
+	parts  []term
+	joined *term
+}
+
+// hyphenForms gives t, a word or compound, its words and joined form
+// when it has hyphens: every word but the last is whole, the user having
+// typed a hyphen after it.
+func hyphenForms(t *term) {
+	if t.kind != termWord || !strings.Contains(t.text, "-") {
+		return
+	}
+	words := strings.Split(t.text, "-")
+	plain := true
+	for i, w := range words {
+		t.parts = append(t.parts, term{kind: termWord, text: w, runes: []rune(w), whole: i < len(words)-1})
+		plain = plain && !strings.ContainsAny(w, "_.")
+	}
+	if plain {
+		rs := []rune(strings.Join(words, ""))
+		rs = rs[:min(len(rs), MaxTokenRunes)] // as a word is indexed
+		t.joined = &term{kind: termWord, text: string(rs), runes: rs}
+	}
 }
 
 // parseQuery splits a query into its distinct terms, at most maxTerms.
@@ -129,7 +157,9 @@ func parseQuery(q string) []term {
 			return
 		}
 		seen[s] = true
-		terms = append(terms, term{kind: kind, text: s, runes: slices.Clone(rs)})
+		t := term{kind: kind, text: s, runes: slices.Clone(rs)}
+		hyphenForms(&t)
+		terms = append(terms, t)
 	}
 	scan(q, func(seg *segment) {
 		switch {
@@ -175,7 +205,7 @@ func (ix *Index) termScores(t term) (scores []int, title []uint8) {
 	title = make([]uint8, len(ix.docs))
 	switch t.kind {
 	case termWord, termHan1:
-		if t.kind == termHan1 || len(t.runes) < 2 {
+		if t.kind == termHan1 || len(t.runes) < 2 || t.whole {
 			post, _ := ix.postings(t.text)
 			for _, p := range decodePostings(post, false, nil) {
 				scores[p.doc] = fieldScore(p.info, true)
@@ -256,6 +286,59 @@ func (ix *Index) termScores(t term) (scores []int, title []uint8) {
 	return scores, title
 }
 
+// hyphenScores is termScores for a word with hyphens. A document matches
+// when it holds the word as written (the compound) or joined, which shows
+// its words together, or else all of its words, wherever they are: the
+// index cannot tell where. It scores the weakest of its words' scores,
+// plus the best of the compound's and the joined word's: together ranks
+// above apart. The joined word is one word in the title, not the query's
+// words, so it is never the whole title. A compound that is in some
+// document's id field (ISMS-P-009, P-009, ISMS-P-00, a control) is an id
+// and matches only as written: its words are in every id. Then t loses
+// its other forms, which the snippet would mark.
+func (ix *Index) hyphenScores(t *term) (scores []int, title []uint8) {
+	scores, title = ix.termScores(*t)
+	if slices.ContainsFunc(scores, func(s int) bool { return s >= scoreIDPrefix }) {
+		t.parts, t.joined = nil, nil
+		return scores, title
+	}
+	if t.joined != nil {
+		js, jin := ix.termScores(*t.joined)
+		for d, s := range js {
+			if s > scores[d] {
+				scores[d], title[d] = s, min(jin[d], titleSome)
+			}
+		}
+	}
+	var weakest []int
+	var weakIn []uint8
+	for i, p := range t.parts {
+		s, in := ix.termScores(p)
+		if i == 0 {
+			weakest, weakIn = s, in
+			continue
+		}
+		for d := range weakest {
+			weakest[d], weakIn[d] = min(weakest[d], s[d]), min(weakIn[d], in[d])
+		}
+	}
+	for d, w := range weakest {
+		if w > 0 {
+			scores[d] += w
+			title[d] = max(title[d], weakIn[d])
+		}
+	}
+	return scores, title
+}
+
+// scoresOf is termScores, or hyphenScores for a word with hyphens.
+func (ix *Index) scoresOf(t *term) ([]int, []uint8) {
+	if t.parts != nil {
+		return ix.hyphenScores(t)
+	}
+	return ix.termScores(*t)
+}
+
 // inTitle is how a posting matches a term in the title: not, exactly,
 // or as a word the term starts.
 func inTitle(info uint8, exact bool) uint8 {
@@ -293,9 +376,10 @@ func (ix *Index) Search(query string, limit int) []Result {
 	total := make([]int, len(ix.docs))
 	title := make([]uint8, len(ix.docs))
 	qlen := 0
-	for i, t := range terms {
-		s, in := ix.termScores(t)
-		qlen += termLength(t)
+	for i := range terms {
+		t := &terms[i]
+		s, in := ix.scoresOf(t)
+		qlen += termLength(*t)
 		for d := range total {
 			if s[d] == 0 || (i > 0 && total[d] == 0) {
 				total[d] = 0
@@ -389,10 +473,10 @@ func snippet(text []rune, terms []term) (spans []snippetSpan, cutStart, cutEnd b
 		}
 		return found
 	}
-	for _, t := range terms {
+	for _, t := range withForms(terms) {
 		switch t.kind {
 		case termWord:
-			find(t.runes, true, len(t.runes) < 2)
+			find(t.runes, true, len(t.runes) < 2 || t.whole)
 		case termHan1:
 			find(t.runes, false, false)
 		case termHanRun:
@@ -440,6 +524,20 @@ func snippet(text []rune, terms []term) (spans []snippetSpan, cutStart, cutEnd b
 		spans = append(spans, snippetSpan{pos, end, false})
 	}
 	return spans, start > 0, end < len(text)
+}
+
+// withForms is terms with the words and joined form of each word with
+// hyphens after it, for the snippet to mark them too.
+func withForms(terms []term) []term {
+	var out []term
+	for _, t := range terms {
+		out = append(out, t)
+		out = append(out, t.parts...)
+		if t.joined != nil {
+			out = append(out, *t.joined)
+		}
+	}
+	return out
 }
 
 // snippetString renders snippet as plain text with ⟦ ⟧ around matches.

@@ -65,20 +65,48 @@ func TestParseQuery(t *testing.T) {
 		in   string
 		want []string // kind:text
 	}{
-		{"P-009", []string{"w:p-009"}},
-		{"ISMS-P-009", []string{"w:isms-p-009"}},
+		{"P-009", []string{"w:p-009 [=p 009] p009"}},
+		{"ISMS-P-009", []string{"w:isms-p-009 [=isms =p 009] ismsp009"}},
 		{"备份 backup", []string{"r:备份", "w:backup"}},
 		{"表 PR", []string{"1:表", "w:pr"}},
 		{"信息安全事件", []string{"r:信息安全事件"}},
 		{"a a A", []string{"w:a"}},
 		{"  ，。 ", nil},
 		{"a-b-c-d-e-f-g-h-i", []string{"w:a", "w:b", "w:c", "w:d", "w:e", "w:f", "w:g", "w:h", "w:i"}},
+		// A word with hyphens: its words, whole (=) but the last, and joined.
+		{"Access-Control", []string{"w:access-control [=access control] accesscontrol"}},
+		{"e-mail", []string{"w:e-mail [=e mail] email"}},
+		{"ISO－27001", []string{"w:iso-27001 [=iso 27001] iso27001"}},
+		{"A.5.1-A.5.3", []string{"w:a.5.1-a.5.3 [=a.5.1 a.5.3]"}},
+		{"v2_x-y", []string{"w:v2_x-y [=v2_x y]"}},
+		{"a.b", []string{"w:a.b"}},
+		{"信息-安全", []string{"r:信息", "r:安全"}},
+		{"-access access-", []string{"w:access"}},
+		{strings.Repeat("ab", 10) + "-" + strings.Repeat("cd", 10), []string{"w:" + strings.Repeat("ab", 10) + "-" + strings.Repeat("cd", 10) +
+			" [=" + strings.Repeat("ab", 10) + " " + strings.Repeat("cd", 10) + "] " + strings.Repeat("ab", 10) + strings.Repeat("cd", 6)}},
 	}
 	kinds := map[int]string{termWord: "w", termHan1: "1", termHanRun: "r"}
 	for _, tt := range tests {
 		var got []string
 		for _, term := range parseQuery(tt.in) {
-			got = append(got, kinds[term.kind]+":"+term.text)
+			s := kinds[term.kind] + ":" + term.text
+			if term.parts != nil {
+				s += " ["
+				for i, p := range term.parts {
+					if i > 0 {
+						s += " "
+					}
+					if p.whole {
+						s += "="
+					}
+					s += p.text
+				}
+				s += "]"
+			}
+			if term.joined != nil {
+				s += " " + term.joined.text
+			}
+			got = append(got, s)
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("parseQuery(%q) = %q, want %q", tt.in, got, tt.want)
@@ -91,7 +119,7 @@ func TestParseQuery(t *testing.T) {
 
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"ISMS-P-009 管理评审程序", "ＩＳＭＳ－Ｐ－００９", "a--b..c__d", "\xff\xfe备份", "データ 보안 🙂", "5.35 A.5.15 v2.1",
-		"备\xe4\xb8份 \xed\xa0\x80x \xe0\xa0\x80y", strings.Repeat("é", 40) + "-y"} {
+		"备\xe4\xb8份 \xed\xa0\x80x \xe0\xa0\x80y", strings.Repeat("é", 40) + "-y", "access-control A.5.1-A.5.3 -e-mail-"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -119,7 +147,21 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %q is not folded", tok)
 			}
 		}
-		parseQuery(s)
+		for _, q := range parseQuery(s) {
+			// A word with hyphens is its words, all whole but the last.
+			if q.parts == nil {
+				continue
+			}
+			words := make([]string, len(q.parts))
+			for i, p := range q.parts {
+				if words[i] = p.text; p.text == "" || p.whole != (i < len(q.parts)-1) {
+					t.Fatalf("%q: word %d of %q is %+v", s, i, q.text, p)
+				}
+			}
+			if strings.Join(words, "-") != q.text || len(words) < 2 {
+				t.Fatalf("%q: %q has the words %q", s, q.text, words)
+			}
+		}
 	})
 }
 
