@@ -72,6 +72,9 @@ func TestSearchRanking(t *testing.T) {
 		{query: "Backup Procedure", first: "SITE-P-001"},
 		{query: "backup", first: "SITE-P-001", top: []string{"SITE-F-001"}},
 		{query: "A.8.13", first: "SITE-P-001", top: []string{"SITE-F-001"}},
+		{query: "back-up", first: "SITE-P-001", top: []string{"SITE-F-001"}}, // written backup
+		{query: "Back-up Procedure", first: "SITE-P-001"},
+		{query: "A.8.13-A.5.30", first: "SITE-P-001"}, // the controls it implements
 	} {
 		tb.open(t, fileURL(en, q(c.query)))
 		if err := tb.poll(resultsMatch, tabTimeout/4, "#search-results", c.first, c.topArg()); err != nil {

@@ -29,6 +29,13 @@ var searchCases = []searchCase{
 	{query: "PR-002", first: "ISMS-PR-002"},
 	// Lower case and full-width forms fold.
 	{query: "ｉｓｍｓ-ｐ-００９", first: "ISMS-P-009"},
+	// A word with hyphens: as written, joined or its words apart
+	// (ISO/IEC 27001); around Chinese, a hyphen separates.
+	{query: "clear-desk", first: "ISMS-G-002"},
+	{query: "ISO-27001", top: []string{"ISMS-M-001", "ISMS-SOA-001", "ISMS-EXT-001"}},
+	{query: "信息-安全", first: "ISMS-POL-001"},
+	// A leading hyphen excludes nothing: there is no exclusion.
+	{query: "-备份", top: []string{"ISMS-F-006", "ISMS-P-007"}},
 }
 
 // resultsMatch is a JavaScript predicate: the list sel shows the results
