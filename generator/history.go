@@ -51,6 +51,7 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 	diags = append(diags, DocumentVersions(h, converted)...)
 	if diags.HasErrors() {
 		diags = oldIDHints(h, converted, diags)
+		renamedHints(opts, h, converted, diags)
 	}
 	diags = Withdrawn(opts, h, converted, site, diags)
 	diags = append(diags, revisionsUnpublished(opts, converted, site)...)

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -155,8 +156,28 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, in the folder %s, which is not read: folders whose names start with '.' are left out", r.dest, full, dir)
 		return
 	}
-	problems.Errorf(d.Path, r.line, hint, "broken link: %q names %s, which does not exist", r.dest, full)
+	problems.Errorf(d.Path, r.line, hint, brokenPath, r.dest, full)
 }
+
+// brokenPath is the message of a link to a path under content/ that
+// names nothing: the path as written, and as resolved from the source.
+const brokenPath = "broken link: %q names %s, which does not exist"
+
+// BrokenPath reports whether d is the error of a link to a path under
+// content/ that names nothing, and gives the path as written and as
+// resolved from the source: the history stage knows whether a file had
+// that path before a commit renamed it.
+func BrokenPath(d diag.Diagnostic) (dest, full string, ok bool) {
+	t := d.Text()
+	if d.Severity != diag.Error || t.Format != brokenPath || len(t.Args) != 2 {
+		return "", "", false
+	}
+	return fmt.Sprint(t.Args[0]), fmt.Sprint(t.Args[1]), true
+}
+
+// PathFrom is the path to write in a link from the document at doc to
+// the file at file, both relative to the source.
+func PathFrom(doc, file string) string { return relative(path.Dir(doc), file) }
 
 // hiddenDir is the first folder of p (a path below the source) whose
 // name starts with '.' or '_' ("content/.gitbook", "content/_images"),

@@ -84,6 +84,13 @@ type OldID struct {
 	Last    Version // the file's last text with this id
 }
 
+// Rename is what became of a path that a file had before a commit
+// renamed it.
+type Rename struct {
+	To     string // the file's path now, relative to the source
+	Commit Commit // the commit that renamed the file from the old path
+}
+
 // Changed reports whether the text changed after the current version was
 // set without the version being raised.
 func (v *Versions) Changed() bool {

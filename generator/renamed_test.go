@@ -1,0 +1,107 @@
+package generator_test
+
+import (
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// A link left to the path a file had before a commit renamed it is an
+// error whose hint says where the file went, in which commit, and the
+// link to write (by id for a document), in the site's language; a path
+// no file ever had keeps the hint of the link stage.
+func TestLinksToRenamedFiles(t *testing.T) {
+	r := gitfixture.New(t)
+	write := func(p, text string) {
+		t.Helper()
+		if err := r.Write(p, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit := func(when, msg string) string {
+		t.Helper()
+		c, err := r.Commit(when, "Author", msg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	move := func(from, to string) {
+		t.Helper()
+		if err := r.Move(from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"public\", \"internal\"]\nclassification = \"internal\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
+	write("content/procedures/old-name.md", movedDoc("ISMS-P-001", "Access", "1.0", "internal", "", "1.0"))
+	write("content/procedures/early.md", movedDoc("ISMS-P-003", "Backup", "1.0", "internal", "", "1.0"))
+	write("content/forms/request.txt", "A form.\n")
+	write("content/procedures/old-bundle/index.md", movedDoc("ISMS-P-004", "Bundle", "1.0", "internal", "", "1.0"))
+	commit("2026-01-05T10:00:00+08:00", "first")
+	move("content/procedures/old-name.md", "content/procedures/access.md")
+	move("content/forms/request.txt", "content/forms/access-request.txt")
+	move("content/procedures/old-bundle", "content/procedures/bundle")
+	renamed := commit("2026-02-01T10:00:00+08:00", "rename")
+	move("content/procedures/early.md", "content/procedures/middle.md")
+	// The rename from the path is what the hint dates; the path is the
+	// file's now.
+	fromEarly := commit("2026-02-10T10:00:00+08:00", "rename again")
+	move("content/procedures/middle.md", "content/procedures/backup.md")
+	commit("2026-02-20T10:00:00+08:00", "and again")
+	write("content/policies/links.md", movedDoc("ISMS-P-002", "Links", "1.0", "internal", "", "1.0")+
+		"\nSee [x](../procedures/old-name.md#scope),\n[the form](../forms/request.txt),\n[backup](../procedures/early.md),\n[bundle](../procedures/old-bundle/)\nand [none](../procedures/never.md).\n")
+
+	res, err := generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 2}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := res.Diagnostics.Errors()
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			`content/policies/links.md:20: broken link: "../procedures/old-name.md#scope" names content/procedures/old-name.md, which does not exist` + "\n" +
+				`content/procedures/old-name.md was renamed to content/procedures/access.md in commit ` + renamed[:10] + ` (2026-02-01): link to the document by its id, [](ISMS-P-001), or by its new path, "../procedures/access.md#scope"`,
+			`content/policies/links.md:21: broken link: "../forms/request.txt" names content/forms/request.txt, which does not exist` + "\n" +
+				`content/forms/request.txt was renamed to content/forms/access-request.txt in commit ` + renamed[:10] + ` (2026-02-01): link to it by its new path, "../forms/access-request.txt"`,
+			`content/policies/links.md:22: broken link: "../procedures/early.md" names content/procedures/early.md, which does not exist` + "\n" +
+				`content/procedures/early.md was renamed to content/procedures/backup.md in commit ` + fromEarly[:10] + ` (2026-02-10): link to the document by its id, [](ISMS-P-003), or by its new path, "../procedures/backup.md"`,
+			`content/policies/links.md:23: broken link: "../procedures/old-bundle/" names content/procedures/old-bundle, which does not exist` + "\n" +
+				`content/procedures/old-bundle/index.md was renamed to content/procedures/bundle/index.md in commit ` + renamed[:10] + ` (2026-02-01): link to the document by its id, [](ISMS-P-004), or by its new path, "../procedures/bundle/"`,
+		}},
+		{"zh-CN", []string{
+			`content/policies/links.md:20: 链接无效："../procedures/old-name.md#scope" 指向 content/procedures/old-name.md，该文件不存在` + "\n" +
+				`content/procedures/old-name.md 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/procedures/access.md：请按编号链接该文件，[](ISMS-P-001)，或使用新路径 "../procedures/access.md#scope"`,
+			`content/policies/links.md:21: 链接无效："../forms/request.txt" 指向 content/forms/request.txt，该文件不存在` + "\n" +
+				`content/forms/request.txt 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/forms/access-request.txt：请使用新路径 "../forms/access-request.txt"`,
+			`content/policies/links.md:22: 链接无效："../procedures/early.md" 指向 content/procedures/early.md，该文件不存在` + "\n" +
+				`content/procedures/early.md 已在提交 ` + fromEarly[:10] + `（2026-02-10）中重命名为 content/procedures/backup.md：请按编号链接该文件，[](ISMS-P-003)，或使用新路径 "../procedures/backup.md"`,
+			`content/policies/links.md:23: 链接无效："../procedures/old-bundle/" 指向 content/procedures/old-bundle，该文件不存在` + "\n" +
+				`content/procedures/old-bundle/index.md 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/procedures/bundle/index.md：请按编号链接该文件，[](ISMS-P-004)，或使用新路径 "../procedures/bundle/"`,
+		}},
+	} {
+		c := generator.Messages(defaults(), tc.lang)
+		var got []string
+		for _, d := range errs {
+			if strings.Contains(d.Message, "never.md") {
+				if strings.Contains(d.Hint, "renamed") {
+					t.Errorf("%s: a path no file had is given a rename: %s", d, d.Hint)
+				}
+				continue
+			}
+			got = append(got, c.Line(d)+"\n"+c.Hint(d))
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s errors:\n%s\nwant:\n%s", tc.lang, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+		for _, d := range errs {
+			if missing := c.Untranslated(d); tc.lang != "en" && len(missing) > 0 {
+				t.Errorf("%s: no %s translation of %q", d, tc.lang, missing)
+			}
+		}
+	}
+}
