@@ -120,3 +120,37 @@ func isReportFile(name string) bool {
 	}
 	return false
 }
+
+// The note that review states follow today's date is on the report pages
+// whose review states the browser's script brings up to date, and only
+// there: on the pages of actions, records and distribution, whose states
+// it leaves as built, the note says they stay so.
+func TestAsOfNoteWhereStatesFollowToday(t *testing.T) {
+	for _, opts := range []generator.Options{{}, {Drafts: true}} {
+		out := readTree(t, build(t, "testdata/site", opts))
+		live, fixed := 0, 0
+		for name, data := range out {
+			if !bytes.Contains(data, []byte(`class="report-asof"`)) {
+				continue
+			}
+			follows := bytes.Contains(data, []byte("review states are brought up to today")) // report.asof_note
+			updated := bytes.Contains(data, []byte("data-review-date=")) || bytes.Contains(data, []byte("data-overdue-after="))
+			switch {
+			case follows && !updated:
+				t.Errorf("%s says review states follow today's date, and has none the script updates", name)
+			case !follows && updated:
+				t.Errorf("%s has review states the script updates, and does not say so", name)
+			case follows:
+				live++
+			default:
+				fixed++
+				if !bytes.Contains(data, []byte("build the site again to bring them up to date")) { // report.asof_fixed
+					t.Errorf("%s does not say its states stay as built", name)
+				}
+			}
+		}
+		if live == 0 || fixed == 0 {
+			t.Errorf("drafts %v: %d pages whose states follow today, %d whose states stay as built", opts.Drafts, live, fixed)
+		}
+	}
+}
