@@ -21,6 +21,30 @@ import (
 // keys by a test.
 func unknownStrings(source string, s *i18n.Strings) diag.List {
 	var diags diag.List
+	eachOwnLayout(source, func(rel, text string, trees map[string]*parse.Tree) {
+		for _, name := range slices.Sorted(maps.Keys(trees)) {
+			walkStrings(trees[name].Root, func(key *parse.StringNode) {
+				if s.Has(key.Text) {
+					return
+				}
+				at := int(key.Pos)
+				d := diag.New(rel, lineAt(text, at), diag.Warning, "layout-string",
+					diag.Msg("use a key of ismsgen's i18n/%s.toml, as ismsgen's own layouts do, or write the text itself in the layout", s.Lang),
+					"the layout shows the interface string %q, which the site's language (%s) does not have: the page shows [%s]", key.Text, s.Lang, key.Text)
+				d.Col = at - strings.LastIndexByte(text[:at], '\n')
+				diags.Add(d)
+			})
+		}
+	})
+	diags.Sort()
+	return diags
+}
+
+// eachOwnLayout calls f with each of the site's own layout files that
+// parses: its path from the source, its text and its templates, the
+// text outside {{define}} blocks under the path itself. A file that
+// cannot be read or parsed is reported by the parse of the layouts.
+func eachOwnLayout(source string, f func(rel, text string, trees map[string]*parse.Tree)) {
 	root := filepath.Join(source, "layouts")
 	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".html") {
@@ -28,7 +52,7 @@ func unknownStrings(source string, s *i18n.Strings) diag.List {
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil // the parse of the layouts has reported it
+			return nil
 		}
 		rel, err := filepath.Rel(source, path)
 		if err != nil {
@@ -39,27 +63,15 @@ func unknownStrings(source string, s *i18n.Strings) diag.List {
 		tree.Mode = parse.SkipFuncCheck
 		trees := map[string]*parse.Tree{}
 		if _, err := tree.Parse(text, "", "", trees); err != nil {
-			return nil // a syntax error, reported by the parse of the layouts
+			return nil
 		}
-		for _, name := range slices.Sorted(maps.Keys(trees)) {
-			walkStrings(trees[name].Root, func(key *parse.StringNode) {
-				if s.Has(key.Text) {
-					return
-				}
-				at := int(key.Pos)
-				line := 1 + strings.Count(text[:at], "\n")
-				d := diag.New(rel, line, diag.Warning, "layout-string",
-					diag.Msg("use a key of ismsgen's i18n/%s.toml, as ismsgen's own layouts do, or write the text itself in the layout", s.Lang),
-					"the layout shows the interface string %q, which the site's language (%s) does not have: the page shows [%s]", key.Text, s.Lang, key.Text)
-				d.Col = at - strings.LastIndexByte(text[:at], '\n')
-				diags.Add(d)
-			})
-		}
+		f(rel, text, trees)
 		return nil
 	})
-	diags.Sort()
-	return diags
 }
+
+// lineAt is the 1-based line of the byte at in text.
+func lineAt(text string, at int) int { return 1 + strings.Count(text[:at], "\n") }
 
 // walkStrings calls f with the key of every call t "key" under n.
 func walkStrings(n parse.Node, f func(*parse.StringNode)) {

@@ -93,6 +93,7 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 		return nil, layoutDiagnostics(err)
 	}
 	diags.Add(unknownStrings(opts.Source, strings)...)
+	diags.Add(strayText(opts.Source)...)
 	return t, diags
 }
 
