@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/fast"
 	"ismsgen/internal/sitetest"
 )
 
@@ -70,5 +72,63 @@ layouts/search.html:2: 警告："{{.Title}}" 位于布局中所有 {{define}} �
 	}
 	if res.Diagnostics.HasErrors() {
 		t.Errorf("errors: %v", res.Diagnostics.Errors())
+	}
+}
+
+// Every mistake a layout makes when it runs is reported, each once at
+// its file:line:col, not only the first the run stops at: after one, the
+// layout runs again without that statement. An assignment that fails
+// takes the rest of its block with it, so that the uses of its variable
+// are no knock-on errors, and a partial that fails on pages of several
+// kinds is one error. The build fails and leaves the previous output
+// untouched, with the fast paths on and off alike.
+func TestLayoutRunErrorsAllReported(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	dest := build(t, site, generator.Options{})
+	home := filepath.Join(dest, "index.html")
+	previous, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile(filepath.Join(sitetest.Root(), "layouts", "doc.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(doc), "\n")
+	for i, from := range map[int]string{0: `{{$d := $v.Doc}}`, 2: `{{t "nav.breadcrumb"}}`, 4: `{{tier $d.Tier}}`} {
+		if !strings.Contains(lines[i], from) {
+			t.Fatalf("layouts/doc.html:%d has no %s", i+1, from)
+		}
+	}
+	lines[0] = strings.Replace(lines[0], `{{$d := $v.Doc}}`, `{{$d := $v.Doc}}{{$v.Nope}}`, 1)
+	lines[2] = strings.Replace(lines[2], `{{t "nav.breadcrumb"}}`, `{{$d.Bad1}}`, 1)
+	lines[4] = strings.Replace(lines[4], `{{tier $d.Tier}}`, `{{tier $d.Bad2}}{{$q := $d.Bad3}}{{$q.X}}`, 1)
+	writeLayouts(t, site, map[string]string{
+		"doc.html":             strings.Join(lines, "\n"),
+		"partials/footer.html": "{{define \"footer\"}}<footer>{{.Data.Zap}}</footer>{{end}}\n",
+	})
+	want := `layouts/doc.html:1:52: the layout shows $v.Nope, but the page's data has no field Nope (in *render.DocView)
+layouts/doc.html:3:40: the layout shows $d.Bad1, but the page's data has no field Bad1 (in *model.Document)
+layouts/doc.html:5:52: the layout shows $d.Bad2, but the page's data has no field Bad2 (in *model.Document)
+layouts/doc.html:5:69: the layout shows $d.Bad3, but the page's data has no field Bad3 (in *model.Document)
+layouts/partials/footer.html:1:34: the layout shows .Data.Zap, but the page's data has no field Zap (in interface {})
+`
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, d := range res.Diagnostics.Errors() {
+			got.WriteString(d.String() + "\n")
+		}
+		if got.String() != want {
+			t.Errorf("fast paths %v: errors\n%s\nwant\n%s", on, got.String(), want)
+		}
+		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
+			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
+		}
 	}
 }

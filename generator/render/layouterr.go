@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"ismsgen/generator/diag"
@@ -67,6 +68,12 @@ func Diagnostics(err error) (diags diag.List, rest error) {
 		diags.Add(d)
 	}
 	diags.Sort()
+	// One error a place: a partial that reads .Data.X fails on one
+	// page for want of the field and on another, with no data, for a
+	// nil pointer; one fix mends both.
+	diags = slices.CompactFunc(diags, func(a, b diag.Diagnostic) bool {
+		return a.Line > 0 && a.File == b.File && a.Line == b.Line && a.Col == b.Col
+	})
 	return diags, errors.Join(others...)
 }
 

@@ -214,6 +214,9 @@ type renderer struct {
 	actionPagesOnce sync.Once
 	actionPages     map[string]string // see actionPage
 
+	cutMu sync.Mutex
+	cuts  map[string]*layoutSet // see cutSet
+
 	leftOutOnce sync.Once
 	leftOutLens uint64 // see plainHit
 }
@@ -303,7 +306,7 @@ func (r *renderer) emit(out Output, layout string, p *Page) error {
 	defer r.bufs.Put(buf)
 	buf.Reset()
 	if err := ls.execute(buf, p); err != nil {
-		return &LayoutError{layout, err}
+		return r.moreErrors(layout, p, err)
 	}
 	file := p.URL + "index.html"
 	if strings.HasSuffix(p.URL, ".html") {
