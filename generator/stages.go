@@ -205,6 +205,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 			docs.sums[c.Doc] = sums[i]
 		}
 	}
+	docs.Diags = validate.UnknownLevels(cfg, docs.Diags)
 	return docs
 }
 

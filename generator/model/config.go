@@ -23,6 +23,7 @@ type Config struct {
 	Language              string   // "zh-CN" or "en"
 	BaseURL               string   // ends with "/"; "" when unset
 	Levels                []string // classification levels, lowest first
+	LevelsLine            int      // the line of classification_levels in isms.toml; 0 when the defaults are used
 	Classification        string   // the site's ceiling
 	DefaultClassification string
 	DefaultReviewCycle    Cycle

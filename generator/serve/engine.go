@@ -12,6 +12,7 @@ import (
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
+	"ismsgen/generator/validate"
 )
 
 // engine keeps the last good state of every stage and rebuilds what a
@@ -189,6 +190,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 		d := *f.conv.Doc // a fresh copy: link fills in its Graph
 		converted = append(converted, generator.Converted{Doc: &d, Scan: f.conv.Scan})
 	}
+	diags = validate.UnknownLevels(e.g.cfg, diags) // as a build reports them
 	opts := e.opts
 	opts.Now = e.g.now
 	site, d := generator.Link(opts, e.g.cfg, converted, &e.others, failed...)

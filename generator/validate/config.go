@@ -76,7 +76,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 		c.RecentWithdrawals = model.Cycle{N: 12, Unit: model.Months}
 	}
 
-	c.Levels = r.strs("classification_levels")
+	c.Levels, c.LevelsLine = r.strs("classification_levels"), line("classification_levels")
 	if !r.has("classification_levels") {
 		c.Levels = DefaultLevels
 	} else if len(c.Levels) == 0 {

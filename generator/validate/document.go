@@ -196,7 +196,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	written := r.str("classification", false)
 	var known bool
 	if d.Classification, known = classification(cfg, written); !known {
-		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), "unknown classification level %q", written)
+		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), unknownLevel, written)
 	}
 
 	d.Parent = r.str("parent", false)
