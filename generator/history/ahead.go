@@ -32,16 +32,20 @@ var readingAhead = true
 
 // aheadPart is the texts one git process reads ahead.
 type aheadPart struct {
-	cmd    *exec.Cmd
-	out    *os.File // git's answers, in the order of want
+	cmd    *exec.Cmd // nil when git has none of want to read
+	out    *os.File  // git's answers, in the order of want
 	want   []aheadText
+	loose  *looseObjects // reads the loose ones of want; nil when none is
+	nLoose int           // how many texts loose read
 	stderr bytes.Buffer
 }
 
-// aheadText is a text read ahead: rev of the file f.
+// aheadText is a text read ahead: rev of the file f, read by git or, if
+// loose, by the part's looseObjects.
 type aheadText struct {
-	f   *fileLog
-	rev int
+	f     *fileLog
+	rev   int
+	loose bool
 }
 
 // startReadAhead starts the reading ahead of the texts of the document
@@ -67,11 +71,17 @@ func (r *Repo) startReadAhead(l *Log, dirty map[string]bool) *readAhead {
 			from = 0
 		}
 		for i := from; i < len(f.revs) && f.revs[i].blob != ""; i++ {
-			want = append(want, aheadText{f, i})
+			want = append(want, aheadText{f: f, rev: i})
 		}
 	}
 	if len(want) == 0 {
 		return nil
+	}
+	loose := r.loose()
+	if loose != nil {
+		for i := range want {
+			want[i].loose = loose.has(want[i].f.revs[want[i].rev].blob)
+		}
 	}
 	// Shared, a file's texts together, among as many git processes as
 	// the walks' texts would be (see readers).
@@ -85,7 +95,7 @@ func (r *Repo) startReadAhead(l *Log, dirty map[string]bool) *readAhead {
 				end++
 			}
 		}
-		p, err := r.startPart(want[:end])
+		p, err := r.startPart(want[:end], loose)
 		if err != nil {
 			a.close()
 			return nil
@@ -96,9 +106,22 @@ func (r *Repo) startReadAhead(l *Log, dirty map[string]bool) *readAhead {
 	return a
 }
 
-// startPart starts one git process that reads want into a temporary
-// file, asked for in another.
-func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
+// startPart starts one git process that reads the texts of want that are
+// not loose into a temporary file, asked for in another.
+func (r *Repo) startPart(want []aheadText, loose *looseObjects) (*aheadPart, error) {
+	p := &aheadPart{want: want}
+	n := 0
+	for _, t := range want {
+		if t.loose {
+			n++
+		}
+	}
+	if n > 0 {
+		p.loose = &looseObjects{dir: loose.dir}
+	}
+	if n == len(want) {
+		return p, nil
+	}
 	in, err := tempFile()
 	if err != nil {
 		return nil, err
@@ -106,8 +129,10 @@ func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
 	defer closeTemp(in)
 	w := bufio.NewWriterSize(in, 64<<10)
 	for _, t := range want {
-		w.WriteString(t.f.revs[t.rev].blob)
-		w.WriteByte('\n')
+		if !t.loose {
+			w.WriteString(t.f.revs[t.rev].blob)
+			w.WriteByte('\n')
+		}
 	}
 	if err := w.Flush(); err != nil {
 		return nil, err
@@ -119,7 +144,7 @@ func (r *Repo) startPart(want []aheadText) (*aheadPart, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &aheadPart{cmd: r.run.command("cat-file", "--batch"), out: out, want: want}
+	p.cmd, p.out = r.run.command("cat-file", "--batch"), out
 	p.cmd.Stdin, p.cmd.Stdout, p.cmd.Stderr = in, out, &p.stderr
 	if err := p.cmd.Start(); err != nil {
 		closeTemp(out)
@@ -170,6 +195,7 @@ func (a *readAhead) take(h *History, walks []*walk) error {
 	h.most = max(h.most, len(a.parts))
 	for _, p := range a.parts {
 		h.done += len(p.want)
+		h.loose += p.nLoose
 	}
 	h.mu.Unlock()
 	return errors.Join(errs...)
@@ -178,20 +204,36 @@ func (a *readAhead) take(h *History, walks []*walk) error {
 // take gives the walks of byFile the part's texts. The texts kept for
 // their pages stay where git wrote them: the store adopts the file.
 func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
-	if err := p.cmd.Wait(); err != nil {
-		closeTemp(p.out)
-		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(p.stderr.String()))
+	var b *blobs
+	var read *counted
+	if p.cmd != nil {
+		if err := p.cmd.Wait(); err != nil {
+			closeTemp(p.out)
+			return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(p.stderr.String()))
+		}
+		h.texts.adopt(p.out)
+		read = &counted{r: io.NewSectionReader(p.out, 0, 1<<62)}
+		b = &blobs{out: bufio.NewReaderSize(read, 256<<10), max: maxBlob}
 	}
-	h.texts.adopt(p.out)
-	read := &counted{r: io.NewSectionReader(p.out, 0, 1<<62)}
-	b := &blobs{out: bufio.NewReaderSize(read, 256<<10), max: maxBlob}
 	for _, t := range p.want {
 		blob := t.f.revs[t.rev].blob
+		w := byFile[t.f]
+		if t.loose {
+			if w == nil || w.next != t.rev {
+				continue
+			}
+			// A loose text that is not the blob's leaves the rest of its
+			// file's texts to readWalks, which asks git.
+			if text, ok := p.loose.read(blob); ok {
+				p.nLoose++
+				w.take(h, text, readHeader(text))
+			}
+			continue
+		}
 		text, err := b.next(blob)
 		if err != nil {
 			return fmt.Errorf("git cat-file: %w", err)
 		}
-		w := byFile[t.f]
 		if w == nil || w.next != t.rev {
 			continue
 		}
@@ -220,6 +262,9 @@ func (c *counted) Read(p []byte) (int, error) {
 // close ends what was not taken.
 func (a *readAhead) close() {
 	for _, p := range a.parts {
+		if p.cmd == nil {
+			continue
+		}
 		_ = p.cmd.Process.Kill()
 		_ = p.cmd.Wait()
 		closeTemp(p.out)

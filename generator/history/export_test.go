@@ -23,3 +23,11 @@ func SetReadAhead(on bool) (restore func()) {
 	readingAhead = on
 	return func() { readingAhead = old }
 }
+
+// LooseTexts is how many of the texts read ahead were read from loose
+// objects rather than by git.
+func (h *History) LooseTexts() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.loose
+}

@@ -26,6 +26,7 @@ type History struct {
 	ahead  *readAhead // the texts the walks will read, until Documents takes them
 	most   int        // the most readers a reading has been shared among (for the tests)
 	done   int        // how many texts were read ahead, or by readers closed since
+	loose  int        // how many of them were read from loose objects (for the tests)
 
 	mu    sync.Mutex
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit

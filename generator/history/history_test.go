@@ -11,6 +11,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/gitfixture"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -771,6 +772,49 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 		if shared != one {
 			t.Errorf("with %d readers (read ahead: %v):\n%s\nwith one:\n%s", readers, ahead, shared, one)
 		}
+	}
+}
+
+// The texts of a repository whose older objects are packed and whose
+// newer ones are loose are the same, read ahead with the fast paths on
+// (the loose ones read by ismsgen, the packed ones by git) and off (all
+// by git).
+func TestTextsLooseAndPacked(t *testing.T) {
+	r := repo(t)
+	for c, v := range []string{"1.0", "1.1", "1.2", "1.3"} {
+		for i := range 4 {
+			versions := []string{"1.0", "1.1", "1.2", "1.3"}[:c+1]
+			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...)))
+		}
+		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
+		if c == 1 {
+			must(t, r.Git(nil, "gc", "-q"))
+		}
+	}
+	summary := func(on bool) (string, int) {
+		defer fast.Set(on)()
+		docs, diags, h := read(t, r.Dir)
+		var b strings.Builder
+		for _, d := range docs {
+			for _, e := range d.Versions.Earlier {
+				text, err := h.Text(e.Blob)
+				must(t, err)
+				fmt.Fprintf(&b, "%s %s %s %q\n", d.ID, e.Version, e.Commit.Short(), text)
+			}
+		}
+		fmt.Fprintln(&b, diags)
+		return b.String(), h.LooseTexts()
+	}
+	fastOn, loose := summary(true)
+	fastOff, none := summary(false)
+	if fastOn != fastOff {
+		t.Errorf("with the fast paths on:\n%s\noff:\n%s", fastOn, fastOff)
+	}
+	if want := 4; loose != want || none != 0 {
+		t.Errorf("%d texts read from loose objects with the fast paths on, %d off; want %d and 0", loose, none, want)
+	}
+	if strings.Count(fastOn, "\n") != 4*3+1 {
+		t.Errorf("want 3 earlier versions of 4 documents:\n%s", fastOn)
 	}
 }
 
