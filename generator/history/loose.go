@@ -86,6 +86,13 @@ func (l *looseObjects) read(oid string) ([]byte, bool) {
 		return nil, false
 	}
 	l.raw = raw
+	return l.inflate(raw, want)
+}
+
+// inflate returns the text of a loose object's file, raw, and whether
+// it is the blob whose id is want.
+func (l *looseObjects) inflate(raw []byte, want [sha1.Size]byte) ([]byte, bool) {
+	var err error
 	l.br.Reset(raw)
 	if l.zr == nil {
 		l.zr, err = zlib.NewReader(&l.br)

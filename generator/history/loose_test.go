@@ -1,8 +1,12 @@
 package history
 
 import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha1"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -131,4 +135,40 @@ func TestLooseObjectsOff(t *testing.T) {
 	if l := r.loose(); l != nil {
 		t.Errorf("a reader of loose objects in %s with the fast paths off", filepath.Base(l.dir))
 	}
+}
+
+// FuzzLooseObject: a blob's loose object gives back its text, and no
+// other bytes are taken for a blob's.
+func FuzzLooseObject(f *testing.F) {
+	f.Add([]byte("第一段。\n"), []byte{}, false)
+	f.Add([]byte(""), []byte("x"), true)
+	f.Add([]byte("+++\nid = \"A\"\n+++\n"), []byte("blob 3\x00abc"), false)
+	f.Fuzz(func(t *testing.T, text, other []byte, compressOther bool) {
+		l := &looseObjects{}
+		head := "blob " + strconv.Itoa(len(text)) + "\x00"
+		id := sha1.Sum(append([]byte(head), text...))
+		got, ok := l.inflate(deflate(t, append([]byte(head), text...)), id)
+		if !ok || !bytes.Equal(got, text) {
+			t.Fatalf("the object of %q gave %q, %v", text, got, ok)
+		}
+		raw := other
+		if compressOther {
+			raw = deflate(t, other)
+		}
+		if got, ok := l.inflate(raw, id); ok && !bytes.Equal(got, text) {
+			t.Fatalf("%q taken for the blob of %q", got, text)
+		}
+	})
+}
+
+func deflate(t *testing.T, b []byte) []byte {
+	var out bytes.Buffer
+	w := zlib.NewWriter(&out)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

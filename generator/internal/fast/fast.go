@@ -17,6 +17,8 @@
 //     semantic clean-up (semantic.go) beside go-diff's DiffMainRunes
 //     and DiffCleanupSemantic;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
+//   - history: the reading of earlier texts kept as loose objects
+//     (loose.go), each checked against its id, beside git cat-file;
 //   - wholefile and write: plain system calls beside package os, a
 //     mkdir for each new folder beside os.MkdirAll, and removal on every
 //     core beside os.RemoveAll.
