@@ -211,8 +211,12 @@ func revisionsUnpublished(opts Options, converted []Converted, site *model.Site)
 			!published(site.Config, lopts, d.Classification, model.StatusApproved) {
 			continue // published, or withheld whatever its status
 		}
-		for i := len(d.Versions.Earlier) - 1; i >= 0; i-- {
-			v := d.Versions.Earlier[i]
+		candidates := slices.Clone(d.Versions.Earlier)
+		if a := d.Versions.Approved; a != nil {
+			candidates = append(candidates, *a) // the newest, whether or not [[history]] names it
+		}
+		for i := len(candidates) - 1; i >= 0; i-- {
+			v := candidates[i]
 			if !published(site.Config, lopts, v.Classification, v.Status) {
 				continue
 			}

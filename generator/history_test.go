@@ -613,7 +613,7 @@ func TestRevisionUnpublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	warning := fmt.Sprintf(`content/p1.md:6: warning: status "review" takes P-1 off the site, and with it version 1.0 (commit %s, 2026-01-01), which readers worked to`, hash[:10])
+	warning := fmt.Sprintf(`content/p1.md:6: warning: status "%s" takes P-1 off the site, and with it version 1.0 (commit %s, 2026-01-01), which readers worked to`, "%s", hash[:10])
 	for _, tc := range []struct {
 		name  string
 		text  string
@@ -621,6 +621,8 @@ func TestRevisionUnpublished(t *testing.T) {
 		wants bool
 	}{
 		{"in review", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{}, true},
+		{"set back to review before the version is raised", doc("1.0", "review", "internal", "1.0"), generator.Options{}, true},
+		{"a draft whose history names no earlier version", doc("1.1", "draft", "internal"), generator.Options{}, true},
 		{"shown to reviewers", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{Drafts: true}, false},
 		{"above the ceiling whatever its status", doc("1.1", "review", "secret", "1.0", "1.1"), generator.Options{}, false},
 		{"approved", doc("1.1", "approved", "internal", "1.0", "1.1"), generator.Options{}, false},
@@ -633,11 +635,28 @@ func TestRevisionUnpublished(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			found := slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == warning })
+			status := "review"
+			if strings.Contains(tc.text, `status = "draft"`) {
+				status = "draft"
+			}
+			found := slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == fmt.Sprintf(warning, status) })
 			if found != tc.wants {
 				t.Errorf("warning %v, want %v: %v", found, tc.wants, res.Diagnostics)
 			}
 		})
+	}
+	// Committed, the text in review is the file on disk: the approved
+	// text is the commit before.
+	write("content/p1.md", doc("1.0", "review", "internal", "1.0"))
+	if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Author", "back to review"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 1}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == fmt.Sprintf(warning, "review") }) {
+		t.Errorf("committed in review: no revision-unpublished warning: %v", res.Diagnostics)
 	}
 }
 

@@ -194,6 +194,24 @@ func (w *walk) take(h *History, text []byte, hd header) {
 	}
 }
 
+// lastApproved is the newest text read that was approved, for a
+// document that is now a draft or in review; nil otherwise. The walk of
+// such a document reads the header of every commit but the last one's
+// when that is the file on disk.
+func (w *walk) lastApproved(h *History) *model.Version {
+	if w.d.Status != model.StatusDraft && w.d.Status != model.StatusReview {
+		return nil
+	}
+	for i := range w.f.revs {
+		if hd, ok := w.headers[i]; ok && hd.Status == model.StatusApproved {
+			r := w.f.revs[i]
+			return &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
+				Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}
+		}
+	}
+	return nil
+}
+
 // readWalks reads the texts the walks need, every walk's in its order:
 // every commit's from the walk's first (see walk.next), for the ids the
 // file had (see oldIDs), though only those of the run and of the
@@ -328,6 +346,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	}
 	v.Earlier = kept
 	v.OldIDs = h.oldIDs(w)
+	v.Approved = w.lastApproved(h)
 	d.Versions = v
 	// A version git holds whose name cannot name a folder has no page.
 	warned := map[string]bool{}

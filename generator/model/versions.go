@@ -75,6 +75,12 @@ type Versions struct {
 	// OldIDs are the ids the file had before a commit changed its id,
 	// the most recent change first, one for each id.
 	OldIDs []OldID
+	// Approved is, for a document now a draft or in review, its newest
+	// committed text that was approved, whether or not [[history]]
+	// names its version (the version set back to review, or raised
+	// before its entry was written): the version in force that the
+	// draft takes off the site. Nil otherwise; it has no page.
+	Approved *Version
 }
 
 // OldID is an id a document's file had before a commit changed it.
