@@ -160,6 +160,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 	var code fence  // the fence of the open code block
 	inMath := false // between lines $$
 	var items listItems
+	components := map[string]bool{} // the names MDX import lines gave
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -222,6 +223,12 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),
 				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
 			ls[i] = nil
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components) != nil:
+			// an imported component's tag alone on its line (<Tabs>,
+			// <TabItem value="a" label="Linux">, </Tabs>): left out, as
+			// the import's warning says; a tab's label or a title stays
+			ls[i] = componentTag(trimmed, components)
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < items.code():
 			n, out, f := htmlBlock(ls[i:], trimmed)
@@ -320,8 +327,11 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			changed = true
 		case trimmed[0] == 'i' && len(line) == len(bytes.TrimLeft(line, " \t")) && mdxImport.Match(trimmed):
 			ls[i] = nil
+			for _, name := range importedNames(trimmed) {
+				components[name] = true
+			}
 			found = append(found, Foreign{Line: at, Code: "mdx-import",
-				Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; the component's tags are left out as raw HTML", string(trimmed)),
+				Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; a line that holds only one of its tags is left out too, its label or title kept in bold", string(trimmed)),
 				Hint:    diag.Msg("remove the import line, and write what the component showed in Markdown")})
 			changed = true
 		case trimmed[0] == '{' && indentOf(line) < 4 && blockAttributes.Match(trimmed):
@@ -351,6 +361,12 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 var (
 	// import Tabs from '@theme/Tabs'; import {A, B} from "./x.mdx"; import './style.css'
 	mdxImport = regexp.MustCompile(`^import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+)?(?:'[^']+'|"[^"]+");?[ \t]*$`)
+	// the names between import and from
+	importClause = regexp.MustCompile(`^import[ \t]+(.*?)[ \t]+from[ \t]`)
+	// <Tabs>, <TabItem value="a" label="Linux" default>, </Tabs>, <Repo />: one JSX tag alone
+	jsxTag = regexp.MustCompile(`^</?([A-Za-z][\w.]*)((?:\s[^<>]*)?)/?>$`)
+	// label="…", title='…' among a tag's attributes
+	jsxLabel = regexp.MustCompile(`(?:^|\s)(label|title)=(?:"([^"]*)"|'([^']*)')`)
 	// !!! note, ??? tip "Title", ???+ warning inline end "", with {attributes}
 	admonition = regexp.MustCompile(`^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"(.*)")?[ \t]*(?:\{[^}]*\})?[ \t]*$`)
 	// === "Tab", ===+ "Tab"
@@ -364,6 +380,53 @@ var (
 	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
+
+// importedNames are the names an MDX import line gives its components:
+// Tabs in "import Tabs from '@theme/Tabs'", A and C in
+// "import {A, B as C} from './x'"; none for "import './x.css'".
+func importedNames(line []byte) []string {
+	m := importClause.FindSubmatch(line)
+	if m == nil {
+		return nil
+	}
+	var names []string
+	fields := strings.Fields(strings.NewReplacer("{", " ", "}", " ", ",", " ").Replace(string(m[1])))
+	for k := 0; k < len(fields); k++ {
+		switch {
+		case fields[k] == "as" && k+1 < len(fields) && len(names) > 0:
+			names[len(names)-1] = fields[k+1]
+			k++
+		case fields[k] == "*":
+			names = append(names, "")
+		default:
+			names = append(names, fields[k])
+		}
+	}
+	return names
+}
+
+// componentTag is what a line that holds only a tag of one of the
+// components shows: the value of its label or title in bold, or an
+// empty line; nil when the line is something else.
+func componentTag(line []byte, components map[string]bool) []byte {
+	if len(components) == 0 {
+		return nil
+	}
+	m := jsxTag.FindSubmatch(line)
+	if m == nil || !components[string(m[1])] {
+		return nil
+	}
+	for _, a := range jsxLabel.FindAllSubmatch(m[2], -1) {
+		text := a[2]
+		if text == nil {
+			text = a[3]
+		}
+		if t := strings.TrimSpace(string(text)); t != "" {
+			return bold(t, false)
+		}
+	}
+	return []byte{}
+}
 
 // divName is what a fenced div's opening line shows in bold: the title
 // written after its name ("::: tip 自定义标题", "::: details 点击查看",
