@@ -17,8 +17,9 @@ import (
 )
 
 // goText is text of Go or of a library that must never reach a message:
-// the message says what is wrong in the author's words instead.
-var goText = regexp.MustCompile(`toml: |invalid datetime|expected a top-level item|has already been defined|was already created|cannot be used as an array|executing "|template: |can't evaluate|invalid character|unexpected EOF`)
+// the message says what is wrong in the author's words instead. (The
+// file isms.toml may be named: "isms.toml: …" is no decoder's prefix.)
+var goText = regexp.MustCompile(`(?:^|[^.\w])toml: |invalid datetime|expected a top-level item|has already been defined|was already created|cannot be used as an array|executing "|template: |can't evaluate|invalid character|unexpected EOF`)
 
 // englishRun is three English words in a row outside quotes: in a
 // Chinese message, text left untranslated.
@@ -66,16 +67,18 @@ func TestMessagesOfAControllersMistakes(t *testing.T) {
 			t.Errorf("%s: %d diagnostics for one mistake", f, n)
 		}
 	}
+	// files without a mistake of their own, beside files with one
+	knockOn := []string{"content/links-to-qa-15.md", "content/finance.md", "content/links-to-faulty.md"}
 	archive, err := txtar.ParseFile("testdata/sites/mistakes.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range archive.Files {
-		if name := f.Name; strings.HasPrefix(name, "content/") && files[name] == 0 && name != "content/links-to-qa-15.md" && name != "content/finance.md" {
+		if name := f.Name; strings.HasPrefix(name, "content/") && files[name] == 0 && !slices.Contains(knockOn, name) {
 			t.Errorf("%s: its mistake is not reported", name)
 		}
 	}
-	for _, f := range []string{"content/links-to-qa-15.md", "content/finance.md"} {
+	for _, f := range knockOn {
 		if files[f] > 0 {
 			t.Errorf("%s: a knock-on error of another file's mistake", f)
 		}

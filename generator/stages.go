@@ -126,6 +126,7 @@ func Convert(cfg *model.Config, src *load.Doc) (Converted, diag.List) {
 // this alone, so that its body may be changed in place.
 func convert(cfg *model.Config, src *load.Doc, owned bool) (Converted, diag.List) {
 	doc, diags := validate.Document(cfg, src)
+	doc.Faulty = diags.HasErrors()
 	if owned {
 		doc.Body, doc.TitleAnchor = markdown.BlankTitleHeading(doc.Body, doc.ID, doc.Title)
 	} else {

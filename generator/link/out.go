@@ -28,6 +28,8 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 				warnings.Warnf(d.Path, t.line, "image-of-document", "write [text](ID) for a link to a document; an image needs a picture file, such as ./diagram.png", "image whose source is the document %s: it is shown as a link to the document", t.doc.ID)
 			}
 			switch {
+			case site.Doc(t.doc.ID) != t.doc && t.doc.Faulty:
+				// left out for its own errors, reported at its file
 			case site.Doc(t.doc.ID) != t.doc:
 				warnings.Warnf(d.Path, t.line, "withheld-link", withheldHint, "link to %s, a document this build leaves out: its text is shown without a link", t.doc.ID)
 			default:
@@ -56,7 +58,9 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 			}
 		case toAttachment:
 			if site.Doc(t.doc.ID) != t.doc {
-				warnings.Warnf(d.Path, t.line, "withheld-link", withheldHint, "link to %s, a file of %s, a document this build leaves out: its text is shown without a link", t.dest, t.doc.ID)
+				if !t.doc.Faulty {
+					warnings.Warnf(d.Path, t.line, "withheld-link", withheldHint, "link to %s, a file of %s, a document this build leaves out: its text is shown without a link", t.dest, t.doc.ID)
+				}
 				break
 			}
 			l.Kind, l.File, l.Fragment = model.ToFile, t.doc.URL()+model.EscapePath(t.file.Name), t.fragment

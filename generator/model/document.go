@@ -141,6 +141,11 @@ type Document struct {
 	// outside git.
 	Versions *Versions
 
+	// Faulty: converting the file reported errors of its own (an
+	// unknown status, say, which leaves it out). They say what to fix;
+	// a link to it is not warned of again.
+	Faulty bool
+
 	// Filled in by the link stage.
 	Graph Graph
 
