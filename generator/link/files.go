@@ -21,6 +21,7 @@ type files struct {
 	hintOnce sync.Once
 	byStem   map[string][]string // lower-case name without its extension → paths of files
 	byDir    map[string][]string // folder → paths of its files
+	byBare   map[string][]string // byStem's key without a leading number ("2103-", "02_") → paths of numbered files
 }
 
 type entryKind uint8
@@ -165,7 +166,13 @@ func (x *files) nearest(from *model.Document, full string) string {
 	stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
 	var best string
 	bestScore := -1
-	for _, c := range x.byStem[stem] {
+	same := x.byStem[stem]
+	if len(same) == 0 {
+		// the file numbered since the link was written ("2103-x.md"
+		// for "x.md"), as a folder's files are to keep their order
+		same = x.byBare[stem]
+	}
+	for _, c := range same {
 		if own(c) {
 			continue
 		}
@@ -214,7 +221,7 @@ func (x *files) docNamed(name string) *model.Document {
 // indexNames lists the files that a hint may name (those that are
 // published or are documents) by name and by folder.
 func (x *files) indexNames() {
-	x.byStem, x.byDir = map[string][]string{}, map[string][]string{}
+	x.byStem, x.byDir, x.byBare = map[string][]string{}, map[string][]string{}, map[string][]string{}
 	for p, e := range x.byPath {
 		switch e.kind {
 		case isDoc, isAttachment, isLoose:
@@ -225,12 +232,33 @@ func (x *files) indexNames() {
 		stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
 		x.byStem[stem] = append(x.byStem[stem], p)
 		x.byDir[path.Dir(p)] = append(x.byDir[path.Dir(p)], p)
+		if bare := unnumbered(stem); bare != stem {
+			x.byBare[bare] = append(x.byBare[bare], p)
+		}
 	}
-	for _, m := range []map[string][]string{x.byStem, x.byDir} {
+	for _, m := range []map[string][]string{x.byStem, x.byDir, x.byBare} {
 		for _, list := range m {
 			slices.Sort(list)
 		}
 	}
+}
+
+// unnumbered is stem without a leading number and what separates it
+// from the name ("2103-访问控制" → "访问控制", "02_backup" → "backup");
+// stem itself when it has none, or is nothing else.
+func unnumbered(stem string) string {
+	i := 0
+	for i < len(stem) && stem[i] >= '0' && stem[i] <= '9' {
+		i++
+	}
+	j := i
+	for j < len(stem) && strings.IndexByte("-_. ", stem[j]) >= 0 {
+		j++
+	}
+	if i == 0 || j == i || j == len(stem) {
+		return stem
+	}
+	return stem[j:]
 }
 
 // commonDirs counts the folders that a and b share from the top.

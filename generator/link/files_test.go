@@ -150,6 +150,18 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
+			docs: map[string]string{
+				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),
+				"content/文档/2103-访问控制-说明.md":  body("P", ""),
+				"content/guides/02_backup.md": body("B", ""),
+			},
+			diags: []string{
+				`content/index.md:12: broken link: "访问控制-说明.md" names content/访问控制-说明.md, which does not exist | did you mean "文档/2103-访问控制-说明.md"?`,
+				`content/index.md:13: broken link: "guides/backup.md" names content/guides/backup.md, which does not exist | did you mean "guides/02_backup.md"?`,
+			},
+		},
+		{
 			name: "a folder beside the file of its name, GitHub's anchors, a folder starting with _",
 			docs: map[string]string{
 				"content/a.md":         body("A", "[x](rewards/#fy-2024--fy-2025) [y](rewards/) [z](rewards#-401k-plan) [w](#scope--aims)\n![i](_images/p.png) [v](rewards/#fy-2026)\n\n## Scope & aims\n"),
