@@ -196,7 +196,7 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
 		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
-			diags.Errorf(path, 1, diag.Msg("write it as TOML between lines +++, e.g. %s", strings.Join(yamlKeys(src, 4), ", ")), "the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++")
+			dashedFrontMatter(path, src, diags)
 			return nil, nil, 0, false
 		}
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")

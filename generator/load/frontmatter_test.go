@@ -73,6 +73,10 @@ func TestFrontMatterHints(t *testing.T) {
 		{"YAML", "---\nid: X-1\ntitle: \"管理评审程序\"\ntier: 2\n  nested: x\nowners: [hr, it]\napproved: 2017-11-22\n---\nbody\n",
 			`x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++` +
 				"\n    hint: write it as TOML between lines +++, e.g. id = \"X-1\", title = \"管理评审程序\", tier = 2, owners = [\"hr\", \"it\"]"},
+		{"TOML between lines ---", "---\nid = \"X-1\"\n# a comment\ntitle = \"管理评审程序\"\n---\nbody\n",
+			"x.md:1: the front matter is TOML, but between lines ---; ismsgen reads it between lines +++\n    hint: write lines 1 and 5, ---, as +++"},
+		{"YAML with no key a hint can show", "---\n- a\n- b\n---\nbody\n",
+			"x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++\n    hint: write it as TOML between lines +++: id = \"…\", title = \"…\", and the other keys of a document\n"},
 		{"dotted date", "+++\nid = \"X-1\"\napproved = 2017.11.22\n+++\n",
 			"hint: dates are written year-month-day with hyphens and no quotes: approved = 2017-11-22"},
 		{"slashed date", "+++\nid = \"X-1\"\nnext_review = 2017/1/2 # soon\n+++\n",

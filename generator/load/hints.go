@@ -102,6 +102,41 @@ func lineOf(text []byte, n int) []byte {
 
 // yamlKeys, for a file whose front matter is YAML (a first line ---),
 // returns its first keys written as TOML, for the error's hint.
+// dashedFrontMatter reports front matter between lines ---: YAML, as
+// other tools write it, with the keys it has in TOML as the hint; or
+// TOML already, which only its two lines --- keep from being read.
+func dashedFrontMatter(path string, src []byte, diags *diag.List) {
+	lines := bytes.Split(src, []byte("\n"))
+	closing, toml, yaml := 0, 0, 0
+	for i, l := range lines[1:] {
+		t := bytes.TrimRight(l, " \t\r")
+		if string(t) == "---" || string(t) == "..." {
+			closing = i + 2
+			break
+		}
+		switch {
+		case tomlKeyLine.Match(t):
+			toml++
+		case yamlKeyLine.Match(t):
+			yaml++
+		}
+	}
+	if closing > 0 && toml > 0 && yaml == 0 {
+		diags.Errorf(path, 1, diag.Msg("write lines 1 and %d, ---, as +++", closing), "the front matter is TOML, but between lines ---; ismsgen reads it between lines +++")
+		return
+	}
+	hint := diag.Msg(`write it as TOML between lines +++: id = "…", title = "…", and the other keys of a document`)
+	if keys := yamlKeys(src, 4); len(keys) > 0 {
+		hint = diag.Msg("write it as TOML between lines +++, e.g. %s", strings.Join(keys, ", "))
+	}
+	diags.Errorf(path, 1, hint, "the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++")
+}
+
+var (
+	tomlKeyLine = regexp.MustCompile(`^[A-Za-z_][\w-]*[ \t]*=|^\[\[?[A-Za-z_][\w.-]*\]\]?$`) // key = value, [table], [[array]]
+	yamlKeyLine = regexp.MustCompile(`^[^\s#=:][^=:]*:([ \t]|$)`)                            // key: value
+)
+
 func yamlKeys(src []byte, max int) []string {
 	var keys []string
 	lines := bytes.Split(src, []byte("\n"))
