@@ -182,6 +182,17 @@ func showBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
 	return body
 }
 
+// firstFilledLine is the number of src's first line that is not blank
+// (0 when none is).
+func firstFilledLine(src []byte) int {
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // splitDocument splits a document file into its front matter and body;
 // bodyLine is the line of the file where the body starts.
 func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, bodyLine int, ok bool) {
@@ -197,6 +208,10 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
 		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
 			dashedFrontMatter(path, src, diags)
+			return nil, nil, 0, false
+		}
+		if n := firstFilledLine(src); n > 1 && bytes.Equal(bytes.TrimSpace(bytes.Split(src, []byte("\n"))[n-1]), fence) {
+			diags.Errorf(path, n, "delete the blank lines above it", "the front matter opens on line %d: the line +++ must be the first line of the file", n)
 			return nil, nil, 0, false
 		}
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")

@@ -77,6 +77,8 @@ func TestFrontMatterHints(t *testing.T) {
 			"x.md:1: the front matter is TOML, but between lines ---; ismsgen reads it between lines +++\n    hint: write lines 1 and 5, ---, as +++"},
 		{"YAML with no key a hint can show", "---\n- a\n- b\n---\nbody\n",
 			"x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++\n    hint: write it as TOML between lines +++: id = \"…\", title = \"…\", and the other keys of a document\n"},
+		{"blank lines above the front matter", "\n \n+++\nid = \"X-1\"\n+++\nbody\n",
+			"x.md:3: the front matter opens on line 3: the line +++ must be the first line of the file\n    hint: delete the blank lines above it"},
 		{"dotted date", "+++\nid = \"X-1\"\napproved = 2017.11.22\n+++\n",
 			"hint: dates are written year-month-day with hyphens and no quotes: approved = 2017-11-22"},
 		{"slashed date", "+++\nid = \"X-1\"\nnext_review = 2017/1/2 # soon\n+++\n",
