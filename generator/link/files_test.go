@@ -107,7 +107,7 @@ func TestFileLinks(t *testing.T) {
 		{
 			name: "paths to documents' files, fragments kept and checked",
 			docs: map[string]string{
-				"content/tier1/a.md":              body("A", "[x](../tier2/p.md#4-程序) [y](../tier2/p.md#4-%E7%A8%8B%E5%BA%8F) [z](./../tier2/p.md#Purpose)\n[f](../tier3/F-3/index.md) [g](../tier3/F-3/) [h](../tier3/F-3) [r](../sec/checklist/)\n[n](../tier2/p.md#nope)\n"),
+				"content/tier1/a.md":              body("A", "[x](../tier2/p.md#4-程序) [y](../tier2/p.md#4-%E7%A8%8B%E5%BA%8F) [z](./../tier2/p.md#Purpose)\n[f](../tier3/F-3/index.md) [g](../tier3/F-3/) [h](../tier3/F-3) [r](../sec/checklist/)\n[n](../tier2/p.md#nope)\n[m](../tier2/p.md#purpse) [i](P#4-程) [s](#scope-2)\n\n## Scope\n\n## Scope\n"),
 				"content/tier2/p.md":              body("P", "## Purpose\n\n## 4 程序\n"),
 				"content/tier3/F-3/index.md":      body("F-3", ""),
 				"content/sec/checklist/README.md": body("CL-1", ""),
@@ -115,9 +115,14 @@ func TestFileLinks(t *testing.T) {
 			links: []string{
 				"../tier2/p.md#4-程序 → P#4-程序", "../tier2/p.md#4-%E7%A8%8B%E5%BA%8F → P#4-程序", "./../tier2/p.md#Purpose → P#purpose",
 				"../tier3/F-3/index.md → F-3#", "../tier3/F-3/ → F-3#", "../tier3/F-3 → F-3#", "../sec/checklist/ → CL-1#",
-				"../tier2/p.md#nope → P#",
+				"../tier2/p.md#nope → P#", "../tier2/p.md#purpse → P#", "P#4-程 → P#", "#scope-2 → text",
 			},
-			diags: []string{`content/tier1/a.md:14: warning: P has no heading with the id "nope" | link to one of the headings of P, e.g. P#4-程序`},
+			diags: []string{
+				`content/tier1/a.md:14: warning: P has no heading with the id "nope" | link to one of the headings of P, e.g. P#4-程序`,
+				`content/tier1/a.md:15: warning: A has no heading with the id "scope-2" | did you mean "#scope-1"?`,
+				`content/tier1/a.md:15: warning: P has no heading with the id "4-程" | did you mean "P#4-程序"?`,
+				`content/tier1/a.md:15: warning: P has no heading with the id "purpse" | did you mean "../tier2/p.md#purpose"?`,
+			},
 		},
 		{
 			name: "files in bundles, images, files in no bundle",

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
@@ -137,6 +138,22 @@ func firstAnchor(a map[string]bool) string {
 		return "section"
 	}
 	return keys[0]
+}
+
+// closestAnchor is the anchor of a closest to fragment, within a typo's
+// distance and at most one edit in three characters ("nope" is not a
+// misspelt "scope"); "" when none is.
+func closestAnchor(a map[string]bool, fragment string) string {
+	keys := make([]string, 0, len(a))
+	for k := range a {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // ties go the same way every time
+	near := suggest.Closest(fragment, keys)
+	if near == "" || 3*suggest.Distance(fragment, near) > utf8.RuneCountInString(fragment) {
+		return ""
+	}
+	return near
 }
 
 // check resolves a scanned body's links; those that name nothing are

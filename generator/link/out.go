@@ -47,6 +47,11 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 					hint := diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc]))
 					if len(anchors[t.doc]) == 0 {
 						hint = diag.Msg("%s has no headings: link to it without the #fragment, or give it a heading (## …) to link to", t.doc.ID)
+					} else if near := closestAnchor(anchors[t.doc], t.fragment); near != "" {
+						// a heading misspelt, or counted wrong ("#scope-2"),
+						// in the link as the author wrote it
+						written, _, _ := strings.Cut(t.dest, "#")
+						hint = diag.Msg("did you mean %q?", written+"#"+near)
 					}
 					if !dropped[t.doc][t.fragment] { // else warned at the anchor
 						warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
