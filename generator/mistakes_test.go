@@ -68,7 +68,7 @@ func TestMessagesOfAControllersMistakes(t *testing.T) {
 		}
 	}
 	// files without a mistake of their own, beside files with one
-	knockOn := []string{"content/links-to-qa-15.md", "content/finance.md", "content/links-to-faulty.md"}
+	knockOn := []string{"content/links-to-qa-15.md", "content/finance.md", "content/links-to-faulty.md", "content/dup-a.md", "content/links-to-dup.md"}
 	archive, err := txtar.ParseFile("testdata/sites/mistakes.txtar")
 	if err != nil {
 		t.Fatal(err)

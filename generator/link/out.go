@@ -53,7 +53,7 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 						written, _, _ := strings.Cut(t.dest, "#")
 						hint = diag.Msg("did you mean %q?", written+"#"+near)
 					}
-					if !dropped[t.doc][t.fragment] { // else warned at the anchor
+					if !dropped[t.doc][t.fragment] && !t.doc.IDTaken { // else warned at the anchor, or the link may mean the other file of its id
 						warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
 					}
 					if t.doc == d {

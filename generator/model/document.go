@@ -145,6 +145,9 @@ type Document struct {
 	// unknown status, say, which leaves it out). They say what to fix;
 	// a link to it is not warned of again.
 	Faulty bool
+	// IDTaken: another file has this document's id too (an error): a
+	// link by the id may mean either, so its heading is not checked.
+	IDTaken bool
 
 	// Filled in by the link stage.
 	Graph Graph

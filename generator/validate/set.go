@@ -37,6 +37,9 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 	}
 	byID := map[string]*model.Document{}
 	var docs []*model.Document
+	for _, d := range converted {
+		d.IDTaken = false // serve keeps the documents of unchanged files
+	}
 	for _, d := range converted { // src is in path order, so "first" is stable
 		if d.ID == "" {
 			continue
@@ -57,6 +60,7 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 			// An id copied with the file: isms-p-002.md's references
 			// meant it, and are not reported again.
 			failed[model.FoldID(model.FileID(d.Path))] = true
+			first.IDTaken = true
 			continue
 		}
 		byID[key] = d
