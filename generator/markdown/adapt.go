@@ -205,6 +205,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			n := headingWithoutSpace(trimmed)
 			at0 := len(line) - len(bytes.TrimLeft(line, " "))
 			fixed := append(append(append([]byte{}, line[:at0+n]...), ' '), line[at0+n:]...)
+			fixed = spaceBeforeClosing(fixed, n)
 			found = append(found, Foreign{Line: at, Code: "heading-space",
 				Message: diag.Msg("the heading %s has no space after its #: it is read as a heading, as Typora and MkDocs read it (GitHub shows it as text)", string(trimmed)),
 				Hint:    diag.Msg("write a space after the #: %s", string(fixed[at0:]))})
@@ -426,6 +427,19 @@ func componentTag(line []byte, components map[string]bool) []byte {
 		}
 	}
 	return []byte{}
+}
+
+// spaceBeforeClosing puts a space before the closing run of a heading
+// closed as it opened with no space before it ("## 1 配置##"), which
+// Typora and MkDocs leave out as CommonMark does only after a space; a
+// shorter run ("## 语言C#") is text.
+func spaceBeforeClosing(line []byte, n int) []byte {
+	end := len(bytes.TrimRight(line, " \t"))
+	run := end - len(bytes.TrimRight(line[:end], "#"))
+	if run != n || end-run < 1 || line[end-run-1] == ' ' || line[end-run-1] == '\t' {
+		return line
+	}
+	return append(append(append([]byte{}, line[:end-run]...), ' '), line[end-run:]...)
 }
 
 // divName is what a fenced div's opening line shows in bold: the title
