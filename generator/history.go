@@ -110,12 +110,14 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 // oldIDHints gives a broken link to an id that git knows, a document's
 // old id or a withdrawn document's, the hint of what became of it: the
 // link stage, which knows only the ids of now, suggested the nearest of
-// those, another document. A build with errors has no site, and
+// those, another document. A broken link to the file of a withdrawn
+// document gets the same hint. A build with errors has no site, and
 // Withdrawn leaves the warnings of supersedes naming such an id to it:
 // it drops them too.
 func oldIDHints(h *history.History, converted []Converted, diags diag.List) diag.List {
 	hints := map[string]diag.Text{} // the broken link's message, its id folded → its hint
 	broken := func(id string) string { return fmt.Sprintf("broken link: no document has the id %q", model.FoldID(id)) }
+	deleted := map[string]diag.Text{} // the path of a withdrawn document's file → its hint
 	docs := docsOf(converted)
 	if tombs, err := h.Tombstones(docs); err == nil {
 		for _, t := range tombs {
@@ -125,6 +127,9 @@ func oldIDHints(h *history.History, converted []Converted, diags diag.List) diag
 					hints[broken(t.ID)] = diag.Msg("%s was withdrawn on %s (its file was deleted), replaced by %s: link to that, [](%s)", t.ID, t.Withdrawn.Date(), d.ID, d.ID)
 					break
 				}
+			}
+			if _, ok := deleted[t.Last.Path]; !ok && t.Last.Path != "" { // the most recent deletion first
+				deleted[t.Last.Path] = diag.Msg("%s was the file of %s. %s", t.Last.Path, t.ID, hints[broken(t.ID)])
 			}
 		}
 	}
@@ -139,6 +144,14 @@ func oldIDHints(h *history.History, converted []Converted, diags diag.List) diag
 		}
 	}
 	for i := range diags {
+		if _, full, ok := link.BrokenPath(diags[i]); ok {
+			// a path to the file of a document deleted since (a
+			// renamed file's is renamedHints')
+			if hint, ok := deleted[full]; ok {
+				diags[i].SetHint(hint)
+			}
+			continue
+		}
 		id, isBroken := strings.CutPrefix(diags[i].Message, "broken link: no document has the id ")
 		if id, err := strconv.Unquote(id); isBroken && err == nil && diags[i].Severity == diag.Error {
 			if hint, ok := hints[broken(id)]; ok {

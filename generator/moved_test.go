@@ -159,3 +159,52 @@ func TestLinksToOldIDs(t *testing.T) {
 		}
 	}
 }
+
+// A link left to the file of a document deleted since is an error whose
+// hint says whose file it was and that its deletion withdrew it, with
+// what replaces it when a document says so, as a link to its id has.
+func TestLinksToDeletedFiles(t *testing.T) {
+	r := gitfixture.New(t)
+	write := func(name, text string) {
+		t.Helper()
+		if err := r.Write(name, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+	write("content/old.md", movedDoc("P-OLD", "Old rules", "1.0", "internal", "", "1.0"))
+	write("content/gone.md", movedDoc("P-GONE", "Gone rules", "1.0", "internal", "", "1.0"))
+	if _, err := r.Commit("2026-02-02T10:00:00+08:00", "Author", "add"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"content/old.md", "content/gone.md"} {
+		if err := r.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Commit("2026-02-20T10:00:00+08:00", "Author", "withdraw"); err != nil {
+		t.Fatal(err)
+	}
+	write("content/new.md", movedDoc("P-NEW", "New rules", "1.0", "internal", "supersedes = [\"P-OLD\"]\n", "1.0"))
+	if _, err := r.Commit("2026-02-21T10:00:00+08:00", "Author", "replace"); err != nil {
+		t.Fatal(err)
+	}
+	write("content/l.md", movedDoc("DOC-L", "Links", "1.0", "internal", "", "1.0")+"\nSee [old](old.md#scope).\nSee [gone](./gone.md).\n")
+	res, err := generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 2}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics.Errors() {
+		got = append(got, d.String()+"\n"+d.Hint)
+	}
+	want := []string{
+		`content/l.md:20: broken link: "old.md#scope" names content/old.md, which does not exist` + "\n" +
+			`content/old.md was the file of P-OLD. P-OLD was withdrawn on 2026-02-20 (its file was deleted), replaced by P-NEW: link to that, [](P-NEW)`,
+		`content/l.md:21: broken link: "./gone.md" names content/gone.md, which does not exist` + "\n" +
+			`content/gone.md was the file of P-GONE. P-GONE was withdrawn on 2026-02-20 (its file was deleted): remove the link, or link to the document that replaces it`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
