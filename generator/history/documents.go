@@ -57,6 +57,9 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 			d.Versions = nil
 			continue
 		}
+		if d.FromGit != nil {
+			f, dirty = f.upTo(h, d.FromGit), false
+		}
 		walks = append(walks, newWalk(d, f, dirty))
 	}
 	h.mu.Unlock()

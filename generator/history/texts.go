@@ -32,6 +32,9 @@ func (h *History) Current(d *model.Document) (*model.EarlierText, error) {
 	if h == nil {
 		return nil, errors.New("no git history was read")
 	}
+	if d.FromGit != nil {
+		return h.Earlier(nil, d.FromGit.Blob, d.Path) // the file holds a draft (model.Document.FromGit)
+	}
 	text, ok, err := h.workingString(d.Path)
 	if err != nil {
 		return nil, err
@@ -131,6 +134,9 @@ func (h *History) EarlierIn(room *model.TextRoom, cfg *model.Config, blob, path 
 func (h *History) CurrentIn(room *model.TextRoom, d *model.Document) (*model.EarlierText, error) {
 	if h == nil {
 		return nil, errors.New("no git history was read")
+	}
+	if d.FromGit != nil {
+		return h.EarlierIn(room, nil, d.FromGit.Blob, d.Path) // the file holds a draft (model.Document.FromGit)
 	}
 	f, err := os.Open(filepath.Join(h.source, filepath.FromSlash(d.Path)))
 	if errors.Is(err, fs.ErrNotExist) {

@@ -140,6 +140,11 @@ type Document struct {
 	// Versions is what git holds of the file (the history stage); nil
 	// outside git.
 	Versions *Versions
+	// FromGit is set when the file holds a draft or a review of a
+	// document whose earlier text git holds as published: the document
+	// is that text, the version in force until the new one is approved,
+	// and its history ends at FromGit.Commit (see generator.InForce).
+	FromGit *Version
 
 	// Faulty: converting the file reported errors of its own (an
 	// unknown status, say, which leaves it out). They say what to fix;
