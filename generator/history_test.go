@@ -590,13 +590,17 @@ func TestVersionReplacedBeforeItTookEffect(t *testing.T) {
 	t.Error("the pack of 2026-03-15 has no documents/P-1.html")
 }
 
-// A document whose next version is in review is off the site; so is the
-// version in force, which git holds: a warning at its status says so.
+// A document whose next version is in draft or in review keeps the
+// version in force on the site, from git, with a note at its status (see
+// inforce_test.go), whether or not its [[history]] names that version.
+// Only a revision that git cannot match to it, one that also changes the
+// document's id, takes that version off the site: a warning at its
+// status says so.
 func TestRevisionUnpublished(t *testing.T) {
 	r := gitfixture.New(t)
-	doc := func(version, status, class string, history ...string) string {
+	doc := func(id, version, status, class string, history ...string) string {
 		var b strings.Builder
-		fmt.Fprintf(&b, "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = %q\nclassification = %q\nowners = [\"isd\"]\napprover = \"Approver\"\napproved = 2026-01-01\n", version, status, class)
+		fmt.Fprintf(&b, "+++\nid = %q\ntitle = \"Access control\"\ntier = 2\nversion = %q\nstatus = %q\nclassification = %q\nowners = [\"isd\"]\napprover = \"Approver\"\napproved = 2026-01-01\n", id, version, status, class)
 		for _, v := range history {
 			fmt.Fprintf(&b, "\n[[history]]\nversion = %q\n", v)
 		}
@@ -608,24 +612,33 @@ func TestRevisionUnpublished(t *testing.T) {
 		}
 	}
 	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"internal\", \"secret\"]\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
-	write("content/p1.md", doc("1.0", "approved", "internal", "1.0"))
+	write("content/p1.md", doc("P-1", "1.0", "approved", "internal", "1.0"))
 	hash, err := r.Commit("2026-01-01T10:00:00+08:00", "Author", "approve 1.0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	warning := fmt.Sprintf(`content/p1.md:6: warning: status "%s" takes P-1 off the site, and with it version 1.0 (commit %s, 2026-01-01), which readers worked to`, "%s", hash[:10])
+	warning := func(status, id string) string {
+		return fmt.Sprintf(`content/p1.md:6: warning: status %q takes %s off the site, and with it version 1.0 (commit %s, 2026-01-01), which readers worked to`, status, id, hash[:10])
+	}
+	note := func(status string) string {
+		return fmt.Sprintf(`content/p1.md:6: note: status %q: the site shows version 1.0, the last published, from commit %s (2026-01-01); this text is published once approved`, status, hash[:10])
+	}
+	has := func(diags diag.List, line string) bool {
+		return slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.String() == line })
+	}
 	for _, tc := range []struct {
-		name  string
-		text  string
-		opts  generator.Options
-		wants bool
+		name, id, status string
+		text             string
+		opts             generator.Options
+		wants, kept      bool
 	}{
-		{"in review", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{}, true},
-		{"set back to review before the version is raised", doc("1.0", "review", "internal", "1.0"), generator.Options{}, true},
-		{"a draft whose history names no earlier version", doc("1.1", "draft", "internal"), generator.Options{}, true},
-		{"shown to reviewers", doc("1.1", "review", "internal", "1.0", "1.1"), generator.Options{Drafts: true}, false},
-		{"above the ceiling whatever its status", doc("1.1", "review", "secret", "1.0", "1.1"), generator.Options{}, false},
-		{"approved", doc("1.1", "approved", "internal", "1.0", "1.1"), generator.Options{}, false},
+		{"in review: 1.0 stays", "P-1", "review", doc("P-1", "1.1", "review", "internal", "1.0", "1.1"), generator.Options{}, false, true},
+		{"set back to review before the version is raised", "P-1", "review", doc("P-1", "1.0", "review", "internal", "1.0"), generator.Options{}, false, true},
+		{"a draft whose history names no earlier version", "P-1", "draft", doc("P-1", "1.1", "draft", "internal"), generator.Options{}, false, true},
+		{"in review under a new id", "P-9", "review", doc("P-9", "1.1", "review", "internal", "1.0", "1.1"), generator.Options{}, true, false},
+		{"shown to reviewers", "P-1", "review", doc("P-1", "1.1", "review", "internal", "1.0", "1.1"), generator.Options{Drafts: true}, false, false},
+		{"above the ceiling whatever its status", "P-1", "review", doc("P-1", "1.1", "review", "secret", "1.0", "1.1"), generator.Options{}, false, false},
+		{"approved", "P-1", "approved", doc("P-1", "1.1", "approved", "internal", "1.0", "1.1"), generator.Options{}, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			write("content/p1.md", tc.text) // not committed: the revision in progress
@@ -635,19 +648,17 @@ func TestRevisionUnpublished(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			status := "review"
-			if strings.Contains(tc.text, `status = "draft"`) {
-				status = "draft"
-			}
-			found := slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == fmt.Sprintf(warning, status) })
-			if found != tc.wants {
+			if found := has(res.Diagnostics, warning(tc.status, tc.id)); found != tc.wants {
 				t.Errorf("warning %v, want %v: %v", found, tc.wants, res.Diagnostics)
+			}
+			if kept := has(res.Diagnostics, note(tc.status)); kept != tc.kept {
+				t.Errorf("note %v, want %v: %v", kept, tc.kept, res.Diagnostics)
 			}
 		})
 	}
 	// Committed, the text in review is the file on disk: the approved
-	// text is the commit before.
-	write("content/p1.md", doc("1.0", "review", "internal", "1.0"))
+	// text is the commit before, and stays on the site.
+	write("content/p1.md", doc("P-1", "1.0", "review", "internal", "1.0"))
 	if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Author", "back to review"); err != nil {
 		t.Fatal(err)
 	}
@@ -655,8 +666,8 @@ func TestRevisionUnpublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(res.Diagnostics, func(d diag.Diagnostic) bool { return d.String() == fmt.Sprintf(warning, "review") }) {
-		t.Errorf("committed in review: no revision-unpublished warning: %v", res.Diagnostics)
+	if !has(res.Diagnostics, note("review")) || has(res.Diagnostics, warning("review", "P-1")) {
+		t.Errorf("committed in review: no note that 1.0 stays, or a revision-unpublished warning: %v", res.Diagnostics)
 	}
 }
 
