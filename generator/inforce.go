@@ -42,7 +42,15 @@ func InForce(opts Options, cfg *model.Config, gitLog *later[*history.History], d
 			continue
 		}
 		f.OwnBody()
-		shown, d2 := convert(cfg, &load.Doc{File: f, Attachments: d.Attachments}, true)
+		// The files of its page bundle that the text names: one the
+		// draft alone names would be a trace of it.
+		var files []model.Attachment
+		for _, a := range d.Attachments {
+			if f.Mentions(a.Name) {
+				files = append(files, a)
+			}
+		}
+		shown, d2 := convert(cfg, &load.Doc{File: f, Attachments: files}, true)
 		if d2.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
 			continue // a text that no longer passes: the document is left out
 		}

@@ -55,12 +55,17 @@ func inForceRepo(t *testing.T, lang string, commitDraft bool) *gitfixture.Repo {
 	write("content/p1.md", inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0"))
 	write("content/p2.md", inForceDoc("P-2", "Backup", "0.1", "draft", "internal", "0.1"))
 	write("content/p3.md", inForceDoc("P-3", "Keys", "1.0", "approved", "internal", "1.0"))
+	write("content/p4/index.md", inForceDoc("P-4", "Forms", "1.0", "approved", "internal", "1.0")+"[Form](form.txt)\n")
+	write("content/p4/form.txt", "The form.\n")
 	commit("2026-01-01T10:00:00+08:00", "approve 1.0")
 	write("content/p1.md", inForceDoc("P-1", "Access control", "1.3", "approved", "internal", "1.0", "1.3"))
 	commit("2026-02-01T10:00:00+08:00", "approve 1.3")
 	write("content/p1.md", strings.Replace(inForceDoc("P-1", draftTitle, draftVersion, "draft", "internal", "1.0", "1.3", draftVersion),
 		"The text of version", "Quagga clauses, the text of version", 1))
 	write("content/p3.md", inForceDoc("P-3", "Keys", "2.0", "draft", "secret", "1.0", "2.0"))
+	// A page bundle's file that only the draft names.
+	write("content/p4/index.md", inForceDoc("P-4", "Forms", "1.1", "review", "internal", "1.0", "1.1")+"[Form](form.txt), [Quagga form](Quagga-form.txt)\n")
+	write("content/p4/Quagga-form.txt", "The new form.\n")
 	if commitDraft {
 		commit("2026-03-02T10:00:00+08:00", "start 9.8.7")
 	}
@@ -78,6 +83,9 @@ func TestVersionInForceWhileDrafted(t *testing.T) {
 			page := string(tree["docs/P-1/index.html"])
 			if !strings.Contains(page, "The text of version 1.3.") || !strings.Contains(page, "Access control") {
 				t.Errorf("docs/P-1/ does not show version 1.3:\n%s", page)
+			}
+			if tree["docs/P-4/form.txt"] == nil {
+				t.Error("docs/P-4/form.txt, which version 1.0 of P-4 links to, was not written")
 			}
 			for _, name := range []string{"docs/P-1/v/1.0/index.html", "docs/P-1/changes/1.3/index.html"} {
 				if !bytes.Contains(tree[name], []byte("version 1.")) {

@@ -50,12 +50,25 @@ func notPublished(diags *diag.List, file string, line int, name string, found fi
 // mentioned is the line of f that first names the file name (as it is,
 // or percent-encoded as in a link), in the body; 1 when none does.
 func mentioned(f *File, name string) int {
-	for _, n := range []string{name, url.PathEscape(name), strings.ReplaceAll(name, " ", "%20")} {
-		if i := bytes.Index(f.Body, []byte(n)); i >= 0 && n != "" {
-			return f.BodyLine + bytes.Count(f.Body[:i], []byte("\n"))
-		}
+	if i := f.nameAt(name); i >= 0 {
+		return f.BodyLine + bytes.Count(f.Body[:i], []byte("\n"))
 	}
 	return 1
+}
+
+// Mentions reports whether f's body names the file name, as mentioned
+// finds it.
+func (f *File) Mentions(name string) bool { return f.nameAt(name) >= 0 }
+
+// nameAt is the offset in f's body where it first names the file name;
+// -1 when it does not.
+func (f *File) nameAt(name string) int {
+	for _, n := range []string{name, url.PathEscape(name), strings.ReplaceAll(name, " ", "%20")} {
+		if i := bytes.Index(f.Body, []byte(n)); i >= 0 && n != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // markdownExt are the other extensions of Markdown files.
