@@ -21,47 +21,67 @@ func InForce(opts Options, cfg *model.Config, gitLog *later[*history.History], d
 	}
 	lopts := link.Options{Now: opts.Now, Ceiling: opts.Classification}
 	pub := func(class, status string) bool { return published(cfg, lopts, class, status) }
-	var diags diag.List
-	var h *history.History
+	var drafts []*model.Document
+	var at []int // their indexes in docs.Converted
 	for i, c := range docs.Converted {
-		d := c.Doc
-		if !d.IsUnapproved() || d.ID == "" || !pub(d.Classification, model.StatusApproved) {
-			continue // published, or withheld whatever its status
+		if d := c.Doc; d.IsUnapproved() && d.ID != "" && pub(d.Classification, model.StatusApproved) {
+			drafts, at = append(drafts, d), append(at, i) // else published, or withheld whatever its status
 		}
-		if h == nil {
-			if h, _ = gitLog.wait(); h == nil {
-				return nil // outside git: left out
-			}
-		}
-		v, text, err := h.LastPublished(d.Path, d.ID, pub)
-		if err != nil || v == nil {
-			continue // the history's own error is reported by Versions
-		}
-		f, d2 := load.ParseDocument(d.Path, text)
-		if f == nil || d2.HasErrors() {
+	}
+	if len(drafts) == 0 {
+		return nil
+	}
+	h, _ := gitLog.wait()
+	if h == nil {
+		return nil // outside git: left out
+	}
+	found, err := h.LastPublished(drafts, pub)
+	if err != nil {
+		return nil // Versions reports the history's errors
+	}
+	var diags diag.List
+	for k, p := range found {
+		if p == nil {
 			continue
 		}
-		f.OwnBody()
-		// The files of its page bundle that the text names: one the
-		// draft alone names would be a trace of it.
-		var files []model.Attachment
-		for _, a := range d.Attachments {
-			if f.Mentions(a.Name) {
-				files = append(files, a)
-			}
+		d := drafts[k]
+		shown := fromGit(cfg, d, p)
+		if shown.Doc == nil {
+			continue
 		}
-		shown, d2 := convert(cfg, &load.Doc{File: f, Attachments: files}, true)
-		if d2.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
-			continue // a text that no longer passes: the document is left out
-		}
-		if shown.Doc.Body == nil {
-			shown.Doc.Body = []byte{} // kept: Documents.Body would read the draft
-		}
-		shown.Doc.FromGit = v
-		docs.Converted[i] = shown
+		docs.Converted[at[k]] = shown
+		v := p.Version
 		diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", "build with --drafts to show this text to its reviewers",
 			"status %q: the site shows version %s, the last published, from commit %s (%s); this text is published once approved",
 			d.Status, v.Version, v.Commit.Short(), v.Commit.Date()))
 	}
 	return diags
+}
+
+// fromGit converts the text of p in place of draft d, as if its file
+// held it; nothing (Doc nil) when that text no longer passes: the
+// document is then left out, as any draft.
+func fromGit(cfg *model.Config, d *model.Document, p *history.Published) Converted {
+	f, diags := load.ParseDocument(d.Path, p.Text)
+	if f == nil || diags.HasErrors() {
+		return Converted{}
+	}
+	f.OwnBody()
+	// The files of its page bundle that the text names: one the draft
+	// alone names would be a trace of it.
+	var files []model.Attachment
+	for _, a := range d.Attachments {
+		if f.Mentions(a.Name) {
+			files = append(files, a)
+		}
+	}
+	shown, diags := convert(cfg, &load.Doc{File: f, Attachments: files}, true)
+	if diags.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
+		return Converted{}
+	}
+	if shown.Doc.Body == nil {
+		shown.Doc.Body = []byte{} // kept: Documents.Body would read the draft
+	}
+	shown.Doc.FromGit = p.Version
+	return shown
 }

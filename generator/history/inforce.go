@@ -1,38 +1,66 @@
 package history
 
-import "ismsgen/generator/model"
+import (
+	"bytes"
 
-// LastPublished finds the newest text of the document file at path (as
-// its commits hold it, renames followed) with the id id and a header
-// that publish accepts: the version in force while the file holds a
-// draft or a review. It is nil when git holds none.
-func (h *History) LastPublished(path, id string, publish func(class, status string) bool) (*model.Version, []byte, error) {
-	h.mu.Lock()
-	f := h.log.files[path]
-	h.mu.Unlock()
-	if f == nil {
-		return nil, nil, nil
-	}
+	"ismsgen/generator/model"
+)
+
+// Published is the version in force of a document whose file holds a
+// draft or a review: the newest text of its file that has its id and
+// that the build would publish, with the commit that holds it.
+type Published struct {
+	Version *model.Version
+	Text    []byte
+}
+
+// LastPublished finds, for each document of docs, the newest text of its
+// file (as its commits hold it, renames followed) with its id and a
+// header that publish accepts; nil where git holds none. The texts of
+// every document are read at once, and the last commit's only when the
+// file may differ from it (else it is the file, which is docs[i]).
+func (h *History) LastPublished(docs []*model.Document, publish func(class, status string) bool) ([]*Published, error) {
 	var oids []string
+	var who []int
 	var revs []rev
-	for _, r := range f.revs {
-		if r.blob != "" {
-			oids, revs = append(oids, r.blob), append(revs, r)
-		}
-	}
-	texts, err := h.blobs.read(oids)
-	if err != nil {
-		return nil, nil, err
-	}
-	for i, r := range revs {
-		hd := readHeader(texts[i])
-		if !hd.ok || model.FoldID(hd.ID) != model.FoldID(id) || !publish(hd.Classification, hd.Status) {
+	h.mu.Lock()
+	for i, d := range docs {
+		f := h.log.files[d.Path]
+		if f == nil {
 			continue
 		}
-		return &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}, texts[i], nil
+		from := 1
+		if h.dirty[d.Path] {
+			from = 0
+		}
+		for _, r := range f.revs[min(from, len(f.revs)):] {
+			if r.blob != "" {
+				oids, who, revs = append(oids, r.blob), append(who, i), append(revs, r)
+			}
+		}
 	}
-	return nil, nil, nil
+	h.mu.Unlock()
+	out := make([]*Published, len(docs))
+	if len(oids) == 0 {
+		return out, nil
+	}
+	// Each file's texts come newest first: the first accepted is its.
+	err := h.blobs.stream(oids, func(k int, text []byte) {
+		i, r := who[k], revs[k]
+		if out[i] != nil {
+			return
+		}
+		hd := readHeader(text)
+		if !hd.ok || model.FoldID(hd.ID) != model.FoldID(docs[i].ID) || !publish(hd.Classification, hd.Status) {
+			return
+		}
+		out[i] = &Published{Text: bytes.Clone(text), Version: &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
+			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // upTo is f as it stood at the commit of v: its revs from that one on.
