@@ -64,7 +64,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	if cfg == nil {
 		return failed(diags), nil
 	}
-	diags.Add(InForce(opts, cfg, gitLog, docs)...)
+	diags.Add(InForce(opts, cfg, gitLog.get, docs)...)
 	// The layouts are parsed while the documents are linked.
 	theme := beside(func() (*Theme, diag.List) { return Layouts(opts, cfg) })
 	// 3. The document set: rules across documents, what is published,
@@ -128,7 +128,7 @@ func Check(opts Options) (*Result, error) {
 	if cfg == nil {
 		return failed(diags), nil
 	}
-	diags.Add(InForce(opts, cfg, gitLog, docs)...)
+	diags.Add(InForce(opts, cfg, gitLog.get, docs)...)
 	site, d := Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
 	diags.Add(d...)
 	hist, d := gitLog.wait()

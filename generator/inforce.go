@@ -13,9 +13,10 @@ import (
 // git holds as published: that version is in force until the next one is
 // approved (ISO/IEC 27001 7.5.3), and readers keep it. The draft leaves
 // no trace; a note at its status line says which version the site shows.
-// Only when a draft is under the ceiling does the build wait here for
-// the git log: a build without one reads its history beside the rest.
-func InForce(opts Options, cfg *model.Config, gitLog *later[*history.History], docs *Documents) diag.List {
+// gitLog waits for the git log (GitLog): only when a draft is under the
+// ceiling is it called, and a build without one reads its history beside
+// the rest.
+func InForce(opts Options, cfg *model.Config, gitLog func() *history.History, docs *Documents) diag.List {
 	if opts.Drafts || cfg == nil {
 		return nil
 	}
@@ -31,7 +32,7 @@ func InForce(opts Options, cfg *model.Config, gitLog *later[*history.History], d
 	if len(drafts) == 0 {
 		return nil
 	}
-	h, _ := gitLog.wait()
+	h := gitLog()
 	if h == nil {
 		return nil // outside git: left out
 	}

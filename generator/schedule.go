@@ -27,3 +27,10 @@ func (l *later[T]) wait() (T, diag.List) {
 	<-l.done
 	return l.v, l.diags
 }
+
+// get returns the value once it is made, without its diagnostics (for a
+// stage that only reads it; its diagnostics are taken by wait).
+func (l *later[T]) get() T {
+	<-l.done
+	return l.v
+}
