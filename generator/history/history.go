@@ -50,6 +50,7 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 		if h.dirty, err = repo.changedFiles(); err != nil {
 			return nil, notes, err
 		}
+		dropUntouched(source, log, h.dirty)
 	}
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
@@ -815,6 +816,49 @@ func TestTextsLooseAndPacked(t *testing.T) {
 	}
 	if strings.Count(fastOn, "\n") != 4*3+1 {
 		t.Errorf("want 3 earlier versions of 4 documents:\n%s", fastOn)
+	}
+}
+
+// A work tree whose files git's index no longer knows by their status
+// (copied, or touched) but whose bytes are the last commit's is read as
+// the same work tree fresh from a checkout: the files are not compared
+// with their last commits' texts, which are not read; a file whose
+// bytes did change still is.
+func TestTouchedFilesNotRead(t *testing.T) {
+	r := repo(t)
+	for c, v := range []string{"1.0", "1.1"} {
+		for i := range 3 {
+			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), []string{"1.0", "1.1"}[:c+1]...)))
+		}
+		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
+	}
+	summary := func(on bool) (string, int) {
+		defer fast.Set(on)()
+		docs, diags, h := read(t, r.Dir)
+		var b strings.Builder
+		for _, d := range docs {
+			fmt.Fprintf(&b, "%s set %s changed %v uncommitted %v\n", d.ID, d.Versions.Set.Short(), d.Versions.Changed(), d.Versions.ChangedUncommitted)
+		}
+		fmt.Fprintln(&b, diags)
+		return b.String(), h.TextsRead()
+	}
+	fresh, freshRead := summary(true)
+	later := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 3 {
+		must(t, os.Chtimes(filepath.Join(r.Dir, fmt.Sprintf("content/p%d.md", i)), later, later))
+	}
+	touched, touchedRead := summary(true)
+	if touched != fresh || touchedRead != freshRead {
+		t.Errorf("touched: %d texts read, fresh: %d; touched:\n%s\nfresh:\n%s", touchedRead, freshRead, touched, fresh)
+	}
+	if off, offRead := summary(false); off != fresh || offRead <= freshRead {
+		t.Errorf("with the fast paths off: %d texts read (fresh: %d):\n%s", offRead, freshRead, off)
+	}
+	// Changed, not committed: compared, and told.
+	must(t, r.Write("content/p1.md", doc("P-1", "1.1", "approved", "改动。\n", "1.0", "1.1")))
+	changed, _ := summary(true)
+	if off, _ := summary(false); changed != off || !strings.Contains(changed, "P-1 set") || !strings.Contains(changed, "not yet committed") {
+		t.Errorf("a file changed after its commit, fast paths on:\n%s\noff:\n%s", changed, off)
 	}
 }
 
