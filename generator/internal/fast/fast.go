@@ -18,7 +18,9 @@
 //     and DiffCleanupSemantic;
 //   - search: the sort of a large vocabulary on two cores beside one sort;
 //   - history: the reading of earlier texts kept as loose objects
-//     (loose.go), each checked against its id, beside git cat-file;
+//     (loose.go), each checked against its id, beside git cat-file, and
+//     the files git lists as changed whose bytes are their last
+//     commit's taken out of the changed ones (untouched.go);
 //   - wholefile and write: plain system calls beside package os, a
 //     mkdir for each new folder beside os.MkdirAll, and removal on every
 //     core beside os.RemoveAll.
