@@ -79,8 +79,9 @@ func (r *Repo) startReadAhead(l *Log, dirty map[string]bool) *readAhead {
 	}
 	loose := r.loose()
 	if loose != nil {
+		ids := loose.ids()
 		for i := range want {
-			want[i].loose = loose.has(want[i].f.revs[want[i].rev].blob)
+			want[i].loose = ids[want[i].f.revs[want[i].rev].blob]
 		}
 	}
 	// Shared, a file's texts together, among as many git processes as

@@ -71,7 +71,7 @@ func (h *History) LastPublished(docs []*model.Document, publish func(class, stat
 		if out[t.doc] != nil && pos[t.doc] < t.pos {
 			continue // a newer text is the document's
 		}
-		if loose != nil && loose.has(t.rev.blob) {
+		if loose != nil {
 			if body, ok := loose.read(t.rev.blob); ok {
 				consider(t, body)
 				continue

@@ -59,13 +59,27 @@ func (l *looseObjects) path(oid string) string {
 	return filepath.Join(l.dir, oid[:2], oid[2:])
 }
 
-// has says whether oid is a loose object (or may be: read decides).
-func (l *looseObjects) has(oid string) bool {
-	if len(oid) != 2*sha1.Size {
-		return false
+// ids lists the ids of the loose objects, from the names in the 256
+// folders that hold them: a listing of each costs less than a look for
+// each of thousands of objects.
+func (l *looseObjects) ids() map[string]bool {
+	ids := map[string]bool{}
+	const digits = "0123456789abcdef"
+	for i := range 256 {
+		prefix := string([]byte{digits[i>>4], digits[i&15]})
+		f, err := os.Open(filepath.Join(l.dir, prefix))
+		if err != nil {
+			continue
+		}
+		names, _ := f.Readdirnames(-1)
+		f.Close()
+		for _, n := range names {
+			if len(n) == 2*sha1.Size-2 {
+				ids[prefix+n] = true
+			}
+		}
 	}
-	info, err := os.Lstat(l.path(oid))
-	return err == nil && info.Mode().IsRegular()
+	return ids
 }
 
 // read returns the text of the blob oid, and whether it is the blob's:

@@ -57,7 +57,7 @@ func looseRepo(t *testing.T) (*gitfixture.Repo, *looseObjects, map[string]string
 func TestLooseObjects(t *testing.T) {
 	g, l, texts := looseRepo(t)
 	for oid, want := range texts {
-		if !l.has(oid) {
+		if !l.ids()[oid] {
 			t.Fatalf("%s is not loose", oid)
 		}
 		got, ok := l.read(oid)
@@ -122,7 +122,7 @@ func TestLooseObjects(t *testing.T) {
 	if err := g.Git(nil, "gc", "-q"); err != nil {
 		t.Fatal(err)
 	}
-	if l.has(b) {
+	if l.ids()[b] {
 		t.Errorf("%s is loose after git gc", b)
 	}
 }
