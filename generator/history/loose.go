@@ -39,19 +39,32 @@ func (r *Repo) loose() *looseObjects {
 	if !fast.On() {
 		return nil
 	}
+	if r.objects == nil {
+		return nil
+	}
+	r.objects.once.Do(func() { r.objects.dir = r.objectsDir() })
+	if r.objects.dir == "" {
+		return nil
+	}
+	return &looseObjects{dir: r.objects.dir}
+}
+
+// objectsDir is the folder of the repository's objects when their ids
+// are SHA-1, else "".
+func (r *Repo) objectsDir() string {
 	out, err := r.run.output("rev-parse", "--show-object-format", "--git-path", "objects")
 	if err != nil {
-		return nil
+		return ""
 	}
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	if len(lines) != 2 || lines[0] != "sha1" || lines[1] == "" {
-		return nil
+		return ""
 	}
 	dir := lines[1]
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(r.run.dir, dir)
 	}
-	return &looseObjects{dir: dir}
+	return dir
 }
 
 // path is where a loose object would be.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"ismsgen/generator/diag"
 )
@@ -14,11 +15,19 @@ import (
 // one commit: HEAD, or the commit of --as-of (see At).
 type Repo struct {
 	run     *runner
-	top     string // the work tree's top folder
-	prefix  string // the source folder relative to top, "" or "dir/sub/"
-	head    string // the commit whose history is read
-	pinned  bool   // head is not HEAD: the source is head's tree, nothing is uncommitted
-	shallow bool   // the history stops early (a shallow clone)
+	top     string      // the work tree's top folder
+	prefix  string      // the source folder relative to top, "" or "dir/sub/"
+	head    string      // the commit whose history is read
+	pinned  bool        // head is not HEAD: the source is head's tree, nothing is uncommitted
+	shallow bool        // the history stops early (a shallow clone)
+	objects *objectsDir // the folder of its loose objects, found once
+}
+
+// objectsDir is the folder of a repository's objects, looked up once
+// (see Repo.loose); "" when its loose objects are left to git.
+type objectsDir struct {
+	once sync.Once
+	dir  string
 }
 
 // Open finds the git work tree that holds source and its HEAD. Outside
@@ -58,7 +67,7 @@ func Open(source string) (*Repo, diag.List) {
 		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
 		return nil, notes
 	}
-	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true"}
+	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}}
 	r.run.dir = r.top
 	if r.partial() {
 		notes.Notef("", "clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network: built without the documents' history", abs)
