@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"os"
+	"slices"
+
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
 	"ismsgen/generator/link"
@@ -46,7 +49,7 @@ func InForce(opts Options, cfg *model.Config, gitLog func() *history.History, do
 			continue
 		}
 		d := drafts[k]
-		shown := fromGit(cfg, d, p)
+		shown, withheld := fromGit(cfg, d, p, h)
 		if shown.Doc == nil {
 			continue
 		}
@@ -55,34 +58,48 @@ func InForce(opts Options, cfg *model.Config, gitLog func() *history.History, do
 		diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", "build with --drafts to show this text to its reviewers",
 			"status %q: the site shows version %s, the last published, from commit %s (%s); this text is published once approved",
 			d.Status, v.Version, v.Commit.Short(), v.Commit.Date()))
+		for _, a := range withheld {
+			docs.Files.Withheld = append(docs.Files.Withheld, a.Path)
+			diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", diag.Msg("to keep it on the site meanwhile, give the new file another name and restore this one as it was (git checkout %s -- %s)", v.Commit.Short(), a.Path),
+				"%s has changed since version %s: the site leaves it out, and shows the links to it as text, until this text is approved", a.Name, v.Version))
+		}
 	}
+	slices.Sort(docs.Files.Withheld)
 	return diags
 }
 
 // fromGit converts the text of p in place of draft d, as if its file
 // held it; nothing (Doc nil) when that text no longer passes: the
-// document is then left out, as any draft.
-func fromGit(cfg *model.Config, d *model.Document, p *history.Published) Converted {
+// document is then left out, as any draft. Withheld are the files of
+// its page bundle that the text names but that no longer hold what they
+// held at p's commit.
+func fromGit(cfg *model.Config, d *model.Document, p *history.Published, h *history.History) (shown Converted, withheld []model.Attachment) {
 	f, diags := load.ParseDocument(d.Path, p.Text)
 	if f == nil || diags.HasErrors() {
-		return Converted{}
+		return Converted{}, nil
 	}
 	f.OwnBody()
-	// The files of its page bundle that the text names: one the draft
-	// alone names would be a trace of it.
+	// The files of its page bundle that the text names, as they were
+	// then: one the draft alone names, or changed, would be a trace of
+	// it.
 	var files []model.Attachment
 	for _, a := range d.Attachments {
-		if f.Mentions(a.Name) {
+		if !f.Mentions(a.Name) {
+			continue
+		}
+		if h.Unchanged(a.Path, p.Version, func() ([]byte, error) { return os.ReadFile(a.Source) }) {
 			files = append(files, a)
+		} else {
+			withheld = append(withheld, a)
 		}
 	}
-	shown, diags := convert(cfg, &load.Doc{File: f, Attachments: files}, true)
+	shown, diags = convert(cfg, &load.Doc{File: f, Attachments: files}, true)
 	if diags.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
-		return Converted{}
+		return Converted{}, nil
 	}
 	if shown.Doc.Body == nil {
 		shown.Doc.Body = []byte{} // kept: Documents.Body would read the draft
 	}
 	shown.Doc.FromGit = p.Version
-	return shown
+	return shown, withheld
 }

@@ -57,15 +57,21 @@ func inForceRepo(t *testing.T, lang string, commitDraft bool) *gitfixture.Repo {
 	write("content/p3.md", inForceDoc("P-3", "Keys", "1.0", "approved", "internal", "1.0"))
 	write("content/p4/index.md", inForceDoc("P-4", "Forms", "1.0", "approved", "internal", "1.0")+"[Form](form.txt)\n")
 	write("content/p4/form.txt", "The form.\n")
+	write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.0", "approved", "internal", "1.0")+"[Checklist](list.txt), [Form](form.txt)\n")
+	write("content/p5/list.txt", "The checklist.\n")
+	write("content/p5/form.txt", "The form.\n")
 	commit("2026-01-01T10:00:00+08:00", "approve 1.0")
 	write("content/p1.md", inForceDoc("P-1", "Access control", "1.3", "approved", "internal", "1.0", "1.3"))
 	commit("2026-02-01T10:00:00+08:00", "approve 1.3")
 	write("content/p1.md", strings.Replace(inForceDoc("P-1", draftTitle, draftVersion, "draft", "internal", "1.0", "1.3", draftVersion),
 		"The text of version", "Quagga clauses, the text of version", 1))
 	write("content/p3.md", inForceDoc("P-3", "Keys", "2.0", "draft", "secret", "1.0", "2.0"))
+	write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.1", "draft", "internal", "1.0", "1.1")+"[Checklist](list.txt), [Form](form.txt)\n")
 	// A page bundle's file that only the draft names.
 	write("content/p4/index.md", inForceDoc("P-4", "Forms", "1.1", "review", "internal", "1.0", "1.1")+"[Form](form.txt), [Quagga form](Quagga-form.txt)\n")
 	write("content/p4/Quagga-form.txt", "The new form.\n")
+	// A page bundle's file that the draft changed in place.
+	write("content/p5/list.txt", "Quagga checklist.\n")
 	if commitDraft {
 		commit("2026-03-02T10:00:00+08:00", "start 9.8.7")
 	}
@@ -104,6 +110,41 @@ func TestVersionInForceWhileDrafted(t *testing.T) {
 			}
 			for _, d := range res.Diagnostics {
 				if d.File == "content/p2.md" || d.File == "content/p3.md" || d.Code == "revision-unpublished" {
+					t.Errorf("unexpected: %s", d)
+				}
+			}
+		})
+	}
+}
+
+// Of a page bundle shown from git, a file the draft changed in place is
+// left out, and the links to it are text, with a note; the files it
+// left as they were are published.
+func TestVersionInForceWithholdsChangedFiles(t *testing.T) {
+	for _, committed := range []bool{true, false} {
+		t.Run(fmt.Sprintf("committed=%v", committed), func(t *testing.T) {
+			r := inForceRepo(t, "en", committed)
+			tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+			page := string(tree["docs/P-5/index.html"])
+			if !strings.Contains(page, "The text of version 1.0.") {
+				t.Fatalf("docs/P-5/ does not show version 1.0:\n%s", page)
+			}
+			if tree["docs/P-5/list.txt"] != nil || strings.Contains(page, `href="list.txt"`) {
+				t.Errorf("list.txt, which the draft changed, is published or linked to:\n%s", page)
+			}
+			if !strings.Contains(page, "Checklist") {
+				t.Errorf("the link's text is not kept:\n%s", page)
+			}
+			if tree["docs/P-5/form.txt"] == nil || !strings.Contains(page, `href="form.txt"`) {
+				t.Errorf("form.txt, unchanged since version 1.0, is not published and linked to:\n%s", page)
+			}
+			noTrace(t, tree, "Quagga")
+			want := `content/p5/index.md:6: note: list.txt has changed since version 1.0: the site leaves it out, and shows the links to it as text, until this text is approved`
+			if !hasDiag(res.Diagnostics, want) {
+				t.Errorf("no note %q in:\n%v", want, res.Diagnostics)
+			}
+			for _, d := range res.Diagnostics {
+				if d.Severity != diag.Note && d.File == "content/p5/index.md" {
 					t.Errorf("unexpected: %s", d)
 				}
 			}

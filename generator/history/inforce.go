@@ -2,6 +2,11 @@ package history
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
 
 	"ismsgen/generator/model"
 )
@@ -98,4 +103,55 @@ func (f *fileLog) upTo(h *History, v *model.Version) *fileLog {
 		}
 	}
 	return f
+}
+
+// Unchanged reports whether the file at path (relative to the source)
+// holds what it held at the commit of v: the bytes read returns are
+// that commit's blob. An attachment of a document shown from git (v its
+// FromGit) is published only then: one the draft edited in place would
+// show the draft. A file git did not hold then is not unchanged. The
+// bytes are read only when the file may differ from the head commit or
+// has changed since v.
+func (h *History) Unchanged(path string, v *model.Version, read func() ([]byte, error)) bool {
+	f := h.log.files[path]
+	if f == nil || v == nil {
+		return false
+	}
+	at := -1 // the index of v's commit
+	for i, c := range h.log.commits {
+		if c.Hash == v.Commit.Hash {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	// Its rev at that commit: the newest no newer than it.
+	k := slices.IndexFunc(f.revs, func(r rev) bool { return int(r.commit) >= at })
+	if k < 0 || f.revs[k].blob == "" {
+		return false // added since
+	}
+	h.mu.Lock()
+	dirty := h.dirty[path]
+	h.mu.Unlock()
+	if k == 0 && !dirty {
+		return true // the head commit's, untouched since
+	}
+	body, err := read()
+	blob := f.revs[k].blob
+	return err == nil && blobIDOf(body, len(blob) == 2*sha256.Size) == blob
+}
+
+// blobIDOf is the id git gives a file of these bytes: the hash of
+// "blob <length>\0" and the bytes, SHA-1 or, in a repository of the
+// SHA-256 object format, SHA-256.
+func blobIDOf(body []byte, sha256Format bool) string {
+	s := sha1.New()
+	if sha256Format {
+		s = sha256.New()
+	}
+	fmt.Fprintf(s, "blob %d\x00", len(body))
+	s.Write(body)
+	return hex.EncodeToString(s.Sum(nil))
 }

@@ -31,6 +31,7 @@ const (
 	isAttachment              // a page bundle's published file
 	isLoose                   // a file in no bundle that may be published
 	isUnpublishable           // a file never published (load warned why)
+	isWithheld                // a file of a document shown from git that the draft changed
 	isUnread                  // a Markdown file that is no document: it has errors of its own
 	isDir
 )
@@ -42,7 +43,7 @@ type entry struct {
 }
 
 func newFiles(docs []*model.Document, f *model.Files) *files {
-	x := &files{byPath: make(map[string]entry, len(docs)+len(f.Loose)+len(f.Dirs)+len(f.Unpublishable)+1)}
+	x := &files{byPath: make(map[string]entry, len(docs)+len(f.Loose)+len(f.Dirs)+len(f.Unpublishable)+len(f.Withheld)+1)}
 	x.byPath[contentDir] = entry{kind: isDir}
 	for _, p := range f.Dirs {
 		x.byPath[p] = entry{kind: isDir}
@@ -52,6 +53,9 @@ func newFiles(docs []*model.Document, f *model.Files) *files {
 	}
 	for _, p := range f.Unpublishable {
 		x.byPath[p] = entry{kind: isUnpublishable}
+	}
+	for _, p := range f.Withheld {
+		x.byPath[p] = entry{kind: isWithheld}
 	}
 	for i := range f.Loose {
 		x.byPath[f.Loose[i].Path] = entry{kind: isLoose, file: &f.Loose[i]}

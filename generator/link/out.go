@@ -74,6 +74,9 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 			loose = append(loose, t.file)
 		case toUnpublishable:
 			warnings.Warnf(d.Path, t.line, "unpublished-link", "see the warning about the file: publish it as one of the types ismsgen publishes, or remove the link", "link to %s, a file this build does not publish: its text is shown without a link", t.dest)
+		case toWithheld:
+			// its text without a link: the note at the draft's status
+			// line says why
 		case toRemoteImage:
 			l.Kind = model.ImageLink
 			warnings.Warnf(d.Path, t.line, "remote-image", "save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there", "the image %q is on another host: it is shown as a link to it, since the site loads nothing from other hosts", t.dest)

@@ -27,6 +27,7 @@ const (
 	toAttachment
 	toLoose
 	toUnpublishable // a file never published
+	toWithheld      // a file of a document shown from git that the draft changed
 	toUnread        // a Markdown file with errors of its own
 	toRemoteImage   // an image on another host
 )
@@ -113,6 +114,8 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 		t.kind, t.file = toLoose, f.entry.file
 	case isUnpublishable:
 		t.kind = toUnpublishable
+	case isWithheld:
+		t.kind = toWithheld
 	default:
 		t.kind = toUnread
 	}
@@ -218,7 +221,7 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 				switch f.entry.kind {
 				case isDoc:
 					doc = f.entry.doc
-				case isAttachment, isLoose, isUnpublishable, isUnread:
+				case isAttachment, isLoose, isUnpublishable, isWithheld, isUnread:
 					// a file not published (an SVG, a document with
 					// errors) has warnings of its own: the path is
 					// still the one to write

@@ -13,6 +13,10 @@ type Files struct {
 	// Unpublishable are the paths of the files in no page bundle that
 	// are never published (load warned why), sorted.
 	Unpublishable []string
+	// Withheld are the paths of the page bundles' files that a document
+	// shown from git names but the draft changed (see generator.InForce),
+	// sorted: a link to one is its text, as the note at the draft says.
+	Withheld []string
 	// Dirs are the folders below content/, relative to the source, sorted.
 	Dirs []string
 	// Markdown are the paths of every Markdown file, sorted: those that
