@@ -20,52 +20,60 @@ import (
 // ceiling is it called, and a build without one reads its history beside
 // the rest.
 func InForce(opts Options, cfg *model.Config, gitLog func() *history.History, docs *Documents) diag.List {
+	withheld, diags := InForceOf(opts, cfg, gitLog, docs.Converted)
+	docs.Files.Withheld = append(docs.Files.Withheld, withheld...)
+	slices.Sort(docs.Files.Withheld)
+	return diags
+}
+
+// InForceOf is InForce over some of the documents, converted (serve's
+// saved files): it replaces them in converted and returns the paths of
+// the files of their bundles that it leaves out (model.Files.Withheld).
+func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, converted []Converted) (withheld []string, diags diag.List) {
 	if opts.Drafts || cfg == nil {
-		return nil
+		return nil, nil
 	}
 	lopts := link.Options{Now: opts.Now, Ceiling: opts.Classification}
 	pub := func(class, status string) bool { return published(cfg, lopts, class, status) }
 	var drafts []*model.Document
 	var at []int // their indexes in docs.Converted
-	for i, c := range docs.Converted {
+	for i, c := range converted {
 		if d := c.Doc; d.IsUnapproved() && d.ID != "" && pub(d.Classification, model.StatusApproved) {
 			drafts, at = append(drafts, d), append(at, i) // else published, or withheld whatever its status
 		}
 	}
 	if len(drafts) == 0 {
-		return nil
+		return nil, nil
 	}
 	h := gitLog()
 	if h == nil {
-		return nil // outside git: left out
+		return nil, nil // outside git: left out
 	}
 	found, err := h.LastPublished(drafts, pub)
 	if err != nil {
-		return nil // Versions reports the history's errors
+		return nil, nil // Versions reports the history's errors
 	}
-	var diags diag.List
 	for k, p := range found {
 		if p == nil {
 			continue
 		}
 		d := drafts[k]
-		shown, withheld := fromGit(cfg, d, p, h)
+		shown, left := fromGit(cfg, d, p, h)
 		if shown.Doc == nil {
 			continue
 		}
-		docs.Converted[at[k]] = shown
+		converted[at[k]] = shown
 		v := p.Version
 		diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", "build with --drafts to show this text to its reviewers",
 			"status %q: the site shows version %s, the last published, from commit %s (%s); this text is published once approved",
 			d.Status, v.Version, v.Commit.Short(), v.Commit.Date()))
-		for _, a := range withheld {
-			docs.Files.Withheld = append(docs.Files.Withheld, a.Path)
+		for _, a := range left {
+			withheld = append(withheld, a.Path)
 			diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", diag.Msg("to keep it on the site meanwhile, give the new file another name and restore this one as it was (git checkout %s -- %s)", v.Commit.Short(), a.Path),
 				"%s has changed since version %s: the site leaves it out, and shows the links to it as text, until this text is approved", a.Name, v.Version))
 		}
 	}
-	slices.Sort(docs.Files.Withheld)
-	return diags
+	return withheld, diags
 }
 
 // fromGit converts the text of p in place of draft d, as if its file

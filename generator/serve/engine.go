@@ -3,6 +3,7 @@ package serve
 import (
 	"hash/maphash"
 	"io"
+	"slices"
 	"time"
 
 	"ismsgen/generator"
@@ -193,7 +194,12 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 	diags = validate.UnknownLevels(e.g.cfg, diags) // as a build reports them
 	opts := e.opts
 	opts.Now = e.g.now
-	site, d := generator.Link(opts, e.g.cfg, converted, &e.others, failed...)
+	others := e.others
+	for _, p := range e.paths {
+		others.Withheld = append(others.Withheld, e.files[p].withheld...)
+	}
+	slices.Sort(others.Withheld)
+	site, d := generator.Link(opts, e.g.cfg, converted, &others, failed...)
 	diags.Add(d...)
 	diags = generator.Withdrawn(opts, e.hist, converted, site, diags)
 	if diags.HasErrors() || e.g.theme == nil {

@@ -11,6 +11,7 @@ import (
 
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
+	"ismsgen/generator/history"
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
@@ -26,7 +27,8 @@ type file struct {
 
 	conv      generator.Converted // conv.Doc is nil until converted (again, after isms.toml changed)
 	convDiags diag.List
-	meta      uint64 // hash of the front matter as converted
+	meta      uint64   // hash of the front matter as converted
+	withheld  []string // the files of its bundle that the version in force leaves out (model.Files.Withheld)
 }
 
 // reload lists the documents as load does and reads again those that are
@@ -143,8 +145,25 @@ func (e *engine) convert() {
 			convs[i] = f.conv
 			byPath[f.conv.Doc.Path] = f
 			e.hist.Touched(f.conv.Doc.Path)
+			for _, a := range f.conv.Doc.Attachments {
+				e.hist.Touched(a.Path) // may have been saved: read again if shown from git
+			}
 		}
-		for _, d := range generator.DocumentVersions(e.hist, convs) {
+		// A draft of them keeps its version in force on the site, as a
+		// build does (generator.InForce).
+		opts := e.opts
+		opts.Now = e.g.now
+		withheld, diags := generator.InForceOf(opts, e.g.cfg, func() *history.History { return e.hist }, convs)
+		for i, f := range todo {
+			f.conv, f.withheld = convs[i], nil
+			for _, a := range f.doc.Attachments {
+				if slices.Contains(withheld, a.Path) {
+					f.withheld = append(f.withheld, a.Path)
+				}
+			}
+		}
+		diags = append(diags, generator.DocumentVersions(e.hist, convs)...)
+		for _, d := range diags {
 			if f := byPath[d.File]; f != nil {
 				f.convDiags.Add(d)
 			} else {
