@@ -109,5 +109,8 @@ func fromGit(cfg *model.Config, d *model.Document, p *history.Published, h *hist
 		shown.Doc.Body = []byte{} // kept: Documents.Body would read the draft
 	}
 	shown.Doc.FromGit = p.Version
+	// Warned of where the controller edits it: at the key's line in the
+	// file, else at the status line, by the note.
+	shown.Doc.Lines = d.Lines.Over(shown.Doc.Lines, d.Line("status"))
 	return shown, withheld
 }

@@ -152,6 +152,51 @@ func TestVersionInForceWithholdsChangedFiles(t *testing.T) {
 	}
 }
 
+// A warning of a later stage about a document shown from git is at the
+// line of its key in the file on disk, the draft, or at the draft's
+// status line when the draft lacks the key: not at a line of the text
+// git holds.
+func TestVersionInForceWarnsAtTheFilesLines(t *testing.T) {
+	r := gitfixture.New(t)
+	if err := r.Write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	// Approved and last reviewed after the build's date: future-date.
+	approved := inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0")
+	approved = strings.Replace(approved, "approved = 2026-01-01\n", "approved = 2026-06-01\nlast_reviewed = 2026-07-01\n", 1)
+	if err := r.Write("content/p1.md", approved); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Commit("2026-01-01T10:00:00+08:00", "Controller", "approve 1.0"); err != nil {
+		t.Fatal(err)
+	}
+	// The draft: two lines more above approved, and no last_reviewed.
+	draft := inForceDoc("P-1", "Access control", "1.1", "draft", "internal", "1.0", "1.1")
+	draft = strings.Replace(draft, "author = ", "reviewer = \"Reviewer\"\ntype = \"policy\"\nauthor = ", 1)
+	if err := r.Write("content/p1.md", draft); err != nil {
+		t.Fatal(err)
+	}
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+	lines := strings.Split(draft, "\n")
+	lineOf := func(prefix string) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no line %q in the draft", prefix)
+		return 0
+	}
+	for _, want := range []string{
+		fmt.Sprintf("content/p1.md:%d: warning: approved 2026-06-01 is after the build's date, 2026-03-05", lineOf("approved = ")),
+		fmt.Sprintf("content/p1.md:%d: warning: last_reviewed 2026-07-01 is after the build's date, 2026-03-05", lineOf("status = ")),
+	} {
+		if !hasDiag(res.Diagnostics, want) {
+			t.Errorf("no %q in:\n%v", want, res.Diagnostics)
+		}
+	}
+}
+
 // The note is in the site's language, at the status line, from check
 // as from build.
 func TestVersionInForceNoteInChinese(t *testing.T) {

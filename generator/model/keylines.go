@@ -14,7 +14,8 @@ import (
 // site holds one for each of tens of thousands of documents until every
 // diagnostic has been made.
 type KeyLines struct {
-	entries []keyLine
+	entries  []keyLine
+	fallback int32 // the line of a key path the file lacks; 0 for line 1
 }
 
 type keyLine struct {
@@ -85,6 +86,9 @@ func (k KeyLines) Line(key string) int {
 		}
 		key = key[:i]
 	}
+	if k.fallback > 0 {
+		return int(k.fallback)
+	}
 	return 1
 }
 
@@ -108,4 +112,21 @@ func KeyName(path string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// Over gives the key paths of another text of the same file the lines
+// of k, the file on disk: each key path of other is at its line in k, or
+// at fallback when k lacks it, and a key path other lacks is at fallback
+// too (Has answers for other). A document shown from git
+// (Document.FromGit) is so warned of where the controller edits it.
+func (k KeyLines) Over(other KeyLines, fallback int) KeyLines {
+	out := KeyLines{entries: make([]keyLine, len(other.entries)), fallback: int32(fallback)}
+	for i, e := range other.entries {
+		line, ok := k.Get(e.key)
+		if !ok {
+			line = fallback
+		}
+		out.entries[i] = keyLine{e.key, int32(line)} // in other's order: sorted
+	}
+	return out
 }

@@ -58,3 +58,19 @@ func TestKeyName(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyLinesOver checks that the keys of another text are given the
+// lines of the file, and those the file lacks the fallback.
+func TestKeyLinesOver(t *testing.T) {
+	disk := KeyLinesOf(map[string]int{"id": 2, "status": 7, "approved": 12, "history": 15, "history.0": 15, "history.0.date": 17})
+	git := KeyLinesOf(map[string]int{"id": 2, "status": 6, "approved": 9, "last_reviewed": 10, "history": 12, "history.0": 12, "history.1": 16, "history.1.date": 18})
+	k := disk.Over(git, 7)
+	for key, want := range map[string]int{"id": 2, "status": 7, "approved": 12, "last_reviewed": 7, "history.0.date": 15, "history.1": 7, "history.1.date": 7, "next_review": 7, "history.0.version": 15, "history.0": 15} {
+		if got := k.Line(key); got != want {
+			t.Errorf("Line(%q) = %d, want %d", key, got, want)
+		}
+	}
+	if !k.Has("last_reviewed") || k.Has("next_review") || k.Has("history.0.date") {
+		t.Error("Has does not answer for the keys of the other text")
+	}
+}
