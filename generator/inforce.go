@@ -58,7 +58,7 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 			continue
 		}
 		d := drafts[k]
-		shown, left := fromGit(cfg, d, p, h)
+		shown, left := fromGit(cfg, opts.Source, d, p, h)
 		if shown.Doc == nil {
 			continue
 		}
@@ -81,12 +81,13 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 // document is then left out, as any draft. Withheld are the files of
 // its page bundle that the text names but that no longer hold what they
 // held at p's commit.
-func fromGit(cfg *model.Config, d *model.Document, p *history.Published, h *history.History) (shown Converted, withheld []model.Attachment) {
+func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Published, h *history.History) (shown Converted, withheld []model.Attachment) {
 	f, diags := load.ParseDocument(d.Path, p.Text)
 	if f == nil || diags.HasErrors() {
 		return Converted{}, nil
 	}
 	f.OwnBody()
+	lines := &diskLines{gitKeys: f.Lines, gitBodyLine: f.BodyLine, gitBody: bodyLines(f.Body), status: d.Line("status"), readDraft: readDraft(source, d)}
 	// The files of its page bundle that the text names, as they were
 	// then: one the draft alone names, or changed, would be a trace of
 	// it.
@@ -112,5 +113,15 @@ func fromGit(cfg *model.Config, d *model.Document, p *history.Published, h *hist
 	// Warned of where the controller edits it: at the key's line in the
 	// file, else at the status line, by the note.
 	shown.Doc.Lines = d.Lines.Over(shown.Doc.Lines, d.Line("status"))
+	lines.keys = shown.Doc.Lines
+	if shown.Scan != nil {
+		shown.Scan.MoveLines(lines.at)
+	}
+	for i := range shown.Doc.Actions {
+		shown.Doc.Actions[i].Line = lines.at(shown.Doc.Actions[i].Line)
+	}
+	for i := range shown.Doc.Applicability {
+		shown.Doc.Applicability[i].Line = lines.at(shown.Doc.Applicability[i].Line)
+	}
 	return shown, withheld
 }

@@ -164,6 +164,8 @@ func TestVersionInForceWarnsAtTheFilesLines(t *testing.T) {
 	// Approved and last reviewed after the build's date: future-date.
 	approved := inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0")
 	approved = strings.Replace(approved, "approved = 2026-01-01\n", "approved = 2026-06-01\nlast_reviewed = 2026-07-01\n", 1)
+	// Pictures on another host: remote-image, at their lines.
+	approved += "\n![Kept](https://example.com/kept.png)\n\n![Gone](https://example.com/gone.png)\n"
 	if err := r.Write("content/p1.md", approved); err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +175,7 @@ func TestVersionInForceWarnsAtTheFilesLines(t *testing.T) {
 	// The draft: two lines more above approved, and no last_reviewed.
 	draft := inForceDoc("P-1", "Access control", "1.1", "draft", "internal", "1.0", "1.1")
 	draft = strings.Replace(draft, "author = ", "reviewer = \"Reviewer\"\ntype = \"policy\"\nauthor = ", 1)
+	draft += "\nA new paragraph.\n\n![Kept](https://example.com/kept.png)\n"
 	if err := r.Write("content/p1.md", draft); err != nil {
 		t.Fatal(err)
 	}
@@ -190,6 +193,8 @@ func TestVersionInForceWarnsAtTheFilesLines(t *testing.T) {
 	for _, want := range []string{
 		fmt.Sprintf("content/p1.md:%d: warning: approved 2026-06-01 is after the build's date, 2026-03-05", lineOf("approved = ")),
 		fmt.Sprintf("content/p1.md:%d: warning: last_reviewed 2026-07-01 is after the build's date, 2026-03-05", lineOf("status = ")),
+		fmt.Sprintf(`content/p1.md:%d: warning: the image "https://example.com/kept.png" is on another host: it is shown as a link to it, since the site loads nothing from other hosts`, lineOf("![Kept]")),
+		fmt.Sprintf(`content/p1.md:%d: warning: the image "https://example.com/gone.png" is on another host: it is shown as a link to it, since the site loads nothing from other hosts`, lineOf("status = ")),
 	} {
 		if !hasDiag(res.Diagnostics, want) {
 			t.Errorf("no %q in:\n%v", want, res.Diagnostics)

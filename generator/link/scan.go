@@ -57,3 +57,18 @@ func Scan(d *model.Document) *Scanned {
 	}
 	return s
 }
+
+// MoveLines puts what s holds at the lines at gives for those it was
+// scanned at: a document shown from git (model.Document.FromGit) is
+// warned of at the lines of its file on disk.
+func (s *Scanned) MoveLines(at func(line int) int) {
+	for i := range s.refs {
+		s.refs[i].line = at(s.refs[i].line)
+	}
+	for i := range s.html {
+		s.html[i].Line = at(s.html[i].Line)
+	}
+	for i := range s.foreign {
+		s.foreign[i].Line = at(s.foreign[i].Line)
+	}
+}

@@ -130,3 +130,15 @@ func (k KeyLines) Over(other KeyLines, fallback int) KeyLines {
 	}
 	return out
 }
+
+// KeyAt is the key path at line: of those there, the longest (the most
+// nested); "" for none.
+func (k KeyLines) KeyAt(line int) string {
+	key := ""
+	for _, e := range k.entries {
+		if int(e.line) == line && len(e.key) > len(key) {
+			key = e.key
+		}
+	}
+	return key
+}
