@@ -117,7 +117,7 @@ func TestHeadingsTakeNoLayoutID(t *testing.T) {
 	site := writeSite(t, files)
 	dest := filepath.Join(site, "public")
 	sameLines(t, mustBuild(t, options(site, dest)), []string{
-		`content/tier2/ids.md:20: warning: H-P-003 has no heading with the id "main"`,
+		`content/tier2/ids.md:20: warning: this document has no heading with the id "main"`,
 	})
 	page, err := os.ReadFile(filepath.Join(dest, "docs", "H-P-003", "index.html"))
 	if err != nil {

@@ -119,9 +119,9 @@ func TestFileLinks(t *testing.T) {
 			},
 			diags: []string{
 				`content/tier1/a.md:14: warning: P has no heading with the id "nope" | link to one of the headings of P, e.g. P#4-程序`,
-				`content/tier1/a.md:15: warning: A has no heading with the id "scope-2" | did you mean "#scope-1"?`,
 				`content/tier1/a.md:15: warning: P has no heading with the id "4-程" | did you mean "P#4-程序"?`,
 				`content/tier1/a.md:15: warning: P has no heading with the id "purpse" | did you mean "../tier2/p.md#purpose"?`,
+				`content/tier1/a.md:15: warning: this document has no heading with the id "scope-2" | did you mean "#scope-1"?`,
 			},
 		},
 		{
@@ -229,8 +229,8 @@ func TestFileLinks(t *testing.T) {
 			},
 			links: []string{"ISMS-R-0102.md → ISMS-R-0102#", "P → P#", "linux_web → L#", "../tier2/ → P#", "#Scope → A#scope", "#nope → text", "https://example.com/h.png → a link"},
 			diags: []string{
-				`content/tier1/a.md:14: warning: A has no heading with the id "nope" | link to one of the headings of A, e.g. A#scope`,
 				`content/tier1/a.md:14: warning: the image "https://example.com/h.png" is on another host: it is shown as a link to it, since the site loads nothing from other hosts | save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there`,
+				`content/tier1/a.md:14: warning: this document has no heading with the id "nope" | link to one of the headings of this document, e.g. #scope`,
 			},
 		},
 	} {

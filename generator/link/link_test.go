@@ -129,6 +129,14 @@ func TestLinks(t *testing.T) {
 			want: []string{`content/a.md:12: warning: B has no heading with the id "nope"`},
 		},
 		{
+			name: "a missing fragment in the page itself is of this document, not of its id",
+			docs: []string{doc("A", "approved", "internal", "## 范围\n\n[x](#nope) [y](A#gone)\n")},
+			want: []string{
+				`content/a.md:14: warning: this document has no heading with the id "gone"`,
+				`content/a.md:14: warning: this document has no heading with the id "nope"`,
+			},
+		},
+		{
 			name: "case-insensitive ids; URLs are left as written",
 			docs: []string{doc("A", "approved", "internal", "[x](b) [u](https://example.com/x) [m](mailto:a@b.c) [t](tel:+861234)\n"), doc("B", "approved", "internal", "")},
 			check: func(t *testing.T, s *model.Site) {

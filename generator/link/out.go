@@ -44,8 +44,14 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 					break
 				}
 				if t.fragment != "" && l.Fragment == "" {
+					self := t.doc == d // named as "this document": its id says nothing new on its own page
 					hint := diag.Msg("link to one of the headings of %[1]s, e.g. %[1]s#%[2]s", t.doc.ID, firstAnchor(anchors[t.doc]))
-					if len(anchors[t.doc]) == 0 {
+					if self {
+						hint = diag.Msg("link to one of the headings of this document, e.g. #%s", firstAnchor(anchors[t.doc]))
+					}
+					if len(anchors[t.doc]) == 0 && self {
+						hint = diag.Msg("this document has no headings: link without the #fragment, or give it a heading (## …) to link to")
+					} else if len(anchors[t.doc]) == 0 {
 						hint = diag.Msg("%s has no headings: link to it without the #fragment, or give it a heading (## …) to link to", t.doc.ID)
 					} else if near := closestAnchor(anchors[t.doc], t.fragment); near != "" {
 						// a heading misspelt, or counted wrong ("#scope-2"),
@@ -54,7 +60,11 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 						hint = diag.Msg("did you mean %q?", written+"#"+near)
 					}
 					if !dropped[t.doc][t.fragment] && !t.doc.IDTaken { // else warned at the anchor, or the link may mean the other file of its id
-						warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
+						if self {
+							warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "this document has no heading with the id %q", t.fragment)
+						} else {
+							warnings.Warnf(d.Path, t.line, "missing-anchor", hint, "%s has no heading with the id %q", t.doc.ID, t.fragment)
+						}
 					}
 					if t.doc == d {
 						l.Kind, l.Target = model.TextOnly, nil // a link to the top of its own page is none
