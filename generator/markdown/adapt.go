@@ -65,6 +65,7 @@ func adaptText(body []byte) ([]byte, []Foreign) {
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
 	body, images := htmlImages(body)
+	body = inlineMDXComments(body)
 	return body, append(append(append(append(found, templated...), spaced...), fullWidth...), images...)
 }
 
@@ -123,7 +124,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '{', '*':
-				if d == ':' || c == '{' && (d == '{' || d == '%') || bytes.HasPrefix(line, []byte("* TOC")) {
+				if d == ':' || c == '{' && (d == '{' || d == '%' || d == '/') || bytes.HasPrefix(line, []byte("* TOC")) {
 					return true
 				}
 			case '>':
@@ -318,6 +319,18 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
 				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
 			changed = true
+		case trimmed[0] == '{' && indentOf(line) < 4 && bytes.HasPrefix(trimmed, []byte("{/*")):
+			// an MDX comment, left out as an HTML comment is: on this
+			// line, or on the lines to the one it closes at its end
+			n := mdxCommentLines(ls[i:])
+			if n == 0 {
+				break
+			}
+			for j := i; j < i+n; j++ {
+				ls[j] = nil
+			}
+			i += n - 1
+			changed = true
 		case trimmed[0] == '{' && indentOf(line) < 4 && templateTag.Match(trimmed):
 			// the text between an opening and a closing tag stays; what
 			// the tag's own attributes say (a card's title) goes
@@ -370,6 +383,8 @@ var (
 	jsxLabel = regexp.MustCompile(`(?:^|\s)(label|title)=(?:"([^"]*)"|'([^']*)')`)
 	// !!! note, ??? tip "Title", ???+ warning inline end "", with {attributes}
 	admonition = regexp.MustCompile(`^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"(.*)")?[ \t]*(?:\{[^}]*\})?[ \t]*$`)
+	// {/* a comment */}, MDX's, of one line or several
+	mdxComment = regexp.MustCompile(`(?s)\{/\*.*?\*/\}`)
 	// === "Tab", ===+ "Tab"
 	contentTab = regexp.MustCompile(`^ {0,3}===\+?[ \t]+()"(.*)"[ \t]*$`)
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
@@ -381,6 +396,56 @@ var (
 	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
+
+// inlineMDXComments leaves out the MDX comments ({/* … */}) within a
+// line of text, as an HTML comment there is; those in code spans stay.
+func inlineMDXComments(body []byte) []byte {
+	if !bytes.Contains(body, []byte("{/*")) {
+		return body
+	}
+	return textLines(body, holding("{/*"), func(_ int, line []byte, spans [][2]int) []byte {
+		var out []byte
+		last := 0
+		for _, m := range mdxComment.FindAllIndex(line, -1) {
+			if inSpan(spans, m[0]) {
+				continue
+			}
+			out = append(out, line[last:m[0]]...)
+			last = m[1]
+		}
+		if out == nil && last == 0 {
+			return line
+		}
+		return append(out, line[last:]...)
+	})
+}
+
+// maxCommentLines bounds the lines an MDX comment is looked for in, so
+// that many lines opening one that never closes take no longer than
+// reading the body a few times.
+const maxCommentLines = 200
+
+// mdxCommentLines is how many of ls an MDX comment ({/* … */}) that
+// opens the first takes, when it closes at the end of one of them and
+// nothing but other such comments is on them; else 0.
+func mdxCommentLines(ls [][]byte) int {
+	var text []byte
+	for n, l := range ls {
+		if n > 0 {
+			text = append(text, '\n')
+		}
+		text = append(text, bytes.TrimSpace(bytes.TrimRight(l, "\r"))...)
+		if bytes.HasSuffix(text, []byte("*/}")) {
+			if len(bytes.TrimSpace(mdxComment.ReplaceAll(text, nil))) == 0 {
+				return n + 1
+			}
+		}
+		if n == maxCommentLines {
+			return 0
+		}
+	}
+	return 0
+}
 
 // importedNames are the names an MDX import line gives its components:
 // Tabs in "import Tabs from '@theme/Tabs'", A and C in

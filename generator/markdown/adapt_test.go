@@ -10,6 +10,10 @@ func TestAdapt(t *testing.T) {
 		name, in, out string
 		found         []string // code@line
 	}{
+		{"MDX comments are left out, as HTML comments are, with no warning",
+			"{/* a note to the editor */}\nText.\n\n  {/* over\n  two lines */} {/* and one more */}\n\n{/* open */} but text\n\n```\n{/* code */}\n```\n",
+			"\nText.\n\n\n\n\n but text\n\n```\n{/* code */}\n```\n", nil},
+		{"an MDX comment within a line is left out, not in a code span", "a {/* x */}b `{/* y */}`\n", "a b `{/* y */}`\n", nil},
 		{"nothing to do", "# A\n\n50% of the staff.\n", "# A\n\n50% of the staff.\n", nil},
 		{"title block at the top", "\n% Access Policy\n% Jane Doe\n  and Ann Roe\n% 2024-01-01\n\n# Purpose\n", "\n\n\n\n\n\n# Purpose\n", []string{"pandoc-title@1"}},
 		{"not a title block below text", "Text.\n\n% not a title\n", "Text.\n\n% not a title\n", nil},
