@@ -65,7 +65,7 @@ func adaptText(body []byte) ([]byte, []Foreign) {
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
 	body, images := htmlImages(body)
-	body = inlineMDXComments(body)
+	body = htmlLinks(inlineMDXComments(body))
 	return body, append(append(append(append(found, templated...), spaced...), fullWidth...), images...)
 }
 
