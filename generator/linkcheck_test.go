@@ -44,7 +44,7 @@ func linksResolveOrWereReported(t *testing.T, source string, res *generator.Resu
 	}
 	failures := 0
 	for _, d := range res.Site.Docs {
-		body, _, err := load.ReadBody(source, d.Path)
+		body, _, err := load.ReadBody(source, d.Path, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -143,6 +143,7 @@ type Documents struct {
 	Files     model.Files // the files in no page bundle, the folders: what links may name besides
 	Diags     diag.List
 	source    string
+	lang      string                     // the site's language, which bodies read again are adapted in
 	sums      map[*model.Document]uint64 // fingerprints of the files whose bodies were let go
 }
 
@@ -160,8 +161,12 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	converted := make([]Converted, len(paths))
 	sums := make([]uint64, len(paths))
 	perFile := make([]diag.List, len(paths))
+	lang := ""
+	if cfg != nil {
+		lang = cfg.Language
+	}
 	par.Each(len(paths), func(i int) {
-		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]])
+		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]], lang)
 		perFile[i] = d
 		if src == nil && cfg != nil && d.HasErrors() {
 			perFile[i].Add(Salvage(cfg, opts.Source, paths[i])...)
@@ -179,7 +184,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 			c.Doc.Body = nil
 		}
 	})
-	docs := &Documents{Diags: diags, source: opts.Source}
+	docs := &Documents{Diags: diags, source: opts.Source, lang: lang}
 	var d diag.List
 	docs.Files, d = files.wait()
 	docs.Diags.Add(d...)
@@ -219,7 +224,7 @@ func (ds *Documents) Body(d *model.Document) ([]byte, func(), error) {
 		return d.Body, nil, nil
 	}
 	room := bodyRoom.Get().(*[]byte)
-	body, file, sum, err := load.ReadBodyInto(*room, ds.source, d.Path)
+	body, file, sum, err := load.ReadBodyInto(*room, ds.source, d.Path, ds.lang)
 	*room = file
 	done := func() {
 		if cap(*room) <= maxBodyRoom {

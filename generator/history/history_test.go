@@ -81,7 +81,7 @@ func documents(t *testing.T, dir string) []*model.Document {
 	d.Add(d3...)
 	var converted []*model.Document
 	for _, p := range paths {
-		src, d4 := load.ReadDoc(dir, p, bundles[p])
+		src, d4 := load.ReadDoc(dir, p, bundles[p], "")
 		d.Add(d4...)
 		if src != nil {
 			doc, d5 := validate.Document(cfg, src)

@@ -104,7 +104,7 @@ func TestSwappedBeforeRead(t *testing.T) {
 	replaceWithLink(t, filepath.Join(site, "content", "tier3", "F-1", "form.txt"), outside)
 	var got []string
 	for _, p := range paths {
-		doc, d := load.ReadDoc(src, p, bundles[p])
+		doc, d := load.ReadDoc(src, p, bundles[p], "")
 		got = append(got, strs(d)...)
 		if doc != nil && strings.Contains(string(doc.Body), secret) {
 			t.Errorf("%s: read through the link", p)

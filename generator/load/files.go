@@ -19,9 +19,10 @@ func Files(root string) ([]string, map[string][]string, diag.List) {
 
 // ReadDoc reads and parses one document (rel as listed by Files) and its
 // attachments exactly as Site does. The document is nil when it could not
-// be read or parsed; the diagnostics say why.
-func ReadDoc(root, rel string, attachments []string) (*Doc, diag.List) {
-	return readDoc(root, rel, attachments)
+// be read or parsed; the diagnostics say why. lang is the site's
+// language (see ParseDocumentIn).
+func ReadDoc(root, rel string, attachments []string, lang string) (*Doc, diag.List) {
+	return readDoc(root, rel, attachments, lang)
 }
 
 // Config reads and parses the site's isms.toml; the file is nil when it

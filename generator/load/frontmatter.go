@@ -34,7 +34,12 @@ var fence = []byte("+++")
 // is line 1; a UTF-8 byte-order mark and CRLF line endings are accepted.
 // The Body may share src's bytes: a caller that keeps it for long gives
 // it bytes of its own (OwnBody), so that the rest of the file can go.
-func ParseDocument(path string, src []byte) (*File, diag.List) {
+func ParseDocument(path string, src []byte) (*File, diag.List) { return ParseDocumentIn(path, src, "") }
+
+// ParseDocumentIn is ParseDocument for a site in the language lang, the
+// language of what the body shows in place of what other tools write
+// (markdown.AdaptIn); "" for English.
+func ParseDocumentIn(path string, src []byte, lang string) (*File, diag.List) {
 	var diags diag.List
 	fm, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
@@ -45,7 +50,7 @@ func ParseDocument(path string, src []byte) (*File, diag.List) {
 	if inFrontMatter {
 		return nil, diags // its TOML errors are the conflict's
 	}
-	f := &File{Path: path, Body: showBody(path, body, bodyLine, &diags), BodyLine: bodyLine}
+	f := &File{Path: path, Body: showBody(path, body, bodyLine, lang, &diags), BodyLine: bodyLine}
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
 		return nil, diags
@@ -124,8 +129,8 @@ func (f *File) OwnBody() { f.Body = bytes.Clone(f.Body) }
 // read's Doc.Sum (a file that no longer splits into front matter and body
 // has none). A large build lets the bodies go after the link stage and
 // reads each again to render its page.
-func ReadBody(root, rel string) ([]byte, uint64, error) {
-	body, _, sum, err := ReadBodyInto(nil, root, rel)
+func ReadBody(root, rel, lang string) ([]byte, uint64, error) {
+	body, _, sum, err := ReadBodyInto(nil, root, rel, lang)
 	return body, sum, err
 }
 
@@ -133,24 +138,24 @@ func ReadBody(root, rel string) ([]byte, uint64, error) {
 // there; file is the room the file was read into, buf's or new, which
 // the caller may give to the next ReadBodyInto once it is done with the
 // body (a part of it, or bytes made from it).
-func ReadBodyInto(buf []byte, root, rel string) (body, file []byte, sum uint64, err error) {
+func ReadBodyInto(buf []byte, root, rel, lang string) (body, file []byte, sum uint64, err error) {
 	src, err := wholefile.ReadInto(buf, filepath.Join(root, filepath.FromSlash(rel)), MaxFileSize)
 	if err != nil {
 		return nil, buf, 0, err
 	}
-	body, _ = bodyOf(rel, src)
+	body, _ = bodyOf(rel, src, lang)
 	return body, src, maphash.Bytes(sumSeed, src), nil
 }
 
 // bodyOf is the body that ParseDocument gives for src, if it splits,
 // without its warnings, which were given when the file was first read.
-func bodyOf(path string, src []byte) ([]byte, bool) {
+func bodyOf(path string, src []byte, lang string) ([]byte, bool) {
 	var diags diag.List
 	_, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
 		return nil, false
 	}
-	return markdown.AdaptText(limitBody(path, body, bodyLine, &diags)), true
+	return markdown.AdaptTextIn(limitBody(path, body, bodyLine, &diags), lang), true
 }
 
 // showBody is the body as the link and render stages read it: within
@@ -158,8 +163,8 @@ func bodyOf(path string, src []byte) ([]byte, bool) {
 // CommonMark cannot show made fit to show (markdown.Adapt), with a
 // warning at each place — at the first only, for the kinds a set written
 // for another tool has on every page (admonitions, for one).
-func showBody(path string, body []byte, bodyLine int, diags *diag.List) []byte {
-	body, found := markdown.Adapt(limitBody(path, body, bodyLine, diags))
+func showBody(path string, body []byte, bodyLine int, lang string, diags *diag.List) []byte {
+	body, found := markdown.AdaptIn(limitBody(path, body, bodyLine, diags), lang)
 	count := map[string]int{}
 	for _, f := range found {
 		count[f.Message.Format]++

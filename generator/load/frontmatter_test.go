@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -141,7 +143,7 @@ func FuzzParseDocument(f *testing.F) {
 			t.Fatal("no file and no diagnostic")
 		}
 		// A build reads each body again to render it (ReadBody).
-		if body, ok := bodyOf("f.md", src); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
+		if body, ok := bodyOf("f.md", src, ""); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
 			t.Fatalf("the body read again is %q (%v), ParseDocument gave %q", body, ok, file.Body)
 		}
 		// An earlier version's text is parsed without its warnings.
@@ -297,5 +299,32 @@ func TestIndexInvisible(t *testing.T) {
 		if at != want || size != wantSize {
 			t.Errorf("indexInvisible(%q) = %d, %d; want %d, %d", s, at, size, want, wantSize)
 		}
+	}
+}
+
+// A body read in a site's language shows an admonition its author gave
+// no title under its kind in that language, as read first and as read
+// again for its page; one with its own title keeps it.
+func TestBodyInSiteLanguage(t *testing.T) {
+	root := t.TempDir()
+	src := "+++\nid = \"A-1\"\n+++\n!!! tip\n    先备份。\n\n!!! note \"Own title\"\n    x\n"
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content", "a.md"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file, _ := ParseDocumentIn("content/a.md", []byte(src), "zh-CN")
+	again, _, err := ReadBody(root, "content/a.md", "zh-CN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range [][]byte{file.Body, again} {
+		if !bytes.Contains(body, []byte("> **提示**")) || !bytes.Contains(body, []byte("> **Own title**")) {
+			t.Errorf("body:\n%s", body)
+		}
+	}
+	if en, _ := ParseDocumentIn("content/a.md", []byte(src), "en"); !bytes.Contains(en.Body, []byte("> **Tip**")) {
+		t.Errorf("in English:\n%s", en.Body)
 	}
 }

@@ -54,7 +54,7 @@ func TestUnreadable(t *testing.T) {
 				}
 			}
 			tc.setup(t, dir)
-			_, diags := ReadDoc(root, "content/A-1/index.md", tc.attachments)
+			_, diags := ReadDoc(root, "content/A-1/index.md", tc.attachments, "")
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())

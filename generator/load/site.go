@@ -48,12 +48,16 @@ func Site(root string) (*Source, diag.List) {
 	var diags diag.List
 	src.Config, diags = Config(root)
 
+	lang := ""
+	if src.Config != nil {
+		lang, _ = src.Config.Meta["language"].(string)
+	}
 	paths, bundles, d := walk(root)
 	diags.Add(d...)
 	src.Docs = make([]*Doc, len(paths))
 	results := make([]diag.List, len(paths))
 	par.Each(len(paths), func(i int) {
-		src.Docs[i], results[i] = readDoc(root, paths[i], bundles[paths[i]])
+		src.Docs[i], results[i] = readDoc(root, paths[i], bundles[paths[i]], lang)
 	})
 	kept := src.Docs[:0]
 	for i, doc := range src.Docs {
@@ -72,7 +76,7 @@ func walk(root string) ([]string, map[string][]string, diag.List) {
 	return l.Docs, l.Bundles, diags
 }
 
-func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
+func readDoc(root, rel string, attachments []string, lang string) (*Doc, diag.List) {
 	var diags diag.List
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	src, err := readLimited(full)
@@ -80,7 +84,7 @@ func readDoc(root, rel string, attachments []string) (*Doc, diag.List) {
 		unreadable(&diags, rel, err)
 		return nil, diags
 	}
-	f, d := ParseDocument(rel, src)
+	f, d := ParseDocumentIn(rel, src, lang)
 	diags.Add(d...)
 	if f == nil {
 		return nil, diags

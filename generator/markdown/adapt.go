@@ -42,8 +42,13 @@ import (
 // The number of lines never changes, so every other line keeps its
 // number; code blocks are left alone. When there is nothing to do, body
 // itself is returned.
-func Adapt(body []byte) ([]byte, []Foreign) {
-	body, found := adaptText(body)
+func Adapt(body []byte) ([]byte, []Foreign) { return AdaptIn(body, "en") }
+
+// AdaptIn is Adapt for a site in the language lang: an admonition, an
+// alert or a fenced div its author gave no title is titled with its kind
+// in that language (kindTitle).
+func AdaptIn(body []byte, lang string) ([]byte, []Foreign) {
+	body, found := adaptText(body, lang)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
 	return body, append(found, unclosedFence(body)...)
@@ -52,14 +57,17 @@ func Adapt(body []byte) ([]byte, []Foreign) {
 // AdaptText is the body Adapt returns, without the findings of what is
 // shown as written: a body read again for its page, whose warnings were
 // given when it was first read, needs only the text.
-func AdaptText(body []byte) []byte {
-	body, _ = adaptText(body)
+func AdaptText(body []byte) []byte { return AdaptTextIn(body, "en") }
+
+// AdaptTextIn is AdaptText for a site in the language lang (see AdaptIn).
+func AdaptTextIn(body []byte, lang string) []byte {
+	body, _ = adaptText(body, lang)
 	return body
 }
 
 // adaptText makes the changes of Adapt, and says where.
-func adaptText(body []byte) ([]byte, []Foreign) {
-	body, found := adaptBody(body)
+func adaptText(body []byte, lang string) ([]byte, []Foreign) {
+	body, found := adaptBody(body, lang)
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
@@ -69,12 +77,12 @@ func adaptText(body []byte) ([]byte, []Foreign) {
 	return body, append(append(append(append(found, templated...), spaced...), fullWidth...), images...)
 }
 
-func adaptBody(body []byte) ([]byte, []Foreign) {
+func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 	if !mayAdapt(body) && !bodyOpensFence(body) {
 		return body, nil
 	}
 	ls := bytes.Split(body, []byte("\n"))
-	changed, found := adapt(ls, 0, true)
+	changed, found := adapt(ls, 0, true, lang)
 	if !changed {
 		return body, found
 	}
@@ -156,8 +164,8 @@ func mayAdapt(body []byte) bool {
 
 // adapt adapts the lines ls in place, the first of which is line first
 // of the body; top says that they start the body, where a title block
-// may be. It reports whether it changed any.
-func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
+// may be; lang is the site's language. It reports whether it changed any.
+func adapt(ls [][]byte, first int, top bool, lang string) (changed bool, found []Foreign) {
 	var code fence  // the fence of the open code block
 	inMath := false // between lines $$
 	var items listItems
@@ -300,12 +308,12 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 				inner[j] = dedent(ls[i+1+j])
 			}
 			inner = outdent(inner)
-			_, more := adapt(inner, at+1, false)
+			_, more := adapt(inner, at+1, false, lang)
 			found = append(found, adapted(at, tab, string(line)))
 			found = append(found, more...)
 			title := string(m[2])
 			if !tab && m[2] == nil {
-				title = strings.ToUpper(string(m[1][:1])) + string(m[1][1:])
+				title = kindTitle(string(m[1]), lang)
 			}
 			ls[i] = bold(title, !tab)
 			for j := range n {
@@ -314,7 +322,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			i += n
 			changed = true
 		case trimmed[0] == ':' && fencedDiv.Match(trimmed):
-			ls[i] = bold(divName(trimmed), false)
+			ls[i] = bold(divName(trimmed, lang), false)
 			found = append(found, Foreign{Line: at, Code: "fenced-div",
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
 				Hint:    diag.Msg("leave out the ::: lines, or write a block quote: > **Note:** …")})
@@ -358,7 +366,7 @@ func adapt(ls [][]byte, first int, top bool) (changed bool, found []Foreign) {
 			// admonition is shown
 			m := githubAlert.FindSubmatch(trimmed)
 			kind := strings.ToLower(string(m[1]))
-			ls[i] = append(bytes.Repeat([]byte(">"), bytes.Count(trimmed[:bytes.IndexByte(trimmed, '[')], []byte(">"))), " **"+strings.ToUpper(kind[:1])+kind[1:]+"**"...)
+			ls[i] = append(bytes.Repeat([]byte(">"), bytes.Count(trimmed[:bytes.IndexByte(trimmed, '[')], []byte(">"))), " **"+kindTitle(kind, lang)+"**"...)
 			changed = true
 		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
@@ -511,10 +519,9 @@ func spaceBeforeClosing(line []byte, n int) []byte {
 // written after its name ("::: tip 自定义标题", "::: details 点击查看",
 // Docusaurus's ":::note[标题]"), as VuePress and Docusaurus show it in
 // place of the name; else the name, the first class of its attributes
-// ("{.note}") or its first word, with an ASCII first letter in
-// capitals; "" for a closing line. A name in Chinese ("::: 注意") stays
-// whole: capitals are for ASCII letters only.
-func divName(line []byte) string {
+// ("{.note}") or its first word, as kindTitle shows it in the site's
+// language lang; "" for a closing line.
+func divName(line []byte, lang string) string {
 	rest := strings.TrimSpace(strings.TrimLeft(string(line), ":"))
 	name := ""
 	if attrs, ok := strings.CutPrefix(rest, "{"); ok {
@@ -536,13 +543,7 @@ func divName(line []byte) string {
 	if rest != "" {
 		return rest
 	}
-	if name == "" {
-		return ""
-	}
-	if c := name[0]; c >= 'a' && c <= 'z' {
-		return string(c-'a'+'A') + name[1:]
-	}
-	return name
+	return kindTitle(name, lang)
 }
 
 // adapted is the Foreign of an admonition or a content tab.

@@ -210,6 +210,20 @@ func TestAdapt(t *testing.T) {
 	}
 }
 
+// On a site in Chinese, an admonition, an alert or a fenced div its
+// author gave no title is titled with its kind in Chinese; a title the
+// author wrote, and a kind no table names, stay as written.
+func TestAdaptInChinese(t *testing.T) {
+	in := "!!! warning\n    a\n\n!!! note \"Read me\"\n    b\n\n:::tip\nc\n:::\n\n:::danger[小心电源]\nd\n:::\n\n::: custom\ne\n:::\n\n> [!IMPORTANT]\n> f\n"
+	want := "> **警告**\n> a\n\n> **Read me**\n> b\n\n**提示**\nc\n\n\n**小心电源**\nd\n\n\n**Custom**\ne\n\n\n> **重要**\n> f\n"
+	if out := AdaptTextIn([]byte(in), "zh-CN"); string(out) != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+	if out := AdaptTextIn([]byte(in), "en"); !strings.Contains(string(out), "> **Warning**") || !strings.Contains(string(out), "**Tip**") || !strings.Contains(string(out), "> **Important**") {
+		t.Errorf("in English:\n%s", out)
+	}
+}
+
 func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
 		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n", "<table>\n<tr><td>a</td></tr>\n</table>\n", "<table>\n<tr><th>`x`</th></tr>\n<tr><td><a href=\"(\">[</a></td></tr>\n</table>\n"} {

@@ -135,7 +135,7 @@ func existing(opts Options) ([]string, error) {
 	paths, _, _ := load.Files(opts.Source)
 	var soas []string
 	for _, p := range paths {
-		d, _ := load.ReadDoc(opts.Source, p, nil)
+		d, _ := load.ReadDoc(opts.Source, p, nil, "")
 		if d == nil {
 			continue
 		}

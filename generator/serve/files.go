@@ -24,6 +24,7 @@ type file struct {
 	attachments []string
 	doc         *load.Doc // nil when it could not be read or parsed
 	loadDiags   diag.List
+	lang        string // the site's language it was read in (see load.ParseDocumentIn)
 
 	conv      generator.Converted // conv.Doc is nil until converted (again, after isms.toml changed)
 	convDiags diag.List
@@ -37,6 +38,7 @@ type file struct {
 // saved without a change (which keep all that was made of them).
 func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	listing, walkDiags := load.List(e.opts.Source)
+	lang := generator.Language(e.opts.Source) // a body shows the words of what other tools write in it
 	paths, bundles := listing.Docs, listing.Bundles
 	dirty := map[string]bool{}
 	bundleDirty := map[string]bool{} // an attachment or folder of the bundle changed
@@ -74,7 +76,7 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 		listed[p] = true
 		f := e.files[p]
 		switch {
-		case f == nil || ch.reread || bundleDirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]):
+		case f == nil || ch.reread || f.lang != lang || bundleDirty[p] || under(p, folders) || !slices.Equal(f.attachments, bundles[p]):
 			todo = append(todo, p)
 		case dirty[p]:
 			todo = append(todo, p)
@@ -91,14 +93,14 @@ func (e *engine) reload(ch changes) (touched, unchanged []string) {
 	read := make([]*file, len(todo))
 	par.Each(len(todo), func(i int) {
 		p := todo[i]
-		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p])
+		doc, d := load.ReadDoc(e.opts.Source, p, bundles[p], lang)
 		if doc != nil {
 			doc.OwnBody() // kept from one rebuild to the next
 		}
 		if old := e.files[p]; savedOnly[p] && doc != nil && old.doc != nil && doc.Sum == old.doc.Sum {
 			return // saved with the same bytes: an editor's save without a change, or a touch
 		}
-		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p]}
+		read[i] = &file{doc: doc, loadDiags: d, attachments: bundles[p], lang: lang}
 	})
 	for i, p := range todo {
 		if read[i] == nil {
