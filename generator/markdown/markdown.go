@@ -184,15 +184,25 @@ func writeTextIn(b *strings.Builder, n ast.Node, src []byte, code bool) {
 
 // Slug makes a heading id: lower-case letters (Han characters included) and
 // digits are kept, spaces become '-', other punctuation is dropped.
-// "4.1 制定计划" → "41-制定计划".
+// "4.1 制定计划" → "41-制定计划". A '_' is kept within a word
+// ("snake_case") and dropped at a word's edge, where it marks emphasis
+// ("_Scope_" is "scope", as the text shown and GitHub's id have it).
 func Slug(s string) string {
 	s = strings.TrimSpace(s)
 	var b strings.Builder
 	b.Grow(len(s)) // lower case is rarely longer
 	dash := false
-	for _, r := range s {
+	prev := rune(0) // the rune before r
+	for i, r := range s {
+		last := prev
+		prev = r
 		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '-':
+		case r == '_':
+			if wordRune(last) && i+1 < len(s) && wordRune(firstRune(s[i+1:])) {
+				b.WriteByte('_')
+				dash = false
+			}
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-':
 			b.WriteByte(byte(r))
 			dash = false
 		case 'A' <= r && r <= 'Z':
@@ -209,6 +219,18 @@ func Slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// wordRune reports whether r is a letter or a digit, of a word that a
+// '_' within it belongs to.
+func wordRune(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// firstRune is the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // headingIDs implements parser.IDs with Slug and per-page uniqueness; an

@@ -56,6 +56,8 @@ func TestSlug(t *testing.T) {
 		{"  Scope  ", "scope"},
 		{"附录A：记录清单", "附录a记录清单"},
 		{"snake_case and-dash", "snake_case-and-dash"},
+		{"Deep dive on _Be welcoming_ (__init__, a_1_b)", "deep-dive-on-be-welcoming-init-a_1_b"},
+		{"_注意_事项", "注意_事项"},
 		{"!!!", ""},
 	} {
 		if got := Slug(tc.in); got != tc.want {
@@ -69,9 +71,16 @@ func TestSlug(t *testing.T) {
 func slugByDefinition(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.TrimSpace(s) {
+	rs := []rune(strings.TrimSpace(s))
+	word := func(k int) bool { return k >= 0 && k < len(rs) && (unicode.IsLetter(rs[k]) || unicode.IsDigit(rs[k])) }
+	for k, r := range rs {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+		case r == '_':
+			if word(k-1) && word(k+1) {
+				b.WriteByte('_')
+				dash = false
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-':
 			b.WriteRune(unicode.ToLower(r))
 			dash = false
 		case unicode.IsSpace(r):
