@@ -73,6 +73,8 @@ func adaptText(body []byte, lang string) ([]byte, []Foreign) {
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
 	body, images := htmlImages(body)
+	body, lists := htmlCellLists(body)
+	images = append(images, lists...)
 	body = htmlLinks(inlineMDXComments(body))
 	return body, append(append(append(append(found, templated...), spaced...), fullWidth...), images...)
 }
