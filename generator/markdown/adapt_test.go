@@ -21,6 +21,8 @@ func TestAdapt(t *testing.T) {
 			"| Kind | Methods |\n| --- | --- |\n| A | <ul><li>Interviews</li><li>Card *sorting* a|b</li></ul> |\n| B | <ol start=\"2\"><li>x</li></ol> `<ul><li>c</li></ul>` |\n| C | <ul><li>a<ul><li>b</li></ul></li></ul> |\n\n<ul><li>not in a table</li></ul>\n",
 			"| Kind | Methods |\n| --- | --- |\n| A | • Interviews<br>• Card \\*sorting\\* a\\|b |\n| B | 2. x `<ul><li>c</li></ul>` |\n| C | <ul><li>a<ul><li>b</li></ul></li></ul> |\n\n- not in a table\n",
 			[]string{"html-list@6", "html-list@2", "html-list@3"}},
+		{"a file: address with spaces is read whole, with no warning of its spaces: the link is dropped for its scheme",
+			"[a](file:///Users/me/My Docs/x.md) [b](附件/申请 表.docx)\n", "[a](<file:///Users/me/My Docs/x.md>) [b](<附件/申请 表.docx>)\n", []string{"path-spaces@0"}},
 		{"nothing to do", "# A\n\n50% of the staff.\n", "# A\n\n50% of the staff.\n", nil},
 		{"title block at the top", "\n% Access Policy\n% Jane Doe\n  and Ann Roe\n% 2024-01-01\n\n# Purpose\n", "\n\n\n\n\n\n# Purpose\n", []string{"pandoc-title@1"}},
 		{"not a title block below text", "Text.\n\n% not a title\n", "Text.\n\n% not a title\n", nil},

@@ -53,6 +53,9 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 			}
 			dest := string(line[start:end])
 			line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
+			if ScriptURL(dest) {
+				continue // shown as its text whatever is written: its own warning (unsafe-link) says what to do
+			}
 			found = append(found, Foreign{Line: n, Code: "path-spaces",
 				Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
 				Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
