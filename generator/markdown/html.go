@@ -55,14 +55,16 @@ func isAlnum(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
-// isBreak reports whether raw is a line break tag: <br>, <br/>, <br />.
+// isBreak reports whether raw is a line break tag: <br>, <br/>, <br />,
+// and one with attributes (<br class="sm:block" />, <br clear="all">),
+// which say how a site's own style lays it out: the break is the same.
 func isBreak(raw []byte) bool {
 	name, closing := tagOf(raw)
 	if name != "br" || closing {
 		return false
 	}
 	rest := bytes.TrimSpace(raw[3 : len(raw)-1])
-	return len(rest) == 0 || len(rest) == 1 && rest[0] == '/'
+	return len(rest) == 0 || len(rest) == 1 && rest[0] == '/' || raw[3] == ' ' || raw[3] == '\t' || raw[3] == '\n'
 }
 
 // angleText is the AST transformer that shows as text what CommonMark

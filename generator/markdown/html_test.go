@@ -22,6 +22,7 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 		{"a placeholder closing", "a </not-html> b\n", "a &lt;/not-html&gt; b", nil},
 		{"a block of its own", "text\n\n<company name>\n\nmore\n", "<p>&lt;company name&gt;</p>", nil},
 		{"a line break", "one<br>two<br/>three<BR />four\n", "one<br>\ntwo<br>\nthree<br>\nfour", nil},
+		{"a line break with attributes", "one<br class=\"sm:block hidden\" />two<br clear=\"all\">three\n", "one<br>\ntwo<br>\nthree", nil},
 		{"an id in angle brackets stays", "see <ISMS-P-009>\n", "<!-- raw HTML omitted -->", nil},
 		{"inline HTML", "a <span style=\"x\">red</span> b\n\nc <img src=\"x.png\">\n", "a <!-- raw HTML omitted -->red<!-- raw HTML omitted --> b", []string{"raw-html@0 <span>", "raw-html@2 <img>"}},
 		{"an HTML block", "x\n\n<div align=\"center\">\n  <img src=\"a.png\">\n</div>\n", "<p>x</p>\n<!-- raw HTML omitted -->", []string{"raw-html@2 <div"}},
