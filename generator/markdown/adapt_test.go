@@ -23,6 +23,8 @@ func TestAdapt(t *testing.T) {
 			[]string{"html-list@6", "html-list@2", "html-list@3"}},
 		{"a file: address with spaces is read whole, with no warning of its spaces: the link is dropped for its scheme",
 			"[a](file:///Users/me/My Docs/x.md) [b](附件/申请 表.docx)\n", "[a](<file:///Users/me/My Docs/x.md>) [b](<附件/申请 表.docx>)\n", []string{"path-spaces@0"}},
+		{"a path with spaces and parentheses in pairs, as in a file's name",
+			"[a](docs/需求文档 (PRD).md) [b](x (1) y.md#s) [c](a b.md) (d)\n", "[a](<docs/需求文档 (PRD).md>) [b](<x (1) y.md#s>) [c](<a b.md>) (d)\n", []string{"path-spaces@0", "path-spaces@0", "path-spaces@0"}},
 		{"nothing to do", "# A\n\n50% of the staff.\n", "# A\n\n50% of the staff.\n", nil},
 		{"title block at the top", "\n% Access Policy\n% Jane Doe\n  and Ann Roe\n% 2024-01-01\n\n# Purpose\n", "\n\n\n\n\n\n# Purpose\n", []string{"pandoc-title@1"}},
 		{"not a title block below text", "Text.\n\n% not a title\n", "Text.\n\n% not a title\n", nil},
@@ -247,7 +249,7 @@ func FuzzAdapt(f *testing.F) {
 // mayHaveSpacedPath finds every line in which spacedPath finds a path:
 // it only spares the regexp where there is none.
 func FuzzMayHaveSpacedPath(f *testing.F) {
-	for _, s := range []string{"[a](附件/申请 表.docx)", "[a](b c.txt#x<y)", "[a]( b.c)", "](a b.c)", "[a](b.c)"} {
+	for _, s := range []string{"[a](附件/申请 表.docx)", "[a](需求 (PRD).md)", "[a](x (1) (2.md)", "[a](b c.txt#x<y)", "[a]( b.c)", "](a b.c)", "[a](b.c)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -11,13 +11,15 @@ import (
 // CommonMark, which shows it as text, brackets and all; Typora, MkDocs
 // and pandoc read it as the path it is. spacedPath is such a link's
 // destination: words with spaces that end in a file's extension (and
-// a fragment), no quotes (a title) and no parentheses.
-var spacedPath = regexp.MustCompile(`\]\(([^()<>\s"'][^()<>"'\n]*?[ \t][^()<>"'\n]*?\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?)\)`)
+// a fragment), no quotes (a title), and parentheses only in pairs, as in
+// a file's name ("需求文档 (PRD).md").
+var spacedPath = regexp.MustCompile(`\]\(([^()<>\s"'](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?[ \t](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?)\)`)
 
 // mayHaveSpacedPath reports whether b may hold what spacedPath finds: a
-// "](" whose destination, up to the first of ()"' or a line's end,
-// does not start with white space, holds a space or a tab and ends at
-// ')'. It reads b once, without the regexp.
+// "](" whose destination, up to the first ')' that closes no '(' of its
+// own, or to the first of "' or a line's end, does not start with white
+// space, holds a space or a tab and ends at that ')'. It reads b once,
+// without the regexp.
 func mayHaveSpacedPath(b []byte) bool {
 	for {
 		i := bytes.Index(b, []byte("]("))
@@ -28,11 +30,31 @@ func mayHaveSpacedPath(b []byte) bool {
 		if len(b) == 0 || b[0] == ' ' || b[0] == '\t' {
 			continue
 		}
-		end := bytes.IndexAny(b, "()\"'\n") // a fragment may hold < and >
-		if end >= 0 && b[end] == ')' && bytes.ContainsAny(b[:end], " \t") {
+		if end := destinationEnd(b); end >= 0 && bytes.ContainsAny(b[:end], " \t") {
 			return true
 		}
 	}
+}
+
+// destinationEnd is the index of the ')' that ends the destination at the
+// start of b, a '(' and ')' within it in pairs; -1 when a quotation
+// mark or a line's end comes first (a fragment may hold < and >).
+func destinationEnd(b []byte) int {
+	depth := 0
+	for k, c := range b {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return k
+			}
+			depth--
+		case '"', '\'', '\n':
+			return -1
+		}
+	}
+	return -1
 }
 
 // angleSpacedPaths returns body with each link destination that
