@@ -72,6 +72,8 @@ func adaptText(body []byte, lang string) ([]byte, []Foreign) {
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
 	body, fullWidth := halfWidthLinks(body)
+	body, spaced2 := joinedLinks(body)
+	fullWidth = append(fullWidth, spaced2...)
 	body, images := htmlImages(body)
 	body, lists := htmlCellLists(body)
 	images = append(images, lists...)

@@ -52,3 +52,52 @@ func halfWidthLinks(body []byte) ([]byte, []Foreign) {
 	})
 	return body, found
 }
+
+// "[访问控制程序] (ISMS-P-009)", a space between the text and the
+// destination, is text in CommonMark too, brackets and all; the author
+// meant a link. spaceSplitLink is one whose destination reads as an id,
+// a path or an address (linkLike), so that "[注] (见附件)" stays text,
+// and whose text is no task list's box ("- [x] (ISMS-P-009) done").
+var spaceSplitLink = regexp.MustCompile(`\][ \t]+\(([A-Za-z0-9.][^()\s<>"']*)\)`)
+
+// joinedLinks returns body with the space of each link that
+// spaceSplitLink finds left out, and a Foreign at each line; code is
+// left alone.
+func joinedLinks(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("] (")) && !bytes.Contains(body, []byte("]\t(")) {
+		return body, nil // most bodies: no split into lines, no regexp
+	}
+	var found []Foreign
+	body = textLines(body, func(line []byte) bool {
+		return bytes.Contains(line, []byte("] (")) || bytes.Contains(line, []byte("]\t("))
+	}, func(n int, line []byte, spans [][2]int) []byte {
+		ms := spaceSplitLink.FindAllSubmatchIndex(line, -1)
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			text := bytes.LastIndexByte(line[:m[0]], '[')
+			if text < 0 || inSpan(spans, m[0]) || !linkLike.Match(line[m[2]:m[3]]) || taskBox(line, text, m[0]) ||
+				text > 0 && (line[text-1] == '\\' || line[text-1] == '!' || line[text-1] == ']') || bytes.IndexByte(line[text+1:m[0]], ']') >= 0 {
+				continue
+			}
+			written := string(line[text:m[1]])
+			fixed := string(line[text:m[0]+1]) + string(line[m[2]-1:m[1]])
+			line = append(line[:m[0]+1:m[0]+1], line[m[2]-1:]...)
+			found = append(found, Foreign{Line: n, Code: "link-space",
+				Message: diag.Msg("the link %s has a space between ] and (, which CommonMark shows as text: it is read as the link it is meant to be", written),
+				Hint:    diag.Msg("leave out the space: %s", fixed)})
+		}
+		return line
+	})
+	return body, found
+}
+
+// taskBox reports whether the brackets from open to closing are a task
+// list's box ("- [ ]", "* [x]") at the start of a list item.
+func taskBox(line []byte, open, closing int) bool {
+	box := line[open+1 : closing]
+	if len(box) != 1 || box[0] != ' ' && box[0] != 'x' && box[0] != 'X' {
+		return false
+	}
+	before := bytes.TrimRight(line[:open], " \t")
+	return len(before) > 0 && len(bytes.Trim(before, " \t-*+0123456789.)")) == 0
+}
