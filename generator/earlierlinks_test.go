@@ -111,3 +111,42 @@ func TestEarlierTextsLinks(t *testing.T) {
 		t.Errorf("%s: a link that does not resolve", p)
 	}
 }
+
+// An earlier text's page shows what other tools write as the document's
+// own page shows it: another tool's front matter at the top of the body
+// left out, an admonition a block quote under its title in the site's
+// language, an HTML link a link; CommonMark read the front matter as a
+// rule and a heading, and the admonition as code.
+func TestEarlierTextsAdapted(t *testing.T) {
+	r := gitfixture.New(t)
+	body := "---\nweight: 7\n---\n\n!!! tip\n    Back up first.\n\nSee <a href=\"DOC-2\">two</a>."
+	for p, text := range map[string]string{
+		"isms.toml":          "title = \"T\"\nlanguage = \"zh-CN\"\ndefault_review_cycle = \"12 months\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
+		"content/sub/one.md": earlierDoc("DOC-1", "1.0", "", body, "1.0"),
+		"content/sub/two.md": earlierDoc("DOC-2", "1.0", "", "Two.", "1.0"),
+	} {
+		if err := r.Write(p, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Commit("2026-01-05T10:00:00+08:00", "Author", "first"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Write("content/sub/one.md", earlierDoc("DOC-1", "1.1", "", "Now.", "1.0", "1.1")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Author", "second"); err != nil {
+		t.Fatal(err)
+	}
+	on, off, _, _ := buildBoth(t, r.Dir)
+	for _, tree := range []map[string][]byte{on, off} {
+		page := string(tree["docs/DOC-1/v/1.0/index.html"])
+		if page == "" {
+			t.Fatal("no page of version 1.0")
+		}
+		if strings.Contains(page, "weight: 7") || !strings.Contains(page, "<strong>提示</strong>") || strings.Contains(page, "<code>Back up") ||
+			!strings.Contains(page, `data-doc="DOC-2">two<`) {
+			t.Errorf("the page of version 1.0 shows the text as CommonMark reads it:\n%s", page)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
 	"ismsgen/generator/textdiff"
 )
@@ -224,15 +225,19 @@ func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *m
 		owner = &moved
 	}
 	rel := strings.Repeat("../", strings.Count(dir, "/"))
+	// What other tools write is shown as the document's own page shows it
+	// (another front matter left out, an admonition a block quote), not
+	// as CommonMark reads it: the same text, the same page.
+	lang := r.in.Site.Config.Language
 	if !fast.On() {
-		view.Body = r.bodies.renderFiles(r.in.Site, owner, []byte(t.Body), rel, "../../").HTML
+		view.Body = r.bodies.renderFiles(r.in.Site, owner, markdown.AdaptTextIn([]byte(t.Body), lang), rel, "../../").HTML
 		return nil
 	}
 	src := scratchBufs.Get().(*bytes.Buffer)
 	src.Reset()
 	src.WriteString(t.Body)
 	room = scratchBufs.Get().(*bytes.Buffer)
-	r.bodies.renderInto(room, r.in.Site, owner, src.Bytes(), rel, "../../", true)
+	r.bodies.renderInto(room, r.in.Site, owner, markdown.AdaptTextIn(src.Bytes(), lang), rel, "../../", true)
 	putScratch(src)
 	view.Body = template.HTML(inPlace(room))
 	return room
