@@ -70,9 +70,12 @@ func opensHTMLBlock(trimmed []byte) bool {
 }
 
 // mayHoldImgTag reports whether b holds "<img", in any case.
-func mayHoldImgTag(b []byte) bool {
+func mayHoldImgTag(b []byte) bool { return mayHoldTag(b, isImgTag) }
+
+// mayHoldTag reports whether b holds a '<' at which isTag is true.
+func mayHoldTag(b []byte, isTag func([]byte) bool) bool {
 	for i := bytes.IndexByte(b, '<'); i >= 0; {
-		if isImgTag(b[i:]) {
+		if isTag(b[i:]) {
 			return true
 		}
 		j := bytes.IndexByte(b[i+1:], '<')

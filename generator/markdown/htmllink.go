@@ -40,19 +40,7 @@ func htmlLinks(body []byte) []byte {
 }
 
 // mayHoldATag reports whether b holds "<a " or "<A ".
-func mayHoldATag(b []byte) bool {
-	for i := bytes.IndexByte(b, '<'); i >= 0; {
-		if isATag(b[i:]) {
-			return true
-		}
-		j := bytes.IndexByte(b[i+1:], '<')
-		if j < 0 {
-			return false
-		}
-		i += 1 + j
-	}
-	return false
-}
+func mayHoldATag(b []byte) bool { return mayHoldTag(b, isATag) }
 
 // isATag reports whether b starts with an <a tag's name and a space.
 func isATag(b []byte) bool {
