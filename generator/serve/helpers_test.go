@@ -33,7 +33,13 @@ func testOptions(source string) Options {
 // start serves the site in source on a free loopback port.
 func start(t *testing.T, source string) (*Server, string) {
 	t.Helper()
-	srv, err := New(testOptions(source))
+	return startWith(t, testOptions(source))
+}
+
+// startWith serves the site with opts on a free loopback port.
+func startWith(t *testing.T, opts Options) (*Server, string) {
+	t.Helper()
+	srv, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

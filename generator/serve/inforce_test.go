@@ -2,7 +2,6 @@ package serve
 
 import (
 	"fmt"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -41,21 +40,7 @@ func TestServeKeepsVersionInForce(t *testing.T) {
 	opts := testOptions(r.Dir)
 	rebuilt := make(chan struct{}, 1)
 	opts.Log = lineWatch{"updated", rebuilt}
-	srv, err := New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(l) }()
-	t.Cleanup(func() {
-		srv.Close()
-		<-served
-	})
-	base := URL(l)
+	srv, base := startWith(t, opts)
 	settle(t, srv)
 	// save writes a file and waits for the rebuild it makes.
 	save := func(name, text string) {
