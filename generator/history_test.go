@@ -534,24 +534,8 @@ func TestEarlierVersionInForceUntilNextTakesEffect(t *testing.T) {
 		{model.Date{Year: 2026, Month: 3, Day: 15}, "Version one text."},
 		{model.Date{Year: 2026, Month: 4, Day: 1}, "Version two text."},
 	} {
-		var pack bytes.Buffer
-		res, err := generator.Pack(generator.Options{Source: site, AsOf: tc.day, Defaults: defaults()}, &pack)
-		if err != nil || res.Diagnostics.HasErrors() {
-			t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
-		}
-		z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, f := range z.File {
-			if f.Name == "documents/P-1.html" {
-				r, _ := f.Open()
-				data, _ := io.ReadAll(r)
-				found = bytes.Contains(data, []byte(tc.text))
-			}
-		}
-		if !found {
+		data, ok := packAsOf(t, site, tc.day)["documents/P-1.html"]
+		if found := ok && bytes.Contains(data, []byte(tc.text)); !found {
 			t.Errorf("the pack of %s has no documents/P-1.html with %q", tc.day, tc.text)
 		}
 	}
@@ -705,4 +689,33 @@ func TestEarlierVersionInForceWhileRevised(t *testing.T) {
 			t.Errorf("%s: v/1.0/ does not say it is in force until 1.1 is approved:\n%s", status, page)
 		}
 	}
+}
+
+// packAsOf makes the pack of source as of day and returns its files by
+// name.
+func packAsOf(t *testing.T, source string, day model.Date) map[string][]byte {
+	t.Helper()
+	var pack bytes.Buffer
+	res, err := generator.Pack(generator.Options{Source: source, AsOf: day, Defaults: defaults()}, &pack)
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
+	}
+	z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name] = data
+	}
+	return files
 }

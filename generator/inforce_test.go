@@ -1,10 +1,8 @@
 package generator_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
@@ -242,29 +240,9 @@ func TestVersionInForceAsOf(t *testing.T) {
 		t.Errorf("--as-of does not show version 1.3:\n%s", page)
 	}
 	noTrace(t, tree, "Quagga", draftTitle, draftVersion)
-	var pack bytes.Buffer
-	res, err := generator.Pack(generator.Options{Source: r.Dir, AsOf: day, Defaults: defaults()}, &pack)
-	if err != nil || res.Diagnostics.HasErrors() {
-		t.Fatalf("pack: %v %v", err, res.Diagnostics.Errors())
-	}
-	z, err := zip.NewReader(bytes.NewReader(pack.Bytes()), int64(pack.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, f := range z.File {
-		rc, _ := f.Open()
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		for _, word := range []string{"Quagga", draftTitle, draftVersion} {
-			if bytes.Contains(data, []byte(word)) {
-				t.Errorf("the pack's %s holds %q of the draft", f.Name, word)
-			}
-		}
-		if f.Name == "documents/P-1.html" {
-			found = bytes.Contains(data, []byte("The text of version 1.3."))
-		}
-	}
+	files := packAsOf(t, r.Dir, day)
+	noTrace(t, files, "Quagga", draftTitle, draftVersion)
+	found := bytes.Contains(files["documents/P-1.html"], []byte("The text of version 1.3."))
 	if !found {
 		t.Error("the pack does not hold version 1.3 of P-1, in force that day")
 	}
