@@ -32,6 +32,7 @@ var historyGoldenFiles = []string{
 	"docs/ISMS-P-001/v/1.0/index.html",
 	"docs/ISMS-P-001/changes/1.1/index.html",
 	"docs/ISMS-P-001/changes/1.2/index.html",
+	"docs/ISMS-P-001/since-approval/index.html",
 	"docs/ISMS-P-009/index.html",
 	"docs/ISMS-P-009/v/1.0/index.html",
 	"docs/ISMS-P-040/index.html",

@@ -382,13 +382,14 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	if current == nil || w.set == 0 && !uncommitted || sameDocument(w.texts[w.set], current) {
 		return diags, nil
 	}
-	approved := w.texts[w.set]
+	approved, at := w.texts[w.set], 0 // at: the last rev of the text as approved
 	for i := w.set - 1; i >= 0; i-- {
 		if !sameDocument(approved, w.texts[i]) {
-			v.ChangedIn = h.log.commit(revs[i])
+			v.ChangedIn, at = h.log.commit(revs[i]), i+1
 			break
 		}
 	}
+	v.AsApproved = h.asApproved(d, revs[at], w.texts[at])
 	if v.ChangedIn.IsZero() {
 		v.ChangedUncommitted = true
 		diags.Warnf(d.Path, d.Line("version"), "changed-after-approval",
@@ -402,6 +403,17 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		"the text changed in commit %s (%s, %s) after version %s was approved in commit %s (%s), but the version was not raised",
 		v.ChangedIn.Short(), v.ChangedIn.Date(), v.ChangedIn.Author, d.Version, v.Set.Short(), v.Set.Date())
 	return diags, nil
+}
+
+// asApproved is the current version's text as approved, kept for its
+// page: the text of rev, the last commit before the change.
+func (h *History) asApproved(d *model.Document, r rev, text []byte) *model.Version {
+	hd := readHeader(text) // the walk may not have read rev's header
+	h.keep(r.blob, text)
+	return &model.Version{
+		Version: d.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
+		Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective,
+	}
 }
 
 const versionNameHint = `write the version with letters, digits, "." and "-" ("1.0-2" for "1.0/2"), or live without its page`

@@ -113,6 +113,9 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 					v.Earlier = append(v.Earlier, e)
 				}
 			}
+			if a := v.AsApproved; a != nil && !ok(*a) {
+				v.AsApproved = nil
+			}
 			d.Versions = &v
 		}
 	}

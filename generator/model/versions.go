@@ -81,6 +81,11 @@ type Versions struct {
 	// before its entry was written): the version in force that the
 	// draft takes off the site. Nil otherwise; it has no page.
 	Approved *Version
+	// AsApproved is, for a current version whose text changed after its
+	// approval (Changed), the text as approved: the last commit before
+	// the change. Its page (SinceApprovalURL) shows what changed since.
+	// Nil otherwise, and when this build may not publish that text.
+	AsApproved *Version
 }
 
 // OldID is an id a document's file had before a commit changed it.
@@ -182,6 +187,16 @@ func (d *Document) VersionURL(version string) string {
 		return ""
 	}
 	return versionHref("v/", version)
+}
+
+// SinceApprovalURL is the link from the document's page to what changed
+// in its current version since that version was approved, "" when the
+// text did not change or this build does not show the text approved.
+func (d *Document) SinceApprovalURL() string {
+	if d.Versions == nil || d.Versions.AsApproved == nil || !d.Versions.Changed() {
+		return ""
+	}
+	return "since-approval/"
 }
 
 // ChangesURL is the link from the document's page to what changed in a

@@ -68,6 +68,9 @@ type ChangesView struct {
 	Current           string        // the document's page, relative to this page
 	PreviousURL       string        // the previous version's page
 	VersionURL        string        // this version's page (the current page for the current version)
+	// SinceApproval: the page compares the current version's text as
+	// approved (From, no page of its own) with the text now.
+	SinceApproval bool
 }
 
 // versionPages writes a published document's earlier versions and what
@@ -189,7 +192,41 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			return err
 		}
 	}
-	return nil
+	return r.sinceApprovalPage(d, out, masked)
+}
+
+// sinceApprovalPage writes what changed in the current version since it
+// was approved, when its text changed without a new version: the text
+// as approved, with the changes marked, answers what the reader was
+// told to go by.
+func (r *renderer) sinceApprovalPage(d *model.Document, out Output, masked func(*model.Version) (maskedText, error)) error {
+	href := d.SinceApprovalURL()
+	if href == "" {
+		return nil
+	}
+	approved := d.Versions.AsApproved
+	older, err := masked(approved)
+	if err != nil {
+		return err
+	}
+	newer, err := masked(nil)
+	if err != nil {
+		return err
+	}
+	to := d.Versions.Current
+	if d.Versions.ChangedUncommitted {
+		to = model.Commit{}
+	}
+	view := &ChangesView{
+		Doc: d, Version: d.Version, Previous: d.Version, From: approved.Commit, To: to, SinceApproval: true,
+		Current: "../", VersionURL: "../",
+	}
+	var room *bytes.Buffer
+	view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(older, newer)
+	title := r.in.Strings.T("changes.since_approval_title", d.Title, d.Version)
+	err = r.emit(out, "changes.html", r.page(d.URL()+href, title, "tiers", view))
+	putRoom(room)
+	return err
 }
 
 // fillVersion renders the text of an earlier version into view.
