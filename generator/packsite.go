@@ -25,9 +25,12 @@ func Pack(opts Options, w io.Writer) (*Result, error) {
 	if err != nil || res.Diagnostics.HasErrors() {
 		return res, err
 	}
-	in := pack.Input{Date: opts.AsOf, Files: out.files, Attachment: out.image, Earlier: map[string]string{}}
+	in := pack.Input{Date: opts.AsOf, Files: out.files, Attachment: out.image, Earlier: map[string]string{}, SinceApproval: map[string]string{}}
 	for _, e := range res.Reports.Approvals.InForce {
 		in.InForce = append(in.InForce, e.Doc)
+		if since := e.Doc.SinceApprovalURL(); since != "" && out.files[e.Doc.URL()+since+"index.html"] != nil {
+			in.SinceApproval[e.Doc.ID] = e.Doc.URL() + since
+		}
 	}
 	// A document whose current version is approved but takes effect
 	// later is in force by the version before it: its page, from git.

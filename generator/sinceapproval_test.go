@@ -79,6 +79,19 @@ func TestSinceApproval(t *testing.T) {
 			t.Errorf("%s: a document whose text did not change has a page of changes since approval", name)
 		}
 	}
+	// The pack of the day holds the page beside the document, and the
+	// banner's link points at it.
+	pack := packAsOf(t, r.Dir, model.Date{Year: 2026, Month: 3, Day: 1})
+	since := pack["documents/since-approval/ISMS-P-001.html"]
+	if !strings.Contains(string(since), `<ins class="diff-ins">, qzedited later</ins>`) {
+		t.Error("the pack lacks what changed in ISMS-P-001 since its approval")
+	}
+	if !strings.Contains(string(pack["documents/ISMS-P-001.html"]), `href="../documents/since-approval/ISMS-P-001.html"`) {
+		t.Error("the pack's ISMS-P-001 does not link what changed since its approval")
+	}
+	if pack["documents/since-approval/ISMS-P-003.html"] != nil {
+		t.Error("the pack holds changes since approval of a document whose text did not change")
+	}
 	for _, f := range []string{"sitemap.xml", "feed.xml"} {
 		if strings.Contains(string(out[f]), "since-approval") {
 			t.Errorf("%s lists a page of what changed since approval", f)

@@ -36,6 +36,10 @@ type Input struct {
 	// Earlier are the documents in force that day by an earlier version
 	// (the current one takes effect later): id → that version's page.
 	Earlier map[string]string
+	// SinceApproval are the pages of what changed since approval of the
+	// documents in force whose text changed without a new version: id →
+	// that page. The text they were told applies is the approved one.
+	SinceApproval map[string]string
 	// Attachment gives the bytes of a copied file (an image the pages
 	// show) by its path in the site; nil, or an error, leaves it out.
 	Attachment func(path string) ([]byte, error)
@@ -53,6 +57,9 @@ func pages(in Input) map[string]string {
 	}
 	for id, page := range in.Earlier {
 		m[page] = "documents/" + id + ".html"
+	}
+	for id, page := range in.SinceApproval {
+		m[page] = "documents/since-approval/" + id + ".html"
 	}
 	return m
 }
