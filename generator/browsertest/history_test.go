@@ -20,7 +20,8 @@ import (
 	"ismsgen/generator/model"
 )
 
-// The pages of the git history — an earlier version, what changed, a
+// The pages of the git history — an earlier version, what changed (in a
+// version, and since the current one was approved), a
 // withdrawn document, the document page with its banner and 变更履历, and
 // a page of the audit evidence pack opened from a file — load cleanly
 // and pass axe-core, in the light and the dark colour scheme.
@@ -72,10 +73,12 @@ func TestHistoryPages(t *testing.T) {
 		srv.URL + "/docs/ISMS-P-001/",
 		srv.URL + "/docs/ISMS-P-001/v/1.1/",
 		srv.URL + "/docs/ISMS-P-001/changes/1.1/",
+		srv.URL + "/docs/ISMS-P-001/since-approval/",
 		srv.URL + "/docs/ISMS-P-009/",
 		srv.URL + "/docs/ISMS-P-009/v/1.0/",
 		srv.URL + "/docs/ISMS-P-040/",
 		fileURL(packDir, "documents/ISMS-P-001.html"),
+		fileURL(packDir, "documents/since-approval/ISMS-P-001.html"),
 		fileURL(packDir, "register.html"),
 	}
 	for _, scheme := range []string{"light", "dark"} {
