@@ -25,6 +25,10 @@ func TestAdapt(t *testing.T) {
 			"[a](file:///Users/me/My Docs/x.md) [b](附件/申请 表.docx)\n", "[a](<file:///Users/me/My Docs/x.md>) [b](<附件/申请 表.docx>)\n", []string{"path-spaces@0"}},
 		{"a path with spaces and parentheses in pairs, as in a file's name",
 			"[a](docs/需求文档 (PRD).md) [b](x (1) y.md#s) [c](a b.md) (d)\n", "[a](<docs/需求文档 (PRD).md>) [b](<x (1) y.md#s>) [c](<a b.md>) (d)\n", []string{"path-spaces@0", "path-spaces@0", "path-spaces@0"}},
+		{"a folder's path with spaces and an address with spaces are read whole",
+			"[f](forms/some folder/) [u](https://host.example/Shared Documents/a b) [w](https://en.wikipedia.org/wiki/A (b c)) [n](see the policy/ now) [m](https://x/a b ) `[c](https://x/a b)`\n",
+			"[f](<forms/some folder/>) [u](<https://host.example/Shared Documents/a b>) [w](<https://en.wikipedia.org/wiki/A (b c)>) [n](see the policy/ now) [m](https://x/a b ) `[c](https://x/a b)`\n",
+			[]string{"path-spaces@0", "path-spaces@0", "path-spaces@0"}},
 		{"a link with a space between ] and ( is read as the link meant, when its destination names something",
 			"见 [访问控制] (ISMS-P-009) 与 [表] (forms/a.docx)；[注] (见附件) [1] (2019 edition) `[c] (X-1)`\n- [x] (ISMS-P-001) done\n![p] (a.png) \\[e] (X-2)\n",
 			"见 [访问控制](ISMS-P-009) 与 [表](forms/a.docx)；[注] (见附件) [1] (2019 edition) `[c] (X-1)`\n- [x] (ISMS-P-001) done\n![p] (a.png) \\[e] (X-2)\n",
@@ -253,7 +257,7 @@ func FuzzAdapt(f *testing.F) {
 // mayHaveSpacedPath finds every line in which spacedPath finds a path:
 // it only spares the regexp where there is none.
 func FuzzMayHaveSpacedPath(f *testing.F) {
-	for _, s := range []string{"[a](附件/申请 表.docx)", "[a](需求 (PRD).md)", "[a](x (1) (2.md)", "[a](b c.txt#x<y)", "[a]( b.c)", "](a b.c)", "[a](b.c)"} {
+	for _, s := range []string{"[a](附件/申请 表.docx)", "[a](需求 (PRD).md)", "[a](x (1) (2.md)", "[a](b c.txt#x<y)", "[a](a b/)", "[a](https://h/a (b c))", "[a](https://h/a b )", "[a]( b.c)", "](a b.c)", "[a](b.c)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -261,6 +265,24 @@ func FuzzMayHaveSpacedPath(f *testing.F) {
 			t.Errorf("%q: spacedPath matches, mayHaveSpacedPath says no", s)
 		}
 	})
+}
+
+// An address with spaces has the address with %20 as its hint, a path
+// the path in angle brackets.
+func TestSpacedPathHint(t *testing.T) {
+	for _, tc := range []struct{ in, message, hint string }{
+		{"[u](https://host/Shared Documents/a b.docx)\n",
+			`the address "https://host/Shared Documents/a b.docx" has spaces: it is read as one address here, each space as %20, but CommonMark and GitHub show the link as text`,
+			"write each space as %20: https://host/Shared%20Documents/a%20b.docx"},
+		{"[f](forms/some folder/)\n",
+			`the path "forms/some folder/" has spaces: it is read as one path here, but CommonMark and GitHub show the link as text`,
+			"write it in angle brackets, (<forms/some folder/>), or with %20 for each space"},
+	} {
+		_, found := angleSpacedPaths([]byte(tc.in))
+		if len(found) != 1 || found[0].Message.String() != tc.message || found[0].Hint.String() != tc.hint {
+			t.Errorf("%q: %v, want %q (%q)", tc.in, found, tc.message, tc.hint)
+		}
+	}
 }
 
 // A reference link whose label is an address written in square brackets

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -10,10 +11,21 @@ import (
 // A path with spaces in a link ("[表](附件/申请 表.docx)") is no link in
 // CommonMark, which shows it as text, brackets and all; Typora, MkDocs
 // and pandoc read it as the path it is. spacedPath is such a link's
-// destination: words with spaces that end in a file's extension (and
-// a fragment), no quotes (a title), and parentheses only in pairs, as in
-// a file's name ("需求文档 (PRD).md").
-var spacedPath = regexp.MustCompile(`\]\(([^()<>\s"'](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?[ \t](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?)\)`)
+// destination: words with spaces, no quotes (a title), and parentheses
+// only in pairs, as in a file's name ("需求文档 (PRD).md"), that end in
+// a file's extension (and a fragment) or in a '/', a folder's path
+// ("forms/some folder/"); or an address with spaces after its host
+// ("https://host/Shared Documents/a"), which a browser asks for with
+// each space as %20.
+var spacedPath = regexp.MustCompile(`\]\(((?:[^()<>\s"']` + spacedWords + `(?:\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?|/)|` +
+	`[A-Za-z][A-Za-z0-9+.-]*://[^()<>\s"']+` + spacedWords + `(?:[^()<>\s"']|\([^()<>"'\n]*\))))\)`)
+
+// spacedWords is the rest of a destination with spaces, up to its end:
+// a space or a tab among text and parentheses in pairs.
+const spacedWords = `(?:[^()<>"'\n]|\([^()<>"'\n]*\))*?[ \t](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?`
+
+// spacedAddress is a destination spacedPath finds that is an address.
+var spacedAddress = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // mayHaveSpacedPath reports whether b may hold what spacedPath finds: a
 // "](" whose destination, up to the first ')' that closes no '(' of its
@@ -78,9 +90,14 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 			if ScriptURL(dest) {
 				continue // shown as its text whatever is written: its own warning (unsafe-link) says what to do
 			}
-			found = append(found, Foreign{Line: n, Code: "path-spaces",
+			f := Foreign{Line: n, Code: "path-spaces",
 				Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
-				Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
+				Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)}
+			if spacedAddress.MatchString(dest) {
+				f.Message = diag.Msg("the address %q has spaces: it is read as one address here, each space as %%20, but CommonMark and GitHub show the link as text", dest)
+				f.Hint = diag.Msg("write each space as %%20: %s", strings.NewReplacer(" ", "%20", "\t", "%09").Replace(dest))
+			}
+			found = append(found, f)
 		}
 		return line
 	})
