@@ -55,9 +55,10 @@ func halfWidthLinks(body []byte) ([]byte, []Foreign) {
 
 // "[访问控制程序] (ISMS-P-009)", a space between the text and the
 // destination, is text in CommonMark too, brackets and all; the author
-// meant a link. spaceSplitLink is one whose destination reads as an id,
-// a path or an address (linkLike), so that "[注] (见附件)" stays text,
-// and whose text is no task list's box ("- [x] (ISMS-P-009) done").
+// meant a link ("![图] (a.png)": a picture). spaceSplitLink is one whose
+// destination reads as an id, a path or an address (linkLike), so that
+// "[注] (见附件)" stays text, and whose text is no task list's box
+// ("- [x] (ISMS-P-009) done").
 var spaceSplitLink = regexp.MustCompile(`\][ \t]+\(([A-Za-z0-9.][^()\s<>"']*)\)`)
 
 // joinedLinks returns body with the space of each link that
@@ -76,15 +77,25 @@ func joinedLinks(body []byte) ([]byte, []Foreign) {
 			m := ms[j]
 			text := bytes.LastIndexByte(line[:m[0]], '[')
 			if text < 0 || inSpan(spans, m[0]) || !linkLike.Match(line[m[2]:m[3]]) || taskBox(line, text, m[0]) ||
-				text > 0 && (line[text-1] == '\\' || line[text-1] == '!' || line[text-1] == ']') || bytes.IndexByte(line[text+1:m[0]], ']') >= 0 {
+				text > 0 && (line[text-1] == '\\' || line[text-1] == ']') || bytes.IndexByte(line[text+1:m[0]], ']') >= 0 {
 				continue
 			}
-			written := string(line[text:m[1]])
-			fixed := string(line[text:m[0]+1]) + string(line[m[2]-1:m[1]])
+			// a picture, "![图] (a.png)", unless its '!' is escaped
+			picture := text > 0 && line[text-1] == '!' && (text == 1 || line[text-2] != '\\')
+			from := text
+			if picture {
+				from--
+			}
+			written := string(line[from:m[1]])
+			fixed := string(line[from:m[0]+1]) + string(line[m[2]-1:m[1]])
 			line = append(line[:m[0]+1:m[0]+1], line[m[2]-1:]...)
-			found = append(found, Foreign{Line: n, Code: "link-space",
+			f := Foreign{Line: n, Code: "link-space",
 				Message: diag.Msg("the link %s has a space between ] and (, which CommonMark shows as text: it is read as the link it is meant to be", written),
-				Hint:    diag.Msg("leave out the space: %s", fixed)})
+				Hint:    diag.Msg("leave out the space: %s", fixed)}
+			if picture {
+				f.Message = diag.Msg("the picture %s has a space between ] and (, which CommonMark shows as text: it is shown as the picture it is meant to be", written)
+			}
+			found = append(found, f)
 		}
 		return line
 	})

@@ -16,6 +16,7 @@ func TestFullWidthLinks(t *testing.T) {
 		{"见[记录控制](ISMS-P-002）第 4 章", "见[记录控制](ISMS-P-002)第 4 章", "1: the link [记录控制](ISMS-P-002） is written"},
 		{"[表]（../tier3/form.docx）", "[表](../tier3/form.docx)", "1: the link"},
 		{"[](ISMS-P-002#4-程序）", "[](ISMS-P-002#4-程序)", "1: the link"},
+		{"见 ![流程] (img/flow.png)。", "见 ![流程](img/flow.png)。", "1: the picture ![流程] (img/flow.png) has a space between ] and (, which CommonMark shows as text: it is shown as the picture it is meant to be (leave out the space: ![流程](img/flow.png))"},
 		{"[注]（见附件）", "[注]（见附件）", ""},
 		{"[1]（2020年）", "[1]（2020年）", ""},
 		{"`[x]（ISMS-P-002）`", "`[x]（ISMS-P-002）`", ""},
