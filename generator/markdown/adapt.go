@@ -71,6 +71,8 @@ func adaptText(body []byte, lang string) ([]byte, []Foreign) {
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)
+	body, opened := closedAngles(body)
+	spaced = append(spaced, opened...)
 	body, fullWidth := halfWidthLinks(body)
 	body, spaced2 := joinedLinks(body)
 	fullWidth = append(fullWidth, spaced2...)

@@ -103,3 +103,36 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 	})
 	return body, found
 }
+
+// "[表](<附件/申请 表.docx)", an angle bracket opened and not closed, is
+// text in CommonMark, brackets and all; the author meant the path in
+// angle brackets. openAngle is such a destination: no quotes, no other
+// angle bracket, parentheses only in pairs, up to a title in quotes or
+// the ')' that ends it.
+var openAngle = regexp.MustCompile(`\]\(<((?:[^()<>"'\n]|\([^()<>"'\n]*\))+?)[ \t]*(?:[ \t]"[^"\n]*"|[ \t]'[^'\n]*')?[ \t]*\)`)
+
+// closedAngles returns body with a '>' written where each destination
+// that openAngle finds ends, and a Foreign at each line; code is left
+// alone.
+func closedAngles(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("](<")) {
+		return body, nil // most bodies: no split into lines, no regexp
+	}
+	var found []Foreign
+	body = textLines(body, holding("](<"), func(n int, line []byte, spans [][2]int) []byte {
+		ms := openAngle.FindAllSubmatchIndex(line, -1)
+		for j := len(ms) - 1; j >= 0; j-- {
+			start, end := ms[j][2], ms[j][3]
+			if inSpan(spans, start) {
+				continue
+			}
+			dest := string(line[start:end])
+			line = append(append(line[:end:end], '>'), line[end:]...)
+			found = append(found, Foreign{Line: n, Code: "open-angle",
+				Message: diag.Msg("the link's destination (<%s) has no > to close its <, which CommonMark shows as text, brackets and all: it is read as (<%s>)", dest, dest),
+				Hint:    diag.Msg("close it: (<%s>)", dest)})
+		}
+		return line
+	})
+	return body, found
+}
