@@ -68,6 +68,7 @@ func AdaptTextIn(body []byte, lang string) []byte {
 // adaptText makes the changes of Adapt, and says where.
 func adaptText(body []byte, lang string) ([]byte, []Foreign) {
 	body, found := adaptBody(body, lang)
+	body = spanningMDXComments(body)
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body)

@@ -13,6 +13,9 @@ func TestAdapt(t *testing.T) {
 		{"MDX comments are left out, as HTML comments are, with no warning",
 			"{/* a note to the editor */}\nText.\n\n  {/* over\n  two lines */} {/* and one more */}\n\n{/* open */} but text\n\n```\n{/* code */}\n```\n",
 			"\nText.\n\n\n\n\n but text\n\n```\n{/* code */}\n```\n", nil},
+		{"an MDX comment that opens after text or closes before text, on another line, is left out, its lines kept empty",
+			"MDX: text {/* a comment\nthat goes on */} after.\n\n- item {/* x\n      y */} more\n\na {/* x\n\nb */}\nc\n\nd {/* x\ny */} e {/* z\nv */} f {/* w */}\n\n{/* g\nh */} text\n\n`{/*` l\n*/}\n```\nm {/* n\n```\no */}\np {/* q\n~~~\nr */}\n~~~\nk {/* never closed\n",
+			"MDX: text\nafter.\n\n- item\n   more\n\na\n\n\nc\n\nd\ne\nf \n\n\ntext\n\n`{/*` l\n*/}\n```\nm {/* n\n```\no */}\np {/* q\n~~~\nr */}\n~~~\nk {/* never closed\n", nil},
 		{"an MDX comment within a line is left out, not in a code span", "a {/* x */}b `{/* y */}`\n", "a b `{/* y */}`\n", nil},
 		{"an HTML link in a line of text is a Markdown link, as in a table",
 			"See <a href=\"form.md\" target=\"_blank\">the form</a> and <A HREF='B-2#a b' title=\"T\">B</a>, `<a href=\"c.md\">c</a>`.\n<a name=\"x\"></a> <a href=\"d.md\"><b>d</b></a> <a href=\"javascript:alert(1)\">run</a>\n",
@@ -251,7 +254,7 @@ func TestAdaptInChinese(t *testing.T) {
 func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
 		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n", "<table>\n<tr><td>a</td></tr>\n</table>\n", "<table>\n<tr><th>`x`</th></tr>\n<tr><td><a href=\"(\">[</a></td></tr>\n</table>\n",
-		"{/* a\n b */} x {/* c */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n"} {
+		"{/* a\n b */} x {/* c */}\n", "a {/* b\n  c */} d {/* e\nf */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
