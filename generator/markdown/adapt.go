@@ -26,8 +26,9 @@ import (
 //     a simple HTML table one of its cells (htmltable.go), and an HTML
 //     list a Markdown list of its items (htmllist.go), an HTML paragraph
 //     a Markdown one (htmlpara.go);
-//   - an admonition becomes a block quote under its title in bold, a
-//     content tab its title in bold and its block;
+//   - an admonition, and a Hugo theme's note of a kind or a title
+//     (hugocallout.go), becomes a block quote under its title in bold,
+//     a content tab its title in bold and its block;
 //   - a fenced div's fences go, an opening one's name stays in bold;
 //   - a '|' in code in a pipe table's line is escaped, as MkDocs
 //     keeps such code whole;
@@ -89,7 +90,7 @@ func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 		return body, nil
 	}
 	ls := bytes.Split(body, []byte("\n"))
-	changed, found := adapt(ls, 0, true, lang)
+	changed, found := adapt(ls, 0, true, lang, 0)
 	if !changed {
 		return body, found
 	}
@@ -171,12 +172,15 @@ func mayAdapt(body []byte) bool {
 
 // adapt adapts the lines ls in place, the first of which is line first
 // of the body; top says that they start the body, where a title block
-// may be; lang is the site's language. It reports whether it changed any.
-func adapt(ls [][]byte, first int, top bool, lang string) (changed bool, found []Foreign) {
+// may be; lang is the site's language; depth is the number of blocks
+// adapted into block quotes that hold them. It reports whether it
+// changed any.
+func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bool, found []Foreign) {
 	var code fence  // the fence of the open code block
 	inMath := false // between lines $$
 	var items listItems
 	components := map[string]bool{} // the names MDX import lines gave
+	var notes map[int]int           // the closing line of each Hugo theme's note (calloutEnds), once one is met
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -315,7 +319,7 @@ func adapt(ls [][]byte, first int, top bool, lang string) (changed bool, found [
 				inner[j] = dedent(ls[i+1+j])
 			}
 			inner = outdent(inner)
-			_, more := adapt(inner, at+1, false, lang)
+			_, more := adapt(inner, at+1, false, lang, depth+1)
 			found = append(found, adapted(at, tab, string(line)))
 			found = append(found, more...)
 			title := string(m[2])
@@ -347,12 +351,21 @@ func adapt(ls [][]byte, first int, top bool, lang string) (changed bool, found [
 			i += n - 1
 			changed = true
 		case trimmed[0] == '{' && indentOf(line) < 4 && templateTag.Match(trimmed):
+			if notes == nil && depth < maxCalloutDepth {
+				notes = calloutEnds(ls)
+			}
+			if n, more := callout(ls[i:], notes[i]-i, at, lang, depth); n > 0 {
+				// a theme's note of a kind or a title: shown as an
+				// admonition is
+				found = append(found, more...)
+				i += n - 1
+				changed = true
+				break
+			}
 			// the text between an opening and a closing tag stays; what
 			// the tag's own attributes say (a card's title) goes
 			ls[i] = nil
-			found = append(found, Foreign{Line: at, Code: "template-tag",
-				Message: diag.Msg("the template tag %s is not shown, nor what its attributes say: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
-				Hint:    diag.Msg("remove the tag's line: write a note as a block quote (> **Note:** …), a link as [text](path), a picture as ![text](path)")})
+			found = append(found, templateTagFound(at, trimmed))
 			changed = true
 		case trimmed[0] == 'i' && len(line) == len(bytes.TrimLeft(line, " \t")) && mdxImport.Match(trimmed):
 			ls[i] = nil
@@ -411,6 +424,14 @@ var (
 	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
+
+// templateTagFound is the Foreign of a template tag alone on line at,
+// left out.
+func templateTagFound(at int, trimmed []byte) Foreign {
+	return Foreign{Line: at, Code: "template-tag",
+		Message: diag.Msg("the template tag %s is not shown, nor what its attributes say: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
+		Hint:    diag.Msg("remove the tag's line: write a note as a block quote (> **Note:** …), a link as [text](path), a picture as ![text](path)")}
+}
 
 // inlineMDXComments leaves out the MDX comments ({/* … */}) within a
 // line of text, as an HTML comment there is; those in code spans stay.

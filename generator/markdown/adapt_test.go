@@ -153,6 +153,26 @@ func TestAdapt(t *testing.T) {
 			"{{< callout emoji=\"!\" >}}\n  Careful.\n{{< /callout >}}\n\n{% hint style=\"info\" %}\nNote.\n{%- endhint -%}\n  {{% notice %}}\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
 			"\n  Careful.\n\n\n\nNote.\n\n\n\n```\n{% raw %}\n```\n\n    {{< code >}}\n\nText {{< b >}}x{{< /b >}} and {{ site.title }}.\n{{< a >}}{{< b >}}\n",
 			[]string{"template-tag@0", "template-tag@2", "template-tag@4", "template-tag@6", "template-tag@7", "template-tag@15", "template-tag@16"}},
+		{"a Hugo theme's note of a kind or a title is a block quote under its title, as an admonition",
+			"{{< callout note 注意 >}}\nBody.\n{{< /callout >}}\n\n{{< hint warning \"标题 \\\"一\\\"\" >}}\nHint.\n\nMore.\n{{< /hint >}}\n\n{{% alert title=\"Read me\" color=\"warning\" %}}\nx\n{{% /alert %}}\n" +
+				"{{< hint info >}}\ny\n{{< /hint >}}\n{{< warning >}}\nz\n{{< /warning >}}\n",
+			"> **注意**\n> Body.\n\n\n> **标题 \"一\"**\n> Hint.\n>\n> More.\n\n\n> **Read me**\n> x\n\n" +
+				"> **Info**\n> y\n\n> **Warning**\n> z\n\n",
+			[]string{"admonition@0", "admonition@4", "admonition@10", "admonition@13", "admonition@16"}},
+		{"a Hugo theme's note within a note, in a list item, around code that holds its closing tag",
+			"{{< callout type=\"warning\" >}}\na\n{{< callout note 内层 >}}\nb {{< x >}}\n{{< /callout >}}\n{{< /callout >}}\n- item\n\n  {{< hint danger >}}\n  c\n  {{< /hint >}}\n\n{{< notice tip T >}}\n```\n{{< /notice >}}\n```\n{{< /notice >}}\n",
+			"> **Warning**\n> a\n> > **内层**\n> > b {{< x >}}\n>\n\n- item\n\n  > **Danger**\n  > c\n\n\n> **T**\n> ```\n> {{< /notice >}}\n> ```\n\n",
+			// (the closing tag in code is warned of as one in text is: a
+			// block quote's fences are not read for inline tags)
+			[]string{"admonition@0", "admonition@2", "admonition@8", "admonition@12", "template-tag@3", "template-tag@14"}},
+		{"a Hugo theme's note in four others stays a template tag: quotes nest only so deep",
+			strings.Repeat("{{< hint warning >}}\n", 5) + "x\n" + strings.Repeat("{{< /hint >}}\n", 5),
+			"> **Warning**\n> > **Warning**\n> > > **Warning**\n> > > > **Warning**\n> > > >\n> > > > x\n> > > >\n> > >\n> >\n>\n\n",
+			[]string{"admonition@0", "admonition@1", "admonition@2", "admonition@3", "template-tag@4", "template-tag@6"}},
+		{"a Hugo theme's note with neither kind nor title, or never closed, stays a template tag",
+			"{{< callout emoji=\"!\" >}}\na\n{{< /callout >}}\n{{< callout note 注意 >}}\nb\n{{< alert \"circle-info\" >}}\nc\n{{< /alert >}}\n{{% alert color=\"primary\" %}}\nd\n{{% /alert %}}\n",
+			"\na\n\n\nb\n\nc\n\n\nd\n\n",
+			[]string{"template-tag@0", "template-tag@2", "template-tag@3", "template-tag@5", "template-tag@7", "template-tag@8", "template-tag@10"}},
 		{"template tags in a line of text, not in code",
 			"Contact {% data variables.contact.support %} or {% data x %}.\n* {% data reusables.apply %}\n\n`{% raw %}` and {{ site.title }}\n\n    {{< code >}}\n\n~~~\nSee {% x %}\n~~~\n| a | {{< param b >}} |\n",
 			"Contact {% data variables.contact.support %} or {% data x %}.\n* {% data reusables.apply %}\n\n`{% raw %}` and {{ site.title }}\n\n    {{< code >}}\n\n~~~\nSee {% x %}\n~~~\n| a | {{< param b >}} |\n",
@@ -241,8 +261,8 @@ func TestAdapt(t *testing.T) {
 // author gave no title is titled with its kind in Chinese; a title the
 // author wrote, and a kind no table names, stay as written.
 func TestAdaptInChinese(t *testing.T) {
-	in := "!!! warning\n    a\n\n!!! note \"Read me\"\n    b\n\n:::tip\nc\n:::\n\n:::danger[小心电源]\nd\n:::\n\n::: custom\ne\n:::\n\n> [!IMPORTANT]\n> f\n"
-	want := "> **警告**\n> a\n\n> **Read me**\n> b\n\n**提示**\nc\n\n\n**小心电源**\nd\n\n\n**Custom**\ne\n\n\n> **重要**\n> f\n"
+	in := "!!! warning\n    a\n\n!!! note \"Read me\"\n    b\n\n:::tip\nc\n:::\n\n:::danger[小心电源]\nd\n:::\n\n::: custom\ne\n:::\n\n> [!IMPORTANT]\n> f\n\n{{< hint warning >}}\ng\n{{< /hint >}}\n"
+	want := "> **警告**\n> a\n\n> **Read me**\n> b\n\n**提示**\nc\n\n\n**小心电源**\nd\n\n\n**Custom**\ne\n\n\n> **重要**\n> f\n\n> **警告**\n> g\n\n"
 	if out := AdaptTextIn([]byte(in), "zh-CN"); string(out) != want {
 		t.Errorf("got\n%q\nwant\n%q", out, want)
 	}
@@ -254,7 +274,7 @@ func TestAdaptInChinese(t *testing.T) {
 func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
 		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n", "<table>\n<tr><td>a</td></tr>\n</table>\n", "<table>\n<tr><th>`x`</th></tr>\n<tr><td><a href=\"(\">[</a></td></tr>\n</table>\n",
-		"{/* a\n b */} x {/* c */}\n", "a {/* b\n  c */} d {/* e\nf */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n"} {
+		"{/* a\n b */} x {/* c */}\n", "a {/* b\n  c */} d {/* e\nf */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n", "{{< hint warning \"t\" >}}\n{{< hint >}}\nx\n{{< /hint >}}\n{{% /hint %}}\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
