@@ -226,10 +226,36 @@ func rawHTML(n ast.Node, src []byte) (Foreign, bool) {
 		if r := []rune(shown); len(r) > 40 {
 			shown = string(r[:40]) + "…"
 		}
+		if !quotedNode(n) {
+			if f, ok := crampedTable(blockText(n.Lines(), src), first, shown); ok {
+				return f, true
+			}
+		}
 		hint := blockHint(n.Lines(), src)
 		return Foreign{Code: "raw-html", Message: diag.Msg("an HTML block is not shown, text and all (pages show no HTML written in a document): %s", shown), Hint: hint}, true
 	}
 	return Foreign{}, false
+}
+
+// quotedNode reports whether n is in a block quote, where an HTML table
+// stays HTML on any number of lines.
+func quotedNode(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindBlockquote {
+			return true
+		}
+	}
+	return false
+}
+
+// blockText is the text of the lines of a block.
+func blockText(lines *text.Segments, src []byte) []byte {
+	var b []byte
+	for i := range lines.Len() {
+		line := lines.At(i)
+		b = append(b, line.Value(src)...)
+	}
+	return b
 }
 
 // blockHint is the hint for HTML written on lines: how to write its

@@ -32,6 +32,8 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 			"<pre><code>&lt;tr&gt;", []string{"raw-html@0 <details>", "raw-html@8 <tr><td>x</td></tr>"}},
 		{"tags that lay out Markdown between blank lines lose nothing", "<div class=\"usage\">\n<DIV class=\"item yes\">\n\n**Yes**\n\n</div>\n<div class=\"item no\"><span>\n\n**No**\n\n</span></div>\n<div><p>\n\n<div><img src=\"a.png\">\n",
 			"<p><strong>Yes</strong></p>", []string{"raw-html@13 <div><img"}},
+		{"an HTML table on one line, or on fewer lines than its rows", "<table><tr><td>a</td></tr></table>\n\n<table><tr><td>b</td></tr>\n<tr><td>c</td></tr></table>\n\n> <table><tr><td>d</td></tr></table>\n",
+			"<!-- raw HTML omitted -->", []string{"raw-html@0 an HTML table whose rows are not each on a line of their own", "raw-html@2 an HTML table whose rows are not each on a line of their own", "raw-html@5 <table><tr><td>d</td></tr></table>"}},
 		{"comments and code", "<!-- note -->\n\na <!-- x --> b `<span>`\n\n```\n<div>\n```\n", "<code>&lt;span&gt;</code>", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,6 +58,22 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 				t.Errorf("reported %v, want %v", got, tc.foreign)
 			}
 		})
+	}
+}
+
+// An HTML table on one line, which cannot be shown as a table in its
+// place, has the pipe table to write as its hint.
+func TestCrampedTableHint(t *testing.T) {
+	for _, tc := range []struct{ md, hint string }{
+		{"<table><tr><th>姓名</th><th>部门</th></tr><tr><td>张三</td><td><b>IT</b></td></tr><tr><td>李四</td></tr></table>\n",
+			"put <table>, each <tr>…</tr> and </table> on lines of their own, and it is shown as a table; or write it as a pipe table, one line per row: | 姓名 | 部门 |, then | --- | --- |, then a line for each other row, as | 张三 | **IT** |"},
+		{"<TABLE border=1><tr><td>a</td></tr></TABLE>\n",
+			"put <table>, each <tr>…</tr> and </table> on lines of their own, and it is shown as a table; or write it as a pipe table, one line per row: | a |, then | --- |"},
+	} {
+		_, _, _, foreign := ScanBody([]byte(tc.md))
+		if len(foreign) != 1 || foreign[0].Hint.String() != tc.hint {
+			t.Errorf("%q: %v, want the hint %q", tc.md, foreign, tc.hint)
+		}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"ismsgen/generator/diag"
 )
 
 // An HTML table (<table> … </table>) is common in sets written for
@@ -66,29 +68,75 @@ func htmlTable(ls [][]byte) (n int, table [][]byte, spanned bool) {
 	if !ok || len(rows) == 0 {
 		return n, nil, false
 	}
-	// The first row heads the table, as it does in most tables written
-	// without <th>: a pipe table has a header row.
-	header, body := rows[0], rows[1:]
+	lines := pipeLines(rows, leadingSpaces(ls[0]))
+	if lines == nil || len(lines) > n {
+		return n, nil, false
+	}
+	table = make([][]byte, n)
+	copy(table, lines)
+	return n, table, spanned
+}
+
+// pipeLines are the lines of the pipe table of rows, indented by indent
+// spaces: the first row heads it, as it does in most tables written
+// without <th> (a pipe table has a header row), then the line of
+// dashes and the other rows. nil when no row has a cell.
+func pipeLines(rows []tableRow, indent int) [][]byte {
 	columns := 0
 	for _, r := range rows {
 		columns = max(columns, len(r.cells))
 	}
-	if columns == 0 || 2+len(body) > n {
-		return n, nil, false
+	if columns == 0 {
+		return nil
 	}
-	indent := leadingSpaces(ls[0])
 	line := func(cells []string) []byte {
 		out := make([]string, columns)
 		copy(out, cells)
 		return []byte(strings.Repeat(" ", indent) + "| " + strings.Join(out, " | ") + " |")
 	}
-	table = make([][]byte, n)
-	table[0] = line(header.cells)
-	table[1] = line(slices.Repeat([]string{"---"}, columns))
-	for i, r := range body {
-		table[2+i] = line(r.cells)
+	lines := [][]byte{line(rows[0].cells), line(slices.Repeat([]string{"---"}, columns))}
+	for _, r := range rows[1:] {
+		lines = append(lines, line(r.cells))
 	}
-	return n, table, spanned
+	return lines
+}
+
+// crampedTable is the Foreign of an HTML block that is a simple table
+// (first, its first line, shown in the message) written on fewer lines
+// than its pipe table takes, which could not be shown in its place (see
+// htmlTable): a table on one line, most
+// often. Its hint is the pipe table to write. ok is false for a block
+// that is no such table.
+func crampedTable(block, first []byte, shown string) (f Foreign, ok bool) {
+	n := bytes.Count(bytes.TrimRight(block, "\n"), []byte("\n")) + 1
+	if !opensTable(first) || !bytes.HasSuffix(bytes.ToLower(bytes.TrimSpace(block)), []byte("</table>")) {
+		return Foreign{}, false // cut by a blank line, or text after it
+	}
+	rows, _, ok := tableRows(block)
+	if !ok || len(rows) == 0 {
+		return Foreign{}, false
+	}
+	lines := pipeLines(rows, 0)
+	if lines == nil || len(lines) <= n {
+		return Foreign{}, false // on lines enough, left out for another reason
+	}
+	f = Foreign{Code: "raw-html",
+		Message: diag.Msg("an HTML table whose rows are not each on a line of their own is not shown, text and all (pages show no HTML written in a document): %s", shown),
+		Hint: diag.Msg("put <table>, each <tr>…</tr> and </table> on lines of their own, and it is shown as a table; or write it as a pipe table, one line per row: %s, then %s",
+			shortLine(lines[0]), shortLine(lines[1]))}
+	if len(lines) > 2 {
+		f.Hint = diag.Msg("put <table>, each <tr>…</tr> and </table> on lines of their own, and it is shown as a table; or write it as a pipe table, one line per row: %s, then %s, then a line for each other row, as %s",
+			shortLine(lines[0]), shortLine(lines[1]), shortLine(lines[2]))
+	}
+	return f, true
+}
+
+// shortLine is line, cut after 80 characters.
+func shortLine(line []byte) string {
+	if r := []rune(string(line)); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return string(line)
 }
 
 // tableRow is a row of an HTML table: its cells as Markdown.
