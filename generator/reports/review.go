@@ -23,7 +23,6 @@ const (
 	FromNextReview   Basis = "next_review"
 	FromLastReviewed Basis = "last_reviewed"
 	FromApproved     Basis = "approved"
-	FromAcquired     Basis = "acquired" // an external document, which needs no approval
 	NoBasis          Basis = ""
 )
 
@@ -56,9 +55,6 @@ func ReviewOf(cfg *model.Config, now model.Date, d *model.Document) Review {
 		from, basis, key := d.LastReviewed, FromLastReviewed, "last_reviewed"
 		if from.IsZero() {
 			from, basis, key = d.Approved, FromApproved, "approved"
-		}
-		if from.IsZero() && d.Type == model.TypeExternal {
-			from, basis, key = d.External.Acquired, FromAcquired, "acquired"
 		}
 		r.Cycle, r.CycleFrom = cycleOf(cfg, d)
 		r.Line = d.Line(key)

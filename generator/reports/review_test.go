@@ -118,23 +118,26 @@ func TestReviewOf(t *testing.T) {
 	}
 }
 
-// An external document needs no approval: without last_reviewed or
-// approved, its first review is a cycle after it was obtained.
-func TestReviewOfExternalCountsFromAcquired(t *testing.T) {
+// An external document needs no approval, but its review date is
+// counted as any other's: next_review, else last_reviewed or approved
+// plus the cycle. The day it was obtained is not a review (SPEC, "Which
+// documents a report counts"): without those, its review date is missing.
+func TestReviewOfExternal(t *testing.T) {
 	cfg := &model.Config{DueSoonDays: 30, DefaultReviewCycle: cycle(t, "12 months")}
 	for _, tc := range []struct {
-		name, approved, acquired, wantDate string
-		wantState                          State
-		wantBasis                          Basis
-		wantLine                           int
+		name, approved, reviewed, acquired, wantDate string
+		wantState                                    State
+		wantBasis                                    Basis
+		wantLine                                     int
 	}{
-		{"acquired + cycle", "", "2025-11-20", "2026-11-20", Overdue, FromAcquired, 9},
-		{"approved wins over acquired", "2026-01-10", "2025-11-20", "2027-01-10", OK, FromApproved, 10},
-		{"neither: missing", "", "", "", Missing, NoBasis, 0},
+		{"acquired alone: missing", "", "", "2025-11-20", "", Missing, NoBasis, 11},
+		{"last_reviewed + cycle", "", "2025-12-01", "2025-11-20", "2026-12-01", DueSoon, FromLastReviewed, 11},
+		{"approved + cycle", "2026-01-10", "", "2025-11-20", "2027-01-10", OK, FromApproved, 10},
+		{"neither: missing", "", "", "", "", Missing, NoBasis, 0},
 	} {
 		d := &model.Document{ID: "EXT-1", Tier: 3, Type: model.TypeExternal, Status: model.StatusApproved,
-			Approved: date(t, tc.approved), External: model.External{Acquired: date(t, tc.acquired)},
-			Lines: model.KeyLinesOf(map[string]int{"acquired": 9, "approved": 10})}
+			Approved: date(t, tc.approved), LastReviewed: date(t, tc.reviewed), External: model.External{Acquired: date(t, tc.acquired)},
+			Lines: model.KeyLinesOf(map[string]int{"acquired": 9, "approved": 10, "last_reviewed": 11})}
 		r := ReviewOf(cfg, date(t, "2026-11-25"), d)
 		if r.Date.String() != tc.wantDate || r.State != tc.wantState || r.Basis != tc.wantBasis {
 			t.Errorf("%s: got %s %s from %q, want %s %s from %q", tc.name, r.Date, r.State, r.Basis, tc.wantDate, tc.wantState, tc.wantBasis)
