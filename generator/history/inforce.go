@@ -111,7 +111,8 @@ func (f *fileLog) upTo(h *History, v *model.Version) *fileLog {
 // FromGit) is published only then: one the draft edited in place would
 // show the draft. A file git did not hold then is not unchanged. The
 // bytes are read only when the file may differ from the head commit or
-// has changed since v.
+// has changed since v, and compared as git compares them: after the
+// conversion of line ends that git makes on commit (see asGitStores).
 func (h *History) Unchanged(path string, v *model.Version, read func() ([]byte, error)) bool {
 	f := h.log.files[path]
 	if f == nil || v == nil {
@@ -139,8 +140,17 @@ func (h *History) Unchanged(path string, v *model.Version, read func() ([]byte, 
 		return true // the head commit's, untouched since
 	}
 	body, err := read()
+	if err != nil {
+		return false
+	}
 	blob := f.revs[k].blob
-	return err == nil && blobIDOf(body, len(blob) == 2*sha256.Size) == blob
+	if blobIDOf(body, len(blob) == 2*sha256.Size) == blob {
+		return true
+	}
+	// Checked out with CRLF (core.autocrlf), the file holds the blob's
+	// text as git compares it: what git would store is compared.
+	stored, ok := h.asGitStores(path, body)
+	return ok && blobIDOf(stored, len(blob) == 2*sha256.Size) == blob
 }
 
 // blobIDOf is the id git gives a file of these bytes: the hash of

@@ -21,6 +21,13 @@ type Repo struct {
 	pinned  bool        // head is not HEAD: the source is head's tree, nothing is uncommitted
 	shallow bool        // the history stops early (a shallow clone)
 	objects *objectsDir // the folder of its loose objects, found once
+	eol     *eolConfig  // core.autocrlf, read once
+}
+
+// eolConfig is a repository's core.autocrlf (see Repo.autocrlf).
+type eolConfig struct {
+	once     sync.Once
+	autocrlf string
 }
 
 // objectsDir is the folder of a repository's objects, looked up once
@@ -67,7 +74,7 @@ func Open(source string) (*Repo, diag.List) {
 		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
 		return nil, notes
 	}
-	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}}
+	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}, eol: &eolConfig{}}
 	r.run.dir = r.top
 	if r.partial() {
 		notes.Notef("", "clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network: built without the documents' history", abs)
