@@ -102,7 +102,13 @@ func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Pub
 			withheld = append(withheld, a)
 		}
 	}
-	shown, diags = convert(cfg, &load.Doc{File: f, Attachments: files}, true)
+	// A text that names no classification has the default of its own
+	// site (history: the isms.toml of its commit), which published it.
+	then := cfg
+	if _, named := f.Meta["classification"]; !named {
+		then = cfg.WithDefaultClass(p.Version.Classification)
+	}
+	shown, diags = convert(then, &load.Doc{File: f, Attachments: files}, true)
 	if diags.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
 		return Converted{}, nil
 	}

@@ -160,7 +160,7 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 			continue
 		}
 		earlier[i] = append(earlier[i], model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective})
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective})
 		h.keep(rv.blob, text)
 	}
 	gone := map[string][]model.Version{}
@@ -209,7 +209,7 @@ func (w *walk) lastApproved(h *History) *model.Version {
 		if hd, ok := w.headers[i]; ok && hd.Status == model.StatusApproved {
 			r := w.f.revs[i]
 			return &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
-				Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}
+				Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective}
 		}
 	}
 	return nil
@@ -328,7 +328,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		hd := w.headers[i]
 		v.Earlier = append(v.Earlier, model.Version{
 			Version: r.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective,
 		})
 		h.keep(revs[i].blob, w.texts[i])
 	}

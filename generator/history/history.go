@@ -32,6 +32,8 @@ type History struct {
 	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
 	texts *store          // earlier versions' texts, by blob id, for their pages
 
+	defaults thenDefaults // the default classification at each commit (see classAt)
+
 	deleted     []*model.Tombstone // every document file deleted, read once (see Tombstones)
 	deletedLogs []*fileLog         // the files of deleted, in its order
 }

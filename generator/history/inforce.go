@@ -60,12 +60,12 @@ func (h *History) LastPublished(docs []*model.Document, publish func(class, stat
 			return
 		}
 		hd := readHeader(body)
-		if !hd.ok || model.FoldID(hd.ID) != model.FoldID(docs[t.doc].ID) || !publish(hd.Classification, hd.Status) {
+		if !hd.ok || model.FoldID(hd.ID) != model.FoldID(docs[t.doc].ID) || !publish(h.classAt(hd.Classification, h.log.commit(t.rev)), hd.Status) {
 			return
 		}
 		pos[t.doc] = t.pos
 		out[t.doc] = &Published{Text: bytes.Clone(body), Version: &model.Version{Version: hd.Version, Commit: h.log.commit(t.rev), Blob: t.rev.blob, Path: t.rev.path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}}
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(t.rev)), Effective: hd.Effective}}
 	}
 	// The loose objects are read here (see looseObjects), the others by
 	// git.

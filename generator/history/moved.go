@@ -37,7 +37,7 @@ func (h *History) oldIDs(w *walk) []model.OldID {
 		seen[key] = true
 		out = append(out, model.OldID{ID: hd.ID, Changed: h.log.commit(revs[i-1]), Last: model.Version{
 			Version: hd.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
-			Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective,
 		}})
 	}
 	return out

@@ -70,6 +70,9 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 		if len(f.revs) > 1 {
 			last.Commit = h.log.commit(f.revs[1])
 		}
+		// Named none: the default of the site that showed it last,
+		// before the commit that deleted it.
+		last.Classification = h.classBefore(hd.Classification, h.log.commit(del))
 		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
 		logs = append(logs, f)
 		h.keep(del.old, texts[i])

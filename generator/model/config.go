@@ -52,6 +52,18 @@ func (c *Config) Level(name string) int {
 	return -1
 }
 
+// WithDefaultClass is c with the default classification class (that of
+// an earlier version's own commit, for a text that names none), or c
+// itself when class is empty, the same, or not one of c's levels.
+func (c *Config) WithDefaultClass(class string) *Config {
+	if class == "" || class == c.DefaultClassification || c.Level(class) < 0 {
+		return c
+	}
+	then := *c
+	then.DefaultClassification = class
+	return &then
+}
+
 // Department looks up a department by id.
 func (c *Config) Department(id string) (Department, bool) {
 	for _, d := range c.Departments {

@@ -112,7 +112,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		if dir == d.URL()+"v/" {
 			continue
 		}
-		t, err := text(v, cfg)
+		// A text that names no classification had its commit's default
+		// (model.Version.Classification).
+		t, err := text(v, cfg.WithDefaultClass(v.Classification))
 		if err != nil {
 			return err
 		}
@@ -431,7 +433,7 @@ func (r *renderer) tombstonePages() []sitePage {
 		if f := folder(t.Last.Version); f != "" && r.in.Earlier != nil {
 			// Read now: a text that cannot be read leaves the page out
 			// rather than showing a page without it.
-			if text, err := r.in.Earlier.Earlier(r.in.Site.Config, t.Last.Blob, t.Last.Path); err == nil {
+			if text, err := r.in.Earlier.Earlier(r.in.Site.Config.WithDefaultClass(t.Last.Classification), t.Last.Blob, t.Last.Path); err == nil {
 				view.Last = "v/" + linkFolder(t.Last.Version)
 				dir := url + "v/" + f
 				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: "../../"}, nil, text, dir)
