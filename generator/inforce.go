@@ -62,7 +62,17 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 		if shown.Doc == nil {
 			continue
 		}
+		shown.Revision = converted[at[k]].Scan // the draft's own problems, at its lines
 		converted[at[k]] = shown
+		// The files of its bundle that the version does not publish are
+		// known, as left out: a link to one, the draft's own or
+		// another's, is its text, not a broken link.
+		for _, a := range d.Attachments {
+			if !slices.ContainsFunc(shown.Doc.Attachments, func(b model.Attachment) bool { return b.Path == a.Path }) &&
+				!slices.ContainsFunc(left, func(b model.Attachment) bool { return b.Path == a.Path }) {
+				withheld = append(withheld, a.Path)
+			}
+		}
 		v := p.Version
 		diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", "build with --drafts to show this text to its reviewers",
 			"status %q: the site shows version %s, the last published, from commit %s (%s); this text is published once approved",

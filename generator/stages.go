@@ -112,6 +112,10 @@ func layoutDiagnostics(err error) diag.List {
 type Converted struct {
 	Doc  *model.Document
 	Scan *link.Scanned
+	// Revision is the Scan of the draft in Doc's file when Doc is the
+	// version in force shown from git in its place (see InForce): the
+	// problems of the draft's body are reported at its lines.
+	Revision *link.Scanned
 }
 
 // Convert converts a loaded document and scans its body for links. A
@@ -272,15 +276,22 @@ func (ds *Documents) letGo() {
 func Link(opts Options, cfg *model.Config, converted []Converted, files *model.Files, failed ...string) (*model.Site, diag.List) {
 	docs := make([]*model.Document, len(converted))
 	scans := make(map[*model.Document]*link.Scanned, len(converted))
+	var revised map[*model.Document]*link.Scanned
 	for i, c := range converted {
 		docs[i], scans[c.Doc] = c.Doc, c.Scan
+		if c.Revision != nil {
+			if revised == nil {
+				revised = map[*model.Document]*link.Scanned{}
+			}
+			revised[c.Doc] = c.Revision
+		}
 	}
 	failedIDs := map[string]bool{} // validate.Set adds to it
 	for _, id := range failed {
 		failedIDs[model.FoldID(id)] = true
 	}
 	docs, diags := validate.Set(slices.Clip(docs), failedIDs)
-	site, d := link.Site(cfg, docs, files, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs}, scans)
+	site, d := link.Site(cfg, docs, files, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs, Revised: revised}, scans)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		return nil, diags

@@ -22,6 +22,13 @@ type Options struct {
 	// be read or converted, whose errors are reported already: a link
 	// to one is not reported again.
 	Failed map[string]bool
+	// Revised holds, for each document shown from git in place of the
+	// draft its file holds (model.Document.FromGit), the Scan of that
+	// draft: its body's problems (a broken link, raw HTML) are reported
+	// at its lines, as any draft's are, though nothing of it is
+	// published; one that the text shown has at the same line is
+	// reported once.
+	Revised map[*model.Document]*Scanned
 }
 
 // Published reports whether a document is part of this build.
@@ -79,7 +86,7 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 			bodies[i] = check(docs[i], scanOf[docs[i]], rs, leftOut)
 		}
 	})
-	hints(bodies, docs)
+	own := checkRevised(docs, bodies, rs, leftOut, opts.Revised)
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	dropped := make(map[*model.Document]map[string]bool)
 	for i, d := range docs {
@@ -89,6 +96,7 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 		}
 		diags.Add(bodies[i].problems...)
 	}
+	diags.Add(own...)
 
 	// Each published document's links, on every core; the warnings are
 	// kept in the order of the documents.

@@ -189,7 +189,7 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 		}
 		diags.Add(f.convDiags...)
 		d := *f.conv.Doc // a fresh copy: link fills in its Graph
-		converted = append(converted, generator.Converted{Doc: &d, Scan: f.conv.Scan})
+		converted = append(converted, generator.Converted{Doc: &d, Scan: f.conv.Scan, Revision: f.conv.Revision})
 	}
 	diags = validate.UnknownLevels(e.g.cfg, diags) // as a build reports them
 	opts := e.opts

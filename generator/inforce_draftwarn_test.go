@@ -1,0 +1,106 @@
+package generator_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// draftProblemsRepo scripts P-1, approved as 1.0 with a piece of raw
+// HTML, and a draft of it on disk whose body keeps that piece at
+// another line and adds words of its own around problems of its own;
+// its bundle has a file only the draft names. It returns the draft.
+func draftProblemsRepo(t *testing.T, lang, problems string) (*gitfixture.Repo, string) {
+	t.Helper()
+	r := gitfixture.New(t)
+	write := func(name, text string) {
+		t.Helper()
+		if err := r.Write(name, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("isms.toml", "title = \"T\"\nlanguage = \""+lang+"\"\n[[departments]]\nid = \"isd\"\n")
+	shared := "<span>Kept aside.</span>\n"
+	write("content/p1/index.md", inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0")+"\n"+shared+"\n[Form](form.txt)\n")
+	write("content/p1/form.txt", "The form.\n")
+	if _, err := r.Commit("2026-01-01T10:00:00+08:00", "Controller", "approve 1.0"); err != nil {
+		t.Fatal(err)
+	}
+	draft := inForceDoc("P-1", "Access control", "1.1", "draft", "internal", "1.0", "1.1") +
+		"\nQuagga paragraph.\n\n" + shared + "\n" + problems + "\n[Quagga form](quagga.txt), [Form](form.txt)\n"
+	write("content/p1/index.md", draft)
+	write("content/p1/quagga.txt", "Quagga.\n")
+	return r, draft
+}
+
+// lineOf is the line of text that starts with prefix.
+func lineOf(t *testing.T, text, prefix string) int {
+	t.Helper()
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line %q", prefix)
+	return 0
+}
+
+// The problems of a draft's own body are reported at its lines while
+// the site shows its version in force, as they are for any draft: a
+// broken link is an error, raw HTML a warning. The text shown adds
+// nothing about what the draft has too, and a link of the draft to a
+// file only it names is no broken link.
+func TestVersionInForceReportsTheDraftsOwnProblems(t *testing.T) {
+	r, draft := draftProblemsRepo(t, "en", "See [Zebra rules](ISMS-ZEBRA-9) and [the plan](plan.md).\n")
+	res, err := generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 5}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := lineOf(t, draft, "See [Zebra")
+	want := []string{
+		fmt.Sprintf(`content/p1/index.md:%d: broken link: "plan.md" names content/p1/plan.md, which does not exist`, link),
+		fmt.Sprintf(`content/p1/index.md:%d: broken link: no document has the id "ISMS-ZEBRA-9"`, link),
+		fmt.Sprintf(`content/p1/index.md:%d: warning: the HTML tag <span> is not shown (pages show no HTML written in a document); the text around it is`, lineOf(t, draft, "<span>")),
+	}
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.File == "content/p1/index.md" && d.Code != "" || d.Severity == diag.Error {
+			got = append(got, d.String())
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Built, a draft whose own body has warnings alone keeps its version in
+// force: the warnings are at the draft's lines, and nothing of the
+// draft is published.
+func TestVersionInForceWarnsOfTheDraftWithoutPublishingIt(t *testing.T) {
+	r, draft := draftProblemsRepo(t, "en", "<kbd>Quagga key</kbd>\n")
+	tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+	if page := string(tree["docs/P-1/index.html"]); !strings.Contains(page, "The text of version 1.0.") || !strings.Contains(page, `href="form.txt"`) {
+		t.Errorf("docs/P-1/ does not show version 1.0 with its form:\n%s", page)
+	}
+	noTrace(t, tree, "Quagga", "quagga")
+	for _, tag := range []string{"span", "kbd"} {
+		want := fmt.Sprintf(`content/p1/index.md:%d: warning: the HTML tag <%s> is not shown (pages show no HTML written in a document); the text around it is`, lineOf(t, draft, "<"+tag+">"), tag)
+		n := 0
+		for _, d := range res.Diagnostics {
+			if strings.Contains(d.Message, "<"+tag+">") {
+				n++
+			}
+		}
+		if !hasDiag(res.Diagnostics, want) || n != 1 {
+			t.Errorf("not %q alone in:\n%v", want, res.Diagnostics)
+		}
+	}
+}
