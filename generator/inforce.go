@@ -2,7 +2,10 @@ package generator
 
 import (
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
@@ -58,7 +61,7 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 			continue
 		}
 		d := drafts[k]
-		shown, left := fromGit(cfg, opts.Source, d, p, h)
+		shown, left, removed := fromGit(cfg, opts.Source, d, p, h)
 		if shown.Doc == nil {
 			continue
 		}
@@ -82,6 +85,11 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 			diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", diag.Msg("to keep it on the site meanwhile, give the new file another name and restore this one as it was (git checkout %s -- %s)", v.Commit.Short(), a.Path),
 				"%s has changed since version %s: the site leaves it out, and shows the links to it as text, until this text is approved", a.Name, v.Version))
 		}
+		for _, a := range removed {
+			withheld = append(withheld, a.Path)
+			diags = append(diags, diag.New(d.Path, d.Line("status"), diag.Note, "", diag.Msg("to keep it on the site meanwhile, restore it as it was (git checkout %s -- %s)", v.Commit.Short(), a.Path),
+				"%s was removed since version %s: the site shows the links to it as text until this text is approved", a.Name, v.Version))
+		}
 	}
 	return withheld, diags
 }
@@ -90,11 +98,13 @@ func InForceOf(opts Options, cfg *model.Config, gitLog func() *history.History, 
 // held it; nothing (Doc nil) when that text no longer passes: the
 // document is then left out, as any draft. Withheld are the files of
 // its page bundle that the text names but that no longer hold what they
-// held at p's commit.
-func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Published, h *history.History) (shown Converted, withheld []model.Attachment) {
+// held at p's commit; removed those it names that git held then in the
+// bundle's folder and that are gone from it (removed or renamed by the
+// revision): links to them are text, not broken links.
+func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Published, h *history.History) (shown Converted, withheld, removed []model.Attachment) {
 	f, diags := load.ParseDocument(d.Path, p.Text)
 	if f == nil || diags.HasErrors() {
-		return Converted{}, nil
+		return Converted{}, nil, nil
 	}
 	f.OwnBody()
 	lines := &diskLines{gitKeys: f.Lines, gitBodyLine: f.BodyLine, gitBody: bodyLines(f.Body), status: d.Line("status"), readDraft: readDraft(source, d)}
@@ -118,9 +128,20 @@ func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Pub
 	if _, named := f.Meta["classification"]; !named {
 		then = cfg.WithDefaultClass(p.Version.Classification)
 	}
+	if dir, name := path.Split(d.Path); name == "index.md" {
+		for _, q := range h.FilesAt(path.Clean(dir), p.Version) {
+			a := model.Attachment{Path: q, Name: strings.TrimPrefix(q, dir)}
+			if strings.EqualFold(path.Ext(q), ".md") || !f.Mentions(a.Name) {
+				continue // a document of its own, or not named
+			}
+			if _, err := os.Lstat(filepath.Join(source, filepath.FromSlash(q))); os.IsNotExist(err) {
+				removed = append(removed, a)
+			}
+		}
+	}
 	shown, diags = convert(then, &load.Doc{File: f, Attachments: files}, true)
 	if diags.HasErrors() || model.FoldID(shown.Doc.ID) != model.FoldID(d.ID) {
-		return Converted{}, nil
+		return Converted{}, nil, nil
 	}
 	if shown.Doc.Body == nil {
 		shown.Doc.Body = []byte{} // kept: Documents.Body would read the draft
@@ -139,5 +160,5 @@ func fromGit(cfg *model.Config, source string, d *model.Document, p *history.Pub
 	for i := range shown.Doc.Applicability {
 		shown.Doc.Applicability[i].Line = lines.at(shown.Doc.Applicability[i].Line)
 	}
-	return shown, withheld
+	return shown, withheld, removed
 }

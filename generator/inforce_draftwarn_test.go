@@ -104,3 +104,47 @@ func TestVersionInForceWarnsOfTheDraftWithoutPublishingIt(t *testing.T) {
 		}
 	}
 }
+
+// A file of the bundle that the version in force names and that the
+// revision removed or renamed is no broken link of the text shown (an
+// error the draft would cause in the approved text): its links are
+// text, and a note names it, committed or not.
+func TestVersionInForceFileRemovedByTheRevision(t *testing.T) {
+	for _, committed := range []bool{true, false} {
+		t.Run(fmt.Sprintf("committed=%v", committed), func(t *testing.T) {
+			r := gitfixture.New(t)
+			write := func(name, text string) {
+				t.Helper()
+				if err := r.Write(name, text); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+			write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.0", "approved", "internal", "1.0")+"[Checklist](list.txt), [Form](form.txt)\n")
+			write("content/p5/list.txt", "The checklist.\n")
+			write("content/p5/form.txt", "The form.\n")
+			if _, err := r.Commit("2026-01-01T10:00:00+08:00", "Controller", "approve 1.0"); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Move("content/p5/list.txt", "content/p5/quagga-list.txt"); err != nil {
+				t.Fatal(err)
+			}
+			write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.1", "draft", "internal", "1.0", "1.1")+"[Checklist](quagga-list.txt), [Form](form.txt)\n")
+			if committed {
+				if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Controller", "start 1.1"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+			page := string(tree["docs/P-5/index.html"])
+			if !strings.Contains(page, "The text of version 1.0.") || !strings.Contains(page, "Checklist") || strings.Contains(page, "list.txt") {
+				t.Errorf("docs/P-5/ does not show version 1.0 with its link to list.txt as text:\n%s", page)
+			}
+			noTrace(t, tree, "quagga")
+			want := `content/p5/index.md:6: note: list.txt was removed since version 1.0: the site shows the links to it as text until this text is approved`
+			if !hasDiag(res.Diagnostics, want) {
+				t.Errorf("no %q in:\n%v", want, res.Diagnostics)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strings"
 
 	"ismsgen/generator/model"
 )
@@ -164,4 +165,38 @@ func blobIDOf(body []byte, sha256Format bool) string {
 	fmt.Fprintf(s, "blob %d\x00", len(body))
 	s.Write(body)
 	return hex.EncodeToString(s.Sum(nil))
+}
+
+// FilesAt lists the files under the folder dir (relative to the source)
+// that git held at the commit of v, deleted since or not, in path
+// order: of a page bundle shown from git, those the revision removed or
+// renamed are known, and links to them are not broken links.
+func (h *History) FilesAt(dir string, v *model.Version) []string {
+	if v == nil {
+		return nil
+	}
+	at := slices.IndexFunc(h.log.commits, func(c model.Commit) bool { return c.Hash == v.Commit.Hash })
+	if at < 0 {
+		return nil
+	}
+	held := func(f *fileLog) (string, bool) {
+		k := slices.IndexFunc(f.revs, func(r rev) bool { return int(r.commit) >= at })
+		if k < 0 || f.revs[k].blob == "" || !strings.HasPrefix(f.revs[k].path, dir+"/") {
+			return "", false
+		}
+		return f.revs[k].path, true
+	}
+	var out []string
+	for _, f := range h.log.files {
+		if p, ok := held(f); ok {
+			out = append(out, p)
+		}
+	}
+	for _, f := range h.log.deleted {
+		if p, ok := held(f); ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
