@@ -33,6 +33,7 @@ type History struct {
 	texts *store          // earlier versions' texts, by blob id, for their pages
 
 	defaults thenDefaults // the default classification at each commit (see classAt)
+	byFolder folderIndex  // the files by folder (see FilesAt)
 
 	deleted     []*model.Tombstone // every document file deleted, read once (see Tombstones)
 	deletedLogs []*fileLog         // the files of deleted, in its order

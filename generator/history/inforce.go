@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"ismsgen/generator/model"
 )
@@ -179,24 +181,46 @@ func (h *History) FilesAt(dir string, v *model.Version) []string {
 	if at < 0 {
 		return nil
 	}
-	held := func(f *fileLog) (string, bool) {
-		k := slices.IndexFunc(f.revs, func(r rev) bool { return int(r.commit) >= at })
-		if k < 0 || f.revs[k].blob == "" || !strings.HasPrefix(f.revs[k].path, dir+"/") {
-			return "", false
-		}
-		return f.revs[k].path, true
-	}
 	var out []string
-	for _, f := range h.log.files {
-		if p, ok := held(f); ok {
-			out = append(out, p)
-		}
-	}
-	for _, f := range h.log.deleted {
-		if p, ok := held(f); ok {
-			out = append(out, p)
+	for _, f := range h.folders().byDir[dir] {
+		k := slices.IndexFunc(f.revs, func(r rev) bool { return int(r.commit) >= at })
+		if k >= 0 && f.revs[k].blob != "" && strings.HasPrefix(f.revs[k].path, dir+"/") {
+			out = append(out, f.revs[k].path)
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// folderIndex lists the files of the log by each folder that one of
+// their paths was ever under, read once (see FilesAt): a site has many
+// bundles and few drafts.
+type folderIndex struct {
+	once  sync.Once
+	byDir map[string][]*fileLog
+}
+
+func (h *History) folders() *folderIndex {
+	x := &h.byFolder
+	x.once.Do(func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		x.byDir = map[string][]*fileLog{}
+		add := func(f *fileLog) {
+			seen := map[string]bool{}
+			for _, r := range f.revs {
+				for dir := path.Dir(r.path); dir != "." && dir != "/" && !seen[dir]; dir = path.Dir(dir) {
+					seen[dir] = true
+					x.byDir[dir] = append(x.byDir[dir], f)
+				}
+			}
+		}
+		for _, f := range h.log.files {
+			add(f)
+		}
+		for _, f := range h.log.deleted {
+			add(f)
+		}
+	})
+	return x
 }
