@@ -20,7 +20,8 @@ func thenDoc(id, version, status, words string, history ...string) string {
 // of the isms.toml of its own commit, as the site that published it then
 // judged it, not by today's: a version that was above the ceiling then
 // appears nowhere (no page, no changes, no tombstone, not as the version
-// in force under a draft), and one that was below it shows the
+// in force under a draft, not as the text approved of one changed
+// since), and one that was below it shows the
 // classification it had.
 func TestEarlierVersionsTakeTheirCommitsDefaultClassification(t *testing.T) {
 	r := gitfixture.New(t)
@@ -47,11 +48,13 @@ func TestEarlierVersionsTakeTheirCommitsDefaultClassification(t *testing.T) {
 	write("content/p7.md", thenDoc("P-7", "1.0", "approved", "Walrus seven.", "1.0"))
 	write("content/p8.md", thenDoc("P-8", "1.0", "approved", "Walrus eight.", "1.0"))
 	write("content/p9.md", thenDoc("P-9", "1.0", "approved", "Walrus nine.", "1.0"))
+	write("content/p6.md", thenDoc("P-6", "1.0", "approved", "Walrus six.", "1.0"))
 	commit("2026-01-01T10:00:00+08:00", "approve 1.0 while the default was secret")
 	write("isms.toml", config("internal"))
 	write("content/p1.md", thenDoc("P-1", "1.1", "approved", "Kept wording.", "0.9", "1.0", "1.1"))
 	write("content/p7.md", thenDoc("P-7", "1.1", "approved", "Kept seven.", "1.0", "1.1"))
 	write("content/p8.md", thenDoc("P-8", "1.1", "draft", "Quagga eight.", "1.0", "1.1"))
+	write("content/p6.md", thenDoc("P-6", "1.0", "approved", "Edited six.", "1.0")) // changed after approval
 	if err := r.Remove("content/p9.md"); err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +74,7 @@ func TestEarlierVersionsTakeTheirCommitsDefaultClassification(t *testing.T) {
 		t.Errorf("docs/P-1/v/0.9/ does not show its text as public, its default then:\n%s", p)
 	}
 	for name := range tree {
-		if strings.HasPrefix(name, "docs/P-8/") || strings.HasPrefix(name, "docs/P-9/") || strings.HasPrefix(name, "docs/P-1/v/1.0/") {
+		if strings.HasPrefix(name, "docs/P-8/") || strings.HasPrefix(name, "docs/P-9/") || strings.HasPrefix(name, "docs/P-1/v/1.0/") || strings.HasPrefix(name, "docs/P-6/since-approval/") {
 			t.Errorf("%s: a version above the ceiling by its commit's default is published", name)
 		}
 	}

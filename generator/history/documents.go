@@ -412,7 +412,7 @@ func (h *History) asApproved(d *model.Document, r rev, text []byte) *model.Versi
 	h.keep(r.blob, text)
 	return &model.Version{
 		Version: d.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
-		Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective,
+		Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective,
 	}
 }
 
