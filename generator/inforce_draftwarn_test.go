@@ -148,3 +148,29 @@ func TestVersionInForceFileRemovedByTheRevision(t *testing.T) {
 		})
 	}
 }
+
+// Another document's link to a file of the bundle that the version in
+// force does not publish is its text, with warning withheld-link at its
+// line: the note at the draft's status line is not where its author
+// looks. A file the version publishes is linked to.
+func TestVersionInForceWarnsOtherDocumentsLinks(t *testing.T) {
+	r, _ := draftProblemsRepo(t, "en", "")
+	other := inForceDoc("Q-1", "Other", "1.0", "approved", "internal", "1.0") + "[New form](p1/quagga.txt), [Form](p1/form.txt)\n"
+	if err := r.Write("content/q1.md", other); err != nil {
+		t.Fatal(err)
+	}
+	tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+	page := string(tree["docs/Q-1/index.html"])
+	if !strings.Contains(page, "New form") || strings.Contains(page, "quagga.txt") || !strings.Contains(page, `href="../../docs/P-1/form.txt"`) {
+		t.Errorf("docs/Q-1/ does not show the link to quagga.txt as text, and link to form.txt:\n%s", page)
+	}
+	want := fmt.Sprintf(`content/q1.md:%d: warning: link to p1/quagga.txt, a file of a page bundle whose document is being revised: the site shows the version in force, which does not publish it, and the link's text without a link`, lineOf(t, other, "[New form]"))
+	if !hasDiag(res.Diagnostics, want) {
+		t.Errorf("no %q in:\n%v", want, res.Diagnostics)
+	}
+	for _, d := range res.Diagnostics {
+		if d.File == "content/p1/index.md" && d.Code == "withheld-link" {
+			t.Errorf("the draft's own link warned: %s", d)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -85,8 +86,13 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 		case toUnpublishable:
 			warnings.Warnf(d.Path, t.line, "unpublished-link", "see the warning about the file: publish it as one of the types ismsgen publishes, or remove the link", "link to %s, a file this build does not publish: its text is shown without a link", t.dest)
 		case toWithheld:
-			// its text without a link: the note at the draft's status
-			// line says why
+			// Its text without a link: in the bundle's own document,
+			// the note at the draft's status line says why; another
+			// document is told here.
+			if dir, name := path.Split(d.Path); name != "index.md" || !strings.HasPrefix(t.path, dir) {
+				warnings.Warnf(d.Path, t.line, "withheld-link", "link to it once the revision is approved, or link to the document by its id",
+					"link to %s, a file of a page bundle whose document is being revised: the site shows the version in force, which does not publish it, and the link's text without a link", t.dest)
+			}
 		case toRemoteImage:
 			l.Kind = model.ImageLink
 			warnings.Warnf(d.Path, t.line, "remote-image", "save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there", "the image %q is on another host: it is shown as a link to it, since the site loads nothing from other hosts", t.dest)

@@ -18,6 +18,7 @@ type target struct {
 	doc      *model.Document   // toDoc: the document; toAttachment: the bundle's document
 	file     *model.Attachment // toAttachment, toLoose
 	fragment string            // as written, unescaped, without '#'
+	path     string            // toWithheld: the file's path, relative to the source
 }
 
 type targetKind uint8
@@ -115,7 +116,7 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 	case isUnpublishable:
 		t.kind = toUnpublishable
 	case isWithheld:
-		t.kind = toWithheld
+		t.kind, t.path = toWithheld, f.path
 	default:
 		t.kind = toUnread
 	}
