@@ -1,22 +1,36 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Retention is how long a form or record is kept (保存期限): a period,
 // or for ever. The zero value means none was given.
 type Retention struct {
-	Period    Cycle // zero when Permanent
+	// Period is zero when Permanent or none was given. Its N may be 0
+	// ("0 days": a record disposed of on its own date), which a review
+	// cycle may not: its Unit tells that a period was given.
+	Period    Cycle
 	Permanent bool
 }
 
 // ParseRetention parses "N days", "N months" or "N years" (the forms a
-// review cycle accepts, Chinese units too: "3年", "6个月") and "permanent"
-// or 永久. ok is false for anything else.
+// review cycle accepts, Chinese units too: "3年", "6个月"), N from 0,
+// and "permanent" or 永久. ok is false for anything else.
 func ParseRetention(s string) (r Retention, ok bool) {
 	t := strings.TrimSpace(s)
 	switch strings.ToLower(t) {
 	case "permanent", "permanently", "永久", "永久保存":
 		return Retention{Permanent: true}, true
+	}
+	if rest, zero := strings.CutPrefix(t, "0"); zero && rest != "" && (rest[0] < '0' || rest[0] > '9') {
+		// "0 days": N is a count, and 0 is one; ParseCycle reads the unit.
+		c, err := ParseCycle("1" + rest)
+		if err != nil {
+			return Retention{}, false
+		}
+		return Retention{Period: Cycle{0, c.Unit}}, true
 	}
 	c, err := ParseCycle(t)
 	if err != nil {
@@ -26,7 +40,10 @@ func ParseRetention(s string) (r Retention, ok bool) {
 }
 
 // IsZero reports whether no retention is set.
-func (r Retention) IsZero() bool { return !r.Permanent && r.Period.IsZero() }
+func (r Retention) IsZero() bool { return !r.Permanent && !r.HasPeriod() }
+
+// HasPeriod reports whether the retention is a period, "0 days" too.
+func (r Retention) HasPeriod() bool { return r.Period.Unit != "" }
 
 // String is the retention in its canonical form: "3 years", "permanent",
 // or "" when none is set.
@@ -34,14 +51,17 @@ func (r Retention) String() string {
 	if r.Permanent {
 		return "permanent"
 	}
-	return r.Period.String()
+	if !r.HasPeriod() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s", r.Period.N, r.Period.Unit)
 }
 
 // Disposal is the date from which a record dated d may be disposed of:
 // d plus the period. It is zero when the retention is permanent or not
 // set, or d is zero.
 func (r Retention) Disposal(d Date) Date {
-	if r.Permanent || r.Period.IsZero() || d.IsZero() {
+	if r.Permanent || !r.HasPeriod() || d.IsZero() {
 		return Date{}
 	}
 	return r.Period.AddTo(d)

@@ -57,7 +57,7 @@ func RetentionText(s *i18n.Strings, r model.Retention) string {
 	switch {
 	case r.Permanent:
 		return s.T("retention.permanent")
-	case r.Period.IsZero():
+	case !r.HasPeriod():
 		return ""
 	}
 	unit := string(r.Period.Unit) // "years"

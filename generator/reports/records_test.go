@@ -30,6 +30,8 @@ func TestRecordOf(t *testing.T) {
 		{"a leap day plus a year clamps", "2024-02-29", "", "1 year", "2025-03-01", "2025-02-28", PastDisposal, -1},
 		{"days across a leap day", "2024-02-28", "", "1 day", "2024-02-29", "2024-02-29", DisposalDue, 0},
 		{"months clamp to the month's end", "2024-01-31", "", "1 month", "2024-01-31", "2024-02-29", DisposalDue, 29},
+		{"kept for 0 days: disposal on its own date", "2025-01-01", "2025-02-01", "0 days", "2025-02-01", "2025-02-01", DisposalDue, 0},
+		{"kept for 0 months, a day later", "2025-02-01", "", "0 months", "2025-02-02", "2025-02-01", PastDisposal, -1},
 		{"permanent", "2020-01-01", "", "permanent", "2026-12-06", "", Permanent, 0},
 		{"永久", "2020-01-01", "", "永久", "2026-12-06", "", Permanent, 0},
 		{"no retention", "2020-01-01", "", "", "2026-12-06", "", NoRetention, 0},
