@@ -111,7 +111,12 @@ func TestSyntaxErrorsAndOtherMistakes(t *testing.T) {
 		`content/broken.md:11: unknown key "next_reveiw"`,
 		`content/broken.md:12: unknown Annex A control "A.5.99"`,
 		`content/broken.md:13: unknown ISO/IEC 27001 clause "11.1"`,
-		`content/broken.md:18: unknown key "history[1].summry"`,
+		`content/broken.md:14: parent names "QA-00", but no document has that id`,
+		`content/broken.md:15: related names "QA-2", but no document has that id`,
+		`content/broken.md:20: unknown key "history[1].summry"`,
+		`content/record.md:15: invalid TOML: 2025-02-30 is not a real date`,
+		`content/record.md:16: action CA-1 names document "QA-09", but no document has that id`,
+		`content/record.md:19: duplicate action id "CA-2": also used at content/record2.md:11`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

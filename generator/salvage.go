@@ -21,15 +21,55 @@ import (
 // in error or swallowed by it, and is reported once they are fixed. The
 // document stays out of the site, as its syntax errors keep it out.
 func Salvage(cfg *model.Config, source, path string) diag.List {
+	diags, _ := salvage(cfg, source, path)
+	return diags
+}
+
+// salvaged is a document read again past its syntax errors, kept until
+// every file is read so that the ids it names can be checked
+// (checkSalvaged), with the rule that keeps only what it wrote wrong.
+type salvaged struct {
+	doc        *model.Document
+	writtenBad func(diag.Diagnostic) bool
+}
+
+func salvage(cfg *model.Config, source, path string) (diag.List, *salvaged) {
 	s := load.Salvage(source, path)
 	if s == nil {
+		return nil, nil
+	}
+	doc, found := validate.Document(cfg, s.Doc)
+	writtenBad := func(d diag.Diagnostic) bool {
+		key := s.Keys[d.Line]
+		return !s.Emptied[d.Line] && key != "" && (strings.Contains(d.Message, key) || quotesLine(d.Message, s.Text[d.Line]))
+	}
+	diags := slices.DeleteFunc(append(s.Diags, found...), func(d diag.Diagnostic) bool { return !writtenBad(d) })
+	if doc == nil {
+		return diags, nil
+	}
+	return diags, &salvaged{doc, writtenBad}
+}
+
+// checkSalvaged reports the ids that the salvaged documents name and no
+// document read has (failed: the ids of the files that could not be
+// read), as the set's checks report them of the documents read.
+func checkSalvaged(list []*salvaged, converted []Converted, failed []string) diag.List {
+	if len(list) == 0 {
 		return nil
 	}
-	_, found := validate.Document(cfg, s.Doc)
-	return slices.DeleteFunc(append(s.Diags, found...), func(d diag.Diagnostic) bool {
-		key := s.Keys[d.Line]
-		return s.Emptied[d.Line] || key == "" || !strings.Contains(d.Message, key) && !quotesLine(d.Message, s.Text[d.Line])
-	})
+	docs := make([]*model.Document, len(converted))
+	for i, c := range converted {
+		docs[i] = c.Doc
+	}
+	failedIDs := map[string]bool{}
+	for _, id := range failed {
+		failedIDs[model.FoldID(id)] = true
+	}
+	var diags diag.List
+	for _, s := range list {
+		diags.Add(slices.DeleteFunc(validate.SalvagedReferences(s.doc, docs, failedIDs), func(d diag.Diagnostic) bool { return !s.writtenBad(d) })...)
+	}
+	return diags
 }
 
 // quotesLine says whether message quotes, "…", a string that line

@@ -165,6 +165,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	converted := make([]Converted, len(paths))
 	sums := make([]uint64, len(paths))
 	perFile := make([]diag.List, len(paths))
+	rescued := make([]*salvaged, len(paths))
 	lang := ""
 	if cfg != nil {
 		lang = cfg.Language
@@ -173,7 +174,9 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 		src, d := load.ReadDoc(opts.Source, paths[i], bundles[paths[i]], lang)
 		perFile[i] = d
 		if src == nil && cfg != nil && d.HasErrors() {
-			perFile[i].Add(Salvage(cfg, opts.Source, paths[i])...)
+			var d diag.List
+			d, rescued[i] = salvage(cfg, opts.Source, paths[i])
+			perFile[i].Add(d...)
 		}
 		if src == nil || cfg == nil {
 			return
@@ -215,6 +218,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 			docs.sums[c.Doc] = sums[i]
 		}
 	}
+	docs.Diags.Add(checkSalvaged(slices.DeleteFunc(rescued, func(s *salvaged) bool { return s == nil }), docs.Converted, docs.Failed)...)
 	docs.Diags = validate.UnknownLevels(cfg, docs.Diags)
 	return docs
 }
