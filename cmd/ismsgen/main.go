@@ -75,6 +75,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "pack":
 		return runPack(rest, stdout, stderr, c)
 	case "version", "--version", "-version":
+		if len(rest) > 0 { // as every other command, which takes none it does not know
+			say(stderr, c, "version", "unexpected argument %q", rest[0])
+			return exitUsage
+		}
 		fmt.Fprintf(stdout, "ismsgen %s\n", version)
 		return exitOK
 	case "help", "-h", "--help":

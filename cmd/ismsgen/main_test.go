@@ -237,6 +237,8 @@ func TestExitCodes(t *testing.T) {
 		{"no command", nil, exitUsage},
 		{"unknown command", []string{"frobnicate"}, exitUsage},
 		{"version", []string{"version"}, exitOK},
+		{"version: stray argument", []string{"version", "extra"}, exitUsage},
+		{"version: a flag", []string{"version", "--now", "2026-11-25"}, exitUsage},
 		{"help", []string{"help"}, exitOK},
 		{"check: bad --now", []string{"check", "--source", ok, "--now", "2026-13-01"}, exitUsage},
 		{"check: --now not a date", []string{"check", "--source", ok, "--now", "tomorrow"}, exitUsage},
