@@ -115,7 +115,7 @@ func check(opts *Options) error {
 	case !validate.CheckID(opts.ID).IsZero():
 		return usage("--id: %s", validate.CheckID(opts.ID))
 	case opts.Title == "":
-		return usage("--title is required, e.g. --title 信息安全事件管理程序")
+		return usage("--title is required, e.g. --title \"Incident management procedure\"")
 	case strings.ContainsAny(opts.Title, "\n\r"):
 		return usage("--title must be one line")
 	}

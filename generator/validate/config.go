@@ -127,7 +127,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 
 	depts := r.tables("departments")
 	if len(depts) == 0 {
-		diags.Errorf(f.Path, 1, "add at least one department:\n      [[departments]]\n      id = \"hr\"\n      name = \"人力资源部\"", "no [[departments]] defined")
+		diags.Errorf(f.Path, 1, "add at least one department:\n      [[departments]]\n      id = \"hr\"\n      name = \"Human Resources\"", "no [[departments]] defined")
 	}
 	ids := map[string]int{}
 	for _, d := range depts {

@@ -179,9 +179,9 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	if d.Status == model.StatusApproved && d.Type != model.TypeExternal { // an external document is approved by its issuer
 		if _, isStr := src.Meta["approver"].(string); d.Approver == "" && isStr {
 			// approver = "": the form's field, never filled in.
-			r.errorf("approver", `write who approved it: approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver, and approver is empty")
+			r.errorf("approver", `write who approved it: approver = "…", or set status = "review" until it is approved`, "an approved document needs an approver, and approver is empty")
 		} else if d.Approver == "" && !r.has("approver") {
-			r.errorf("status", `add approver = "…" (批准人), or set status = "review" until it is approved`, "an approved document needs an approver")
+			r.errorf("status", `add approver = "…", the name of who approved it, or set status = "review" until it is approved`, "an approved document needs an approver")
 		}
 		if d.Approved.IsZero() && !r.has("approved") {
 			r.errorf("status", "add approved = YYYY-MM-DD, the date of approval", "an approved document needs an approval date (approved)")

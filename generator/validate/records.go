@@ -28,7 +28,7 @@ func recordFields(r *fields, cfg *model.Config, d *model.Document) {
 			d.Kept = kept
 		} else {
 			r.errorf("retention", `write how long the record is kept, e.g. retention = "3 years", or retention = "permanent"`,
-				`retention %q is not "N days", "N months", "N years" or "permanent" (永久)`, d.Retention)
+				`retention %q is not "N days", "N months", "N years" or "permanent"`, d.Retention)
 		}
 	}
 	external(r, d)
