@@ -12,7 +12,8 @@ import (
 // written for GitHub hide an answer under its question. Raw HTML is not
 // shown here, and the summary went with its block: the answer was shown
 // without its question. The summary on a line of its own (after a line
-// of <details>, or on the same line) becomes a bold line, and the line
+// of <details>, or on the same line), or over a few lines of its own,
+// becomes a bold line, and the line
 // of <details> a blank one, so that what follows is shown as Markdown;
 // a page shows everything, so nothing is hidden. </details> alone is a
 // line of tags that loses nothing.
@@ -39,8 +40,8 @@ func hasTag(b []byte, name string) bool {
 func htmlDetails(ls [][]byte) (n int, out [][]byte) {
 	first := bytes.TrimSpace(ls[0])
 	if hasTag(first, "details") && tagAlone(first) && len(ls) > 1 {
-		if bold, ok := summaryLine(bytes.TrimSpace(ls[1])); ok {
-			return 2, [][]byte{nil, indented(ls[1], bold)}
+		if bold, k := summaryLines(bytes.TrimSpace(ls[1]), ls[2:]); k > 0 {
+			return 1 + k, append([][]byte{nil, indented(ls[1], bold)}, make([][]byte, k-1)...)
 		}
 		return 0, nil
 	}
@@ -48,10 +49,43 @@ func htmlDetails(ls [][]byte) (n int, out [][]byte) {
 	if hasTag(first, "details") {
 		rest = bytes.TrimSpace(first[tagEnd(first):])
 	}
-	if bold, ok := summaryLine(rest); ok {
-		return 1, [][]byte{indented(ls[0], bold)}
+	if bold, k := summaryLines(rest, ls[1:]); k > 0 {
+		return k, append([][]byte{indented(ls[0], bold)}, make([][]byte, k-1)...)
 	}
 	return 0, nil
+}
+
+// maxSummaryLines bounds how far a summary is looked for its end.
+const maxSummaryLines = 8
+
+// summaryLines reads a summary that starts on line first and may go on
+// over the lines of more until </summary> (<summary>, its text, then
+// </summary>, each on a line, as tables of contents are generated): k
+// is the number of lines it spans, 0 when they hold no summary, or a
+// blank line cuts it.
+func summaryLines(first []byte, more [][]byte) (bold []byte, k int) {
+	if bold, ok := summaryLine(first); ok {
+		return bold, 1
+	}
+	if !hasTag(first, "summary") || bytes.Contains(bytes.ToLower(first), []byte("</summary")) {
+		return nil, 0
+	}
+	joined := append([]byte(nil), first...)
+	for i, l := range more[:min(len(more), maxSummaryLines)] {
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			return nil, 0
+		}
+		joined = append(append(joined, '\n'), l...)
+		if bytes.Contains(bytes.ToLower(l), []byte("</summary")) {
+			bold, ok := summaryLine(joined)
+			if !ok {
+				return nil, 0
+			}
+			return bold, i + 2
+		}
+	}
+	return nil, 0
 }
 
 // tagAlone reports whether line is one tag and nothing after it.
