@@ -197,6 +197,8 @@ func (x *files) nearest(from *model.Document, full string) string {
 		}
 		if name := suggest.Closest(base, names); name != "" {
 			best = path.Dir(full) + "/" + name
+		} else if name := longerName(stem, names); name != "" {
+			best = path.Dir(full) + "/" + name
 		}
 	}
 	if best == "" {
@@ -284,4 +286,21 @@ func relative(dir, to string) string {
 		n++
 	}
 	return strings.Repeat("../", len(ds)-n) + strings.Join(ts[n:], "/")
+}
+
+// longerName is the one name among names that goes on from stem after a
+// '-' or '_' ("setup-and-troubleshooting.md" for "setup"), as a file is
+// renamed to say more; "" when none or several do.
+func longerName(stem string, names []string) string {
+	found := ""
+	for _, n := range names {
+		l := strings.ToLower(n)
+		if len(l) > len(stem)+1 && strings.HasPrefix(l, stem) && (l[len(stem)] == '-' || l[len(stem)] == '_') {
+			if found != "" {
+				return ""
+			}
+			found = n
+		}
+	}
+	return found
 }

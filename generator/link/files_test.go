@@ -155,6 +155,21 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "paths that name nothing: a full-width ＃ before the heading, a name cut short",
+			docs: map[string]string{
+				"content/a.md":             body("A", "[x](api.md＃span-operations)\n[y](setup.md)\n[z](guide.md)\n"),
+				"content/api.md":           body("P", "## Span operations\n"),
+				"content/setup-and-faq.md": body("S", ""),
+				"content/guide-one.md":     body("G1", ""),
+				"content/guide-two.md":     body("G2", ""),
+			},
+			diags: []string{
+				`content/a.md:12: broken link: "api.md＃span-operations" names content/api.md＃span-operations, which does not exist | write the # before the heading half-width: "api.md#span-operations"`,
+				`content/a.md:13: broken link: "setup.md" names content/setup.md, which does not exist | did you mean "setup-and-faq.md"?`,
+				`content/a.md:14: broken link: "guide.md" names content/guide.md, which does not exist | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document`,
+			},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

@@ -132,6 +132,9 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		// read as a path
 		addr := webScheme(r.dest[:i]) + strings.TrimRight(r.dest[i:], ")>]\"' ")
 		hint = diag.Msg("write the web address alone between the link's parentheses: [text](%s)", addr)
+	} else if before, after, ok := strings.Cut(r.dest, "＃"); ok && before != "" {
+		// a Chinese input method's ＃ where the heading's # belongs
+		hint = diag.Msg("write the # before the heading half-width: %q", before+"#"+after)
 	} else if near := rs.files.nearest(d, full); near != "" {
 		hint = diag.Msg("did you mean %q?", near)
 	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
