@@ -170,6 +170,19 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a translated page's links to headings by their English ids: the heading the link's text names as the hint",
+			docs: map[string]string{
+				"content/a.md": body("A", "- [概述](#overview)\n- [操作 `x`](p.md#operations) [其他](#other)\n\n## 概述\n\n## 附录\n"),
+				"content/p.md": body("P", "## 操作 `x`\n"),
+			},
+			diags: []string{
+				`content/a.md:12: warning: this document has no heading with the id "overview" | did you mean "#概述"?`,
+				`content/a.md:13: warning: P has no heading with the id "operations" | did you mean "p.md#操作-x"?`,
+				`content/a.md:13: warning: this document has no heading with the id "other" | link to one of the headings of this document, e.g. #概述`,
+			},
+			links: []string{"#overview → text", "p.md#operations → P#", "#other → text"},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

@@ -59,6 +59,11 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 						// in the link as the author wrote it
 						written, _, _ := strings.Cut(t.dest, "#")
 						hint = diag.Msg("did you mean %q?", written+"#"+near)
+					} else if named := anchor(anchors[t.doc], linkText(d, t.ref)); named != "" {
+						// a translated page's table of contents: the
+						// heading was translated, its id in the link not
+						written, _, _ := strings.Cut(t.dest, "#")
+						hint = diag.Msg("did you mean %q?", written+"#"+named)
 					}
 					if !dropped[t.doc][t.fragment] && !t.doc.IDTaken { // else warned at the anchor, or the link may mean the other file of its id
 						if self {
