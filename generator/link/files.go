@@ -1,6 +1,7 @@
 package link
 
 import (
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -303,4 +304,34 @@ func longerName(stem string, names []string) string {
 		}
 	}
 	return found
+}
+
+// named is the file of the set whose name is the last part of the web
+// address addr's path (a picture shown from the set's own repository on
+// a code host), the nearest to from's folder, written relative to it;
+// "" when none is.
+func (x *files) named(from *model.Document, addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return ""
+	}
+	base := path.Base(u.Path)
+	if base == "." || base == "/" || path.Ext(base) == "" {
+		return ""
+	}
+	x.hintOnce.Do(x.indexNames)
+	var best string
+	bestScore := -1
+	for _, c := range x.byStem[strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))] {
+		if !strings.EqualFold(path.Base(c), base) {
+			continue
+		}
+		if score := commonDirs(path.Dir(c), path.Dir(from.Path)); score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return relative(path.Dir(from.Path), best)
 }

@@ -183,6 +183,20 @@ func TestFileLinks(t *testing.T) {
 			links: []string{"#overview → text", "p.md#operations → P#", "#other → text"},
 		},
 		{
+			name: "a picture shown from the set's own repository on another host: the file of its name in the set as the hint",
+			docs: map[string]string{
+				"content/guide/a.md": body("A", "![flow](https://github.com/org/repo/blob/main/docs/img/flow.png?raw=true)\n![x](https://example.com/other.png)\n"),
+			},
+			others: []string{"content/img/flow.png", "content/img/x.txt"},
+			links:  []string{"https://github.com/org/repo/blob/main/docs/img/flow.png?raw=true → a link", "https://example.com/other.png → a link"},
+			diags: []string{
+				`content/guide/a.md:12: warning: the image "https://github.com/org/repo/blob/main/docs/img/flow.png?raw=true" is on another host: it is shown as a link to it, since the site loads nothing from other hosts | the set holds a file of its name: show it from there, ![…](../img/flow.png)`,
+				`content/guide/a.md:13: warning: the image "https://example.com/other.png" is on another host: it is shown as a link to it, since the site loads nothing from other hosts | save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there`,
+				"content/img/flow.png: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
+				"content/img/x.txt: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
+			},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

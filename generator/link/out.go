@@ -100,7 +100,12 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 			}
 		case toRemoteImage:
 			l.Kind = model.ImageLink
-			warnings.Warnf(d.Path, t.line, "remote-image", "save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there", "the image %q is on another host: it is shown as a link to it, since the site loads nothing from other hosts", t.dest)
+			var hint any = "save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there"
+			if t.local != "" {
+				// shown from the set's own repository on a code host
+				hint = diag.Msg("the set holds a file of its name: show it from there, ![…](%s)", t.local)
+			}
+			warnings.Warnf(d.Path, t.line, "remote-image", hint, "the image %q is on another host: it is shown as a link to it, since the site loads nothing from other hosts", t.dest)
 		}
 		if l.Kind == model.ToDocument && l.Target == d && l.Dest == "#"+l.Fragment {
 			continue // a heading of the page, written as its id: left as written

@@ -19,6 +19,7 @@ type target struct {
 	file     *model.Attachment // toAttachment, toLoose
 	fragment string            // as written, unescaped, without '#'
 	path     string            // toWithheld: the file's path, relative to the source
+	local    string            // toRemoteImage: a file of the set of the same name, relative to the document
 }
 
 type targetKind uint8
@@ -49,6 +50,9 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 	t.ref = r
 	if r.image && remote(r.dest) {
 		t.kind = toRemoteImage
+		if near := rs.files.named(d, r.dest); near != "" {
+			t.local = near
+		}
 		return t, true
 	}
 	u := unescape(r.dest)
