@@ -197,6 +197,18 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a file in no bundle that only documents this build leaves out show is not warned of: it is published with them",
+			docs: map[string]string{
+				"content/a.md": body("A", "text\n"),
+				"content/d.md": doc("D", "draft", "internal", "![d](img/d.png)\n"),
+				"content/s.md": doc("S", "approved", "secret", "![s](img/s.png)\n"),
+			},
+			others: []string{"content/img/d.png", "content/img/s.png", "content/img/none.png"},
+			diags: []string{
+				"content/img/none.png: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
+			},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

@@ -110,7 +110,19 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 	for _, w := range warnings {
 		diags.Add(w...)
 	}
-	site.Files = linkedFiles(files, loose, &diags)
+	// the files in no bundle that documents left out show: published
+	// with them, in a build that publishes them
+	withheld := map[*model.Attachment]bool{}
+	for i, d := range docs {
+		if site.Doc(d.ID) != d {
+			for _, t := range bodies[i].links {
+				if t.kind == toLoose {
+					withheld[t.file] = true
+				}
+			}
+		}
+	}
+	site.Files = linkedFiles(files, loose, withheld, &diags)
 	graph(site)
 	return site, diags
 }

@@ -183,8 +183,9 @@ const githubPrefix = "user-content-"
 
 // linkedFiles are the files in no page bundle that published documents
 // link to, each once, by path; the others are not published, with a
-// warning at the file.
-func linkedFiles(files *model.Files, linked [][]*model.Attachment, diags *diag.List) []*model.Attachment {
+// warning at the file unless a document this build leaves out links to
+// it (withheld): that file has a document, and is published with it.
+func linkedFiles(files *model.Files, linked [][]*model.Attachment, withheld map[*model.Attachment]bool, diags *diag.List) []*model.Attachment {
 	used := map[*model.Attachment]bool{}
 	var out []*model.Attachment
 	for _, list := range linked {
@@ -197,7 +198,7 @@ func linkedFiles(files *model.Files, linked [][]*model.Attachment, diags *diag.L
 	}
 	slices.SortFunc(out, func(a, b *model.Attachment) int { return strings.Compare(a.Path, b.Path) })
 	for i := range files.Loose {
-		if a := &files.Loose[i]; !used[a] {
+		if a := &files.Loose[i]; !used[a] && !withheld[a] {
 			diags.Warnf(a.Path, 0, "unlinked-file", "link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)", "the file is not published: it is in no page bundle, and no published document links to it")
 		}
 	}
