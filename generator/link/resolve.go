@@ -3,6 +3,7 @@ package link
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"ismsgen/generator/diag"
@@ -136,6 +137,10 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		// read as a path
 		addr := webScheme(r.dest[:i]) + strings.TrimRight(r.dest[i:], ")>]\"' ")
 		hint = diag.Msg("write the web address alone between the link's parentheses: [text](%s)", addr)
+	} else if hostLike(r.dest) {
+		// "github.com/org/x", "www.example.com": an address without
+		// its scheme, read as a path
+		hint = diag.Msg("write the web address whole, with https://: [text](%s)", "https://"+r.dest)
 	} else if before, after, ok := strings.Cut(r.dest, "＃"); ok && before != "" {
 		// a Chinese input method's ＃ where the heading's # belongs
 		hint = diag.Msg("write the # before the heading half-width: %q", before+"#"+after)
@@ -278,4 +283,15 @@ func webScheme(before string) string {
 		}
 	}
 	return ""
+}
+
+// hostName matches a web host's name as a path's first part: words and
+// dots, ending in a common top-level domain.
+var hostName = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|dev|cn|edu|gov|co|info|me|app)$`)
+
+// hostLike reports whether dest starts with a web host's name, as an
+// address written without https:// does.
+func hostLike(dest string) bool {
+	first, _, _ := strings.Cut(dest, "/")
+	return hostName.MatchString(first)
 }
