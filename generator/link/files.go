@@ -90,14 +90,17 @@ type place struct {
 // dir; ok is false when nothing under content/ has that path. A path
 // without an extension may name a Markdown file without its ".md"
 // ("../tier2/linux_web", "linux_web/"), as sites built from folders of
-// Markdown files are written.
+// Markdown files are written; so may a name with a dot in it
+// ("4.job-statements/" for 4.job-statements.md).
 func (x *files) lookup(dir, p string) (f place, ok bool) {
 	full := path.Join(dir, p)
 	if !model.ContentPath(full) {
 		return place{path: full}, false
 	}
 	candidates := []string{full}
-	if path.Ext(full) == "" {
+	if !strings.EqualFold(path.Ext(full), ".md") {
+		// "4.job-statements" too: a numbered name's dot starts no
+		// extension
 		candidates = append(candidates, full+".md")
 	}
 	f, ok = x.find(candidates, false)

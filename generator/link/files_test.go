@@ -211,6 +211,15 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a numbered file's name with a dot (4.job-statements.md), linked without .md or by its folder address, as MkDocs writes it",
+			docs: map[string]string{
+				"content/b/a.md":                       body("A", "[x](../g/4.job-statements/#show-job) [y](1.resource-preparations) [z](../g/4.job-statements)\n"),
+				"content/g/4.job-statements.md":        body("J", "## Show job\n"),
+				"content/b/1.resource-preparations.md": body("R", ""),
+			},
+			links: []string{"../g/4.job-statements/#show-job → J#show-job", "1.resource-preparations → R#", "../g/4.job-statements → J#"},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),
