@@ -192,7 +192,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			if lang := diagramFence(trimmed); lang != "" {
 				found = append(found, diagramFound(first+i, lang))
 			}
-			code, top = f, false
+			code, top = f.in(items.column), false
 			continue
 		}
 		if len(trimmed) == 0 {

@@ -40,7 +40,7 @@ func inlineTemplateTags(body []byte) []Foreign {
 		}
 		indent := leadingSpaces(line)
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
-			code = f
+			code = f.in(item)
 			continue
 		}
 		afterBlank := blankBefore

@@ -38,6 +38,15 @@ type lineScanner struct {
 type fence struct {
 	char   byte // 0 for none
 	length int
+	base   int // the column of the text of the list item it is in, 0 outside lists
+}
+
+// in is f opened in a list item whose text starts at column base: its
+// closing fence is indented as its item's text is, up to three spaces
+// more.
+func (f fence) in(base int) fence {
+	f.base = max(base, 0)
+	return f
 }
 
 // lineKind says what a line is to the scanner.
@@ -143,10 +152,10 @@ func (f *fence) holds(line []byte) bool {
 // closedBy reports whether text closes the fence.
 func (f fence) closedBy(text []byte) bool {
 	indent := 0
-	for indent < len(text) && indent < 4 && text[indent] == ' ' {
+	for indent < len(text) && indent < f.base+4 && text[indent] == ' ' {
 		indent++
 	}
-	if indent > 3 || indent == len(text) || text[indent] != f.char {
+	if indent > f.base+3 || indent == len(text) || text[indent] != f.char {
 		return false
 	}
 	n := runLength(text, indent)

@@ -20,7 +20,7 @@ func textLines(body []byte, wanted func(line []byte) bool, f func(n int, line []
 		}
 		indent := leadingSpaces(line)
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indent-max(item, 0) < 4 {
-			code = f
+			code = f.in(item)
 			continue
 		}
 		if m := listMarker.FindIndex(line); m != nil {

@@ -1,0 +1,42 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// A fenced code block in a list item is indented with the item's text
+// ("1. Run:", then "    ```bash"), and so is its closing fence. Every
+// adaptation after it reads on only if that fence closes the block: an
+// admonition, a full-width link, a template tag further down was shown
+// as written, without a warning, for the rest of the document.
+func TestAdaptAfterCodeInAListItem(t *testing.T) {
+	steps := "1. Go to the folder.\n\n    ```bash\n    cd x\n    ```\n\n   10. Nested.\n\n       ~~~\n       y\n       ~~~\n\n2. Start it.\n\n"
+	for _, tc := range []struct {
+		name, in, out string
+		found         []string // code@line
+	}{
+		{"an admonition", "!!! note\n    Check it.\n",
+			"> **Note**\n> Check it.\n", []string{"admonition@14"}},
+		{"a full-width link", "见[表]（form.md）。\n",
+			"见[表](form.md)。\n", []string{"fullwidth-link@14"}},
+		{"a template tag in a line of text", "Version {{< param version >}} is current.\n",
+			"Version {{< param version >}} is current.\n", []string{"template-tag@14"}},
+		{"a fence indented deeper than its item's text, closed as deep", "1. a\n\n        ```\n        not a fence: code\n        ```\n\n!!! tip\n    T.\n",
+			"1. a\n\n        ```\n        not a fence: code\n        ```\n\n> **Tip**\n> T.\n", []string{"admonition@20"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, found := Adapt([]byte(steps + tc.in))
+			if got := strings.TrimPrefix(string(out), steps); got != tc.out {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.out)
+			}
+			var codes []string
+			for _, f := range found {
+				codes = append(codes, f.Code+"@"+itoa(f.Line))
+			}
+			if strings.Join(codes, " ") != strings.Join(tc.found, " ") {
+				t.Errorf("found %v, want %v", codes, tc.found)
+			}
+		})
+	}
+}
