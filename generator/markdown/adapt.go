@@ -304,31 +304,38 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			found = append(found, f)
 			i += n - 1
-		case (trimmed[0] == '!' || trimmed[0] == '?' || trimmed[0] == '=') && indentOf(line) < 4:
-			m := admonition.FindSubmatch(line)
+		case (trimmed[0] == '!' || trimmed[0] == '?' || trimmed[0] == '=') && (indentOf(line) < 4 || indentOf(line) < items.code()):
+			// in a list item too, indented with its text, as MkDocs
+			// writes it: shown in the item, its lines as indented
+			ind, pad := 0, 0
+			if indentOf(line) >= 4 {
+				ind, pad = indentOf(line), items.column
+			}
+			m := admonition.FindSubmatch(line[pad:])
 			tab := false
 			if m == nil {
-				if m = contentTab.FindSubmatch(line); m == nil {
+				if m = contentTab.FindSubmatch(line[pad:]); m == nil {
 					break
 				}
 				tab = true
 			}
-			n := blockAfter(ls[i+1:])
+			n := blockAfter(ls[i+1:], ind)
 			inner := make([][]byte, n)
 			for j := range n {
-				inner[j] = dedent(ls[i+1+j])
+				l := ls[i+1+j]
+				inner[j] = dedent(l[min(ind, indentOf(l)):])
 			}
 			inner = outdent(inner)
 			_, more := adapt(inner, at+1, false, lang, depth+1)
-			found = append(found, adapted(at, tab, string(line)))
+			found = append(found, adapted(at, tab, string(line[ind:])))
 			found = append(found, more...)
 			title := string(m[2])
 			if !tab && m[2] == nil {
 				title = kindTitle(string(m[1]), lang)
 			}
-			ls[i] = bold(title, !tab)
+			ls[i] = indentBy(pad, bold(title, !tab))
 			for j := range n {
-				ls[i+1+j] = quoted(inner[j], !tab)
+				ls[i+1+j] = indentBy(pad, quoted(inner[j], !tab))
 			}
 			i += n
 			changed = true
@@ -588,21 +595,30 @@ func adapted(at int, tab bool, line string) Foreign {
 }
 
 // blockAfter is how many of ls belong to an indented block: the lines
-// indented by four spaces or a tab, and the blank lines between them.
-func blockAfter(ls [][]byte) int {
+// indented by four spaces or a tab past indent, and the blank lines
+// between them.
+func blockAfter(ls [][]byte, indent int) int {
 	n := 0
 	for i, l := range ls {
 		l = bytes.TrimRight(l, "\r")
 		switch {
 		case len(bytes.TrimSpace(l)) == 0:
 			continue
-		case bytes.HasPrefix(l, []byte("    ")) || bytes.HasPrefix(l, []byte("\t")):
+		case indentOf(l) >= indent && (bytes.HasPrefix(l[indent:], []byte("    ")) || bytes.HasPrefix(l[indent:], []byte("\t"))):
 			n = i + 1
 		default:
 			return n
 		}
 	}
 	return n
+}
+
+// indentBy is line after pad spaces, a line that is not blank.
+func indentBy(pad int, line []byte) []byte {
+	if pad == 0 || len(line) == 0 {
+		return line
+	}
+	return append(bytes.Repeat([]byte(" "), pad), line...)
 }
 
 // dedent takes one level of indentation (four spaces or a tab) off line.

@@ -40,3 +40,41 @@ func TestAdaptAfterCodeInAListItem(t *testing.T) {
 		})
 	}
 }
+
+// MkDocs indents a list item's text four spaces, and an admonition in
+// the item with it ("1. Start it.", then "    !!! note" and its text
+// eight spaces in): it was shown as the text "!!! note" and its text as
+// code, without a warning. It is the block quote an admonition at the
+// margin is, in the item.
+func TestAdmonitionInAListItem(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, out string
+		found         []string // code@line
+	}{
+		{"in a numbered item",
+			"1. Start it.\n\n    !!! note\n\n        If the image is old, update it.\n\n    ```bash\n    up\n    ```\n\n2. Connect.\n",
+			"1. Start it.\n\n   > **Note**\n   >\n   > If the image is old, update it.\n\n    ```bash\n    up\n    ```\n\n2. Connect.\n",
+			[]string{"admonition@2"}},
+		{"in a bulleted item, with a title and fenced code in it",
+			"- item\n\n    !!! caution \"注意\"\n        Read it.\n\n        ```\n        x\n        ```\n",
+			"- item\n\n  > **注意**\n  > Read it.\n  >\n  > ```\n  > x\n  > ```\n",
+			[]string{"admonition@2"}},
+		{"indented code outside a list stays code",
+			"Text.\n\n    !!! note\n        Code.\n",
+			"Text.\n\n    !!! note\n        Code.\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, found := Adapt([]byte(tc.in))
+			if string(out) != tc.out {
+				t.Errorf("got\n%q\nwant\n%q", out, tc.out)
+			}
+			var codes []string
+			for _, f := range found {
+				codes = append(codes, f.Code+"@"+itoa(f.Line))
+			}
+			if strings.Join(codes, " ") != strings.Join(tc.found, " ") {
+				t.Errorf("found %v, want %v", codes, tc.found)
+			}
+		})
+	}
+}
