@@ -181,10 +181,33 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	var items listItems
 	components := map[string]bool{} // the names MDX import lines gave
 	var notes map[int]int           // the closing line of each Hugo theme's note (calloutEnds), once one is met
+	var script []byte               // the end tag of the open <script>, <style>, <pre> or <textarea> block
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
 		if code.holds(line) {
+			continue
+		}
+		if script != nil {
+			if bytes.Contains(bytes.ToLower(line), script) {
+				script = nil
+			} else if mdxImport.Match(trimmed) {
+				// VitePress's <script setup> imports the components
+				// whose tags the page holds: left out as MDX's are
+				for _, name := range importedNames(trimmed) {
+					components[name] = true
+				}
+				found = append(found, mdxImportFound(first+i, trimmed))
+			}
+			continue
+		}
+		if end := scriptEnd(trimmed); end != nil && indentOf(line) < items.code() {
+			// left out whole, with its warning: its other lines are no
+			// Markdown
+			if !bytes.Contains(bytes.ToLower(trimmed), end) {
+				script = end
+			}
+			top = false
 			continue
 		}
 		items.see(line, len(trimmed) == 0)
@@ -379,9 +402,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			for _, name := range importedNames(trimmed) {
 				components[name] = true
 			}
-			found = append(found, Foreign{Line: at, Code: "mdx-import",
-				Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; a line that holds only one of its tags is left out too, its label or title kept in bold", string(trimmed)),
-				Hint:    diag.Msg("remove the import line, and write what the component showed in Markdown")})
+			found = append(found, mdxImportFound(at, trimmed))
 			changed = true
 		case trimmed[0] == '{' && indentOf(line) < 4 && blockAttributes.Match(trimmed):
 			// kramdown's attributes of the block above ("{: .no_toc }"):
@@ -611,6 +632,28 @@ func blockAfter(ls [][]byte, indent int) int {
 		}
 	}
 	return n
+}
+
+// mdxImportFound is the Foreign of an import line at line at.
+func mdxImportFound(at int, trimmed []byte) Foreign {
+	return Foreign{Line: at, Code: "mdx-import",
+		Message: diag.Msg("the line %s is not shown: it imports a component for MDX (Docusaurus), which a page here does not run; a line that holds only one of its tags is left out too, its label or title kept in bold", string(trimmed)),
+		Hint:    diag.Msg("remove the import line, and write what the component showed in Markdown")}
+}
+
+// scriptEnd is the end tag of the HTML block that trimmed opens when it
+// is one that runs to its end tag, blank lines and all (CommonMark's
+// first kind: <script>, <style>, <pre>, <textarea>); nil for any other.
+func scriptEnd(trimmed []byte) []byte {
+	if len(trimmed) < 4 || trimmed[0] != '<' {
+		return nil
+	}
+	for _, name := range []string{"script", "style", "pre", "textarea"} {
+		if hasTag(trimmed, name) || len(trimmed) == len(name)+1 && bytes.EqualFold(trimmed[1:], []byte(name)) {
+			return []byte("</" + name + ">")
+		}
+	}
+	return nil
 }
 
 // indentBy is line after pad spaces, a line that is not blank.

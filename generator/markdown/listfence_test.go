@@ -78,3 +78,31 @@ func TestAdmonitionInAListItem(t *testing.T) {
 		})
 	}
 }
+
+// A <script> or <style> block is left out whole, with its own warning;
+// the lines in it are script or style, not Markdown: an admonition's or
+// a fenced div's line in it was rewritten. The import lines of
+// VitePress's <script setup> still name the components whose tags are
+// left out, as MDX's do.
+func TestNothingAdaptedInAScriptBlock(t *testing.T) {
+	in := "<script setup>\nimport { computed } from 'vue'\n!!! note\n</script>\n\n<STYLE scoped>\n::: tip\n</style>\n<script>import x from 'y'</script>\n\nimport A from './a.mdx'\n"
+	want := "<script setup>\nimport { computed } from 'vue'\n!!! note\n</script>\n\n<STYLE scoped>\n::: tip\n</style>\n<script>import x from 'y'</script>\n\n\n"
+	out, found := Adapt([]byte(in))
+	if string(out) != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+	var codes []string
+	for _, f := range found {
+		codes = append(codes, f.Code+"@"+itoa(f.Line))
+	}
+	if got := strings.Join(codes, " "); got != "mdx-import@1 mdx-import@10" {
+		t.Errorf("found %s, want mdx-import@1 mdx-import@10", got)
+	}
+}
+
+func TestComponentOfAScriptSetupLeftOut(t *testing.T) {
+	out, _ := Adapt([]byte("<script setup>\nimport BlogIndex from './BlogIndex.vue'\n</script>\n\n# Blog\n\n<BlogIndex/>\n"))
+	if want := "<script setup>\nimport BlogIndex from './BlogIndex.vue'\n</script>\n\n# Blog\n\n\n"; string(out) != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
