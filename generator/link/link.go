@@ -87,6 +87,11 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 		}
 	})
 	own := checkRevised(docs, bodies, rs, leftOut, opts.Revised)
+	for i, d := range docs {
+		if d.FromGit != nil {
+			bodies[i].problems = staleLinks(bodies[i].problems)
+		}
+	}
 	anchors := make(map[*model.Document]map[string]bool, len(docs))
 	dropped := make(map[*model.Document]map[string]bool)
 	for i, d := range docs {
@@ -205,6 +210,11 @@ func check(d *model.Document, s *Scanned, rs *resolver, leftOut map[string]bool)
 	for _, r := range s.refs {
 		problems := len(f.problems)
 		t, ok := rs.resolve(d, r, &f.problems)
+		if !ok && d.FromGit != nil {
+			// The version in force, shown from git: its link that
+			// names nothing now is its text alone (see staleLinks).
+			f.links = append(f.links, target{ref: r, kind: toWithheld})
+		}
 		if !ok {
 			if len(f.problems) > problems && f.problems[len(f.problems)-1].Hint == brokenHint {
 				id, _, _ := markdown.SplitTarget(r.dest)
@@ -327,4 +337,20 @@ func hints(bodies []found, docs []*model.Document) {
 			k++
 		}
 	}
+}
+
+// staleLinks are the problems of the text of a document shown from
+// git in place of its draft, with each error of a link made a warning:
+// no edit of the file can change that text, so a link of it that names
+// nothing now (a file deleted since) is its text alone. One the draft
+// has too is reported as the draft's, an error (checkRevised).
+func staleLinks(problems diag.List) diag.List {
+	for k, p := range problems {
+		if p.Severity == diag.Error {
+			w := diag.New(p.File, p.Line, diag.Warning, "stale-link", "nothing in the file on disk changes it: once the draft is approved, the site shows the draft's own text, with its links",
+				"the version in force, shown from git, has a link that no longer leads anywhere (%s): its text is shown without a link", p.Text())
+			problems[k] = w
+		}
+	}
+	return problems
 }
