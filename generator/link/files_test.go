@@ -157,7 +157,7 @@ func TestFileLinks(t *testing.T) {
 		{
 			name: "paths that name nothing: a full-width ＃ before the heading, a name cut short",
 			docs: map[string]string{
-				"content/a.md":             body("A", "[x](api.md＃span-operations)\n[y](setup.md)\n[z](guide.md)\n[w](github.com/org/parser/v2) [v](www.example.cn)\n"),
+				"content/a.md":             body("A", "[x](api.md＃span-operations)\n[y](setup.md)\n[z](guide.md)\n[w](github.com/org/parser/v2) [v](www.example.cn)\n[u](＃scope)\n"),
 				"content/api.md":           body("P", "## Span operations\n"),
 				"content/setup-and-faq.md": body("S", ""),
 				"content/guide-one.md":     body("G1", ""),
@@ -169,6 +169,7 @@ func TestFileLinks(t *testing.T) {
 				`content/a.md:14: broken link: "guide.md" names content/guide.md, which does not exist | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document`,
 				`content/a.md:15: broken link: "github.com/org/parser/v2" names content/github.com/org/parser/v2, which does not exist | write the web address whole, with https://: [text](https://github.com/org/parser/v2)`,
 				`content/a.md:15: broken link: "www.example.cn" names content/www.example.cn, which does not exist | write the web address whole, with https://: [text](https://www.example.cn)`,
+				`content/a.md:16: broken link: "＃scope" names content/＃scope, which does not exist | write the # before the heading half-width: "#scope"`,
 			},
 		},
 		{

@@ -141,7 +141,7 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		// "github.com/org/x", "www.example.com": an address without
 		// its scheme, read as a path
 		hint = diag.Msg("write the web address whole, with https://: [text](%s)", "https://"+r.dest)
-	} else if before, after, ok := strings.Cut(r.dest, "＃"); ok && before != "" {
+	} else if before, after, ok := strings.Cut(r.dest, "＃"); ok {
 		// a Chinese input method's ＃ where the heading's # belongs
 		hint = diag.Msg("write the # before the heading half-width: %q", before+"#"+after)
 	} else if near := rs.files.nearest(d, full); near != "" {
