@@ -221,6 +221,17 @@ func TestFileLinks(t *testing.T) {
 			links: []string{"../g/4.job-statements/#show-job → J#show-job", "1.resource-preparations → R#", "../g/4.job-statements → J#"},
 		},
 		{
+			name: "ids as VitePress and Docusaurus make them, a heading's dots and slashes a hyphen: the one heading they name",
+			docs: map[string]string{
+				"content/a.md": body("A", "[x](#build-target) [y](p.md#server-host) [z](p.md#a-b-c)\n\n## build.target\n"),
+				"content/p.md": body("P", "## server.host\n\n## a-bc\n\n## ab-c\n"),
+			},
+			links: []string{"#build-target → A#buildtarget", "p.md#server-host → P#serverhost", "p.md#a-b-c → P#"},
+			diags: []string{
+				`content/a.md:12: warning: P has no heading with the id "a-b-c" | did you mean "p.md#a-bc"?`,
+			},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

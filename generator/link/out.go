@@ -131,7 +131,8 @@ func titleAnchor(d *model.Document, frag string) bool {
 // written, or as a heading's text would make it ("Purpose", "4.1 制定计划"
 // for "purpose", "41-制定计划"), or as GitHub shows it, after the prefix
 // "user-content-" of its heading ids that an author copied from the
-// address bar; "" when the page has none.
+// address bar, or as VitePress makes it ("build-target" for
+// "buildtarget"); "" when the page has none.
 func anchor(ids map[string]bool, frag string) string {
 	switch {
 	case frag == "":
@@ -157,6 +158,21 @@ func anchor(ids map[string]bool, frag string) string {
 		if len(found) > 0 {
 			return slices.Min(found) // the same heading from build to build
 		}
+		// VitePress and Docusaurus make a heading's '.' or '/' a '-'
+		// ("build.target" is "build-target"), where a heading id here
+		// leaves it out, as GitHub's does ("buildtarget"): the one
+		// heading whose id is the fragment without its hyphens.
+		want = strings.ReplaceAll(want, "-", "")
+		named := ""
+		for id := range ids {
+			if strings.ReplaceAll(id, "-", "") == want {
+				if named != "" {
+					return "" // two: which one is unknown
+				}
+				named = id
+			}
+		}
+		return named
 	}
 	return ""
 }
