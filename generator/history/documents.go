@@ -187,7 +187,11 @@ func (w *walk) take(h *History, text []byte, hd header) {
 		w.inRun = false
 	}
 	if w.want[hd.Version] {
-		if _, ok := w.found[hd.Version]; !ok {
+		// The newest text of the version, unless it is a draft or in
+		// review (the next version being written before its number was
+		// raised) and an older one was approved: that is the text
+		// readers worked to.
+		if j, ok := w.found[hd.Version]; !ok || unpublished(w.headers[j].Status) && !unpublished(hd.Status) {
 			w.found[hd.Version] = i
 			h.keep(w.f.revs[i].blob, text)
 			if i == 0 {
@@ -195,6 +199,12 @@ func (w *walk) take(h *History, text []byte, hd header) {
 			}
 		}
 	}
+}
+
+// unpublished reports whether a text of this status is published only
+// with --drafts (no status at all reads as a draft).
+func unpublished(status string) bool {
+	return status == "" || status == model.StatusDraft || status == model.StatusReview
 }
 
 // lastApproved is the newest text read that was approved, for a

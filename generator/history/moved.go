@@ -35,12 +35,36 @@ func (h *History) oldIDs(w *walk) []model.OldID {
 			continue
 		}
 		seen[key] = true
+		last := lastPublishedAs(w, i)
+		hd = w.headers[last]
 		out = append(out, model.OldID{ID: hd.ID, Changed: h.log.commit(revs[i-1]), Last: model.Version{
-			Version: hd.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective,
+			Version: hd.Version, Commit: h.log.commit(revs[last]), Blob: revs[last].blob, Path: revs[last].path,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[last])), Effective: hd.Effective,
 		}})
 	}
 	return out
+}
+
+// lastPublishedAs is the rev of the newest text, from rev i back, that
+// carried rev i's id and was not a draft or in review, as long as the
+// file kept that id; i when there is none. A document drafted and then
+// renumbered left its old number in the version in force, which the
+// old number's page shows.
+func lastPublishedAs(w *walk, i int) int {
+	key := model.FoldID(w.headers[i].ID)
+	for j := i; j < len(w.f.revs); j++ {
+		hd, ok := w.headers[j]
+		if !ok || !hd.ok || !validID(hd.ID) {
+			continue
+		}
+		if model.FoldID(hd.ID) != key {
+			break
+		}
+		if !unpublished(hd.Status) {
+			return j
+		}
+	}
+	return i
 }
 
 // PublishMoved gives the site the pages of the ids that documents had

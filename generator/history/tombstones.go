@@ -59,6 +59,10 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 	}
 	headers := make([]header, len(texts))
 	par.Each(len(texts), func(i int) { headers[i] = readHeader(texts[i]) })
+	published, err := h.lastPublished(files, headers)
+	if err != nil {
+		return nil, nil, err
+	}
 	var logs []*fileLog
 	for i, f := range files {
 		hd := headers[i]
@@ -70,14 +74,65 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 		if len(f.revs) > 1 {
 			last.Commit = h.log.commit(f.revs[1])
 		}
-		// Named none: the default of the site that showed it last,
-		// before the commit that deleted it.
-		last.Classification = h.classBefore(hd.Classification, h.log.commit(del))
+		text := texts[i]
+		if p := published[i]; p != nil {
+			hd, last, text = p.hd, p.version, p.text
+		} else {
+			// Named none: the default of the site that showed it last,
+			// before the commit that deleted it.
+			last.Classification = h.classBefore(hd.Classification, h.log.commit(del))
+		}
 		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
 		logs = append(logs, f)
-		h.keep(del.old, texts[i])
+		h.keep(last.Blob, text)
 	}
 	return out, logs, nil
+}
+
+// earlierText is a text of a deleted file before its last one.
+type earlierText struct {
+	hd      header
+	version model.Version
+	text    []byte
+}
+
+// lastPublished finds, for each deleted file whose last text is a draft
+// or in review (headers[i]), its newest earlier text with the same id
+// that was not: a document drafted again and then deleted was withdrawn
+// in the version in force, which its tombstone shows. It is nil for the
+// others.
+func (h *History) lastPublished(files []*fileLog, headers []header) ([]*earlierText, error) {
+	var oids []string
+	var from [][2]int // file, rev
+	for i, f := range files {
+		if headers[i].ok && unpublished(headers[i].Status) {
+			for r := 2; r < len(f.revs); r++ { // revs[1] wrote the last text
+				oids = append(oids, f.revs[r].blob)
+				from = append(from, [2]int{i, r})
+			}
+		}
+	}
+	out := make([]*earlierText, len(files))
+	if len(oids) == 0 {
+		return out, nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	for k, text := range texts {
+		i, rv := from[k][0], files[from[k][0]].revs[from[k][1]]
+		if out[i] != nil || rv.blob == "" {
+			continue // a newer one was found
+		}
+		hd := readHeader(text)
+		if !hd.ok || unpublished(hd.Status) || model.FoldID(hd.ID) != model.FoldID(headers[i].ID) {
+			continue
+		}
+		out[i] = &earlierText{hd: hd, text: text, version: model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective}}
+	}
+	return out, nil
 }
 
 // validID reports whether an id can name a folder of the site: the
