@@ -103,6 +103,10 @@ func readDoc(root, rel string, attachments []string, lang string) (*Doc, diag.Li
 			unreadable(&diags, path.Join(path.Dir(rel), name), err)
 			continue
 		}
+		if lfsPointer(source, size) {
+			pointerSkipped(&diags, f.Path, mentioned(f, name), name)
+			continue
+		}
 		doc.Attachments = append(doc.Attachments, model.Attachment{Name: name, Path: path.Join(path.Dir(rel), name), Source: source, Size: size, SHA256: sum})
 	}
 	return doc, diags
