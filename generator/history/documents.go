@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/internal/par"
@@ -456,15 +457,50 @@ func sameDocument(a, b []byte) bool {
 		delete(ma, k)
 		delete(mb, k)
 	}
-	return reflect.DeepEqual(ma, mb)
+	return reflect.DeepEqual(ma, mb) || reflect.DeepEqual(sameDates(ma), sameDates(mb))
+}
+
+// sameDates is a front-matter value with its dates written as the
+// format also accepts them, quoted ("2026-01-05"): a commit that quotes
+// a date, or stops quoting it, changes no value.
+func sameDates(v any) any {
+	switch v := v.(type) {
+	case time.Time:
+		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
+			return v.Format(time.DateOnly)
+		}
+		return v
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = sameDates(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = sameDates(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = sameDates(e)
+		}
+		return out
+	}
+	return v
 }
 
 // inert is a body less the white space that no page shows: spaces and
 // tabs at the ends of lines (but two spaces that break a line, before
-// a line of text) and blank lines at its end, which editors trim and
-// add on saving.
+// a line of text), and blank lines at its start and end, which editors
+// trim and add on saving.
 func inert(body []byte) []byte {
 	lines := bytes.Split(bytes.TrimRight(body, " \t\n"), []byte("\n"))
+	for len(lines) > 1 && len(bytes.TrimLeft(lines[0], " \t")) == 0 {
+		lines = lines[1:] // blank lines before the first line of text
+	}
 	for i, l := range lines {
 		t := bytes.TrimRight(l, " \t")
 		if bytes.HasSuffix(l, []byte("  ")) && i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {

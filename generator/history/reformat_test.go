@@ -1,0 +1,37 @@
+package history_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A commit that writes the same front matter another way (a date quoted,
+// as the format allows, or no longer; a string in single quotes) or
+// drops the blank lines before the body's first line changes nothing a
+// reader sees: no changed-after-approval. Another date is a change.
+func TestReformattedAfterApproval(t *testing.T) {
+	r := repo(t)
+	text := doc("P-1", "1.0", "approved", "## 1 目的\n\n控制访问。\n", "1.0")
+	must(t, r.Write("content/p.md", text))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	reformatted := strings.NewReplacer(
+		"approved = 2026-01-05", `approved = "2026-01-05"`,
+		"date = 2026-01-05", `date = "2026-01-05"`,
+		`version = "1.0"`, `version = '1.0'`,
+		"+++\n\n## 1", "+++\n\n\n## 1",
+	).Replace(text)
+	must(t, r.Write("content/p.md", reformatted))
+	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
+	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
+		t.Fatalf("after quoting the dates: %v; want no warning", diags)
+	}
+	must(t, r.Write("content/p.md", strings.Replace(reformatted, "+++\n\n\n## 1", "+++\n## 1", 1)))
+	commit(t, r, "2026-02-02T09:00:00+08:00", "张三")
+	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
+		t.Fatalf("after removing the blank lines before the body: %v; want no warning", diags)
+	}
+	must(t, r.Write("content/p.md", strings.Replace(reformatted, `approved = "2026-01-05"`, `approved = "2026-01-06"`, 1)))
+	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
+	_, diags, _ := read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+}
