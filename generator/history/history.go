@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -247,11 +248,20 @@ func (h *History) workingString(rel string) (text string, ok bool, err error) {
 func (h *History) keep(blob string, text []byte) { h.texts.put(blob, text) }
 
 // sameText reports whether two texts of a document say the same but
-// for bytes that change nothing (line endings, a byte-order mark).
+// for bytes that change nothing (line endings, a byte-order mark) or
+// that git writes into the file on checkout: "$Id$" expanded to
+// "$Id: <blob> $" where .gitattributes sets ident.
 func sameText(a, b []byte) bool {
 	norm := func(t []byte) []byte {
 		t = bytes.TrimPrefix(t, []byte("\xef\xbb\xbf"))
-		return bytes.ReplaceAll(t, []byte("\r\n"), []byte("\n"))
+		t = bytes.ReplaceAll(t, []byte("\r\n"), []byte("\n"))
+		if bytes.Contains(t, []byte("$Id: ")) {
+			t = expandedIdent.ReplaceAll(t, []byte("$$Id$$"))
+		}
+		return t
 	}
 	return bytes.Equal(norm(a), norm(b))
 }
+
+// expandedIdent is "$Id$" as git's ident attribute expands it.
+var expandedIdent = regexp.MustCompile(`\$Id: [0-9a-f]{40}(?:[0-9a-f]{24})? \$`)

@@ -1,8 +1,11 @@
 package history_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A commit that writes the same front matter another way (a date quoted,
@@ -34,4 +37,24 @@ func TestReformattedAfterApproval(t *testing.T) {
 	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+}
+
+// A file that .gitattributes gives the ident attribute holds on disk
+// "$Id: <blob> $" where git keeps "$Id$": touched since checkout (a
+// copy of the work tree, a CI cache), it is the committed text, not a
+// change after approval.
+func TestIdentExpandedOnDisk(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write(".gitattributes", "*.md ident\n"))
+	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "文件标识：$Id$\n", "1.0")))
+	commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	must(t, r.Remove("content/p.md"))
+	must(t, r.Git(nil, "checkout", "--", "content/p.md"))
+	must(t, os.Chtimes(filepath.Join(r.Dir, "content", "p.md"), time.Now(), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)))
+	if text, err := os.ReadFile(filepath.Join(r.Dir, "content", "p.md")); err != nil || !strings.Contains(string(text), "$Id: ") {
+		t.Fatalf("git did not expand $Id$: %q %v", text, err)
+	}
+	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
+		t.Fatalf("diagnostics %v; want none", diags)
+	}
 }
