@@ -44,6 +44,12 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		last := d.History[len(d.History)-1]
 		switch {
 		case last.Version == "" || last.Version == d.Version: // up to date
+		case entryAhead(d):
+			// The next version's entry written before it is approved, or
+			// the version not raised with it.
+			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
+				diag.Msg("raise version to %q when that version is approved (with approver and approved), or leave its entry out until then", last.Version),
+				"version %q, but the last [[history]] entry, dated after it, is %q: the version was not raised", d.Version, last.Version)
 		case d.History[0].Version == d.Version:
 			// The change log of a Word template: newest at the top.
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
@@ -70,4 +76,17 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		}
 		first[h.Version] = i
 	}
+}
+
+// entryAhead reports whether the [[history]] entries after the last one
+// that names the document's version are dated after it: written oldest
+// first, as they should be, they go beyond the version.
+func entryAhead(d *model.Document) bool {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		if d.History[i].Version == d.Version {
+			at, last := d.History[i].Date, d.History[len(d.History)-1].Date
+			return !at.IsZero() && last.After(at)
+		}
+	}
+	return false
 }
