@@ -15,7 +15,7 @@ import (
 // tier, a next review before the approval or the last review, and a
 // version that the last [[history]] entry does not name.
 func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
-	if d.Approver != "" && d.Author != "" && strings.EqualFold(d.Approver, d.Author) {
+	if d.Approver != "" && d.Author != "" && sharePerson(d.Approver, d.Author) {
 		diags.Warnf(d.Path, d.Line("approver"), "self-approval",
 			"a document is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
 			"approver %q is also the author", d.Approver)
@@ -89,4 +89,32 @@ func entryAhead(d *model.Document) bool {
 		}
 	}
 	return false
+}
+
+// sharePerson reports whether the approver is one of the authors: a
+// document written by several names them in one string ("张三、李四",
+// "Jane Roe, John Doe"), and a name may be spaced out to align it
+// ("张 三"). Case is ignored, as one person written in other case is one
+// person.
+func sharePerson(approver, author string) bool {
+	authors := people(author)
+	for _, a := range people(approver) {
+		if slices.Contains(authors, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// people splits a string of names at the separators of lists, each name
+// without its white space and in lower case.
+func people(s string) []string {
+	var out []string
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、,，;；/／&＆\n", r) }) {
+		name = strings.ToLower(strings.Join(strings.Fields(name), ""))
+		if name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
