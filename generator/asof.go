@@ -24,13 +24,9 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 	if !opts.Now.IsZero() && opts.Now != opts.AsOf {
 		return opts, nil, done, diag.Usagef("--as-of builds the site as of that day, which is its --now: give one of them")
 	}
-	repo, notes := history.Open(opts.Source)
+	repo, why, _ := history.OpenWhy(opts.Source)
 	if repo == nil {
-		msg := diag.Msg("git cannot read the site's history")
-		if len(notes) > 0 {
-			msg = notes[0].Text()
-		}
-		return opts, nil, done, diag.Usagef("--as-of %s needs the site's git history: %s", opts.AsOf, msg)
+		return opts, nil, done, diag.Usagef("--as-of %s needs the site's git history: %v", opts.AsOf, why.Why)
 	}
 	at, commit, err := repo.At(opts.AsOf)
 	var dateErr *history.DateError

@@ -281,6 +281,20 @@ func TestOutsideGitNote(t *testing.T) {
 	}
 }
 
+// A content folder that is a git submodule, a repository of its own,
+// is built from its files with a note that says its history is not
+// read: the earlier versions it holds are not silently missing.
+func TestContentSubmoduleNote(t *testing.T) {
+	res, err := generator.Build(generator.Options{Source: contentSubmodule(t), Dest: filepath.Join(t.TempDir(), "out"), Now: now, Defaults: defaults()})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diagnostics.Errors())
+	}
+	notes := res.Diagnostics.Notes()
+	if len(notes) != 1 || !strings.Contains(notes[0].Message, "content is a git submodule") || !strings.Contains(notes[0].Message, "built without the documents' history") {
+		t.Errorf("notes %v, want one that says content is a submodule", notes)
+	}
+}
+
 // --as-of builds the site as the last commit of the day held it; the
 // committer's own clock decides a commit's day, not the machine's.
 func TestAsOfEdges(t *testing.T) {
@@ -373,6 +387,8 @@ func TestAsOfUsageErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A site whose content folder is a submodule: another repository.
+	submodule := contentSubmodule(t)
 	zh, err := i18n.Messages(ismsgen.I18n(), "zh-CN")
 	if err != nil {
 		t.Fatal(err)
@@ -380,6 +396,8 @@ func TestAsOfUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		source, day, want, wantZH string
 	}{
+		{submodule, "2026-01-15", "needs the site's git history: content is a git submodule",
+			"--as-of 2026-01-15 需要站点的 git 历史：content 是 git 子模块"},
 		{filepath.Join(later.Dir, "isms"), "2026-01-15", "the site folder isms is not in the repository's commit",
 			"--as-of：站点文件夹 isms 不在仓库的提交"},
 		{filepath.Join(later.Dir, "untracked"), "2026-02-15", "the site folder untracked is in no commit of the repository: commit it",
@@ -404,7 +422,42 @@ func TestAsOfUsageErrors(t *testing.T) {
 		if got := usage.In(zh); !strings.Contains(got, tc.wantZH) {
 			t.Errorf("as of %s in Chinese: %q, want %q", tc.day, got, tc.wantZH)
 		}
+		// Nothing is built: the error does not say how it was built.
+		if strings.Contains(err.Error(), "built without") || strings.Contains(usage.In(zh), "本次生成") {
+			t.Errorf("as of %s: %q says the site was built", tc.day, usage.In(zh))
+		}
 	}
+}
+
+// contentSubmodule makes a site whose content folder is a git submodule,
+// a repository of its own with two versions of a document, and returns
+// its folder.
+func contentSubmodule(t *testing.T) string {
+	t.Helper()
+	docs := gitfixture.New(t)
+	for i, v := range []string{"1.0", "1.1"} {
+		text := "+++\nid = \"P-1\"\ntitle = \"T\"\ntier = 2\nversion = \"" + v + "\"\nstatus = \"approved\"\nowners = [\"isd\"]\napprover = \"总经理\"\napproved = 2026-01-0" + string(rune('5'+i)) + "\n+++\n\n第" + v + "版。\n"
+		if err := docs.Write("tier2/p.md", text); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := docs.Commit("2026-01-0"+string(rune('5'+i))+"T10:00:00+08:00", "张三", "v"+v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := gitfixture.Init(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Write("isms.toml", "title = \"T\"\n[[departments]]\nid = \"isd\"\nname = \"信息安全部\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Git(nil, "-c", "protocol.file.allow=always", "submodule", "add", "-q", docs.Dir, "content"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Commit("2026-01-10T10:00:00+08:00", "张三", "site"); err != nil {
+		t.Fatal(err)
+	}
+	return site.Dir
 }
 
 // Two packs of the same day are the same bytes, and the manifest holds

@@ -42,15 +42,41 @@ type objectsDir struct {
 // says why the site is built without its history; a shallow clone is
 // used as far as its history goes, with a note.
 func Open(source string) (*Repo, diag.List) {
+	r, why, notes := OpenWhy(source)
+	if r == nil {
+		notes = append(diag.List{why.note()}, notes...)
+	}
+	return r, notes
+}
+
+// Unusable is why a site's history cannot be read.
+type Unusable struct {
+	Why  diag.Text // what stands in the way
+	Hint string
+}
+
+// note is the note of a build without the history.
+func (u Unusable) note() diag.Diagnostic {
 	var notes diag.List
+	notes.Notef("", u.Hint, "%v: built without the documents' history", u.Why)
+	return notes[0]
+}
+
+// unusable is OpenWhy's answer when the history cannot be read.
+func unusable(hint string, format string, args ...any) (*Repo, Unusable, diag.List) {
+	return nil, Unusable{Why: diag.Msg(format, args...), Hint: hint}, nil
+}
+
+// OpenWhy is Open, with why the repository is nil apart from the notes,
+// for a command that cannot do without it (--as-of).
+func OpenWhy(source string) (*Repo, Unusable, diag.List) {
 	abs, err := filepath.Abs(source)
 	if err != nil {
 		abs = source
 	}
 	run, err := newRunner(abs)
 	if err != nil {
-		notes.Notef("", "install git to publish earlier versions, what changed and withdrawn documents", "git is not installed (%v): built without the documents' history", errors.Unwrap(err))
-		return nil, notes
+		return unusable("install git to publish earlier versions, what changed and withdrawn documents", "git is not installed (%v)", errors.Unwrap(err))
 	}
 	query := []string{"rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository"}
 	out, err := run.output(query...)
@@ -60,33 +86,33 @@ func Open(source string) (*Repo, diag.List) {
 	}
 	switch {
 	case dubiousOwnership(err):
-		notes.Notef("", "if you trust the repository, mark it as safe: git config --global --add safe.directory PATH", "git refuses the repository of %s because another user owns it: built without the documents' history", abs)
-		return nil, notes
+		return unusable("if you trust the repository, mark it as safe: git config --global --add safe.directory PATH", "git refuses the repository of %s because another user owns it", abs)
 	case notRepository(err):
-		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
-		return nil, notes
+		return unusable(notInGitHint, "%s is not in a git work tree", abs)
 	case err != nil:
-		notes.Notef("", "", "cannot read the git repository (%v): built without the documents' history", err)
-		return nil, notes
+		return unusable("", "cannot read the git repository (%v)", err)
 	}
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	if len(lines) < 4 || lines[0] != "true" {
-		notes.Notef("", notInGitHint, "%s is not in a git work tree: built without the documents' history", abs)
-		return nil, notes
+		return unusable(notInGitHint, "%s is not in a git work tree", abs)
 	}
 	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}, eol: &eolConfig{}}
 	r.run.dir = r.top
 	if r.partial() {
-		notes.Notef("", "clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network: built without the documents' history", abs)
-		return nil, notes
+		return unusable("clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network", abs)
 	}
 	head, err := run.output("rev-parse", "-q", "--verify", "HEAD^{commit}")
 	if err != nil || len(bytes.TrimSpace(head)) == 0 {
-		notes.Notef("", "commit the documents to publish their history", "the git repository of %s has no commit yet: built without the documents' history", abs)
-		return nil, notes
+		return unusable("commit the documents to publish their history", "the git repository of %s has no commit yet", abs)
 	}
 	r.head = string(bytes.TrimSpace(head))
-	return r, notes
+	if r.submodule(r.prefix + "content") {
+		// A submodule: its files are another repository's, whose
+		// history this one does not hold.
+		return unusable("keep the documents in the site's own repository (git rm --cached content, then commit its files) to publish earlier versions, what changed and withdrawn documents",
+			"content is a git submodule, a repository of its own whose history is not read")
+	}
+	return r, Unusable{}, nil
 }
 
 // notInGitHint says how to give a site outside a work tree its history:
@@ -125,3 +151,9 @@ func (r *Repo) contentSpec() string { return ":(literal)" + r.prefix + "content"
 
 // Head is the commit whose history is read.
 func (r *Repo) Head() string { return r.head }
+
+// submodule reports whether the head commit has a submodule at path.
+func (r *Repo) submodule(path string) bool {
+	out, err := r.run.output("ls-tree", "-z", r.head, "--", ":(literal)"+path)
+	return err == nil && bytes.HasPrefix(out, []byte("160000 commit "))
+}
