@@ -150,3 +150,52 @@ func TestEarlierTextsAdapted(t *testing.T) {
 		}
 	}
 }
+
+// A link of an earlier text to a file that a commit renamed since (a
+// picture moved into its document's bundle, another document's file
+// renamed) goes where the file is now, as git followed it: it was shown
+// as its text, the picture of the approved version lost.
+func TestEarlierTextsFollowRenamedFiles(t *testing.T) {
+	r := gitfixture.New(t)
+	body := "See ![flow](../img/flow.png) and [the other](other.md)."
+	for p, text := range map[string]string{
+		"isms.toml":            "title = \"T\"\nlanguage = \"en\"\ndefault_review_cycle = \"12 months\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n",
+		"content/sub/one.md":   earlierDoc("DOC-1", "1.0", "", body, "1.0"),
+		"content/sub/other.md": earlierDoc("DOC-2", "1.0", "", "Two.", "1.0"),
+		"content/img/flow.png": "\x89PNG\r\n\x1a\nflow",
+	} {
+		if err := r.Write(p, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.Commit("2026-01-05T10:00:00+08:00", "Author", "first"); err != nil {
+		t.Fatal(err)
+	}
+	for from, to := range map[string]string{
+		"content/sub/one.md":   "content/sub/DOC-1/index.md",
+		"content/img/flow.png": "content/sub/DOC-1/img/flow.png",
+		"content/sub/other.md": "content/sub/DOC-2.md",
+	} {
+		if err := r.Move(from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Write("content/sub/DOC-1/index.md", earlierDoc("DOC-1", "1.1", "", "See ![flow](img/flow.png) and [the other](../DOC-2.md).", "1.0", "1.1")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Commit("2026-02-01T10:00:00+08:00", "Author", "second"); err != nil {
+		t.Fatal(err)
+	}
+	on, off, _, _ := buildBoth(t, r.Dir)
+	for _, tree := range []map[string][]byte{on, off} {
+		page := string(tree["docs/DOC-1/v/1.0/index.html"])
+		if page == "" {
+			t.Fatal("no page of version 1.0")
+		}
+		for _, want := range []string{`src="../../../../docs/DOC-1/img/flow.png"`, `href="../../../../docs/DOC-2/" class="doc-link" data-doc="DOC-2">the other<`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page of version 1.0 does not show %s:\n%s", want, page)
+			}
+		}
+	}
+}

@@ -98,6 +98,10 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 		return append(diags, failedHistory(err)...)
 	}
 	leaveOutGitIDs(site, converted, tombs, head)
+	site.Renamed = map[string]string{}
+	for old, r := range h.Renames() {
+		site.Renamed[old] = r.To
+	}
 	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
 		return d.Code == "supersedes-unknown" && (slices.ContainsFunc(site.Tombstones, func(t *model.Tombstone) bool {
 			return strings.Contains(d.Message, strconv.Quote(t.ID))

@@ -76,6 +76,11 @@ type Site struct {
 	// (what changed between versions) to mask them: never shown.
 	LeftOut map[string]bool
 
+	// Renamed is where the files that a commit renamed are now: old
+	// path → path now, both under content/ (the history stage). An
+	// earlier text's link to an old path goes where the file is now.
+	Renamed map[string]string
+
 	pathsOnce sync.Once
 	byPath    map[string]Published // see At
 	gone      map[string]Published // see Gone
@@ -107,6 +112,9 @@ func NewSite(cfg *Config, now Date, drafts bool, docs []*Document) *Site {
 func (s *Site) At(p string) (Published, bool) {
 	s.paths()
 	t, ok := s.byPath[p]
+	if to, renamed := s.Renamed[p]; !ok && renamed {
+		t, ok = s.byPath[to]
+	}
 	return t, ok
 }
 

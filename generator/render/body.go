@@ -186,7 +186,8 @@ func (b *bodies) unscanned(site *model.Site, d *model.Document, dest, rel, files
 
 // earlierPath is a relative path of an earlier text (d's, at d.Path)
 // that the link stage did not see: the page of the published document
-// whose file it names, or the published file, as it is now; its text
+// whose file it names, or the published file, as it is now (where a
+// commit renamed it since: model.Site.At); its text
 // only when it names nothing this build publishes (a file since
 // deleted, a document left out: no trace of it).
 func (b *bodies) earlierPath(site *model.Site, d *model.Document, dest, rel string) markdown.QuickLink {
