@@ -161,7 +161,7 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 			continue
 		}
 		earlier[i] = append(earlier[i], model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective})
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective, Approver: hd.Approver})
 		h.keep(rv.blob, text)
 	}
 	gone := map[string][]model.Version{}
@@ -220,7 +220,7 @@ func (w *walk) lastApproved(h *History) *model.Version {
 		if hd, ok := w.headers[i]; ok && hd.Status == model.StatusApproved {
 			r := w.f.revs[i]
 			return &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
-				Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective}
+				Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective, Approver: hd.Approver}
 		}
 	}
 	return nil
@@ -339,7 +339,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 		hd := w.headers[i]
 		v.Earlier = append(v.Earlier, model.Version{
 			Version: r.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective, Approver: hd.Approver,
 		})
 		h.keep(revs[i].blob, w.texts[i])
 	}
@@ -423,7 +423,7 @@ func (h *History) asApproved(d *model.Document, r rev, text []byte) *model.Versi
 	h.keep(r.blob, text)
 	return &model.Version{
 		Version: d.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
-		Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective,
+		Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective, Approver: hd.Approver,
 	}
 }
 

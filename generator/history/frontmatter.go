@@ -16,6 +16,7 @@ import (
 // matter.
 type header struct {
 	ID, Title, Version, Status, Classification string
+	Approver                                   string
 	Tier                                       int
 	Effective                                  model.Date // effective, else approved: the day the version took effect
 	ok                                         bool       // the text has front matter
@@ -23,7 +24,7 @@ type header struct {
 
 // headerKeys are the keys header reads.
 var headerKeys = map[string]bool{"id": true, "title": true, "version": true, "status": true, "classification": true, "tier": true,
-	"effective": true, "approved": true}
+	"effective": true, "approved": true, "approver": true}
 
 // readHeader reads the header of a document's text. Most front matter is
 // plain `key = "value"` lines, which are read as they are; anything else
@@ -47,12 +48,14 @@ func readHeader(text []byte) header {
 	h.Version, _ = f.Meta["version"].(string)
 	h.Status, _ = f.Meta["status"].(string)
 	h.Classification, _ = f.Meta["classification"].(string)
+	h.Approver, _ = f.Meta["approver"].(string)
 	if t, ok := f.Meta["tier"].(int64); ok {
 		h.Tier = int(t)
 	}
 	h.Effective = cmp.Or(metaDate(f.Meta["effective"]), metaDate(f.Meta["approved"]))
 	h.ID, h.Title, h.Version = strings.TrimSpace(h.ID), strings.TrimSpace(h.Title), strings.TrimSpace(h.Version)
 	h.Status, h.Classification = strings.TrimSpace(h.Status), strings.TrimSpace(h.Classification)
+	h.Approver = strings.TrimSpace(h.Approver)
 	return h
 }
 
@@ -106,6 +109,8 @@ func scanHeader(text []byte) (header, bool) {
 			h.Status = v
 		case "classification":
 			h.Classification = v
+		case "approver":
+			h.Approver = v
 		case "tier":
 			n, err := strconv.Atoi(v)
 			if err != nil {

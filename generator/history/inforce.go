@@ -68,7 +68,7 @@ func (h *History) LastPublished(docs []*model.Document, publish func(class, stat
 		}
 		pos[t.doc] = t.pos
 		out[t.doc] = &Published{Text: bytes.Clone(body), Version: &model.Version{Version: hd.Version, Commit: h.log.commit(t.rev), Blob: t.rev.blob, Path: t.rev.path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(t.rev)), Effective: hd.Effective}}
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(t.rev)), Effective: hd.Effective, Approver: hd.Approver}}
 	}
 	// The loose objects are read here (see looseObjects), the others by
 	// git.

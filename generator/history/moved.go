@@ -39,7 +39,7 @@ func (h *History) oldIDs(w *walk) []model.OldID {
 		hd = w.headers[last]
 		out = append(out, model.OldID{ID: hd.ID, Changed: h.log.commit(revs[i-1]), Last: model.Version{
 			Version: hd.Version, Commit: h.log.commit(revs[last]), Blob: revs[last].blob, Path: revs[last].path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[last])), Effective: hd.Effective,
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[last])), Effective: hd.Effective, Approver: hd.Approver,
 		}})
 	}
 	return out

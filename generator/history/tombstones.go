@@ -70,7 +70,7 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 			continue
 		}
 		del := f.revs[0]
-		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective}
+		last := model.Version{Version: hd.Version, Blob: del.old, Path: del.path, Title: hd.Title, Status: hd.Status, Classification: hd.Classification, Effective: hd.Effective, Approver: hd.Approver}
 		if len(f.revs) > 1 {
 			last.Commit = h.log.commit(f.revs[1])
 		}
@@ -130,7 +130,7 @@ func (h *History) lastPublished(files []*fileLog, headers []header) ([]*earlierT
 			continue
 		}
 		out[i] = &earlierText{hd: hd, text: text, version: model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
-			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective}}
+			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(rv)), Effective: hd.Effective, Approver: hd.Approver}}
 	}
 	return out, nil
 }

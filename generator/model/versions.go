@@ -45,7 +45,8 @@ type Version struct {
 	Title          string
 	Status         string
 	Classification string
-	Effective      Date // its effective date, else its approval's
+	Effective      Date   // its effective date, else its approval's
+	Approver       string // who approved it
 }
 
 // Versions is what git knows of a document's file. A document outside

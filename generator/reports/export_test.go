@@ -150,3 +150,31 @@ func TestFeedWithoutBaseURL(t *testing.T) {
 		t.Errorf("entries from %+v to %+v", first, last)
 	}
 }
+
+// While a document's new version is approved but not yet effective (or,
+// with --drafts, a draft), the feed keeps announcing the version in
+// force, which git holds: the document dropped out of the feed until
+// the new version took effect.
+func TestFeedAnnouncesTheVersionInForce(t *testing.T) {
+	strs, err := i18n.Load(ismsgen.I18n(), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &model.Config{Title: "T", Language: "en"}
+	now := model.Date{Year: 2026, Month: 2, Day: 15}
+	d := &model.Document{ID: "P-1", Title: "Access control", Version: "1.1", Type: model.TypeProcedure, Status: model.StatusApproved,
+		Approver: "CISO", Approved: model.Date{Year: 2026, Month: 2, Day: 1}, Effective: model.Date{Year: 2026, Month: 3, Day: 1},
+		History: []model.Revision{{Version: "1.0", Summary: "First issue", Material: true}, {Version: "1.1", Summary: "MFA", Material: true}},
+		Versions: &model.Versions{Earlier: []model.Version{{Version: "1.0", Title: "Access control (old)", Status: model.StatusApproved,
+			Effective: model.Date{Year: 2026, Month: 1, Day: 10}, Approver: "CEO"}}}}
+	out := string(feed(model.NewSite(cfg, now, false, []*model.Document{d}), labels{s: strs, cfg: cfg}))
+	for _, want := range []string{"<id>urn:ismsgen:P-1:1.0</id>", "<title>P-1 Access control (old) 1.0</title>", "<updated>2026-01-10T00:00:00Z</updated>",
+		"<summary>Version 1.0, effective 2026-01-10, approved by CEO. First issue</summary>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("feed lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, ":1.1<") {
+		t.Errorf("feed announces 1.1 before it takes effect:\n%s", out)
+	}
+}

@@ -63,6 +63,11 @@ func feed(site *model.Site, l labels) []byte {
 		if inForce(d, site.Now) && !d.Effective.IsZero() { // an external document may have no date
 			docs = append(docs, d)
 			announced[d] = announce(d)
+		} else if v := d.InForceEarlier(site.Now); v != nil && !v.Effective.IsZero() {
+			// The new version takes effect later: the one in force stays
+			// announced meanwhile.
+			docs = append(docs, d)
+			announced[d] = announcement{version: v.Version, date: v.Effective, title: cmp.Or(v.Title, d.Title), approver: v.Approver}
 		}
 	}
 	slices.SortFunc(docs, func(a, b *model.Document) int {
@@ -87,7 +92,7 @@ func feed(site *model.Site, l labels) []byte {
 	}
 	for _, d := range docs {
 		a := announced[d]
-		summary := l.t("feed.summary", a.version, a.date, cmp.Or(d.Approver, "—"))
+		summary := l.t("feed.summary", a.version, a.date, cmp.Or(a.approver, "—"))
 		for _, h := range d.History {
 			if h.Version == a.version && h.Summary != "" {
 				summary += " " + h.Summary
@@ -95,7 +100,7 @@ func feed(site *model.Site, l labels) []byte {
 		}
 		f.Entries = append(f.Entries, atomEntry{
 			ID:        "urn:ismsgen:" + urnPart(d.ID) + ":" + urnPart(a.version),
-			Title:     d.ID + " " + d.Title + " " + a.version,
+			Title:     d.ID + " " + a.title + " " + a.version,
 			Updated:   atomTime(a.date),
 			Published: atomTime(a.date),
 			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: absURL(cfg, d.URL())}},
@@ -116,12 +121,14 @@ func feed(site *model.Site, l labels) []byte {
 // the current one, or, after changes that are not material (material =
 // false), the last material one, with the date it took effect.
 type announcement struct {
-	version string
-	date    model.Date
+	version  string
+	date     model.Date
+	title    string // of that version
+	approver string // of that version
 }
 
 func announce(d *model.Document) announcement {
-	a := announcement{d.Version, d.Effective}
+	a := announcement{d.Version, d.Effective, d.Title, d.Approver}
 	if v := d.MaterialVersion(); v != d.Version {
 		a.version = v
 		if r := d.Revision(v); r != nil && !r.Date.IsZero() {
