@@ -100,7 +100,7 @@ func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), "--" (a pandoc table's dashes), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '<' (an HTML table, list or paragraph), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table, list, paragraph or <pre>), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -156,7 +156,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") {
 					return true
 				}
 			}
@@ -200,6 +200,16 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				found = append(found, mdxImportFound(first+i, trimmed))
 			}
 			continue
+		}
+		if hasTag(trimmed, "pre") && indentOf(line) < items.code() {
+			// shown as a fenced code block, when it fits in its lines
+			if from, out, lang := preFence(ls, i); out != nil {
+				found = append(found, preFound(first+i, lang))
+				copy(ls[from:], out)
+				i = from + len(out) - 1
+				top, changed = false, true
+				continue
+			}
 		}
 		if end := scriptEnd(trimmed); end != nil && indentOf(line) < items.code() {
 			// left out whole, with its warning: its other lines are no
