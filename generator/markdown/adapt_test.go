@@ -336,3 +336,27 @@ func TestUndefinedReferenceHint(t *testing.T) {
 		}
 	}
 }
+
+// A link whose address holds a template tag with spaces is no link: its
+// warning says so, and how to write the address out.
+func TestTemplateTagInALinkHint(t *testing.T) {
+	for _, tc := range []struct{ in, message, hint string }{
+		{"See [x](http://host/{{< param \"branch\" >}}/y) now.\n",
+			`the link [x](http://host/{{< param "branch" >}}/y) is shown as written, not as a link: its address holds a template tag with spaces, and pages here run no templates`,
+			"write the address out, the tag replaced by what it stands for: [x](http://host/branch/y)"},
+		{"![a]({{ .Site.Params.cdn }}/a b.png) {{% x %}}\n",
+			"the template tag {{ .Site.Params.cdn }} is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)",
+			"write in its place what it stands for: a name, an address, a link as [text](path)"},
+		{"[z]({{< param \"a\" >}} b)\n",
+			`the template tag {{< param "a" >}} is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)`,
+			"write in its place what it stands for: a name, an address, a link as [text](path)"},
+		{"Version {{< param \"v\" >}} (see [y](a.md)).\n",
+			`the template tag {{< param "v" >}} is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)`,
+			"write in its place what it stands for: a name, an address, a link as [text](path)"},
+	} {
+		found := inlineTemplateTags([]byte(tc.in))
+		if len(found) != 1 || found[0].Message.String() != tc.message || found[0].Hint.String() != tc.hint {
+			t.Errorf("%q: %v, want %q, hint %q", tc.in, found, tc.message, tc.hint)
+		}
+	}
+}

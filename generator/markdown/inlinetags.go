@@ -66,9 +66,14 @@ func inlineTemplateTags(body []byte) []Foreign {
 			continue
 		}
 		if tag := inlineTag.Find(text); tag != nil {
-			found = append(found, Foreign{Line: n, Code: "template-tag",
+			f := Foreign{Line: n, Code: "template-tag",
 				Message: diag.Msg("the template tag %s is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)", string(tag)),
-				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")})
+				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")}
+			if link, written := taggedLink(text); link != "" {
+				f.Message = diag.Msg("the link %s is shown as written, not as a link: its address holds a template tag with spaces, and pages here run no templates", link)
+				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
+			}
+			found = append(found, f)
 		}
 	}
 	return found
@@ -106,3 +111,41 @@ var blockElements = func() map[string]bool {
 	}
 	return m
 }()
+
+// linkWithSpaces is a link or a picture whose address holds spaces,
+// which CommonMark does not read as one: [x](http://host/{{< param "b" >}}/y).
+var linkWithSpaces = regexp.MustCompile(`!?\[([^\[\]\n]*)\]\(([^()\n]*[ \t][^()\n]*)\)`)
+
+// taggedLink finds in text the first link whose address a template tag
+// with spaces keeps from being read as one: link is the link as written
+// ("" when there is none), written the link with each tag replaced by
+// the name it stands for.
+func taggedLink(text []byte) (link, written string) {
+	for _, m := range linkWithSpaces.FindAllSubmatchIndex(text, -1) {
+		dest := text[m[4]:m[5]]
+		outside := inlineTag.ReplaceAll(dest, []byte("x"))
+		if bytes.Equal(outside, dest) || bytes.ContainsAny(bytes.TrimSpace(outside), " \t") {
+			continue // no tag, or spaces of its own
+		}
+		dest = inlineTag.ReplaceAllFunc(bytes.TrimSpace(dest), tagName)
+		link = string(text[m[0]:m[1]])
+		return link, link[:m[4]-m[0]] + string(dest) + ")"
+	}
+	return "", ""
+}
+
+// tagName is the name a template tag stands for: its last word, without
+// quotes or a leading path ({{< param "branch" >}} and {{ .Site.Params.branch }}
+// stand for branch).
+func tagName(tag []byte) []byte {
+	inner := bytes.Trim(tag, "{}<>%- \t")
+	words := bytes.Fields(inner)
+	if len(words) == 0 {
+		return nil
+	}
+	name := bytes.Trim(words[len(words)-1], `"'`)
+	if i := bytes.LastIndexByte(name, '.'); i >= 0 && i < len(name)-1 {
+		name = name[i+1:]
+	}
+	return name
+}
