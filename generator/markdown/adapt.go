@@ -49,9 +49,11 @@ func Adapt(body []byte) ([]byte, []Foreign) { return AdaptIn(body, "en") }
 // alert or a fenced div its author gave no title is titled with its kind
 // in that language (kindTitle).
 func AdaptIn(body []byte, lang string) ([]byte, []Foreign) {
+	imported := importedComponents(body)
 	body, found := adaptText(body, lang)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
+	found = append(found, componentTags(body, imported)...)
 	return body, append(found, unclosedFence(body)...)
 }
 

@@ -200,7 +200,7 @@ func TestAdapt(t *testing.T) {
 		{"an imported component's tags alone on their lines: left out, a tab's label in bold",
 			"import Tabs from '@theme/Tabs';\nimport {Item as Tab, Note} from './parts';\n\n<Tabs groupId=\"os\">\n<Tab value=\"a\" label=\"On the laptop\" default>\n\nStep one.\n\n</Tab>\n<Tab title='在服务器上'>\nStep two.\n</Tab>\n</Tabs>\n\n<Note />\nSee <Note /> here.\n<Other />\n    <Tabs>\n```\n<Tabs>\n```\n",
 			"\n\n\n\n**On the laptop**\n\nStep one.\n\n\n**在服务器上**\nStep two.\n\n\n\n\nSee <Note /> here.\n<Other />\n    <Tabs>\n```\n<Tabs>\n```\n",
-			[]string{"mdx-import@0", "mdx-import@1"}},
+			[]string{"mdx-import@0", "mdx-import@1", "component-tag@16"}},
 		{"another tool's YAML front matter at the top of the body",
 			"\n---\ntitle: Acceptable use\nredirect_from:\n  - /a\n- /b\n# a comment\nversions:\n  fpt: '*'\n...\n\nText.\n",
 			"\n\n\n\n\n\n\n\n\n\n\nText.\n", []string{"other-front-matter@1"}},

@@ -29,6 +29,27 @@ func inlineTemplateTags(body []byte) []Foreign {
 		return nil
 	}
 	var found []Foreign
+	proseLines(body, '{', func(n int, text []byte) {
+		if tag := inlineTag.Find(text); tag != nil {
+			f := Foreign{Line: n, Code: "template-tag",
+				Message: diag.Msg("the template tag %s is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)", string(tag)),
+				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")}
+			if link, written := taggedLink(text); link != "" {
+				f.Message = diag.Msg("the link %s is shown as written, not as a link: its address holds a template tag with spaces, and pages here run no templates", link)
+				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
+			}
+			found = append(found, f)
+		}
+	})
+	return found
+}
+
+// proseLines calls f with the text of each line of body that a page
+// shows as text and that holds the byte c, without its code spans: not
+// in fenced or indented code blocks, nor in an HTML block (left out
+// whole, with a warning of its own), nor a line whose code span does
+// not close.
+func proseLines(body []byte, c byte, f func(n int, text []byte)) {
 	var code fence      // the fence of the open code block
 	item := -1          // the column of the text of the list item above, or -1
 	html := false       // in an HTML block
@@ -58,25 +79,13 @@ func inlineTemplateTags(body []byte) []Foreign {
 		}
 		// An indented line is code, unless it goes on with a list item's
 		// text ("    To see …" below "  * Logs").
-		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, '{') < 0 {
+		if indent-max(item, 0) >= 4 || bytes.HasPrefix(line, []byte("\t")) || bytes.IndexByte(line, c) < 0 {
 			continue
 		}
-		text, ok := withoutCodeSpans(line)
-		if !ok {
-			continue
-		}
-		if tag := inlineTag.Find(text); tag != nil {
-			f := Foreign{Line: n, Code: "template-tag",
-				Message: diag.Msg("the template tag %s is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)", string(tag)),
-				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")}
-			if link, written := taggedLink(text); link != "" {
-				f.Message = diag.Msg("the link %s is shown as written, not as a link: its address holds a template tag with spaces, and pages here run no templates", link)
-				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
-			}
-			found = append(found, f)
+		if text, ok := withoutCodeSpans(line); ok {
+			f(n, text)
 		}
 	}
-	return found
 }
 
 // htmlStart reports whether text, a line without its indentation,
@@ -95,8 +104,9 @@ func htmlStart(text []byte, afterBlank bool) bool {
 	return blockElements[name] || afterBlank && htmlElements[name] && loneTag.Match(bytes.TrimSpace(text))
 }
 
-// loneTag is a line that is one opening or closing tag.
-var loneTag = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>$`)
+// loneTag is a line that is one opening or closing tag, its attributes
+// as CommonMark reads them: <template #title> is text.
+var loneTag = regexp.MustCompile(`^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)$`)
 
 // blockElements are the elements whose tag starts an HTML block
 // wherever it stands (CommonMark's kinds 1 and 6).
