@@ -232,6 +232,17 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a fragment without the hyphens of a heading's id: the one heading it names",
+			docs: map[string]string{
+				"content/a.md": body("A", "[x](#ssrnoexternal) [y](p.md#servehost) [z](p.md#abc)\n\n## ssr-noExternal\n"),
+				"content/p.md": body("P", "## serve-host\n\n## a-bc\n\n## ab-c\n"),
+			},
+			links: []string{"#ssrnoexternal → A#ssr-noexternal", "p.md#servehost → P#serve-host", "p.md#abc → P#"},
+			diags: []string{
+				`content/a.md:12: warning: P has no heading with the id "abc" | did you mean "p.md#a-bc"?`,
+			},
+		},
+		{
 			name: "paths that name a file numbered since, in another folder: the numbered file as the hint",
 			docs: map[string]string{
 				"content/index.md":            body("A", "[x](访问控制-说明.md)\n[y](guides/backup.md)\n"),

@@ -132,7 +132,8 @@ func titleAnchor(d *model.Document, frag string) bool {
 // for "purpose", "41-制定计划"), or as GitHub shows it, after the prefix
 // "user-content-" of its heading ids that an author copied from the
 // address bar, or as VitePress makes it ("build-target" for
-// "buildtarget"); "" when the page has none.
+// "buildtarget"), or without a heading id's hyphens ("ssrnoexternal"
+// for "ssr-noexternal"); "" when the page has none.
 func anchor(ids map[string]bool, frag string) string {
 	switch {
 	case frag == "":
@@ -148,7 +149,8 @@ func anchor(ids map[string]bool, frag string) string {
 	// GitHub makes each space a '-', where a heading id has one for a
 	// run of them: "Painkillers > Vitamins" is "painkillers--vitamins"
 	// there. Rare, so the ids are only looked through on a miss.
-	if want := hyphenRuns(markdown.Slug(frag)); strings.Contains(frag, "-") {
+	want := hyphenRuns(markdown.Slug(frag))
+	if strings.Contains(frag, "-") {
 		var found []string
 		for id := range ids {
 			if hyphenRuns(id) == want {
@@ -158,23 +160,24 @@ func anchor(ids map[string]bool, frag string) string {
 		if len(found) > 0 {
 			return slices.Min(found) // the same heading from build to build
 		}
-		// VitePress and Docusaurus make a heading's '.' or '/' a '-'
-		// ("build.target" is "build-target"), where a heading id here
-		// leaves it out, as GitHub's does ("buildtarget"): the one
-		// heading whose id is the fragment without its hyphens.
-		want = strings.ReplaceAll(want, "-", "")
-		named := ""
-		for id := range ids {
-			if strings.ReplaceAll(id, "-", "") == want {
-				if named != "" {
-					return "" // two: which one is unknown
-				}
-				named = id
-			}
-		}
-		return named
 	}
-	return ""
+	// VitePress and Docusaurus make a heading's '.' or '/' a '-'
+	// ("build.target" is "build-target"), where a heading id here
+	// leaves it out, as GitHub's does ("buildtarget"); and the other
+	// way, a fragment written as GitHub would make it ("ssrnoexternal")
+	// for a heading whose id here has a '-' ("ssr-noexternal"): the one
+	// heading whose id is the fragment, both without their hyphens.
+	want = strings.ReplaceAll(want, "-", "")
+	named := ""
+	for id := range ids {
+		if strings.ReplaceAll(id, "-", "") == want {
+			if named != "" {
+				return "" // two: which one is unknown
+			}
+			named = id
+		}
+	}
+	return named
 }
 
 // hyphenRuns is s with each run of '-' one, none at either end.
