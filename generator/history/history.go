@@ -59,6 +59,10 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
 	}
+	if err = h.joinRewrites(); err != nil {
+		h.Close()
+		return nil, notes, err
+	}
 	// The texts the documents' walks will read are read now, beside the
 	// reading of the documents; failing that, the readers they will be
 	// shared among are started now.

@@ -1,0 +1,100 @@
+package history
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/model"
+)
+
+// joinRewrites follows a document past a commit that moved its file and
+// rewrote most of its text: git pairs a deleted file with an added one
+// only when they are at least half alike, and sees such a commit as one
+// file deleted and another added. The document then lost its earlier
+// versions and the warning of a change after its approval, and its old
+// file would have made a tombstone. When a commit deletes one document
+// file and adds one whose text has the same id, and no other file it
+// deletes or adds has that id, the added file continues the deleted
+// one's history, as a rename would. Only such commits' texts are read.
+func (h *History) joinRewrites() error {
+	l := h.log
+	type end struct {
+		f  *fileLog
+		id string // the folded id of its text at the commit
+	}
+	added := map[int32][]*end{}
+	for _, f := range l.fileList() {
+		if rv := f.revs[len(f.revs)-1]; rv.old == "" && rv.blob != "" && isDocument(rv.path) {
+			added[rv.commit] = append(added[rv.commit], &end{f: f})
+		}
+	}
+	deleted := map[int32][]*end{}
+	for _, f := range l.deleted {
+		if rv := f.revs[0]; rv.old != "" && added[rv.commit] != nil && isDocument(rv.path) {
+			deleted[rv.commit] = append(deleted[rv.commit], &end{f: f})
+		}
+	}
+	if len(deleted) == 0 {
+		return nil
+	}
+	// The oldest commit first: a file moved and rewritten twice takes on
+	// the history its predecessor was given.
+	commits := slices.Sorted(maps.Keys(deleted))
+	slices.Reverse(commits)
+	var oids []string
+	var ends []*end
+	for _, c := range commits {
+		dels := deleted[c]
+		for _, e := range added[c] {
+			oids, ends = append(oids, e.f.revs[len(e.f.revs)-1].blob), append(ends, e)
+		}
+		for _, e := range dels {
+			oids, ends = append(oids, e.f.revs[0].old), append(ends, e)
+		}
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return err
+	}
+	for i, text := range texts {
+		if hd := readHeader(text); hd.ok && validID(hd.ID) {
+			ends[i].id = model.FoldID(hd.ID)
+		}
+	}
+	// only is the one end of ends with id, or nil.
+	only := func(ends []*end, id string) *end {
+		var one *end
+		for _, e := range ends {
+			if e.id == id {
+				if one != nil {
+					return nil
+				}
+				one = e
+			}
+		}
+		return one
+	}
+	joined := map[*fileLog]bool{}
+	for _, c := range commits {
+		dels := deleted[c]
+		for _, del := range dels {
+			if del.id == "" || only(dels, del.id) == nil {
+				continue
+			}
+			add := only(added[c], del.id)
+			if add == nil {
+				continue
+			}
+			revs := add.f.revs
+			revs[len(revs)-1].old = del.f.revs[0].old
+			add.f.revs = append(revs, del.f.revs[1:]...)
+			joined[del.f] = true
+		}
+	}
+	l.deleted = slices.DeleteFunc(l.deleted, func(f *fileLog) bool { return joined[f] })
+	return nil
+}
+
+// isDocument reports whether a path is a document's file.
+func isDocument(p string) bool { return strings.EqualFold(pathExt(p), ".md") }
