@@ -227,7 +227,7 @@ func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
 			// file's texts to readWalks, which asks git.
 			if text, ok := p.loose.read(blob); ok {
 				p.nLoose++
-				w.take(h, text, readHeader(text))
+				w.take(h, text, readEarlierHeader(text))
 			}
 			continue
 		}
@@ -243,7 +243,7 @@ func (p *aheadPart) take(h *History, byFile map[*fileLog]*walk) error {
 			end := read.n - int64(b.out.Buffered()) - 1
 			h.texts.keepAt(blob, p.out, end-int64(len(text)), int64(len(text)))
 		}
-		w.take(h, text, readHeader(text))
+		w.take(h, text, readEarlierHeader(text))
 	}
 	return nil
 }

@@ -156,8 +156,8 @@ func (h *History) goneVersions(walks []*walk) (map[string][]model.Version, error
 	for k, text := range texts {
 		i, f := from[k][0], h.deletedLogs[from[k][0]]
 		rv := f.revs[from[k][1]]
-		hd := readHeader(text)
-		if !hd.ok || hd.Version == "" || model.FoldID(hd.ID) != model.FoldID(h.deleted[i].ID) {
+		hd := readEarlierHeader(text)
+		if !hd.ok && !hd.yaml || hd.Version == "" || model.FoldID(hd.ID) != model.FoldID(h.deleted[i].ID) {
 			continue
 		}
 		earlier[i] = append(earlier[i], model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,
@@ -180,7 +180,7 @@ func (w *walk) take(h *History, text []byte, hd header) {
 	w.next++
 	w.headers[i] = hd
 	if w.inRun {
-		if hd.Version == w.d.Version && hd.Status == model.StatusApproved {
+		if hd.ok && hd.Version == w.d.Version && hd.Status == model.StatusApproved {
 			w.set = i
 			w.texts[i] = bytes.Clone(text)
 			return
@@ -217,7 +217,7 @@ func (w *walk) lastApproved(h *History) *model.Version {
 		return nil
 	}
 	for i := range w.f.revs {
-		if hd, ok := w.headers[i]; ok && hd.Status == model.StatusApproved {
+		if hd, ok := w.headers[i]; ok && hd.ok && hd.Status == model.StatusApproved {
 			r := w.f.revs[i]
 			return &model.Version{Version: hd.Version, Commit: h.log.commit(r), Blob: r.blob, Path: r.path,
 				Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(r)), Effective: hd.Effective, Approver: hd.Approver}
@@ -269,7 +269,7 @@ func (h *History) readWalks(walks []*walk) error {
 			}
 		}
 		wg.Go(func() {
-			errs[k] = b.stream(oids, func(i int, text []byte) { who[i].take(h, text, readHeader(text)) })
+			errs[k] = b.stream(oids, func(i int, text []byte) { who[i].take(h, text, readEarlierHeader(text)) })
 		})
 	}
 	wg.Wait()

@@ -20,6 +20,7 @@ type header struct {
 	Tier                                       int
 	Effective                                  model.Date // effective, else approved: the day the version took effect
 	ok                                         bool       // the text has front matter
+	yaml                                       bool       // the text has YAML front matter: not ok (see readEarlierHeader)
 }
 
 // headerKeys are the keys header reads.

@@ -58,7 +58,7 @@ func (h *History) joinRewrites() error {
 		return err
 	}
 	for i, text := range texts {
-		if hd := readHeader(text); hd.ok && validID(hd.ID) {
+		if hd := readEarlierHeader(text); (hd.ok || hd.yaml) && validID(hd.ID) {
 			ends[i].id = model.FoldID(hd.ID)
 		}
 	}

@@ -139,3 +139,33 @@ func TestMovedRewrittenAndRenumbered(t *testing.T) {
 		t.Errorf("old ids %+v, want P-1 changed in %s", old, renumbered[:10])
 	}
 }
+
+// A document whose front matter was YAML, approved at its current
+// version, and written as TOML since: the version was set by the commit
+// that wrote it as TOML (its YAML text is another tool's, not compared).
+func TestYAMLFrontMatterRewrittenAsTOML(t *testing.T) {
+	r := repo(t)
+	must(t, r.Write("content/a.md", "---\nid: P-1\ntitle: 访问控制程序\nversion: \"1.0\"\nstatus: approved\n---\n\n"+firstBody))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	must(t, r.Remove("content/a.md"))
+	must(t, r.Write("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0")))
+	converted := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	docs, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 || docs[0].Versions == nil || docs[0].Versions.Set.Hash != converted {
+		t.Errorf("diagnostics %v, versions %+v; want none, and 1.0 set by %s", diags, docs[0].Versions, converted[:10])
+	}
+
+	must(t, r.Write("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody+"新增。\n", "1.0", "1.1")))
+	commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
+	docs, diags, h := read(t, r.Dir)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics %v, want none", diags)
+	}
+	v := docs[0].Versions
+	if v == nil || len(v.Earlier) != 1 || v.Earlier[0].Version != "1.0" || v.Earlier[0].Commit.Hash != converted {
+		t.Fatalf("versions %+v, want 1.0 as of %s", v, converted[:10])
+	}
+	if to := h.Renames()["content/a.md"].To; to != "content/b.md" {
+		t.Errorf("a.md renamed to %q, want content/b.md", to)
+	}
+}

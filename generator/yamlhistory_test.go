@@ -1,0 +1,67 @@
+package generator_test
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// yamlHistorySite is a scripted repository whose document P-1 had YAML
+// front matter (another tool's) in its first commit, as version 1.0 with
+// status and classification, and TOML from version 1.1 on.
+func yamlHistorySite(t *testing.T, status, classification string) string {
+	t.Helper()
+	r := gitfixture.New(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(r.Write("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n"))
+	must(r.Write("content/p1.md", fmt.Sprintf("---\nid: P-1\ntitle: Access control\nversion: \"1.0\"\nstatus: %s\nclassification: %s\nowners: [isd]\napproved: 2025-12-01\n---\n\nMarker of the YAML text.\n", status, classification)))
+	_, err := r.Commit("2026-01-01T10:00:00+08:00", "Author", "first")
+	must(err)
+	must(r.Write("content/p1.md", "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"1.1\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-02-01\nnext_review = 2027-01-01\n\n[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"1.1\"\n+++\n\nThe TOML text.\n"))
+	_, err = r.Commit("2026-02-01T10:00:00+08:00", "Author", "to TOML")
+	must(err)
+	return r.Dir
+}
+
+// An earlier version whose text has YAML front matter has its page, the
+// text as written, when its classification and status would be
+// published; else it appears nowhere. The fast paths change nothing.
+func TestEarlierVersionWithYAMLFrontMatter(t *testing.T) {
+	now := model.Date{Year: 2026, Month: 3, Day: 1}
+	site := yamlHistorySite(t, "approved", "internal")
+	tree, _ := historyBuild(t, site, generator.Options{Now: now})
+	page := string(tree["docs/P-1/v/1.0/index.html"])
+	if !strings.Contains(page, "Marker of the YAML text.") {
+		t.Errorf("docs/P-1/v/1.0/ missing or without its text")
+	}
+	if _, ok := tree["docs/P-1/changes/1.1/index.html"]; !ok {
+		t.Errorf("docs/P-1/changes/1.1/ missing")
+	}
+	restore := fast.Set(false)
+	off, _ := historyBuild(t, site, generator.Options{Now: now})
+	restore()
+	if !maps.EqualFunc(tree, off, bytes.Equal) {
+		t.Errorf("the build differs with ISMSGEN_FAST=0")
+	}
+
+	for _, tc := range [][2]string{{"approved", "confidential"}, {"draft", "internal"}, {"", "internal"}} {
+		tree, _ := historyBuild(t, yamlHistorySite(t, tc[0], tc[1]), generator.Options{Now: now})
+		for name, data := range tree {
+			if bytes.Contains(data, []byte("Marker of the YAML text")) || strings.Contains(name, "v/1.0") {
+				t.Errorf("status %q, classification %q: %s shows the YAML text", tc[0], tc[1], name)
+			}
+		}
+	}
+}
