@@ -19,12 +19,7 @@ import (
 func draftProblemsRepo(t *testing.T, lang, problems string) (*gitfixture.Repo, string) {
 	t.Helper()
 	r := gitfixture.New(t)
-	write := func(name, text string) {
-		t.Helper()
-		if err := r.Write(name, text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
 	write("isms.toml", "title = \"T\"\nlanguage = \""+lang+"\"\n[[departments]]\nid = \"isd\"\n")
 	shared := "<span>Kept aside.</span>\n"
 	write("content/p1/index.md", inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0")+"\n"+shared+"\n[Form](form.txt)\n")
@@ -113,12 +108,7 @@ func TestVersionInForceFileRemovedByTheRevision(t *testing.T) {
 	for _, committed := range []bool{true, false} {
 		t.Run(fmt.Sprintf("committed=%v", committed), func(t *testing.T) {
 			r := gitfixture.New(t)
-			write := func(name, text string) {
-				t.Helper()
-				if err := r.Write(name, text); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := r.MustWrite
 			write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
 			write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.0", "approved", "internal", "1.0")+"[Checklist](list.txt), [Form](form.txt)\n")
 			write("content/p5/list.txt", "The checklist.\n")

@@ -22,18 +22,8 @@ func TestVersionInForceEarlierPagesLinkAsItDoes(t *testing.T) {
 	for _, committed := range []bool{true, false} {
 		t.Run(fmt.Sprintf("committed=%v", committed), func(t *testing.T) {
 			r := gitfixture.New(t)
-			write := func(name, text string) {
-				t.Helper()
-				if err := r.Write(name, text); err != nil {
-					t.Fatal(err)
-				}
-			}
-			commit := func(when, msg string) {
-				t.Helper()
-				if _, err := r.Commit(when, "Controller", msg); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := r.MustWrite
+			commit := func(when, msg string) { r.MustCommit(when, "Controller", msg) }
 			links := "[Checklist](list.txt), [Again](./list.txt), [Part](list.txt#x), [Ref][r], ![Chart](img/chart.png), [Form](form.txt)\n\n[r]: list.txt\n"
 			write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
 			write("content/p5/index.md", inForceDoc("P-5", "Checks", "1.0", "approved", "internal", "1.0")+links)

@@ -20,12 +20,7 @@ func TestVersionInForceComparesFilesAsGitDoes(t *testing.T) {
 	for _, autocrlf := range []string{"true", "false"} {
 		t.Run("autocrlf="+autocrlf, func(t *testing.T) {
 			r := gitfixture.New(t)
-			write := func(name, text string) {
-				t.Helper()
-				if err := r.Write(name, text); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := r.MustWrite
 			if err := r.Git(nil, "config", "core.autocrlf", autocrlf); err != nil {
 				t.Fatal(err)
 			}

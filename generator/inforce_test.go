@@ -37,18 +37,8 @@ const (
 func inForceRepo(t *testing.T, lang string, commitDraft bool) *gitfixture.Repo {
 	t.Helper()
 	r := gitfixture.New(t)
-	write := func(name, text string) {
-		t.Helper()
-		if err := r.Write(name, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when, msg string) {
-		t.Helper()
-		if _, err := r.Commit(when, "Controller", msg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
+	commit := func(when, msg string) { r.MustCommit(when, "Controller", msg) }
 	write("isms.toml", "title = \"T\"\nlanguage = \""+lang+"\"\nclassification_levels = [\"internal\", \"secret\"]\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
 	write("content/p1.md", inForceDoc("P-1", "Access control", "1.0", "approved", "internal", "1.0"))
 	write("content/p2.md", inForceDoc("P-2", "Backup", "0.1", "draft", "internal", "0.1"))

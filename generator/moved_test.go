@@ -165,12 +165,7 @@ func TestLinksToOldIDs(t *testing.T) {
 // what replaces it when a document says so, as a link to its id has.
 func TestLinksToDeletedFiles(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(name, text string) {
-		t.Helper()
-		if err := r.Write(name, text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
 	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
 	write("content/old.md", movedDoc("P-OLD", "Old rules", "1.0", "internal", "", "1.0"))
 	write("content/gone.md", movedDoc("P-GONE", "Gone rules", "1.0", "internal", "", "1.0"))

@@ -17,18 +17,8 @@ import (
 // documents outside git are not judged.
 func TestActionDocUnchanged(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(rel, text string) {
-		t.Helper()
-		if err := r.Write(rel, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when string) {
-		t.Helper()
-		if _, err := r.Commit(when, "Alice Example", "change"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
+	commit := func(when string) { r.MustCommit(when, "Alice Example", "change") }
 	policy := func(id, body string) string {
 		return fmt.Sprintf("+++\nid = %q\ntitle = \"Policy %s\"\ntier = 2\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"isd\"]\napprover = \"CEO\"\napproved = 2026-01-05\n+++\n%s\n", id, id, body)
 	}

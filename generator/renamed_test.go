@@ -15,26 +15,9 @@ import (
 // no file ever had keeps the hint of the link stage.
 func TestLinksToRenamedFiles(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(p, text string) {
-		t.Helper()
-		if err := r.Write(p, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when, msg string) string {
-		t.Helper()
-		c, err := r.Commit(when, "Author", msg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	move := func(from, to string) {
-		t.Helper()
-		if err := r.Move(from, to); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
+	commit := func(when, msg string) string { return r.MustCommit(when, "Author", msg) }
+	move := r.MustMove
 	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"public\", \"internal\"]\nclassification = \"internal\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
 	write("content/procedures/old-name.md", movedDoc("ISMS-P-001", "Access", "1.0", "internal", "", "1.0"))
 	write("content/procedures/early.md", movedDoc("ISMS-P-003", "Backup", "1.0", "internal", "", "1.0"))

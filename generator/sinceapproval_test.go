@@ -17,20 +17,8 @@ import (
 // link to it. A document whose text did not change has none.
 func TestSinceApproval(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(p, text string) {
-		t.Helper()
-		if err := r.Write(p, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when string) string {
-		t.Helper()
-		c, err := r.Commit(when, "Controller", "step")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
+	write := r.MustWrite
+	commit := func(when string) string { return r.MustCommit(when, "Controller", "step") }
 	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
 	write("content/p.md", movedDoc("ISMS-P-001", "Committed", "1.0", "internal", "", "1.0")+"\nThe approved rule.\n")
 	write("content/q.md", movedDoc("ISMS-P-002", "On disk", "1.0", "internal", "", "1.0")+"\nAnother rule.\n")

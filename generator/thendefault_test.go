@@ -25,18 +25,8 @@ func thenDoc(id, version, status, words string, history ...string) string {
 // classification it had.
 func TestEarlierVersionsTakeTheirCommitsDefaultClassification(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(name, text string) {
-		t.Helper()
-		if err := r.Write(name, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when, msg string) {
-		t.Helper()
-		if _, err := r.Commit(when, "Controller", msg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
+	commit := func(when, msg string) { r.MustCommit(when, "Controller", msg) }
 	config := func(def string) string {
 		return "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"public\", \"internal\", \"secret\"]\nclassification = \"internal\"\ndefault_classification = \"" + def + "\"\n[[departments]]\nid = \"isd\"\n"
 	}

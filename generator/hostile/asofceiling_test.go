@@ -23,12 +23,7 @@ import (
 // day's levels do not have is a usage error.
 func TestAsOfCeilingOfToday(t *testing.T) {
 	repo := gitfixture.New(t)
-	write := func(rel, text string) {
-		t.Helper()
-		if err := repo.Write(rel, text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := repo.MustWrite
 	write("isms.toml", "classification = \"confidential\"\n"+baseConfig)
 	for name, text := range good() {
 		write(name, text)

@@ -18,18 +18,8 @@ import (
 // changed) mask it too.
 func TestWithheldHistoryIDs(t *testing.T) {
 	repo := gitfixture.New(t)
-	write := func(rel, text string) {
-		t.Helper()
-		if err := repo.Write(rel, text); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commit := func(when, msg string) {
-		t.Helper()
-		if _, err := repo.Commit(when, "Controller", msg); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := repo.MustWrite
+	commit := func(when, msg string) { repo.MustCommit(when, "Controller", msg) }
 	history := "\n[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
 	hub := func(version, extra, body string) string {
 		h := history

@@ -101,17 +101,8 @@ func TestEscapedBrokenLink(t *testing.T) {
 // them show its Markdown and front matter as written: an id of a document
 // this build leaves out is masked there too, however it is written.
 func TestWithheldInChanges(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	repo, err := gitfixture.Init(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write := func(rel, text string) {
-		t.Helper()
-		if err := repo.Write(rel, text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	repo := gitfixture.New(t)
+	write := repo.MustWrite
 	history := "\n[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
 	write("isms.toml", baseConfig)
 	write("content/tier2/leak.md", doc("QZLEAK-C-001", "QZLEAK title", `classification = "confidential"`, "QZLEAK body.\n"))
@@ -126,7 +117,7 @@ func TestWithheldInChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	mustBuild(t, options(dir, dest))
+	mustBuild(t, options(repo.Dir, dest))
 	out := readTree(t, dest)
 	changes := out["docs/H-P-001/changes/1.1/index.html"]
 	if changes == nil {

@@ -21,12 +21,7 @@ func inForceText(id, version, status, links string) string {
 // of a file of its bundle in place (which the version then leaves out).
 func TestServeKeepsVersionInForce(t *testing.T) {
 	r := gitfixture.New(t)
-	write := func(name, text string) {
-		t.Helper()
-		if err := r.Write(name, text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := r.MustWrite
 	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
 	write("content/p1.md", inForceText("P-1", "1.0", "approved", ""))
 	write("content/p2.md", inForceText("P-2", "1.0", "approved", ""))

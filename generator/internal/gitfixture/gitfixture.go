@@ -16,6 +16,7 @@ import (
 // Repo is a work tree being scripted.
 type Repo struct {
 	Dir string
+	t   T // the test of a Repo made by New, which its Must methods fail
 }
 
 // Init makes a new repository in dir (created if need be), on branch main.
@@ -120,5 +121,41 @@ func New(t T) *Repo {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.t = t
 	return r
+}
+
+// MustWrite is Write in a test: an error fails the test that made r
+// with New.
+func (r *Repo) MustWrite(rel, content string) {
+	r.t.Helper()
+	if err := r.Write(rel, content); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// MustRemove is Remove in a test.
+func (r *Repo) MustRemove(rel string) {
+	r.t.Helper()
+	if err := r.Remove(rel); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// MustMove is Move in a test.
+func (r *Repo) MustMove(from, to string) {
+	r.t.Helper()
+	if err := r.Move(from, to); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// MustCommit is Commit in a test; it returns the commit's hash.
+func (r *Repo) MustCommit(when, author, message string) string {
+	r.t.Helper()
+	c, err := r.Commit(when, author, message)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return c
 }
