@@ -58,7 +58,7 @@ func eachOwnLayout(source string, f func(rel, text string, trees map[string]*par
 		if err != nil {
 			return nil
 		}
-		rel, text := filepath.ToSlash(rel), string(data)
+		rel, text := filepath.ToSlash(rel), strings.TrimPrefix(string(data), bom)
 		tree := parse.New(rel)
 		tree.Mode = parse.SkipFuncCheck
 		trees := map[string]*parse.Tree{}
@@ -87,3 +87,7 @@ func walkStrings(n parse.Node, f func(*parse.StringNode)) {
 		}
 	})
 }
+
+// bom is the byte-order mark some editors save at the start of a file:
+// no text of the layout's (render drops it too).
+const bom = "\ufeff"

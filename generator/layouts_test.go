@@ -132,3 +132,86 @@ layouts/partials/footer.html:1:34: the layout shows .Data.Zap, but the page's da
 		}
 	}
 }
+
+// A site's layout files that ismsgen never reads say so (layout-unused),
+// and one that is not UTF-8 is an error at its first bad line that
+// stops the build, in the site's language; a byte-order mark is no
+// text of the layout's and goes unremarked. Dot files are an editor's.
+func TestLayoutFiles(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	dest := build(t, site, generator.Options{})
+	home := filepath.Join(dest, "index.html")
+	previous, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeLayouts(t, site, map[string]string{
+		"search.html":          "\ufeff{{define \"main\"}}<p>search</p>{{end}}\n",
+		"doc.html":             "{{define \"main\"}}\n<p>caf\xe9</p>{{end}}\n",
+		"reviewz.html":         "{{define \"main\"}}x{{end}}\n",
+		"partials/x/head.html": "{{define \"x\"}}x{{end}}\n",
+		"tiers/tier.html":      "{{define \"main\"}}x{{end}}\n",
+		"partials/notes.txt":   "notes\n",
+		".doc.html.swp":        "\x00",
+	})
+	want := map[string]string{
+		"en": `layouts/doc.html:2: the layout is not UTF-8 text: its pages would show its bytes as they are, garbled
+    hint: save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)
+layouts/partials/notes.txt: warning: the file is not read: it is no layout
+    hint: layouts are .html files in layouts/ (pages) and layouts/partials/ (shared pieces): rename it, or move it out of layouts/
+layouts/partials/x/head.html: warning: the layout is not read: ismsgen reads layouts/*.html and layouts/partials/*.html only
+    hint: put it in layouts/head.html to replace that layout, or in layouts/partials/ and call it with {{template}}
+layouts/reviewz.html: warning: no page is made with the layout reviewz.html: ismsgen has no page layout of that name
+    hint: name it as the default layout of the page it is for (docs/layouts.md lists them), or put it in layouts/partials/ and call it with {{template}}
+layouts/tiers/tier.html: warning: the layout is not read: ismsgen reads layouts/*.html and layouts/partials/*.html only
+    hint: put it in layouts/tier.html to replace that layout, or in layouts/partials/ and call it with {{template}}
+`,
+		"zh-CN": `layouts/doc.html:2: 该布局不是 UTF-8 文本：其页面会原样显示这些字节，成为乱码
+    提示：请把文件另存为 UTF-8 编码（多数编辑器中：另存为时选择编码 UTF-8）
+layouts/partials/notes.txt: 警告：该文件不会被读取：它不是布局
+    提示：布局是 layouts/（页面）和 layouts/partials/（共用片段）中的 .html 文件：请重命名它，或把它移出 layouts/
+layouts/partials/x/head.html: 警告：该布局不会被读取：ismsgen 只读取 layouts/*.html 和 layouts/partials/*.html
+    提示：若要替换该布局，请把它放在 layouts/head.html；或放进 layouts/partials/，并用 {{template}} 调用
+layouts/reviewz.html: 警告：没有页面使用布局 reviewz.html：ismsgen 没有这个名称的页面布局
+    提示：请按其所用页面的默认布局命名（见 docs/layouts.md），或把它放进 layouts/partials/，并用 {{template}} 调用
+layouts/tiers/tier.html: 警告：该布局不会被读取：ismsgen 只读取 layouts/*.html 和 layouts/partials/*.html
+    提示：若要替换该布局，请把它放在 layouts/tier.html；或放进 layouts/partials/，并用 {{template}} 调用
+`,
+	}
+	layoutDiags := func(list diag.List) diag.List {
+		var out diag.List
+		for _, d := range list {
+			if strings.HasPrefix(d.File, "layouts") {
+				out.Add(d)
+			}
+		}
+		return out
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, w := range want {
+		var got strings.Builder
+		layoutDiags(res.Diagnostics).Print(&got, generator.Messages(defaults(), lang))
+		if got.String() != w {
+			t.Errorf("check, %s:\n%s\nwant:\n%s", lang, got.String(), w)
+		}
+	}
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		layoutDiags(res.Diagnostics).Print(&got, generator.Messages(defaults(), "en"))
+		if got.String() != want["en"] {
+			t.Errorf("build, fast paths %v:\n%s\nwant:\n%s", on, got.String(), want["en"])
+		}
+		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
+			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
+		}
+	}
+}

@@ -88,9 +88,12 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 		diags.Errorf(model.ConfigFile, 0, "", "%v", err)
 		return nil, diags
 	}
+	diags.Add(layoutFiles(opts.Source, opts.Defaults.Layouts)...)
 	t := &Theme{Strings: strings, Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts)}
 	if t.Parsed, err = render.ParseLayouts(t.Layouts, opts.Defaults.Layouts, cfg, strings); err != nil {
-		return nil, layoutDiagnostics(err)
+		diags.Add(layoutDiagnostics(err)...)
+		diags.Sort()
+		return nil, diags
 	}
 	diags.Add(unknownStrings(opts.Source, strings)...)
 	diags.Add(strayText(opts.Source)...)

@@ -605,7 +605,9 @@ func parseInto(t *template.Template, layouts fs.FS, name string) error {
 	if err != nil {
 		return &LayoutError{name, err}
 	}
-	if _, err := t.New(name).Parse(string(data)); err != nil {
+	// A byte-order mark, as some editors on Windows save, is no text
+	// of the layout's.
+	if _, err := t.New(name).Parse(strings.TrimPrefix(string(data), "\ufeff")); err != nil {
 		return &LayoutError{name, err}
 	}
 	return nil
