@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -66,7 +67,16 @@ func Build(src fs.FS) (*Bundle, diag.List) {
 		if m.Location != nil {
 			file, line = "assets/"+strings.TrimPrefix(m.Location.File, "ismsgen:/"), m.Location.Line
 		}
-		diags.Errorf(file, line, "fix the asset source, or delete the site's copy to use the default", "asset bundling failed: %s", m.Text)
+		switch p, _ := m.Detail.(problem); p.kind {
+		case remote:
+			diags.Errorf(file, line, diag.Msg("download the file into the site's assets/ folder and import it by its path from this file, or delete the line"),
+				"the asset loads %s from another host: pages load nothing but their own site's files (Content-Security-Policy default-src 'self'), so browsers would refuse it", p.path)
+		case missing:
+			diags.Errorf(file, line, diag.Msg("check the path, which is relative to this file, or add the file to the site's assets/ folder"),
+				"the asset imports assets/%s, which is neither in the site's assets/ folder nor among ismsgen's own", p.path)
+		default:
+			diags.Errorf(file, line, "fix the asset source, or delete the site's copy to use the default", "asset bundling failed: %s", m.Text)
+		}
 	}
 	if len(result.Errors) > 0 {
 		return nil, diags
@@ -95,6 +105,12 @@ func fromFS(src fs.FS) api.Plugin {
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
 				p := a.Path
+				if isRemote(p) {
+					return api.OnResolveResult{Errors: []api.Message{{Text: "remote " + p, Detail: problem{remote, p}}}}, nil
+				}
+				if strings.HasPrefix(strings.ToLower(p), "data:") {
+					return api.OnResolveResult{Path: p, External: true}, nil // a picture in the stylesheet itself
+				}
 				if !strings.HasPrefix(p, "/") {
 					p = path.Join(path.Dir(a.Importer), p)
 				}
@@ -113,6 +129,9 @@ func fromFS(src fs.FS) api.Plugin {
 				} else {
 					data, err = fs.ReadFile(src, name)
 				}
+				if errors.Is(err, fs.ErrNotExist) {
+					return api.OnLoadResult{Errors: []api.Message{{Text: "missing " + name, Detail: problem{missing, name}}}}, nil
+				}
 				if err != nil {
 					return api.OnLoadResult{}, err
 				}
@@ -122,6 +141,38 @@ func fromFS(src fs.FS) api.Plugin {
 			})
 		},
 	}
+}
+
+// problem is a mistake of an asset's that the plugin finds, carried in
+// esbuild's message to be said in the site's language.
+type problem struct {
+	kind int
+	path string
+}
+
+const (
+	_       = iota
+	remote  // an import or url() of another host's file
+	missing // an import of a file that is not there
+)
+
+// isRemote reports whether an import names a file on another host:
+// an address with a scheme (https:, http:, ftp:), or one that starts
+// with // (the page's own scheme). A data: address is the file itself.
+func isRemote(p string) bool {
+	if strings.HasPrefix(p, "//") {
+		return true
+	}
+	scheme, _, ok := strings.Cut(p, ":")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "/.?#") || strings.EqualFold(scheme, "data") {
+		return false
+	}
+	for _, r := range scheme {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '+' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // highlightCSS is chroma's stylesheet for code blocks, light and dark.
