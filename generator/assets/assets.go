@@ -71,6 +71,9 @@ func Build(src fs.FS) (*Bundle, diag.List) {
 		case remote:
 			diags.Errorf(file, line, diag.Msg("download the file into the site's assets/ folder and import it by its path from this file, or delete the line"),
 				"the asset loads %s from another host: pages load nothing but their own site's files (Content-Security-Policy default-src 'self'), so browsers would refuse it", p.path)
+		case unknownKind:
+			diags.Errorf(file, line, diag.Msg("import stylesheets (.css) and scripts (.ts, .js); a stylesheet's url() may name a picture (.png, .jpg, .gif, .webp, .avif, .svg, .ico) or a font (.woff2, .woff, .ttf, .otf)"),
+				"the asset imports assets/%s, a kind of file the bundle does not take", p.path)
 		case missing:
 			diags.Errorf(file, line, diag.Msg("check the path, which is relative to this file, or add the file to the site's assets/ folder"),
 				"the asset imports assets/%s, which is neither in the site's assets/ folder nor among ismsgen's own", p.path)
@@ -136,7 +139,10 @@ func fromFS(src fs.FS) api.Plugin {
 					return api.OnLoadResult{}, err
 				}
 				text := string(data)
-				loader := map[string]api.Loader{".css": api.LoaderCSS, ".ts": api.LoaderTS, ".js": api.LoaderJS}[path.Ext(name)]
+				loader, ok := loaders[strings.ToLower(path.Ext(name))]
+				if !ok {
+					return api.OnLoadResult{Errors: []api.Message{{Text: "kind " + name, Detail: problem{kind: unknownKind, path: name}}}}, nil
+				}
 				return api.OnLoadResult{Contents: &text, Loader: loader}, nil
 			})
 		},
@@ -151,10 +157,23 @@ type problem struct {
 }
 
 const (
-	_       = iota
-	remote  // an import or url() of another host's file
-	missing // an import of a file that is not there
+	_           = iota
+	remote      // an import or url() of another host's file
+	missing     // an import of a file that is not there
+	unknownKind // an import of a file of no kind in loaders
 )
+
+// loaders are how each kind of file the assets may import is bundled:
+// stylesheets and scripts into the bundle; the pictures and fonts a
+// stylesheet names with url() are published beside it, named by their
+// content, as the site's own files that the pages' Content-Security-
+// Policy allows.
+var loaders = map[string]api.Loader{
+	".css": api.LoaderCSS, ".ts": api.LoaderTS, ".js": api.LoaderJS,
+	".png": api.LoaderFile, ".jpg": api.LoaderFile, ".jpeg": api.LoaderFile, ".gif": api.LoaderFile,
+	".webp": api.LoaderFile, ".avif": api.LoaderFile, ".svg": api.LoaderFile, ".ico": api.LoaderFile,
+	".woff2": api.LoaderFile, ".woff": api.LoaderFile, ".ttf": api.LoaderFile, ".otf": api.LoaderFile,
+}
 
 // isRemote reports whether an import names a file on another host:
 // an address with a scheme (https:, http:, ftp:), or one that starts

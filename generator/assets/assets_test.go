@@ -42,6 +42,20 @@ func TestBuildSiteAssets(t *testing.T) {
 			out:   "url(data:image/png;base64,iVBORw0KGgo=)",
 		},
 		{
+			name: "pictures and fonts",
+			files: map[string]string{
+				"css/main.css":     ".logo{background:url(img/logo.png)}\n@font-face{font-family:f;src:url(\"f.woff2\")}\n",
+				"css/img/logo.png": "\x89PNG\r\n\x1a\n",
+				"css/f.woff2":      "wOF2",
+			},
+			out: `url("./logo-`,
+		},
+		{
+			name:  "unknown kind",
+			files: map[string]string{"css/main.css": "\n.x{background:url(notes.txt)}\n", "css/notes.txt": "x"},
+			want:  "assets/css/main.css:2: the asset imports assets/css/notes.txt, a kind of file the bundle does not take\n",
+		},
+		{
 			name: "own script",
 			files: map[string]string{
 				"js/main.ts":  "import { twice } from \"./extra\";\nconst n: number = twice(21);\nconsole.log(n);\n",
@@ -72,6 +86,7 @@ func TestBuildSiteAssets(t *testing.T) {
 			var all strings.Builder
 			for _, f := range b.Files {
 				all.Write(f.Data)
+				all.WriteString("\n" + f.Path + "\n")
 			}
 			if !strings.Contains(all.String(), tc.out) {
 				t.Errorf("the bundle has no %q:\n%s", tc.out, all.String())
