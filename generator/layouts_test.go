@@ -215,3 +215,40 @@ layouts/tiers/tier.html: 警告：该布局不会被读取：ismsgen 只读取 l
 		}
 	}
 }
+
+// A site's copy of a partial that no longer defines a template ismsgen's
+// own file of that name defines, which a layout still runs (an empty
+// file, a define under another name), is an error at the site's file,
+// not at the default layout that runs it, and not when nothing runs it.
+func TestLayoutLostDefine(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"empty footer", map[string]string{"partials/footer.html": ""},
+			`layouts/partials/footer.html: the layout does not define the template "footer", which ismsgen's own layouts/partials/footer.html defines and layouts/base.html runs
+    hint: put it between {{define "footer"}} and {{end}} in this file, as ismsgen's own layouts/partials/footer.html does, or delete the site's copy to use the default
+`},
+		{"renamed", map[string]string{"partials/docmeta.html": "{{define \"meta\"}}x{{end}}\n"},
+			`layouts/partials/docmeta.html: the layout does not define the template "docmeta", which ismsgen's own layouts/partials/docmeta.html defines and layouts/doc.html runs
+    hint: put it between {{define "docmeta"}} and {{end}} in this file, as ismsgen's own layouts/partials/docmeta.html does, or delete the site's copy to use the default
+`},
+		{"defined elsewhere", map[string]string{"partials/footer.html": "", "partials/myfooter.html": "{{define \"footer\"}}f{{end}}\n"}, ""},
+		{"run by nothing", map[string]string{"partials/doctraining.html": "", "doc.html": "{{define \"main\"}}{{.Title}}{{end}}\n"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := sitetest.Copy(t, "testdata/site")
+			writeLayouts(t, site, tc.files)
+			res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "en"))
+			if got.String() != tc.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got.String(), tc.want)
+			}
+		})
+	}
+}

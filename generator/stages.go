@@ -95,6 +95,7 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 		diags.Sort()
 		return nil, diags
 	}
+	diags.Add(lostDefines(opts.Source, t.Layouts, opts.Defaults.Layouts)...)
 	diags.Add(unknownStrings(opts.Source, strings)...)
 	diags.Add(strayText(opts.Source)...)
 	return t, diags
