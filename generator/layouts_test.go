@@ -252,3 +252,46 @@ func TestLayoutLostDefine(t *testing.T) {
 		})
 	}
 }
+
+// A mistake in a layout the site added (a partial of its own, a page
+// layout ismsgen has none of) has a hint that does not send the reader
+// to ismsgen's own copy of it, or to deleting the site's: there is none.
+func TestLayoutNewFileHints(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	writeLayouts(t, site, map[string]string{
+		"partials/ownerbox.html": "{{define \"ownerbox\"}}<p>{{.Nope}}</p>{{end}}\n",
+		"partials/card.html":     "{{define \"card\"}}{{if .}}\n",
+		"doc.html":               "{{define \"main\"}}{{template \"ownerbox\" .Data.Doc}}{{end}}\n",
+	})
+	want := map[string]string{
+		"en": `layouts/partials/card.html:2: the layout ends before each {{if}}, {{range}}, {{with}} or {{define}} is closed with {{end}}
+    hint: add the {{end}} that is missing
+`,
+		"zh-CN": `layouts/partials/card.html:2: 布局在 {{if}}、{{range}}、{{with}} 或 {{define}} 以 {{end}} 结束之前就结束了
+    提示：请补上缺少的 {{end}}
+`,
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, w := range want {
+		var got strings.Builder
+		res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), lang))
+		if got.String() != w {
+			t.Errorf("%s:\n%s\nwant:\n%s", lang, got.String(), w)
+		}
+	}
+	writeLayouts(t, site, map[string]string{"partials/card.html": "{{define \"card\"}}{{end}}\n"})
+	res, err = generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "en"))
+	if w := `layouts/partials/ownerbox.html:1:26: the layout shows .Nope, but the page's data has no field Nope (in *model.Document)
+    hint: the data has no such field: docs/layouts.md lists what each layout is given, and what the template is called with comes from the layout that calls it
+`; got.String() != w {
+		t.Errorf("run:\n%s\nwant:\n%s", got.String(), w)
+	}
+}

@@ -37,7 +37,7 @@ func Publish(site *model.Site, data *reports.Data, theme *Theme, bodies render.B
 	dataErr, _ := dataFiles.wait()
 	builder, _ := index.setup.wait()
 	if err != nil {
-		diags, rest := render.Diagnostics(err)
+		diags, rest := render.DiagnosticsOver(err, theme.Builtin)
 		return diags, rest
 	}
 	if dataErr != nil {

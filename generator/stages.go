@@ -75,6 +75,7 @@ type Theme struct {
 	Layouts fs.FS // the site's layouts over the embedded ones
 	Parsed  *render.Parsed
 	Assets  *assets.Bundle
+	Builtin fs.FS // the embedded layouts, that the site's are over
 }
 
 // Layouts loads the interface strings of the site's language and parses
@@ -89,9 +90,9 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 		return nil, diags
 	}
 	diags.Add(layoutFiles(opts.Source, opts.Defaults.Layouts)...)
-	t := &Theme{Strings: strings, Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts)}
+	t := &Theme{Strings: strings, Layouts: overlay.New(filepath.Join(opts.Source, "layouts"), opts.Defaults.Layouts), Builtin: opts.Defaults.Layouts}
 	if t.Parsed, err = render.ParseLayouts(t.Layouts, opts.Defaults.Layouts, cfg, strings); err != nil {
-		diags.Add(layoutDiagnostics(err)...)
+		diags.Add(layoutDiagnostics(err, opts.Defaults.Layouts)...)
 		diags.Sort()
 		return nil, diags
 	}
@@ -103,8 +104,8 @@ func Layouts(opts Options, cfg *model.Config) (*Theme, diag.List) {
 
 // layoutDiagnostics reports the errors of the layouts as diagnostics, and
 // any other error (a layout that cannot be read) as one without a line.
-func layoutDiagnostics(err error) diag.List {
-	diags, rest := render.Diagnostics(err)
+func layoutDiagnostics(err error, builtin fs.FS) diag.List {
+	diags, rest := render.DiagnosticsOver(err, builtin)
 	if rest != nil {
 		diags.Errorf("layouts", 0, "", "%v", rest)
 	}

@@ -2,9 +2,11 @@ package render
 
 import (
 	"errors"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -39,6 +41,13 @@ var (
 // returns the errors that are not layout errors (reading or writing a
 // file) as rest.
 func Diagnostics(err error) (diags diag.List, rest error) {
+	return DiagnosticsOver(err, nil)
+}
+
+// DiagnosticsOver is Diagnostics for layouts over the defaults in
+// builtin: a hint sends the reader to ismsgen's own copy of a layout
+// only when there is one (not for a partial the site added).
+func DiagnosticsOver(err error, builtin fs.FS) (diags diag.List, rest error) {
 	var others []error
 	for _, e := range flatten(err) {
 		var le *LayoutError
@@ -62,6 +71,11 @@ func Diagnostics(err error) (diags diag.List, rest error) {
 			file, line, col = "layouts/"+le.Layout, 0, 0
 			text = diag.Msg("the layout defines no template \"main\", which the page frame (base.html) shows")
 			hint = diag.Msg("put the page's content between {{define \"main\"}} and {{end}}, as ismsgen's own %s does, or delete the site's copy to use the default", file)
+			if !hasDefault(builtin, file) {
+				hint = diag.Msg("put the page's content between {{define \"main\"}} and {{end}}")
+			}
+		} else if !hasDefault(builtin, file) {
+			hint = newLayoutHint(msg)
 		}
 		d := diag.New(file, line, diag.Error, "", hint, "%s", text)
 		d.Col = col
@@ -103,6 +117,30 @@ func layoutProblem(msg, file string) (text, hint diag.Text) {
 		return diag.Msg("the layout stops at %s: %s", p[1], p[2]), fix
 	}
 	return diag.Msg("the layout cannot be read: %s", msg), fix
+}
+
+// hasDefault reports whether ismsgen has its own copy of file
+// ("layouts/…") in builtin; true when builtin is not known.
+func hasDefault(builtin fs.FS, file string) bool {
+	if builtin == nil {
+		return true
+	}
+	_, err := fs.Stat(builtin, strings.TrimPrefix(file, "layouts/"))
+	return err == nil
+}
+
+// newLayoutHint is how to fix a layout of the site's that ismsgen has
+// no copy of: there is no default to compare with or go back to.
+func newLayoutHint(msg string) diag.Text {
+	switch {
+	case msg == "unexpected EOF":
+		return diag.Msg("add the {{end}} that is missing")
+	case noField.MatchString(msg):
+		return diag.Msg("the data has no such field: docs/layouts.md lists what each layout is given, and what the template is called with comes from the layout that calls it")
+	case noFunction.MatchString(msg), noTemplate.MatchString(msg):
+		return diag.Msg("use a function or template that exists (docs/layouts.md lists them)")
+	}
+	return diag.Msg("fix the layout")
 }
 
 // flatten lists the errors joined in err.

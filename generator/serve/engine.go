@@ -148,7 +148,7 @@ func (e *engine) rebuild(ch changes) {
 	}
 	// Nothing is served yet when the first build failed: make everything.
 	if err := e.render(site, data, e.renderAll || e.store.empty(), start, touched, diags); err != nil {
-		diags.Add(renderErrors(err)...)
+		diags.Add(renderErrors(err, e.g.theme)...)
 		e.fail(start, diags)
 		return
 	}

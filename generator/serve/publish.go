@@ -2,10 +2,12 @@ package serve
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
+	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
@@ -180,8 +182,12 @@ func what(touched []string, full bool) diag.Text {
 
 // renderErrors reports the errors of rendering as a build does: those of
 // the layouts at their line and column, with a hint; others as they are.
-func renderErrors(err error) diag.List {
-	diags, rest := render.Diagnostics(err)
+func renderErrors(err error, theme *generator.Theme) diag.List {
+	var builtin fs.FS
+	if theme != nil {
+		builtin = theme.Builtin
+	}
+	diags, rest := render.DiagnosticsOver(err, builtin)
 	if rest != nil {
 		diags.Errorf("", 0, "", "%v", rest)
 	}

@@ -115,7 +115,7 @@ func (e *engine) siteDone(res siteResult) {
 		return
 	}
 	if res.err != nil {
-		diags := renderErrors(res.err)
+		diags := renderErrors(res.err, e.g.theme)
 		c := e.messages()
 		for _, d := range diags {
 			fmt.Fprintf(e.log, "  %s\n", c.Line(d))
