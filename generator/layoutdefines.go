@@ -42,7 +42,7 @@ func lostDefines(source string, layouts, builtin fs.FS) diag.List {
 			})
 		}
 	}
-	var diags diag.List
+	diags := redefined(source, layouts, shared)
 	for _, name := range shared {
 		if _, err := os.Stat(filepath.Join(source, "layouts", filepath.FromSlash(name))); err != nil {
 			continue // not the site's own
@@ -97,4 +97,64 @@ func runs(n parse.Node) string {
 		}
 	}
 	return ""
+}
+
+// redefined warns of each template that more than one of the shared
+// layout files (base.html, partials/) defines, at the site's own files
+// among them (layout-redefined): pages use the one read last, by the
+// files' names, so that a site's {{define "footer"}} in partials/a.html
+// is silently not the footer, and one in partials/z.html silently is.
+func redefined(source string, layouts fs.FS, shared []string) diag.List {
+	type place struct {
+		file string
+		line int
+	}
+	where := map[string][]place{}
+	for _, name := range shared {
+		data, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			continue
+		}
+		text := strings.TrimPrefix(string(data), bom)
+		for tn, tree := range parseLoose(layouts, name) {
+			if tn == name || isEmptyTree(tree) {
+				continue // html/template keeps a non-empty template over an empty one
+			}
+			at := min(int(tree.Root.Position()), len(text))
+			if i := strings.LastIndex(text[:at], "{{"); i >= 0 {
+				at = i
+			}
+			where[tn] = append(where[tn], place{name, lineAt(text, at)})
+		}
+	}
+	var diags diag.List
+	for tn, places := range where {
+		if len(places) < 2 {
+			continue
+		}
+		used := places[len(places)-1].file // shared is in the order it is parsed
+		for i, p := range places {
+			if _, err := os.Stat(filepath.Join(source, "layouts", filepath.FromSlash(p.file))); err != nil {
+				continue // ismsgen's own
+			}
+			other := places[len(places)-1].file
+			if i == len(places)-1 {
+				other = places[0].file
+			}
+			diags.Warnf("layouts/"+p.file, p.line, "layout-redefined",
+				diag.Msg("define each template in one file: to change ismsgen's %q, copy its file to the same name in the site's layouts/ and change the copy", tn),
+				"the template %q is defined here and in layouts/%s: pages use the one in layouts/%s, read last by the files' names", tn, other, used)
+		}
+	}
+	return diags
+}
+
+// isEmptyTree reports whether a template holds nothing but spaces.
+func isEmptyTree(t *parse.Tree) bool {
+	for _, n := range t.Root.Nodes {
+		if tx, ok := n.(*parse.TextNode); !ok || strings.TrimSpace(string(tx.Text)) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -295,3 +295,34 @@ func TestLayoutNewFileHints(t *testing.T) {
 		t.Errorf("run:\n%s\nwant:\n%s", got.String(), w)
 	}
 }
+
+// A template defined in two shared layout files, one of them the site's,
+// is warned of at the site's file (layout-redefined), saying which one
+// the pages use: the one read last, by the files' names.
+func TestLayoutRedefined(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	writeLayouts(t, site, map[string]string{
+		"partials/a.html":  "{{define \"footer\"}}A{{end}}\n",
+		"partials/zz.html": "\n{{define \"banner\"}}Z{{end}}\n{{define \"latebanner\"}}{{end}}\n",
+	})
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var redef diag.List
+	for _, d := range res.Diagnostics {
+		if d.Code == "layout-redefined" {
+			redef.Add(d)
+		}
+	}
+	var got strings.Builder
+	redef.Print(&got, generator.Messages(defaults(), "en"))
+	want := `layouts/partials/a.html:1: warning: the template "footer" is defined here and in layouts/partials/footer.html: pages use the one in layouts/partials/footer.html, read last by the files' names
+    hint: define each template in one file: to change ismsgen's "footer", copy its file to the same name in the site's layouts/ and change the copy
+layouts/partials/zz.html:2: warning: the template "banner" is defined here and in layouts/partials/banner.html: pages use the one in layouts/partials/zz.html, read last by the files' names
+    hint: define each template in one file: to change ismsgen's "banner", copy its file to the same name in the site's layouts/ and change the copy
+`
+	if got.String() != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got.String(), want)
+	}
+}
