@@ -326,3 +326,33 @@ layouts/partials/zz.html:2: warning: the template "banner" is defined here and i
 		t.Errorf("warnings:\n%s\nwant:\n%s", got.String(), want)
 	}
 }
+
+// The usual slips of a layout's syntax are said in the site's language,
+// with how to fix them, each at its file and line, all at once.
+func TestLayoutSyntaxSlips(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	writeLayouts(t, site, map[string]string{
+		"doc.html":             "{{define \"main\"}}{{if}}{{end}}\n",
+		"partials/footer.html": "{{define \"footer\"}}{{.Title}\n{{end}}\n",
+		"tier.html":            "{{define \"main\"}}{{range .Data}}{{end}}{{end}}{{end}}\n",
+		"search.html":          "{{define \"main\"}}\n{{\"abc}}{{end}}\n",
+	})
+	want := `layouts/doc.html:1: 布局中的 {{if}} 没有要判断的值
+    提示：请在 layouts/doc.html 中于其后写出要判断的值，例如 {{if .Title}}
+layouts/partials/footer.html:1: 布局中有一个动作没有以 }} 结束
+    提示：请在 layouts/partials/footer.html 中以 }} 结束该动作
+layouts/search.html:2: 布局某个动作中带引号的字符串没有闭合
+    提示：请在 layouts/search.html 中于 }} 之前用开头的引号闭合该字符串
+layouts/tier.html:1: 布局中有一个 {{end}} 没有可结束的内容：此处没有未结束的 {{if}}、{{range}}、{{with}}、{{define}} 或 {{block}}
+    提示：请在 layouts/tier.html 中删除这个 {{end}}，或补上它要结束的动作
+`
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "zh-CN"))
+	if got.String() != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got.String(), want)
+	}
+}

@@ -30,10 +30,11 @@ var templatePlace = regexp.MustCompile(`(?:html/)?template: ?([^:\s]+\.html):(\d
 // Go's words for the mistakes layouts are made with, said again in the
 // site's language by layoutProblem.
 var (
-	noField     = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: can't evaluate field (\S+) in type (.+)$`)
-	noFunction  = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-	noTemplate  = regexp.MustCompile(`^(?:executing "[^"]*" at <[^>]*>: )?no such template "([^"]+)"$`)
-	runtimeStop = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling \S+: )?(.*)$`)
+	noField      = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: can't evaluate field (\S+) in type (.+)$`)
+	noFunction   = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	noTemplate   = regexp.MustCompile(`^(?:executing "[^"]*" at <[^>]*>: )?no such template "([^"]+)"$`)
+	missingValue = regexp.MustCompile(`^missing value for (if|range|with)$`)
+	runtimeStop  = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling \S+: )?(.*)$`)
 )
 
 // Diagnostics turns the layout errors in err (one, or several joined)
@@ -75,7 +76,7 @@ func DiagnosticsOver(err error, builtin fs.FS) (diags diag.List, rest error) {
 				hint = diag.Msg("put the page's content between {{define \"main\"}} and {{end}}")
 			}
 		} else if !hasDefault(builtin, file) {
-			hint = newLayoutHint(msg)
+			hint = newLayoutHint(msg, file)
 		}
 		d := diag.New(file, line, diag.Error, "", hint, "%s", text)
 		d.Col = col
@@ -100,6 +101,19 @@ func layoutProblem(msg, file string) (text, hint diag.Text) {
 		return diag.Msg("the layout is missing"), diag.Msg("ismsgen needs this layout: restore it, or delete the site's layouts/ copy so the default is used")
 	case msg == "unexpected EOF":
 		return diag.Msg("the layout ends before each {{if}}, {{range}}, {{with}} or {{define}} is closed with {{end}}"), diag.Msg("add the {{end}} that is missing, or delete the site's copy of %s to use the default", file)
+	case msg == "unexpected {{end}}":
+		return diag.Msg("the layout has an {{end}} that closes nothing: no {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is open there"),
+			diag.Msg("delete that {{end}}, or add the action it was meant to close, in %s", file)
+	case missingValue.MatchString(msg):
+		p := missingValue.FindStringSubmatch(msg)
+		return diag.Msg("the layout's {{%s}} has no value to test", p[1]),
+			diag.Msg("write what it tests after it, such as {{%s .Title}}, in %s", p[1], file)
+	case msg == "unterminated quoted string", msg == "unterminated raw quoted string":
+		return diag.Msg("a quoted string in one of the layout's actions is not closed"),
+			diag.Msg("close the string with the quote it opens with, before }}, in %s", file)
+	case msg == "unclosed action", msg == `bad character U+007D '}'`:
+		return diag.Msg("one of the layout's actions is not closed with }}"),
+			diag.Msg("end the action with }}, in %s", file)
 	case noField.MatchString(msg):
 		p := noField.FindStringSubmatch(msg)
 		return diag.Msg("the layout shows %s, but the page's data has no field %s (in %s)", p[1], p[2], p[3]),
@@ -131,7 +145,7 @@ func hasDefault(builtin fs.FS, file string) bool {
 
 // newLayoutHint is how to fix a layout of the site's that ismsgen has
 // no copy of: there is no default to compare with or go back to.
-func newLayoutHint(msg string) diag.Text {
+func newLayoutHint(msg, file string) diag.Text {
 	switch {
 	case msg == "unexpected EOF":
 		return diag.Msg("add the {{end}} that is missing")
@@ -139,6 +153,10 @@ func newLayoutHint(msg string) diag.Text {
 		return diag.Msg("the data has no such field: docs/layouts.md lists what each layout is given, and what the template is called with comes from the layout that calls it")
 	case noFunction.MatchString(msg), noTemplate.MatchString(msg):
 		return diag.Msg("use a function or template that exists (docs/layouts.md lists them)")
+	case msg == "unexpected {{end}}", missingValue.MatchString(msg), strings.HasPrefix(msg, "unterminated "),
+		msg == "unclosed action", msg == `bad character U+007D '}'`:
+		_, hint := layoutProblem(msg, file) // a hint of the file's own
+		return hint
 	}
 	return diag.Msg("fix the layout")
 }
