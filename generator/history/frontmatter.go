@@ -99,38 +99,49 @@ func scanHeader(text []byte) (header, bool) {
 		if !ok {
 			return h, false
 		}
-		switch k {
-		case "id":
-			h.ID = v
-		case "title":
-			h.Title = v
-		case "version":
-			h.Version = v
-		case "status":
-			h.Status = v
-		case "classification":
-			h.Classification = v
-		case "approver":
-			h.Approver = v
-		case "tier":
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return h, false
-			}
-			h.Tier = n
-		case "effective", "approved":
-			d, err := model.ParseDate(v)
-			if err != nil {
-				return h, false
-			}
-			if k == "effective" {
-				effective = d
-			} else {
-				approved = d
-			}
+		if !h.set(k, v, &effective, &approved) {
+			return h, false
 		}
 	}
 	return h, false // never closed
+}
+
+// set sets the key k of header to the value v, as a line of front
+// matter writes it; a date is kept in effective or approved, which
+// decide Effective once every line is read. It is false for a value
+// that is not of the key's kind.
+func (h *header) set(k, v string, effective, approved *model.Date) bool {
+	switch k {
+	case "id":
+		h.ID = v
+	case "title":
+		h.Title = v
+	case "version":
+		h.Version = v
+	case "status":
+		h.Status = v
+	case "classification":
+		h.Classification = v
+	case "approver":
+		h.Approver = v
+	case "tier":
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return false
+		}
+		h.Tier = n
+	case "effective", "approved":
+		d, err := model.ParseDate(v)
+		if err != nil {
+			return false
+		}
+		if k == "effective" {
+			*effective = d
+		} else {
+			*approved = d
+		}
+	}
+	return true
 }
 
 // metaDate is a date of decoded front matter (a TOML date, or a string),

@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"cmp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -78,35 +77,8 @@ func yamlHeader(text []byte) (header, bool) {
 		if !ok {
 			return h, false
 		}
-		switch k {
-		case "id":
-			h.ID = v
-		case "title":
-			h.Title = v
-		case "version":
-			h.Version = v
-		case "status":
-			h.Status = v
-		case "classification":
-			h.Classification = v
-		case "approver":
-			h.Approver = v
-		case "tier":
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return h, false
-			}
-			h.Tier = n
-		case "effective", "approved":
-			d, err := model.ParseDate(v)
-			if err != nil {
-				return h, false
-			}
-			if k == "effective" {
-				effective = d
-			} else {
-				approved = d
-			}
+		if !h.set(k, v, &effective, &approved) {
+			return h, false
 		}
 	}
 	return h, false // never closed
