@@ -137,9 +137,14 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		}
 	}
 	// A version's text is compared twice, with the one before and the
-	// one after: it is masked once.
+	// one after (the current text: with the one before and the one
+	// approved): it is read and masked once.
 	maskedTexts := map[string]maskedText{} // by blob
+	var maskedCurrent *maskedText
 	masked := func(v *model.Version) (maskedText, error) {
+		if v == nil && maskedCurrent != nil {
+			return *maskedCurrent, nil
+		}
 		if v != nil {
 			if m, ok := maskedTexts[v.Blob]; ok {
 				return m, nil
@@ -152,6 +157,8 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		m := maskedText{r.maskIn(textRoom, t.FrontMatter), r.maskIn(textRoom, t.Body)}
 		if v != nil {
 			maskedTexts[v.Blob] = m
+		} else {
+			maskedCurrent = &m
 		}
 		return m, nil
 	}
@@ -172,29 +179,34 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		} else if d.Versions.ChangedUncommitted || d.Versions.Set.IsZero() {
 			to = model.Commit{}
 		}
-		older, err := masked(prev)
-		if err != nil {
-			return err
-		}
-		newer, err := masked(this)
-		if err != nil {
-			return err
-		}
-		dir := d.URL() + "changes/" + folder(version)
 		view := &ChangesView{
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
-		var room *bytes.Buffer
-		view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(older, newer)
 		title := r.in.Strings.T("changes.title", d.Title, version)
-		err = r.emit(out, "changes.html", r.page(dir, title, "tiers", view))
-		putRoom(room)
-		if err != nil {
+		if err := r.emitChanges(out, d.URL()+"changes/"+folder(version), title, view, masked, prev, this); err != nil {
 			return err
 		}
 	}
 	return r.sinceApprovalPage(d, out, masked)
+}
+
+// emitChanges writes the changes page view into dir, comparing the texts
+// of older and newer (nil: the current text).
+func (r *renderer) emitChanges(out Output, dir, title string, view *ChangesView, masked func(*model.Version) (maskedText, error), older, newer *model.Version) error {
+	o, err := masked(older)
+	if err != nil {
+		return err
+	}
+	n, err := masked(newer)
+	if err != nil {
+		return err
+	}
+	var room *bytes.Buffer
+	view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(o, n)
+	err = r.emit(out, "changes.html", r.page(dir, title, "tiers", view))
+	putRoom(room)
+	return err
 }
 
 // sinceApprovalPage writes what changed in the current version since it
@@ -207,14 +219,6 @@ func (r *renderer) sinceApprovalPage(d *model.Document, out Output, masked func(
 		return nil
 	}
 	approved := d.Versions.AsApproved
-	older, err := masked(approved)
-	if err != nil {
-		return err
-	}
-	newer, err := masked(nil)
-	if err != nil {
-		return err
-	}
 	to := d.Versions.Current
 	if d.Versions.ChangedUncommitted {
 		to = model.Commit{}
@@ -223,12 +227,8 @@ func (r *renderer) sinceApprovalPage(d *model.Document, out Output, masked func(
 		Doc: d, Version: d.Version, Previous: d.Version, From: approved.Commit, To: to, SinceApproval: true,
 		Current: "../", VersionURL: "../",
 	}
-	var room *bytes.Buffer
-	view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(older, newer)
 	title := r.in.Strings.T("changes.since_approval_title", d.Title, d.Version)
-	err = r.emit(out, "changes.html", r.page(d.URL()+href, title, "tiers", view))
-	putRoom(room)
-	return err
+	return r.emitChanges(out, d.URL()+href, title, view, masked, approved, nil)
 }
 
 // fillVersion renders the text of an earlier version into view.
