@@ -106,10 +106,14 @@ func writeCheckJSON(w io.Writer, c *diag.Catalog, diags diag.List, reviews *repo
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	// The notes (a history that could not be read, a shallow clone) are
+	// a member of their own after those SPEC names, so that a consumer
+	// of errors and warnings sees no new kind of entry in them.
 	_ = enc.Encode(struct {
 		Errors   []diagJSON           `json:"errors"`
 		Warnings []diagJSON           `json:"warnings"`
 		Reviews  *reports.ReviewsJSON `json:"reviews"`
 		Actions  *reports.ActionsJSON `json:"actions"`
-	}{conv(diags.Errors()), conv(diags.Warnings()), reviews, actions})
+		Notes    []diagJSON           `json:"notes"`
+	}{conv(diags.Errors()), conv(diags.Warnings()), reviews, actions, conv(diags.Notes())})
 }

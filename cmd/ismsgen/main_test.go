@@ -120,6 +120,7 @@ func TestCheckSampleJSON(t *testing.T) {
 	var got struct {
 		Errors   []diagnostic `json:"errors"`
 		Warnings []diagnostic `json:"warnings"`
+		Notes    []diagnostic `json:"notes"`
 		Reviews  struct {
 			Now         string `json:"now"`
 			DueSoonDays int    `json:"due_soon_days"`
