@@ -65,3 +65,40 @@ func TestEarlierVersionWithYAMLFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// An earlier version whose text ismsgen cannot be sure of (YAML with an
+// anchor, TOML that does not parse, a text in GBK) has no page, and its
+// [[history]] entry a note that names the commit and says why: the
+// version was left out without a word.
+func TestEarlierVersionUnreadNote(t *testing.T) {
+	for _, tc := range []struct{ name, text, why string }{
+		{"yaml anchor", "---\nid: P-1\ntitle: &t Access control\nversion: \"1.0\"\nstatus: approved\nclassification: internal\n---\n\nMarker of the old text.\n", "YAML front matter"},
+		{"toml that does not parse", "+++\nid = \"P-1\"\ntitle = \"Access control\nversion = \"1.0\"\nstatus = \"approved\"\n+++\n\nMarker of the old text.\n", "cannot be read"},
+		{"gbk", "+++\nid = \"P-1\"\ntitle = \"\xb7\xc3\xce\xca\"\nversion = \"1.0\"\n+++\n\nMarker of the old text.\n", "not UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := gitfixture.New(t)
+			r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+			r.MustWrite("content/p1.md", tc.text)
+			first := r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+			r.MustWrite("content/p1.md", "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"1.1\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-02-01\nnext_review = 2027-01-01\n\n[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"1.1\"\n+++\n\nThe TOML text.\n")
+			r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "to TOML")
+			tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+			for name, data := range tree {
+				if bytes.Contains(data, []byte("Marker of the old text")) {
+					t.Errorf("%s shows the text not read", name)
+				}
+			}
+			var notes []string
+			for _, d := range res.Diagnostics.Notes() {
+				if d.File == "content/p1.md" {
+					notes = append(notes, d.String())
+				}
+			}
+			want := fmt.Sprintf("content/p1.md:14: note: version 1.0 has no page under v/: its text in commit %s (2026-01-01) ", first[:10])
+			if len(notes) != 1 || !strings.HasPrefix(notes[0], want) || !strings.Contains(notes[0], tc.why) {
+				t.Errorf("notes %q, want one that starts %q and says %q", notes, want, tc.why)
+			}
+		})
+	}
+}

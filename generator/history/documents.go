@@ -362,6 +362,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 	v.OldIDs = h.oldIDs(w)
 	v.Approved = w.lastApproved(h)
 	d.Versions = v
+	diags.Add(h.unreadNotes(w)...)
 	// A version git holds whose name cannot name a folder has no page.
 	warned := map[string]bool{}
 	for i, r := range d.History {

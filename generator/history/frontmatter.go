@@ -21,6 +21,7 @@ type header struct {
 	Effective                                  model.Date // effective, else approved: the day the version took effect
 	ok                                         bool       // the text has front matter
 	yaml                                       bool       // the text has YAML front matter: not ok (see readEarlierHeader)
+	unread                                     unread     // why an earlier text's front matter was not read, when it was not
 }
 
 // headerKeys are the keys header reads.

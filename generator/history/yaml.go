@@ -17,11 +17,19 @@ import (
 // of the approved version, no old id, no version in force.
 func readEarlierHeader(text []byte) header {
 	hd := readHeader(text)
-	if hd.ok || !utf8.Valid(text) {
+	switch {
+	case hd.ok:
+		return hd
+	case !utf8.Valid(text):
+		hd.unread = unread{why: notUTF8, version: looseVersion(text)}
 		return hd
 	}
 	if y, ok := yamlHeader(text); ok {
 		return y
+	}
+	hd.unread = unread{why: unsureYAML, version: looseVersion(text)}
+	if !bytes.HasPrefix(bytes.TrimPrefix(text, []byte("\xef\xbb\xbf")), []byte("---")) {
+		hd.unread.why = badTOML
 	}
 	return hd
 }
