@@ -31,6 +31,7 @@ type walk struct {
 	dirty bool // the file on disk may differ from its last commit
 
 	next    int  // the next rev to read
+	opaque  bool // a text read is not text (see opaque): git holds it encrypted
 	inRun   bool // every rev read so far carries the current version, approved
 	set     int  // the oldest rev of that run; -1 when none
 	want    map[string]bool
@@ -86,13 +87,17 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	}
 	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone) })
 	var out diag.List
-	for i := range walks {
+	var opaque []string
+	for i, w := range walks {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		out.Add(diags[i]...)
+		if w.opaque {
+			opaque = append(opaque, w.d.Path)
+		}
 	}
-	return out, nil
+	return append(out, opaqueNote(opaque)...), nil
 }
 
 // newWalk starts the walk of document d back through the commits of f.
@@ -179,6 +184,9 @@ func (w *walk) take(h *History, text []byte, hd header) {
 	i := w.next
 	w.next++
 	w.headers[i] = hd
+	if !hd.ok && !hd.yaml && opaque(text) {
+		w.opaque = true
+	}
 	if w.inRun {
 		if hd.ok && hd.Version == w.d.Version && hd.Status == model.StatusApproved {
 			w.set = i

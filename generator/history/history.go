@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,9 +30,10 @@ type History struct {
 	done   int        // how many texts were read ahead, or by readers closed since
 	loose  int        // how many of them were read from loose objects (for the tests)
 
-	mu    sync.Mutex
-	dirty map[string]bool // paths (relative to the source) that may differ from the head commit
-	texts *store          // earlier versions' texts, by blob id, for their pages
+	mu       sync.Mutex
+	dirty    map[string]bool   // paths (relative to the source) that may differ from the head commit
+	filtered map[string]string // paths that a git filter passes through, and its name (see dropFiltered)
+	texts    *store            // earlier versions' texts, by blob id, for their pages
 
 	defaults thenDefaults // the default classification at each commit (see classAt)
 	byFolder folderIndex  // the files by folder (see FilesAt)
@@ -55,6 +57,10 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 			return nil, notes, err
 		}
 		dropUntouched(source, log, h.dirty)
+		if err = h.dropFiltered(); err != nil {
+			return nil, notes, err
+		}
+		notes.Add(filteredNote(h.filtered)...)
 	}
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
@@ -103,11 +109,47 @@ func (r *Repo) changedFiles() (map[string]bool, error) {
 // Touched records that the files at paths (relative to the source) may
 // have changed since Read: serve calls it for the files saved.
 func (h *History) Touched(paths ...string) {
+	var docs []string
+	for _, p := range paths {
+		if strings.EqualFold(pathExt(p), ".md") {
+			docs = append(docs, p)
+		}
+	}
+	filtered, _ := h.repo.filters(docs) // a document of a filter is taken as committed, as dropFiltered says
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, p := range paths {
-		h.dirty[p] = true
+		if _, ok := filtered[p]; !ok {
+			h.dirty[p] = true
+		}
 	}
+}
+
+// dropFiltered takes out of dirty the files that a git filter passes
+// through (see Repo.filters), which are on disk: their bytes are not
+// the text git holds, which ismsgen cannot compare them with, and every
+// such file listed would be warned of as changed after approval. They
+// are taken as their last commit's text; filteredNote says so once.
+func (h *History) dropFiltered() error {
+	var paths []string
+	for p := range h.dirty {
+		if !strings.EqualFold(pathExt(p), ".md") {
+			continue // a file of a page bundle: its bytes are compared as published (see Unchanged)
+		}
+		if _, err := os.Lstat(filepath.Join(h.source, filepath.FromSlash(p))); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	filtered, err := h.repo.filters(paths)
+	if err != nil {
+		return err
+	}
+	for p := range filtered {
+		delete(h.dirty, p)
+	}
+	h.filtered = filtered
+	return nil
 }
 
 // Text returns the text of an earlier version (model.Version.Blob).

@@ -1,0 +1,99 @@
+package generator_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// filterDoc is a document of version, with its [[history]] entries.
+func filterDoc(version, body string, history ...string) string {
+	s := "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"" + version + "\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-01-01\nnext_review = 2027-01-01\n"
+	for _, v := range history {
+		s += "\n[[history]]\nversion = \"" + v + "\"\n"
+	}
+	return s + "+++\n\n" + body + "\n"
+}
+
+// A document that a git filter passes through (.gitattributes filter=,
+// as git-crypt or a keyword filter sets it) is on disk another text
+// than git holds: once its file's status changes (a copy of the work
+// tree, a touch), it was warned of as changed after approval, though
+// nothing changed. The files are taken as committed, and one note says
+// so; a filter that encrypts leaves texts in git that are not text, and
+// one note says why their versions are missing.
+func TestHistoryGitFilter(t *testing.T) {
+	now := model.Date{Year: 2026, Month: 3, Day: 1}
+	t.Run("keyword filter", func(t *testing.T) {
+		r := gitfixture.New(t)
+		for _, kv := range [][2]string{{"filter.kw.clean", `sed '/^<!-- checked out -->$/d'`}, {"filter.kw.smudge", `sed '$a <!-- checked out -->'`}} {
+			if err := r.Git(nil, "config", kv[0], kv[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.MustWrite(".gitattributes", "*.md filter=kw\n")
+		r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+		r.MustWrite("content/p1.md", filterDoc("1.0", "Text.", "1.0"))
+		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Text two.", "1.0"), "P-1", "P-2"))
+		r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+		// Checked out again through the filter, then touched.
+		for _, p := range []string{"content/p1.md", "content/p2.md"} {
+			r.MustRemove(p)
+		}
+		if err := r.Git(nil, "checkout", "--", "content"); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Hour)
+		for _, p := range []string{"content/p1.md", "content/p2.md"} {
+			if err := os.Chtimes(filepath.Join(r.Dir, p), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, res := historyBuild(t, r.Dir, generator.Options{Now: now})
+		for _, d := range res.Diagnostics.Warnings() {
+			if d.Code == "changed-after-approval" {
+				t.Errorf("%v", d)
+			}
+		}
+		notes := notesAbout(res, "git filter")
+		if len(notes) != 1 || !strings.Contains(notes[0], "2 document file(s)") || !strings.Contains(notes[0], "filter=kw") {
+			t.Errorf("notes %q, want one of the 2 files of filter kw", notes)
+		}
+	})
+	t.Run("encrypting filter", func(t *testing.T) {
+		r := gitfixture.New(t)
+		for _, kv := range [][2]string{{"filter.crypt.clean", `sh -c '(printf "\000GITCRYPT\000"; base64)'`}, {"filter.crypt.smudge", `sh -c 'tail -c +11 | base64 -d'`}} {
+			if err := r.Git(nil, "config", kv[0], kv[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.MustWrite(".gitattributes", "content/** filter=crypt\n")
+		r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+		r.MustWrite("content/p1.md", filterDoc("1.0", "Text.", "1.0"))
+		r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+		r.MustWrite("content/p1.md", filterDoc("1.1", "Text two.", "1.0", "1.1"))
+		r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "second")
+		_, res := historyBuild(t, r.Dir, generator.Options{Now: now})
+		notes := notesAbout(res, "not text")
+		if len(notes) != 1 || !strings.Contains(notes[0], "content/p1.md") {
+			t.Errorf("notes %q, want one that the texts git holds of content/p1.md are not text", notes)
+		}
+	})
+}
+
+// notesAbout are the notes of res that say what.
+func notesAbout(res *generator.Result, what string) []string {
+	var out []string
+	for _, d := range res.Diagnostics.Notes() {
+		if strings.Contains(d.Message, what) {
+			out = append(out, d.String())
+		}
+	}
+	return out
+}

@@ -1,0 +1,84 @@
+package history
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// filters returns, of paths (relative to the source), those for which
+// the repository's attributes name a filter (filter=crypt, as git-crypt
+// sets it, or a keyword filter), with its name: git stores such a file
+// as its clean filter makes it, so the file on disk is not the text git
+// holds, and ismsgen runs no filter to compare them.
+func (r *Repo) filters(paths []string) (map[string]string, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	var in bytes.Buffer
+	for _, p := range paths {
+		in.WriteString(r.prefix + p)
+		in.WriteByte(0)
+	}
+	cmd := r.run.command("check-attr", "-z", "--stdin", "filter")
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, &gitError{args: []string{"check-attr"}, msg: strings.TrimSpace(stderr.String()), err: err}
+	}
+	// path NUL attribute NUL value NUL, for each path
+	f := strings.Split(string(out), "\x00")
+	found := map[string]string{}
+	for i := 0; i+2 < len(f); i += 3 {
+		if value := f[i+2]; value != "unspecified" && value != "unset" {
+			if rel := r.rel(f[i]); rel != "" {
+				found[rel] = value
+			}
+		}
+	}
+	return found, nil
+}
+
+// filteredNote is the note of the files that differ from the head
+// commit only by their status, as far as git tells without its filter,
+// and that pass through one: they are taken as their last commit's text.
+func filteredNote(filtered map[string]string) diag.List {
+	if len(filtered) == 0 {
+		return nil
+	}
+	paths := make([]string, 0, len(filtered))
+	for p := range filtered {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var notes diag.List
+	notes.Notef("", "commit the changes to have them compared; if the files are encrypted (git-crypt), their earlier texts are published only from a repository that stores them readable",
+		"%d document file(s) pass through a git filter (filter=%s for %s): git holds what the filter makes of them, not the files, and ismsgen runs no filter, so changes to them not yet committed are not compared with their approved text",
+		len(paths), filtered[paths[0]], paths[0])
+	return notes
+}
+
+// opaque reports whether a text git holds is not text: an encrypted
+// file (git-crypt writes "\x00GITCRYPT\x00" and the cipher) or any other
+// with a NUL byte where git looks for one.
+func opaque(text []byte) bool {
+	return bytes.IndexByte(text[:min(len(text), 8000)], 0) >= 0
+}
+
+// opaqueNote is the note of the documents whose texts in git are not
+// text (see opaque), once for the build.
+func opaqueNote(paths []string) diag.List {
+	if len(paths) == 0 {
+		return nil
+	}
+	slices.Sort(paths)
+	var notes diag.List
+	notes.Notef("", "ismsgen reads the texts as git stores them and runs no filter: their earlier versions are published only from a repository that stores them readable",
+		"git holds %d document(s) (%s first) as bytes that are not text, encrypted as git-crypt stores them or binary: their earlier versions, changes and changed-after-approval are not shown",
+		len(paths), paths[0])
+	return notes
+}
