@@ -458,7 +458,7 @@ func sameDocument(a, b []byte) bool {
 	if fa == nil || fb == nil {
 		return false
 	}
-	if !bytes.Equal(fa.Body, fb.Body) && !bytes.Equal(inert(fa.Body), inert(fb.Body)) {
+	if !bytes.Equal(fa.Body, fb.Body) && !bytes.Equal(inert(fa.Body), inert(fb.Body)) && !sameRendering(fa.Body, fb.Body) {
 		return false
 	}
 	ma, mb := maps.Clone(fa.Meta), maps.Clone(fb.Meta)

@@ -58,3 +58,31 @@ func TestIdentExpandedOnDisk(t *testing.T) {
 		t.Fatalf("diagnostics %v; want none", diags)
 	}
 }
+
+// Edits of white space alone that change nothing a reader sees (more
+// blank lines between paragraphs, a list marker's spacing, a paragraph
+// wrapped at other words, a byte-order mark) are no change after
+// approval; white space in a code block shows, and is.
+func TestWhiteSpaceOnlyAfterApproval(t *testing.T) {
+	r := repo(t)
+	body := "Para one.\n\nPara two has\nseveral words.\n\n- item\n- item two\n\n```\ncode  line\n```\n"
+	text := doc("P-1", "1.0", "approved", body, "1.0")
+	must(t, r.Write("content/p.md", text))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	for i, edited := range []string{
+		strings.Replace(text, "Para one.\n\n", "Para one.\n\n\n\n", 1),
+		strings.Replace(text, "- item\n- item two", "-   item\n-   item two", 1),
+		strings.Replace(text, "Para two has\nseveral words.", "Para two\nhas several\nwords.", 1),
+		"\ufeff" + text,
+	} {
+		must(t, r.Write("content/p.md", edited))
+		commit(t, r, "2026-02-0"+string(rune('1'+i))+"T09:00:00+08:00", "张三")
+		if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
+			t.Fatalf("edit %d (%q): %v; want no warning", i, edited, diags)
+		}
+	}
+	must(t, r.Write("content/p.md", strings.Replace(text, "code  line", "code line", 1)))
+	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
+	_, diags, _ := read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+}
