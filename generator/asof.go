@@ -58,6 +58,7 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 	}
 	opts.Dest = opts.dest() // beside the real source, not in the temporary folder
 	opts.Source, opts.repo, opts.Now = dir, at, opts.AsOf
+	opts.past = &pastDay{day: opts.AsOf, commit: commit}
 	var d diag.List
 	d.Notef("", "", "the site as it stood at the end of %s: commit %s of %s by %s", opts.AsOf, commit.Short(), commit.When.Format("2006-01-02 15:04 -07:00"), commit.Author)
 	return opts, d, done, nil

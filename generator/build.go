@@ -4,6 +4,7 @@ import (
 	"ismsgen/generator/assets"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/model"
 	"ismsgen/generator/render"
 	"ismsgen/generator/reports"
 	"ismsgen/generator/write"
@@ -60,7 +61,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	defer closeLog(gitLog)
 	// 2. Every document file: load, validate on its own, scan its links.
 	docs := ReadDocuments(opts, cfg, false)
-	diags.Add(docs.Diags...)
+	diags.Add(opts.past.leaveOutFaulty(docs, docs.Diags)...)
 	if cfg == nil {
 		return failed(diags), nil
 	}
@@ -69,7 +70,13 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	theme := beside(func() (*Theme, diag.List) { return Layouts(opts, cfg) })
 	// 3. The document set: rules across documents, what is published,
 	// the links between documents.
-	site, d := Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
+	var site *model.Site
+	var d diag.List
+	if opts.past != nil {
+		site, d = opts.past.linkPast(opts, cfg, docs)
+	} else {
+		site, d = Link(opts, cfg, docs.Converted, &docs.Files, docs.Failed...)
+	}
 	diags.Add(d...)
 	// 3b. The documents' earlier versions and the tombstones, from git.
 	hist, d := gitLog.wait()

@@ -34,6 +34,7 @@ type Options struct {
 	// (earlier versions, changes, tombstones), as outside git.
 	NoHistory bool
 	repo      *history.Repo // the repository at the commit of --as-of
+	past      *pastDay      // the day and commit of --as-of
 
 	// FitMemory tunes the Go collector for a build that is the process's
 	// only work (see memory.go). The command sets it; a program that

@@ -283,24 +283,7 @@ func (ds *Documents) letGo() {
 // errors are reported at their files, and a link or a reference to one
 // is not reported again.
 func Link(opts Options, cfg *model.Config, converted []Converted, files *model.Files, failed ...string) (*model.Site, diag.List) {
-	docs := make([]*model.Document, len(converted))
-	scans := make(map[*model.Document]*link.Scanned, len(converted))
-	var revised map[*model.Document]*link.Scanned
-	for i, c := range converted {
-		docs[i], scans[c.Doc] = c.Doc, c.Scan
-		if c.Revision != nil {
-			if revised == nil {
-				revised = map[*model.Document]*link.Scanned{}
-			}
-			revised[c.Doc] = c.Revision
-		}
-	}
-	failedIDs := map[string]bool{} // validate.Set adds to it
-	for _, id := range failed {
-		failedIDs[model.FoldID(id)] = true
-	}
-	docs, diags := validate.Set(slices.Clip(docs), failedIDs)
-	site, d := link.Site(cfg, docs, files, link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification, Failed: failedIDs, Revised: revised}, scans)
+	site, diags, d := linkParts(opts, cfg, converted, files, false, failed...)
 	diags.Add(d...)
 	if diags.HasErrors() {
 		return nil, diags

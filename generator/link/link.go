@@ -29,6 +29,11 @@ type Options struct {
 	// published; one that the text shown has at the same line is
 	// reported once.
 	Revised map[*model.Document]*Scanned
+	// Past says the documents are a past day's, from git (build
+	// --as-of), which no edit can change: a link of theirs that names
+	// nothing is its text alone, as in a text shown from git in place
+	// of a draft; the caller reports its error as it sees fit.
+	Past bool
 }
 
 // Published reports whether a document is part of this build.
@@ -79,7 +84,7 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 	if files == nil {
 		files = &model.Files{}
 	}
-	rs := &resolver{all: all, failed: opts.Failed, files: newFiles(docs, files)}
+	rs := &resolver{all: all, failed: opts.Failed, files: newFiles(docs, files), past: opts.Past}
 	bodies := make([]found, len(docs))
 	par.Ranges(len(docs), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -210,10 +215,13 @@ func check(d *model.Document, s *Scanned, rs *resolver, leftOut map[string]bool)
 	for _, r := range s.refs {
 		problems := len(f.problems)
 		t, ok := rs.resolve(d, r, &f.problems)
-		if !ok && d.FromGit != nil {
+		switch {
+		case !ok && d.FromGit != nil:
 			// The version in force, shown from git: its link that
 			// names nothing now is its text alone (see staleLinks).
 			f.links = append(f.links, target{ref: r, kind: toWithheld})
+		case !ok && rs.past:
+			f.links = append(f.links, target{ref: r, kind: toNothing})
 		}
 		if !ok {
 			if len(f.problems) > problems && f.problems[len(f.problems)-1].Hint == brokenHint {

@@ -33,6 +33,7 @@ const (
 	toWithheld      // a file of a document shown from git that the draft changed
 	toUnread        // a Markdown file with errors of its own
 	toRemoteImage   // an image on another host
+	toNothing       // a link of a past day's text (Options.Past) that names nothing: its text, its error the caller's
 )
 
 // resolver resolves the links of the bodies against the documents (by
@@ -41,6 +42,7 @@ type resolver struct {
 	all    map[string]*model.Document // by model.FoldID
 	failed map[string]bool            // the ids of the documents that could not be read (Options.Failed)
 	files  *files
+	past   bool // Options.Past
 }
 
 // resolve finds what r, a link of d's body, names. A link that names
