@@ -85,7 +85,11 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone) })
+	merged, err := h.mergedVersions(walks, gone)
+	if err != nil {
+		return nil, err
+	}
+	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone, merged[walks[i]]) })
 	var out diag.List
 	var opaque []string
 	for i, w := range walks {
@@ -316,7 +320,7 @@ func (h *History) readCompared(walks []*walk) error {
 
 // finish makes the document's Versions from what its walk read, and the
 // warning of a text changed after approval.
-func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, error) {
+func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version) (diag.List, error) {
 	var diags diag.List
 	d, revs := w.d, w.f.revs
 	v := &model.Versions{Current: h.log.commit(revs[0])}
@@ -340,6 +344,11 @@ func (h *History) finish(w *walk, gone map[string][]model.Version) (diag.List, e
 					v.Earlier = append(v.Earlier, e)
 					break
 				}
+			}
+			// A version committed only on a branch that was merged.
+			if e, ok := merged[r.Version]; ok && !seen[r.Version] {
+				seen[r.Version] = true
+				v.Earlier = append(v.Earlier, e)
 			}
 			continue
 		}

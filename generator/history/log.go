@@ -132,11 +132,19 @@ func (l *Log) change(track map[string]*fileLog, c int32, status byte, old, blob,
 // --first-parent says the same (log.diffMerges, which a later git reads
 // for -m, is set to match).
 func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
+	return r.logRange([]string{commit}, pathspec)
+}
+
+// logRange is logOf from the revisions revs ("M^2", "^M^1": the
+// commits of a branch that merge M joined to the main line) on the
+// files of pathspecs.
+func (r *Repo) logRange(revs []string, pathspecs ...string) ([]byte, error) {
 	args := []string{"log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color", "--first-parent"}
-	out, err := r.run.longOutput(append(args, "--diff-merges=first-parent", logFormat, commit, "--", pathspec)...)
+	tail := append(append(append([]string{logFormat}, revs...), "--"), pathspecs...)
+	out, err := r.run.longOutput(append(append(args, "--diff-merges=first-parent"), tail...)...)
 	var ge *gitError
 	if errors.As(err, &ge) && strings.Contains(ge.msg, "--diff-merges") {
-		return r.run.longOutput(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m", logFormat, commit, "--", pathspec)...)
+		return r.run.longOutput(append(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m"), tail...)...)
 	}
 	return out, err
 }

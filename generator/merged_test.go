@@ -1,0 +1,76 @@
+package generator_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// mergedSite is a repository whose document P-1 was 1.0, then 1.1 on a
+// branch (with the classification given), 1.2 on the main line, and
+// 1.3 in the merge of the two, both having edited it.
+func mergedSite(t *testing.T, branchClass string) *gitfixture.Repo {
+	t.Helper()
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	doc := func(version, class, body string, history ...string) string {
+		return strings.Replace(filterDoc(version, body, history...), "tier = 2\n", "tier = 2\nclassification = \""+class+"\"\n", 1)
+	}
+	r.MustWrite("content/p1.md", doc("1.0", "internal", "Marker of the base.", "1.0"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	git := func(args ...string) error {
+		return r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_AUTHOR_DATE=2026-01-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-15T10:00:00+08:00"}, args...)
+	}
+	if err := git("checkout", "-q", "-b", "side"); err != nil {
+		t.Fatal(err)
+	}
+	r.MustWrite("content/p1.md", doc("1.1", branchClass, "Marker of the branch.", "1.0", "1.1"))
+	r.MustCommit("2026-01-10T10:00:00+08:00", "Author", "1.1 on a branch")
+	if err := git("checkout", "-q", "main"); err != nil {
+		t.Fatal(err)
+	}
+	r.MustWrite("content/p1.md", doc("1.2", "internal", "Marker of the main line.", "1.0", "1.2"))
+	r.MustCommit("2026-01-12T10:00:00+08:00", "Author", "1.2 on the main line")
+	_ = git("merge", "-q", "--no-ff", "side", "-m", "merge") // both edited P-1: a conflict, resolved below
+	if _, err := os.Stat(filepath.Join(r.Dir, ".git", "MERGE_HEAD")); err != nil {
+		t.Fatal("no merge in progress:", err)
+	}
+	r.MustWrite("content/p1.md", doc("1.3", "internal", "The merged text.", "1.0", "1.1", "1.2", "1.3"))
+	r.MustCommit("2026-01-15T10:00:00+08:00", "Author", "merge")
+	return r
+}
+
+// A version committed only on a branch that a merge joined to the main
+// line has its page, from the branch's last commit of it, and the next
+// version its changes from it: it had none and no word. The ceiling
+// applies to it as to any earlier version.
+func TestHistoryMergedBranchVersion(t *testing.T) {
+	now := model.Date{Year: 2026, Month: 3, Day: 1}
+	tree, _ := historyBuild(t, mergedSite(t, "internal").Dir, generator.Options{Now: now})
+	for name, want := range map[string]string{
+		"docs/P-1/v/1.1/index.html":       "Marker of the branch.",
+		"docs/P-1/v/1.2/index.html":       "Marker of the main line.",
+		"docs/P-1/changes/1.2/index.html": "Marker of the",
+	} {
+		if !strings.Contains(string(tree[name]), want) {
+			t.Errorf("%s missing, or without %q", name, want)
+		}
+	}
+
+	tree, _ = historyBuild(t, mergedSite(t, "confidential").Dir, generator.Options{Now: now})
+	for name, data := range tree {
+		if bytes.Contains(data, []byte("Marker of the branch")) || strings.Contains(name, "v/1.1/") {
+			t.Errorf("%s shows the confidential version of the branch", name)
+		}
+	}
+	if !strings.Contains(string(tree["docs/P-1/v/1.2/index.html"]), "Marker of the main line.") {
+		t.Errorf("docs/P-1/v/1.2/ missing")
+	}
+}
