@@ -14,7 +14,7 @@ func TestFutureDates(t *testing.T) {
 	tomorrow, today := model.Date{Year: 2026, Month: 6, Day: 2}, now
 	lines := model.NewKeyLines([]model.KeyLine{
 		{Key: "approved", Line: 3}, {Key: "last_reviewed", Line: 4}, {Key: "acquired", Line: 5},
-		{Key: "actions.1.closed", Line: 9},
+		{Key: "actions.1.closed", Line: 9}, {Key: "history.1.date", Line: 12}, {Key: "history.2.date", Line: 15},
 	})
 	for _, tc := range []struct {
 		name string
@@ -30,6 +30,9 @@ func TestFutureDates(t *testing.T) {
 			[]string{"x.md:5: warning: acquired 2026-06-02 is after the build's date, 2026-06-01"}},
 		{"an action closed tomorrow, at its closed line", model.Document{Actions: []model.Action{{Closed: today, Line: 6}, {Closed: tomorrow, Line: 7}}},
 			[]string{"x.md:9: warning: closed 2026-06-02 is after the build's date, 2026-06-01"}},
+		{"a version made tomorrow", model.Document{Version: "1.1", History: []model.Revision{{Version: "1.0", Date: today}, {Version: "1.1", Date: tomorrow}}},
+			[]string{`x.md:12: warning: [[history]] entry 2, version "1.1": date 2026-06-02 is after the build's date, 2026-06-01`}},
+		{"the next version's entry, written ahead", model.Document{Version: "1.0", History: []model.Revision{{Version: "0.9"}, {Version: "1.0", Date: today}, {Version: "1.1", Date: tomorrow}}}, nil},
 		{"ahead as meant", model.Document{Approved: today, Effective: tomorrow, NextReview: tomorrow, Actions: []model.Action{{Due: tomorrow}}}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
