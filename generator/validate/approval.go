@@ -76,6 +76,7 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		}
 		first[h.Version] = i
 	}
+	versionOrder(d, diags)
 }
 
 // entryAhead reports whether the [[history]] entries after the last one
