@@ -32,7 +32,8 @@ const pastHint = "nothing to change in the past, which git keeps as it was; chec
 // leaveOutFaulty takes out of docs the documents whose files have
 // errors (in diags, from reading them) and makes those errors warnings:
 // the site of that day leaves them out, as it leaves out those that
-// cannot be read.
+// cannot be read. A draft shown by its version in force (InForce) stays:
+// its errors are the draft's, which the site does not show.
 func (p *pastDay) leaveOutFaulty(docs *Documents, diags diag.List) diag.List {
 	if p == nil || !diags.HasErrors() {
 		return diags
@@ -43,8 +44,13 @@ func (p *pastDay) leaveOutFaulty(docs *Documents, diags diag.List) diag.List {
 			faulty[d.File] = true
 		}
 	}
+	drafts := map[string]bool{}
 	docs.Converted = slices.DeleteFunc(docs.Converted, func(c Converted) bool {
 		if !faulty[c.Doc.Path] {
+			return false
+		}
+		if c.Doc.FromGit != nil {
+			drafts[c.Doc.Path] = true
 			return false
 		}
 		if c.Doc.ID != "" {
@@ -53,20 +59,26 @@ func (p *pastDay) leaveOutFaulty(docs *Documents, diags diag.List) diag.List {
 		docs.Failed = append(docs.Failed, model.FileID(c.Doc.Path))
 		return true
 	})
-	return p.demote(diags, faulty, false)
+	return p.demote(diags, faulty, drafts, false)
 }
 
 // demote makes the errors of diags at the files of files warnings
 // as-of-error, which say that the document is left out, or for links
-// (links) that the link's text is shown alone.
-func (p *pastDay) demote(diags diag.List, files map[string]bool, links bool) diag.List {
+// (links) that the link's text is shown alone; at the files of drafts,
+// shown by their versions in force, that the site shows that version.
+func (p *pastDay) demote(diags diag.List, files, drafts map[string]bool, links bool) diag.List {
 	for i, d := range diags {
 		if d.Severity != diag.Error || !files[d.File] {
 			continue
 		}
-		w := diag.New(d.File, d.Line, diag.Warning, "as-of-error", pastHint, "the site as of %s leaves the document out: in commit %s the file had this error: %v", p.day, p.commit.Short(), d.Text())
-		if links {
+		var w diag.Diagnostic
+		switch {
+		case drafts[d.File]:
+			w = diag.New(d.File, d.Line, diag.Warning, "as-of-error", pastHint, "the site as of %s shows the version in force, not this draft: in commit %s the draft had this error: %v", p.day, p.commit.Short(), d.Text())
+		case links:
 			w = diag.New(d.File, d.Line, diag.Warning, "as-of-error", pastHint, "the site as of %s shows the link's text alone: in commit %s it was an error: %v", p.day, p.commit.Short(), d.Text())
+		default:
+			w = diag.New(d.File, d.Line, diag.Warning, "as-of-error", pastHint, "the site as of %s leaves the document out: in commit %s the file had this error: %v", p.day, p.commit.Short(), d.Text())
 		}
 		w.Col = d.Col
 		diags[i] = w
@@ -95,11 +107,16 @@ func (p *pastDay) linkPast(opts Options, cfg *model.Config, docs *Documents) (*m
 			}
 		}
 		if len(faulty) == 0 {
-			linked := map[string]bool{}
+			linked, drafts := map[string]bool{}, map[string]bool{}
 			for _, d := range links {
 				linked[d.File] = true
 			}
-			set.Add(p.demote(links, linked, true)...)
+			for _, c := range docs.Converted {
+				if c.Doc.FromGit != nil {
+					drafts[c.Doc.Path] = true // its errors are its draft's (see Options.Revised)
+				}
+			}
+			set.Add(p.demote(links, linked, drafts, true)...)
 			out.Add(set...)
 			if out.HasErrors() {
 				return nil, out

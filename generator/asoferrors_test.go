@@ -23,18 +23,22 @@ func asOfDoc(id, body, more string) string {
 // the day. Each error is warning as-of-error at its line, naming the
 // commit; a document with an error of its own, or at fault among the
 // documents (an id another has, a parent that does not exist), is left
-// out, and a link that names nothing is its text. The day's isms.toml
+// out, a draft with errors is shown by its version in force, as any
+// draft, and a link that names nothing is its text. The day's isms.toml
 // with an error is still an error: there is no site without it.
 func TestAsOfDayWithErrors(t *testing.T) {
 	r := gitfixture.New(t)
 	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p5.md", asOfDoc("P-5", "The version in force.", ""))
+	r.MustCommit("2026-01-02T10:00:00+08:00", "Author", "P-5 approved")
+	r.MustWrite("content/p5.md", strings.Replace(asOfDoc("P-5", "Marker of the draft.", "bogus = 1\n"), `status = "approved"`, `status = "draft"`, 1))
 	r.MustWrite("content/p1.md", asOfDoc("P-1", "See [the gone one](NOPE-1) and [two](P-2).", ""))
 	r.MustWrite("content/p1copy.md", asOfDoc("P-1", "Marker of the copy.", ""))
 	r.MustWrite("content/p2.md", asOfDoc("P-2", "Marker of the typo.", "next_reveiw = 2027-01-01\n"))
 	r.MustWrite("content/p3.md", asOfDoc("P-3", "Marker of the orphan.", "parent = \"NOPE-9\"\n"))
 	r.MustWrite("content/p4.md", asOfDoc("P-4", "Marker of the secret.", "classification = \"confidental\"\n"))
 	first := r.MustCommit("2026-01-05T10:00:00+08:00", "Author", "with errors")
-	for _, p := range []string{"content/p1copy.md", "content/p2.md", "content/p3.md", "content/p4.md"} {
+	for _, p := range []string{"content/p1copy.md", "content/p2.md", "content/p3.md", "content/p4.md", "content/p5.md"} {
 		r.MustRemove(p)
 	}
 	r.MustWrite("content/p1.md", asOfDoc("P-1", "Fixed.", ""))
@@ -55,12 +59,16 @@ func TestAsOfDayWithErrors(t *testing.T) {
 		"content/p2.md:5: warning: the site as of 2026-01-10 leaves the document out: in commit " + short + ` the file had this error: unknown key "next_reveiw"`,
 		"content/p3.md:5: warning: the site as of 2026-01-10 leaves the document out: in commit " + short + ` the file had this error: parent names "NOPE-9", but no document has that id`,
 		"content/p4.md:5: warning: the site as of 2026-01-10 leaves the document out: in commit " + short + ` the file had this error: unknown classification level "confidental"`,
+		"content/p5.md:5: warning: the site as of 2026-01-10 shows the version in force, not this draft: in commit " + short + ` the draft had this error: unknown key "bogus"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if ids := fmt.Sprint(docIDs(res.Site.Docs)); ids != "[P-1]" {
-		t.Errorf("documents %s, want [P-1]", ids)
+	if ids := fmt.Sprint(docIDs(res.Site.Docs)); ids != "[P-1 P-5]" {
+		t.Errorf("documents %s, want [P-1 P-5]", ids)
+	}
+	if !strings.Contains(string(tree["docs/P-5/index.html"]), "The version in force.") {
+		t.Errorf("docs/P-5/ does not show the version in force")
 	}
 	page := string(tree["docs/P-1/index.html"])
 	if !strings.Contains(page, "See the gone one and two.") {
@@ -74,7 +82,7 @@ func TestAsOfDayWithErrors(t *testing.T) {
 
 	// The pack of the day is written too.
 	var zip bytes.Buffer
-	if res, err := generator.Pack(generator.Options{Source: r.Dir, AsOf: day, Defaults: defaults()}, &zip); err != nil || res.Diagnostics.HasErrors() || res.InForce != 1 {
+	if res, err := generator.Pack(generator.Options{Source: r.Dir, AsOf: day, Defaults: defaults()}, &zip); err != nil || res.Diagnostics.HasErrors() || res.InForce != 2 {
 		t.Errorf("pack: %v, %d in force, errors %v", err, res.InForce, res.Diagnostics.Errors())
 	}
 

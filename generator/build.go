@@ -61,11 +61,11 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	defer closeLog(gitLog)
 	// 2. Every document file: load, validate on its own, scan its links.
 	docs := ReadDocuments(opts, cfg, false)
-	diags.Add(opts.past.leaveOutFaulty(docs, docs.Diags)...)
 	if cfg == nil {
-		return failed(diags), nil
+		return failed(append(diags, docs.Diags...)), nil
 	}
 	diags.Add(InForce(opts, cfg, gitLog.get, docs)...)
+	diags.Add(opts.past.leaveOutFaulty(docs, docs.Diags)...)
 	// The layouts are parsed while the documents are linked.
 	theme := beside(func() (*Theme, diag.List) { return Layouts(opts, cfg) })
 	// 3. The document set: rules across documents, what is published,
