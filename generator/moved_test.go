@@ -80,8 +80,8 @@ func TestHistoryMovedID(t *testing.T) {
 			t.Errorf("docs/OLD-A/ does not show %s", want)
 		}
 	}
-	if _, ok := tree["docs/NEW-A/v/1.0/index.html"]; !ok {
-		t.Error("OLD-A's last text is not at docs/NEW-A/v/1.0/")
+	if v := string(tree["docs/NEW-A/v/1.0/index.html"]); !strings.Contains(v, "(numbered OLD-A in this version)") {
+		t.Error("OLD-A's last text is not at docs/NEW-A/v/1.0/, or does not say the number it bore")
 	}
 	if reused := string(tree["docs/OLD-B/index.html"]); !strings.Contains(reused, "Media handling") || strings.Contains(reused, "NEW-B") {
 		t.Error("docs/OLD-B/ is not the page of the document that has the id now")

@@ -42,6 +42,7 @@ type VersionView struct {
 	Tomb     *model.Tombstone // the withdrawn document, for its last text
 	Version  model.Version
 	Old      *model.Document // the text's front matter; nil when it no longer parses
+	ThenID   string          // the id the text carried, when not ID (renumbered since) and published
 	Raw      string          // the whole text, when it does not parse
 	Body     template.HTML
 	Revision *model.Revision // its [[history]] entry
@@ -251,6 +252,11 @@ func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *m
 	if t.Doc == nil {
 		view.Raw = r.mask(t.Body)
 		return nil
+	}
+	// A version of a document renumbered since says the number it bore,
+	// unless this build leaves that id out (another document's now).
+	if id := t.Doc.ID; id != "" && model.FoldID(id) != model.FoldID(view.ID) && r.mask(id) == id {
+		view.ThenID = id
 	}
 	// Its links to documents go to their pages now; its links to files
 	// go to the document's attachments, two folders up; a relative path

@@ -16,6 +16,7 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 	d := &model.Document{Path: src.Path}
 	r := &fields{path: src.Path, meta: src.Meta, line: noLine, diags: &diags}
 
+	d.ID = r.str("id", false)
 	d.Title = r.str("title", false)
 	if tier, ok := r.integer("tier"); ok && tier >= 1 && tier <= 3 {
 		d.Tier = tier
@@ -42,11 +43,11 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 
 // ShownKeys are the keys of the front matter that Shown reads: the
 // values of the others need not be decoded (load.ParseFrontMatterOf).
-var ShownKeys = map[string]bool{"title": true, "tier": true, "type": true, "status": true, "owners": true, "author": true,
+var ShownKeys = map[string]bool{"id": true, "title": true, "tier": true, "type": true, "status": true, "owners": true, "author": true,
 	"reviewer": true, "approver": true, "approved": true, "effective": true, "classification": true}
 
 // ShownFields are the fields of a model.Document that Shown fills in,
 // by name (for the tests that hold Shown to Document).
-var ShownFields = []string{"Path", "Title", "Tier", "Type", "Status", "Owners", "Author", "Reviewer", "Approver", "Approved", "Effective", "Classification"}
+var ShownFields = []string{"Path", "ID", "Title", "Tier", "Type", "Status", "Owners", "Author", "Reviewer", "Approver", "Approved", "Effective", "Classification"}
 
 func noLine(string) int { return 0 }
