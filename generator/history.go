@@ -55,6 +55,11 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 	}
 	diags = Withdrawn(opts, h, converted, site, diags)
 	diags = append(diags, revisionsUnpublished(opts, converted, site)...)
+	if n, wrong, later := h.OutOfOrder(); n > 0 {
+		diags.Notef("", "set the clock of the machines that commit; git keeps the dates as they were written",
+			"%d commit(s) of content/ are dated after a commit built on them, such as %s of %s before %s of %s: a clock set wrong when they were made; the pages show their dates as written, and a site --as-of a day between the two holds their changes",
+			n, wrong.Short(), wrong.Date(), later.Short(), later.Date())
+	}
 	h.LetGo() // a build reads no more history than this
 	return diags
 }

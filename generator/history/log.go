@@ -244,3 +244,28 @@ func (l *Log) Oldest() model.Commit {
 	}
 	return l.commits[len(l.commits)-1]
 }
+
+// OutOfOrder is how many commits read are dated more than a day after a
+// commit made later on the main line (one built on them), and of those
+// the one dated latest with the first later commit dated before it: a
+// clock set wrong when it was made, or a date set by hand. The pages
+// show its date as written, and a build --as-of a day between the two
+// dates holds its changes. A day's leeway lets machines' clocks differ.
+func (h *History) OutOfOrder() (n int, wrong, later model.Commit) {
+	if h == nil || len(h.log.commits) == 0 {
+		return 0, model.Commit{}, model.Commit{}
+	}
+	earliest := h.log.commits[0] // of the commits made after the one looked at
+	for _, c := range h.log.commits[1:] {
+		if c.When.Sub(earliest.When) > 24*time.Hour {
+			n++
+			if wrong.IsZero() || c.When.After(wrong.When) {
+				wrong, later = c, earliest
+			}
+		}
+		if c.When.Before(earliest.When) {
+			earliest = c
+		}
+	}
+	return n, wrong, later
+}
