@@ -210,7 +210,11 @@ func (f *fields) cycle(key string) model.Cycle {
 	}
 	c, err := model.ParseCycle(s)
 	if err != nil {
-		f.errorf(key, "write \"12 months\", \"2 years\" or \"90 days\"", "%q: %v", f.name(key), err)
+		hint := diag.Msg("write \"12 months\", \"2 years\" or \"90 days\"")
+		if p := suggest.Period(s, periodUnit(f.prefix+key)); p != "" {
+			hint = diag.Msg("did you mean %q? %s", p, hint)
+		}
+		f.errorf(key, hint, "%q: %v", f.name(key), err)
 	}
 	return c
 }

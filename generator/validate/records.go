@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"ismsgen/generator/catalog"
@@ -27,12 +28,29 @@ func recordFields(r *fields, cfg *model.Config, d *model.Document) {
 		if kept, ok := model.ParseRetention(d.Retention); ok {
 			d.Kept = kept
 		} else {
-			r.errorf("retention", `write how long the record is kept, e.g. retention = "3 years", or retention = "permanent"`,
+			r.errorf("retention", retentionHint(d.Retention),
 				`retention %q is not "N days", "N months", "N years" or "permanent"`, d.Retention)
 		}
 	}
 	external(r, d)
 	actions(r, cfg, d)
+}
+
+// longTerm are the words people write for a retention with no end they
+// can count: "permanent" is meant, or a period they have not decided.
+var longTerm = []string{"长期", "长期保存", "长久", "永远", "long-term", "long term", "forever", "indefinitely", "indefinite"}
+
+// retentionHint says how to write a retention that is none of its forms,
+// with the period it most likely means ("三年": "3 years").
+func retentionHint(s string) diag.Text {
+	hint := diag.Msg(`write how long the record is kept, e.g. retention = "3 years", or retention = "permanent"`)
+	if slices.Contains(longTerm, strings.ToLower(strings.TrimSpace(s))) {
+		return diag.Msg(`write retention = "permanent" if the record is kept for ever, else how long, e.g. retention = "10 years"`)
+	}
+	if p := suggest.Period(s, periodUnit("retention")); p != "" {
+		return diag.Msg("did you mean %q? %s", p, hint)
+	}
+	return hint
 }
 
 func external(r *fields, d *model.Document) {

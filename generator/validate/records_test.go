@@ -67,6 +67,7 @@ func withHints(l diag.List) []string {
 func TestRetention(t *testing.T) {
 	const p = "content/a.md"
 	const hint = `hint: write how long the record is kept, e.g. retention = "3 years", or retention = "permanent"`
+	const longTerm = `hint: write retention = "permanent" if the record is kept for ever, else how long, e.g. retention = "10 years"`
 	for _, tc := range []struct {
 		value string
 		want  model.Retention
@@ -83,12 +84,17 @@ func TestRetention(t *testing.T) {
 		{`"永久"`, model.Retention{Permanent: true}, nil},
 		{`" 永久 "`, model.Retention{Permanent: true}, nil},
 		{`"forever-ish"`, model.Retention{}, []string{p + `:11: retention "forever-ish" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
-		{`"3"`, model.Retention{}, []string{p + `:11: retention "3" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
+		{`"3"`, model.Retention{}, []string{p + `:11: retention "3" is not "N days", "N months", "N years" or "permanent"` + "\nhint: did you mean \"3 years\"? " + hint[len("hint: "):]}},
+		{`"三年"`, model.Retention{}, []string{p + `:11: retention "三年" is not "N days", "N months", "N years" or "permanent"` + "\nhint: did you mean \"3 years\"? " + hint[len("hint: "):]}},
+		{`"3 yrs"`, model.Retention{}, []string{p + `:11: retention "3 yrs" is not "N days", "N months", "N years" or "permanent"` + "\nhint: did you mean \"3 years\"? " + hint[len("hint: "):]}},
+		{`"36 个月"`, model.Retention{Period: model.Cycle{N: 36, Unit: model.Months}}, nil},
+		{`"永久保存"`, model.Retention{Permanent: true}, nil},
 		{`"0 years"`, model.Retention{Period: model.Cycle{N: 0, Unit: model.Years}}, nil},
 		{`"0 days"`, model.Retention{Period: model.Cycle{N: 0, Unit: model.Days}}, nil},
 		{`"-1 days"`, model.Retention{}, []string{p + `:11: retention "-1 days" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
-		{`"3 weeks"`, model.Retention{}, []string{p + `:11: retention "3 weeks" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
-		{`"长期"`, model.Retention{}, []string{p + `:11: retention "长期" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
+		{`"3 weeks"`, model.Retention{}, []string{p + `:11: retention "3 weeks" is not "N days", "N months", "N years" or "permanent"` + "\nhint: did you mean \"21 days\"? " + hint[len("hint: "):]}},
+		{`"长期"`, model.Retention{}, []string{p + `:11: retention "长期" is not "N days", "N months", "N years" or "permanent"` + "\n" + longTerm}},
+		{`"long-term"`, model.Retention{}, []string{p + `:11: retention "long-term" is not "N days", "N months", "N years" or "permanent"` + "\n" + longTerm}},
 		{`""`, model.Retention{}, []string{p + `:11: retention "" is not "N days", "N months", "N years" or "permanent"` + "\n" + hint}},
 		{`3`, model.Retention{}, []string{p + `:11: "retention" must be a string, not a number` + "\n" + `hint: write it in quotes, with its unit: retention = "3 years"`}},
 	} {
@@ -209,11 +215,20 @@ func TestManagementReviewCycle(t *testing.T) {
 		{"", model.Cycle{N: 12, Unit: model.Months}, nil},
 		{`management_review_cycle = "6 months"`, model.Cycle{N: 6, Unit: model.Months}, nil},
 		{`management_review_cycle = "yearly"`, model.Cycle{N: 12, Unit: model.Months}, []string{`isms.toml:1: "management_review_cycle": "yearly" is not a period like "12 months", "2 years" or "90 days"`}},
+		{`management_review_cycle = "每年"`, model.Cycle{N: 12, Unit: model.Months}, []string{`isms.toml:1: "management_review_cycle": "每年" is not a period like "12 months", "2 years" or "90 days"` +
+			"\nhint: did you mean \"12 months\"? write \"12 months\", \"2 years\" or \"90 days\""}},
+		{`management_review_cycle = "1 yr"`, model.Cycle{N: 12, Unit: model.Months}, []string{`isms.toml:1: "management_review_cycle": "1 yr" is not a period like "12 months", "2 years" or "90 days"` +
+			"\nhint: did you mean \"1 year\"? write \"12 months\", \"2 years\" or \"90 days\""}},
+		{`management_review_cycle = "12个月"`, model.Cycle{N: 12, Unit: model.Months}, nil},
 	} {
 		cf, all := load.ParseConfig("isms.toml", []byte(tc.line+"\n"+testConfig))
 		cfg, d := Config(cf)
 		all.Add(d...)
-		if got := lines(all); !slices.Equal(got, tc.errs) {
+		got := lines(all)
+		if strings.Contains(strings.Join(tc.errs, ""), "\nhint: ") {
+			got = withHints(all)
+		}
+		if !slices.Equal(got, tc.errs) {
 			t.Errorf("%s: %q, want %q", tc.line, got, tc.errs)
 		}
 		if cfg.ManagementReviewCycle != tc.want {

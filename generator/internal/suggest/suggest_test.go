@@ -44,3 +44,17 @@ func TestWholeNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct{ in, unit, want string }{
+		{"三年", "years", "3 years"}, {"3 yrs", "years", "3 years"}, {"3yr", "", "3 years"},
+		{"十年", "years", "10 years"}, {"36 mos", "", "36 months"}, {"2 weeks", "", "14 days"},
+		{"3", "years", "3 years"}, {"12", "months", "12 months"}, {"1", "years", "1 year"},
+		{"每年", "months", "12 months"}, {"Annually", "", "12 months"}, {"每季度", "", "3 months"},
+		{"3", "", ""}, {"长期", "years", ""}, {"3年半", "years", ""}, {"2 or 3 years", "", ""}, {"0", "years", ""},
+	} {
+		if got := Period(tc.in, tc.unit); got != tc.want {
+			t.Errorf("Period(%q, %q) = %q, want %q", tc.in, tc.unit, got, tc.want)
+		}
+	}
+}
