@@ -152,19 +152,34 @@ func (f *fields) strs(key string) []string {
 		return nil
 	}
 	if s, isStr := v.(string); isStr {
-		f.errorf(key, diag.Msg("write a list: %s = [%q]", key, s), "%q must be a list of strings", f.name(key))
+		f.errorf(key, diag.Msg("write a list: %s = %s", key, quotedList(listItems(s))), "%q must be a list of strings", f.name(key))
 		return nil
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.errorf(key, diag.Msg("write a list: %s = [\"a\", \"b\"]", key), "%q must be a list of strings, not %s", f.name(key), typeName(v))
+		hint := diag.Msg("write a list: %s = [\"a\", \"b\"]", key)
+		switch v.(type) {
+		case int64, float64: // clauses = 9.3
+			hint = diag.Msg("write a list: %s = %s", key, quotedList([]string{tomlish(v)}))
+		}
+		f.errorf(key, hint, "%q must be a list of strings, not %s", f.name(key), typeName(v))
 		return nil
 	}
 	out := make([]string, 0, len(list))
+	quoted := false
 	for _, item := range list {
 		s, ok := item.(string)
 		if !ok {
-			f.errorf(key, "put every item in quotes", "%q must be a list of strings; %v is %s", f.name(key), tomlish(item), typeName(item))
+			hint := diag.Msg("put every item in quotes")
+			if !quoted { // the list as meant, once
+				items := make([]string, len(list))
+				for i, it := range list {
+					items[i] = tomlish(it)
+				}
+				hint = diag.Msg("put every item in quotes: %s = %s", key, quotedList(items))
+				quoted = true
+			}
+			f.errorf(key, hint, "%q must be a list of strings; %v is %s", f.name(key), tomlish(item), typeName(item))
 			continue
 		}
 		if s = strings.TrimSpace(s); s != "" {
@@ -172,6 +187,30 @@ func (f *fields) strs(key string) []string {
 		}
 	}
 	return out
+}
+
+// listItems are the items of a list written as one string, "9.3, 9.2"
+// or "9.3、9.2": people separate them as in a sentence.
+func listItems(s string) []string {
+	var out []string
+	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",，、;；", r) }) {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	if len(out) == 0 {
+		return []string{strings.TrimSpace(s)}
+	}
+	return out
+}
+
+// quotedList writes items as a TOML list of strings: ["9.3", "9.2"].
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
 }
 
 func (f *fields) date(key string) model.Date {

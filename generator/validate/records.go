@@ -100,7 +100,7 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 			a.ID = ""
 		}
 		if a.Source != "" && !contains(model.ActionSources, a.Source) {
-			t.errorf("source", diag.Msg("source is one of: %s", strings.Join(model.ActionSources, ", ")), "unknown action source %q", a.Source)
+			t.errorf("source", sourceHint(a.Source), "unknown action source %q", a.Source)
 		}
 		name := a.ID // for the messages
 		if name == "" {
@@ -122,6 +122,38 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 		}
 		d.Actions = append(d.Actions, a) // all of them: the i-th action is the i-th table
 	}
+}
+
+// sourceNames are the words people write for an action's source, in
+// Chinese or English, as the source they mean.
+var sourceNames = map[string]string{
+	"不符合": model.SourceNonconformity, "不符合项": model.SourceNonconformity, "不合格": model.SourceNonconformity,
+	"纠正措施": model.SourceNonconformity, "nc": model.SourceNonconformity, "non-conformity": model.SourceNonconformity,
+	"nonconformance": model.SourceNonconformity, "corrective action": model.SourceNonconformity,
+	"管理评审": model.SourceManagementReview, "管评": model.SourceManagementReview, "管理评审决议": model.SourceManagementReview,
+	"management review": model.SourceManagementReview, "mr": model.SourceManagementReview,
+	"审核": model.SourceAudit, "内审": model.SourceAudit, "内部审核": model.SourceAudit, "外审": model.SourceAudit,
+	"审核发现": model.SourceAudit, "观察项": model.SourceAudit, "internal audit": model.SourceAudit, "external audit": model.SourceAudit,
+	"事件": model.SourceIncident, "安全事件": model.SourceIncident, "信息安全事件": model.SourceIncident,
+	"其他": model.SourceOther, "其它": model.SourceOther,
+}
+
+// sourceHint lists the sources, with the one meant first when it can
+// be told: "不符合项" is "nonconformity", "Audit" "audit".
+func sourceHint(s string) diag.Text {
+	list := diag.Msg("source is one of: %s", strings.Join(model.ActionSources, ", "))
+	t := strings.ToLower(strings.TrimSpace(s))
+	meant := sourceNames[t]
+	if meant == "" {
+		meant = sourceNames[strings.ReplaceAll(t, "_", " ")]
+	}
+	if meant == "" {
+		meant = suggest.Closest(t, model.ActionSources)
+	}
+	if meant != "" {
+		return diag.Msg("did you mean %q? %s", meant, list)
+	}
+	return list
 }
 
 // actionReferences checks what the actions of the set name: ids unique in

@@ -158,6 +158,18 @@ func TestActions(t *testing.T) {
 		}},
 		{"unknown source", edit(record, "x", action("NC-1", `source = "complaint"`)), []string{
 			p + `:15: unknown action source "complaint"` + "\nhint: source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source nonconformaty", edit(record, "x", action("NC-1", `source = "nonconformaty"`)), []string{
+			p + `:15: unknown action source "nonconformaty"` + "\nhint: did you mean \"nonconformity\"? source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source 不符合项", edit(record, "x", action("NC-1", `source = "不符合项"`)), []string{
+			p + `:15: unknown action source "不符合项"` + "\nhint: did you mean \"nonconformity\"? source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source Audit", edit(record, "x", action("NC-1", `source = "Audit"`)), []string{
+			p + `:15: unknown action source "Audit"` + "\nhint: did you mean \"audit\"? source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source 管理评审", edit(record, "x", action("NC-1", `source = "管理评审"`)), []string{
+			p + `:15: unknown action source "管理评审"` + "\nhint: did you mean \"management-review\"? source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source 内审", edit(record, "x", action("NC-1", `source = "内审"`)), []string{
+			p + `:15: unknown action source "内审"` + "\nhint: did you mean \"audit\"? source is one of: nonconformity, management-review, audit, incident, other"}},
+		{"source 安全事件", edit(record, "x", action("NC-1", `source = "安全事件"`)), []string{
+			p + `:15: unknown action source "安全事件"` + "\nhint: did you mean \"incident\"? source is one of: nonconformity, management-review, audit, incident, other"}},
 		{"unknown owner", edit(record, "x", action("NC-1", `owner = "ti"`)), []string{
 			p + `:16: unknown department "ti" in owner` + "\n" + `hint: did you mean "it"? departments are defined in isms.toml as [[departments]]: hr, it`}},
 		{"owner as a list", edit(record, "x", action("NC-1", `owner = ["it"]`)), []string{
@@ -279,6 +291,29 @@ func TestPeriodAsNumber(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := validateOne(t, tc.doc)
+			if got := withHints(diags); !slices.Equal(got, tc.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.diags, "\n"))
+			}
+		})
+	}
+}
+
+// A list written as one string, or as a number, gets a hint that writes
+// the list the author meant.
+func TestListWrittenAsOneValue(t *testing.T) {
+	const p = "content/a.md"
+	for _, tc := range []struct {
+		line  string
+		diags []string
+	}{
+		{`clauses = "9.3, 9.2"`, []string{p + `:11: "clauses" must be a list of strings` + "\n" + `hint: write a list: clauses = ["9.3", "9.2"]`}},
+		{`clauses = "9.3、9.2"`, []string{p + `:11: "clauses" must be a list of strings` + "\n" + `hint: write a list: clauses = ["9.3", "9.2"]`}},
+		{`clauses = "9.3"`, []string{p + `:11: "clauses" must be a list of strings` + "\n" + `hint: write a list: clauses = ["9.3"]`}},
+		{`clauses = 9.3`, []string{p + `:11: "clauses" must be a list of strings, not a decimal number` + "\n" + `hint: write a list: clauses = ["9.3"]`}},
+		{`clauses = [9.3, "9.2"]`, []string{p + `:11: "clauses" must be a list of strings; 9.3 is a decimal number` + "\n" + `hint: put every item in quotes: clauses = ["9.3", "9.2"]`}},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			_, diags := validateOne(t, edit(record, "retention", tc.line))
 			if got := withHints(diags); !slices.Equal(got, tc.diags) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.diags, "\n"))
 			}
