@@ -107,6 +107,11 @@ type Action struct {
 	EvidenceIsDoc bool
 }
 
+// EvidenceIsAddress reports whether an action's evidence is written as a
+// web address (it names a scheme: https:, mailto:) rather than a
+// document id or a file path, which the site shows as text.
+func EvidenceIsAddress(s string) bool { return strings.Contains(s, ":") }
+
 // Anchor is the fragment that identifies the action on the pages that
 // list it: "action-" and the id, with anything but ASCII letters, digits,
 // '.', '_' and '-' written as '_' and its hex code.

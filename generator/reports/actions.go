@@ -62,7 +62,7 @@ func ActionOf(site *model.Site, rec *model.Document, a *model.Action) Action {
 	case e == "":
 	case a.EvidenceIsDoc:
 		out.Proof = site.Doc(e) // nil when left out
-	case strings.ContainsAny(e, ":/"):
+	case model.EvidenceIsAddress(e):
 		out.ProofURL = e
 	default:
 		out.ProofText = e

@@ -185,7 +185,9 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, f
 			a.EvidenceIsDoc = a.Evidence != "" && !isWebAddress(a.Evidence) && byID[model.FoldID(a.Evidence)] != nil
 			if a.Evidence != "" && !isWebAddress(a.Evidence) && !a.EvidenceIsDoc {
 				hint := diag.Msg("give the id of the document that shows the action was taken, or an https:// address")
-				if s := sg.closest(a.Evidence); s != "" {
+				if strings.ContainsAny(a.Evidence, `/\\`) {
+					hint = diag.Msg("the site does not publish files named by a path: give the id of the document that shows the action was taken (a file attached to a document is published with it), or an https:// address")
+				} else if s := sg.closest(a.Evidence); s != "" {
 					hint = diag.Msg("did you mean %q? %s", s, hint)
 				}
 				diags.Warnf(d.Path, at("evidence"), "action-evidence", hint, "evidence %q of action %s is neither a document id nor a web address: it is shown as text", a.Evidence, a.ID)
@@ -238,5 +240,7 @@ func actionClause(t *fields, id, raw string) string {
 }
 
 // isWebAddress reports whether an action's evidence is meant as an
-// address rather than a document id.
-func isWebAddress(s string) bool { return strings.ContainsAny(s, ":/") }
+// address rather than a document id: it names its scheme. A path
+// without one ("evidence/scan.pdf") is no link: relative to each page
+// that shows it, it would lead nowhere.
+func isWebAddress(s string) bool { return model.EvidenceIsAddress(s) }

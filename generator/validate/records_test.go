@@ -188,6 +188,9 @@ func TestActions(t *testing.T) {
 		{"evidence that names no document", edit(record, "x", action("NC-1", `evidence = "ISMS-R-0001"`)), []string{
 			p + `:18: warning: evidence "ISMS-R-0001" of action NC-1 is neither a document id nor a web address: it is shown as text` + "\n" +
 				`hint: did you mean "ISMS-R-001"? give the id of the document that shows the action was taken, or an https:// address`}},
+		{"a file path as evidence", edit(record, "x", action("NC-1", `evidence = "evidence/scan.pdf"`)), []string{
+			p + `:18: warning: evidence "evidence/scan.pdf" of action NC-1 is neither a document id nor a web address: it is shown as text` + "\n" +
+				`hint: the site does not publish files named by a path: give the id of the document that shows the action was taken (a file attached to a document is published with it), or an https:// address`}},
 		{"script address as evidence", edit(record, "x", action("NC-1", `evidence = "javascript:alert(1)"`)), []string{
 			p + `:18: "actions[1].evidence": "javascript:alert(1)" is not a web address ismsgen will link to` + "\nhint: use an https:// address"}},
 		{"two actions with one id, ignoring case", edit(record, "x", action("NC-1")+"\n"+action("nc-1")), []string{
