@@ -133,6 +133,7 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 		}
 	}
 	site.Files = linkedFiles(files, loose, withheld, &diags)
+	withheldRefs(site, all, opts.Failed, &diags)
 	graph(site)
 	return site, diags
 }
