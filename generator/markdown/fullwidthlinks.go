@@ -38,7 +38,9 @@ func halfWidthLinks(body []byte) ([]byte, []Foreign) {
 			m := ms[j]
 			open, close := string(line[m[2]:m[3]]), string(line[m[6]:m[7]])
 			text := bytes.LastIndexByte(line[:m[0]], '[')
-			if (open == "(" && close == ")") || text < 0 || inSpan(spans, m[0]) || !linkLike.Match(line[m[4]:m[5]]) {
+			if (open == "(" && close == ")") || text < 0 || inSpan(spans, m[0]) || !linkLike.Match(line[m[4]:m[5]]) ||
+				bytes.IndexByte(line[text+1:m[0]], ']') >= 0 {
+				// a wiki link's "]]" is no link's "]": "[[两步验证]]（2FA）" is text
 				continue
 			}
 			written := string(line[text:m[1]])

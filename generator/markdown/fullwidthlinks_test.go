@@ -21,6 +21,7 @@ func TestFullWidthLinks(t *testing.T) {
 		{"[1]（2020年）", "[1]（2020年）", ""},
 		{"`[x]（ISMS-P-002）`", "`[x]（ISMS-P-002）`", ""},
 		{"[x](ISMS-P-002)（见）", "[x](ISMS-P-002)（见）", ""},
+		{"支持 [[两步验证]]（2FA）与 [[a]] (ISMS-P-002)", "支持 [[两步验证]]（2FA）与 [[a]] (ISMS-P-002)", "1: the wiki link [[两步验证]] is shown as text, brackets and all: pages link only what a Markdown link names (write [两步验证](path/两步验证.md), the path from this document, or [两步验证](ID) with the document's id)\n1: the wiki link [[a]] is shown"},
 	} {
 		body := "# T\n" + tc.in + "\n"
 		got, found := Adapt([]byte(body))
