@@ -2,9 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"path"
 	"regexp"
+	"strings"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/filetype"
 )
 
 // A Chinese input method types parentheses full-width: "[访问控制程序]
@@ -99,9 +102,70 @@ func joinedLinks(body []byte) ([]byte, []Foreign) {
 			}
 			found = append(found, f)
 		}
-		return line
+		return spacedSplitLinks(n, line, spans, &found)
 	})
 	return body, found
+}
+
+// spaceSplitSpaced is a link with a space before its "(" whose
+// destination has spaces too ("![图] (img/a b.png)"): spacedPath's, after
+// "] (".
+var spaceSplitSpaced = regexp.MustCompile(`\][ \t]+\((` + spacedDest + `)\)`)
+
+// spacedSplitLinks is line n with the space of each link that
+// spaceSplitSpaced finds left out and its destination written in angle
+// brackets, "![图](<img/a b.png>)", and a Foreign of each in found. Only
+// a picture, a folder's path, an address or a path to a file of a kind
+// a page links to is taken for one: "[注] (见 附件 1.2)" stays text.
+func spacedSplitLinks(n int, line []byte, spans [][2]int, found *[]Foreign) []byte {
+	if !bytes.Contains(line, []byte("] ")) && !bytes.Contains(line, []byte("]\t")) {
+		return line
+	}
+	ms := spaceSplitSpaced.FindAllSubmatchIndex(line, -1)
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		text := bytes.LastIndexByte(line[:m[0]], '[')
+		if text < 0 || inSpan(spans, m[0]) || taskBox(line, text, m[0]) ||
+			text > 0 && (line[text-1] == '\\' || line[text-1] == ']') || bytes.IndexByte(line[text+1:m[0]], ']') >= 0 {
+			continue
+		}
+		dest := line[m[2]:m[3]]
+		picture := text > 0 && line[text-1] == '!' && (text == 1 || line[text-2] != '\\')
+		if !picture && !namedFile(dest) {
+			continue
+		}
+		from := text
+		if picture {
+			from--
+		}
+		written := string(line[from:m[1]])
+		fixed := string(line[from:m[0]+1]) + "(<" + string(dest) + ">)"
+		line = append(append(append(line[:m[0]+1:m[0]+1], "(<"...), dest...), append([]byte(">)"), line[m[1]:]...)...)
+		f := Foreign{Line: n, Code: "link-space",
+			Message: diag.Msg("the link %s has a space between ] and ( and spaces in its path, which CommonMark shows as text: it is read as the link it is meant to be", written),
+			Hint:    diag.Msg("leave out the space and write the path in angle brackets: %s", fixed)}
+		if picture {
+			f.Message = diag.Msg("the picture %s has a space between ] and ( and spaces in its path, which CommonMark shows as text: it is shown as the picture it is meant to be", written)
+		}
+		*found = append(*found, f)
+	}
+	return line
+}
+
+// namedFile reports whether a destination with spaces is a folder's
+// path, an address, or a path to a Markdown file or to a file of a kind
+// ismsgen publishes, fragment aside.
+func namedFile(dest []byte) bool {
+	p, _, _ := strings.Cut(string(dest), "#")
+	if strings.HasSuffix(p, "/") || spacedAddress.MatchString(p) {
+		return true
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown":
+		return true
+	}
+	_, ok := filetype.ContentType(p)
+	return ok
 }
 
 // taskBox reports whether the brackets from open to closing are a task

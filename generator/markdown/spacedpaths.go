@@ -17,8 +17,11 @@ import (
 // ("forms/some folder/"); or an address with spaces after its host
 // ("https://host/Shared Documents/a"), which a browser asks for with
 // each space as %20.
-var spacedPath = regexp.MustCompile(`\]\(((?:[^()<>\s"']` + spacedWords + `(?:\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?|/)|` +
-	`[A-Za-z][A-Za-z0-9+.-]*://[^()<>\s"']+` + spacedWords + `(?:[^()<>\s"']|\([^()<>"'\n]*\))))\)`)
+var spacedPath = regexp.MustCompile(`\]\((` + spacedDest + `)\)`)
+
+// spacedDest is the destination of spacedPath.
+const spacedDest = `(?:[^()<>\s"']` + spacedWords + `(?:\.[A-Za-z0-9]{1,5}(?:#[^()\s"']*)?|/)|` +
+	`[A-Za-z][A-Za-z0-9+.-]*://[^()<>\s"']+` + spacedWords + `(?:[^()<>\s"']|\([^()<>"'\n]*\)))`
 
 // spacedWords is the rest of a destination with spaces, up to its end:
 // a space or a tab among text and parentheses in pairs.
