@@ -83,6 +83,7 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	}
 	var raws, pairs []*ast.RawHTML
 	var blocks []*ast.HTMLBlock
+	var opened textOpened
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -117,7 +118,7 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			parent.ReplaceChild(parent, n, br)
 			continue
 		}
-		if name, _ := tagOf(raw); name == "" || htmlElements[name] {
+		if name, closing := tagOf(raw); name == "" || htmlElements[name] && !(closing && opened.take(src, name)) {
 			continue
 		}
 		for i := range n.Segments.Len() {
@@ -136,7 +137,9 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			continue
 		}
 		first := lines.At(0)
-		if name, _ := tagOf(first.Value(src)); name == "" || htmlElements[name] {
+		value := bytes.TrimSpace(first.Value(src))
+		if name, closing := tagOf(value); name == "" || htmlElements[name] &&
+			!(closing && lines.Len() == 1 && len(value) == len(name)+3 && opened.take(src, name)) {
 			continue
 		}
 		p := ast.NewParagraph()
@@ -154,6 +157,35 @@ func (angleText) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		p.SetBlankPreviousLines(b.HasBlankPreviousLines())
 		b.Parent().ReplaceChild(b.Parent(), b, p)
 	}
+}
+
+// textOpened counts, by name, the opening tags of HTML elements in a
+// body's text that CommonMark reads as text: a Vue slot's <template
+// #title>, whose attribute is none of HTML's. Their closing tags, which
+// CommonMark reads as HTML, are shown as text too, as written: a page
+// showed "<template #title> 标题" and left out the </template> without a
+// word (the opening tag's warning, component-tag, says what to write).
+type textOpened map[string]int
+
+// take reports whether a closing tag of name closes such an opening tag
+// of src, and counts it: each opening tag is closed once. The body is
+// read for them at the first closing tag asked about.
+func (o *textOpened) take(src []byte, name string) bool {
+	if *o == nil {
+		*o = textOpened{}
+		proseLines(src, '<', func(_ int, text []byte) {
+			for _, m := range someTag.FindAllSubmatch(text, -1) {
+				if len(m[1]) == 0 && len(m[4]) == 0 && notHTMLAttr.Match(m[3]) {
+					(*o)[strings.ToLower(string(m[2]))]++
+				}
+			}
+		})
+	}
+	if (*o)[name] == 0 {
+		return false
+	}
+	(*o)[name]--
+	return true
 }
 
 // rawOf is the text of raw HTML as written.

@@ -34,6 +34,9 @@ func TestAngleTextAndRawHTML(t *testing.T) {
 			"<p><strong>Yes</strong></p>", []string{"raw-html@13 <div><img"}},
 		{"an HTML table on one line, or on fewer lines than its rows", "<table><tr><td>a</td></tr></table>\n\n<table><tr><td>b</td></tr>\n<tr><td>c</td></tr></table>\n\n> <table><tr><td>d</td></tr></table>\n",
 			"<!-- raw HTML omitted -->", []string{"raw-html@0 an HTML table whose rows are not each on a line of their own", "raw-html@2 an HTML table whose rows are not each on a line of their own", "raw-html@5 <table><tr><td>d</td></tr></table>"}},
+		{"the closing tag of a component whose opening tag is text is text too",
+			"<template #title>\n标题\n</template>\n\n<template #footer>\n\n</template>\n\n</template>\n",
+			"<p>&lt;template #title&gt;\n标题\n&lt;/template&gt;</p>\n<p>&lt;template #footer&gt;</p>\n<p>&lt;/template&gt;</p>\n<!-- raw HTML omitted -->", nil},
 		{"comments and code", "<!-- note -->\n\na <!-- x --> b `<span>`\n\n```\n<div>\n```\n", "<code>&lt;span&gt;</code>", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
