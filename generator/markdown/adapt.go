@@ -183,7 +183,8 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	var items listItems
 	components := map[string]bool{} // the names MDX import lines gave
 	var notes map[int]int           // the closing line of each Hugo theme's note (calloutEnds), once one is met
-	var script []byte               // the end tag of the open <script>, <style>, <pre> or <textarea> block
+	var script []byte               // the end tag of the open <script>, <style>, <pre> or <textarea> block, or of a comment
+	htmlFrom := -1                  // the first line of the open HTML block that ends at a blank line, or -1
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -193,7 +194,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 		if script != nil {
 			if bytes.Contains(bytes.ToLower(line), script) {
 				script = nil
-			} else if mdxImport.Match(trimmed) {
+			} else if mdxImport.Match(trimmed) && !bytes.Equal(script, commentEnd) {
 				// VitePress's <script setup> imports the components
 				// whose tags the page holds: left out as MDX's are
 				for _, name := range importedNames(trimmed) {
@@ -223,7 +224,12 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			continue
 		}
 		items.see(line, len(trimmed) == 0)
+		blankAbove := i == 0 || len(bytes.TrimSpace(ls[i-1])) == 0
+		if len(trimmed) == 0 {
+			htmlFrom = -1
+		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < items.code() {
+			htmlFrom = -1
 			if lang := diagramFence(trimmed); lang != "" {
 				found = append(found, diagramFound(first+i, lang))
 			}
@@ -287,15 +293,28 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			ls[i] = componentTag(trimmed, components)
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < items.code():
+			if htmlFrom >= 0 && !layoutOnly(ls[htmlFrom:i]) {
+				break // in an HTML block that holds more: left out whole, with its warning
+			}
 			n, out, f := htmlBlock(ls[i:], trimmed)
 			if out == nil {
 				break // left to the HTML block's own warning
+			}
+			if htmlFrom >= 0 {
+				// the tags of its wrapper ("<div align="center">") lay
+				// out what it holds, and go: they would make an HTML
+				// block of it, left out whole
+				for k := htmlFrom; k < i; k++ {
+					ls[k] = nil
+				}
+				htmlFrom = -1
 			}
 			f.Line = at
 			found = append(found, f)
 			copy(ls[i:i+n], out)
 			i += n - 1
-			changed = true
+			changed, top = true, false
+			continue
 		case trimmed[0] == '-' && indentOf(line) < 4 && len(trimmed) > 1 && trimmed[1] == '-' && dashRuns(line) != nil:
 			// a pandoc table: its header above this line of dashes, or
 			// its first line here
@@ -435,9 +454,28 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				Hint:    diag.Msg("remove the marker")})
 			changed = true
 		}
+		if htmlFrom < 0 && indentOf(line) < items.code() && htmlStart(trimmed, blankAbove) {
+			htmlFrom = i
+		}
 		top = false
 	}
 	return changed, found
+}
+
+// commentEnd ends an HTML comment, and the HTML block that one starts.
+var commentEnd = []byte("-->")
+
+// layoutOnly reports whether lines hold only tags that lay out what
+// follows them (layoutTags: "<div align="center">", "<center>") and
+// comments of a line.
+func layoutOnly(lines [][]byte) bool {
+	for _, l := range lines {
+		t := bytes.TrimSpace(l)
+		if len(t) > 0 && !layoutTags.Match(t) && !(bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, commentEnd)) {
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -659,6 +697,9 @@ func mdxImportFound(at int, trimmed []byte) Foreign {
 func scriptEnd(trimmed []byte) []byte {
 	if len(trimmed) < 4 || trimmed[0] != '<' {
 		return nil
+	}
+	if bytes.HasPrefix(trimmed, []byte("<!--")) {
+		return commentEnd // a comment, CommonMark's second kind
 	}
 	for _, name := range []string{"script", "style", "pre", "textarea"} {
 		if hasTag(trimmed, name) || len(trimmed) == len(name)+1 && bytes.EqualFold(trimmed[1:], []byte(name)) {
