@@ -107,6 +107,9 @@ func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
 func mayAdapt(body []byte) bool {
+	if mayHoldTag(body, isPreTag) {
+		return true // <pre> anywhere in a line
+	}
 	for rest := body; len(rest) > 0; {
 		line := bytes.TrimLeft(rest, " \t")
 		if len(line) > 1 {
@@ -185,6 +188,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	var notes map[int]int           // the closing line of each Hugo theme's note (calloutEnds), once one is met
 	var script []byte               // the end tag of the open <script>, <style>, <pre> or <textarea> block, or of a comment
 	htmlFrom := -1                  // the first line of the open HTML block that ends at a blank line, or -1
+	unclosedPre := -1               // the last line that a <pre> not closed was read to
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -204,12 +208,34 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			continue
 		}
-		if hasTag(trimmed, "pre") && indentOf(line) < items.code() {
-			// shown as a fenced code block, when it fits in its lines
-			if from, out, lang := preFence(ls, i); out != nil {
-				found = append(found, preFound(first+i, lang))
+		if i > unclosedPre && mayHoldTag(line, isPreTag) && indentOf(line) < items.code() && (htmlFrom < 0 || layoutOnly(ls[htmlFrom:i])) {
+			// shown as a fenced code block when it fits in its lines,
+			// else as code in them
+			p, ok := readPre(ls, i)
+			var from int
+			var out [][]byte
+			var f Foreign
+			if !ok {
+				unclosedPre = p.last // read once, however many <pre> it holds
+			} else if from, out, f = preFence(ls, i, p); out == nil {
+				from = i
+				out, f = preSpans(ls, i, p)
+			}
+			if out != nil {
+				if htmlFrom >= 0 {
+					for k := htmlFrom; k < i; k++ {
+						ls[k] = nil // its wrapper's tags (see the HTML blocks below)
+					}
+					htmlFrom = -1
+				}
+				if f.Line = first + i; len(found) == 0 || found[len(found)-1].Line != f.Line || found[len(found)-1].Code != f.Code {
+					found = append(found, f) // once a line
+				}
 				copy(ls[from:], out)
 				i = from + len(out) - 1
+				if preIndex(ls[i]) >= 0 {
+					i-- // another <pre> on its last line
+				}
 				top, changed = false, true
 				continue
 			}

@@ -286,7 +286,7 @@ func TestAdaptInChinese(t *testing.T) {
 func FuzzAdapt(f *testing.F) {
 	for _, s := range []string{"+---+\n| a |\n+===+\n| b |\n+---+\n", "% t\n% a\n", "\\newpage\n", "```\n+--+\n",
 		"---\ntitle: x\n---\n", "![a](a.png){ width=\"9\" }\n", "##1 目的\n", "!!! tip\n        ```\n        x\n", "<table>\n<tr><td>a</td></tr>\n</table>\n", "<table>\n<tr><th>`x`</th></tr>\n<tr><td><a href=\"(\">[</a></td></tr>\n</table>\n",
-		"{/* a\n b */} x {/* c */}\n", "a {/* b\n  c */} d {/* e\nf */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n", "{{< hint warning \"t\" >}}\n{{< hint >}}\nx\n{{< /hint >}}\n{{% /hint %}}\n", "a\n\n<pre><code class=\"language-go\">x &lt; y\n</code></pre>\n\n"} {
+		"{/* a\n b */} x {/* c */}\n", "a {/* b\n  c */} d {/* e\nf */}\n", "see <a href=\"a b.md\" title='t'>x</a>\n", "| a | <ul><li>b</li></ul> |\n", "!!! warning\n    x\n", "{{< hint warning \"t\" >}}\n{{< hint >}}\nx\n{{< /hint >}}\n{{% /hint %}}\n", "a\n\n<pre><code class=\"language-go\">x &lt; y\n</code></pre>\n\n", "> a <pre>x\n> y</pre> b\n", "- <pre>\n  x\n  </pre>\n| <pre>a<br>b</pre> |\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
