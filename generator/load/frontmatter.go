@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"hash/maphash"
+	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +42,12 @@ func ParseDocument(path string, src []byte) (*File, diag.List) { return ParseDoc
 // language of what the body shows in place of what other tools write
 // (markdown.AdaptIn); "" for English.
 func ParseDocumentIn(path string, src []byte, lang string) (*File, diag.List) {
+	return parseDocument(path, src, lang, nil)
+}
+
+// parseDocument is ParseDocumentIn for a file whose folder's files
+// exists knows (markdown.AdaptAt; nil when unknown).
+func parseDocument(path string, src []byte, lang string, exists func(string) bool) (*File, diag.List) {
 	var diags diag.List
 	fm, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
@@ -50,7 +58,7 @@ func ParseDocumentIn(path string, src []byte, lang string) (*File, diag.List) {
 	if inFrontMatter {
 		return nil, diags // its TOML errors are the conflict's
 	}
-	f := &File{Path: path, Body: showBody(path, body, bodyLine, lang, &diags), BodyLine: bodyLine}
+	f := &File{Path: path, Body: showBody(path, body, bodyLine, lang, exists, &diags), BodyLine: bodyLine}
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
 		return nil, diags
@@ -143,19 +151,19 @@ func ReadBodyInto(buf []byte, root, rel, lang string) (body, file []byte, sum ui
 	if err != nil {
 		return nil, buf, 0, err
 	}
-	body, _ = bodyOf(rel, src, lang)
+	body, _ = bodyOf(rel, src, lang, beside(root, rel))
 	return body, src, maphash.Bytes(sumSeed, src), nil
 }
 
 // bodyOf is the body that ParseDocument gives for src, if it splits,
 // without its warnings, which were given when the file was first read.
-func bodyOf(path string, src []byte, lang string) ([]byte, bool) {
+func bodyOf(path string, src []byte, lang string, exists func(string) bool) ([]byte, bool) {
 	var diags diag.List
 	_, body, bodyLine, ok := splitDocument(path, src, &diags)
 	if !ok {
 		return nil, false
 	}
-	return markdown.AdaptTextIn(limitBody(path, body, bodyLine, &diags), lang), true
+	return markdown.AdaptTextAt(limitBody(path, body, bodyLine, &diags), lang, exists), true
 }
 
 // showBody is the body as the link and render stages read it: within
@@ -163,8 +171,8 @@ func bodyOf(path string, src []byte, lang string) ([]byte, bool) {
 // CommonMark cannot show made fit to show (markdown.Adapt), with a
 // warning at each place — at the first only, for the kinds a set written
 // for another tool has on every page (admonitions, for one).
-func showBody(path string, body []byte, bodyLine int, lang string, diags *diag.List) []byte {
-	body, found := markdown.AdaptIn(limitBody(path, body, bodyLine, diags), lang)
+func showBody(path string, body []byte, bodyLine int, lang string, exists func(string) bool, diags *diag.List) []byte {
+	body, found := markdown.AdaptAt(limitBody(path, body, bodyLine, diags), lang, exists)
 	count := map[string]int{}
 	for _, f := range found {
 		count[f.Message.Format]++
@@ -185,6 +193,21 @@ func showBody(path string, body []byte, bodyLine int, lang string, diags *diag.L
 		count[f.Message.Format] = 0
 	}
 	return body
+}
+
+// beside reports whether a path from the folder of the document rel
+// under root names a file or a folder (a symbolic link too: the link
+// stage says what is wrong with one): a link's path with spaces and no
+// extension is read as a path only when it does (markdown.AdaptAt).
+func beside(root, rel string) func(string) bool {
+	dir := filepath.Join(root, filepath.FromSlash(path.Dir(rel)))
+	return func(p string) bool {
+		if p == "" || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\x00\\") {
+			return false
+		}
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		return err == nil
+	}
 }
 
 // firstFilledLine is the number of src's first line that is not blank

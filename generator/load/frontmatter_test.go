@@ -143,7 +143,7 @@ func FuzzParseDocument(f *testing.F) {
 			t.Fatal("no file and no diagnostic")
 		}
 		// A build reads each body again to render it (ReadBody).
-		if body, ok := bodyOf("f.md", src, ""); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
+		if body, ok := bodyOf("f.md", src, "", nil); file != nil && (!ok || !bytes.Equal(body, file.Body)) {
 			t.Fatalf("the body read again is %q (%v), ParseDocument gave %q", body, ok, file.Body)
 		}
 		// An earlier version's text is parsed without its warnings.

@@ -127,3 +127,30 @@ func TestOfficeLockFile(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A link whose path has spaces and no extension is read as the path
+// when it names a file or a folder beside the document, both when the
+// document is read and when its body is read again for its page; prose
+// in a link's parentheses stays text.
+func TestSpacedFolderLink(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content", "tier3")
+	if err := os.MkdirAll(filepath.Join(dir, "forms", "some folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const doc = "+++\nid = \"A-1\"\n+++\n见 [表单](forms/some folder) 与 [1](TCP/IP 协议)。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const want = "见 [表单](<forms/some folder>) 与 [1](TCP/IP 协议)。\n"
+	d, diags := ReadDoc(root, "content/tier3/a.md", nil, "")
+	if d == nil || string(d.Body) != want {
+		t.Fatalf("read %v: %q, want %q", diags, d.Body, want)
+	}
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `content/tier3/a.md:4: warning: the path "forms/some folder" has spaces`) {
+		t.Errorf("diagnostics %v", diags)
+	}
+	if body, _, err := ReadBody(root, "content/tier3/a.md", ""); err != nil || string(body) != want {
+		t.Errorf("read again: %q %v, want %q", body, err, want)
+	}
+}

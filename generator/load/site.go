@@ -84,7 +84,7 @@ func readDoc(root, rel string, attachments []string, lang string) (*Doc, diag.Li
 		unreadable(&diags, rel, err)
 		return nil, diags
 	}
-	f, d := ParseDocumentIn(rel, src, lang)
+	f, d := parseDocument(rel, src, lang, beside(root, rel))
 	diags.Add(d...)
 	if f == nil {
 		return nil, diags

@@ -48,9 +48,16 @@ func Adapt(body []byte) ([]byte, []Foreign) { return AdaptIn(body, "en") }
 // AdaptIn is Adapt for a site in the language lang: an admonition, an
 // alert or a fenced div its author gave no title is titled with its kind
 // in that language (kindTitle).
-func AdaptIn(body []byte, lang string) ([]byte, []Foreign) {
+func AdaptIn(body []byte, lang string) ([]byte, []Foreign) { return AdaptAt(body, lang, nil) }
+
+// AdaptAt is AdaptIn for a body whose file is known: exists reports
+// whether a path from the file's folder names a file or a folder, so
+// that a link to one whose path has spaces and no extension
+// ("[表单](forms/some folder)") is read as that path; nil when nothing is
+// known (a text from git), and such a link is text.
+func AdaptAt(body []byte, lang string, exists func(path string) bool) ([]byte, []Foreign) {
 	imported := importedComponents(body)
-	body, found := adaptText(body, lang)
+	body, found := adaptText(body, lang, exists)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
 	found = append(found, componentTags(body, imported)...)
@@ -63,18 +70,21 @@ func AdaptIn(body []byte, lang string) ([]byte, []Foreign) {
 func AdaptText(body []byte) []byte { return AdaptTextIn(body, "en") }
 
 // AdaptTextIn is AdaptText for a site in the language lang (see AdaptIn).
-func AdaptTextIn(body []byte, lang string) []byte {
-	body, _ = adaptText(body, lang)
+func AdaptTextIn(body []byte, lang string) []byte { return AdaptTextAt(body, lang, nil) }
+
+// AdaptTextAt is AdaptText for a body whose file is known (see AdaptAt).
+func AdaptTextAt(body []byte, lang string, exists func(path string) bool) []byte {
+	body, _ = adaptText(body, lang, exists)
 	return body
 }
 
 // adaptText makes the changes of Adapt, and says where.
-func adaptText(body []byte, lang string) ([]byte, []Foreign) {
+func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Foreign) {
 	body, found := adaptBody(body, lang)
 	body = spanningMDXComments(body)
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
-	body, spaced := angleSpacedPaths(body)
+	body, spaced := angleSpacedPaths(body, exists)
 	body, opened := closedAngles(body)
 	spaced = append(spaced, opened...)
 	body, fullWidth := halfWidthLinks(body)

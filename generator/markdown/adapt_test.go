@@ -321,10 +321,33 @@ func TestSpacedPathHint(t *testing.T) {
 			`the path "forms/some folder/" has spaces: it is read as one path here, but CommonMark and GitHub show the link as text`,
 			"write it in angle brackets, (<forms/some folder/>), or with %20 for each space"},
 	} {
-		_, found := angleSpacedPaths([]byte(tc.in))
+		_, found := angleSpacedPaths([]byte(tc.in), nil)
 		if len(found) != 1 || found[0].Message.String() != tc.message || found[0].Hint.String() != tc.hint {
 			t.Errorf("%q: %v, want %q (%q)", tc.in, found, tc.message, tc.hint)
 		}
+	}
+}
+
+// A path with spaces and no extension is read as a path when it names
+// a file or a folder beside the document, fragment and all; else, and in
+// code, it stays text: "[1](TCP/IP 协议)" is prose.
+func TestSpacedPathThatExists(t *testing.T) {
+	exists := func(p string) bool { return p == "forms/some folder" || p == "表单 模板" }
+	in := "[x](forms/some folder) [y](forms/some folder#a b) [1](TCP/IP 协议) `[c](forms/some folder)` [z](forms/other one) ![p](表单 模板)\n"
+	want := "[x](<forms/some folder>) [y](<forms/some folder#a b>) [1](TCP/IP 协议) `[c](forms/some folder)` [z](forms/other one) ![p](<表单 模板>)\n"
+	out, found := AdaptAt([]byte(in), "en", exists)
+	if string(out) != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, f.Code+"@"+itoa(f.Line)+" "+f.Hint.String())
+	}
+	if w := []string{"path-spaces@0 write it in angle brackets, (<表单 模板>), or with %20 for each space", "path-spaces@0 write it in angle brackets, (<forms/some folder#a b>), or with %20 for each space", "path-spaces@0 write it in angle brackets, (<forms/some folder>), or with %20 for each space"}; strings.Join(got, "\n") != strings.Join(w, "\n") {
+		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(w, "\n"))
+	}
+	if out, _ := Adapt([]byte(in)); string(out) != in {
+		t.Errorf("with nothing known: %q", out)
 	}
 }
 

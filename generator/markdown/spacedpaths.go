@@ -27,6 +27,17 @@ const spacedDest = `(?:[^()<>\s"']` + spacedWords + `(?:\.[A-Za-z0-9]{1,5}(?:#[^
 // a space or a tab among text and parentheses in pairs.
 const spacedWords = `(?:[^()<>"'\n]|\([^()<>"'\n]*\))*?[ \t](?:[^()<>"'\n]|\([^()<>"'\n]*\))*?`
 
+// spacedBare is a destination with spaces that spacedPath leaves, a
+// path with no extension and no '/' at its end ("forms/some folder"),
+// and its fragment: it is read as a path only when it names a file or a
+// folder beside the document, for prose in a link's parentheses looks
+// the same ("[1](TCP/IP 协议)").
+var spacedBare = regexp.MustCompile(`\]\(([^()<>\s"'#]` + bareWords + `[^()<>\s"'#])(#[^()<>"'\n]*)?\)`)
+
+// bareWords is the middle of a spacedBare destination: a space or a tab
+// among text and parentheses in pairs, no '#'.
+const bareWords = `(?:[^()<>"'\n#]|\([^()<>"'\n#]*\))*?[ \t](?:[^()<>"'\n#]|\([^()<>"'\n#]*\))*?`
+
 // spacedAddress is a destination spacedPath finds that is an address.
 var spacedAddress = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
@@ -75,8 +86,9 @@ func destinationEnd(b []byte) int {
 // angleSpacedPaths returns body with each link destination that
 // spacedPath finds written in angle brackets ("](<附件/申请 表.docx>)"),
 // which CommonMark reads as one path, and a Foreign at each line; code
-// is left alone.
-func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
+// is left alone. So is each that spacedBare finds and exists (see
+// AdaptAt) says names a file or a folder.
+func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign) {
 	if !mayHaveSpacedPath(body) {
 		return body, nil // most bodies: no split into lines, no regexp
 	}
@@ -102,9 +114,32 @@ func angleSpacedPaths(body []byte) ([]byte, []Foreign) {
 			}
 			found = append(found, f)
 		}
+		if exists != nil {
+			line = angleBarePaths(n, line, exists, &found)
+		}
 		return line
 	})
 	return body, found
+}
+
+// angleBarePaths is line n with each destination that spacedBare finds
+// and that names a file or a folder written in angle brackets, and a
+// Foreign of each in found.
+func angleBarePaths(n int, line []byte, exists func(string) bool, found *[]Foreign) []byte {
+	spans, _ := codeSpans(line)
+	ms := spacedBare.FindAllSubmatchIndex(line, -1)
+	for j := len(ms) - 1; j >= 0; j-- {
+		start, end := ms[j][2], ms[j][1]-1
+		if inSpan(spans, start) || !exists(string(line[ms[j][2]:ms[j][3]])) {
+			continue
+		}
+		dest := string(line[start:end])
+		line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
+		*found = append(*found, Foreign{Line: n, Code: "path-spaces",
+			Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
+			Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
+	}
+	return line
 }
 
 // "[表](<附件/申请 表.docx)", an angle bracket opened and not closed, is
