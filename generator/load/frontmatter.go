@@ -173,16 +173,19 @@ func bodyOf(path string, src []byte, lang string, exists func(string) bool) ([]b
 // for another tool has on every page (admonitions, for one).
 func showBody(path string, body []byte, bodyLine int, lang string, exists func(string) bool, diags *diag.List) []byte {
 	body, found := markdown.AdaptAt(limitBody(path, body, bodyLine, diags), lang, exists)
-	count := map[string]int{}
+	lines := map[string]map[int]bool{} // by format, the lines that have it
 	for _, f := range found {
-		count[f.Message.Format]++
+		if lines[f.Message.Format] == nil {
+			lines[f.Message.Format] = map[int]bool{}
+		}
+		lines[f.Message.Format][f.Line] = true
 	}
 	for _, f := range found {
 		if !groupedCodes[f.Code] {
 			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
 			continue
 		}
-		switch n := count[f.Message.Format]; {
+		switch n := len(lines[f.Message.Format]); {
 		case n == 2:
 			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s (and on %d more line)", f.Message, n-1)
 		case n > 2:
@@ -190,7 +193,7 @@ func showBody(path string, body []byte, bodyLine int, lang string, exists func(s
 		case n == 1:
 			diags.Warnf(path, bodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
 		}
-		count[f.Message.Format] = 0
+		delete(lines, f.Message.Format) // said once
 	}
 	return body
 }

@@ -328,3 +328,17 @@ func TestBodyInSiteLanguage(t *testing.T) {
 		t.Errorf("in English:\n%s", en.Body)
 	}
 }
+
+// A warning given once for a body's lines counts the other lines that
+// have it, not its other places on its own line.
+func TestGroupedWarningCountsLines(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"[a](x y.md) [b](z w.md)\n", `content/a.md:4: warning: the path "z w.md" has spaces: it is read as one path here, but CommonMark and GitHub show the link as text`},
+		{"[a](x y.md) [b](z w.md)\n[c](u v.md)\n", `content/a.md:4: warning: the path "z w.md" has spaces: it is read as one path here, but CommonMark and GitHub show the link as text (and on 1 more line)`},
+	} {
+		_, diags := ParseDocument("content/a.md", []byte("+++\nid = \"A-1\"\n+++\n"+tc.body))
+		if len(diags) != 1 || diags[0].String() != tc.want {
+			t.Errorf("%q: %v, want %s", tc.body, diags, tc.want)
+		}
+	}
+}
