@@ -173,6 +173,17 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "paths that name nothing: a template's placeholder for an address",
+			docs: map[string]string{
+				"content/a.md": body("A", "[wiki]({{&devWikiURL}}) and [site]({{&companyWebsiteURL}}/security) [x](${base}/a)\n"),
+			},
+			diags: []string{
+				`content/a.md:12: broken link: "${base}/a" names content/${base}/a, which does not exist | the address holds a template's placeholder, ${base}, which pages here do not fill in: write the address it stands for, [text](https://…)`,
+				`content/a.md:12: broken link: "{{&companyWebsiteURL}}/security" names content/{{&companyWebsiteURL}}/security, which does not exist | the address holds a template's placeholder, {{&companyWebsiteURL}}, which pages here do not fill in: write the address it stands for, [text](https://…)`,
+				`content/a.md:12: broken link: "{{&devWikiURL}}" names content/{{&devWikiURL}}, which does not exist | the address holds a template's placeholder, {{&devWikiURL}}, which pages here do not fill in: write the address it stands for, [text](https://…)`,
+			},
+		},
+		{
 			name: "a translated page's links to headings by their English ids: the heading the link's text names as the hint",
 			docs: map[string]string{
 				"content/a.md": body("A", "- [概述](#overview)\n- [操作 `x`](p.md#operations) [其他](#other)\n\n## 概述\n\n## 附录\n"),

@@ -146,6 +146,10 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 	} else if before, after, ok := strings.Cut(r.dest, "＃"); ok {
 		// a Chinese input method's ＃ where the heading's # belongs
 		hint = diag.Msg("write the # before the heading half-width: %q", before+"#"+after)
+	} else if tag := placeholder.FindString(r.dest); tag != "" {
+		// Mustache's {{&url}}, a shell's or JavaScript's ${base}: a
+		// template that fills in the address, which no page here runs
+		hint = diag.Msg("the address holds a template's placeholder, %s, which pages here do not fill in: write the address it stands for, [text](https://…)", tag)
 	} else if near := rs.files.nearest(d, full); near != "" {
 		hint = diag.Msg("did you mean %q?", near)
 	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
@@ -176,6 +180,10 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 	}
 	problems.Errorf(d.Path, r.line, hint, brokenPath, r.dest, full)
 }
+
+// placeholder is a template's placeholder in an address: {{…}}, {%…%},
+// ${…} or <%…%>.
+var placeholder = regexp.MustCompile(`\{\{[^{}]*\}\}?|\{%[^{}]*%\}|\$\{[^{}]*\}|<%[^<>]*%>`)
 
 // brokenPath is the message of a link to a path under content/ that
 // names nothing: the path as written, and as resolved from the source.
