@@ -417,12 +417,12 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			inner = outdent(inner)
 			_, more := adapt(inner, at+1, false, lang, depth+1)
-			found = append(found, adapted(at, tab, string(line[ind:])))
-			found = append(found, more...)
 			title := string(m[2])
 			if !tab && m[2] == nil {
 				title = kindTitle(string(m[1]), lang)
 			}
+			found = append(found, adapted(at, tab, string(line[ind:]), title))
+			found = append(found, more...)
 			ls[i] = indentBy(pad, bold(title, !tab))
 			for j := range n {
 				ls[i+1+j] = indentBy(pad, quoted(inner[j], !tab))
@@ -689,7 +689,7 @@ func divName(line []byte, lang string) string {
 }
 
 // adapted is the Foreign of an admonition or a content tab.
-func adapted(at int, tab bool, line string) Foreign {
+func adapted(at int, tab bool, line, title string) Foreign {
 	line = strings.TrimSpace(line)
 	if tab {
 		return Foreign{Line: at, Code: "content-tab",
@@ -698,7 +698,7 @@ func adapted(at int, tab bool, line string) Foreign {
 	}
 	return Foreign{Line: at, Code: "admonition",
 		Message: diag.Msg("the admonition %s is shown as a block quote under its title in bold", line),
-		Hint:    diag.Msg("write it as a block quote: > **Note:** …")}
+		Hint:    diag.Msg("write it as a block quote: > **%s** …", strings.TrimSpace(strings.ReplaceAll(title, "**", "")))}
 }
 
 // blockAfter is how many of ls belong to an indented block: the lines

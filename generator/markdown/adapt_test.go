@@ -391,3 +391,19 @@ func TestTemplateTagInALinkHint(t *testing.T) {
 		}
 	}
 }
+
+// An admonition's hint names the title the page shows it under: the one
+// written, else its kind in the site's language.
+func TestAdmonitionHint(t *testing.T) {
+	for _, tc := range []struct{ in, lang, hint string }{
+		{"!!! check \"Exceptions\"\n    x\n", "en", "write it as a block quote: > **Exceptions** …"},
+		{"!!! warning \"**注意：** 先备份\"\n    x\n", "zh-CN", "write it as a block quote: > **注意： 先备份** …"},
+		{"!!! tldr\n    x\n", "zh-CN", "write it as a block quote: > **摘要** …"},
+		{"!!! important\n    x\n", "en", "write it as a block quote: > **Important** …"},
+	} {
+		_, found := AdaptIn([]byte(tc.in), tc.lang)
+		if len(found) != 1 || found[0].Hint.String() != tc.hint {
+			t.Errorf("%q: %v, want the hint %q", tc.in, found, tc.hint)
+		}
+	}
+}
