@@ -151,6 +151,9 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		// template that fills in the address, which no page here runs
 		hint = diag.Msg("the address holds a template's placeholder, %s, which pages here do not fill in: write the address it stands for, [text](https://…)", tag)
 	} else if near := rs.files.nearest(d, full); near != "" {
+		if _, frag, ok := strings.Cut(r.dest, "#"); ok && frag != "" && strings.EqualFold(path.Ext(near), ".md") {
+			near += "#" + frag // a heading of the document meant
+		}
 		hint = diag.Msg("did you mean %q?", near)
 	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
 		// "[a-z]([-a-z]*[a-z])": a pattern, not a path, that CommonMark
@@ -235,12 +238,19 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 		id, _, _ := strings.Cut(rest, "/")
 		doc = rs.all[model.FoldID(id)]
 	}
-	// The path from the source, from content/, or from a folder of the
-	// site it was written for ("/docs/tier2/x.md", where docs/ became
-	// content/): the first that names a file.
-	for rest := trimmed; rest != "" && doc == nil && file == "" && !drive(p); {
-		for _, base := range []string{".", contentDir} {
-			if f, ok := rs.files.lookup(base, rest); ok && !f.noPage && doc == nil && file == "" {
+	// The path from the source, from content/, from the folder whose
+	// files another generator serves from the root (VitePress's public/,
+	// Hugo's and Docusaurus's static/), or from a folder of the site it
+	// was written for ("/docs/tier2/x.md", where docs/ became content/;
+	// "/zh-cn/docs/x.html", the page Hexo made of docs/x.md): the first
+	// that names a file.
+	for rest := strings.Split(trimmed, "#")[0]; rest != "" && doc == nil && file == "" && !drive(p); {
+		for _, base := range []string{".", contentDir, contentDir + "/public", contentDir + "/static"} {
+			f, ok := rs.files.lookup(base, rest)
+			if stem, found := cutPageExt(rest); !ok && found {
+				f, ok = rs.files.lookup(base, stem+".md")
+			}
+			if ok && !f.noPage && doc == nil && file == "" {
 				switch f.entry.kind {
 				case isDoc:
 					doc = f.entry.doc
@@ -276,6 +286,16 @@ func (rs *resolver) rootAbsolute(d *model.Document, r ref, p string, problems *d
 		hint = diag.Msg("write the path relative to this document instead: %q", relative(path.Dir(d.Path), file))
 	}
 	problems.Errorf(d.Path, r.line, hint, "the link %q starts at the root of a web server or disk: the site must work under any path prefix", r.dest)
+}
+
+// cutPageExt is p without the extension .html or .htm of the page that
+// another generator made of a Markdown file, and whether it had one.
+func cutPageExt(p string) (string, bool) {
+	switch ext := path.Ext(p); strings.ToLower(ext) {
+	case ".html", ".htm":
+		return strings.TrimSuffix(p, ext), true
+	}
+	return p, false
 }
 
 // drive reports whether p starts with a Windows drive: "C:\", "d:/".
