@@ -81,7 +81,7 @@ func AdaptTextAt(body []byte, lang string, exists func(path string) bool) []byte
 // adaptText makes the changes of Adapt, and says where.
 func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Foreign) {
 	body, found := adaptBody(body, lang)
-	body = spanningMDXComments(body)
+	body = docsifyIDs(spanningMDXComments(body))
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body, exists)
