@@ -281,7 +281,7 @@ func TestFileLinks(t *testing.T) {
 		{
 			name: "pages of another site's generator (.html), and a root-absolute path to its public folder: the file as the hint, fragment kept",
 			docs: map[string]string{
-				"content/api/filter.md": body("F", "[渲染](posts.html#渲染) [安装](/zh-cn/docs/index.html#安装-Node-js)\n![示例](/images/link-demo.png) ![x](img/flow.png#big)\n"),
+				"content/api/filter.md": body("F", "[渲染](posts.html#渲染) [安装](/zh-cn/docs/index.html#安装-Node-js)\n![示例](/images/link-demo.png) ![x](img/flow.png#big)\n[x](post#渲染) [y](zzz)\n"),
 				"content/api/posts.md":  body("P", "## 渲染\n"),
 				"content/docs/index.md": body("D", "## 安装 Node.js\n"),
 				"content/api/index.md":  body("I", ""),
@@ -292,6 +292,8 @@ func TestFileLinks(t *testing.T) {
 				`content/api/filter.md:12: the link "/zh-cn/docs/index.html#安装-Node-js" starts at the root of a web server or disk: the site must work under any path prefix | link by the id instead, [text](D#安装-Node-js), or by the path from this document, "../docs/index.md#安装-Node-js"`,
 				`content/api/filter.md:13: broken link: "img/flow.png#big" names content/api/img/flow.png, which does not exist | did you mean "img/flow2.png"?`,
 				`content/api/filter.md:13: the link "/images/link-demo.png" starts at the root of a web server or disk: the site must work under any path prefix | write the path relative to this document instead: "../public/images/link-demo.png"`,
+				`content/api/filter.md:14: broken link: no document has the id "post" | did you mean "posts.md#渲染"?`,
+				`content/api/filter.md:14: broken link: no document has the id "zzz" | link to a document by its id, e.g. [Access control policy](ISMS-P-009); other files need a path such as ./form.docx, and a page of another site its full address (https://…)`,
 				"content/public/images/link-demo.png: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
 			},
 		},

@@ -100,6 +100,15 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 		t.kind = toUnread
 		return t, true
 	case !found && isID && path.Ext(p) == "":
+		if near := rs.files.nearest(d, path.Join(path.Dir(d.Path), p+".md")); !strings.ContainsAny(id, "0123456789") && strings.EqualFold(path.Ext(near), ".md") {
+			// a page named as docsify and others link to it, without
+			// .md ("theme" for themes.md)
+			if frag != "" {
+				near += "#" + frag
+			}
+			problems.Errorf(d.Path, r.line, diag.Msg("did you mean %q?", near), "broken link: no document has the id %q", id)
+			return t, false
+		}
 		problems.Errorf(d.Path, r.line, brokenHint, "broken link: no document has the id %q", id)
 		return t, false
 	case !found:
