@@ -277,7 +277,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 		}
 		at := first + i
 		switch {
-		case top && (trimmed[0] == '-' || trimmed[0] == '+') && startsOtherFrontMatter(ls[i:]):
+		case top && startsOtherFrontMatter(ls[i:]):
 			n, format, keys := otherFrontMatter(ls[i:])
 			found = append(found, otherFrontMatterFound(at, format, keys))
 			for j := i; j < i+n; j++ {

@@ -27,7 +27,9 @@ var (
 // included), its format and its keys at the top level; n is 0 when ls
 // do not start with one. Every line between the fences must read as
 // front matter: a key, a line indented under one, a list item, a
-// comment or a blank line.
+// comment or a blank line. YAML whose opening line is missing, as
+// comply's policies have it (keys from the first line, then "---"), is
+// read too when it has two keys or more and no blank line.
 func otherFrontMatter(ls [][]byte) (n int, format string, keys []string) {
 	open := string(bytes.TrimRight(ls[0], " \t\r"))
 	key := yamlKey
@@ -36,7 +38,7 @@ func otherFrontMatter(ls [][]byte) (n int, format string, keys []string) {
 	case "+++":
 		format, key = "TOML", tomlKey
 	default:
-		return 0, "", nil
+		return unopenedYAML(ls)
 	}
 	for i := 1; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], " \t\r")
@@ -54,6 +56,29 @@ func otherFrontMatter(ls [][]byte) (n int, format string, keys []string) {
 			} else {
 				k, _, _ = strings.Cut(k, "=")
 			}
+			keys = append(keys, strings.Trim(strings.TrimSpace(k), `"'`))
+		default:
+			return 0, "", nil
+		}
+	}
+	return 0, "", nil
+}
+
+// unopenedYAML is otherFrontMatter of YAML without its opening line.
+func unopenedYAML(ls [][]byte) (n int, format string, keys []string) {
+	for i, l := range ls {
+		line := bytes.TrimRight(l, " \t\r")
+		switch {
+		case string(line) == "---":
+			if len(keys) < 2 {
+				return 0, "", nil // "Note: x" above "---" is a heading
+			}
+			return i + 1, "YAML", keys
+		case len(line) == 0:
+			return 0, "", nil
+		case i > 0 && (line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-'):
+		case yamlKey.Match(line):
+			k, _, _ := strings.Cut(string(line), ":")
 			keys = append(keys, strings.Trim(strings.TrimSpace(k), `"'`))
 		default:
 			return 0, "", nil
@@ -81,9 +106,12 @@ func startsOtherFrontMatter(ls [][]byte) bool {
 }
 
 // bodyOpensFence reports whether the first line of body that is not
-// blank is "---" or "+++", which may open front matter: mayAdapt looks
-// at no '-', which starts every list item and rule.
+// blank is "---" or "+++", which may open front matter, or a YAML key
+// with a line "---" below: mayAdapt looks at no '-', which starts every
+// list item and rule.
 func bodyOpensFence(body []byte) bool {
 	body = bytes.TrimLeft(body, " \t\r\n")
-	return bytes.HasPrefix(body, []byte("---")) || bytes.HasPrefix(body, []byte("+++"))
+	first, _, _ := bytes.Cut(body, []byte("\n"))
+	return bytes.HasPrefix(body, []byte("---")) || bytes.HasPrefix(body, []byte("+++")) ||
+		yamlKey.Match(first) && bytes.Contains(body, []byte("\n---"))
 }
