@@ -122,6 +122,9 @@ func mayAdapt(body []byte) bool {
 	}
 	for rest := body; len(rest) > 0; {
 		line := bytes.TrimLeft(rest, " \t")
+		if len(rest) > len(line) && mayIndentProse(rest) {
+			return true // Chinese text indented as code
+		}
 		if len(line) > 1 {
 			switch c, d := line[0], line[1]; c {
 			case '%', '\\':
@@ -321,6 +324,21 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				Message: diag.Msg("the LaTeX command %s is not shown: it is for pandoc's PDF output", string(trimmed)),
 				Hint:    diag.Msg("remove it: a printed page breaks where it must")})
 			ls[i] = nil
+			changed = true
+		case visualIndent(line) >= items.code() && (blankAbove || visualIndent(ls[i-1]) < items.code() && atxLevel(bytes.TrimLeft(ls[i-1], " ")) > 0) && chineseStart(trimmed):
+			// Chinese paragraphs indented as code (首行缩进): shown as
+			// paragraphs
+			n := indentedProse(ls[i:], items.code())
+			if n == 0 {
+				break
+			}
+			for j := i; j < i+n; j++ {
+				if t := bytes.TrimLeft(ls[j], " \t"); len(bytes.TrimSpace(t)) > 0 {
+					ls[j] = indentBy(items.column, t)
+				}
+			}
+			found = append(found, indentedProseFound(at))
+			i += n - 1
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components) != nil:
 			// an imported component's tag alone on its line (<Tabs>,
