@@ -13,7 +13,9 @@ import (
 // {{< callout type="info" >}}, the Book theme's {{< hint warning >}},
 // Relearn's and hugo-notice's {{% notice note "标题" %}}, Docsy's
 // {{% alert title="注意" color="warning" %}}, LoveIt's
-// {{< admonition tip "标题" >}}, each closed by {{< /name >}}. Such a
+// {{< admonition tip "标题" >}}, each closed by {{< /name >}}; GitBook
+// writes {% hint style="info" %} … {% endhint %}, and Hexo's themes {%
+// note warning 标题 %} … {% endnote %}. Such a
 // note whose tag gives its kind or its title is shown as an admonition
 // is: a block quote under its title in bold (the kind in the site's
 // language when there is no title). One with neither
@@ -32,6 +34,10 @@ var (
 	shortcodeOpen = regexp.MustCompile(`^\{\{[<%]-?\s*([A-Za-z][\w-]*)((?:\s[^{}]*?)?)\s*-?[>%]\}\}$`)
 	// {{< /name >}}: its closing tag
 	shortcodeClose = regexp.MustCompile(`^\{\{[<%]-?\s*/\s*([A-Za-z][\w-]*)\s*-?[>%]\}\}$`)
+	// {% name args %}, {%- name args -%}: a Liquid or Nunjucks tag's
+	// opening tag (GitBook's, Hexo's), and {% endname %}, its closing one
+	liquidOpen  = regexp.MustCompile(`^\{%-?\s*([A-Za-z][\w-]*)((?:\s[^{}]*?)?)\s*-?%\}$`)
+	liquidClose = regexp.MustCompile(`^\{%-?\s*end([A-Za-z][\w-]*)\s*-?%\}$`)
 	// a shortcode's argument: name="value" or a value, quoted or not
 	shortcodeArg = regexp.MustCompile("(?:([A-Za-z][\\w-]*)=)?(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|'[^']*'|[^\\s\"'`]+)")
 )
@@ -49,7 +55,7 @@ const maxCalloutDepth = 4
 // context) when kindTitle knows it; "" when trimmed opens no note or
 // gives neither.
 func calloutTitle(trimmed []byte, lang string) (title string) {
-	m := shortcodeOpen.FindSubmatch(trimmed)
+	m := calloutOpen(trimmed)
 	if m == nil || !calloutNames[strings.ToLower(string(m[1]))] {
 		return ""
 	}
@@ -68,6 +74,11 @@ func calloutTitle(trimmed []byte, lang string) (title string) {
 		}
 	}
 	switch n := strings.ToLower(name); {
+	case n == "note" && len(positional) > 0 && kind == "" && (chineseKinds[strings.ToLower(positional[0])] != "" || positional[0] == "default" || positional[0] == "primary"):
+		kind = positional[0] // Hexo's {% note info 标题 %}: its class, then its title
+		if title == "" && len(positional) > 1 {
+			title = positional[1]
+		}
 	case n != "callout" && n != "hint" && n != "notice" && n != "alert" && n != "admonition":
 		kind = name // {{< warning "标题" >}}
 		if title == "" && len(positional) > 0 {
@@ -85,6 +96,30 @@ func calloutTitle(trimmed []byte, lang string) (title string) {
 		title = kindTitle(kind, lang)
 	}
 	return title
+}
+
+// calloutOpen is the match of shortcodeOpen or liquidOpen in trimmed,
+// the tag's name and arguments, or nil; a Liquid tag whose name starts
+// with "end" closes one.
+func calloutOpen(trimmed []byte) [][]byte {
+	if m := shortcodeOpen.FindSubmatch(trimmed); m != nil {
+		return m
+	}
+	if m := liquidOpen.FindSubmatch(trimmed); m != nil && !bytes.HasPrefix(bytes.ToLower(m[1]), []byte("end")) {
+		return m
+	}
+	return nil
+}
+
+// calloutClose is the name of the note that trimmed closes, or nil.
+func calloutClose(trimmed []byte) []byte {
+	if m := shortcodeClose.FindSubmatch(trimmed); m != nil {
+		return m[1]
+	}
+	if m := liquidClose.FindSubmatch(trimmed); m != nil {
+		return m[1]
+	}
+	return nil
 }
 
 // calloutWord is a positional argument that is a name (an icon's, a
@@ -124,16 +159,16 @@ func calloutEnds(ls [][]byte) map[int]int {
 			continue
 		}
 		trimmed := bytes.TrimSpace(line)
-		if !bytes.HasPrefix(trimmed, []byte("{{")) {
+		if !bytes.HasPrefix(trimmed, []byte("{{")) && !bytes.HasPrefix(trimmed, []byte("{%")) {
 			continue
 		}
-		if m := shortcodeClose.FindSubmatch(trimmed); m != nil {
-			name := strings.ToLower(string(m[1]))
+		if closed := calloutClose(trimmed); closed != nil {
+			name := strings.ToLower(string(closed))
 			if s := open[name]; len(s) > 0 {
 				ends[s[len(s)-1]] = i
 				open[name] = s[:len(s)-1]
 			}
-		} else if m := shortcodeOpen.FindSubmatch(trimmed); m != nil && calloutNames[strings.ToLower(string(m[1]))] {
+		} else if m := calloutOpen(trimmed); m != nil && calloutNames[strings.ToLower(string(m[1]))] {
 			name := strings.ToLower(string(m[1]))
 			open[name] = append(open[name], i)
 		}
@@ -166,6 +201,9 @@ func callout(ls [][]byte, end, at int, lang string, depth int) (int, []Foreign) 
 	found := []Foreign{{Line: at, Code: "admonition",
 		Message: diag.Msg("the note %s is shown as a block quote under its title in bold: it is written for a theme of Hugo", string(trimmed)),
 		Hint:    diag.Msg("write it as a block quote: > **%s** …", title)}}
+	if bytes.HasPrefix(trimmed, []byte("{%")) {
+		found[0].Message = diag.Msg("the note %s is shown as a block quote under its title in bold: it is written for GitBook or a theme of Hexo", string(trimmed))
+	}
 	_, more := adapt(inner, at+1, false, lang, depth+1)
 	found = append(found, more...)
 	prefix := line[:indent:indent]
