@@ -264,6 +264,10 @@ func TestAdapt(t *testing.T) {
 			"见[[访问控制程序]]与[[访问控制程序#范围|范围]]。\n![[flow.png]] `[[code]]`\n[[_TOC_]]\n    [[indented]]\n[[a]] and [[b]]\n",
 			"见[[访问控制程序]]与[[访问控制程序#范围|范围]]。\n![[flow.png]] `[[code]]`\n\n    [[indented]]\n[[a]] and [[b]]\n",
 			[]string{"toc-marker@2", "wiki-link@0", "wiki-link@0", "wiki-link@1", "wiki-link@4", "wiki-link@4"}},
+		{"Mustache's sections and unescaped variables in text: shown as written, with a warning; a word alone in braces is left alone",
+			"{{#controls}}\n- {{name}}: {{&url}}\n{{/controls}}\n{{^controls}}None.{{/controls}}\n`{{#x}}`\n\n    {{/y}}\n",
+			"{{#controls}}\n- {{name}}: {{&url}}\n{{/controls}}\n{{^controls}}None.{{/controls}}\n`{{#x}}`\n\n    {{/y}}\n",
+			[]string{"template-tag@0", "template-tag@1", "template-tag@2", "template-tag@3"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

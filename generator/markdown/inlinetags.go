@@ -15,6 +15,11 @@ import (
 // for a value to fill in, as they mean it to be read.
 var (
 	inlineTag = regexp.MustCompile(`\{\{[<%][^{}\n]*?[>%]\}\}|\{%[^{}\n]*?%\}|\{\{-?[ \t]*(?:\.[A-Za-z_]|[A-Za-z_]\w*\.[A-Za-z_])[\w.]*[ \t]*-?\}\}`)
+	// Mustache's sections ("{{#controls}}", "{{^controls}}",
+	// "{{/controls}}") and its unescaped variable ("{{&url}}"): what
+	// they show or hide, or the value they stand for, is the template's
+	// to decide, and no page here runs it.
+	mustacheTag = regexp.MustCompile(`\{\{[#^/&][ \t]*[A-Za-z_][\w.-]*[ \t]*\}\}`)
 	// "- ", "  * ", "1. ": a list item's marker and the spaces after it
 	listMarker = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
 )
@@ -39,6 +44,10 @@ func inlineTemplateTags(body []byte) []Foreign {
 				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
 			}
 			found = append(found, f)
+		} else if tag := mustacheTag.Find(text); tag != nil {
+			found = append(found, Foreign{Line: n, Code: "template-tag",
+				Message: diag.Msg("the Mustache tag %s is shown as written: pages here run no templates (Mustache shows the text between {{#name}} and {{/name}} only when name is set, and puts a value in place of {{&name}})", string(tag)),
+				Hint:    diag.Msg("remove the tag, and write in its place the text the page should show")})
 		}
 	})
 	return found
