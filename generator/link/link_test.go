@@ -137,6 +137,24 @@ func TestLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a query on a link to a Markdown file is left out with a warning, the link kept",
+			docs: []string{doc("A", "approved", "internal", "[x](b.md?foo=bar) [y](b.md?v=2#2-范围)\n\n[z](b.md#2-范围)\n"), doc("B", "approved", "internal", "## 2 范围\n")},
+			want: []string{
+				`content/a.md:12: warning: the query "?foo=bar" of the link "b.md?foo=bar" is left out: the link goes to the document B, whose page a query does not change`,
+				`content/a.md:12: warning: the query "?v=2" of the link "b.md?v=2#2-范围" is left out: the link goes to the document B, whose page a query does not change`,
+			},
+			check: func(t *testing.T, s *model.Site) {
+				for _, l := range s.Doc("A").Graph.LinksOut {
+					if l.Target != s.Doc("B") || l.Dest != "b.md?v=2#2-范围" && l.Fragment == "2-范围" && l.Line != 14 {
+						t.Errorf("link %+v, want to B", l)
+					}
+				}
+				if got := len(s.Doc("A").Graph.LinksOut); got != 3 {
+					t.Errorf("%d links, want 3", got)
+				}
+			},
+		},
+		{
 			name: "case-insensitive ids; URLs are left as written",
 			docs: []string{doc("A", "approved", "internal", "[x](b) [u](https://example.com/x) [m](mailto:a@b.c) [t](tel:+861234)\n"), doc("B", "approved", "internal", "")},
 			check: func(t *testing.T, s *model.Site) {

@@ -125,6 +125,12 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 	switch f.entry.kind {
 	case isDoc:
 		t.kind, t.doc = toDoc, f.entry.doc
+		if _, query, _ := strings.Cut(written, "?"); query != "" {
+			// "policy.md?foo=bar": the page is a file, the same whatever
+			// the query; docsify's ?id= was made a fragment before
+			problems.Warnf(d.Path, r.line, "link-query", diag.Msg("link to the document without the query: [text](%s)", relative(path.Dir(d.Path), f.path)+fragmentOf(frag)),
+				"the query %q of the link %q is left out: the link goes to the document %s, whose page a query does not change", "?"+query, r.dest, t.doc.ID)
+		}
 	case isAttachment:
 		t.kind, t.doc, t.file = toAttachment, f.entry.doc, f.entry.file
 	case isLoose:
@@ -333,4 +339,13 @@ var hostName = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|
 func hostLike(dest string) bool {
 	first, _, _ := strings.Cut(dest, "/")
 	return hostName.MatchString(first)
+}
+
+// fragmentOf is frag as a link writes it after its path: "#" and frag,
+// or nothing.
+func fragmentOf(frag string) string {
+	if frag == "" {
+		return ""
+	}
+	return "#" + frag
 }
