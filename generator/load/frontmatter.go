@@ -328,7 +328,7 @@ func limitBody(path string, body []byte, bodyLine int, diags *diag.List) []byte 
 
 // groupedCodes are the kinds of markdown.Adapt's warnings given once per
 // document, at their first line.
-var groupedCodes = map[string]bool{"admonition": true, "content-tab": true, "diagram": true, "fenced-div": true, "heading-space": true, "indented-text": true, "latex": true, "math": true, "mdx-import": true, "path-spaces": true, "template-tag": true, "toc-marker": true, "wiki-link": true}
+var groupedCodes = map[string]bool{"admonition": true, "content-tab": true, "diagram": true, "fenced-div": true, "heading-space": true, "indented-text": true, "latex": true, "lettered-list": true, "math": true, "mdx-import": true, "path-spaces": true, "template-tag": true, "toc-marker": true, "wiki-link": true}
 
 // ParseConfig decodes isms.toml.
 func ParseConfig(path string, src []byte) (*File, diag.List) {

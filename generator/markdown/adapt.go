@@ -29,6 +29,9 @@ import (
 //   - an admonition, and a Hugo theme's note of a kind or a title
 //     (hugocallout.go), becomes a block quote under its title in bold,
 //     a content tab its title in bold and its block;
+//   - a list marked with letters or roman numerals ("a.", "i."), as
+//     pandoc reads it, becomes a numbered one, its indented items
+//     nested (letteredlists.go);
 //   - a fenced div's fences go, an opening one's name stays in bold;
 //   - a '|' in code in a pipe table's line is escaped, as MkDocs
 //     keeps such code whole;
@@ -80,7 +83,9 @@ func AdaptTextAt(body []byte, lang string, exists func(path string) bool) []byte
 
 // adaptText makes the changes of Adapt, and says where.
 func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Foreign) {
+	body, lettered := letteredLists(body)
 	body, found := adaptBody(body, lang)
+	found = append(lettered, found...)
 	body = docsifyIDs(spanningMDXComments(body))
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))

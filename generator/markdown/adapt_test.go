@@ -268,6 +268,18 @@ func TestAdapt(t *testing.T) {
 			"{{#controls}}\n- {{name}}: {{&url}}\n{{/controls}}\n{{^controls}}None.{{/controls}}\n`{{#x}}`\n\n    {{/y}}\n",
 			"{{#controls}}\n- {{name}}: {{&url}}\n{{/controls}}\n{{^controls}}None.{{/controls}}\n`{{#x}}`\n\n    {{/y}}\n",
 			[]string{"template-tag@0", "template-tag@1", "template-tag@2", "template-tag@3"}},
+		{"pandoc's letter lists with roman sub-items (comply's policies): numbered lists, nested",
+			"# Policy\n\na. *During onboarding:*\n\n    i. Manager informs HR.\n\n    i. The owner reviews the \nassociated permissions.\n\na. *During offboarding:*\n\n    ii. HR notifies IT.\n\n```\na. code\n\n    i. code\n```\n",
+			"# Policy\n\n1. *During onboarding:*\n\n    1. Manager informs HR.\n\n    1. The owner reviews the \nassociated permissions.\n\n1. *During offboarding:*\n\n    2.  HR notifies IT.\n\n```\na. code\n\n    i. code\n```\n",
+			[]string{"lettered-list@2"}},
+		{"pandoc's letter items in a row, without sub-items: a numbered list; one alone, or a letter in a sentence, is text",
+			"a. First.\nb. Second.\n\nText.\n\na. Alone.\n\nx. y. z\n\nc. one\n\nSee e.g. this.\n",
+			"1. First.\n2. Second.\n\nText.\n\na. Alone.\n\nx. y. z\n\nc. one\n\nSee e.g. this.\n",
+			[]string{"lettered-list@0"}},
+		{"roman items with nothing above them but text: text, with no warning; sub-items under a paragraph shown as code are warned",
+			"Text\n\n    i. under text\n",
+			"Text\n\n    i. under text\n",
+			[]string{"lettered-list@2"}},
 		{"in code, nothing", "```\n+---+\n| a |\n+---+\n```\n", "```\n+---+\n| a |\n+---+\n```\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
