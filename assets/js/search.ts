@@ -208,7 +208,8 @@ export interface Engine {
  * A query reads index.js (once) and the chunks its terms need: the chunk
  * of each exact token; for a word prefix the chunks its tokens span, or
  * its merged list when they span more than the budget; for a run of CJK
- * characters its bigrams and the filters of all but the last. */
+ * characters its bigrams and the filters of all but the last; for a word
+ * with hyphens that is no id, then, its words' and joined form's. */
 export function engine(base: string, load: Loader): Engine {
   const chunks = new Map<string, Promise<Chunk>>(), docs = new Map<number, Promise<Doc>>();
   let ready: Promise<Meta> | undefined;
@@ -242,39 +243,40 @@ export function engine(base: string, load: Loader): Engine {
 
   const search = async (q: string): Promise<Found> => {
     const named = controls(q);
-    const m = await open(), n = m.n, terms = parseQuery(q), want = new Set<string>();
-    const need = (s: "w" | "b" | "a" | "i", key: string) => {
-      const k = chunkOf(m[s], key);
-      if (k >= 0) want.add(s + k);
-    };
-    // A prefix's span: the chunks from its own on that start with it.
-    // Each term, a hyphenated word's words and joined form too.
-    const all = withForms(terms), spans = new Map<Term, { lo: number; hi: number; merged: boolean } | null>();
-    for (const t of all) {
-      spans.set(t, null);
-      if (t.k !== 0 || t.r.length < 2 || t.w) continue;
-      const lo = chunkOf(m.w, t.t);
-      if (lo < 0) continue;
-      let hi = lo, size = m.w[lo][1];
-      while (hi + 1 < m.w.length && m.w[hi + 1][0].startsWith(t.t)) size += m.w[++hi][1];
-      spans.set(t, { lo, hi, merged: hi > lo && size > m.pb });
-    }
+    const m = await open(), n = m.n, terms = parseQuery(q), loaded = new Map<string, Chunk>();
+    const spans = new Map<Term, { lo: number; hi: number; merged: boolean } | null>();
     const bigrams = (t: Term): string[] => {
       const out: string[] = [];
       for (let i = 0; i + 1 < t.r.length; i++) out.push(str(t.r.slice(i, i + 2)));
       return out;
     };
-    all.forEach((t) => {
-      const sp = spans.get(t);
-      if (t.k === 2) {
-        bigrams(t).forEach((bg, i, all) => { need("w", bg); if (i + 1 < all.length) need("b", bg); });
-      } else if (!sp) need("w", t.t);
-      else if (sp.merged) { want.add("w" + sp.lo); need("a", t.t); } else for (let k = sp.lo; k <= sp.hi; k++) want.add("w" + k);
-    });
-    const whole = terms.length === 1 && terms[0].k === 0;
-    if (whole) need("i", terms[0].t);
-    const loaded = new Map<string, Chunk>();
-    await Promise.all([...want].map((name) => chunk(name).then((c) => loaded.set(name, c))));
+    // read loads the chunks the terms ts need, and id's chunk of ids.
+    const read = (ts: Term[], id?: string): Promise<unknown> => {
+      const want = new Set<string>();
+      const need = (s: "w" | "b" | "a" | "i", key: string) => {
+        const k = chunkOf(m[s], key);
+        if (k >= 0) want.add(s + k);
+      };
+      // A prefix's span: the chunks from its own on that start with it.
+      for (const t of ts) {
+        spans.set(t, null);
+        if (t.k !== 0 || t.r.length < 2 || t.w) continue;
+        const lo = chunkOf(m.w, t.t);
+        if (lo < 0) continue;
+        let hi = lo, size = m.w[lo][1];
+        while (hi + 1 < m.w.length && m.w[hi + 1][0].startsWith(t.t)) size += m.w[++hi][1];
+        spans.set(t, { lo, hi, merged: hi > lo && size > m.pb });
+      }
+      ts.forEach((t) => {
+        const sp = spans.get(t);
+        if (t.k === 2) {
+          bigrams(t).forEach((bg, i, all) => { need("w", bg); if (i + 1 < all.length) need("b", bg); });
+        } else if (!sp) need("w", t.t);
+        else if (sp.merged) { want.add("w" + sp.lo); need("a", t.t); } else for (let k = sp.lo; k <= sp.hi; k++) want.add("w" + k);
+      });
+      if (id !== undefined) need("i", id);
+      return Promise.all([...want].map((name) => chunk(name).then((c) => loaded.set(name, c))));
+    };
     const get = (s: "w" | "b" | "a" | "i", key: string): string | number | undefined =>
       loaded.get(s + chunkOf(m[s], key))?.m.get(key);
     const list = (s: "w" | "b" | "a", key: string): string => (get(s, key) as string | undefined) || "";
@@ -344,19 +346,18 @@ export function engine(base: string, load: Loader): Engine {
     };
 
     // hyphenScores is termScores for a word with hyphens (index.go
-    // hyphenScores): as written or joined, or else all its words (the
-    // weakest's score), together above apart; an id only as written, and
-    // then without its other forms, which the snippet would mark.
-    const hyphenScores = (t: Term, title: Uint8Array): Int32Array => {
-      const scores = termScores(t, title);
-      if (scores.some((s) => s >= ID_PREFIX)) { delete t.p; delete t.j; return scores; }
+    // hyphenScores), given its scores as written: or joined, or else all
+    // its words (the weakest's score), together above apart. An id has
+    // lost its other forms (below) and matches only as written.
+    const hyphenScores = (t: Term, scores: Int32Array, title: Uint8Array): Int32Array => {
+      if (!t.p) return scores;
       if (t.j) {
         const jin = new Uint8Array(n), js = termScores(t.j, jin);
         for (let d = 0; d < n; d++) if (js[d] > scores[d]) { scores[d] = js[d]; title[d] = Math.min(jin[d], 1); }
       }
       let weakest = new Int32Array(0);
       const weakIn = new Uint8Array(n);
-      t.p!.forEach((p, i) => {
+      t.p.forEach((p, i) => {
         const pin = new Uint8Array(n), s = termScores(p, pin);
         if (i === 0) { weakest = s; weakIn.set(pin); return; }
         for (let d = 0; d < n; d++) { weakest[d] = Math.min(weakest[d], s[d]); weakIn[d] = Math.min(weakIn[d], pin[d]); }
@@ -367,10 +368,28 @@ export function engine(base: string, load: Loader): Engine {
       return scores;
     };
 
+    // The terms' chunks first, and a one-word query's id. A word with
+    // hyphens that some id field holds (ISMS-P-009, P-009, ISMS-P-00, a
+    // control) is an id: it loses its other forms, which the snippet
+    // would mark. Its words' and joined form's chunks are read only for
+    // the others: an id's words are in every id ("isms" has a posting
+    // for every document), and reading them doubled an id's bytes.
+    const whole = terms.length === 1 && terms[0].k === 0;
+    await read(terms, whole ? terms[0].t : undefined);
+    const own = new Map<Term, [Int32Array, Uint8Array]>();
+    const split = terms.filter((t) => {
+      if (!t.p) return false;
+      const title = new Uint8Array(n), s = termScores(t, title);
+      own.set(t, [s, title]);
+      if (s.some((x) => x >= ID_PREFIX)) { delete t.p; delete t.j; return false; }
+      return true;
+    });
+    if (split.length) await read(split.flatMap((t) => [...t.p!, ...(t.j ? [t.j] : [])]));
+
     const total = new Int32Array(n), held = new Uint8Array(n);
     let qlen = 0;
     terms.forEach((t, x) => {
-      const title = new Uint8Array(n), s = t.p ? hyphenScores(t, title) : termScores(t, title);
+      const o = own.get(t), title = o ? o[1] : new Uint8Array(n), s = o ? hyphenScores(t, o[0], title) : termScores(t, title);
       qlen += termLength(t);
       for (let d = 0; d < n; d++) {
         total[d] = s[d] === 0 || (x > 0 && total[d] === 0) ? 0 : total[d] + s[d];

@@ -2,9 +2,11 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,6 +179,72 @@ func TestBrowserTiming10k(t *testing.T) {
 		t.Logf("%s", strings.TrimSpace(line))
 		if r.TotalMs > 300 {
 			t.Errorf("%q: load and first query took %.0f ms", r.Q, r.TotalMs)
+		}
+	}
+}
+
+// TestBrowserReads: the browser reads an id with hyphens from its own
+// chunk, not from its words' ("isms" has a posting for every document)
+// nor its joined form's; a word with hyphens that no id field holds
+// reads those too, for its words apart.
+func TestBrowserReads(t *testing.T) {
+	node, script := nodeHarness(t)
+	smallChunks(t)
+	es := syntheticEntries(400, 1500)
+	site := t.TempDir()
+	files := Build(es)
+	writeFiles(t, site, files)
+	var meta struct{ W [][2]any }
+	for _, f := range files {
+		if f.Path == "search/index.js" {
+			head := dataPrefix + `"i"]=`
+			if err := json.Unmarshal(f.Data[len(head):len(f.Data)-2], &meta); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// chunk is the file of the vocabulary that holds tok.
+	chunk := func(tok string) string {
+		k := 0
+		for i, d := range meta.W {
+			if d[0].(string) <= tok {
+				k = i
+			}
+		}
+		return fmt.Sprintf("w/%d.js", k)
+	}
+	id := es[7].ID // ISMS-P-0007
+	out, err := exec.Command(node, script, site, "reads", id, "ISMS-P-9999").Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	reads := map[string][]string{}
+	for line := range strings.Lines(string(out)) {
+		var r struct {
+			Q     string
+			Reads []string
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("node output %q: %v", line, err)
+		}
+		reads[r.Q] = r.Reads
+	}
+	own := chunk(strings.ToLower(id))
+	if !slices.Contains(reads[id], own) {
+		t.Errorf("%s reads %v, not its own chunk %s", id, reads[id], own)
+	}
+	forms := []string{chunk("isms"), chunk("p"), chunk("ismsp0007")}
+	for _, c := range forms {
+		if c != own && slices.Contains(reads[id], c) {
+			t.Errorf("%s reads %v: %s holds its words or joined form", id, reads[id], c)
+		}
+	}
+	if forms[0] == own {
+		t.Errorf("isms is in the chunk of %s: the test shows nothing", id)
+	}
+	for _, c := range forms[:2] {
+		if !slices.Contains(reads["ISMS-P-9999"], c) {
+			t.Errorf("ISMS-P-9999 reads %v, not %s, which holds its words", reads["ISMS-P-9999"], c)
 		}
 	}
 }

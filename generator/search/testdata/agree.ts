@@ -3,6 +3,7 @@
 //
 //   node agree.mjs SITE_DIR QUERIES_JSON LIMIT   → JSON results
 //   node agree.mjs SITE_DIR time QUERY...        → load and query times in ms
+//   node agree.mjs SITE_DIR reads QUERY...       → the files each query reads, from a fresh engine
 import { engine, snippet } from "../../../assets/js/search.ts";
 import { readFileSync } from "node:fs";
 import { runInThisContext } from "node:vm";
@@ -10,7 +11,9 @@ import { runInThisContext } from "node:vm";
 const g = globalThis as unknown as { window: unknown; ISMSSearchData: Record<string, unknown> };
 g.window = globalThis;
 const [dir, mode, ...rest] = process.argv.slice(2);
+let reads: string[] = [];
 const load = async (url: string, key: string): Promise<unknown> => {
+  reads.push(url.slice(dir.length + "/search/".length));
   runInThisContext(readFileSync(url, "utf8"));
   const v = g.ISMSSearchData[key];
   delete g.ISMSSearchData[key];
@@ -32,6 +35,14 @@ async function main(): Promise<void> {
       await e.search(q);
       console.log(JSON.stringify({ q, hits: r.hits.length, loadMs: +(t1 - t0).toFixed(1),
         firstQueryMs: +(t2 - t1).toFixed(1), totalMs: +(t2 - t0).toFixed(1), repeatMs: +(performance.now() - again).toFixed(1) }));
+    }
+    return;
+  }
+  if (mode === "reads") {
+    for (const q of rest) {
+      reads = [];
+      await engine(dir + "/search/", load).search(q);
+      console.log(JSON.stringify({ q, reads }));
     }
     return;
   }
