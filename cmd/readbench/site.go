@@ -105,7 +105,7 @@ func measureSize(b *browser, bin, work string, n int, verbose bool) (*result, er
 	id := ids[len(ids)/2]
 	part := id[strings.Index(id, "-")+1:] // "P-0042" of "ISMS-P-0042"
 	for _, q := range []query{{"1 Han character", "管"}, {"2 Han characters", "管理"}, {"English prefix", "backu"},
-		{"English word", "backup"}, {"document number", id}, {"part of a number", part}} {
+		{"English word", "backup"}, {"document number", id}, {"part of a number", part}, {"word with hyphens", "go-live"}} {
 		for _, mode := range []string{"file", "http"} {
 			fresh, err := medianRun(b.runs, func() (searchRun, error) { return b.freshSearch(at(mode, "search/?q="+url.QueryEscape(q.text))) },
 				func(r searchRun) float64 { return r.ms })
