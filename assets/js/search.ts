@@ -208,8 +208,9 @@ export interface Engine {
  * A query reads index.js (once) and the chunks its terms need: the chunk
  * of each exact token; for a word prefix the chunks its tokens span, or
  * its merged list when they span more than the budget; for a run of CJK
- * characters its bigrams and the filters of all but the last; for a word
- * with hyphens that is no id, then, its words' and joined form's. */
+ * characters its bigrams and the filters of all but the last; then, for
+ * a word with hyphens that is no id, its words' and joined form's; for a
+ * one-word query its id (first when it holds a digit). */
 export function engine(base: string, load: Loader): Engine {
   const chunks = new Map<string, Promise<Chunk>>(), docs = new Map<number, Promise<Doc>>();
   let ready: Promise<Meta> | undefined;
@@ -368,23 +369,29 @@ export function engine(base: string, load: Loader): Engine {
       return scores;
     };
 
-    // The terms' chunks first, and a one-word query's id. A word with
-    // hyphens that some id field holds (ISMS-P-009, P-009, ISMS-P-00, a
-    // control) is an id: it loses its other forms, which the snippet
-    // would mark. Its words' and joined form's chunks are read only for
-    // the others: an id's words are in every id ("isms" has a posting
-    // for every document), and reading them doubled an id's bytes.
-    const whole = terms.length === 1 && terms[0].k === 0;
-    await read(terms, whole ? terms[0].t : undefined);
-    const own = new Map<Term, [Int32Array, Uint8Array]>();
-    const split = terms.filter((t) => {
-      if (!t.p) return false;
+    // The terms' chunks first; then, from their scores as written, what
+    // else the query needs. A word with hyphens that some id field holds
+    // (ISMS-P-009, P-009, ISMS-P-00, a control) is an id: it loses its
+    // other forms, which the snippet would mark, and only the others'
+    // words and joined forms are read: an id's words are in every id
+    // ("isms" has a posting for every document). A one-word query's id
+    // (for the whole-id bonus) is read with its chunks when it holds a
+    // digit, as ids do, else only when an id field holds it exactly, as
+    // the id of a document must.
+    const whole = terms.length === 1 && terms[0].k === 0, idFirst = whole && /\d/.test(terms[0].t);
+    await read(terms, idFirst ? terms[0].t : undefined);
+    const own = new Map<Term, [Int32Array, Uint8Array]>(), more: Term[] = [];
+    const asWritten = (t: Term): Int32Array => {
       const title = new Uint8Array(n), s = termScores(t, title);
       own.set(t, [s, title]);
-      if (s.some((x) => x >= ID_PREFIX)) { delete t.p; delete t.j; return false; }
-      return true;
-    });
-    if (split.length) await read(split.flatMap((t) => [...t.p!, ...(t.j ? [t.j] : [])]));
+      return s;
+    };
+    for (const t of terms) {
+      if (!t.p) continue;
+      if (asWritten(t).some((v) => v >= ID_PREFIX)) { delete t.p; delete t.j; } else more.push(...t.p, ...(t.j ? [t.j] : []));
+    }
+    const idLater = whole && !idFirst && (own.get(terms[0])?.[0] || asWritten(terms[0])).some((v) => v >= ID_EXACT);
+    if (more.length || idLater) await read(more, idLater ? terms[0].t : undefined);
 
     const total = new Int32Array(n), held = new Uint8Array(n);
     let qlen = 0;

@@ -67,6 +67,7 @@ func TestBrowserAgrees(t *testing.T) {
 
 func browserAgrees(t *testing.T, node, script string) {
 	es := append(append(append(handEntries(), titleEntries()...), hyphenEntries()...), syntheticEntries(400, 1500)...)
+	es = append(es, digitlessIDs()...)
 	if sample, err := sampleEntries("../../content"); err == nil {
 		have := map[string]bool{}
 		for _, e := range es {
@@ -87,7 +88,8 @@ func browserAgrees(t *testing.T, node, script string) {
 		"Access Control Procedure", "access control", "事件管理程序", "变更审批", "5.15", "a.5.15", "A.9.1.1", "8.1", "a.8",
 		"access-control", "acc-control", "access-cont", "back-up", "ISO-27001", "e-mail", "two-factor", "ｔｗｏ－ｆａｃｔｏｒ",
 		"A.5.1-A.5.3", "信息-安全", "访问-control", "-access", "access-", "H-P-001", "h-p-00", "isms-p-00", "a-b-c-d-e-f-g-h-i",
-		"x.y_z-access", "access-control-procedure-request-form", "备份 back-up", strings.Repeat("long", 9) + "-word"}
+		"x.y_z-access", "access-control-procedure-request-form", "备份 back-up", strings.Repeat("long", 9) + "-word",
+		"SOA", "soa", "ISMS-SOA", "isms-so", "Applicability", "soa-x"}
 	for _, q := range judgedQueries(t) {
 		queries = append(queries, q.Q)
 	}
@@ -183,14 +185,25 @@ func TestBrowserTiming10k(t *testing.T) {
 	}
 }
 
+// digitlessIDs are documents whose ids hold no digit, which the browser
+// finds in its map of ids only after their words' chunks.
+func digitlessIDs() []Entry {
+	e := func(id, title string) Entry {
+		return Entry{ID: id, Title: title, URL: "docs/" + id + "/", Tier: 1, Type: "record", Status: "approved",
+			Version: "1.0", Text: "The controls that apply, and why: see the SOA."}
+	}
+	return []Entry{e("SOA", "Statement of Applicability"), e("ISMS-SOA", "Statement of Applicability, old form")}
+}
+
 // TestBrowserReads: the browser reads an id with hyphens from its own
 // chunk, not from its words' ("isms" has a posting for every document)
 // nor its joined form's; a word with hyphens that no id field holds
-// reads those too, for its words apart.
+// reads those too, for its words apart. A one-word query reads the map
+// of ids when it holds a digit or an id field holds it, not otherwise.
 func TestBrowserReads(t *testing.T) {
 	node, script := nodeHarness(t)
 	smallChunks(t)
-	es := syntheticEntries(400, 1500)
+	es := append(syntheticEntries(400, 1500), digitlessIDs()...)
 	site := t.TempDir()
 	files := Build(es)
 	writeFiles(t, site, files)
@@ -214,7 +227,7 @@ func TestBrowserReads(t *testing.T) {
 		return fmt.Sprintf("w/%d.js", k)
 	}
 	id := es[7].ID // ISMS-P-0007
-	out, err := exec.Command(node, script, site, "reads", id, "ISMS-P-9999").Output()
+	out, err := exec.Command(node, script, site, "reads", id, "ISMS-P-9999", "backup", "soa", "ISMS-SOA").Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
@@ -245,6 +258,12 @@ func TestBrowserReads(t *testing.T) {
 	for _, c := range forms[:2] {
 		if !slices.Contains(reads["ISMS-P-9999"], c) {
 			t.Errorf("ISMS-P-9999 reads %v, not %s, which holds its words", reads["ISMS-P-9999"], c)
+		}
+	}
+	for q, want := range map[string]bool{id: true, "ISMS-P-9999": true, "backup": false, "soa": true, "ISMS-SOA": true} {
+		ids := slices.ContainsFunc(reads[q], func(f string) bool { return strings.HasPrefix(f, "i/") })
+		if ids != want {
+			t.Errorf("%s reads %v: the map of ids %v, want %v", q, reads[q], ids, want)
 		}
 	}
 }

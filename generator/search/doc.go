@@ -101,10 +101,13 @@
 // p starts (other than p, and no compound unless p is one) that scores
 // best as a prefix match. A run of CJK characters reads its bigrams in w/
 // and the filters of all but the last in b/; a query of one word reads
-// its id in i/ for the whole-id bonus. A word with hyphens reads its
-// words' and joined form's chunks only after its own, and only when no
-// id field holds it: an id's words are in every id ("isms" has a posting
-// for every document), and an id matches only as written.
+// its id in i/ for the whole-id bonus, with its chunks when it holds a
+// digit, else only when an id field holds it exactly (a document's id
+// is in its id field, so no other query gains the bonus). A word with
+// hyphens reads its words' and joined form's chunks only after its own,
+// and only when no id field holds it: an id's words are in every id
+// ("isms" has a posting for every document), and an id matches only as
+// written.
 //
 // A posting list is a string: for each document, in order, the number of
 // documents it passes over since the previous one (none when it is the
