@@ -356,3 +356,66 @@ layouts/tier.html:1: 布局中有一个 {{end}} 没有可结束的内容：此�
 		t.Errorf("errors:\n%s\nwant:\n%s", got.String(), want)
 	}
 }
+
+// HTML that a layout leaves open (an attribute's value without its
+// closing quote, a tag without its >) is reported where it opens, in the
+// layout that has it, with how to close it: html/template found it only
+// in base.html, which runs the page's "main" and the footer. A tag that
+// is not HTML is at its place too, with html/template's words.
+func TestLayoutUnclosedHTML(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	dest := build(t, site, generator.Options{})
+	home := filepath.Join(dest, "index.html")
+	previous, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeLayouts(t, site, map[string]string{
+		"tier.html":            "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p><a href=\"{{ .URL }}>{{.Title}}</a></p>\n{{template \"list\" .Data.Docs}}\n{{end}}\n",
+		"partials/footer.html": "{{define \"footer\"}}<footer>{{if .Config}}<span class=\"org\"{{.Config.Organisation}}</span>{{end}}</footer>{{end}}\n",
+		"search.html":          "{{define \"main\"}}\n<p>x</p>\n<p \"q\">search</p>{{end}}\n",
+	})
+	want := map[string]string{
+		"en": `layouts/partials/footer.html:1:42: the tag <span class="org"{{.Config.Organisation}}</span> is not valid HTML ("<" in attribute name: "</span>")
+    hint: close each tag with > and write its attributes as name="value", in layouts/partials/footer.html
+layouts/search.html:3:1: the tag <p "q">search</p> is not valid HTML ("\"" in attribute name: " \"q\">search</p>")
+    hint: close each tag with > and write its attributes as name="value", in layouts/search.html
+layouts/tier.html:3:4: the value of an attribute in <a href="{{.URL}}>{{.Title}}</a></p> opens with " and is not closed: the rest of the page would be part of it
+    hint: close the value with " before the tag's > (as in <a href="{{.URL}}">), in layouts/tier.html
+`,
+		"zh-CN": `layouts/partials/footer.html:1:42: 标签 <span class="org"{{.Config.Organisation}}</span> 不是有效的 HTML（"<" in attribute name: "</span>"）
+    提示：请在 layouts/partials/footer.html 中以 > 结束每个标签，并把属性写成 name="value" 的形式
+layouts/search.html:3:1: 标签 <p "q">search</p> 不是有效的 HTML（"\"" in attribute name: " \"q\">search</p>"）
+    提示：请在 layouts/search.html 中以 > 结束每个标签，并把属性写成 name="value" 的形式
+layouts/tier.html:3:4: <a href="{{.URL}}>{{.Title}}</a></p> 中的属性值以 " 开头，但没有闭合：页面的其余部分都会成为该属性值的一部分
+    提示：请在 layouts/tier.html 中于标签的 > 之前用 " 闭合该属性值（如 <a href="{{.URL}}">）
+`,
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, w := range want {
+		var got strings.Builder
+		res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), lang))
+		if got.String() != w {
+			t.Errorf("check, %s:\n%s\nwant:\n%s", lang, got.String(), w)
+		}
+	}
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "en"))
+		if got.String() != want["en"] {
+			t.Errorf("build, fast paths %v:\n%s\nwant:\n%s", on, got.String(), want["en"])
+		}
+		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
+			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
+		}
+	}
+}

@@ -56,6 +56,11 @@ func DiagnosticsOver(err error, builtin fs.FS) (diags diag.List, rest error) {
 			others = append(others, e)
 			continue
 		}
+		var open *unclosedHTML
+		if errors.As(e, &open) {
+			diags.Add(open.diagnostic())
+			continue
+		}
 		file, line, col, msg := "layouts/"+le.Layout, 0, 0, le.Err.Error()
 		if all := templatePlace.FindAllStringSubmatchIndex(msg, -1); all != nil {
 			m := all[len(all)-1]

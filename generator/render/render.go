@@ -217,6 +217,9 @@ type renderer struct {
 	cutMu sync.Mutex
 	cuts  map[string]*layoutSet // see cutSet
 
+	unclosedMu sync.Mutex
+	unclosed   map[string]error // see escapeErrors
+
 	leftOutOnce sync.Once
 	leftOutLens uint64 // see plainHit
 }
@@ -306,6 +309,9 @@ func (r *renderer) emit(out Output, layout string, p *Page) error {
 	defer r.bufs.Put(buf)
 	buf.Reset()
 	if err := ls.execute(buf, p); err != nil {
+		if found := r.escapeErrors(layout, err); found != nil {
+			return found
+		}
 		return r.moreErrors(layout, p, err)
 	}
 	file := p.URL + "index.html"
