@@ -94,6 +94,7 @@ func Run(opts Options, out render.Output) (*Result, error) {
 	bundle, d := bundled.wait()
 	diags.Add(d...)
 	if diags.HasErrors() {
+		diags.Add(layoutRunErrors(opts, cfg, docs, hist, th, bundle, diags)...)
 		return failed(diags), nil
 	}
 	th.Assets = bundle

@@ -419,3 +419,69 @@ layouts/tier.html:3:4: <a href="{{.URL}}>{{.Title}}</a></p> 中的属性值以 "
 		}
 	}
 }
+
+// A mistake that shows only when a layout runs is reported beside the
+// content's errors, not once they are fixed: the pages of what has no
+// errors are made and thrown away. What has errors is left out of them,
+// so that none of its faults is reported again as a layout's (a link to
+// an id that does not exist, a document whose file does not read).
+func TestLayoutRunErrorsBesideContentErrors(t *testing.T) {
+	site := sitetest.Copy(t, "testdata/site")
+	dest := build(t, site, generator.Options{})
+	home := filepath.Join(dest, "index.html")
+	previous, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(file, from, to string) {
+		t.Helper()
+		p := filepath.Join(site, "content", filepath.FromSlash(file))
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), from) {
+			t.Fatalf("%s has no %q (%v)", file, from, err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), from, to, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("tier2/site-p-001.md", "effective = 2025-06-15", "effective = 2025-06-15\nnext_reveiw = 2026-06-01")
+	edit("tier2/site-p-003.md", "Superseded text.", "Superseded text, see [the old one](SITE-P-999).")
+	writeLayouts(t, site, map[string]string{
+		"tier.html":            "{{define \"main\"}}<h1>{{.Title}}</h1>\n<p>{{(index .Config.Departments 99).Name}}</p>{{end}}\n",
+		"partials/footer.html": "{{define \"footer\"}}<footer>{{.Data.Doc.Version}}</footer>{{end}}\n",
+	})
+	want := `content/tier2/site-p-001.md:12: unknown key "next_reveiw"
+content/tier2/site-p-003.md:14: broken link: no document has the id "SITE-P-999"
+layouts/partials/footer.html:1:34: the layout shows .Data.Doc.Version, but the page's data has no field Doc (in interface {})
+layouts/tier.html:2:6: the layout stops at index .Config.Departments 99: index out of range: 99
+`
+	errorsOf := func(res *generator.Result) string {
+		var got strings.Builder
+		for _, d := range res.Diagnostics.Errors() {
+			msg, _, _ := strings.Cut(d.String(), "\n")
+			got.WriteString(msg + "\n")
+		}
+		return got.String()
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: now, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := errorsOf(res); got != want {
+		t.Errorf("check: errors\n%s\nwant\n%s", got, want)
+	}
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := errorsOf(res); got != want {
+			t.Errorf("fast paths %v: errors\n%s\nwant\n%s", on, got, want)
+		}
+		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
+			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
+		}
+	}
+}
