@@ -39,29 +39,17 @@ type Bundle struct {
 // Build bundles the entry points found in src.
 func Build(src fs.FS) (*Bundle, diag.List) {
 	var diags diag.List
-	var entries []string
+	var results []api.BuildResult
 	for _, e := range []string{CSSEntry, JSEntry} {
 		if _, err := fs.Stat(src, e); err == nil {
-			entries = append(entries, "/"+e)
+			results = append(results, bundle(src, e))
 		}
 	}
-	result := api.Build(api.BuildOptions{
-		EntryPoints:       entries,
-		Bundle:            true,
-		Write:             false,
-		Outdir:            "/out",
-		EntryNames:        "[name]-[hash]",
-		AssetNames:        "[name]-[hash]",
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
-		Format:            api.FormatIIFE,
-		Target:            api.ES2019,
-		Charset:           api.CharsetUTF8,
-		LegalComments:     api.LegalCommentsNone,
-		Plugins:           []api.Plugin{fromFS(src)},
-		LogLevel:          api.LogLevelSilent,
-	})
+	var result api.BuildResult
+	for _, r := range results {
+		result.Errors = append(result.Errors, r.Errors...)
+		result.OutputFiles = append(result.OutputFiles, r.OutputFiles...)
+	}
 	for _, m := range result.Errors {
 		file, line := "assets", 0
 		if m.Location != nil {
@@ -98,6 +86,32 @@ func Build(src fs.FS) (*Bundle, diag.List) {
 	}
 	sort.Slice(b.Files, func(i, j int) bool { return b.Files[i].Path < b.Files[j].Path })
 	return b, diags
+}
+
+// bundle bundles and minifies one entry point. A stylesheet's syntax
+// is not minified (the rules merged, the duplicates dropped): esbuild
+// compares every rule with every other of the same declarations whose
+// selectors differ only in class names, and a site's stylesheet of
+// 5,000 such rules took seconds, 20,000 a minute; its whitespace is, and
+// the default stylesheet is 6% larger for it.
+func bundle(src fs.FS, entry string) api.BuildResult {
+	return api.Build(api.BuildOptions{
+		EntryPoints:       []string{"/" + entry},
+		Bundle:            true,
+		Write:             false,
+		Outdir:            "/out",
+		EntryNames:        "[name]-[hash]",
+		AssetNames:        "[name]-[hash]",
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      entry != CSSEntry,
+		Format:            api.FormatIIFE,
+		Target:            api.ES2019,
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+		Plugins:           []api.Plugin{fromFS(src)},
+		LogLevel:          api.LogLevelSilent,
+	})
 }
 
 // fromFS is an esbuild plugin that resolves and loads every import from
