@@ -7,6 +7,7 @@ import { initReviewStates } from "./reviewstate";
 import { initPrintButtons } from "./printbuttons";
 import { initLists } from "./lists";
 import { initMenu } from "./menu";
+import { initScrollers } from "./scrollers";
 
 function start(): void {
   initMenu();
@@ -15,6 +16,7 @@ function start(): void {
   initPrintButtons();
   initLists();
   initSearch();
+  initScrollers();
 }
 
 if (document.readyState === "loading") {
