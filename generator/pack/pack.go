@@ -125,7 +125,7 @@ func manifest(day model.Date, entries map[string][]byte) []byte {
 
 var (
 	stylesheet = regexp.MustCompile(`<link rel="stylesheet" href="([^"]*)">`)
-	styleSrc   = regexp.MustCompile(`style-src [^;"]*`)
+	styleSrc   = regexp.MustCompile(`style-src (?:&#?\w+;|[^;"])*`) // a hash's '+' is written "&#43;"
 	script     = regexp.MustCompile(`<script[^>]*></script>\n?`)
 	href       = regexp.MustCompile(` href="([^"]*)"`)
 	src        = regexp.MustCompile(` src="([^"]*)"`)
