@@ -2,11 +2,19 @@ package browsertest
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"ismsgen/generator/history/demo"
+	"ismsgen/generator/model"
 )
 
 // TestPrint: a printed document is a controlled copy: no header, navigation
@@ -83,4 +91,77 @@ func TestPrintListsHideControls(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestPrintRunningHead: every printed page of a document, of an earlier
+// version, of what changed in one, of a withdrawn document and of the
+// Statement of Applicability carries at its head the document's number,
+// title and which text it is, and at its foot what the copy is worth, as
+// a controlled copy printed from Word does: an earlier version printed
+// with no such head was a copy that nothing marked as superseded after
+// its first page.
+func TestPrintRunningHead(t *testing.T) {
+	t.Parallel()
+	needBrowser(t)
+	if _, err := exec.LookPath("git"); err != nil {
+		missing(t, "git is not installed")
+	}
+	source := filepath.Join(t.TempDir(), "site")
+	if err := demo.Write(source); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(source, "isms.toml")
+	data, err := os.ReadFile(config)
+	if err != nil || !strings.Contains(string(data), `language = "zh-CN"`) {
+		t.Fatalf("the demonstration's isms.toml sets no language (%v)", err)
+	}
+	if err := os.WriteFile(config, []byte(strings.Replace(string(data), `language = "zh-CN"`, `language = "en"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := buildSite(t, source, model.Date{Year: 2026, Month: 3, Day: 2})
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
+	defer srv.Close()
+	sample := sampleSite(t)
+	tb := newTabTimeout(t, 4*tabTimeout) // seven pages printed, on a busy machine
+	for _, tc := range []struct {
+		url  string
+		want []string // on every printed page
+	}{
+		{srv.URL + "/docs/ISMS-P-001/", []string{"Document no.: ISMS-P-001", "Version: 1.2", "Printed copies are uncontrolled"}},
+		{srv.URL + "/docs/ISMS-P-001/v/1.1/", []string{"Document no.: ISMS-P-001", "Version: 1.1 (superseded)", "Superseded version"}},
+		{srv.URL + "/docs/ISMS-P-001/changes/1.1/", []string{"Document no.: ISMS-P-001", "Changes from version 1.0 to 1.1", "Printed copies are uncontrolled"}},
+		{srv.URL + "/docs/ISMS-P-001/since-approval/", []string{"Document no.: ISMS-P-001", "Changes to version 1.2 since its approval", "Printed copies are uncontrolled"}},
+		{srv.URL + "/docs/ISMS-P-009/", []string{"Document no.: ISMS-P-009", "Withdrawn: 2025-10-01", "Withdrawn document"}},
+		{srv.URL + "/docs/ISMS-P-009/v/1.0/", []string{"Document no.: ISMS-P-009", "Version: 1.0 (withdrawn)", "Withdrawn document"}},
+		{sample.root + "soa/", []string{"ISMS-SOA-001", "2.1"}},
+	} {
+		tb.open(t, tc.url)
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+		if err != nil {
+			t.Fatalf("%s: print to PDF: %v", tc.url, err)
+		}
+		pages := pdfPages(pdf)
+		if len(pages) == 0 {
+			t.Fatalf("%s: no page in the PDF", tc.url)
+		}
+		for i, text := range pages {
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s: printed page %d of %d has no %q:\n%s", tc.url, i+1, len(pages), w, firstLines(text, 8))
+				}
+			}
+		}
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// firstLines is the first n lines of s.
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], " | ")
 }

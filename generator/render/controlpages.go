@@ -15,9 +15,14 @@ import (
 func (r *renderer) controlPages() []sitePage {
 	s, cov := r.in.Strings, r.in.Reports.Controls
 	rows := r.controlRows(cov)
+	soa := r.soaView(cov, rows)
+	soaPage := r.page("soa/", s.T("soa.title"), "soa", soa)
+	if soa.Doc != nil { // a printed SoA is a copy of that controlled document
+		soaPage.PrintStyle, soaPage.PrintStyleHash = r.printStyle(soa.Doc)
+	}
 	pages := []sitePage{
 		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows)), nil},
-		{"soa.html", r.page("soa/", s.T("soa.title"), "soa", r.soaView(cov, rows)), nil},
+		{"soa.html", soaPage, nil},
 		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", nil), func() any { return r.clausesView(cov) }},
 	}
 	for i := range rows {

@@ -143,28 +143,41 @@ func (r *renderer) files(out Output) error {
 // times, the print styles were a fortieth of what a large build
 // allocated.
 func (r *renderer) printStyle(d *model.Document) (template.HTML, string) {
+	s := r.in.Strings
+	return printStyleOf(printHead{
+		left: s.T("print.field", s.T("field.id"), d.ID), center: d.Title,
+		right: s.T("print.field", s.T("field.version"), d.Version), notice: s.T("doc.print_notice"),
+	}, s.T("doc.page_of"))
+}
+
+// printHead is what a printed page's running head says (left, center,
+// right) and its foot (notice, before the page number).
+type printHead struct{ left, center, right, notice string }
+
+// printStyleOf is the print style element of a page whose printed copy
+// carries h, with the page number after pageOf, and the hash of its text.
+func printStyleOf(h printHead, pageOf string) (template.HTML, string) {
 	const open, end = `<style media="print">`, "</style>"
 	b := make([]byte, 0, 640)
 	b = append(b, open...)
-	b = r.appendPrintCSS(b, d)
+	b = appendPrintCSS(b, h, pageOf)
 	sum := sha256.Sum256(b[len(open):])
 	b = append(b, end...)
 	return template.HTML(b), "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// appendPrintCSS appends d's print stylesheet to b.
-func (r *renderer) appendPrintCSS(b []byte, d *model.Document) []byte {
-	s := r.in.Strings
+// appendPrintCSS appends the print stylesheet of h to b.
+func appendPrintCSS(b []byte, h printHead, pageOf string) []byte {
 	b = append(b, "@page {\n  @top-left { content: "...)
-	b = appendCSSString(b, s.T("print.field", s.T("field.id"), d.ID))
+	b = appendCSSString(b, h.left)
 	b = append(b, "; }\n  @top-center { content: "...)
-	b = appendCSSString(b, d.Title)
+	b = appendCSSString(b, h.center)
 	b = append(b, "; }\n  @top-right { content: "...)
-	b = appendCSSString(b, s.T("print.field", s.T("field.version"), d.Version))
+	b = appendCSSString(b, h.right)
 	b = append(b, "; }\n  @bottom-left { content: "...)
-	b = appendCSSString(b, s.T("doc.print_notice"))
+	b = appendCSSString(b, h.notice)
 	b = append(b, "; }\n  @bottom-right { content: "...)
-	b = appendCSSString(b, s.T("doc.page_of")+" ")
+	b = appendCSSString(b, pageOf+" ")
 	return append(b, " counter(page) \" / \" counter(pages); }\n}\n"...)
 }
 

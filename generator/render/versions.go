@@ -131,7 +131,13 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			title = r.in.Strings.T("version.title_in_force", titleOf(d.Title, t), v.Version, d.Effective.String())
 		}
 		room := r.fillVersionInPlace(view, d, t, dir)
-		err = r.emit(out, "version.html", r.page(dir, title, "tiers", view))
+		page := r.page(dir, title, "tiers", view)
+		if view.InForcePending || !view.InForceUntil.IsZero() {
+			r.printAs(page, d.ID, titleOf(d.Title, t), r.in.Strings.T("print.field", r.in.Strings.T("field.version"), v.Version), r.in.Strings.T("doc.print_notice"))
+		} else {
+			r.printAs(page, d.ID, titleOf(d.Title, t), r.in.Strings.T("print.version_superseded", r.in.Strings.T("field.version"), v.Version), r.in.Strings.T("version.print_notice"))
+		}
+		err = r.emit(out, "version.html", page)
 		putRoom(room)
 		if err != nil {
 			return err
@@ -205,7 +211,14 @@ func (r *renderer) emitChanges(out Output, dir, title string, view *ChangesView,
 	}
 	var room *bytes.Buffer
 	view.FrontMatter, view.Body, view.Inserted, view.Deleted, room = diffHTML(o, n)
-	err = r.emit(out, "changes.html", r.page(dir, title, "tiers", view))
+	page := r.page(dir, title, "tiers", view)
+	s := r.in.Strings
+	which := s.T("changes.heading", view.Previous, view.Version)
+	if view.SinceApproval {
+		which = s.T("changes.since_approval_heading", view.Version)
+	}
+	r.printAs(page, view.Doc.ID, view.Doc.Title, which, s.T("doc.print_notice"))
+	err = r.emit(out, "changes.html", page)
 	putRoom(room)
 	return err
 }
@@ -432,6 +445,7 @@ type TombstoneView struct {
 // tombstonePages lists the pages of the withdrawn documents and of their
 // last texts. They are in no sitemap (see all), search index or feed.
 func (r *renderer) tombstonePages() []sitePage {
+	s := r.in.Strings
 	var pages []sitePage
 	for _, t := range r.in.Site.Tombstones {
 		view := &TombstoneView{Tomb: t}
@@ -443,12 +457,27 @@ func (r *renderer) tombstonePages() []sitePage {
 				view.Last = "v/" + linkFolder(t.Last.Version)
 				dir := url + "v/" + f
 				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: "../../"}, nil, text, dir)
-				pages = append(pages, sitePage{"version.html", r.page(dir, r.versionTitle(t.Title, text, t.Last.Version), "tiers", v), nil})
+				page := r.page(dir, r.versionTitle(t.Title, text, t.Last.Version), "tiers", v)
+				r.printAs(page, t.ID, titleOf(t.Title, text), s.T("print.version_withdrawn", s.T("field.version"), t.Last.Version), s.T("tomb.print_notice"))
+				pages = append(pages, sitePage{"version.html", page, nil})
 			}
 		}
-		pages = append(pages, sitePage{"tombstone.html", r.page(url, t.Title, "tiers", view), nil})
+		page := r.page(url, t.Title, "tiers", view)
+		r.printAs(page, t.ID, t.Title, s.T("print.withdrawn_on", t.Withdrawn.Date().String()), s.T("tomb.print_notice"))
+		pages = append(pages, sitePage{"tombstone.html", page, nil})
 	}
 	return pages
+}
+
+// printAs gives page the print style of a text of the document id
+// other than its current version: its head names the document, the
+// text's title and which text it is (right), its foot what the printed
+// copy is worth (notice).
+func (r *renderer) printAs(page *Page, id, title, right, notice string) {
+	s := r.in.Strings
+	page.PrintStyle, page.PrintStyleHash = printStyleOf(printHead{
+		left: s.T("print.field", s.T("field.id"), id), center: title, right: right, notice: notice,
+	}, s.T("doc.page_of"))
 }
 
 // MovedView is the data of the page an old id keeps after a document's
