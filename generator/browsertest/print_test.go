@@ -165,3 +165,35 @@ func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], " | ")
 }
+
+// TestPrintListsKeepNumbers: a printed list keeps each document number on
+// one line, and within the page: on A4 the register's columns are
+// narrow, and "ISMS-M-001" broke after its hyphens into "ISMS-" and
+// "M-001".
+func TestPrintListsKeepNumbers(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	s := sampleSite(t)
+	// A4 less the margins of print.css is 178 mm, 673 CSS px.
+	tb.do(t, "a page as wide as A4's text", chromedp.EmulateViewport(673, 950))
+	for _, p := range []string{"register/", "records/", "actions/", "reviews/"} {
+		tb.open(t, s.root+p)
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		// The lines a number takes: the distinct tops of its text's boxes.
+		broken := eval[[]string](t, tb, `[...document.querySelectorAll("main .doc-id")].filter(e => {
+			const r = document.createRange(); r.selectNodeContents(e);
+			return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size > 1;
+		}).map(e => e.textContent.trim())`)
+		if len(broken) > 0 {
+			t.Errorf("%s prints document numbers over two lines: %q", p, broken[:min(5, len(broken))])
+		}
+		if w := eval[int](t, tb, `document.documentElement.scrollWidth`); w > 673 {
+			t.Errorf("%s prints %d px wide, wider than A4's 673", p, w)
+		}
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
