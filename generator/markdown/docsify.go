@@ -30,7 +30,9 @@ var (
 // attributes, its sidebar's words left out, and its links' ?id= written
 // as fragments; code is left alone.
 func docsifyIDs(body []byte) []byte {
-	if bytes.Contains(body, []byte(" :")) {
+	// " :" stands in much prose ("Purpose :"); a heading's docsify words
+	// are rarer, and each line is looked at only when the body has them
+	if bytes.Contains(body, []byte(":id=")) || bytes.Contains(body, []byte(":docsify-ignore")) {
 		body = textLines(body, holding(" :"), func(_ int, line []byte, _ [][2]int) []byte {
 			m := docsifyHeading.FindSubmatchIndex(line)
 			if m == nil {
