@@ -540,7 +540,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-const PAGE_SIZE = 20, DROP_SIZE = 8;
+// PAGE_SIZE: the results a page shows before its "more" button; ten, as
+// most search pages show: each result reads its document's record for the
+// snippet, the most a fresh search reads after the index itself.
+const PAGE_SIZE = 10, DROP_SIZE = 8;
 
 /** initSearch wires up the header box (a combobox with a listbox of results)
  * and, on search/, the results page (a plain list of links, fed by the page's
