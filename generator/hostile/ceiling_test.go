@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,13 +179,28 @@ func TestCeiling(t *testing.T) {
 						want = append(want, fmt.Sprintf("content/tier1/hub.md:%d: warning: link to %s, a document this build leaves out: its text is shown without a link", 24+i, r.id()))
 					}
 				}
-				var got []string
+				var got, refs []string
 				for _, d := range diags.Warnings() {
-					if d.Code == "withheld-link" {
+					switch {
+					case d.Code != "withheld-link":
+					case strings.HasPrefix(d.Message, "link to "):
 						got = append(got, d.String())
+					default:
+						refs = append(refs, d.String())
 					}
 				}
 				sameLines(t, got, want)
+				// and at the front matter that names one: its child's
+				// parent, its successor's supersedes, the hub's related
+				for _, r := range allRestricted() {
+					for _, key := range []string{"parent", "supersedes", "related"} {
+						named := fmt.Sprintf("warning: %s = %q names a document this build leaves out", key, r.id())
+						warned := slices.ContainsFunc(refs, func(s string) bool { return strings.Contains(s, named) })
+						if warned != leftOut(r) {
+							t.Errorf("%s of %s warned %v, left out %v", key, r.id(), warned, leftOut(r))
+						}
+					}
+				}
 
 				mustBuild(t, opts(full))
 				mustBuild(t, opts(without))
