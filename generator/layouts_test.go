@@ -83,13 +83,7 @@ layouts/search.html:2: 警告："{{.Title}}" 位于布局中所有 {{define}} �
 // kinds is one error. The build fails and leaves the previous output
 // untouched, with the fast paths on and off alike.
 func TestLayoutRunErrorsAllReported(t *testing.T) {
-	site := sitetest.Copy(t, "testdata/site")
-	dest := build(t, site, generator.Options{})
-	home := filepath.Join(dest, "index.html")
-	previous, err := os.ReadFile(home)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, dest, kept := builtSite(t)
 	doc, err := os.ReadFile(filepath.Join(sitetest.Root(), "layouts", "doc.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -113,13 +107,7 @@ layouts/doc.html:5:52: the layout shows $d.Bad2, but the page's data has no fiel
 layouts/doc.html:5:69: the layout shows $d.Bad3, but the page's data has no field Bad3 (in *model.Document)
 layouts/partials/footer.html:1:34: the layout shows .Data.Zap, but the page's data has no field Zap (in interface {})
 `
-	for _, on := range []bool{true, false} {
-		restore := fast.Set(on)
-		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
-		restore()
-		if err != nil {
-			t.Fatal(err)
-		}
+	failingBuilds(t, site, dest, kept, func(on bool, res *generator.Result) {
 		var got strings.Builder
 		for _, d := range res.Diagnostics.Errors() {
 			got.WriteString(d.String() + "\n")
@@ -127,10 +115,7 @@ layouts/partials/footer.html:1:34: the layout shows .Data.Zap, but the page's da
 		if got.String() != want {
 			t.Errorf("fast paths %v: errors\n%s\nwant\n%s", on, got.String(), want)
 		}
-		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
-			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
-		}
-	}
+	})
 }
 
 // A site's layout files that ismsgen never reads say so (layout-unused),
@@ -138,13 +123,7 @@ layouts/partials/footer.html:1:34: the layout shows .Data.Zap, but the page's da
 // stops the build, in the site's language; a byte-order mark is no
 // text of the layout's and goes unremarked. Dot files are an editor's.
 func TestLayoutFiles(t *testing.T) {
-	site := sitetest.Copy(t, "testdata/site")
-	dest := build(t, site, generator.Options{})
-	home := filepath.Join(dest, "index.html")
-	previous, err := os.ReadFile(home)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, dest, kept := builtSite(t)
 	writeLayouts(t, site, map[string]string{
 		"search.html":          "\ufeff{{define \"main\"}}<p>search</p>{{end}}\n",
 		"doc.html":             "{{define \"main\"}}\n<p>caf\xe9</p>{{end}}\n",
@@ -198,22 +177,13 @@ layouts/tiers/tier.html: 警告：该布局不会被读取：ismsgen 只读取 l
 			t.Errorf("check, %s:\n%s\nwant:\n%s", lang, got.String(), w)
 		}
 	}
-	for _, on := range []bool{true, false} {
-		restore := fast.Set(on)
-		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
-		restore()
-		if err != nil {
-			t.Fatal(err)
-		}
+	failingBuilds(t, site, dest, kept, func(on bool, res *generator.Result) {
 		var got strings.Builder
 		layoutDiags(res.Diagnostics).Print(&got, generator.Messages(defaults(), "en"))
 		if got.String() != want["en"] {
 			t.Errorf("build, fast paths %v:\n%s\nwant:\n%s", on, got.String(), want["en"])
 		}
-		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
-			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
-		}
-	}
+	})
 }
 
 // A site's copy of a partial that no longer defines a template ismsgen's
@@ -363,13 +333,7 @@ layouts/tier.html:1: 布局中有一个 {{end}} 没有可结束的内容：此�
 // in base.html, which runs the page's "main" and the footer. A tag that
 // is not HTML is at its place too, with html/template's words.
 func TestLayoutUnclosedHTML(t *testing.T) {
-	site := sitetest.Copy(t, "testdata/site")
-	dest := build(t, site, generator.Options{})
-	home := filepath.Join(dest, "index.html")
-	previous, err := os.ReadFile(home)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, dest, kept := builtSite(t)
 	writeLayouts(t, site, map[string]string{
 		"tier.html":            "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p><a href=\"{{ .URL }}>{{.Title}}</a></p>\n{{template \"list\" .Data.Docs}}\n{{end}}\n",
 		"partials/footer.html": "{{define \"footer\"}}<footer>{{if .Config}}<span class=\"org\"{{.Config.Organisation}}</span>{{end}}</footer>{{end}}\n",
@@ -402,22 +366,13 @@ layouts/tier.html:3:4: <a href="{{.URL}}>{{.Title}}</a></p> 中的属性值以 "
 			t.Errorf("check, %s:\n%s\nwant:\n%s", lang, got.String(), w)
 		}
 	}
-	for _, on := range []bool{true, false} {
-		restore := fast.Set(on)
-		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
-		restore()
-		if err != nil {
-			t.Fatal(err)
-		}
+	failingBuilds(t, site, dest, kept, func(on bool, res *generator.Result) {
 		var got strings.Builder
 		res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "en"))
 		if got.String() != want["en"] {
 			t.Errorf("build, fast paths %v:\n%s\nwant:\n%s", on, got.String(), want["en"])
 		}
-		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
-			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
-		}
-	}
+	})
 }
 
 // A mistake that shows only when a layout runs is reported beside the
@@ -426,13 +381,7 @@ layouts/tier.html:3:4: <a href="{{.URL}}>{{.Title}}</a></p> 中的属性值以 "
 // so that none of its faults is reported again as a layout's (a link to
 // an id that does not exist, a document whose file does not read).
 func TestLayoutRunErrorsBesideContentErrors(t *testing.T) {
-	site := sitetest.Copy(t, "testdata/site")
-	dest := build(t, site, generator.Options{})
-	home := filepath.Join(dest, "index.html")
-	previous, err := os.ReadFile(home)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site, dest, kept := builtSite(t)
 	edit := func(file, from, to string) {
 		t.Helper()
 		p := filepath.Join(site, "content", filepath.FromSlash(file))
@@ -470,6 +419,31 @@ layouts/tier.html:2:6: the layout stops at index .Config.Departments 99: index o
 	if got := errorsOf(res); got != want {
 		t.Errorf("check: errors\n%s\nwant\n%s", got, want)
 	}
+	failingBuilds(t, site, dest, kept, func(on bool, res *generator.Result) {
+		if got := errorsOf(res); got != want {
+			t.Errorf("fast paths %v: errors\n%s\nwant\n%s", on, got, want)
+		}
+	})
+}
+
+// builtSite is a copy of the test site, built into its dest, and what
+// that build wrote to its home page.
+func builtSite(t *testing.T) (site, dest string, kept []byte) {
+	t.Helper()
+	site = sitetest.Copy(t, "testdata/site")
+	dest = build(t, site, generator.Options{})
+	kept, err := os.ReadFile(filepath.Join(dest, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site, dest, kept
+}
+
+// failingBuilds builds site into dest with the fast paths on and off,
+// hands each result to check, and fails the test if a build changed the
+// previous output, whose home page held kept.
+func failingBuilds(t *testing.T, site, dest string, kept []byte, check func(on bool, res *generator.Result)) {
+	t.Helper()
 	for _, on := range []bool{true, false} {
 		restore := fast.Set(on)
 		res, err := generator.Build(generator.Options{Source: site, Dest: dest, Now: now, NoHistory: true, Defaults: defaults()})
@@ -477,10 +451,8 @@ layouts/tier.html:2:6: the layout stops at index .Config.Departments 99: index o
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := errorsOf(res); got != want {
-			t.Errorf("fast paths %v: errors\n%s\nwant\n%s", on, got, want)
-		}
-		if data, err := os.ReadFile(home); err != nil || !bytes.Equal(data, previous) {
+		check(on, res)
+		if data, err := os.ReadFile(filepath.Join(dest, "index.html")); err != nil || !bytes.Equal(data, kept) {
 			t.Errorf("fast paths %v: the previous output changed (%v)", on, err)
 		}
 	}
