@@ -14,11 +14,11 @@ import (
 // without --drafts would otherwise leave the version without a page.
 func TestEarlierVersionIsTheTextApproved(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "批准的第一版。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "批准的第一版。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "draft", "修订中的草稿。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "draft", "修订中的草稿。\n", "1.0"))
 	commit(t, r, "2026-02-01T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "批准的第二版。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "批准的第二版。\n", "1.0", "1.1"))
 	commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
@@ -41,11 +41,11 @@ func TestEarlierVersionIsTheTextApproved(t *testing.T) {
 // leaves out unless drafts are published.
 func TestEarlierVersionOnlyADraft(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "0.9", "draft", "第一稿。\n", "0.9")))
+	r.MustWrite("content/p.md", doc("P-1", "0.9", "draft", "第一稿。\n", "0.9"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "0.9", "review", "第二稿。\n", "0.9")))
+	r.MustWrite("content/p.md", doc("P-1", "0.9", "review", "第二稿。\n", "0.9"))
 	second := commit(t, r, "2026-01-06T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "正式版。\n", "0.9", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "正式版。\n", "0.9", "1.0"))
 	commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, _ := read(t, r.Dir)
@@ -60,11 +60,11 @@ func TestEarlierVersionOnlyADraft(t *testing.T) {
 // which would leave it without one.
 func TestTombstoneOfADraftedDocument(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "批准的第一版。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "批准的第一版。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", strings.Replace(doc("P-1", "1.1", "draft", "草稿正文。\n", "1.0", "1.1"), "访问控制程序", "草稿标题", 1)))
+	r.MustWrite("content/p.md", strings.Replace(doc("P-1", "1.1", "draft", "草稿正文。\n", "1.0", "1.1"), "访问控制程序", "草稿标题", 1))
 	commit(t, r, "2026-02-01T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/p.md"))
+	r.MustRemove("content/p.md")
 	deleted := commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
@@ -91,11 +91,11 @@ func TestTombstoneOfADraftedDocument(t *testing.T) {
 // which shows the version in force under that number, not the draft.
 func TestOldIDOfADraftedDocument(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("OLD-1", "1.0", "approved", "批准的第一版。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("OLD-1", "1.0", "approved", "批准的第一版。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("OLD-1", "1.1", "draft", "草稿正文。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("OLD-1", "1.1", "draft", "草稿正文。\n", "1.0", "1.1"))
 	commit(t, r, "2026-02-01T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("NEW-1", "1.1", "approved", "批准的第二版。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("NEW-1", "1.1", "approved", "批准的第二版。\n", "1.0", "1.1"))
 	changed := commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)

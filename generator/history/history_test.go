@@ -42,7 +42,7 @@ func doc(id, version, status, body string, history ...string) string {
 func repo(t *testing.T) *gitfixture.Repo {
 	t.Helper()
 	r := gitfixture.New(t)
-	must(t, r.Write("isms.toml", config))
+	r.MustWrite("isms.toml", config)
 	return r
 }
 
@@ -50,9 +50,9 @@ func repo(t *testing.T) *gitfixture.Repo {
 // version 1.1 a month later, and returns the two commits.
 func twoVersions(t *testing.T, r *gitfixture.Repo, path string) (first, second string) {
 	t.Helper()
-	must(t, r.Write(path, doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	r.MustWrite(path, doc("P-1", "1.0", "approved", "第一版。\n", "1.0"))
 	first = commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write(path, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	r.MustWrite(path, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1"))
 	second = commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 	return first, second
 }
@@ -123,9 +123,9 @@ func TestOutsideGit(t *testing.T) {
 func TestVersionsFollowRenames(t *testing.T) {
 	r := repo(t)
 	c1, c2 := twoVersions(t, r, "content/old/p1.md")
-	must(t, r.Move("content/old/p1.md", "content/tier2/p1.md"))
+	r.MustMove("content/old/p1.md", "content/tier2/p1.md")
 	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", "第三版。\n", "1.0", "1.1", "2.0")))
+	r.MustWrite("content/tier2/p1.md", doc("P-1", "2.0", "approved", "第三版。\n", "1.0", "1.1", "2.0"))
 	c4 := commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
 
 	docs, diags, h := read(t, r.Dir)
@@ -164,12 +164,12 @@ func TestVersionsFollowRenames(t *testing.T) {
 func TestChangedAfterApproval(t *testing.T) {
 	r := repo(t)
 	body := "## 1 目的\n\n控制访问。\n"
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "review", body, "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body, "1.0"))
 	commit(t, r, "2026-01-02T09:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body, "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
 	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
 	// A review that changes only the review date needs no new version.
-	must(t, r.Write("content/p.md", strings.Replace(doc("P-1", "1.0", "approved", body, "1.0"), "next_review = 2027-01-05", "last_reviewed = 2026-06-01\nnext_review = 2027-06-01", 1)))
+	r.MustWrite("content/p.md", strings.Replace(doc("P-1", "1.0", "approved", body, "1.0"), "next_review = 2027-01-05", "last_reviewed = 2026-06-01\nnext_review = 2027-06-01", 1))
 	commit(t, r, "2026-06-01T09:00:00+08:00", "张三")
 	docs, diags, _ := read(t, r.Dir)
 	if len(diags) != 0 || docs[0].Versions.Changed() || docs[0].Versions.Set.Hash != approved {
@@ -177,7 +177,7 @@ func TestChangedAfterApproval(t *testing.T) {
 	}
 
 	// An uncommitted change of the body.
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0"))
 	docs, diags, _ = read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the file differs from the text of version 1.0 approved in commit "+approved[:10]+" (2026-01-05), in changes not yet committed, but the version was not raised")
 	if !docs[0].Versions.ChangedUncommitted {
@@ -193,7 +193,7 @@ func TestChangedAfterApproval(t *testing.T) {
 	}
 
 	// A new version clears it.
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", body+"\n新增一段。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", body+"\n新增一段。\n", "1.0", "1.1"))
 	commit(t, r, "2026-07-02T09:00:00+08:00", "李四")
 	docs, diags, _ = read(t, r.Dir)
 	if len(diags) != 0 || len(docs[0].Versions.Earlier) != 1 || docs[0].Versions.Earlier[0].Commit.Hash != changed {
@@ -210,13 +210,13 @@ func assertWarning(t *testing.T, diags diag.List, want string) {
 
 func TestTombstones(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/old.md", doc("OLD-1", "3.0", "approved", "旧程序。\n", "3.0")))
-	must(t, r.Write("content/draft.md", doc("DRAFT-1", "0.1", "draft", "草稿。\n")))
-	must(t, r.Write("content/new.md", doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0")))
+	r.MustWrite("content/old.md", doc("OLD-1", "3.0", "approved", "旧程序。\n", "3.0"))
+	r.MustWrite("content/draft.md", doc("DRAFT-1", "0.1", "draft", "草稿。\n"))
+	r.MustWrite("content/new.md", doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/old.md"))
-	must(t, r.Remove("content/draft.md"))
-	must(t, r.Write("content/new.md", strings.Replace(doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0"), "tier = 2", "tier = 2\nsupersedes = [\"OLD-1\"]", 1)))
+	r.MustRemove("content/old.md")
+	r.MustRemove("content/draft.md")
+	r.MustWrite("content/new.md", strings.Replace(doc("NEW-1", "1.0", "approved", "新程序。\n", "1.0"), "tier = 2", "tier = 2\nsupersedes = [\"OLD-1\"]", 1))
 	deleted := commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 	docs, _, h := read(t, r.Dir)
 	tombs, err := h.Tombstones(docs)
@@ -246,11 +246,11 @@ func TestTombstones(t *testing.T) {
 // the deleted file's last text as its earlier version.
 func TestReAddedDocumentKeepsItsDeletedText(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/old.md", doc("P-1", "1.0", "approved", "旧程序。\n", "1.0")))
+	r.MustWrite("content/old.md", doc("P-1", "1.0", "approved", "旧程序。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/old.md"))
+	r.MustRemove("content/old.md")
 	commit(t, r, "2026-02-01T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/again.md", doc("P-1", "3.0", "approved", "完全重写的新程序，内容不同。\n", "1.0", "3.0")))
+	r.MustWrite("content/tier2/again.md", doc("P-1", "3.0", "approved", "完全重写的新程序，内容不同。\n", "1.0", "3.0"))
 	commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 	docs, _, h := read(t, r.Dir)
 	v := docs[0].Versions
@@ -269,13 +269,13 @@ func TestReAddedDocumentKeepsItsDeletedText(t *testing.T) {
 // not only the last one.
 func TestReAddedDocumentKeepsEveryDeletedVersion(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	r.MustWrite("content/tier2/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0"))
 	first := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+	r.MustWrite("content/tier2/p.md", doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1"))
 	second := commit(t, r, "2026-01-06T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/tier2/p.md"))
+	r.MustRemove("content/tier2/p.md")
 	commit(t, r, "2026-01-07T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p.md", doc("P-1", "1.2", "approved", "第三版。\n", "1.0", "1.1", "1.2")))
+	r.MustWrite("content/tier2/p.md", doc("P-1", "1.2", "approved", "第三版。\n", "1.0", "1.1", "1.2"))
 	commit(t, r, "2026-01-08T10:00:00+08:00", "李四")
 	docs, _, h := read(t, r.Dir)
 	v := docs[0].Versions
@@ -300,9 +300,9 @@ func TestReAddedDocumentKeepsEveryDeletedVersion(t *testing.T) {
 // that author's commit, and the control characters are shown as U+FFFD.
 func TestAuthorNamesWithSeparators(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "第一版。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张\x1f三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "第一版，改。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "第一版，改。\n", "1.0"))
 	changed := commit(t, r, "2026-01-06T10:00:00+08:00", "李\x1e四")
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-01-06, 李\ufffd四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
@@ -317,9 +317,9 @@ func TestAuthorNamesWithSeparators(t *testing.T) {
 
 func TestShallowClone(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
 	last := commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
 	clone := filepath.Join(t.TempDir(), "clone")
 	must(t, r.Git(nil, "clone", "-q", "--depth", "1", "file://"+r.Dir, clone))
@@ -332,7 +332,7 @@ func TestShallowClone(t *testing.T) {
 		t.Errorf("versions %+v, want shallow, no earlier version, and 1.1 set at the clone's first commit or before", v)
 	}
 	// A version raised inside the clone's history was set there.
-	must(t, r.Write("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2")))
+	r.MustWrite("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2"))
 	raised := commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
 	clone2 := filepath.Join(t.TempDir(), "clone2")
 	must(t, r.Git(nil, "clone", "-q", "--depth", "2", "file://"+r.Dir, clone2))
@@ -346,9 +346,9 @@ func TestShallowClone(t *testing.T) {
 // tool: fsck's badTimezone) is read on its own clock, as git shows it.
 func TestCommitWithBadTimeZone(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	parent := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
 	must(t, r.Git(nil, "add", "-A"))
 	tree, err := r.Output(nil, "write-tree")
 	must(t, err)
@@ -381,9 +381,9 @@ func TestCommitWithBadTimeZone(t *testing.T) {
 // entry, rather than leave it out without a word.
 func TestVersionNameWithoutPage(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0/2", "approved", "一。\n", "1.0/2")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0/2", "approved", "一。\n", "1.0/2"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
 	docs, diags, _ := read(t, r.Dir)
 	want := `content/p.md:14: warning: version "1.0/2" cannot name a folder of the site: its text has no page under v/ and its changes none under changes/`
@@ -392,7 +392,7 @@ func TestVersionNameWithoutPage(t *testing.T) {
 		t.Error("1.0/2 is not among the earlier versions")
 	}
 	// The current version's changes have no page either.
-	must(t, r.Write("content/p.md", doc("P-1", "../x", "approved", "三。\n", "1.0/2", "1.1", "../x")))
+	r.MustWrite("content/p.md", doc("P-1", "../x", "approved", "三。\n", "1.0/2", "1.1", "../x"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
 	_, diags, _ = read(t, r.Dir)
 	if len(diags) != 2 || diags[1].String() != `content/p.md:5: warning: version "../x" cannot name a folder of the site: its changes have no page under changes/` {
@@ -400,7 +400,7 @@ func TestVersionNameWithoutPage(t *testing.T) {
 	}
 	// A version that git never held gives no warning.
 	r2 := repo(t)
-	must(t, r2.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1")))
+	r2.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1"))
 	commit(t, r2, "2026-02-05T10:00:00+08:00", "张三")
 	if _, diags, _ := read(t, r2.Dir); len(diags) != 0 {
 		t.Errorf("diagnostics %v, want none", diags)
@@ -412,11 +412,11 @@ func TestVersionNameWithoutPage(t *testing.T) {
 // later has no page, with a warning at its entry.
 func TestVersionNamesDifferingInCase(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "v1.0", "approved", "一。\n", "v1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "v1.0", "approved", "一。\n", "v1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "V1.0", "approved", "二。\n", "v1.0", "V1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "V1.0", "approved", "二。\n", "v1.0", "V1.0"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "2.0", "approved", "三。\n", "v1.0", "V1.0", "2.0")))
+	r.MustWrite("content/p.md", doc("P-1", "2.0", "approved", "三。\n", "v1.0", "V1.0", "2.0"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
 	docs, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, `content/p.md:18: warning: versions "v1.0" and "V1.0" differ only in case, which Windows and macOS take for one folder: "V1.0" has no page`)
@@ -437,13 +437,13 @@ func TestGitWithoutDiffMerges(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
 	must(t, r.Git(nil, "checkout", "-q", "-b", "edit"))
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
 	commit(t, r, "2026-01-06T10:00:00+08:00", "李四")
 	must(t, r.Git(nil, "checkout", "-q", "main"))
-	must(t, r.Write("content/q.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0")))
+	r.MustWrite("content/q.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0"))
 	commit(t, r, "2026-01-07T10:00:00+08:00", "张三")
 	must(t, r.Git([]string{"GIT_AUTHOR_NAME=王五", "GIT_AUTHOR_EMAIL=w@example.com", "GIT_AUTHOR_DATE=2026-01-08T10:00:00+08:00",
 		"GIT_COMMITTER_NAME=王五", "GIT_COMMITTER_EMAIL=w@example.com", "GIT_COMMITTER_DATE=2026-01-08T10:00:00+08:00"},
@@ -477,11 +477,11 @@ exec '`+real+`' "$@"
 // day before every commit is told the earliest date there is.
 func TestAsOfDatesOutOfOrder(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	commit(t, r, "2026-01-10T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
 	early := commit(t, r, "2026-01-05T10:00:00+08:00", "张三") // a clock days behind
-	must(t, r.Write("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2")))
+	r.MustWrite("content/p.md", doc("P-1", "1.2", "approved", "三。\n", "1.0", "1.1", "1.2"))
 	commit(t, r, "2026-01-20T10:00:00+08:00", "张三")
 	repo, _ := history.Open(r.Dir)
 	if _, at, err := repo.At(model.Date{Year: 2026, Month: 1, Day: 12}); err != nil || at.Hash != early {
@@ -498,9 +498,9 @@ func TestAsOfDatesOutOfOrder(t *testing.T) {
 // cannot: the site builds without history, with a note that says why.
 func TestPartialClone(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1")))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
 	must(t, r.Git(nil, "config", "uploadpack.allowFilter", "true"))
 	clone := filepath.Join(t.TempDir(), "clone")
@@ -515,16 +515,16 @@ func TestPartialClone(t *testing.T) {
 func TestDocumentsReadsOnlyItsFiles(t *testing.T) {
 	r := repo(t)
 	for _, id := range []string{"A", "B", "C"} {
-		must(t, r.Write("content/"+id+".md", doc(id, "1.0", "approved", "一。\n", "1.0")))
+		r.MustWrite("content/"+id+".md", doc(id, "1.0", "approved", "一。\n", "1.0"))
 	}
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
 	for _, id := range []string{"A", "B", "C"} {
-		must(t, r.Write("content/"+id+".md", doc(id, "1.1", "approved", "二。\n", "1.0", "1.1")))
+		r.MustWrite("content/"+id+".md", doc(id, "1.1", "approved", "二。\n", "1.0", "1.1"))
 	}
 	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
 	docs, _, h := read(t, r.Dir)
 	before := h.TextsRead()
-	must(t, r.Write("content/B.md", doc("B", "1.1", "approved", "二，改。\n", "1.0", "1.1")))
+	r.MustWrite("content/B.md", doc("B", "1.1", "approved", "二，改。\n", "1.0", "1.1"))
 	var saved []*model.Document
 	for _, d := range documents(t, r.Dir) {
 		if d.ID == "B" {
@@ -555,18 +555,18 @@ func TestRecordTrackingNeedsNoNewVersion(t *testing.T) {
 			extra + "+++\n\n" + body
 	}
 	const action = "\n[[actions]]\nid = \"NC-1\"\ntitle = \"整改\"\nsource = \"nonconformity\"\nowner = \"isd\"\ndue = 2026-03-31\n"
-	must(t, r.Write("content/r.md", record("", "审核发现。\n")))
+	r.MustWrite("content/r.md", record("", "审核发现。\n"))
 	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
-	must(t, r.Write("content/r.md", record("retention = \"3 years\"\n"+action, "审核发现。\n")))
+	r.MustWrite("content/r.md", record("retention = \"3 years\"\n"+action, "审核发现。\n"))
 	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
-	must(t, r.Write("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\nevidence = \"R-1\"\n", "审核发现。\n")))
+	r.MustWrite("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\nevidence = \"R-1\"\n", "审核发现。\n"))
 	commit(t, r, "2026-03-20T09:00:00+08:00", "张三")
 	_, diags, _ := read(t, r.Dir)
 	if len(diags) != 0 {
 		t.Fatalf("after tracking the action: %v; want no warning", diags)
 	}
 
-	must(t, r.Write("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\n", "审核发现，已修改。\n")))
+	r.MustWrite("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\n", "审核发现，已修改。\n"))
 	changed := commit(t, r, "2026-04-01T09:00:00+08:00", "李四")
 	_, diags, _ = read(t, r.Dir)
 	assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-04-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
@@ -581,11 +581,11 @@ func TestEarlierTextNotUTF8(t *testing.T) {
 	gbk := func(s string) string { // 访问 in GBK, in place of the title
 		return strings.ReplaceAll(s, "访问控制程序", "\xb7\xc3\xce\xca")
 	}
-	must(t, r.Write("content/tier2/p1.md", gbk(doc("P-1", "1.0", "approved", "body\n", "1.0"))))
-	must(t, r.Write("content/tier2/p2.md", gbk(doc("P-2", "1.0", "approved", "body\n", "1.0"))))
+	r.MustWrite("content/tier2/p1.md", gbk(doc("P-1", "1.0", "approved", "body\n", "1.0")))
+	r.MustWrite("content/tier2/p2.md", gbk(doc("P-2", "1.0", "approved", "body\n", "1.0")))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "1.1", "approved", "新版。\n", "1.0", "1.1")))
-	must(t, r.Remove("content/tier2/p2.md"))
+	r.MustWrite("content/tier2/p1.md", doc("P-1", "1.1", "approved", "新版。\n", "1.0", "1.1"))
+	r.MustRemove("content/tier2/p2.md")
 	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
@@ -610,12 +610,12 @@ func TestMovedNotCommitted(t *testing.T) {
 		staged := tc.staged
 		t.Run(fmt.Sprint("staged=", staged, ",", tc.name), func(t *testing.T) {
 			r := repo(t)
-			must(t, r.Write("content/tier2/"+tc.name, doc("P-1", "1.0", "approved", "第一版。\n", "1.0")))
-			must(t, r.Write("content/tier2/p2.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0")))
+			r.MustWrite("content/tier2/"+tc.name, doc("P-1", "1.0", "approved", "第一版。\n", "1.0"))
+			r.MustWrite("content/tier2/p2.md", doc("P-2", "1.0", "approved", "另一份。\n", "1.0"))
 			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-			must(t, r.Write("content/tier2/"+tc.name, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1")))
+			r.MustWrite("content/tier2/"+tc.name, doc("P-1", "1.1", "approved", "第二版。\n", "1.0", "1.1"))
 			set := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
-			must(t, r.Move("content/tier2/"+tc.name, "content/tier3/"+tc.name))
+			r.MustMove("content/tier2/"+tc.name, "content/tier3/"+tc.name)
 			if staged {
 				must(t, r.Git(nil, "add", "-A"))
 			}
@@ -641,9 +641,9 @@ func TestMovedNotCommitted(t *testing.T) {
 func TestSiteFolderMoved(t *testing.T) {
 	r := repo(t)
 	c1, set := twoVersions(t, r, "content/tier2/p1.md")
-	must(t, r.Move("content", "isms/content"))
-	must(t, r.Move("isms.toml", "isms/isms.toml"))
-	must(t, r.Write("README.md", "the company's repository\n"))
+	r.MustMove("content", "isms/content")
+	r.MustMove("isms.toml", "isms/isms.toml")
+	r.MustWrite("README.md", "the company's repository\n")
 	commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
 
 	docs, diags, h := read(t, filepath.Join(r.Dir, "isms"))
@@ -668,7 +668,7 @@ func TestSiteFolderMoved(t *testing.T) {
 func TestUserGitConfigIgnored(t *testing.T) {
 	r := repo(t)
 	_, c2 := twoVersions(t, r, "content/tier2/p 1.md")
-	must(t, r.Move("content/tier2/p 1.md", "content/tier2/访问“控制”.md"))
+	r.MustMove("content/tier2/p 1.md", "content/tier2/访问“控制”.md")
 	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
 
 	docs, _, _ := read(t, r.Dir)
@@ -732,12 +732,12 @@ func TestTextsSharedAmongReaders(t *testing.T) {
 				continue // not every document has every version
 			}
 			versions := []string{"1.0", "1.1", "1.2"}[:c+1]
-			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...)))
+			r.MustWrite(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...))
 		}
 		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
 	}
 	// One document changed after approval, not committed.
-	must(t, r.Write("content/p0.md", doc("P-0", "1.2", "approved", "改动。\n", "1.0", "1.1", "1.2")))
+	r.MustWrite("content/p0.md", doc("P-0", "1.2", "approved", "改动。\n", "1.0", "1.1", "1.2"))
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	summary := func() (string, int) {
 		docs, diags, h := read(t, r.Dir)
@@ -785,7 +785,7 @@ func TestTextsLooseAndPacked(t *testing.T) {
 	for c, v := range []string{"1.0", "1.1", "1.2", "1.3"} {
 		for i := range 4 {
 			versions := []string{"1.0", "1.1", "1.2", "1.3"}[:c+1]
-			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...)))
+			r.MustWrite(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), versions...))
 		}
 		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
 		if c == 1 {
@@ -828,7 +828,7 @@ func TestTouchedFilesNotRead(t *testing.T) {
 	r := repo(t)
 	for c, v := range []string{"1.0", "1.1"} {
 		for i := range 3 {
-			must(t, r.Write(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), []string{"1.0", "1.1"}[:c+1]...)))
+			r.MustWrite(fmt.Sprintf("content/p%d.md", i), doc(fmt.Sprintf("P-%d", i), v, "approved", fmt.Sprintf("第%d版，文件%d。\n", c, i), []string{"1.0", "1.1"}[:c+1]...))
 		}
 		commit(t, r, fmt.Sprintf("2026-0%d-05T10:00:00+08:00", c+1), "张三")
 	}
@@ -855,7 +855,7 @@ func TestTouchedFilesNotRead(t *testing.T) {
 		t.Errorf("with the fast paths off: %d texts read (fresh: %d):\n%s", offRead, freshRead, off)
 	}
 	// Changed, not committed: compared, and told.
-	must(t, r.Write("content/p1.md", doc("P-1", "1.1", "approved", "改动。\n", "1.0", "1.1")))
+	r.MustWrite("content/p1.md", doc("P-1", "1.1", "approved", "改动。\n", "1.0", "1.1"))
 	changed, _ := summary(true)
 	if off, _ := summary(false); changed != off || !strings.Contains(changed, "P-1 set") || !strings.Contains(changed, "not yet committed") {
 		t.Errorf("a file changed after its commit, fast paths on:\n%s\noff:\n%s", changed, off)
@@ -896,7 +896,7 @@ func TestDeployedFromBareRepository(t *testing.T) {
 func TestTextsReadIntoRoom(t *testing.T) {
 	r := repo(t)
 	twoVersions(t, r, "content/tier2/p1.md")
-	must(t, r.Write("content/tier2/p1.md", doc("P-1", "2.0", "approved", strings.Repeat("第三版，比第二版长得多。\n", 200), "1.0", "1.1", "2.0")))
+	r.MustWrite("content/tier2/p1.md", doc("P-1", "2.0", "approved", strings.Repeat("第三版，比第二版长得多。\n", 200), "1.0", "1.1", "2.0"))
 
 	docs, _, h := read(t, r.Dir)
 	d := docs[0]
@@ -937,15 +937,15 @@ func TestTextsReadIntoRoom(t *testing.T) {
 func TestWhitespaceAfterApproval(t *testing.T) {
 	r := repo(t)
 	body := "## 1 目的  \n\n控制访问。 \n第二行。\t\n\n换行  \n在此。"
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", body, "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
 	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
 	trimmed := "## 1 目的\n\n控制访问。\n第二行。\n\n换行  \n在此。\n\n"
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", trimmed, "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", trimmed, "1.0"))
 	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
 	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
 		t.Fatalf("after trimming spaces and ending the file with a newline: %v; want no warning", diags)
 	}
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", strings.Replace(trimmed, "换行  \n", "换行\n", 1), "1.0")))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", strings.Replace(trimmed, "换行  \n", "换行\n", 1), "1.0"))
 	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")

@@ -15,7 +15,7 @@ import (
 func TestReformattedAfterApproval(t *testing.T) {
 	r := repo(t)
 	text := doc("P-1", "1.0", "approved", "## 1 目的\n\n控制访问。\n", "1.0")
-	must(t, r.Write("content/p.md", text))
+	r.MustWrite("content/p.md", text)
 	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
 	reformatted := strings.NewReplacer(
 		"approved = 2026-01-05", `approved = "2026-01-05"`,
@@ -23,17 +23,17 @@ func TestReformattedAfterApproval(t *testing.T) {
 		`version = "1.0"`, `version = '1.0'`,
 		"+++\n\n## 1", "+++\n\n\n## 1",
 	).Replace(text)
-	must(t, r.Write("content/p.md", reformatted))
+	r.MustWrite("content/p.md", reformatted)
 	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
 	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
 		t.Fatalf("after quoting the dates: %v; want no warning", diags)
 	}
-	must(t, r.Write("content/p.md", strings.Replace(reformatted, "+++\n\n\n## 1", "+++\n## 1", 1)))
+	r.MustWrite("content/p.md", strings.Replace(reformatted, "+++\n\n\n## 1", "+++\n## 1", 1))
 	commit(t, r, "2026-02-02T09:00:00+08:00", "张三")
 	if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
 		t.Fatalf("after removing the blank lines before the body: %v; want no warning", diags)
 	}
-	must(t, r.Write("content/p.md", strings.Replace(reformatted, `approved = "2026-01-05"`, `approved = "2026-01-06"`, 1)))
+	r.MustWrite("content/p.md", strings.Replace(reformatted, `approved = "2026-01-05"`, `approved = "2026-01-06"`, 1))
 	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
@@ -45,10 +45,10 @@ func TestReformattedAfterApproval(t *testing.T) {
 // change after approval.
 func TestIdentExpandedOnDisk(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write(".gitattributes", "*.md ident\n"))
-	must(t, r.Write("content/p.md", doc("P-1", "1.0", "approved", "文件标识：$Id$\n", "1.0")))
+	r.MustWrite(".gitattributes", "*.md ident\n")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "文件标识：$Id$\n", "1.0"))
 	commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
-	must(t, r.Remove("content/p.md"))
+	r.MustRemove("content/p.md")
 	must(t, r.Git(nil, "checkout", "--", "content/p.md"))
 	must(t, os.Chtimes(filepath.Join(r.Dir, "content", "p.md"), time.Now(), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)))
 	if text, err := os.ReadFile(filepath.Join(r.Dir, "content", "p.md")); err != nil || !strings.Contains(string(text), "$Id: ") {
@@ -67,7 +67,7 @@ func TestWhiteSpaceOnlyAfterApproval(t *testing.T) {
 	r := repo(t)
 	body := "Para one.\n\nPara two has\nseveral words.\n\n- item\n- item two\n\n```\ncode  line\n```\n"
 	text := doc("P-1", "1.0", "approved", body, "1.0")
-	must(t, r.Write("content/p.md", text))
+	r.MustWrite("content/p.md", text)
 	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
 	for i, edited := range []string{
 		strings.Replace(text, "Para one.\n\n", "Para one.\n\n\n\n", 1),
@@ -75,13 +75,13 @@ func TestWhiteSpaceOnlyAfterApproval(t *testing.T) {
 		strings.Replace(text, "Para two has\nseveral words.", "Para two\nhas several\nwords.", 1),
 		"\ufeff" + text,
 	} {
-		must(t, r.Write("content/p.md", edited))
+		r.MustWrite("content/p.md", edited)
 		commit(t, r, "2026-02-0"+string(rune('1'+i))+"T09:00:00+08:00", "张三")
 		if _, diags, _ := read(t, r.Dir); len(diags) != 0 {
 			t.Fatalf("edit %d (%q): %v; want no warning", i, edited, diags)
 		}
 	}
-	must(t, r.Write("content/p.md", strings.Replace(text, "code  line", "code line", 1)))
+	r.MustWrite("content/p.md", strings.Replace(text, "code  line", "code line", 1))
 	changed := commit(t, r, "2026-03-01T09:00:00+08:00", "李四")
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")

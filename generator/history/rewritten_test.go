@@ -20,10 +20,10 @@ var (
 // and the approval is the old file's.
 func TestMovedAndRewrittenKeepsItsApproval(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0")))
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0"))
 	changed := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 	if out, _ := r.Output(nil, "show", "--name-status", "-M", "--format=", "HEAD"); !strings.Contains(out, "D\tcontent/a.md") {
 		t.Fatalf("git sees %q, want a.md deleted and b.md added", out)
@@ -48,10 +48,10 @@ func TestMovedAndRewrittenKeepsItsApproval(t *testing.T) {
 // With the version raised, the old file's text is the earlier version.
 func TestMovedAndRewrittenKeepsItsEarlierVersion(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0")))
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 
 	docs, diags, h := read(t, r.Dir)
@@ -72,13 +72,13 @@ func TestMovedAndRewrittenKeepsItsEarlierVersion(t *testing.T) {
 // Moved and rewritten twice, the document keeps its first file's text.
 func TestMovedAndRewrittenTwice(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0")))
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
-	must(t, r.Remove("content/b.md"))
-	must(t, r.Write("content/c.md", doc("P-1", "1.2", "approved", strings.Repeat("第三次重写：全部改为统一身份认证平台管理。\n", 12), "1.0", "1.1", "1.2")))
+	r.MustRemove("content/b.md")
+	r.MustWrite("content/c.md", doc("P-1", "1.2", "approved", strings.Repeat("第三次重写：全部改为统一身份认证平台管理。\n", 12), "1.0", "1.1", "1.2"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
 
 	docs, diags, h := read(t, r.Dir)
@@ -99,11 +99,11 @@ func TestMovedAndRewrittenTwice(t *testing.T) {
 // where is not known, and nothing is joined.
 func TestRewrittenWithTwoFilesOfOneIDNotJoined(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0")))
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0")))
-	must(t, r.Write("content/c.md", doc("P-1", "1.0", "approved", strings.Repeat("另一份副本。\n", 20), "1.0")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0"))
+	r.MustWrite("content/c.md", doc("P-1", "1.0", "approved", strings.Repeat("另一份副本。\n", 20), "1.0"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 
 	repo, _ := history.Open(r.Dir)
@@ -120,12 +120,12 @@ func TestRewrittenWithTwoFilesOfOneIDNotJoined(t *testing.T) {
 // it was withdrawn on the day of the move.
 func TestMovedRewrittenAndRenumbered(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0")))
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
-	must(t, r.Write("content/b.md", doc("P-9", "1.2", "approved", rewrittenBody, "1.0", "1.1", "1.2")))
+	r.MustWrite("content/b.md", doc("P-9", "1.2", "approved", rewrittenBody, "1.0", "1.1", "1.2"))
 	renumbered := commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
@@ -145,17 +145,17 @@ func TestMovedRewrittenAndRenumbered(t *testing.T) {
 // that wrote it as TOML (its YAML text is another tool's, not compared).
 func TestYAMLFrontMatterRewrittenAsTOML(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/a.md", "---\nid: P-1\ntitle: 访问控制程序\nversion: \"1.0\"\nstatus: approved\n---\n\n"+firstBody))
+	r.MustWrite("content/a.md", "---\nid: P-1\ntitle: 访问控制程序\nversion: \"1.0\"\nstatus: approved\n---\n\n"+firstBody)
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Remove("content/a.md"))
-	must(t, r.Write("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0")))
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.0", "approved", rewrittenBody, "1.0"))
 	converted := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 	docs, diags, _ := read(t, r.Dir)
 	if len(diags) != 0 || docs[0].Versions == nil || docs[0].Versions.Set.Hash != converted {
 		t.Errorf("diagnostics %v, versions %+v; want none, and 1.0 set by %s", diags, docs[0].Versions, converted[:10])
 	}
 
-	must(t, r.Write("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody+"新增。\n", "1.0", "1.1")))
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody+"新增。\n", "1.0", "1.1"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
 	docs, diags, h := read(t, r.Dir)
 	if len(diags) != 0 {

@@ -10,15 +10,15 @@ import (
 // approval, not the other file's.
 func TestSwappedFilesKeepTheirDocuments(t *testing.T) {
 	r := repo(t)
-	must(t, r.Write("content/media.md", doc("P-3", "1.0", "approved", "介质第一版。\n", "1.0")))
-	must(t, r.Write("content/supplier.md", doc("P-4", "1.0", "approved", "供应商第一版。\n", "1.0")))
+	r.MustWrite("content/media.md", doc("P-3", "1.0", "approved", "介质第一版。\n", "1.0"))
+	r.MustWrite("content/supplier.md", doc("P-4", "1.0", "approved", "供应商第一版。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	must(t, r.Write("content/media.md", doc("P-3", "1.1", "approved", "介质第二版。\n", "1.0", "1.1")))
-	must(t, r.Write("content/supplier.md", doc("P-4", "1.1", "approved", "供应商第二版。\n", "1.0", "1.1")))
+	r.MustWrite("content/media.md", doc("P-3", "1.1", "approved", "介质第二版。\n", "1.0", "1.1"))
+	r.MustWrite("content/supplier.md", doc("P-4", "1.1", "approved", "供应商第二版。\n", "1.0", "1.1"))
 	approved := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
-	must(t, r.Move("content/media.md", "content/tmp.md"))
-	must(t, r.Move("content/supplier.md", "content/media.md"))
-	must(t, r.Move("content/tmp.md", "content/supplier.md"))
+	r.MustMove("content/media.md", "content/tmp.md")
+	r.MustMove("content/supplier.md", "content/media.md")
+	r.MustMove("content/tmp.md", "content/supplier.md")
 	commit(t, r, "2026-02-06T10:00:00+08:00", "李四")
 
 	docs, diags, h := read(t, r.Dir)
@@ -48,11 +48,11 @@ func TestRenumberedInPlaceKeepTheirFiles(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := repo(t)
-			must(t, r.Write("content/a.md", doc("P-1", "1.0", "approved", "甲第一版。\n", "1.0")))
-			must(t, r.Write("content/b.md", doc("P-2", "1.0", "approved", "乙第一版。\n", "1.0")))
+			r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", "甲第一版。\n", "1.0"))
+			r.MustWrite("content/b.md", doc("P-2", "1.0", "approved", "乙第一版。\n", "1.0"))
 			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-			must(t, r.Write("content/a.md", doc(ids[0], "1.1", "approved", "甲第一版。\n", "1.0", "1.1")))
-			must(t, r.Write("content/b.md", doc(ids[1], "1.1", "approved", "乙第一版。\n", "1.0", "1.1")))
+			r.MustWrite("content/a.md", doc(ids[0], "1.1", "approved", "甲第一版。\n", "1.0", "1.1"))
+			r.MustWrite("content/b.md", doc(ids[1], "1.1", "approved", "乙第一版。\n", "1.0", "1.1"))
 			commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
 
 			docs, _, h := read(t, r.Dir)
