@@ -17,26 +17,53 @@ import (
 // under text gets a warning saying how to write it.
 
 // letterMarker is the marker of a line of a lettered list: its column,
-// its letters, the value they stand for in either reading, and the
-// column of the item's text.
+// its letters, the value they stand for in either reading, the column
+// of the item's text and where that text starts in the line.
 type letterMarker struct {
 	indent, content int
 	letters         []byte
+	upper           bool
 	alpha, roman    int // 0: not so read
+	text            int
 }
 
-// readLetterMarker reads the marker that line starts with: one lowercase
-// letter, or a roman numeral of two letters or more up to xxxix, a '.'
-// and one to four spaces before text.
+// columnOf is the column of line's first character that is not a space
+// or a tab, tabs stopping every four columns as CommonMark reads them,
+// and its offset in line.
+func columnOf(line []byte) (col, at int) {
+	for ; at < len(line); at++ {
+		switch line[at] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col, at
+		}
+	}
+	return col, at
+}
+
+// readLetterMarker reads the marker that line starts with, after spaces
+// or tabs: one letter, or a roman numeral of two letters or more up to
+// xxxix, all lowercase or all uppercase, a '.' and one to four spaces
+// before text.
 func readLetterMarker(line []byte) (letterMarker, bool) {
-	m := letterMarker{indent: indentOf(line)}
-	i := m.indent
-	for i < len(line) && 'a' <= line[i] && line[i] <= 'z' {
+	var m letterMarker
+	var at int
+	m.indent, at = columnOf(line)
+	i := at
+	for i < len(line) && ('a' <= line[i] && line[i] <= 'z' || 'A' <= line[i] && line[i] <= 'Z') {
 		i++
 	}
-	m.letters = line[m.indent:i]
+	m.letters = line[at:i]
 	if len(m.letters) == 0 || i+2 > len(line) || line[i] != '.' {
 		return m, false
+	}
+	lower := bytes.ToLower(m.letters)
+	m.upper = lower[0] != m.letters[0]
+	if !bytes.Equal(m.letters, lower) && !bytes.Equal(m.letters, bytes.ToUpper(m.letters)) {
+		return m, false // "Mr." or "No.": a word, not a marker
 	}
 	spaces := 0
 	for j := i + 1; j < len(line) && line[j] == ' '; j++ {
@@ -45,11 +72,12 @@ func readLetterMarker(line []byte) (letterMarker, bool) {
 	if spaces == 0 || spaces > 4 || i+1+spaces >= len(line) || line[i+1+spaces] == '\r' {
 		return m, false
 	}
-	m.content = i + 1 + spaces
+	m.text = i + 1 + spaces
+	m.content = m.indent + len(m.letters) + 1 + spaces
 	if len(m.letters) == 1 {
-		m.alpha = int(m.letters[0]-'a') + 1
+		m.alpha = int(lower[0]-'a') + 1
 	}
-	m.roman = romanValue(m.letters)
+	m.roman = romanValue(lower)
 	return m, m.alpha > 0 || m.roman > 0
 }
 
@@ -73,24 +101,26 @@ func romanNumeral(v int) string {
 // items' text's, how its markers are read and the first and last values.
 type letterLevel struct {
 	indent, content int
-	roman           bool
+	roman, upper    bool
 	first, last     int
 }
 
 // value is m's value in the level's reading, and whether m goes on the
-// level's list: the same marker again (a., a., a.) or the next.
+// level's list: the same marker again (a., a., a.) or the next, in the
+// same case.
 func (l letterLevel) value(m letterMarker) (int, bool) {
 	v := m.alpha
 	if l.roman {
 		v = m.roman
 	}
-	return v, v > 0 && (v == l.first || v == l.last+1)
+	return v, v > 0 && m.upper == l.upper && (v == l.first || v == l.last+1)
 }
 
 // newLevel is the list that m opens: "i." and numerals of more letters
 // are roman, other letters lettered.
 func newLevel(m letterMarker) letterLevel {
-	l := letterLevel{indent: m.indent, content: m.content, roman: m.roman > 0 && (len(m.letters) > 1 || m.letters[0] == 'i')}
+	l := letterLevel{indent: m.indent, content: m.content, upper: m.upper,
+		roman: m.roman > 0 && (len(m.letters) > 1 || m.letters[0] == 'i' || m.letters[0] == 'I')}
 	l.first, _ = l.value(m)
 	if l.first == 0 {
 		l.first = m.alpha
@@ -121,9 +151,9 @@ func letterRun(ls [][]byte, i int) (items []letterItemAt, end int, nested bool, 
 			blank = true
 			continue
 		}
-		k := indentOf(line)
-		if bytes.HasPrefix(line[k:], []byte("\t")) || bytes.HasPrefix(line[k:], []byte("```")) || bytes.HasPrefix(line[k:], []byte("~~~")) {
-			break // a tab or a fence: left as CommonMark reads it
+		k, at := columnOf(line)
+		if bytes.HasPrefix(line[at:], []byte("```")) || bytes.HasPrefix(line[at:], []byte("~~~")) {
+			break // a fence: left as CommonMark reads it
 		}
 		wasBlank := blank
 		blank = false
@@ -185,7 +215,7 @@ func numbered(ls [][]byte, items []letterItemAt) bool {
 			return false
 		}
 		line := ls[it.n]
-		out[j] = append(append(append(bytes.Repeat([]byte(" "), it.m.indent), num+"."...), bytes.Repeat([]byte(" "), spaces)...), line[it.m.content:]...)
+		out[j] = append(append(append(bytes.Repeat([]byte(" "), it.m.indent), num+"."...), bytes.Repeat([]byte(" "), spaces)...), line[it.m.text:]...)
 	}
 	for j, it := range items {
 		ls[it.n] = out[j]
@@ -193,13 +223,13 @@ func numbered(ls [][]byte, items []letterItemAt) bool {
 	return true
 }
 
-// mayLetter reports whether a line of body starts, after spaces, with
-// lowercase letters, a '.' and a space: letteredLists' test.
+// mayLetter reports whether a line of body starts, after spaces or
+// tabs, with letters, a '.' and a space: letteredLists' test.
 func mayLetter(body []byte) bool {
 	for rest := body; len(rest) > 0; {
-		line := bytes.TrimLeft(rest, " ")
+		line := bytes.TrimLeft(rest, " \t")
 		i := 0
-		for i < len(line) && 'a' <= line[i] && line[i] <= 'z' {
+		for i < len(line) && ('a' <= line[i] && line[i] <= 'z' || 'A' <= line[i] && line[i] <= 'Z') {
 			i++
 		}
 		if i > 0 && i+1 < len(line) && line[i] == '.' && line[i+1] == ' ' {
@@ -246,7 +276,7 @@ func letteredLists(body []byte) ([]byte, []Foreign) {
 		blank = false
 		m, isLetter := readLetterMarker(line)
 		switch {
-		case isLetter && k == 0 && wasBlank:
+		case isLetter && m.indent == 0 && wasBlank:
 			items, end, nested, alpha, roman := letterRun(ls, i)
 			if (len(items) > 1 || nested) && numbered(ls, items) {
 				found = append(found, letteredFound(i, alpha, roman))
@@ -254,7 +284,7 @@ func letteredLists(body []byte) ([]byte, []Foreign) {
 				i, blank, above = end-1, true, 0
 				continue
 			}
-		case isLetter && k >= 4 && wasBlank && !inList && above < 4:
+		case isLetter && m.indent >= 4 && wasBlank && !inList && above < 4:
 			found = append(found, Foreign{Line: i, Code: "lettered-list",
 				Message: diag.Msg("the item %s is shown as code: CommonMark shows a line indented by four spaces after a blank line as code, and reads letter and roman markers (a., i.) as text", string(m.letters)+"."),
 				Hint:    diag.Msg("number the items 1., 2., 3. and indent each item of an item's list to that item's text, three spaces under \"1. \"")})
@@ -264,7 +294,7 @@ func letteredLists(body []byte) ([]byte, []Foreign) {
 		} else if k == 0 && (wasBlank || line[0] == '#') {
 			inList = false
 		}
-		above = k
+		above, _ = columnOf(line)
 	}
 	if !changed {
 		return body, found

@@ -40,3 +40,22 @@ func TestLetteredListTooWide(t *testing.T) {
 		t.Errorf("got %q %v", out, found)
 	}
 }
+
+// Uppercase markers and items indented by a tab are lists as lowercase
+// and space-indented ones are: no item is text or code.
+func TestLetteredListsUppercaseAndTabs(t *testing.T) {
+	for _, in := range []string{
+		"A. Scope.\nB. Terms.\n",
+		"I. Scope.\n\nII. Terms.\n",
+		"a. Joining:\n\n\ti. The manager tells HR.\n\n\tii. The owner approves.\n",
+	} {
+		body, _ := letteredLists([]byte(in))
+		var out bytes.Buffer
+		if err := New().Convert(body, &out); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "<code>") || strings.Count(out.String(), "<li>") < 2 {
+			t.Errorf("%q: got\n%s", in, out.String())
+		}
+	}
+}
