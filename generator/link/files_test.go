@@ -135,6 +135,20 @@ func TestFileLinks(t *testing.T) {
 			diags: []string{
 				"content/img/unused.png: warning: the file is not published: it is in no page bundle, and no published document links to it | link to it from the document it belongs to, or put it in that document's page bundle (a folder ID/ with ID/index.md)",
 				`content/tier1/a.md:12: warning: link to ../img/s.svg, a file this build does not publish: its text is shown without a link | see the warning about the file: publish it as one of the types ismsgen publishes, or remove the link`,
+				`content/tier1/a.md:12: warning: the query "?raw=true" of the link "../img/b.png?raw=true" is left out: the link goes to the file content/img/b.png, which a query does not change | show the picture without the query: ![text](../img/b.png)`,
+			},
+		},
+		{
+			name: "a query on a link to a file of a bundle or of no bundle: left out, with a warning at its line",
+			docs: map[string]string{
+				"content/tier1/a.md":         body("A", "Text\n[form](../tier3/F-3/files/form.xlsx?v=2#sheet) [log](../files/log.csv?download=1)\n"),
+				"content/tier3/F-3/index.md": body("F-3", ""),
+			},
+			others: []string{"content/tier3/F-3/files/form.xlsx", "content/files/log.csv"},
+			links:  []string{"../tier3/F-3/files/form.xlsx?v=2#sheet → docs/F-3/files/form.xlsx#sheet", "../files/log.csv?download=1 → files/files/log.csv#"},
+			diags: []string{
+				`content/tier1/a.md:13: warning: the query "?download=1" of the link "../files/log.csv?download=1" is left out: the link goes to the file content/files/log.csv, which a query does not change | link to the file without the query: [text](../files/log.csv)`,
+				`content/tier1/a.md:13: warning: the query "?v=2" of the link "../tier3/F-3/files/form.xlsx?v=2#sheet" is left out: the link goes to the file content/tier3/F-3/files/form.xlsx, which a query does not change | link to the file without the query: [text](../tier3/F-3/files/form.xlsx#sheet)`,
 			},
 		},
 		{

@@ -133,8 +133,10 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 		}
 	case isAttachment:
 		t.kind, t.doc, t.file = toAttachment, f.entry.doc, f.entry.file
+		fileQuery(d, r, written, f.path, frag, problems)
 	case isLoose:
 		t.kind, t.file = toLoose, f.entry.file
+		fileQuery(d, r, written, f.path, frag, problems)
 	case isUnpublishable:
 		t.kind = toUnpublishable
 	case isWithheld:
@@ -143,6 +145,23 @@ func (rs *resolver) resolve(d *model.Document, r ref, problems *diag.List) (t ta
 		t.kind = toUnread
 	}
 	return t, true
+}
+
+// fileQuery warns of the query of r, a link to the file at full: the
+// file is published as it is, and its link without the query ("?v=2",
+// GitHub's "?raw=true"), since a query changes nothing a static site
+// serves and a page opened from disk may find no file by it.
+func fileQuery(d *model.Document, r ref, written, full, frag string, problems *diag.List) {
+	_, query, _ := strings.Cut(written, "?")
+	if query == "" {
+		return
+	}
+	hint := diag.Msg("link to the file without the query: [text](%s)", relative(path.Dir(d.Path), full)+fragmentOf(frag))
+	if r.image {
+		hint = diag.Msg("show the picture without the query: ![text](%s)", relative(path.Dir(d.Path), full))
+	}
+	problems.Warnf(d.Path, r.line, "link-query", hint,
+		"the query %q of the link %q is left out: the link goes to the file %s, which a query does not change", "?"+query, r.dest, full)
 }
 
 // broken reports a path that names nothing under content/ (full, as
