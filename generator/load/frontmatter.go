@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -200,17 +201,44 @@ func showBody(path string, body []byte, bodyLine int, lang string, exists func(s
 
 // beside reports whether a path from the folder of the document rel
 // under root names a file or a folder (a symbolic link too: the link
-// stage says what is wrong with one): a link's path with spaces and no
-// extension is read as a path only when it does (markdown.AdaptAt).
+// stage says what is wrong with one), its names in this case or in
+// another ("../Tier 2" for "tier 2", which the link stage warns of): a
+// link's path with spaces and no extension is read as a path only when
+// it does (markdown.AdaptAt).
 func beside(root, rel string) func(string) bool {
 	dir := filepath.Join(root, filepath.FromSlash(path.Dir(rel)))
 	return func(p string) bool {
 		if p == "" || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\x00\\") {
 			return false
 		}
-		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
-		return err == nil
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p))); err == nil {
+			return true
+		}
+		full := path.Join(path.Dir(rel), p)
+		return full != ".." && !strings.HasPrefix(full, "../") && existsFolded(root, full)
 	}
+}
+
+// existsFolded reports whether the path p below root names a file or a
+// folder when each of its names may differ in case from the name on disk.
+func existsFolded(root, p string) bool {
+	cur := root
+	for _, name := range strings.Split(p, "/") {
+		if _, err := os.Lstat(filepath.Join(cur, name)); err == nil {
+			cur = filepath.Join(cur, name)
+			continue
+		}
+		entries, err := os.ReadDir(cur)
+		if err != nil {
+			return false
+		}
+		i := slices.IndexFunc(entries, func(e os.DirEntry) bool { return strings.EqualFold(e.Name(), name) })
+		if i < 0 {
+			return false
+		}
+		cur = filepath.Join(cur, entries[i].Name())
+	}
+	return true
 }
 
 // firstFilledLine is the number of src's first line that is not blank

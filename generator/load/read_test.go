@@ -154,3 +154,26 @@ func TestSpacedFolderLink(t *testing.T) {
 		t.Errorf("read again: %q %v, want %q", body, err, want)
 	}
 }
+
+// A link whose path has spaces and no extension, written in another case
+// than its folders' names, is read as the path too: the link stage then
+// warns of the case and says how the names are written.
+func TestSpacedFolderLinkOtherCase(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content", "tier 2", "some folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "content", "tier3")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const doc = "+++\nid = \"A-1\"\n+++\n见 [x](../Tier 2) 与 [y](../TIER 2/Some Folder) 与 [z](../tier 3)。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const want = "见 [x](<../Tier 2>) 与 [y](<../TIER 2/Some Folder>) 与 [z](../tier 3)。\n"
+	d, diags := ReadDoc(root, "content/tier3/a.md", nil, "")
+	if d == nil || string(d.Body) != want {
+		t.Fatalf("read %v: %q, want %q", diags, d.Body, want)
+	}
+}
