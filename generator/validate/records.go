@@ -71,7 +71,7 @@ func external(r *fields, d *model.Document) {
 	}
 	var gaps []string
 	for _, k := range externalKeys[:3] {
-		if !r.has(k) {
+		if s, isStr := r.meta[k].(string); !r.has(k) || isStr && strings.TrimSpace(s) == "" { // "": a form's field never filled in
 			gaps = append(gaps, k)
 		}
 	}
@@ -113,6 +113,11 @@ func actions(r *fields, cfg *model.Config, d *model.Document) {
 			if _, ok := cfg.Department(a.Owner); !ok {
 				t.errorf("owner", departmentHint(cfg, a.Owner), "unknown department %q in owner", a.Owner)
 			}
+		}
+		if !a.Closed.IsZero() && !d.Effective.IsZero() && a.Closed.Before(d.Effective) {
+			t.diags.Warnf(t.path, t.at("closed"), "action-closed",
+				"an action is closed on or after the day its record raised it: correct closed = YYYY-MM-DD, the day the action was done, or the record's date (approved, effective) if that is the one that is wrong",
+				"action %s is closed on %s, before %s, the date of its record", name, a.Closed, d.Effective)
 		}
 		if c := t.str("clause", false); c != "" {
 			a.Clause = actionClause(t, name, c)

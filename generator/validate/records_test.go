@@ -127,6 +127,9 @@ func TestExternalDocuments(t *testing.T) {
 				"hint: an external document says who issued it (issuer), which edition is in use (edition) and when it was obtained (acquired = YYYY-MM-DD)"}},
 		{"a bad acquisition date", edit(edit(edit(ext, "issuer", `issuer = "TC260"`), "edition", `edition = "2025"`), "acquired", `acquired = "2025-02-30"`), []string{
 			p + `:12: "acquired": 2025-02-30 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
+		{"issuer and edition empty, as a form leaves them: missing", edit(edit(edit(ext, "issuer", `issuer = ""`), "edition", `edition = "  "`), "acquired", "acquired = 2025-08-01"), []string{
+			p + `:5: warning: external document without issuer, edition` + "\n" +
+				"hint: an external document says who issued it (issuer), which edition is in use (edition) and when it was obtained (acquired = YYYY-MM-DD)"}},
 		{"issuer on a procedure", edit(good, "issuer", `issuer = "TC260"`), []string{
 			p + `:11: issuer is a field of external documents, and this document is of type "procedure"` + "\n" +
 				`hint: set type = "external" for a law, a standard or a customer's requirements, or remove issuer`}},
@@ -178,7 +181,14 @@ func TestActions(t *testing.T) {
 			p + `:17: "actions[1].due": "next month" is not a date in the form YYYY-MM-DD` + "\n" + `hint: write a date as due = 2025-03-01 (or "2025-03-01")`}},
 		{"closed on a date that does not exist", edit(record, "x", action("NC-1", `closed = "2025-02-29"`)), []string{
 			p + `:18: "actions[1].closed": 2025-02-29 is not a real date` + "\n" + `hint: correct the date: 2025-02 has 28 days`}},
-		{"closed on a leap day", edit(record, "x", action("NC-1", `closed = "2024-02-29"`)), nil},
+		{"closed before the record's date", edit(record, "x", action("NC-1", "closed = 2025-02-15")), []string{
+			p + `:18: warning: action NC-1 is closed on 2025-02-15, before 2025-03-01, the date of its record` + "\n" +
+				`hint: an action is closed on or after the day its record raised it: correct closed = YYYY-MM-DD, the day the action was done, or the record's date (approved, effective) if that is the one that is wrong`}},
+		{"closed on the record's date", edit(record, "x", action("NC-1", "closed = 2025-03-01")), nil},
+		{"closed before an effective date after approval", edit(edit(record, "effective", "effective = 2025-03-10"), "x", action("NC-1", "closed = 2025-03-05")), []string{
+			p + `:19: warning: action NC-1 is closed on 2025-03-05, before 2025-03-10, the date of its record` + "\n" +
+				`hint: an action is closed on or after the day its record raised it: correct closed = YYYY-MM-DD, the day the action was done, or the record's date (approved, effective) if that is the one that is wrong`}},
+		{"closed on a leap day", edit(edit(record, "approved", "approved = 2024-01-10"), "x", action("NC-1", `closed = "2024-02-29"`)), nil},
 		{"unknown clause", edit(record, "x", action("NC-1", `clause = "11.1"`)), []string{
 			p + `:18: action NC-1: unknown ISO/IEC 27001 clause "11.1"` + "\n" + "hint: ISO/IEC 27001:2022 has clauses 4 (4.1–4.4), 5 (5.1–5.3), 6 (6.1–6.3), 7 (7.1–7.5), 8 (8.1–8.3), 9 (9.1–9.3) and 10 (10.1–10.2), with sub-clauses such as 6.1.2 and 9.2.2"}},
 		{"unknown key", edit(record, "x", action("NC-1", `deadline = 2025-07-01`)), []string{
