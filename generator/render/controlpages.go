@@ -16,14 +16,14 @@ func (r *renderer) controlPages() []sitePage {
 	s, cov := r.in.Strings, r.in.Reports.Controls
 	rows := r.controlRows(cov)
 	soa := r.soaView(cov, rows)
-	soaPage := r.page("soa/", s.T("soa.title"), "soa", soa)
+	soaPage := r.report("soa/", s.T("soa.title"), "soa", soa)
 	if soa.Doc != nil { // a printed SoA is a copy of that controlled document
 		soaPage.PrintStyle, soaPage.PrintStyleHash = r.printStyle(soa.Doc)
 	}
 	pages := []sitePage{
-		{"controls.html", r.page("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows)), nil},
+		{"controls.html", r.report("controls/", s.T("controls.title"), "controls", r.controlsView(cov, rows)), nil},
 		{"soa.html", soaPage, nil},
-		{"clauses.html", r.page("clauses/", s.T("clauses.title"), "controls", nil), func() any { return r.clausesView(cov) }},
+		{"clauses.html", r.report("clauses/", s.T("clauses.title"), "controls", nil), func() any { return r.clausesView(cov) }},
 	}
 	for i := range rows {
 		title := s.T("control.title", rows[i].Control.ID, rows[i].Title)
@@ -36,7 +36,7 @@ func (r *renderer) controlPages() []sitePage {
 		if i+1 < len(rows) {
 			v.Next = &rows[i+1]
 		}
-		pages = append(pages, sitePage{"control.html", r.page(rows[i].URL, title, "controls", v), nil})
+		pages = append(pages, sitePage{"control.html", r.report(rows[i].URL, title, "controls", v), nil})
 	}
 	return pages
 }

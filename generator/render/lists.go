@@ -356,6 +356,7 @@ func (r *renderer) emitLists(out Output, layout string, host *Page) error {
 			l.Page = k
 			p := r.page(host.URL+l.PageFile(k), r.in.Strings.T("list.page_title", l.Title, k, l.Pages()), host.Section, host.Data)
 			p.List = l
+			p.PrintStyle, p.PrintStyleHash = host.PrintStyle, host.PrintStyleHash // printed with its page's head
 			if err := r.emit(out, layout, p); err != nil {
 				return err
 			}

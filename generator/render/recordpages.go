@@ -13,10 +13,10 @@ import (
 func (r *renderer) recordPages() []sitePage {
 	s := r.in.Strings
 	return []sitePage{
-		{"records.html", r.page("records/", s.T("records.title"), "register", nil), func() any { return r.records() }},
-		{"external.html", r.page("external/", s.T("external.title"), "register", r.in.Reports.External), nil},
-		{"actions.html", r.page("actions/", s.T("actions.title"), "actions", nil), func() any { return r.actions() }},
-		{"management-review.html", r.page("management-review/", s.T("mr.title"), "management-review", nil), func() any { return r.managementReview() }},
+		{"records.html", r.report("records/", s.T("records.title"), "register", nil), func() any { return r.records() }},
+		{"external.html", r.report("external/", s.T("external.title"), "register", r.in.Reports.External), nil},
+		{"actions.html", r.report("actions/", s.T("actions.title"), "actions", nil), func() any { return r.actions() }},
+		{"management-review.html", r.report("management-review/", s.T("mr.title"), "management-review", nil), func() any { return r.managementReview() }},
 	}
 }
 

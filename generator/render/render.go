@@ -354,7 +354,7 @@ func (r *renderer) sitePages() []sitePage {
 	s := r.in.Strings
 	pages := []sitePage{
 		{"home.html", r.page("", s.T("home.title"), "home", nil), func() any { return r.home() }},
-		{"register.html", r.page("register/", s.T("register.title"), "register", nil), func() any { return r.register() }},
+		{"register.html", r.report("register/", s.T("register.title"), "register", nil), func() any { return r.register() }},
 		{"search.html", r.page("search/", s.T("search.title"), "search", nil), nil},
 		{"404.html", r.page("404.html", s.T("notfound.title"), "", nil), func() any { return r.notFound() }},
 	}
@@ -364,7 +364,7 @@ func (r *renderer) sitePages() []sitePage {
 	pages = append(pages, r.recordPages()...)
 	pages = append(pages, r.controlPages()...)
 	for tier := 1; tier <= 3; tier++ {
-		pages = append(pages, sitePage{"tier.html", r.page(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", nil), func() any { return r.tier(tier) }})
+		pages = append(pages, sitePage{"tier.html", r.report(fmt.Sprintf("tiers/%d/", tier), s.T(fmt.Sprintf("tier.%d", tier)), "tiers", nil), func() any { return r.tier(tier) }})
 	}
 	return pages
 }

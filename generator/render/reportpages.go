@@ -12,23 +12,23 @@ import (
 func (r *renderer) reportPages() []sitePage {
 	s, data := r.in.Strings, r.in.Reports
 	pages := []sitePage{
-		{"approvals.html", r.page("approvals/", s.T("approvals.title"), "approvals", nil), func() any { return r.approvals() }},
-		{"reviews.html", r.page("reviews/", s.T("reviews.title"), "reviews", nil), func() any { return r.reviews() }},
-		{"distribution.html", r.page("distribution/", s.T("distribution.title"), "distribution", nil), func() any { return r.distribution() }},
-		{"training.html", r.page("training/", s.T("training.title"), "training", nil), func() any { return r.training() }},
+		{"approvals.html", r.report("approvals/", s.T("approvals.title"), "approvals", nil), func() any { return r.approvals() }},
+		{"reviews.html", r.report("reviews/", s.T("reviews.title"), "reviews", nil), func() any { return r.reviews() }},
+		{"distribution.html", r.report("distribution/", s.T("distribution.title"), "distribution", nil), func() any { return r.distribution() }},
+		{"training.html", r.report("training/", s.T("training.title"), "training", nil), func() any { return r.training() }},
 	}
 	for i := range data.Distribution {
 		dd := &data.Distribution[i]
 		pages = append(pages, sitePage{"distribution-dept.html",
-			r.page("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", nil),
+			r.report("distribution/"+dd.Dept.ID+"/", s.T("distribution.dept_title", dd.Dept.Name), "distribution", nil),
 			func() any { return r.deptDistribution(dd) }},
 			sitePage{"distribution-withdrawn.html",
-				r.page("distribution/"+dd.Dept.ID+"/withdrawn/", s.T("distribution.withdrawn_title", dd.Dept.Name), "distribution", nil),
+				r.report("distribution/"+dd.Dept.ID+"/withdrawn/", s.T("distribution.withdrawn_title", dd.Dept.Name), "distribution", nil),
 				func() any { return r.deptWithdrawn(dd) }})
 	}
 	for i := range data.Owners {
 		o := &data.Owners[i]
-		pages = append(pages, sitePage{"owner.html", r.page("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", nil),
+		pages = append(pages, sitePage{"owner.html", r.report("owners/"+o.Dept.ID+"/", s.T("owner.title", o.Dept.Name), "reviews", nil),
 			func() any { return r.owner(o) }})
 	}
 	return pages
