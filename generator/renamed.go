@@ -42,11 +42,18 @@ func renamedHints(opts Options, h *history.History, converted []Converted, diags
 		if old != full { // a folder's page: the link names the folder
 			rel = link.PathFrom(diags[i].File, path.Dir(to)) + "/"
 		}
+		byID := ""
+		if d := byPath[r.To]; d != nil {
+			byID = d.ID
+		}
 		if _, frag, ok := strings.Cut(dest, "#"); ok {
 			rel += "#" + frag
+			if byID != "" {
+				byID += "#" + frag // a heading of the document, as the path named it
+			}
 		}
-		if d := byPath[r.To]; d != nil && d.ID != "" {
-			diags[i].SetHint(diag.Msg("%s was renamed to %s in commit %s (%s): link to the document by its id, [](%s), or by its new path, %q", old, r.To, r.Commit.Short(), r.Commit.Date(), d.ID, rel))
+		if byID != "" {
+			diags[i].SetHint(diag.Msg("%s was renamed to %s in commit %s (%s): link to the document by its id, [](%s), or by its new path, %q", old, r.To, r.Commit.Short(), r.Commit.Date(), byID, rel))
 		} else {
 			diags[i].SetHint(diag.Msg("%s was renamed to %s in commit %s (%s): link to it by its new path, %q", old, r.To, r.Commit.Short(), r.Commit.Date(), rel))
 		}

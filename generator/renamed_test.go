@@ -11,7 +11,8 @@ import (
 
 // A link left to the path a file had before a commit renamed it is an
 // error whose hint says where the file went, in which commit, and the
-// link to write (by id for a document), in the site's language; a path
+// link to write (by id for a document, to the heading the path named),
+// in the site's language; a path
 // no file ever had keeps the hint of the link stage.
 func TestLinksToRenamedFiles(t *testing.T) {
 	r := gitfixture.New(t)
@@ -48,7 +49,7 @@ func TestLinksToRenamedFiles(t *testing.T) {
 	}{
 		{"en", []string{
 			`content/policies/links.md:20: broken link: "../procedures/old-name.md#scope" names content/procedures/old-name.md, which does not exist` + "\n" +
-				`content/procedures/old-name.md was renamed to content/procedures/access.md in commit ` + renamed[:10] + ` (2026-02-01): link to the document by its id, [](ISMS-P-001), or by its new path, "../procedures/access.md#scope"`,
+				`content/procedures/old-name.md was renamed to content/procedures/access.md in commit ` + renamed[:10] + ` (2026-02-01): link to the document by its id, [](ISMS-P-001#scope), or by its new path, "../procedures/access.md#scope"`,
 			`content/policies/links.md:21: broken link: "../forms/request.txt" names content/forms/request.txt, which does not exist` + "\n" +
 				`content/forms/request.txt was renamed to content/forms/access-request.txt in commit ` + renamed[:10] + ` (2026-02-01): link to it by its new path, "../forms/access-request.txt"`,
 			`content/policies/links.md:22: broken link: "../procedures/early.md" names content/procedures/early.md, which does not exist` + "\n" +
@@ -58,7 +59,7 @@ func TestLinksToRenamedFiles(t *testing.T) {
 		}},
 		{"zh-CN", []string{
 			`content/policies/links.md:20: 链接无效："../procedures/old-name.md#scope" 指向 content/procedures/old-name.md，该文件不存在` + "\n" +
-				`content/procedures/old-name.md 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/procedures/access.md：请按编号链接该文件，[](ISMS-P-001)，或使用新路径 "../procedures/access.md#scope"`,
+				`content/procedures/old-name.md 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/procedures/access.md：请按编号链接该文件，[](ISMS-P-001#scope)，或使用新路径 "../procedures/access.md#scope"`,
 			`content/policies/links.md:21: 链接无效："../forms/request.txt" 指向 content/forms/request.txt，该文件不存在` + "\n" +
 				`content/forms/request.txt 已在提交 ` + renamed[:10] + `（2026-02-01）中重命名为 content/forms/access-request.txt：请使用新路径 "../forms/access-request.txt"`,
 			`content/policies/links.md:22: 链接无效："../procedures/early.md" 指向 content/procedures/early.md，该文件不存在` + "\n" +
