@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -86,6 +88,75 @@ func TestLinksToRenamedFiles(t *testing.T) {
 			if missing := c.Untranslated(d); tc.lang != "en" && len(missing) > 0 {
 				t.Errorf("%s: no %s translation of %q", d, tc.lang, missing)
 			}
+		}
+	}
+}
+
+// A link to a file moved or deleted on disk and not yet committed (check
+// is run before the commit) is an error whose hint says what became of
+// the file: moved, with the id and the new path to write; deleted, also
+// for a link by its id. The link stage alone suggested the nearest of
+// today's names, another document.
+func TestLinksToFilesGoneNotCommitted(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification_levels = [\"public\", \"internal\"]\nclassification = \"internal\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
+	r.MustWrite("content/procedures/access.md", movedDoc("ISMS-P-001", "Access", "1.0", "internal", "", "1.0")+"\n## Scope\n\nAll systems.\n")
+	r.MustWrite("content/procedures/backup.md", movedDoc("ISMS-P-003", "Backup", "1.0", "internal", "", "1.0"))
+	r.MustWrite("content/procedures/bundle/index.md", movedDoc("ISMS-P-004", "Bundle", "1.0", "internal", "", "1.0"))
+	r.MustWrite("content/policies/links.md", movedDoc("ISMS-P-002", "Links", "1.0", "internal", "", "1.0")+
+		"\nSee [x](../procedures/access.md#scope),\n[backup](../procedures/backup.md),\n[](ISMS-P-003),\n[bundle](../procedures/bundle/)\nand [none](../procedures/never.md).\n")
+	r.MustCommit("2026-01-05T10:00:00+08:00", "Author", "first")
+	// Not committed: a file moved, one deleted, and a bundle's folder.
+	r.MustMove("content/procedures/access.md", "content/procedures/isms-p-001.md")
+	r.MustRemove("content/procedures/backup.md")
+	if err := os.RemoveAll(filepath.Join(r.Dir, "content", "procedures", "bundle")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 2}, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			`content/policies/links.md:20: broken link: "../procedures/access.md#scope" names content/procedures/access.md, which does not exist` + "\n" +
+				`content/procedures/access.md was moved to content/procedures/isms-p-001.md (not yet committed): link to the document by its id, [](ISMS-P-001#scope), or by its new path, "../procedures/isms-p-001.md#scope"`,
+			`content/policies/links.md:21: broken link: "../procedures/backup.md" names content/procedures/backup.md, which does not exist` + "\n" +
+				`content/procedures/backup.md, the file of ISMS-P-003 in the last commit, is deleted (not yet committed): remove the link, or link to the document that replaces it`,
+			`content/policies/links.md:22: broken link: no document has the id "ISMS-P-003"` + "\n" +
+				`content/procedures/backup.md, the file of ISMS-P-003 in the last commit, is deleted (not yet committed): remove the link, or link to the document that replaces it`,
+			`content/policies/links.md:23: broken link: "../procedures/bundle/" names content/procedures/bundle, which does not exist` + "\n" +
+				`content/procedures/bundle/index.md, the file of ISMS-P-004 in the last commit, is deleted (not yet committed): remove the link, or link to the document that replaces it`,
+		}},
+		{"zh-CN", []string{
+			`content/policies/links.md:20: 链接无效："../procedures/access.md#scope" 指向 content/procedures/access.md，该文件不存在` + "\n" +
+				`content/procedures/access.md 已移动到 content/procedures/isms-p-001.md（尚未提交）：请按编号链接该文件，[](ISMS-P-001#scope)，或使用新路径 "../procedures/isms-p-001.md#scope"`,
+			`content/policies/links.md:21: 链接无效："../procedures/backup.md" 指向 content/procedures/backup.md，该文件不存在` + "\n" +
+				`content/procedures/backup.md 在最近一次提交中是 ISMS-P-003 的文件，现已删除（尚未提交）：请删除该链接，或链接到替代它的文件`,
+			`content/policies/links.md:22: 链接无效：没有编号为 "ISMS-P-003" 的文件` + "\n" +
+				`content/procedures/backup.md 在最近一次提交中是 ISMS-P-003 的文件，现已删除（尚未提交）：请删除该链接，或链接到替代它的文件`,
+			`content/policies/links.md:23: 链接无效："../procedures/bundle/" 指向 content/procedures/bundle，该文件不存在` + "\n" +
+				`content/procedures/bundle/index.md 在最近一次提交中是 ISMS-P-004 的文件，现已删除（尚未提交）：请删除该链接，或链接到替代它的文件`,
+		}},
+	} {
+		c := generator.Messages(defaults(), tc.lang)
+		var got []string
+		for _, d := range res.Diagnostics.Errors() {
+			if strings.Contains(d.Message, "never.md") {
+				if strings.Contains(d.Hint, "commit") {
+					t.Errorf("%s: a path no file had is given a history: %s", d, d.Hint)
+				}
+				continue
+			}
+			got = append(got, c.Line(d)+"\n"+c.Hint(d))
+			if missing := c.Untranslated(d); tc.lang != "en" && len(missing) > 0 {
+				t.Errorf("%s: no %s translation of %q", d, tc.lang, missing)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s errors:\n%s\nwant:\n%s", tc.lang, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
 	}
 }

@@ -88,3 +88,38 @@ func (h *History) HeadIDs() ([]string, error) {
 	}
 	return ids, nil
 }
+
+// GoneFromDisk returns, by path, the ids in the head commit's texts of
+// the Markdown files that are gone from disk (deleted or moved, not yet
+// committed): a link left to such a path is broken now, and until the
+// commit git alone can say whose file it was.
+func (h *History) GoneFromDisk() (map[string]string, error) {
+	h.mu.Lock()
+	var paths, oids []string
+	for p := range h.dirty {
+		if f := h.log.files[p]; f != nil && len(f.revs) > 0 && f.revs[0].blob != "" && strings.EqualFold(pathExt(p), ".md") {
+			if _, err := os.Lstat(filepath.Join(h.source, filepath.FromSlash(p))); os.IsNotExist(err) {
+				paths = append(paths, p)
+			}
+		}
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		oids = append(oids, h.log.files[p].revs[0].blob)
+	}
+	h.mu.Unlock()
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	gone := map[string]string{}
+	for i, text := range texts {
+		if hd := readHeader(text); hd.ok && validID(hd.ID) {
+			gone[paths[i]] = hd.ID
+		}
+	}
+	return gone, nil
+}
