@@ -19,6 +19,12 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		diags.Warnf(d.Path, d.Line("approver"), "self-approval",
 			"a document is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
 			"approver %q is also the author", d.Approver)
+	} else if by := versionAuthor(d); d.Approver != "" && by != "" && sharePerson(d.Approver, by) {
+		// The author of this version, who wrote the change, approving it
+		// (author left out, or naming the first version's author).
+		diags.Warnf(d.Path, d.Line("approver"), "self-approval",
+			"a version is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
+			"approver %q is also the author of version %q in [[history]]", d.Approver, d.Version)
 	}
 	// One person written in other case is one person, as for self-approval.
 	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, d.Approver) }) {
@@ -77,6 +83,17 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 		first[h.Version] = i
 	}
 	versionOrder(d, diags)
+}
+
+// versionAuthor is the author of the current version's [[history]]
+// entry, the last that names it; "" when none does.
+func versionAuthor(d *model.Document) string {
+	for i := len(d.History) - 1; i >= 0; i-- {
+		if d.History[i].Version == d.Version {
+			return d.History[i].Author
+		}
+	}
+	return ""
 }
 
 // entryAhead reports whether the [[history]] entries after the last one
