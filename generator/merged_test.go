@@ -74,3 +74,49 @@ func TestHistoryMergedBranchVersion(t *testing.T) {
 		t.Errorf("docs/P-1/v/1.2/ missing")
 	}
 }
+
+// An octopus merge joins several branches at once: a version committed
+// only on its third branch has its page as one on its second does; it
+// had none, and no word.
+func TestHistoryMergedOctopus(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	p2 := func(version, body string, history ...string) string {
+		return strings.ReplaceAll(filterDoc(version, body, history...), "P-1", "P-2")
+	}
+	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
+	r.MustWrite("content/p2.md", p2("1.0", "Marker of the base.", "1.0"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	git := func(args ...string) {
+		t.Helper()
+		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_AUTHOR_DATE=2026-01-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-15T10:00:00+08:00"}, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("checkout", "-q", "-b", "one")
+	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker of branch one.", "1.0", "1.1"))
+	r.MustCommit("2026-01-03T10:00:00+08:00", "Author", "P-1 1.1")
+	r.MustWrite("content/p1.md", filterDoc("1.2", "Marker of branch one again.", "1.0", "1.1", "1.2"))
+	r.MustCommit("2026-01-04T10:00:00+08:00", "Author", "P-1 1.2")
+	git("checkout", "-q", "-b", "two", "main")
+	r.MustWrite("content/p2.md", p2("1.1", "Marker of branch two.", "1.0", "1.1"))
+	r.MustCommit("2026-01-05T10:00:00+08:00", "Author", "P-2 1.1")
+	r.MustWrite("content/p2.md", p2("1.2", "Marker of branch two again.", "1.0", "1.1", "1.2"))
+	r.MustCommit("2026-01-06T10:00:00+08:00", "Author", "P-2 1.2")
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "octopus", "one", "two")
+	if out, _ := r.Output(nil, "rev-list", "--parents", "-n1", "HEAD"); len(strings.Fields(out)) != 4 {
+		t.Fatalf("not an octopus merge: %q", out)
+	}
+	tree, _ := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	for name, want := range map[string]string{
+		"docs/P-1/v/1.1/index.html":       "Marker of branch one.",
+		"docs/P-2/v/1.1/index.html":       "Marker of branch two.",
+		"docs/P-2/changes/1.2/index.html": "again",
+	} {
+		if !strings.Contains(string(tree[name]), want) {
+			t.Errorf("%s missing, or without %q", name, want)
+		}
+	}
+}

@@ -34,9 +34,9 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 	for _, m := range strings.Fields(string(out)) {
 		merges[m] = true
 	}
-	// The branches' logs, one for each merge that changed a file missing
-	// a version.
-	branches := map[string]*Log{}
+	// The branches' logs, one for each branch of each merge that changed
+	// a file missing a version (an octopus merge joins several).
+	branches := map[string][]*Log{}
 	type source struct {
 		w      *walk
 		merge  model.Commit
@@ -50,17 +50,18 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 			if !merges[m.Hash] || rv.blob == "" {
 				continue
 			}
-			b, ok := branches[m.Hash]
+			logs, ok := branches[m.Hash]
 			if !ok {
-				if b, err = h.branchLog(m.Hash); err != nil {
+				if logs, err = h.branchLogs(m.Hash); err != nil {
 					return nil, err
 				}
-				branches[m.Hash] = b
+				branches[m.Hash] = logs
 			}
-			if b == nil || b.files[rv.path] == nil {
-				continue
+			for _, b := range logs {
+				if b.files[rv.path] != nil {
+					sources = append(sources, source{w: w, merge: m, branch: b, revs: b.files[rv.path].revs})
+				}
 			}
-			sources = append(sources, source{w: w, merge: m, branch: b, revs: b.files[rv.path].revs})
 		}
 	}
 	var oids []string
@@ -106,22 +107,32 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 	return found, nil
 }
 
-// branchLog is the log of the content folder on the branch that merge
-// joined to the main line: the commits of its second parent that its
-// first parent does not have; nil when merge has no second parent.
-func (h *History) branchLog(merge string) (*Log, error) {
-	out, err := h.repo.logRange([]string{merge + "^2", "^" + merge + "^1"}, h.repo.contentSpec())
+// branchLogs are the logs of the content folder on the branches that
+// merge joined to the main line: for each parent but the first, the
+// commits of its first parents that the merge's first parent does not
+// have. A branch a shallow clone does not hold has none.
+func (h *History) branchLogs(merge string) ([]*Log, error) {
+	out, err := h.repo.run.output("rev-parse", merge+"^@")
 	if err != nil {
-		if _, e := h.repo.run.output("rev-parse", "-q", "--verify", merge+"^2"); e != nil {
-			return nil, nil // a shallow clone without the branch
+		return nil, err
+	}
+	parents := strings.Fields(string(out))
+	var logs []*Log
+	for _, p := range parents[min(1, len(parents)):] {
+		out, err := h.repo.logRange([]string{p, "^" + parents[0]}, h.repo.contentSpec())
+		if err != nil {
+			if _, e := h.repo.run.output("rev-parse", "-q", "--verify", p+"^{commit}"); e != nil {
+				continue // a shallow clone without the branch
+			}
+			return nil, err
 		}
-		return nil, err
+		l := &Log{files: map[string]*fileLog{}}
+		if err := l.parse(out, map[string]*fileLog{}, h.repo.rel); err != nil {
+			return nil, err
+		}
+		logs = append(logs, l)
 	}
-	l := &Log{files: map[string]*fileLog{}}
-	if err := l.parse(out, map[string]*fileLog{}, h.repo.rel); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return logs, nil
 }
 
 // missing reports whether the walk misses a version that [[history]]
