@@ -120,12 +120,29 @@ func (r *runner) output(args ...string) ([]byte, error) {
 // build's cores read the documents. Without a temporary file, it is
 // output.
 func (r *runner) longOutput(args ...string) ([]byte, error) {
+	return r.longOutputIn(nil, args...)
+}
+
+// longOutputIn is longOutput with stdin as git's standard input.
+func (r *runner) longOutputIn(stdin []byte, args ...string) ([]byte, error) {
 	f, err := tempFile()
 	if err != nil {
-		return r.output(args...)
+		f = nil
+	}
+	cmd := r.command(args...)
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
+	if f == nil {
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return out, &gitError{args: args, msg: strings.TrimSpace(stderr.String()), err: err}
+		}
+		return out, nil
 	}
 	defer closeTemp(f)
-	cmd := r.command(args...)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = f, &stderr
 	if err := cmd.Run(); err != nil {

@@ -72,7 +72,7 @@ func commit(t *testing.T, r *gitfixture.Repo, when, author string) string {
 }
 
 // documents loads and validates the documents of a site folder.
-func documents(t *testing.T, dir string) []*model.Document {
+func documents(t testing.TB, dir string) []*model.Document {
 	t.Helper()
 	file, d := load.Config(dir)
 	cfg, d2 := validate.Config(file)

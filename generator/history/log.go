@@ -139,14 +139,47 @@ func (r *Repo) logOf(commit, pathspec string) ([]byte, error) {
 // commits of a branch that merge M joined to the main line) on the
 // files of pathspecs.
 func (r *Repo) logRange(revs []string, pathspecs ...string) ([]byte, error) {
+	return r.logIn(nil, revs, pathspecs...)
+}
+
+// logCommits is the log of the commits named, in their order, each
+// alone (no walk to its parents), on the files of pathspecs: those that
+// change none of them are left out.
+func (r *Repo) logCommits(commits []string, pathspecs ...string) ([]byte, error) {
+	stdin := []byte(strings.Join(commits, "\n") + "\n")
+	return r.logIn(stdin, []string{"--stdin", "--no-walk=unsorted"}, pathspecs...)
+}
+
+// logIn is logRange with stdin as git's standard input.
+func (r *Repo) logIn(stdin []byte, revs []string, pathspecs ...string) ([]byte, error) {
 	args := []string{"log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color", "--first-parent"}
 	tail := append(append(append([]string{logFormat}, revs...), "--"), pathspecs...)
-	out, err := r.run.longOutput(append(append(args, "--diff-merges=first-parent"), tail...)...)
+	out, err := r.run.longOutputIn(stdin, append(append(args, "--diff-merges=first-parent"), tail...)...)
 	var ge *gitError
 	if errors.As(err, &ge) && strings.Contains(ge.msg, "--diff-merges") {
-		return r.run.longOutput(append(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m"), tail...)...)
+		return r.run.longOutputIn(stdin, append(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m"), tail...)...)
 	}
 	return out, err
+}
+
+// records splits the output of a log of ReadLog's format into its
+// commits' records, by hash.
+func records(out []byte) (map[string][]byte, error) {
+	recs := map[string][]byte{}
+	for len(out) > 0 {
+		if out[0] != 0x1e {
+			return nil, fmt.Errorf("unexpected output %q", out[:min(len(out), 40)])
+		}
+		head, rest, _ := bytes.Cut(out[1:], []byte{0})
+		hash, _, _ := strings.Cut(string(head), "\x1f")
+		next, err := nextChanges(rest, func(byte, string, string, string, string) {})
+		if err != nil {
+			return nil, fmt.Errorf("commit %s: %w", hash, err)
+		}
+		recs[hash] = out[:len(out)-len(next)]
+		out = next
+	}
+	return recs, nil
 }
 
 // parseChanges reads `git log -z --raw` entries:

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"ismsgen/generator/model"
@@ -15,7 +16,7 @@ import (
 // as for the main line (approved rather than a later draft), and is
 // judged by the site's default classification at the merge. Git is
 // asked only when a walk misses a version and its file changed in a
-// merge: once for the main line's merges, once for each such merge.
+// merge: once for the commits' parents, once for the branches' logs.
 func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version) (map[*walk]map[string]model.Version, error) {
 	var need []*walk
 	for _, w := range walks {
@@ -26,17 +27,26 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 	if len(need) == 0 {
 		return nil, nil
 	}
-	out, err := h.repo.run.output("rev-list", "--first-parent", "--merges", h.repo.head, "--")
-	if err != nil || len(out) == 0 {
+	g, err := h.repo.graph()
+	if err != nil {
 		return nil, err
 	}
-	merges := map[string]bool{}
-	for _, m := range strings.Fields(string(out)) {
-		merges[m] = true
+	// The merges of the main line that changed a file missing a version.
+	wanted := map[string]bool{}
+	for _, w := range need {
+		for _, rv := range w.f.revs {
+			if c := h.log.commit(rv).Hash; len(g[c]) > 1 && rv.blob != "" {
+				wanted[c] = true
+			}
+		}
 	}
-	// The branches' logs, one for each branch of each merge that changed
-	// a file missing a version (an octopus merge joins several).
-	branches := map[string][]*Log{}
+	if len(wanted) == 0 {
+		return nil, nil
+	}
+	branches, err := h.branchLogs(g, wanted)
+	if err != nil {
+		return nil, err
+	}
 	type source struct {
 		w      *walk
 		merge  model.Commit
@@ -47,17 +57,10 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 	for _, w := range need {
 		for _, rv := range w.f.revs { // the newest merge first
 			m := h.log.commit(rv)
-			if !merges[m.Hash] || rv.blob == "" {
+			if !wanted[m.Hash] || rv.blob == "" {
 				continue
 			}
-			logs, ok := branches[m.Hash]
-			if !ok {
-				if logs, err = h.branchLogs(m.Hash); err != nil {
-					return nil, err
-				}
-				branches[m.Hash] = logs
-			}
-			for _, b := range logs {
+			for _, b := range branches[m.Hash] {
 				if b.files[rv.path] != nil {
 					sources = append(sources, source{w: w, merge: m, branch: b, revs: b.files[rv.path].revs})
 				}
@@ -107,30 +110,101 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 	return found, nil
 }
 
-// branchLogs are the logs of the content folder on the branches that
-// merge joined to the main line: for each parent but the first, the
-// commits of its first parents that the merge's first parent does not
-// have. A branch a shallow clone does not hold has none.
-func (h *History) branchLogs(merge string) ([]*Log, error) {
-	out, err := h.repo.run.output("rev-parse", merge+"^@")
+// graph is the parents of every commit up to the head, by hash; a
+// shallow clone's oldest commits have none.
+func (r *Repo) graph() (map[string][]string, error) {
+	out, err := r.run.longOutput("rev-list", "--parents", r.head, "--")
 	if err != nil {
 		return nil, err
 	}
-	parents := strings.Fields(string(out))
-	var logs []*Log
-	for _, p := range parents[min(1, len(parents)):] {
-		out, err := h.repo.logRange([]string{p, "^" + parents[0]}, h.repo.contentSpec())
-		if err != nil {
-			if _, e := h.repo.run.output("rev-parse", "-q", "--verify", p+"^{commit}"); e != nil {
-				continue // a shallow clone without the branch
+	g := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			g[f[0]] = f[1:]
+		}
+	}
+	return g, nil
+}
+
+// branchLogs are the logs of the content folder on the branches that
+// the merges wanted joined to the main line: for each parent of a merge
+// but the first, the commits of its first parents that the merge's
+// first parent does not have (git log --first-parent M^2 ^M^1). They
+// are read with one git command for all the merges: the branches'
+// commits are found in g, from the oldest commit of the main line up,
+// each merge's first parent having every commit met before it.
+func (h *History) branchLogs(g map[string][]string, wanted map[string]bool) (map[string][]*Log, error) {
+	var main []string // the main line, the newest first
+	for c := h.repo.head; c != ""; {
+		main = append(main, c)
+		if ps := g[c]; len(ps) > 0 {
+			c = ps[0]
+		} else {
+			c = ""
+		}
+	}
+	seen := map[string]bool{} // the commits of the main line's commits met so far
+	chains := map[string][][]string{}
+	left := len(wanted)
+	for i := len(main) - 1; i >= 0 && left > 0; i-- {
+		c := main[i]
+		if wanted[c] {
+			left--
+			for _, p := range g[c][1:] {
+				var chain []string
+				for x := p; x != "" && !seen[x]; {
+					ps, ok := g[x]
+					if !ok {
+						break // a shallow clone without the branch
+					}
+					chain = append(chain, x)
+					x = ""
+					if len(ps) > 0 {
+						x = ps[0]
+					}
+				}
+				chains[c] = append(chains[c], chain)
 			}
-			return nil, err
 		}
-		l := &Log{files: map[string]*fileLog{}}
-		if err := l.parse(out, map[string]*fileLog{}, h.repo.rel); err != nil {
-			return nil, err
+		for stack := []string{c}; len(stack) > 0; {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !seen[x] {
+				seen[x] = true
+				stack = append(stack, g[x]...)
+			}
 		}
-		logs = append(logs, l)
+	}
+	var all []string
+	for _, cs := range chains {
+		for _, chain := range cs {
+			all = append(all, chain...)
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	out, err := h.repo.logCommits(all, h.repo.contentSpec())
+	if err != nil {
+		return nil, err
+	}
+	recs, err := records(out)
+	if err != nil {
+		return nil, fmt.Errorf("git log: %w", err)
+	}
+	logs := map[string][]*Log{}
+	for m, cs := range chains {
+		for _, chain := range cs {
+			var b []byte
+			for _, c := range chain {
+				b = append(b, recs[c]...)
+			}
+			l := &Log{files: map[string]*fileLog{}}
+			if err := l.parse(b, map[string]*fileLog{}, h.repo.rel); err != nil {
+				return nil, fmt.Errorf("git log: %w", err)
+			}
+			logs[m] = append(logs[m], l)
+		}
 	}
 	return logs, nil
 }
