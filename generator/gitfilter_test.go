@@ -87,6 +87,45 @@ func TestHistoryGitFilter(t *testing.T) {
 	})
 }
 
+// A filter whose texts in git are text, but not the document (a
+// scrambling clean filter, rot13 here), lost every earlier version of a
+// file unchanged since its commit without a word: nothing on disk
+// differed, and git's texts hold no NUL. One note says why; the site as
+// of a day, whose files are git's bytes, leaves such files out with
+// that note rather than an as-of-error for each.
+func TestHistoryScramblingFilter(t *testing.T) {
+	r := gitfixture.New(t)
+	for _, kv := range [][2]string{{"filter.rot.clean", `tr 'A-Za-z=+' 'N-ZA-Mn-za-m+='`}, {"filter.rot.smudge", `tr 'N-ZA-Mn-za-m+=' 'A-Za-z=+'`}} {
+		if err := r.Git(nil, "config", kv[0], kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.MustWrite(".gitattributes", "content/secret/** filter=rot\n")
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/secret/p1.md", filterDoc("1.0", "Text.", "1.0"))
+	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Text two.", "1.0"), "P-1", "P-2"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+	r.MustWrite("content/secret/p1.md", filterDoc("1.1", "Text two.", "1.0", "1.1"))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "second")
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	notes := notesAbout(res, "git filter")
+	if len(notes) != 1 || !strings.Contains(notes[0], "filter=rot") || !strings.Contains(notes[0], "content/secret/p1.md") {
+		t.Errorf("notes %q, want one that the texts git holds of content/secret/p1.md are filter rot's", notes)
+	}
+	untranslated(t, res)
+}
+
+// untranslated fails t for each diagnostic of res without its Chinese.
+func untranslated(t *testing.T, res *generator.Result) {
+	t.Helper()
+	c := generator.Messages(defaults(), "zh-CN")
+	for _, d := range res.Diagnostics {
+		if missing := c.Untranslated(d); len(missing) > 0 {
+			t.Errorf("%s: no zh-CN translation of %q", d, missing)
+		}
+	}
+}
+
 // notesAbout are the notes of res that say what.
 func notesAbout(res *generator.Result, what string) []string {
 	var out []string

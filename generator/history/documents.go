@@ -91,7 +91,7 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	}
 	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone, merged[walks[i]]) })
 	var out diag.List
-	var opaque []string
+	var opaque, unreadable []string
 	for i, w := range walks {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -99,9 +99,38 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		out.Add(diags[i]...)
 		if w.opaque {
 			opaque = append(opaque, w.d.Path)
+		} else if w.unreadable() {
+			unreadable = append(unreadable, w.d.Path)
 		}
 	}
-	return append(out, opaqueNote(opaque)...), nil
+	out = append(out, opaqueNote(opaque)...)
+	// Texts that are text but no document, of a file a filter passes
+	// through: the filter's (a scrambling clean filter).
+	filtered, err := h.repo.filters(unreadable)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, scrambledNote(filtered)...), nil
+}
+
+// unreadable reports whether the walk misses a version that [[history]]
+// names and read a text of its file without front matter that it reads.
+func (w *walk) unreadable() bool {
+	missing := false
+	for v := range w.want {
+		if w.d.Versions.Of(v) == nil {
+			missing = true
+		}
+	}
+	if !missing {
+		return false
+	}
+	for _, hd := range w.headers {
+		if !hd.ok && !hd.yaml {
+			return true
+		}
+	}
+	return false
 }
 
 // newWalk starts the walk of document d back through the commits of f.

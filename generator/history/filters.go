@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 
@@ -80,5 +81,20 @@ func opaqueNote(paths []string) diag.List {
 	notes.Notef("", "ismsgen reads the texts as git stores them and runs no filter: their earlier versions are published only from a repository that stores them readable",
 		"git holds %d document(s) (%s first) as bytes that are not text, encrypted as git-crypt stores them or binary: their earlier versions, changes and changed-after-approval are not shown",
 		len(paths), paths[0])
+	return notes
+}
+
+// scrambledNote is the note of the documents of filtered whose texts in
+// git, though text, have no front matter ismsgen reads, once for the
+// build: git holds what the filter makes of them.
+func scrambledNote(filtered map[string]string) diag.List {
+	if len(filtered) == 0 {
+		return nil
+	}
+	paths := slices.Sorted(maps.Keys(filtered))
+	var notes diag.List
+	notes.Notef("", "ismsgen reads the texts as git stores them and runs no filter: their earlier versions are published only from a repository that stores them readable",
+		"%d document file(s) pass through a git filter (filter=%s for %s first) and git holds them as texts without front matter ismsgen reads: their earlier versions, changes and changed-after-approval are not shown",
+		len(paths), filtered[paths[0]], paths[0])
 	return notes
 }
