@@ -45,7 +45,8 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 		return opts, nil, done, err
 	}
 	done = func() { os.RemoveAll(dir) }
-	if err := at.Checkout(dir); err != nil {
+	leftOut, err := at.Checkout(dir)
+	if err != nil {
 		done()
 		return opts, nil, func() {}, err
 	}
@@ -61,7 +62,7 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 	opts.past = &pastDay{day: opts.AsOf, commit: commit}
 	var d diag.List
 	d.Notef("", "", "the site as it stood at the end of %s: commit %s of %s by %s", opts.AsOf, commit.Short(), commit.When.Format("2006-01-02 15:04 -07:00"), commit.Author)
-	return opts, d, done, nil
+	return opts, append(d, leftOut...), done, nil
 }
 
 // todaysCeiling is the ceiling of the site's isms.toml as it is now, or

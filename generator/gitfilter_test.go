@@ -84,6 +84,15 @@ func TestHistoryGitFilter(t *testing.T) {
 		if len(notes) != 1 || !strings.Contains(notes[0], "content/p1.md") {
 			t.Errorf("notes %q, want one that the texts git holds of content/p1.md are not text", notes)
 		}
+		_, res = historyBuild(t, r.Dir, generator.Options{AsOf: now})
+		for _, d := range res.Diagnostics.Warnings() {
+			if d.Code == "as-of-error" {
+				t.Errorf("%v", d)
+			}
+		}
+		if notes := notesAbout(res, "git filter"); len(notes) != 1 || !strings.Contains(notes[0], "leaves them out") {
+			t.Errorf("as of a day: notes %q, want one that content/p1.md is left out", notes)
+		}
 	})
 }
 
@@ -111,6 +120,21 @@ func TestHistoryScramblingFilter(t *testing.T) {
 	notes := notesAbout(res, "git filter")
 	if len(notes) != 1 || !strings.Contains(notes[0], "filter=rot") || !strings.Contains(notes[0], "content/secret/p1.md") {
 		t.Errorf("notes %q, want one that the texts git holds of content/secret/p1.md are filter rot's", notes)
+	}
+	untranslated(t, res)
+
+	tree, res := historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 3, Day: 1}})
+	for _, d := range res.Diagnostics.Warnings() {
+		if d.Code == "as-of-error" {
+			t.Errorf("%v", d)
+		}
+	}
+	notes = notesAbout(res, "git filter")
+	if len(notes) != 1 || !strings.Contains(notes[0], "1 document file(s)") || !strings.Contains(notes[0], "content/secret/p1.md") {
+		t.Errorf("as of a day: notes %q, want one that content/secret/p1.md is left out", notes)
+	}
+	if tree["docs/P-2/index.html"] == nil {
+		t.Error("as of a day: P-2 is not published")
 	}
 	untranslated(t, res)
 }

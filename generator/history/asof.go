@@ -96,15 +96,18 @@ func (e *DateError) Text() diag.Text {
 
 // Checkout writes the source folder as the repository's commit holds it
 // into dir: every file, with the bytes of the commit (git's attributes
-// and filters are not applied), but no symbolic link or submodule.
-func (r *Repo) Checkout(dir string) error {
+// and filters are not applied), but no symbolic link or submodule, and
+// no document file that a git filter passes through whose bytes in git
+// are no document (encrypted, scrambled): the note says so, once,
+// rather than an error of the day for each.
+func (r *Repo) Checkout(dir string) (diag.List, error) {
 	spec := r.head
 	if r.prefix != "" {
 		spec += ":" + strings.TrimSuffix(r.prefix, "/")
 	}
 	out, err := r.run.output("ls-tree", "-r", "-z", "--full-tree", spec)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var paths, oids []string
 	var modes []os.FileMode
@@ -125,13 +128,17 @@ func (r *Repo) Checkout(dir string) error {
 	}
 	b, err := r.openBlobs()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer b.close()
 	b.max = 1 << 31 // attachments too, however large
 	texts, err := b.read(oids)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	unread, err := r.filteredUnread(paths, texts)
+	if err != nil {
+		return nil, err
 	}
 	for i, p := range paths {
 		if texts[i] == nil || !filepath.IsLocal(p) {
@@ -139,11 +146,39 @@ func (r *Repo) Checkout(dir string) error {
 		}
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
+			return nil, err
+		}
+		if _, ok := unread[p]; ok {
+			continue // its folder stays: content/ of a site all encrypted
 		}
 		if err := os.WriteFile(full, texts[i], modes[i]); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return leftOutNote(unread), nil
+}
+
+// filteredUnread are the document files of paths (relative to the
+// source), with the bytes git holds of them (texts), that a git filter
+// passes through and whose bytes have no front matter ismsgen reads,
+// with the filter's name.
+func (r *Repo) filteredUnread(paths []string, texts [][]byte) (map[string]string, error) {
+	var docs []string
+	text := map[string][]byte{}
+	for i, p := range paths {
+		if isDocument(p) && texts[i] != nil {
+			docs = append(docs, p)
+			text[p] = texts[i]
+		}
+	}
+	filtered, err := r.filters(docs)
+	if err != nil {
+		return nil, err
+	}
+	for p := range filtered {
+		if hd := readEarlierHeader(text[p]); hd.ok || hd.yaml {
+			delete(filtered, p)
+		}
+	}
+	return filtered, nil
 }

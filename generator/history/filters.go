@@ -98,3 +98,18 @@ func scrambledNote(filtered map[string]string) diag.List {
 		len(paths), filtered[paths[0]], paths[0])
 	return notes
 }
+
+// leftOutNote is the note of the document files of a site as of a day
+// that a git filter passes through and whose bytes in git are no
+// document: the site leaves them out.
+func leftOutNote(filtered map[string]string) diag.List {
+	if len(filtered) == 0 {
+		return nil
+	}
+	paths := slices.Sorted(maps.Keys(filtered))
+	var notes diag.List
+	notes.Notef("", "ismsgen reads the texts as git stores them and runs no filter: the site as of a day shows them only from a repository that stores them readable",
+		"%d document file(s) pass through a git filter (filter=%s for %s first) and git holds them as bytes without front matter ismsgen reads: the site as of the day leaves them out",
+		len(paths), filtered[paths[0]], paths[0])
+	return notes
+}
