@@ -17,22 +17,29 @@ import (
 // Beijing belongs to that day in Beijing, whatever the time zone of the
 // machine that builds: the same history gives the same site everywhere.
 func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
-	out, err := r.run.output("log", "--first-parent", "--no-show-signature", "--format=%H%x1f%cI%x1f%an", r.head, "--")
+	out, err := r.run.output("log", "--first-parent", "--no-show-signature", "--format=%H%x1f%cI%x1f%e%x1f%an", r.head, "--")
 	if err != nil {
 		return nil, model.Commit{}, err
 	}
 	var oldest model.Commit
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		f := strings.SplitN(line, "\x1f", 3) // the author last: a name may hold the separator
-		if len(f) != 3 {
+		f := strings.SplitN(line, "\x1f", 4) // the author last: a name may hold the separator
+		if len(f) != 4 {
 			continue
 		}
 		when, err := commitTime(f[1])
 		if err != nil {
 			return nil, model.Commit{}, fmt.Errorf("commit %s: %v", f[0], err)
 		}
-		c := model.Commit{Hash: f[0], When: when, Author: authorName(f[2])}
+		c := model.Commit{Hash: f[0], When: when, Author: authorName(f[3])}
 		if !c.Date().After(day) {
+			if foreignEncoding(f[2]) {
+				one := []model.Commit{c}
+				if err := r.rawAuthors(one, map[int32]string{0: f[2]}); err != nil {
+					return nil, model.Commit{}, err
+				}
+				c = one[0]
+			}
 			at := *r
 			at.head, at.pinned = c.Hash, true
 			if folder := strings.TrimSuffix(r.prefix, "/"); folder != "" {

@@ -16,6 +16,7 @@ import (
 // one `git log` of the whole folder, renames followed.
 type Log struct {
 	commits []model.Commit      // newest first
+	foreign map[int32]string    // commits whose message claims an encoding other than UTF-8, and it (see rawAuthors)
 	files   map[string]*fileLog // files at head, by path relative to the source
 	deleted []*fileLog          // files deleted since, the most recent deletion first
 	shallow bool                // the oldest commit is a shallow clone's boundary
@@ -35,9 +36,10 @@ type rev struct {
 }
 
 // logFormat starts each commit with a record separator, its hash, its
-// committer date (strict ISO 8601, with the committer's offset) and its
-// author's name; the raw changes follow.
-const logFormat = "--format=%x1e%H%x1f%cI%x1f%an"
+// committer date (strict ISO 8601, with the committer's offset), the
+// encoding its message claims and its author's name; the raw changes
+// follow.
+const logFormat = "--format=%x1e%H%x1f%cI%x1f%e%x1f%an"
 
 // ReadLog reads the history of the content folder up to the repository's
 // head commit, following the first parent of merges (the main line: what
@@ -57,6 +59,9 @@ func (r *Repo) ReadLog() (*Log, error) {
 	if err := r.followMoves(l, track); err != nil {
 		return nil, err
 	}
+	if err := r.rawAuthors(l.commits, l.foreign); err != nil {
+		return nil, err
+	}
 	l.shallow = r.shallow
 	return l, nil
 }
@@ -73,8 +78,9 @@ func (l *Log) parse(out []byte, track map[string]*fileLog, rel func(string) stri
 		}
 		head, rest, _ := bytes.Cut(out[1:], []byte{0})
 		hash, rest1, ok1 := strings.Cut(string(head), "\x1f")
-		date, author, ok2 := strings.Cut(rest1, "\x1f")
-		if !ok1 || !ok2 {
+		date, rest2, ok2 := strings.Cut(rest1, "\x1f")
+		enc, author, ok3 := strings.Cut(rest2, "\x1f")
+		if !ok1 || !ok2 || !ok3 {
 			return fmt.Errorf("unexpected commit header %q", head)
 		}
 		when, err := commitTime(date)
@@ -83,6 +89,12 @@ func (l *Log) parse(out []byte, track map[string]*fileLog, rel func(string) stri
 		}
 		c := int32(len(l.commits))
 		l.commits = append(l.commits, model.Commit{Hash: hash, When: when, Author: authorName(author)})
+		if foreignEncoding(enc) {
+			if l.foreign == nil {
+				l.foreign = map[int32]string{}
+			}
+			l.foreign[c] = enc
+		}
 		if out, err = nextChanges(rest, func(status byte, old, blob, from, to string) {
 			l.change(track, c, status, old, blob, rel(from), rel(to))
 		}); err != nil {
@@ -253,6 +265,49 @@ func commitTime(s string) (time.Time, error) {
 		offset = -offset
 	}
 	return time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, time.FixedZone("", offset)), nil
+}
+
+// foreignEncoding reports whether a commit's encoding header names
+// another encoding than UTF-8.
+func foreignEncoding(enc string) bool {
+	e := strings.ToLower(enc)
+	return e != "" && e != "utf-8" && e != "utf8"
+}
+
+// rawAuthors gives the commits whose messages claim another encoding
+// than UTF-8 (i18n.commitEncoding=GBK) the names their authors wrote
+// when those are UTF-8: git turns a name from the encoding claimed into
+// UTF-8, which garbles one written in UTF-8 all the same (a terminal in
+// UTF-8 under commitEncoding=GBK), though git log shows it as written.
+// Git writes a commit's own bytes when asked for its own encoding.
+func (r *Repo) rawAuthors(commits []model.Commit, foreign map[int32]string) error {
+	byEnc := map[string][]int32{}
+	for c, enc := range foreign {
+		byEnc[enc] = append(byEnc[enc], c)
+	}
+	for enc, cs := range byEnc {
+		var in bytes.Buffer
+		for _, c := range cs {
+			in.WriteString(commits[c].Hash + "\n")
+		}
+		out, err := r.run.longOutputIn(in.Bytes(), "log", "--stdin", "--no-walk=unsorted", "--encoding="+enc, "--format=%H%x1f%an%x00")
+		if err != nil {
+			return err
+		}
+		raw := map[string]string{}
+		for _, rec := range strings.Split(string(out), "\x00") {
+			hash, name, ok := strings.Cut(strings.TrimLeft(rec, "\n"), "\x1f")
+			if ok && utf8.ValidString(name) {
+				raw[hash] = name
+			}
+		}
+		for _, c := range cs {
+			if name, ok := raw[commits[c].Hash]; ok {
+				commits[c].Author = authorName(name)
+			}
+		}
+	}
+	return nil
 }
 
 // authorName is a commit's author as pages and messages show it: a

@@ -203,6 +203,9 @@ func (h *History) branchLogs(g map[string][]string, wanted map[string]bool) (map
 			if err := l.parse(b, map[string]*fileLog{}, h.repo.rel); err != nil {
 				return nil, fmt.Errorf("git log: %w", err)
 			}
+			if err := h.repo.rawAuthors(l.commits, l.foreign); err != nil {
+				return nil, err
+			}
 			logs[m] = append(logs[m], l)
 		}
 	}

@@ -1,0 +1,26 @@
+package history_test
+
+import (
+	"testing"
+)
+
+// Under i18n.commitEncoding=GBK, a commit's author is shown as git log
+// shows it: a name written in GBK, and one written in UTF-8 all the
+// same (a terminal in UTF-8), which git's turning GBK into UTF-8 made
+// 寮犱笁 of 张三.
+func TestCommitAuthorsUnderGBK(t *testing.T) {
+	r := repo(t)
+	must(t, r.Git(nil, "config", "i18n.commitEncoding", "GBK"))
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
+	must(t, r.Git(nil, "add", "-A"))
+	gbk := "\xc0\xee\xcb\xc4" // 李四 in GBK
+	must(t, r.Git([]string{"GIT_AUTHOR_NAME=" + gbk, "GIT_AUTHOR_EMAIL=l@example.com", "GIT_COMMITTER_NAME=" + gbk, "GIT_COMMITTER_EMAIL=l@example.com",
+		"GIT_AUTHOR_DATE=2026-02-05T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-02-05T10:00:00+08:00"}, "commit", "-q", "-m", "\xb8\xfc\xd0\xc2"))
+	docs, _, _ := read(t, r.Dir)
+	v := docs[0].Versions
+	if v == nil || v.Set.Author != "李四" || v.Of("1.0") == nil || v.Of("1.0").Commit.Author != "张三" {
+		t.Fatalf("versions %+v, want 1.0 by 张三 and 1.1 by 李四", v)
+	}
+}
