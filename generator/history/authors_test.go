@@ -1,6 +1,10 @@
 package history_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,5 +26,34 @@ func TestCommitAuthorsUnderGBK(t *testing.T) {
 	v := docs[0].Versions
 	if v == nil || v.Set.Author != "李四" || v.Of("1.0") == nil || v.Of("1.0").Commit.Author != "张三" {
 		t.Fatalf("versions %+v, want 1.0 by 张三 and 1.1 by 李四", v)
+	}
+}
+
+// A commit without an author's name (made by a tool; its message only
+// white space) is shown with a dash, not an empty place in
+// "(2026-02-25, )".
+func TestCommitWithoutAuthorName(t *testing.T) {
+	r := repo(t)
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一，改。\n", "1.0"))
+	must(t, r.Git(nil, "add", "-A"))
+	tree, err := r.Output(nil, "write-tree")
+	must(t, err)
+	head, err := r.Output(nil, "rev-parse", "HEAD")
+	must(t, err)
+	raw := fmt.Sprintf("tree %s\nparent %s\nauthor  <> 1772000000 +0800\ncommitter  <> 1772000000 +0800\n\n  \n", strings.TrimSpace(tree), strings.TrimSpace(head))
+	name := filepath.Join(t.TempDir(), "raw")
+	must(t, os.WriteFile(name, []byte(raw), 0o644))
+	nameless, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", name)
+	must(t, err)
+	must(t, r.Git(nil, "update-ref", "HEAD", strings.TrimSpace(nameless)))
+
+	docs, diags, _ := read(t, r.Dir)
+	if v := docs[0].Versions; v == nil || v.ChangedIn.Author != "—" {
+		t.Fatalf("versions %+v, want the change by —", v)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "(2026-02-25, —)") {
+		t.Errorf("diagnostics %v, want the change by —", diags)
 	}
 }

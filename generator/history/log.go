@@ -311,9 +311,13 @@ func (r *Repo) rawAuthors(commits []model.Commit, foreign map[int32]string) erro
 }
 
 // authorName is a commit's author as pages and messages show it: a
-// control character (an escape sequence a terminal would obey, one of
-// the log's separators) or a byte that is not UTF-8 becomes U+FFFD.
+// dash for none; a control character (an escape sequence a terminal
+// would obey, one of the log's separators) or a byte that is not UTF-8
+// becomes U+FFFD.
 func authorName(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "—" // a commit made without a name: not "(2026-02-25, )"
+	}
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return utf8.RuneError
