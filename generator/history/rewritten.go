@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
 
@@ -20,8 +21,10 @@ import (
 func (h *History) joinRewrites() error {
 	l := h.log
 	type end struct {
-		f  *fileLog
-		id string // the folded id of its text at the commit
+		f    *fileLog
+		id   string // the folded id of its text at the commit
+		text []byte
+		hd   header
 	}
 	added := map[int32][]*end{}
 	for _, f := range l.fileList() {
@@ -59,7 +62,7 @@ func (h *History) joinRewrites() error {
 	}
 	for i, text := range texts {
 		if hd := readEarlierHeader(text); (hd.ok || hd.yaml) && validID(hd.ID) {
-			ends[i].id = model.FoldID(hd.ID)
+			ends[i].id, ends[i].text, ends[i].hd = model.FoldID(hd.ID), text, hd
 		}
 	}
 	// only is the one end of ends with id, or nil.
@@ -76,20 +79,39 @@ func (h *History) joinRewrites() error {
 		return one
 	}
 	joined := map[*fileLog]bool{}
+	join := func(del, add *end) {
+		revs := add.f.revs
+		revs[len(revs)-1].old = del.f.revs[0].old
+		add.f.revs = append(revs, del.f.revs[1:]...)
+		joined[del.f], joined[add.f] = true, true
+	}
 	for _, c := range commits {
 		dels := deleted[c]
 		for _, del := range dels {
 			if del.id == "" || only(dels, del.id) == nil {
 				continue
 			}
-			add := only(added[c], del.id)
-			if add == nil {
-				continue
+			if add := only(added[c], del.id); add != nil {
+				join(del, add)
 			}
-			revs := add.f.revs
-			revs[len(revs)-1].old = del.f.revs[0].old
-			add.f.revs = append(revs, del.f.revs[1:]...)
-			joined[del.f] = true
+		}
+		// Renumbered too: the one document file deleted and the one
+		// added that are left, when the added one carries on the
+		// deleted one (see carriesOn).
+		left := func(ends []*end) *end {
+			var one *end
+			for _, e := range ends {
+				if e.id != "" && !joined[e.f] {
+					if one != nil {
+						return nil
+					}
+					one = e
+				}
+			}
+			return one
+		}
+		if del, add := left(dels), left(added[c]); del != nil && add != nil && carriesOn(add.text, add.hd, del.hd) {
+			join(del, add)
 		}
 	}
 	l.deleted = slices.DeleteFunc(l.deleted, func(f *fileLog) bool { return joined[f] })
@@ -98,3 +120,59 @@ func (h *History) joinRewrites() error {
 
 // isDocument reports whether a path is a document's file.
 func isDocument(p string) bool { return strings.EqualFold(pathExt(p), ".md") }
+
+// carriesOn reports whether a document's text added in a commit that
+// deleted another document's file (before, its last text's header) is
+// that document renumbered: a [[history]] entry of the deleted text's
+// version, a version raised from it or the same title, and no
+// supersedes naming the deleted id (a document that replaces another is
+// another document).
+func carriesOn(text []byte, hd, before header) bool {
+	if before.Version == "" || hd.Version == before.Version && !strings.EqualFold(strings.TrimSpace(hd.Title), strings.TrimSpace(before.Title)) {
+		return false
+	}
+	f := load.ParseText("", text)
+	if f == nil {
+		return false
+	}
+	for _, id := range strs(f.Meta["supersedes"]) {
+		if model.FoldID(id) == model.FoldID(before.ID) {
+			return false
+		}
+	}
+	entries, _ := f.Meta["history"].([]map[string]any)
+	if entries == nil {
+		if list, ok := f.Meta["history"].([]any); ok {
+			for _, e := range list {
+				if m, ok := e.(map[string]any); ok {
+					entries = append(entries, m)
+				}
+			}
+		}
+	}
+	for _, e := range entries {
+		if v, _ := e["version"].(string); v == before.Version {
+			return true
+		}
+	}
+	return false
+}
+
+// strs is a front-matter value that is a string or a list of strings.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	case []string:
+		return v
+	}
+	return nil
+}

@@ -169,3 +169,55 @@ func TestYAMLFrontMatterRewrittenAsTOML(t *testing.T) {
 		t.Errorf("a.md renamed to %q, want content/b.md", to)
 	}
 }
+
+// Moved to another tier's folder, renumbered and rewritten in one commit
+// (git sees one file deleted and another added, less than half alike):
+// the document keeps its earlier versions and its old id says where it
+// went; it had lost them without a word, and the old id's page said it
+// was withdrawn with nothing in its place. A document that replaces
+// another (supersedes), or has another title and the same version (a
+// new document 1.0 where one 1.0 was), is not its continuation.
+func TestMovedRenumberedAndRewritten(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		edit   func(string) string
+		joined bool
+	}{
+		{"renumbered", func(s string) string { return s }, true},
+		{"supersedes", func(s string) string {
+			return strings.Replace(s, "tier = 2\n", "tier = 2\nsupersedes = [\"P-1\"]\n", 1)
+		}, false},
+		{"retitled", func(s string) string { return strings.Replace(s, "访问控制程序", "新的标题", 1) }, true},
+		{"retitled, not raised", func(s string) string {
+			return strings.Replace(strings.Replace(s, "访问控制程序", "新的标题", 1), `version = "1.1"`, `version = "1.0"`, 1)
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := repo(t)
+			r.MustWrite("content/tier2/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
+			commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+			r.MustRemove("content/tier2/a.md")
+			r.MustWrite("content/tier3/b.md", tc.edit(doc("P-9", "1.1", "approved", rewrittenBody, "1.0", "1.1")))
+			moved := commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+			docs, _, h := read(t, r.Dir)
+			tombs, err := h.Tombstones(docs)
+			must(t, err)
+			v := docs[0].Versions
+			if !tc.joined {
+				if len(tombs) != 1 || v.Of("1.0") != nil {
+					t.Errorf("tombstones %+v, versions %+v: want P-1 withdrawn, and no 1.0 of P-9", tombs, v)
+				}
+				return
+			}
+			if len(tombs) != 0 {
+				t.Errorf("tombstones %+v, want none", tombs)
+			}
+			if v.Of("1.0") == nil || v.Of("1.0").Path != "content/tier2/a.md" {
+				t.Errorf("versions %+v, want 1.0 from content/tier2/a.md", v)
+			}
+			if len(v.OldIDs) != 1 || v.OldIDs[0].ID != "P-1" || v.OldIDs[0].Changed.Hash != moved {
+				t.Errorf("old ids %+v, want P-1 changed in %s", v.OldIDs, moved[:10])
+			}
+		})
+	}
+}
