@@ -273,6 +273,11 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 			diags.Errorf(path, n, "delete the blank lines above it", "the front matter opens on line %d: the line +++ must be the first line of the file", n)
 			return nil, nil, 0, false
 		}
+		if isLFSPointer(src) {
+			diags.Errorf(path, 1, "fetch the file (git lfs pull; in CI, check the repository out with LFS) and build again",
+				"the file is a Git LFS pointer, not the document: this checkout did not fetch the files kept in Git LFS")
+			return nil, nil, 0, false
+		}
 		diags.Errorf(path, 1, "the first line must be +++, then the TOML front matter, then a closing +++", "the file does not start with front matter (a line +++)")
 		return nil, nil, 0, false
 	}

@@ -32,6 +32,7 @@ func TestParseDocument(t *testing.T) {
 		{name: "empty", src: "", want: "x.md:1: the file is empty"},
 		{name: "whitespace only", src: "\n \n", want: "x.md:1: the file is empty"},
 		{name: "no front matter", src: "# Title\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
+		{name: "lfs pointer", src: "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n", want: "x.md:1: the file is a Git LFS pointer, not the document: this checkout did not fetch the files kept in Git LFS"},
 		{name: "yaml front matter", src: "---\nid: A\n---\n", want: "x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++"},
 		{name: "unclosed", src: "+++\nid = \"A\"\n# Body\n", want: "x.md:1: the front matter opened here is never closed"},
 		{name: "closed with ---", src: "+++\nid = \"A\"\n---\n# Body\n", want: "x.md:3: the front matter opened with +++ on line 1 is closed with \"---\", not with a line +++"},
