@@ -61,6 +61,11 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 			return nil, notes, err
 		}
 		notes.Add(filteredNote(h.filtered)...)
+		sparse, err := repo.outsideSparse()
+		if err != nil {
+			return nil, notes, err
+		}
+		notes.Add(sparseNote(sparse)...)
 	}
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
