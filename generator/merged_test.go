@@ -120,3 +120,42 @@ func TestHistoryMergedOctopus(t *testing.T) {
 		}
 	}
 }
+
+// A version committed only on a feature branch merged into a develop
+// branch, itself merged into the main line (git flow), has its page: only
+// the develop branch's own commits were read, and the version had no
+// page and no word.
+func TestHistoryMergedNested(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	git := func(args ...string) {
+		t.Helper()
+		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_AUTHOR_DATE=2026-01-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-15T10:00:00+08:00"}, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("checkout", "-q", "-b", "develop")
+	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
+	r.MustCommit("2026-01-02T10:00:00+08:00", "Author", "P-2")
+	git("checkout", "-q", "-b", "feature", "main")
+	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker of the feature.", "1.0", "1.1"))
+	r.MustCommit("2026-01-03T10:00:00+08:00", "Author", "1.1")
+	r.MustWrite("content/p1.md", filterDoc("1.2", "Marker of the feature again.", "1.0", "1.1", "1.2"))
+	r.MustCommit("2026-01-04T10:00:00+08:00", "Author", "1.2")
+	git("checkout", "-q", "develop")
+	git("merge", "-q", "--no-ff", "-m", "feature into develop", "feature")
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "develop into main", "develop")
+	tree, _ := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	for name, want := range map[string]string{
+		"docs/P-1/v/1.1/index.html":       "Marker of the feature.",
+		"docs/P-1/changes/1.2/index.html": "again",
+	} {
+		if !strings.Contains(string(tree[name]), want) {
+			t.Errorf("%s missing, or without %q", name, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"ismsgen/generator/model"
@@ -129,7 +130,8 @@ func (r *Repo) graph() (map[string][]string, error) {
 // branchLogs are the logs of the content folder on the branches that
 // the merges wanted joined to the main line: for each parent of a merge
 // but the first, the commits of its first parents that the merge's
-// first parent does not have (git log --first-parent M^2 ^M^1). They
+// first parent does not have (git log --first-parent M^2 ^M^1), and so
+// for the branches merged into those, each commit in one log. They
 // are read with one git command for all the merges: the branches'
 // commits are found in g, from the oldest commit of the main line up,
 // each merge's first parent having every commit met before it.
@@ -150,20 +152,29 @@ func (h *History) branchLogs(g map[string][]string, wanted map[string]bool) (map
 		c := main[i]
 		if wanted[c] {
 			left--
-			for _, p := range g[c][1:] {
+			// The branches' first parents, then those of the branches
+			// merged into them (a feature merged into develop), each
+			// commit in one chain.
+			taken := map[string]bool{}
+			for tips := slices.Clone(g[c][1:]); len(tips) > 0; {
 				var chain []string
-				for x := p; x != "" && !seen[x]; {
+				for x := tips[0]; x != "" && !seen[x] && !taken[x]; {
 					ps, ok := g[x]
 					if !ok {
 						break // a shallow clone without the branch
 					}
+					taken[x] = true
 					chain = append(chain, x)
 					x = ""
 					if len(ps) > 0 {
 						x = ps[0]
+						tips = append(tips, ps[1:]...)
 					}
 				}
-				chains[c] = append(chains[c], chain)
+				tips = tips[1:]
+				if len(chain) > 0 {
+					chains[c] = append(chains[c], chain)
+				}
 			}
 		}
 		for stack := []string{c}; len(stack) > 0; {
