@@ -45,7 +45,7 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 		return opts, nil, done, err
 	}
 	done = func() { os.RemoveAll(dir) }
-	leftOut, err := at.Checkout(dir)
+	leftOut, note, err := at.Checkout(dir)
 	if err != nil {
 		done()
 		return opts, nil, func() {}, err
@@ -58,11 +58,20 @@ func asOf(opts Options) (Options, diag.List, func(), error) {
 		opts.Classification = ceiling
 	}
 	opts.Dest = opts.dest() // beside the real source, not in the temporary folder
+	today := opts.Source    // the files as they are now
 	opts.Source, opts.repo, opts.Now = dir, at, opts.AsOf
 	opts.past = &pastDay{day: opts.AsOf, commit: commit}
+	for _, p := range leftOut {
+		// Their ids, as the files on disk now have them: a link to one,
+		// or a parent naming one, is no error of the day.
+		if id := load.SalvageID(today, p); id != "" {
+			opts.past.leftOut = append(opts.past.leftOut, id)
+		}
+		opts.past.leftOut = append(opts.past.leftOut, model.FileID(p))
+	}
 	var d diag.List
 	d.Notef("", "", "the site as it stood at the end of %s: commit %s of %s by %s", opts.AsOf, commit.Short(), commit.When.Format("2006-01-02 15:04 -07:00"), commit.Author)
-	return opts, append(d, leftOut...), done, nil
+	return opts, append(d, note...), done, nil
 }
 
 // todaysCeiling is the ceiling of the site's isms.toml as it is now, or

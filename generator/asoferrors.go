@@ -22,8 +22,9 @@ import (
 // any of it, and nobody can fix the past to build it. The day's
 // isms.toml and layouts are still errors: without them there is no site.
 type pastDay struct {
-	day    model.Date
-	commit model.Commit
+	day     model.Date
+	commit  model.Commit
+	leftOut []string // the ids of the files left out of the commit's, as Documents.Failed holds them (see history.Repo.Checkout)
 }
 
 // pastHint is the hint of every as-of-error.

@@ -101,7 +101,8 @@ func TestHistoryGitFilter(t *testing.T) {
 // file unchanged since its commit without a word: nothing on disk
 // differed, and git's texts hold no NUL. One note says why; the site as
 // of a day, whose files are git's bytes, leaves such files out with
-// that note rather than an as-of-error for each.
+// that note rather than an as-of-error for each, and without one for a
+// document that links to one or names it its parent.
 func TestHistoryScramblingFilter(t *testing.T) {
 	r := gitfixture.New(t)
 	for _, kv := range [][2]string{{"filter.rot.clean", `tr 'A-Za-z=+' 'N-ZA-Mn-za-m+='`}, {"filter.rot.smudge", `tr 'N-ZA-Mn-za-m+=' 'A-Za-z=+'`}} {
@@ -112,7 +113,7 @@ func TestHistoryScramblingFilter(t *testing.T) {
 	r.MustWrite(".gitattributes", "content/secret/** filter=rot\n")
 	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
 	r.MustWrite("content/secret/p1.md", filterDoc("1.0", "Text.", "1.0"))
-	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Text two.", "1.0"), "P-1", "P-2"))
+	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "See [the policy](P-1).", "1.0"), "id = \"P-1\"", "id = \"P-2\"\nparent = \"P-1\""))
 	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
 	r.MustWrite("content/secret/p1.md", filterDoc("1.1", "Text two.", "1.0", "1.1"))
 	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "second")
@@ -134,7 +135,7 @@ func TestHistoryScramblingFilter(t *testing.T) {
 		t.Errorf("as of a day: notes %q, want one that content/secret/p1.md is left out", notes)
 	}
 	if tree["docs/P-2/index.html"] == nil {
-		t.Error("as of a day: P-2 is not published")
+		t.Error("as of a day: P-2, whose parent and link are the document left out, is not published")
 	}
 	untranslated(t, res)
 }

@@ -223,6 +223,9 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 			docs.sums[c.Doc] = sums[i]
 		}
 	}
+	if opts.past != nil {
+		docs.Failed = append(docs.Failed, opts.past.leftOut...)
+	}
 	docs.Diags.Add(checkSalvaged(slices.DeleteFunc(rescued, func(s *salvaged) bool { return s == nil }), docs.Converted, docs.Failed)...)
 	docs.Diags = validate.UnknownLevels(cfg, docs.Diags)
 	return docs

@@ -3,8 +3,10 @@ package history
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"ismsgen/generator/diag"
@@ -105,16 +107,17 @@ func (e *DateError) Text() diag.Text {
 // into dir: every file, with the bytes of the commit (git's attributes
 // and filters are not applied), but no symbolic link or submodule, and
 // no document file that a git filter passes through whose bytes in git
-// are no document (encrypted, scrambled): the note says so, once,
-// rather than an error of the day for each.
-func (r *Repo) Checkout(dir string) (diag.List, error) {
+// are no document (encrypted, scrambled): leftOut lists them (relative
+// to the source), and the note says so, once, rather than an error of
+// the day for each.
+func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error) {
 	spec := r.head
 	if r.prefix != "" {
 		spec += ":" + strings.TrimSuffix(r.prefix, "/")
 	}
 	out, err := r.run.output("ls-tree", "-r", "-z", "--full-tree", spec)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var paths, oids []string
 	var modes []os.FileMode
@@ -135,17 +138,17 @@ func (r *Repo) Checkout(dir string) (diag.List, error) {
 	}
 	b, err := r.openBlobs()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer b.close()
 	b.max = 1 << 31 // attachments too, however large
 	texts, err := b.read(oids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	unread, err := r.filteredUnread(paths, texts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i, p := range paths {
 		if texts[i] == nil || !filepath.IsLocal(p) {
@@ -153,16 +156,16 @@ func (r *Repo) Checkout(dir string) (diag.List, error) {
 		}
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, ok := unread[p]; ok {
 			continue // its folder stays: content/ of a site all encrypted
 		}
 		if err := os.WriteFile(full, texts[i], modes[i]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return leftOutNote(unread), nil
+	return slices.Sorted(maps.Keys(unread)), leftOutNote(unread), nil
 }
 
 // filteredUnread are the document files of paths (relative to the
