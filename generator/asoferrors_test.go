@@ -102,3 +102,22 @@ func docIDs(docs []*model.Document) []string {
 	}
 	return ids
 }
+
+// The site as of a day when every document file had been deleted (and
+// one was restored since) is built, with the withdrawn document's
+// tombstone: git keeps no empty folder, and the day's commit without
+// content/ was the error that the content folder is missing.
+func TestAsOfDayWithoutDocuments(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", asOfDoc("P-1", "The text.", ""))
+	r.MustCommit("2026-01-02T10:00:00+08:00", "Author", "P-1 approved")
+	r.MustRemove("content/p1.md")
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "P-1 withdrawn")
+	r.MustWrite("content/p1.md", asOfDoc("P-1", "The text.", ""))
+	r.MustCommit("2026-03-01T10:00:00+08:00", "Author", "P-1 restored")
+	tree, _ := historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 2, Day: 15}})
+	if !strings.Contains(string(tree["docs/P-1/index.html"]), "2026-02-01") {
+		t.Errorf("as of 2026-02-15: no tombstone of P-1 withdrawn on 2026-02-01")
+	}
+}

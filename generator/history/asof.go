@@ -150,6 +150,12 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 	if err != nil {
 		return nil, nil, err
 	}
+	// content/ even when the commit has no file in it: git keeps no
+	// empty folder, and a day after every document was withdrawn has
+	// a site, of their tombstones.
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		return nil, nil, err
+	}
 	for i, p := range paths {
 		if texts[i] == nil || !filepath.IsLocal(p) {
 			continue
