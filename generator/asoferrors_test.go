@@ -3,6 +3,9 @@ package generator_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -119,5 +122,32 @@ func TestAsOfDayWithoutDocuments(t *testing.T) {
 	tree, _ := historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 2, Day: 15}})
 	if !strings.Contains(string(tree["docs/P-1/index.html"]), "2026-02-01") {
 		t.Errorf("as of 2026-02-15: no tombstone of P-1 withdrawn on 2026-02-01")
+	}
+}
+
+// A document file committed as a symbolic link is warned of in the site
+// as of a day as in today's: it was left out without a word.
+func TestAsOfSymlinkWarned(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", asOfDoc("P-1", "The text.", ""))
+	if err := os.Symlink("p1.md", filepath.Join(r.Dir, "content", "p2.md")); err != nil {
+		t.Fatal(err)
+	}
+	r.MustCommit("2026-01-02T10:00:00+08:00", "Author", "P-1 and a link")
+	for _, opts := range []generator.Options{{}, {AsOf: model.Date{Year: 2026, Month: 2, Day: 15}}} {
+		_, res := historyBuild(t, r.Dir, opts)
+		var got []string
+		for _, d := range res.Diagnostics.Warnings() {
+			if d.Code == "symlink" {
+				got = append(got, d.String())
+			}
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], "content/p2.md: warning: symbolic link not followed") {
+			t.Errorf("as of %s: warnings %q, want one of content/p2.md", opts.AsOf, got)
+		}
 	}
 }

@@ -105,7 +105,8 @@ func (e *DateError) Text() diag.Text {
 
 // Checkout writes the source folder as the repository's commit holds it
 // into dir: every file, with the bytes of the commit (git's attributes
-// and filters are not applied), but no symbolic link or submodule, and
+// and filters are not applied), but no symbolic link (under content/,
+// warned of as load warns of one today) or submodule, and
 // no document file that a git filter passes through whose bytes in git
 // are no document (encrypted, scrambled): leftOut lists them (relative
 // to the source), and the note says so, once, rather than an error of
@@ -119,7 +120,7 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 	if err != nil {
 		return nil, nil, err
 	}
-	var paths, oids []string
+	var paths, oids, links []string
 	var modes []os.FileMode
 	for _, entry := range bytes.Split(out, []byte{0}) {
 		meta, path, ok := bytes.Cut(entry, []byte{'\t'})
@@ -127,6 +128,9 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 			continue
 		}
 		f := strings.Fields(string(meta))
+		if len(f) == 3 && f[0] == "120000" && strings.HasPrefix(string(path), "content/") {
+			links = append(links, string(path))
+		}
 		if len(f) != 3 || f[1] != "blob" || (f[0] != "100644" && f[0] != "100755") {
 			continue // a symbolic link (120000) or a submodule
 		}
@@ -171,7 +175,12 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 			return nil, nil, err
 		}
 	}
-	return slices.Sorted(maps.Keys(unread)), leftOutNote(unread), nil
+	notes := leftOutNote(unread)
+	for _, p := range links {
+		// As load warns of one in today's files.
+		notes.Warnf(p, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")
+	}
+	return slices.Sorted(maps.Keys(unread)), notes, nil
 }
 
 // filteredUnread are the document files of paths (relative to the
