@@ -264,6 +264,9 @@ func splitDocument(path string, src []byte, diags *diag.List) (fm, body []byte, 
 		return nil, nil, 0, false
 	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) && marker(first, '<') && conflicts(path, src, 1, false, diags) {
+		return nil, nil, 0, false // a merge conflict from the first line: the front matter's fence is in it
+	}
 	if !bytes.Equal(bytes.TrimRight(first, " \t"), fence) {
 		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("---")) {
 			dashedFrontMatter(path, src, diags)

@@ -32,6 +32,7 @@ func TestParseDocument(t *testing.T) {
 		{name: "empty", src: "", want: "x.md:1: the file is empty"},
 		{name: "whitespace only", src: "\n \n", want: "x.md:1: the file is empty"},
 		{name: "no front matter", src: "# Title\n", want: "x.md:1: the file does not start with front matter (a line +++)"},
+		{name: "conflict on the first line", src: "<<<<<<< HEAD\n+++\nid = \"A-1\"\n+++\nbody one\n=======\n---\nid: A-1\n---\nbody two\n>>>>>>> side\n", want: "x.md:1: an unresolved merge conflict: git left both sides of a change here, between <<<<<<< and >>>>>>>"},
 		{name: "lfs pointer", src: "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n", want: "x.md:1: the file is a Git LFS pointer, not the document: this checkout did not fetch the files kept in Git LFS"},
 		{name: "yaml front matter", src: "---\nid: A\n---\n", want: "x.md:1: the front matter is YAML (between lines ---); ismsgen reads TOML front matter between lines +++"},
 		{name: "unclosed", src: "+++\nid = \"A\"\n# Body\n", want: "x.md:1: the front matter opened here is never closed"},
