@@ -70,6 +70,10 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
 	}
+	if err = h.splitStrangers(); err != nil {
+		h.Close()
+		return nil, notes, err
+	}
 	if err = h.joinRewrites(); err != nil {
 		h.Close()
 		return nil, notes, err

@@ -97,10 +97,11 @@ type earlierText struct {
 }
 
 // lastPublished finds, for each deleted file whose last text is a draft
-// or in review (headers[i]), its newest earlier text with the same id
-// that was not: a document drafted again and then deleted was withdrawn
-// in the version in force, which its tombstone shows. It is nil for the
-// others.
+// or in review (headers[i]), its newest earlier text that was not: a
+// document drafted again and then deleted was withdrawn in the version
+// in force, which its tombstone shows, under the id that text bore (a
+// draft that gave the document a new id took it off the site, and the
+// old id is the URL its readers had). It is nil for the others.
 func (h *History) lastPublished(files []*fileLog, headers []header) ([]*earlierText, error) {
 	var oids []string
 	var from [][2]int // file, rev
@@ -126,7 +127,7 @@ func (h *History) lastPublished(files []*fileLog, headers []header) ([]*earlierT
 			continue // a newer one was found
 		}
 		hd := readHeader(text)
-		if !hd.ok || unpublished(hd.Status) || model.FoldID(hd.ID) != model.FoldID(headers[i].ID) {
+		if !hd.ok || unpublished(hd.Status) || !validID(hd.ID) {
 			continue
 		}
 		out[i] = &earlierText{hd: hd, text: text, version: model.Version{Version: hd.Version, Commit: h.log.commit(rv), Blob: rv.blob, Path: rv.path,

@@ -1,0 +1,90 @@
+package history
+
+import (
+	"slices"
+	"strings"
+
+	"ismsgen/generator/load"
+	"ismsgen/generator/model"
+)
+
+// splitStrangers undoes the renames git found between two documents: git
+// pairs a deleted file with an added one when they are at least half
+// alike, and two forms made from one template are, so a commit that
+// withdrew one document and added another made the new one the old
+// one's successor (its old id a page saying it moved, its earlier
+// versions the new one's) and left the withdrawn one no tombstone. A
+// rename whose text changed both its id and its title joined two
+// documents: the added file's history starts there, and the deleted
+// file's ends there, as if git had not paired them. A document
+// renumbered keeps its title, and one retitled keeps its id. Only the
+// texts on both sides of a rename are read.
+func (h *History) splitStrangers() error {
+	l := h.log
+	type rename struct {
+		f *fileLog
+		i int // f.revs[i] renamed the file: f.revs[i+1] is the old path's
+	}
+	var renames []rename
+	var oids []string
+	for _, f := range l.fileList() {
+		for i := 0; i+1 < len(f.revs); i++ {
+			rv := f.revs[i]
+			if rv.old != "" && rv.blob != "" && rv.path != f.revs[i+1].path && isDocument(rv.path) && isDocument(f.revs[i+1].path) {
+				renames = append(renames, rename{f, i})
+				oids = append(oids, rv.old, rv.blob)
+			}
+		}
+	}
+	if len(renames) == 0 {
+		return nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return err
+	}
+	// The newest renames of each file first (fileList gives each file's
+	// in order), so that a split leaves the older ones where they were.
+	for k := len(renames) - 1; k >= 0; k-- {
+		old, now := readEarlierHeader(texts[2*k]), readEarlierHeader(texts[2*k+1])
+		if !strangers(texts[2*k+1], old, now) {
+			continue
+		}
+		f, i := renames[k].f, renames[k].i
+		rv := f.revs[i]
+		gone := &fileLog{revs: append([]rev{{commit: rv.commit, old: rv.old, path: f.revs[i+1].path}}, f.revs[i+1:]...)}
+		f.revs = f.revs[: i+1 : i+1]
+		f.revs[i].old = ""
+		at, _ := slices.BinarySearchFunc(l.deleted, rv.commit, func(d *fileLog, c int32) int { return int(d.revs[0].commit - c) })
+		l.deleted = slices.Insert(l.deleted, at, gone)
+	}
+	return nil
+}
+
+// strangers reports whether two texts a rename joined are different
+// documents: their ids differ, and the new text (now, whose bytes are
+// text) neither carries on the old one (carriesOn) nor keeps its title
+// without naming it in supersedes.
+func strangers(text []byte, old, now header) bool {
+	if !(old.ok || old.yaml) || !(now.ok || now.yaml) || !validID(old.ID) || !validID(now.ID) || model.FoldID(old.ID) == model.FoldID(now.ID) {
+		return false
+	}
+	if strings.EqualFold(strings.TrimSpace(old.Title), strings.TrimSpace(now.Title)) {
+		return replaces(text, old.ID)
+	}
+	return !carriesOn(text, now, old)
+}
+
+// replaces reports whether a text's supersedes names id.
+func replaces(text []byte, id string) bool {
+	f := load.ParseText("", text)
+	if f == nil {
+		return false
+	}
+	for _, s := range strs(f.Meta["supersedes"]) {
+		if model.FoldID(s) == model.FoldID(id) {
+			return true
+		}
+	}
+	return false
+}
