@@ -1,0 +1,398 @@
+package hostile_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/internal/sitecheck"
+	"ismsgen/generator/model"
+)
+
+// Histories that nobody wrote by hand: each seed scripts a repository of
+// a few documents through a dozen commits of random steps (revisions,
+// edits without a new version, drafts, approvals, a classification
+// raised or lowered, moves, new ids, deletions, new documents), keeping
+// a model of what each commit held. The site built from it, and as of
+// a day between the commits, must then hold what the model says it
+// must: every text that was never published (a draft's, a confidential
+// one's) and every id of a document left out now nowhere; every text a
+// day did not yet have nowhere in that day's site; the current text on
+// each published document's page; the last text of each earlier
+// version on its page; a tombstone for each deleted document that was
+// published; no broken link; and no error.
+func TestRandomHistories(t *testing.T) {
+	first, seeds := 0, 16
+	if testing.Short() {
+		seeds = 4
+	}
+	// ISMSGEN_RANDOM_HISTORIES=FIRST:N tries other seeds.
+	if s := os.Getenv("ISMSGEN_RANDOM_HISTORIES"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d:%d", &first, &seeds); err != nil {
+			t.Fatalf("ISMSGEN_RANDOM_HISTORIES=%q: want FIRST:N", s)
+		}
+	}
+	for seed := first; seed < first+seeds; seed++ {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			t.Parallel()
+			h := scriptHistory(t, uint64(seed))
+			head := h.checkHead(t)
+			h.checkDay(t, h.rng.IntN(len(h.days)))
+			if seed%8 == 0 {
+				sameTree(t, "the same history built again", head, h.build(t, model.Date{}))
+			}
+		})
+	}
+}
+
+// rhDoc is the model of one document file.
+type rhDoc struct {
+	ids     []string // every id it had, the current one last
+	number  int      // in its title, which stays
+	path    string
+	major   int
+	minor   int
+	class   string // public, internal, confidential
+	status  string // approved, draft
+	text    rhText // the body now
+	history []rhEntry
+	// versions maps each version to the text of the last commit that
+	// carried it.
+	versions  map[string]rhText
+	approved  int       // the day of the current version's approval
+	reviewed  int       // last_reviewed, 0 when none
+	deleted   bool      // removed from the work tree
+	published bool      // published at some commit: a deletion leaves a tombstone
+	states    []rhState // at each commit that held it
+}
+
+// rhText is a body: a marker that appears nowhere else, and whether it
+// may be published (never when it was written as a draft or above the
+// ceiling: a text changes with its status or classification).
+type rhText struct {
+	marker string
+	secret bool
+	day    int // the commit that wrote it
+}
+
+// rhState is what a commit held of a document.
+type rhState struct {
+	day               int
+	id, status, class string
+	marker            string
+}
+
+type rhEntry struct {
+	version  string
+	day      int
+	material bool
+}
+
+type rhHistory struct {
+	repo    *gitfixture.Repo
+	rng     *rand.Rand
+	docs    []*rhDoc
+	days    []model.Date // of the commits, one a day
+	texts   []rhText     // every body written
+	nextID  int
+	nextTxt int
+	log     []string // the steps, for a failure's report
+}
+
+func (d *rhDoc) id() string      { return d.ids[len(d.ids)-1] }
+func (d *rhDoc) version() string { return fmt.Sprintf("%d.%d", d.major, d.minor) }
+
+// live reports whether the document is published now.
+func (d *rhDoc) live() bool {
+	return !d.deleted && d.status == "approved" && d.class != "confidential"
+}
+
+// leftOut reports whether the document must leave no trace now: it is
+// above the ceiling, or was never published. A deleted one keeps a
+// tombstone when its last text that was not a draft was published (the
+// version in force when a draft of the next one was deleted).
+func (d *rhDoc) leftOut() bool {
+	if d.deleted {
+		return d.withdrawnAs() == ""
+	}
+	return d.class == "confidential" || !d.published
+}
+
+// withdrawnAs is the id of a deleted document's tombstone, "" when it
+// has none.
+func (d *rhDoc) withdrawnAs() string {
+	for i := len(d.states) - 1; i >= 0; i-- {
+		if s := d.states[i]; s.status != "draft" {
+			if s.class == "confidential" {
+				return ""
+			}
+			return s.id
+		}
+	}
+	return ""
+}
+
+func (d *rhDoc) String() string {
+	return fmt.Sprintf("%v %s v%s %s %s %s deleted=%v published=%v", d.ids, d.path, d.version(), d.status, d.class, d.text.marker, d.deleted, d.published)
+}
+
+func scriptHistory(t *testing.T, seed uint64) *rhHistory {
+	h := &rhHistory{repo: gitfixture.New(t), rng: rand.New(rand.NewPCG(seed, 7))}
+	h.repo.MustWrite("isms.toml", baseConfig)
+	for range 4 {
+		h.add(0)
+	}
+	h.commit(t, 0)
+	for day := 1; day < 12; day++ {
+		for range 1 + h.rng.IntN(3) {
+			h.step(day)
+		}
+		h.commit(t, day)
+	}
+	return h
+}
+
+// step makes one random change on day.
+func (h *rhHistory) step(day int) {
+	var alive []*rhDoc
+	for _, d := range h.docs {
+		if !d.deleted {
+			alive = append(alive, d)
+		}
+	}
+	if len(alive) < 2 || h.rng.IntN(10) == 0 {
+		h.add(day)
+		return
+	}
+	d := alive[h.rng.IntN(len(alive))]
+	op := h.rng.IntN(9)
+	defer func() { h.log = append(h.log, fmt.Sprintf("day %d: step %d on %s", day, op, d)) }()
+	switch op {
+	case 0, 1: // a new version
+		if d.status == "draft" {
+			d.status, d.approved = "approved", day
+			h.write(d, day)
+			return
+		}
+		d.minor++
+		d.approved = day
+		h.revise(d, day)
+	case 2: // the body edited, the version not raised
+		h.write(d, day)
+	case 3: // a draft of the next version
+		if d.status == "approved" {
+			d.minor++
+			d.status = "draft"
+			h.revise(d, day)
+		}
+	case 4: // classified anew, as a new version
+		d.class = []string{"public", "internal", "confidential"}[h.rng.IntN(3)]
+		d.major, d.minor, d.approved = d.major+1, 0, day
+		h.revise(d, day)
+	case 5: // moved to another file
+		to := fmt.Sprintf("content/tier2/moved-%d-%d.md", day, h.nextID)
+		h.nextID++
+		h.repo.MustMove(d.path, to)
+		d.path = to
+	case 6: // a new id, as a new version
+		d.ids = append(d.ids, h.freshID())
+		d.minor++
+		d.approved = day
+		h.revise(d, day)
+	case 7: // reviewed, nothing else
+		d.reviewed = day
+		h.save(d)
+	case 8: // withdrawn
+		h.repo.MustRemove(d.path)
+		d.deleted = true
+	}
+}
+
+func (h *rhHistory) freshID() string {
+	h.nextID++
+	return fmt.Sprintf("RH-%c-%03d", 'A'+rune(h.rng.IntN(6)), h.nextID)
+}
+
+func (h *rhHistory) add(day int) {
+	d := &rhDoc{ids: []string{h.freshID()}, number: h.nextID, major: 1, class: "internal", status: "approved", approved: day, versions: map[string]rhText{}}
+	d.path = fmt.Sprintf("content/tier2/doc-%d.md", h.nextID)
+	if h.rng.IntN(4) == 0 {
+		d.class = "confidential"
+	}
+	h.docs = append(h.docs, d)
+	h.revise(d, day)
+	h.log = append(h.log, fmt.Sprintf("day %d: new %s", day, d))
+}
+
+// revise writes a new body with a [[history]] entry for the version.
+func (h *rhHistory) revise(d *rhDoc, day int) {
+	d.history = append(d.history, rhEntry{d.version(), day, h.rng.IntN(4) != 0})
+	h.write(d, day)
+}
+
+// write gives d a new body and saves it.
+func (h *rhHistory) write(d *rhDoc, day int) {
+	secret := d.status == "draft" || d.class == "confidential"
+	prefix := "rhtext"
+	if secret {
+		prefix = "qzsecret"
+	}
+	h.nextTxt++
+	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day}
+	h.texts = append(h.texts, d.text)
+	h.save(d)
+}
+
+func (h *rhHistory) save(d *rhDoc) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = \"Random %d\"\ntier = 2\ntype = \"procedure\"\nversion = %q\nstatus = %q\n",
+		d.id(), d.number, d.version(), d.status)
+	fmt.Fprintf(&b, "classification = %q\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"CEO\"\n", d.class)
+	if d.status == "approved" {
+		fmt.Fprintf(&b, "approved = %s\n", h.day(d.approved))
+	}
+	if d.reviewed > 0 {
+		fmt.Fprintf(&b, "last_reviewed = %s\n", h.day(d.reviewed))
+	}
+	for _, e := range d.history {
+		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = %s\nsummary = \"Revision\"\n", e.version, h.day(e.day))
+		if !e.material {
+			b.WriteString("material = false\n")
+		}
+	}
+	fmt.Fprintf(&b, "+++\n# Random\n\nThe text %s of version %s.\n", d.text.marker, d.version())
+	h.repo.MustWrite(d.path, b.String())
+}
+
+func (h *rhHistory) day(n int) string {
+	return model.Date{Year: 2026, Month: time.Month(1 + n/28), Day: 1 + n%28}.String()
+}
+
+func (h *rhHistory) commit(t *testing.T, day int) {
+	h.repo.MustCommit(h.day(day)+"T10:00:00Z", "Controller", fmt.Sprint("day ", day))
+	date, _ := model.ParseDate(h.day(day))
+	h.days = append(h.days, date)
+	for _, d := range h.docs {
+		if d.deleted {
+			continue
+		}
+		d.versions[d.version()] = d.text
+		if d.live() {
+			d.published = true
+		}
+		d.states = append(d.states, rhState{day, d.id(), d.status, d.class, d.text.marker})
+	}
+}
+
+// checkHead builds the site now and checks it against the model.
+func (h *rhHistory) checkHead(t *testing.T) map[string][]byte {
+	defer func() {
+		if t.Failed() {
+			t.Log(strings.Join(h.log, "\n"))
+		}
+	}()
+	out := h.build(t, model.Date{})
+	h.noTrace(t, out, -1)
+	for _, d := range h.docs {
+		page := out["docs/"+d.id()+"/index.html"]
+		if d.deleted {
+			page = out["docs/"+d.withdrawnAs()+"/index.html"]
+		}
+		switch {
+		case d.live():
+			if !bytes.Contains(page, []byte(d.text.marker)) {
+				t.Errorf("%s: its page does not show its text %s", d.id(), d.text.marker)
+			}
+			for _, e := range d.history {
+				text, ok := d.versions[e.version]
+				if e.version == d.version() || !ok || text.secret {
+					continue
+				}
+				if v := out["docs/"+d.id()+"/v/"+e.version+"/index.html"]; !bytes.Contains(v, []byte(text.marker)) {
+					t.Errorf("%s: the page of version %s does not show its last text %s", d.id(), e.version, text.marker)
+				}
+			}
+		case d.deleted && !d.leftOut():
+			if page == nil {
+				var near []string
+				for name := range out {
+					for _, id := range d.ids {
+						if strings.HasPrefix(name, "docs/"+id+"/") {
+							near = append(near, name)
+						}
+					}
+				}
+				t.Errorf("%s: deleted after it was published as %s, and no tombstone; pages: %v", d.id(), d.withdrawnAs(), near)
+			}
+		}
+	}
+	return out
+}
+
+// checkDay builds the site as of the day of commit n.
+func (h *rhHistory) checkDay(t *testing.T, n int) {
+	out := h.build(t, h.days[n])
+	h.noTrace(t, out, n)
+	for _, d := range h.docs {
+		for _, s := range d.states {
+			if s.day != n || s.status != "approved" || s.class == "confidential" {
+				continue
+			}
+			if page := out["docs/"+s.id+"/index.html"]; !bytes.Contains(page, []byte(s.marker)) {
+				t.Errorf("as of day %d: the page of %s does not show the text of that day, %s", n, s.id, s.marker)
+			}
+		}
+	}
+}
+
+// noTrace checks that no text never published and no id of a document
+// left out appears in out, nor, in the site of day n (n >= 0), a text
+// written after that day.
+func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
+	t.Helper()
+	var banned []string
+	for _, x := range h.texts {
+		if x.secret || n >= 0 && x.day > n {
+			banned = append(banned, x.marker)
+		}
+	}
+	if n < 0 {
+		for _, d := range h.docs {
+			if d.leftOut() {
+				banned = append(banned, d.ids...)
+			}
+		}
+	}
+	for name, data := range out {
+		for _, b := range banned {
+			if bytes.Contains(data, []byte(b)) {
+				t.Errorf("%s holds %s, which this site must not show", name, b)
+			}
+		}
+	}
+}
+
+// build builds the site now, or as of asOf, checks its links and
+// returns its files.
+func (h *rhHistory) build(t *testing.T, asOf model.Date) map[string][]byte {
+	t.Helper()
+	opts := options(h.repo.Dir, filepath.Join(t.TempDir(), "public"))
+	if !asOf.IsZero() {
+		opts.Now, opts.AsOf = asOf, asOf
+	}
+	mustBuild(t, opts)
+	problems, err := sitecheck.Links(opts.Dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("as of %v: %s", asOf, p)
+	}
+	return readTree(t, opts.Dest)
+}
