@@ -42,3 +42,28 @@ func TestVersionInForceLinksToAFileDeletedSince(t *testing.T) {
 		t.Errorf("the page does not show the link's text alone:\n%s", page)
 	}
 }
+
+// The same of the ids its front matter names: the version in force
+// names a document renumbered since in related, which the draft
+// corrected. The build fails on nothing the controller can edit.
+func TestVersionInForceNamesAnIDChangedSince(t *testing.T) {
+	r := inForceRepo(t, "en", false)
+	withRelated := func(text, id string) string {
+		return strings.Replace(text, "approved = 2026-01-01\n", "approved = 2026-01-01\nrelated = [\""+id+"\"]\n", 1)
+	}
+	r.MustWrite("content/p7.md", inForceDoc("P-7", "Other rules", "1.0", "approved", "internal", "1.0"))
+	r.MustWrite("content/p6.md", withRelated(inForceDoc("P-6", "Rules", "1.3", "approved", "internal", "1.3"), "P-7"))
+	r.MustCommit("2026-02-10T10:00:00+08:00", "Controller", "approve P-6")
+	r.MustWrite("content/p7.md", inForceDoc("P-70", "Other rules", "1.1", "approved", "internal", "1.0", "1.1"))
+	draft := withRelated(inForceDoc("P-6", "Rules", "1.4", "draft", "internal", "1.3", "1.4"), "P-70")
+	r.MustWrite("content/p6.md", draft)
+	r.MustCommit("2026-02-20T10:00:00+08:00", "Controller", "renumber P-7")
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 5}})
+	if res.Diagnostics.HasErrors() {
+		t.Fatalf("errors:\n%v", res.Diagnostics)
+	}
+	want := `warning: the version in force, shown from git, names "P-7" in related, which no document has now: it is shown without a link`
+	if !strings.Contains(fmt.Sprint(res.Diagnostics), want) {
+		t.Errorf("no %q in:\n%v", want, res.Diagnostics)
+	}
+}

@@ -97,6 +97,12 @@ func references(d *model.Document, byID map[string]*model.Document, failed map[s
 				hint = diag.Msg("did you mean %q?", s)
 			}
 			diags.Warnf(d.Path, d.Line(key), "supersedes-unknown", hint, "supersedes %q, which is not in this document set", id)
+		case target == nil && d.FromGit != nil:
+			// The version in force of a draft, shown from git: no edit
+			// of the file changes what it names.
+			diags.Warnf(d.Path, d.Line(key), "stale-link", "nothing in the file on disk changes it: once the draft is approved, the site shows the draft's own text, with its links",
+				"the version in force, shown from git, names %q in %s, which no document has now: it is shown without a link", id, key)
+			return nil
 		case target == nil:
 			var hint any = "check the id; it must be the id of a document in content/"
 			if s := sg.closest(id); s != "" {
