@@ -151,3 +151,25 @@ func TestAsOfSymlinkWarned(t *testing.T) {
 		}
 	}
 }
+
+// A document the site of a day leaves out for an error among the
+// documents (its related names nothing) is out of the others' pages
+// too: the set is linked again without it, and what the first linking
+// gave them of it (a related document, a link cited) is gone.
+func TestAsOfLeftOutHasNoEdges(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", asOfDoc("P-1", "Cites [the other](P-2).", "related = [\"P-2\"]\n"))
+	r.MustWrite("content/p2.md", asOfDoc("P-2", "Relates to a withdrawn one.", "related = [\"NOPE-1\"]\n"))
+	r.MustCommit("2026-01-05T10:00:00+08:00", "Author", "P-2 names nothing")
+	r.MustWrite("content/p2.md", asOfDoc("P-2", "Fixed.", ""))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "fixed")
+
+	tree, _ := historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 1, Day: 10}})
+	if tree["docs/P-2/index.html"] != nil {
+		t.Fatal("P-2 is published as of the day of its error")
+	}
+	if page := tree["docs/P-1/index.html"]; bytes.Contains(page, []byte("docs/P-2/")) {
+		t.Errorf("P-1's page links P-2's, which the site of the day leaves out")
+	}
+}

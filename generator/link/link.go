@@ -68,6 +68,10 @@ func Site(cfg *model.Config, docs []*model.Document, files *model.Files, opts Op
 	all := make(map[string]*model.Document, len(docs))
 	for _, d := range docs {
 		all[model.FoldID(d.ID)] = d
+		// Made here, from nothing: a build as of a past day links the
+		// set again after leaving out a faulty document, whose edges
+		// the first linking gave the others.
+		d.Graph = model.Graph{}
 	}
 	var published []*model.Document
 	leftOut := map[string]bool{}
