@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,7 @@ type rhDoc struct {
 	versions  map[string]rhText
 	approved  int       // the day of the current version's approval
 	reviewed  int       // last_reviewed, 0 when none
+	mistake   bool      // related names a document that never was: mended the next day
 	deleted   bool      // removed from the work tree
 	published bool      // published at some commit: a deletion leaves a tombstone
 	states    []rhState // at each commit that held it
@@ -77,6 +79,7 @@ type rhDoc struct {
 // ceiling: a text changes with its status or classification).
 type rhText struct {
 	marker string
+	links  []string // the ids its body links, as they were then
 	secret bool
 	day    int // the commit that wrote it
 }
@@ -86,6 +89,7 @@ type rhState struct {
 	day               int
 	id, status, class string
 	marker            string
+	faulty            bool // its related named nothing that day
 }
 
 type rhEntry struct {
@@ -139,7 +143,7 @@ func (d *rhDoc) withdrawnAs() string {
 }
 
 func (d *rhDoc) String() string {
-	return fmt.Sprintf("%v %s v%s %s %s %s deleted=%v published=%v", d.ids, d.path, d.version(), d.status, d.class, d.text.marker, d.deleted, d.published)
+	return fmt.Sprintf("%v %s v%s %s %s %s links=%v deleted=%v published=%v", d.ids, d.path, d.version(), d.status, d.class, d.text.marker, d.text.links, d.deleted, d.published)
 }
 
 func scriptHistory(t *testing.T, seed uint64) *rhHistory {
@@ -150,12 +154,29 @@ func scriptHistory(t *testing.T, seed uint64) *rhHistory {
 	}
 	h.commit(t, 0)
 	for day := 1; day < 12; day++ {
+		h.mend()
 		for range 1 + h.rng.IntN(3) {
 			h.step(day)
 		}
 		h.commit(t, day)
 	}
+	if h.mend() {
+		h.commit(t, 12)
+	}
 	return h
+}
+
+// mend corrects the mistakes of the day before, and reports whether
+// there were any.
+func (h *rhHistory) mend() bool {
+	any := false
+	for _, d := range h.docs {
+		if d.mistake && !d.deleted {
+			d.mistake, any = false, true
+			h.save(d)
+		}
+	}
+	return any
 }
 
 // step makes one random change on day.
@@ -171,7 +192,7 @@ func (h *rhHistory) step(day int) {
 		return
 	}
 	d := alive[h.rng.IntN(len(alive))]
-	op := h.rng.IntN(9)
+	op := h.rng.IntN(10)
 	defer func() { h.log = append(h.log, fmt.Sprintf("day %d: step %d on %s", day, op, d)) }()
 	switch op {
 	case 0, 1: // a new version
@@ -201,16 +222,44 @@ func (h *rhHistory) step(day int) {
 		h.repo.MustMove(d.path, to)
 		d.path = to
 	case 6: // a new id, as a new version
+		old := d.id()
 		d.ids = append(d.ids, h.freshID())
+		h.relink(old, d.id())
 		d.minor++
 		d.approved = day
 		h.revise(d, day)
 	case 7: // reviewed, nothing else
 		d.reviewed = day
 		h.save(d)
+	case 9: // a slip: related names a document that never was
+		d.mistake = true
+		h.save(d)
 	case 8: // withdrawn
 		h.repo.MustRemove(d.path)
 		d.deleted = true
+		h.relink(d.id(), "")
+	}
+}
+
+// relink makes the documents that link id link to, instead, now, or
+// not at all when now is "", as a controller mends the links to a
+// document renumbered or withdrawn (their texts and versions stay).
+func (h *rhHistory) relink(id, now string) {
+	for _, o := range h.docs {
+		if o.deleted || !slices.Contains(o.text.links, id) {
+			continue
+		}
+		var links []string
+		for _, l := range o.text.links {
+			if l == id {
+				l = now
+			}
+			if l != "" {
+				links = append(links, l)
+			}
+		}
+		o.text.links = links
+		h.save(o)
 	}
 }
 
@@ -245,6 +294,11 @@ func (h *rhHistory) write(d *rhDoc, day int) {
 	}
 	h.nextTxt++
 	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day}
+	for range h.rng.IntN(3) {
+		if o := h.docs[h.rng.IntN(len(h.docs))]; o != d && !o.deleted {
+			d.text.links = append(d.text.links, o.id())
+		}
+	}
 	h.texts = append(h.texts, d.text)
 	h.save(d)
 }
@@ -260,6 +314,12 @@ func (h *rhHistory) save(d *rhDoc) {
 	if d.reviewed > 0 {
 		fmt.Fprintf(&b, "last_reviewed = %s\n", h.day(d.reviewed))
 	}
+	switch {
+	case d.mistake:
+		b.WriteString("related = [\"RH-NEVER-1\"]\n")
+	case len(d.text.links) > 0:
+		fmt.Fprintf(&b, "related = [%q]\n", d.text.links[0])
+	}
 	for _, e := range d.history {
 		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = %s\nsummary = \"Revision\"\n", e.version, h.day(e.day))
 		if !e.material {
@@ -267,6 +327,9 @@ func (h *rhHistory) save(d *rhDoc) {
 		}
 	}
 	fmt.Fprintf(&b, "+++\n# Random\n\nThe text %s of version %s.\n", d.text.marker, d.version())
+	for _, id := range d.text.links {
+		fmt.Fprintf(&b, "\nSee [](%s) and <%s>.\n", id, id)
+	}
 	h.repo.MustWrite(d.path, b.String())
 }
 
@@ -286,7 +349,7 @@ func (h *rhHistory) commit(t *testing.T, day int) {
 		if d.live() {
 			d.published = true
 		}
-		d.states = append(d.states, rhState{day, d.id(), d.status, d.class, d.text.marker})
+		d.states = append(d.states, rhState{day, d.id(), d.status, d.class, d.text.marker, d.mistake})
 	}
 }
 
@@ -341,7 +404,7 @@ func (h *rhHistory) checkDay(t *testing.T, n int) {
 	h.noTrace(t, out, n)
 	for _, d := range h.docs {
 		for _, s := range d.states {
-			if s.day != n || s.status != "approved" || s.class == "confidential" {
+			if s.day != n || s.status != "approved" || s.class == "confidential" || s.faulty {
 				continue
 			}
 			if page := out["docs/"+s.id+"/index.html"]; !bytes.Contains(page, []byte(s.marker)) {
