@@ -1,8 +1,10 @@
 package hostile_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"ismsgen/generator"
 	"ismsgen/generator/internal/gitfixture"
 	"ismsgen/generator/internal/sitecheck"
 	"ismsgen/generator/model"
@@ -48,6 +51,7 @@ func TestRandomHistories(t *testing.T) {
 			if seed%8 == 0 {
 				sameTree(t, "the same history built again", head, h.build(t, model.Date{}))
 			}
+			h.checkDrafts(t)
 		})
 	}
 }
@@ -78,10 +82,11 @@ type rhDoc struct {
 // may be published (never when it was written as a draft or above the
 // ceiling: a text changes with its status or classification).
 type rhText struct {
-	marker string
-	links  []string // the ids its body links, as they were then
-	secret bool
-	day    int // the commit that wrote it
+	marker       string
+	links        []string // the ids its body links, as they were then
+	confidential bool     // written above the ceiling: not even --drafts shows it
+	secret       bool
+	day          int // the commit that wrote it
 }
 
 // rhState is what a commit held of a document.
@@ -293,7 +298,7 @@ func (h *rhHistory) write(d *rhDoc, day int) {
 		prefix = "qzsecret"
 	}
 	h.nextTxt++
-	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day}
+	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day, confidential: d.class == "confidential"}
 	for range h.rng.IntN(3) {
 		if o := h.docs[h.rng.IntN(len(h.docs))]; o != d && !o.deleted {
 			d.text.links = append(d.text.links, o.id())
@@ -402,6 +407,7 @@ func (h *rhHistory) checkHead(t *testing.T) map[string][]byte {
 func (h *rhHistory) checkDay(t *testing.T, n int) {
 	out := h.build(t, h.days[n])
 	h.noTrace(t, out, n)
+	h.checkPack(t, n)
 	for _, d := range h.docs {
 		for _, s := range d.states {
 			if s.day != n || s.status != "approved" || s.class == "confidential" || s.faulty {
@@ -409,6 +415,69 @@ func (h *rhHistory) checkDay(t *testing.T, n int) {
 			}
 			if page := out["docs/"+s.id+"/index.html"]; !bytes.Contains(page, []byte(s.marker)) {
 				t.Errorf("as of day %d: the page of %s does not show the text of that day, %s", n, s.id, s.marker)
+			}
+		}
+	}
+}
+
+// checkDrafts builds the site now with --drafts: the drafts' texts are
+// published, the confidential ones still nowhere.
+func (h *rhHistory) checkDrafts(t *testing.T) {
+	opts := options(h.repo.Dir, filepath.Join(t.TempDir(), "public"))
+	opts.Drafts = true
+	mustBuild(t, opts)
+	out := readTree(t, opts.Dest)
+	for name, data := range out {
+		for _, x := range h.texts {
+			if x.confidential && bytes.Contains(data, []byte(x.marker)) {
+				t.Errorf("--drafts: %s holds %s, written above the ceiling", name, x.marker)
+			}
+		}
+	}
+}
+
+// checkPack makes the evidence pack of the day of commit n: it holds the
+// text in force that day of each document published then, and nothing
+// the site of that day may not show; made twice, it is the same bytes.
+func (h *rhHistory) checkPack(t *testing.T, n int) {
+	pack := func() []byte {
+		var b bytes.Buffer
+		opts := options(h.repo.Dir, "")
+		opts.Now, opts.AsOf = h.days[n], h.days[n]
+		res, err := generator.Pack(opts, &b)
+		if err != nil || res.Diagnostics.HasErrors() {
+			t.Fatalf("pack as of day %d: %v\n%s", n, err, printed(res.Diagnostics))
+		}
+		return b.Bytes()
+	}
+	zipped := pack()
+	if !bytes.Equal(zipped, pack()) {
+		t.Errorf("two packs of day %d differ", n)
+	}
+	r, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	var all []byte
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name] = data
+		all = append(all, data...)
+	}
+	h.noTrace(t, files, n)
+	for _, d := range h.docs {
+		for _, s := range d.states {
+			if s.day == n && s.status == "approved" && s.class != "confidential" && !s.faulty && !bytes.Contains(all, []byte(s.marker)) {
+				t.Errorf("the pack of day %d does not hold %s's text in force, %s", n, s.id, s.marker)
 			}
 		}
 	}
