@@ -41,6 +41,9 @@ func Pack(opts Options, w io.Writer) (*Result, error) {
 		}
 		if page := d.URL() + "v/" + model.VersionFolder(v.Version) + "/"; out.files[page+"index.html"] != nil {
 			in.Earlier[d.ID] = page
+			if since := page + "since-approval/"; d.EarlierSinceApprovalURL(v.Version) != "" && out.files[since+"index.html"] != nil {
+				in.SinceApproval[d.ID] = since
+			}
 		}
 	}
 	res.InForce = len(in.InForce) + len(in.Earlier)

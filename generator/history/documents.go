@@ -38,6 +38,9 @@ type walk struct {
 	found   map[string]int // version → the newest rev that carries it
 	headers map[int]header // of the revs read
 	texts   map[int][]byte // of the revs of the run, and of those found
+	earlier approvedRun    // the run of approved texts of an earlier version found, being read
+	changed map[string]approvedRun
+	err     error // a text kept that could not be read back
 }
 
 // Documents gives each document of docs its Versions, and warns of the
@@ -228,6 +231,9 @@ func (w *walk) take(h *History, text []byte, hd header) {
 		}
 		w.inRun = false
 	}
+	if w.earlier.version != "" && w.earlier.extend(h, w, i, text, hd) {
+		return
+	}
 	if w.want[hd.Version] {
 		// The newest text of the version, unless it is a draft or in
 		// review (the next version being written before its number was
@@ -239,7 +245,13 @@ func (w *walk) take(h *History, text []byte, hd header) {
 			if i == 0 {
 				w.texts[i] = bytes.Clone(text) // the last commit's, which finish compares
 			}
+			if hd.ok && hd.Status == model.StatusApproved {
+				w.earlier = approvedRun{version: hd.Version, last: i, approval: i}
+			}
 		}
+	}
+	if w.next == len(w.f.revs) {
+		w.earlier.end(h, w)
 	}
 }
 
@@ -350,6 +362,9 @@ func (h *History) readCompared(walks []*walk) error {
 // finish makes the document's Versions from what its walk read, and the
 // warning of a text changed after approval.
 func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version) (diag.List, error) {
+	if w.err != nil {
+		return nil, w.err
+	}
 	var diags diag.List
 	d, revs := w.d, w.f.revs
 	v := &model.Versions{Current: h.log.commit(revs[0])}
@@ -383,10 +398,12 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 		}
 		seen[r.Version] = true
 		hd := w.headers[i]
-		v.Earlier = append(v.Earlier, model.Version{
+		e := model.Version{
 			Version: r.Version, Commit: h.log.commit(revs[i]), Blob: revs[i].blob, Path: revs[i].path,
 			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective, Approver: hd.Approver,
-		})
+		}
+		h.changedAfterApproval(w, i, &e)
+		v.Earlier = append(v.Earlier, e)
 		h.keep(revs[i].blob, w.texts[i])
 	}
 	// Two versions whose names differ only in case would be one folder

@@ -168,9 +168,13 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 			v := *d.Versions // serve keeps the document's, for every build
 			v.Earlier = nil
 			for _, e := range d.Versions.Earlier {
-				if ok(e) {
-					v.Earlier = append(v.Earlier, e)
+				if !ok(e) {
+					continue
 				}
+				if e.AsApproved != nil && !ok(*e.AsApproved) {
+					e.AsApproved = nil // still changed after approval, but its approved text is not this build's
+				}
+				v.Earlier = append(v.Earlier, e)
 			}
 			if a := v.AsApproved; a != nil && !ok(*a) {
 				v.AsApproved = nil

@@ -36,7 +36,7 @@ func (c Commit) Date() Date {
 type Version struct {
 	Version string
 	Commit  Commit // the last commit in which the file carried the version: its text is this commit's
-	Since   Commit // the first commit of that run: the one that set the version
+	Since   Commit // the first commit of that run that approved the version, when ChangedIn is set
 	Blob    string // the file's git blob id at Commit
 	Path    string // the file's path at Commit, relative to the source
 
@@ -47,6 +47,16 @@ type Version struct {
 	Classification string
 	Effective      Date   // its effective date, else its approval's
 	Approver       string // who approved it
+
+	// ChangedIn is, for an earlier version whose text changed after its
+	// approval (Since) without the version being raised, the first
+	// commit that changed it other than in the review dates: the text
+	// shown (Commit's) is not the one approved. Zero otherwise.
+	ChangedIn Commit
+	// AsApproved is then the text as approved: the last commit before
+	// the change. Its page (EarlierSinceApprovalURL) shows what changed
+	// since. Nil otherwise, and when this build may not publish it.
+	AsApproved *Version
 }
 
 // Versions is what git knows of a document's file. A document outside
@@ -198,6 +208,20 @@ func (d *Document) SinceApprovalURL() string {
 		return ""
 	}
 	return "since-approval/"
+}
+
+// EarlierSinceApprovalURL is the link from the document's page to what
+// changed in an earlier version since it was approved, "" when its text
+// did not change or this build does not show the text approved.
+func (d *Document) EarlierSinceApprovalURL(version string) string {
+	v := d.Versions.Of(version)
+	if v == nil || v.AsApproved == nil || v.ChangedIn.IsZero() || version == d.Version {
+		return ""
+	}
+	if href := versionHref("v/", version); href != "" {
+		return href + "since-approval/"
+	}
+	return ""
 }
 
 // ChangesURL is the link from the document's page to what changed in a

@@ -48,6 +48,10 @@ type VersionView struct {
 	Revision *model.Revision // its [[history]] entry
 	Changes  string          // its changes page, relative to this page; "" when none
 	Current  string          // the document's page, relative to this page
+	// SinceApproval is the page of what changed in the version after its
+	// approval (model.Version.ChangedIn), relative to this page; "" when
+	// none, or when this build does not show the text approved.
+	SinceApproval string
 	// InForceUntil is the day the current version takes effect when it
 	// is approved and not yet in force and this is the version in force
 	// until then (model.Document.InForceEarlier). Zero otherwise.
@@ -69,9 +73,16 @@ type ChangesView struct {
 	Current           string        // the document's page, relative to this page
 	PreviousURL       string        // the previous version's page
 	VersionURL        string        // this version's page (the current page for the current version)
-	// SinceApproval: the page compares the current version's text as
-	// approved (From, no page of its own) with the text now.
+	// SinceApproval: the page compares a version's text as approved
+	// (From, no page of its own) with the text now (the current version)
+	// or its last text (an earlier one); Approval is the commit that
+	// approved it.
 	SinceApproval bool
+	Approval      model.Commit
+	// PreviousSinceApproval is the page of what changed in the previous
+	// version after its approval, when its text compared here is not the
+	// one approved; "" otherwise.
+	PreviousSinceApproval string
 }
 
 // versionPages writes a published document's earlier versions and what
@@ -122,6 +133,9 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		view := &VersionView{ID: d.ID, Doc: d, Version: *v, Revision: d.Revision(v.Version), Current: "../../"}
 		if c := d.ChangesURL(v.Version); c != "" {
 			view.Changes = "../../" + c
+		}
+		if d.EarlierSinceApprovalURL(v.Version) != "" {
+			view.SinceApproval = "since-approval/"
 		}
 		title := r.versionTitle(d.Title, t, v.Version)
 		if in := d.InForceEarlier(r.in.Site.Now); in != nil && in.Version == v.Version && d.Status != model.StatusApproved {
@@ -190,10 +204,16 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
 			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
 		}
+		if since := d.EarlierSinceApprovalURL(prev.Version); since != "" {
+			view.PreviousSinceApproval = "../../" + since
+		}
 		title := r.in.Strings.T("changes.title", d.Title, version)
 		if err := r.emitChanges(out, d.URL()+"changes/"+folder(version), title, view, masked, prev, this); err != nil {
 			return err
 		}
+	}
+	if err := r.earlierSinceApprovalPages(d, out, masked); err != nil {
+		return err
 	}
 	return r.sinceApprovalPage(d, out, masked)
 }
@@ -238,11 +258,35 @@ func (r *renderer) sinceApprovalPage(d *model.Document, out Output, masked func(
 		to = model.Commit{}
 	}
 	view := &ChangesView{
-		Doc: d, Version: d.Version, Previous: d.Version, From: approved.Commit, To: to, SinceApproval: true,
+		Doc: d, Version: d.Version, Previous: d.Version, From: approved.Commit, To: to, SinceApproval: true, Approval: d.Versions.Set,
 		Current: "../", VersionURL: "../",
 	}
 	title := r.in.Strings.T("changes.since_approval_title", d.Title, d.Version)
 	return r.emitChanges(out, d.URL()+href, title, view, masked, approved, nil)
+}
+
+// earlierSinceApprovalPages writes, for each earlier version whose text
+// changed after its approval without the version being raised, what
+// changed from the text as approved to its last text, the one its page
+// shows: the next version's changes start from that text, and would
+// hide the change.
+func (r *renderer) earlierSinceApprovalPages(d *model.Document, out Output, masked func(*model.Version) (maskedText, error)) error {
+	for i := range d.Versions.Earlier {
+		v := &d.Versions.Earlier[i]
+		if d.EarlierSinceApprovalURL(v.Version) == "" {
+			continue
+		}
+		view := &ChangesView{
+			Doc: d, Version: v.Version, Previous: v.Version, From: v.AsApproved.Commit, To: v.Commit, SinceApproval: true, Approval: v.Since,
+			Current: "../../../", VersionURL: "../",
+		}
+		title := r.in.Strings.T("changes.since_approval_title", d.Title, v.Version)
+		dir := d.URL() + "v/" + folder(v.Version) + "since-approval/"
+		if err := r.emitChanges(out, dir, title, view, masked, v.AsApproved, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fillVersion renders the text of an earlier version into view.
