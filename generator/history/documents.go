@@ -403,6 +403,9 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective, Approver: hd.Approver,
 		}
 		h.changedAfterApproval(w, i, &e)
+		if hd.ok && unpublished(hd.Status) {
+			v.Drafts = append(v.Drafts, r.Version) // the newest published text is found first (see take)
+		}
 		v.Earlier = append(v.Earlier, e)
 		h.keep(revs[i].blob, w.texts[i])
 	}

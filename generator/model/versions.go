@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -97,6 +98,15 @@ type Versions struct {
 	// the change. Its page (SinceApprovalURL) shows what changed since.
 	// Nil otherwise, and when this build may not publish that text.
 	AsApproved *Version
+	// Drafts are the versions of [[history]] whose every committed text
+	// is a draft or in review: never published, so never withdrawn.
+	Drafts []string
+}
+
+// NeverPublished reports whether git holds version only as a draft or
+// in review.
+func (v *Versions) NeverPublished(version string) bool {
+	return v != nil && slices.Contains(v.Drafts, version)
 }
 
 // OldID is an id a document's file had before a commit changed it.

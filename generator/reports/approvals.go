@@ -135,7 +135,9 @@ func withdrawals(site *model.Site) []Withdrawal {
 
 // previousVersion is the version before the current one in the revision
 // history: the latest entry with another version that comes before the
-// current version's entry (or before the end, when it has none).
+// current version's entry (or before the end, when it has none), and
+// that git does not hold only as a draft: a version never published
+// has no copies to withdraw.
 func previousVersion(d *model.Document) string {
 	end := len(d.History)
 	for i, h := range d.History {
@@ -144,7 +146,7 @@ func previousVersion(d *model.Document) string {
 		}
 	}
 	for i := end - 1; i >= 0; i-- {
-		if v := d.History[i].Version; v != "" && v != d.Version {
+		if v := d.History[i].Version; v != "" && v != d.Version && !d.Versions.NeverPublished(v) {
 			return v
 		}
 	}
