@@ -19,6 +19,7 @@ type header struct {
 	Approver                                   string
 	Tier                                       int
 	Effective                                  model.Date // effective, else approved: the day the version took effect
+	Approved                                   model.Date // approved
 	ok                                         bool       // the text has front matter
 	yaml                                       bool       // the text has YAML front matter: not ok (see readEarlierHeader)
 	unread                                     unread     // why an earlier text's front matter was not read, when it was not
@@ -54,7 +55,8 @@ func readHeader(text []byte) header {
 	if t, ok := f.Meta["tier"].(int64); ok {
 		h.Tier = int(t)
 	}
-	h.Effective = cmp.Or(metaDate(f.Meta["effective"]), metaDate(f.Meta["approved"]))
+	h.Approved = metaDate(f.Meta["approved"])
+	h.Effective = cmp.Or(metaDate(f.Meta["effective"]), h.Approved)
 	h.ID, h.Title, h.Version = strings.TrimSpace(h.ID), strings.TrimSpace(h.Title), strings.TrimSpace(h.Version)
 	h.Status, h.Classification = strings.TrimSpace(h.Status), strings.TrimSpace(h.Classification)
 	h.Approver = strings.TrimSpace(h.Approver)
@@ -79,7 +81,7 @@ func scanHeader(text []byte) (header, bool) {
 		case len(l) == 0 || l[0] == '#':
 			continue
 		case string(l) == "+++" || l[0] == '[':
-			h.Effective = cmp.Or(effective, approved)
+			h.Effective, h.Approved = cmp.Or(effective, approved), approved
 			return h, true
 		}
 		key, value, ok := bytes.Cut(l, []byte("="))

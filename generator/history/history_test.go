@@ -29,13 +29,20 @@ name = "信息安全部"
 // [[history]] and its body.
 func doc(id, version, status, body string, history ...string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\nid = %q\ntitle = \"访问控制程序\"\ntier = 2\nversion = %q\nstatus = %q\nowners = [\"isd\"]\nauthor = \"张三\"\napprover = \"总经理\"\napproved = 2026-01-05\nnext_review = 2027-01-05\n", id, version, status)
+	fmt.Fprintf(&b, "+++\nid = %q\ntitle = \"访问控制程序\"\ntier = 2\nversion = %q\nstatus = %q\nowners = [\"isd\"]\nauthor = \"张三\"\napprover = \"总经理\"\napproved = %s\nnext_review = 2027-01-05\n", id, version, status, approvedOn[version])
 	for _, v := range history {
 		fmt.Fprintf(&b, "\n[[history]]\nversion = %q\ndate = 2026-01-05\n", v)
 	}
 	b.WriteString("+++\n\n")
 	b.WriteString(body)
 	return b.String()
+}
+
+// approvedOn is the day each version of doc was approved: a version
+// raised keeps no earlier version's date (warning approval-date-stale).
+var approvedOn = map[string]string{
+	"0.1": "2025-11-01", "0.9": "2025-12-01", "1.0": "2026-01-05", "1.1": "2026-01-06", "1.2": "2026-01-07", "1.3": "2026-01-08",
+	"1.4": "2026-01-09", "2.0": "2026-01-10", "3.0": "2026-01-11", "v1.0": "2026-01-12", "V1.0": "2026-01-13", "1.0/2": "2026-01-14", "../x": "2026-01-15",
 }
 
 // repo makes a scripted repository in a temporary folder with isms.toml.

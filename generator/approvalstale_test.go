@@ -1,0 +1,43 @@
+package generator_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ismsgen/generator"
+	"ismsgen/generator/internal/gitfixture"
+	"ismsgen/generator/model"
+)
+
+// A version raised whose approved date is still the previous version's,
+// as its last committed text had it, is warned of at the approved line:
+// the new version's approval date was forgotten. A version approved on
+// a new date, or raised only in a draft, is not.
+func TestApprovalDateStale(t *testing.T) {
+	r := gitfixture.New(t)
+	write := r.MustWrite
+	write("isms.toml", "title = \"T\"\nlanguage = \"en\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
+	for _, p := range []string{"p", "q", "d"} {
+		write("content/"+p+".md", movedDoc("ISMS-"+p, "Doc "+p, "1.0", "internal", "", "1.0"))
+	}
+	r.MustCommit("2026-01-05T10:00:00Z", "Controller", "first")
+	write("content/p.md", movedDoc("ISMS-p", "Doc p", "1.1", "internal", "", "1.0", "1.1")+"\nRevised.\n")
+	write("content/q.md", strings.Replace(movedDoc("ISMS-q", "Doc q", "1.1", "internal", "", "1.0", "1.1"), "approved = 2026-01-05", "approved = 2026-02-01", 1))
+	write("content/d.md", strings.Replace(movedDoc("ISMS-d", "Doc d", "1.1", "internal", "", "1.0", "1.1"), `status = "approved"`, `status = "draft"`, 1))
+	r.MustCommit("2026-02-01T10:00:00Z", "Controller", "second")
+
+	res, err := generator.Build(generator.Options{Source: r.Dir, Dest: filepath.Join(t.TempDir(), "public"), Now: model.Date{Year: 2026, Month: 2, Day: 2}, Defaults: defaults()})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diagnostics.Errors())
+	}
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.Code == "approval-date-stale" {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "p.md:11:") || !strings.Contains(got[0], "2026-01-05") || !strings.Contains(got[0], "1.0") {
+		t.Errorf("want one warning approval-date-stale, at p.md's approved line (11), naming 2026-01-05 and version 1.0; got %q", got)
+	}
+}

@@ -1,0 +1,33 @@
+package history
+
+import (
+	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+)
+
+// staleApproval warns of an approved document whose version was raised
+// while its approved date stayed the previous version's: the newest
+// committed text with another version, published, had the same date.
+// The walk read the headers of those texts already.
+func staleApproval(w *walk) diag.List {
+	d := w.d
+	if d.Status != model.StatusApproved || d.Approved.IsZero() || d.Version == "" {
+		return nil
+	}
+	for i := range w.f.revs {
+		hd, ok := w.headers[i]
+		if !ok || hd.ok && hd.Version == d.Version {
+			continue // the file on disk, or the current version's texts
+		}
+		if !hd.ok || unpublished(hd.Status) || hd.Approved != d.Approved {
+			return nil
+		}
+		var diags diag.List
+		diags.Warnf(d.Path, d.Line("approved"), "approval-date-stale",
+			"set approved to the day this version was approved",
+			"approved is %s, the date of version %s, but version was raised to %s: the new version's approval date was not written",
+			d.Approved, hd.Version, d.Version)
+		return diags
+	}
+	return nil
+}
