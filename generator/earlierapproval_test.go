@@ -25,12 +25,14 @@ func TestEarlierVersionChangedAfterApproval(t *testing.T) {
 	write("content/p.md", movedDoc("ISMS-P-001", "Edited", "1.0", "internal", "", "1.0")+"\nThe approved rule.\n")
 	write("content/q.md", movedDoc("ISMS-P-002", "Reviewed", "1.0", "internal", "", "1.0")+"\nAnother rule.\n")
 	write("content/s.md", movedDoc("ISMS-P-003", "Lowered", "1.0", "confidential", "", "1.0")+"\nThe qzsecret rule.\n")
+	write("content/e.md", movedDoc("ISMS-P-004", "In force", "1.0", "internal", "", "1.0")+"\nThe rule in force.\n")
 	approved := commit("2026-01-05T10:00:00Z")
 	write("content/p.md", movedDoc("ISMS-P-001", "Edited", "1.0", "internal", "last_reviewed = 2026-02-01\n", "1.0")+"\nThe approved rule.\n")
 	write("content/q.md", movedDoc("ISMS-P-002", "Reviewed", "1.0", "internal", "last_reviewed = 2026-02-01\n", "1.0")+"\nAnother rule.\n")
 	reviewed := commit("2026-02-01T10:00:00Z")
 	write("content/p.md", movedDoc("ISMS-P-001", "Edited", "1.0", "internal", "last_reviewed = 2026-02-01\n", "1.0")+"\nThe approved rule, qzedited later.\n")
 	write("content/s.md", movedDoc("ISMS-P-003", "Lowered", "1.0", "internal", "", "1.0")+"\nThe public rule.\n")
+	write("content/e.md", movedDoc("ISMS-P-004", "In force", "1.0", "internal", "", "1.0")+"\nThe rule in force, qzedited.\n")
 	edited := commit("2026-03-01T10:00:00Z")
 	for _, f := range []struct{ path, id, title, body string }{
 		{"content/p.md", "ISMS-P-001", "Edited", "The approved rule, qzedited later. And more.\n"},
@@ -39,6 +41,7 @@ func TestEarlierVersionChangedAfterApproval(t *testing.T) {
 	} {
 		write(f.path, strings.Replace(movedDoc(f.id, f.title, "1.1", "internal", "", "1.0", "1.1"), "approved = 2026-01-05", "approved = 2026-04-01", 1)+"\n"+f.body)
 	}
+	write("content/e.md", strings.Replace(movedDoc("ISMS-P-004", "In force", "1.1", "internal", "effective = 2026-12-01\n", "1.0", "1.1"), "approved = 2026-01-05", "approved = 2026-04-01", 1)+"\nThe next rule.\n")
 	commit("2026-04-01T10:00:00Z")
 
 	dest := filepath.Join(t.TempDir(), "public")
@@ -82,5 +85,16 @@ func TestEarlierVersionChangedAfterApproval(t *testing.T) {
 		if (name == "sitemap.xml" || name == "feed.xml") && strings.Contains(string(data), "since-approval") {
 			t.Errorf("%s lists a page of what changed since approval", name)
 		}
+
+	}
+
+	// The evidence pack of a day on which version 1.0 is in force (1.1
+	// takes effect later) holds what changed in it since its approval.
+	pack := packAsOf(t, r.Dir, model.Date{Year: 2026, Month: 4, Day: 2})
+	if !strings.Contains(string(pack["documents/since-approval/ISMS-P-004.html"]), `<ins class="diff-ins">, qzedited</ins>`) {
+		t.Error("the pack lacks what changed in ISMS-P-004 1.0, in force, since its approval")
+	}
+	if !strings.Contains(string(pack["documents/ISMS-P-004.html"]), `href="../documents/since-approval/ISMS-P-004.html"`) {
+		t.Error("the pack's ISMS-P-004 1.0 does not link what changed since its approval")
 	}
 }
