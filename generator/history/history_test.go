@@ -383,23 +383,23 @@ func TestCommitWithBadTimeZone(t *testing.T) {
 	}
 }
 
-// A version whose name cannot name a folder ("1.0/2", "../x") has no
+// A version whose name cannot name a folder ("1.0*", "../x") has no
 // page: git holds its text, so the build says why, at its [[history]]
 // entry, rather than leave it out without a word.
 func TestVersionNameWithoutPage(t *testing.T) {
 	r := repo(t)
-	r.MustWrite("content/p.md", doc("P-1", "1.0/2", "approved", "一。\n", "1.0/2"))
+	r.MustWrite("content/p.md", doc("P-1", "1.0*", "approved", "一。\n", "1.0*"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1"))
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0*", "1.1"))
 	commit(t, r, "2026-02-05T10:00:00+08:00", "张三")
 	docs, diags, _ := read(t, r.Dir)
-	want := `content/p.md:14: warning: version "1.0/2" cannot name a folder of the site: its text has no page under v/ and its changes none under changes/`
+	want := `content/p.md:14: warning: version "1.0*" cannot name a folder of the site: its text has no page under v/ and its changes none under changes/`
 	assertWarning(t, diags, want)
-	if docs[0].Versions.Of("1.0/2") == nil {
+	if docs[0].Versions.Of("1.0*") == nil {
 		t.Error("1.0/2 is not among the earlier versions")
 	}
 	// The current version's changes have no page either.
-	r.MustWrite("content/p.md", doc("P-1", "../x", "approved", "三。\n", "1.0/2", "1.1", "../x"))
+	r.MustWrite("content/p.md", doc("P-1", "../x", "approved", "三。\n", "1.0*", "1.1", "../x"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
 	_, diags, _ = read(t, r.Dir)
 	if len(diags) != 2 || diags[1].String() != `content/p.md:5: warning: version "../x" cannot name a folder of the site: its changes have no page under changes/` {
@@ -407,7 +407,7 @@ func TestVersionNameWithoutPage(t *testing.T) {
 	}
 	// A version that git never held gives no warning.
 	r2 := repo(t)
-	r2.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0/2", "1.1"))
+	r2.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0*", "1.1"))
 	commit(t, r2, "2026-02-05T10:00:00+08:00", "张三")
 	if _, diags, _ := read(t, r2.Dir); len(diags) != 0 {
 		t.Errorf("diagnostics %v, want none", diags)

@@ -60,6 +60,7 @@ func TestRandomHistories(t *testing.T) {
 type rhDoc struct {
 	ids     []string // every id it had, the current one last
 	number  int      // in its title, which stays
+	style   int      // how it writes its versions (see version)
 	path    string
 	major   int
 	minor   int
@@ -114,8 +115,20 @@ type rhHistory struct {
 	log     []string // the steps, for a failure's report
 }
 
-func (d *rhDoc) id() string      { return d.ids[len(d.ids)-1] }
-func (d *rhDoc) version() string { return fmt.Sprintf("%d.%d", d.major, d.minor) }
+func (d *rhDoc) id() string { return d.ids[len(d.ids)-1] }
+
+// version is the version as the document's style writes it: 1.2, V1.2,
+// or A/2 (edition and amendment, as Chinese document control numbers
+// them).
+func (d *rhDoc) version() string {
+	switch d.style {
+	case 1:
+		return fmt.Sprintf("V%d.%d", d.major, d.minor)
+	case 2:
+		return fmt.Sprintf("%c/%d", 'A'+rune(d.major-1), d.minor)
+	}
+	return fmt.Sprintf("%d.%d", d.major, d.minor)
+}
 
 // live reports whether the document is published now.
 func (d *rhDoc) live() bool {
@@ -274,7 +287,7 @@ func (h *rhHistory) freshID() string {
 }
 
 func (h *rhHistory) add(day int) {
-	d := &rhDoc{ids: []string{h.freshID()}, number: h.nextID, major: 1, class: "internal", status: "approved", approved: day, versions: map[string]rhText{}}
+	d := &rhDoc{ids: []string{h.freshID()}, number: h.nextID, style: h.rng.IntN(3), major: 1, class: "internal", status: "approved", approved: day, versions: map[string]rhText{}}
 	d.path = fmt.Sprintf("content/tier2/doc-%d.md", h.nextID)
 	if h.rng.IntN(4) == 0 {
 		d.class = "confidential"
@@ -382,7 +395,7 @@ func (h *rhHistory) checkHead(t *testing.T) map[string][]byte {
 				if e.version == d.version() || !ok || text.secret {
 					continue
 				}
-				if v := out["docs/"+d.id()+"/v/"+e.version+"/index.html"]; !bytes.Contains(v, []byte(text.marker)) {
+				if v := out["docs/"+d.id()+"/v/"+model.VersionFolder(e.version)+"/index.html"]; !bytes.Contains(v, []byte(text.marker)) {
 					t.Errorf("%s: the page of version %s does not show its last text %s", d.id(), e.version, text.marker)
 				}
 			}

@@ -173,22 +173,43 @@ type Moved struct {
 // URL is the page of the old id.
 func (m *Moved) URL() string { return "docs/" + m.ID + "/" }
 
-// VersionFolder is the folder name of a version's pages under v/ and
-// changes/: the version itself, or "" when it cannot name a folder (a
-// slash, a control character, "." or ".."), or one that a Windows share
-// cannot hold or changes (`<>:"|*`, a dot or space at the end, a device
-// name), as the output is often copied to one.
+// VersionFolder is the folder of a version's pages under v/ and
+// changes/: the version itself, a slash a folder within a folder ("A/0",
+// as Chinese document control numbers editions and their amendments,
+// is v/A/0/), or "" when it cannot name one: a part that is empty, "."
+// or "..", holds a control character, or one that a Windows share
+// cannot hold or changes (`<>:"|*\%?#`, a dot or space at the end, a
+// device name), as the output is often copied to one.
 func VersionFolder(version string) string {
-	if version == "" || version == "." || version == ".." || len(version) > 64 ||
-		strings.HasSuffix(version, ".") || strings.HasSuffix(version, " ") || filetype.ReservedOnWindows(version) {
+	if version == "" || len(version) > 64 {
 		return ""
 	}
+	for part := range strings.SplitSeq(version, "/") {
+		if part == "" || part == "." || part == ".." || strings.HasSuffix(part, ".") || strings.HasSuffix(part, " ") || filetype.ReservedOnWindows(part) {
+			return ""
+		}
+	}
 	for _, r := range version {
-		if r < ' ' || r == 0x7f || strings.ContainsRune(`/\%?#<>:"|*`, r) {
+		if r < ' ' || r == 0x7f || strings.ContainsRune(`\%?#<>:"|*`, r) {
 			return ""
 		}
 	}
 	return version
+}
+
+// VersionUp is the way from a version's page under v/ or changes/ back
+// to its document's page: "../../", one more for each folder within.
+func VersionUp(version string) string {
+	return strings.Repeat("../", 2+strings.Count(VersionFolder(version), "/"))
+}
+
+// EscapeFolder escapes each part of a slash-separated folder for a link.
+func EscapeFolder(f string) string {
+	parts := strings.Split(f, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
 }
 
 // versionHref is the link to a version's folder under dir, relative to
@@ -198,7 +219,7 @@ func versionHref(dir, version string) string {
 	if f == "" {
 		return ""
 	}
-	return dir + url.PathEscape(f) + "/"
+	return dir + EscapeFolder(f) + "/"
 }
 
 // VersionURL is the link from the document's page to the page of an

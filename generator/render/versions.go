@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"net/url"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -130,9 +129,10 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		if err != nil {
 			return err
 		}
-		view := &VersionView{ID: d.ID, Doc: d, Version: *v, Revision: d.Revision(v.Version), Current: "../../"}
+		up := model.VersionUp(v.Version)
+		view := &VersionView{ID: d.ID, Doc: d, Version: *v, Revision: d.Revision(v.Version), Current: up}
 		if c := d.ChangesURL(v.Version); c != "" {
-			view.Changes = "../../" + c
+			view.Changes = up + c
 		}
 		if d.EarlierSinceApprovalURL(v.Version) != "" {
 			view.SinceApproval = "since-approval/"
@@ -200,9 +200,10 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 		} else if d.Versions.ChangedUncommitted || d.Versions.Set.IsZero() {
 			to = model.Commit{}
 		}
+		up := model.VersionUp(version)
 		view := &ChangesView{
 			Doc: d, Version: version, Previous: prev.Version, From: prev.Commit, To: to, Revision: d.Revision(version),
-			Current: "../../", PreviousURL: "../../" + d.VersionURL(prev.Version), VersionURL: "../../" + d.VersionURL(version),
+			Current: up, PreviousURL: up + d.VersionURL(prev.Version), VersionURL: up + d.VersionURL(version),
 		}
 		if since := d.EarlierSinceApprovalURL(prev.Version); since != "" {
 			view.PreviousSinceApproval = "../../" + since
@@ -332,14 +333,14 @@ func (r *renderer) fillVersionInPlace(view *VersionView, d *model.Document, t *m
 	// as CommonMark reads it: the same text, the same page.
 	lang := r.in.Site.Config.Language
 	if !fast.On() {
-		view.Body = r.bodies.renderFiles(r.in.Site, owner, markdown.AdaptTextIn([]byte(t.Body), lang), rel, "../../").HTML
+		view.Body = r.bodies.renderFiles(r.in.Site, owner, markdown.AdaptTextIn([]byte(t.Body), lang), rel, view.Current).HTML
 		return nil
 	}
 	src := scratchBufs.Get().(*bytes.Buffer)
 	src.Reset()
 	src.WriteString(t.Body)
 	room = scratchBufs.Get().(*bytes.Buffer)
-	r.bodies.renderInto(room, r.in.Site, owner, markdown.AdaptTextIn(src.Bytes(), lang), rel, "../../", true)
+	r.bodies.renderInto(room, r.in.Site, owner, markdown.AdaptTextIn(src.Bytes(), lang), rel, view.Current, true)
 	putScratch(src)
 	view.Body = template.HTML(inPlace(room))
 	return room
@@ -387,7 +388,7 @@ func folder(version string) string {
 // linkFolder is folder escaped for a link.
 func linkFolder(version string) string {
 	if f := model.VersionFolder(version); f != "" {
-		return url.PathEscape(f) + "/"
+		return model.EscapeFolder(f) + "/"
 	}
 	return ""
 }
@@ -500,7 +501,7 @@ func (r *renderer) tombstonePages() []sitePage {
 			if text, err := r.in.Earlier.Earlier(r.in.Site.Config.WithDefaultClass(t.Last.Classification), t.Last.Blob, t.Last.Path); err == nil {
 				view.Last = "v/" + linkFolder(t.Last.Version)
 				dir := url + "v/" + f
-				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: "../../"}, nil, text, dir)
+				v := r.fillVersion(&VersionView{ID: t.ID, Tomb: t, Version: t.Last, Current: model.VersionUp(t.Last.Version)}, nil, text, dir)
 				page := r.page(dir, r.versionTitle(t.Title, text, t.Last.Version), "tiers", v)
 				r.printAs(page, t.ID, titleOf(t.Title, text), s.T("print.version_withdrawn", s.T("field.version"), t.Last.Version), s.T("tomb.print_notice"))
 				pages = append(pages, sitePage{"version.html", page, nil})
