@@ -103,6 +103,11 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	if err != nil {
 		return append(diags, failedHistory(err)...)
 	}
+	gone, err := h.DeletedIDs()
+	if err != nil {
+		return append(diags, failedHistory(err)...)
+	}
+	head = append(head, gone...)
 	leaveOutGitIDs(site, converted, tombs, head)
 	site.Renamed = map[string]string{}
 	for old, r := range h.Renames() {

@@ -198,3 +198,44 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 	}
 	slices.SortFunc(site.Tombstones, func(a, b *model.Tombstone) int { return strings.Compare(a.ID, b.ID) })
 }
+
+// DeletedIDs returns the ids that the deleted files' earlier texts bore
+// other than their last (a document renumbered, then withdrawn): the
+// pages of what changed in other documents may name them, and an id
+// that no document, tombstone or old id's page of the build has must
+// not appear (the withdrawn document may have been confidential).
+func (h *History) DeletedIDs() ([]string, error) {
+	h.mu.Lock()
+	if err := h.loadDeleted(); err != nil {
+		h.mu.Unlock()
+		return nil, err
+	}
+	var oids []string
+	for _, f := range h.deletedLogs {
+		if f == nil {
+			continue
+		}
+		for _, rv := range f.revs[1:] {
+			if rv.blob != "" && isDocument(rv.path) {
+				oids = append(oids, rv.blob)
+			}
+		}
+	}
+	h.mu.Unlock()
+	if len(oids) == 0 {
+		return nil, nil
+	}
+	slices.Sort(oids)
+	oids = slices.Compact(oids)
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, text := range texts {
+		if hd := readHeader(text); hd.ok && validID(hd.ID) {
+			ids = append(ids, hd.ID)
+		}
+	}
+	return ids, nil
+}

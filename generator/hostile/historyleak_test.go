@@ -71,3 +71,40 @@ func TestWithheldHistoryIDs(t *testing.T) {
 		}
 	}
 }
+
+// A confidential document renumbered and then deleted leaves its old id
+// in the texts of other documents that named it then: the pages of what
+// changed in them, which show their Markdown as written, mask it as
+// they mask its last id.
+func TestWithheldOldIDOfADeletedDocument(t *testing.T) {
+	repo := gitfixture.New(t)
+	commit := func(when, msg string) { repo.MustCommit(when, "Controller", msg) }
+	hub := func(version, body string) string {
+		h := "\n[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
+		if version == "1.1" {
+			h += "\n[[history]]\nversion = \"1.1\"\ndate = 2026-02-10\nsummary = \"second\"\n"
+		}
+		return strings.Replace(doc("H-P-001", "Hub", h, body), `version = "1.0"`, `version = "`+version+`"`, 1)
+	}
+	repo.MustWrite("isms.toml", baseConfig)
+	repo.MustWrite("content/tier2/conf.md", doc("QZOLD-C-1", "Secret", `classification = "confidential"`, "Secret.\n"))
+	repo.MustWrite("content/tier2/hub.md", hub("1.0", "See [](QZOLD-C-1).\n"))
+	commit("2026-01-10T10:00:00Z", "first")
+	repo.MustWrite("content/tier2/conf.md", doc("QZNEW-C-2", "Secret", `classification = "confidential"`, "Secret.\n"))
+	repo.MustWrite("content/tier2/hub.md", hub("1.1", "See nothing.\n"))
+	commit("2026-02-10T10:00:00Z", "renumbered")
+	repo.MustRemove("content/tier2/conf.md")
+	commit("2026-03-10T10:00:00Z", "withdrawn")
+
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, options(repo.Dir, dest))
+	out := readTree(t, dest)
+	if out["docs/H-P-001/changes/1.1/index.html"] == nil {
+		t.Fatal("no page of what changed in 1.1")
+	}
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzold")) {
+			t.Errorf("%s holds the old id of a confidential document withdrawn since", name)
+		}
+	}
+}
