@@ -42,7 +42,7 @@ func doc(id, version, status, body string, history ...string) string {
 // raised keeps no earlier version's date (warning approval-date-stale).
 var approvedOn = map[string]string{
 	"0.1": "2025-11-01", "0.9": "2025-12-01", "1.0": "2026-01-05", "1.1": "2026-01-06", "1.2": "2026-01-07", "1.3": "2026-01-08",
-	"1.4": "2026-01-09", "2.0": "2026-01-10", "3.0": "2026-01-11", "v1.0": "2026-01-12", "V1.0": "2026-01-13", "1.0/2": "2026-01-14", "../x": "2026-01-15",
+	"1.4": "2026-01-09", "2.0": "2026-01-10", "3.0": "2026-01-11", "v1.0": "2026-01-12", "V1.0": "2026-01-13", "1.0*": "2026-01-14", "../x": "2026-01-15",
 }
 
 // repo makes a scripted repository in a temporary folder with isms.toml.
@@ -396,14 +396,14 @@ func TestVersionNameWithoutPage(t *testing.T) {
 	want := `content/p.md:14: warning: version "1.0*" cannot name a folder of the site: its text has no page under v/ and its changes none under changes/`
 	assertWarning(t, diags, want)
 	if docs[0].Versions.Of("1.0*") == nil {
-		t.Error("1.0/2 is not among the earlier versions")
+		t.Error("1.0* is not among the earlier versions")
 	}
 	// The current version's changes have no page either.
 	r.MustWrite("content/p.md", doc("P-1", "../x", "approved", "三。\n", "1.0*", "1.1", "../x"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "张三")
 	_, diags, _ = read(t, r.Dir)
 	if len(diags) != 2 || diags[1].String() != `content/p.md:5: warning: version "../x" cannot name a folder of the site: its changes have no page under changes/` {
-		t.Errorf("diagnostics %v, want the warnings of 1.0/2 and ../x", diags)
+		t.Errorf("diagnostics %v, want the warnings of 1.0* and ../x", diags)
 	}
 	// A version that git never held gives no warning.
 	r2 := repo(t)
