@@ -72,21 +72,7 @@ func (h *History) HeadIDs() ([]string, error) {
 		}
 	}
 	h.mu.Unlock()
-	if len(oids) == 0 {
-		return nil, nil
-	}
-	slices.Sort(oids)
-	texts, err := h.blobs.read(oids)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, text := range texts {
-		if hd := readHeader(text); hd.ok && validID(hd.ID) {
-			ids = append(ids, hd.ID)
-		}
-	}
-	return ids, nil
+	return h.idsIn(oids)
 }
 
 // GoneFromDisk returns, by path, the ids in the head commit's texts of

@@ -222,6 +222,11 @@ func (h *History) DeletedIDs() ([]string, error) {
 		}
 	}
 	h.mu.Unlock()
+	return h.idsIn(oids)
+}
+
+// idsIn returns the valid ids of the texts oids, read once each.
+func (h *History) idsIn(oids []string) ([]string, error) {
 	if len(oids) == 0 {
 		return nil, nil
 	}

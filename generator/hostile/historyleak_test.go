@@ -59,17 +59,7 @@ func TestWithheldHistoryIDs(t *testing.T) {
 	}
 	write("content/tier2/idondisk.md", doc("QZ-NOW-1", "Renumbered", `classification = "confidential"`, "Renumbered.\n"))
 
-	dest := filepath.Join(t.TempDir(), "public")
-	mustBuild(t, options(repo.Dir, dest))
-	out := readTree(t, dest)
-	if out["docs/H-P-001/changes/1.1/index.html"] == nil {
-		t.Fatal("no page of what changed in 1.1")
-	}
-	for name, data := range out {
-		if bytes.Contains(bytes.ToLower(data), []byte("qzgone")) {
-			t.Errorf("%s holds a trace of a document that git alone knows", name)
-		}
-	}
+	hubChangesHideAll(t, repo.Dir, "qzgone", "a trace of a document that git alone knows")
 }
 
 // A confidential document renumbered and then deleted leaves its old id
@@ -96,15 +86,23 @@ func TestWithheldOldIDOfADeletedDocument(t *testing.T) {
 	repo.MustRemove("content/tier2/conf.md")
 	commit("2026-03-10T10:00:00Z", "withdrawn")
 
+	hubChangesHideAll(t, repo.Dir, "qzold", "the old id of a confidential document withdrawn since")
+}
+
+// hubChangesHideAll builds the site at dir, which must have the page of
+// what changed in H-P-001 1.1, and fails for each file holding token
+// (lower case), which is what.
+func hubChangesHideAll(t *testing.T, dir, token, what string) {
+	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	mustBuild(t, options(repo.Dir, dest))
+	mustBuild(t, options(dir, dest))
 	out := readTree(t, dest)
 	if out["docs/H-P-001/changes/1.1/index.html"] == nil {
 		t.Fatal("no page of what changed in 1.1")
 	}
 	for name, data := range out {
-		if bytes.Contains(bytes.ToLower(data), []byte("qzold")) {
-			t.Errorf("%s holds the old id of a confidential document withdrawn since", name)
+		if bytes.Contains(bytes.ToLower(data), []byte(token)) {
+			t.Errorf("%s holds %s", name, what)
 		}
 	}
 }
