@@ -206,7 +206,7 @@ func (r *renderer) versionPages(d *model.Document, out Output) error {
 			Current: up, PreviousURL: up + d.VersionURL(prev.Version), VersionURL: up + d.VersionURL(version),
 		}
 		if since := d.EarlierSinceApprovalURL(prev.Version); since != "" {
-			view.PreviousSinceApproval = "../../" + since
+			view.PreviousSinceApproval = up + since
 		}
 		title := r.in.Strings.T("changes.title", d.Title, version)
 		if err := r.emitChanges(out, d.URL()+"changes/"+folder(version), title, view, masked, prev, this); err != nil {
@@ -279,7 +279,7 @@ func (r *renderer) earlierSinceApprovalPages(d *model.Document, out Output, mask
 		}
 		view := &ChangesView{
 			Doc: d, Version: v.Version, Previous: v.Version, From: v.AsApproved.Commit, To: v.Commit, SinceApproval: true, Approval: v.Since,
-			Current: "../../../", VersionURL: "../",
+			Current: "../" + model.VersionUp(v.Version), VersionURL: "../",
 		}
 		title := r.in.Strings.T("changes.since_approval_title", d.Title, v.Version)
 		dir := d.URL() + "v/" + folder(v.Version) + "since-approval/"
