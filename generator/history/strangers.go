@@ -14,11 +14,10 @@ import (
 // withdrew one document and added another made the new one the old
 // one's successor (its old id a page saying it moved, its earlier
 // versions the new one's) and left the withdrawn one no tombstone. A
-// rename whose text changed both its id and its title joined two
-// documents: the added file's history starts there, and the deleted
-// file's ends there, as if git had not paired them. A document
-// renumbered keeps its title, and one retitled keeps its id. Only the
-// texts on both sides of a rename are read.
+// rename whose text changed its id and does not carry on the old text
+// (see strangers) joined two documents: the added file's history starts
+// there, and the deleted file's ends there, as if git had not paired
+// them. Only the texts on both sides of a rename are read.
 func (h *History) splitStrangers() error {
 	l := h.log
 	type rename struct {
@@ -43,8 +42,9 @@ func (h *History) splitStrangers() error {
 	if err != nil {
 		return err
 	}
-	// The newest renames of each file first (fileList gives each file's
-	// in order), so that a split leaves the older ones where they were.
+	// Each file's oldest rename first (renames lists them from the
+	// newest), so that a split leaves the indexes of the newer ones as
+	// they were.
 	for k := len(renames) - 1; k >= 0; k-- {
 		old, now := readEarlierHeader(texts[2*k]), readEarlierHeader(texts[2*k+1])
 		if !strangers(texts[2*k+1], old, now) {
