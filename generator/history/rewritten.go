@@ -78,12 +78,15 @@ func (h *History) joinRewrites() error {
 		}
 		return one
 	}
-	joined := map[*fileLog]bool{}
+	// joined are the deleted files that an added one continues, paired
+	// those and the added ones: an added file deleted later is still a
+	// deleted file, with its tombstone.
+	joined, paired := map[*fileLog]bool{}, map[*fileLog]bool{}
 	join := func(del, add *end) {
 		revs := add.f.revs
 		revs[len(revs)-1].old = del.f.revs[0].old
 		add.f.revs = append(revs, del.f.revs[1:]...)
-		joined[del.f], joined[add.f] = true, true
+		joined[del.f], paired[del.f], paired[add.f] = true, true, true
 	}
 	for _, c := range commits {
 		dels := deleted[c]
@@ -101,7 +104,7 @@ func (h *History) joinRewrites() error {
 		left := func(ends []*end) *end {
 			var one *end
 			for _, e := range ends {
-				if e.id != "" && !joined[e.f] {
+				if e.id != "" && !paired[e.f] {
 					if one != nil {
 						return nil
 					}

@@ -221,3 +221,24 @@ func TestMovedRenumberedAndRewritten(t *testing.T) {
 		})
 	}
 }
+
+// A file moved and rewritten, and deleted later, is a withdrawn
+// document: its tombstone shows its last text, as any deleted file's.
+func TestMovedRewrittenThenDeletedHasATombstone(t *testing.T) {
+	r := repo(t)
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	r.MustRemove("content/b.md")
+	r.MustWrite("content/other.md", doc("P-2", "1.0", "approved", firstBody, "1.0"))
+	withdrawn := commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
+
+	docs, _, h := read(t, r.Dir)
+	tombs, err := h.Tombstones(docs)
+	must(t, err)
+	if len(tombs) != 1 || tombs[0].ID != "P-1" || tombs[0].Last.Version != "1.1" || tombs[0].Withdrawn.Hash != withdrawn {
+		t.Errorf("tombstones %+v, want P-1 withdrawn in %s with its last text, 1.1", tombs, withdrawn[:10])
+	}
+}
