@@ -104,7 +104,11 @@ func (r *runner) command(args ...string) *exec.Cmd {
 // output runs git and returns its standard output; the error carries
 // git's own message.
 func (r *runner) output(args ...string) ([]byte, error) {
-	cmd := r.command(args...)
+	return outputOf(r.command(args...), args)
+}
+
+// outputOf runs cmd, git with args, and returns its standard output.
+func outputOf(cmd *exec.Cmd, args []string) ([]byte, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -134,13 +138,7 @@ func (r *runner) longOutputIn(stdin []byte, args ...string) ([]byte, error) {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
 	if f == nil {
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return out, &gitError{args: args, msg: strings.TrimSpace(stderr.String()), err: err}
-		}
-		return out, nil
+		return outputOf(cmd, args)
 	}
 	defer closeTemp(f)
 	var stderr bytes.Buffer
