@@ -68,11 +68,7 @@ func TestTombstoneOfADraftedDocument(t *testing.T) {
 	deleted := commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
-	tombs, err := h.Tombstones(docs)
-	must(t, err)
-	cfg := &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal"}
-	site := model.NewSite(cfg, model.Date{Year: 2026, Month: 3, Day: 2}, false, docs)
-	history.Publish(site, tombs, func(c, s string) bool { return s != model.StatusDraft && s != model.StatusReview })
+	site := publishedSite(t, h, docs, notDrafted)
 	if len(site.Tombstones) != 1 {
 		t.Fatalf("published tombstones %+v, want P-1", site.Tombstones)
 	}

@@ -957,3 +957,20 @@ func TestWhitespaceAfterApproval(t *testing.T) {
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+changed[:10]+" (2026-03-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
 }
+
+// notDrafted is what a build without --drafts publishes of a text.
+func notDrafted(_, status string) bool {
+	return status != model.StatusDraft && status != model.StatusReview
+}
+
+// publishedSite is the site of docs on 2026-03-02 with the tombstones of
+// h that published lets through (history.Publish).
+func publishedSite(t *testing.T, h *history.History, docs []*model.Document, published func(class, status string) bool) *model.Site {
+	t.Helper()
+	tombs, err := h.Tombstones(docs)
+	must(t, err)
+	cfg := &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal"}
+	site := model.NewSite(cfg, model.Date{Year: 2026, Month: 3, Day: 2}, false, docs)
+	history.Publish(site, tombs, published)
+	return site
+}

@@ -3,9 +3,6 @@ package history_test
 import (
 	"strings"
 	"testing"
-
-	"ismsgen/generator/history"
-	"ismsgen/generator/model"
 )
 
 // A commit that withdrew one form and added another made from the same
@@ -40,11 +37,7 @@ func TestRenameJoiningTwoDocuments(t *testing.T) {
 			if got := docs[0].Versions != nil && docs[0].Versions.Set.Hash == first; got != tc.keepsOlder {
 				t.Errorf("the new text's version was set in the old one's commit: %v, want %v (%+v)", got, tc.keepsOlder, docs[0].Versions)
 			}
-			tombs, err := h.Tombstones(docs)
-			must(t, err)
-			cfg := &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal"}
-			site := model.NewSite(cfg, model.Date{Year: 2026, Month: 3, Day: 2}, false, docs)
-			history.Publish(site, tombs, func(c, s string) bool { return true })
+			site := publishedSite(t, h, docs, func(c, s string) bool { return true })
 			switch {
 			case !tc.tombstone && len(site.Tombstones) > 0:
 				t.Errorf("tombstones %+v, want none", site.Tombstones)
@@ -68,11 +61,7 @@ func TestTombstoneOfADocumentRenumberedInDraft(t *testing.T) {
 	commit(t, r, "2026-03-01T10:00:00+08:00", "李四")
 
 	docs, _, h := read(t, r.Dir)
-	tombs, err := h.Tombstones(docs)
-	must(t, err)
-	cfg := &model.Config{Levels: []string{"public", "internal"}, Classification: "internal", DefaultClassification: "internal"}
-	site := model.NewSite(cfg, model.Date{Year: 2026, Month: 3, Day: 2}, false, docs)
-	history.Publish(site, tombs, func(c, s string) bool { return s != model.StatusDraft && s != model.StatusReview })
+	site := publishedSite(t, h, docs, notDrafted)
 	if len(site.Tombstones) != 1 || site.Tombstones[0].ID != "OLD-1" || site.Tombstones[0].Last.Commit.Hash != approved {
 		t.Fatalf("published tombstones %+v, want OLD-1 with the text of %s", site.Tombstones, approved[:10])
 	}
