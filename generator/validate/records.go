@@ -186,7 +186,7 @@ func actionReferences(docs []*model.Document, byID map[string]*model.Document, f
 				switch {
 				case byID[model.FoldID(id)] != nil || failed[model.FoldID(id)]:
 				case d.FromGit != nil:
-					diags.Warnf(d.Path, at("documents"), "stale-link", "nothing in the file on disk changes it: once the draft is approved, the site shows the draft's own text, with its links",
+					diags.Warnf(d.Path, at("documents"), "stale-link", staleHint,
 						"the version in force, shown from git, has action %s name document %q, which no document has now: it is shown without a link", a.ID, id)
 				default:
 					diags.Errorf(d.Path, at("documents"), unknownHint(sg, id), "action %s names document %q, but no document has that id", a.ID, id)

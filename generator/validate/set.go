@@ -83,6 +83,11 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 	return docs, diags
 }
 
+// staleHint is the hint of a stale-link warning: a name in the version
+// in force of a draft, shown from git, that leads nowhere now (as
+// link's staleLinks says of its links).
+const staleHint = "nothing in the file on disk changes it: once the draft is approved, the site shows the draft's own text, with its links"
+
 func references(d *model.Document, byID map[string]*model.Document, failed map[string]bool, sg *suggester, diags *diag.List) {
 	check := func(key, id string) *model.Document {
 		target := byID[model.FoldID(id)]
@@ -100,7 +105,7 @@ func references(d *model.Document, byID map[string]*model.Document, failed map[s
 		case target == nil && d.FromGit != nil:
 			// The version in force of a draft, shown from git: no edit
 			// of the file changes what it names.
-			diags.Warnf(d.Path, d.Line(key), "stale-link", "nothing in the file on disk changes it: once the draft is approved, the site shows the draft's own text, with its links",
+			diags.Warnf(d.Path, d.Line(key), "stale-link", staleHint,
 				"the version in force, shown from git, names %q in %s, which no document has now: it is shown without a link", id, key)
 			return nil
 		case target == nil:
