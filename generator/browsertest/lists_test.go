@@ -195,10 +195,12 @@ func TestListFilterSortAndAddress(t *testing.T) {
 				t.Fatalf("the department filter %s: %v", dept, err)
 			}
 			filtered := eval[[]string](t, tb, rowIDs)
-			href := eval[string](t, tb, `location.href`)
-			if !strings.Contains(href, "docs.q=") || !strings.Contains(href, "docs.dept=") {
-				t.Fatalf("the address %s does not hold the filters", href)
+			// The address follows the typing a moment later: wait until it
+			// holds the whole filter.
+			if err := tb.poll(`() => location.href.includes("docs.q=ISMS-P-00") && location.href.includes("docs.dept=")`, tabTimeout/3); err != nil {
+				t.Fatalf("the address %s does not hold the filters (%v)", eval[string](t, tb, `location.href`), err)
 			}
+			href := eval[string](t, tb, `location.href`)
 			// The address restores them.
 			tb.open(t, href)
 			if err := tb.poll(`(want) => JSON.stringify(`+rowIDs+`) === want && document.getElementById("docs-q").value === "ISMS-P-00"`, tabTimeout/3, jsonString(filtered)); err != nil {
