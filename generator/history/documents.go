@@ -16,10 +16,10 @@ import (
 )
 
 // reviewKeys may change without a new version: a review that changes
-// nothing else is recorded by its dates alone. So may what the records
-// list keeps about a form or record (its retention) and a record's
-// actions, which are tracked to closure after the record is approved.
-var reviewKeys = []string{"last_reviewed", "next_review", "retention", "actions"}
+// nothing else is recorded by its dates alone. Every other key is
+// controlled as the body is: a changed retention period, or an action
+// added or closed, changes the record that was approved.
+var reviewKeys = []string{"last_reviewed", "next_review"}
 
 // walk follows one document's file back through its commits, reading
 // the front matter of each and keeping only the texts it needs: those

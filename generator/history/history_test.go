@@ -552,31 +552,43 @@ func TestDocumentsReadsOnlyItsFiles(t *testing.T) {
 	_ = docs
 }
 
-// What the records list keeps (retention) and a record's actions, tracked
-// to closure after the record is approved, change without a new version;
-// the record's text does not.
-func TestRecordTrackingNeedsNoNewVersion(t *testing.T) {
-	r := repo(t)
-	record := func(extra, body string) string {
+// A record's front matter is controlled as its body is: a changed
+// retention period, or an action added or closed, changes the record
+// approved (warning changed-after-approval, the version to raise). Only
+// the review dates may change without a new version.
+func TestRecordChangedAfterApproval(t *testing.T) {
+	record := func(extra string) string {
 		return "+++\nid = \"R-1\"\ntitle = \"内部审核报告\"\ntier = 3\ntype = \"record\"\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"isd\"]\napprover = \"总经理\"\napproved = 2026-01-05\n" +
-			extra + "+++\n\n" + body
+			extra + "+++\n\n审核发现。\n"
 	}
 	const action = "\n[[actions]]\nid = \"NC-1\"\ntitle = \"整改\"\nsource = \"nonconformity\"\nowner = \"isd\"\ndue = 2026-03-31\n"
-	r.MustWrite("content/r.md", record("", "审核发现。\n"))
-	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
-	r.MustWrite("content/r.md", record("retention = \"3 years\"\n"+action, "审核发现。\n"))
-	commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
-	r.MustWrite("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\nevidence = \"R-1\"\n", "审核发现。\n"))
-	commit(t, r, "2026-03-20T09:00:00+08:00", "张三")
-	_, diags, _ := read(t, r.Dir)
-	if len(diags) != 0 {
-		t.Fatalf("after tracking the action: %v; want no warning", diags)
+	const retention = "retention = \"3 years\"\n"
+	for _, tc := range []struct {
+		name, approved, later string
+		warn                  bool
+	}{
+		{"review dates", retention + action, "last_reviewed = 2026-02-01\nnext_review = 2027-02-01\n" + retention + action, false},
+		{"retention changed", retention, "retention = \"永久\"\n", true},
+		{"retention added", "", retention, true},
+		{"action added", retention, retention + action, true},
+		{"action closed", retention + action, retention + action + "closed = 2026-03-20\nevidence = \"R-1\"\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := repo(t)
+			r.MustWrite("content/r.md", record(tc.approved))
+			approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+			r.MustWrite("content/r.md", record(tc.later))
+			changed := commit(t, r, "2026-02-01T09:00:00+08:00", "张三")
+			_, diags, _ := read(t, r.Dir)
+			if !tc.warn {
+				if len(diags) != 0 {
+					t.Fatalf("%v; want no warning", diags)
+				}
+				return
+			}
+			assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-02-01, 张三) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+		})
 	}
-
-	r.MustWrite("content/r.md", record("retention = \"永久\"\n"+action+"closed = 2026-03-20\n", "审核发现，已修改。\n"))
-	changed := commit(t, r, "2026-04-01T09:00:00+08:00", "李四")
-	_, diags, _ = read(t, r.Dir)
-	assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-04-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
 }
 
 // An earlier text saved as GBK by an older editor is not shown: its
