@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"ismsgen/generator/internal/par"
+	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
 
@@ -82,11 +83,42 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 			// before the commit that deleted it.
 			last.Classification = h.classBefore(hd.Classification, h.log.commit(del))
 		}
-		out = append(out, &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last})
+		t := &model.Tombstone{ID: hd.ID, Title: hd.Title, Tier: hd.Tier, Withdrawn: h.log.commit(del), Last: last}
+		listed(t, text)
+		out = append(out, t)
 		logs = append(logs, f)
 		h.keep(last.Blob, text)
 	}
 	return out, logs, nil
+}
+
+// listed gives t what the lists of withdrawn documents show of its
+// last text and filter it by: its type, owners and distribution, as
+// validate reads them. Read for the deleted files alone, which are few:
+// the header of every text leaves the lists out.
+func listed(t *model.Tombstone, text []byte) {
+	f := load.ParseText("", text)
+	if f == nil {
+		return
+	}
+	strs := func(key string) []string {
+		list, _ := f.Meta[key].([]any)
+		var out []string
+		for _, item := range list {
+			if s, ok := item.(string); ok && !slices.Contains(out, strings.TrimSpace(s)) {
+				out = append(out, strings.TrimSpace(s))
+			}
+		}
+		return out
+	}
+	t.Type, _ = f.Meta["type"].(string)
+	if t.Type = strings.TrimSpace(t.Type); !slices.Contains(model.Types, t.Type) {
+		t.Type = model.TierType(t.Tier)
+	}
+	t.Owners, t.Distribution = strs("owners"), strs("distribution")
+	if _, ok := f.Meta["distribution"]; !ok {
+		t.Distribution = t.Owners
+	}
 }
 
 // earlierText is a text of a deleted file before its last one.
@@ -194,6 +226,9 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 				ts.ReplacedBy = append(ts.ReplacedBy, d)
 			}
 		}
+		ts.Listed = &model.Document{ID: t.ID, Title: t.Title, Tier: t.Tier, Type: t.Type, Version: t.Last.Version, Status: model.StatusObsolete,
+			Classification: t.Last.Classification, Owners: t.Owners, Distribution: t.Distribution}
+		ts.Listed.KeepURL()
 		site.Tombstones = append(site.Tombstones, &ts)
 	}
 	slices.SortFunc(site.Tombstones, func(a, b *model.Tombstone) int { return strings.Compare(a.ID, b.ID) })

@@ -22,6 +22,15 @@ const (
 // Types lists every document type in display order.
 var Types = []string{TypeManual, TypePolicy, TypeProcedure, TypeStandard, TypeGuideline, TypePlan, TypeForm, TypeRecord, TypeSoA, TypeExternal}
 
+// TierType is the type of a document of tier that names none: policy,
+// procedure, form; "" for a tier that is not 1, 2 or 3.
+func TierType(tier int) string {
+	if tier < 1 || tier > 3 {
+		return ""
+	}
+	return [...]string{"", TypePolicy, TypeProcedure, TypeForm}[tier]
+}
+
 // Document statuses (the `status` key).
 const (
 	StatusDraft    = "draft"

@@ -153,6 +153,15 @@ type Tombstone struct {
 
 	// ReplacedBy are the published documents whose supersedes names it.
 	ReplacedBy []*Document
+	// Type, Owners and Distribution are its last text's, as validate
+	// reads them (the tier's type when it names none; its owners when it
+	// names no distribution): the departments that hold copies to withdraw.
+	Type                 string
+	Owners, Distribution []string
+	// Listed is the tombstone as a row of the lists of withdrawn
+	// documents (an obsolete document at its URL); set by the build for
+	// the tombstones it publishes. It is none of the site's documents.
+	Listed *Document
 }
 
 // URL is the tombstone's page, the document's old URL.

@@ -31,11 +31,24 @@ func dataScript(key string, value []byte) []byte {
 func (r *renderer) docNumber(d *model.Document) int {
 	r.numbersOnce.Do(func() {
 		r.numbers = make(map[*model.Document]int, len(r.in.Site.Docs))
-		for i, d := range r.in.Site.Docs {
+		for i, d := range r.listedDocs() {
 			r.numbers[d] = i
 		}
 	})
 	return r.numbers[d]
+}
+
+// listedDocs are the documents lists/docs.js numbers: the site's, then
+// the withdrawn documents' (tombstones), which the lists of withdrawn
+// documents name.
+func (r *renderer) listedDocs() []*model.Document {
+	docs := r.in.Site.Docs
+	for _, t := range r.in.Site.Tombstones {
+		if t.Listed != nil {
+			docs = append(docs[:len(docs):len(docs)], t.Listed)
+		}
+	}
+	return docs
 }
 
 // listFiles writes the files that every list shares: lists/docs.js,
@@ -288,7 +301,7 @@ func (r *renderer) docsData() []byte {
 
 	var b []byte
 	b = append(b, `{"docs":[`...)
-	for i, d := range r.in.Site.Docs {
+	for i, d := range r.listedDocs() {
 		if i > 0 {
 			b = append(b, ',')
 		}

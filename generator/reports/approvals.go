@@ -17,9 +17,10 @@ type Approvals struct {
 	Drafts       []*model.Document // status "draft", by tier and id
 	NotEffective []*model.Document // approved, effective after --now; the soonest first
 	InForce      []Entry           // approved and effective, by tier and id
-	// Obsolete is the documents with status "obsolete", and the approved
-	// ones that an approved document in force replaces; the most recently
-	// withdrawn first.
+	// Obsolete is the documents with status "obsolete", the approved
+	// ones that an approved document in force replaces, and those whose
+	// files were deleted after publication; the most recently withdrawn
+	// first.
 	Obsolete []Withdrawal
 }
 
@@ -96,10 +97,18 @@ func pendingOf(d *model.Document, now model.Date) Pending {
 }
 
 // withdrawals lists, newest first: obsolete documents; approved documents
-// that an approved document supersedes; and the previous version of every
-// approved document whose revision history names one.
+// that an approved document supersedes; the previous version of every
+// approved document whose revision history names one; and the documents
+// whose files were deleted after publication (the tombstones this build
+// publishes), withdrawn on the day of the deletion.
 func withdrawals(site *model.Site) []Withdrawal {
 	var out []Withdrawal
+	for _, t := range site.Tombstones {
+		if t.Listed != nil {
+			day := t.Withdrawn.Date()
+			out = append(out, Withdrawal{Doc: t.Listed, Version: t.Last.Version, Date: day, ReplacedBy: t.ReplacedBy, Scheduled: day.After(site.Now)})
+		}
+	}
 	for _, d := range site.Docs {
 		var by []*model.Document
 		for _, s := range d.Graph.SupersededBy {

@@ -94,15 +94,6 @@ func idError(r *fields, id string) bool {
 
 const idHint = `ids look like "ISMS-P-009": ASCII letters, digits, '.', '_' and '-' (put Chinese words in the title)`
 
-// tierType is the type of a document of the tier that names none: ""
-// for a tier not known.
-func tierType(tier int) string {
-	if tier < 1 || tier > 3 {
-		return ""
-	}
-	return [...]string{"", model.TypePolicy, model.TypeProcedure, model.TypeForm}[tier]
-}
-
 // classification is the level of a document whose front matter says
 // written: the site's default when it says none, and the highest level
 // when it names one isms.toml does not define (known false), so that a
@@ -143,7 +134,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	d.Type = r.str("type", false)
 	switch {
 	case d.Type == "":
-		d.Type = tierType(d.Tier)
+		d.Type = model.TierType(d.Tier)
 	case !contains(model.Types, d.Type):
 		r.errorf("type", diag.Msg("type is one of: %s", strings.Join(model.Types, ", ")), "unknown document type %q", d.Type)
 	}

@@ -22,7 +22,7 @@ func Shown(cfg *model.Config, src *load.Doc) *model.Document {
 		d.Tier = tier
 	}
 	if d.Type = r.str("type", false); d.Type == "" {
-		d.Type = tierType(d.Tier)
+		d.Type = model.TierType(d.Tier)
 	}
 	d.Status = r.str("status", false)
 	if !contains(model.Statuses, d.Status) {
