@@ -606,7 +606,10 @@ func (c *codeRenderer) highlight(lang string, code []byte) []byte {
 func highlighted(lang string, code []byte) []byte {
 	var out bytes.Buffer
 	if lexer := lexerFor(lang); lexer != nil && len(code) <= maxHighlighted {
-		it, err := lexer.Tokenise(nil, string(code))
+		// Coalesce: adjacent tokens of one class make one span. Some
+		// lexers give a token per character (PowerShell's here-strings,
+		// @" … "@), a span each.
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
 		if err == nil && formatter.Format(&out, styles.Fallback, it) == nil {
 			return out.Bytes()
 		}

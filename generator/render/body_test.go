@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2/styles"
+
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/link"
 	"ismsgen/generator/model"
@@ -184,6 +186,39 @@ func TestHighlightBounded(t *testing.T) {
 	large := bytes.Repeat(small, maxHighlighted/len(small)+1)
 	if got := string(highlighted("go", large)); strings.Contains(got, "<span") || !strings.HasPrefix(got, `<pre class="chroma"><code>package main`) {
 		t.Errorf("a Go block of %d bytes is highlighted: %.80q", len(large), got)
+	}
+}
+
+// TestHighlightMergesTokens: adjacent tokens of one class make one span
+// (PowerShell's lexer gives a here-string a token per character); a
+// block whose neighbouring tokens differ in class comes out as chroma's
+// formatter writes it.
+func TestHighlightMergesTokens(t *testing.T) {
+	line := func(cells string) string { return `<span class="line"><span class="cl">` + cells + `</span></span>` }
+	for _, tc := range []struct {
+		lang, code, want string
+		asChroma         bool // the same as chroma's formatter gives, tokens unmerged
+	}{
+		{"powershell", "$a = @\"\nHello $name\n\"@\n",
+			line(`<span class="nv">$a</span> <span class="p">=</span> <span class="sh">@&#34;`+"\n</span>") +
+				line(`<span class="sh">Hello </span><span class="nv">$name</span><span class="sh">`+"\n</span>") +
+				line(`<span class="sh">&#34;@</span>`+"\n"), false},
+		{"powershell", "@'\nab\n'@\n",
+			line(`<span class="sh">@&#39;`+"\n</span>") + line(`<span class="sh">ab`+"\n</span>") + line(`<span class="sh">&#39;@</span>`+"\n"), false},
+		{"go", "x := \"a\" // b\n",
+			line(`<span class="nx">x</span><span class="w"> </span><span class="o">:=</span><span class="w"> </span><span class="s">&#34;a&#34;</span><span class="w"> </span><span class="c1">// b</span><span class="w">` + "\n</span>"), true},
+	} {
+		want := `<pre class="chroma"><code>` + tc.want + `</code></pre>`
+		if got := string(highlighted(tc.lang, []byte(tc.code))); got != want {
+			t.Errorf("%s %q:\n%s\nwant:\n%s", tc.lang, tc.code, got, want)
+		}
+		if tc.asChroma {
+			var raw bytes.Buffer
+			it, err := lexerFor(tc.lang).Tokenise(nil, tc.code)
+			if err != nil || formatter.Format(&raw, styles.Fallback, it) != nil || raw.String() != want {
+				t.Errorf("%s %q: chroma's formatter gives\n%s\nwant:\n%s", tc.lang, tc.code, raw.String(), want)
+			}
+		}
 	}
 }
 
