@@ -42,10 +42,15 @@ func (r *renderer) docNumber(d *model.Document) int {
 // the withdrawn documents' (tombstones), which the lists of withdrawn
 // documents name.
 func (r *renderer) listedDocs() []*model.Document {
-	docs := r.in.Site.Docs
-	for _, t := range r.in.Site.Tombstones {
+	site := r.in.Site
+	if len(site.Tombstones) == 0 {
+		return site.Docs
+	}
+	docs := make([]*model.Document, len(site.Docs), len(site.Docs)+len(site.Tombstones))
+	copy(docs, site.Docs)
+	for _, t := range site.Tombstones {
 		if t.Listed != nil {
-			docs = append(docs[:len(docs):len(docs)], t.Listed)
+			docs = append(docs, t.Listed)
 		}
 	}
 	return docs

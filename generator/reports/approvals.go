@@ -36,7 +36,7 @@ type Pending struct {
 // Withdrawal is a document or version that departments must withdraw and
 // stop using (回收).
 type Withdrawal struct {
-	Doc     *model.Document // the withdrawn document; for an earlier version, the document now current
+	Doc     *model.Document // the withdrawn document; for an earlier version, the document now current; for a deleted file, its tombstone's Listed
 	Version string          // the version withdrawn
 	// Date is when it was withdrawn: the effective date of what replaces
 	// it (the earliest, when several do). Zero when nothing replaces it.
