@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"ismsgen"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/i18n"
 	"ismsgen/generator/internal/fast"
 	"ismsgen/generator/internal/gitfixture"
 	"ismsgen/generator/load"
@@ -587,6 +589,17 @@ func TestRecordChangedAfterApproval(t *testing.T) {
 				return
 			}
 			assertWarning(t, diags, "content/r.md:6: warning: the text changed in commit "+changed[:10]+" (2026-02-01, 张三) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+			// The hint tells the document controller what to do.
+			for lang, want := range map[string]string{
+				"en":    "raise version and add a [[history]] entry for the change (material = false for a correction that needs no new acknowledgement), or restore the approved text",
+				"zh-CN": "请提高版本号并为此次修改添加一条 [[history]]（无需重新确认阅读的更正可写 material = false），或恢复已批准的内容",
+			} {
+				c, err := i18n.Messages(ismsgen.I18n(), lang)
+				must(t, err)
+				if len(diags) == 1 && c.Hint(diags[0]) != want {
+					t.Errorf("%s hint: %q, want %q", lang, c.Hint(diags[0]), want)
+				}
+			}
 		})
 	}
 }
