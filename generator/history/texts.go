@@ -3,12 +3,13 @@ package history
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"ismsgen/generator/internal/fast"
+	"ismsgen/generator/internal/wholefile"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/validate"
@@ -138,21 +139,17 @@ func (h *History) CurrentIn(room *model.TextRoom, d *model.Document) (*model.Ear
 	if d.FromGit != nil {
 		return h.EarlierIn(room, nil, d.FromGit.Blob, d.Path) // the file holds a draft (model.Document.FromGit)
 	}
-	f, err := os.Open(filepath.Join(h.source, filepath.FromSlash(d.Path)))
+	// Read as load reads it, without package os's registering of the
+	// file with the network poller: a build reads the current file of
+	// every document with earlier versions.
+	b := room.Take(0)
+	text, err := wholefile.ReadInto(*b, filepath.Join(h.source, filepath.FromSlash(d.Path)), maxBlob)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errors.New(d.Path + ": the file is gone")
 	}
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var size int64
-	if fi, err := f.Stat(); err == nil {
-		size = fi.Size()
-	}
-	text, err := readIn(room, f, size)
-	if err != nil {
-		return nil, err
-	}
-	return split(nil, d.Path, text), nil
+	*b = text // room's buffer, or a larger one that room now holds
+	return split(nil, d.Path, unsafe.String(unsafe.SliceData(text), len(text))), nil
 }
