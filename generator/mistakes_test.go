@@ -114,6 +114,8 @@ func TestSyntaxErrorsAndOtherMistakes(t *testing.T) {
 		`content/broken.md:14: parent names "QA-00", but no document has that id`,
 		`content/broken.md:15: related names "QA-2", but no document has that id`,
 		`content/broken.md:20: unknown key "history[1].summry"`,
+		`content/links-copy.md:2: duplicate id "qa-02" (ids are compared ignoring case: "QA-02"): also used by content/links.md:2`,
+		`content/links-copy.md:8: invalid TOML: the value of "author" needs quotes`,
 		`content/record.md:15: invalid TOML: 2025-02-30 is not a real date`,
 		`content/record.md:16: action CA-1 names document "QA-09", but no document has that id`,
 		`content/record.md:19: duplicate action id "CA-2": also used at content/record2.md:11`,

@@ -10,7 +10,7 @@ import (
 
 // SalvagedReferences checks the ids that a document read again past its
 // TOML syntax errors (one that stays out of the site) names against the
-// documents that were read: its parent, related and replaced documents,
+// documents that were read: its own id, its parent, related and replaced documents,
 // its actions' documents, and its action ids against the other records'.
 // failed are the ids (model.FoldID) of the files that could not be read,
 // which are not reported again. Only the findings at salvaged's own file
@@ -30,6 +30,11 @@ func SalvagedReferences(salvaged *model.Document, converted []*model.Document, f
 	}
 	sg := &suggester{ids: ids, budget: suggest.NewBudget(suggestions), docs: docs}
 	var diags diag.List
+	// Its id is read: one that another document has is reported now,
+	// not once the syntax is fixed.
+	if first := byID[model.FoldID(salvaged.ID)]; salvaged.ID != "" && first != nil {
+		duplicateID(salvaged, first, &diags)
+	}
 	references(salvaged, byID, failed, sg, &diags)
 	// Its actions come last, so that an id another record uses is
 	// reported here. The others' actions are copied: Set decides what

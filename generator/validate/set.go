@@ -52,11 +52,7 @@ func Set(converted []*model.Document, failed map[string]bool) ([]*model.Document
 				byID[key], docs[slices.Index(docs, first)] = d, d
 				first, d = d, first
 			}
-			if first.ID != d.ID {
-				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q (ids are compared ignoring case: %q): also used by %s:%d", d.ID, first.ID, first.Path, first.Line("id"))
-			} else {
-				diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q: also used by %s:%d", d.ID, first.Path, first.Line("id"))
-			}
+			duplicateID(d, first, &diags)
 			// An id copied with the file: isms-p-002.md's references
 			// meant it, and are not reported again.
 			failed[model.FoldID(model.FileID(d.Path))] = true
@@ -297,4 +293,13 @@ func unknownReferences(docs []*model.Document, byID map[string]*model.Document, 
 		})
 	}
 	return out
+}
+
+// duplicateID reports at d's id that first has the same id.
+func duplicateID(d, first *model.Document, diags *diag.List) {
+	if first.ID != d.ID {
+		diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q (ids are compared ignoring case: %q): also used by %s:%d", d.ID, first.ID, first.Path, first.Line("id"))
+	} else {
+		diags.Errorf(d.Path, d.Line("id"), "give each document its own id; rename one of them", "duplicate id %q: also used by %s:%d", d.ID, first.Path, first.Line("id"))
+	}
 }
