@@ -102,3 +102,33 @@ func TestEarlierVersionUnreadNote(t *testing.T) {
 		})
 	}
 }
+
+// An earlier version saved once more in GBK before it was raised keeps
+// the page of its last text that can be read, and its [[history]] entry
+// a note that names both commits: the page's text is not the version's
+// last, and nothing said so.
+func TestEarlierVersionLaterTextUnread(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	v1 := "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-01-01\n\n[[history]]\nversion = \"1.0\"\n+++\n\n"
+	r.MustWrite("content/p1.md", v1+"Marker of the UTF-8 text.\n")
+	first := r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+	r.MustWrite("content/p1.md", v1+"\xb7\xc3\xce\xca marker of the GBK text.\n")
+	gbk := r.MustCommit("2026-01-15T10:00:00+08:00", "Author", "saved by an older editor")
+	r.MustWrite("content/p1.md", "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"1.1\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = 2026-02-01\nnext_review = 2027-01-01\n\n[[history]]\nversion = \"1.0\"\n\n[[history]]\nversion = \"1.1\"\n+++\n\nThe TOML text.\n")
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "1.1")
+	tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	if !strings.Contains(string(tree["docs/P-1/v/1.0/index.html"]), "Marker of the UTF-8 text.") {
+		t.Errorf("docs/P-1/v/1.0/ missing or without the text that can be read")
+	}
+	var notes []string
+	for _, d := range res.Diagnostics.Notes() {
+		if d.File == "content/p1.md" {
+			notes = append(notes, d.String())
+		}
+	}
+	want := fmt.Sprintf("content/p1.md:14: note: the page of version 1.0 under v/ shows its text in commit %s (2026-01-01): its later text in commit %s (2026-01-15) is not UTF-8", first[:10], gbk[:10])
+	if len(notes) != 1 || !strings.HasPrefix(notes[0], want) {
+		t.Errorf("notes %q, want one that starts %q", notes, want)
+	}
+}

@@ -63,27 +63,39 @@ func looseVersion(text []byte) string {
 	return ""
 }
 
-// unreadNotes are the notes of the [[history]] versions of d that have
-// no page because git's text of them could not be read: the newest such
-// text of each, at the version's line. Versions is d's, made by finish.
+// unreadNotes are the notes of the [[history]] versions of d whose
+// newest text in git could not be read: the version has no page, or its
+// page shows an older text of it (a file saved as GBK once more before
+// the version was raised), at the version's line. Versions is d's, made
+// by finish.
 func (h *History) unreadNotes(w *walk) diag.List {
 	var notes diag.List
 	d, v := w.d, w.d.Versions
 	noted := map[string]bool{}
 	for _, r := range d.History {
-		if r.Version == "" || r.Version == d.Version || noted[r.Version] || v.Of(r.Version) != nil {
+		if r.Version == "" || r.Version == d.Version || noted[r.Version] {
 			continue
 		}
-		for i, rv := range w.f.revs {
+		page := v.Of(r.Version)
+		for i, rv := range w.f.revs { // newest first
+			c := h.log.commit(rv)
+			if page != nil && c.Hash == page.Commit.Hash {
+				break // the texts past the page's are older than it
+			}
 			hd, ok := w.headers[i]
 			if !ok || hd.unread.why == 0 || hd.unread.version != r.Version {
 				continue
 			}
 			noted[r.Version] = true
-			c := h.log.commit(rv)
-			notes.Add(diag.New(d.Path, historyLine(d, r.Version), diag.Note, "",
-				diag.Msg("nothing to change: git keeps the text as it was (git show %s:./%s)", c.Short(), rv.path),
-				"version %s has no page under v/: its text in commit %s (%s) %v", r.Version, c.Short(), c.Date(), hd.unread.reason()))
+			hint := diag.Msg("nothing to change: git keeps the text as it was (git show %s:./%s)", c.Short(), rv.path)
+			if page != nil {
+				notes.Add(diag.New(d.Path, historyLine(d, r.Version), diag.Note, "", hint,
+					"the page of version %s under v/ shows its text in commit %s (%s): its later text in commit %s (%s) %v",
+					r.Version, page.Commit.Short(), page.Commit.Date(), c.Short(), c.Date(), hd.unread.reason()))
+			} else {
+				notes.Add(diag.New(d.Path, historyLine(d, r.Version), diag.Note, "", hint,
+					"version %s has no page under v/: its text in commit %s (%s) %v", r.Version, c.Short(), c.Date(), hd.unread.reason()))
+			}
 			break
 		}
 	}
