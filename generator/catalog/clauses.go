@@ -52,6 +52,11 @@ func ParseClause(s string) (string, *RefError) {
 			Hint:    diag.Msg("%s is Annex A control %s (%s), not a clause: list it in controls; %s", t, c.ID, diag.Name{EN: c.Title, ZH: c.TitleZH}, d.clauseHint()),
 		}
 	}
+	if n := titledNumber(t); n != "" {
+		if i, ok := d.clause[n]; ok {
+			return "", &RefError{Message: msg, Hint: diag.Msg("did you mean %q (%s)?", d.clauses[i].ID, d.clauses[i].name())}
+		}
+	}
 	return "", &RefError{Message: msg, Hint: d.clauseHint()}
 }
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Theme is one of the four groups of Annex A controls.
@@ -150,10 +152,57 @@ func (d *data) parseControl(s string) (string, *RefError) {
 			}
 		}
 	}
+	if n := titledNumber(t); n != "" {
+		if id, err := d.parseControl(n); err == nil {
+			return "", &RefError{
+				Message: diag.Msg("unknown Annex A control %q", s),
+				Hint:    diag.Msg("did you mean %s?", d.describeControls([]string{id}, true)),
+			}
+		}
+	}
 	return "", &RefError{
 		Message: diag.Msg("unknown Annex A control %q", s),
 		Hint:    d.controlHint(),
 	}
+}
+
+// titledNumber is the number of a reference written with words around
+// it, as a register copies it: "5.15（访问控制）", "A.8.13 Information
+// backup", "第9.3条"; "" when s holds no number, or more than one, or
+// no words but a prefix "A." or letters run on from the number ("6.1.3dd"),
+// which are no title.
+func titledNumber(s string) string {
+	if len(s) > 2 && (s[0] == 'A' || s[0] == 'a') && s[1] == '.' {
+		s = s[2:]
+	}
+	var num []rune
+	runs, words := 0, false
+	inRun := false
+	for _, r := range s {
+		if inRun && r < utf8.RuneSelf && unicode.IsLetter(r) {
+			return ""
+		}
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			if !inRun {
+				runs++
+				inRun = true
+			}
+			if r >= '０' {
+				r = r - '０' + '0'
+			}
+			num = append(num, r)
+		case inRun && (r == '.' || r == '．'):
+			num = append(num, '.')
+		default:
+			inRun = false
+			words = words || unicode.IsLetter(r)
+		}
+	}
+	if runs != 1 || !words {
+		return ""
+	}
+	return strings.TrimRight(string(num), ".")
 }
 
 func (d *data) controlHint() diag.Text {

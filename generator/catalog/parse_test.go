@@ -49,6 +49,11 @@ func TestParseControl(t *testing.T) {
 		{in: "Annex A 8.13", msg: "unknown Annex A control", hint: []string{`did you mean "8.13" (Information backup)?`}},
 		{in: "５．３５", msg: "unknown Annex A control", hint: []string{`did you mean "5.35"`}},
 		{in: "535", msg: "unknown Annex A control", hint: []string{`did you mean "5.35"`}},
+		{in: "5.15（访问控制）", msg: `unknown Annex A control "5.15（访问控制）"`, hint: []string{`did you mean "5.15" (Access control)?`}},
+		{in: "A.8.13 Information backup", msg: "unknown Annex A control", hint: []string{`did you mean "8.13" (Information backup)?`}},
+		{in: "控制措施 ５．３５", msg: "unknown Annex A control", hint: []string{`did you mean "5.35"`}},
+		{in: "5.15和5.16", msg: "unknown Annex A control", hint: []string{ranges}},
+		{in: "5.99（不存在）", msg: "unknown Annex A control", hint: []string{ranges}},
 	}
 	for _, tt := range tests {
 		got, err := ParseControl(tt.in)
@@ -137,6 +142,9 @@ func TestParseClause(t *testing.T) {
 		{in: "5.35", msg: "unknown ISO/IEC 27001 clause", hint: []string{"Annex A control 5.35 (Independent review of information security)", "list it in controls"}},
 		{in: "A.9.1", msg: "unknown ISO/IEC 27001 clause", hint: []string{ranges}},
 		{in: "A.5.1", msg: "unknown ISO/IEC 27001 clause", hint: []string{"Annex A control 5.1"}},
+		{in: "第9.3条", msg: `unknown ISO/IEC 27001 clause "第9.3条"`, hint: []string{`did you mean "9.3" (Management review)?`}},
+		{in: "9.2 内部审核", msg: "unknown ISO/IEC 27001 clause", hint: []string{`did you mean "9.2" (Internal audit)?`}},
+		{in: "第11条", msg: "unknown ISO/IEC 27001 clause", hint: []string{ranges}},
 	}
 	for _, tt := range tests {
 		got, err := ParseClause(tt.in)
