@@ -136,7 +136,11 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	case d.Type == "":
 		d.Type = model.TierType(d.Tier)
 	case !contains(model.Types, d.Type):
-		r.errorf("type", diag.Msg("type is one of: %s", strings.Join(model.Types, ", ")), "unknown document type %q", d.Type)
+		hint := diag.Msg("type is one of: %s", strings.Join(model.Types, ", "))
+		if m := meant(typeWords, d.Type); m != "" {
+			hint = diag.Msg("did you mean %q? type is one of: %s", m, strings.Join(model.Types, ", "))
+		}
+		r.errorf("type", hint, "unknown document type %q", d.Type)
 	}
 	d.Status = r.str("status", false)
 	switch {
@@ -144,7 +148,11 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		d.Status = model.StatusDraft
 		diags.Warnf(d.Path, 1, "no-status", `add status = "approved" (or "draft", "review", "obsolete")`, "no status given; the document is treated as a draft and left out unless --drafts")
 	case !contains(model.Statuses, d.Status):
-		r.errorf("status", "status is one of: draft, review, approved, obsolete", "unknown status %q", d.Status)
+		hint := diag.Msg("status is one of: draft, review, approved, obsolete")
+		if m := meant(statusWords, d.Status); m != "" {
+			hint = diag.Msg("did you mean %q? status is one of: draft, review, approved, obsolete", m)
+		}
+		r.errorf("status", hint, "unknown status %q", d.Status)
 		d.Status = model.StatusDraft
 	}
 

@@ -1,0 +1,38 @@
+package validate
+
+import "strings"
+
+// The values of type and status are English words; a document controller
+// writes the words of the document control procedure ("程序文件",
+// "已发布") or of another tool ("released"). Each maps to the value it
+// means, for the hint.
+var (
+	typeWords = map[string]string{
+		"手册": "manual", "管理手册": "manual", "信息安全手册": "manual",
+		"方针": "policy", "总方针": "policy", "政策": "policy", "策略": "policy", "policies": "policy",
+		"程序": "procedure", "程序文件": "procedure", "流程": "procedure", "procedures": "procedure", "sop": "procedure",
+		"标准": "standard", "规范": "standard", "standards": "standard",
+		"指南": "guideline", "指引": "guideline", "作业指导书": "guideline", "指导书": "guideline", "guide": "guideline", "guidelines": "guideline",
+		"计划": "plan", "方案": "plan", "预案": "plan", "plans": "plan",
+		"表单": "form", "表格": "form", "模板": "form", "forms": "form", "template": "form",
+		"记录": "record", "records": "record",
+		"适用性声明": "soa",
+		"外来文件":  "external", "外部文件": "external",
+	}
+	statusWords = map[string]string{
+		"草稿": "draft", "草案": "draft", "拟稿": "draft", "起草": "draft", "编制中": "draft",
+		"审核中": "review", "待审核": "review", "待批准": "review", "评审中": "review", "审批中": "review",
+		"pending": "review", "in review": "review", "under review": "review",
+		"已批准": "approved", "批准": "approved", "已发布": "approved", "发布": "approved", "生效": "approved",
+		"有效": "approved", "受控": "approved", "现行": "approved",
+		"released": "approved", "published": "approved", "active": "approved", "effective": "approved", "final": "approved",
+		"作废": "obsolete", "已作废": "obsolete", "废止": "obsolete", "已废止": "obsolete", "失效": "obsolete",
+		"retired": "obsolete", "withdrawn": "obsolete", "archived": "obsolete", "superseded": "obsolete",
+	}
+)
+
+// meant is the value words maps v to, ignoring case and surrounding
+// spaces; "" when it maps to none.
+func meant(words map[string]string, v string) string {
+	return words[strings.ToLower(strings.TrimSpace(v))]
+}

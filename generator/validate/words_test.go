@@ -1,0 +1,37 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A type or status written in the words of a document control procedure
+// or of another tool is an error whose hint names the value it means.
+func TestTypeAndStatusInOtherWords(t *testing.T) {
+	const p = "content/a.md"
+	for _, tc := range []struct {
+		name, key, line string
+		want            []string
+	}{
+		{"type in Chinese", "type", `type = "程序文件"`, []string{p + `:5: unknown document type "程序文件"` + "\n" +
+			`hint: did you mean "procedure"? type is one of: manual, policy, procedure, standard, guideline, plan, form, record, soa, external`}},
+		{"type in English", "type", `type = "Records"`, []string{p + `:5: unknown document type "Records"` + "\n" +
+			`hint: did you mean "record"? type is one of: manual, policy, procedure, standard, guideline, plan, form, record, soa, external`}},
+		{"type unknown", "type", `type = "memo"`, []string{p + `:5: unknown document type "memo"` + "\n" +
+			`hint: type is one of: manual, policy, procedure, standard, guideline, plan, form, record, soa, external`}},
+		{"status in Chinese", "status", `status = "已发布"`, []string{p + `:7: unknown status "已发布"` + "\n" +
+			`hint: did you mean "approved"? status is one of: draft, review, approved, obsolete`}},
+		{"status of another tool", "status", `status = "Withdrawn"`, []string{p + `:7: unknown status "Withdrawn"` + "\n" +
+			`hint: did you mean "obsolete"? status is one of: draft, review, approved, obsolete`}},
+		{"status unknown", "status", `status = "blue"`, []string{p + `:7: unknown status "blue"` + "\n" +
+			`hint: status is one of: draft, review, approved, obsolete`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := validateOne(t, edit(good, tc.key, tc.line))
+			if got := withHints(diags); !slices.Equal(got, tc.want) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
