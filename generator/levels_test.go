@@ -57,3 +57,36 @@ isms.toml:3: 4 份文件的密级为 "internal"，但它不在 classification_le
 		}
 	}
 }
+
+// Documents marked with the Chinese name of a level of the default
+// classification_levels ("内部" for internal) are one error at
+// classification_levels whose hint names the level it means.
+func TestChineseLevelNameIsOneErrorWithItsLevel(t *testing.T) {
+	site := t.TempDir()
+	files := map[string]string{
+		"isms.toml":    "title = \"T\"\nlanguage = \"zh-CN\"\nclassification_levels = [\"public\", \"internal\", \"confidential\"]\n\n[[departments]]\nid = \"isd\"\nname = \"信息安全部\"\n",
+		"content/a.md": movedDoc("DOC-A", "A", "1.0", "内部", "", "1.0"),
+		"content/b.md": movedDoc("DOC-B", "B", "1.0", "内部", "", "1.0"),
+	}
+	for name, text := range files {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := generator.Check(generator.Options{Source: site, Now: now, NoHistory: true, Defaults: defaults()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `isms.toml:3: 2 份文件的密级为 "内部"，但它不在 classification_levels 所列的密级（public, internal, confidential）中：content/a.md:7和content/b.md:7
+    提示：是否应为 "internal"？请在这些文件中写 classification = "internal"，或将 "内部" 加入 classification_levels
+`
+	var got strings.Builder
+	res.Diagnostics.Errors().Print(&got, generator.Messages(defaults(), "zh-CN"))
+	if got.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.String(), want)
+	}
+}

@@ -195,7 +195,11 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	written := r.str("classification", false)
 	var known bool
 	if d.Classification, known = classification(cfg, written); !known {
-		r.errorf("classification", diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", ")), unknownLevel, written)
+		hint := diag.Msg("use one of the classification_levels in isms.toml: %s", strings.Join(cfg.Levels, ", "))
+		if m := meant(levelWords, written); m != "" && contains(cfg.Levels, m) {
+			hint = diag.Msg("did you mean %q? use one of the classification_levels in isms.toml: %s", m, strings.Join(cfg.Levels, ", "))
+		}
+		r.errorf("classification", hint, unknownLevel, written)
 	}
 
 	d.Parent = r.str("parent", false)

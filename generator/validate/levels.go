@@ -54,8 +54,11 @@ func UnknownLevels(cfg *model.Config, diags diag.List) diag.List {
 		if more := len(docs) - shownPlaces; more > 0 {
 			places = append(places, diag.Msg("%d more", more))
 		}
-		out.Errorf(model.ConfigFile, cfg.LevelsLine,
-			diag.Msg("if the level was renamed here, change the classification of those documents to its new name; else add %q to classification_levels", level),
+		hint := diag.Msg("if the level was renamed here, change the classification of those documents to its new name; else add %q to classification_levels", level)
+		if m := meant(levelWords, level); m != "" && contains(cfg.Levels, m) {
+			hint = diag.Msg("did you mean %q? write classification = %q in those documents, or add %q to classification_levels", m, m, level)
+		}
+		out.Errorf(model.ConfigFile, cfg.LevelsLine, hint,
 			"%d documents are classified %q, which is not one of the classification levels (%s): %s", len(docs), level, strings.Join(cfg.Levels, ", "), diag.Join{Items: places})
 	}
 	return out

@@ -19,6 +19,15 @@ var (
 		"适用性声明": "soa",
 		"外来文件":  "external", "外部文件": "external",
 	}
+	// The levels of isms.toml's default classification_levels, as a
+	// Chinese marking names them (a level the site has under that very
+	// name is no mistake).
+	levelWords = map[string]string{
+		"公开": "public", "公开级": "public",
+		"内部": "internal", "内部公开": "internal", "内部使用": "internal", "内部级": "internal",
+		"秘密": "confidential", "机密": "confidential", "保密": "confidential", "敏感": "confidential",
+		"绝密": "secret", "机要": "secret",
+	}
 	statusWords = map[string]string{
 		"草稿": "draft", "草案": "draft", "拟稿": "draft", "起草": "draft", "编制中": "draft",
 		"审核中": "review", "待审核": "review", "待批准": "review", "评审中": "review", "审批中": "review",

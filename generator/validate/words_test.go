@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// A type or status written in the words of a document control procedure
+// A type, status or classification written in the words of a document control procedure
 // or of another tool is an error whose hint names the value it means.
-func TestTypeAndStatusInOtherWords(t *testing.T) {
+func TestValuesInOtherWords(t *testing.T) {
 	const p = "content/a.md"
 	for _, tc := range []struct {
 		name, key, line string
@@ -24,6 +24,8 @@ func TestTypeAndStatusInOtherWords(t *testing.T) {
 			`hint: did you mean "approved"? status is one of: draft, review, approved, obsolete`}},
 		{"status of another tool", "status", `status = "Withdrawn"`, []string{p + `:7: unknown status "Withdrawn"` + "\n" +
 			`hint: did you mean "obsolete"? status is one of: draft, review, approved, obsolete`}},
+		{"classification in Chinese", "classification", `classification = "内部"`, []string{p + `:11: unknown classification level "内部"` + "\n" +
+			`hint: did you mean "internal"? use one of the classification_levels in isms.toml: public, internal, confidential`}},
 		{"status unknown", "status", `status = "blue"`, []string{p + `:7: unknown status "blue"` + "\n" +
 			`hint: status is one of: draft, review, approved, obsolete`}},
 	} {
