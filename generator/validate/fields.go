@@ -219,6 +219,10 @@ func (f *fields) date(key string) model.Date {
 		return model.Date{}
 	}
 	hint := diag.Msg("write a date as %s = 2025-03-01 (or \"2025-03-01\")", key)
+	if d, ok := writtenDate(v); ok {
+		// The example date must not be copied as this one: name it.
+		hint = diag.Msg("dates are written year-month-day with hyphens and no quotes: %s = %s-%02d-%02d", key, strconv.Itoa(d.Year), int(d.Month), d.Day)
+	}
 	switch t := v.(type) {
 	case time.Time:
 		// The TOML decoder marks a local date (2025-03-01, no time) with a
@@ -240,6 +244,30 @@ func (f *fields) date(key string) model.Date {
 	}
 	f.errorf(key, hint, "%q must be a date, not %s", f.name(key), typeName(v))
 	return model.Date{}
+}
+
+// writtenDate is the day a value that is no date names, as a system
+// exports it: a date and time (2025-05-10T09:00:00, "2025-05-10 09:00"),
+// or the digits of a date (20250510, "20250510").
+func writtenDate(v any) (model.Date, bool) {
+	var s string
+	switch t := v.(type) {
+	case time.Time:
+		return model.DateOf(t), t.Location().String() != "date-local"
+	case int64:
+		s = strconv.FormatInt(t, 10)
+	case string:
+		s = strings.TrimSpace(t)
+	default:
+		return model.Date{}, false
+	}
+	if len(s) == 8 && strings.Trim(s, "0123456789") == "" {
+		s = s[:4] + "-" + s[4:6] + "-" + s[6:]
+	} else if len(s) > 10 && (s[10] == ' ' || s[10] == 'T') {
+		s = s[:10]
+	}
+	d, err := model.ParseDate(s)
+	return d, err == nil
 }
 
 func (f *fields) cycle(key string) model.Cycle {

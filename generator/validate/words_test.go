@@ -37,3 +37,24 @@ func TestValuesInOtherWords(t *testing.T) {
 		})
 	}
 }
+
+// A date written as a system exports it (with a time, as its digits) is
+// an error whose hint writes that very day, not an example date that a
+// hurried author would copy as the approval date.
+func TestDateHintNamesTheDayWritten(t *testing.T) {
+	const p = "content/a.md"
+	const hint = "hint: dates are written year-month-day with hyphens and no quotes: approved = 2024-06-15"
+	for _, tc := range []struct{ line, msg string }{
+		{"approved = 2024-06-15T10:00:00", `:10: "approved" must be a date without a time`},
+		{"approved = 2024-06-15 10:00:00+08:00", `:10: "approved" must be a date without a time`},
+		{"approved = 20240615", `:10: "approved" must be a date, not a number`},
+		{`approved = "20240615"`, `:10: "approved": "20240615" is not a date in the form YYYY-MM-DD`},
+		{`approved = "2024-06-15 10:00"`, `:10: "approved": "2024-06-15 10:00" is not a date in the form YYYY-MM-DD`},
+	} {
+		_, diags := validateOne(t, edit(good, "approved", tc.line))
+		want := []string{p + tc.msg + "\n" + hint}
+		if got := withHints(diags); !slices.Equal(got, want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.line, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
