@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"ismsgen/generator/diag"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,7 +54,11 @@ func dateProblem(line []byte) (msg, hint diag.Text) {
 	}
 	m := looseDate.FindStringSubmatch(plain)
 	if m == nil {
-		return diag.Text{}, diag.Text{}
+		// 二〇二五年五月十日, as official documents (公文) date themselves
+		if m = looseDate.FindStringSubmatch(arabicDate(plain)); m == nil {
+			return diag.Text{}, diag.Text{}
+		}
+		written = plain // the numbers were no full-width digits
 	}
 	month, _ := strconv.Atoi(m[2])
 	day, _ := strconv.Atoi(m[3])
@@ -177,4 +182,54 @@ func tomlValue(v string) string {
 		return "[" + strings.Join(items, ", ") + "]"
 	}
 	return strconv.Quote(v)
+}
+
+// chineseDigits are the values of the Chinese numerals of a date.
+var chineseDigits = map[rune]int{'〇': 0, '零': 0, 'Ｏ': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// arabicDate writes the Chinese numerals of a date in Arabic digits:
+// "二〇二五年五月十日" is "2025年5月10日", a year digit by digit, a month
+// or a day with 十 as its tens. A line without 年 is returned as it is.
+func arabicDate(s string) string {
+	if !strings.ContainsRune(s, '年') {
+		return s
+	}
+	var b strings.Builder
+	var run []rune
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		if i := slices.Index(run, '十'); i >= 0 && len(run) <= 3 && strings.Count(string(run), "十") == 1 {
+			tens, ones := 1, 0
+			if i == 1 {
+				tens = chineseDigits[run[0]]
+			} else if i != 0 {
+				b.WriteString(string(run))
+				run = run[:0]
+				return
+			}
+			if i+1 < len(run) {
+				ones = chineseDigits[run[i+1]]
+			}
+			b.WriteString(strconv.Itoa(tens*10 + ones))
+		} else if !slices.Contains(run, '十') {
+			for _, r := range run {
+				b.WriteString(strconv.Itoa(chineseDigits[r]))
+			}
+		} else {
+			b.WriteString(string(run))
+		}
+		run = run[:0]
+	}
+	for _, r := range s {
+		if _, ok := chineseDigits[r]; ok || r == '十' {
+			run = append(run, r)
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	flush()
+	return b.String()
 }

@@ -39,7 +39,8 @@ func TestValuesInOtherWords(t *testing.T) {
 }
 
 // A date written as a system exports it (with a time, as its digits) is
-// an error whose hint writes that very day, not an example date that a
+// an error whose hint writes that very day (so is one in Chinese numerals,
+// as official documents date themselves), not an example date that a
 // hurried author would copy as the approval date.
 func TestDateHintNamesTheDayWritten(t *testing.T) {
 	const p = "content/a.md"
@@ -50,6 +51,7 @@ func TestDateHintNamesTheDayWritten(t *testing.T) {
 		{"approved = 20240615", `:10: "approved" must be a date, not a number`},
 		{`approved = "20240615"`, `:10: "approved": "20240615" is not a date in the form YYYY-MM-DD`},
 		{`approved = "2024-06-15 10:00"`, `:10: "approved": "2024-06-15 10:00" is not a date in the form YYYY-MM-DD`},
+		{`approved = "二〇二四年六月十五日"`, `:10: "approved": "二〇二四年六月十五日" is not a date in the form YYYY-MM-DD`},
 	} {
 		_, diags := validateOne(t, edit(good, "approved", tc.line))
 		want := []string{p + tc.msg + "\n" + hint}
