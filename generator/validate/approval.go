@@ -56,6 +56,12 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
 				diag.Msg("raise version to %q when that version is approved (with approver and approved), or leave its entry out until then", last.Version),
 				"version %q, but the last [[history]] entry, dated after it, is %q: the version was not raised", d.Version, last.Version)
+		case spelledAlike(last.Version, d.Version):
+			// "V1.1" and "1.1": one version to the author, two to git's
+			// texts, whose version names an earlier version's page.
+			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
+				diag.Msg("write the version the same way in the front matter and in every [[history]] entry, e.g. version = %q and the entry's version = %q: an earlier version's page is found by the version its entry names, as the front matter of its text wrote it", d.Version, d.Version),
+				"version %q, but the last [[history]] entry writes it %q", d.Version, last.Version)
 		case d.History[0].Version == d.Version:
 			// The change log of a Word template: newest at the top.
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",

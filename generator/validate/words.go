@@ -45,3 +45,21 @@ var (
 func meant(words map[string]string, v string) string {
 	return words[strings.ToLower(strings.TrimSpace(v))]
 }
+
+// spelledAlike reports whether a and b are one version written two ways:
+// "V1.1" and "1.1", "第2版" and "2", "v1.0 " and "V1.0".
+func spelledAlike(a, b string) bool {
+	return a != b && versionCore(a) == versionCore(b) && versionCore(a) != ""
+}
+
+// versionCore is a version without the words document control writes
+// around its number.
+func versionCore(v string) string {
+	v = strings.ToLower(strings.TrimSpace(halfWidthDigits.Replace(v)))
+	for _, p := range []string{"version", "ver.", "ver", "版本", "第", "v"} {
+		v = strings.TrimSpace(strings.TrimPrefix(v, p))
+	}
+	return strings.TrimSpace(strings.TrimSuffix(v, "版"))
+}
+
+var halfWidthDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9", "．", ".")
