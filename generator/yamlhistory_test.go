@@ -132,3 +132,35 @@ func TestEarlierVersionLaterTextUnread(t *testing.T) {
 		t.Errorf("notes %q, want one that starts %q", notes, want)
 	}
 }
+
+// A [[history]] entry that writes a version otherwise than the texts of
+// its day did ("1.0" for "V1.0") has a note that names the commit and
+// how it wrote it: the version had no page under v/, without a word. A
+// current version respelled ("V1.1" to "1.1") is no raise, so its
+// unchanged approval date is not stale.
+func TestHistoryVersionSpelledOtherwise(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	doc := func(version, approved, history string) string {
+		return "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"" + version + "\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = " + approved + "\nnext_review = 2027-01-01\n" + history + "+++\n\nText of " + version + ".\n"
+	}
+	one := "\n[[history]]\nversion = \"1.0\"\n"
+	both := one + "\n[[history]]\nversion = \"1.1\"\n"
+	r.MustWrite("content/p1.md", doc("V1.0", "2026-01-01", one))
+	first := r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "V1.0")
+	r.MustWrite("content/p1.md", doc("V1.1", "2026-02-01", both))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "V1.1")
+	r.MustWrite("content/p1.md", doc("1.1", "2026-02-01", both))
+	r.MustCommit("2026-02-05T10:00:00+08:00", "Author", "version written as the entries write it")
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.File == "content/p1.md" {
+			got = append(got, d.String())
+		}
+	}
+	want := fmt.Sprintf(`content/p1.md:14: note: version 1.0 has no page under v/: no text in git names it so, and commit %s (2026-01-01) writes it "V1.0"`, first[:10])
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("diagnostics %q, want one that starts %q", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package history
 import (
 	"ismsgen/generator/diag"
 	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
 )
 
 // staleApproval warns of an approved document whose version was raised
@@ -16,8 +17,8 @@ func staleApproval(w *walk) diag.List {
 	}
 	for i := range w.f.revs {
 		hd, ok := w.headers[i]
-		if !ok || hd.ok && hd.Version == d.Version {
-			continue // the file on disk, or the current version's texts
+		if !ok || hd.ok && (hd.Version == d.Version || validate.SpelledAlike(hd.Version, d.Version)) {
+			continue // the file on disk, or the current version's texts ("V1.1" respelled "1.1" too)
 		}
 		if !hd.ok || unpublished(hd.Status) || hd.Approved != d.Approved {
 			return nil

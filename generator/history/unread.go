@@ -2,9 +2,12 @@ package history
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
 )
 
 // unread is why the front matter of an earlier text was not read, and
@@ -98,6 +101,27 @@ func (h *History) unreadNotes(w *walk) diag.List {
 			}
 			break
 		}
+		if page == nil && !noted[r.Version] {
+			notes.Add(h.respelledNote(w, r.Version)...)
+		}
 	}
 	return notes
+}
+
+// respelledNote is the note of a [[history]] version that no text in git
+// names so, when a text names it another way ("1.0" in the entry, "V1.0"
+// in the front matter of its day): it has no page, nor changes, and the
+// entry is the one to change.
+func (h *History) respelledNote(w *walk, version string) diag.List {
+	for i, rv := range w.f.revs { // newest first
+		hd, ok := w.headers[i]
+		if !ok || !hd.ok || !validate.SpelledAlike(hd.Version, version) || slices.ContainsFunc(w.d.History, func(e model.Revision) bool { return e.Version == hd.Version }) {
+			continue
+		}
+		c := h.log.commit(rv)
+		return diag.List{diag.New(w.d.Path, historyLine(w.d, version), diag.Note, "",
+			diag.Msg("write the entry's version as its text wrote it: version = %q", hd.Version),
+			"version %s has no page under v/: no text in git names it so, and commit %s (%s) writes it %q", version, c.Short(), c.Date(), hd.Version)}
+	}
+	return nil
 }

@@ -56,7 +56,7 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",
 				diag.Msg("raise version to %q when that version is approved (with approver and approved), or leave its entry out until then", last.Version),
 				"version %q, but the last [[history]] entry, dated after it, is %q: the version was not raised", d.Version, last.Version)
-		case spelledAlike(last.Version, d.Version):
+		case SpelledAlike(last.Version, d.Version):
 			// "V1.1" and "1.1": one version to the author, two to git's
 			// texts, whose version names an earlier version's page.
 			diags.Warnf(d.Path, d.Line("version"), "history-behind-version",

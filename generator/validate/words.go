@@ -46,9 +46,9 @@ func meant(words map[string]string, v string) string {
 	return words[strings.ToLower(strings.TrimSpace(v))]
 }
 
-// spelledAlike reports whether a and b are one version written two ways:
+// SpelledAlike reports whether a and b are one version written two ways:
 // "V1.1" and "1.1", "第2版" and "2", "v1.0 " and "V1.0".
-func spelledAlike(a, b string) bool {
+func SpelledAlike(a, b string) bool {
 	return a != b && versionCore(a) == versionCore(b) && versionCore(a) != ""
 }
 
