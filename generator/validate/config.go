@@ -129,7 +129,8 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	if len(depts) == 0 {
 		diags.Errorf(f.Path, 1, "add at least one department:\n      [[departments]]\n      id = \"hr\"\n      name = \"Human Resources\"", "no [[departments]] defined")
 	}
-	ids := map[string]int{}
+	ids := map[string]int{}     // lower-case id: line
+	firstID := map[int]string{} // line: id as written
 	for _, d := range depts {
 		d.known([]string{"id", "name"}, "[[departments]]")
 		dep := model.Department{ID: d.str("id", true), Name: d.str("name", false), Line: d.at("id")}
@@ -142,16 +143,24 @@ func Config(f *load.File) (*model.Config, diag.List) {
 			d.errorf("id", "use ASCII letters, digits, '-' and '_' (e.g. \"hr\"); the Chinese name goes in name", "department id %q is not a simple identifier", dep.ID)
 			c.DepartmentsBroken = true
 			continue
-		case dep.ID == model.AllStaff:
+		case strings.EqualFold(dep.ID, model.AllStaff):
 			d.errorf("id", `"all" means every department in distribution lists; choose another id`, "department id %q is reserved", dep.ID)
 			c.DepartmentsBroken = true
 			continue
-		case ids[dep.ID] != 0:
-			d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", ids[dep.ID]), "duplicate department id %q", dep.ID)
+		case ids[strings.ToLower(dep.ID)] != 0:
+			// Ignoring case: "hr" and "HR" name the folders owners/hr/ and
+			// owners/HR/, one folder on a Windows share or a Mac.
+			first := ids[strings.ToLower(dep.ID)]
+			if dep.ID != firstID[first] {
+				d.errorf("id", diag.Msg("department ids must be unique, ignoring case: they name folders of the site, which a Windows share holds as one; the first is at line %d", first), "duplicate department id %q (ids are compared ignoring case: %q)", dep.ID, firstID[first])
+			} else {
+				d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", first), "duplicate department id %q", dep.ID)
+			}
 			c.DepartmentsBroken = true
 			continue
 		}
-		ids[dep.ID] = dep.Line
+		ids[strings.ToLower(dep.ID)] = dep.Line
+		firstID[dep.Line] = dep.ID
 		if dep.Name == "" {
 			dep.Name = dep.ID
 		}

@@ -214,6 +214,8 @@ func TestConfigRules(t *testing.T) {
 		{"ceiling not a level", `classification = "top"` + testConfig, []string{`isms.toml:1: unknown classification level "top"`}},
 		{"bad default cycle", `default_review_cycle = "yearly"` + "\n[[departments]]\nid = \"a\"\n", []string{`isms.toml:1: "default_review_cycle": "yearly" is not a period like "12 months", "2 years" or "90 days"`}},
 		{"duplicate department", testConfig + "\n[[departments]]\nid = \"hr\"\n", []string{`isms.toml:14: duplicate department id "hr"`}},
+		{"duplicate department, ignoring case", testConfig + "\n[[departments]]\nid = \"HR\"\n", []string{`isms.toml:14: duplicate department id "HR" (ids are compared ignoring case: "hr")`}},
+		{"a department named all in capitals", testConfig + "\n[[departments]]\nid = \"ALL\"\n", []string{`isms.toml:14: department id "ALL" is reserved`}},
 		{"department all reserved", "[[departments]]\nid = \"all\"\n", []string{`isms.toml:2: department id "all" is reserved`}},
 		{"javascript ack_url", `ack_url = "javascript:alert(1)"` + testConfig, []string{`isms.toml:1: "ack_url": "javascript:alert(1)" is not a web address ismsgen will link to`}},
 		{"own levels without internal and no ceiling", "classification_levels = [\"公开\", \"内部\", \"秘密\"]\n[[departments]]\nid = \"hr\"\n", []string{
