@@ -44,6 +44,10 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 		value := strings.TrimSpace(src[strings.IndexAny(src, `"'`)+1:])
 		return line, diag.Msg("invalid TOML: the quotes around the value of %q are not closed on its line", key),
 			diag.Msg("close the quotes on the same line: %s = \"%s\" (a text of several lines goes between \"\"\" and \"\"\")", key, strings.Trim(value, `"'`))
+	case strings.HasPrefix(m, "expected a comma (',') or array terminator (']')") && key != "" && strings.HasSuffix(quotedValue(src), "]") && missingComma.MatchString(src):
+		// ["hr" "it"]: the list is closed, a comma is missing.
+		return line, diag.Msg("invalid TOML: the items of the list %q need a comma between them", key),
+			diag.Msg("separate the items with commas: %s = %s", key, missingComma.ReplaceAllString(quotedValue(src), `$1, $2`))
 	case strings.HasPrefix(m, "expected a comma (',') or array terminator (']')") && key != "":
 		if start := keyLine(text, key, line); start > 0 {
 			line = start
@@ -121,6 +125,9 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 
 // extraCommas are a list's commas with no item before them: [, "a"]
 // and "a",, "b".
+// missingComma is two quoted items of a list with no comma between them.
+var missingComma = regexp.MustCompile(`(["'])\s+(["'])`)
+
 var extraCommas = regexp.MustCompile(`\[\s*,\s*|,(?:\s*,)+\s*`)
 
 // shortYear and longYear read the date at the start of a value that TOML

@@ -26,6 +26,8 @@ func TestTOMLMistakes(t *testing.T) {
 			"x.md:3: invalid TOML: the items of the list \"owners\" need quotes\n    hint: write each item in quotes: owners = [\"isd\", \"hr\"]"},
 		{"list left open", "owners = [\"isd\"\nstatus = \"approved\"",
 			"x.md:3: invalid TOML: the list of \"owners\" is not closed with ]\n    hint: end the list on the line it starts: owners = [\"a\", \"b\"]"},
+		{"list without a comma", "owners = [\"isd\" \"hr\"]\nstatus = \"approved\"",
+			"x.md:3: invalid TOML: the items of the list \"owners\" need a comma between them\n    hint: separate the items with commas: owners = [\"isd\", \"hr\"]"},
 		{"list open at the end", "status = \"approved\"\nowners = [\"isd\", \"hr\"",
 			"x.md:4: invalid TOML: the list of \"owners\" is not closed with ]"},
 		{"key twice", "title = \"a\"\nversion = \"1\"\ntitle = \"b\"",
