@@ -127,7 +127,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		} else {
 			d.Tier = tier
 		}
-	} else if !r.has("tier") {
+	} else if r.missing("tier") {
 		r.errorf("id", "add tier = 1, 2 or 3", "missing required key \"tier\"")
 	}
 
@@ -146,6 +146,9 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	switch {
 	case d.Status == "" && !r.has("status"):
 		d.Status = model.StatusDraft
+		if r.meant["status"] {
+			break // "Status": told at its line
+		}
 		diags.Warnf(d.Path, 1, "no-status", `add status = "approved" (or "draft", "review", "obsolete")`, "no status given; the document is treated as a draft and left out unless --drafts")
 	case !contains(model.Statuses, d.Status):
 		hint := diag.Msg("status is one of: draft, review, approved, obsolete")
@@ -157,7 +160,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 	}
 
 	d.Owners = departments(r, cfg, "owners", false)
-	if !r.has("owners") {
+	if r.missing("owners") {
 		r.errorf("id", diag.Msg("add owners = [%q] with the responsible department ids from isms.toml", firstDept(cfg)), "missing required key \"owners\"")
 	} else if list, ok := src.Meta["owners"].([]any); ok && len(list) == 0 {
 		r.errorf("owners", "name at least one department id from isms.toml", "owners is empty")
@@ -179,10 +182,10 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		if _, isStr := src.Meta["approver"].(string); d.Approver == "" && isStr {
 			// approver = "": the form's field, never filled in.
 			r.errorf("approver", `write who approved it: approver = "…", or set status = "review" until it is approved`, "an approved document needs an approver, and approver is empty")
-		} else if d.Approver == "" && !r.has("approver") {
+		} else if d.Approver == "" && r.missing("approver") {
 			r.errorf("status", `add approver = "…", the name of who approved it, or set status = "review" until it is approved`, "an approved document needs an approver")
 		}
-		if d.Approved.IsZero() && !r.has("approved") {
+		if d.Approved.IsZero() && r.missing("approved") {
 			r.errorf("status", "add approved = YYYY-MM-DD, the date of approval", "an approved document needs an approval date (approved)")
 		}
 	}

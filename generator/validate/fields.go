@@ -22,8 +22,9 @@ type fields struct {
 	prefix string // key path of this table, "" or "history.2."
 	line   func(key string) int
 	diags  *diag.List
-	keys   []string // this table's keys, once known has been told them
-	outer  []string // the keys of the table this one is in
+	keys   []string        // this table's keys, once known has been told them
+	outer  []string        // the keys of the table this one is in
+	meant  map[string]bool // the keys that known suggested for an unknown one ("Title": title)
 }
 
 func (f *fields) at(key string) int { return f.line(f.prefix + key) }
@@ -52,6 +53,12 @@ func (f *fields) known(allowed []string, what any) {
 		hint := diag.Msg("the keys of %s are: %s", what, strings.Join(allowed, ", "))
 		if s := suggest.Closest(k, allowed); s != "" {
 			hint = diag.Msg("did you mean %q? Unknown keys are errors so that a typo cannot silently drop a value", s)
+			if !f.has(s) {
+				if f.meant == nil {
+					f.meant = map[string]bool{}
+				}
+				f.meant[s] = true
+			}
 		}
 		if contains(f.outer, k) {
 			// A key added at the end of the front matter, below the
@@ -68,10 +75,15 @@ func (f *fields) has(key string) bool {
 	return ok
 }
 
+// missing reports whether key is absent and no unknown key was taken for
+// it: "Title" or "titel" is one mistake, told at its line, not also a
+// title missing.
+func (f *fields) missing(key string) bool { return !f.has(key) && !f.meant[key] }
+
 func (f *fields) str(key string, required bool) string {
 	v, ok := f.meta[key]
 	if !ok {
-		if required {
+		if required && f.missing(key) {
 			f.diags.Errorf(f.path, f.line(strings.TrimSuffix(f.prefix, ".")), diag.Msg("add %s = \"…\"", key), "missing required key %q", f.name(key))
 		}
 		return ""

@@ -60,3 +60,26 @@ func TestDateHintNamesTheDayWritten(t *testing.T) {
 		}
 	}
 }
+
+// A required key written with a capital or a typo ("Title", "approvr")
+// is one mistake, told at its line with the key it means, not also a
+// required key missing, nor a document without a status.
+func TestRequiredKeyMisspeltIsOneError(t *testing.T) {
+	for _, tc := range []struct{ key, line, want string }{
+		{"title", `Title = "访问控制程序"`, `content/a.md:3: unknown key "Title"`},
+		{"tier", `Tier = 2`, `content/a.md:4: unknown key "Tier"`},
+		{"owners", `owner = ["hr"]`, `content/a.md:8: unknown key "owner"`},
+		{"status", `Status = "approved"`, `content/a.md:7: unknown key "Status"`},
+		{"approver", `approvr = "总经理"`, `content/a.md:9: unknown key "approvr"`},
+		{"approved", `aproved = 2025-03-01`, `content/a.md:10: unknown key "aproved"`},
+	} {
+		_, diags := validateOne(t, edit(good, tc.key, tc.line))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.line, strings.Join(got, "\n"), tc.want)
+		}
+	}
+}
