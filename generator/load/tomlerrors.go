@@ -270,11 +270,18 @@ func keyHint(src string) diag.Text {
 	case colon && !strings.ContainsAny(k, " \"'"):
 		return diag.Msg("write key = value, not key: value: %s = %s", k, quoteIfBare(strings.TrimSpace(v)))
 	}
+	if k, v, eq := strings.Cut(strings.TrimSpace(src), "="); eq && spacedKey.MatchString(strings.TrimSpace(k)) {
+		// "last reviewed = 2025-06-01": the words of a key joined by _
+		return diag.Msg("a key has no spaces; its words are joined by _: %s = %s", strings.Join(strings.Fields(strings.ToLower(k)), "_"), strings.TrimSpace(v))
+	}
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(src)); r >= utf8.RuneSelf {
 		return diag.Msg("the keys are the English field names listed in docs/format.md (id, title, version, owners …); a Chinese name goes in the value: title = \"…\"")
 	}
 	return diag.Msg("write each setting on its own line as key = value, e.g. title = \"…\"")
 }
+
+// spacedKey is a key of English words written with spaces.
+var spacedKey = regexp.MustCompile(`^[A-Za-z]+(?: +[A-Za-z]+)+$`)
 
 // quoteIfBare quotes a value that TOML would not read as one.
 func quoteIfBare(v string) string {

@@ -38,6 +38,8 @@ func TestTOMLMistakes(t *testing.T) {
 			"x.md:3: invalid TOML: each line is key = value\n    hint: write key = value, not key: value: title = \"文件\""},
 		{"full-width equals", "title＝\"x\"",
 			"hint: write = , : [ ] and spaces half-width, as in English: title = \"x\""},
+		{"key with spaces", "last reviewed = 2025-06-01",
+			"x.md:3: invalid TOML: each line is key = value\n    hint: a key has no spaces; its words are joined by _: last_reviewed = 2025-06-01"},
 		{"no equals", "title \"x\"",
 			"hint: write each setting on its own line as key = value"},
 		{"no value", "title =",
