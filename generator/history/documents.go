@@ -32,8 +32,8 @@ type walk struct {
 
 	next    int  // the next rev to read
 	opaque  bool // a text read is not text (see opaque): git holds it encrypted
-	inRun   bool // every rev read so far carries the current version, approved
-	set     int  // the oldest rev of that run; -1 when none
+	inRun   bool // every rev read so far carries the current version, approved or (between approvals) not yet
+	set     int  // the oldest approved rev of that run; -1 when none
 	want    map[string]bool
 	found   map[string]int // version → the newest rev that carries it
 	headers map[int]header // of the revs read
@@ -224,8 +224,15 @@ func (w *walk) take(h *History, text []byte, hd header) {
 		w.opaque = true
 	}
 	if w.inRun {
-		if hd.ok && hd.Version == w.d.Version && hd.Status == model.StatusApproved {
-			w.set = i
+		// The run goes on through texts of the same version in draft or
+		// review: a version put back into review and approved again
+		// under its number was set by its first approval, and what
+		// changed since is a change after approval (the number names
+		// another text, that nobody is asked to acknowledge again).
+		if hd.ok && hd.Version == w.d.Version && (hd.Status == model.StatusApproved || unpublished(hd.Status)) {
+			if hd.Status == model.StatusApproved {
+				w.set = i
+			}
 			w.texts[i] = bytes.Clone(text)
 			return
 		}
@@ -463,10 +470,13 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	}
 	approved, at := w.texts[w.set], 0 // at: the last rev of the text as approved
 	for i := w.set - 1; i >= 0; i-- {
-		if !sameDocument(approved, w.texts[i]) {
+		if !sameBetweenApprovals(approved, w.texts[i]) {
 			v.ChangedIn, at = h.log.commit(revs[i]), i+1
 			break
 		}
+	}
+	for at < w.set && !sameDocument(approved, w.texts[at]) {
+		at++ // only put back into review: the text as approved is older
 	}
 	v.AsApproved = h.asApproved(d, revs[at], w.texts[at])
 	if v.ChangedIn.IsZero() {
@@ -509,7 +519,17 @@ func historyLine(d *model.Document, version string) int {
 
 // sameDocument reports whether two texts of a document have the same
 // body and front matter, the review dates aside.
-func sameDocument(a, b []byte) bool {
+func sameDocument(a, b []byte) bool { return sameBut(a, b, reviewKeys) }
+
+// sameBetweenApprovals is sameDocument for a text of the current version
+// put back into review or draft between two of its approvals: that
+// status alone changes nothing the readers were given.
+func sameBetweenApprovals(a, b []byte) bool { return sameBut(a, b, statusAndReviewKeys) }
+
+var statusAndReviewKeys = append([]string{"status"}, reviewKeys...)
+
+// sameBut is sameDocument with the front-matter keys ignored given.
+func sameBut(a, b []byte, ignored []string) bool {
 	if sameText(a, b) {
 		return true
 	}
@@ -521,7 +541,7 @@ func sameDocument(a, b []byte) bool {
 		return false
 	}
 	ma, mb := maps.Clone(fa.Meta), maps.Clone(fb.Meta)
-	for _, k := range reviewKeys {
+	for _, k := range ignored {
 		delete(ma, k)
 		delete(mb, k)
 	}

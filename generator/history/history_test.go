@@ -999,3 +999,62 @@ func publishedSite(t *testing.T, h *history.History, docs []*model.Document, pub
 	history.Publish(site, tombs, published)
 	return site
 }
+
+// TestReapprovedSameVersion: a version approved, put back into review,
+// rewritten and approved again under the same number is still the
+// version its first approval set: the same number now names another
+// text, and readers are not asked to acknowledge it, so it is warned of
+// as a change after approval. A first approval after a draft and a
+// review is no change.
+func TestReapprovedSameVersion(t *testing.T) {
+	r := repo(t)
+	body := "## 1 目的\n\n控制访问。\n"
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "draft", body, "1.0"))
+	commit(t, r, "2026-01-02T09:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body, "1.0"))
+	commit(t, r, "2026-01-03T09:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	docs, diags, _ := read(t, r.Dir)
+	if len(diags) != 0 || docs[0].Versions.Set.Hash != approved {
+		t.Fatalf("first approval: %v, set %s; want no warning and the approval's commit", diags, docs[0].Versions.Set.Short())
+	}
+
+	// Back into review with the same text, and approved again: nothing changed.
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body, "1.0"))
+	commit(t, r, "2026-03-01T09:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
+	commit(t, r, "2026-03-02T09:00:00+08:00", "总经理")
+	docs, diags, _ = read(t, r.Dir)
+	if len(diags) != 0 || docs[0].Versions.Set.Hash != approved {
+		t.Fatalf("approved again unchanged: %v, set %s; want no warning and the first approval's commit", diags, docs[0].Versions.Set.Short())
+	}
+
+	// Back into review, rewritten, and approved again under 1.0.
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body+"\n新增一段。\n", "1.0"))
+	rewritten := commit(t, r, "2026-06-01T09:00:00+08:00", "李四")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0"))
+	commit(t, r, "2026-06-02T09:00:00+08:00", "总经理")
+	docs, diags, _ = read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+rewritten[:10]+" (2026-06-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+	if docs[0].Versions.Set.Hash != approved || docs[0].Versions.ChangedIn.Hash != rewritten {
+		t.Errorf("set %s, changed in %s; want %s and %s", docs[0].Versions.Set.Short(), docs[0].Versions.ChangedIn.Short(), approved[:10], rewritten[:10])
+	}
+
+	// Put back into review and rewritten in the next commit: the text as
+	// approved is the approved one before, not the one in review.
+	r = repo(t)
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
+	approved = commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body, "1.0"))
+	commit(t, r, "2026-03-01T09:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body+"\n新增一段。\n", "1.0"))
+	rewritten = commit(t, r, "2026-03-02T09:00:00+08:00", "李四")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0"))
+	commit(t, r, "2026-03-03T09:00:00+08:00", "总经理")
+	docs, diags, _ = read(t, r.Dir)
+	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+rewritten[:10]+" (2026-03-02, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
+	if a := docs[0].Versions.AsApproved; a == nil || a.Commit.Hash != approved || a.Status != "approved" {
+		t.Errorf("as approved: %+v; want the text of commit %s, approved", a, approved[:10])
+	}
+}
