@@ -56,10 +56,15 @@ func List(root string) (Listing, diag.List) {
 		}
 		name := e.Name()
 		if p != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && e.IsDir()) {
+			switch {
+			case name[0] == '_':
+				diags.Warnf(rel, 0, "skipped-folder", "rename the folder without the '_' if it holds documents or files to publish", "the folder is not read: folders whose names start with '_' are left out")
+			case e.IsDir() && holdsMarkdown(p):
+				diags.Warnf(rel, 0, "hidden", "rename the folder without the '.' to publish its documents", "the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out")
+			case !e.IsDir() && isMarkdown(name):
+				diags.Warnf(rel, 0, "hidden", "rename the file without the '.' to publish it", "the document is not read: names that start with '.' are hidden, and left out")
+			}
 			if e.IsDir() {
-				if name[0] == '_' {
-					diags.Warnf(rel, 0, "skipped-folder", "rename the folder without the '_' if it holds documents or files to publish", "the folder is not read: folders whose names start with '_' are left out")
-				}
 				return filepath.SkipDir
 			}
 			return nil
@@ -76,7 +81,7 @@ func List(root string) (Listing, diag.List) {
 				l.Dirs = append(l.Dirs, rel)
 			}
 		case !e.Type().IsRegular():
-		case strings.EqualFold(path.Ext(name), ".md"):
+		case isMarkdown(name):
 			l.Docs = append(l.Docs, rel)
 		default:
 			others = append(others, rel)
@@ -121,3 +126,22 @@ func bundleOf(p string, bundles map[string]bool) string {
 	}
 	return ""
 }
+
+// holdsMarkdown reports whether the folder dir, or one below it, holds a
+// Markdown file: a hidden folder of an editor's settings (.obsidian,
+// .vscode) or of pictures (.gitbook/assets) is left out without a word,
+// one of documents is warned of. Links are not followed.
+func holdsMarkdown(dir string) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && e.Type().IsRegular() && isMarkdown(e.Name()) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
+}
+
+// isMarkdown reports whether a file of this name is read as a document.
+func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".md") }

@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,51 @@ func TestSpacedFolderLinkOtherCase(t *testing.T) {
 	d, diags := ReadDoc(root, "content/tier3/a.md", nil, "")
 	if d == nil || string(d.Body) != want {
 		t.Fatalf("read %v: %q, want %q", diags, d.Body, want)
+	}
+}
+
+// A hidden document, or a hidden folder of documents, is not read, and
+// says so; a hidden file or folder of anything else (an editor's
+// settings, a system's) is left out without a word.
+func TestHiddenNames(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{
+		"content/P-1.md":                   "+++\nid = \"P-1\"\n+++\n",
+		"content/.P-2.md":                  "+++\nid = \"P-2\"\n+++\n",
+		"content/.DS_Store":                "x",
+		"content/.obsidian/workspace.json": "{}",
+		"content/.drafts/P-3.MD":           "+++\nid = \"P-3\"\n+++\n",
+		"content/.drafts/notes.txt":        "x",
+		"content/.archive/old/P-4.md":      "+++\nid = \"P-4\"\n+++\n",
+		"content/F-1/index.md":             "+++\nid = \"F-1\"\n+++\n",
+		"content/F-1/.form.docx":           "docx",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, diags := List(root)
+	if strings.Join(l.Docs, " ") != "content/F-1/index.md content/P-1.md" {
+		t.Errorf("documents: %v", l.Docs)
+	}
+	if got := l.Bundles["content/F-1/index.md"]; len(got) != 0 || len(l.Loose) != 0 {
+		t.Errorf("attachments %v, loose files %v; want none", got, l.Loose)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/.P-2.md: warning: the document is not read: names that start with '.' are hidden, and left out",
+		"content/.archive: warning: the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out",
+		"content/.drafts: warning: the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out",
+	}
+	slices.Sort(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
