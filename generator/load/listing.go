@@ -98,6 +98,7 @@ func List(root string) (Listing, diag.List) {
 	slices.Sort(l.Docs)
 	slices.Sort(l.Dirs)
 	slices.Sort(others)
+	diags.Add(caseTwins(others)...)
 	l.Bundles = map[string][]string{}
 	bundles := map[string]bool{} // the folders (below content/) that hold an index.md
 	for _, p := range l.Docs {
@@ -145,3 +146,22 @@ func holdsMarkdown(dir string) bool {
 
 // isMarkdown reports whether a file of this name is read as a document.
 func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".md") }
+
+// caseTwins warns of each file whose path differs from an earlier one's
+// only in letter case (Form.docx, form.docx): both are published, but on
+// a Windows share or a Mac the two are one file, and one replaces the
+// other. paths are in order.
+func caseTwins(paths []string) diag.List {
+	var diags diag.List
+	first := map[string]string{}
+	for _, p := range paths {
+		key := strings.ToLower(p)
+		if twin, ok := first[key]; ok {
+			diags.Warnf(p, 0, "name-case", "rename one of the two files, and the links to it",
+				"the file's path differs from %s only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other", twin)
+			continue
+		}
+		first[key] = p
+	}
+	return diags
+}

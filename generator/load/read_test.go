@@ -224,3 +224,44 @@ func TestHiddenNames(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Two files whose paths differ only in letter case are both listed, and
+// the second is warned of: on a Windows share or a Mac they are one.
+func TestCaseTwins(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{
+		"content/F-1/index.md":    "+++\nid = \"F-1\"\n+++\n",
+		"content/F-1/Form.docx":   "a",
+		"content/F-1/form.docx":   "b",
+		"content/F-1/img/a.png":   "c",
+		"content/F-1/IMG/a.png":   "d",
+		"content/files/plan.pdf":  "e",
+		"content/Files/Plan.PDF":  "f",
+		"content/files/other.pdf": "g",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, diags := List(root)
+	if got := l.Bundles["content/F-1/index.md"]; len(got) != 4 || len(l.Loose) != 3 {
+		t.Errorf("bundle %v, loose %v; want every file listed", got, l.Loose)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"content/F-1/form.docx: warning: the file's path differs from content/F-1/Form.docx only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
+		"content/F-1/img/a.png: warning: the file's path differs from content/F-1/IMG/a.png only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
+		"content/files/plan.pdf: warning: the file's path differs from content/Files/Plan.PDF only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
+	}
+	slices.Sort(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
