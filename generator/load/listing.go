@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/filetype"
 )
 
 // Listing is what content/ holds, by path relative to the source, without
@@ -150,11 +151,15 @@ func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".m
 // caseTwins warns of each file whose path differs from an earlier one's
 // only in letter case (Form.docx, form.docx): both are published, but on
 // a Windows share or a Mac the two are one file, and one replaces the
-// other. paths are in order.
+// other. paths are in order; a file of a type never published (warned
+// of when a document has it) is no twin.
 func caseTwins(paths []string) diag.List {
 	var diags diag.List
 	first := map[string]string{}
 	for _, p := range paths {
+		if filetype.Check(path.Base(p)).Problem != filetype.OK {
+			continue
+		}
 		key := strings.ToLower(p)
 		if twin, ok := first[key]; ok {
 			diags.Warnf(p, 0, "name-case", "rename one of the two files, and the links to it",

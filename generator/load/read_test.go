@@ -238,6 +238,8 @@ func TestCaseTwins(t *testing.T) {
 		"content/files/plan.pdf":  "e",
 		"content/Files/Plan.PDF":  "f",
 		"content/files/other.pdf": "g",
+		"content/F-1/data.xml":    "h",
+		"content/F-1/DATA.XML":    "i",
 	} {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -248,7 +250,7 @@ func TestCaseTwins(t *testing.T) {
 		}
 	}
 	l, diags := List(root)
-	if got := l.Bundles["content/F-1/index.md"]; len(got) != 4 || len(l.Loose) != 3 {
+	if got := l.Bundles["content/F-1/index.md"]; len(got) != 6 || len(l.Loose) != 3 {
 		t.Errorf("bundle %v, loose %v; want every file listed", got, l.Loose)
 	}
 	var got []string
