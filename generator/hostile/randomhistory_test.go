@@ -52,6 +52,9 @@ func TestRandomHistories(t *testing.T) {
 				sameTree(t, "the same history built again", head, h.build(t, model.Date{}))
 			}
 			h.checkDrafts(t)
+			if seed%8 == 1 {
+				h.checkConfidential(t)
+			}
 		})
 	}
 }
@@ -86,6 +89,7 @@ type rhText struct {
 	marker       string
 	links        []string // the ids its body links, as they were then
 	confidential bool     // written above the ceiling: not even --drafts shows it
+	draft        bool     // written as a draft
 	secret       bool
 	day          int // the commit that wrote it
 }
@@ -113,6 +117,9 @@ type rhHistory struct {
 	nextID  int
 	nextTxt int
 	log     []string // the steps, for a failure's report
+	// flagged: isms.toml allows confidential, and every build names the
+	// ceiling internal with --classification.
+	flagged bool
 }
 
 func (d *rhDoc) id() string { return d.ids[len(d.ids)-1] }
@@ -146,11 +153,43 @@ func (d *rhDoc) leftOut() bool {
 	return d.class == "confidential" || !d.published
 }
 
+// leftOutOn is leftOut in the site as of the day of commit n: false
+// when the document was not yet written.
+func (d *rhDoc) leftOutOn(n int) bool {
+	states := d.statesTo(n)
+	switch {
+	case len(states) == 0:
+		return false
+	case states[len(states)-1].day < n: // deleted by then
+		return withdrawnAs(states) == ""
+	}
+	if states[len(states)-1].class == "confidential" {
+		return true
+	}
+	for _, s := range states {
+		if s.status == "approved" && s.class != "confidential" {
+			return false
+		}
+	}
+	return true
+}
+
+// statesTo is what the commits up to n held of the document.
+func (d *rhDoc) statesTo(n int) []rhState {
+	i := 0
+	for i < len(d.states) && d.states[i].day <= n {
+		i++
+	}
+	return d.states[:i]
+}
+
 // withdrawnAs is the id of a deleted document's tombstone, "" when it
 // has none.
-func (d *rhDoc) withdrawnAs() string {
-	for i := len(d.states) - 1; i >= 0; i-- {
-		if s := d.states[i]; s.status != "draft" {
+func (d *rhDoc) withdrawnAs() string { return withdrawnAs(d.states) }
+
+func withdrawnAs(states []rhState) string {
+	for i := len(states) - 1; i >= 0; i-- {
+		if s := states[i]; s.status != "draft" {
 			if s.class == "confidential" {
 				return ""
 			}
@@ -165,8 +204,12 @@ func (d *rhDoc) String() string {
 }
 
 func scriptHistory(t *testing.T, seed uint64) *rhHistory {
-	h := &rhHistory{repo: gitfixture.New(t), rng: rand.New(rand.NewPCG(seed, 7))}
-	h.repo.MustWrite("isms.toml", baseConfig)
+	h := &rhHistory{repo: gitfixture.New(t), rng: rand.New(rand.NewPCG(seed, 7)), flagged: seed%2 == 1}
+	if h.flagged {
+		h.repo.MustWrite("isms.toml", "classification = \"confidential\"\n"+baseConfig)
+	} else {
+		h.repo.MustWrite("isms.toml", baseConfig)
+	}
 	for range 4 {
 		h.add(0)
 	}
@@ -311,7 +354,7 @@ func (h *rhHistory) write(d *rhDoc, day int) {
 		prefix = "qzsecret"
 	}
 	h.nextTxt++
-	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day, confidential: d.class == "confidential"}
+	d.text = rhText{marker: fmt.Sprintf("%s%dx", prefix, h.nextTxt), secret: secret, day: day, confidential: d.class == "confidential", draft: d.status == "draft"}
 	for range h.rng.IntN(3) {
 		if o := h.docs[h.rng.IntN(len(h.docs))]; o != d && !o.deleted {
 			d.text.links = append(d.text.links, o.id())
@@ -436,7 +479,7 @@ func (h *rhHistory) checkDay(t *testing.T, n int) {
 // checkDrafts builds the site now with --drafts: the drafts' texts are
 // published, the confidential ones still nowhere.
 func (h *rhHistory) checkDrafts(t *testing.T) {
-	opts := options(h.repo.Dir, filepath.Join(t.TempDir(), "public"))
+	opts := h.options(filepath.Join(t.TempDir(), "public"))
 	opts.Drafts = true
 	mustBuild(t, opts)
 	out := readTree(t, opts.Dest)
@@ -449,13 +492,34 @@ func (h *rhHistory) checkDrafts(t *testing.T) {
 	}
 }
 
+// checkConfidential builds the site now at the ceiling isms.toml
+// allows, confidential: the text of each approved document is on its
+// page, whatever its classification, and no draft's text anywhere.
+func (h *rhHistory) checkConfidential(t *testing.T) {
+	opts := options(h.repo.Dir, filepath.Join(t.TempDir(), "public"))
+	mustBuild(t, opts)
+	out := readTree(t, opts.Dest)
+	for _, d := range h.docs {
+		if !d.deleted && d.status == "approved" && !bytes.Contains(out["docs/"+d.id()+"/index.html"], []byte(d.text.marker)) {
+			t.Errorf("at the ceiling confidential: %s's page does not show its text %s", d.id(), d.text.marker)
+		}
+	}
+	for name, data := range out {
+		for _, x := range h.texts {
+			if x.draft && bytes.Contains(data, []byte(x.marker)) {
+				t.Errorf("at the ceiling confidential: %s holds %s, a draft's text", name, x.marker)
+			}
+		}
+	}
+}
+
 // checkPack makes the evidence pack of the day of commit n: it holds the
 // text in force that day of each document published then, and nothing
 // the site of that day may not show; made twice, it is the same bytes.
 func (h *rhHistory) checkPack(t *testing.T, n int) {
 	pack := func() []byte {
 		var b bytes.Buffer
-		opts := options(h.repo.Dir, "")
+		opts := h.options("")
 		opts.Now, opts.AsOf = h.days[n], h.days[n]
 		res, err := generator.Pack(opts, &b)
 		if err != nil || res.Diagnostics.HasErrors() {
@@ -496,9 +560,20 @@ func (h *rhHistory) checkPack(t *testing.T, n int) {
 	}
 }
 
-// noTrace checks that no text never published and no id of a document
-// left out appears in out, nor, in the site of day n (n >= 0), a text
-// written after that day.
+// options are the options of every build of the history: with
+// --classification internal when isms.toml allows confidential.
+func (h *rhHistory) options(dest string) generator.Options {
+	opts := options(h.repo.Dir, dest)
+	if h.flagged {
+		opts.Classification = "internal"
+	}
+	return opts
+}
+
+// noTrace checks that no text never published, and no id or text of a
+// document left out (above the ceiling, or never published), appears in
+// out, nor, in the site of day n (n >= 0), a text written after that
+// day.
 func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
 	t.Helper()
 	var banned []string
@@ -507,11 +582,19 @@ func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
 			banned = append(banned, x.marker)
 		}
 	}
-	if n < 0 {
-		for _, d := range h.docs {
-			if d.leftOut() {
-				banned = append(banned, d.ids...)
-			}
+	on := n
+	if on < 0 {
+		on = len(h.days) - 1
+	}
+	for _, d := range h.docs {
+		if !d.leftOutOn(on) {
+			continue
+		}
+		for _, s := range d.statesTo(on) {
+			banned = append(banned, s.marker)
+		}
+		if n < 0 {
+			banned = append(banned, d.ids...)
 		}
 	}
 	for name, data := range out {
@@ -527,7 +610,7 @@ func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
 // returns its files.
 func (h *rhHistory) build(t *testing.T, asOf model.Date) map[string][]byte {
 	t.Helper()
-	opts := options(h.repo.Dir, filepath.Join(t.TempDir(), "public"))
+	opts := h.options(filepath.Join(t.TempDir(), "public"))
 	if !asOf.IsZero() {
 		opts.Now, opts.AsOf = asOf, asOf
 	}
