@@ -22,7 +22,7 @@ import (
 // Histories that nobody wrote by hand: each seed scripts a repository of
 // a few documents through a dozen commits of random steps (revisions,
 // edits without a new version, drafts, approvals, a classification
-// raised or lowered, moves, new ids, deletions, new documents), keeping
+// raised or lowered, moves, new ids, deletions, reverts, new documents), keeping
 // a model of what each commit held. The site built from it, and as of
 // a day between the commits, must then hold what the model says it
 // must: every text that was never published (a draft's, a confidential
@@ -80,6 +80,17 @@ type rhDoc struct {
 	deleted   bool      // removed from the work tree
 	published bool      // published at some commit: a deletion leaves a tombstone
 	states    []rhState // at each commit that held it
+	snaps     []rhSnap  // the file at each commit that held it
+}
+
+// rhSnap is what a commit held of a document's file, for a revert.
+type rhSnap struct {
+	id                 string
+	major, minor       int
+	class, status      string
+	text               rhText
+	history            []rhEntry
+	approved, reviewed int
 }
 
 // rhText is a body: a marker that appears nowhere else, and whether it
@@ -253,7 +264,7 @@ func (h *rhHistory) step(day int) {
 		return
 	}
 	d := alive[h.rng.IntN(len(alive))]
-	op := h.rng.IntN(10)
+	op := h.rng.IntN(11)
 	defer func() { h.log = append(h.log, fmt.Sprintf("day %d: step %d on %s", day, op, d)) }()
 	switch op {
 	case 0, 1: // a new version
@@ -299,7 +310,39 @@ func (h *rhHistory) step(day int) {
 		h.repo.MustRemove(d.path)
 		d.deleted = true
 		h.relink(d.id(), "")
+	case 10: // reverted to an earlier commit's file
+		h.revert(d)
 	}
+}
+
+// revert brings d's file back to what an earlier commit held (version,
+// front matter and text), as git revert does, when one of them had
+// another text under the same id, linking only documents that are
+// still there.
+func (h *rhHistory) revert(d *rhDoc) {
+	var can []rhSnap
+	for _, s := range d.snaps {
+		if s.id == d.id() && s.text.marker != d.text.marker && h.linkable(s.text.links) {
+			can = append(can, s)
+		}
+	}
+	if len(can) == 0 {
+		return
+	}
+	s := can[h.rng.IntN(len(can))]
+	d.major, d.minor, d.class, d.status, d.text = s.major, s.minor, s.class, s.status, s.text
+	d.history, d.approved, d.reviewed, d.mistake = slices.Clone(s.history), s.approved, s.reviewed, false
+	h.save(d)
+}
+
+// linkable reports whether every id is a document's id now.
+func (h *rhHistory) linkable(ids []string) bool {
+	for _, id := range ids {
+		if !slices.ContainsFunc(h.docs, func(o *rhDoc) bool { return !o.deleted && o.id() == id }) {
+			return false
+		}
+	}
+	return true
 }
 
 // relink makes the documents that link id link to, instead, now, or
@@ -411,6 +454,9 @@ func (h *rhHistory) commit(t *testing.T, day int) {
 			d.published = true
 		}
 		d.states = append(d.states, rhState{day, d.id(), d.status, d.class, d.text.marker, d.mistake})
+		if !d.mistake {
+			d.snaps = append(d.snaps, rhSnap{d.id(), d.major, d.minor, d.class, d.status, d.text, slices.Clone(d.history), d.approved, d.reviewed})
+		}
 	}
 }
 
