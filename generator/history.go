@@ -91,7 +91,11 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	if h == nil || site == nil {
 		return diags
 	}
-	tombs, err := h.Tombstones(docsOf(converted))
+	// A withdrawn document's URL keeps its tombstone until a document
+	// this build publishes takes its id again: a draft or a document
+	// above the ceiling that took it leaves no trace, nor takes the
+	// tombstone away.
+	tombs, err := h.Tombstones(site.Docs)
 	if err != nil {
 		return append(diags, failedHistory(err)...)
 	}
