@@ -22,8 +22,9 @@ import (
 // Histories that nobody wrote by hand: each seed scripts a repository of
 // a few documents through a dozen commits of random steps (revisions,
 // edits without a new version, drafts, approvals, a classification
-// raised or lowered, moves, new ids, deletions, reverts, new documents), keeping
-// a model of what each commit held. The site built from it, and as of
+// raised or lowered, moves, new ids, deletions, reverts, new documents,
+// ids back after their tombstone), keeping a model of what each commit
+// held. The site built from it, and as of
 // a day between the commits, must then hold what the model says it
 // must: every text that was never published (a draft's, a confidential
 // one's) and every id of a document left out now nowhere; every text a
@@ -260,7 +261,9 @@ func (h *rhHistory) step(day int) {
 		}
 	}
 	if len(alive) < 2 || h.rng.IntN(10) == 0 {
-		h.add(day)
+		if !h.readd(day) {
+			h.add(day)
+		}
 		return
 	}
 	d := alive[h.rng.IntN(len(alive))]
@@ -370,6 +373,35 @@ func (h *rhHistory) relink(id, now string) {
 func (h *rhHistory) freshID() string {
 	h.nextID++
 	return fmt.Sprintf("RH-%c-%03d", 'A'+rune(h.rng.IntN(6)), h.nextID)
+}
+
+// readd brings back, half the time, the id of a document whose
+// tombstone was published, in a new file, as its next major version.
+func (h *rhHistory) readd(day int) bool {
+	var gone []*rhDoc
+	for _, d := range h.docs {
+		if id := d.withdrawnAs(); d.deleted && id != "" && d.states[len(d.states)-1].day < day &&
+			!slices.ContainsFunc(h.docs, func(o *rhDoc) bool { return !o.deleted && o.id() == id }) {
+			gone = append(gone, d)
+		}
+	}
+	if len(gone) == 0 || h.rng.IntN(2) == 0 {
+		return false
+	}
+	old := gone[h.rng.IntN(len(gone))]
+	h.nextID++
+	d := &rhDoc{ids: []string{old.withdrawnAs()}, number: h.nextID, style: old.style, major: old.major + 1, class: "internal", status: "approved", approved: day, versions: map[string]rhText{}}
+	d.path = fmt.Sprintf("content/tier2/back-%d.md", h.nextID)
+	switch h.rng.IntN(4) {
+	case 0:
+		d.class = "confidential"
+	case 1:
+		d.status = "draft"
+	}
+	h.docs = append(h.docs, d)
+	h.revise(d, day)
+	h.log = append(h.log, fmt.Sprintf("day %d: back %s", day, d))
+	return true
 }
 
 func (h *rhHistory) add(day int) {
@@ -632,6 +664,14 @@ func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
 	if on < 0 {
 		on = len(h.days) - 1
 	}
+	shown := map[string]bool{} // an id back after its tombstone
+	for _, d := range h.docs {
+		if len(d.statesTo(on)) > 0 && !d.leftOutOn(on) {
+			for _, s := range d.statesTo(on) {
+				shown[s.id] = true
+			}
+		}
+	}
 	for _, d := range h.docs {
 		if !d.leftOutOn(on) {
 			continue
@@ -640,7 +680,11 @@ func (h *rhHistory) noTrace(t *testing.T, out map[string][]byte, n int) {
 			banned = append(banned, s.marker)
 		}
 		if n < 0 {
-			banned = append(banned, d.ids...)
+			for _, id := range d.ids {
+				if !shown[id] {
+					banned = append(banned, id)
+				}
+			}
 		}
 	}
 	for name, data := range out {
