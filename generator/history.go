@@ -95,7 +95,7 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	// this build publishes takes its id again: a draft or a document
 	// above the ceiling that took it leaves no trace, nor takes the
 	// tombstone away.
-	tombs, err := h.Tombstones(site.Docs)
+	tombs, err := h.Withdrawals(site.Docs)
 	if err != nil {
 		return append(diags, failedHistory(err)...)
 	}

@@ -11,14 +11,16 @@ import (
 // A withdrawn document's id taken again by a new file that this build
 // does not publish (a draft, or a document above the ceiling) keeps the
 // withdrawn document's tombstone at its URL: the new file leaves no
-// trace, and takes nothing away. A build that publishes it shows it
-// there instead.
+// trace, and takes nothing away, nor does its deletion since. A build
+// that publishes it shows it there instead.
 func TestTombstoneOfAnIdTakenByAFileLeftOut(t *testing.T) {
 	for _, tc := range []struct {
 		name, class, status string
+		again               bool // the new file deleted too
 	}{
-		{"draft", "internal", "draft"},
-		{"confidential", "confidential", "approved"},
+		{"draft", "internal", "draft", false},
+		{"confidential", "confidential", "approved", false},
+		{"confidential file deleted since", "confidential", "approved", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := gitfixture.New(t)
@@ -34,6 +36,12 @@ func TestTombstoneOfAnIdTakenByAFileLeftOut(t *testing.T) {
 			again = strings.Replace(again, `status = "approved"`, "status = \""+tc.status+"\"", 1)
 			r.MustWrite("content/again.md", strings.Replace(again, "Text of DOC-A.", "qzagain text.", 1))
 			r.MustCommit("2026-02-20T10:00:00Z", "Controller", "DOC-A again")
+			if tc.again {
+				if err := r.Remove("content/again.md"); err != nil {
+					t.Fatal(err)
+				}
+				r.MustCommit("2026-02-25T10:00:00Z", "Controller", "withdraw DOC-A again")
+			}
 
 			tree, _ := historyBuild(t, r.Dir, generator.Options{})
 			page := string(tree["docs/DOC-A/index.html"])
@@ -48,7 +56,7 @@ func TestTombstoneOfAnIdTakenByAFileLeftOut(t *testing.T) {
 
 			opts := generator.Options{Drafts: true, Classification: "confidential"}
 			tree, _ = historyBuild(t, r.Dir, opts)
-			if !strings.Contains(string(tree["docs/DOC-A/index.html"]), "qzagain text") {
+			if !strings.Contains(string(tree["docs/DOC-A/index.html"])+string(tree["docs/DOC-A/v/2.0/index.html"]), "qzagain text") {
 				t.Errorf("a build that publishes the %s does not show it at DOC-A's URL", tc.name)
 			}
 		})

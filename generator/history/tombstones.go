@@ -13,6 +13,22 @@ import (
 // no document of docs has: one for each id, from its latest deletion,
 // the most recent first. Publish decides which of them the site shows.
 func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error) {
+	all, err := h.Withdrawals(docs)
+	seen := map[string]bool{}
+	return slices.DeleteFunc(all, func(t *model.Tombstone) bool {
+		key := model.FoldID(t.ID)
+		dup := seen[key]
+		seen[key] = true
+		return dup
+	}), err
+}
+
+// Withdrawals lists every deletion of a document file whose id no
+// document of docs has, the most recent first: Publish shows, of each
+// id, the most recent this build may publish (a file above the ceiling
+// that had the id and was deleted since does not hide the withdrawal
+// its readers saw).
+func (h *History) Withdrawals(docs []*model.Document) ([]*model.Tombstone, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if err := h.loadDeleted(); err != nil {
@@ -24,8 +40,7 @@ func (h *History) Tombstones(docs []*model.Document) ([]*model.Tombstone, error)
 	}
 	var out []*model.Tombstone
 	for _, t := range h.deleted {
-		if key := model.FoldID(t.ID); !taken[key] {
-			taken[key] = true
+		if !taken[model.FoldID(t.ID)] {
 			out = append(out, t)
 		}
 	}
@@ -189,7 +204,8 @@ func pathExt(p string) string {
 // Publish keeps of the documents' earlier versions, and of tombs, what
 // this build publishes: published says whether a text with this
 // classification and status would be published (the ceiling and
-// --drafts, as for the current documents). A tombstone's replacements
+// --drafts, as for the current documents); of several of one id, the
+// first it may publish, the most recent. A tombstone's replacements
 // are the published documents whose supersedes names it.
 func Publish(site *model.Site, tombs []*model.Tombstone, published func(classification, status string) bool) {
 	ok := func(v model.Version) bool {
@@ -215,10 +231,12 @@ func Publish(site *model.Site, tombs []*model.Tombstone, published func(classifi
 		}
 	}
 	site.Tombstones = nil
+	shown := map[string]bool{}
 	for _, t := range tombs {
-		if !ok(t.Last) || t.Last.Status == model.StatusDraft || t.Last.Status == model.StatusReview || site.Doc(t.ID) != nil {
-			continue // never published, or not in this build
+		if !ok(t.Last) || t.Last.Status == model.StatusDraft || t.Last.Status == model.StatusReview || site.Doc(t.ID) != nil || shown[model.FoldID(t.ID)] {
+			continue // never published, not in this build, or withdrawn again since
 		}
+		shown[model.FoldID(t.ID)] = true
 		ts := *t // the history keeps its own, for the next build
 		ts.ReplacedBy = nil
 		for _, d := range site.Docs {
