@@ -1,12 +1,11 @@
 package generator_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"ismsgen/generator"
+	"ismsgen/internal/sitetest"
 )
 
 // A classification level renamed in isms.toml is one error at
@@ -25,14 +24,8 @@ func TestRenamedLevelIsOneError(t *testing.T) {
 		"content/e.md": movedDoc("DOC-E", "E", "1.0", "in-house", "", "1.0"),
 		"content/f.md": movedDoc("DOC-F", "F", "1.0", "confidentail", "", "1.0"),
 	}
-	for name, text := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Write(site, files); err != nil {
+		t.Fatal(err)
 	}
 	res, err := generator.Check(generator.Options{Source: site, Now: now, NoHistory: true, Defaults: defaults()})
 	if err != nil {
@@ -68,14 +61,8 @@ func TestChineseLevelNameIsOneErrorWithItsLevel(t *testing.T) {
 		"content/a.md": movedDoc("DOC-A", "A", "1.0", "内部", "", "1.0"),
 		"content/b.md": movedDoc("DOC-B", "B", "1.0", "内部", "", "1.0"),
 	}
-	for name, text := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := sitetest.Write(site, files); err != nil {
+		t.Fatal(err)
 	}
 	res, err := generator.Check(generator.Options{Source: site, Now: now, NoHistory: true, Defaults: defaults()})
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"ismsgen/internal/sitetest"
 )
 
 // A document or attachment that cannot be read is an error at its line 1
@@ -95,19 +97,13 @@ func TestConfigUnreadable(t *testing.T) {
 // bundle: it is not listed, with a warning that says what it is.
 func TestOfficeLockFile(t *testing.T) {
 	root := t.TempDir()
-	for name, text := range map[string]string{
+	if err := sitetest.Write(root, map[string]string{
 		"content/F-1/index.md":    "+++\nid = \"F-1\"\n+++\n",
 		"content/F-1/form.docx":   "docx",
 		"content/F-1/~$form.docx": "lock",
 		"content/~$notes.xlsx":    "lock",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 	l, diags := List(root)
 	if got := l.Bundles["content/F-1/index.md"]; len(got) != 1 || got[0] != "form.docx" {
@@ -184,7 +180,7 @@ func TestSpacedFolderLinkOtherCase(t *testing.T) {
 // settings, a system's) is left out without a word.
 func TestHiddenNames(t *testing.T) {
 	root := t.TempDir()
-	for name, text := range map[string]string{
+	if err := sitetest.Write(root, map[string]string{
 		"content/P-1.md":                   "+++\nid = \"P-1\"\n+++\n",
 		"content/.P-2.md":                  "+++\nid = \"P-2\"\n+++\n",
 		"content/.DS_Store":                "x",
@@ -194,14 +190,8 @@ func TestHiddenNames(t *testing.T) {
 		"content/.archive/old/P-4.md":      "+++\nid = \"P-4\"\n+++\n",
 		"content/F-1/index.md":             "+++\nid = \"F-1\"\n+++\n",
 		"content/F-1/.form.docx":           "docx",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 	l, diags := List(root)
 	if strings.Join(l.Docs, " ") != "content/F-1/index.md content/P-1.md" {
@@ -229,7 +219,7 @@ func TestHiddenNames(t *testing.T) {
 // the second is warned of: on a Windows share or a Mac they are one.
 func TestCaseTwins(t *testing.T) {
 	root := t.TempDir()
-	for name, text := range map[string]string{
+	if err := sitetest.Write(root, map[string]string{
 		"content/F-1/index.md":    "+++\nid = \"F-1\"\n+++\n",
 		"content/F-1/Form.docx":   "a",
 		"content/F-1/form.docx":   "b",
@@ -240,14 +230,8 @@ func TestCaseTwins(t *testing.T) {
 		"content/files/other.pdf": "g",
 		"content/F-1/data.xml":    "h",
 		"content/F-1/DATA.XML":    "i",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	}); err != nil {
+		t.Fatal(err)
 	}
 	l, diags := List(root)
 	if got := l.Bundles["content/F-1/index.md"]; len(got) != 6 || len(l.Loose) != 3 {
