@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"ismsgen/generator/diag"
 	"ismsgen/internal/sitetest"
 )
 
@@ -112,17 +113,10 @@ func TestOfficeLockFile(t *testing.T) {
 	if len(l.Loose) != 0 {
 		t.Errorf("loose files: %v, want none", l.Loose)
 	}
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
-	want := []string{
+	assertListed(t, diags,
 		"content/F-1/~$form.docx: warning: the file is not published: it is the lock file Microsoft Office keeps beside a document while it is open",
 		"content/~$notes.xlsx: warning: the file is not published: it is the lock file Microsoft Office keeps beside a document while it is open",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }
 
 // A link whose path has spaces and no extension is read as the path
@@ -200,19 +194,11 @@ func TestHiddenNames(t *testing.T) {
 	if got := l.Bundles["content/F-1/index.md"]; len(got) != 0 || len(l.Loose) != 0 {
 		t.Errorf("attachments %v, loose files %v; want none", got, l.Loose)
 	}
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
-	want := []string{
+	assertListed(t, diags,
 		"content/.P-2.md: warning: the document is not read: names that start with '.' are hidden, and left out",
 		"content/.archive: warning: the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out",
 		"content/.drafts: warning: the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out",
-	}
-	slices.Sort(got)
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }
 
 // Two files whose paths differ only in letter case are both listed, and
@@ -237,14 +223,20 @@ func TestCaseTwins(t *testing.T) {
 	if got := l.Bundles["content/F-1/index.md"]; len(got) != 6 || len(l.Loose) != 3 {
 		t.Errorf("bundle %v, loose %v; want every file listed", got, l.Loose)
 	}
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
-	want := []string{
+	assertListed(t, diags,
 		"content/F-1/form.docx: warning: the file's path differs from content/F-1/Form.docx only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
 		"content/F-1/img/a.png: warning: the file's path differs from content/F-1/IMG/a.png only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
 		"content/files/plan.pdf: warning: the file's path differs from content/Files/Plan.PDF only in letter case: on a Windows share or a Mac the two are one file, and one would replace the other",
+	)
+}
+
+// assertListed checks that List's diagnostics are those wanted, in
+// the order of their texts.
+func assertListed(t *testing.T, diags diag.List, want ...string) {
+	t.Helper()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
 	}
 	slices.Sort(got)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
