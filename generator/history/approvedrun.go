@@ -23,9 +23,10 @@ type approvedRun struct {
 }
 
 // extend takes rev i of w's walk when it carries the run's version,
-// approved, and reports whether it did; else it ends the run.
+// approved or (between two approvals, as walk.take's run) in review or
+// draft, and reports whether it did; else it ends the run.
 func (r *approvedRun) extend(h *History, w *walk, i int, text []byte, hd header) bool {
-	if !hd.ok || hd.Version != r.version || hd.Status != model.StatusApproved {
+	if !hd.ok || hd.Version != r.version || hd.Status != model.StatusApproved && !unpublished(hd.Status) {
 		r.end(h, w)
 		return false
 	}
@@ -44,7 +45,9 @@ func (r *approvedRun) extend(h *History, w *walk, i int, text []byte, hd header)
 		r.texts = map[int][]byte{r.last: last}
 	}
 	r.texts[i] = bytes.Clone(text)
-	r.approval = i
+	if hd.Status == model.StatusApproved {
+		r.approval = i
+	}
 	if w.next == len(w.f.revs) {
 		r.end(h, w)
 	}
@@ -65,10 +68,13 @@ func (r *approvedRun) end(h *History, w *walk) {
 	approved, at := r.texts[r.approval], r.last
 	changedIn := r.last
 	for i := r.approval - 1; i >= r.last; i-- {
-		if !sameDocument(approved, r.texts[i]) {
+		if !sameBetweenApprovals(approved, r.texts[i]) {
 			changedIn, at = i, i+1
 			break
 		}
+	}
+	for at < r.approval && !sameDocument(approved, r.texts[at]) {
+		at++ // only put back into review: the text as approved is older
 	}
 	h.keep(w.f.revs[at].blob, r.texts[at])
 	if w.changed == nil {

@@ -1058,3 +1058,30 @@ func TestReapprovedSameVersion(t *testing.T) {
 		t.Errorf("as approved: %+v; want the text of commit %s, approved", a, approved[:10])
 	}
 }
+
+// An earlier version put back into review, rewritten and approved again
+// under its number before the next version: its page shows its last
+// text, changed after its first approval.
+func TestEarlierReapprovedSameVersion(t *testing.T) {
+	r := repo(t)
+	body := "## 1 目的\n\n控制访问。\n"
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body, "1.0"))
+	approved := commit(t, r, "2026-01-05T09:00:00+08:00", "总经理")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body, "1.0"))
+	commit(t, r, "2026-03-01T09:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "review", body+"\n新增一段。\n", "1.0"))
+	rewritten := commit(t, r, "2026-03-02T09:00:00+08:00", "李四")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", body+"\n新增一段。\n", "1.0"))
+	commit(t, r, "2026-03-03T09:00:00+08:00", "总经理")
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", body+"\n新增一段。\n\n再一段。\n", "1.0", "1.1"))
+	commit(t, r, "2026-05-01T09:00:00+08:00", "总经理")
+	docs, _, _ := read(t, r.Dir)
+	if len(docs[0].Versions.Earlier) != 1 {
+		t.Fatalf("earlier versions: %+v", docs[0].Versions.Earlier)
+	}
+	e := docs[0].Versions.Earlier[0]
+	if e.Since.Hash != approved || e.ChangedIn.Hash != rewritten || e.AsApproved == nil || e.AsApproved.Commit.Hash != approved {
+		t.Errorf("version 1.0: approved in %s, changed in %s, as approved %+v; want %s, %s and the text of %s",
+			e.Since.Short(), e.ChangedIn.Short(), e.AsApproved, approved[:10], rewritten[:10], approved[:10])
+	}
+}
