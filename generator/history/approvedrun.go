@@ -65,16 +65,9 @@ func (r *approvedRun) end(h *History, w *walk) {
 	if r.approval == r.last || sameDocument(r.texts[r.approval], r.texts[r.last]) {
 		return
 	}
-	approved, at := r.texts[r.approval], r.last
-	changedIn := r.last
-	for i := r.approval - 1; i >= r.last; i-- {
-		if !sameBetweenApprovals(approved, r.texts[i]) {
-			changedIn, at = i, i+1
-			break
-		}
-	}
-	for at < r.approval && !sameDocument(approved, r.texts[at]) {
-		at++ // only put back into review: the text as approved is older
+	changedIn, at := firstChange(r.texts, r.approval, r.last)
+	if changedIn < 0 {
+		changedIn = r.last
 	}
 	h.keep(w.f.revs[at].blob, r.texts[at])
 	if w.changed == nil {

@@ -468,15 +468,9 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	if current == nil || w.set == 0 && !uncommitted || sameDocument(w.texts[w.set], current) {
 		return diags, nil
 	}
-	approved, at := w.texts[w.set], 0 // at: the last rev of the text as approved
-	for i := w.set - 1; i >= 0; i-- {
-		if !sameBetweenApprovals(approved, w.texts[i]) {
-			v.ChangedIn, at = h.log.commit(revs[i]), i+1
-			break
-		}
-	}
-	for at < w.set && !sameDocument(approved, w.texts[at]) {
-		at++ // only put back into review: the text as approved is older
+	changedIn, at := firstChange(w.texts, w.set, 0)
+	if changedIn >= 0 {
+		v.ChangedIn = h.log.commit(revs[changedIn])
 	}
 	v.AsApproved = h.asApproved(d, revs[at], w.texts[at])
 	if v.ChangedIn.IsZero() {
@@ -521,9 +515,29 @@ func historyLine(d *model.Document, version string) int {
 // body and front matter, the review dates aside.
 func sameDocument(a, b []byte) bool { return sameBut(a, b, reviewKeys) }
 
-// sameBetweenApprovals is sameDocument for a text of the current version
-// put back into review or draft between two of its approvals: that
-// status alone changes nothing the readers were given.
+// firstChange finds, among the texts of a run from rev approval (the
+// oldest approved) to rev last (newer revs have lower numbers), the
+// first that changed the approved text: its rev, -1 when none did, and
+// at, the rev of the text as approved just before it (else last). A
+// text only put back into review or draft changed nothing.
+func firstChange(texts map[int][]byte, approval, last int) (changedIn, at int) {
+	approved := texts[approval]
+	changedIn, at = -1, last
+	for i := approval - 1; i >= last; i-- {
+		if !sameBetweenApprovals(approved, texts[i]) {
+			changedIn, at = i, i+1
+			break
+		}
+	}
+	for at < approval && !sameDocument(approved, texts[at]) {
+		at++ // only put back into review: the text as approved is older
+	}
+	return changedIn, at
+}
+
+// sameBetweenApprovals is sameDocument for a text of a version put back
+// into review or draft between two of its approvals: that status alone
+// changes nothing the readers were given.
 func sameBetweenApprovals(a, b []byte) bool { return sameBut(a, b, statusAndReviewKeys) }
 
 var statusAndReviewKeys = append([]string{"status"}, reviewKeys...)
