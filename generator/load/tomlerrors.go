@@ -123,11 +123,11 @@ func tomlProblem(text []byte, offset int, pe toml.ParseError) (line int, msg, hi
 	return line, diag.Msg("invalid TOML: %s", m), generic
 }
 
-// extraCommas are a list's commas with no item before them: [, "a"]
-// and "a",, "b".
 // missingComma is two quoted items of a list with no comma between them.
 var missingComma = regexp.MustCompile(`(["'])\s+(["'])`)
 
+// extraCommas are a list's commas with no item before them: [, "a"]
+// and "a",, "b".
 var extraCommas = regexp.MustCompile(`\[\s*,\s*|,(?:\s*,)+\s*`)
 
 // shortYear and longYear read the date at the start of a value that TOML

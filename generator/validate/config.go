@@ -129,8 +129,7 @@ func Config(f *load.File) (*model.Config, diag.List) {
 	if len(depts) == 0 {
 		diags.Errorf(f.Path, 1, "add at least one department:\n      [[departments]]\n      id = \"hr\"\n      name = \"Human Resources\"", "no [[departments]] defined")
 	}
-	ids := map[string]int{}     // lower-case id: line
-	firstID := map[int]string{} // line: id as written
+	firstOf := map[string]model.Department{} // by id in lower case
 	for _, d := range depts {
 		d.known([]string{"id", "name"}, "[[departments]]")
 		dep := model.Department{ID: d.str("id", true), Name: d.str("name", false), Line: d.at("id")}
@@ -147,20 +146,19 @@ func Config(f *load.File) (*model.Config, diag.List) {
 			d.errorf("id", `"all" means every department in distribution lists; choose another id`, "department id %q is reserved", dep.ID)
 			c.DepartmentsBroken = true
 			continue
-		case ids[strings.ToLower(dep.ID)] != 0:
+		case firstOf[strings.ToLower(dep.ID)].ID != "":
 			// Ignoring case: "hr" and "HR" name the folders owners/hr/ and
 			// owners/HR/, one folder on a Windows share or a Mac.
-			first := ids[strings.ToLower(dep.ID)]
-			if dep.ID != firstID[first] {
-				d.errorf("id", diag.Msg("department ids must be unique, ignoring case: they name folders of the site, which a Windows share holds as one; the first is at line %d", first), "duplicate department id %q (ids are compared ignoring case: %q)", dep.ID, firstID[first])
+			first := firstOf[strings.ToLower(dep.ID)]
+			if dep.ID != first.ID {
+				d.errorf("id", diag.Msg("department ids must be unique, ignoring case: they name folders of the site, which a Windows share holds as one; the first is at line %d", first.Line), "duplicate department id %q (ids are compared ignoring case: %q)", dep.ID, first.ID)
 			} else {
-				d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", first), "duplicate department id %q", dep.ID)
+				d.errorf("id", diag.Msg("department ids must be unique; the first is at line %d", first.Line), "duplicate department id %q", dep.ID)
 			}
 			c.DepartmentsBroken = true
 			continue
 		}
-		ids[strings.ToLower(dep.ID)] = dep.Line
-		firstID[dep.Line] = dep.ID
+		firstOf[strings.ToLower(dep.ID)] = dep
 		if dep.Name == "" {
 			dep.Name = dep.ID
 		}
