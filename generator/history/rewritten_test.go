@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ismsgen/generator/history"
+	"ismsgen/generator/internal/gitfixture"
 )
 
 // firstBody and rewrittenBody share little: git, which pairs a deleted
@@ -47,12 +48,7 @@ func TestMovedAndRewrittenKeepsItsApproval(t *testing.T) {
 
 // With the version raised, the old file's text is the earlier version.
 func TestMovedAndRewrittenKeepsItsEarlierVersion(t *testing.T) {
-	r := repo(t)
-	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
-	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	r.MustRemove("content/a.md")
-	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	r, approved := movedAndRewritten(t)
 
 	docs, diags, h := read(t, r.Dir)
 	if len(diags) != 0 {
@@ -71,12 +67,7 @@ func TestMovedAndRewrittenKeepsItsEarlierVersion(t *testing.T) {
 
 // Moved and rewritten twice, the document keeps its first file's text.
 func TestMovedAndRewrittenTwice(t *testing.T) {
-	r := repo(t)
-	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
-	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	r.MustRemove("content/a.md")
-	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	r, approved := movedAndRewritten(t)
 	r.MustRemove("content/b.md")
 	r.MustWrite("content/c.md", doc("P-1", "1.2", "approved", strings.Repeat("第三次重写：全部改为统一身份认证平台管理。\n", 12), "1.0", "1.1", "1.2"))
 	commit(t, r, "2026-03-05T10:00:00+08:00", "王五")
@@ -119,12 +110,7 @@ func TestRewrittenWithTwoFilesOfOneIDNotJoined(t *testing.T) {
 // moved with it: it is no withdrawn document, whose tombstone would say
 // it was withdrawn on the day of the move.
 func TestMovedRewrittenAndRenumbered(t *testing.T) {
-	r := repo(t)
-	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
-	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	r.MustRemove("content/a.md")
-	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	r, _ := movedAndRewritten(t)
 	r.MustWrite("content/b.md", doc("P-9", "1.2", "approved", rewrittenBody, "1.0", "1.1", "1.2"))
 	renumbered := commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
 
@@ -225,12 +211,7 @@ func TestMovedRenumberedAndRewritten(t *testing.T) {
 // A file moved and rewritten, and deleted later, is a withdrawn
 // document: its tombstone shows its last text, as any deleted file's.
 func TestMovedRewrittenThenDeletedHasATombstone(t *testing.T) {
-	r := repo(t)
-	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
-	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
-	r.MustRemove("content/a.md")
-	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
-	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	r, _ := movedAndRewritten(t)
 	r.MustRemove("content/b.md")
 	r.MustWrite("content/other.md", doc("P-2", "1.0", "approved", firstBody, "1.0"))
 	withdrawn := commit(t, r, "2026-03-05T10:00:00+08:00", "李四")
@@ -241,4 +222,19 @@ func TestMovedRewrittenThenDeletedHasATombstone(t *testing.T) {
 	if len(tombs) != 1 || tombs[0].ID != "P-1" || tombs[0].Last.Version != "1.1" || tombs[0].Withdrawn.Hash != withdrawn {
 		t.Errorf("tombstones %+v, want P-1 withdrawn in %s with its last text, 1.1", tombs, withdrawn[:10])
 	}
+}
+
+// movedAndRewritten is a repository whose document P-1, approved as 1.0
+// in content/a.md on 2026-01-05 (the commit approved), was moved to
+// content/b.md and rewritten as 1.1 in one commit on 2026-02-05: git sees
+// one file deleted and another added.
+func movedAndRewritten(t *testing.T) (r *gitfixture.Repo, approved string) {
+	t.Helper()
+	r = repo(t)
+	r.MustWrite("content/a.md", doc("P-1", "1.0", "approved", firstBody, "1.0"))
+	approved = commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	r.MustRemove("content/a.md")
+	r.MustWrite("content/b.md", doc("P-1", "1.1", "approved", rewrittenBody, "1.0", "1.1"))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "李四")
+	return r, approved
 }
