@@ -60,7 +60,9 @@ func List(root string) (Listing, diag.List) {
 			switch {
 			case name[0] == '_':
 				diags.Warnf(rel, 0, "skipped-folder", "rename the folder without the '_' if it holds documents or files to publish", "the folder is not read: folders whose names start with '_' are left out")
-			case e.IsDir() && holdsMarkdown(p):
+			case e.IsDir() && name != ".git" && holdsMarkdown(p):
+				// (content/.git, a repository of its own, is never walked:
+				// every build and every save in serve would read it.)
 				diags.Warnf(rel, 0, "hidden", "rename the folder without the '.' to publish its documents", "the folder is not read, nor the Markdown documents in it: names that start with '.' are hidden, and left out")
 			case !e.IsDir() && isMarkdown(name):
 				diags.Warnf(rel, 0, "hidden", "rename the file without the '.' to publish it", "the document is not read: names that start with '.' are hidden, and left out")

@@ -181,6 +181,7 @@ func TestHiddenNames(t *testing.T) {
 		"content/.obsidian/workspace.json": "{}",
 		"content/.drafts/P-3.MD":           "+++\nid = \"P-3\"\n+++\n",
 		"content/.drafts/notes.txt":        "x",
+		"content/.git/README.md":           "x",
 		"content/.archive/old/P-4.md":      "+++\nid = \"P-4\"\n+++\n",
 		"content/F-1/index.md":             "+++\nid = \"F-1\"\n+++\n",
 		"content/F-1/.form.docx":           "docx",
