@@ -123,6 +123,9 @@ func check(opts *Options) error {
 		opts.Type = DefaultType(opts.Tier)
 	}
 	if !slices.Contains(model.Types, opts.Type) {
+		if m := validate.MeantType(opts.Type); m != "" {
+			return usage("--type %q is not a document type; did you mean --type %s? Use one of %s", opts.Type, m, strings.Join(model.Types, ", "))
+		}
 		return usage("--type %q is not a document type; use one of %s", opts.Type, strings.Join(model.Types, ", "))
 	}
 	return nil

@@ -130,7 +130,9 @@ func TestNewRefuses(t *testing.T) {
 		{"no title", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: " "}, "--title is required"},
 		{"two lines", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: "a\nb"}, "one line"},
 		{"tier 4", scaffold.Options{Tier: 4, ID: "ISMS-P-097", Title: "x"}, "--tier must be 1, 2 or 3"},
-		{"unknown type", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: "x", Type: "memo"}, `--type "memo" is not a document type`},
+		{"unknown type", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: "x", Type: "memo"}, `--type "memo" is not a document type; use one of`},
+		{"type in Chinese", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: "x", Type: "程序文件"}, `did you mean --type procedure?`},
+		{"type misspelt", scaffold.Options{Tier: 2, ID: "ISMS-P-097", Title: "x", Type: "proceedure"}, `did you mean --type procedure?`},
 	} {
 		tc.opts.Source, tc.opts.Today = site, today
 		_, err := scaffold.New(tc.opts)

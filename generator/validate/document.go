@@ -137,7 +137,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		d.Type = model.TierType(d.Tier)
 	case !contains(model.Types, d.Type):
 		hint := diag.Msg("type is one of: %s", strings.Join(model.Types, ", "))
-		if m := meant(typeWords, d.Type); m != "" {
+		if m := MeantType(d.Type); m != "" {
 			hint = diag.Msg("did you mean %q? type is one of: %s", m, strings.Join(model.Types, ", "))
 		}
 		r.errorf("type", hint, "unknown document type %q", d.Type)

@@ -1,6 +1,11 @@
 package validate
 
-import "strings"
+import (
+	"strings"
+
+	"ismsgen/generator/internal/suggest"
+	"ismsgen/generator/model"
+)
 
 // The values of type and status are English words; a document controller
 // writes the words of the document control procedure ("程序文件",
@@ -39,6 +44,16 @@ var (
 		"retired": "obsolete", "withdrawn": "obsolete", "archived": "obsolete", "superseded": "obsolete",
 	}
 )
+
+// MeantType is the document type a word for one means: "程序文件" and
+// "sop" mean procedure, and a type misspelt ("proceedure") means the one
+// it is closest to; "" when none is near.
+func MeantType(v string) string {
+	if m := meant(typeWords, v); m != "" {
+		return m
+	}
+	return suggest.Closest(strings.ToLower(strings.TrimSpace(v)), model.Types)
+}
 
 // meant is the value words maps v to, ignoring case and surrounding
 // spaces; "" when it maps to none.
