@@ -80,6 +80,7 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 		return nil, nil, err
 	}
 	var logs []*fileLog
+	var lasts [][]byte
 	for i, f := range files {
 		hd := headers[i]
 		if !hd.ok || !validID(hd.ID) {
@@ -102,7 +103,11 @@ func (h *History) readDeleted() ([]*model.Tombstone, []*fileLog, error) {
 		listed(t, text)
 		out = append(out, t)
 		logs = append(logs, f)
+		lasts = append(lasts, text)
 		h.keep(last.Blob, text)
+	}
+	if err := h.changedTombs(out, logs, lasts); err != nil {
+		return nil, nil, err
 	}
 	return out, logs, nil
 }
