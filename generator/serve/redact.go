@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"path"
+	"strconv"
 	"strings"
 
 	"ismsgen/generator/diag"
@@ -119,12 +121,42 @@ func (w leftOut) redact(p Problem, c *diag.Catalog, neutral diag.Text) Problem {
 	if len(w.files) == 0 {
 		return p
 	}
-	if w.in(p.File) || w.named(p.Text) || w.named(p.Message) {
+	if w.in(p.File) || w.named(p.Text) || w.named(p.Message) || w.quotedFrom(p.File, p.Message) {
 		text := c.Text(neutral)
 		return Problem{Message: text, Text: text}
 	}
-	if w.named(p.Hint) {
+	if w.named(p.Hint) || w.quotedFrom(p.File, p.Hint) {
 		p.Hint = ""
 	}
 	return p
+}
+
+// quotedFrom reports whether text quotes a path that, read from the
+// folder of file as a link of that file is, is a left-out document's
+// file or a file of its bundle: the nearest file that a broken link's
+// hint proposes ("did you mean "draft.md"?") is written that way, not as
+// the path under content/ that named looks for.
+func (w leftOut) quotedFrom(file, text string) bool {
+	if file == "" {
+		return false
+	}
+	dir := path.Dir(file)
+	for i := strings.IndexByte(text, '"'); i >= 0; {
+		rest := text[i:]
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			q = `"`
+		} else if s, err := strconv.Unquote(q); err == nil {
+			s, _, _ = strings.Cut(s, "#")
+			if target := path.Join(dir, s); s != "" && (w.in(target) || w.in(target+"/")) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest[len(q):], '"')
+		if j < 0 {
+			break
+		}
+		i += len(q) + j
+	}
+	return false
 }

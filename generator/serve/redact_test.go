@@ -84,6 +84,7 @@ func TestErrorsNameNoLeftOutDocument(t *testing.T) {
 		{"an error in a confidential document", conf, "+++\nqzkc body", "qzkc_key = 1\n+++\nqzkc body", ""},
 		{"a draft that cannot be read", draft, "title = \"qzkd title\"", "title = \"qzkd", ""},
 		{"a hint that names a draft", pub, "[it](H-P-001)", "[it](QZKD-01)", `content/tier2/pub.md:11: broken link: no document has the id "QZKD-01"`},
+		{"a hint that names a draft's file", pub, "[it](H-P-001)", "[it](qzkd.mb)", `content/tier2/pub.md:11: broken link: "qzkd.mb" names content/tier2/qzkd.mb, which does not exist`},
 		{"a published document that cannot be read", pub, "title = \"Published\"", "title = \"Published", "content/tier2/pub.md:3: "},
 	} {
 		replaceIn(t, c.file, c.old, c.new)
@@ -99,7 +100,7 @@ func TestErrorsNameNoLeftOutDocument(t *testing.T) {
 		}
 		_, endpoint := get(t, base+"__ismsgen/errors")
 		for _, text := range []string{ev.data, endpoint} {
-			for _, s := range []string{"QZKC-001", "QZKD-001", "qzkc", "qzkd title", "qzkd body", "qzkd.md"} {
+			for _, s := range []string{"QZKC-001", "QZKD-001", "qzkc", "qzkd title", "qzkd body", `"qzkd.md`, "qzkc.txt"} {
 				if strings.Contains(strings.ToLower(text), strings.ToLower(s)) {
 					t.Errorf("%s: the browser is told %q:\n%s", c.what, s, text)
 				}
