@@ -3,12 +3,12 @@ package generator
 import (
 	"io"
 	"mime"
-	"os"
 	"path"
 	"strings"
 	"sync"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/model"
 	"ismsgen/generator/pack"
 )
@@ -69,7 +69,9 @@ func (m *memory) Copy(rel string, a model.Attachment) error {
 	if !strings.HasPrefix(mime.TypeByExtension(path.Ext(rel)), "image/") {
 		return nil
 	}
-	data, err := os.ReadFile(a.Source)
+	// As the build copies attachments: the bytes the page lists, read
+	// without following a symbolic link that took the file's place.
+	data, err := safefile.Read(a.Source, a.Size, a.SHA256)
 	if err != nil {
 		return err
 	}
