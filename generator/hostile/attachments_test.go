@@ -34,6 +34,8 @@ func TestAttachmentAllowList(t *testing.T) {
 		{"Pic.SVG", ".svg" + active},
 		{"Page.HTML", ".html" + active},
 		{"macro.xlsm", ".xlsm" + active},
+		{"page.html.gz", ".html" + active}, // a web page where the server serves precompressed files (nginx gzip_static)
+		{"Pic.svg.gz", ".svg" + active},
 		{"feed.rss", ".rss is not one of the types ismsgen publishes (office documents, PDF, images other than SVG, sound and video, archives, plain text and CSV)"},
 		{"README", noExt},
 		{"page", noExt},
@@ -57,7 +59,7 @@ func TestAttachmentAllowList(t *testing.T) {
 		{"a\u2069b.txt", invisible + "U+2069"},
 		{"a\u200fb.txt", invisible + "U+200F"},
 	}
-	published := []string{"form.docx", "Register.XLSX", "scan.PDF", "photo.png", "notes.txt", "data.csv", "bundle.zip", "COM10.txt"}
+	published := []string{"form.docx", "Register.XLSX", "scan.PDF", "photo.png", "notes.txt", "data.csv", "bundle.zip", "COM10.txt", "logs.tar.gz", "data.csv.gz"}
 	// The body names two of them, on lines 13 and 14 of index.md.
 	files := good()
 	files["content/tier3/F-1/index.md"] = strings.Replace(doc("H-F-001", "Form", "", "Forms.\n[the data](data.xml)\n[report](./report.html.) and [scan](scan.PDF)\n"), "tier = 2", "tier = 3", 1)

@@ -174,6 +174,14 @@ func Check(name string) Finding {
 			return Finding{Problem: Active, Ext: inner}
 		}
 	}
+	if ext == ".gz" {
+		// A web server that serves precompressed files (nginx's
+		// gzip_static, Caddy's precompressed) answers a request for
+		// page.html with page.html.gz, as a web page of the site.
+		if inner := Check(stem); inner.Problem == Active {
+			return inner
+		}
+	}
 	ctype, ok := inert[ext]
 	if !ok {
 		return Finding{Problem: Unlisted, Ext: ext}

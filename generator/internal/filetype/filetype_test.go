@@ -40,6 +40,20 @@ func TestCheck(t *testing.T) {
 		{"shell.PHP.png", Finding{Problem: Active, Ext: ".php"}},
 		{"tool.exe", Finding{Problem: Active, Ext: ".exe"}},
 
+		// A .gz file is the file it holds where the web server serves
+		// precompressed files (nginx gzip_static, Caddy precompressed):
+		// a request for page.html gets page.html.gz as a web page.
+		{"page.html.gz", Finding{Problem: Active, Ext: ".html"}},
+		{"Pic.SVG.gz", Finding{Problem: Active, Ext: ".svg"}},
+		{"app.js.gz", Finding{Problem: Active, Ext: ".js"}},
+		{"page.html.gz.gz", Finding{Problem: Active, Ext: ".html"}},
+		{"data.json.gz", Finding{ContentType: "application/gzip"}},
+		{"logs.tar.gz", Finding{ContentType: "application/gzip"}},
+		{"register.csv.gz", Finding{ContentType: "application/gzip"}},
+		{"v1.0 logs.gz", Finding{ContentType: "application/gzip"}},
+		{"logs.gz", Finding{ContentType: "application/gzip"}},
+		{"page.html.tgz", Finding{ContentType: "application/gzip"}},
+
 		// Not on the list.
 		{"data.json", Finding{Problem: Unlisted, Ext: ".json"}},
 		{"feed.rss", Finding{Problem: Unlisted, Ext: ".rss"}},
