@@ -9,6 +9,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
@@ -54,7 +55,7 @@ var languageLine = regexp.MustCompile(`(?m)^[ \t]*language[ \t]*=[ \t]*["']([^"'
 // writtenLanguage is the language the line language = "…" of the site's
 // isms.toml names, "" when it has none that ismsgen speaks.
 func writtenLanguage(source string) string {
-	data, err := os.ReadFile(filepath.Join(source, model.ConfigFile))
+	data, err := safefile.ReadRegular(filepath.Join(source, model.ConfigFile))
 	if err != nil {
 		return ""
 	}

@@ -2,13 +2,13 @@ package generator
 
 import (
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
 )
 
 // layoutFiles checks the files of a site's own layouts/ folder that the
@@ -52,7 +52,7 @@ func layoutFiles(source string, builtin fs.FS) diag.List {
 					"no page is made with the layout %s: ismsgen has no page layout of that name", base)
 			}
 		}
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadRegular(p) // a named pipe is reported by the parse of the layouts
 		if err != nil || utf8.Valid(data) {
 			return nil
 		}

@@ -3,7 +3,6 @@ package generator
 import (
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"ismsgen/generator/diag"
 	"ismsgen/generator/i18n"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/internal/tmplwalk"
 )
 
@@ -50,7 +50,7 @@ func eachOwnLayout(source string, f func(rel, text string, trees map[string]*par
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".html") {
 			return nil
 		}
-		data, err := os.ReadFile(path)
+		data, err := safefile.ReadRegular(path) // a named pipe is reported by the parse of the layouts
 		if err != nil {
 			return nil
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
 )
 
 // Entry points, relative to the assets folder.
@@ -41,7 +42,7 @@ func Build(src fs.FS) (*Bundle, diag.List) {
 	var diags diag.List
 	var results []api.BuildResult
 	for _, e := range []string{CSSEntry, JSEntry} {
-		if _, err := fs.Stat(src, e); err == nil {
+		if _, err := fs.Stat(src, e); err == nil || errors.Is(err, safefile.ErrNotAFile) {
 			results = append(results, bundle(src, e))
 		}
 	}
@@ -62,6 +63,8 @@ func Build(src fs.FS) (*Bundle, diag.List) {
 		case unknownKind:
 			diags.Errorf(file, line, diag.Msg("import stylesheets (.css) and scripts (.ts, .js); a stylesheet's url() may name a picture (.png, .jpg, .gif, .webp, .avif, .svg, .ico) or a font (.woff2, .woff, .ttf, .otf)"),
 				"the asset imports assets/%s, a kind of file the bundle does not take", p.path)
+		case notAFile:
+			diags.Errorf("assets/"+p.path, 1, "put the file itself in its place (a symbolic link to a file is followed)", "the file is not a regular file but a named pipe or a device: ismsgen does not read it")
 		case missing:
 			diags.Errorf(file, line, diag.Msg("check the path, which is relative to this file, or add the file to the site's assets/ folder"),
 				"the asset imports assets/%s, which is neither in the site's assets/ folder nor among ismsgen's own", p.path)
@@ -146,6 +149,9 @@ func fromFS(src fs.FS) api.Plugin {
 				} else {
 					data, err = fs.ReadFile(src, name)
 				}
+				if errors.Is(err, safefile.ErrNotAFile) {
+					return api.OnLoadResult{Errors: []api.Message{{Text: "not a file " + name, Detail: problem{notAFile, name}}}}, nil
+				}
 				if errors.Is(err, fs.ErrNotExist) {
 					return api.OnLoadResult{Errors: []api.Message{{Text: "missing " + name, Detail: problem{missing, name}}}}, nil
 				}
@@ -175,6 +181,7 @@ const (
 	remote      // an import or url() of another host's file
 	missing     // an import of a file that is not there
 	unknownKind // an import of a file of no kind in loaders
+	notAFile    // a named pipe or a device (safefile.ErrNotAFile)
 )
 
 // loaders are how each kind of file the assets may import is bundled:

@@ -3,10 +3,10 @@ package load
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
 	"ismsgen/generator/model"
 )
 
@@ -29,8 +29,11 @@ func ReadDoc(root, rel string, attachments []string, lang string) (*Doc, diag.Li
 // is missing or not valid TOML.
 func Config(root string) (*File, diag.List) {
 	var diags diag.List
-	data, err := os.ReadFile(filepath.Join(root, model.ConfigFile))
+	data, err := safefile.ReadRegular(filepath.Join(root, model.ConfigFile))
 	switch {
+	case errors.Is(err, safefile.ErrNotAFile):
+		NotAFile(&diags, model.ConfigFile)
+		return nil, diags
 	case errors.Is(err, fs.ErrNotExist):
 		diags.Errorf(model.ConfigFile, 0, "create isms.toml in the site folder (at least one [[departments]] entry), or pass --source DIR", "site configuration not found in %s", root)
 		return nil, diags

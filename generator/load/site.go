@@ -117,6 +117,14 @@ func readLimited(name string) ([]byte, error) {
 }
 
 // unreadable reports a file that could not be read, at its first line.
+// NotAFile reports, at line 1 of the site's own file rel (isms.toml, a
+// layout, an asset), that it is a named pipe or a device, which ismsgen
+// does not read: a pipe would make the build wait for ever for a writer,
+// a device such as /dev/zero would never end.
+func NotAFile(diags *diag.List, rel string) {
+	diags.Errorf(rel, 1, "put the file itself in its place (a symbolic link to a file is followed)", "the file is not a regular file but a named pipe or a device: ismsgen does not read it")
+}
+
 func unreadable(diags *diag.List, rel string, err error) {
 	switch {
 	case errors.Is(err, wholefile.ErrTooLarge):

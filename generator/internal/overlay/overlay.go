@@ -8,9 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"ismsgen/generator/internal/safefile"
 )
 
-// FS reads a file from top when it exists there, else from base.
+// FS reads a file from top when it exists there, else from base. A named
+// pipe or a device in top is an error (safefile.ErrNotAFile), never read:
+// the build would wait for ever, or never end.
 type FS struct {
 	Top  fs.FS // nil when the site has no such folder
 	Base fs.FS
@@ -27,6 +31,9 @@ func New(siteDir string, base fs.FS) FS {
 // Open opens name from Top, falling back to Base.
 func (o FS) Open(name string) (fs.File, error) {
 	if o.Top != nil {
+		if err := safefile.StatRegular(o.Top, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 		f, err := o.Top.Open(name)
 		if err == nil {
 			return f, nil
@@ -41,6 +48,9 @@ func (o FS) Open(name string) (fs.File, error) {
 // ReadFile reads name from Top, falling back to Base.
 func (o FS) ReadFile(name string) ([]byte, error) {
 	if o.Top != nil {
+		if err := safefile.StatRegular(o.Top, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 		if data, err := fs.ReadFile(o.Top, name); err == nil {
 			return data, nil
 		}

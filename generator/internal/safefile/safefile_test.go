@@ -104,3 +104,50 @@ func TestCopy(t *testing.T) {
 
 // mkfifo makes a named pipe, where the system has them.
 var mkfifo func(name string) error
+
+// ReadRegular and StatRegular follow a symbolic link to a regular file,
+// and refuse a named pipe (which would block) and a device, directly or
+// through a link.
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "isms.toml")
+	if err := os.WriteFile(file, []byte("title = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.toml")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"isms.toml", "link.toml"} {
+		if data, err := ReadRegular(filepath.Join(dir, name)); err != nil || string(data) != "title = \"x\"\n" {
+			t.Errorf("ReadRegular(%s) = %q, %v", name, data, err)
+		}
+		if err := StatRegular(os.DirFS(dir), name); err != nil {
+			t.Errorf("StatRegular(%s): %v", name, err)
+		}
+	}
+	var refused []string
+	if mkfifo != nil {
+		if err := mkfifo(filepath.Join(dir, "pipe.toml")); err != nil {
+			t.Fatal(err)
+		}
+		refused = append(refused, "pipe.toml")
+	}
+	if _, err := os.Stat(os.DevNull); err == nil && filepath.IsAbs(os.DevNull) {
+		if err := os.Symlink(os.DevNull, filepath.Join(dir, "null.toml")); err != nil {
+			t.Fatal(err)
+		}
+		refused = append(refused, "null.toml")
+	}
+	for _, name := range refused {
+		if _, err := ReadRegular(filepath.Join(dir, name)); !errors.Is(err, ErrNotAFile) {
+			t.Errorf("ReadRegular(%s): %v, want ErrNotAFile", name, err)
+		}
+		if err := StatRegular(os.DirFS(dir), name); !errors.Is(err, ErrNotAFile) {
+			t.Errorf("StatRegular(%s): %v, want ErrNotAFile", name, err)
+		}
+	}
+	if err := StatRegular(os.DirFS(dir), "."); err != nil {
+		t.Errorf("StatRegular(.): %v", err)
+	}
+}
