@@ -57,3 +57,25 @@ func TestCommitWithoutAuthorName(t *testing.T) {
 		t.Errorf("diagnostics %v, want the change by —", diags)
 	}
 }
+
+// A commit's author is shown on pages (the commit that set a version,
+// a withdrawn document's) and in messages: the characters a front-matter
+// value may not hold are not shown either. A bidi override turns the
+// text after it around on the page ("Trojan Source"), a C1 control
+// (U+009B, a terminal's CSI) starts an escape sequence: each becomes
+// U+FFFD, as a C0 control does.
+func TestCommitAuthorInvisibleCharacters(t *testing.T) {
+	r := repo(t)
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
+	must(t, r.Git(nil, "add", "-A"))
+	name := "a\u202eb\u2066c\u009b31md\x1be"
+	must(t, r.Git([]string{"GIT_AUTHOR_NAME=" + name, "GIT_AUTHOR_EMAIL=l@example.com", "GIT_COMMITTER_NAME=" + name, "GIT_COMMITTER_EMAIL=l@example.com",
+		"GIT_AUTHOR_DATE=2026-02-05T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-02-05T10:00:00+08:00"}, "commit", "-q", "-m", "1.1"))
+	docs, _, _ := read(t, r.Dir)
+	v := docs[0].Versions
+	if want := "a\uFFFDb\uFFFDc\uFFFD31md\uFFFDe"; v == nil || v.Set.Author != want {
+		t.Fatalf("versions %+v, want 1.1 by %q", v, want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 )
 
@@ -312,14 +313,15 @@ func (r *Repo) rawAuthors(commits []model.Commit, foreign map[int32]string) erro
 
 // authorName is a commit's author as pages and messages show it: a
 // dash for none; a control character (an escape sequence a terminal
-// would obey, one of the log's separators) or a byte that is not UTF-8
-// becomes U+FFFD.
+// would obey, one of the log's separators), a bidi override (which turns
+// the text after it around on the page) or a byte that is not UTF-8
+// becomes U+FFFD: what a front-matter value may not hold either.
 func authorName(name string) string {
 	if strings.TrimSpace(name) == "" {
 		return "—" // a commit made without a name: not "(2026-02-25, )"
 	}
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
+		if r < 0x20 || load.Invisible(r) {
 			return utf8.RuneError
 		}
 		return r

@@ -56,6 +56,9 @@ func split(cfg *model.Config, path string, text string) *model.EarlierText {
 	if strings.Contains(text, "\r\n") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
+	// What the file's text may not show on a page (a bidi override, a
+	// control character) its earlier texts do not show either.
+	text = load.WithoutInvisible(text)
 	t := &model.EarlierText{Body: text}
 	closed := false
 	if first, rest, ok := strings.Cut(text, "\n"); ok && strings.TrimRight(first, " \t") == "+++" {

@@ -134,3 +134,47 @@ func TestInjectionHistory(t *testing.T) {
 		}
 	}
 }
+
+// The characters a document's text may not show (a bidi override, which
+// turns the text after it around, C0 and C1 controls) are left out of
+// its earlier versions as of its current text: on the page of an
+// earlier version, of what changed, and of what changed since approval,
+// in the body and in the front matter.
+func TestInvisibleInEarlierVersions(t *testing.T) {
+	repo := gitfixture.New(t)
+	repo.MustWrite("isms.toml", baseConfig)
+	for name, text := range good() {
+		repo.MustWrite(name, text)
+	}
+	const hidden = "tr\u202eick, c1\u0085 esc\x1b[31m, iso\u2066late"
+	p := func(version, history, body string) string {
+		return strings.Replace(doc("H-INV-001", "Invisible", `author = "x`+"\u202e"+`y"`+"\n"+history, body), `version = "1.0"`, `version = "`+version+`"`, 1)
+	}
+	h1 := "[[history]]\nversion = \"1.0\"\ndate = 2026-01-10\nsummary = \"first\"\n"
+	h2 := h1 + "\n[[history]]\nversion = \"2.0\"\ndate = 2026-02-10\nsummary = \"second\"\n"
+	repo.MustWrite("content/tier2/inv.md", p("1.0", h1, "First "+hidden+"\n"))
+	if _, err := repo.Commit("2026-01-10T10:00:00Z", "Controller", "1.0"); err != nil {
+		t.Fatal(err)
+	}
+	repo.MustWrite("content/tier2/inv.md", p("2.0", h2, "Second "+hidden+"\n"))
+	if _, err := repo.Commit("2026-02-10T10:00:00Z", "Controller", "2.0"); err != nil {
+		t.Fatal(err)
+	}
+	repo.MustWrite("content/tier2/inv.md", p("2.0", h2, "Second, changed "+hidden+"\n"))
+	if _, err := repo.Commit("2026-02-20T10:00:00Z", "Controller", "changed after approval"); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, options(repo.Dir, dest))
+	out := readTree(t, dest)
+	for _, page := range []string{"docs/H-INV-001/v/1.0/index.html", "docs/H-INV-001/changes/2.0/index.html", "docs/H-INV-001/since-approval/index.html"} {
+		if out[page] == nil {
+			t.Errorf("no page %s", page)
+		}
+	}
+	for name, data := range out {
+		if i := strings.IndexAny(string(data), "\u202e\u0085\x1b\u2066"); i >= 0 {
+			t.Errorf("%s holds an invisible character: %q", name, data[max(0, i-40):min(len(data), i+20)])
+		}
+	}
+}

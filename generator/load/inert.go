@@ -19,6 +19,26 @@ import (
 // with warning control-character at its line. Line breaks (\n, \r) and
 // tabs stay.
 
+// Invisible reports whether r is a character left out of values: a C0
+// or C1 control other than a tab or a line break, DEL, or a bidi
+// embedding, override or isolate.
+func Invisible(r rune) bool { return invisible(r) }
+
+// WithoutInvisible is s without the characters left out of values and
+// bodies (Invisible), without a warning: for a text from git, whose
+// warnings were given, if ever, when it was the file.
+func WithoutInvisible(s string) string {
+	if firstInvisible(s) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // invisible reports whether r is a character left out of values.
 func invisible(r rune) bool {
 	switch {
