@@ -9,12 +9,14 @@
 //   - input_test.go: malformed front matter and isms.toml, each error at
 //     its path and line, all at once, and the previous output untouched;
 //   - files_test.go: symbolic links, attachment names and --dest folders
-//     ismsgen must refuse;
+//     ismsgen must refuse; pipes_unix_test.go: a named pipe or a device
+//     in the place of isms.toml, a layout or an asset;
 //   - size_test.go: very large and very deeply nested documents;
 //   - inject_test.go: markup, formula and calendar injection through every
 //     value that reaches an output format; injecthistory_test.go the same
 //     through what git gives (authors, commits in far time zones, earlier
-//     versions whose names a link escapes);
+//     versions whose names a link escapes, invisible characters in
+//     authors and earlier texts);
 //   - ceiling_test.go: documents above the classification ceiling appear
 //     in no output byte;
 //   - kill_test.go: a build killed at any moment leaves the previous
