@@ -159,3 +159,50 @@ func TestHistoryMergedNested(t *testing.T) {
 		}
 	}
 }
+
+// A version approved on a branch and edited there afterwards, the
+// version not raised, is changed after approval when the branch is
+// merged, as it would be on the main line: the main line saw the
+// version first in the merge, with the edit in it, and gave no warning.
+// A branch whose version was not edited after its approval gives none.
+func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
+	for _, edited := range []bool{true, false} {
+		r := gitfixture.New(t)
+		r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+		r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
+		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
+		r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+		git := func(args ...string) {
+			t.Helper()
+			if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+				"GIT_AUTHOR_DATE=2026-01-20T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-20T10:00:00+08:00"}, args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		git("checkout", "-q", "-b", "side")
+		r.MustWrite("content/p1.md", filterDoc("1.1", "Marker as approved.", "1.0", "1.1"))
+		approval := r.MustCommit("2026-01-10T10:00:00+08:00", "Approver", "1.1 approved")
+		if edited {
+			r.MustWrite("content/p1.md", filterDoc("1.1", "Marker edited after approval.", "1.0", "1.1"))
+			r.MustCommit("2026-01-12T10:00:00+08:00", "Editor", "edit after approval")
+		}
+		git("checkout", "-q", "main")
+		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.1", "Another, revised.", "1.0", "1.1"), "P-1", "P-2"))
+		r.MustCommit("2026-01-15T10:00:00+08:00", "Author", "P-2 1.1")
+		git("merge", "-q", "--no-ff", "-m", "merge", "side")
+
+		_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+		var got []string
+		for _, d := range res.Diagnostics {
+			if d.Code == "changed-after-approval" {
+				got = append(got, d.File+": "+d.Message)
+			}
+		}
+		switch {
+		case edited && (len(got) != 1 || !strings.HasPrefix(got[0], "content/p1.md: ") || !strings.Contains(got[0], "2026-01-12, Editor") || !strings.Contains(got[0], approval[:10])):
+			t.Errorf("an edit after approval on a merged branch: want one changed-after-approval on content/p1.md naming the edit and the approval %s, got %q", approval[:10], got)
+		case !edited && len(got) != 0:
+			t.Errorf("a branch approved and merged as approved: want no changed-after-approval, got %q", got)
+		}
+	}
+}

@@ -92,7 +92,11 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone, merged[walks[i]]) })
+	onBranch, err := h.mergedApprovals(walks)
+	if err != nil {
+		return nil, err
+	}
+	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone, merged[walks[i]], onBranch[walks[i]]) })
 	var out diag.List
 	var opaque, unreadable []string
 	for i, w := range walks {
@@ -368,7 +372,7 @@ func (h *History) readCompared(walks []*walk) error {
 
 // finish makes the document's Versions from what its walk read, and the
 // warning of a text changed after approval.
-func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version) (diag.List, error) {
+func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version, onBranch branchApproval) (diag.List, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -465,6 +469,13 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 			current, uncommitted = disk, true
 		}
 	}
+	if !onBranch.changedIn.IsZero() {
+		// Changed on the branch that brought the version, before the
+		// merge: the first change after its approval there.
+		v.Set, v.ChangedIn, v.AsApproved = onBranch.set, onBranch.changedIn, onBranch.asApproved
+		warnChangedAfterApproval(&diags, d, v)
+		return diags, nil
+	}
 	if current == nil || w.set == 0 && !uncommitted || sameDocument(w.texts[w.set], current) {
 		return diags, nil
 	}
@@ -481,11 +492,17 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 			d.Version, v.Set.Short(), v.Set.Date())
 		return diags, nil
 	}
+	warnChangedAfterApproval(&diags, d, v)
+	return diags, nil
+}
+
+// warnChangedAfterApproval names the commit that changed the current
+// version's text after the one that approved it.
+func warnChangedAfterApproval(diags *diag.List, d *model.Document, v *model.Versions) {
 	diags.Warnf(d.Path, d.Line("version"), "changed-after-approval",
 		"raise version and add a [[history]] entry for the change (material = false for a correction that needs no new acknowledgement), or restore the approved text",
 		"the text changed in commit %s (%s, %s) after version %s was approved in commit %s (%s), but the version was not raised",
 		v.ChangedIn.Short(), v.ChangedIn.Date(), v.ChangedIn.Author, d.Version, v.Set.Short(), v.Set.Date())
-	return diags, nil
 }
 
 // asApproved is the current version's text as approved, kept for its
