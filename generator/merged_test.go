@@ -165,8 +165,14 @@ func TestHistoryMergedNested(t *testing.T) {
 // merged, as it would be on the main line: the main line saw the
 // version first in the merge, with the edit in it, and gave no warning.
 // A branch whose version was not edited after its approval gives none.
+// A text approved above the ceiling leaves no trace on the page of what
+// changed since approval.
 func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
-	for _, edited := range []bool{true, false} {
+	for _, tc := range []struct {
+		edited bool
+		class  string // of the text approved on the branch
+	}{{true, "internal"}, {false, "internal"}, {true, "confidential"}} {
+		edited := tc.edited
 		r := gitfixture.New(t)
 		r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
 		r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
@@ -180,7 +186,7 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 			}
 		}
 		git("checkout", "-q", "-b", "side")
-		r.MustWrite("content/p1.md", filterDoc("1.1", "Marker as approved.", "1.0", "1.1"))
+		r.MustWrite("content/p1.md", strings.Replace(filterDoc("1.1", "Marker as approved.", "1.0", "1.1"), "tier = 2\n", "tier = 2\nclassification = \""+tc.class+"\"\n", 1))
 		approval := r.MustCommit("2026-01-10T10:00:00+08:00", "Approver", "1.1 approved")
 		if edited {
 			r.MustWrite("content/p1.md", filterDoc("1.1", "Marker edited after approval.", "1.0", "1.1"))
@@ -191,7 +197,7 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 		r.MustCommit("2026-01-15T10:00:00+08:00", "Author", "P-2 1.1")
 		git("merge", "-q", "--no-ff", "-m", "merge", "side")
 
-		_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+		tree, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
 		var got []string
 		for _, d := range res.Diagnostics {
 			if d.Code == "changed-after-approval" {
@@ -203,6 +209,17 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 			t.Errorf("an edit after approval on a merged branch: want one changed-after-approval on content/p1.md naming the edit and the approval %s, got %q", approval[:10], got)
 		case !edited && len(got) != 0:
 			t.Errorf("a branch approved and merged as approved: want no changed-after-approval, got %q", got)
+		}
+		page := string(tree["docs/P-1/since-approval/index.html"])
+		switch {
+		case edited && tc.class == "internal" && !strings.Contains(page, ">as approved</del>"):
+			t.Errorf("docs/P-1/since-approval/ does not show the text approved on the branch:\n%s", page)
+		case tc.class == "confidential":
+			for name, data := range tree {
+				if bytes.Contains(data, []byte("Marker as approved")) {
+					t.Errorf("%s shows the text approved on the branch above the ceiling", name)
+				}
+			}
 		}
 	}
 }
