@@ -223,3 +223,34 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 		}
 	}
 }
+
+// An earlier version approved on a branch and edited there before the
+// merge has the page of what changed since its approval, as one edited
+// on the main line has: its page showed the edited text as approved.
+func TestEarlierVersionChangedOnAMergedBranch(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	git := func(args ...string) {
+		t.Helper()
+		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_AUTHOR_DATE=2026-01-20T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-20T10:00:00+08:00"}, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("checkout", "-q", "-b", "side")
+	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker as approved.", "1.0", "1.1"))
+	r.MustCommit("2026-01-10T10:00:00+08:00", "Approver", "1.1 approved")
+	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker edited after approval.", "1.0", "1.1"))
+	r.MustCommit("2026-01-12T10:00:00+08:00", "Editor", "edit after approval")
+	git("checkout", "-q", "main")
+	git("merge", "-q", "--no-ff", "-m", "merge", "side")
+	r.MustWrite("content/p1.md", filterDoc("1.2", "Marker of 1.2.", "1.0", "1.1", "1.2"))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "1.2")
+
+	tree, _ := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	if page := string(tree["docs/P-1/v/1.1/since-approval/index.html"]); !strings.Contains(page, ">as approved</del>") {
+		t.Errorf("docs/P-1/v/1.1/since-approval/ missing, or without the text approved on the branch:\n%s", page)
+	}
+}

@@ -62,6 +62,12 @@ func (r *approvedRun) end(h *History, w *walk) {
 		return
 	}
 	defer func() { *r = approvedRun{} }()
+	if w.approvals == nil {
+		w.approvals = map[string]int{}
+	}
+	if _, ok := w.approvals[r.version]; !ok {
+		w.approvals[r.version] = r.approval
+	}
 	if r.approval == r.last || sameDocument(r.texts[r.approval], r.texts[r.last]) {
 		return
 	}

@@ -40,7 +40,10 @@ type walk struct {
 	texts   map[int][]byte // of the revs of the run, and of those found
 	earlier approvedRun    // the run of approved texts of an earlier version found, being read
 	changed map[string]approvedRun
-	err     error // a text kept that could not be read back
+	// approvals is, for each earlier version found approved, the
+	// oldest approved rev of its run.
+	approvals map[string]int
+	err       error // a text kept that could not be read back
 }
 
 // Documents gives each document of docs its Versions, and warns of the
@@ -372,7 +375,7 @@ func (h *History) readCompared(walks []*walk) error {
 
 // finish makes the document's Versions from what its walk read, and the
 // warning of a text changed after approval.
-func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version, onBranch branchApproval) (diag.List, error) {
+func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[string]model.Version, onBranch map[string]branchApproval) (diag.List, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -414,6 +417,10 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 			Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, h.log.commit(revs[i])), Effective: hd.Effective, Approver: hd.Approver,
 		}
 		h.changedAfterApproval(w, i, &e)
+		if b := onBranch[r.Version]; !b.changedIn.IsZero() {
+			// Changed on the branch that brought it, before the merge.
+			e.Since, e.ChangedIn, e.AsApproved = b.set, b.changedIn, b.asApproved
+		}
 		if hd.ok && unpublished(hd.Status) {
 			v.Drafts = append(v.Drafts, r.Version) // the newest published text is found first (see take)
 		}
@@ -469,10 +476,10 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 			current, uncommitted = disk, true
 		}
 	}
-	if !onBranch.changedIn.IsZero() {
+	if b := onBranch[d.Version]; !b.changedIn.IsZero() {
 		// Changed on the branch that brought the version, before the
 		// merge: the first change after its approval there.
-		v.Set, v.ChangedIn, v.AsApproved = onBranch.set, onBranch.changedIn, onBranch.asApproved
+		v.Set, v.ChangedIn, v.AsApproved = b.set, b.changedIn, b.asApproved
 		warnChangedAfterApproval(&diags, d, v)
 		return diags, nil
 	}

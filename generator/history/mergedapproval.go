@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"strings"
 
 	"ismsgen/generator/model"
 )
@@ -17,41 +18,63 @@ type branchApproval struct {
 	asApproved *model.Version
 }
 
-// mergedApprovals finds, for each walk whose current version the main
-// line first carries in a merge (the run's oldest approved rev is the
-// merge, and the rev before it carries another version), that version's
-// approval on the merged branch: an edit committed there after the
-// approval, the version not raised, reached the main line with the
-// merge, where the main line's walk saw the version set already
-// changed. Git is asked only when such a merge exists.
-func (h *History) mergedApprovals(walks []*walk) (map[*walk]branchApproval, error) {
-	var need []*walk
+// atMerge is a version whose approved run on the main line starts at a
+// merge (rev i of w's file).
+type atMerge struct {
+	w       *walk
+	i       int
+	version string
+}
+
+// mergedApprovals finds, for each version whose approved run on the
+// main line starts in a merge (the current version's, or an earlier
+// one's: the run's oldest approved rev is the merge, and the rev before
+// it carries another version), that version's approval on the merged
+// branch: an edit committed there after the approval, the version not
+// raised, reached the main line with the merge, where the main line's
+// walk saw the version set already changed. Git is asked for the
+// parents of the runs' first commits, and for the branches only when
+// one of them is a merge.
+func (h *History) mergedApprovals(walks []*walk) (map[*walk]map[string]branchApproval, error) {
+	var runs []atMerge
+	var hashes []string
 	for _, w := range walks {
-		if w.set < 0 || w.f.revs[w.set].blob == "" {
-			continue
+		add := func(i int, version string) {
+			if i < 0 || w.f.revs[i].blob == "" {
+				return
+			}
+			if hd, ok := w.headers[i+1]; ok && hd.ok && hd.Version == version {
+				return // the main line carried the version before
+			}
+			runs = append(runs, atMerge{w, i, version})
+			hashes = append(hashes, h.log.commit(w.f.revs[i]).Hash)
 		}
-		if hd, ok := w.headers[w.set+1]; ok && hd.ok && hd.Version == w.d.Version {
-			continue // the main line carried the version before the merge
+		add(w.set, w.d.Version)
+		for v, i := range w.approvals {
+			add(i, v)
 		}
-		need = append(need, w)
 	}
-	if len(need) == 0 {
+	if len(runs) == 0 {
+		return nil, nil
+	}
+	isMerge, err := h.repo.merges(hashes)
+	if err != nil {
+		return nil, err
+	}
+	wanted := map[string]bool{}
+	var merged []atMerge
+	for _, m := range runs {
+		if c := h.log.commit(m.w.f.revs[m.i]).Hash; isMerge[c] {
+			wanted[c] = true
+			merged = append(merged, m)
+		}
+	}
+	if len(merged) == 0 {
 		return nil, nil
 	}
 	g, err := h.repo.graph()
 	if err != nil {
 		return nil, err
-	}
-	wanted := map[string]bool{}
-	var merges []*walk
-	for _, w := range need {
-		if c := h.log.commit(w.f.revs[w.set]).Hash; len(g[c]) > 1 {
-			wanted[c] = true
-			merges = append(merges, w)
-		}
-	}
-	if len(merges) == 0 {
-		return nil, nil
 	}
 	branches, err := h.branchLogs(g, wanted)
 	if err != nil {
@@ -59,28 +82,31 @@ func (h *History) mergedApprovals(walks []*walk) (map[*walk]branchApproval, erro
 	}
 	// The merges' texts, which the walks keep only when compared.
 	var oids []string
-	for _, w := range merges {
-		oids = append(oids, w.f.revs[w.set].blob)
+	for _, m := range merged {
+		oids = append(oids, m.w.f.revs[m.i].blob)
 	}
 	mergedTexts, err := h.blobs.read(oids)
 	if err != nil {
 		return nil, err
 	}
-	found := map[*walk]branchApproval{}
-	for k, w := range merges {
-		rv := w.f.revs[w.set]
+	found := map[*walk]map[string]branchApproval{}
+	for k, m := range merged {
+		rv := m.w.f.revs[m.i]
 		merge := h.log.commit(rv)
 		for _, b := range branches[merge.Hash] {
 			f := b.files[rv.path]
 			if f == nil {
 				continue
 			}
-			a, ok, err := h.branchApproval(w, b, f.revs, merge, mergedTexts[k])
+			a, ok, err := h.branchApproval(m.version, b, f.revs, merge, mergedTexts[k])
 			if err != nil {
 				return nil, err
 			}
 			if ok {
-				found[w] = a
+				if found[m.w] == nil {
+					found[m.w] = map[string]branchApproval{}
+				}
+				found[m.w][m.version] = a
 				break
 			}
 		}
@@ -88,11 +114,27 @@ func (h *History) mergedApprovals(walks []*walk) (map[*walk]branchApproval, erro
 	return found, nil
 }
 
-// branchApproval reads a branch's revs of w's file (newest first): the
-// run that carries the current version, from the newest back to its
+// merges reports which of the commits named have more than one parent.
+func (r *Repo) merges(hashes []string) (map[string]bool, error) {
+	stdin := []byte(strings.Join(hashes, "\n") + "\n")
+	out, err := r.run.longOutputIn(stdin, "rev-list", "--no-walk=unsorted", "--parents", "--stdin")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) > 2 {
+			m[f[0]] = true
+		}
+	}
+	return m, nil
+}
+
+// branchApproval reads a branch's revs of a file (newest first): the
+// run that carries version, from the newest back to its
 // oldest approved text, which is compared with the merge's text
 // (merged).
-func (h *History) branchApproval(w *walk, b *Log, revs []rev, merge model.Commit, merged []byte) (branchApproval, bool, error) {
+func (h *History) branchApproval(version string, b *Log, revs []rev, merge model.Commit, merged []byte) (branchApproval, bool, error) {
 	var oids []string
 	for _, r := range revs {
 		if r.blob == "" {
@@ -107,7 +149,7 @@ func (h *History) branchApproval(w *walk, b *Log, revs []rev, merge model.Commit
 	var run []rev
 	var texts [][]byte
 	for i, t := range all {
-		if hd := readHeader(t); !hd.ok || hd.Version != w.d.Version {
+		if hd := readHeader(t); !hd.ok || hd.Version != version {
 			break
 		}
 		run, texts = append(run, revs[i]), append(texts, t)
@@ -140,7 +182,7 @@ func (h *History) branchApproval(w *walk, b *Log, revs []rev, merge model.Commit
 	}
 	hd := readHeader(texts[at])
 	h.keep(run[at].blob, bytes.Clone(texts[at]))
-	a.asApproved = &model.Version{Version: w.d.Version, Commit: b.commit(run[at]), Blob: run[at].blob, Path: run[at].path,
+	a.asApproved = &model.Version{Version: version, Commit: b.commit(run[at]), Blob: run[at].blob, Path: run[at].path,
 		Title: hd.Title, Status: hd.Status, Classification: h.classAt(hd.Classification, merge), Effective: hd.Effective, Approver: hd.Approver}
 	return a, true, nil
 }
