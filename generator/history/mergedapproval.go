@@ -38,6 +38,7 @@ type atMerge struct {
 func (h *History) mergedApprovals(walks []*walk) (map[*walk]map[string]branchApproval, error) {
 	var runs []atMerge
 	var hashes []string
+	asked := map[string]bool{}
 	for _, w := range walks {
 		add := func(i int, version string) {
 			if i < 0 || w.f.revs[i].blob == "" {
@@ -47,7 +48,10 @@ func (h *History) mergedApprovals(walks []*walk) (map[*walk]map[string]branchApp
 				return // the main line carried the version before
 			}
 			runs = append(runs, atMerge{w, i, version})
-			hashes = append(hashes, h.log.commit(w.f.revs[i]).Hash)
+			if c := h.log.commit(w.f.revs[i]).Hash; !asked[c] {
+				asked[c] = true
+				hashes = append(hashes, c)
+			}
 		}
 		add(w.set, w.d.Version)
 		for v, i := range w.approvals {
