@@ -50,6 +50,7 @@ func Versions(opts Options, h *history.History, converted []Converted, site *mod
 	}
 	diags = append(diags, DocumentVersions(h, converted)...)
 	if diags.HasErrors() {
+		deletedFileHints(h, diags)
 		goneHints(h, converted, diags)
 		diags = oldIDHints(h, converted, diags)
 		renamedHints(opts, h, converted, diags)
