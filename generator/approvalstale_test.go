@@ -41,3 +41,24 @@ func TestApprovalDateStale(t *testing.T) {
 		t.Errorf("want one warning approval-date-stale, at p.md's approved line (11), naming 2026-01-05 and version 1.0; got %q", got)
 	}
 }
+
+// A version lowered (2.0 to 1.5) with the approved date of 2.0 is warned
+// of in words that fit it: the warning said the version was raised.
+func TestApprovalDateStaleOfAVersionLowered(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
+	r.MustWrite("content/p.md", movedDoc("ISMS-p", "Doc p", "2.0", "internal", "", "2.0"))
+	r.MustCommit("2026-01-05T10:00:00Z", "Controller", "first")
+	r.MustWrite("content/p.md", movedDoc("ISMS-p", "Doc p", "1.5", "internal", "", "2.0", "1.5")+"\nRevised.\n")
+	r.MustCommit("2026-02-01T10:00:00Z", "Controller", "second")
+
+	res, err := generator.Build(generator.Options{Source: r.Dir, Dest: filepath.Join(t.TempDir(), "public"), Now: model.Date{Year: 2026, Month: 2, Day: 2}, Defaults: defaults()})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diagnostics.Errors())
+	}
+	for _, d := range res.Diagnostics {
+		if d.Code == "approval-date-stale" && (strings.Contains(d.Message, "raised") || !strings.Contains(d.Message, "1.5")) {
+			t.Errorf("a version lowered to 1.5 is told it was raised: %s", d)
+		}
+	}
+}

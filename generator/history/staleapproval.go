@@ -6,7 +6,7 @@ import (
 	"ismsgen/generator/validate"
 )
 
-// staleApproval warns of an approved document whose version was raised
+// staleApproval warns of an approved document whose version was changed
 // while its approved date stayed the previous version's: the newest
 // committed text with another version, published, had the same date.
 // The walk read the headers of those texts already.
@@ -26,7 +26,7 @@ func staleApproval(w *walk) diag.List {
 		var diags diag.List
 		diags.Warnf(d.Path, d.Line("approved"), "approval-date-stale",
 			"set approved to the day this version was approved",
-			"approved is %s, the date of version %s, but version was raised to %s: the new version's approval date was not written",
+			"approved is %s, the date of version %s, but the version is now %s: the new version's approval date was not written",
 			d.Approved, hd.Version, d.Version)
 		return diags
 	}
