@@ -559,7 +559,7 @@ var (
 	blockAttributes = regexp.MustCompile(`^\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+)))*[ \t]*\}$`)
 	// > [!NOTE], >> [!warning]: GitHub's alerts
 	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
-	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
+	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\[\[toc\]\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
 
 // templateTagFound is the Foreign of a template tag alone on line at,

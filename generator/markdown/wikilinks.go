@@ -14,7 +14,8 @@ import (
 var wikiLink = regexp.MustCompile(`(!?)\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]`)
 
 // wikiLinks finds the wiki links of body's text; code is left alone, and
-// so are the table-of-contents markers adapt takes ("[[_TOC_]]").
+// so are the table-of-contents markers adapt takes ("[[_TOC_]]", and
+// "[[toc]]" of VuePress and markdown-it).
 func wikiLinks(body []byte) []Foreign {
 	if !bytes.Contains(body, []byte("[[")) {
 		return nil
@@ -23,7 +24,7 @@ func wikiLinks(body []byte) []Foreign {
 	textLines(body, holding("[["), func(n int, line []byte, spans [][2]int) []byte {
 		for _, m := range wikiLink.FindAllSubmatchIndex(line, -1) {
 			name := string(bytes.TrimSpace(line[m[4]:m[5]]))
-			if inSpan(spans, m[0]) || name == "_TOC_" || name == "TOC" {
+			if inSpan(spans, m[0]) || name == "_TOC_" || name == "TOC" || name == "toc" {
 				continue
 			}
 			f := Foreign{Line: n, Code: "wiki-link",
