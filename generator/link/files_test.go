@@ -211,6 +211,19 @@ func TestFileLinks(t *testing.T) {
 			links: []string{"#overview → text", "p.md#operations → P#", "#other → text"},
 		},
 		{
+			name: "a translated page's links by English ids to headings that keep the English beside the translation: that heading as the hint",
+			docs: map[string]string{
+				"content/a.md": body("A", "[审计](p.md#audit-log) [日志](p.md#log) [备份](p.md#backup)\n"),
+				"content/p.md": body("P", "## 概述\n\n## 审计日志 - Audit Log\n\n## 日志轮转 Log rotation\n\n## 备份 Backup\n\n## Backup 2\n"),
+			},
+			diags: []string{
+				`content/a.md:12: warning: P has no heading with the id "audit-log" | did you mean "p.md#审计日志---audit-log"?`,
+				`content/a.md:12: warning: P has no heading with the id "backup" | did you mean "p.md#备份-backup"?`,
+				`content/a.md:12: warning: P has no heading with the id "log" | link to one of the headings of P, e.g. P#backup-2`,
+			},
+			links: []string{"p.md#audit-log → P#", "p.md#log → P#", "p.md#backup → P#"},
+		},
+		{
 			name: "a picture shown from the set's own repository on another host: the file of its name in the set as the hint",
 			docs: map[string]string{
 				"content/guide/a.md": body("A", "![flow](https://github.com/org/repo/blob/main/docs/img/flow.png?raw=true)\n![x](https://example.com/other.png)\n"),

@@ -191,6 +191,49 @@ func closestAnchor(a map[string]bool, fragment string) string {
 	return near
 }
 
+// translatedAnchor is the one anchor of a whose words outside the
+// Latin alphabet, left out, leave fragment: "审计日志---audit-log" for
+// "audit-log"; "" when none is, or more than one.
+func translatedAnchor(a map[string]bool, fragment string) string {
+	found := ""
+	for k := range a {
+		if k == fragment || !latinWordsAre(k, fragment) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = k
+	}
+	return found
+}
+
+// latinWordsAre reports whether the words of the anchor k written in
+// ASCII, joined by '-', are fragment, and k has words of other scripts.
+func latinWordsAre(k, fragment string) bool {
+	var kept []string
+	other := false
+	for _, w := range strings.Split(k, "-") {
+		switch {
+		case w == "":
+		case isASCII(w):
+			kept = append(kept, w)
+		default:
+			other = true
+		}
+	}
+	return other && strings.EqualFold(strings.Join(kept, "-"), fragment)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // check resolves a scanned body's links; those that name nothing are
 // errors at their lines. Its HTML anchors join its headings' but those
 // whose id is taken (warned by Scan) and one named after a document this

@@ -54,6 +54,12 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 						hint = diag.Msg("this document has no headings: link without the #fragment, or give it a heading (## …) to link to")
 					} else if len(anchors[t.doc]) == 0 {
 						hint = diag.Msg("%s has no headings: link to it without the #fragment, or give it a heading (## …) to link to", t.doc.ID)
+					} else if kept := translatedAnchor(anchors[t.doc], t.fragment); kept != "" {
+						// a translated heading that keeps the English
+						// one ("## 审计日志 - Audit Log"), linked by the
+						// English id of the page it was translated from
+						written, _, _ := strings.Cut(t.dest, "#")
+						hint = diag.Msg("did you mean %q?", written+"#"+kept)
 					} else if near := closestAnchor(anchors[t.doc], t.fragment); near != "" {
 						// a heading misspelt, or counted wrong ("#scope-2"),
 						// in the link as the author wrote it
