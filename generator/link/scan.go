@@ -31,8 +31,9 @@ type ref struct {
 func Scan(d *model.Document) *Scanned {
 	s := &Scanned{anchors: map[string]bool{}}
 	links, ids, html, foreign := markdown.ScanBody(d.Body)
+	written := writtenAt(d)
 	for _, f := range foreign {
-		s.foreign.Warnf(d.Path, d.BodyLine+f.Line, f.Code, f.Hint, "%s", f.Message)
+		s.foreign.Warnf(d.Path, d.BodyLine+written(f.Line, -1), f.Code, f.Hint, "%s", f.Message)
 	}
 	for _, id := range ids {
 		s.anchors[id] = true
@@ -41,21 +42,41 @@ func Scan(d *model.Document) *Scanned {
 		a.Line += d.BodyLine
 		s.html = append(s.html, a)
 	}
+	seen := map[int]int{} // by line, the links read on it so far
 	for _, l := range links {
+		line := written(l.Line, seen[l.Line])
+		seen[l.Line]++
 		image := l.Kind == markdown.KindImage
 		if !image && markdown.ScriptURL(l.Dest) {
 			// render shows it as its text: say so, or a share's file://
 			// address is lost without a word.
-			s.foreign.Warnf(d.Path, d.BodyLine+l.Line, "unsafe-link",
+			s.foreign.Warnf(d.Path, d.BodyLine+line, "unsafe-link",
 				diag.Msg("link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path"),
 				"the link %q is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses", l.Dest)
 		}
 		if l.Dest == "" || markdown.ScriptURL(l.Dest) || external(l.Dest) && !(image && remote(l.Dest)) {
 			continue // left as written, or shown as text (see render)
 		}
-		s.refs = append(s.refs, ref{dest: l.Dest, line: d.BodyLine + l.Line, image: image})
+		s.refs = append(s.refs, ref{dest: l.Dest, line: d.BodyLine + line, image: image})
 	}
 	return s
+}
+
+// writtenAt is where a link of d's body was written: the line of the
+// k-th link read on a line (k from 0) of an HTML table's row, shown on
+// one line, is the line of the k-th link of the row; that of anything
+// else on it (k < 0) the row's first (model.Document.LinkLines).
+func writtenAt(d *model.Document) func(line, k int) int {
+	return func(line, k int) int {
+		at, ok := d.LinkLines[line]
+		switch {
+		case !ok:
+			return line
+		case k >= 0 && k+1 < len(at):
+			return at[k+1]
+		}
+		return at[0]
+	}
 }
 
 // MoveLines puts what s holds at the lines at gives for those it was

@@ -29,6 +29,9 @@ type File struct {
 	Lines    model.KeyLines // key path ("history.0.date") → line in the file
 	Body     []byte         // Markdown after the closing +++
 	BodyLine int            // line of the file where Body starts
+	// LinkLines maps a line of Body whose links were written on other
+	// lines (an HTML table's row) to those lines (markdown.LinkLines).
+	LinkLines map[int][]int
 }
 
 var fence = []byte("+++")
@@ -59,7 +62,8 @@ func parseDocument(path string, src []byte, lang string, exists func(string) boo
 	if inFrontMatter {
 		return nil, diags // its TOML errors are the conflict's
 	}
-	f := &File{Path: path, Body: showBody(path, body, bodyLine, lang, exists, &diags), BodyLine: bodyLine}
+	f := &File{Path: path, BodyLine: bodyLine}
+	f.Body, f.LinkLines = showBody(path, body, bodyLine, lang, exists, &diags)
 	f.Meta, f.Lines = decodeTOML(path, fm, 1, &diags)
 	if f.Meta == nil {
 		return nil, diags
@@ -172,7 +176,7 @@ func bodyOf(path string, src []byte, lang string, exists func(string) bool) ([]b
 // CommonMark cannot show made fit to show (markdown.Adapt), with a
 // warning at each place — at the first only, for the kinds a set written
 // for another tool has on every page (admonitions, for one).
-func showBody(path string, body []byte, bodyLine int, lang string, exists func(string) bool, diags *diag.List) []byte {
+func showBody(path string, body []byte, bodyLine int, lang string, exists func(string) bool, diags *diag.List) ([]byte, map[int][]int) {
 	body, found := markdown.AdaptAt(limitBody(path, body, bodyLine, diags), lang, exists)
 	lines := map[string]map[int]bool{} // by format, the lines that have it
 	for _, f := range found {
@@ -196,7 +200,7 @@ func showBody(path string, body []byte, bodyLine int, lang string, exists func(s
 		}
 		delete(lines, f.Message.Format) // said once
 	}
-	return body
+	return body, markdown.LinkLines(found)
 }
 
 // beside reports whether a path from the folder of the document rel

@@ -212,6 +212,37 @@ type Foreign struct {
 	Hint    diag.Text
 
 	tags []string // the inline HTML tags it is about (see withTag)
+
+	// moved are the lines, from Line, of what was written on more lines
+	// than it is shown on (an HTML table's rows): for each, the line its
+	// row was written at, then the line of each of its links and
+	// pictures, in order; nil for a line of none (see LinkLines).
+	moved [][]int
+}
+
+// LinkLines maps each line of a body adapted with found (AdaptAt) that
+// holds what was written on other lines, an HTML table's row, to those
+// lines: the row's first, then the line of each of its links and
+// pictures, in order; nil when no line does. A link there is reported
+// at the line it was written on.
+func LinkLines(found []Foreign) map[int][]int {
+	var m map[int][]int
+	for _, f := range found {
+		for j, ls := range f.moved {
+			if ls == nil {
+				continue
+			}
+			if m == nil {
+				m = map[int][]int{}
+			}
+			at := make([]int, len(ls))
+			for k, l := range ls {
+				at[k] = f.Line + l
+			}
+			m[f.Line+j] = at
+		}
+	}
+	return m
 }
 
 // withTag adds to f, the warning of the inline HTML tags left out of a

@@ -18,6 +18,9 @@ func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
 			f.Message = diag.Msg("an HTML table is shown as a table of its cells' text, links, pictures, code, bold, italics and line breaks; a cell spanning rows or columns is shown in the first of them, the others left empty")
 			f.Hint = diag.Msg("write it as a pipe table, which shows the same everywhere (one line per row: | a | b |, then | --- | --- |), with the text of a cell that spanned rows repeated in each row if readers need it there")
 		}
+		if table != nil {
+			f.moved = pipeRowLines(ls, table)
+		}
 		return n, table, f
 	case opensList(trimmed):
 		n, list := htmlList(ls)

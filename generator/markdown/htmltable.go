@@ -131,6 +131,65 @@ func crampedTable(block, first []byte, shown string) (f Foreign, ok bool) {
 	return f, true
 }
 
+// pipeRowLines are, for each line of table, the pipe table htmlTable
+// wrote over the HTML table in ls, the lines of ls its row was written
+// on (rowLines): the header's for the first, none for the line of
+// dashes; nil when the rows read are not those of table (a row without
+// its <tr>).
+func pipeRowLines(ls [][]byte, table [][]byte) [][]int {
+	written := 0
+	for written < len(table) && table[written] != nil {
+		written++
+	}
+	rows := rowLines(bytes.Join(ls[:len(table)], []byte("\n")))
+	if len(rows) == 0 || len(rows) != written-1 {
+		return nil
+	}
+	moved := make([][]int, len(table))
+	moved[0] = rows[0]
+	for k := 1; k < len(rows); k++ {
+		moved[k+1] = rows[k]
+	}
+	return moved
+}
+
+// rowLines are the lines (from 0) of the rows of the simple HTML table
+// src: each row's <tr>, then the line of each of its links (<a href>)
+// and pictures (<img>), in the order its cells show them.
+func rowLines(src []byte) [][]int {
+	var rows [][]int
+	z := html.NewTokenizer(bytes.NewReader(src))
+	line := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return rows
+		}
+		at := line
+		line += bytes.Count(z.Raw(), []byte("\n"))
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		switch string(name) {
+		case "tr":
+			rows = append(rows, []int{at})
+		case "img":
+			if len(rows) > 0 {
+				rows[len(rows)-1] = append(rows[len(rows)-1], at)
+			}
+		case "a":
+			for more && len(rows) > 0 {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if string(key) == "href" && len(bytes.TrimSpace(val)) > 0 {
+					rows[len(rows)-1] = append(rows[len(rows)-1], at)
+				}
+			}
+		}
+	}
+}
+
 // shortLine is line, cut after 80 characters.
 func shortLine(line []byte) string {
 	if r := []rune(string(line)); len(r) > 80 {

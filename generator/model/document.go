@@ -137,8 +137,12 @@ type Document struct {
 	History        []Revision
 	Applicability  []Applicability
 
-	Body        []byte // Markdown after the closing +++
-	BodyLine    int    // line of the file where Body starts
+	Body     []byte // Markdown after the closing +++
+	BodyLine int    // line of the file where Body starts
+	// LinkLines maps a line of Body whose links were written on other
+	// lines (an HTML table's row, shown as a pipe table's) to those
+	// lines: its row's first, then each link's, in order; nil for most.
+	LinkLines   map[int][]int
 	TitleAnchor string // the anchor of the first heading, left out for repeating the title; "" for none
 	Attachments []Attachment
 

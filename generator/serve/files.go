@@ -180,7 +180,7 @@ func (e *engine) convert() {
 // the list and report pages, and the machine-readable files, are made of.
 func (e *engine) metaHash(d *model.Document) uint64 {
 	c := *d
-	c.Body, c.BodyLine, c.Lines = nil, 0, model.KeyLines{}
+	c.Body, c.BodyLine, c.Lines, c.LinkLines = nil, 0, model.KeyLines{}, nil
 	var h maphash.Hash
 	h.SetSeed(e.seed)
 	fmt.Fprintf(&h, "%+v", c)

@@ -111,7 +111,7 @@ func classification(cfg *model.Config, written string) (level string, known bool
 // document converts and checks one document's front matter on its own;
 // rules that need the other documents are in Documents.
 func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Document {
-	d := &model.Document{Path: src.Path, Body: src.Body, BodyLine: src.BodyLine, Lines: src.Lines, Attachments: src.Attachments}
+	d := &model.Document{Path: src.Path, Body: src.Body, BodyLine: src.BodyLine, LinkLines: src.LinkLines, Lines: src.Lines, Attachments: src.Attachments}
 	r := &fields{path: src.Path, meta: src.Meta, line: d.Line, diags: diags}
 	r.known(documentKeys, diag.Msg("a document's front matter"))
 
