@@ -224,6 +224,17 @@ func TestFileLinks(t *testing.T) {
 			links: []string{"p.md#audit-log → P#", "p.md#log → P#", "p.md#backup → P#"},
 		},
 		{
+			name: "links to a heading whose id a layout takes (## Content): to the id the heading has, content-1",
+			docs: map[string]string{
+				"content/a.md": body("A", "[a](#content) [b](p.md#content) [c](P#search) [d](p.md#main)\n\n## Content\n"),
+				"content/p.md": body("P", "## Content\n\n## Search\n"),
+			},
+			diags: []string{
+				`content/a.md:12: warning: P has no heading with the id "main" | link to one of the headings of P, e.g. P#content-1`,
+			},
+			links: []string{"#content → A#content-1", "p.md#content → P#content-1", "P#search → P#search-1", "p.md#main → P#"},
+		},
+		{
 			name: "a picture shown from the set's own repository on another host: the file of its name in the set as the hint",
 			docs: map[string]string{
 				"content/guide/a.md": body("A", "![flow](https://github.com/org/repo/blob/main/docs/img/flow.png?raw=true)\n![x](https://example.com/other.png)\n"),

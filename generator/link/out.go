@@ -139,7 +139,9 @@ func titleAnchor(d *model.Document, frag string) bool {
 // "user-content-" of its heading ids that an author copied from the
 // address bar, or as VitePress makes it ("build-target" for
 // "buildtarget"), or without a heading id's hyphens ("ssrnoexternal"
-// for "ssr-noexternal"); "" when the page has none.
+// for "ssr-noexternal"), or as the first heading of its text has it when
+// a layout takes the id ("content-1" for "content"); "" when the page has
+// none.
 func anchor(ids map[string]bool, frag string) string {
 	switch {
 	case frag == "":
@@ -148,6 +150,10 @@ func anchor(ids map[string]bool, frag string) string {
 		return frag
 	case ids[markdown.Slug(frag)]:
 		return markdown.Slug(frag)
+	case markdown.LayoutID(markdown.Slug(frag)) && ids[markdown.Slug(frag)+"-1"]:
+		// "## Content", whose id is "content-1": the page's layout
+		// has an element of the id "content"
+		return markdown.Slug(frag) + "-1"
 	}
 	if rest, ok := strings.CutPrefix(frag, githubPrefix); ok {
 		return anchor(ids, rest)

@@ -37,6 +37,11 @@ var layoutIDs = map[string]bool{
 // layoutID reports whether a layout may use id.
 func layoutID(id string) bool { return layoutIDs[id] }
 
+// LayoutID reports whether a layout may use id, so that the first
+// heading whose slug it is has the id id + "-1" ("## Content" has
+// "content-1"), which a link to "#content" means.
+func LayoutID(id string) bool { return layoutIDs[id] }
+
 // linkHeadings gives each heading that holds a link or an image an id
 // made from the text its author wrote, never from a destination: goldmark
 // makes a heading's id from its line as written, so "## See [](X-1)"
