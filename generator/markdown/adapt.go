@@ -316,13 +316,21 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				Hint:    diag.Msg("write a space after the #: %s", string(fixed[at0:]))})
 			ls[i] = fixed
 			changed = true
-		case trimmed[0] == '$' && bytes.HasPrefix(trimmed, []byte("$$")) && indentOf(line) < 4:
+		case trimmed[0] == '$' && bytes.HasPrefix(trimmed, []byte("$$")) && indentOf(line) < items.code():
 			if !inMath {
 				found = append(found, mathFound(at))
 			}
 			// "$$" alone opens or closes a block; "$$x$$" is one line
 			if len(trimmed) == 2 || !bytes.HasSuffix(trimmed[2:], []byte("$$")) {
 				inMath = !inMath
+			}
+			if end := mathEnd(ls, i); end >= 0 && inMath == (end > i) {
+				// shown as written: no "[a](b)" in it is a link, no
+				// "\\" loses a backslash, no "_" or "*" emphasises
+				for j := i; j <= end; j++ {
+					ls[j] = literal(ls[j])
+				}
+				i, inMath, changed = end, false, true
 			}
 		case trimmed[0] == '\\' && latexCommand.Match(trimmed):
 			found = append(found, Foreign{Line: at, Code: "latex",

@@ -248,7 +248,7 @@ func TestAdapt(t *testing.T) {
 			[]string{"heading-space@0", "heading-space@2", "heading-space@3"}},
 		{"diagrams and math",
 			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n$$\nR = L \\times I\n$$\n\n$$x$$\n    $$\nPrice $$5.\n",
-			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n$$\nR = L \\times I\n$$\n\n$$x$$\n    $$\nPrice $$5.\n",
+			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n\\$\\$\nR \\= L \\\\times I\n\\$\\$\n\n\\$\\$x\\$\\$\n    $$\nPrice $$5.\n",
 			[]string{"diagram@0", "diagram@3", "math@9", "math@13"}},
 		{"a fence never closed", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", []string{"unclosed-fence@2"}},
 		{"a fence with a language never closed", "```sh\nmake\n", "```sh\nmake\n", []string{"unclosed-fence@0"}},

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
+	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -42,3 +44,45 @@ func mathFound(at int) Foreign {
 		Message: diag.Msg("the LaTeX math between lines $$ is shown as written: pages typeset no math"),
 		Hint:    diag.Msg("write the formula in plain text or as code (`risk = likelihood × impact`), or show a picture of it")}
 }
+
+// mathEnd is the line of ls that ends the block of math that opens at
+// ls[i], a line "$$…": i itself for "$$x$$", else the next line that
+// ends in "$$" before a blank one; -1 when there is none, or a line
+// before it starts as Markdown does (a list item, a heading, a quote:
+// the "$$" may close a block above), and the block is left as it is.
+func mathEnd(ls [][]byte, i int) int {
+	trimmed := bytes.TrimSpace(ls[i])
+	if len(trimmed) > 2 && bytes.HasSuffix(trimmed[2:], []byte("$$")) {
+		return i
+	}
+	for j := i + 1; j < len(ls); j++ {
+		t := bytes.TrimSpace(ls[j])
+		switch {
+		case len(t) == 0, markdownStart.Match(t):
+			return -1
+		case bytes.HasSuffix(t, []byte("$$")):
+			return j
+		}
+	}
+	return -1
+}
+
+// markdownStart matches the start of a line of Markdown that math seldom
+// starts with: a list item's marker, a heading's, a block quote's.
+var markdownStart = regexp.MustCompile(`^([-*+] |[0-9]+[.)] |#{1,6} |>)`)
+
+// literal is line with each ASCII punctuation character escaped, so that
+// CommonMark shows it as written.
+func literal(line []byte) []byte {
+	out := make([]byte, 0, len(line)+len(line)/2)
+	for _, c := range bytes.TrimRight(line, "\r") {
+		if c < 0x80 && strings.IndexByte(asciiPunctuation, c) >= 0 {
+			out = append(out, '\\')
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// asciiPunctuation are the characters CommonMark lets a backslash escape.
+const asciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
