@@ -289,7 +289,9 @@ func ImageID(dest string) (id, fragment string, ok bool) {
 // AngleID reports whether n, raw HTML to goldmark, is an id in angle
 // brackets ("<ISMS-P-009>"), as an author writes an autolink, and
 // returns the id: a tag name with a '-' and a digit, which no HTML
-// element has, and nothing else.
+// element has, and nothing else; not right after a Latin letter or a
+// digit, where it is a subscript or a type's parameter ("h<t-1>"), no
+// link.
 func AngleID(n *ast.RawHTML, src []byte) (string, bool) {
 	if n.Segments.Len() != 1 {
 		return "", false
@@ -297,6 +299,9 @@ func AngleID(n *ast.RawHTML, src []byte) (string, bool) {
 	seg := n.Segments.At(0)
 	raw := seg.Value(src)
 	if len(raw) < 3 || raw[0] != '<' || raw[len(raw)-1] != '>' {
+		return "", false
+	}
+	if seg.Start > 0 && seg.Start <= len(src) && isAlnum(src[seg.Start-1]) {
 		return "", false
 	}
 	id := string(raw[1 : len(raw)-1])

@@ -138,15 +138,17 @@ func FuzzParse(f *testing.F) {
 }
 
 // ScanLinks finds images and ids in angle brackets beside links, and
-// ImageID and AngleID say which of them name a document.
+// ImageID and AngleID say which of them name a document; an id's shape
+// in angle brackets right after a Latin letter or a digit is a
+// subscript ("h<t-1>"), no link.
 func TestScanLinkKinds(t *testing.T) {
-	src := []byte("Text <ISMS-P-009> and <br> <my-tag> <x-1>y</x-1>.\n\n![](ISMS-P-010) ![a](fig1.png) [l](ISMS-P-011)\n")
+	src := []byte("Text <ISMS-P-009> and <br> <my-tag> <x-1>y</x-1>.\n\n![](ISMS-P-010) ![a](fig1.png) [l](ISMS-P-011)\nh<t-1> and x2<T-2>, 见<ISMS-P-012>\n")
 	links, _ := ScanLinks(src)
 	var got []string
 	for _, l := range links {
 		got = append(got, fmt.Sprintf("%d:%s@%d", l.Kind, l.Dest, l.Line))
 	}
-	want := []string{"2:ISMS-P-009@0", "2:x-1@0", "1:ISMS-P-010@2", "1:fig1.png@2", "0:ISMS-P-011@2"}
+	want := []string{"2:ISMS-P-009@0", "2:x-1@0", "1:ISMS-P-010@2", "1:fig1.png@2", "0:ISMS-P-011@2", "2:ISMS-P-012@3"}
 	if !slices.Equal(got, want) {
 		t.Errorf("ScanLinks = %q, want %q", got, want)
 	}
