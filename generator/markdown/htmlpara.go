@@ -27,7 +27,7 @@ var (
 		atom.A: true, atom.Img: true, atom.Code: true, atom.Kbd: true, atom.Tt: true, atom.Samp: true,
 		atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Br: true, atom.Span: true,
 		atom.Font: true, atom.Sup: true, atom.Sub: true, atom.Small: true, atom.Big: true, atom.U: true,
-		atom.S: true, atom.Del: true, atom.Ins: true, atom.Mark: true, atom.Abbr: true, atom.P: true,
+		atom.S: true, atom.Del: true, atom.Ins: true, atom.Mark: true, atom.Abbr: true, atom.Acronym: true, atom.P: true,
 		atom.Div: true, atom.Center: true,
 	}
 )

@@ -435,6 +435,17 @@ func inlineMarkdown(b *strings.Builder, c *html.Node) bool {
 			pad = " "
 		}
 		b.WriteString(ticks + pad + code + pad + ticks)
+	case atom.Abbr, atom.Acronym:
+		// its title is words a reader would otherwise lose: after it,
+		// in brackets, as a printed page spells an abbreviation out
+		var inner strings.Builder
+		if !cellMarkdown(&inner, c) {
+			return false
+		}
+		b.WriteString(inner.String())
+		if title := collapseSpaces(attr(c, "title")); title != "" && title != collapseSpaces(textOf(c)) {
+			b.WriteString(" (" + escapeCellText(title) + ")")
+		}
 	case atom.Strong, atom.B:
 		wrapped(b, c, "**")
 	case atom.Em, atom.I:
