@@ -14,7 +14,8 @@ import (
 // files knows every file and folder under content/ by its path relative
 // to the source, for the links written as relative paths.
 type files struct {
-	byPath map[string]entry
+	byPath  map[string]entry
+	skipped map[string]bool // the folders that are not read (model.Files.Skipped)
 
 	foldOnce sync.Once
 	folded   map[string]string // lower-case path → path
@@ -46,6 +47,10 @@ type entry struct {
 func newFiles(docs []*model.Document, f *model.Files) *files {
 	x := &files{byPath: make(map[string]entry, len(docs)+len(f.Loose)+len(f.Dirs)+len(f.Unpublishable)+len(f.Withheld)+1)}
 	x.byPath[contentDir] = entry{kind: isDir}
+	x.skipped = make(map[string]bool, len(f.Skipped))
+	for _, p := range f.Skipped {
+		x.skipped[p] = true
+	}
 	for _, p := range f.Dirs {
 		x.byPath[p] = entry{kind: isDir}
 	}

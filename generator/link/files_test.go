@@ -46,6 +46,13 @@ func fileSite(t *testing.T, opts Options, docs map[string]string, others ...stri
 		converted = append(converted, doc)
 	}
 	for _, o := range append(slices.Clone(others), files.Markdown...) {
+		if dir := hiddenDir(o); dir != "" {
+			// in a folder that is not read, as load lists it
+			if !slices.Contains(files.Skipped, dir) {
+				files.Skipped = append(files.Skipped, dir)
+			}
+			continue
+		}
 		for dir := path.Dir(o); dir != "content"; dir = path.Dir(dir) {
 			dirs[dir] = true
 		}
@@ -304,9 +311,9 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
-			name: "a folder beside the file of its name, GitHub's anchors, a folder starting with _",
+			name: "a folder beside the file of its name, GitHub's anchors, a folder starting with _, one starting with . that is not there",
 			docs: map[string]string{
-				"content/a.md":         body("A", "[x](rewards/#fy-2024--fy-2025) [y](rewards/) [z](rewards#-401k-plan) [w](#scope--aims)\n![i](_images/p.png) [v](rewards/#fy-2026)\n\n## Scope & aims\n"),
+				"content/a.md":         body("A", "[x](rewards/#fy-2024--fy-2025) [y](rewards/) [z](rewards#-401k-plan) [w](#scope--aims)\n![i](_images/p.png) [v](rewards/#fy-2026)\n[u](.github/CONTRIBUTING.md)\n\n## Scope & aims\n"),
 				"content/rewards.md":   body("R", "## FY 2024 / FY 2025\n\n## 🏦 401(k) plan\n"),
 				"content/rewards/h.md": body("H", ""),
 			},
@@ -314,7 +321,9 @@ func TestFileLinks(t *testing.T) {
 			diags: []string{
 				`content/a.md:13: broken link: "_images/p.png" names content/_images/p.png, in the folder content/_images, which is not read: folders whose names start with '_' are left out | rename the folder without the '_', and the links to it`,
 				`content/a.md:13: warning: R has no heading with the id "fy-2026" | link to one of the headings of R, e.g. R#401k-plan`,
+				`content/a.md:14: broken link: ".github/CONTRIBUTING.md" names content/.github/CONTRIBUTING.md, which does not exist | link to a document by its id, e.g. [Access control policy](ISMS-P-009), or to a file under content/ by its path relative to this document`,
 			},
+			others: []string{"content/_images/p.png"},
 		},
 		{
 			name: "pages of another site's generator (.html), and a root-absolute path to its public folder: the file as the hint, fragment kept",

@@ -198,10 +198,11 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 		problems.Errorf(d.Path, r.line, hint, "broken link: %q points outside content/, where nothing is published", r.dest)
 		return
 	}
-	if dir := hiddenDir(full); dir != "" {
+	if dir := hiddenDir(full); dir != "" && rs.files.skipped[dir] {
 		// GitBook keeps a space's pictures in .gitbook/assets/, docsify
 		// and others in _images/ or _media/: the file may well be there,
-		// but nothing in such a folder is read.
+		// but nothing in such a folder is read. (A folder that is not
+		// there is no reason: the path names nothing.)
 		if path.Base(dir)[0] == '_' {
 			if _, ok := hint.(string); ok {
 				hint = "rename the folder without the '_', and the links to it"

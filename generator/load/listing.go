@@ -28,6 +28,9 @@ type Listing struct {
 	Loose []string
 	// Dirs are the folders below content/, in path order.
 	Dirs []string
+	// Skipped are the folders below content/ that are not read (their
+	// names start with '.' or '_'), in path order.
+	Skipped []string
 }
 
 // List lists the documents, the page bundles' files, the files in no
@@ -68,6 +71,7 @@ func List(root string) (Listing, diag.List) {
 				diags.Warnf(rel, 0, "hidden", "rename the file without the '.' to publish it", "the document is not read: names that start with '.' are hidden, and left out")
 			}
 			if e.IsDir() {
+				l.Skipped = append(l.Skipped, rel)
 				return filepath.SkipDir
 			}
 			return nil
@@ -100,6 +104,7 @@ func List(root string) (Listing, diag.List) {
 	}
 	slices.Sort(l.Docs)
 	slices.Sort(l.Dirs)
+	slices.Sort(l.Skipped)
 	slices.Sort(others)
 	diags.Add(caseTwins(others)...)
 	l.Bundles = map[string][]string{}

@@ -19,7 +19,7 @@ import (
 // file, which no page will show; the bundles' files that are not
 // published; the folders and the Markdown files.
 func ReadLoose(root string, l Listing) (model.Files, diag.List) {
-	files := model.Files{Dirs: l.Dirs, Markdown: l.Docs}
+	files := model.Files{Dirs: l.Dirs, Skipped: l.Skipped, Markdown: l.Docs}
 	found := make([]filetype.Finding, len(l.Loose))
 	read := make([]model.Attachment, len(l.Loose))
 	errs := make([]error, len(l.Loose))

@@ -19,6 +19,9 @@ type Files struct {
 	Withheld []string
 	// Dirs are the folders below content/, relative to the source, sorted.
 	Dirs []string
+	// Skipped are the folders below content/ that are not read (names
+	// starting with '.' or '_'), relative to the source, sorted.
+	Skipped []string
 	// Markdown are the paths of every Markdown file, sorted: those that
 	// are not documents could not be read (each has an error of its own).
 	Markdown []string
