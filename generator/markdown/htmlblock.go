@@ -1,6 +1,11 @@
 package markdown
 
-import "ismsgen/generator/diag"
+import (
+	"bytes"
+	"slices"
+
+	"ismsgen/generator/diag"
+)
 
 // htmlBlock reads the HTML that starts ls[0] (trimmed is that line
 // without its indent) as a table, a list, a collapsible section or a
@@ -24,7 +29,12 @@ func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
 		return n, table, f
 	case opensList(trimmed):
 		n, list := htmlList(ls)
-		return n, list, Foreign{Code: "html-list",
+		var moved [][]int
+		if items := itemLines(bytes.Join(ls[:n], []byte("\n"))); list != nil && written(list) == len(items) {
+			moved = make([][]int, n)
+			copy(moved, items) // a line an item, from the first
+		}
+		return n, list, Foreign{moved: moved, Code: "html-list",
 			Message: diag.Msg("an HTML list is shown as a list of its items' text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
 			Hint:    diag.Msg("write it as a Markdown list, which shows the same everywhere: one line per item, starting with - (or 1. for numbered items)")}
 	case opensDetails(trimmed):
@@ -34,7 +44,12 @@ func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
 			Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")}
 	case opensParagraph(trimmed) != "":
 		n, para := htmlParagraph(ls, opensParagraph(trimmed))
-		return n, para, Foreign{Code: "html-paragraph",
+		var moved [][]int
+		if at := slices.IndexFunc(para, func(l []byte) bool { return l != nil }); at >= 0 {
+			moved = make([][]int, n)
+			moved[at] = append([]int{at}, linkTagLines(bytes.Join(ls[:n], []byte("\n")))...)
+		}
+		return n, para, Foreign{moved: moved, Code: "html-paragraph",
 			Message: diag.Msg("an HTML paragraph is shown as a paragraph of its text, links, pictures, code, bold, italics and line breaks; other formatting in it is left out"),
 			Hint:    diag.Msg("write it in Markdown, without the tags: a paragraph is its lines of text, followed by a blank line")}
 	}

@@ -137,12 +137,8 @@ func crampedTable(block, first []byte, shown string) (f Foreign, ok bool) {
 // dashes; nil when the rows read are not those of table (a row without
 // its <tr>).
 func pipeRowLines(ls [][]byte, table [][]byte) [][]int {
-	written := 0
-	for written < len(table) && table[written] != nil {
-		written++
-	}
 	rows := rowLines(bytes.Join(ls[:len(table)], []byte("\n")))
-	if len(rows) == 0 || len(rows) != written-1 {
+	if len(rows) == 0 || len(rows) != written(table)-1 {
 		return nil
 	}
 	moved := make([][]int, len(table))
@@ -153,17 +149,70 @@ func pipeRowLines(ls [][]byte, table [][]byte) [][]int {
 	return moved
 }
 
+// written is the number of lines of Markdown written over an HTML block's
+// (lines), those before the first left empty (nil).
+func written(lines [][]byte) int {
+	n := 0
+	for n < len(lines) && lines[n] != nil {
+		n++
+	}
+	return n
+}
+
 // rowLines are the lines (from 0) of the rows of the simple HTML table
 // src: each row's <tr>, then the line of each of its links (<a href>)
 // and pictures (<img>), in the order its cells show them.
 func rowLines(src []byte) [][]int {
 	var rows [][]int
+	tagLines(src, func(tag string, line int) {
+		switch {
+		case tag == "tr":
+			rows = append(rows, []int{line})
+		case tag != "li" && len(rows) > 0:
+			rows[len(rows)-1] = append(rows[len(rows)-1], line)
+		}
+	})
+	return rows
+}
+
+// itemLines are the lines (from 0) of the items of the HTML list src:
+// each <li>'s, then the line of each link and picture up to the next.
+func itemLines(src []byte) [][]int {
+	var items [][]int
+	tagLines(src, func(tag string, line int) {
+		switch {
+		case tag == "li":
+			items = append(items, []int{line})
+		case tag != "tr" && len(items) > 0:
+			items[len(items)-1] = append(items[len(items)-1], line)
+		}
+	})
+	return items
+}
+
+// linkTagLines are the lines (from 0) of the links (<a href>) and
+// pictures (<img>) of the HTML src, in order.
+func linkTagLines(src []byte) []int {
+	var lines []int
+	tagLines(src, func(tag string, line int) {
+		if tag == "a" || tag == "img" {
+			lines = append(lines, line)
+		}
+	})
+	return lines
+}
+
+// tagLines calls seen with the line (from 0) of each <tr>, <li>, <a href>
+// and <img> start tag of the HTML src, in order: the tags whose Markdown
+// (a table's row, a list's item, a link, a picture) a body shows on
+// fewer lines.
+func tagLines(src []byte, seen func(tag string, line int)) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	line := 0
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return rows
+			return
 		}
 		at := line
 		line += bytes.Count(z.Raw(), []byte("\n"))
@@ -172,18 +221,15 @@ func rowLines(src []byte) [][]int {
 		}
 		name, more := z.TagName()
 		switch string(name) {
-		case "tr":
-			rows = append(rows, []int{at})
-		case "img":
-			if len(rows) > 0 {
-				rows[len(rows)-1] = append(rows[len(rows)-1], at)
-			}
+		case "tr", "li", "img":
+			seen(string(name), at)
 		case "a":
-			for more && len(rows) > 0 {
+			for more {
 				var key, val []byte
 				key, val, more = z.TagAttr()
 				if string(key) == "href" && len(bytes.TrimSpace(val)) > 0 {
-					rows[len(rows)-1] = append(rows[len(rows)-1], at)
+					seen("a", at)
+					break
 				}
 			}
 		}
