@@ -86,6 +86,8 @@ func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Fo
 	body, lettered := letteredLists(body)
 	body, found := adaptBody(body, lang)
 	found = append(lettered, found...)
+	body, math := inlineMath(body)
+	found = append(found, math...)
 	body = docsifyIDs(spanningMDXComments(body))
 	body, templated := templateDests(body)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))

@@ -254,6 +254,7 @@ func TestAdapt(t *testing.T) {
 			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n$$\nR = L \\times I\n$$\n\n$$x$$\n    $$\nPrice $$5.\n",
 			"```mermaid\ngraph TD\n```\n~~~ {.plantuml}\n@startuml\n~~~\n```go\n$$\n```\n\\$\\$\nR \\= L \\\\times I\n\\$\\$\n\n\\$\\$x\\$\\$\n    $$\nPrice $$5.\n",
 			[]string{"diagram@0", "diagram@3", "math@9", "math@13"}},
+		{"math in a line, and in a code span", "a $$x_1$$ b\n\n`$$y$$`\n", "a \\$\\$x\\_1\\$\\$ b\n\n`$$y$$`\n", []string{"math@0"}},
 		{"a fence never closed", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", "Text\n\n~~~See [the old wiki] for more\nmore text\n\n## Heading\n", []string{"unclosed-fence@2"}},
 		{"a fence with a language never closed", "```sh\nmake\n", "```sh\nmake\n", []string{"unclosed-fence@0"}},
 		{"fences closed, in a list item, or at the end", "```\na\n```\n- item\n  ```\n  code\n- next\n\n```\n", "```\na\n```\n- item\n  ```\n  code\n- next\n\n```\n", nil},

@@ -86,3 +86,44 @@ func literal(line []byte) []byte {
 
 // asciiPunctuation are the characters CommonMark lets a backslash escape.
 const asciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// inlineMath shows each "$$…$$" in a line of text as written (literal),
+// as math between lines $$ is, with a warning at its line: in a list
+// item's text most often, where "[a](b)" in a formula was a link and "_"
+// emphasised. Code and code spans are left alone.
+func inlineMath(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("$$")) {
+		return body, nil
+	}
+	var found []Foreign
+	body = textLines(body, holding("$$"), func(n int, line []byte, spans [][2]int) []byte {
+		var out []byte
+		last := 0
+		for i := 0; i < len(line); {
+			open := bytes.Index(line[i:], []byte("$$"))
+			if open < 0 {
+				break
+			}
+			open += i
+			end := bytes.Index(line[open+2:], []byte("$$"))
+			if end < 0 {
+				break
+			}
+			end += open + 2
+			if inSpan(spans, open) || inSpan(spans, end) || end == open+2 {
+				i = open + 2
+				continue
+			}
+			out = append(append(out, line[last:open]...), literal(line[open:end+2])...)
+			last, i = end+2, end+2
+		}
+		if out == nil {
+			return line
+		}
+		found = append(found, Foreign{Line: n, Code: "math",
+			Message: diag.Msg("the LaTeX math $$…$$ in the line is shown as written: pages typeset no math"),
+			Hint:    diag.Msg("write the formula in plain text or as code (`risk = likelihood × impact`), or show a picture of it")})
+		return append(out, line[last:]...)
+	})
+	return body, found
+}
