@@ -602,10 +602,12 @@ func (c *codeRenderer) highlight(lang string, code []byte) []byte {
 }
 
 // highlighted is the HTML of a code block, highlighted by chroma when
-// its language is one chroma knows; other blocks are plain.
+// its language is one highlighted (highlightedLanguages) and the block
+// is within that language's bounds (highlightable); other blocks are
+// plain.
 func highlighted(lang string, code []byte) []byte {
 	var out bytes.Buffer
-	if lexer := lexerFor(lang); lexer != nil && len(code) <= maxHighlighted {
+	if lexer := lexerFor(lang); lexer != nil && highlightable(lexer, code) {
 		// Coalesce: adjacent tokens of one class make one span. Some
 		// lexers give a token per character (PowerShell's here-strings,
 		// @" … "@), a span each.
@@ -621,17 +623,64 @@ func highlighted(lang string, code []byte) []byte {
 	return out.Bytes()
 }
 
-// maxHighlighted is the largest code block highlighted; a larger one is
-// plain. chroma's lexers are backtracking regular expressions, which
-// chroma bounds by a clock (250 ms a match): on a busy machine a match
-// ran out of time and the same block came out highlighted differently
-// from one build to the next. The clock is off (lexerTable), so that the
-// same input always gives the same page, and the size bounds the time.
-const maxHighlighted = 32 << 10
+// chroma's lexers are backtracking regular expressions, which chroma
+// bounds by a clock (250 ms a match): on a busy machine a match ran out
+// of time and the same block came out highlighted differently from one
+// build to the next. The clock is off (lexerTable), so that the same
+// input always gives the same page; what bounds the time instead is
+// which lexers run and on what. Many lexers take time that grows with
+// the square of a line's length, or of the block's, on text that keeps
+// a rule trying and failing: 4 KB of digits on one line took YAML's 3.4 s
+// and PowerShell's 4.5 s, a 16 KB block of "al" code 2.5 minutes. So a
+// block is highlighted only in a language of highlightedLanguages, each
+// measured on such text (the worst of 37 repeated patterns, in lines of
+// 200 bytes, took at most 0.65 s at 16 KB; BenchmarkHighlightWorst
+// measures the bounds below), and only when its lines and its size are
+// within the bounds. Lua's, PHP's and Perl's took 3 to 6 s: not kept.
+const (
+	maxHighlighted     = 8 << 10 // bytes of a block
+	maxHighlightedLine = 256     // bytes of each of its lines
+)
+
+// highlightedLanguages are chroma's lexers that highlight, by name, each
+// with the largest block it highlights when that is smaller than
+// maxHighlighted (0: maxHighlighted). Java's and PostgreSQL's take time
+// that grows with the square of the block's size, whatever its lines:
+// 8.2 and 5.2 s at 16 KB.
+var highlightedLanguages = map[string]int{
+	"Bash": 0, "Bash Session": 0, "Batchfile": 0, "PowerShell": 0,
+	"Python": 0, "Go": 0, "JavaScript": 0, "TypeScript": 0, "Java": 2 << 10,
+	"C": 0, "C++": 0, "C#": 0, "Rust": 0, "Ruby": 0, "Kotlin": 0, "Scala": 0,
+	"Groovy": 0, "VB.net": 0,
+	"JSON": 0, "YAML": 0, "TOML": 0, "INI": 0, "XML": 0, "HTML": 0, "CSS": 0,
+	"SQL": 0, "MySQL": 0, "Transact-SQL": 0, "PostgreSQL SQL dialect": 2 << 10,
+	"Docker": 0, "Nginx configuration file": 0, "Terraform": 0, "properties": 0,
+	"HTTP": 0, "Diff": 0, "CSV": 0, "markdown": 0,
+}
+
+// highlightable reports whether code is within the bounds lexer is
+// highlighted in.
+func highlightable(lexer chroma.Lexer, code []byte) bool {
+	limit := maxHighlighted
+	if n := highlightedLanguages[lexer.Config().Name]; n > 0 {
+		limit = n
+	}
+	if len(code) > limit {
+		return false
+	}
+	for rest := code; len(rest) > 0; {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		if len(line) > maxHighlightedLine {
+			return false
+		}
+		rest = after
+	}
+	return true
+}
 
 // lexerFor is chroma's lexer for a fence's language word, or nil for a
-// block shown as plain text: no word, a plain-text word, or a word chroma
-// does not know. It looks the word up by name, alias and file extension
+// block shown as plain text: no word, a plain-text word, a word chroma
+// does not know, or a language not highlighted (highlightedLanguages). It looks the word up by name, alias and file extension
 // in a table made once: chroma's own lookup tries every lexer's file
 // patterns for a word it does not know, about 4 ms a block, and a fence
 // without a language was looked up as "".
@@ -655,7 +704,12 @@ var lexerTable = sync.OnceValue(func() map[string]chroma.Lexer {
 			table[key] = l
 		}
 	}
-	all := lexers.GlobalLexerRegistry.Lexers
+	var all []chroma.Lexer
+	for _, l := range lexers.GlobalLexerRegistry.Lexers {
+		if _, ok := highlightedLanguages[l.Config().Name]; ok {
+			all = append(all, l)
+		}
+	}
 	for _, l := range all {
 		add(l.Config().Name, l)
 	}

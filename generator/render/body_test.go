@@ -3,10 +3,15 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 
 	"ismsgen/generator/internal/fast"
@@ -187,6 +192,36 @@ func TestHighlightBounded(t *testing.T) {
 	if got := string(highlighted("go", large)); strings.Contains(got, "<span") || !strings.HasPrefix(got, `<pre class="chroma"><code>package main`) {
 		t.Errorf("a Go block of %d bytes is highlighted: %.80q", len(large), got)
 	}
+	for _, tc := range []struct {
+		name, lang, code string
+		want             bool
+	}{
+		{"a line at the bound", "yaml", "key: " + strings.Repeat("0", maxHighlightedLine-5) + "\n", true},
+		{"a line over the bound", "yaml", "a: b\nkey: " + strings.Repeat("0", maxHighlightedLine) + "\n", false},
+		{"a long last line without a newline", "yaml", "a: b\nkey: " + strings.Repeat("0", maxHighlightedLine), false},
+		{"Java within its bound", "java", strings.Repeat("int a = 1;\n", 2<<10/11), true},
+		{"Java over its bound", "java", strings.Repeat("int a = 1;\n", 2<<10/11+1), false},
+		{"a language chroma knows, not highlighted", "al", "codeunit 50100 X { }\n", false},
+	} {
+		if got := strings.Contains(string(highlighted(tc.lang, []byte(tc.code))), "<span"); got != tc.want {
+			t.Errorf("%s: highlighted %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestHighlightedLanguagesExist: every language highlighted is one of
+// chroma's lexers by name, so that none is left plain by a misspelling
+// or by a lexer that chroma renamed.
+func TestHighlightedLanguagesExist(t *testing.T) {
+	names := map[string]bool{}
+	for _, l := range lexers.GlobalLexerRegistry.Lexers {
+		names[l.Config().Name] = true
+	}
+	for name := range highlightedLanguages {
+		if !names[name] {
+			t.Errorf("%q is not a chroma lexer", name)
+		}
+	}
 }
 
 // TestHighlightMergesTokens: adjacent tokens of one class make one span
@@ -272,4 +307,43 @@ func TestRenderPage(t *testing.T) {
 		}
 		restore()
 	}
+}
+
+// BenchmarkHighlightWorst highlights, in every language highlighted,
+// text that keeps chroma's rules trying and failing (a character or two
+// repeated, in lines at the bound, up to the block's bound) and reports
+// the slowest block: what one code block can cost a build at most, as
+// far as these patterns find.
+func BenchmarkHighlightWorst(b *testing.B) {
+	patterns := []string{"0", "a", " ", "\"", "'", "\\", "/", "*", "-", "#", "<", "(", "{", "[", "$", "@", ".", ":", "=", "`", "%", "!", "&", "|", "0x", "a ", "a.", "/*", "<!", "${", "1e", "--", "a="}
+	var worst time.Duration
+	worstOf := ""
+	for b.Loop() {
+		for name := range highlightedLanguages {
+			lexer := lexers.Get(name)
+			limit := maxHighlighted
+			if n := highlightedLanguages[name]; n > 0 {
+				limit = n
+			}
+			for _, p := range patterns {
+				for _, end := range []string{"", "x", "'", ":"} {
+					line := strings.Repeat(p, (maxHighlightedLine-len(end))/len(p)) + end + "\n"
+					code := []byte(strings.Repeat(line, limit/len(line)))
+					if !highlightable(lexer, code) {
+						b.Fatalf("%s: %d bytes of %q are not highlightable", name, len(code), line)
+					}
+					start := time.Now()
+					it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+					if err != nil || formatter.Format(io.Discard, styles.Fallback, it) != nil {
+						b.Fatalf("%s: %v", name, err)
+					}
+					if d := time.Since(start); d > worst {
+						worst, worstOf = d, name+" "+strconv.Quote(p+end)
+					}
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(worst.Milliseconds()), "worst-ms/block")
+	b.Log("slowest:", worstOf)
 }
