@@ -87,13 +87,7 @@ func TestHistoryMergedOctopus(t *testing.T) {
 	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
 	r.MustWrite("content/p2.md", p2("1.0", "Marker of the base.", "1.0"))
 	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
-	git := func(args ...string) {
-		t.Helper()
-		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
-			"GIT_AUTHOR_DATE=2026-01-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-15T10:00:00+08:00"}, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	git := gitAt(t, r, "2026-01-15T10:00:00+08:00")
 	git("checkout", "-q", "-b", "one")
 	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker of branch one.", "1.0", "1.1"))
 	r.MustCommit("2026-01-03T10:00:00+08:00", "Author", "P-1 1.1")
@@ -130,13 +124,7 @@ func TestHistoryMergedNested(t *testing.T) {
 	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
 	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
 	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
-	git := func(args ...string) {
-		t.Helper()
-		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
-			"GIT_AUTHOR_DATE=2026-01-15T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-15T10:00:00+08:00"}, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	git := gitAt(t, r, "2026-01-15T10:00:00+08:00")
 	git("checkout", "-q", "-b", "develop")
 	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
 	r.MustCommit("2026-01-02T10:00:00+08:00", "Author", "P-2")
@@ -178,13 +166,7 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 		r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
 		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
 		r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
-		git := func(args ...string) {
-			t.Helper()
-			if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
-				"GIT_AUTHOR_DATE=2026-01-20T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-20T10:00:00+08:00"}, args...); err != nil {
-				t.Fatal(err)
-			}
-		}
+		git := gitAt(t, r, "2026-01-20T10:00:00+08:00")
 		git("checkout", "-q", "-b", "side")
 		r.MustWrite("content/p1.md", strings.Replace(filterDoc("1.1", "Marker as approved.", "1.0", "1.1"), "tier = 2\n", "tier = 2\nclassification = \""+tc.class+"\"\n", 1))
 		approval := r.MustCommit("2026-01-10T10:00:00+08:00", "Approver", "1.1 approved")
@@ -232,13 +214,7 @@ func TestEarlierVersionChangedOnAMergedBranch(t *testing.T) {
 	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
 	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
 	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
-	git := func(args ...string) {
-		t.Helper()
-		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
-			"GIT_AUTHOR_DATE=2026-01-20T10:00:00+08:00", "GIT_COMMITTER_DATE=2026-01-20T10:00:00+08:00"}, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	git := gitAt(t, r, "2026-01-20T10:00:00+08:00")
 	git("checkout", "-q", "-b", "side")
 	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker as approved.", "1.0", "1.1"))
 	r.MustCommit("2026-01-10T10:00:00+08:00", "Approver", "1.1 approved")
@@ -252,5 +228,18 @@ func TestEarlierVersionChangedOnAMergedBranch(t *testing.T) {
 	tree, _ := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
 	if page := string(tree["docs/P-1/v/1.1/since-approval/index.html"]); !strings.Contains(page, ">as approved</del>") {
 		t.Errorf("docs/P-1/v/1.1/since-approval/ missing, or without the text approved on the branch:\n%s", page)
+	}
+}
+
+// gitAt runs git in r as one author and committer at when, for what
+// gitfixture does not script (branches, merges), failing the test when
+// git fails.
+func gitAt(t *testing.T, r *gitfixture.Repo, when string) func(args ...string) {
+	return func(args ...string) {
+		t.Helper()
+		if err := r.Git([]string{"GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=A", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_AUTHOR_DATE=" + when, "GIT_COMMITTER_DATE=" + when}, args...); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
