@@ -43,7 +43,7 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 				c = one[0]
 			}
 			at := *r
-			at.head, at.pinned = c.Hash, true
+			at.head, at.pinned, at.parents = c.Hash, true, &parentGraph{} // another head: other parents
 			if folder := strings.TrimSuffix(r.prefix, "/"); folder != "" {
 				// The site folder may have come into the repository later.
 				if !r.holds(c.Hash, folder, "tree") {

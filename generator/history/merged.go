@@ -112,8 +112,15 @@ func (h *History) mergedVersions(walks []*walk, gone map[string][]model.Version)
 }
 
 // graph is the parents of every commit up to the head, by hash; a
-// shallow clone's oldest commits have none.
+// shallow clone's oldest commits have none. It is read once a Repo: the
+// callers only read it.
 func (r *Repo) graph() (map[string][]string, error) {
+	p := r.parents
+	p.once.Do(func() { p.g, p.err = r.readGraph() })
+	return p.g, p.err
+}
+
+func (r *Repo) readGraph() (map[string][]string, error) {
 	out, err := r.run.longOutput("rev-list", "--parents", r.head, "--")
 	if err != nil {
 		return nil, err

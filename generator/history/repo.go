@@ -15,13 +15,23 @@ import (
 // one commit: HEAD, or the commit of --as-of (see At).
 type Repo struct {
 	run     *runner
-	top     string      // the work tree's top folder
-	prefix  string      // the source folder relative to top, "" or "dir/sub/"
-	head    string      // the commit whose history is read
-	pinned  bool        // head is not HEAD: the source is head's tree, nothing is uncommitted
-	shallow bool        // the history stops early (a shallow clone)
-	objects *objectsDir // the folder of its loose objects, found once
-	eol     *eolConfig  // core.autocrlf, read once
+	top     string       // the work tree's top folder
+	prefix  string       // the source folder relative to top, "" or "dir/sub/"
+	head    string       // the commit whose history is read
+	pinned  bool         // head is not HEAD: the source is head's tree, nothing is uncommitted
+	shallow bool         // the history stops early (a shallow clone)
+	objects *objectsDir  // the folder of its loose objects, found once
+	eol     *eolConfig   // core.autocrlf, read once
+	parents *parentGraph // the parents of head's commits, read once
+}
+
+// parentGraph is the parents of every commit up to a Repo's head (see
+// Repo.graph): both the versions found on merged branches and the
+// approvals made on them need it, from one git command.
+type parentGraph struct {
+	once sync.Once
+	g    map[string][]string
+	err  error
 }
 
 // eolConfig is a repository's core.autocrlf (see Repo.autocrlf).
@@ -96,7 +106,7 @@ func OpenWhy(source string) (*Repo, Unusable, diag.List) {
 	if len(lines) < 4 || lines[0] != "true" {
 		return unusable(notInGitHint, "%s is not in a git work tree", abs)
 	}
-	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}, eol: &eolConfig{}}
+	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}, eol: &eolConfig{}, parents: &parentGraph{}}
 	r.run.dir = r.top
 	if r.partial() {
 		return unusable("clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network", abs)
