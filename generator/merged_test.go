@@ -120,10 +120,7 @@ func TestHistoryMergedOctopus(t *testing.T) {
 // the develop branch's own commits were read, and the version had no
 // page and no word.
 func TestHistoryMergedNested(t *testing.T) {
-	r := gitfixture.New(t)
-	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
-	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
-	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	r := mergeBase(t, false)
 	git := gitAt(t, r, "2026-01-15T10:00:00+08:00")
 	git("checkout", "-q", "-b", "develop")
 	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
@@ -161,11 +158,7 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 		class  string // of the text approved on the branch
 	}{{true, "internal"}, {false, "internal"}, {true, "confidential"}} {
 		edited := tc.edited
-		r := gitfixture.New(t)
-		r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
-		r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
-		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
-		r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+		r := mergeBase(t, true)
 		git := gitAt(t, r, "2026-01-20T10:00:00+08:00")
 		git("checkout", "-q", "-b", "side")
 		r.MustWrite("content/p1.md", strings.Replace(filterDoc("1.1", "Marker as approved.", "1.0", "1.1"), "tier = 2\n", "tier = 2\nclassification = \""+tc.class+"\"\n", 1))
@@ -210,10 +203,7 @@ func TestChangedAfterApprovalOnAMergedBranch(t *testing.T) {
 // merge has the page of what changed since its approval, as one edited
 // on the main line has: its page showed the edited text as approved.
 func TestEarlierVersionChangedOnAMergedBranch(t *testing.T) {
-	r := gitfixture.New(t)
-	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
-	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
-	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	r := mergeBase(t, false)
 	git := gitAt(t, r, "2026-01-20T10:00:00+08:00")
 	git("checkout", "-q", "-b", "side")
 	r.MustWrite("content/p1.md", filterDoc("1.1", "Marker as approved.", "1.0", "1.1"))
@@ -242,4 +232,17 @@ func gitAt(t *testing.T, r *gitfixture.Repo, when string) func(args ...string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// mergeBase is a repository whose first commit, on main, holds the
+// site's isms.toml and P-1 at 1.0, and P-2 at 1.0 too with withP2.
+func mergeBase(t *testing.T, withP2 bool) *gitfixture.Repo {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", filterDoc("1.0", "Marker of the base.", "1.0"))
+	if withP2 {
+		r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Another.", "1.0"), "P-1", "P-2"))
+	}
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1.0")
+	return r
 }
