@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"path"
 	"slices"
 	"strings"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/filetype"
+	"ismsgen/generator/link"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/validate"
@@ -21,23 +24,29 @@ import (
 // in error or swallowed by it, and is reported once they are fixed. The
 // document stays out of the site, as its syntax errors keep it out.
 func Salvage(cfg *model.Config, source, path string) diag.List {
-	diags, _ := salvage(cfg, source, path)
+	diags, _ := salvage(cfg, source, path, nil)
 	return diags
 }
 
 // salvaged is a document read again past its syntax errors, kept until
-// every file is read so that the ids it names can be checked
-// (checkSalvaged), with the rule that keeps only what it wrote wrong.
+// every file is read so that the ids it names and the links of its body
+// can be checked (checkSalvaged), with the rule that keeps only what its
+// front matter wrote wrong.
 type salvaged struct {
 	doc        *model.Document
+	scan       *link.Scanned
 	writtenBad func(diag.Diagnostic) bool
 }
 
-func salvage(cfg *model.Config, source, path string) (diag.List, *salvaged) {
-	s := load.Salvage(source, path)
+// salvage reads the document at path again past its syntax errors;
+// attachments are the files of its page bundle (load.Listing.Bundles),
+// which its links may name.
+func salvage(cfg *model.Config, source, path string, attachments []string) (diag.List, *salvaged) {
+	s := load.Salvage(source, path, cfg.Language)
 	if s == nil {
 		return nil, nil
 	}
+	s.Doc.Attachments = bundled(path, attachments)
 	doc, found := validate.Document(cfg, s.Doc)
 	writtenBad := func(d diag.Diagnostic) bool {
 		key := s.Keys[d.Line]
@@ -47,13 +56,27 @@ func salvage(cfg *model.Config, source, path string) (diag.List, *salvaged) {
 	if doc == nil {
 		return diags, nil
 	}
-	return diags, &salvaged{doc, writtenBad}
+	return diags, &salvaged{doc, link.Scan(doc), writtenBad}
+}
+
+// bundled are the files of a page bundle that a page may publish, by
+// their paths: what a link of the bundle's own document may name.
+func bundled(doc string, names []string) []model.Attachment {
+	var out []model.Attachment
+	for _, name := range names {
+		if filetype.Check(name).Problem == filetype.OK {
+			out = append(out, model.Attachment{Name: name, Path: path.Join(path.Dir(doc), name)})
+		}
+	}
+	return out
 }
 
 // checkSalvaged reports the ids that the salvaged documents name and no
 // document read has (failed: the ids of the files that could not be
-// read), as the set's checks report them of the documents read.
-func checkSalvaged(list []*salvaged, converted []Converted, failed []string) diag.List {
+// read), as the set's checks report them of the documents read, and the
+// links of their bodies that name nothing among the documents and
+// files (those in no page bundle).
+func checkSalvaged(list []*salvaged, converted []Converted, files *model.Files, failed []string) diag.List {
 	if len(list) == 0 {
 		return nil
 	}
@@ -66,9 +89,12 @@ func checkSalvaged(list []*salvaged, converted []Converted, failed []string) dia
 		failedIDs[model.FoldID(id)] = true
 	}
 	var diags diag.List
-	for _, s := range list {
+	bodies := make([]link.Body, len(list))
+	for i, s := range list {
 		diags.Add(slices.DeleteFunc(validate.SalvagedReferences(s.doc, docs, failedIDs), func(d diag.Diagnostic) bool { return !s.writtenBad(d) })...)
+		bodies[i] = link.Body{Doc: s.doc, Scan: s.scan}
 	}
+	diags.Add(link.Unpublished(docs, files, failedIDs, bodies)...)
 	return diags
 }
 

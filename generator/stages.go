@@ -180,7 +180,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 		perFile[i] = d
 		if src == nil && cfg != nil && d.HasErrors() {
 			var d diag.List
-			d, rescued[i] = salvage(cfg, opts.Source, paths[i])
+			d, rescued[i] = salvage(cfg, opts.Source, paths[i], bundles[paths[i]])
 			perFile[i].Add(d...)
 		}
 		if src == nil || cfg == nil {
@@ -226,7 +226,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	if opts.past != nil {
 		docs.Failed = append(docs.Failed, opts.past.leftOut...)
 	}
-	docs.Diags.Add(checkSalvaged(slices.DeleteFunc(rescued, func(s *salvaged) bool { return s == nil }), docs.Converted, docs.Failed)...)
+	docs.Diags.Add(checkSalvaged(slices.DeleteFunc(rescued, func(s *salvaged) bool { return s == nil }), docs.Converted, &docs.Files, docs.Failed)...)
 	docs.Diags = validate.UnknownLevels(cfg, docs.Diags)
 	return docs
 }

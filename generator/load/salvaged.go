@@ -36,14 +36,16 @@ type Salvaged struct {
 
 // Salvage reads rel again, for a document ReadDoc gave none: nil when
 // its front matter has no TOML syntax error, or does not parse with the
-// lines of its syntax errors emptied.
-func Salvage(root, rel string) *Salvaged {
+// lines of its syntax errors emptied. Its body is adapted as ReadDoc
+// adapts one in the site's language lang, so that its links can be
+// checked in the same run.
+func Salvage(root, rel, lang string) *Salvaged {
 	src, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil
 	}
 	var ignored diag.List // reported by ReadDoc already
-	fm, _, bodyLine, ok := splitDocument(rel, src, &ignored)
+	fm, body, bodyLine, ok := splitDocument(rel, src, &ignored)
 	if !ok {
 		return nil
 	}
@@ -69,9 +71,9 @@ func Salvage(root, rel string) *Salvaged {
 		s.Keys[2+i] = lineKey(strings.TrimSpace(line))
 		s.Text[2+i] = line
 	}
-	// The body was adapted and its findings reported by ReadDoc; the
-	// checks of the front matter do not read it.
+	// The body's own findings were reported by ReadDoc.
 	f := &File{Path: rel, BodyLine: bodyLine}
+	f.Body, f.LinkLines = showBody(rel, body, bodyLine, lang, beside(root, rel), &ignored)
 	if f.Meta, f.Lines = decodeTOML(rel, repaired, 1, &ignored); f.Meta == nil {
 		return nil
 	}

@@ -22,7 +22,7 @@ func TestSalvage(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(tc.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s := Salvage(dir, "a.md")
+		s := Salvage(dir, "a.md", "")
 		switch {
 		case tc.emptied == nil && s != nil:
 			t.Errorf("%s: salvaged %+v, want none", tc.name, s.Emptied)
