@@ -152,7 +152,7 @@ func document(cfg *model.Config, src *load.Doc, diags *diag.List) *model.Documen
 		diags.Warnf(d.Path, 1, "no-status", `add status = "approved" (or "draft", "review", "obsolete")`, "no status given; the document is treated as a draft and left out unless --drafts")
 	case !contains(model.Statuses, d.Status):
 		hint := diag.Msg("status is one of: draft, review, approved, obsolete")
-		if m := meant(statusWords, d.Status); m != "" {
+		if m := MeantStatus(d.Status); m != "" {
 			hint = diag.Msg("did you mean %q? status is one of: draft, review, approved, obsolete", m)
 		}
 		r.errorf("status", hint, "unknown status %q", d.Status)

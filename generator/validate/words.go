@@ -55,6 +55,16 @@ func MeantType(v string) string {
 	return suggest.Closest(strings.ToLower(strings.TrimSpace(v)), model.Types)
 }
 
+// MeantStatus is the status a word for one means: "已发布" and
+// "released" mean approved, "Approved" and "aproved" too; "" when none
+// is near.
+func MeantStatus(v string) string {
+	if m := meant(statusWords, v); m != "" {
+		return m
+	}
+	return suggest.Closest(strings.ToLower(strings.TrimSpace(v)), model.Statuses)
+}
+
 // meant is the value words maps v to, ignoring case and surrounding
 // spaces; "" when it maps to none.
 func meant(words map[string]string, v string) string {

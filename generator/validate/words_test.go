@@ -26,6 +26,10 @@ func TestValuesInOtherWords(t *testing.T) {
 			`hint: did you mean "obsolete"? status is one of: draft, review, approved, obsolete`}},
 		{"classification in Chinese", "classification", `classification = "内部"`, []string{p + `:11: unknown classification level "内部"` + "\n" +
 			`hint: did you mean "internal"? use one of the classification_levels in isms.toml: public, internal, confidential`}},
+		{"status capitalised", "status", `status = "Approved"`, []string{p + `:7: unknown status "Approved"` + "\n" +
+			`hint: did you mean "approved"? status is one of: draft, review, approved, obsolete`}},
+		{"status misspelt", "status", `status = "aproved "`, []string{p + `:7: unknown status "aproved"` + "\n" +
+			`hint: did you mean "approved"? status is one of: draft, review, approved, obsolete`}},
 		{"status unknown", "status", `status = "blue"`, []string{p + `:7: unknown status "blue"` + "\n" +
 			`hint: status is one of: draft, review, approved, obsolete`}},
 	} {
