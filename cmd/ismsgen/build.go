@@ -60,5 +60,11 @@ func runBuild(args []string, stdout, stderr io.Writer, c *diag.Catalog) int {
 	} else {
 		fmt.Fprintln(stdout, c.Sprintf("built %d documents, %d pages, %d files in %s", len(res.Site.Docs), res.Pages, res.Files, took))
 	}
+	// A first build of new drafts publishes none of them: say why.
+	if n := len(res.Site.LeftOut); n > 0 && *drafts {
+		fmt.Fprintln(stdout, c.Sprintf("left out: %d document(s) above the classification ceiling (--classification publishes higher levels)", n))
+	} else if n > 0 {
+		fmt.Fprintln(stdout, c.Sprintf("left out: %d document(s), drafts and documents in review (--drafts publishes them) or above the classification ceiling", n))
+	}
 	return exitOK
 }
