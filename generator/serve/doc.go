@@ -21,8 +21,9 @@
 // The warnings of the last good rebuild are behind a button on each page
 // (its document's, from /__ismsgen/warnings?page=) and listed on
 // /__ismsgen/warnings/. The browser learns nothing there of a document
-// serve leaves out: an error or warning in its file, or naming it, is a
-// neutral line (the log has it).
+// serve leaves out: an error in its file, or an error or warning naming
+// it, is a neutral line; a warning in its file is neither listed nor
+// counted (the log has them all).
 //
 // Serve answers only requests whose Host header names the address it
 // listens on (localhost too, for loopback), 421 to others, so that a page

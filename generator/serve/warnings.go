@@ -71,34 +71,36 @@ func (s *warningSet) forPage(page string) []Problem {
 		return out
 	}
 	for _, d := range s.all {
-		if f.in(d.File) {
+		if f.in(d.File) && !s.out.in(d.File) {
 			out = append(out, s.out.warning(problem(d, s.catalog), s.catalog))
 		}
 	}
 	return out
 }
 
-// shown returns every warning, as a browser may see them.
+// shown returns every warning a browser may see, as it may see it: none
+// in the file, or the bundle, of a document left out, which is no more
+// to the browser than one the site does not have (a neutral line for
+// each would tell how many of them there are, and a draft's every
+// edit); a neutral line for one elsewhere that names it.
 func (s *warningSet) shown() []Problem {
 	if s == nil {
 		return []Problem{}
 	}
 	if s.redacted == nil {
-		s.redacted = make([]Problem, len(s.all))
-		for i, d := range s.all {
-			s.redacted[i] = s.out.warning(problem(d, s.catalog), s.catalog)
+		s.redacted = make([]Problem, 0, len(s.all))
+		for _, d := range s.all {
+			if !s.out.in(d.File) {
+				s.redacted = append(s.redacted, s.out.warning(problem(d, s.catalog), s.catalog))
+			}
 		}
 	}
 	return s.redacted
 }
 
-// total is how many warnings the rebuild had.
-func (s *warningSet) total() int {
-	if s == nil {
-		return 0
-	}
-	return len(s.all)
-}
+// total is how many warnings a browser may see (shown): those of the
+// documents left out are not counted.
+func (s *warningSet) total() int { return len(s.shown()) }
 
 // warning is p as a browser may see it: one neutral line when it is in,
 // or names, a document left out; without its hint when that names one.
@@ -109,7 +111,7 @@ func (w leftOut) warning(p Problem, c *diag.Catalog) Problem {
 // warningsAnswer is WarningsPath's JSON.
 type warningsAnswer struct {
 	Build    int       `json:"build"`
-	Total    int       `json:"total"`    // every warning of the site
+	Total    int       `json:"total"`    // every warning of the site a browser may see
 	Warnings []Problem `json:"warnings"` // the page's, or all
 }
 

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,4 +67,59 @@ func TestWarningsInTheBrowser(t *testing.T) {
 			t.Errorf("the browser is told of ISMS-R-005, which the preview leaves out")
 		}
 	}
+}
+
+// The warnings of the documents a preview leaves out (a draft without
+// --drafts, one above the ceiling, a file of its bundle) are neither
+// listed nor counted: the browser sees the same warnings, and the same
+// total, as without those documents, though each has warnings of its
+// own (the terminal shows them).
+func TestWarningsOfLeftOutUncounted(t *testing.T) {
+	answer := func(base string) warningsAnswer {
+		t.Helper()
+		_, body := get(t, base+strings.TrimPrefix(WarningsPath, "/"))
+		var a warningsAnswer
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatalf("%v in %s", err, body)
+		}
+		return a
+	}
+	_, base := start(t, sitetest.Sample(t))
+	want := answer(base)
+
+	site := sitetest.Copy(t, sitetest.Sample(t))
+	front := func(id, status, class string) string {
+		return "+++\nid = \"" + id + "\"\ntitle = \"草稿表\"\ntier = 3\ntype = \"form\"\nversion = \"0.1\"\nstatus = \"" + status +
+			"\"\nowners = [\"hr\"]\nauthor = \"李雷\"\napprover = \"韩梅\"\napproved = 2025-02-10\nclassification = \"" + class + "\"\n+++\n\n见 [[培训记录表]]。\n"
+	}
+	writeFile(t, filepath.Join(site, "content/tier3/isms-f-097.md"), front("ISMS-F-097", "draft", "internal"))
+	writeFile(t, filepath.Join(site, "content/tier3/isms-f-098.md"), front("ISMS-F-098", "approved", "secret"))
+	writeFile(t, filepath.Join(site, "content/tier3/ISMS-F-099/index.md"), front("ISMS-F-099", "review", "internal"))
+	writeFile(t, filepath.Join(site, "content/tier3/ISMS-F-099/page.html"), "<p>x</p>\n") // skipped, with a warning
+	srv, base := start(t, site)
+	got := answer(base)
+	if got.Total != len(got.Warnings) || got.Total != want.Total {
+		t.Errorf("with three left-out documents that have warnings: total %d, listed %d; want %d, as without them", got.Total, len(got.Warnings), want.Total)
+	}
+	var terminal int
+	srv.hub.warnings(func(s *warningSet) { terminal = len(s.all) })
+	if terminal <= want.Total {
+		t.Errorf("the left-out documents have no warnings of their own (%d in all): the test tests nothing", terminal)
+	}
+	if a, b := mustJSON(t, got.Warnings), mustJSON(t, want.Warnings); a != b {
+		t.Errorf("the warnings listed differ:\n%s\nwant\n%s", a, b)
+	}
+	_, page := get(t, base+strings.TrimPrefix(WarningsPage, "/"))
+	if heading := fmt.Sprintf("%d 个警告</h1>", want.Total); !strings.Contains(page, heading) {
+		t.Errorf("the warnings page lacks %q", heading)
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
