@@ -228,6 +228,7 @@ func ReadDocuments(opts Options, cfg *model.Config, keepBodies bool) *Documents 
 	}
 	docs.Diags.Add(checkSalvaged(slices.DeleteFunc(rescued, func(s *salvaged) bool { return s == nil }), docs.Converted, &docs.Files, docs.Failed)...)
 	docs.Diags = validate.UnknownLevels(cfg, docs.Diags)
+	link.WikiHints(docs.Diags, docsOf(docs.Converted))
 	return docs
 }
 

@@ -67,6 +67,10 @@ func (d Diagnostic) Text() Text {
 	return plainText(d.Message)
 }
 
+// HintText is the hint before formatting (the zero Text for none), for
+// a later stage that knows more to read what it was given.
+func (d Diagnostic) HintText() Text { return d.hint }
+
 // where writes "path:line:col: ", nothing for a note about no file.
 func (d Diagnostic) where(b *strings.Builder) {
 	if d.File == "" {

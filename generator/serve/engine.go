@@ -9,6 +9,7 @@ import (
 	"ismsgen/generator"
 	"ismsgen/generator/diag"
 	"ismsgen/generator/history"
+	"ismsgen/generator/link"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
 	"ismsgen/generator/render"
@@ -192,6 +193,11 @@ func (e *engine) analyse() (*model.Site, *reports.Data, diag.List) {
 		converted = append(converted, generator.Converted{Doc: &d, Scan: f.conv.Scan, Revision: f.conv.Revision})
 	}
 	diags = validate.UnknownLevels(e.g.cfg, diags) // as a build reports them
+	docs := make([]*model.Document, len(converted))
+	for i, c := range converted {
+		docs[i] = c.Doc
+	}
+	link.WikiHints(diags, docs) // diags holds copies: the files' own are kept as read
 	opts := e.opts
 	opts.Now = e.g.now
 	others := e.others

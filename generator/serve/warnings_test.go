@@ -123,3 +123,20 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// A wiki link's hint names the document of that name, as a build's does
+// (link.WikiHints): serve puts the files' warnings together itself.
+func TestWarningsWikiHint(t *testing.T) {
+	site := sitetest.Copy(t, sitetest.Sample(t))
+	writeFile(t, filepath.Join(site, "content/tier3/isms-f-097.md"), "+++\nid = \"ISMS-F-097\"\ntitle = \"登记表\"\ntier = 3\ntype = \"form\"\nversion = \"1.0\"\nstatus = \"approved\"\nowners = [\"hr\"]\nauthor = \"李雷\"\napprover = \"韩梅\"\napproved = 2025-02-10\nclassification = \"internal\"\n+++\n\n见 [[培训记录表]]。\n")
+	_, base := start(t, site)
+	_, body := get(t, base+strings.TrimPrefix(WarningsPath, "/")+"?page=/docs/ISMS-F-097/")
+	var a warningsAnswer
+	if err := json.Unmarshal([]byte(body), &a); err != nil {
+		t.Fatalf("%v in %s", err, body)
+	}
+	want := "请写成 [培训记录表](ISMS-F-005)：这个名称指的应是 ISMS-F-005（content/tier3/isms-f-005.md）"
+	if len(a.Warnings) != 1 || a.Warnings[0].Hint != want {
+		t.Errorf("the page's warnings: %+v\nwant one with the hint %q", a.Warnings, want)
+	}
+}
