@@ -56,7 +56,7 @@ type bodies struct {
 }
 
 func newBodies(withheld string) *bodies {
-	code := &codeRenderer{}
+	code := &codeRenderer{perDocument: maxHighlightedDocument}
 	md := markdown.New(goldmark.WithRendererOptions(
 		gmrender.WithNodeRenderers(util.Prioritized(code, 100)),
 	))
@@ -141,8 +141,9 @@ func (b *bodies) quick(out *bytes.Buffer, site *model.Site, d *model.Document, s
 		}
 		return markdown.QuickLink{Unwrap: true, Fill: b.withheld}
 	}
+	budget := b.code.budget()
 	code := func(info, code []byte) []byte {
-		return b.code.block(info, code)
+		return b.code.block(info, code, &budget)
 	}
 	heads, text, ok := markdown.QuickRender(out, src, markdown.QuickOptions{Link: link, Code: code, NoText: noText})
 	if !ok {
@@ -258,6 +259,10 @@ func href(d *model.Document, l *model.Link, rel, files string) string {
 // goldmark parses src, resolves its id links and renders it into out.
 func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document, src []byte, rel, files string) Body {
 	root := markdown.Parse(b.md, src)
+	if doc, ok := root.(*ast.Document); ok {
+		budget := b.code.budget()
+		doc.AddMeta(budgetKey, &budget)
+	}
 	resolved := linkTable(d)
 	var links []*ast.Link
 	var others []ast.Node // images, autolinks, raw HTML and HTML anchors
@@ -533,7 +538,18 @@ func unwrap(l ast.Node, placeholder ast.Node) {
 // distinct block is highlighted once per process.
 type codeRenderer struct {
 	cache sync.Map // lang + "\x00" + code → []byte
+
+	// perDocument is the most bytes of code one body has highlighted
+	// (maxHighlightedDocument; a benchmark sets more).
+	perDocument int
 }
+
+// budget is what one body may highlight, in bytes of code.
+func (c *codeRenderer) budget() int { return c.perDocument }
+
+// budgetKey is the key of the goldmark document's meta that holds the
+// *int left of its body's budget (see codeRenderer.budget).
+const budgetKey = "ismsgen/highlight-budget"
 
 func (c *codeRenderer) RegisterFuncs(reg gmrender.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, c.render)
@@ -566,17 +582,33 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		seg := lines.At(i)
 		code.Write(seg.Value(src))
 	}
-	_, _ = w.Write(c.block(info, code.Bytes()))
+	budget := new(int)
+	*budget = c.budget() // a block rendered outside a body (none does)
+	if doc := n.OwnerDocument(); doc != nil {
+		if b, ok := doc.Meta()[budgetKey].(*int); ok {
+			budget = b
+		}
+	}
+	_, _ = w.Write(c.block(info, code.Bytes(), budget))
 	return ast.WalkSkipChildren, nil
 }
 
 // block is the HTML of a code block whose fence has the info string info
 // (nil for none, and for an indented block): its title, when the info
-// string names one, then the code highlighted in its language.
-func (c *codeRenderer) block(info, code []byte) []byte {
+// string names one, then the code highlighted in its language, when its
+// body's budget (bytes of code still to highlight) holds it, which it
+// then takes; otherwise shown plain.
+func (c *codeRenderer) block(info, code []byte, budget *int) []byte {
 	lang := ""
 	if info != nil {
 		lang = codeLanguage(markdown.FenceLanguage(info))
+	}
+	if lexer := lexerFor(lang); lexer != nil && highlightable(lexer, code) {
+		if len(code) > *budget {
+			lang = "" // past the body's budget: plain, as over-size blocks are
+		} else {
+			*budget -= len(code)
+		}
 	}
 	out := c.highlight(lang, code)
 	if title := markdown.FenceTitle(info); title != "" {
@@ -641,6 +673,20 @@ const (
 	maxHighlighted     = 8 << 10 // bytes of a block
 	maxHighlightedLine = 256     // bytes of each of its lines
 )
+
+// maxHighlightedDocument bounds what one body highlights, in bytes of
+// code: the blocks within the bounds above are highlighted in order
+// while their total stays within it, and a block that would pass it is
+// plain (a later, smaller one that fits is highlighted). Counted in
+// bytes, never by a clock, so that the same body always gives the same
+// page; each block counts every time it is written, highlighted before
+// or not (the cache is off with the fast paths). The costliest text a
+// byte measured, Java's at 2 KB, took 63 ms of CPU a KB: 1 s for 16 KB.
+// BenchmarkHighlightWorstDocument, 64 such blocks (128 KB) in one body
+// on two busy cores: 17.1 s highlighted whole, 2.4 s within the budget.
+// The sample sets' documents hold at most 0.5 KB of code, the longest
+// page of docs/ 3.8 KB.
+const maxHighlightedDocument = 16 << 10
 
 // highlightedLanguages are chroma's lexers that highlight, by name, each
 // with the largest block it highlights when that is smaller than
