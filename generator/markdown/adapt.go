@@ -119,7 +119,7 @@ func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), "--" (a pandoc table's dashes), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '<' (an HTML table, list, paragraph or <pre>), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table, list, paragraph, <pre> or frame), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -181,7 +181,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" {
 					return true
 				}
 			}

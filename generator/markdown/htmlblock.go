@@ -9,7 +9,9 @@ import (
 
 // htmlBlock reads the HTML that starts ls[0] (trimmed is that line
 // without its indent) as a table, a list, a collapsible section or a
-// paragraph, whichever its first tag opens: n is the number of lines it
+// paragraph, whichever its first tag opens, or leaves out alone a frame
+// or a player that would take the paragraph under it with it
+// (htmlembed.go): n is the number of lines it
 // read, out the Markdown to write over them (nil when it stays HTML) and
 // f the warning that says so, without its line.
 func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
@@ -42,6 +44,12 @@ func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
 		return n, lines, Foreign{Code: "html-details",
 			Message: diag.Msg("a collapsible section (<details>) is shown open, its summary as a bold line: a page hides nothing"),
 			Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")}
+	case opensEmbed(trimmed) != "":
+		name := opensEmbed(trimmed)
+		n, out := htmlEmbed(ls, name)
+		return n, out, Foreign{Code: "raw-html",
+			Message: diag.Msg("the HTML element <%s> is not shown (pages show no HTML written in a document); the lines right under it are, as a paragraph of their own", name),
+			Hint:    htmlHint(name)}
 	case opensParagraph(trimmed) != "":
 		n, para := htmlParagraph(ls, opensParagraph(trimmed))
 		var moved [][]int

@@ -1,0 +1,77 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestEmbedBeforeText: a frame or a player closed on its lines with a
+// paragraph right under it is left out alone, with a warning at its
+// first line, and the paragraph is shown; written as CommonMark wants
+// (a blank line after it), or in a way that swallows nothing, or
+// indented in a list item, the body is as it was.
+func TestEmbedBeforeText(t *testing.T) {
+	const warned = "raw-html@2"
+	for _, tc := range []struct {
+		name, in, out string
+		found         string // code@line of the warning, "" for none from Adapt
+	}{
+		{"an iframe on one line", "# 演示\n\n<iframe src=\"https://v.example/x\" width=\"600\"></iframe>\n后面的段落，见 [程序](ISMS-P-009)。\n\n另一段。\n",
+			"# 演示\n\n\n后面的段落，见 [程序](ISMS-P-009)。\n\n另一段。\n", warned},
+		{"an iframe closed on its next line", "# 演示\n\n<IFRAME src=\"x\">\n</iframe>\nText *after*.\n",
+			"# 演示\n\n\n\nText *after*.\n", warned},
+		{"an iframe closed by its own tag", "# 演示\n\n<iframe src=\"x\" />\nText.\n", "# 演示\n\n\nText.\n", warned},
+		{"a player whose tag is alone on its line", "# 演示\n\n<video src=\"a.mp4\" controls>\n</video>\n- a list right under it\n",
+			"# 演示\n\n\n\n- a list right under it\n", warned},
+		{"an embed", "# 演示\n\n<embed src=\"a.pdf\">\nText.\n", "# 演示\n\n\nText.\n", warned},
+
+		{"a blank line after it, as CommonMark wants", "<iframe src=\"x\"></iframe>\n\nText.\n", "", ""},
+		{"at the end of the body", "Text.\n\n<iframe src=\"x\"></iframe>\n", "", ""},
+		{"more HTML under it", "<iframe src=\"x\"></iframe>\n<p>text</p>\n", "", ""},
+		{"text after its closing tag on its line", "<iframe src=\"x\"></iframe> caption\nText.\n", "", ""},
+		{"never closed", "<iframe src=\"x\">\nText.\n", "", ""},
+		{"a player inline, its line a paragraph's", "<video src=\"a.mp4\"></video>\nText.\n", "", ""},
+		{"indented in a list item", "- item\n  <iframe src=\"x\"></iframe>\n  text\n", "", ""},
+		{"in a block quote", "> <iframe src=\"x\"></iframe>\n> text\n", "", ""},
+		{"in code", "```html\n<iframe src=\"x\"></iframe>\ntext\n```\n", "", ""},
+	} {
+		out := tc.out
+		if out == "" {
+			out = tc.in
+		}
+		body, found := Adapt([]byte(tc.in))
+		if string(body) != out {
+			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
+		}
+		var codes []string
+		for _, f := range found {
+			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
+		}
+		if strings.Join(codes, " ") != tc.found {
+			t.Errorf("%s: found %q, want %q", tc.name, codes, tc.found)
+		}
+		if tc.found == "" {
+			continue
+		}
+		if strings.Count(string(body), "\n") != strings.Count(tc.in, "\n") {
+			t.Errorf("%s: the lines moved", tc.name)
+		}
+		md := New()
+		var html bytes.Buffer
+		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		after := strings.SplitN(tc.in, "\n", 5)[3:]
+		if first := strings.TrimLeft(after[0], "- "); first == "</iframe>" || first == "</video>" {
+			after = after[1:]
+		}
+		word := strings.Fields(strings.TrimLeft(after[0], "- "))[0]
+		if !strings.Contains(html.String(), strings.Trim(word, "*，")) || strings.Contains(html.String(), "raw HTML") {
+			t.Errorf("%s: the text under the element is not shown, or HTML is left: %s", tc.name, html.String())
+		}
+		_, _, _, foreign := ScanBody(body)
+		if len(foreign) > 0 {
+			t.Errorf("%s: the element is warned of twice: %v", tc.name, foreign[0].Message)
+		}
+	}
+}
