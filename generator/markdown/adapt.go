@@ -119,7 +119,7 @@ func adaptBody(body []byte, lang string) ([]byte, []Foreign) {
 // mayAdapt reports whether a line of body may start with what adapt
 // changes: '+' (a grid table), "--" (a pandoc table's dashes), '%' (a title block), '\\' (a LaTeX
 // command), '!', '?' or '=' (an admonition or a content tab), ':' (a
-// fenced div), '<' (an HTML table, list, paragraph, <pre> or frame), '[', '{' or '*' (a table-of-contents marker), '#' and
+// fenced div), '<' (an HTML table, list, paragraph, <pre>, frame or <br>), '[', '{' or '*' (a table-of-contents marker), '#' and
 // no space (a heading written so), "{{" or
 // "{%" (a template tag), "import " (an MDX import). One pass
 // over the lines' first characters: most bodies have none of them.
@@ -181,7 +181,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) {
 					return true
 				}
 			}
@@ -365,7 +365,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			if htmlFrom >= 0 && !layoutOnly(ls[htmlFrom:i]) {
 				break // in an HTML block that holds more: left out whole, with its warning
 			}
-			n, out, f := htmlBlock(ls[i:], trimmed)
+			n, out, f := htmlBlock(ls[i:], trimmed, blankAbove)
 			if out == nil {
 				break // left to the HTML block's own warning
 			}
@@ -378,8 +378,10 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				}
 				htmlFrom = -1
 			}
-			f.Line = at
-			found = append(found, f)
+			if f.Code != "" { // else nothing is lost: no warning
+				f.Line = at
+				found = append(found, f)
+			}
 			copy(ls[i:i+n], out)
 			i += n - 1
 			changed, top = true, false

@@ -11,10 +11,12 @@ import (
 // without its indent) as a table, a list, a collapsible section or a
 // paragraph, whichever its first tag opens, or leaves out alone a frame
 // or a player that would take the paragraph under it with it
-// (htmlembed.go): n is the number of lines it
-// read, out the Markdown to write over them (nil when it stays HTML) and
-// f the warning that says so, without its line.
-func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
+// (htmlembed.go), or a <br> that would; blankAbove says the line before
+// ls[0] is blank, or there is none. n is the number of lines it read,
+// out the Markdown to write over them (nil when it stays HTML) and f
+// the warning that says so, without its line (none when nothing is
+// lost).
+func htmlBlock(ls [][]byte, trimmed []byte, blankAbove bool) (n int, out [][]byte, f Foreign) {
 	switch {
 	case opensTable(trimmed):
 		n, table, spanned := htmlTable(ls)
@@ -46,10 +48,13 @@ func htmlBlock(ls [][]byte, trimmed []byte) (n int, out [][]byte, f Foreign) {
 			Hint:    diag.Msg("write the summary as a bold line or a heading, and leave out <details> and </details>")}
 	case opensEmbed(trimmed) != "":
 		name := opensEmbed(trimmed)
-		n, out := htmlEmbed(ls, name)
+		n, out := htmlEmbed(ls, name, blankAbove)
 		return n, out, Foreign{Code: "raw-html",
 			Message: diag.Msg("the HTML element <%s> is not shown (pages show no HTML written in a document); the lines right under it are, as a paragraph of their own", name),
 			Hint:    htmlHint(name)}
+	case isBreak(trimmed) && tagEnd(trimmed) == len(trimmed):
+		n, out := lineBreak(ls, blankAbove)
+		return n, out, Foreign{} // no more than space: nothing to warn of
 	case opensParagraph(trimmed) != "":
 		n, para := htmlParagraph(ls, opensParagraph(trimmed))
 		var moved [][]int

@@ -32,16 +32,16 @@ func opensEmbed(trimmed []byte) string {
 // is the number of lines it spans, when it ends at the end of the last
 // and a line of text follows them at once (0 otherwise); out is n empty
 // lines, which end the HTML block before the text.
-func htmlEmbed(ls [][]byte, name string) (n int, out [][]byte) {
+func htmlEmbed(ls [][]byte, name string, blankAbove bool) (n int, out [][]byte) {
 	if len(ls[0]) == 0 || ls[0][0] != '<' {
 		return 0, nil // indented: in a list item, or code
 	}
 	first := bytes.TrimSpace(ls[0])
 	alone := tagEnd(first) == len(first) // the line is the opening tag alone
-	if name != "iframe" && !alone {
+	if name != "iframe" && !(alone && blankAbove) {
 		// CommonMark starts an HTML block at an <iframe> line, but at
-		// another element's only when its tag is alone: else the line
-		// is a paragraph's, its text kept
+		// another element's only when its tag is alone, and not in a
+		// paragraph: else the line is a paragraph's, its text kept
 		return 0, nil
 	}
 	closing := []byte("</" + name)
@@ -57,14 +57,32 @@ func htmlEmbed(ls [][]byte, name string) (n int, out [][]byte) {
 		} else if end := tagEnd(t[at:]); end <= 0 || at+end != len(t) {
 			return 0, nil // text after the closing tag, on its line
 		}
-		if k+1 >= len(ls) {
+		if !textUnder(ls, k) {
 			return 0, nil
-		}
-		next := bytes.TrimSpace(ls[k+1])
-		if len(next) == 0 || next[0] == '<' {
-			return 0, nil // nothing swallowed, or more HTML: the block's own
 		}
 		return k + 1, make([][]byte, k+1)
 	}
 	return 0, nil
+}
+
+// textUnder reports whether the line after ls[k] is text, not blank and
+// not more HTML (which is the block's own, with its warning).
+func textUnder(ls [][]byte, k int) bool {
+	if k+1 >= len(ls) {
+		return false
+	}
+	next := bytes.TrimSpace(ls[k+1])
+	return len(next) > 0 && next[0] != '<'
+}
+
+// lineBreak reads a <br> alone on the line ls[0], at the margin after a
+// blank line, as CommonMark starts an HTML block with it: a line of
+// text right under it went with it, without a word (a <br> is no more
+// than space, and has no warning). The line is emptied (n 1, out one
+// empty line) when one does; n is 0 otherwise.
+func lineBreak(ls [][]byte, blankAbove bool) (n int, out [][]byte) {
+	if !blankAbove || len(ls[0]) == 0 || ls[0][0] != '<' || !textUnder(ls, 0) {
+		return 0, nil
+	}
+	return 1, make([][]byte, 1)
 }

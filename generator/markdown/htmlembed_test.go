@@ -9,9 +9,10 @@ import (
 
 // TestEmbedBeforeText: a frame or a player closed on its lines with a
 // paragraph right under it is left out alone, with a warning at its
-// first line, and the paragraph is shown; written as CommonMark wants
-// (a blank line after it), or in a way that swallows nothing, or
-// indented in a list item, the body is as it was.
+// first line, and the paragraph is shown (after a <br> alone, without a
+// warning: it is no more than space); written as CommonMark wants (a
+// blank line after it), or in a way that swallows nothing, or indented
+// in a list item, the body is as it was.
 func TestEmbedBeforeText(t *testing.T) {
 	const warned = "raw-html@2"
 	for _, tc := range []struct {
@@ -26,6 +27,8 @@ func TestEmbedBeforeText(t *testing.T) {
 		{"a player whose tag is alone on its line", "# 演示\n\n<video src=\"a.mp4\" controls>\n</video>\n- a list right under it\n",
 			"# 演示\n\n\n\n- a list right under it\n", warned},
 		{"an embed", "# 演示\n\n<embed src=\"a.pdf\">\nText.\n", "# 演示\n\n\nText.\n", warned},
+		{"an iframe right under a paragraph, which it ends", "# 演示\n前文\n<iframe src=\"x\"></iframe>\nText.\n", "# 演示\n前文\n\nText.\n", warned},
+		{"a <br> alone after a blank line: no more than space, not warned", "# 演示\n\n<br />\nText after a break.\n", "# 演示\n\n\nText after a break.\n", ""},
 
 		{"a blank line after it, as CommonMark wants", "<iframe src=\"x\"></iframe>\n\nText.\n", "", ""},
 		{"at the end of the body", "Text.\n\n<iframe src=\"x\"></iframe>\n", "", ""},
@@ -35,6 +38,9 @@ func TestEmbedBeforeText(t *testing.T) {
 		{"a player inline, its line a paragraph's", "<video src=\"a.mp4\"></video>\nText.\n", "", ""},
 		{"indented in a list item", "- item\n  <iframe src=\"x\"></iframe>\n  text\n", "", ""},
 		{"in a block quote", "> <iframe src=\"x\"></iframe>\n> text\n", "", ""},
+		{"a player under a paragraph's line, in the paragraph", "Text.\n<video src=\"a.mp4\">\n</video>\nmore\n", "", ""},
+		{"a <br> in a paragraph, a line break", "Text.\n<br>\nmore\n", "", ""},
+		{"a <br> before a blank line", "<br>\n\nText.\n", "", ""},
 		{"in code", "```html\n<iframe src=\"x\"></iframe>\ntext\n```\n", "", ""},
 	} {
 		out := tc.out
@@ -52,7 +58,7 @@ func TestEmbedBeforeText(t *testing.T) {
 		if strings.Join(codes, " ") != tc.found {
 			t.Errorf("%s: found %q, want %q", tc.name, codes, tc.found)
 		}
-		if tc.found == "" {
+		if tc.out == "" {
 			continue
 		}
 		if strings.Count(string(body), "\n") != strings.Count(tc.in, "\n") {
