@@ -18,18 +18,13 @@ func (r *Repo) filters(paths []string) (map[string]string, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	var in bytes.Buffer
-	for _, p := range paths {
-		in.WriteString(r.prefix + p)
-		in.WriteByte(0)
+	full := make([]string, len(paths))
+	for i, p := range paths {
+		full[i] = r.prefix + p
 	}
-	cmd := r.run.command("check-attr", "-z", "--stdin", "filter")
-	cmd.Stdin = &in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := r.checkAttr(full, "filter")
 	if err != nil {
-		return nil, &gitError{args: []string{"check-attr"}, msg: strings.TrimSpace(stderr.String()), err: err}
+		return nil, err
 	}
 	// path NUL attribute NUL value NUL, for each path
 	f := strings.Split(string(out), "\x00")
