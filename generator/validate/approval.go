@@ -26,8 +26,9 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 			"a version is approved by someone other than its author (ISO/IEC 27001 5.3, segregation of duties): name the approver who approved it",
 			"approver %q is also the author of version %q in [[history]]", d.Approver, d.Version)
 	}
-	// One person written in other case is one person, as for self-approval.
-	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.ContainsFunc(allowed, func(a string) bool { return strings.EqualFold(a, d.Approver) }) {
+	// One person written in other case, spaced out or in full-width
+	// letters is one person, as for self-approval.
+	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.ContainsFunc(allowed, func(a string) bool { return personKey(a) == personKey(d.Approver) }) {
 		diags.Warnf(d.Path, d.Line("approver"), "approval-authority",
 			"[approvers] in isms.toml lists who may approve each tier: have one of them approve the document, or add the approver there",
 			"approver %q may not approve tier-%d documents; [approvers] allows %s", d.Approver, d.Tier, strings.Join(allowed, ", "))
@@ -131,14 +132,26 @@ func sharePerson(approver, author string) bool {
 }
 
 // people splits a string of names at the separators of lists, each name
-// without its white space and in lower case.
+// as personKey writes it.
 func people(s string) []string {
 	var out []string
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、,，;；/／&＆\n", r) }) {
-		name = strings.ToLower(strings.Join(strings.Fields(name), ""))
-		if name != "" {
+		if name = personKey(name); name != "" {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// personKey is a name as it is compared: without its white space, in
+// lower case, and full-width letters and digits as ASCII ("ＪＡＮＥ　ＲＯＥ",
+// typed with a Chinese input method, is "janeroe").
+func personKey(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, name)
+	return strings.ToLower(strings.Join(strings.Fields(name), ""))
 }
