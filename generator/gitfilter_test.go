@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,5 +204,49 @@ func TestAsOfFilterOfTheDay(t *testing.T) {
 	_, res = historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 2, Day: 15}})
 	if notes := notesAbout(res, "git filter"); len(notes) != 0 {
 		t.Errorf("as of a day after the filter was dropped: notes %q", notes)
+	}
+}
+
+// The site as of a day publishes a bundle's file kept in Git LFS from
+// the repository's LFS store, where git lfs pull put it: git holds a
+// pointer, and the attachment was left out with a hint to run git lfs
+// pull, which had been run. A file the store does not hold (or holds
+// with other bytes) is still left out with that warning.
+func TestAsOfFileKeptInLFS(t *testing.T) {
+	r := gitfixture.New(t)
+	form, other := "the form's bytes\n", "another form\n"
+	pointer := func(body string) string {
+		sum := sha256.Sum256([]byte(body))
+		return fmt.Sprintf("version https://git-lfs.github.com/spec/v1\noid sha256:%x\nsize %d\n", sum, len(body))
+	}
+	r.MustWrite(".gitattributes", "*.xlsx filter=lfs diff=lfs merge=lfs -text\n")
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/P-1/index.md", filterDoc("1.0", "See the form.", "1.0"))
+	r.MustWrite("content/P-1/form.xlsx", pointer(form))
+	r.MustWrite("content/P-1/other.xlsx", pointer(other))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "first")
+	sum := fmt.Sprintf("%x", sha256.Sum256([]byte(form)))
+	store := filepath.Join(r.Dir, ".git", "lfs", "objects", sum[:2], sum[2:4])
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(store, sum), []byte(form), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tree, res := historyBuild(t, r.Dir, generator.Options{AsOf: model.Date{Year: 2026, Month: 1, Day: 2}})
+	if got := string(tree["docs/P-1/form.xlsx"]); got != form {
+		t.Errorf("docs/P-1/form.xlsx is %q, want the file the LFS store holds", got)
+	}
+	if tree["docs/P-1/other.xlsx"] != nil {
+		t.Error("docs/P-1/other.xlsx, which the LFS store does not hold, is published")
+	}
+	var warned []string
+	for _, d := range res.Diagnostics.Warnings() {
+		if strings.Contains(d.Message, "LFS") {
+			warned = append(warned, d.Message)
+		}
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "other.xlsx") {
+		t.Errorf("warnings %q, want one of other.xlsx", warned)
 	}
 }

@@ -105,7 +105,8 @@ func (e *DateError) Text() diag.Text {
 
 // Checkout writes the source folder as the repository's commit holds it
 // into dir: every file, with the bytes of the commit (git's attributes
-// and filters are not applied), but no symbolic link (under content/,
+// and filters are not applied; a Git LFS pointer is the file when the
+// repository's LFS store holds it), but no symbolic link (under content/,
 // warned of as load warns of one today) or submodule, and
 // no document file that a git filter passes through whose bytes in git
 // are no document (encrypted, scrambled): leftOut lists them (relative
@@ -150,6 +151,7 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 	if err != nil {
 		return nil, nil, err
 	}
+	r.fromLFS(texts)
 	unread, err := r.filteredUnread(paths, texts)
 	if err != nil {
 		return nil, nil, err
