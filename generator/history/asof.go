@@ -19,7 +19,7 @@ import (
 // Beijing belongs to that day in Beijing, whatever the time zone of the
 // machine that builds: the same history gives the same site everywhere.
 func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
-	out, err := r.run.output("log", "--first-parent", "--no-show-signature", "--format=%H%x1f%cI%x1f%e%x1f%an", r.head, "--")
+	out, err := r.run.output("log", "--first-parent", "--no-show-signature", "--format=%H%x1f%cI%x1f%e%x1f%aN", r.head, "--")
 	if err != nil {
 		return nil, model.Commit{}, err
 	}

@@ -79,3 +79,22 @@ func TestCommitAuthorInvisibleCharacters(t *testing.T) {
 		t.Fatalf("versions %+v, want 1.1 by %q", v, want)
 	}
 }
+
+// A commit's author is shown as the repository's .mailmap names them,
+// as git log and git shortlog show them: a name typed as a login
+// ("zs") on one machine is the 张三 of the other commits.
+func TestCommitAuthorsThroughMailmap(t *testing.T) {
+	r := repo(t)
+	r.MustWrite(".mailmap", "张三 <user@example.com> zs <user@example.com>\n")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
+	commit(t, r, "2026-01-05T10:00:00+08:00", "李四")
+	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一，改。\n", "1.0"))
+	commit(t, r, "2026-02-05T10:00:00+08:00", "zs")
+	docs, diags, _ := read(t, r.Dir)
+	if v := docs[0].Versions; v == nil || v.ChangedIn.Author != "张三" || v.Set.Author != "李四" {
+		t.Fatalf("versions %+v, want 1.0 set by 李四 and changed by 张三", v)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), "(2026-02-05, 张三)") {
+		t.Errorf("diagnostics %v, want the change by 张三", diags)
+	}
+}

@@ -40,7 +40,7 @@ type rev struct {
 // committer date (strict ISO 8601, with the committer's offset), the
 // encoding its message claims and its author's name; the raw changes
 // follow.
-const logFormat = "--format=%x1e%H%x1f%cI%x1f%e%x1f%an"
+const logFormat = "--format=%x1e%H%x1f%cI%x1f%e%x1f%aN"
 
 // ReadLog reads the history of the content folder up to the repository's
 // head commit, following the first parent of merges (the main line: what
@@ -291,7 +291,7 @@ func (r *Repo) rawAuthors(commits []model.Commit, foreign map[int32]string) erro
 		for _, c := range cs {
 			in.WriteString(commits[c].Hash + "\n")
 		}
-		out, err := r.run.longOutputIn(in.Bytes(), "log", "--stdin", "--no-walk=unsorted", "--encoding="+enc, "--format=%H%x1f%an%x00")
+		out, err := r.run.longOutputIn(in.Bytes(), "log", "--stdin", "--no-walk=unsorted", "--encoding="+enc, "--format=%H%x1f%aN%x00")
 		if err != nil {
 			return err
 		}
