@@ -121,7 +121,7 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 	if err != nil {
 		return nil, nil, err
 	}
-	var paths, oids, links []string
+	var paths, oids, links, subs []string
 	var modes []os.FileMode
 	for _, entry := range bytes.Split(out, []byte{0}) {
 		meta, path, ok := bytes.Cut(entry, []byte{'\t'})
@@ -131,6 +131,9 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 		f := strings.Fields(string(meta))
 		if len(f) == 3 && f[0] == "120000" && strings.HasPrefix(string(path), "content/") {
 			links = append(links, string(path))
+		}
+		if len(f) == 3 && f[0] == "160000" && strings.HasPrefix(string(path), "content/") {
+			subs = append(subs, string(path))
 		}
 		if len(f) != 3 || f[1] != "blob" || (f[0] != "100644" && f[0] != "100755") {
 			continue // a symbolic link (120000) or a submodule
@@ -178,6 +181,7 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 		}
 	}
 	notes := leftOutNote(unread)
+	notes.Add(submoduleLeftOutNote(subs)...)
 	for _, p := range links {
 		// As load warns of one in today's files.
 		notes.Warnf(p, 0, "symlink", "replace the link with the file itself; links could reach outside content/", "symbolic link not followed")

@@ -66,6 +66,11 @@ func Read(repo *Repo, source string) (*History, diag.List, error) {
 			return nil, notes, err
 		}
 		notes.Add(sparseNote(sparse)...)
+		subs, err := repo.contentSubmodules()
+		if err != nil {
+			return nil, notes, err
+		}
+		notes.Add(submoduleNote(subs)...)
 	}
 	if h.blobs, err = repo.openBlobs(); err != nil {
 		return nil, notes, err
