@@ -164,3 +164,25 @@ func TestHistoryVersionSpelledOtherwise(t *testing.T) {
 		t.Errorf("diagnostics %q, want one that starts %q", got, want)
 	}
 }
+
+// So does an entry that writes the version in more parts of zero than
+// its text did ("1.0.0" for "1"): it had no page under v/ and no note.
+func TestHistoryVersionInMoreParts(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", filterDoc("1", "Text of 1.", "1"))
+	first := r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "1")
+	r.MustWrite("content/p1.md", strings.Replace(filterDoc("2", "Text of 2.", "1.0.0", "2"), "approved = 2026-01-01", "approved = 2026-02-01", 1))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "2")
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.File == "content/p1.md" {
+			got = append(got, d.String())
+		}
+	}
+	want := fmt.Sprintf(`content/p1.md:14: note: version 1.0.0 has no page under v/: no text in git names it so, and commit %s (2026-01-01) writes it "1"`, first[:10])
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("diagnostics %q, want one that starts %q", got, want)
+	}
+}

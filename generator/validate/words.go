@@ -84,7 +84,25 @@ func versionCore(v string) string {
 	for _, p := range []string{"version", "ver.", "ver", "版本", "第", "v"} {
 		v = strings.TrimSpace(strings.TrimPrefix(v, p))
 	}
-	return strings.TrimSpace(strings.TrimSuffix(v, "版"))
+	v = strings.TrimSpace(strings.TrimSuffix(v, "版"))
+	// A number is one version however many parts of zero end it: "2",
+	// "2.0" and "2.0.0" (as a tool that writes three parts writes it).
+	parts := strings.Split(v, ".")
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return v
+		}
+	}
+	for len(parts) > 1 && strings.Trim(parts[len(parts)-1], "0") == "" {
+		parts = parts[:len(parts)-1]
+	}
+	for i, p := range parts {
+		if p = strings.TrimLeft(p, "0"); p == "" {
+			p = "0"
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ".")
 }
 
 var halfWidthDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9", "．", ".")
