@@ -142,7 +142,7 @@ func TestHistoryVersionSpelledOtherwise(t *testing.T) {
 	r := gitfixture.New(t)
 	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
 	doc := func(version, approved, history string) string {
-		return "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"" + version + "\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = " + approved + "\nnext_review = 2027-01-01\n" + history + "+++\n\nText of " + version + ".\n"
+		return "+++\nid = \"P-1\"\ntitle = \"Access control\"\ntier = 2\nversion = \"" + version + "\"\nstatus = \"approved\"\nowners = [\"isd\"]\nauthor = \"Author\"\napprover = \"Approver\"\napproved = " + approved + "\nnext_review = 2027-01-01\n" + history + "+++\n\nText of " + strings.TrimPrefix(version, "V") + ".\n" // one text however its version is spelled
 	}
 	one := "\n[[history]]\nversion = \"1.0\"\n"
 	both := one + "\n[[history]]\nversion = \"1.1\"\n"
@@ -184,5 +184,37 @@ func TestHistoryVersionInMoreParts(t *testing.T) {
 	want := fmt.Sprintf(`content/p1.md:14: note: version 1.0.0 has no page under v/: no text in git names it so, and commit %s (2026-01-01) writes it "1"`, first[:10])
 	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
 		t.Errorf("diagnostics %q, want one that starts %q", got, want)
+	}
+}
+
+// A version respelled ("V1.0" to "1.0", "1" to "1.0") is not raised: a
+// text edited in the commit that respelled it was changed after
+// approval, and was published as approved without a word. A respelling
+// alone, of the version and its [[history]] entries, changes nothing.
+func TestChangedWhileTheVersionWasRespelled(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\nclassification = \"internal\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/p1.md", filterDoc("V1.0", "Text.", "V1.0"))
+	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1", "Text.", "1"), "P-1", "P-2"))
+	r.MustWrite("content/p3.md", strings.ReplaceAll(filterDoc("V1.0", "Text.", "V1.0"), "P-1", "P-3"))
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "approved")
+	r.MustWrite("content/p1.md", filterDoc("1.0", "Text, edited.", "1.0"))
+	r.MustWrite("content/p2.md", strings.ReplaceAll(filterDoc("1.0", "Text, edited.", "1.0"), "P-1", "P-2"))
+	r.MustWrite("content/p3.md", strings.ReplaceAll(filterDoc("1.0", "Text.", "1.0"), "P-1", "P-3"))
+	edit := r.MustCommit("2026-02-01T10:00:00+08:00", "Editor", "respelled")
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	changed := map[string]string{}
+	for _, d := range res.Diagnostics.Warnings() {
+		if d.Code == "changed-after-approval" {
+			changed[d.File] = d.Message
+		}
+	}
+	for _, p := range []string{"content/p1.md", "content/p2.md"} {
+		if !strings.Contains(changed[p], edit[:10]) {
+			t.Errorf("%s: %q, want changed-after-approval in commit %s", p, changed[p], edit[:10])
+		}
+	}
+	if m, ok := changed["content/p3.md"]; ok {
+		t.Errorf("content/p3.md, respelled alone: %s", m)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"ismsgen/generator/internal/par"
 	"ismsgen/generator/load"
 	"ismsgen/generator/model"
+	"ismsgen/generator/validate"
 )
 
 // reviewKeys may change without a new version: a review that changes
@@ -236,7 +238,9 @@ func (w *walk) take(h *History, text []byte, hd header) {
 		// under its number was set by its first approval, and what
 		// changed since is a change after approval (the number names
 		// another text, that nobody is asked to acknowledge again).
-		if hd.ok && hd.Version == w.d.Version && (hd.Status == model.StatusApproved || unpublished(hd.Status)) {
+		// So does it through texts that spell the version otherwise
+		// ("V1.0" before "1.0"): respelling raises nothing.
+		if hd.ok && (hd.Version == w.d.Version || validate.SpelledAlike(hd.Version, w.d.Version)) && (hd.Status == model.StatusApproved || unpublished(hd.Status)) {
 			if hd.Status == model.StatusApproved {
 				w.set = i
 			}
@@ -583,7 +587,33 @@ func sameBut(a, b []byte, ignored []string) bool {
 		delete(ma, k)
 		delete(mb, k)
 	}
+	respelled(ma, mb)
 	return reflect.DeepEqual(ma, mb) || reflect.DeepEqual(sameDates(ma), sameDates(mb))
+}
+
+// respelled gives b's front matter a's spelling of its version and of
+// its [[history]] entries' versions where the two spell one version
+// otherwise ("V1.0" and "1.0"): a respelling changes nothing approved.
+func respelled(a, b map[string]any) {
+	same := func(x, y map[string]any) {
+		if vx, ok := x["version"].(string); ok {
+			if vy, ok := y["version"].(string); ok && validate.SpelledAlike(vx, vy) {
+				y["version"] = vx
+			}
+		}
+	}
+	same(a, b)
+	ha, okA := a["history"].([]map[string]any)
+	hb, okB := b["history"].([]map[string]any)
+	if !okA || !okB || len(ha) != len(hb) {
+		return
+	}
+	hb = slices.Clone(hb)
+	for i := range hb {
+		hb[i] = maps.Clone(hb[i])
+		same(ha[i], hb[i])
+	}
+	b["history"] = hb
 }
 
 // sameDates is a front-matter value with its dates written as the
