@@ -62,3 +62,36 @@ func TestApprovalDateStaleOfAVersionLowered(t *testing.T) {
 		}
 	}
 }
+
+// Two versions approved on one day (a correction approved the
+// afternoon after the morning's version) share their approved date
+// rightly: the warning said the new version's date was not written. A
+// version raised in a draft that day and approved on a later one, its
+// date left, is still warned of.
+func TestApprovalDateOfTwoVersionsOnOneDay(t *testing.T) {
+	r := gitfixture.New(t)
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n\n[[departments]]\nid = \"isd\"\nname = \"Security\"\n")
+	for _, p := range []string{"p", "d"} {
+		r.MustWrite("content/"+p+".md", movedDoc("ISMS-"+p, "Doc "+p, "1.0", "internal", "", "1.0"))
+	}
+	r.MustCommit("2026-01-05T10:00:00+08:00", "Controller", "first")
+	r.MustWrite("content/p.md", movedDoc("ISMS-p", "Doc p", "1.1", "internal", "", "1.0", "1.1")+"\nCorrected.\n")
+	r.MustWrite("content/d.md", strings.Replace(movedDoc("ISMS-d", "Doc d", "1.1", "internal", "", "1.0", "1.1")+"\nDrafted.\n", `status = "approved"`, `status = "draft"`, 1))
+	r.MustCommit("2026-01-05T16:00:00+08:00", "Controller", "approved again, and a draft")
+	r.MustWrite("content/d.md", movedDoc("ISMS-d", "Doc d", "1.1", "internal", "", "1.0", "1.1")+"\nDrafted.\n")
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Controller", "the draft approved")
+
+	res, err := generator.Build(generator.Options{Source: r.Dir, Dest: filepath.Join(t.TempDir(), "public"), Now: model.Date{Year: 2026, Month: 2, Day: 2}, Defaults: defaults()})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diagnostics.Errors())
+	}
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.Code == "approval-date-stale" {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "d.md:") {
+		t.Errorf("want one warning approval-date-stale, of d.md; got %q", got)
+	}
+}

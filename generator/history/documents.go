@@ -451,7 +451,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	v.Approved = w.lastApproved(h)
 	d.Versions = v
 	diags.Add(h.unreadNotes(w)...)
-	diags.Add(staleApproval(w)...)
+	diags.Add(staleApproval(h, w)...)
 	// A version git holds whose name cannot name a folder has no page.
 	warned := map[string]bool{}
 	for i, r := range d.History {
