@@ -122,7 +122,14 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, scrambledNote(filtered)...), nil
+	out = append(out, scrambledNote(filtered)...)
+	var plain []string
+	for _, p := range unreadable {
+		if _, ok := filtered[p]; !ok {
+			plain = append(plain, p)
+		}
+	}
+	return append(out, noFrontMatterNote(plain)...), nil
 }
 
 // unreadable reports whether the walk misses a version that [[history]]

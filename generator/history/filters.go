@@ -94,6 +94,24 @@ func scrambledNote(filtered map[string]string) diag.List {
 	return notes
 }
 
+// noFrontMatterNote is the note of the documents of paths that miss a
+// version their [[history]] names, of which git holds texts without
+// front matter that no filter of today's attributes accounts for (a
+// filter dropped from .gitattributes since, or texts from before the
+// documents had front matter), once for the build: the versions only
+// those texts carried have no page, and nothing said so.
+func noFrontMatterNote(paths []string) diag.List {
+	if len(paths) == 0 {
+		return nil
+	}
+	slices.Sort(paths)
+	var notes diag.List
+	notes.Notef("", "nothing to change: git keeps the texts as they were, and the [[history]] entries still say what changed",
+		"git holds texts of %d document file(s) (%s first) without front matter ismsgen reads, as a git filter named then or a text from before the front matter would be: the versions of [[history]] that only such texts carried have no page under v/",
+		len(paths), paths[0])
+	return notes
+}
+
 // leftOutNote is the note of the document files of a site as of a day
 // that a git filter passes through and whose bytes in git are no
 // document: the site leaves them out.
