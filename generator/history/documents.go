@@ -83,6 +83,13 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	if err := h.readWalks(traded); err != nil {
 		return nil, err
 	}
+	replaced, err := h.splitReplaced(walks)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.readWalks(replaced); err != nil {
+		return nil, err
+	}
 	diags := make([]diag.List, len(walks))
 	errs := make([]error, len(walks))
 	// The texts compared are read first, all at once.

@@ -88,3 +88,67 @@ func replaces(text []byte, id string) bool {
 	}
 	return false
 }
+
+// splitReplaced does for a file's text replaced in place by another
+// document's what splitStrangers does for a rename: a commit that gave
+// the file another id, and a text that neither carries on the old one
+// nor keeps its title (see strangers), withdrew one document and added
+// another at the same path. Without it, the old id's page said the
+// number had changed, and the new document was warned of a change
+// after the approval of the old one's version. The file's history now
+// starts at that commit, and the old document's ends there, deleted
+// (a tombstone). It returns the walks started again, for readWalks.
+// Only a walk of the file as the log holds it is split, before the
+// withdrawn files are read (h.mu is taken).
+func (h *History) splitReplaced(walks []*walk) ([]*walk, error) {
+	type change struct {
+		w *walk
+		k int
+	}
+	var changes []change
+	var oids []string
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.deleted != nil {
+		return nil, nil // the withdrawn files were read: serve, after its first build
+	}
+	for _, w := range walks {
+		k := w.idChange()
+		if k <= 0 || h.log.files[w.d.Path] != w.f || w.f.revs[k-1].path != w.f.revs[k].path || w.f.revs[k-1].blob == "" || w.f.revs[k-1].old == "" {
+			continue
+		}
+		changes = append(changes, change{w, k})
+		oids = append(oids, w.f.revs[k-1].blob)
+	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	texts, err := h.blobs.read(oids)
+	if err != nil {
+		return nil, err
+	}
+	var again []*walk
+	for i, c := range changes {
+		w, k := c.w, c.k
+		now, ok := w.headers[k-1]
+		if !ok {
+			now = readEarlierHeader(texts[i])
+		}
+		if texts[i] == nil || !strangers(texts[i], w.headers[k], now) {
+			continue
+		}
+		f := w.f
+		rv := f.revs[k-1]
+		gone := &fileLog{revs: append([]rev{{commit: rv.commit, old: rv.old, path: f.revs[k].path}}, f.revs[k:]...)}
+		f.revs = f.revs[:k:k]
+		f.revs[k-1].old = ""
+		at, _ := slices.BinarySearchFunc(h.log.deleted, rv.commit, func(d *fileLog, c int32) int { return int(d.revs[0].commit - c) })
+		h.log.deleted = slices.Insert(h.log.deleted, at, gone)
+		again = append(again, newWalk(w.d, f, w.dirty))
+	}
+	for _, w := range again {
+		i := slices.IndexFunc(walks, func(x *walk) bool { return x.d == w.d })
+		walks[i] = w
+	}
+	return again, nil
+}
