@@ -27,8 +27,9 @@ func approval(cfg *model.Config, d *model.Document, diags *diag.List) {
 			"approver %q is also the author of version %q in [[history]]", d.Approver, d.Version)
 	}
 	// One person written in other case, spaced out or in full-width
-	// letters is one person, as for self-approval.
-	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !slices.ContainsFunc(allowed, func(a string) bool { return personKey(a) == personKey(d.Approver) }) {
+	// letters is one person, as for self-approval; of several who
+	// approved together ("总经理、管理者代表"), one allowed is enough.
+	if allowed := cfg.Approvers[max(0, min(d.Tier, 3))]; d.Approver != "" && len(allowed) > 0 && !mayApprove(allowed, d.Approver) {
 		diags.Warnf(d.Path, d.Line("approver"), "approval-authority",
 			"[approvers] in isms.toml lists who may approve each tier: have one of them approve the document, or add the approver there",
 			"approver %q may not approve tier-%d documents; [approvers] allows %s", d.Approver, d.Tier, strings.Join(allowed, ", "))
@@ -154,4 +155,14 @@ func personKey(name string) string {
 		return r
 	}, name)
 	return strings.ToLower(strings.Join(strings.Fields(name), ""))
+}
+
+// mayApprove reports whether one of the people approver names is one
+// of allowed.
+func mayApprove(allowed []string, approver string) bool {
+	keys := make([]string, len(allowed))
+	for i, a := range allowed {
+		keys[i] = personKey(a)
+	}
+	return slices.Contains(keys, personKey(approver)) || slices.ContainsFunc(people(approver), func(p string) bool { return slices.Contains(keys, p) })
 }
