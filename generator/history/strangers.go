@@ -134,7 +134,11 @@ func (h *History) splitReplaced(walks []*walk) ([]*walk, error) {
 		if !ok {
 			now = readEarlierHeader(texts[i])
 		}
-		if texts[i] == nil || !strangers(texts[i], w.headers[k], now) {
+		// The same version on both sides may be a document renumbered
+		// and retitled in place, whose old id keeps its page on the
+		// terms of a changed id (none while the document is withheld):
+		// only a text of another version is taken for another document.
+		if texts[i] == nil || now.Version == w.headers[k].Version || !strangers(texts[i], w.headers[k], now) {
 			continue
 		}
 		f := w.f
