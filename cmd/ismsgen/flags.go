@@ -35,17 +35,7 @@ func parseAsOf(asOf, now string) (model.Date, model.Date, error) {
 	if now != "" && now != asOf {
 		return model.Date{}, model.Date{}, diag.Msg("--as-of %s is the build's --now too; leave --now out", asOf)
 	}
-	if today := latestToday(time.Now()); day.After(today) {
-		return model.Date{}, model.Date{}, diag.Msg("--as-of %s is a day to come (today is %s): nobody knows yet what will be in force then; build without --as-of for the site as it is now", asOf, today)
-	}
 	return day, day, nil
-}
-
-// latestToday is the date of now on the clock furthest ahead (UTC+14):
-// a commit's day is read on its committer's clock, which may already
-// be tomorrow where the build runs.
-func latestToday(now time.Time) model.Date {
-	return model.DateOf(now.In(time.FixedZone("", 14*3600)))
 }
 
 func defaults() generator.Defaults {

@@ -9,9 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"ismsgen/generator/model"
 	"ismsgen/internal/sitetest"
 )
 
@@ -258,8 +256,6 @@ func TestExitCodes(t *testing.T) {
 		{"build: bad --as-of", []string{"build", "--source", ok, "--as-of", "2026-11-31"}, exitUsage},
 		{"build: --as-of and another --now", []string{"build", "--source", ok, "--as-of", "2026-11-30", "--now", "2026-12-01"}, exitUsage},
 		{"build: --as-of outside git", []string{"build", "--source", ok, "--as-of", "2026-11-30"}, exitUsage},
-		{"build: --as-of a day to come", []string{"build", "--source", ok, "--as-of", "2999-01-01"}, exitUsage},
-		{"pack: --as-of a day to come", []string{"pack", "--source", ok, "--as-of", "2999-01-01", "--out", filepath.Join(t.TempDir(), "p.zip")}, exitUsage},
 		{"pack: no --as-of", []string{"pack", "--source", ok}, exitUsage},
 		{"pack: outside git", []string{"pack", "--source", ok, "--as-of", "2026-11-30", "--out", filepath.Join(t.TempDir(), "p.zip")}, exitUsage},
 	} {
@@ -269,20 +265,5 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.want, stdout.String(), stderr.String())
 			}
 		})
-	}
-}
-
-// A day to come has no site yet: a pack of it would show its reviews
-// overdue and its documents in force on a day nobody has seen. The
-// day is read on the clock furthest ahead, as a commit's is read on
-// its committer's.
-func TestAsOfADayToCome(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"pack", "--as-of", "2999-01-01", "--out", filepath.Join(t.TempDir(), "p.zip")}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "2999-01-01 is a day to come") {
-		t.Errorf("exit %d, want %d, and a message that 2999-01-01 is a day to come:\n%s", code, exitUsage, stderr.String())
-	}
-	late := time.Date(2026, 12, 7, 22, 0, 0, 0, time.UTC) // 12:00 on 12-08 at +14:00
-	if got := latestToday(late); got != (model.Date{Year: 2026, Month: 12, Day: 8}) {
-		t.Errorf("latestToday(%v) = %v, want 2026-12-08", late, got)
 	}
 }
