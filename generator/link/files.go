@@ -177,6 +177,15 @@ func (x *files) nearest(from *model.Document, full string) string {
 	own := func(p string) bool { return p == from.Path }
 	base := path.Base(full)
 	stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+	if page := x.folderPage(path.Dir(full)); stem == "index" && page != "" && !own(page) {
+		// "cli/index.html": the page mdBook, GitBook and others made of
+		// the folder's README.md, not another folder's index.md nor
+		// "index-hbs.md" beside it
+		switch strings.ToLower(path.Ext(base)) {
+		case ".html", ".htm", ".md":
+			return relative(path.Dir(from.Path), page)
+		}
+	}
 	var best string
 	bestScore := -1
 	same := x.byStem[stem]
@@ -214,6 +223,17 @@ func (x *files) nearest(from *model.Document, full string) string {
 		return ""
 	}
 	return relative(path.Dir(from.Path), best)
+}
+
+// folderPage is the document that stands for the folder dir (its
+// index.md or README.md, see folderPages), or "".
+func (x *files) folderPage(dir string) string {
+	for _, name := range folderPages {
+		if e, ok := x.byPath[dir+"/"+name]; ok && e.kind == isDoc {
+			return dir + "/" + name
+		}
+	}
+	return ""
 }
 
 // docNamed is the one document whose file is called name, its extension

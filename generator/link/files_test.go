@@ -345,6 +345,21 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a folder's index.html, as mdBook and GitBook make it of its README.md: that file as the hint, not a file of a similar name",
+			docs: map[string]string{
+				"content/guide/start.md":        body("S", "[cli](../cli/index.html) [theme](../theme/index.htm#colours) [x](../cli/index.md)\n"),
+				"content/cli/README.md":         body("C", ""),
+				"content/theme/README.md":       body("T", "## Colours\n"),
+				"content/theme/index-layout.md": body("L", ""),
+				"content/other/index.md":        body("O", ""),
+			},
+			diags: []string{
+				`content/guide/start.md:12: broken link: "../cli/index.html" names content/cli/index.html, which does not exist | did you mean "../cli/README.md"?`,
+				`content/guide/start.md:12: broken link: "../cli/index.md" names content/cli/index.md, which does not exist | did you mean "../cli/README.md"?`,
+				`content/guide/start.md:12: broken link: "../theme/index.htm#colours" names content/theme/index.htm, which does not exist | did you mean "../theme/README.md#colours"?`,
+			},
+		},
+		{
 			name: "a web address in parentheses of its own: the address alone as the hint",
 			docs: map[string]string{
 				"content/a.md": body("A", "See [code](<(https://example.com/a.js)>).\n"),
