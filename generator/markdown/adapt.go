@@ -182,7 +182,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) || markdownInside(firstLine(line)) != "" {
 					return true
 				}
 			}
@@ -355,6 +355,13 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			found = append(found, indentedProseFound(at))
 			i += n - 1
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < items.code() && markdownInside(trimmed) != "" && markdownWrapperEnd(ls[i:], markdownInside(trimmed)) > 0:
+			// <div class="code-example" markdown="1"> … </div>: its
+			// tags only lay out the Markdown it holds, which is shown
+			// (an HTML block would leave it out, text and all)
+			ls[i+markdownWrapperEnd(ls[i:], markdownInside(trimmed))] = nil
+			ls[i] = nil
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components) != nil:
 			// an imported component's tag alone on its line (<Tabs>,
