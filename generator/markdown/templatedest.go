@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"ismsgen/generator/diag"
 )
@@ -15,19 +16,22 @@ import (
 // warning; a path from the site's root then gets the error that names
 // the relative path to write.
 var (
-	hugoRefDest  = regexp.MustCompile(`\]\([ \t]*(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\})[ \t]*\)`)
-	siteBaseDest = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.url[ \t]*-?\}\})?\{\{-?[ \t]*(?:site\.baseurl|\.Site\.BaseURL)[ \t]*-?\}\})/*(/[^()\s]*|)\)`)
+	hugoRefDest = regexp.MustCompile(`\]\([ \t]*(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\})[ \t]*\)`)
+	// Jekyll's {% link docs/x.md %}, a path from the site's root, with
+	// the site's base before it or not, and a fragment after it
+	jekyllLinkDest = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})*\{%-?[ \t]*link[ \t]+([^\s%{}()]+)[ \t]*-?%\})([^()\s]*)\)`)
+	siteBaseDest   = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.url[ \t]*-?\}\})?\{\{-?[ \t]*(?:site\.baseurl|\.Site\.BaseURL)[ \t]*-?\}\})/*(/[^()\s]*|)\)`)
 )
 
 // templateDests returns body with such destinations written as the
 // paths they stand for, and where it did so.
 func templateDests(body []byte) ([]byte, []Foreign) {
-	if !bytes.Contains(body, []byte("]({{")) && !bytes.Contains(body, []byte("]( {{")) {
+	if !bytes.Contains(body, []byte("]({")) && !bytes.Contains(body, []byte("]( {")) {
 		return body, nil
 	}
 	var found []Foreign
-	body = textLines(body, holding("{{"), func(n int, line []byte, spans [][2]int) []byte {
-		for _, re := range []*regexp.Regexp{hugoRefDest, siteBaseDest} {
+	body = textLines(body, holdingTag, func(n int, line []byte, spans [][2]int) []byte {
+		for _, re := range []*regexp.Regexp{hugoRefDest, jekyllLinkDest, siteBaseDest} {
 			ms := re.FindAllSubmatchIndex(line, -1)
 			for j := len(ms) - 1; j >= 0; j-- {
 				m := ms[j]
@@ -38,17 +42,32 @@ func templateDests(body []byte) ([]byte, []Foreign) {
 				if path == "" {
 					path = "/"
 				}
+				if re == jekyllLinkDest {
+					// from the site's root, the fragment after the tag
+					path = "/" + strings.TrimLeft(path, "/") + string(line[m[6]:m[7]])
+				}
 				dest := "](" + path + ")"
 				if bytes.ContainsAny([]byte(path), " <>") {
 					dest = "](<" + path + ">)"
 				}
 				line = append(append(line[:m[0]:m[0]], dest...), line[m[1]:]...)
+				hint := diag.Msg("write the path itself, relative to this document: [text](%s)", path)
+				if strings.HasPrefix(path, "/") {
+					// not the path to write: the error of the path
+					// from the root names the relative one
+					hint = diag.Msg("write the path itself, relative to this document, as the error at this line gives it (not %s, from the site's root)", path)
+				}
 				found = append(found, Foreign{Line: n, Code: "template-tag",
 					Message: diag.Msg("the template tag %s in a link's address is read as the path it stands for, %s: pages here run no templates", tag, path),
-					Hint:    diag.Msg("write the path itself, relative to this document: [text](%s)", path)})
+					Hint:    hint})
 			}
 		}
 		return line
 	})
 	return body, found
+}
+
+// holdingTag reports whether line holds the start of a template tag.
+func holdingTag(line []byte) bool {
+	return bytes.Contains(line, []byte("{{")) || bytes.Contains(line, []byte("{%"))
 }
