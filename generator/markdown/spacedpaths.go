@@ -101,6 +101,12 @@ func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign)
 				continue
 			}
 			dest := string(line[start:end])
+			if inlineTag.MatchString(dest) {
+				// "{{ site.repo_url }}/blob/x": a template tag's spaces,
+				// not a path's: the link stays text, as its template-tag
+				// warning says, with the address to write
+				continue
+			}
 			line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
 			if ScriptURL(dest) {
 				continue // shown as its text whatever is written: its own warning (unsafe-link) says what to do
