@@ -20,17 +20,30 @@ var (
 	// Jekyll's {% link docs/x.md %}, a path from the site's root, with
 	// the site's base before it or not, and a fragment after it
 	jekyllLinkDest = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})*\{%-?[ \t]*link[ \t]+([^\s%{}()]+)[ \t]*-?%\})([^()\s]*)\)`)
-	siteBaseDest   = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.url[ \t]*-?\}\})?\{\{-?[ \t]*(?:site\.baseurl|\.Site\.BaseURL)[ \t]*-?\}\})/*(/[^()\s]*|)\)`)
+	// a reference's definition to either: "[x]: {% link docs/x.md %}#a",
+	// "[y]: {{ site.baseurl }}/img/y.png"
+	jekyllRefDest = regexp.MustCompile(`^( {0,3}\[[^\]\n]+\]:[ \t]*)((?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})*(?:\{%-?[ \t]*link[ \t]+([^\s%{}()]+)[ \t]*-?%\}|\{\{-?[ \t]*site\.baseurl[ \t]*-?\}\}))(\S*)[ \t]*$`)
+	siteBaseDest  = regexp.MustCompile(`\]\([ \t]*((?:\{\{-?[ \t]*site\.url[ \t]*-?\}\})?\{\{-?[ \t]*(?:site\.baseurl|\.Site\.BaseURL)[ \t]*-?\}\})/*(/[^()\s]*|)\)`)
 )
 
 // templateDests returns body with such destinations written as the
 // paths they stand for, and where it did so.
 func templateDests(body []byte) ([]byte, []Foreign) {
-	if !bytes.Contains(body, []byte("]({")) && !bytes.Contains(body, []byte("]( {")) {
+	if !bytes.Contains(body, []byte("]({")) && !bytes.Contains(body, []byte("]( {")) && !bytes.Contains(body, []byte("]: {")) {
 		return body, nil
 	}
 	var found []Foreign
 	body = textLines(body, holdingTag, func(n int, line []byte, spans [][2]int) []byte {
+		if m := jekyllRefDest.FindSubmatchIndex(line); m != nil {
+			tag, path := string(line[m[4]:m[5]]), "/"+strings.TrimLeft(string(line[m[8]:m[9]]), "/")
+			if m[6] >= 0 {
+				path = "/" + strings.TrimLeft(string(line[m[6]:m[7]]), "/") + string(line[m[8]:m[9]])
+			}
+			found = append(found, Foreign{Line: n, Code: "template-tag",
+				Message: diag.Msg("the template tag %s in a link's address is read as the path it stands for, %s: pages here run no templates", tag, path),
+				Hint:    diag.Msg("write the path itself, relative to this document, as the error at this line gives it (not %s, from the site's root)", path)})
+			return append(line[:m[3]:m[3]], path...)
+		}
 		for _, re := range []*regexp.Regexp{hugoRefDest, jekyllLinkDest, siteBaseDest} {
 			ms := re.FindAllSubmatchIndex(line, -1)
 			for j := len(ms) - 1; j >= 0; j-- {
