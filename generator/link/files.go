@@ -363,3 +363,42 @@ func (x *files) named(from *model.Document, addr string) string {
 	}
 	return relative(path.Dir(from.Path), best)
 }
+
+// local is the file of the set that the file: address addr names, as
+// the author's own copy of the set has it ("file:///Users/me/isms/docs/
+// tier2/x.md" for content/tier2/x.md), written relative to from's
+// folder: of the files of that name, the one whose folders end as the
+// address's do, the most of them, then the nearest to from; "" when
+// none is.
+func (x *files) local(from *model.Document, addr string) string {
+	u, err := url.Parse(strings.ReplaceAll(strings.TrimSpace(addr), `\`, "/"))
+	if err != nil {
+		return ""
+	}
+	base := path.Base(u.Path)
+	if base == "." || base == "/" || path.Ext(base) == "" {
+		return ""
+	}
+	x.hintOnce.Do(x.indexNames)
+	parts := strings.Split(strings.ToLower(u.Path), "/")
+	var best string
+	bestScore, bestNear := -1, -1
+	for _, c := range x.byStem[strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))] {
+		if !strings.EqualFold(path.Base(c), base) || c == from.Path {
+			continue
+		}
+		own := strings.Split(strings.ToLower(c), "/")
+		score := 0
+		for score < len(own) && score < len(parts) && own[len(own)-1-score] == parts[len(parts)-1-score] {
+			score++
+		}
+		near := commonDirs(path.Dir(c), path.Dir(from.Path))
+		if score > bestScore || score == bestScore && near > bestNear {
+			best, bestScore, bestNear = c, score, near
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return relative(path.Dir(from.Path), best)
+}

@@ -360,6 +360,21 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a file: address of the author's own copy of the set: the file of the set as the hint, the one whose folders end the same",
+			docs: map[string]string{
+				"content/guide/start.md":  body("S", "[a](file:///Users/me/Downloads/isms/docs/cli/README.md) [b](file:///C:/work/isms/docs/theme/README.md)\n[c](file:///S:/forms/x.docx) [d](file:///home/me/isms/docs/guide/start.md)\n"),
+				"content/cli/README.md":   body("C", ""),
+				"content/theme/README.md": body("T", ""),
+				"content/README.md":       body("R", ""),
+			},
+			diags: []string{
+				`content/guide/start.md:12: warning: the link "file:///C:/work/isms/docs/theme/README.md" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses | link to the file of this site by its path relative to this document: [text](../theme/README.md)`,
+				`content/guide/start.md:12: warning: the link "file:///Users/me/Downloads/isms/docs/cli/README.md" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses | link to the file of this site by its path relative to this document: [text](../cli/README.md)`,
+				`content/guide/start.md:13: warning: the link "file:///S:/forms/x.docx" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses | link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path`,
+				`content/guide/start.md:13: warning: the link "file:///home/me/isms/docs/guide/start.md" is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses | link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path`,
+			},
+		},
+		{
 			name: "a web address in parentheses of its own: the address alone as the hint",
 			docs: map[string]string{
 				"content/a.md": body("A", "See [code](<(https://example.com/a.js)>).\n"),

@@ -242,6 +242,9 @@ func isASCII(s string) bool {
 func check(d *model.Document, s *Scanned, rs *resolver, leftOut map[string]bool) found {
 	f := found{anchors: s.anchors}
 	f.problems.Add(s.foreign...)
+	for _, r := range s.fileURLs {
+		fileURLWarning(d, r, rs, &f.problems)
+	}
 	if len(s.html) > 0 {
 		f.anchors = maps.Clone(s.anchors) // s is kept between rebuilds
 		for _, a := range s.html {

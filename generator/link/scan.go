@@ -1,6 +1,8 @@
 package link
 
 import (
+	"strings"
+
 	"ismsgen/generator/diag"
 	"ismsgen/generator/markdown"
 	"ismsgen/generator/model"
@@ -12,10 +14,11 @@ import (
 // link to it. It depends only on the body and where it
 // starts, so that serve can keep it while the file is unchanged.
 type Scanned struct {
-	refs    []ref
-	anchors map[string]bool
-	html    []markdown.AnchorAt // its HTML anchors (<a name>), at their lines in the file
-	foreign diag.List           // what the page leaves out (raw HTML), at its line
+	refs     []ref
+	anchors  map[string]bool
+	html     []markdown.AnchorAt // its HTML anchors (<a name>), at their lines in the file
+	foreign  diag.List           // what the page leaves out (raw HTML), at its line
+	fileURLs []ref               // file: links, shown as their text: warned of by check, whose hint may name the set's file
 }
 
 // ref is one link or image of a body, as written.
@@ -47,7 +50,9 @@ func Scan(d *model.Document) *Scanned {
 		line := written(l.Line, seen[l.Line])
 		seen[l.Line]++
 		image := l.Kind == markdown.KindImage
-		if !image && markdown.ScriptURL(l.Dest) {
+		if !image && markdown.ScriptURL(l.Dest) && fileURL(l.Dest) {
+			s.fileURLs = append(s.fileURLs, ref{dest: l.Dest, line: d.BodyLine + line})
+		} else if !image && markdown.ScriptURL(l.Dest) {
 			// render shows it as its text: say so, or a share's file://
 			// address is lost without a word.
 			s.foreign.Warnf(d.Path, d.BodyLine+line, "unsafe-link",
@@ -89,7 +94,29 @@ func (s *Scanned) MoveLines(at func(line int) int) {
 	for i := range s.html {
 		s.html[i].Line = at(s.html[i].Line)
 	}
+	for i := range s.fileURLs {
+		s.fileURLs[i].line = at(s.fileURLs[i].line)
+	}
 	for i := range s.foreign {
 		s.foreign[i].Line = at(s.foreign[i].Line)
 	}
+}
+
+// fileURL reports whether dest is a file: address ("file:///C:/x.md"),
+// which the page shows as its text.
+func fileURL(dest string) bool {
+	t := strings.TrimLeft(dest, " \t")
+	return len(t) > 5 && strings.EqualFold(t[:5], "file:")
+}
+
+// fileURLWarning warns of the file: address r, shown as its text; when
+// the set holds the file it names (the author's own copy of the set,
+// "file:///Users/me/isms/docs/x.md"), the hint is the relative path.
+func fileURLWarning(d *model.Document, r ref, rs *resolver, problems *diag.List) {
+	hint := diag.Msg("link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path")
+	if local := rs.files.local(d, r.dest); local != "" {
+		hint = diag.Msg("link to the file of this site by its path relative to this document: [text](%s)", local)
+	}
+	problems.Warnf(d.Path, r.line, "unsafe-link", hint,
+		"the link %q is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses", r.dest)
 }
