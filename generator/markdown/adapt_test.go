@@ -119,6 +119,10 @@ func TestAdapt(t *testing.T) {
 			"See [this]({{ site.github.repository_url }}/blob/main/a.json) and [that]({% data x %}/b.md).\n",
 			[]string{"template-tag@0"}},
 		{"reference links without a definition", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", "[a][x] and [b][] `[c][d]`\n\n[x]: https://example.com\n\n> [e][y] [^1][z]\n", []string{"undefined-reference@0", "undefined-reference@4", "undefined-reference@4"}},
+		{"a reference link whose label holds code: defined, no warning; not defined, warned of as written",
+			"[site `copyright`][] and [`x` y][z] and `[a][b]` [c `]`][d]\n\n[site `copyright`]: https://example.com/c\n[d]: x.md\n",
+			"[site `copyright`][] and [`x` y][z] and `[a][b]` [c `]`][d]\n\n[site `copyright`]: https://example.com/c\n[d]: x.md\n",
+			[]string{"undefined-reference@0"}},
 		{"reference links in code after a '<' in text: no warning", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", "| < 2TB | x |\n\n```vim\nset statusline=[%04l][%p%%]\n```\n\n[a][b]\n", []string{"undefined-reference@6"}},
 		{"table rows with more cells than the header", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", "| a | b |\n|---|:-:|\n| 1 | 2 | 3 |\n| 1 | 2 | |\n|x|y\\|z|\n\n| c |\n\n```\n| a |\n|---|\n| 1 | 2 |\n```\n", []string{"table-cells@2"}},
 		{"an HTML table: cells' text, links, pictures, code, bold and breaks",
@@ -427,6 +431,7 @@ func TestUndefinedReferenceHint(t *testing.T) {
 		{"See [the guide][../guide.md#setup].\n", "write the address in parentheses: [the guide](../guide.md#setup)"},
 		{"See [x][https://example.com/a].\n", "write the address in parentheses: [x](https://example.com/a)"},
 		{"See [shares][Verify this number].\n", "add a line [Verify this number]: address (a web address, a path or a document id), or write the link as [text](address)"},
+		{"See [site `copyright`][].\n", "add a line [site `copyright`]: address (a web address, a path or a document id), or write the link as [text](address)"},
 	} {
 		found := undefinedReferences([]byte(tc.in))
 		if len(found) != 1 || found[0].Hint.String() != tc.hint {

@@ -52,19 +52,21 @@ func undefinedReferences(body []byte) []Foreign {
 			defined[refKey(string(m[1]))] = true
 			continue
 		}
-		text, ok := withoutCodeSpans(line)
+		masked, ok := bracketsOutOfCode(line)
 		if !ok {
 			continue
 		}
-		for _, m := range fullReference.FindAllSubmatch(text, -1) {
-			label := string(m[2])
+		// the text and the label as written, code spans and all
+		// ("[site `copyright`][]"): only brackets in code are no link's
+		for _, m := range fullReference.FindAllSubmatchIndex(masked, -1) {
+			text, label := string(line[m[2]:m[3]]), string(line[m[4]:m[5]])
 			if label == "" {
-				label = string(m[1])
+				label = text
 			}
 			if strings.HasPrefix(label, "^") {
 				continue // a footnote
 			}
-			uses = append(uses, use{n, string(m[1]), label})
+			uses = append(uses, use{n, text, label})
 		}
 	}
 	var found []Foreign
@@ -100,4 +102,26 @@ func looksLikeAddress(label string) bool {
 	low := strings.ToLower(label)
 	return strings.HasPrefix(label, "#") || strings.Contains(label, "://") ||
 		strings.HasSuffix(low, ".md") || strings.Contains(low, ".md#")
+}
+
+// bracketsOutOfCode is line with each '[' and ']' in a code span
+// written as a space, its length kept; ok is false when a code span
+// does not close.
+func bracketsOutOfCode(line []byte) (masked []byte, ok bool) {
+	if bytes.IndexByte(line, '`') < 0 {
+		return line, true
+	}
+	spans, ok := codeSpans(line)
+	if !ok {
+		return nil, false
+	}
+	masked = bytes.Clone(line)
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			if masked[i] == '[' || masked[i] == ']' {
+				masked[i] = ' '
+			}
+		}
+	}
+	return masked, true
 }
