@@ -345,6 +345,14 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a heading's own id that the layout has ({#footer}): the heading has it with a suffix, and links to it arrive",
+			docs: map[string]string{
+				"content/a.md": body("A", "- [Footer](#footer) [Search](p.md#search)\n\n## Footer changes {#footer}\n"),
+				"content/p.md": body("P", "## Search options {#search}\n"),
+			},
+			links: []string{"#footer → A#footer-1", "p.md#search → P#search-1"},
+		},
+		{
 			name: "a folder's index.html, as mdBook and GitBook make it of its README.md: that file as the hint, not a file of a similar name",
 			docs: map[string]string{
 				"content/guide/start.md":        body("S", "[cli](../cli/index.html) [theme](../theme/index.htm#colours) [x](../cli/index.md)\n"),

@@ -81,14 +81,16 @@ func TestCrampedTableHint(t *testing.T) {
 }
 
 // A heading's own id ("{#scope}") is its anchor unless another heading
-// or the layout has it; its other attributes are dropped; the text shows
-// without the braces.
+// or the layout has it (the layout's: with a suffix, as a heading of that
+// text gets it, so that a link to it arrives); its other attributes are
+// dropped; the text shows without the braces.
 func TestOwnIDs(t *testing.T) {
 	for _, tc := range []struct{ md, html string }{
 		{"## Scope {#scope-1}\n", `<h2 id="scope-1">Scope</h2>`},
 		{"## 范围 {#scope .wide style=\"color:red\"}\n", `<h2 id="scope">范围</h2>`},
 		{"## Styled {.wide}\n", `<h2 id="styled">Styled</h2>`},
-		{"## A {#main}\n", `<h2 id="a">A</h2>`},
+		{"## A {#main}\n", `<h2 id="main-1">A</h2>`},
+		{"## Footer changes {#footer}\n\n## Footer\n\n## B {#footer-1}\n", `<h2 id="footer-2">Footer changes</h2>` + "\n" + `<h2 id="footer-1">Footer</h2>` + "\n" + `<h2 id="b">B</h2>`},
 		{"## A {#x}\n\n## B {#x}\n", `<h2 id="a">A</h2>` + "\n" + `<h2 id="b">B</h2>`},
 		{"## A {#x}\n\n## X\n", `<h2 id="x">A</h2>` + "\n" + `<h2 id="x-1">X</h2>`},
 		{"## See [doc](D) {#see}\n\n## Also\n", `<h2 id="see">See <a href="D">doc</a></h2>` + "\n" + `<h2 id="also">Also</h2>`},

@@ -69,6 +69,12 @@ func (ownIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			h.SetAttribute([]byte("id"), id)
 			own[h] = true
 			continue
+		case validID(id) && layoutID(string(id)) && used[string(id)] == 1:
+			// "## Footer changes {#footer}": the layout's element has
+			// the id, the heading gets it with a suffix ("footer-1"), as
+			// a heading "Footer" does, and a link to #footer reaches it
+			h.SetAttribute([]byte("id"), ids.Generate(id, ast.KindHeading))
+			continue
 		}
 		var line []byte
 		if lines := h.Lines(); lines.Len() > 0 {
