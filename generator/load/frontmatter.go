@@ -404,7 +404,7 @@ func normalise(path string, src []byte, diags *diag.List) ([]byte, bool) {
 		}
 		before := src[:bad]
 		line := 1 + bytes.Count(before, []byte("\n")) + bytes.Count(before, []byte("\r")) - bytes.Count(before, []byte("\r\n"))
-		diags.Errorf(path, line, "save the file as UTF-8 (files saved as GBK/GB2312 or UTF-16 by older editors must be converted, e.g. `iconv -f GBK -t UTF-8`)", "the file is not valid UTF-8 text")
+		diags.Errorf(path, line, encodingHint(src, bad), "the file is not valid UTF-8 text")
 		return nil, false
 	}
 	if bytes.IndexByte(src, '\r') >= 0 {
