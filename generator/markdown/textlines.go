@@ -65,9 +65,13 @@ func withoutCodeSpans(line []byte) (text []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	text = line
-	for i := len(spans) - 1; i >= 0; i-- {
-		text = append(append([]byte{}, text[:spans[i][0]]...), text[spans[i][1]:]...)
+	// one copy, not one a span: a line of 20,000 code spans took
+	// seconds
+	text = make([]byte, 0, len(line))
+	last := 0
+	for _, sp := range spans {
+		text = append(text, line[last:sp[0]]...)
+		last = sp[1]
 	}
-	return text, true
+	return append(text, line[last:]...), true
 }
