@@ -100,16 +100,16 @@ func isImgTag(b []byte) bool {
 // Markdown picture, and returns the first it replaced as written ("" for
 // none).
 func imgTags(line []byte, spans [][2]int) (out []byte, first string) {
-	out = line
-	for i := 0; i < len(out); i++ {
-		if out[i] != '<' || !isImgTag(out[i:]) || inSpan(spans, i) {
+	last, k := 0, 0 // the end of what out holds of line; the first span that may hold i
+	for i := 0; i < len(line); i++ {
+		if line[i] != '<' || !isImgTag(line[i:]) || inSpanFrom(spans, &k, i) {
 			continue
 		}
-		end := tagEnd(out[i:])
+		end := tagEnd(line[i:])
 		if end < 0 {
 			break
 		}
-		tag := out[i : i+end]
+		tag := line[i : i+end]
 		md, ok := imgMarkdown(tag)
 		if !ok {
 			continue
@@ -117,27 +117,24 @@ func imgTags(line []byte, spans [][2]int) (out []byte, first string) {
 		if first == "" {
 			first = string(tag)
 		}
-		shift := len(md) - len(tag)
-		out = append(append(append([]byte{}, out[:i]...), md...), out[i+end:]...)
-		spans = shifted(spans, i, shift)
-		i += len(md) - 1
+		out = append(append(out, line[last:i]...), md...)
+		last = i + end
+		i = last - 1
 	}
-	return out, first
+	if last == 0 {
+		return line, first
+	}
+	return append(out, line[last:]...), first
 }
 
-// shifted moves the code spans after byte at by shift bytes.
-func shifted(spans [][2]int, at, shift int) [][2]int {
-	if shift == 0 || len(spans) == 0 {
-		return spans
+// inSpanFrom reports whether byte i is in one of spans (in order, apart)
+// for an i that only grows from call to call: *k is the first span that
+// may hold it, so that a line's tags and spans are read once each.
+func inSpanFrom(spans [][2]int, k *int, i int) bool {
+	for *k < len(spans) && spans[*k][1] <= i {
+		*k++
 	}
-	moved := make([][2]int, len(spans))
-	for k, s := range spans {
-		if s[0] > at {
-			s[0], s[1] = s[0]+shift, s[1]+shift
-		}
-		moved[k] = s
-	}
-	return moved
+	return *k < len(spans) && spans[*k][0] <= i
 }
 
 // tagEnd is the length of the tag that starts b, through its '>' (quoted
