@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"slices"
 )
 
 // Material for MkDocs (attr_list) and kramdown size and style a picture
@@ -24,24 +25,28 @@ func dropLinkAttributes(body []byte) []byte {
 		return body
 	}
 	return textLines(body, holding("){"), func(_ int, line []byte, spans [][2]int) []byte {
-		ms := attrAfterLink.FindAllSubmatchIndex(line, -1)
-		for j := len(ms) - 1; j >= 0; j-- {
-			start, end := ms[j][2], ms[j][3]
-			if inSpan(spans, start) {
-				continue
+		var edits []edit
+		for _, m := range attrAfterLink.FindAllSubmatchIndex(line, -1) {
+			if !inSpan(spans, m[2]) {
+				edits = append(edits, edit{m[2], m[3], nil})
 			}
-			line = append(line[:start:start], line[end:]...)
 		}
-		return line
+		return spliced(line, edits)
 	})
 }
 
 // inSpan reports whether the byte at i is in one of the code spans.
+// The spans are in order and apart, as codeSpans finds them: a binary
+// search, since a line may hold thousands of both.
 func inSpan(spans [][2]int, i int) bool {
-	for _, s := range spans {
-		if s[0] <= i && i < s[1] {
-			return true
+	k, _ := slices.BinarySearchFunc(spans, i, func(s [2]int, i int) int {
+		if s[1] <= i {
+			return -1
 		}
-	}
-	return false
+		if s[0] > i {
+			return 1
+		}
+		return 0
+	})
+	return k < len(spans) && spans[k][0] <= i && i < spans[k][1]
 }

@@ -47,16 +47,15 @@ func docsifyIDs(body []byte) []byte {
 	}
 	if bytes.Contains(body, []byte("?id=")) {
 		body = textLines(body, holding("?id="), func(_ int, line []byte, spans [][2]int) []byte {
-			ms := docsifyLink.FindAllSubmatchIndex(line, -1)
-			for j := len(ms) - 1; j >= 0; j-- {
-				m := ms[j]
+			var edits []edit
+			for _, m := range docsifyLink.FindAllSubmatchIndex(line, -1) {
 				page := string(line[m[2]:m[3]])
 				if inSpan(spans, m[0]) || !strings.EqualFold(path.Ext(page), ".md") && path.Ext(page) != "" {
 					continue // a query of another kind of file's address
 				}
-				line = append(append(append(line[:m[3]:m[3]], '#'), line[m[4]:m[5]]...), line[m[5]:]...)
+				edits = append(edits, edit{m[3], m[4], []byte("#")})
 			}
-			return line
+			return spliced(line, edits)
 		})
 	}
 	return body

@@ -37,6 +37,7 @@ func halfWidthLinks(body []byte) ([]byte, []Foreign) {
 	var found []Foreign
 	body = textLines(body, mayHaveFullWidthLink, func(n int, line []byte, spans [][2]int) []byte {
 		ms := fullWidthLink.FindAllSubmatchIndex(line, -1)
+		var edits []edit
 		for j := len(ms) - 1; j >= 0; j-- {
 			m := ms[j]
 			open, close := string(line[m[2]:m[3]]), string(line[m[6]:m[7]])
@@ -48,12 +49,12 @@ func halfWidthLinks(body []byte) ([]byte, []Foreign) {
 			}
 			written := string(line[text:m[1]])
 			fixed := string(line[text:m[2]]) + "(" + string(line[m[4]:m[5]]) + ")"
-			line = append(append(append(append(line[:m[2]:m[2]], '('), line[m[4]:m[5]]...), ')'), line[m[1]:]...)
+			edits = append(edits, edit{m[2], m[1], []byte("(" + string(line[m[4]:m[5]]) + ")")})
 			found = append(found, Foreign{Line: n, Code: "fullwidth-link",
 				Message: diag.Msg("the link %s is written with a full-width parenthesis, which CommonMark shows as text: it is read as the link it is meant to be", written),
 				Hint:    diag.Msg("write its parentheses half-width: %s", fixed)})
 		}
-		return line
+		return spliced(line, edits)
 	})
 	return body, found
 }
@@ -78,6 +79,7 @@ func joinedLinks(body []byte) ([]byte, []Foreign) {
 		return bytes.Contains(line, []byte("] (")) || bytes.Contains(line, []byte("]\t("))
 	}, func(n int, line []byte, spans [][2]int) []byte {
 		ms := spaceSplitLink.FindAllSubmatchIndex(line, -1)
+		var edits []edit
 		for j := len(ms) - 1; j >= 0; j-- {
 			m := ms[j]
 			text := bytes.LastIndexByte(line[:m[0]], '[')
@@ -93,7 +95,7 @@ func joinedLinks(body []byte) ([]byte, []Foreign) {
 			}
 			written := string(line[from:m[1]])
 			fixed := string(line[from:m[0]+1]) + string(line[m[2]-1:m[1]])
-			line = append(line[:m[0]+1:m[0]+1], line[m[2]-1:]...)
+			edits = append(edits, edit{m[0] + 1, m[2] - 1, nil})
 			f := Foreign{Line: n, Code: "link-space",
 				Message: diag.Msg("the link %s has a space between ] and (, which CommonMark shows as text: it is read as the link it is meant to be", written),
 				Hint:    diag.Msg("leave out the space: %s", fixed)}
@@ -102,7 +104,7 @@ func joinedLinks(body []byte) ([]byte, []Foreign) {
 			}
 			found = append(found, f)
 		}
-		return spacedSplitLinks(n, line, spans, &found)
+		return spacedSplitLinks(n, spliced(line, edits), spans, &found)
 	})
 	return body, found
 }
@@ -122,6 +124,7 @@ func spacedSplitLinks(n int, line []byte, spans [][2]int, found *[]Foreign) []by
 		return line
 	}
 	ms := spaceSplitSpaced.FindAllSubmatchIndex(line, -1)
+	var edits []edit
 	for j := len(ms) - 1; j >= 0; j-- {
 		m := ms[j]
 		text := bytes.LastIndexByte(line[:m[0]], '[')
@@ -140,7 +143,7 @@ func spacedSplitLinks(n int, line []byte, spans [][2]int, found *[]Foreign) []by
 		}
 		written := string(line[from:m[1]])
 		fixed := string(line[from:m[0]+1]) + "(<" + string(dest) + ">)"
-		line = append(append(append(line[:m[0]+1:m[0]+1], "(<"...), dest...), append([]byte(">)"), line[m[1]:]...)...)
+		edits = append(edits, edit{m[0] + 1, m[1], []byte("(<" + string(dest) + ">)")})
 		f := Foreign{Line: n, Code: "link-space",
 			Message: diag.Msg("the link %s has a space between ] and ( and spaces in its path, which CommonMark shows as text: it is read as the link it is meant to be", written),
 			Hint:    diag.Msg("leave out the space and write the path in angle brackets: %s", fixed)}
@@ -149,7 +152,7 @@ func spacedSplitLinks(n int, line []byte, spans [][2]int, found *[]Foreign) []by
 		}
 		*found = append(*found, f)
 	}
-	return line
+	return spliced(line, edits)
 }
 
 // namedFile reports whether a destination with spaces is a folder's

@@ -95,6 +95,7 @@ func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign)
 	var found []Foreign
 	body = textLines(body, mayHaveSpacedPath, func(n int, line []byte, spans [][2]int) []byte {
 		ms := spacedPath.FindAllSubmatchIndex(line, -1)
+		var edits []edit
 		for j := len(ms) - 1; j >= 0; j-- {
 			start, end := ms[j][2], ms[j][3]
 			if inSpan(spans, start) {
@@ -107,7 +108,7 @@ func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign)
 				// warning says, with the address to write
 				continue
 			}
-			line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
+			edits = append(edits, edit{start, end, []byte("<" + dest + ">")})
 			if ScriptURL(dest) {
 				continue // shown as its text whatever is written: its own warning (unsafe-link) says what to do
 			}
@@ -120,6 +121,7 @@ func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign)
 			}
 			found = append(found, f)
 		}
+		line = spliced(line, edits)
 		if exists != nil {
 			line = angleBarePaths(n, line, exists, &found)
 		}
@@ -134,18 +136,19 @@ func angleSpacedPaths(body []byte, exists func(string) bool) ([]byte, []Foreign)
 func angleBarePaths(n int, line []byte, exists func(string) bool, found *[]Foreign) []byte {
 	spans, _ := codeSpans(line)
 	ms := spacedBare.FindAllSubmatchIndex(line, -1)
+	var edits []edit
 	for j := len(ms) - 1; j >= 0; j-- {
 		start, end := ms[j][2], ms[j][1]-1
 		if inSpan(spans, start) || !exists(string(line[ms[j][2]:ms[j][3]])) {
 			continue
 		}
 		dest := string(line[start:end])
-		line = append(append(append(append(line[:start:start], '<'), line[start:end]...), '>'), line[end:]...)
+		edits = append(edits, edit{start, end, []byte("<" + dest + ">")})
 		*found = append(*found, Foreign{Line: n, Code: "path-spaces",
 			Message: diag.Msg("the path %q has spaces: it is read as one path here, but CommonMark and GitHub show the link as text", dest),
 			Hint:    diag.Msg("write it in angle brackets, (<%s>), or with %%20 for each space", dest)})
 	}
-	return line
+	return spliced(line, edits)
 }
 
 // "[表](<附件/申请 表.docx)", an angle bracket opened and not closed, is
@@ -165,18 +168,19 @@ func closedAngles(body []byte) ([]byte, []Foreign) {
 	var found []Foreign
 	body = textLines(body, holding("](<"), func(n int, line []byte, spans [][2]int) []byte {
 		ms := openAngle.FindAllSubmatchIndex(line, -1)
+		var edits []edit
 		for j := len(ms) - 1; j >= 0; j-- {
 			start, end := ms[j][2], ms[j][3]
 			if inSpan(spans, start) {
 				continue
 			}
 			dest := string(line[start:end])
-			line = append(append(line[:end:end], '>'), line[end:]...)
+			edits = append(edits, edit{end, end, []byte(">")})
 			found = append(found, Foreign{Line: n, Code: "open-angle",
 				Message: diag.Msg("the link's destination (<%s) has no > to close its <, which CommonMark shows as text, brackets and all: it is read as (<%s>)", dest, dest),
 				Hint:    diag.Msg("close it: (<%s>)", dest)})
 		}
-		return line
+		return spliced(line, edits)
 	})
 	return body, found
 }

@@ -30,6 +30,7 @@ func pandocSpans(body []byte) []byte {
 	}
 	return textLines(body, holding("]{"), func(_ int, line []byte, spans [][2]int) []byte {
 		ms := bracketedSpan.FindAllSubmatchIndex(line, -1)
+		var edits []edit
 		for j := len(ms) - 1; j >= 0; j-- {
 			start, end := ms[j][0], ms[j][1]
 			if inSpan(spans, start) || start > 0 && bytes.IndexByte([]byte("!]\\"), line[start-1]) >= 0 {
@@ -41,8 +42,8 @@ func pandocSpans(body []byte) []byte {
 				out = append(append(append(out, `<span id="`...), id[1]...), `"></span>`...)
 			}
 			out = append(out, text...)
-			line = append(append(line[:start:start], out...), line[end:]...)
+			edits = append(edits, edit{start, end, out})
 		}
-		return line
+		return spliced(line, edits)
 	})
 }

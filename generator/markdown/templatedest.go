@@ -46,6 +46,7 @@ func templateDests(body []byte) ([]byte, []Foreign) {
 		}
 		for _, re := range []*regexp.Regexp{hugoRefDest, jekyllLinkDest, siteBaseDest} {
 			ms := re.FindAllSubmatchIndex(line, -1)
+			var edits []edit
 			for j := len(ms) - 1; j >= 0; j-- {
 				m := ms[j]
 				if inSpan(spans, m[0]) {
@@ -63,7 +64,7 @@ func templateDests(body []byte) ([]byte, []Foreign) {
 				if bytes.ContainsAny([]byte(path), " <>") {
 					dest = "](<" + path + ">)"
 				}
-				line = append(append(line[:m[0]:m[0]], dest...), line[m[1]:]...)
+				edits = append(edits, edit{m[0], m[1], []byte(dest)})
 				hint := diag.Msg("write the path itself, relative to this document: [text](%s)", path)
 				if strings.HasPrefix(path, "/") {
 					// not the path to write: the error of the path
@@ -74,6 +75,7 @@ func templateDests(body []byte) ([]byte, []Foreign) {
 					Message: diag.Msg("the template tag %s in a link's address is read as the path it stands for, %s: pages here run no templates", tag, path),
 					Hint:    hint})
 			}
+			line = spliced(line, edits)
 		}
 		return line
 	})

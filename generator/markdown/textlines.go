@@ -1,6 +1,9 @@
 package markdown
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // textLines calls f for each line of body that is text and that holds
 // what wanted looks for: not in fenced code, not indented code (four
@@ -74,4 +77,28 @@ func withoutCodeSpans(line []byte) (text []byte, ok bool) {
 		last = sp[1]
 	}
 	return append(text, line[last:]...), true
+}
+
+// edit is a change to a line: line[from:to] replaced by with.
+type edit struct {
+	from, to int
+	with     []byte
+}
+
+// spliced is line with the edits made, apart from one another and in
+// any order, in one copy of it: a copy of the line an edit made a line
+// of 20,000 links or spans take tens of seconds. line itself when there
+// are none.
+func spliced(line []byte, edits []edit) []byte {
+	if len(edits) == 0 {
+		return line
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
+	out := make([]byte, 0, len(line)+len(edits)*4)
+	last := 0
+	for _, e := range edits {
+		out = append(append(out, line[last:e.from]...), e.with...)
+		last = e.to
+	}
+	return append(out, line[last:]...)
 }

@@ -63,3 +63,35 @@ func TestHTMLTagsOfALineCopyItOnce(t *testing.T) {
 		}
 	}
 }
+
+// Each adaptation that rewrites the links or spans of a line writes the
+// line once (spliced), not once a link: twice the links, about twice the
+// bytes, where a copy of the line a link made it four times.
+func TestLineRewritesScale(t *testing.T) {
+	drop := func(f func([]byte) ([]byte, []Foreign)) func([]byte) []byte {
+		return func(b []byte) []byte { out, _ := f(b); return out }
+	}
+	for _, tc := range []struct {
+		name, unit string
+		f          func([]byte) []byte
+	}{
+		{"pandoc spans", "[]{#a} `c` ", pandocSpans},
+		{"attribute lists", "![a](b.png){ width=1 } `c` ", dropLinkAttributes},
+		{"docsify ids", "[x](p.md?id=a) `c` ", docsifyIDs},
+		{"template destinations", "[x]({{< ref \"a.md\" >}}) `c` ", drop(templateDests)},
+		{"full-width parentheses", "[a]（a.md） `c` ", drop(halfWidthLinks)},
+		{"a space before the parenthesis", "[a] (a.md) `c` ", drop(joinedLinks)},
+		{"paths with spaces", "[a](a b.md) `c` ", drop(func(b []byte) ([]byte, []Foreign) { return angleSpacedPaths(b, nil) })},
+		{"angle brackets not closed", "[a](<b c.md) `c` ", drop(closedAngles)},
+	} {
+		line := []byte(strings.Repeat(tc.unit, 4000) + "\n")
+		half := []byte(strings.Repeat(tc.unit, 2000) + "\n")
+		if bytes.Equal(tc.f(line), line) {
+			t.Fatalf("%s: nothing rewritten", tc.name)
+		}
+		n, m := allocated(func() { tc.f(half) }), allocated(func() { tc.f(line) })
+		if m > 3*n {
+			t.Errorf("%s: %d bytes allocated for a line of %d bytes, %d for half of it: the line is copied once a link", tc.name, m, len(line), n)
+		}
+	}
+}
