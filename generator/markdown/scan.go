@@ -69,10 +69,14 @@ func mayTakeParagraph(src []byte, stop int) bool {
 		}
 		rest = after
 	}
-	s := lineScanner{body: rest}
-	for l, more := s.next(); more; l, more = s.next() {
-		next := l.n == 0
-		line := bytes.TrimLeft(l.text, " \t>")
+	// Only the lines up to the first that is not blank are read, one by
+	// one: a lineScanner would look for a '<' to the end of the body,
+	// for every paragraph of it.
+	for n := 0; len(rest) > 0; n++ {
+		text, after, _ := bytes.Cut(rest, []byte{'\n'})
+		rest = after
+		next := n == 0
+		line := bytes.TrimLeft(text, " \t>")
 		line = bytes.TrimRight(line, " \t\r")
 		switch {
 		case len(line) == 0:
