@@ -345,6 +345,16 @@ func TestFileLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a picture in GitBook's .gitbook/assets, its name with spaces and brackets: the folder is not read, not a pattern taken for a link",
+			docs: map[string]string{
+				"content/a.md": body("A", "![t](<.gitbook/assets/image (1).png>)\n"),
+			},
+			diags: []string{
+				`content/a.md:12: broken link: ".gitbook/assets/image (1).png" names content/.gitbook/assets/image (1).png, in the folder content/.gitbook, which is not read: folders whose names start with '.' are left out | move the file to a folder whose name does not start with '.', and link to it there`,
+			},
+			others: []string{"content/.gitbook/assets/image (1).png"},
+		},
+		{
 			name: "a heading's own id that the layout has ({#footer}): the heading has it with a suffix, and links to it arrive",
 			docs: map[string]string{
 				"content/a.md": body("A", "- [Footer](#footer) [Search](p.md#search)\n\n## Footer changes {#footer}\n"),

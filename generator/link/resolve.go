@@ -189,7 +189,7 @@ func (rs *resolver) broken(d *model.Document, r ref, full string, problems *diag
 			near += "#" + frag // a heading of the document meant
 		}
 		hint = diag.Msg("did you mean %q?", near)
-	} else if strings.ContainsAny(r.dest, "[]*?|^${} ") {
+	} else if dir := hiddenDir(full); strings.ContainsAny(r.dest, "[]*?|^${} ") && (dir == "" || !rs.files.skipped[dir]) {
 		// "[a-z]([-a-z]*[a-z])": a pattern, not a path, that CommonMark
 		// reads as a link
 		hint = diag.Msg("if %q is not meant as a link, write the text as code (`…`) or escape its first bracket (\\[)", r.dest)
