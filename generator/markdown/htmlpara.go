@@ -8,9 +8,10 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// A paragraph written in HTML (<p align="center"><img …></p>, or a
-// <div> of text with <strong> and <br />, as a generator of reference
-// pages writes it) is common in sets written for GitHub, which shows it;
+// A paragraph written in HTML (<p align="center"><img …></p>, a <div>
+// of text with <strong> and <br />, as a generator of reference pages
+// writes it, or a picture and its caption in a <figure>, as GitBook
+// writes every picture) is common in sets written for GitHub, which shows it;
 // here raw HTML is not, and a block dropped whole loses every word in
 // it. One that holds only text and inline elements, on lines without a
 // blank one between them, becomes a Markdown paragraph of its text,
@@ -22,13 +23,13 @@ import (
 // those a paragraph may hold; any other (an iframe, a form, a heading)
 // leaves the block HTML, left out with a warning.
 var (
-	paragraphTags = []string{"p", "div", "center"}
+	paragraphTags = []string{"p", "div", "center", "figure"}
 	inlineTags    = map[atom.Atom]bool{
 		atom.A: true, atom.Img: true, atom.Code: true, atom.Kbd: true, atom.Tt: true, atom.Samp: true,
 		atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Br: true, atom.Span: true,
 		atom.Font: true, atom.Sup: true, atom.Sub: true, atom.Small: true, atom.Big: true, atom.U: true,
 		atom.S: true, atom.Del: true, atom.Ins: true, atom.Mark: true, atom.Abbr: true, atom.Acronym: true, atom.P: true,
-		atom.Div: true, atom.Center: true,
+		atom.Div: true, atom.Center: true, atom.Figure: true, atom.Figcaption: true,
 	}
 )
 

@@ -501,6 +501,12 @@ func inlineMarkdown(b *strings.Builder, c *html.Node) bool {
 			return false
 		}
 		b.WriteString(" ")
+	case atom.Figcaption:
+		// a picture's caption: on the line under it
+		b.WriteString("<br>")
+		if !cellMarkdown(b, c) {
+			return false
+		}
 	default:
 		return cellMarkdown(b, c)
 	}
