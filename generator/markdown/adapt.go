@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"path"
 	"regexp"
 	"strings"
 
@@ -502,10 +504,14 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				changed = true
 				break
 			}
-			// the text between an opening and a closing tag stays; what
-			// the tag's own attributes say (a card's title) goes
-			ls[i] = nil
-			found = append(found, templateTagFound(at, trimmed))
+			// the text between an opening and a closing tag stays; of
+			// what the tag's own attributes say, a tab's or a code
+			// block's title is shown in bold, an embedded page or a
+			// file as a link, and anything else goes
+			kept, f := keptOfTag(trimmed)
+			ls[i] = kept
+			f.Line = at
+			found = append(found, f)
 			changed = true
 		case trimmed[0] == 'i' && len(line) == len(bytes.TrimLeft(line, " \t")) && mdxImport.Match(trimmed):
 			ls[i] = nil
@@ -588,6 +594,49 @@ func templateTagFound(at int, trimmed []byte) Foreign {
 	return Foreign{Line: at, Code: "template-tag",
 		Message: diag.Msg("the template tag %s is not shown, nor what its attributes say: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
 		Hint:    diag.Msg("remove the tag's line: write a note as a block quote (> **Note:** …), a link as [text](path), a picture as ![text](path)")}
+}
+
+// templateAttribute is an attribute of a template tag, its value in
+// quotes.
+var templateAttribute = regexp.MustCompile(`(?:^|\s)([a-z]+)=(?:"([^"]*)"|'([^']*)')`)
+
+// keptOfTag is the line to show in place of a template tag alone on its
+// line, trimmed (nil for none), and the warning that says so, without its
+// line. What its attributes say that a reader should see is kept: the
+// page GitBook embeds ({% embed url="…" %}) or the file it offers
+// ({% file src="…" %}) as a link, the picture of Hugo's
+// {{< figure src="…" >}}, the title of a tab or a code block
+// ({% tab title="…" %}, {{< tab header="…" >}}) in bold; anything else
+// goes.
+func keptOfTag(trimmed []byte) ([]byte, Foreign) {
+	inner := bytes.Trim(trimmed, "{}%<>/- \t")
+	name, _, _ := bytes.Cut(inner, []byte(" "))
+	attrs := map[string]string{}
+	for _, m := range templateAttribute.FindAllSubmatch(inner, -1) {
+		if v := strings.TrimSpace(string(m[2]) + string(m[3])); v != "" {
+			attrs[string(m[1])] = v
+		}
+	}
+	linked := func(link string) ([]byte, Foreign) {
+		return []byte(link), Foreign{Code: "template-tag",
+			Message: diag.Msg("the template tag %s is not shown, a link to what it names in its place: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
+			Hint:    diag.Msg("write the link in Markdown, %s, and remove the tag's line", link)}
+	}
+	switch v := attrs["url"] + attrs["src"]; {
+	case string(name) == "embed" && attrs["url"] != "" || string(name) == "file" && attrs["src"] != "":
+		if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") {
+			return linked("<" + v + ">")
+		}
+		return linked("[" + strings.ReplaceAll(path.Base(v), "]", `\]`) + "](<" + v + ">)")
+	case string(name) == "figure" && attrs["src"] != "":
+		alt := cmp.Or(attrs["alt"], attrs["title"], attrs["caption"])
+		return linked("![" + strings.ReplaceAll(alt, "]", `\]`) + "](<" + v + ">)")
+	case attrs["title"] != "" || attrs["header"] != "":
+		return bold(cmp.Or(attrs["title"], attrs["header"]), false), Foreign{Code: "template-tag",
+			Message: diag.Msg("the template tag %s is not shown, its title in bold in its place: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
+			Hint:    diag.Msg("write the title as a bold line or a heading, and remove the tag's line")}
+	}
+	return nil, templateTagFound(0, trimmed)
 }
 
 // inlineMDXComments leaves out the MDX comments ({/* … */}) within a
