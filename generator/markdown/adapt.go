@@ -179,6 +179,10 @@ func mayAdapt(body []byte) bool {
 				if bytes.HasPrefix(rest, []byte("import ")) {
 					return true
 				}
+			case 'e':
+				if bytes.HasPrefix(rest, []byte("export")) {
+					return true
+				}
 			case '-':
 				if d == '-' && mayBeDashes(line) {
 					return true
@@ -513,6 +517,22 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			f.Line = at
 			found = append(found, f)
 			changed = true
+		case trimmed[0] == 'e' && len(line) == len(bytes.TrimLeft(line, " \t")) && blankAbove && mdxExport.Match(trimmed):
+			// MDX's export of a component or a value, to the blank line
+			// that ends it: code for a page that runs it, which one here
+			// does not
+			n := 1
+			for i+n < len(ls) && len(bytes.TrimSpace(ls[i+n])) > 0 {
+				n++
+			}
+			for j := i; j < i+n; j++ {
+				ls[j] = nil
+			}
+			found = append(found, Foreign{Line: at, Code: "mdx-import",
+				Message: diag.Msg("the line %s is not shown, nor its lines up to the blank line after it: it exports a component or a value for MDX (Docusaurus), which a page here does not run", string(trimmed)),
+				Hint:    diag.Msg("remove the export, and write what the page showed of it in Markdown")})
+			i += n - 1
+			changed = true
 		case trimmed[0] == 'i' && len(line) == len(bytes.TrimLeft(line, " \t")) && mdxImport.Match(trimmed):
 			ls[i] = nil
 			for _, name := range importedNames(trimmed) {
@@ -565,6 +585,8 @@ func layoutOnly(lines [][]byte) bool {
 
 var (
 	// import Tabs from '@theme/Tabs'; import {A, B} from "./x.mdx"; import './style.css'
+	// export const Highlight = …, export default function …, export { x }: MDX's exports
+	mdxExport = regexp.MustCompile(`^export[ \t]+(?:(?:const|let|var|function|class|default)\b|async[ \t]+function\b|\{)|^export[ \t]*\{`)
 	mdxImport = regexp.MustCompile(`^import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+)?(?:'[^']+'|"[^"]+");?[ \t]*$`)
 	// the names between import and from
 	importClause = regexp.MustCompile(`^import[ \t]+(.*?)[ \t]+from[ \t]`)
