@@ -789,6 +789,9 @@ func divName(line []byte, lang string) string {
 				break
 			}
 		}
+		if f := strings.Fields(attrs); name == "" && len(f) == 1 && directiveName.MatchString(f[0]) {
+			name = f[0] // MyST's directive, ":::{tip}"
+		}
 	} else {
 		name, rest, _ = strings.Cut(rest, " ")
 		if n, title, ok := strings.Cut(name, "["); ok && strings.HasSuffix(title, "]") && rest == "" {
@@ -801,6 +804,10 @@ func divName(line []byte, lang string) string {
 	}
 	return kindTitle(name, lang)
 }
+
+// directiveName is the name of a MyST directive in braces: "tip",
+// "admonition", "code-block".
+var directiveName = regexp.MustCompile(`^[A-Za-z][\w-]*$`)
 
 // adapted is the Foreign of an admonition or a content tab.
 func adapted(at int, tab bool, line, title string) Foreign {

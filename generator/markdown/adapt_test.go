@@ -95,6 +95,7 @@ func TestAdapt(t *testing.T) {
 		{"an admonition without a title, or alone", "!!! warning \"\"\n    x\n!!! danger \"本文编写中\"\n", ">\n> x\n> **本文编写中**\n", []string{"admonition@0", "admonition@2"}},
 		{"content tabs", "=== \"One\"\n\n    ```\n    a\n    ```\n\n=== \"Two\"\n    b\n", "**One**\n\n```\na\n```\n\n**Two**\nb\n", []string{"content-tab@0", "content-tab@6"}},
 		{"fenced divs and toc markers", "[TOC]\n\n::: warning\nCareful.\n:::\n\n:::{.note}\nx\n::::\n", "\n\n**Warning**\nCareful.\n\n\n**Note**\nx\n\n", []string{"toc-marker@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8"}},
+		{"MyST's fenced directives: the name in braces, a title after it", ":::{tip}\nUse it.\n:::\n\n:::{admonition} Read first\nx\n:::\n\n::: {#id .x}\ny\n:::\n", "**Tip**\nUse it.\n\n\n**Read first**\nx\n\n\n**X**\ny\n\n", []string{"fenced-div@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8", "fenced-div@10"}},
 		{"fenced divs named in Chinese or with attributes", "::: 注意\n小心。\n:::\n\n::: {.note} 说明\nx\n:::\n\n::: {#id} 提示\ny\n:::\n", "**注意**\n小心。\n\n\n**说明**\nx\n\n\n**提示**\ny\n\n", []string{"fenced-div@0", "fenced-div@2", "fenced-div@4", "fenced-div@6", "fenced-div@8", "fenced-div@10"}},
 		{"fenced divs with a title: the title, as VuePress and Docusaurus show it",
 			"::: tip 自定义标题\na\n:::\n:::details Show the code\nb\n:::\n:::note[注意事项]\nc\n:::\n:::caution\nd\n:::\n",
