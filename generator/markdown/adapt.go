@@ -144,8 +144,8 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '`', '~':
-				if diagramFence(line) != "" {
-					return true
+				if diagramFence(line) != "" || bytes.HasPrefix(bytes.TrimLeft(line, "`~ \t"), []byte("{")) {
+					return true // a diagram, or MyST's directive
 				}
 			case '#':
 				if headingWithoutSpace(line) > 0 {
@@ -280,6 +280,20 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 		blankAbove := i == 0 || len(bytes.TrimSpace(ls[i-1])) == 0
 		if len(trimmed) == 0 {
 			htmlFrom = -1
+		}
+		if len(line) > 3 && (line[0] == '`' || line[0] == '~') && bytes.IndexByte(line, '{') >= 0 {
+			// MyST's directive: a note, a picture, a code block
+			if n, f := mystDirective(ls[i:], lang); n != 0 {
+				f.Line = first + i
+				found = append(found, f)
+				changed, top = true, false
+				if n < 0 {
+					i-- // its lines, read again as a fenced code block
+				} else {
+					i += n - 1
+				}
+				continue
+			}
 		}
 		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < items.code() {
 			htmlFrom = -1

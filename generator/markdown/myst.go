@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"ismsgen/generator/diag"
+)
+
+// MyST (Sphinx's Markdown) writes its directives as fenced code whose
+// info string names the directive in braces: "```{note}", "```{image}
+// img/a.png", "```{code-block} python". CommonMark shows each as a code
+// block of its source, options and all: a note looks like code and a
+// picture is not shown. mystDirective reads the admonitions as block
+// quotes under their title, a picture or a figure as its picture (and
+// caption), and a code block as the code in its language under its
+// caption; any other directive stays code.
+
+// mystFence is a fence's info string that names a directive: its name
+// and its argument.
+var mystFence = regexp.MustCompile("^(?:`{3,}|~{3,})[ \\t]*\\{([A-Za-z][\\w-]*)\\}[ \\t]*(.*)$")
+
+// mystOption is a directive's option line, ":alt: Diagram".
+var mystOption = regexp.MustCompile(`^[ \t]*:([\w-]+):[ \t]*(.*)$`)
+
+// mystAdmonitions are the directives shown as a block quote.
+var mystAdmonitions = map[string]bool{"note": true, "tip": true, "hint": true, "important": true, "warning": true,
+	"caution": true, "attention": true, "danger": true, "error": true, "seealso": true, "admonition": true}
+
+// mystDirective rewrites the directive whose fence opens ls[0], at the
+// margin, in place; n is the number of lines it took (0 when it is not
+// one it reads, or never closed; -1 for a code block, whose lines are
+// to be read again as a fenced code block) and f its warning, without
+// its line.
+func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
+	open := bytes.TrimRight(ls[0], " \t\r")
+	m := mystFence.FindSubmatch(open)
+	if m == nil {
+		return 0, Foreign{}
+	}
+	name, arg := strings.ToLower(string(m[1])), strings.TrimSpace(string(m[2]))
+	fence, _ := openFence(open)
+	end := -1
+	for j := 1; j < len(ls); j++ {
+		if fence.closedBy(bytes.TrimRight(ls[j], "\r")) {
+			end = j
+			break
+		}
+	}
+	if end < 0 {
+		return 0, Foreign{}
+	}
+	// the options at the top of its body
+	options := map[string]string{}
+	body := 1
+	for ; body < end; body++ {
+		o := mystOption.FindSubmatch(ls[body])
+		if o == nil {
+			break
+		}
+		options[string(o[1])] = strings.TrimSpace(string(o[2]))
+	}
+	written := string(bytes.TrimSpace(open))
+	switch {
+	case mystAdmonitions[name]:
+		// the argument of "admonition" is its title; of any other, the
+		// first words of its text
+		title, first := arg, ""
+		if name != "admonition" || arg == "" {
+			title, first = kindTitle(name, lang), arg
+		}
+		ls[0] = bold(title, true)
+		if first != "" {
+			ls[0] = append(append(ls[0], ' '), first...)
+		}
+		for j := 1; j < end; j++ {
+			if j < body || len(bytes.TrimSpace(ls[j])) == 0 {
+				ls[j] = []byte(">")
+			} else {
+				ls[j] = append([]byte("> "), ls[j]...)
+			}
+		}
+		ls[end] = nil
+		return end + 1, adapted(0, false, written, title)
+	case (name == "image" || name == "figure") && arg != "":
+		alt := options["alt"]
+		if alt == "" && name == "figure" {
+			alt = options["name"]
+		}
+		ls[0] = []byte("![" + strings.ReplaceAll(alt, "]", `\]`) + "](<" + arg + ">)")
+		for j := 1; j < body; j++ {
+			ls[j] = nil
+		}
+		ls[end] = nil // a figure's caption and legend, its body, stay as text
+		return end + 1, Foreign{Code: "myst-directive",
+			Message: diag.Msg("the MyST directive %s is shown as its picture, its caption as text; its options are left out", written),
+			Hint:    diag.Msg("write the picture in Markdown, ![%s](%s), and its caption as a line of text", alt, arg)}
+	case (name == "code-block" || name == "code" || name == "sourcecode") && body < end && !strings.HasPrefix(arg, "{"):
+		info := string(bytes.Repeat([]byte{fence.char}, fence.length)) + arg
+		if caption := options["caption"]; caption != "" {
+			info += ` title="` + strings.ReplaceAll(caption, `"`, `'`) + `"`
+		}
+		// the fence opens on the last line before the code, the
+		// options' lines above it left empty
+		for j := 0; j < body-1; j++ {
+			ls[j] = nil
+		}
+		ls[body-1] = []byte(info)
+		return -1, Foreign{Code: "myst-directive",
+			Message: diag.Msg("the MyST directive %s is shown as a code block in its language, under its caption; its other options are left out", written),
+			Hint:    diag.Msg("write a fenced code block, ```%s, with the code in it", strings.TrimSpace(arg))}
+	}
+	return 0, Foreign{}
+}
