@@ -601,7 +601,9 @@ var (
 	// import Tabs from '@theme/Tabs'; import {A, B} from "./x.mdx"; import './style.css'
 	// export const Highlight = …, export default function …, export { x }: MDX's exports
 	mdxExport = regexp.MustCompile(`^export[ \t]+(?:(?:const|let|var|function|class|default)\b|async[ \t]+function\b|\{)|^export[ \t]*\{`)
-	mdxImport = regexp.MustCompile(`^import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+)?(?:'[^']+'|"[^"]+");?[ \t]*$`)
+	// (an import of a file alone, for what it does, names a path: "./x.css",
+	// "@site/x"; Go's import "fmt" in a listing that is not fenced is no MDX)
+	mdxImport = regexp.MustCompile(`^import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+(?:'[^']+'|"[^"]+")|(?:'[^']*[./][^']*'|"[^"]*[./][^"]*"));?[ \t]*$`)
 	// the names between import and from
 	importClause = regexp.MustCompile(`^import[ \t]+(.*?)[ \t]+from[ \t]`)
 	// <Tabs>, <TabItem value="a" label="Linux" default>, </Tabs>, <Repo />: one JSX tag alone
