@@ -183,6 +183,10 @@ func mayAdapt(body []byte) bool {
 				if bytes.HasPrefix(rest, []byte("export")) {
 					return true
 				}
+			case '(':
+				if bytes.HasPrefix(rest, []byte("(")) && mystTarget.Match(firstLine(rest)) {
+					return true
+				}
 			case '-':
 				if d == '-' && mayBeDashes(line) {
 					return true
@@ -554,6 +558,21 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			found = append(found, mdxImportFound(at, trimmed))
 			changed = true
+		case trimmed[0] == '(' && len(line) == len(trimmed) && mystTarget.Match(trimmed):
+			// MyST's target, "(access-rules)=": the id of what follows,
+			// a heading's own id when a heading does, else an anchor
+			id := mystTarget.FindSubmatch(trimmed)[1]
+			next := i + 1
+			for next < len(ls) && len(bytes.TrimSpace(ls[next])) == 0 {
+				next++
+			}
+			if next < len(ls) && atxLevel(ls[next]) > 0 && !bytes.Contains(ls[next], []byte("{#")) {
+				ls[next] = append(append(append(withoutClosingHashes(ls[next]), " {#"...), id...), '}')
+				ls[i] = nil
+			} else {
+				ls[i] = append(append([]byte(`<span id="`), id...), `"></span>`...)
+			}
+			changed = true
 		case trimmed[0] == '{' && indentOf(line) < 4 && blockAttributes.Match(trimmed):
 			// kramdown's attributes of the block above ("{: .no_toc }"):
 			// its style, which pages set themselves
@@ -621,6 +640,8 @@ var (
 	templateTag = regexp.MustCompile(`^(?:\{\{[<%][^{}]*[>%]\}\}|\{%[^{}]*%\})$`)
 	// {: .no_toc }, {:#id .class key="v"}: kramdown's attributes of a block, alone on a line
 	blockAttributes = regexp.MustCompile(`^\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+)))*[ \t]*\}$`)
+	// (access-rules)=: MyST's target, the id of what follows
+	mystTarget = regexp.MustCompile(`^\(([A-Za-z0-9_][\w.:-]*)\)=$`)
 	// > [!NOTE], >> [!warning]: GitHub's alerts
 	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\[\[toc\]\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
@@ -1054,4 +1075,15 @@ func thematicBreak(s []byte) bool {
 		}
 	}
 	return n >= 3
+}
+
+// withoutClosingHashes is an ATX heading's line without its closing run
+// of '#' ("## Scope ##") and the spaces at its end; "## C#" keeps its
+// '#', which no space comes before.
+func withoutClosingHashes(line []byte) []byte {
+	t := bytes.TrimRight(line, " \t\r")
+	if h := bytes.TrimRight(t, "#"); len(h) < len(t) && len(h) > 0 && (h[len(h)-1] == ' ' || h[len(h)-1] == '\t') {
+		t = bytes.TrimRight(h, " \t")
+	}
+	return bytes.Clone(t)
 }
