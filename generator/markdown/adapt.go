@@ -93,6 +93,8 @@ func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Fo
 	found = append(found, math...)
 	body = docsifyIDs(spanningMDXComments(body))
 	body, templated := templateDests(body)
+	body, roles := mystRoles(body)
+	templated = append(templated, roles...)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))
 	body, spaced := angleSpacedPaths(body, exists)
 	body, opened := closedAngles(body)

@@ -113,3 +113,51 @@ func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
 	}
 	return 0, Foreign{}
 }
+
+// mystRole is MyST's role that links: {ref}`label`, {ref}`text <label>`,
+// {doc}`path`, {doc}`text <path>`.
+var mystRole = regexp.MustCompile("\\{(ref|doc)\\}`([^`<>\\n]*?)[ \\t]*(?:<([^`<>\\n]+)>)?`")
+
+// mystRoles returns body with each MyST role that links written as the
+// Markdown link it stands for ({ref}`access-rules` as
+// [access-rules](#access-rules), {doc}`text <../b>` as [text](../b)),
+// and a Foreign a line; CommonMark shows the role as its name and code.
+func mystRoles(body []byte) ([]byte, []Foreign) {
+	if !bytes.Contains(body, []byte("}`")) {
+		return body, nil
+	}
+	var found []Foreign
+	body = textLines(body, holding("}`"), func(n int, line []byte, spans [][2]int) []byte {
+		var edits []edit
+		for _, m := range mystRole.FindAllSubmatchIndex(line, -1) {
+			if inSpan(spans, m[0]) || m[0] > 0 && line[m[0]-1] == '\\' {
+				continue
+			}
+			role, text, target := string(line[m[2]:m[3]]), strings.TrimSpace(string(line[m[4]:m[5]])), ""
+			if m[6] >= 0 {
+				target = strings.TrimSpace(string(line[m[6]:m[7]]))
+			} else {
+				target, text = text, ""
+			}
+			if target == "" {
+				continue
+			}
+			dest := target
+			if role == "ref" {
+				dest = "#" + target
+			}
+			if text == "" && role == "ref" {
+				text = target
+			}
+			link := "[" + strings.ReplaceAll(text, "]", `\]`) + "](<" + dest + ">)"
+			edits = append(edits, edit{m[0], m[1], []byte(link)})
+			if len(edits) == 1 {
+				found = append(found, Foreign{Line: n, Code: "myst-directive",
+					Message: diag.Msg("the MyST role %s is read as the link %s", string(line[m[0]:m[1]]), link),
+					Hint:    diag.Msg("write the link in Markdown: %s", link)})
+			}
+		}
+		return spliced(line, edits)
+	})
+	return body, found
+}
