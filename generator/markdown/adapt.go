@@ -584,8 +584,11 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			// GitHub's alert: a block quote under its kind, as an
 			// admonition is shown
 			m := githubAlert.FindSubmatch(trimmed)
-			kind := strings.ToLower(string(m[1]))
-			ls[i] = append(bytes.Repeat([]byte(">"), bytes.Count(trimmed[:bytes.IndexByte(trimmed, '[')], []byte(">"))), " **"+kindTitle(kind, lang)+"**"...)
+			title := strings.TrimSpace(string(m[2]))
+			if title == "" {
+				title = kindTitle(strings.ToLower(string(m[1])), lang)
+			}
+			ls[i] = append(bytes.Repeat([]byte(">"), bytes.Count(trimmed[:bytes.IndexByte(trimmed, '[')], []byte(">"))-1), bold(title, true)...)
 			changed = true
 		case (trimmed[0] == '[' || trimmed[0] == '{' || trimmed[0] == '*') && tocMarker.Match(trimmed):
 			ls[i] = nil
@@ -645,7 +648,9 @@ var (
 	// (access-rules)=: MyST's target, the id of what follows
 	mystTarget = regexp.MustCompile(`^\(([A-Za-z0-9_][\w.:-]*)\)=$`)
 	// > [!NOTE], >> [!warning]: GitHub's alerts
-	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!(?i)(note|tip|important|warning|caution)\][ \t]*$`)
+	// and Obsidian's callouts, of any kind, folded or not, with a title:
+	// > [!info] 适用范围, > [!faq]- Why?
+	githubAlert = regexp.MustCompile(`^(?:>[ \t]?)+\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$`)
 	tocMarker   = regexp.MustCompile(`^(\[TOC\]|\[\[_?TOC_?\]\]|\[toc\]|\[\[toc\]\]|\{:toc\}|\{:\s*toc\s*\}|\* TOC)$`)
 )
 
