@@ -194,7 +194,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) || markdownInside(firstLine(line)) != "" {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensHeading(line) != "" || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) || markdownInside(firstLine(line)) != "" {
 					return true
 				}
 			}

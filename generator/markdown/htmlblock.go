@@ -55,6 +55,16 @@ func htmlBlock(ls [][]byte, trimmed []byte, blankAbove bool) (n int, out [][]byt
 	case isBreak(trimmed) && tagEnd(trimmed) == len(trimmed):
 		n, out := lineBreak(ls, blankAbove)
 		return n, out, Foreign{} // no more than space: nothing to warn of
+	case opensHeading(trimmed) != "":
+		n, heading := htmlHeading(ls, opensHeading(trimmed))
+		var moved [][]int
+		if at := slices.IndexFunc(heading, func(l []byte) bool { return l != nil }); at >= 0 {
+			moved = make([][]int, n)
+			moved[at] = append([]int{at}, linkTagLines(bytes.Join(ls[:n], []byte("\n")))...)
+		}
+		return n, heading, Foreign{moved: moved, Code: "html-heading",
+			Message: diag.Msg("an HTML heading is shown as a Markdown heading of its level, its text, links, pictures, code, bold and italics kept; other formatting in it is left out"),
+			Hint:    diag.Msg("write it in Markdown: a line of # and its text (## for <h2>), {#id} after it for its own id")}
 	case opensParagraph(trimmed) != "":
 		n, para := htmlParagraph(ls, opensParagraph(trimmed))
 		var moved [][]int
