@@ -30,6 +30,9 @@ var (
 		atom.Font: true, atom.Sup: true, atom.Sub: true, atom.Small: true, atom.Big: true, atom.U: true,
 		atom.S: true, atom.Del: true, atom.Ins: true, atom.Mark: true, atom.Abbr: true, atom.Acronym: true, atom.P: true,
 		atom.Div: true, atom.Center: true, atom.Figure: true, atom.Figcaption: true,
+		// GitHub's picture for dark and light themes: its <img> is shown,
+		// the <source> of the other theme's left out
+		atom.Picture: true, atom.Source: true,
 	}
 )
 
