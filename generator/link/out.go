@@ -116,6 +116,11 @@ func linksOut(site *model.Site, d *model.Document, links []target, anchors, drop
 		if l.Kind == model.ToDocument && l.Target == d && l.Dest == "#"+l.Fragment {
 			continue // a heading of the page, written as its id: left as written
 		}
+		if l.Kind == model.ToDocument && l.Target != d && site.LeftOut[model.FoldID(l.Fragment)] {
+			// a heading whose own id names a document this build leaves
+			// out has another on its page (render): the top of the page
+			l.Fragment = ""
+		}
 		d.Graph.LinksOut = append(d.Graph.LinksOut, l)
 	}
 	return loose

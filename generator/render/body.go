@@ -341,6 +341,9 @@ func (b *bodies) goldmark(out *bytes.Buffer, site *model.Site, d *model.Document
 			}
 		}
 	}
+	if len(site.LeftOut) > 0 {
+		renameWithheldIDs(site, root, src)
+	}
 	_ = b.md.Renderer().Render(bufWriter{out}, src, root)
 	return Body{Headings: markdown.Headings(root, src), Text: markdown.PlainText(root, src)}
 }

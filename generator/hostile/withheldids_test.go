@@ -1,0 +1,56 @@
+package hostile_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A heading's own id that names a document this build leaves out, in
+// any of the ways the adaptations give one ({#id}, <h2 id="…">, a MyST
+// target, a link to the heading from the page or from another), is no
+// anchor of any page: the heading has an id of its text, the page's
+// links to it follow, and another page's link goes to the top of the
+// page.
+func TestWithheldHeadingIDs(t *testing.T) {
+	files := good()
+	files["content/tier2/leak-c.md"] = doc("QZLEAK-C-001", "Secret", `classification = "confidential"`, "Body.\n")
+	files["content/tier2/leak-d.md"] = strings.Replace(doc("QZLEAK-D-001", "Draft", "", "Body.\n"), `status = "approved"`, `status = "draft"`, 1)
+	files["content/tier2/hub.md"] = doc("H-P-002", "Hub", "", strings.Join([]string{
+		"## Braces {#QZLEAK-C-001}",
+		"",
+		`<h2 id="qzleak-d-001">Tag</h2>`,
+		"",
+		"(QZLEAK-C-002)=",
+		"## Target",
+		"",
+		"[a](#QZLEAK-C-001) [b](#qzleak-d-001)",
+		"",
+	}, "\n"))
+	files["content/tier2/leak-c2.md"] = doc("QZLEAK-C-002", "Secret 2", `classification = "confidential"`, "Body.\n")
+	files["content/tier2/other.md"] = doc("H-P-003", "Other", "", "[c](H-P-002#QZLEAK-C-001)\n")
+	site := writeSite(t, files)
+	dest := filepath.Join(site, "public")
+	mustBuild(t, options(site, dest))
+	out := readTree(t, dest)
+	for name, data := range out {
+		if bytes.Contains(bytes.ToLower(data), []byte("qzleak")) {
+			t.Errorf("%s holds a trace of a left-out document", name)
+		}
+	}
+	page := string(out["docs/H-P-002/index.html"])
+	for _, want := range []string{
+		`<h2 id="braces">Braces</h2>`,
+		`<h2 id="tag">Tag</h2>`,
+		`<h2 id="target">Target</h2>`,
+		`<a href="#braces">a</a> <a href="#tag">b</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if other := string(out["docs/H-P-003/index.html"]); !strings.Contains(other, `<a href="../../docs/H-P-002/" class="doc-link" data-doc="H-P-002">c</a>`) {
+		t.Error("a link to the heading from another page does not go to the top of the page")
+	}
+}
