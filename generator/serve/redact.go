@@ -121,11 +121,11 @@ func (w leftOut) redact(p Problem, c *diag.Catalog, neutral diag.Text) Problem {
 	if len(w.files) == 0 {
 		return p
 	}
-	if w.in(p.File) || w.named(p.Text) || w.named(p.Message) || w.quotedFrom(p.File, p.Message) {
+	if w.in(p.File) || w.named(p.Text) || w.named(p.Message) || w.quotedFrom(p.File, p.Message) || w.linkedFrom(p.File, p.Message) {
 		text := c.Text(neutral)
 		return Problem{Message: text, Text: text}
 	}
-	if w.named(p.Hint) || w.quotedFrom(p.File, p.Hint) {
+	if w.named(p.Hint) || w.quotedFrom(p.File, p.Hint) || w.linkedFrom(p.File, p.Hint) {
 		p.Hint = ""
 	}
 	return p
@@ -159,4 +159,33 @@ func (w leftOut) quotedFrom(file, text string) bool {
 		i += len(q) + j
 	}
 	return false
+}
+
+// linkedFrom is quotedFrom for the destinations of the Markdown links
+// that text writes ("[text](draft.md)", "[text](<a b/draft.md>)"): a
+// hint that proposes a link names the file that way, the relative path
+// of a file: address's file among them.
+func (w leftOut) linkedFrom(file, text string) bool {
+	if file == "" {
+		return false
+	}
+	dir := path.Dir(file)
+	for rest := text; ; {
+		i := strings.Index(rest, "](")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		dest, close := rest, ")"
+		if strings.HasPrefix(dest, "<") {
+			dest, close = dest[1:], ">"
+		}
+		if j := strings.Index(dest, close); j >= 0 {
+			dest = dest[:j]
+		}
+		dest, _, _ = strings.Cut(dest, "#")
+		if target := path.Join(dir, dest); dest != "" && (w.in(target) || w.in(target+"/")) {
+			return true
+		}
+	}
 }
