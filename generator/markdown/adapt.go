@@ -222,6 +222,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	var script []byte               // the end tag of the open <script>, <style>, <pre> or <textarea> block, or of a comment
 	htmlFrom := -1                  // the first line of the open HTML block that ends at a blank line, or -1
 	unclosedPre := -1               // the last line that a <pre> not closed was read to
+	var wrappers wrapperEnds        // the closing line of each wrapper of Markdown, once one is met
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -382,11 +383,11 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			found = append(found, indentedProseFound(at))
 			i += n - 1
 			changed = true
-		case trimmed[0] == '<' && indentOf(line) < items.code() && markdownInside(trimmed) != "" && markdownWrapperEnd(ls[i:], markdownInside(trimmed)) > 0:
+		case trimmed[0] == '<' && indentOf(line) < items.code() && markdownInside(trimmed) != "" && wrappers.of(ls, i, markdownInside(trimmed)) > 0:
 			// <div class="code-example" markdown="1"> … </div>: its
 			// tags only lay out the Markdown it holds, which is shown
 			// (an HTML block would leave it out, text and all)
-			ls[i+markdownWrapperEnd(ls[i:], markdownInside(trimmed))] = nil
+			ls[i+wrappers.of(ls, i, markdownInside(trimmed))] = nil
 			ls[i] = nil
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components) != nil:
