@@ -58,6 +58,12 @@ func Scan(d *model.Document) *Scanned {
 			s.foreign.Warnf(d.Path, d.BodyLine+line, "unsafe-link",
 				diag.Msg("link to a web address (https://…), or put the file in the document's page bundle (ID/index.md) and link to it by its path"),
 				"the link %q is shown as its text: pages do not link to file:, javascript:, vbscript: or data: addresses", l.Dest)
+		} else if image && markdown.ScriptURL(l.Dest) && !markdown.RasterData(l.Dest) {
+			// render shows its alternative text alone: say so, or the
+			// picture is lost without a word
+			s.foreign.Warnf(d.Path, d.BodyLine+line, "unsafe-link",
+				diag.Msg("save the picture in the document's page bundle (ID/index.md, with the picture in ID/img/) and show it from there"),
+				"the image %q is shown as its text: pages show no picture from a file:, javascript: or vbscript: address, nor a data: one other than a PNG, GIF, JPEG or WebP picture", l.Dest)
 		}
 		if l.Dest == "" || markdown.ScriptURL(l.Dest) || external(l.Dest) && !(image && remote(l.Dest)) {
 			continue // left as written, or shown as text (see render)

@@ -65,3 +65,17 @@ func ScriptURL(dest string) bool {
 	}
 	return false
 }
+
+// RasterData reports whether an image URL is an embedded PNG, GIF, JPEG
+// or WebP picture: data, not code, which a page shows (goldmark lets
+// these through as well); any other image that ScriptURL reports is
+// shown as its text.
+func RasterData(dest string) bool {
+	d := strings.ToLower(strings.TrimSpace(dest))
+	for _, p := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
+		if strings.HasPrefix(d, p) {
+			return true
+		}
+	}
+	return false
+}

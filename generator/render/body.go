@@ -511,15 +511,7 @@ func dangerousAnyURL(dest string) bool { return markdown.ScriptURL(dest) }
 
 // rasterData reports whether an image URL is an embedded PNG, GIF, JPEG
 // or WebP picture: data, not code (goldmark lets these through as well).
-func rasterData(dest string) bool {
-	d := strings.ToLower(strings.TrimSpace(dest))
-	for _, p := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
-		if strings.HasPrefix(d, p) {
-			return true
-		}
-	}
-	return false
-}
+func rasterData(dest string) bool { return markdown.RasterData(dest) }
 
 // unwrap replaces a link (or an image) by its children, or by placeholder
 // when given.
