@@ -35,6 +35,11 @@ var withheldSeeds = []string{
 	"## [](QZCANARY&#x2D;9) x [](ISMS-P-009)\n\n## x\n\n## Search [](QZCANARY-9)\n",
 	"# [](QZCANARY-9)\n\n# [](QZCANARY-9)\n\nTerm [](QZCANARY-9)\n: def [](QZCANARY\\-9)\n",
 	"<a name=\"QZCANARY-9\"></a>\n## x [](QZCANARY-9)\n\nSee <span id=qzcanary-9></span> | <a id='QzCanary-9'></a>\n",
+	// a heading's own id ({#id}; <h2 id="…"> and MyST's targets are
+	// made so by the adaptations, TestWithheldHeadingIDs)
+	"## Own {#QZCANARY-9}\n\nText.\n",
+	"> ## Quoted {#QZCANARY-9}\n\n- ## Item {#qzcanary-9}\n",
+	"## QZ {#QZCANARY-9}\n\n## section {#qzcanary-9}\n",
 }
 
 // FuzzWithheld renders bodies that link to a document the build leaves
@@ -126,12 +131,17 @@ func authorText(src string) string {
 				}
 			}
 		case *ast.Heading:
-			// Its own id, "{#id}", after its text: the author's.
+			// Its own id, "{#id}", after its text, is the author's
+			// unless it is the left-out document's: it is given
+			// another (renameWithheldIDs).
 			if lines := n.Lines(); lines.Len() > 0 {
 				last := lines.At(lines.Len() - 1)
 				rest := src[last.Stop:]
 				if i := strings.IndexByte(rest, '\n'); i >= 0 {
 					rest = rest[:i]
+				}
+				if id, ok := n.AttributeString("id"); ok && strings.EqualFold(string(id.([]byte)), canary) {
+					rest = "" // its attributes: the id and classes, not shown
 				}
 				b.WriteString(" " + rest + " ")
 			}
