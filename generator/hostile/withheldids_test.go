@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ismsgen/generator/internal/fast"
 )
 
 // A heading's own id that names a document this build leaves out, in
@@ -52,5 +54,26 @@ func TestWithheldHeadingIDs(t *testing.T) {
 	}
 	if other := string(out["docs/H-P-003/index.html"]); !strings.Contains(other, `<a href="../../docs/H-P-002/" class="doc-link" data-doc="H-P-002">c</a>`) {
 		t.Error("a link to the heading from another page does not go to the top of the page")
+	}
+}
+
+// A heading whose text is a left-out document's id has the id its text
+// makes, as the text itself is shown: with the fast paths on or off, the
+// same page (the line-by-line renderer gives it that id).
+func TestWithheldHeadingTextSameBothWays(t *testing.T) {
+	files := good()
+	files["content/tier2/leak-c.md"] = doc("QZLEAK-C-001", "Secret", `classification = "confidential"`, "Body.\n")
+	files["content/tier2/hub.md"] = doc("H-P-002", "Hub", "", "## QZLEAK-C-001\n\nText.\n")
+	site := writeSite(t, files)
+	var pages []string
+	for _, on := range []bool{true, false} {
+		restore := fast.Set(on)
+		dest := filepath.Join(t.TempDir(), "public")
+		mustBuild(t, options(site, dest))
+		restore()
+		pages = append(pages, string(readTree(t, dest)["docs/H-P-002/index.html"]))
+	}
+	if pages[0] != pages[1] || !strings.Contains(pages[0], `<h2 id="qzleak-c-001">QZLEAK-C-001</h2>`) {
+		t.Errorf("the fast path's page\n%s\nthe other\n%s", pages[0], pages[1])
 	}
 }

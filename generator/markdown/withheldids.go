@@ -1,6 +1,10 @@
 package markdown
 
-import "github.com/yuin/goldmark/ast"
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
 
 // RenameIDs gives each heading of doc whose own id (written {#id}, <h2
 // id="…">, a MyST target) drop reports a new id made from its text, as
@@ -22,7 +26,9 @@ func RenameIDs(doc ast.Node, src []byte, drop func(id string) bool) map[string]s
 			if v, ok := h.AttributeString("id"); ok {
 				id, _ := v.([]byte)
 				ids.Put(id)
-				if drop(string(id)) {
+				// one made of its text, as the line-by-line renderer
+				// makes it, shows no more than the text does
+				if drop(string(id)) && Slug(strings.TrimSpace(PlainText(h, src))) != string(id) {
 					heads = append(heads, h)
 				}
 			}
