@@ -11,7 +11,8 @@ import (
 
 // A heading's own id that names a document this build leaves out, in
 // any of the ways the adaptations give one ({#id}, <h2 id="…">, a MyST
-// target, a link to the heading from the page or from another), is no
+// target or figure's :name:, a link to the heading from the page or
+// from another), is no
 // anchor of any page: the heading has an id of its text, the page's
 // links to it follow, and another page's link goes to the top of the
 // page.
@@ -29,7 +30,20 @@ func TestWithheldHeadingIDs(t *testing.T) {
 		"",
 		"[a](#QZLEAK-C-001) [b](#qzleak-d-001)",
 		"",
+		"```{figure} fig.png",
+		":name: QZLEAK-C-001",
+		"Caption.",
+		"```",
+		"",
+		"```{figure} fig.png",
+		":name: fig-net",
+		"Net.",
+		"```",
+		"",
+		"See {ref}`the network <fig-net>`.",
+		"",
 	}, "\n"))
+	files["content/tier2/fig.png"] = "png"
 	files["content/tier2/leak-c2.md"] = doc("QZLEAK-C-002", "Secret 2", `classification = "confidential"`, "Body.\n")
 	files["content/tier2/other.md"] = doc("H-P-003", "Other", "", "[c](H-P-002#QZLEAK-C-001)\n")
 	site := writeSite(t, files)
@@ -47,6 +61,9 @@ func TestWithheldHeadingIDs(t *testing.T) {
 		`<h2 id="tag">Tag</h2>`,
 		`<h2 id="target">Target</h2>`,
 		`<a href="#braces">a</a> <a href="#tag">b</a>`,
+		`<p><img src="../../files/tier2/fig.png" alt=""></p>`,
+		`<p><span id="fig-net"></span><img src="../../files/tier2/fig.png" alt=""></p>`,
+		`See <a href="#fig-net">the network</a>.`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)

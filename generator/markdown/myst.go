@@ -85,10 +85,12 @@ func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
 		return end + 1, adapted(0, false, written, title)
 	case (name == "image" || name == "figure") && arg != "":
 		alt := options["alt"]
-		if alt == "" && name == "figure" {
-			alt = options["name"]
-		}
 		ls[0] = []byte("![" + strings.ReplaceAll(alt, "]", `\]`) + "](<" + arg + ">)")
+		if label := options["name"]; mystLabel.MatchString(label) {
+			// its target, as "(label)=" is, not its text: {ref}`label`
+			// leads to it
+			ls[0] = append([]byte(`<span id="`+label+`"></span>`), ls[0]...)
+		}
 		for j := 1; j < body; j++ {
 			ls[j] = nil
 		}
@@ -113,6 +115,9 @@ func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
 	}
 	return 0, Foreign{}
 }
+
+// mystLabel is a MyST target's label, as "(label)=" writes it.
+var mystLabel = regexp.MustCompile(`^[A-Za-z0-9_][\w.:-]*$`)
 
 // mystRole is MyST's role that links: {ref}`label`, {ref}`text <label>`,
 // {doc}`path`, {doc}`text <path>`.
