@@ -310,6 +310,7 @@ func TestSignalledBuild(t *testing.T) {
 		{"a few pages", func(tmp string) bool { return count(tmp) >= 10 }, false},
 	}
 	signals := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}
+	missed, aimed := 0, 0 // the tries whose point comes before the build ends, and those it did not
 	for try := range 20 {
 		p := points[try%len(points)]
 		sig := signals[try/len(points)]
@@ -356,7 +357,13 @@ func TestSignalledBuild(t *testing.T) {
 		case waitErr != nil:
 			t.Errorf("%s, %v: %v\n%s", p.name, sig, waitErr, stderr.String())
 		case !p.late:
-			t.Errorf("%s, %v: the build finished before the signal; the point came too late", p.name, sig)
+			// The poll, starved of the CPU on a busy machine, may see
+			// the point only once the build is done: that try checks
+			// nothing, and most others must (below).
+			missed++
+		}
+		if !p.late {
+			aimed++
 		}
 		if l := leftovers(t, site); len(l) > 0 {
 			t.Errorf("%s, %v: temporary folders left: %v", p.name, sig, l)
@@ -371,5 +378,8 @@ func TestSignalledBuild(t *testing.T) {
 			old = now // the new output, complete: the previous one of the next try
 		}
 		t.Logf("try %d, %v %s: %s", try+1, sig, p.name, status)
+	}
+	if 2*missed > aimed {
+		t.Errorf("%d of %d builds finished before the signal meant to stop them: the points come too late to test an interrupted build", missed, aimed)
 	}
 }
