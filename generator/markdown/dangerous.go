@@ -79,3 +79,17 @@ func RasterData(dest string) bool {
 	}
 	return false
 }
+
+// indexLowerASCII is the index in s of the first instance of lower, a
+// lower-case ASCII string, ASCII letters in s compared without regard to
+// case; -1 when there is none. Unlike an index into bytes.ToLower(s), it
+// is an index into s whatever s holds: ToLower writes each invalid UTF-8
+// byte as the three bytes of U+FFFD.
+func indexLowerASCII(s []byte, lower string) int {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if hasPrefixFold(s[i:], lower) {
+			return i
+		}
+	}
+	return -1
+}

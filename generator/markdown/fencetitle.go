@@ -17,7 +17,7 @@ func FenceTitle(trimmed []byte) string {
 	if len(info) == 0 {
 		return ""
 	}
-	if at := bytes.Index(bytes.ToLower(info), []byte("title=")); at >= 0 {
+	if at := indexLowerASCII(info, "title="); at >= 0 {
 		return quotedOrWord(info[at+len("title="):])
 	}
 	if at := bytes.IndexAny(info, `"'`); at > 0 {

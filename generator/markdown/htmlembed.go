@@ -44,7 +44,7 @@ func htmlEmbed(ls [][]byte, name string, blankAbove bool) (n int, out [][]byte) 
 		// paragraph: else the line is a paragraph's, its text kept
 		return 0, nil
 	}
-	closing := []byte("</" + name)
+	closing := "</" + name
 	for k, line := range ls {
 		t := bytes.TrimSpace(line)
 		if len(t) == 0 {
@@ -52,7 +52,7 @@ func htmlEmbed(ls [][]byte, name string, blankAbove bool) (n int, out [][]byte) 
 		}
 		if k == 0 && alone && (name == "embed" || bytes.HasSuffix(t, []byte("/>"))) {
 			// closed with its tag: <embed …>, <iframe … />
-		} else if at := bytes.Index(bytes.ToLower(t), closing); at < 0 {
+		} else if at := indexLowerASCII(t, closing); at < 0 {
 			continue
 		} else if end := tagEnd(t[at:]); end <= 0 || at+end != len(t) {
 			return 0, nil // text after the closing tag, on its line

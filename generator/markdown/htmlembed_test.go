@@ -38,6 +38,7 @@ func TestEmbedBeforeText(t *testing.T) {
 		{"a player inline, its line a paragraph's", "<video src=\"a.mp4\"></video>\nText.\n", "", ""},
 		{"indented in a list item", "- item\n  <iframe src=\"x\"></iframe>\n  text\n", "", ""},
 		{"in a block quote", "> <iframe src=\"x\"></iframe>\n> text\n", "", ""},
+		{"bytes that are not UTF-8 before the closing tag", "# 演示\n\n<iframe src=\"\xbc\xbc\"></IFRAME>\nText.\n", "# 演示\n\n\nText.\n", warned},
 		{"a player under a paragraph's line, in the paragraph", "Text.\n<video src=\"a.mp4\">\n</video>\nmore\n", "", ""},
 		{"a <br> in a paragraph, a line break", "Text.\n<br>\nmore\n", "", ""},
 		{"a <br> before a blank line", "<br>\n\nText.\n", "", ""},
