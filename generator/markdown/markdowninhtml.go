@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"iter"
 	"regexp"
 	"strings"
 )
@@ -47,21 +48,8 @@ func markdownInside(trimmed []byte) string {
 // elements opened and closed on lines of their own within it and
 // skipping fenced code; -1 when it is not closed so.
 func markdownWrapperEnd(ls [][]byte, name string) int {
-	var code fence
 	depth := 0
-	for j, line := range ls {
-		line = bytes.TrimRight(line, "\r")
-		if code.holds(line) {
-			continue
-		}
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < 4 {
-			code = f
-			continue
-		}
-		t := bytes.TrimSpace(line)
-		if len(t) < 3 || t[0] != '<' || !loneTag.Match(t) {
-			continue
-		}
+	for j, t := range loneTagLines(ls) {
 		switch tag, closing := tagOf(t); {
 		case tag != name:
 		case closing:
@@ -74,6 +62,32 @@ func markdownWrapperEnd(ls [][]byte, name string) int {
 		}
 	}
 	return -1
+}
+
+// loneTagLines yields the lines of ls outside fenced code that hold a
+// tag alone (loneTag), without the white space around it, with their
+// indexes: the lines markdownWrapperEnd and closingLines count.
+func loneTagLines(ls [][]byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		var code fence
+		for j, line := range ls {
+			line = bytes.TrimRight(line, "\r")
+			if code.holds(line) {
+				continue
+			}
+			if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < 4 {
+				code = f
+				continue
+			}
+			t := bytes.TrimSpace(line)
+			if len(t) < 3 || t[0] != '<' || !loneTag.Match(t) {
+				continue
+			}
+			if !yield(j, t) {
+				return
+			}
+		}
+	}
 }
 
 // firstLine is the first line of text, without white space around it.
@@ -120,22 +134,9 @@ func (w *wrapperEnds) of(ls [][]byte, i int, name string) int {
 func closingLines(ls [][]byte, first int) map[int]int {
 	ends := map[int]int{}
 	open := map[string][]int{}
-	var code fence
-	for j, line := range ls {
-		line = bytes.TrimRight(line, "\r")
-		if code.holds(line) {
-			continue
-		}
-		if f, ok := openFence(bytes.TrimLeft(line, " ")); ok && indentOf(line) < 4 {
-			code = f
-			continue
-		}
-		t := bytes.TrimSpace(line)
-		if len(t) < 3 || t[0] != '<' {
-			continue
-		}
+	for j, t := range loneTagLines(ls) {
 		tag, closing := tagOf(t)
-		if !markdownWrappers[tag] || !loneTag.Match(t) {
+		if !markdownWrappers[tag] {
 			continue
 		}
 		switch stack := open[tag]; {
