@@ -119,7 +119,8 @@ func feed(site *model.Site, l labels) []byte {
 
 // announcement is the version of a document that the feed announces:
 // the current one, or, after changes that are not material (material =
-// false), the last material one, with the date it took effect.
+// false), the last material one, with the date it took effect, its
+// title and its approver (from git, else its [[history]] entry's date).
 type announcement struct {
 	version  string
 	date     model.Date
@@ -131,7 +132,11 @@ func announce(d *model.Document) announcement {
 	a := announcement{d.Version, d.Effective, d.Title, d.Approver}
 	if v := d.MaterialVersion(); v != d.Version {
 		a.version = v
-		if r := d.Revision(v); r != nil && !r.Date.IsZero() {
+		if e := d.Versions.Of(v); e != nil && e.Status == model.StatusApproved && !e.Effective.IsZero() {
+			// Git holds that version's text: its own effective date,
+			// title and approver, not those of the correction after it.
+			a.date, a.title, a.approver = e.Effective, cmp.Or(e.Title, d.Title), e.Approver
+		} else if r := d.Revision(v); r != nil && !r.Date.IsZero() {
 			a.date = r.Date
 		}
 	}
