@@ -466,6 +466,7 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	d.Versions = v
 	diags.Add(h.unreadNotes(w)...)
 	diags.Add(staleApproval(h, w)...)
+	diags.Add(versionLowered(h, w)...)
 	// A version git holds whose name cannot name a folder has no page.
 	warned := map[string]bool{}
 	for i, r := range d.History {

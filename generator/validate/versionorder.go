@@ -23,13 +23,13 @@ func versionOrder(d *model.Document, diags *diag.List) {
 	var top string
 	var topN []int
 	for i, h := range d.History {
-		n, ok := versionNumbers(h.Version)
+		n, ok := VersionNumbers(h.Version)
 		if !ok {
 			continue
 		}
 		if topN != nil && slices.Compare(n, topN) < 0 {
 			diags.Warnf(d.Path, d.Line(fmt.Sprintf("history.%d.version", i)), "version-order",
-				diag.Msg("number a new version above %q (%q, say), and write the entries in the order the versions were made", top, nextVersion(top)),
+				diag.Msg("number a new version above %q (%q, say), and write the entries in the order the versions were made", top, NextVersion(top)),
 				"[[history]] entry %d, version %q, is lower than version %q before it: a version number only goes up", i+1, h.Version, top)
 			continue
 		}
@@ -39,9 +39,10 @@ func versionOrder(d *model.Document, diags *diag.List) {
 	}
 }
 
-// versionNumbers reads "1.2", "v2.0.1" or "V3" as its numbers, with
-// the zeros at the end left out: 1.0 and 1 are one number.
-func versionNumbers(v string) ([]int, bool) {
+// VersionNumbers reads "1.2", "v2.0.1" or "V3" as its numbers, with
+// the zeros at the end left out: 1.0 and 1 are one number; ok is false
+// for a version that is not dotted numbers ("A", "2025-R1").
+func VersionNumbers(v string) ([]int, bool) {
 	v = strings.TrimPrefix(strings.TrimPrefix(v, "v"), "V")
 	var out []int
 	for _, part := range strings.Split(v, ".") {
@@ -57,8 +58,8 @@ func versionNumbers(v string) ([]int, bool) {
 	return out, true
 }
 
-// nextVersion is v with its last number raised by one ("2.0" → "2.1").
-func nextVersion(v string) string {
+// NextVersion is v with its last number raised by one ("2.0" → "2.1").
+func NextVersion(v string) string {
 	i := strings.LastIndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
 	n, err := strconv.Atoi(v[i+1:])
 	if err != nil {
