@@ -100,6 +100,11 @@ func Withdrawn(opts Options, h *history.History, converted []Converted, site *mo
 	if err != nil {
 		return append(diags, failedHistory(err)...)
 	}
+	reused, err := h.ReusedIDs(docsOf(converted))
+	if err != nil {
+		return append(diags, failedHistory(err)...)
+	}
+	diags = append(diags, reused...)
 	lopts := link.Options{Now: opts.Now, Drafts: opts.Drafts, Ceiling: opts.Classification}
 	pub := func(class, status string) bool { return published(site.Config, lopts, class, status) }
 	history.Publish(site, tombs, pub)
