@@ -445,6 +445,11 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 		v.Earlier = append(v.Earlier, e)
 		h.keep(revs[i].blob, w.texts[i])
 	}
+	for _, r := range d.History {
+		if r.Version != "" && r.Version != d.Version && !seen[r.Version] && !slices.Contains(v.Untracked, r.Version) {
+			v.Untracked = append(v.Untracked, r.Version)
+		}
+	}
 	// Two versions whose names differ only in case would be one folder
 	// where the site is copied to Windows or a Mac: the current version
 	// keeps its folder, then the oldest.

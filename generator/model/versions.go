@@ -101,6 +101,12 @@ type Versions struct {
 	// Drafts are the versions of [[history]] whose every committed text
 	// is a draft or in review: never published, so never withdrawn.
 	Drafts []string
+	// Untracked are the versions of [[history]] other than the current
+	// one of which git holds no text that can be read: made before the
+	// document was in git, or on a branch that a squash merge brought
+	// in as one commit. The changes of the version after one are shown
+	// from the version before it.
+	Untracked []string
 }
 
 // NeverPublished reports whether git holds version only as a draft or
@@ -277,6 +283,9 @@ func (d *Document) ChangesURL(version string) string {
 // PreviousOf is the earlier version that version replaced: the one of the
 // [[history]] entry before version's, when this build shows it and
 // version itself is shown (the current version, or an earlier one).
+// Entries of versions of which git holds no text (Untracked: a squash
+// merge of a branch that raised the version twice) are passed over: the
+// changes are then those from the version before.
 func (d *Document) PreviousOf(version string) *Version {
 	if d.Versions == nil || version != d.Version && d.Versions.Of(version) == nil {
 		return nil
@@ -286,7 +295,7 @@ func (d *Document) PreviousOf(version string) *Version {
 		if r.Version == version {
 			break
 		}
-		if r.Version != "" {
+		if r.Version != "" && !slices.Contains(d.Versions.Untracked, r.Version) {
 			prev = r.Version
 		}
 	}
