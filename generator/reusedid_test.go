@@ -47,4 +47,21 @@ func TestWithdrawnIDTakenByAnotherDocument(t *testing.T) {
 	if strings.Join(got, "\n") != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
+
+	// Written but not committed yet: check warns before the commit.
+	r.MustRemove("content/vendors.md")
+	r.MustCommit("2026-03-11T10:00:00+08:00", "Controller", "withdraw again")
+	r.MustWrite("content/cloud.md", doc("ISMS-P-002", "Cloud security", "approved", "Assess clouds."))
+	if res, err = generator.Check(generator.Options{Source: r.Dir, Now: model.Date{Year: 2026, Month: 3, Day: 20}, Defaults: defaults()}); err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, d := range res.Diagnostics {
+		if d.Code == "id-reused" {
+			got = append(got, d.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "content/cloud.md:2: warning: id ISMS-P-002 was the id of another document") {
+		t.Errorf("a withdrawn id taken by a file not committed yet: %q", got)
+	}
 }

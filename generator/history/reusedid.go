@@ -9,7 +9,8 @@ import (
 
 // ReusedIDs warns of each document of docs whose id was a withdrawn
 // document's: a file deleted after that id was published, and a file of
-// another title added with the id in a later commit. The new document
+// another title added with the id in a later commit, or not committed
+// yet (check warns before the commit). The new document
 // takes the withdrawn one's URL, and every link and reference to it;
 // its tombstone and last text are no longer shown. A document put back
 // under its id keeps its title, and is not warned of; nor is a file
@@ -24,12 +25,13 @@ func (h *History) ReusedIDs(docs []*model.Document) (diag.List, error) {
 	}
 	var diags diag.List
 	for _, d := range docs {
-		f := h.log.files[d.Path]
-		if f == nil || len(f.revs) == 0 || d.Versions == nil {
-			continue
+		added := int32(-1) // a file not committed yet: after every commit
+		if f := h.log.files[d.Path]; f != nil && len(f.revs) > 0 {
+			added = f.revs[len(f.revs)-1].commit // the commits are newest first
+		} else if d.Versions != nil {
+			continue // a file git holds under another path (moved on disk)
 		}
-		added := f.revs[len(f.revs)-1].commit // the commits are newest first
-		for i, t := range h.deleted {         // the most recent deletion first
+		for i, t := range h.deleted { // the most recent deletion first
 			del := h.deletedLogs[i]
 			if del == nil || model.FoldID(t.ID) != model.FoldID(d.ID) || del.revs[0].commit <= added {
 				continue
