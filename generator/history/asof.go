@@ -35,15 +35,15 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 		}
 		c := model.Commit{Hash: f[0], When: when, Author: authorName(f[3])}
 		if !c.Date().After(day) {
-			if foreignEncoding(f[2]) {
-				one := []model.Commit{c}
-				if err := r.rawAuthors(one, map[int32]string{0: f[2]}); err != nil {
-					return nil, model.Commit{}, err
-				}
-				c = one[0]
-			}
 			at := *r
 			at.head, at.pinned, at.parents = c.Hash, true, &parentGraph{} // another head: other parents
+			if r.gitDir != "" {
+				// Authors as the day's .mailmap names them.
+				at.names = r.run.mailmapOf(c.Hash, r.gitDir)
+			}
+			if err := at.author(&c, f[2]); err != nil {
+				return nil, model.Commit{}, err
+			}
 			if folder := strings.TrimSuffix(r.prefix, "/"); folder != "" {
 				// The site folder may have come into the repository later.
 				if !r.holds(c.Hash, folder, "tree") {
@@ -64,6 +64,24 @@ func (r *Repo) At(day model.Date) (*Repo, model.Commit, error) {
 		return nil, model.Commit{}, &DateError{Day: day}
 	}
 	return nil, model.Commit{}, &DateError{Day: day, First: oldest, Shallow: r.shallow}
+}
+
+// author gives c, a commit of encoding enc (its %e), its author's name
+// as r names it (see namer): through the .mailmap of r's head.
+func (r *Repo) author(c *model.Commit, enc string) error {
+	out, err := r.namer().output("log", "--no-walk", "--format=%aN", c.Hash, "--")
+	if err != nil {
+		return err
+	}
+	c.Author = authorName(strings.TrimSuffix(string(out), "\n"))
+	if foreignEncoding(enc) {
+		one := []model.Commit{*c}
+		if err := r.rawAuthors(one, map[int32]string{0: enc}); err != nil {
+			return err
+		}
+		*c = one[0]
+	}
+	return nil
 }
 
 // holds reports whether commit has path, a tree or a blob as kind says.

@@ -52,7 +52,7 @@ func (r *runner) withIndex(index string) *runner {
 			env = append(env, kv)
 		}
 	}
-	return &runner{git: r.git, dir: r.dir, env: append(env, "GIT_INDEX_FILE="+index)}
+	return &runner{git: r.git, dir: r.dir, env: append(env, "GIT_INDEX_FILE="+index), config: r.config}
 }
 
 // attrSource is whether each git executable reads attributes from a

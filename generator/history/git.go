@@ -60,7 +60,7 @@ func (r *runner) deployed(source string) *runner {
 		return nil
 	}
 	env := append(slices.Clip(r.env), "GIT_DIR="+gitDir, "GIT_WORK_TREE="+workTree)
-	return &runner{git: r.git, dir: r.dir, env: env}
+	return &runner{git: r.git, dir: r.dir, env: env, config: r.config}
 }
 
 // gitConfig are settings that keep the repository's and the user's own
@@ -80,9 +80,10 @@ var gitConfig = []string{
 
 // runner runs git in one folder.
 type runner struct {
-	git string // the executable
-	dir string
-	env []string
+	git    string // the executable
+	dir    string
+	env    []string
+	config []string // more settings (-c key=value), after gitConfig
 }
 
 func newRunner(dir string) (*runner, error) {
@@ -95,10 +96,30 @@ func newRunner(dir string) (*runner, error) {
 
 // command makes a git command with args after the settings of gitConfig.
 func (r *runner) command(args ...string) *exec.Cmd {
-	cmd := exec.Command(r.git, append(append([]string{}, gitConfig...), args...)...)
+	cmd := exec.Command(r.git, append(append(append([]string{}, gitConfig...), r.config...), args...)...)
 	cmd.Dir = r.dir
 	cmd.Env = r.env
 	return cmd
+}
+
+// mailmapOf is r for the commands whose output names authors, in the
+// site as of a day: git maps their names through the .mailmap that
+// commit holds at the top of its tree, not through today's, nor through
+// a file or blob of the configuration (mailmap.file, mailmap.blob)
+// that the repository does not hold. Git reads the .mailmap at the top
+// of the work tree whatever mailmap.blob says, so the work tree these
+// commands see is the repository's own folder (gitDir, absolute), which
+// holds none; they read commits, never the work tree.
+func (r *runner) mailmapOf(commit, gitDir string) *runner {
+	env := make([]string, 0, len(r.env)+2)
+	for _, kv := range r.env {
+		if !strings.HasPrefix(kv, "GIT_DIR=") && !strings.HasPrefix(kv, "GIT_WORK_TREE=") {
+			env = append(env, kv)
+		}
+	}
+	env = append(env, "GIT_DIR="+gitDir, "GIT_WORK_TREE="+gitDir)
+	config := append(slices.Clip(r.config), "-c", "mailmap.file=", "-c", "mailmap.blob="+commit+":.mailmap")
+	return &runner{git: r.git, dir: gitDir, env: env, config: config}
 }
 
 // output runs git and returns its standard output; the error carries

@@ -167,10 +167,10 @@ func (r *Repo) logCommits(commits []string, pathspecs ...string) ([]byte, error)
 func (r *Repo) logIn(stdin []byte, revs []string, pathspecs ...string) ([]byte, error) {
 	args := []string{"log", "-z", "--raw", "-M", "-l5000", "--no-abbrev", "--no-ext-diff", "--no-color", "--first-parent"}
 	tail := append(append(append([]string{logFormat}, revs...), "--"), pathspecs...)
-	out, err := r.run.longOutputIn(stdin, append(append(args, "--diff-merges=first-parent"), tail...)...)
+	out, err := r.namer().longOutputIn(stdin, append(append(args, "--diff-merges=first-parent"), tail...)...)
 	var ge *gitError
 	if errors.As(err, &ge) && strings.Contains(ge.msg, "--diff-merges") {
-		return r.run.longOutputIn(stdin, append(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m"), tail...)...)
+		return r.namer().longOutputIn(stdin, append(append(append([]string{"-c", "log.diffMerges=first-parent"}, args...), "-m"), tail...)...)
 	}
 	return out, err
 }
@@ -291,7 +291,7 @@ func (r *Repo) rawAuthors(commits []model.Commit, foreign map[int32]string) erro
 		for _, c := range cs {
 			in.WriteString(commits[c].Hash + "\n")
 		}
-		out, err := r.run.longOutputIn(in.Bytes(), "log", "--stdin", "--no-walk=unsorted", "--encoding="+enc, "--format=%H%x1f%aN%x00")
+		out, err := r.namer().longOutputIn(in.Bytes(), "log", "--stdin", "--no-walk=unsorted", "--encoding="+enc, "--format=%H%x1f%aN%x00")
 		if err != nil {
 			return err
 		}

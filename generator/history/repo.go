@@ -15,6 +15,8 @@ import (
 // one commit: HEAD, or the commit of --as-of (see At).
 type Repo struct {
 	run     *runner
+	names   *runner      // the runner of the commands that name authors, when not run (see runner.mailmapOf)
+	gitDir  string       // the repository's folder (.git), absolute
 	top     string       // the work tree's top folder
 	prefix  string       // the source folder relative to top, "" or "dir/sub/"
 	head    string       // the commit whose history is read
@@ -88,7 +90,7 @@ func OpenWhy(source string) (*Repo, Unusable, diag.List) {
 	if err != nil {
 		return unusable("install git to publish earlier versions, what changed and withdrawn documents", "git is not installed (%v)", errors.Unwrap(err))
 	}
-	query := []string{"rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository"}
+	query := []string{"rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir"}
 	out, err := run.output(query...)
 	if hook := run.deployed(abs); hook != nil && (notRepository(err) || err == nil && !strings.HasPrefix(string(out), "true\n")) {
 		run = hook
@@ -103,10 +105,10 @@ func OpenWhy(source string) (*Repo, Unusable, diag.List) {
 		return unusable("", "cannot read the git repository (%v)", err)
 	}
 	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	if len(lines) < 4 || lines[0] != "true" {
+	if len(lines) < 5 || lines[0] != "true" {
 		return unusable(notInGitHint, "%s is not in a git work tree", abs)
 	}
-	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", objects: &objectsDir{}, eol: &eolConfig{}, parents: &parentGraph{}}
+	r := &Repo{run: run, top: lines[1], prefix: lines[2], shallow: lines[3] == "true", gitDir: lines[4], objects: &objectsDir{}, eol: &eolConfig{}, parents: &parentGraph{}}
 	r.run.dir = r.top
 	if r.partial() {
 		return unusable("clone the repository without --filter to publish earlier versions, what changed and withdrawn documents", "the repository of %s is a partial clone, whose earlier texts git would fetch from the network", abs)
@@ -145,6 +147,14 @@ func (r *Repo) partial() bool {
 		}
 	}
 	return false
+}
+
+// namer is the runner of the commands whose output names authors.
+func (r *Repo) namer() *runner {
+	if r.names != nil {
+		return r.names
+	}
+	return r.run
 }
 
 // rel turns a path relative to the work tree into one relative to the
