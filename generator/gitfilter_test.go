@@ -201,14 +201,16 @@ func TestAsOfFilterOfTheDay(t *testing.T) {
 	untranslated(t, res)
 
 	// Today, nothing passes through a filter; version 1.0, scrambled
-	// in git, has no page, and a note says why rather than nothing.
+	// in git, has no page, and a note says why rather than nothing:
+	// the filter that its commit's .gitattributes named, not today's
+	// (none), which took it for a text from before the front matter.
 	for _, opts := range []generator.Options{{AsOf: model.Date{Year: 2026, Month: 2, Day: 15}}, {Now: model.Date{Year: 2026, Month: 3, Day: 1}}} {
 		tree, res = historyBuild(t, r.Dir, opts)
-		if notes := notesAbout(res, "git filter ("); len(notes) != 0 {
-			t.Errorf("after the filter was dropped: notes %q", notes)
+		if notes := notesAbout(res, "git filter"); len(notes) != 1 || !strings.Contains(notes[0], "when texts of theirs were committed (filter=rot for content/secret/p1.md") {
+			t.Errorf("after the filter was dropped: notes %q, want one that content/secret/p1.md's text of 1.0 passed through filter rot", notes)
 		}
-		if notes := notesAbout(res, "without front matter"); len(notes) != 1 || !strings.Contains(notes[0], "content/secret/p1.md") {
-			t.Errorf("after the filter was dropped: notes %q, want one that git holds texts of content/secret/p1.md without front matter", notes)
+		if notes := notesAbout(res, "named no filter"); len(notes) != 0 {
+			t.Errorf("after the filter was dropped: notes %q", notes)
 		}
 		if tree["docs/P-1/v/1.0/index.html"] != nil {
 			t.Error("docs/P-1/v/1.0/ is published")
@@ -259,4 +261,33 @@ func TestAsOfFileKeptInLFS(t *testing.T) {
 	if len(warned) != 1 || !strings.Contains(warned[0], "other.xlsx") {
 		t.Errorf("warnings %q, want one of other.xlsx", warned)
 	}
+}
+
+// The other way round: a document encrypted today (its folder named by
+// a filter of .gitattributes since), whose [[history]] names a version
+// that only a text from before its front matter carried, was said to
+// have passed through today's filter then; the commit of that text named
+// none, and the note says so.
+func TestFilterNamedSince(t *testing.T) {
+	r := gitfixture.New(t)
+	for _, kv := range [][2]string{{"filter.rot.clean", `tr 'A-Za-z=+' 'N-ZA-Mn-za-m+='`}, {"filter.rot.smudge", `tr 'N-ZA-Mn-za-m+=' 'A-Za-z=+'`}} {
+		if err := r.Git(nil, "config", kv[0], kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.MustWrite("isms.toml", "title = \"T\"\nlanguage = \"en\"\n[[departments]]\nid = \"isd\"\n")
+	r.MustWrite("content/secret/p1.md", "# Access control\n\nThe text as it was kept before the site.\n")
+	r.MustCommit("2026-01-01T10:00:00+08:00", "Author", "imported")
+	r.MustWrite(".gitattributes", "content/secret/** filter=rot\n")
+	r.MustWrite("content/secret/p1.md", filterDoc("1.1", "Text two.", "1.0", "1.1"))
+	r.MustCommit("2026-02-01T10:00:00+08:00", "Author", "encrypted")
+
+	_, res := historyBuild(t, r.Dir, generator.Options{Now: model.Date{Year: 2026, Month: 3, Day: 1}})
+	if notes := notesAbout(res, "git filter"); len(notes) != 0 {
+		t.Errorf("notes %q, want none of a filter", notes)
+	}
+	if notes := notesAbout(res, "named no filter"); len(notes) != 1 || !strings.Contains(notes[0], "content/secret/p1.md") {
+		t.Errorf("notes %q, want one that the text of content/secret/p1.md without front matter passed through no filter", notes)
+	}
+	untranslated(t, res)
 }

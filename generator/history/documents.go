@@ -110,7 +110,8 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 	}
 	par.Each(len(walks), func(i int) { diags[i], errs[i] = h.finish(walks[i], gone, merged[walks[i]], onBranch[walks[i]]) })
 	var out diag.List
-	var opaque, unreadable []string
+	var opaque []string
+	var unreadable []*walk
 	for i, w := range walks {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -119,24 +120,50 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		if w.opaque {
 			opaque = append(opaque, w.d.Path)
 		} else if w.unreadable() {
-			unreadable = append(unreadable, w.d.Path)
+			unreadable = append(unreadable, w)
 		}
 	}
 	out = append(out, opaqueNote(opaque)...)
-	// Texts that are text but no document, of a file a filter passes
-	// through: the filter's (a scrambling clean filter).
-	filtered, err := h.repo.filters(unreadable)
+	// Texts that are text but no document, of a file that a filter
+	// passed through when they were committed: the filter's (a
+	// scrambling clean filter), as the attributes of their own commits
+	// say, not today's.
+	var texts []textAt
+	for _, w := range unreadable {
+		texts = append(texts, w.unreadTexts(h)...)
+	}
+	then, err := h.repo.filtersThen(texts)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, scrambledNote(filtered)...)
+	filtered := map[string]string{}
 	var plain []string
-	for _, p := range unreadable {
-		if _, ok := filtered[p]; !ok {
-			plain = append(plain, p)
+	for _, w := range unreadable {
+		for _, t := range w.unreadTexts(h) {
+			if name, ok := then[t]; ok {
+				filtered[w.d.Path] = name // the newest text's filter
+				break
+			}
+		}
+		if _, ok := filtered[w.d.Path]; !ok {
+			plain = append(plain, w.d.Path)
 		}
 	}
+	out = append(out, scrambledNote(filtered)...)
 	return append(out, noFrontMatterNote(plain)...), nil
+}
+
+// unreadTexts are the texts the walk read without front matter that it
+// reads, the newest first.
+func (w *walk) unreadTexts(h *History) []textAt {
+	var texts []textAt
+	for i := range w.f.revs {
+		if hd, ok := w.headers[i]; ok && !hd.ok && !hd.yaml {
+			rv := w.f.revs[i]
+			texts = append(texts, textAt{commit: h.log.commit(rv).Hash, path: rv.path})
+		}
+	}
+	return texts
 }
 
 // unreadable reports whether the walk misses a version that [[history]]
