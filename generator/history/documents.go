@@ -45,7 +45,14 @@ type walk struct {
 	// approvals is, for each earlier version found approved, the
 	// oldest approved rev of its run.
 	approvals map[string]int
-	err       error // a text kept that could not be read back
+	err       error        // a text kept that could not be read back
+	files     []bundleFile // the files of its page bundle that git holds, published as its attachments
+}
+
+// bundleFile is a file of a document's page bundle, and its commits.
+type bundleFile struct {
+	name string // its path in the bundle (model.Attachment.Name)
+	f    *fileLog
 }
 
 // Documents gives each document of docs its Versions, and warns of the
@@ -70,7 +77,15 @@ func (h *History) Documents(docs []*model.Document) (diag.List, error) {
 		if d.FromGit != nil {
 			f, dirty = f.upTo(h, d.FromGit), false
 		}
-		walks = append(walks, newWalk(d, f, dirty))
+		w := newWalk(d, f, dirty)
+		if d.FromGit == nil {
+			for _, a := range d.Attachments {
+				if f := h.log.files[a.Path]; f != nil && len(f.revs) > 0 {
+					w.files = append(w.files, bundleFile{name: a.Name, f: f})
+				}
+			}
+		}
+		walks = append(walks, w)
 	}
 	h.mu.Unlock()
 	if err := h.readWalks(walks); err != nil {
@@ -515,6 +530,18 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	if w.set < 0 {
 		return diags, nil
 	}
+	// The files of its page bundle are the document's too: one changed
+	// since the commit that set the version changed what was approved.
+	for _, b := range w.files {
+		if rv, ok := changedSince(b.f, revs[w.set].commit); ok {
+			c := h.log.commit(rv)
+			v.FilesChanged = append(v.FilesChanged, model.FileChange{Name: b.name, ChangedIn: c})
+			diags.Warnf(d.Path, d.Line("version"), "changed-after-approval",
+				"raise version and add a [[history]] entry for the change (material = false for a correction that needs no new acknowledgement), or restore the file as it was approved",
+				"the attached file %s changed in commit %s (%s, %s) after version %s was approved in commit %s (%s), but the version was not raised",
+				b.name, c.Short(), c.Date(), c.Author, d.Version, v.Set.Short(), v.Set.Date())
+		}
+	}
 	// The current text: the file on disk when it differs from the last
 	// commit, else the last commit's.
 	current, uncommitted := w.texts[0], false
@@ -552,6 +579,29 @@ func (h *History) finish(w *walk, gone map[string][]model.Version, merged map[st
 	}
 	warnChangedAfterApproval(&diags, d, v)
 	return diags, nil
+}
+
+// changedSince returns the first commit after commit set (an index of
+// the log; later commits have lower ones) that left file f other than
+// set left it, when its last commit did: changed, or added since. A
+// file changed and restored since is as it was.
+func changedSince(f *fileLog, set int32) (rev, bool) {
+	approved := "" // its blob at set; none when it came later
+	for _, rv := range f.revs {
+		if rv.commit >= set {
+			approved = rv.blob
+			break
+		}
+	}
+	if f.revs[0].blob == approved {
+		return rev{}, false
+	}
+	for i := len(f.revs) - 1; i >= 0; i-- {
+		if rv := f.revs[i]; rv.commit < set && rv.blob != approved {
+			return rv, true
+		}
+	}
+	return rev{}, false
 }
 
 // warnChangedAfterApproval names the commit that changed the current

@@ -107,6 +107,19 @@ type Versions struct {
 	// in as one commit. The changes of the version after one are shown
 	// from the version before it.
 	Untracked []string
+
+	// FilesChanged are the files of the document's page bundle, published
+	// as its attachments, that a commit after Set changed (or added)
+	// without the version being raised, in the order of its attachments:
+	// they are part of the document that was approved.
+	FilesChanged []FileChange
+}
+
+// FileChange is a file of a page bundle changed after the approval of
+// its document's current version.
+type FileChange struct {
+	Name      string // its path in the bundle (Attachment.Name)
+	ChangedIn Commit // the first commit after Set that changed it
 }
 
 // NeverPublished reports whether git holds version only as a draft or
