@@ -92,7 +92,7 @@ func adaptText(body []byte, lang string, exists func(string) bool) ([]byte, []Fo
 	body, math := inlineMath(body)
 	found = append(found, math...)
 	body = docsifyIDs(spanningMDXComments(body))
-	body, templated := templateDests(body)
+	body, templated := templateDests(taggedDests(body))
 	body, roles := mystRoles(body)
 	templated = append(templated, roles...)
 	body = escapeCodePipes(dropLinkAttributes(pandocSpans(body)))

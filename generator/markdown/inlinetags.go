@@ -39,7 +39,10 @@ func inlineTemplateTags(body []byte) []Foreign {
 			f := Foreign{Line: n, Code: "template-tag",
 				Message: diag.Msg("the template tag %s is shown as written: pages here run no templates (it is written for Hugo, GitBook or Jekyll, which put something in its place)", string(tag)),
 				Hint:    diag.Msg("write in its place what it stands for: a name, an address, a link as [text](path)")}
-			if link, written := taggedLink(text); link != "" {
+			if def, written := taggedDefinition(text); def != "" {
+				f.Message = diag.Msg("the link definition %s is shown as written, and the links that use it as text: its address holds a template tag with spaces, and pages here run no templates", def)
+				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
+			} else if link, written := taggedLink(text); link != "" {
 				f.Message = diag.Msg("the link %s is shown as written, not as a link: its address holds a template tag with spaces, and pages here run no templates", link)
 				f.Hint = diag.Msg("write the address out, the tag replaced by what it stands for: %s", written)
 			}
@@ -148,9 +151,74 @@ func taggedLink(text []byte) (link, written string) {
 		}
 		dest = inlineTag.ReplaceAllFunc(bytes.TrimSpace(dest), tagName)
 		link = string(text[m[0]:m[1]])
-		return link, link[:m[4]-m[0]] + string(dest) + ")"
+		written = link[:m[4]-m[0]] + strings.TrimPrefix(string(dest), `\`) + ")"
+		return strings.Replace(link, `](\<`, `](<`, 1), written
 	}
 	return "", ""
+}
+
+// taggedDefinition is a link reference definition whose address holds a
+// template tag with spaces ("[ref]: {{% param "url" %}}", "[ref]: <{{<
+// param url >}}>"): CommonMark reads none (or, in angle brackets, a path
+// that names nothing), and it is shown as written, the links that use it
+// as text, as a link's is. def is the definition as written ("" when
+// text is none), written the definition with each tag replaced by the
+// name it stands for.
+func taggedDefinition(text []byte) (def, written string) {
+	m := taggedDef.FindSubmatchIndex(text)
+	if m == nil {
+		return "", ""
+	}
+	dest := text[m[4]:m[5]]
+	if !spacedTag(dest) {
+		return "", ""
+	}
+	def = strings.Replace(string(bytes.TrimSpace(text)), `]: \<`, `]: <`, 1)
+	dest = inlineTag.ReplaceAllFunc(bytes.TrimPrefix(dest, []byte(`\`)), tagName)
+	return def, string(text[m[2]:m[3]]) + " " + string(dest)
+}
+
+// taggedDef is a link reference definition: its label and colon, and
+// the rest of its line ("\<" when an angle bracket was escaped by
+// taggedDests).
+var taggedDef = regexp.MustCompile(`^ {0,3}(\[[^\[\]\n]+\]:)[ \t]*(\S.*?)[ \t]*$`)
+
+// spacedTag reports whether dest holds a template tag with spaces in it.
+func spacedTag(dest []byte) bool {
+	for _, tag := range inlineTag.FindAll(dest, -1) {
+		if bytes.ContainsAny(tag, " \t") {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedAngle is an address in angle brackets, of a link or of a
+// reference's definition: "](<{{% param "url" %}}>)", "[ref]: <{{< param
+// url >}}>".
+var taggedAngle = regexp.MustCompile(`(?:\]\(|^ {0,3}\[[^\[\]\n]+\]:[ \t]*)<([^<>\n]*)>`)
+
+// taggedDests returns body with the '<' of each address in angle
+// brackets that holds a template tag with spaces escaped: CommonMark
+// reads it as a path ("{{% param "url" %}}") that names nothing, a
+// broken-link error, where the same address without brackets is shown
+// as written with a warning (inlineTemplateTags) that says what to
+// write. Escaped, it is shown as written too, with that warning.
+func taggedDests(body []byte) []byte {
+	if !bytes.Contains(body, []byte("<{{")) && !bytes.Contains(body, []byte("<{%")) {
+		return body
+	}
+	return textLines(body, holding("<{"), func(_ int, line []byte, spans [][2]int) []byte {
+		var edits []edit
+		for _, m := range taggedAngle.FindAllSubmatchIndex(line, -1) {
+			lt := m[2] - 1
+			if inSpan(spans, lt) || !spacedTag(line[m[2]:m[3]]) {
+				continue
+			}
+			edits = append(edits, edit{lt, lt + 1, []byte(`\<`)})
+		}
+		return spliced(line, edits)
+	})
 }
 
 // tagName is the name a template tag stands for: its last word, without
