@@ -290,7 +290,10 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 		}
 		if len(line) > 3 && (line[0] == '`' || line[0] == '~') && bytes.IndexByte(line, '{') >= 0 {
 			// MyST's directive: a note, a picture, a code block
-			if n, f := mystDirective(ls[i:], lang); n != 0 {
+			if n, f := mystDirective(ls[i:], lang); n == 0 && f.Code != "" {
+				f.Line = first + i // shown as code: read as a fence below
+				found = append(found, f)
+			} else if n != 0 {
 				f.Line = first + i
 				found = append(found, f)
 				changed, top = true, false

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"strings"
 
@@ -15,7 +16,9 @@ import (
 // picture is not shown. mystDirective reads the admonitions as block
 // quotes under their title, a picture or a figure as its picture (and
 // caption), and a code block as the code in its language under its
-// caption; any other directive stays code.
+// caption; a table of contents (toctree) and reStructuredText (eval-rst)
+// stay code, with a warning that says what to write; any other
+// directive stays code.
 
 // mystFence is a fence's info string that names a directive: its name
 // and its argument.
@@ -32,7 +35,7 @@ var mystAdmonitions = map[string]bool{"note": true, "tip": true, "hint": true, "
 // margin, in place; n is the number of lines it took (0 when it is not
 // one it reads, or never closed; -1 for a code block, whose lines are
 // to be read again as a fenced code block) and f its warning, without
-// its line.
+// its line (a warning with n 0: the directive stays code).
 func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
 	open := bytes.TrimRight(ls[0], " \t\r")
 	m := mystFence.FindSubmatch(open)
@@ -112,8 +115,40 @@ func mystDirective(ls [][]byte, lang string) (n int, f Foreign) {
 		return -1, Foreign{Code: "myst-directive",
 			Message: diag.Msg("the MyST directive %s is shown as a code block in its language, under its caption; its other options are left out", written),
 			Hint:    diag.Msg("write a fenced code block, ```%s, with the code in it", strings.TrimSpace(arg))}
+	case name == "toctree":
+		// its entries stay as code, to be read; what they made (a list
+		// of links to the documents named) is not made
+		var links []string
+		for j := body; j < end; j++ {
+			if entry := strings.TrimSpace(string(ls[j])); entry != "" {
+				links = append(links, tocLink(entry))
+			}
+		}
+		if len(links) == 0 {
+			links = []string{"- [text](path.md)"}
+		}
+		return 0, Foreign{Code: "myst-directive",
+			Message: diag.Msg("the MyST directive %s is shown as code: the table of contents it makes (links to the documents it names) is not made", written),
+			Hint:    diag.Msg("write a list of links in its place: %s", strings.Join(links, " "))}
+	case name == "eval-rst":
+		return 0, Foreign{Code: "myst-directive",
+			Message: diag.Msg("the MyST directive %s is shown as code: the reStructuredText in it is not read", written),
+			Hint:    diag.Msg("write what it holds in Markdown instead (a note as > **Note:** …, a table as a pipe table, a link as [text](path))")}
 	}
 	return 0, Foreign{}
+}
+
+// tocLink is a toctree's entry ("intro", "Usage <usage>", "https://…")
+// as an item of a Markdown list of links.
+func tocLink(entry string) string {
+	text, target := entry, entry
+	if i := strings.LastIndexByte(entry, '<'); i > 0 && strings.HasSuffix(entry, ">") {
+		text, target = strings.TrimSpace(entry[:i]), entry[i+1:len(entry)-1]
+	}
+	if !strings.Contains(target, "://") && path.Ext(target) == "" {
+		target += ".md"
+	}
+	return "- [" + text + "](" + target + ")"
 }
 
 // mystLabel is a MyST target's label, as "(label)=" writes it.

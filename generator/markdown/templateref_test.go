@@ -59,3 +59,53 @@ func TestTemplateTagInDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestMySTCodeDirectives: a toctree and an eval-rst directive stay code,
+// nothing of them lost, with a warning at the fence's line that says what
+// is not made and what to write: the toctree's entries as a list of
+// links, the reStructuredText in Markdown. Other directives that stay
+// code have no such warning; nor does one in a code block.
+func TestMySTCodeDirectives(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		line     int // of the warning, -1 for none
+		message  string
+		hint     string
+	}{
+		{"a toctree", "# 目录\n\n```{toctree}\n:maxdepth: 2\n:caption: 内容\n\n安装\nUsage <usage/index>\nhttps://example.com/x\n```\n", 2,
+			"the MyST directive ```{toctree} is shown as code: the table of contents it makes",
+			"- [安装](安装.md) - [Usage](usage/index.md) - [https://example.com/x](https://example.com/x)"},
+		{"an empty toctree", "````{toctree}\n:hidden:\n````\n", 0, "```{toctree} is shown as code", "- [text](path.md)"},
+		{"eval-rst", "Text.\n\n```{eval-rst}\n.. note:: Read this.\n```\n", 2,
+			"the MyST directive ```{eval-rst} is shown as code: the reStructuredText in it is not read", "in Markdown"},
+		{"another directive", "```{mermaid}\ngraph TD\n```\n", -1, "", ""},
+		{"in a code block", "~~~~\n```{toctree}\na\n```\n~~~~\n", -1, "", ""},
+	} {
+		body, found := Adapt([]byte(tc.in))
+		var got []Foreign
+		for _, f := range found {
+			if f.Code == "myst-directive" {
+				got = append(got, f)
+			}
+		}
+		if tc.line < 0 {
+			if len(got) > 0 {
+				t.Errorf("%s: warned %q", tc.name, got[0].Message)
+			}
+			continue
+		}
+		if len(got) != 1 || got[0].Line != tc.line || !strings.Contains(got[0].Message.String(), tc.message) || !strings.Contains(got[0].Hint.String(), tc.hint) {
+			t.Errorf("%s: warned %v, want one at %d %q, hint %q", tc.name, got, tc.line, tc.message, tc.hint)
+		}
+		if string(body) != tc.in {
+			t.Errorf("%s: the body changed: %q", tc.name, body)
+		}
+		md := New()
+		var html bytes.Buffer
+		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		last := strings.Split(strings.TrimSpace(tc.in), "\n")
+		if entry := last[len(last)-2]; !strings.Contains(html.String(), strings.ReplaceAll(entry, "<", "&lt;")) {
+			t.Errorf("%s: the page lacks %q: %s", tc.name, entry, html.String())
+		}
+	}
+}
