@@ -160,13 +160,16 @@ var mystRole = regexp.MustCompile("\\{(ref|doc)\\}`([^`<>\\n]*?)[ \\t]*(?:<([^`<
 
 // mystRoles returns body with each MyST role that links written as the
 // Markdown link it stands for ({ref}`access-rules` as
-// [access-rules](#access-rules), {doc}`text <../b>` as [text](../b)),
+// [Access rules](#access-rules), the text of the heading with that id,
+// or [access-rules](#access-rules) when there is none; {doc}`text <../b>`
+// as [text](../b)),
 // and a Foreign a line; CommonMark shows the role as its name and code.
 func mystRoles(body []byte) ([]byte, []Foreign) {
 	if !bytes.Contains(body, []byte("}`")) {
 		return body, nil
 	}
 	var found []Foreign
+	var headings map[string]string // the text of each heading with an id of its own, once a role needs it
 	body = textLines(body, holding("}`"), func(n int, line []byte, spans [][2]int) []byte {
 		var edits []edit
 		for _, m := range mystRole.FindAllSubmatchIndex(line, -1) {
@@ -187,9 +190,17 @@ func mystRoles(body []byte) ([]byte, []Foreign) {
 				dest = "#" + target
 			}
 			if text == "" && role == "ref" {
+				// the heading the label is on, as Sphinx shows it; the
+				// label itself when it is on none of this document's
 				text = target
+				if headings == nil {
+					headings = labelledHeadings(body)
+				}
+				if h, ok := headings[target]; ok {
+					text = h
+				}
 			}
-			link := "[" + strings.ReplaceAll(text, "]", `\]`) + "](<" + dest + ">)"
+			link := "[" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text) + "](<" + dest + ">)"
 			edits = append(edits, edit{m[0], m[1], []byte(link)})
 			if len(edits) == 1 {
 				found = append(found, Foreign{Line: n, Code: "myst-directive",
@@ -200,4 +211,24 @@ func mystRoles(body []byte) ([]byte, []Foreign) {
 		return spliced(line, edits)
 	})
 	return body, found
+}
+
+// labelledHeading is a heading with an id of its own, as a MyST target
+// above it is written by adapt ("## Access rules {#access-rules}"): its
+// text and its id.
+var labelledHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]+\{#([^{}\s]+)\}[ \t]*$`)
+
+// labelledHeadings maps the id of each heading of body that has one of
+// its own to the heading's text; code is left alone.
+func labelledHeadings(body []byte) map[string]string {
+	m := map[string]string{}
+	textLines(body, holding("{#"), func(_ int, line []byte, _ [][2]int) []byte {
+		if h := labelledHeading.FindSubmatch(bytes.TrimRight(line, "\r")); h != nil && len(h[1]) > 0 {
+			if _, ok := m[string(h[2])]; !ok {
+				m[string(h[2])] = string(h[1])
+			}
+		}
+		return line
+	})
+	return m
 }

@@ -109,3 +109,23 @@ func TestMySTCodeDirectives(t *testing.T) {
 		}
 	}
 }
+
+// TestMySTRefText: a {ref} role without a text of its own shows the text
+// of the heading its label is on, as Sphinx does, whether the label is a
+// MyST target above the heading or the heading's own id; a label on no
+// heading of the document shows itself; a text of its own stays.
+func TestMySTRefText(t *testing.T) {
+	for _, tc := range []struct{ name, in, link string }{
+		{"a target above a heading", "(access-rules)=\n## 访问 *规则* ##\n\nSee {ref}`access-rules`.\n", "[访问 *规则*](<#access-rules>)"},
+		{"a heading's own id, a role before it", "See {ref}`c-sharp`.\n\n### C# {#c-sharp}\n", "[C#](<#c-sharp>)"},
+		{"a heading with a bracket", "(x)=\n# [Draft] plan\n\n{ref}`x`\n", `[\[Draft\] plan](<#x>)`},
+		{"a label on no heading", "(tbl)=\n| a |\n\n{ref}`tbl` {ref}`elsewhere`\n", "[tbl](<#tbl>) [elsewhere](<#elsewhere>)"},
+		{"a text of its own", "(y)=\n## Why\n\n{ref}`the reason <y>`\n", "[the reason](<#y>)"},
+		{"a heading in code is none", "```\n## Code {#z}\n```\n{ref}`z`\n", "[z](<#z>)"},
+	} {
+		body, _ := Adapt([]byte(tc.in))
+		if !strings.Contains(string(body), tc.link) {
+			t.Errorf("%s: adapted %q, want %q in it", tc.name, body, tc.link)
+		}
+	}
+}
