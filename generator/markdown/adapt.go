@@ -223,6 +223,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	htmlFrom := -1                  // the first line of the open HTML block that ends at a blank line, or -1
 	unclosedPre := -1               // the last line that a <pre> not closed was read to
 	var wrappers wrapperEnds        // the closing line of each wrapper of Markdown, once one is met
+	var tabs map[string]string      // the label of each tab's value, as a <Tabs values={[…]}> gives them
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -393,11 +394,25 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			ls[i+wrappers.of(ls, i, markdownInside(trimmed))] = nil
 			ls[i] = nil
 			changed = true
-		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components) != nil:
+		case trimmed[0] == '<' && indentOf(line) < 4 && componentTag(trimmed, components, tabs) != nil:
 			// an imported component's tag alone on its line (<Tabs>,
 			// <TabItem value="a" label="Linux">, </Tabs>): left out, as
 			// the import's warning says; a tab's label or a title stays
-			ls[i] = componentTag(trimmed, components)
+			tabs = tabLabels(trimmed, tabs)
+			ls[i] = componentTag(trimmed, components, tabs)
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < 4 && len(components) > 0 && componentLines(ls[i:], components) > 0:
+			// such a tag written over several lines (<Tabs, then
+			// values={[ {label: 'A', value: 'a'}, … ]}>): read as if on
+			// one, its other lines left empty
+			n := componentLines(ls[i:], components)
+			tag := joinedTag(ls[i : i+n])
+			tabs = tabLabels(tag, tabs)
+			ls[i] = componentTag(tag, components, tabs)
+			for j := i + 1; j < i+n; j++ {
+				ls[j] = nil
+			}
+			i += n - 1
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < items.code():
 			if htmlFrom >= 0 && !layoutOnly(ls[htmlFrom:i]) {
@@ -786,7 +801,10 @@ func importedNames(line []byte) []string {
 // componentTag is what a line that holds only a tag of one of the
 // components shows: the value of its label or title in bold, or an
 // empty line; nil when the line is something else.
-func componentTag(line []byte, components map[string]bool) []byte {
+//
+// A tab without a label of its own (<TabItem value="a">) shows the label
+// that tabs, read from the <Tabs values={[…]}> above it, gives its value.
+func componentTag(line []byte, components map[string]bool, tabs map[string]string) []byte {
 	if len(components) == 0 {
 		return nil
 	}
@@ -803,7 +821,81 @@ func componentTag(line []byte, components map[string]bool) []byte {
 			return bold(t, false)
 		}
 	}
+	if v := jsxValue.FindSubmatch(m[2]); v != nil {
+		if t := strings.TrimSpace(tabs[string(v[1])+string(v[2])]); t != "" {
+			return bold(t, false)
+		}
+	}
 	return []byte{}
+}
+
+var (
+	// the start of a component's tag that does not end on its line
+	jsxOpen = regexp.MustCompile(`^<([A-Za-z][\w.]*)(?:\s|$)`)
+	// value="a" among a tag's attributes
+	jsxValue = regexp.MustCompile(`(?:^|\s)value=(?:"([^"]*)"|'([^']*)')`)
+	// one tab of <Tabs values={[…]}>: {label: 'A', value: 'a'}, either first
+	tabValue = regexp.MustCompile(`\{\s*(label|value)\s*:\s*(?:'([^']*)'|"([^"]*)")\s*,\s*(label|value)\s*:\s*(?:'([^']*)'|"([^"]*)")\s*,?\s*\}`)
+)
+
+// componentLines is the number of lines, from ls[0], of a tag of one of
+// components that does not end on its first line but on a later one,
+// its braces closed ("<Tabs", "  values={[", "  ]}>"); 0 when ls[0]
+// starts none, or the tag does not end before a blank line.
+func componentLines(ls [][]byte, components map[string]bool) int {
+	first := bytes.TrimSpace(ls[0])
+	if m := jsxOpen.FindSubmatch(first); m == nil || !components[string(m[1])] || jsxTag.Match(first) {
+		return 0
+	}
+	depth := bytes.Count(first, []byte("{")) - bytes.Count(first, []byte("}"))
+	for k := 1; k < len(ls) && k < 64; k++ {
+		t := bytes.TrimSpace(ls[k])
+		if len(t) == 0 || t[0] == '<' {
+			return 0
+		}
+		depth += bytes.Count(t, []byte("{")) - bytes.Count(t, []byte("}"))
+		if depth == 0 && bytes.HasSuffix(t, []byte(">")) {
+			if jsxTag.Match(joinedTag(ls[:k+1])) {
+				return k + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// joinedTag is the lines of a tag on one line.
+func joinedTag(ls [][]byte) []byte {
+	var out []byte
+	for k, l := range ls {
+		if k > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, bytes.TrimSpace(l)...)
+	}
+	return out
+}
+
+// tabLabels adds to tabs the label of each tab's value that a tag's
+// values={[{label: 'A', value: 'a'}, …]} gives (Docusaurus's Tabs).
+func tabLabels(tag []byte, tabs map[string]string) map[string]string {
+	if !bytes.Contains(tag, []byte("values=")) {
+		return tabs
+	}
+	for _, m := range tabValue.FindAllSubmatch(tag, -1) {
+		if string(m[1]) == string(m[4]) {
+			continue
+		}
+		label, value := string(m[2])+string(m[3]), string(m[5])+string(m[6])
+		if string(m[1]) == "value" {
+			label, value = value, label
+		}
+		if tabs == nil {
+			tabs = map[string]string{}
+		}
+		tabs[value] = label
+	}
+	return tabs
 }
 
 // spaceBeforeClosing puts a space before the closing run of a heading

@@ -43,6 +43,16 @@ func componentTags(body []byte, imported map[string]bool) []Foreign {
 				Hint:    diag.Msg("write in Markdown what it shows (a badge's text, a slot's title as a bold line), or leave the tag out")})
 			return
 		}
+		// a tag that goes on to later lines (<Tabs values={[, then
+		// its tabs and ]}>), shown as text as one on its line is
+		if m := jsxOpen.FindSubmatch(bytes.TrimSpace(text)); m != nil && bytes.IndexByte(text, '>') < 0 {
+			name, attrs := string(m[1]), bytes.TrimSpace(text)[len(m[0]):]
+			if !imported[name] && isComponent(name, append([]byte(" "), attrs...), false, false, body) {
+				found = append(found, Foreign{Line: n, Code: "component-tag",
+					Message: diag.Msg("the tag %s is shown as text: it is a component of a site generator (VitePress, VuePress, Docusaurus), not Markdown, and pages here run none", string(bytes.TrimSpace(text))+" …>"),
+					Hint:    diag.Msg("write in Markdown what it shows (a badge's text, a slot's title as a bold line), or leave the tag out")})
+			}
+		}
 	})
 	return found
 }

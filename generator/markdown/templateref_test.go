@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -126,6 +127,48 @@ func TestMySTRefText(t *testing.T) {
 		body, _ := Adapt([]byte(tc.in))
 		if !strings.Contains(string(body), tc.link) {
 			t.Errorf("%s: adapted %q, want %q in it", tc.name, body, tc.link)
+		}
+	}
+}
+
+// TestTabsOverLines: Docusaurus's <Tabs values={[…]}> written over
+// several lines is left out as it is on one line, its lines emptied, and
+// a tab without a label of its own shows the label the values give its
+// value, in either form; without an import, the tag is warned at its
+// first line as shown as text.
+func TestTabsOverLines(t *testing.T) {
+	const imports = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+	for _, tc := range []struct {
+		name, in, out string
+		found         []string
+	}{
+		{"over several lines",
+			imports + "<Tabs\n  defaultValue=\"mac\"\n  values={[\n    {label: 'macOS', value: 'mac'},\n    { value: \"win\", label: \"Windows 系统\" },\n  ]}>\n<TabItem value=\"mac\">\n\nRun it.\n\n</TabItem>\n<TabItem value=\"win\">\n\n运行。\n\n</TabItem>\n</Tabs>\n",
+			"\n\n\n\n\n\n\n\n\n**macOS**\n\nRun it.\n\n\n**Windows 系统**\n\n运行。\n\n\n\n",
+			[]string{"mdx-import@0", "mdx-import@1"}},
+		{"on one line, a tab's own label first",
+			imports + "<Tabs values={[{label: 'A', value: 'a'}, {label: 'B', value: 'b'}]}>\n<TabItem value=\"a\">\n\nx\n\n</TabItem>\n<TabItem value=\"b\" label=\"Own\">\n\ny\n\n</TabItem>\n</Tabs>\n",
+			"\n\n\n\n**A**\n\nx\n\n\n**Own**\n\ny\n\n\n\n",
+			[]string{"mdx-import@0", "mdx-import@1"}},
+		{"not closed before a blank line: left alone",
+			imports + "<Tabs\n  values={[\n\n]}>\n",
+			"\n\n\n<Tabs\n  values={[\n\n]}>\n",
+			[]string{"mdx-import@0", "mdx-import@1"}},
+		{"without an import: text, warned at its first line",
+			"<Tabs values={[\n  {label: 'A', value: 'a'},\n]}>\n",
+			"<Tabs values={[\n  {label: 'A', value: 'a'},\n]}>\n",
+			[]string{"component-tag@0"}},
+	} {
+		body, found := Adapt([]byte(tc.in))
+		if string(body) != tc.out {
+			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, tc.out)
+		}
+		var codes []string
+		for _, f := range found {
+			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
+		}
+		if strings.Join(codes, " ") != strings.Join(tc.found, " ") {
+			t.Errorf("%s: found %v, want %v", tc.name, codes, tc.found)
 		}
 	}
 }
