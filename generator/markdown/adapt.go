@@ -690,7 +690,8 @@ var templateAttribute = regexp.MustCompile(`(?:^|\s)([a-z]+)=(?:"([^"]*)"|'([^']
 // line. What its attributes say that a reader should see is kept: the
 // page GitBook embeds ({% embed url="…" %}) or the file it offers
 // ({% file src="…" %}) as a link, the picture of Hugo's
-// {{< figure src="…" >}}, the title of a tab or a code block
+// {{< figure src="…" >}} (linked to its link, its title, caption and
+// attribution under it), the title of a tab or a code block
 // ({% tab title="…" %}, {{< tab header="…" >}}) in bold; anything else
 // goes.
 func keptOfTag(trimmed []byte) ([]byte, Foreign) {
@@ -715,13 +716,40 @@ func keptOfTag(trimmed []byte) ([]byte, Foreign) {
 		return linked("[" + strings.ReplaceAll(path.Base(v), "]", `\]`) + "](<" + v + ">)")
 	case string(name) == "figure" && attrs["src"] != "":
 		alt := cmp.Or(attrs["alt"], attrs["title"], attrs["caption"])
-		return linked("![" + strings.ReplaceAll(alt, "]", `\]`) + "](<" + v + ">)")
+		fig := "![" + strings.ReplaceAll(alt, "]", `\]`) + "](<" + v + ">)"
+		if attrs["link"] != "" {
+			fig = "[" + fig + "](<" + attrs["link"] + ">)" // the picture links to it, as Hugo's does
+		}
+		return linked(fig + figureCaption(attrs))
 	case attrs["title"] != "" || attrs["header"] != "":
 		return bold(cmp.Or(attrs["title"], attrs["header"]), false), Foreign{Code: "template-tag",
 			Message: diag.Msg("the template tag %s is not shown, its title in bold in its place: it is written for Hugo, GitBook or Jekyll; the text between tags is shown", string(trimmed)),
 			Hint:    diag.Msg("write the title as a bold line or a heading, and remove the tag's line")}
 	}
 	return nil, templateTagFound(0, trimmed)
+}
+
+// figureCaption is what Hugo's figure shows under its picture, after a
+// line break: its title in bold, its caption (Markdown, as Hugo reads
+// it) and its attribution, linked to attrlink; "" when it has none.
+func figureCaption(attrs map[string]string) string {
+	var parts []string
+	if t := attrs["title"]; t != "" {
+		parts = append(parts, string(bold(t, false)))
+	}
+	if c := attrs["caption"]; c != "" {
+		parts = append(parts, c)
+	}
+	if a := attrs["attr"]; a != "" {
+		if l := attrs["attrlink"]; l != "" {
+			a = "[" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(a) + "](<" + l + ">)"
+		}
+		parts = append(parts, a)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "<br>" + strings.Join(parts, " ")
 }
 
 // inlineMDXComments leaves out the MDX comments ({/* … */}) within a

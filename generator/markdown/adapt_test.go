@@ -225,7 +225,7 @@ func TestAdapt(t *testing.T) {
 			[]string{"mdx-import@0", "mdx-import@4"}},
 		{"GitBook's and Hugo's tags whose attributes a reader should see: a tab's or a code block's title in bold, an embedded page, a file and a figure as links",
 			"{% tabs %}\n{% tab title=\"Windows\" %}\nRun it.\n{% endtab %}\n{% endtabs %}\n{% embed url=\"https://v.example.com/w?v=1\" %}\nCaption\n{% endembed %}\n{% file src=\"forms/a b.pdf\" %}\n{% code title='run.sh' %}\n{{< tab header=\"Linux\" >}}\n{{< figure src=\"img/n.png\" title=\"Net\" >}}\n{% content-ref url=\"b.md\" %}\n",
-			"\n**Windows**\nRun it.\n\n\n<https://v.example.com/w?v=1>\nCaption\n\n[a b.pdf](<forms/a b.pdf>)\n**run.sh**\n**Linux**\n![Net](<img/n.png>)\n\n",
+			"\n**Windows**\nRun it.\n\n\n<https://v.example.com/w?v=1>\nCaption\n\n[a b.pdf](<forms/a b.pdf>)\n**run.sh**\n**Linux**\n![Net](<img/n.png>)<br>**Net**\n\n",
 			[]string{"template-tag@0", "template-tag@1", "template-tag@3", "template-tag@4", "template-tag@5", "template-tag@7", "template-tag@8", "template-tag@9", "template-tag@10", "template-tag@11", "template-tag@12"}},
 		{"a note of GitBook or of a Hexo theme, of a kind or a title, is a block quote under its title, as an admonition",
 			"{% hint style=\"warning\" %}\nNote.\n{%- endhint -%}\n\n{% note info 网站存放在子目录 %}\n如果……\n{% endnote %}\n{% note warn \"警告！\" %}\nx\n{% endnote %}\n{% note %}\ny\n{% endnote %}\n",

@@ -172,3 +172,32 @@ func TestTabsOverLines(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoFigure: Hugo's figure shortcode shows its picture, linked to its
+// link (a Markdown link, checked as any is), and under it its title in
+// bold, its caption and its attribution, linked to attrlink.
+func TestHugoFigure(t *testing.T) {
+	for _, tc := range []struct{ name, in, out, html string }{
+		{"caption and link", `{{< figure src="img/流程.png" caption="图 1：*审批*流程" link="https://example.com/big.png" alt="流程" >}}`,
+			"[![流程](<img/流程.png>)](<https://example.com/big.png>)<br>图 1：*审批*流程",
+			`<a href="https://example.com/big.png"><img src="img/%E6%B5%81%E7%A8%8B.png" alt="流程"></a><br>` + "\n" + `图 1：<em>审批</em>流程`},
+		{"a link to a file, title and attribution", `{{% figure src="a.png" link="forms/a.docx" title="Plan" attr="ACME [1]" attrlink="https://example.com/acme" %}}`,
+			`[![Plan](<a.png>)](<forms/a.docx>)<br>**Plan** [ACME \[1\]](<https://example.com/acme>)`,
+			`<a href="forms/a.docx"><img src="a.png" alt="Plan"></a>`},
+		{"a picture alone", `{{< figure src="a.png" alt="A" >}}`, "![A](<a.png>)", `<img src="a.png" alt="A">`},
+	} {
+		body, found := Adapt([]byte(tc.in + "\n"))
+		if string(body) != tc.out+"\n" {
+			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, tc.out)
+		}
+		if len(found) != 1 || !strings.Contains(found[0].Hint.String(), tc.out) {
+			t.Errorf("%s: found %v, want a hint with %q", tc.name, found, tc.out)
+		}
+		md := New()
+		var html bytes.Buffer
+		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		if !strings.Contains(html.String(), tc.html) {
+			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html.String(), tc.html)
+		}
+	}
+}
