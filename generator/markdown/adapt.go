@@ -137,6 +137,9 @@ func mayAdapt(body []byte) bool {
 		if len(rest) > len(line) && mayIndentProse(rest) {
 			return true // Chinese text indented as code
 		}
+		if len(line) > 1 && opensContainerEmbed(line) {
+			return true // a frame or a player after a list item's marker or a quote's '>'
+		}
 		if len(line) > 1 {
 			switch c, d := line[0], line[1]; c {
 			case '%', '\\':
@@ -439,6 +442,18 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			i += n - 1
 			changed, top = true, false
 			continue
+		case indentOf(line) < items.code() && opensContainerEmbed(trimmed):
+			// a frame or a player right after a list item's marker or a
+			// quote's '>': left out alone, as at the margin, the lines
+			// of the item or the quote under it shown
+			n, out, name := containerEmbed(ls[i:], blankAbove)
+			if n == 0 {
+				break
+			}
+			found = append(found, embedFound(at, name))
+			copy(ls[i:i+n], out)
+			i += n - 1
+			changed, top = true, false
 		case trimmed[0] == '-' && indentOf(line) < 4 && len(trimmed) > 1 && trimmed[1] == '-' && dashRuns(line) != nil:
 			// a pandoc table: its header above this line of dashes, or
 			// its first line here

@@ -49,9 +49,7 @@ func htmlBlock(ls [][]byte, trimmed []byte, blankAbove bool) (n int, out [][]byt
 	case opensEmbed(trimmed) != "":
 		name := opensEmbed(trimmed)
 		n, out := htmlEmbed(ls, name, blankAbove)
-		return n, out, Foreign{Code: "raw-html",
-			Message: diag.Msg("the HTML element <%s> is not shown (pages show no HTML written in a document); the lines right under it are, as a paragraph of their own", name),
-			Hint:    htmlHint(name)}
+		return n, out, embedFound(0, name)
 	case isBreak(trimmed) && tagEnd(trimmed) == len(trimmed):
 		n, out := lineBreak(ls, blankAbove)
 		return n, out, Foreign{} // no more than space: nothing to warn of

@@ -201,3 +201,54 @@ func TestHugoFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedInContainer: a frame or a player in a list item (indented as
+// its text, or right after its marker) or in a block quote, closed on its
+// lines with text of the item or the quote right under it, is left out
+// alone with a warning at its line, and the text is shown in the item or
+// the quote, as at the margin; text outside the container, a blank line
+// under the element, or text after its closing tag leave the body as it
+// was.
+func TestEmbedInContainer(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, out, found, shown string
+	}{
+		{"indented in a list item", "- 演示\n  <iframe src=\"https://v.example/x\"></iframe>\n  后面的文字\n- next\n",
+			"- 演示\n\n  后面的文字\n- next\n", "raw-html@1", "<p>后面的文字</p>"},
+		{"after a list item's marker", "1. <iframe src=\"x\"\n   width=\"600\"></iframe>\n   Text *after*.\n",
+			"\n1.\n   Text *after*.\n", "raw-html@0", "<li>Text <em>after</em>.</li>"},
+		{"in a block quote", "> 引用\n> <iframe src=\"x\"></iframe>\n> after in quote\n",
+			"> 引用\n>\n> after in quote\n", "raw-html@1", "<p>after in quote</p>\n</blockquote>"},
+		{"nested quotes, a player", "> > <video src=\"a.mp4\">\n> > </video>\n> > more\n",
+			"> >\n> >\n> > more\n", "raw-html@0", "<p>more</p>"},
+		{"a blank line under it", "- <iframe src=\"x\"></iframe>\n\n  text\n", "", "", ""},
+		{"text outside the quote under it", "> <iframe src=\"x\"></iframe>\ntext\n", "", "", ""},
+		{"text after its closing tag", "- item\n  <iframe src=\"x\"></iframe> caption\n  text\n", "", "", ""},
+		{"in code", "```\n- <iframe src=\"x\"></iframe>\n  text\n```\n", "", "", ""},
+	} {
+		out := tc.out
+		if out == "" {
+			out = tc.in
+		}
+		body, found := Adapt([]byte(tc.in))
+		if string(body) != out {
+			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
+		}
+		var codes []string
+		for _, f := range found {
+			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
+		}
+		if strings.Join(codes, " ") != tc.found {
+			t.Errorf("%s: found %v, want %q", tc.name, codes, tc.found)
+		}
+		if tc.shown == "" {
+			continue
+		}
+		md := New()
+		var html bytes.Buffer
+		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		if !strings.Contains(html.String(), tc.shown) || strings.Contains(html.String(), "raw HTML") {
+			t.Errorf("%s: the page\n%s\nlacks %q, or holds HTML", tc.name, html.String(), tc.shown)
+		}
+	}
+}
