@@ -197,7 +197,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '<':
-				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensHeading(line) != "" || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) || markdownInside(firstLine(line)) != "" {
+				if opensTable(line) || opensList(line) || opensParagraph(line) != "" || opensDetails(line) || hasTag(line, "pre") || opensHeading(line) != "" || opensEmbed(line) != "" || len(line) > 3 && bytes.EqualFold(line[:3], []byte("<br")) || markdownInside(firstLine(line)) != "" || markdownOneLine(bytes.TrimSpace(firstLine(line))) != nil {
 					return true
 				}
 			}
@@ -389,6 +389,11 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			found = append(found, indentedProseFound(at))
 			i += n - 1
+			changed = true
+		case trimmed[0] == '<' && indentOf(line) < items.code() && markdownOneLine(trimmed) != nil:
+			// <figcaption markdown>Our [plan]</figcaption>: its tags
+			// only lay out the Markdown they hold on their line
+			ls[i] = append(line[:len(line)-len(bytes.TrimLeft(line, " \t")):len(line)-len(bytes.TrimLeft(line, " \t"))], markdownOneLine(trimmed)...)
 			changed = true
 		case trimmed[0] == '<' && indentOf(line) < items.code() && markdownInside(trimmed) != "" && wrappers.of(ls, i, markdownInside(trimmed)) > 0:
 			// <div class="code-example" markdown="1"> … </div>: its

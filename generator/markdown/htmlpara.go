@@ -11,7 +11,8 @@ import (
 // A paragraph written in HTML (<p align="center"><img …></p>, a <div>
 // of text with <strong> and <br />, as a generator of reference pages
 // writes it, or a picture and its caption in a <figure>, as GitBook
-// writes every picture) is common in sets written for GitHub, which shows it;
+// writes every picture, or a <figcaption> alone, as a table's caption
+// under it) is common in sets written for GitHub, which shows it;
 // here raw HTML is not, and a block dropped whole loses every word in
 // it. One that holds only text and inline elements, on lines without a
 // blank one between them, becomes a Markdown paragraph of its text,
@@ -23,7 +24,7 @@ import (
 // those a paragraph may hold; any other (an iframe, a form, a heading)
 // leaves the block HTML, left out with a warning.
 var (
-	paragraphTags = []string{"p", "div", "center", "figure"}
+	paragraphTags = []string{"p", "div", "center", "figure", "figcaption"}
 	inlineTags    = map[atom.Atom]bool{
 		atom.A: true, atom.Img: true, atom.Code: true, atom.Kbd: true, atom.Tt: true, atom.Samp: true,
 		atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Br: true, atom.Span: true,

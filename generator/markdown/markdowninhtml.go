@@ -43,6 +43,29 @@ func markdownInside(trimmed []byte) string {
 	return ""
 }
 
+// markdownOneLine is the Markdown that an element marked as holding
+// Markdown holds on its one line, trimmed, opening and closing tags and
+// all ("<figcaption markdown>Our [plan], in *brief*</figcaption>", as
+// Material for MkDocs writes a caption): nil when trimmed is no such
+// line, or the element holds nothing. CommonMark reads the line as an
+// HTML block, left out text and all.
+func markdownOneLine(trimmed []byte) []byte {
+	end := tagEnd(trimmed)
+	if end <= 0 || end == len(trimmed) {
+		return nil
+	}
+	name := markdownInside(trimmed[:end])
+	closing := "</" + name + ">"
+	if name == "" || len(trimmed) < end+len(closing) || !strings.EqualFold(string(trimmed[len(trimmed)-len(closing):]), closing) {
+		return nil
+	}
+	inner := bytes.TrimSpace(trimmed[end : len(trimmed)-len(closing)])
+	if len(inner) == 0 || indexLowerASCII(inner, "</"+name) >= 0 {
+		return nil // nothing in it, or another element of its kind
+	}
+	return inner
+}
+
 // markdownWrapperEnd is the line of ls that closes the element name
 // opened on ls[0], a line of its own ("</div>"), counting the same
 // elements opened and closed on lines of their own within it and

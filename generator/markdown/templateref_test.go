@@ -252,3 +252,49 @@ func TestEmbedInContainer(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionLines: a caption written as Material for MkDocs writes it,
+// an element marked as holding Markdown on one line (<figcaption
+// markdown>…</figcaption>), shows its Markdown, links and all, without a
+// warning (nothing is lost); a <figcaption> of text on lines of its own
+// (a table's caption under it) is shown as a paragraph of its text, with
+// the html-paragraph warning; CommonMark left out both, text and all.
+func TestCaptionLines(t *testing.T) {
+	for _, tc := range []struct{ name, in, out, found, shown string }{
+		{"one line marked as Markdown", "![Z](a.png)\n\n  <figcaption markdown>Our public [roadmap], built *here*</figcaption>\n\n[roadmap]: https://example.com/r\n",
+			"![Z](a.png)\n\n  Our public [roadmap], built *here*\n\n[roadmap]: https://example.com/r\n", "",
+			`<p>Our public <a href="https://example.com/r">roadmap</a>, built <em>here</em></p>`},
+		{"a Markdown div on one line, in Chinese", "<div markdown=\"1\">**注意**：见[程序](ISMS-P-009)。</div>\n", "**注意**：见[程序](ISMS-P-009)。\n", "",
+			`<p><strong>注意</strong>：见<a href="ISMS-P-009">程序</a>。</p>`},
+		{"a figcaption on lines of its own", "| a |\n| - |\n| 1 |\n\n<figcaption>\n  <p>基准测试结果</p>\n</figcaption>\n",
+			"| a |\n| - |\n| 1 |\n\n\n基准测试结果\n\n", "html-paragraph@4", "<p>基准测试结果</p>"},
+		{"not marked as Markdown: as before", "<span>x</span>\n", "", "", ""},
+		{"marked off: an HTML paragraph, its text as text", "<div markdown=\"0\">*x*</div>\n", "\\*x\\*\n", "html-paragraph@0", ""},
+		{"empty", "<figcaption markdown></figcaption>\n", "", "", ""},
+	} {
+		out := tc.out
+		if out == "" {
+			out = tc.in
+		}
+		body, found := Adapt([]byte(tc.in))
+		if string(body) != out {
+			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
+		}
+		var codes []string
+		for _, f := range found {
+			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
+		}
+		if strings.Join(codes, " ") != tc.found {
+			t.Errorf("%s: found %v, want %q", tc.name, codes, tc.found)
+		}
+		if tc.shown == "" {
+			continue
+		}
+		md := New()
+		var html bytes.Buffer
+		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		if !strings.Contains(html.String(), tc.shown) {
+			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html.String(), tc.shown)
+		}
+	}
+}
