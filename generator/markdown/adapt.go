@@ -227,6 +227,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	unclosedPre := -1               // the last line that a <pre> not closed was read to
 	var wrappers wrapperEnds        // the closing line of each wrapper of Markdown, once one is met
 	var tabs map[string]string      // the label of each tab's value, as a <Tabs values={[…]}> gives them
+	var divs []bool                 // the fenced divs open, each true when it holds VuePress's tabs
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -537,7 +538,23 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 			}
 			i += n
 			changed = true
+		case trimmed[0] == '@' && indentOf(line) == 0 && len(divs) > 0 && divs[len(divs)-1] && vuepressTab.Match(trimmed):
+			// a tab of VuePress's ::: tabs or ::: code-tabs: its title
+			// in bold above its text, as a content tab's
+			title := string(vuepressTab.FindSubmatch(trimmed)[1])
+			ls[i] = bold(title, false)
+			found = append(found, Foreign{Line: at, Code: "content-tab",
+				Message: diag.Msg("the content tab %s is shown as its title in bold above its text", string(trimmed)),
+				Hint:    diag.Msg("write the title in bold or as a heading in place of the @tab line: **%s**", title)})
+			changed = true
 		case trimmed[0] == ':' && fencedDiv.Match(trimmed):
+			if name := divKind(trimmed); name == "" {
+				if len(divs) > 0 {
+					divs = divs[:len(divs)-1]
+				}
+			} else {
+				divs = append(divs, name == "tabs" || name == "code-tabs")
+			}
 			ls[i] = bold(divName(trimmed, lang), false)
 			found = append(found, Foreign{Line: at, Code: "fenced-div",
 				Message: diag.Msg("the fenced div's line %s is not shown: its text is, and its name in bold", string(trimmed)),
@@ -680,6 +697,9 @@ var (
 	// === "Tab", ===+ "Tab"
 	contentTab = regexp.MustCompile(`^ {0,3}===\+?[ \t]+()"(.*)"[ \t]*$`)
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
+	// VuePress's tab in a ::: tabs or ::: code-tabs div: "@tab pnpm",
+	// "@tab:active 中文", "@tab Linux#linux" (its id after '#')
+	vuepressTab = regexp.MustCompile(`^@tab(?::active)?[ \t]+([^#\n]*[^#\s])(?:#\S*)?[ \t]*$`)
 	// {{< callout emoji="!" >}}, {{% /notice %}}, {% hint style="info" %}, {%- endhint -%}: one tag alone on its line
 	templateTag = regexp.MustCompile(`^(?:\{\{[<%][^{}]*[>%]\}\}|\{%[^{}]*%\})$`)
 	// {: .no_toc }, {:#id .class key="v"}: kramdown's attributes of a block, alone on a line
@@ -959,6 +979,24 @@ func spaceBeforeClosing(line []byte, n int) []byte {
 	return append(append(append([]byte{}, line[:end-run]...), ' '), line[end-run:]...)
 }
 
+// divKind is the name of the kind of a fenced div's opening line, in
+// lower case, without its id or title ("::: code-tabs#shell" is
+// "code-tabs"); "" for a closing line.
+func divKind(line []byte) string {
+	rest := strings.TrimSpace(strings.TrimLeft(string(line), ":"))
+	if rest == "" {
+		return ""
+	}
+	end := strings.IndexAny(rest, " \t#[{")
+	if end == 0 {
+		return "div"
+	}
+	if end > 0 {
+		rest = rest[:end]
+	}
+	return strings.ToLower(rest)
+}
+
 // divName is what a fenced div's opening line shows in bold: the title
 // written after its name ("::: tip 自定义标题", "::: details 点击查看",
 // Docusaurus's ":::note[标题]"), as VuePress and Docusaurus show it in
@@ -986,6 +1024,9 @@ func divName(line []byte, lang string) string {
 			name, rest = n, strings.TrimSuffix(title, "]")
 		}
 		rest = strings.TrimSpace(rest)
+		if n, _, ok := strings.Cut(name, "#"); ok && n != "" {
+			name = n // VuePress's id of a group of tabs, "code-tabs#shell"
+		}
 	}
 	if rest != "" {
 		return rest

@@ -298,3 +298,25 @@ func TestCaptionLines(t *testing.T) {
 		}
 	}
 }
+
+// TestVuePressTabs: in VuePress's ::: tabs and ::: code-tabs divs, each
+// "@tab title" line is the tab's title in bold, with a content-tab
+// warning at its line, as a content tab of MkDocs is; outside such a
+// div (another div, after it closes, indented, in code) it stays text.
+func TestVuePressTabs(t *testing.T) {
+	in := "::: code-tabs#shell\n\n@tab pnpm\n\n```bash\n@tab x\n```\n\n@tab:active 中文 npm#npm\n\n::: tip\n@tab no\n:::\n@tab yes\n:::\n\n@tab after\n\n::: tabs\n  @tab indented\n:::\n"
+	want := "**Code-tabs**\n\n**pnpm**\n\n```bash\n@tab x\n```\n\n**中文 npm**\n\n**Tip**\n@tab no\n\n**yes**\n\n\n@tab after\n\n**Tabs**\n  @tab indented\n\n"
+	body, found := Adapt([]byte(in))
+	if string(body) != want {
+		t.Errorf("adapted\n%q\nwant\n%q", body, want)
+	}
+	var tabs []string
+	for _, f := range found {
+		if f.Code == "content-tab" {
+			tabs = append(tabs, strconv.Itoa(f.Line)+" "+f.Hint.String())
+		}
+	}
+	if strings.Join(tabs, "|") != "2 write the title in bold or as a heading in place of the @tab line: **pnpm**|8 write the title in bold or as a heading in place of the @tab line: **中文 npm**|13 write the title in bold or as a heading in place of the @tab line: **yes**" {
+		t.Errorf("content-tab warnings %q", tabs)
+	}
+}
