@@ -1005,6 +1005,9 @@ func divKind(line []byte) string {
 // language lang; "" for a closing line.
 func divName(line []byte, lang string) string {
 	rest := strings.TrimSpace(strings.TrimLeft(string(line), ":"))
+	if m := trailingColons.FindStringIndex(rest); m != nil && m[0] > 0 {
+		rest = rest[:m[0]] // pandoc's colons after the name: "::: Warning ::::::"
+	}
 	name := ""
 	if attrs, ok := strings.CutPrefix(rest, "{"); ok {
 		attrs, after, _ := strings.Cut(attrs, "}")
@@ -1033,6 +1036,10 @@ func divName(line []byte, lang string) string {
 	}
 	return kindTitle(name, lang)
 }
+
+// trailingColons are the colons pandoc allows after a fenced div's
+// name or attributes, after a space.
+var trailingColons = regexp.MustCompile(`[ \t]+:{3,}[ \t]*$`)
 
 // directiveName is the name of a MyST directive in braces: "tip",
 // "admonition", "code-block".
