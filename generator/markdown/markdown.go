@@ -32,7 +32,7 @@ import (
 // (such as a renderer for code blocks) are applied after them.
 func New(extra ...goldmark.Option) goldmark.Markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+		goldmark.WithExtensions(extension.Linkify, extension.Table, doubleTildes{}, extension.TaskList, extension.Footnote, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute(), parser.WithInlineParsers(util.Prioritized(cjkEmphasis{}, 400)), parser.WithBlockParsers(util.Prioritized(unknownTagLine{}, 850)), parser.WithASTTransformers(util.Prioritized(ownIDs{}, 950), util.Prioritized(linkHeadings{}, 1000), util.Prioritized(angleText{}, 900), util.Prioritized(anchorClashes{}, 1100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 500))),
 	}
