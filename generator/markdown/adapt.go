@@ -65,7 +65,7 @@ func AdaptAt(body []byte, lang string, exists func(path string) bool) ([]byte, [
 	body, found := adaptText(body, lang, exists)
 	found = append(append(found, undefinedReferences(body)...), overflowingRows(body)...)
 	found = append(append(found, inlineTemplateTags(body)...), wikiLinks(body)...)
-	found = append(found, mdBookIncludes(body)...)
+	found = append(append(found, mdBookIncludes(body)...), citations(body)...)
 	found = append(found, componentTags(body, imported)...)
 	return body, append(found, unclosedFence(body)...)
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,5 +26,39 @@ func TestTildes(t *testing.T) {
 		if !strings.Contains(html.String(), tc.want) {
 			t.Errorf("%q: rendered\n%s\nwant %q in it", tc.in, html.String(), tc.want)
 		}
+	}
+}
+
+// TestCitations: a pandoc citation in brackets is warned at its line,
+// once a line, naming the first; a link, a picture, a reference's
+// definition, an e-mail address, a mention without brackets, escaped
+// brackets and code are not citations.
+func TestCitations(t *testing.T) {
+	in := strings.Join([]string{
+		"这是对 Knuth 的引用[@knuth1997]。",                                           // 0
+		"Lamport[see @lamport1994, p. 310; @knuth1997] and [-@iso27001].",      // 1
+		"[@a](x.md) ![@b](c.png) [mail](mailto:a@b.example) a@b.example @team", // 2
+		"[@ref]: https://example.com/r",                                        // 3
+		"`[@code]` \\[@escaped]",                                               // 4
+		"```",                                                                  // 5
+		"[@fenced]",                                                            // 6
+		"```",                                                                  // 7
+		"- 条目 [参考 @gb2019; 同时 @lamport1994, p. 310]", // 8
+		"[user@host]", // 9
+	}, "\n") + "\n"
+	_, found := Adapt([]byte(in))
+	var got []string
+	for _, f := range found {
+		if f.Code == "citation" {
+			got = append(got, strconv.Itoa(f.Line)+" "+f.Message.String())
+		}
+	}
+	want := []string{
+		"0 the citation [@knuth1997] is shown as written: pages make no citations and no list of references from a bibliography, as pandoc does",
+		"1 the citation [see @lamport1994, p. 310; @knuth1997] is shown as written: pages make no citations and no list of references from a bibliography, as pandoc does",
+		"8 the citation [参考 @gb2019; 同时 @lamport1994, p. 310] is shown as written: pages make no citations and no list of references from a bibliography, as pandoc does",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("citations\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
