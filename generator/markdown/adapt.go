@@ -173,7 +173,7 @@ func mayAdapt(body []byte) bool {
 					return true
 				}
 			case '{', '*':
-				if d == ':' || c == '{' && (d == '{' || d == '%' || d == '/') || bytes.HasPrefix(line, []byte("* TOC")) {
+				if d == ':' || c == '{' && (d == '{' || d == '%' || d == '/') || bytes.HasPrefix(line, []byte("* TOC")) || c == '*' && d == '[' {
 					return true
 				}
 			case '>':
@@ -228,6 +228,7 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 	var wrappers wrapperEnds        // the closing line of each wrapper of Markdown, once one is met
 	var tabs map[string]string      // the label of each tab's value, as a <Tabs values={[…]}> gives them
 	var divs []bool                 // the fenced divs open, each true when it holds VuePress's tabs
+	lastAbbreviation := -2          // the line of the last abbreviation read
 	for i := 0; i < len(ls); i++ {
 		line := bytes.TrimRight(ls[i], "\r")
 		trimmed := bytes.TrimSpace(line)
@@ -547,6 +548,19 @@ func adapt(ls [][]byte, first int, top bool, lang string, depth int) (changed bo
 				Message: diag.Msg("the content tab %s is shown as its title in bold above its text", string(trimmed)),
 				Hint:    diag.Msg("write the title in bold or as a heading in place of the @tab line: **%s**", title)})
 			changed = true
+		case trimmed[0] == '*' && indentOf(line) < 4 && abbreviation.Match(trimmed):
+			// Python-Markdown's (MkDocs's) abbreviation, "*[HTML]: Hyper
+			// Text Markup Language": a tooltip over each HTML in the
+			// text there; here a line of a list of abbreviations, where
+			// it was a line of text starting "*[HTML]:"
+			m := abbreviation.FindSubmatch(trimmed)
+			ls[i] = []byte("- **" + string(m[1]) + "**: " + string(m[2]))
+			if i-1 != lastAbbreviation { // once a block of them
+				found = append(found, Foreign{Line: at, Code: "abbreviation",
+					Message: diag.Msg("the abbreviation %s is shown in a list of abbreviations, with the lines of them right under it: pages show no tooltip over the word in the text", string(trimmed)),
+					Hint:    diag.Msg("write the abbreviations as a list (- **%s**: %s) or a table, or spell the word out where it is first used", string(m[1]), string(m[2]))})
+			}
+			lastAbbreviation, changed = i, true
 		case trimmed[0] == ':' && fencedDiv.Match(trimmed):
 			if name := divKind(trimmed); name == "" {
 				if len(divs) > 0 {
@@ -697,6 +711,8 @@ var (
 	// === "Tab", ===+ "Tab"
 	contentTab = regexp.MustCompile(`^ {0,3}===\+?[ \t]+()"(.*)"[ \t]*$`)
 	fencedDiv  = regexp.MustCompile(`^:{3,}(\s.*|[A-Za-z{].*)?$`)
+	// Python-Markdown's abbreviation: "*[HTML]: Hyper Text Markup Language"
+	abbreviation = regexp.MustCompile(`^\*\[([^\[\]]+)\]:[ \t]*(\S.*?)[ \t]*$`)
 	// VuePress's tab in a ::: tabs or ::: code-tabs div: "@tab pnpm",
 	// "@tab:active 中文", "@tab Linux#linux" (its id after '#')
 	vuepressTab = regexp.MustCompile(`^@tab(?::active)?[ \t]+([^#\n]*[^#\s])(?:#\S*)?[ \t]*$`)

@@ -62,3 +62,22 @@ func TestCitations(t *testing.T) {
 		t.Errorf("citations\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestAbbreviations: Python-Markdown's abbreviations are shown as lines
+// of a list, a warning at the first of each block of them; one in code,
+// indented as code or escaped stays as written.
+func TestAbbreviations(t *testing.T) {
+	in := "ISMS 由 CISO 负责。\n\n*[ISMS]: 信息安全管理体系\n*[CISO]:   Chief Information Security Officer  \n\ntext\n\n*[SoA]: 适用性声明\n\n```\n*[X]: code\n```\n    *[Y]: code\n\\*[Z]: text\n"
+	want := "ISMS 由 CISO 负责。\n\n- **ISMS**: 信息安全管理体系\n- **CISO**: Chief Information Security Officer\n\ntext\n\n- **SoA**: 适用性声明\n\n```\n*[X]: code\n```\n    *[Y]: code\n\\*[Z]: text\n"
+	body, found := Adapt([]byte(in))
+	if string(body) != want {
+		t.Errorf("adapted\n%q\nwant\n%q", body, want)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, f.Code+"@"+strconv.Itoa(f.Line)+" "+f.Hint.String())
+	}
+	if strings.Join(got, "|") != "abbreviation@2 write the abbreviations as a list (- **ISMS**: 信息安全管理体系) or a table, or spell the word out where it is first used|abbreviation@7 write the abbreviations as a list (- **SoA**: 适用性声明) or a table, or spell the word out where it is first used" {
+		t.Errorf("found %q", got)
+	}
+}
