@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"bytes"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -50,12 +48,8 @@ func TestEmbedBeforeText(t *testing.T) {
 		if string(body) != out {
 			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
 		}
-		var codes []string
-		for _, f := range found {
-			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
-		}
-		if strings.Join(codes, " ") != tc.found {
-			t.Errorf("%s: found %q, want %q", tc.name, codes, tc.found)
+		if got := foundAt(found); got != tc.found {
+			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
 		}
 		if tc.out == "" {
 			continue
@@ -63,16 +57,14 @@ func TestEmbedBeforeText(t *testing.T) {
 		if strings.Count(string(body), "\n") != strings.Count(tc.in, "\n") {
 			t.Errorf("%s: the lines moved", tc.name)
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		html := pageOf(body)
 		after := strings.SplitN(tc.in, "\n", 5)[3:]
 		if first := strings.TrimLeft(after[0], "- "); first == "</iframe>" || first == "</video>" {
 			after = after[1:]
 		}
 		word := strings.Fields(strings.TrimLeft(after[0], "- "))[0]
-		if !strings.Contains(html.String(), strings.Trim(word, "*，")) || strings.Contains(html.String(), "raw HTML") {
-			t.Errorf("%s: the text under the element is not shown, or HTML is left: %s", tc.name, html.String())
+		if !strings.Contains(html, strings.Trim(word, "*，")) || strings.Contains(html, "raw HTML") {
+			t.Errorf("%s: the text under the element is not shown, or HTML is left: %s", tc.name, html)
 		}
 		_, _, _, foreign := ScanBody(body)
 		if len(foreign) > 0 {

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,14 +48,12 @@ func TestTemplateTagInDefinition(t *testing.T) {
 		case got != nil && (got.Line != tc.line || !strings.Contains(got.Message.String(), tc.message) || !strings.Contains(got.Hint.String(), tc.hint)):
 			t.Errorf("%s: warned at %d %q, hint %q; want %d %q, %q", tc.name, got.Line, got.Message, got.Hint, tc.line, tc.message, tc.hint)
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
-		if !strings.Contains(html.String(), tc.shown) {
-			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html.String(), tc.shown)
+		html := pageOf(body)
+		if !strings.Contains(html, tc.shown) {
+			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html, tc.shown)
 		}
-		if tc.line >= 0 && strings.Contains(html.String(), "<a ") {
-			t.Errorf("%s: a link is made: %s", tc.name, html.String())
+		if tc.line >= 0 && strings.Contains(html, "<a ") {
+			t.Errorf("%s: a link is made: %s", tc.name, html)
 		}
 	}
 }
@@ -101,12 +98,10 @@ func TestMySTCodeDirectives(t *testing.T) {
 		if string(body) != tc.in {
 			t.Errorf("%s: the body changed: %q", tc.name, body)
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
+		html := pageOf(body)
 		last := strings.Split(strings.TrimSpace(tc.in), "\n")
-		if entry := last[len(last)-2]; !strings.Contains(html.String(), strings.ReplaceAll(entry, "<", "&lt;")) {
-			t.Errorf("%s: the page lacks %q: %s", tc.name, entry, html.String())
+		if entry := last[len(last)-2]; !strings.Contains(html, strings.ReplaceAll(entry, "<", "&lt;")) {
+			t.Errorf("%s: the page lacks %q: %s", tc.name, entry, html)
 		}
 	}
 }
@@ -163,12 +158,8 @@ func TestTabsOverLines(t *testing.T) {
 		if string(body) != tc.out {
 			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, tc.out)
 		}
-		var codes []string
-		for _, f := range found {
-			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
-		}
-		if strings.Join(codes, " ") != strings.Join(tc.found, " ") {
-			t.Errorf("%s: found %v, want %v", tc.name, codes, tc.found)
+		if got := foundAt(found); got != strings.Join(tc.found, " ") {
+			t.Errorf("%s: found %q, want %q", tc.name, got, strings.Join(tc.found, " "))
 		}
 	}
 }
@@ -193,11 +184,9 @@ func TestHugoFigure(t *testing.T) {
 		if len(found) != 1 || !strings.Contains(found[0].Hint.String(), tc.out) {
 			t.Errorf("%s: found %v, want a hint with %q", tc.name, found, tc.out)
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
-		if !strings.Contains(html.String(), tc.html) {
-			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html.String(), tc.html)
+		html := pageOf(body)
+		if !strings.Contains(html, tc.html) {
+			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html, tc.html)
 		}
 	}
 }
@@ -234,21 +223,15 @@ func TestEmbedInContainer(t *testing.T) {
 		if string(body) != out {
 			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
 		}
-		var codes []string
-		for _, f := range found {
-			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
-		}
-		if strings.Join(codes, " ") != tc.found {
-			t.Errorf("%s: found %v, want %q", tc.name, codes, tc.found)
+		if got := foundAt(found); got != tc.found {
+			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
 		}
 		if tc.shown == "" {
 			continue
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
-		if !strings.Contains(html.String(), tc.shown) || strings.Contains(html.String(), "raw HTML") {
-			t.Errorf("%s: the page\n%s\nlacks %q, or holds HTML", tc.name, html.String(), tc.shown)
+		html := pageOf(body)
+		if !strings.Contains(html, tc.shown) || strings.Contains(html, "raw HTML") {
+			t.Errorf("%s: the page\n%s\nlacks %q, or holds HTML", tc.name, html, tc.shown)
 		}
 	}
 }
@@ -280,21 +263,15 @@ func TestCaptionLines(t *testing.T) {
 		if string(body) != out {
 			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
 		}
-		var codes []string
-		for _, f := range found {
-			codes = append(codes, f.Code+"@"+strconv.Itoa(f.Line))
-		}
-		if strings.Join(codes, " ") != tc.found {
-			t.Errorf("%s: found %v, want %q", tc.name, codes, tc.found)
+		if got := foundAt(found); got != tc.found {
+			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
 		}
 		if tc.shown == "" {
 			continue
 		}
-		md := New()
-		var html bytes.Buffer
-		_ = md.Renderer().Render(&html, body, Parse(md, body))
-		if !strings.Contains(html.String(), tc.shown) {
-			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html.String(), tc.shown)
+		html := pageOf(body)
+		if !strings.Contains(html, tc.shown) {
+			t.Errorf("%s: the page\n%s\nlacks %q", tc.name, html, tc.shown)
 		}
 	}
 }
