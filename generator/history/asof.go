@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -162,37 +163,64 @@ func (r *Repo) Checkout(dir string) (leftOut []string, note diag.List, err error
 		}
 		paths, oids, modes = append(paths, string(path)), append(oids, f[2]), append(modes, mode)
 	}
-	b, err := r.openBlobs()
-	if err != nil {
-		return nil, nil, err
-	}
-	defer b.close()
-	b.max = 1 << 31 // attachments too, however large
-	texts, err := b.read(oids)
-	if err != nil {
-		return nil, nil, err
-	}
-	r.fromLFS(texts)
-	unread, err := r.filteredUnread(paths, texts)
-	if err != nil {
-		return nil, nil, err
-	}
 	// content/ even when the commit has no file in it: git keeps no
 	// empty folder, and a day after every document was withdrawn has
 	// a site, of their tombstones.
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		return nil, nil, err
 	}
-	for i, p := range paths {
-		if texts[i] == nil || !filepath.IsLocal(p) {
-			continue
+	b, err := r.openBlobs()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer b.close()
+	// Each file is copied to its own as git gives it, but for the
+	// documents (read whole: a filter may have scrambled them) and the
+	// files small enough to be Git LFS pointers: the attachments of a
+	// day are never held in memory all at once, as large as they are
+	// and as few bytes as git may keep them in.
+	texts := make([][]byte, len(paths))
+	err = b.each(oids, func(i, size int, body io.Reader) error {
+		p := paths[i]
+		if !filepath.IsLocal(p) {
+			return nil
 		}
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, nil, err
+			return err
+		}
+		if size <= maxPointer || isDocument(p) && size <= maxBlob {
+			text := make([]byte, size)
+			_, err := io.ReadFull(body, text)
+			texts[i] = text
+			return err
+		}
+		return writeFrom(full, modes[i], body)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	store := r.fromLFS(paths, texts)
+	unread, err := r.filteredUnread(paths, texts)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, p := range paths {
+		if texts[i] == nil {
+			continue
 		}
 		if _, ok := unread[p]; ok {
 			continue // its folder stays: content/ of a site all encrypted
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if oid, size, ok := lfsPointer(texts[i]); ok && store != "" {
+			copied, err := copyLFS(full, modes[i], store, oid, size)
+			if err != nil {
+				return nil, nil, err
+			}
+			if copied {
+				continue
+			}
 		}
 		if err := os.WriteFile(full, texts[i], modes[i]); err != nil {
 			return nil, nil, err

@@ -99,28 +99,92 @@ const maxBlob = 32 << 20
 // of their own rather than its buffer, so as not to keep them.
 const largeText = 1 << 20
 
-// next reads one answer of cat-file: "<oid> blob <size>\n<data>\n". The
-// text is in b's buffer, until the next is read.
-func (b *blobs) next(oid string) ([]byte, error) {
+// each reads the blobs one at a time, in order, and gives each to put
+// with its index, its size and a reader of its bytes, which put may read
+// in part or not at all (the rest is skipped); a blob the repository
+// does not have is not given. No text is held whole unless put holds it:
+// the site of a day copies its attachments, however large and however
+// many, to their files rather than holding them all in memory. An error
+// of put ends the reading, and b.
+func (b *blobs) each(oids []string, put func(i, size int, body io.Reader) error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err != nil {
+		return b.err
+	}
+	b.n += len(oids)
+	written := make(chan error, 1)
+	go func() {
+		for _, oid := range oids {
+			b.in.WriteString(oid)
+			if err := b.in.WriteByte('\n'); err != nil {
+				written <- err
+				return
+			}
+		}
+		written <- b.in.Flush()
+	}()
+	var err error
+	for i, oid := range oids {
+		var size int
+		var found bool
+		if size, found, err = b.header(oid); err != nil {
+			break
+		}
+		if !found {
+			continue
+		}
+		body := io.LimitedReader{R: b.out, N: int64(size)}
+		if err = put(i, size, &body); err != nil {
+			break
+		}
+		if _, err = b.out.Discard(int(body.N) + 1); err != nil {
+			break
+		}
+	}
+	if werr := <-written; err == nil && werr != nil {
+		err = werr
+	}
+	if err != nil {
+		b.err = fmt.Errorf("git cat-file: %w", err)
+		return b.err
+	}
+	return nil
+}
+
+// header reads the line of one answer of cat-file, "<oid> blob
+// <size>\n": the size of the text that follows it, and false for a blob
+// the repository does not have.
+func (b *blobs) header(oid string) (size int, found bool, err error) {
 	line, err := b.out.ReadSlice('\n')
 	if err != nil {
-		return nil, err
+		return 0, false, err
 	}
 	header := bytes.TrimSpace(line)
 	got, kind, _ := bytes.Cut(header, []byte(" "))
 	kind, sizeField, hasSize := bytes.Cut(kind, []byte(" "))
 	if string(got) == oid && string(kind) == "missing" && !hasSize {
-		return nil, nil // not in this clone (a partial one): the version is missing
+		return 0, false, nil // not in this clone (a partial one): the version is missing
 	}
 	if string(got) != oid || !hasSize || len(sizeField) == 0 || bytes.ContainsAny(sizeField, " \t") {
-		return nil, fmt.Errorf("object %s: %s", oid, header)
+		return 0, false, fmt.Errorf("object %s: %s", oid, header)
 	}
 	if string(kind) != "blob" {
-		return nil, fmt.Errorf("object %s is a %s, not a file", oid, kind)
+		return 0, false, fmt.Errorf("object %s is a %s, not a file", oid, kind)
 	}
-	size, err := strconv.Atoi(string(sizeField))
+	size, err = strconv.Atoi(string(sizeField))
 	if err != nil || size < 0 {
-		return nil, fmt.Errorf("object %s: bad size %q", oid, sizeField)
+		return 0, false, fmt.Errorf("object %s: bad size %q", oid, sizeField)
+	}
+	return size, true, nil
+}
+
+// next reads one answer of cat-file: "<oid> blob <size>\n<data>\n". The
+// text is in b's buffer, until the next is read.
+func (b *blobs) next(oid string) ([]byte, error) {
+	size, found, err := b.header(oid)
+	if err != nil || !found {
+		return nil, err
 	}
 	if size > b.max {
 		_, err := b.out.Discard(size + 1)
