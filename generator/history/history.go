@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"sync"
 
 	"ismsgen/generator/diag"
+	"ismsgen/generator/internal/safefile"
+	"ismsgen/generator/internal/wholefile"
 	"ismsgen/generator/model"
 )
 
@@ -276,9 +279,10 @@ func (h *History) Close() {
 	}
 }
 
-// working reads the file at rel in the source folder as it is now.
+// working reads the file at rel in the source folder as it is now, as
+// load reads it: a symbolic link that took its place is not followed.
 func (h *History) working(rel string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(h.source, filepath.FromSlash(rel)))
+	data, err := wholefile.Read(filepath.Join(h.source, filepath.FromSlash(rel)), maxBlob)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -288,7 +292,9 @@ func (h *History) working(rel string) ([]byte, error) {
 // workingString is working as a string, read once; ok is false when
 // the file is gone.
 func (h *History) workingString(rel string) (text string, ok bool, err error) {
-	f, err := os.Open(filepath.Join(h.source, filepath.FromSlash(rel)))
+	// Opened as load opens it (as CurrentIn does): a file swapped for a
+	// symbolic link since is not followed out of content/.
+	f, err := safefile.Open(filepath.Join(h.source, filepath.FromSlash(rel)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", false, nil
 	}
@@ -300,7 +306,10 @@ func (h *History) workingString(rel string) (text string, ok bool, err error) {
 	if fi, err := f.Stat(); err == nil {
 		size = fi.Size()
 	}
-	text, err = readString(f, size)
+	text, err = readString(io.LimitReader(f, maxBlob+1), size)
+	if err == nil && len(text) > maxBlob {
+		return "", false, errors.New(rel + ": the file is larger than a document may be")
+	}
 	return text, err == nil, err
 }
 
