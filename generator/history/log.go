@@ -249,7 +249,17 @@ func nextChanges(raw []byte, fn func(status byte, old, blob, from, to string)) (
 // Git writes the zone a commit holds, which a broken tool may have made
 // one that time.Parse refuses ("+99:99", "+518:00": fsck's
 // badTimezone); git shows the clock of such a commit, and so does this.
+//
+// A commit whose committer line holds no date git reads ("committer c
+// <c> garbage", "-5", a date without its zone) has none: git writes the
+// placeholder %cI itself (or nothing, as for %ct). Such a commit is dated
+// as git dates one whose time it cannot hold, at the Unix epoch, and
+// taken as a commit of a clock set wrong, rather than leaving the whole
+// history unread (and with it every changed-after-approval warning).
 func commitTime(s string) (time.Time, error) {
+	if s == "%cI" || s == "" {
+		return time.Unix(0, 0).UTC(), nil
+	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err == nil || len(s) < 20 {
 		return t, err
