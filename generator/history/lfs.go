@@ -128,7 +128,10 @@ func lfsPointer(b []byte) (oid string, size int64, ok bool) {
 		if v, found := strings.CutPrefix(line, "oid sha256:"); found {
 			oid = v
 		} else if v, found := strings.CutPrefix(line, "size "); found {
-			size, _ = strconv.ParseInt(v, 10, 64)
+			var err error
+			if size, err = strconv.ParseInt(v, 10, 64); err != nil {
+				return "", 0, false // not a size: no pointer
+			}
 		}
 	}
 	if _, err := hex.DecodeString(oid); err != nil || len(oid) != 64 || size < 0 || strings.ToLower(oid) != oid {
