@@ -73,6 +73,8 @@ func scanHeader(text []byte) (header, bool) {
 	}
 	h := header{ok: true}
 	var effective, approved model.Date
+	var seen [16]string // the keys of header set so far
+	n := 0
 	for len(rest) > 0 {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
@@ -101,6 +103,17 @@ func scanHeader(text []byte) (header, bool) {
 		v, ok := simpleValue(bytes.TrimSpace(value))
 		if !ok {
 			return h, false
+		}
+		// A key set twice is no TOML: its text is no document, whatever
+		// the line read last would say (a classification of "public"
+		// after one above the ceiling published the text).
+		for _, k2 := range seen[:n] {
+			if k2 == k {
+				return h, false
+			}
+		}
+		if n < len(seen) {
+			seen[n], n = k, n+1
 		}
 		if !h.set(k, v, &effective, &approved) {
 			return h, false
