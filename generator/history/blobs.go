@@ -82,6 +82,9 @@ func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 		}
 		take(i, text)
 	}
+	if err != nil {
+		b.stop()
+	}
 	if werr := <-written; err == nil && werr != nil {
 		err = werr
 	}
@@ -141,6 +144,9 @@ func (b *blobs) each(oids []string, put func(i, size int, body io.Reader) error)
 		if _, err = b.out.Discard(int(body.N) + 1); err != nil {
 			break
 		}
+	}
+	if err != nil {
+		b.stop()
 	}
 	if werr := <-written; err == nil && werr != nil {
 		err = werr
@@ -203,6 +209,16 @@ func (b *blobs) next(oid string) ([]byte, error) {
 		return nil, err
 	}
 	return data[:size:size], nil
+}
+
+// stop ends the process of a reading that failed half-way: git may be
+// writing a large text that no one reads any more (the site of a day
+// stopped by a full disk), and waiting for the requests still to be
+// written, or for git to end, would wait for ever.
+func (b *blobs) stop() {
+	if b.cmd != nil && b.cmd.Process != nil {
+		_ = b.cmd.Process.Kill()
+	}
 }
 
 // close ends the process.

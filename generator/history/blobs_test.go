@@ -2,9 +2,12 @@ package history
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"strings"
 	"testing"
+
+	"ismsgen/generator/internal/gitfixture"
 )
 
 // fakeBlobs answers requests with out, as git cat-file --batch would.
@@ -54,5 +57,38 @@ func TestBlobsReadCopies(t *testing.T) {
 	texts, err := b.read([]string{"a", "b", "c"})
 	if err != nil || len(texts) != 3 || string(texts[0]) != "one" || texts[1] != nil || string(texts[2]) != "two" {
 		t.Errorf("read gave %q, %v; want one, nothing, two", texts, err)
+	}
+}
+
+// A reading that fails half-way (a file of the site of a day that cannot
+// be written: a full disk) ends git's process: git was left writing a
+// text of a megabyte that no one read, and closing the reader waited for
+// it for ever (without the fix this test does not end).
+func TestBlobsEachStopsGit(t *testing.T) {
+	r := gitfixture.New(t)
+	var oids []string
+	for i := range 4 {
+		text := strings.Repeat(string(rune('a'+i)), 1<<20)
+		r.MustWrite("f.txt", text)
+		oid, err := r.Output(nil, "hash-object", "-w", "f.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		oids = append(oids, strings.TrimSpace(oid))
+	}
+	r.MustCommit("2026-01-05T10:00:00+08:00", "张三", "first")
+	repo, notes := Open(r.Dir)
+	if repo == nil {
+		t.Fatal(notes)
+	}
+	b, err := repo.openBlobs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	err = b.each(oids, func(i, size int, body io.Reader) error { return full })
+	b.close()
+	if !errors.Is(err, full) {
+		t.Errorf("each: %v, want the error of the file written", err)
 	}
 }
