@@ -54,26 +54,14 @@ func (b *blobs) read(oids []string) ([][]byte, error) {
 // stream reads the blobs and gives each to take with its index as soon
 // as it is read, in order: a caller that keeps few of them never holds
 // them all. A text is take's only for the call (the next is read into
-// its bytes): take copies what it keeps. The requests are written beside the reading, so that git
-// never waits for the next one.
+// its bytes): take copies what it keeps.
 func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.err != nil {
 		return b.err
 	}
-	b.n += len(oids)
-	written := make(chan error, 1)
-	go func() {
-		for _, oid := range oids {
-			b.in.WriteString(oid)
-			if err := b.in.WriteByte('\n'); err != nil {
-				written <- err
-				return
-			}
-		}
-		written <- b.in.Flush()
-	}()
+	written := b.ask(oids)
 	var err error
 	for i, oid := range oids {
 		var text []byte
@@ -93,6 +81,25 @@ func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 		return b.err
 	}
 	return nil
+}
+
+// ask writes the requests for oids to git beside the reading, so that
+// git never waits for the next one; the channel gives the writing's
+// error, or nil, once every request is written.
+func (b *blobs) ask(oids []string) <-chan error {
+	b.n += len(oids)
+	written := make(chan error, 1)
+	go func() {
+		for _, oid := range oids {
+			b.in.WriteString(oid)
+			if err := b.in.WriteByte('\n'); err != nil {
+				written <- err
+				return
+			}
+		}
+		written <- b.in.Flush()
+	}()
+	return written
 }
 
 // maxBlob is the largest text read, as load reads no larger document.
@@ -115,18 +122,7 @@ func (b *blobs) each(oids []string, put func(i, size int, body io.Reader) error)
 	if b.err != nil {
 		return b.err
 	}
-	b.n += len(oids)
-	written := make(chan error, 1)
-	go func() {
-		for _, oid := range oids {
-			b.in.WriteString(oid)
-			if err := b.in.WriteByte('\n'); err != nil {
-				written <- err
-				return
-			}
-		}
-		written <- b.in.Flush()
-	}()
+	written := b.ask(oids)
 	var err error
 	for i, oid := range oids {
 		var size int

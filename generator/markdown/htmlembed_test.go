@@ -40,17 +40,7 @@ func TestEmbedBeforeText(t *testing.T) {
 		{"a <br> before a blank line", "<br>\n\nText.\n", "", ""},
 		{"in code", "```html\n<iframe src=\"x\"></iframe>\ntext\n```\n", "", ""},
 	} {
-		out := tc.out
-		if out == "" {
-			out = tc.in
-		}
-		body, found := Adapt([]byte(tc.in))
-		if string(body) != out {
-			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
-		}
-		if got := foundAt(found); got != tc.found {
-			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
-		}
+		body := adaptedAs(t, tc.name, tc.in, tc.out, tc.found)
 		if tc.out == "" {
 			continue
 		}

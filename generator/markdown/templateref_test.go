@@ -215,17 +215,7 @@ func TestEmbedInContainer(t *testing.T) {
 		{"text after its closing tag", "- item\n  <iframe src=\"x\"></iframe> caption\n  text\n", "", "", ""},
 		{"in code", "```\n- <iframe src=\"x\"></iframe>\n  text\n```\n", "", "", ""},
 	} {
-		out := tc.out
-		if out == "" {
-			out = tc.in
-		}
-		body, found := Adapt([]byte(tc.in))
-		if string(body) != out {
-			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
-		}
-		if got := foundAt(found); got != tc.found {
-			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
-		}
+		body := adaptedAs(t, tc.name, tc.in, tc.out, tc.found)
 		if tc.shown == "" {
 			continue
 		}
@@ -255,17 +245,7 @@ func TestCaptionLines(t *testing.T) {
 		{"marked off: an HTML paragraph, its text as text", "<div markdown=\"0\">*x*</div>\n", "\\*x\\*\n", "html-paragraph@0", ""},
 		{"empty", "<figcaption markdown></figcaption>\n", "", "", ""},
 	} {
-		out := tc.out
-		if out == "" {
-			out = tc.in
-		}
-		body, found := Adapt([]byte(tc.in))
-		if string(body) != out {
-			t.Errorf("%s: adapted\n%q\nwant\n%q", tc.name, body, out)
-		}
-		if got := foundAt(found); got != tc.found {
-			t.Errorf("%s: found %q, want %q", tc.name, got, tc.found)
-		}
+		body := adaptedAs(t, tc.name, tc.in, tc.out, tc.found)
 		if tc.shown == "" {
 			continue
 		}
