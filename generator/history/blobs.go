@@ -56,6 +56,18 @@ func (b *blobs) read(oids []string) ([][]byte, error) {
 // them all. A text is take's only for the call (the next is read into
 // its bytes): take copies what it keeps.
 func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
+	return b.batch(oids, func(i int, oid string) error {
+		text, err := b.next(oid)
+		if err == nil {
+			take(i, text)
+		}
+		return err
+	})
+}
+
+// batch asks git for oids and calls read for each in order, to read its
+// answer; an error of read ends the reading, stops git and ends b.
+func (b *blobs) batch(oids []string, read func(i int, oid string) error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.err != nil {
@@ -64,11 +76,9 @@ func (b *blobs) stream(oids []string, take func(i int, text []byte)) error {
 	written := b.ask(oids)
 	var err error
 	for i, oid := range oids {
-		var text []byte
-		if text, err = b.next(oid); err != nil {
+		if err = read(i, oid); err != nil {
 			break
 		}
-		take(i, text)
 	}
 	if err != nil {
 		b.stop()
@@ -117,41 +127,18 @@ const largeText = 1 << 20
 // many, to their files rather than holding them all in memory. An error
 // of put ends the reading, and b.
 func (b *blobs) each(oids []string, put func(i, size int, body io.Reader) error) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.err != nil {
-		return b.err
-	}
-	written := b.ask(oids)
-	var err error
-	for i, oid := range oids {
-		var size int
-		var found bool
-		if size, found, err = b.header(oid); err != nil {
-			break
-		}
-		if !found {
-			continue
+	return b.batch(oids, func(i int, oid string) error {
+		size, found, err := b.header(oid)
+		if err != nil || !found {
+			return err
 		}
 		body := io.LimitedReader{R: b.out, N: int64(size)}
-		if err = put(i, size, &body); err != nil {
-			break
+		if err := put(i, size, &body); err != nil {
+			return err
 		}
-		if _, err = b.out.Discard(int(body.N) + 1); err != nil {
-			break
-		}
-	}
-	if err != nil {
-		b.stop()
-	}
-	if werr := <-written; err == nil && werr != nil {
-		err = werr
-	}
-	if err != nil {
-		b.err = fmt.Errorf("git cat-file: %w", err)
-		return b.err
-	}
-	return nil
+		_, err = b.out.Discard(int(body.N) + 1)
+		return err
+	})
 }
 
 // header reads the line of one answer of cat-file, "<oid> blob
