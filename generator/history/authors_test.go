@@ -1,9 +1,6 @@
 package history_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -37,17 +34,7 @@ func TestCommitWithoutAuthorName(t *testing.T) {
 	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
 	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一，改。\n", "1.0"))
-	must(t, r.Git(nil, "add", "-A"))
-	tree, err := r.Output(nil, "write-tree")
-	must(t, err)
-	head, err := r.Output(nil, "rev-parse", "HEAD")
-	must(t, err)
-	raw := fmt.Sprintf("tree %s\nparent %s\nauthor  <> 1772000000 +0800\ncommitter  <> 1772000000 +0800\n\n  \n", strings.TrimSpace(tree), strings.TrimSpace(head))
-	name := filepath.Join(t.TempDir(), "raw")
-	must(t, os.WriteFile(name, []byte(raw), 0o644))
-	nameless, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", name)
-	must(t, err)
-	must(t, r.Git(nil, "update-ref", "HEAD", strings.TrimSpace(nameless)))
+	rawCommit(t, r, "author  <> 1772000000 +0800\ncommitter  <> 1772000000 +0800\n", "  \n")
 
 	docs, diags, _ := read(t, r.Dir)
 	if v := docs[0].Versions; v == nil || v.ChangedIn.Author != "—" {

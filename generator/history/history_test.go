@@ -80,6 +80,27 @@ func commit(t *testing.T, r *gitfixture.Repo, when, author string) string {
 	return h
 }
 
+// rawCommit commits the work tree on HEAD as a commit whose author,
+// committer and message are written as given (idLines: the author and
+// committer lines, which git commit would not write as they are), and
+// returns its hash.
+func rawCommit(t *testing.T, r *gitfixture.Repo, idLines, message string) string {
+	t.Helper()
+	must(t, r.Git(nil, "add", "-A"))
+	tree, err := r.Output(nil, "write-tree")
+	must(t, err)
+	parent, err := r.Output(nil, "rev-parse", "HEAD")
+	must(t, err)
+	raw := filepath.Join(t.TempDir(), "commit")
+	must(t, os.WriteFile(raw, []byte("tree "+strings.TrimSpace(tree)+"\nparent "+strings.TrimSpace(parent)+"\n"+idLines+"\n"+message), 0o644))
+	hash, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", raw)
+	must(t, err)
+	hash = strings.TrimSpace(hash)
+	must(t, r.Git(nil, "update-ref", "HEAD", hash))
+	must(t, r.Git(nil, "reset", "-q", "--hard"))
+	return hash
+}
+
 // documents loads and validates the documents of a site folder.
 func documents(t testing.TB, dir string) []*model.Document {
 	t.Helper()
@@ -356,19 +377,9 @@ func TestShallowClone(t *testing.T) {
 func TestCommitWithBadTimeZone(t *testing.T) {
 	r := repo(t)
 	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
-	parent := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
+	commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
 	r.MustWrite("content/p.md", doc("P-1", "1.1", "approved", "二。\n", "1.0", "1.1"))
-	must(t, r.Git(nil, "add", "-A"))
-	tree, err := r.Output(nil, "write-tree")
-	must(t, err)
-	raw := filepath.Join(t.TempDir(), "commit")
-	must(t, os.WriteFile(raw, []byte("tree "+strings.TrimSpace(tree)+"\nparent "+parent+
-		"\nauthor 李四 <l@example.com> 1767600000 +0099\ncommitter 李四 <l@example.com> 1767600000 +9999\n\nodd clock\n"), 0o644))
-	odd, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", raw)
-	must(t, err)
-	odd = strings.TrimSpace(odd)
-	must(t, r.Git(nil, "update-ref", "HEAD", odd))
-	must(t, r.Git(nil, "reset", "-q", "--hard"))
+	odd := rawCommit(t, r, "author 李四 <l@example.com> 1767600000 +0099\ncommitter 李四 <l@example.com> 1767600000 +9999\n", "odd clock\n")
 
 	docs, diags, _ := read(t, r.Dir)
 	if len(diags) != 0 {

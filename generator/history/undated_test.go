@@ -1,9 +1,6 @@
 package history_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"ismsgen/generator/history"
@@ -20,17 +17,7 @@ func TestCommitWithoutDate(t *testing.T) {
 	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一。\n", "1.0"))
 	approved := commit(t, r, "2026-01-05T10:00:00+08:00", "张三")
 	r.MustWrite("content/p.md", doc("P-1", "1.0", "approved", "一，改了。\n", "1.0"))
-	must(t, r.Git(nil, "add", "-A"))
-	tree, err := r.Output(nil, "write-tree")
-	must(t, err)
-	raw := filepath.Join(t.TempDir(), "commit")
-	must(t, os.WriteFile(raw, []byte("tree "+strings.TrimSpace(tree)+"\nparent "+approved+
-		"\nauthor 李四 <l@example.com> garbage\ncommitter 李四 <l@example.com> garbage\n\nno date\n"), 0o644))
-	undated, err := r.Output(nil, "hash-object", "-t", "commit", "-w", "--literally", raw)
-	must(t, err)
-	undated = strings.TrimSpace(undated)
-	must(t, r.Git(nil, "update-ref", "HEAD", undated))
-	must(t, r.Git(nil, "reset", "-q", "--hard"))
+	undated := rawCommit(t, r, "author 李四 <l@example.com> garbage\ncommitter 李四 <l@example.com> garbage\n", "no date\n")
 
 	_, diags, _ := read(t, r.Dir)
 	assertWarning(t, diags, "content/p.md:5: warning: the text changed in commit "+undated[:10]+" (1970-01-01, 李四) after version 1.0 was approved in commit "+approved[:10]+" (2026-01-05), but the version was not raised")
