@@ -60,8 +60,8 @@ func isAlnum(c byte) bool {
 // which say how a site's own style lays it out: the break is the same.
 func isBreak(raw []byte) bool {
 	name, closing := tagOf(raw)
-	if name != "br" || closing {
-		return false
+	if name != "br" || closing || len(raw) < 4 || raw[len(raw)-1] != '>' {
+		return false // "<br" cut off at the end of its line: no tag
 	}
 	rest := bytes.TrimSpace(raw[3 : len(raw)-1])
 	return len(rest) == 0 || len(rest) == 1 && rest[0] == '/' || raw[3] == ' ' || raw[3] == '\t' || raw[3] == '\n'
